@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Configures and builds one tree with Ninja.
+#   scripts/build.sh [release|sanitize] [ninja targets...]
+# BUILD_DIR overrides the tree (default build/release or build/sanitize).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+kind=${1:-release}
+shift || true
+case "$kind" in
+  release) flags=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DGIGSCOUT_SANITIZE=OFF) ;;
+  sanitize) flags=(-DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" -DCMAKE_C_FLAGS_DEBUG="-O1 -g" -DGIGSCOUT_SANITIZE=ON) ;;
+  *) echo "build.sh: unknown build kind '$kind' (release or sanitize)" >&2; exit 2 ;;
+esac
+dir=${BUILD_DIR:-build/$kind}
+cmake -S . -B "$dir" -G Ninja "${flags[@]}" -DGIGSCOUT_WERROR=ON >/dev/null
+cmake --build "$dir" -j "${JOBS:-2}" -- "$@"

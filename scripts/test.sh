@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Sets up, builds and runs every test: a release tree (tests, then the benchmarks in quick
+# mode) and an AddressSanitizer + UBSan tree (tests). Exits non-zero on any failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+start=$(date +%s)
+
+run_suite() {
+  local dir=$1
+  ctest --test-dir "$dir" -j2 --timeout 300 --output-on-failure
+}
+
+echo "== release build =="
+scripts/build.sh release
+echo "== release tests =="
+run_suite build/release
+echo "== benchmarks (quick) =="
+bench/run.sh --quick
+echo "== sanitizer build =="
+scripts/build.sh sanitize
+echo "== sanitizer tests =="
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  run_suite build/sanitize
+echo "== all tests passed in $(( $(date +%s) - start )) s =="

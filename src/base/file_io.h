@@ -1,0 +1,21 @@
+// Whole-file reads and atomic writes, with errors that name the file.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "base/result.h"
+
+namespace gigscout {
+
+// Fails (naming the file) when it is missing, unreadable, a directory, or over `max_bytes`.
+Result<std::string> read_text_file(const std::filesystem::path& file,
+                                   std::size_t max_bytes = 256u << 20);
+
+// Writes to a temporary file beside `file`, flushes, then renames over it: readers see the old
+// or the new content, never half of one.
+Status write_file_atomically(const std::filesystem::path& file, std::string_view content);
+
+}  // namespace gigscout

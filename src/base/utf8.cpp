@@ -1,0 +1,90 @@
+#include "base/utf8.h"
+
+namespace gigscout::utf8 {
+namespace {
+
+// Length of the well-formed sequence starting at s[i], or 0 when ill-formed (RFC 3629 table).
+std::size_t sequence_length(std::string_view s, std::size_t i) {
+    auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
+    const std::size_t left = s.size() - i;
+    unsigned char c = b(0);
+    if (c < 0x80) {
+        return 1;
+    }
+    auto cont = [&](std::size_t k, unsigned lo = 0x80, unsigned hi = 0xBF) {
+        return k < left && b(k) >= lo && b(k) <= hi;
+    };
+    if (c >= 0xC2 && c <= 0xDF) {
+        return cont(1) ? 2 : 0;
+    }
+    if (c == 0xE0) {
+        return cont(1, 0xA0) && cont(2) ? 3 : 0;
+    }
+    if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) {
+        return cont(1) && cont(2) ? 3 : 0;
+    }
+    if (c == 0xED) {
+        return cont(1, 0x80, 0x9F) && cont(2) ? 3 : 0;
+    }
+    if (c == 0xF0) {
+        return cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0;
+    }
+    if (c >= 0xF1 && c <= 0xF3) {
+        return cont(1) && cont(2) && cont(3) ? 4 : 0;
+    }
+    if (c == 0xF4) {
+        return cont(1, 0x80, 0x8F) && cont(2) && cont(3) ? 4 : 0;
+    }
+    return 0;
+}
+
+}  // namespace
+
+bool is_valid(std::string_view s) {
+    for (std::size_t i = 0; i < s.size();) {
+        std::size_t n = sequence_length(s, i);
+        if (n == 0) {
+            return false;
+        }
+        i += n;
+    }
+    return true;
+}
+
+std::string sanitize(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size();) {
+        std::size_t n = sequence_length(s, i);
+        if (n == 0) {
+            out += "\xEF\xBF\xBD";
+            ++i;
+        } else {
+            out.append(s.substr(i, n));
+            i += n;
+        }
+    }
+    return out;
+}
+
+std::string_view truncate(std::string_view s, std::size_t max_bytes) {
+    if (s.size() <= max_bytes) {
+        return s;
+    }
+    std::size_t end = max_bytes;
+    // Step back over continuation bytes so the cut lands on a code point boundary.
+    while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) {
+        --end;
+    }
+    return s.substr(0, end);
+}
+
+std::size_t length(std::string_view s) {
+    std::size_t n = 0;
+    for (unsigned char c : s) {
+        n += (c & 0xC0) != 0x80;
+    }
+    return n;
+}
+
+}  // namespace gigscout::utf8

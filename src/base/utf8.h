@@ -1,0 +1,22 @@
+// UTF-8 checks and cuts shared by every part that takes text from outside.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace gigscout::utf8 {
+
+// True when `s` is well-formed UTF-8 (no overlongs, surrogates or code points past U+10FFFF).
+bool is_valid(std::string_view s);
+
+// Replaces every ill-formed sequence with U+FFFD.
+std::string sanitize(std::string_view s);
+
+// The longest prefix of `s` of at most `max_bytes` bytes that does not split a code point.
+std::string_view truncate(std::string_view s, std::size_t max_bytes);
+
+// Number of code points (assumes valid UTF-8).
+std::size_t length(std::string_view s);
+
+}  // namespace gigscout::utf8

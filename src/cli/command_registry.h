@@ -1,0 +1,38 @@
+// Each command lives in its own command_<name>.cpp and registers itself here, so adding a
+// command touches no shared file.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "base/paths.h"
+#include "cli/exit_codes.h"
+
+namespace gigscout::cli {
+
+// Options every command shares, filled by the top-level parser.
+struct GlobalOptions {
+    std::optional<std::string> data_dir;  // --data-dir
+
+    // Paths from --data-dir or XDG; prints the error and returns nullopt when unusable.
+    std::optional<Paths> paths() const;
+};
+
+struct Command {
+    std::string name;
+    int order = 100;  // position in --help
+    // Adds the subcommand; the returned function runs it after parsing and gives the exit code.
+    std::function<std::function<int()>(CLI::App& parent, const GlobalOptions& global)> add;
+};
+
+bool register_command(Command command);
+const std::vector<Command>& registered_commands();
+
+// Prints "gigscout-cli <command>: <message>" to stderr and returns `code`.
+int fail(const std::string& command, const std::string& message, int code);
+
+}  // namespace gigscout::cli

@@ -1,0 +1,75 @@
+// The common listing model: one job or gig, from any platform, after its plugin normalised it.
+// The JSON form of this type is documented field by field in docs/listing-format.md.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace gigscout {
+
+enum class BudgetKind { Fixed, Hourly, Salary };
+enum class ExperienceLevel { Entry, Intermediate, Expert };
+enum class JobType { Freelance, Contract, FullTime, PartTime };
+
+struct Money {
+    double amount = 0;
+    std::string currency;  // ISO 4217, upper case
+};
+
+struct Budget {
+    BudgetKind kind = BudgetKind::Fixed;
+    std::optional<double> min;
+    std::optional<double> max;
+    std::string currency;  // ISO 4217, upper case
+};
+
+struct ClientInfo {
+    std::string country;           // as the platform gives it (ISO code or name)
+    std::optional<double> rating;  // 0..5
+    std::optional<std::int64_t> reviews;
+    std::optional<bool> payment_verified;
+    std::optional<Money> total_spent;
+};
+
+// Where in a listing a canonical skill was found: the scorer weighs a platform tag or a title
+// mention above a passing mention in the description.
+enum class SkillOrigin { Tag, Title, Description };
+
+struct ListingSkill {
+    std::string skill;  // canonical skill id from the taxonomy
+    SkillOrigin origin = SkillOrigin::Description;
+};
+
+struct Listing {
+    std::string id;      // stable: "<plugin id>:<platform's own id>"
+    std::string source;  // the configured source that brought it, e.g. "greenhouse:gitlab"
+    std::string url;
+    std::string title;
+    std::string description;  // plain text
+    std::string company;
+    std::optional<std::int64_t> posted_at;  // seconds since the Unix epoch, UTC
+    std::optional<Budget> budget;
+    std::vector<std::string> tags;  // the platform's own tags, as given
+    std::optional<ExperienceLevel> experience_level;
+    std::optional<JobType> job_type;
+    std::optional<bool> remote;
+    std::string location;
+    std::optional<ClientInfo> client;
+    std::optional<std::int64_t> proposals;  // proposals / applicants so far
+
+    // Derived once when the listing enters (taxonomy::annotate); never read from outside input.
+    std::vector<ListingSkill> skills;
+};
+
+std::string_view to_string(BudgetKind k);
+std::string_view to_string(ExperienceLevel l);
+std::string_view to_string(JobType t);
+std::string_view to_string(SkillOrigin o);
+std::optional<BudgetKind> budget_kind_from_string(std::string_view s);
+std::optional<ExperienceLevel> experience_level_from_string(std::string_view s);
+std::optional<JobType> job_type_from_string(std::string_view s);
+
+}  // namespace gigscout
