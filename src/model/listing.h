@@ -43,6 +43,13 @@ struct ListingSkill {
     SkillOrigin origin = SkillOrigin::Description;
 };
 
+// A copy of the same job from another source, folded into this listing by dedupe.
+struct MergedCopy {
+    std::string id;
+    std::string source;
+    std::string url;
+};
+
 struct Listing {
     std::string id;      // stable: "<plugin id>:<platform's own id>"
     std::string source;  // the configured source that brought it, e.g. "greenhouse:gitlab"
@@ -59,6 +66,7 @@ struct Listing {
     std::string location;
     std::optional<ClientInfo> client;
     std::optional<std::int64_t> proposals;  // proposals / applicants so far
+    std::vector<MergedCopy> merged;         // duplicates from other sources (listing_dedupe.h)
 
     // Derived once when the listing enters (taxonomy::annotate); never read from outside input.
     std::vector<ListingSkill> skills;

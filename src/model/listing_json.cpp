@@ -124,10 +124,29 @@ Result<Listing> listing_from_json(const rapidjson::Value& value) {
         }
         l.client = client;
     }
+    if (const auto* merged = r.array("merged")) {
+        for (rapidjson::SizeType i = 0; i < merged->Size(); ++i) {
+            std::string path = "merged[" + std::to_string(i) + "]";
+            if (!(*merged)[i].IsObject()) {
+                r.fail("merged", "element " + std::to_string(i) + ": expected an object");
+                break;
+            }
+            FieldReader mr((*merged)[i], path);
+            MergedCopy copy;
+            copy.id = mr.string("id", FieldReader::Required).value_or("");
+            copy.source = mr.string("source").value_or("");
+            copy.url = mr.string("url").value_or("");
+            mr.reject_unknown({"id", "source", "url"});
+            if (!mr.ok()) {
+                return *mr.error();
+            }
+            l.merged.push_back(std::move(copy));
+        }
+    }
     // "skills" is derived and written on output; accepted on input so exports re-import.
     r.reject_unknown({"id", "source", "url", "title", "description", "company", "location",
                       "posted_at", "budget", "tags", "experience_level", "job_type", "remote",
-                      "proposals", "client", "skills"});
+                      "proposals", "client", "merged", "skills"});
     if (!r.ok()) {
         return *r.error();
     }
@@ -216,6 +235,18 @@ void write_listing_json(rapidjson::Writer<rapidjson::StringBuffer>& w, const Lis
     if (l.proposals) {
         w.Key("proposals");
         w.Int64(*l.proposals);
+    }
+    if (!l.merged.empty()) {
+        w.Key("merged");
+        w.StartArray();
+        for (const auto& m : l.merged) {
+            w.StartObject();
+            str("id", m.id);
+            opt_str("source", m.source);
+            opt_str("url", m.url);
+            w.EndObject();
+        }
+        w.EndArray();
     }
     if (with_skills) {
         w.Key("skills");
