@@ -62,9 +62,13 @@ Status write_file_atomically(const fs::path& file, std::string_view content) {
         p += n;
         left -= static_cast<std::size_t>(n);
     }
-    if (::fsync(fd) != 0 || ::close(fd) != 0) {
+    // close() runs whatever fsync() said, so the descriptor never leaks.
+    int synced = ::fsync(fd) == 0 ? 0 : errno;
+    int closed = ::close(fd) == 0 ? 0 : errno;
+    if (synced != 0 || closed != 0) {
         ::unlink(tmp.c_str());
-        return Error{"cannot write " + file.string() + ": " + std::strerror(errno)};
+        return Error{"cannot write " + file.string() + ": " +
+                     std::strerror(synced != 0 ? synced : closed)};
     }
     if (::rename(tmp.c_str(), file.c_str()) != 0) {
         int err = errno;

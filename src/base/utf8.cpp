@@ -1,5 +1,8 @@
 #include "base/utf8.h"
 
+#include <cstdint>
+#include <cstring>
+
 namespace gigscout::utf8 {
 namespace {
 
@@ -42,6 +45,18 @@ std::size_t sequence_length(std::string_view s, std::size_t i) {
 
 bool is_valid(std::string_view s) {
     for (std::size_t i = 0; i < s.size();) {
+        // Most text is ASCII: skip it eight bytes at a time.
+        while (i + 8 <= s.size()) {
+            std::uint64_t word;
+            std::memcpy(&word, s.data() + i, 8);
+            if ((word & 0x8080808080808080ull) != 0) {
+                break;
+            }
+            i += 8;
+        }
+        if (i == s.size()) {
+            break;
+        }
         std::size_t n = sequence_length(s, i);
         if (n == 0) {
             return false;

@@ -14,13 +14,15 @@
 namespace gigscout {
 
 struct SkillSpan {
-    std::string skill;  // canonical id
+    std::string skill;      // canonical id
     std::size_t begin = 0;  // byte offsets into the text
     std::size_t end = 0;
 };
 
 class SkillExtractor {
-public:
+  public:
+    // Keeps a reference to `taxonomy`, which must outlive the extractor. Safe to use from
+    // several threads at once (per-thread scratch buffers).
     explicit SkillExtractor(const Taxonomy& taxonomy);
     ~SkillExtractor();
     SkillExtractor(SkillExtractor&&) noexcept;
@@ -35,7 +37,7 @@ public:
     // The extractor built over Taxonomy::bundled().
     static const SkillExtractor& bundled();
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

@@ -13,19 +13,51 @@
 
 namespace gigscout {
 
+// One spelling of a skill with the rules for finding it in text (docs/taxonomy.md).
+struct Alias {
+    std::string text;                   // as written in the data file, e.g. "Go", "tf.keras"
+    bool case_sensitive = false;        // text must match letter case exactly ("Go" but not "go")
+    bool tag_only = false;              // used for platform tags only, never searched for in text
+    std::string context;                // name of a ContextRule that must confirm a match, or empty
+    std::vector<std::string> not_prev;  // phrases that, right before the match, reject it
+    std::vector<std::string> not_next;  // phrases that, right after the match, reject it
+};
+
+// How an ambiguous alias is confirmed or rejected by the words around it. Checked in this
+// order: a reject phrase right before/after or a reject word nearby rejects; then an accept
+// phrase right before/after, an accept word nearby, or (with accept_near_skill) another skill
+// found nearby accepts; otherwise the match is dropped. "Nearby" is within `window` words in
+// the same sentence.
+struct ContextRule {
+    std::string name;
+    int window = 5;
+    bool accept_near_skill = false;
+    std::vector<std::string> near_categories;  // categories that count as nearby skills; empty: any
+    std::vector<std::string> accept_prev, accept_next, accept_near;
+    std::vector<std::string> reject_prev, reject_next, reject_near;
+};
+
+struct SkillCategory {
+    std::string id;    // e.g. "cv-task"
+    std::string name;  // e.g. "Computer-vision tasks"
+};
+
 struct Skill {
     std::string id;        // canonical id, lower-case, e.g. "opencv", "pytorch", "object-detection"
     std::string name;      // display name, e.g. "OpenCV"
     std::string category;  // e.g. "cv-library", "dl-framework", "cv-task", "language"
     std::vector<std::string> aliases;  // spellings found in text and tags (see docs/taxonomy.md)
-    std::vector<std::string> implies;  // skills this one is partial evidence for (keras -> tensorflow)
+    std::vector<std::string> implies;  // partial evidence for these (keras -> tensorflow)
     std::string broader;               // broader skill/task id, or empty (u-net -> segmentation)
+    std::vector<Alias> alias_rules;    // aliases with their case and context rules, same order
 };
 
 class Taxonomy {
-public:
+  public:
     // Errors name the file, the skill index/id and the field that is wrong.
     static Result<Taxonomy> load(const std::filesystem::path& file);
+    // The same from JSON text; `what` starts every error message (load passes the file name).
+    static Result<Taxonomy> parse(std::string_view json_text, std::string_view what);
     // resources/taxonomy.json, loaded once (aborts with a message if the shipped file is bad).
     static const Taxonomy& bundled();
 
@@ -35,7 +67,20 @@ public:
     // nullptr; whole-tag match, case-insensitive, punctuation- and spacing-tolerant.
     const Skill* resolve_tag(std::string_view tag) const;
 
-private:
+    const std::vector<SkillCategory>& categories() const { return categories_; }
+    const std::vector<ContextRule>& contexts() const { return contexts_; }
+    const ContextRule* find_context(std::string_view name) const;
+
+    // The key tags and aliases are compared by: ASCII lower case, letters, digits, '+', '#' and
+    // non-ASCII bytes kept, a leading '.' kept (".net"), everything else dropped.
+    static std::string normalise_tag(std::string_view tag);
+
+    // Aliases may span at most this many tokens (text_tokens.h).
+    static constexpr std::size_t kMaxAliasTokens = 6;
+
+  private:
+    std::vector<SkillCategory> categories_;
+    std::vector<ContextRule> contexts_;
     std::vector<Skill> skills_;
     std::unordered_map<std::string, std::size_t> by_id_;
     std::unordered_map<std::string, std::size_t> by_normalised_alias_;

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Measures quality in the release tree and prints the figures:
+#   1. skill extraction — precision/recall on tests/eval/extraction.json, and recall of the
+#      platforms' own tags in ../shared/fixtures (when present);
+#   2. ranking — NDCG@10 (added by the scoring part).
+#   scripts/eval.sh [--verbose]
+# BUILD_DIR overrides the tree (default build/release).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dir=${BUILD_DIR:-build/release}
+verbose=()
+[ "${1:-}" = "--verbose" ] && verbose=(--verbose)
+
+echo "== skill extraction =="
+BUILD_DIR=$dir scripts/build.sh release gigscout-eval-extraction
+"$dir/tests/eval/gigscout-eval-extraction" "${verbose[@]}"
+
+# == ranking (NDCG@10) ==
+# The scoring part builds and runs its evaluation executable here.

@@ -1,0 +1,95 @@
+// `feed`: RSS 2.0, Atom 1.0 and RSS 1.0 feeds as one table shape.
+#include <optional>
+#include <string>
+
+#include "base/iso_time.h"
+#include "plugin_host/modules/feed_parse.h"
+#include "plugin_host/modules/lua_glue.h"
+#include "plugin_host/modules/module_openers.h"
+
+namespace gigscout::plugin_modules {
+namespace {
+
+struct FeedBox {
+    std::optional<Result<feed::Feed>> result;
+};
+
+void set_optional(lua_State* L, const char* key, const std::optional<std::string>& value) {
+    if (value) {
+        set_string(L, key, *value);
+    }
+}
+
+void set_optional(lua_State* L, const char* key, const std::optional<std::int64_t>& value) {
+    if (value) {
+        set_integer(L, key, *value);
+    }
+}
+
+void push_item(lua_State* L, const feed::Item& item) {
+    lua_createtable(L, 0, 12);
+    set_optional(L, "title", item.title);
+    set_optional(L, "link", item.link);
+    set_optional(L, "guid", item.guid);
+    set_optional(L, "description", item.description);
+    set_optional(L, "content", item.content);
+    set_optional(L, "published", item.published);
+    set_optional(L, "published_raw", item.published_raw);
+    set_optional(L, "updated", item.updated);
+    set_optional(L, "updated_raw", item.updated_raw);
+    set_optional(L, "author", item.author);
+    lua_createtable(L, static_cast<int>(item.categories.size()), 0);
+    lua_Integer i = 0;
+    for (const std::string& c : item.categories) {
+        push_view(L, c);
+        lua_rawseti(L, -2, ++i);
+    }
+    lua_setfield(L, -2, "categories");
+    lua_createtable(L, 0, static_cast<int>(item.extra.size()));
+    for (const auto& [name, value] : item.extra) {
+        push_view(L, name);
+        push_view(L, value);
+        lua_rawset(L, -3);
+    }
+    lua_setfield(L, -2, "extra");
+}
+
+int feed_parse(lua_State* L) {
+    std::string_view text = check_text(L, 1);
+    if (text.size() > kMaxInputBytes) {
+        return push_oversized(L, "feed.parse", text.size(), kMaxInputBytes);
+    }
+    auto& box = push_box<FeedBox>(L);
+    box.result.emplace(feed::parse(text, now_epoch_seconds()));
+    if (!box.result->ok()) {
+        return push_failure(L, box.result->error().message);
+    }
+    const feed::Feed& f = box.result->value();
+    lua_createtable(L, 0, 5);
+    set_string(L, "kind", f.kind);
+    set_optional(L, "title", f.title);
+    set_optional(L, "link", f.link);
+    set_optional(L, "description", f.description);
+    lua_createtable(L, static_cast<int>(f.items.size()), 0);
+    lua_Integer i = 0;
+    for (const feed::Item& item : f.items) {
+        push_item(L, item);
+        lua_rawseti(L, -2, ++i);
+    }
+    lua_setfield(L, -2, "items");
+    return 1;
+}
+
+const luaL_Reg kFeedFunctions[] = {
+    {"parse", guarded<feed_parse>},
+    {nullptr, nullptr},
+};
+
+}  // namespace
+
+int open_feed_module(lua_State* L) {
+    new_module(L, kFeedFunctions);
+    return 1;
+}
+
+}  // namespace gigscout::plugin_modules

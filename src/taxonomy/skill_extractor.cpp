@@ -1,0 +1,563 @@
+#include "taxonomy/skill_extractor.h"
+
+#include <algorithm>
+#include <cassert>
+#include <cstdint>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+
+#include "taxonomy/text_tokens.h"
+
+namespace gigscout {
+namespace {
+
+using text_tokens::Token;
+
+constexpr std::uint32_t kNoGroup = 0x7FFFFFFFu;
+
+// A phrase from the data file as token hashes, compared token by token (spacing ignored).
+struct Phrase {
+    std::vector<std::uint64_t> hashes;
+};
+
+struct CompiledRule {
+    int window = 5;
+    bool near_skill = false;
+    std::vector<bool> near_category;  // by category index; empty: any category counts
+    std::vector<Phrase> accept_prev, accept_next, reject_prev, reject_next;
+    std::vector<std::uint64_t> accept_near, reject_near;  // sorted single-word hashes
+};
+
+// One alias as the matcher sees it.
+struct Variant {
+    std::uint32_t skill = 0;
+    std::uint32_t category = 0;
+    bool case_sensitive = false;
+    int rule = -1;  // index into Impl::rules, -1: no context needed
+    std::vector<Phrase> not_prev, not_next;
+    std::string text;           // the alias as written
+    std::vector<Token> tokens;  // its tokens (offsets into `text`)
+    bool conditional() const { return rule >= 0 || !not_prev.empty() || !not_next.empty(); }
+};
+
+// Aliases of one skill that tokenise to the same hash sequence ("React" and "react").
+struct Group {
+    std::vector<Variant> variants;
+};
+
+// Open-addressing slot: an alias n-gram (a group), the prefix of a longer one, or both. Eight
+// bytes, so the table stays in the first cache levels. `tag` is the high half of the n-gram
+// hash (the low bits chose the slot); a false match costs one byte comparison in verify.
+struct Slot {
+    static constexpr std::uint32_t kGroupBits = 0x7FFFFFFFu;
+    static constexpr std::uint32_t kPrefixBit = 0x80000000u;
+
+    std::uint32_t tag = 0;  // 0: empty
+    std::uint32_t value = kGroupBits;
+
+    std::uint32_t group() const { return value & kGroupBits; }  // kNoGroup: none
+    bool is_prefix() const { return (value & kPrefixBit) != 0; }
+};
+
+std::uint32_t tag_of(std::uint64_t hash) {
+    auto tag = static_cast<std::uint32_t>(hash >> 32);
+    return tag == 0 ? 1 : tag;
+}
+
+enum class State : std::uint8_t { Pending, Accepted, Rejected };
+
+struct Candidate {
+    std::uint32_t first = 0;  // token range [first, last)
+    std::uint32_t last = 0;
+    const Variant* variant = nullptr;
+    State state = State::Pending;
+};
+
+std::vector<Phrase> compile_phrases(const std::vector<std::string>& phrases) {
+    std::vector<Phrase> out;
+    std::vector<Token> tokens;
+    for (const auto& p : phrases) {
+        text_tokens::tokenize(p, tokens);
+        Phrase phrase;
+        for (const auto& t : tokens) {
+            phrase.hashes.push_back(t.hash);
+        }
+        out.push_back(std::move(phrase));
+    }
+    return out;
+}
+
+std::vector<std::uint64_t> compile_words(const std::vector<std::string>& words) {
+    std::vector<std::uint64_t> out;
+    for (const auto& w : words) {
+        out.push_back(text_tokens::hash_lower(w));
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+bool same_bytes(const char* a, const char* b, std::size_t n, bool case_sensitive) {
+    if (case_sensitive) {
+        return std::equal(a, a + n, b);
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+        if (text_tokens::lower(a[i]) != text_tokens::lower(b[i])) {
+            return false;
+        }
+    }
+    return true;
+}
+
+}  // namespace
+
+struct SkillExtractor::Impl {
+    const Taxonomy* taxonomy = nullptr;
+    std::vector<CompiledRule> rules;
+    std::vector<Group> groups;
+    std::vector<Slot> slots;
+    std::uint64_t mask = 0;
+    // One bit per (hash >> 48) of every alias's first token: most words miss here, in L1.
+    std::vector<std::uint64_t> first_token_filter = std::vector<std::uint64_t>(1u << 10, 0);
+
+    const Slot* find(std::uint64_t hash) const {
+        const std::uint32_t tag = tag_of(hash);
+        for (std::uint64_t i = hash & mask;; i = (i + 1) & mask) {
+            const Slot& s = slots[i];
+            if (s.tag == tag) {
+                return &s;
+            }
+            if (s.tag == 0) {
+                return nullptr;
+            }
+        }
+    }
+
+    Slot& insert(std::uint64_t hash) {
+        const std::uint32_t tag = tag_of(hash);
+        for (std::uint64_t i = hash & mask;; i = (i + 1) & mask) {
+            Slot& s = slots[i];
+            if (s.tag == tag || s.tag == 0) {
+                s.tag = tag;
+                return s;
+            }
+        }
+    }
+
+    bool maybe_first(std::uint64_t hash) const {
+        std::uint64_t bit = hash >> 48;
+        return (first_token_filter[bit >> 6] >> (bit & 63)) & 1u;
+    }
+
+    // The first variant of `group` whose tokens equal text tokens [first, first + n) — exactly,
+    // for case-sensitive aliases. `stem` compares only the part of a single token before its
+    // trailing digits (and a trailing 'v': "YOLOv8").
+    const Variant* verify(const Group& group, std::string_view text, const std::vector<Token>& toks,
+                          std::size_t first, std::size_t n, std::size_t stem) const {
+        for (const Variant& v : group.variants) {
+            if (v.tokens.size() != n) {
+                continue;
+            }
+            bool ok = true;
+            for (std::size_t k = 0; k < n && ok; ++k) {
+                const Token& t = toks[first + k];
+                const Token& a = v.tokens[k];
+                if (a.punct != 0 || t.punct != 0) {
+                    ok = a.punct == t.punct;
+                    continue;
+                }
+                std::size_t len = stem != 0 ? stem : t.end - t.begin;
+                ok = a.end - a.begin == len &&
+                     same_bytes(text.data() + t.begin, v.text.data() + a.begin, len,
+                                v.case_sensitive);
+            }
+            if (ok) {
+                return &v;
+            }
+        }
+        return nullptr;
+    }
+
+    // Phase one: leftmost-longest alias matches in one scan over the tokens.
+    void match(std::string_view text, const std::vector<Token>& toks,
+               std::vector<Candidate>& out) const {
+        const std::size_t n = toks.size();
+        std::size_t i = 0;
+        while (i < n) {
+            const Token& t = toks[i];
+            const Variant* best = nullptr;
+            std::size_t best_len = 0;
+            const bool first = maybe_first(t.hash);
+            if (!first && t.stem_len == 0) {
+                ++i;  // the common case: an ordinary word
+                continue;
+            }
+            if (first) {
+                std::uint64_t h = t.hash;
+                std::size_t len = 1;
+                const Slot* slot = find(h);
+                while (slot != nullptr) {
+                    if (slot->group() != kNoGroup) {
+                        if (const Variant* v =
+                                verify(groups[slot->group()], text, toks, i, len, 0)) {
+                            best = v;
+                            best_len = len;
+                        }
+                    }
+                    if (!slot->is_prefix() || i + len >= n || len >= Taxonomy::kMaxAliasTokens) {
+                        break;
+                    }
+                    h = text_tokens::extend(h, toks[i + len]);
+                    ++len;
+                    slot = find(h);
+                }
+            }
+            if (best == nullptr && t.stem_len != 0) {
+                best = match_stem(text, toks, i);
+                best_len = best != nullptr ? 1 : 0;
+            }
+            // No match starts inside a dotted name ("foo.js", "www.python.org"): the text
+            // continues an identifier there. Checked only on a match: matches are rare.
+            if (best != nullptr && i >= 2 && !t.spaced && toks[i - 1].punct == '.' &&
+                !toks[i - 1].spaced && toks[i - 2].is_word()) {
+                best = nullptr;
+                best_len = 0;
+            }
+            if (best != nullptr) {
+                out.push_back({static_cast<std::uint32_t>(i),
+                               static_cast<std::uint32_t>(i + best_len), best, State::Pending});
+                i += best_len;
+            } else {
+                ++i;
+            }
+        }
+    }
+
+    // "python3", "opencv4", "resnet50", "YOLOv8": a one-token alias followed by a version.
+    const Variant* match_stem(std::string_view text, const std::vector<Token>& toks,
+                              std::size_t i) const {
+        const Token& t = toks[i];
+        std::size_t stem = t.stem_len;
+        std::string_view word = text.substr(t.begin, stem);
+        for (int attempt = 0; attempt < 2; ++attempt) {
+            const Slot* slot = find(text_tokens::hash_lower(word));
+            if (slot != nullptr && slot->group() != kNoGroup) {
+                if (const Variant* v = verify(groups[slot->group()], text, toks, i, 1, stem)) {
+                    return v;
+                }
+            }
+            if (stem < 4 || text_tokens::lower(word.back()) != 'v') {
+                break;
+            }
+            --stem;
+            word.remove_suffix(1);
+        }
+        return nullptr;
+    }
+
+    static bool phrase_before(const std::vector<Token>& toks, std::size_t first, const Phrase& p) {
+        std::size_t k = p.hashes.size();
+        if (k > first) {
+            return false;
+        }
+        for (std::size_t m = 0; m < k; ++m) {
+            if (toks[first - k + m].hash != p.hashes[m]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static bool phrase_after(const std::vector<Token>& toks, std::size_t last, const Phrase& p) {
+        std::size_t k = p.hashes.size();
+        if (last + k > toks.size()) {
+            return false;
+        }
+        for (std::size_t m = 0; m < k; ++m) {
+            if (toks[last + m].hash != p.hashes[m]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static bool any_before(const std::vector<Token>& toks, std::size_t first,
+                           const std::vector<Phrase>& ps) {
+        return std::any_of(ps.begin(), ps.end(),
+                           [&](const Phrase& p) { return phrase_before(toks, first, p); });
+    }
+
+    static bool any_after(const std::vector<Token>& toks, std::size_t last,
+                          const std::vector<Phrase>& ps) {
+        return std::any_of(ps.begin(), ps.end(),
+                           [&](const Phrase& p) { return phrase_after(toks, last, p); });
+    }
+
+    // A word from `words` within `window` words of the candidate, in its sentence.
+    static bool word_near(const std::vector<Token>& toks, const Candidate& c, int window,
+                          const std::vector<std::uint64_t>& words) {
+        if (words.empty()) {
+            return false;
+        }
+        auto hit = [&](const Token& t) {
+            return t.is_word() && std::binary_search(words.begin(), words.end(), t.hash);
+        };
+        const Token& head = toks[c.first];
+        for (std::size_t j = c.first; j-- > 0;) {
+            const Token& t = toks[j];
+            if (t.sentence != head.sentence ||
+                head.word_index - t.word_index > static_cast<std::uint32_t>(window)) {
+                break;
+            }
+            if (hit(t)) {
+                return true;
+            }
+        }
+        const Token& tail = toks[c.last - 1];
+        for (std::size_t j = c.last; j < toks.size(); ++j) {
+            const Token& t = toks[j];
+            if (t.sentence != tail.sentence ||
+                t.word_index - tail.word_index > static_cast<std::uint32_t>(window)) {
+                break;
+            }
+            if (hit(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // An accepted candidate of a counted category within `window` words, in the same sentence.
+    bool skill_near(const std::vector<Token>& toks, const std::vector<Candidate>& cands,
+                    std::size_t ci, const CompiledRule& rule) const {
+        const Candidate& c = cands[ci];
+        const Token& head = toks[c.first];
+        const Token& tail = toks[c.last - 1];
+        auto counts = [&](const Candidate& o) {
+            return o.state == State::Accepted && o.variant->skill != c.variant->skill &&
+                   (rule.near_category.empty() || rule.near_category[o.variant->category]);
+        };
+        auto limit = static_cast<std::uint32_t>(rule.window);
+        for (std::size_t j = ci; j-- > 0;) {
+            const Token& t = toks[cands[j].last - 1];
+            if (t.sentence != head.sentence || head.word_index - t.word_index > limit) {
+                break;
+            }
+            if (counts(cands[j])) {
+                return true;
+            }
+        }
+        for (std::size_t j = ci + 1; j < cands.size(); ++j) {
+            const Token& t = toks[cands[j].first];
+            if (t.sentence != tail.sentence || t.word_index - tail.word_index > limit) {
+                break;
+            }
+            if (counts(cands[j])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // Phase two: decide the conditional candidates from the tokens and candidates around them.
+    void confirm(const std::vector<Token>& toks, std::vector<Candidate>& cands) const {
+        bool waiting = false;
+        for (Candidate& c : cands) {
+            const Variant& v = *c.variant;
+            if (!v.conditional()) {
+                c.state = State::Accepted;
+                continue;
+            }
+            const CompiledRule* rule =
+                v.rule >= 0 ? &rules[static_cast<std::size_t>(v.rule)] : nullptr;
+            if (any_before(toks, c.first, v.not_prev) || any_after(toks, c.last, v.not_next) ||
+                (rule != nullptr && (any_before(toks, c.first, rule->reject_prev) ||
+                                     any_after(toks, c.last, rule->reject_next) ||
+                                     word_near(toks, c, rule->window, rule->reject_near)))) {
+                c.state = State::Rejected;
+                continue;
+            }
+            if (rule == nullptr || any_before(toks, c.first, rule->accept_prev) ||
+                any_after(toks, c.last, rule->accept_next) ||
+                word_near(toks, c, rule->window, rule->accept_near)) {
+                c.state = State::Accepted;
+                continue;
+            }
+            if (rule->near_skill) {
+                waiting = true;  // stays Pending until a nearby skill is accepted
+            } else {
+                c.state = State::Rejected;
+            }
+        }
+        // Accepted candidates may confirm pending ones ("Python, R, Go"): repeat until stable.
+        while (waiting) {
+            waiting = false;
+            for (std::size_t i = 0; i < cands.size(); ++i) {
+                Candidate& c = cands[i];
+                if (c.state != State::Pending) {
+                    continue;
+                }
+                if (skill_near(toks, cands, i, rules[static_cast<std::size_t>(c.variant->rule)])) {
+                    c.state = State::Accepted;
+                    waiting = true;
+                }
+            }
+        }
+    }
+};
+
+SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_unique<Impl>()) {
+    Impl& m = *impl_;
+    m.taxonomy = &taxonomy;
+
+    std::unordered_map<std::string, std::uint32_t> category_index;
+    for (const auto& c : taxonomy.categories()) {
+        category_index.emplace(c.id, static_cast<std::uint32_t>(category_index.size()));
+    }
+    std::unordered_map<std::string, int> rule_index;
+    for (const auto& r : taxonomy.contexts()) {
+        CompiledRule cr;
+        cr.window = r.window;
+        cr.near_skill = r.accept_near_skill;
+        if (!r.near_categories.empty()) {
+            cr.near_category.assign(category_index.size(), false);
+            for (const auto& c : r.near_categories) {
+                cr.near_category[category_index.at(c)] = true;
+            }
+        }
+        cr.accept_prev = compile_phrases(r.accept_prev);
+        cr.accept_next = compile_phrases(r.accept_next);
+        cr.reject_prev = compile_phrases(r.reject_prev);
+        cr.reject_next = compile_phrases(r.reject_next);
+        cr.accept_near = compile_words(r.accept_near);
+        cr.reject_near = compile_words(r.reject_near);
+        rule_index.emplace(r.name, static_cast<int>(m.rules.size()));
+        m.rules.push_back(std::move(cr));
+    }
+
+    // Every alias n-gram and each of its proper prefixes, by hash.
+    struct Entry {
+        std::uint32_t group = kNoGroup;
+        bool is_prefix = false;
+    };
+    std::unordered_map<std::uint64_t, Entry> entries;
+    std::vector<Token> tokens;
+    const auto& skills = taxonomy.skills();
+    for (std::uint32_t s = 0; s < skills.size(); ++s) {
+        for (const Alias& alias : skills[s].alias_rules) {
+            if (alias.tag_only) {
+                continue;
+            }
+            text_tokens::tokenize(alias.text, tokens);
+            assert(!tokens.empty() && tokens.size() <= Taxonomy::kMaxAliasTokens);
+            Variant v;
+            v.skill = s;
+            v.category = category_index.at(skills[s].category);
+            v.case_sensitive = alias.case_sensitive;
+            v.rule = alias.context.empty() ? -1 : rule_index.at(alias.context);
+            v.not_prev = compile_phrases(alias.not_prev);
+            v.not_next = compile_phrases(alias.not_next);
+            v.text = alias.text;
+            v.tokens = tokens;
+
+            std::uint64_t h = tokens[0].hash;
+            m.first_token_filter[(h >> 48) >> 6] |= std::uint64_t{1} << ((h >> 48) & 63);
+            for (std::size_t k = 1; k < tokens.size(); ++k) {
+                entries[h].is_prefix = true;
+                h = text_tokens::extend(h, tokens[k]);
+            }
+            Entry& e = entries[h];
+            if (e.group == kNoGroup) {
+                e.group = static_cast<std::uint32_t>(m.groups.size());
+                m.groups.emplace_back();
+            }
+            // Taxonomy::load refuses an alias claimed by two skills, so one group is one skill.
+            m.groups[e.group].variants.push_back(std::move(v));
+        }
+    }
+
+    std::size_t capacity = 16;
+    while (capacity < entries.size() * 2) {
+        capacity *= 2;
+    }
+    m.slots.assign(capacity, Slot{});
+    m.mask = capacity - 1;
+    for (const auto& [key, e] : entries) {
+        Slot& slot = m.insert(key);
+        assert(slot.value == Slot{}.value);  // a 32-bit tag clash in one probe run: rehash needed
+        slot.value = e.group | (e.is_prefix ? Slot::kPrefixBit : 0);
+    }
+}
+
+SkillExtractor::~SkillExtractor() = default;
+SkillExtractor::SkillExtractor(SkillExtractor&&) noexcept = default;
+SkillExtractor& SkillExtractor::operator=(SkillExtractor&&) noexcept = default;
+
+std::vector<SkillSpan> SkillExtractor::extract(std::string_view text) const {
+    // One buffer per thread: extraction runs once per listing on hot paths.
+    thread_local std::vector<Token> tokens;
+    thread_local std::vector<Candidate> candidates;
+    text_tokens::tokenize(text, tokens);
+    candidates.clear();
+    impl_->match(text, tokens, candidates);
+    impl_->confirm(tokens, candidates);
+
+    std::vector<SkillSpan> out;
+    out.reserve(candidates.size());
+    const auto& skills = impl_->taxonomy->skills();
+    for (const Candidate& c : candidates) {
+        if (c.state == State::Accepted) {
+            out.push_back(
+                {skills[c.variant->skill].id, tokens[c.first].begin, tokens[c.last - 1].end});
+        }
+    }
+    return out;
+}
+
+std::vector<std::string> SkillExtractor::extract_ids(std::string_view text) const {
+    std::vector<std::string> ids;
+    for (auto& span : extract(text)) {
+        if (std::find(ids.begin(), ids.end(), span.skill) == ids.end()) {
+            ids.push_back(std::move(span.skill));
+        }
+    }
+    return ids;
+}
+
+const Taxonomy& SkillExtractor::taxonomy() const {
+    return *impl_->taxonomy;
+}
+
+const SkillExtractor& SkillExtractor::bundled() {
+    static const SkillExtractor extractor(Taxonomy::bundled());
+    return extractor;
+}
+
+void annotate_skills(Listing& listing, const SkillExtractor& extractor) {
+    listing.skills.clear();
+    std::unordered_set<std::string> seen;
+    // Origins are visited strongest first, so the first sighting of a skill is its strongest.
+    auto add = [&](const std::string& id, SkillOrigin origin) {
+        if (seen.insert(id).second) {
+            listing.skills.push_back({id, origin});
+        }
+    };
+    for (const auto& tag : listing.tags) {
+        if (const Skill* s = extractor.taxonomy().resolve_tag(tag)) {
+            add(s->id, SkillOrigin::Tag);
+            continue;
+        }
+        // "C/C++", "ruby/rails", "Machine-Learning-Engineer": not one skill, maybe several.
+        for (const auto& id : extractor.extract_ids(tag)) {
+            add(id, SkillOrigin::Tag);
+        }
+    }
+    for (const auto& id : extractor.extract_ids(listing.title)) {
+        add(id, SkillOrigin::Title);
+    }
+    for (const auto& id : extractor.extract_ids(listing.description)) {
+        add(id, SkillOrigin::Description);
+    }
+}
+
+}  // namespace gigscout

@@ -1,0 +1,202 @@
+// gigscout-eval-ranking: ranking quality on hand-judged sets (tests/eval/ranking-*.json): each
+// holds a profile, about 30 realistic listings and a careful human's relevance grade for each
+// (0 not relevant, 1 relevant, 2 highly relevant), written before the scorer was tuned.
+// Prints NDCG@10 per set and the mean; with --min-ndcg, exits 1 when the mean is below it.
+//   gigscout-eval-ranking [--verbose] [--min-ndcg X] [--min-each Y] [SET.json ...]
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "base/file_io.h"
+#include "base/iso_time.h"
+#include "base/json_reader.h"
+#include "model/currency.h"
+#include "model/listing_json.h"
+#include "model/listing_validator.h"
+#include "scoring/profile.h"
+#include "scoring/scorer.h"
+#include "taxonomy/skill_extractor.h"
+
+namespace fs = std::filesystem;
+using namespace gigscout;
+
+namespace {
+
+constexpr std::size_t kCutoff = 10;
+
+struct SetResult {
+    std::string name;
+    double ndcg = 0;
+};
+
+[[noreturn]] void die(const std::string& message) {
+    std::fprintf(stderr, "gigscout-eval-ranking: %s\n", message.c_str());
+    std::exit(2);
+}
+
+// Gains 2^grade - 1 with the usual log2(rank + 1) discount.
+double dcg(const std::vector<int>& grades) {
+    double sum = 0;
+    for (std::size_t i = 0; i < grades.size() && i < kCutoff; ++i) {
+        sum += (std::exp2(grades[i]) - 1) / std::log2(static_cast<double>(i) + 2);
+    }
+    return sum;
+}
+
+SetResult evaluate(const fs::path& file, bool verbose) {
+    auto text = read_text_file(file);
+    if (!text) {
+        die(text.error().message);
+    }
+    auto doc = json::parse(text.value(), file.string());
+    if (!doc) {
+        die(doc.error().message);
+    }
+    const auto& d = doc.value();
+    json::FieldReader r(d, "");
+    auto profile_path = r.string("profile", json::FieldReader::Required);
+    auto as_of_text = r.string("as_of", json::FieldReader::Required);
+    const auto* listings_json = r.array("listings", json::FieldReader::Required);
+    const auto* judgements = r.array("judgements", json::FieldReader::Required);
+    if (!r.ok()) {
+        die(file.string() + ": " + r.error()->message);
+    }
+    auto as_of = parse_iso8601(*as_of_text);
+    if (!as_of) {
+        die(file.string() + ": field `as_of`: not an ISO 8601 time");
+    }
+    auto profile = load_profile(fs::path(GIGSCOUT_SOURCE_DIR) / *profile_path);
+    if (!profile) {
+        die(profile.error().message);
+    }
+
+    std::vector<Listing> listings;
+    for (rapidjson::SizeType i = 0; i < listings_json->Size(); ++i) {
+        auto l = listing_from_json((*listings_json)[i]);
+        Status valid = l ? validate_listing(l.value(), *as_of) : Status(l.error());
+        if (!valid) {
+            die(file.string() + ": listing " + std::to_string(i) + ": " + valid.error().message);
+        }
+        annotate_skills(l.value(), SkillExtractor::bundled());
+        listings.push_back(std::move(l).value());
+    }
+    std::map<std::string, std::pair<int, std::string>> grade_of;
+    for (rapidjson::SizeType i = 0; i < judgements->Size(); ++i) {
+        json::FieldReader j((*judgements)[i], "judgements[" + std::to_string(i) + "]");
+        auto id = j.string("id", json::FieldReader::Required);
+        auto grade = j.integer("grade", json::FieldReader::Required);
+        auto why = j.string("why");
+        if (!j.ok()) {
+            die(file.string() + ": " + j.error()->message);
+        }
+        if (*grade < 0 || *grade > 2) {
+            die(file.string() + ": judgements[" + std::to_string(i) + "]: grade must be 0, 1 or 2");
+        }
+        grade_of[*id] = {static_cast<int>(*grade), why.value_or("")};
+    }
+    for (const auto& l : listings) {
+        if (grade_of.count(l.id) == 0) {
+            die(file.string() + ": listing " + l.id + " has no judgement");
+        }
+    }
+
+    Scorer scorer(profile.value(), Taxonomy::bundled(), CurrencyTable::bundled(), *as_of);
+    auto ranked = rank(listings, scorer);
+    std::vector<int> got;
+    std::vector<int> ideal;
+    for (const auto& rl : ranked) {
+        got.push_back(grade_of[listings[rl.index].id].first);
+    }
+    for (const auto& [id, g] : grade_of) {
+        ideal.push_back(g.first);
+    }
+    std::sort(ideal.rbegin(), ideal.rend());
+    SetResult result{file.stem().string(), dcg(ideal) > 0 ? dcg(got) / dcg(ideal) : 0};
+
+    if (verbose) {
+        std::printf("%s (%s)\n", result.name.c_str(), profile.value().name.c_str());
+        for (std::size_t i = 0; i < ranked.size(); ++i) {
+            const Listing& l = listings[ranked[i].index];
+            const Score& s = ranked[i].score;
+            std::printf("  %2zu. %3d%s grade %d  %-22s %.60s\n", i + 1, s.total,
+                        s.filtered ? "F" : " ", got[i], l.id.c_str(), l.title.c_str());
+            std::printf("        ");
+            for (const auto& c : s.components) {
+                std::printf("%s %.1f  ", c.name.c_str(), c.points);
+            }
+            std::printf("\n");
+        }
+    }
+    return result;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    bool verbose = false;
+    double min_ndcg = -1;
+    double min_each = -1;
+    std::vector<fs::path> files;
+    for (int i = 1; i < argc; ++i) {
+        std::string a = argv[i];
+        if (a == "--verbose") {
+            verbose = true;
+        } else if (a == "--min-ndcg" && i + 1 < argc) {
+            min_ndcg = std::atof(argv[++i]);
+        } else if (a == "--min-each" && i + 1 < argc) {
+            min_each = std::atof(argv[++i]);
+        } else if (a == "--help" || a == "-h") {
+            std::printf(
+                "usage: gigscout-eval-ranking [--verbose] [--min-ndcg X] [--min-each Y] "
+                "[SET.json ...]\n");
+            return 0;
+        } else if (!a.empty() && a[0] == '-') {
+            die("unknown option " + a);
+        } else {
+            files.emplace_back(a);
+        }
+    }
+    if (files.empty()) {
+        for (const auto& e : fs::directory_iterator(fs::path(GIGSCOUT_TESTS_DIR) / "eval")) {
+            std::string name = e.path().filename().string();
+            if (name.rfind("ranking-", 0) == 0 && e.path().extension() == ".json") {
+                files.push_back(e.path());
+            }
+        }
+        std::sort(files.begin(), files.end());
+    }
+    if (files.empty()) {
+        die("no ranking sets found");
+    }
+    double sum = 0;
+    double lowest = 1;
+    std::vector<SetResult> results;
+    for (const auto& f : files) {
+        results.push_back(evaluate(f, verbose));
+        sum += results.back().ndcg;
+        lowest = std::min(lowest, results.back().ndcg);
+    }
+    std::printf("ranking NDCG@%zu\n", kCutoff);
+    for (const auto& r : results) {
+        std::printf("  %-24s %.3f\n", r.name.c_str(), r.ndcg);
+    }
+    double mean = sum / static_cast<double>(results.size());
+    std::printf("  %-24s %.3f\n", "mean", mean);
+    if (min_ndcg >= 0 && mean < min_ndcg) {
+        std::fprintf(stderr, "gigscout-eval-ranking: mean NDCG@10 %.3f is below the floor %.3f\n",
+                     mean, min_ndcg);
+        return 1;
+    }
+    if (min_each >= 0 && lowest < min_each) {
+        std::fprintf(stderr,
+                     "gigscout-eval-ranking: a set's NDCG@10 %.3f is below the floor %.3f\n",
+                     lowest, min_each);
+        return 1;
+    }
+    return 0;
+}

@@ -1,0 +1,76 @@
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "taxonomy/skill_extractor.h"
+
+namespace gigscout {
+namespace {
+
+// "id:origin" for each annotated skill, in order.
+std::vector<std::string> annotated(Listing listing) {
+    annotate_skills(listing, SkillExtractor::bundled());
+    std::vector<std::string> out;
+    for (const auto& s : listing.skills) {
+        out.push_back(s.skill + ":" + std::string(to_string(s.origin)));
+    }
+    return out;
+}
+
+using Strings = std::vector<std::string>;
+
+TEST(AnnotateSkills, TagsTitleAndDescriptionEachGiveTheirOrigin) {
+    Listing l;
+    l.tags = {"PyTorch", "digital nomad"};
+    l.title = "Computer Vision Engineer";
+    l.description = "Deploy models with Docker.";
+    EXPECT_EQ(annotated(l),
+              (Strings{"pytorch:tag", "computer-vision:title", "docker:description"}));
+}
+
+TEST(AnnotateSkills, EachSkillIsKeptOnceAtItsStrongestOrigin) {
+    Listing l;
+    l.tags = {"python"};
+    l.title = "Python and OpenCV developer";
+    l.description = "OpenCV, Python 3.11 and NumPy. More OpenCV.";
+    EXPECT_EQ(annotated(l), (Strings{"python:tag", "opencv:title", "numpy:description"}));
+}
+
+TEST(AnnotateSkills, TitleBeatsDescription) {
+    Listing l;
+    l.title = "Go engineer";
+    l.description = "We write Go services on Kubernetes.";
+    EXPECT_EQ(annotated(l), (Strings{"go:title", "kubernetes:description"}));
+}
+
+TEST(AnnotateSkills, TagsResolveBySpellingVariantsNotByTextRules) {
+    Listing l;
+    // Lower-case "go" and "c" are not found in text, but as whole tags they are the skills.
+    l.tags = {"go", "c", "tf.keras", "Computer-Vision", "opencv-python", "node"};
+    EXPECT_EQ(annotated(l), (Strings{"go:tag", "c:tag", "keras:tag", "computer-vision:tag",
+                                     "opencv:tag", "nodejs:tag"}));
+}
+
+TEST(AnnotateSkills, AnUnknownTagIsStillSearchedForSkills) {
+    Listing l;
+    l.tags = {"C/C++", "AI/ML", "Machine-Learning-Engineer", "ruby/rails", "marketing"};
+    EXPECT_EQ(annotated(l), (Strings{"c:tag", "cpp:tag", "artificial-intelligence:tag",
+                                     "machine-learning:tag", "ruby:tag", "rails:tag"}));
+}
+
+TEST(AnnotateSkills, ReplacesEarlierSkills) {
+    Listing l;
+    l.skills = {{"cobol", SkillOrigin::Tag}};
+    l.description = "Rust";
+    EXPECT_EQ(annotated(l), Strings{});
+    l.description = "Written in Rust.";
+    EXPECT_EQ(annotated(l), (Strings{"rust:description"}));
+}
+
+TEST(AnnotateSkills, AListingWithoutTextGetsNoSkills) {
+    EXPECT_TRUE(annotated(Listing{}).empty());
+}
+
+}  // namespace
+}  // namespace gigscout

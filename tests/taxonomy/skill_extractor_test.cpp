@@ -1,0 +1,272 @@
+#include "taxonomy/skill_extractor.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include "support/test_support.h"
+
+namespace gigscout {
+namespace {
+
+using Ids = std::vector<std::string>;
+
+Ids ids(std::string_view text) {
+    return SkillExtractor::bundled().extract_ids(text);
+}
+
+// "skill@text" for every span, to check offsets and what was matched.
+std::vector<std::string> spans(std::string_view text) {
+    std::vector<std::string> out;
+    for (const auto& s : SkillExtractor::bundled().extract(text)) {
+        out.push_back(s.skill + "@" + std::string(text.substr(s.begin, s.end - s.begin)));
+    }
+    return out;
+}
+
+TEST(SkillExtractor, FindsSkillsWithPunctuationInTheirNames) {
+    EXPECT_EQ(ids("C++ and C# developers"), (Ids{"cpp", "csharp"}));
+    EXPECT_EQ(ids("Modern C++17/20 only"), (Ids{"cpp"}));
+    EXPECT_EQ(ids("Backend on .NET 8 and Node.js"), (Ids{"backend", "dotnet", "nodejs"}));
+    EXPECT_EQ(ids("ASP.NET Core Web API"), (Ids{"aspnet"}));
+    EXPECT_EQ(ids("VB.NET maintenance"), (Ids{"dotnet"}));
+    EXPECT_EQ(ids("F# or C#"), (Ids{"fsharp", "csharp"}));
+}
+
+TEST(SkillExtractor, FindsLibraryNamesInTheirCommonSpellings) {
+    EXPECT_EQ(ids("scikit-image filters"), (Ids{"scikit-image"}));
+    EXPECT_EQ(ids("from skimage import io"), (Ids{"scikit-image"}));
+    EXPECT_EQ(ids("Scikit Image and scikit-learn"), (Ids{"scikit-image", "scikit-learn"}));
+    EXPECT_EQ(ids("cv2.imread(path)"), (Ids{"opencv"}));
+    EXPECT_EQ(ids("import cv2"), (Ids{"opencv"}));
+    EXPECT_EQ(ids("model = tf.keras.Sequential()"), (Ids{"keras"}));
+    EXPECT_EQ(ids("PIL/Pillow for resizing"), (Ids{"pillow"}));
+    EXPECT_EQ(ids("a U-Net or UNet"), (Ids{"unet"}));
+}
+
+TEST(SkillExtractor, VersionsDoNotHideTheSkill) {
+    EXPECT_EQ(ids("Python 3.11"), (Ids{"python"}));
+    EXPECT_EQ(ids("python3 and Python3.12"), (Ids{"python"}));
+    EXPECT_EQ(ids("YOLOv8, ResNet50 and OpenCV4"), (Ids{"yolo", "resnet", "opencv"}));
+    EXPECT_EQ(ids("TensorFlow 2.15, Java 17, Angular 17"), (Ids{"tensorflow", "java", "angular"}));
+}
+
+TEST(SkillExtractor, SlashSeparatedListsGiveEachSkill) {
+    EXPECT_EQ(ids("C/C++"), (Ids{"c", "cpp"}));
+    EXPECT_EQ(ids("TensorFlow/Keras"), (Ids{"tensorflow", "keras"}));
+    EXPECT_EQ(ids("CI/CD pipelines"), (Ids{"ci-cd"}));
+    EXPECT_EQ(ids("PHP/Laravel"), (Ids{"php", "laravel"}));
+}
+
+TEST(SkillExtractor, OnnxTheFormatDiffersFromOnnxRuntime) {
+    EXPECT_EQ(ids("export to ONNX"), (Ids{"onnx"}));
+    EXPECT_EQ(ids("served with ONNX Runtime"), (Ids{"onnx-runtime"}));
+    EXPECT_EQ(ids("onnxruntime-gpu"), (Ids{"onnx-runtime"}));
+    EXPECT_EQ(ids("ONNX models run by ONNX Runtime"), (Ids{"onnx", "onnx-runtime"}));
+}
+
+TEST(SkillExtractor, LongestNameWins) {
+    EXPECT_EQ(ids("Google Cloud Vision API"), (Ids{"google-cloud-vision"}));
+    EXPECT_EQ(ids("Azure Computer Vision"), (Ids{"azure-computer-vision"}));
+    EXPECT_EQ(ids("React Native and React"), (Ids{"react-native", "react"}));
+    EXPECT_EQ(ids("Ruby on Rails"), (Ids{"rails"}));
+}
+
+TEST(SkillExtractor, GoIsFoundOnlyAsTheLanguage) {
+    EXPECT_EQ(ids("Services are written in Go and Rust."), (Ids{"go", "rust"}));
+    EXPECT_EQ(ids("Go engineer, remote"), (Ids{"go"}));
+    EXPECT_EQ(ids("Python, Go or Java"), (Ids{"python", "go", "java"}));
+    EXPECT_EQ(ids("Golang"), (Ids{"go"}));
+    EXPECT_EQ(ids("Go-to-market manager"), Ids{});
+    EXPECT_EQ(ids("Go to market with our sales team"), Ids{});
+    EXPECT_EQ(ids("We go to great lengths; let's go."), Ids{});
+    EXPECT_EQ(ids("Go above and beyond for customers."), Ids{});
+    EXPECT_EQ(ids("Ready to go live with Salesforce?"), (Ids{"salesforce"}));
+}
+
+TEST(SkillExtractor, RAndCAreFoundOnlyAsLanguages) {
+    EXPECT_EQ(ids("R&D engineer"), Ids{});
+    EXPECT_EQ(ids("Our R&D team writes Python"), (Ids{"python"}));
+    EXPECT_EQ(ids("statistics in R"), (Ids{"statistics", "r"}));
+    EXPECT_EQ(ids("Python, R and SQL"), (Ids{"python", "r", "sql"}));
+    EXPECT_EQ(ids("Series C startup hiring sales leads"), Ids{});
+    EXPECT_EQ(ids("Work with C-level executives"), Ids{});
+    EXPECT_EQ(ids("Plan C: Java"), (Ids{"java"}));
+    EXPECT_EQ(ids("Embedded C and assembly language"), (Ids{"embedded-systems", "c", "assembly"}));
+    EXPECT_EQ(ids("Programming in C on Linux"), (Ids{"c", "linux"}));
+    EXPECT_EQ(ids("a USB-C port next to the STM32"), (Ids{"microcontrollers"}));
+}
+
+TEST(SkillExtractor, RustSwiftAndSparkNeedATechnicalContext) {
+    EXPECT_EQ(ids("We are a rust-belt company"), Ids{});
+    EXPECT_EQ(ids("Rust belt manufacturing"), Ids{});
+    EXPECT_EQ(ids("Systems programming in Rust"), (Ids{"rust"}));
+    EXPECT_EQ(ids("Swift delivery is essential"), Ids{});
+    EXPECT_EQ(ids("we value swift decisions"), Ids{});
+    EXPECT_EQ(ids("Native apps in Swift and Kotlin"), (Ids{"swift", "kotlin"}));
+    EXPECT_EQ(ids("We spark joy in children"), Ids{});
+    EXPECT_EQ(ids("Spark joy every day."), Ids{});
+    EXPECT_EQ(ids("Spark jobs on Databricks"), (Ids{"apache-spark", "databricks"}));
+    EXPECT_EQ(ids("Apache Spark and PySpark"), (Ids{"apache-spark"}));
+}
+
+TEST(SkillExtractor, CvAsAResumeIsNotComputerVision) {
+    EXPECT_EQ(ids("Please send your CV to jobs@example.com"), Ids{});
+    EXPECT_EQ(ids("Attach a CV/resume"), Ids{});
+    EXPECT_EQ(ids("CV (resume) and cover letter"), Ids{});
+    EXPECT_EQ(ids("Submit an updated CV in English"), Ids{});
+    EXPECT_EQ(ids("CV engineer for retail"), (Ids{"computer-vision"}));
+    EXPECT_EQ(ids("train CV models"), (Ids{"computer-vision"}));
+    EXPECT_EQ(ids("CV/ML research"), (Ids{"computer-vision", "machine-learning"}));
+    EXPECT_EQ(ids("CV, PyTorch and OpenCV"), (Ids{"computer-vision", "pytorch", "opencv"}));
+    EXPECT_EQ(ids("the cv of the candidate"), Ids{});  // lower case never counts
+}
+
+TEST(SkillExtractor, VisionNeedsAComputerVisionSense) {
+    EXPECT_EQ(ids("Our vision is to make Python accessible"), (Ids{"python"}));
+    EXPECT_EQ(ids("Apps for Apple Vision Pro"), Ids{});
+    EXPECT_EQ(ids("medical, dental and vision insurance"), Ids{});
+    EXPECT_EQ(ids("computer vision and machine vision"), (Ids{"computer-vision"}));
+    EXPECT_EQ(ids("vision models on the edge"), (Ids{"computer-vision"}));
+    EXPECT_EQ(ids("Vision engineer"), (Ids{"computer-vision"}));
+    EXPECT_EQ(ids("robot vision"), (Ids{"computer-vision"}));
+}
+
+TEST(SkillExtractor, OrdinaryWordsWithSkillNamesAreLeftAlone) {
+    EXPECT_EQ(ids("React quickly to incidents"), Ids{});
+    EXPECT_EQ(ids("Express your interest by email"), Ids{});
+    EXPECT_EQ(ids("Excel at teamwork and excel in sales"), Ids{});
+    EXPECT_EQ(ids("Spring 2026 internship"), Ids{});
+    EXPECT_EQ(ids("customer segmentation and time tracking"), Ids{});
+    EXPECT_EQ(ids("SAM (serviceable addressable market)"), Ids{});
+    EXPECT_EQ(ids("500 ml bottles"), Ids{});
+    EXPECT_EQ(ids("take the rest of the day off"), Ids{});
+}
+
+TEST(SkillExtractor, AmbiguousWordsCountNearOtherSkills) {
+    EXPECT_EQ(ids("React and Node"), (Ids{"react", "nodejs"}));
+    EXPECT_EQ(ids("Node.js with Express"), (Ids{"nodejs", "express"}));
+    EXPECT_EQ(ids("object detection and tracking"), (Ids{"object-detection", "object-tracking"}));
+    EXPECT_EQ(ids("SAM and YOLO"), (Ids{"sam", "yolo"}));
+    EXPECT_EQ(ids("detection, segmentation with PyTorch"), (Ids{"image-segmentation", "pytorch"}));
+}
+
+TEST(SkillExtractor, NearbyMeansTheSameSentence) {
+    EXPECT_EQ(ids("We use Python. Go team!"), (Ids{"python"}));
+    EXPECT_EQ(ids("We use Python, Go team!"), (Ids{"python", "go"}));
+    EXPECT_EQ(ids("We use Python; R is a plus"), (Ids{"python"}));
+}
+
+TEST(SkillExtractor, DottedIdentifiersDoNotMatchInside) {
+    EXPECT_EQ(ids("load jquery.min.js"), (Ids{"jquery"}));
+    EXPECT_EQ(ids("see www.example.python"), Ids{});
+}
+
+TEST(SkillExtractor, SpansAreByteOffsetsIntoTheText) {
+    std::string text = "Erfahrung mit OpenCV und C++ in München — Python 3.11, scikit-image.";
+    auto found = SkillExtractor::bundled().extract(text);
+    ASSERT_EQ(found.size(), 4u);
+    EXPECT_EQ(found[0].skill, "opencv");
+    EXPECT_EQ(found[0].begin, text.find("OpenCV"));
+    EXPECT_EQ(found[0].end, text.find("OpenCV") + 6);
+    EXPECT_EQ(found[1].skill, "cpp");
+    EXPECT_EQ(found[1].begin, text.find("C++"));
+    EXPECT_EQ(found[1].end, text.find("C++") + 3);
+    EXPECT_EQ(found[2].skill, "python");
+    EXPECT_EQ(found[2].begin, text.find("Python"));
+    EXPECT_EQ(found[2].end, text.find("Python") + 6);
+    EXPECT_EQ(found[3].skill, "scikit-image");
+    EXPECT_EQ(found[3].begin, text.find("scikit-image"));
+    EXPECT_EQ(found[3].end, text.find("scikit-image") + 12);
+}
+
+TEST(SkillExtractor, SpansCoverTheWholeMatchedName) {
+    EXPECT_EQ(spans("tf.keras and YOLOv8 on Node.js"),
+              (std::vector<std::string>{"keras@tf.keras", "yolo@YOLOv8", "nodejs@Node.js"}));
+    EXPECT_EQ(spans("C/C++"), (std::vector<std::string>{"c@C", "cpp@C++"}));
+}
+
+TEST(SkillExtractor, Utf8AroundSkillsIsHandled) {
+    EXPECT_EQ(ids("数据工程师 — Spark, Hive and Python"), (Ids{"apache-spark", "hive", "python"}));
+    EXPECT_EQ(ids("🚀PyTorch🤗Transformers"), (Ids{"pytorch", "transformers"}));
+    EXPECT_EQ(ids("«OpenCV» “Docker” ‘Kubernetes’"), (Ids{"opencv", "docker", "kubernetes"}));
+    EXPECT_EQ(ids("Développeur·se full-stack : Vue.js"), (Ids{"full-stack", "vue"}));
+    // A letter glued to a name makes another word.
+    EXPECT_EQ(ids("Pythonista and éPython"), Ids{});
+}
+
+TEST(SkillExtractor, EveryOccurrenceIsReportedInOrderButIdsOnce) {
+    auto found = SkillExtractor::bundled().extract("Python, then Docker, then Python again");
+    ASSERT_EQ(found.size(), 3u);
+    EXPECT_EQ(found[0].skill, "python");
+    EXPECT_EQ(found[1].skill, "docker");
+    EXPECT_EQ(found[2].skill, "python");
+    EXPECT_EQ(ids("Python, then Docker, then Python again"), (Ids{"python", "docker"}));
+}
+
+TEST(SkillExtractor, EmptyAndSkillFreeTextsGiveNothing) {
+    EXPECT_TRUE(ids("").empty());
+    EXPECT_TRUE(ids("   \n\t ").empty());
+    EXPECT_TRUE(ids("Warehouse associate, night shift").empty());
+}
+
+TEST(SkillExtractor, ArbitraryBytesGiveOrderedSpansInsideTheText) {
+    // Invalid UTF-8, cut-off sequences and every special lead byte, at every position.
+    std::mt19937 rng(3);
+    const std::string seeds[] = {"C++ ",    "Go ",  "\xE2\x80", "\xC2", "\xF0\x9F\x9A", "\xEF\xBB",
+                                 "python3", ".NET", "-",        "CV ",  "\xE3\x80\x80", "R&D"};
+    for (int round = 0; round < 500; ++round) {
+        std::string text;
+        std::size_t parts = rng() % 40;
+        for (std::size_t k = 0; k < parts; ++k) {
+            if (rng() % 3 == 0) {
+                text += static_cast<char>(rng() % 256);
+            } else {
+                text += seeds[rng() % std::size(seeds)];
+            }
+        }
+        auto found = SkillExtractor::bundled().extract(text);
+        std::size_t previous_end = 0;
+        for (const auto& span : found) {
+            ASSERT_LT(span.begin, span.end);
+            ASSERT_LE(span.end, text.size());
+            ASSERT_GE(span.begin, previous_end);
+            previous_end = span.end;
+            ASSERT_NE(SkillExtractor::bundled().taxonomy().find(span.skill), nullptr);
+        }
+    }
+}
+
+TEST(SkillExtractor, RulesComeFromTheDataFile) {
+    // A taxonomy of its own: the extractor has no built-in skills or rules.
+    testing::TempDir dir;
+    auto path = dir.path() / "t.json";
+    testing::write_file(path, R"({"format": 1,
+      "categories": [{"id": "lang", "name": "Languages"}, {"id": "tool", "name": "Tools"}],
+      "contexts": {"code": {"window": 2, "accept_near_skill": true, "near_categories": ["lang"],
+                            "accept_next": ["programming"], "reject_prev": ["the"]}},
+      "skills": [
+        {"id": "zig", "name": "Zig", "category": "lang", "aliases": ["ziglang", {"text": "Zig", "case": "sensitive", "context": "code"}]},
+        {"id": "odin", "name": "Odin", "category": "lang", "aliases": ["odin-lang"]},
+        {"id": "hammer", "name": "Hammer", "category": "tool", "aliases": ["hammer"]}
+      ]})");
+    auto t = Taxonomy::load(path);
+    ASSERT_TRUE(t.ok()) << t.error().message;
+    SkillExtractor ex(t.value());
+    EXPECT_EQ(ex.extract_ids("Zig programming"), (Ids{"zig"}));
+    EXPECT_EQ(ex.extract_ids("Zig and odin lang"), (Ids{"zig", "odin"}));
+    EXPECT_EQ(ex.extract_ids("Zig and a hammer"), (Ids{"hammer"}));  // not a language
+    EXPECT_EQ(ex.extract_ids("the Zig programming"), Ids{});         // rejected first
+    EXPECT_EQ(ex.extract_ids("zig programming"), Ids{});             // case-sensitive
+    EXPECT_EQ(ex.extract_ids("odin lang, then many more words, then Zig"), (Ids{"odin"}));
+    EXPECT_EQ(ex.extract_ids("ZIGLANG"), (Ids{"zig"}));
+    EXPECT_EQ(&ex.taxonomy(), &t.value());
+
+    SkillExtractor moved = std::move(ex);
+    EXPECT_EQ(moved.extract_ids("hammer"), (Ids{"hammer"}));
+}
+
+}  // namespace
+}  // namespace gigscout
