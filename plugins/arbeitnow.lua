@@ -1,0 +1,182 @@
+-- Arbeitnow: jobs (mostly Europe, many in German) from the public Job Board API
+--   GET https://www.arbeitnow.com/api/job-board-api?page=<n>
+-- No auth; { data = [...], links = {...}, meta = { current_page, last_page, ... } }. Fields:
+-- slug (the id), company_name, title, description (HTML; some boards' text arrives
+-- entity-escaped), remote (bool), url, tags, job_types, location, created_at (epoch seconds).
+local json = require("json")
+local html = require("html")
+local text = require("text")
+local log = require("log")
+
+local NAME = "arbeitnow"
+local ENDPOINT = "https://www.arbeitnow.com/api/job-board-api"
+
+local function str(v)
+  if type(v) ~= "string" then return nil end
+  v = text.trim(v)
+  if v == "" then return nil end
+  return v
+end
+
+-- Keeps a listing within the listing format's limits (docs/listing-format.md): long texts are
+-- cut with an ellipsis, tags longer than 64 bytes dropped.
+local function fit(l)
+  l.title = text.truncate(l.title, 300, "…")
+  if l.description then l.description = text.truncate(l.description, 65536, "…") end
+  if l.company then l.company = text.truncate(l.company, 200, "…") end
+  if l.location then l.location = text.truncate(l.location, 200, "…") end
+  local tags = {}
+  for _, t in ipairs(l.tags or {}) do
+    if #tags < 100 and #t <= 64 then tags[#tags + 1] = t end
+  end
+  l.tags = tags
+  return l
+end
+
+local function num(v)
+  if type(v) == "number" then return v end
+  if type(v) == "string" then return tonumber(v) end
+  return nil
+end
+
+local function tbl(v)
+  if type(v) == "table" and v ~= json.null then return v end
+  return nil
+end
+
+local function setting(ctx, key, default)
+  local v = (ctx.settings or {})[key]
+  if v == nil then return default end
+  return v
+end
+
+-- HTML that arrived escaped once more (&lt;p&gt;...) is unescaped before it is read; a real
+-- tag after the escaped part (a board's footer) does not change that.
+local function clean_html(s)
+  local escaped, tag = s:find("&lt;", 1, true), s:find("<", 1, true)
+  if escaped and (not tag or escaped < tag) then s = html.unescape(s) end
+  return html.to_text(s)
+end
+
+local function job_type_of(types)
+  for _, t in ipairs(types) do
+    local l = (str(t) or ""):lower()
+    if l:find("full") or l:find("vollzeit") then return "full_time" end
+    if l:find("part") or l:find("teilzeit") then return "part_time" end
+    if l:find("freelance") or l:find("freiberuf") then return "freelance" end
+    if l:find("contract") or l:find("befristet") then return "contract" end
+  end
+  return nil
+end
+
+local function listing_of(job)
+  local id = str(job.slug)
+  if not id then return nil, "no `slug`" end
+  local title = str(job.title)
+  if not title then return nil, "job " .. id .. ": no `title`" end
+  local link = str(job.url) or ("https://www.arbeitnow.com/view/" .. id)
+  local tags = {}
+  for _, t in ipairs(tbl(job.tags) or {}) do
+    if str(t) then tags[#tags + 1] = t end
+  end
+  local created = num(job.created_at)
+  local remote = nil
+  if type(job.remote) == "boolean" then remote = job.remote end
+  local description = str(job.description) and clean_html(job.description) or nil
+  if description then
+    -- The board appends its own link line to every description.
+    local footer = description:find("Find Jobs in Germany on Arbeitnow", 1, true)
+    if footer then description = text.trim(description:sub(1, footer - 1)) end
+  end
+  return {
+    id = id,
+    url = link,
+    title = text.collapse(html.to_text(title)),
+    description = description,
+    company = str(job.company_name),
+    posted_at = created and math.floor(created) or nil,
+    tags = tags,
+    job_type = job_type_of(tbl(job.job_types) or {}),
+    remote = remote,
+    location = str(job.location) and text.truncate(job.location, 190) or nil,
+  }
+end
+
+local function page_request(page)
+  local u = ENDPOINT
+  if page > 1 then u = u .. "?page=" .. page end
+  return { url = u, headers = { Accept = "application/json" } }
+end
+
+return {
+  id = "arbeitnow",
+  name = "Arbeitnow",
+  version = "1.0.0",
+  api_version = 1,
+  description = "Jobs from Arbeitnow's public job board API — mostly Europe and Germany, many " ..
+    "in German. By default only jobs marked remote are kept.",
+  homepage = "https://www.arbeitnow.com",
+  author = "GigScout contributors",
+  hosts = { "www.arbeitnow.com" },
+  url_patterns = { "https://www.arbeitnow.com/*" },
+  -- No published limit; the board adds jobs through the day.
+  politeness = { requests_per_minute = 10, min_refresh_interval = 3600 },
+  settings = {
+    { key = "remote_only", label = "Only jobs marked remote", type = "boolean", default = true,
+      optional = true },
+    { key = "max_pages", label = "Most pages per refresh", type = "number", default = 3,
+      optional = true },
+  },
+
+  requests = function(ctx)
+    return { page_request(1) }
+  end,
+
+  parse = function(response, ctx)
+    local status = response.status or 200
+    if status == 429 then
+      error(NAME .. ": Arbeitnow is limiting requests (HTTP 429); wait an hour")
+    elseif status >= 400 then
+      error(NAME .. ": the API answered HTTP " .. status .. "; try again later")
+    end
+    local data, err = json.decode(response.body or "")
+    if data == nil then error(NAME .. ": the response is not JSON (" .. tostring(err) .. ")") end
+    data = tbl(data)
+    if not data then error(NAME .. ": expected a JSON object with `data`") end
+    local jobs = tbl(data.data)
+    if not jobs then
+      local msg = str(data.message) or str(data.error)
+      if msg then error(NAME .. ": the API answered with an error: " .. msg) end
+      error(NAME .. ": the response has no `data` list")
+    end
+    local remote_only = setting(ctx, "remote_only", true)
+    if remote_only == "false" then remote_only = false end
+    local listings, skipped, first_problem = {}, 0, nil
+    for i, job in ipairs(jobs) do
+      job = tbl(job)
+      local l, problem
+      if job then l, problem = listing_of(job) else problem = "not an object" end
+      if l then
+        if not remote_only or l.remote == true then listings[#listings + 1] = fit(l) end
+      else
+        skipped = skipped + 1
+        first_problem = first_problem or ("job " .. i .. ": " .. problem)
+      end
+    end
+    if #listings == 0 and skipped > 0 then
+      error(NAME .. ": none of the " .. skipped .. " jobs could be read (" .. first_problem .. ")")
+    end
+    if skipped > 0 then
+      log.warn(NAME .. ": skipped " .. skipped .. " unreadable item(s); the first: " ..
+        first_problem)
+    end
+    local meta = tbl(data.meta)
+    local page, last = meta and num(meta.current_page), meta and num(meta.last_page)
+    local max_pages = math.floor(tonumber(setting(ctx, "max_pages", 3)) or 3)
+    -- Refreshes start at page 1, so the payload's page number is also the count read so far.
+    if page and #jobs > 0 and page < max_pages and (not last or page < last) then
+      return listings, page_request(math.floor(page) + 1)
+    end
+    return listings
+  end,
+}

@@ -1,0 +1,243 @@
+-- Ashby job boards: one company's board per source, from the public Posting API
+--   GET https://api.ashbyhq.com/posting-api/job-board/<board>?includeCompensation=true
+-- No auth; { apiVersion = "1", jobs = [...] }. `publishedAt` ISO with offset; `workplaceType`
+-- OnSite|Hybrid|Remote; `employmentType` FullTime|PartTime|Contract|Intern|Temporary; pay in
+-- `compensation.summaryComponents` / `compensationTiers[].components` (compensationType
+-- Salary, interval "1 YEAR", currencyCode, minValue, maxValue). Unlisted jobs are skipped.
+-- The company name is not in the payload: it is the board name or the `company` setting.
+local json = require("json")
+local html = require("html")
+local time = require("time")
+local text = require("text")
+local url = require("url")
+local log = require("log")
+
+local NAME = "ashby"
+
+local function str(v)
+  if type(v) ~= "string" then return nil end
+  v = text.trim(v)
+  if v == "" then return nil end
+  return v
+end
+
+-- Keeps a listing within the listing format's limits (docs/listing-format.md): long texts are
+-- cut with an ellipsis, tags longer than 64 bytes dropped.
+local function fit(l)
+  l.title = text.truncate(l.title, 300, "…")
+  if l.description then l.description = text.truncate(l.description, 65536, "…") end
+  if l.company then l.company = text.truncate(l.company, 200, "…") end
+  if l.location then l.location = text.truncate(l.location, 200, "…") end
+  local tags = {}
+  for _, t in ipairs(l.tags or {}) do
+    if #tags < 100 and #t <= 64 then tags[#tags + 1] = t end
+  end
+  l.tags = tags
+  return l
+end
+
+local function num(v)
+  if type(v) == "number" then return v end
+  if type(v) == "string" then return tonumber((v:gsub("[,%s]", ""))) end
+  return nil
+end
+
+local function tbl(v)
+  if type(v) == "table" and v ~= json.null then return v end
+  return nil
+end
+
+local function setting(ctx, key, default)
+  local v = (ctx.settings or {})[key]
+  if v == nil then return default end
+  return v
+end
+
+local function board_of(ctx)
+  local b = str(setting(ctx, "board", "ramp"))
+  if not b then
+    error(NAME .. ": no board: set `board` to the company's Ashby board name (the part after " ..
+      "jobs.ashbyhq.com/ in its jobs page address)")
+  end
+  b = b:match("job%-board/([^/?#]+)") or b:match("ashbyhq%.com/([^/?#]+)") or b
+  if not b:match("^[%w][%w%-_%.]*$") then
+    error(NAME .. ": `" .. b .. "` is not an Ashby board name")
+  end
+  return b
+end
+
+local function humanise(slug)
+  return (slug:gsub("[%-_]+", " "):gsub("(%a)([%w]*)", function(a, b) return a:upper() .. b end))
+end
+
+local JOB_TYPES = {
+  FullTime = "full_time", PartTime = "part_time", Contract = "contract", Temporary = "contract",
+}
+
+-- "1 YEAR" -> salary (x1), "1 MONTH" -> salary (x12), "1 HOUR" -> hourly.
+local function interval_of(iv)
+  iv = (str(iv) or "1 YEAR"):upper()
+  if iv:find("HOUR") then return "hourly", 1 end
+  if iv:find("MONTH") then return "salary", 12 end
+  if iv:find("WEEK") then return "salary", 52 end
+  if iv:find("DAY") then return "salary", 260 end
+  return "salary", 1
+end
+
+-- The widest salary range over the summary (or every tier), in one currency.
+local function budget_of(job)
+  local comp = tbl(job.compensation)
+  if not comp then return nil end
+  local components = {}
+  for _, c in ipairs(tbl(comp.summaryComponents) or {}) do components[#components + 1] = c end
+  if #components == 0 then
+    for _, tier in ipairs(tbl(comp.compensationTiers) or {}) do
+      tier = tbl(tier)
+      for _, c in ipairs(tier and tbl(tier.components) or {}) do components[#components + 1] = c end
+    end
+  end
+  local best = nil
+  for _, c in ipairs(components) do
+    c = tbl(c)
+    if c and (str(c.compensationType) or "") == "Salary" and str(c.currencyCode) then
+      local kind, factor = interval_of(c.interval)
+      local lo, hi = num(c.minValue), num(c.maxValue)
+      if lo or hi then
+        lo, hi = lo and lo * factor, hi and hi * factor
+        if not best then
+          best = { kind = kind, min = lo, max = hi, currency = c.currencyCode:upper() }
+        elseif best.currency == c.currencyCode:upper() and best.kind == kind then
+          if lo and (not best.min or lo < best.min) then best.min = lo end
+          if hi and (not best.max or hi > best.max) then best.max = hi end
+        end
+      end
+    end
+  end
+  return best
+end
+
+local function location_of(job)
+  local names = {}
+  if str(job.location) then names[#names + 1] = job.location end
+  for _, s in ipairs(tbl(job.secondaryLocations) or {}) do
+    s = tbl(s)
+    if s and str(s.location) then names[#names + 1] = s.location end
+  end
+  if #names == 0 then return nil end
+  return text.truncate(table.concat(names, "; "), 190)
+end
+
+local function listing_of(job, company)
+  local id = str(job.id)
+  if not id then return nil, "no `id`" end
+  local title = str(job.title)
+  if not title then return nil, "job " .. id .. ": no `title`" end
+  local link = str(job.jobUrl) or str(job.applyUrl)
+  if not link then return nil, "job " .. id .. ": no `jobUrl`" end
+  local tags = {}
+  for _, key in ipairs({ "department", "team" }) do
+    if str(job[key]) then tags[#tags + 1] = job[key] end
+  end
+  local workplace = str(job.workplaceType)
+  local remote
+  if workplace == "Remote" then remote = true
+  elseif workplace == "OnSite" or workplace == "Hybrid" then remote = false
+  elseif type(job.isRemote) == "boolean" then remote = job.isRemote end
+  local description = str(job.descriptionPlain) or
+    (str(job.descriptionHtml) and html.to_text(job.descriptionHtml)) or nil
+  return {
+    id = id,
+    url = link,
+    title = text.collapse(html.to_text(title)),
+    description = description,
+    company = company,
+    posted_at = str(job.publishedAt) and time.parse(job.publishedAt) or nil,
+    budget = budget_of(job),
+    tags = tags,
+    job_type = JOB_TYPES[str(job.employmentType) or ""],
+    remote = remote,
+    location = location_of(job),
+  }
+end
+
+return {
+  id = "ashby",
+  name = "Ashby job boards",
+  version = "1.0.0",
+  api_version = 1,
+  description = "Jobs from one company's Ashby board (public Posting API, with pay where the " ..
+    "company publishes it), one source per company: set `board` to the name after " ..
+    "jobs.ashbyhq.com/ in its jobs page address.",
+  homepage = "https://developers.ashbyhq.com/docs/public-job-posting-api",
+  author = "GigScout contributors",
+  multi_source = true,
+  -- A board is added per company; the default board is only an example known to exist.
+  enabled_by_default = false,
+  hosts = { "api.ashbyhq.com" },
+  url_patterns = { "https://jobs.ashbyhq.com/*" },
+  -- No published limit; a board changes a few times a day.
+  politeness = { requests_per_minute = 10, min_refresh_interval = 3 * 3600 },
+  settings = {
+    { key = "board", label = "Ashby board name (or the jobs page URL)", type = "string",
+      default = "ramp", optional = false,
+      help = "The name after jobs.ashbyhq.com/ in the company's jobs page address; the " ..
+        "address itself works too." },
+    { key = "company", label = "Company name to show (empty = from the board name)",
+      type = "string", default = "", optional = true },
+  },
+
+  requests = function(ctx)
+    return { { url = "https://api.ashbyhq.com/posting-api/job-board/" ..
+                 url.encode(board_of(ctx)) .. "?includeCompensation=true",
+               headers = { Accept = "application/json" } } }
+  end,
+
+  parse = function(response, ctx)
+    local status = response.status or 200
+    local board = board_of(ctx)
+    if status == 404 then
+      error(NAME .. ": there is no Ashby board `" .. board .. "` (HTTP 404): check the board " ..
+        "name in the source's settings")
+    elseif status == 429 then
+      error(NAME .. ": Ashby is limiting requests (HTTP 429); wait an hour")
+    elseif status >= 400 then
+      error(NAME .. ": the posting API answered HTTP " .. status .. "; try again later")
+    end
+    local data, err = json.decode(response.body or "")
+    if data == nil then error(NAME .. ": the response is not JSON (" .. tostring(err) .. ")") end
+    data = tbl(data)
+    if not data then error(NAME .. ": expected a JSON object with `jobs`") end
+    local jobs = tbl(data.jobs)
+    if not jobs then
+      local msg = str(data.error) or str(data.message) or
+        (tbl(data.errors) and str(data.errors[1])) or nil
+      if msg then error(NAME .. ": the posting API answered with an error: " .. msg) end
+      error(NAME .. ": the response has no `jobs` list")
+    end
+    local company = str(setting(ctx, "company", "")) or humanise(board)
+    local listings, skipped, first_problem = {}, 0, nil
+    for i, job in ipairs(jobs) do
+      job = tbl(job)
+      if not job then
+        skipped = skipped + 1
+        first_problem = first_problem or ("job " .. i .. ": not an object")
+      elseif job.isListed ~= false then
+        local l, problem = listing_of(job, company)
+        if l then
+          listings[#listings + 1] = fit(l)
+        else
+          skipped = skipped + 1
+          first_problem = first_problem or ("job " .. i .. ": " .. problem)
+        end
+      end
+    end
+    if #listings == 0 and skipped > 0 then
+      error(NAME .. ": none of the " .. skipped .. " jobs could be read (" .. first_problem .. ")")
+    end
+    if skipped > 0 then
+      log.warn(NAME .. ": skipped " .. skipped .. " unreadable item(s); the first: " ..
+        first_problem)
+    end
+    return listings
+  end,
+}

@@ -1,0 +1,333 @@
+-- Freelancer.com: active projects from the public REST API (no token needed for search).
+--   GET https://www.freelancer.com/api/projects/0.1/projects/active/?query=..&limit=..&offset=..
+-- with full_description, job_details (the platform's skill tags) and user details (the
+-- client's country, rating and payment verification, under result.users[owner_id]).
+-- Envelope { status = "success", result = { projects, total_count, users } }; errors are
+-- { status = "error", message, error_code }. Budgets are in the project's own currency; hourly
+-- projects carry per-hour min/max. Times are epoch seconds.
+local json = require("json")
+local html = require("html")
+local text = require("text")
+local url = require("url")
+local log = require("log")
+
+local NAME = "freelancer"
+local ENDPOINT = "https://www.freelancer.com/api/projects/0.1/projects/active/"
+
+local function str(v)
+  if type(v) ~= "string" then return nil end
+  v = text.trim(v)
+  if v == "" then return nil end
+  return v
+end
+
+-- Keeps a listing within the listing format's limits (docs/listing-format.md): long texts are
+-- cut with an ellipsis, tags longer than 64 bytes dropped.
+local function fit(l)
+  l.title = text.truncate(l.title, 300, "…")
+  if l.description then l.description = text.truncate(l.description, 65536, "…") end
+  if l.company then l.company = text.truncate(l.company, 200, "…") end
+  if l.location then l.location = text.truncate(l.location, 200, "…") end
+  local tags = {}
+  for _, t in ipairs(l.tags or {}) do
+    if #tags < 100 and #t <= 64 then tags[#tags + 1] = t end
+  end
+  l.tags = tags
+  return l
+end
+
+-- Text the platform sends as plain text stays as it is (line breaks included); it only goes
+-- through the HTML reader when a tag shows up in it.
+local function plain_text(s)
+  if s:find("<%a") then return html.to_text(s) end
+  return text.trim(html.unescape(s))
+end
+
+local function num(v)
+  if type(v) == "number" then return v end
+  if type(v) == "string" then return tonumber((v:gsub("[,%s]", ""))) end
+  return nil
+end
+
+local function tbl(v)
+  if type(v) == "table" and v ~= json.null then return v end
+  return nil
+end
+
+local function id_of(v)
+  if type(v) == "number" then return tostring(math.tointeger(v) or v) end
+  return str(v)
+end
+
+local function setting(ctx, key, default)
+  local v = (ctx.settings or {})[key]
+  if v == nil then return default end
+  return v
+end
+
+local function list_setting(ctx, key, default)
+  local v = setting(ctx, key, default)
+  if type(v) == "string" then return text.split(v, ",") end
+  return v
+end
+
+local function page_size(ctx)
+  local n = math.floor(tonumber(setting(ctx, "page_size", 50)) or 50)
+  if n < 1 then n = 1 elseif n > 100 then n = 100 end
+  return n
+end
+
+-- The query string, built so `offset` can be changed for the next page.
+local function search_url(ctx, offset)
+  local query = str(setting(ctx, "query", "computer vision"))
+  if not query and type(ctx.query) == "table" and #ctx.query > 0 then
+    query = table.concat(ctx.query, " ")
+  end
+  local parts = {
+    "limit=" .. page_size(ctx),
+    "offset=" .. offset,
+    "full_description=true", "job_details=true", "user_details=true",
+    "user_country_details=true", "user_status=true", "user_employer_reputation=true",
+    "sort_field=time_updated",
+  }
+  if query then table.insert(parts, 1, "query=" .. url.encode(query)) end
+  for _, t in ipairs(list_setting(ctx, "project_types", {})) do
+    t = str(t)
+    if t then
+      t = t:lower()
+      if t ~= "fixed" and t ~= "hourly" then
+        error(NAME .. ": `project_types` may hold fixed and hourly, got `" .. t .. "`")
+      end
+      parts[#parts + 1] = "project_types%5B%5D=" .. t
+    end
+  end
+  for _, j in ipairs(list_setting(ctx, "skill_ids", {})) do
+    local n = num(j)
+    if not n then
+      error(NAME .. ": `skill_ids` must be Freelancer job (skill) numbers, got `" ..
+        tostring(j) .. "`")
+    end
+    parts[#parts + 1] = "jobs%5B%5D=" .. math.floor(n)
+  end
+  return ENDPOINT .. "?" .. table.concat(parts, "&")
+end
+
+local function offset_in(u)
+  if type(u) ~= "string" then return 0 end
+  return tonumber(u:match("[?&]offset=(%d+)")) or 0
+end
+
+local function check_status(response, data)
+  local status = response.status or 200
+  if status == 429 then
+    error(NAME .. ": Freelancer.com is limiting requests (HTTP 429); wait a few minutes " ..
+      "before refreshing this source again")
+  end
+  local d = tbl(data)
+  if d and d.status == "error" then
+    local msg = str(d.message) or "no message"
+    local code = str(d.error_code)
+    error(NAME .. ": the API answered with an error: " .. msg ..
+      (code and (" (" .. code .. ")") or "") .. " (HTTP " .. status .. ")")
+  end
+  if status >= 400 then
+    error(NAME .. ": the API answered HTTP " .. status .. "; try again later")
+  end
+end
+
+-- The client's user record: result.users[owner_id] from the API, or `client` where a saved
+-- export attached it to the project.
+local function client_of(project, users)
+  local u = tbl(project.client)
+  if not u and users then
+    local owner = id_of(project.owner_id)
+    u = owner and (tbl(users[owner]) or tbl(users[tonumber(owner)]))
+  end
+  if not u then return nil end
+  local c = {}
+  local loc = tbl(u.location)
+  local country = loc and tbl(loc.country)
+  if country then c.country = str(country.name) or (str(country.code) and country.code:upper()) end
+  local status = tbl(u.status)
+  if status and type(status.payment_verified) == "boolean" then
+    c.payment_verified = status.payment_verified
+  end
+  -- The client's rating as an employer: employer_reputation (asked for with
+  -- user_employer_reputation). `reputation` is the user's rating as a freelancer and only
+  -- counts when it says it is the employer role.
+  local rep = tbl(u.employer_reputation)
+  if not rep and tbl(u.reputation) and u.reputation.role == "employer" then rep = u.reputation end
+  local hist = rep and tbl(rep.entire_history)
+  if hist then
+    local reviews = num(hist.reviews)
+    if reviews then c.reviews = math.floor(reviews) end
+    -- A rating of 0 with no reviews means "not rated yet", not "rated zero".
+    local overall = num(hist.overall)
+    if overall and reviews and reviews > 0 and overall >= 0 and overall <= 5 then
+      c.rating = overall
+    end
+  end
+  if next(c) == nil then return nil end
+  return c
+end
+
+local function budget_of(project)
+  local b = tbl(project.budget)
+  if not b then return nil end
+  local lo, hi = num(b.minimum), num(b.maximum)
+  if lo and lo <= 0 then lo = nil end
+  if hi and hi <= 0 then hi = nil end
+  if not lo and not hi then return nil end
+  if lo and hi and lo > hi then hi = nil end
+  local currency = tbl(project.currency)
+  local code = currency and str(currency.code)
+  if not code then return nil end
+  local kind = (project.type == "hourly" or b.project_type == "hourly") and "hourly" or "fixed"
+  return { kind = kind, min = lo, max = hi, currency = code:upper() }
+end
+
+local function listing_of(project, users)
+  local id = id_of(project.id)
+  if not id then return nil, "no `id`" end
+  local title = str(project.title)
+  if not title then return nil, "project " .. id .. ": no `title`" end
+  local seo = str(project.seo_url)
+  local link = seo and ("https://www.freelancer.com/projects/" .. seo) or
+    ("https://www.freelancer.com/projects/" .. id)
+  local tags = {}
+  for _, job in ipairs(tbl(project.jobs) or {}) do
+    job = tbl(job)
+    local name = job and str(job.name)
+    if name then tags[#tags + 1] = name end
+  end
+  local description = str(project.description) or str(project.preview_description)
+  local stats = tbl(project.bid_stats)
+  local bids = stats and num(stats.bid_count)
+  local is_local = project["local"] == true
+  local location = nil
+  local loc = tbl(project.location)
+  if is_local and loc then
+    local country = tbl(loc.country)
+    local parts = {}
+    if str(loc.city) then parts[#parts + 1] = loc.city end
+    if country and str(country.name) then parts[#parts + 1] = country.name end
+    if #parts > 0 then location = table.concat(parts, ", ") end
+  end
+  -- The "full-time" upgrade marks a full-time position rather than a gig.
+  local upgrades = tbl(project.upgrades)
+  local full_time = upgrades and upgrades.fulltime == true
+  return {
+    id = id,
+    url = link,
+    title = text.collapse(html.to_text(title)),
+    description = description and plain_text(description) or nil,
+    posted_at = num(project.time_submitted) or num(project.submitdate),
+    budget = budget_of(project),
+    tags = tags,
+    job_type = full_time and "full_time" or "freelance",
+    remote = not is_local,
+    location = location,
+    client = client_of(project, users),
+    proposals = bids and math.floor(bids) or nil,
+  }
+end
+
+-- Direct-hire offers to one freelancer ("Project for <Name>"), private and deleted projects
+-- are not open to anyone else.
+local function is_open(project)
+  if project.hireme == true or project.nonpublic == true or project.deleted == true then
+    return false
+  end
+  local fs = project.frontend_project_status
+  return fs == nil or fs == json.null or fs == "open" or fs == "active"
+end
+
+return {
+  id = "freelancer",
+  name = "Freelancer.com",
+  version = "1.0.0",
+  api_version = 1,
+  description = "Open projects from Freelancer.com's public projects API: budgets in the " ..
+    "project's currency, the platform's own skill tags, the client's country, rating and " ..
+    "payment verification. Direct-hire offers to a named freelancer and private projects " ..
+    "are left out.",
+  homepage = "https://www.freelancer.com",
+  author = "GigScout contributors",
+  hosts = { "www.freelancer.com" },
+  url_patterns = { "https://www.freelancer.com/projects/*", "https://www.freelancer.com/jobs/*" },
+  -- No rate limit is published; the public Go client polls every 10 s. We stay far below that.
+  politeness = { requests_per_minute = 6, min_refresh_interval = 900 },
+  settings = {
+    { key = "query", label = "Search terms", type = "string", default = "computer vision",
+      optional = true },
+    { key = "project_types", label = "Project types (fixed, hourly; empty = both)",
+      type = "list", default = {}, optional = true },
+    { key = "skill_ids", label = "Freelancer skill (job) ids to match (numbers; empty = any)",
+      type = "list", default = {}, optional = true },
+    { key = "page_size", label = "Projects per page (1-100)", type = "number", default = 50,
+      optional = true },
+    { key = "max_pages", label = "Most pages per refresh", type = "number", default = 3,
+      optional = true },
+  },
+
+  requests = function(ctx)
+    return { { url = search_url(ctx, 0), headers = { Accept = "application/json" } } }
+  end,
+
+  parse = function(response, ctx)
+    local body = response.body or ""
+    local data, err = json.decode(body)
+    check_status(response, data)
+    if data == nil then error(NAME .. ": the response is not JSON (" .. tostring(err) .. ")") end
+    if not tbl(data) then
+      error(NAME .. ": expected a JSON object (or a saved list of projects), got " .. type(data))
+    end
+    local projects, users, total
+    if data[1] ~= nil then
+      -- A saved list of project objects (an export without the envelope).
+      projects = data
+    else
+      local result = tbl(data.result)
+      projects = result and tbl(result.projects)
+      if not projects then
+        error(NAME .. ": unexpected response: no `result.projects` (status `" ..
+          tostring(data.status) .. "`)")
+      end
+      users = tbl(result.users)
+      total = num(result.total_count)
+    end
+    local listings, skipped, first_problem = {}, 0, nil
+    for i, project in ipairs(projects) do
+      project = tbl(project)
+      if not project then
+        skipped = skipped + 1
+        first_problem = first_problem or ("project " .. i .. ": not an object")
+      elseif is_open(project) then
+        local l, problem = listing_of(project, users)
+        if l then
+          listings[#listings + 1] = fit(l)
+        else
+          skipped = skipped + 1
+          first_problem = first_problem or ("project " .. i .. ": " .. problem)
+        end
+      end
+    end
+    if #listings == 0 and skipped > 0 then
+      error(NAME .. ": none of the " .. skipped .. " projects could be read (" ..
+        first_problem .. ")")
+    end
+    if skipped > 0 then
+      log.warn(NAME .. ": skipped " .. skipped .. " unreadable item(s); the first: " ..
+        first_problem)
+    end
+    local offset = offset_in(response.url)
+    local max_pages = math.floor(tonumber(setting(ctx, "max_pages", 3)) or 3)
+    local next_offset = offset + #projects
+    if total and #projects > 0 and next_offset < total and
+        (tonumber(ctx.page) or 1) < max_pages then
+      return listings,
+        { url = search_url(ctx, next_offset), headers = { Accept = "application/json" } }
+    end
+    return listings
+  end,
+}

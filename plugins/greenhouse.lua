@@ -1,0 +1,228 @@
+-- Greenhouse job boards: one company's board per source, from the public Job Board API
+--   GET https://boards-api.greenhouse.io/v1/boards/<board token>/jobs?content=true
+-- No auth, every job in one response: { jobs = [...], meta = { total } }. `content` is HTML
+-- escaped twice (&lt;div ...); `first_published` is the posting date (a board can bulk-refresh
+-- `updated_at`); "Location Type" metadata says Remote/On-Site/Hybrid where the company sets it;
+-- pay, when published, is in the content's "pay-range" block.
+local json = require("json")
+local html = require("html")
+local time = require("time")
+local text = require("text")
+local url = require("url")
+local money = require("money")
+local log = require("log")
+
+local NAME = "greenhouse"
+
+local function str(v)
+  if type(v) ~= "string" then return nil end
+  v = text.trim(v)
+  if v == "" then return nil end
+  return v
+end
+
+-- Keeps a listing within the listing format's limits (docs/listing-format.md): long texts are
+-- cut with an ellipsis, tags longer than 64 bytes dropped.
+local function fit(l)
+  l.title = text.truncate(l.title, 300, "…")
+  if l.description then l.description = text.truncate(l.description, 65536, "…") end
+  if l.company then l.company = text.truncate(l.company, 200, "…") end
+  if l.location then l.location = text.truncate(l.location, 200, "…") end
+  local tags = {}
+  for _, t in ipairs(l.tags or {}) do
+    if #tags < 100 and #t <= 64 then tags[#tags + 1] = t end
+  end
+  l.tags = tags
+  return l
+end
+
+-- A pay text ("$18 - $22/hr", "€80k–€100k", "$6,000 a month") as a budget: hourly when it is
+-- per hour, a yearly salary when per year, month, week or day (converted to a year), else
+-- `default_kind`. Nil when the text holds no amount or no currency is known.
+local PER_YEAR = { year = 1, month = 12, week = 52, day = 260 }
+local function budget_from_text(s, default_kind, default_currency)
+  local b = money.parse(s)
+  if not b or (b.min == nil and b.max == nil) then return nil end
+  local kind, factor = b.kind or default_kind, 1
+  if b.period == "hour" then
+    kind = "hourly"
+  elseif PER_YEAR[b.period] then
+    kind, factor = "salary", PER_YEAR[b.period]
+  end
+  local currency = b.currency or default_currency
+  if not currency then return nil end
+  return { kind = kind, min = b.min and b.min * factor, max = b.max and b.max * factor,
+           currency = currency }
+end
+
+local function tbl(v)
+  if type(v) == "table" and v ~= json.null then return v end
+  return nil
+end
+
+local function id_of(v)
+  if type(v) == "number" then return tostring(math.tointeger(v) or v) end
+  return str(v)
+end
+
+local function setting(ctx, key, default)
+  local v = (ctx.settings or {})[key]
+  if v == nil then return default end
+  return v
+end
+
+-- The board token, also accepted as a board URL (boards.greenhouse.io/<token>,
+-- job-boards.greenhouse.io/<token>/jobs/...).
+local function board_of(ctx)
+  local b = str(setting(ctx, "board", "anthropic"))
+  if not b then
+    error(NAME .. ": no board: set `board` to the company's board token (the name after " ..
+      "boards.greenhouse.io/ in its jobs page address)")
+  end
+  local from_url = b:match("greenhouse%.io/v1/boards/([^/?#]+)") or
+    b:match("[?&]for=([%w_%-]+)") or b:match("greenhouse%.io/([^/?#]+)")
+  if from_url and from_url ~= "embed" then b = from_url end
+  b = b:lower()
+  if not b:match("^[a-z0-9][a-z0-9_%-]*$") then
+    error(NAME .. ": `" .. b .. "` is not a board token (letters, digits, - and _)")
+  end
+  return b
+end
+
+local function remote_of(job, location)
+  for _, m in ipairs(tbl(job.metadata) or {}) do
+    m = tbl(m)
+    local name = m and str(m.name) and m.name:lower() or ""
+    if name:find("location type") or name:find("workplace") then
+      local v = str(m.value)
+      if v then
+        local l = v:lower()
+        if l:find("remote") then return true end
+        if l:find("site") or l:find("office") or l:find("hybrid") then return false end
+      end
+    end
+  end
+  if location and location:lower():find("remote") then return true end
+  return nil
+end
+
+-- <div class="pay-range"><span>$265,000</span><span class="divider">&mdash;</span>
+-- <span>$365,000 USD</span></div>, under a title such as "Annual Salary:".
+local function budget_of(content_html)
+  local ranges = html.select(content_html, ".pay-range")
+  if not ranges or not ranges[1] then return nil end
+  local titles = html.select(content_html, ".pay-input .title")
+  local label = titles and titles[1] and text.collapse(titles[1].text or "") or ""
+  -- The block's title says the unit ("Annual Salary:", "Hourly Pay:").
+  local b = budget_from_text(text.collapse(ranges[1].text or "") .. " " .. label, "salary", nil)
+  if b and b.kind == "fixed" then b.kind = "salary" end
+  return b
+end
+
+local function listing_of(job, board)
+  local id = id_of(job.id)
+  if not id then return nil, "no `id`" end
+  local title = str(job.title)
+  if not title then return nil, "job " .. id .. ": no `title`" end
+  local link = str(job.absolute_url) or
+    ("https://job-boards.greenhouse.io/" .. board .. "/jobs/" .. id)
+  local content = str(job.content)
+  local content_html = content and html.unescape(content) or nil
+  local loc = tbl(job.location)
+  local location = loc and str(loc.name) or nil
+  local tags = {}
+  for _, d in ipairs(tbl(job.departments) or {}) do
+    d = tbl(d)
+    if d and str(d.name) then tags[#tags + 1] = d.name end
+  end
+  local posted = nil
+  for _, key in ipairs({ "first_published", "updated_at" }) do
+    if not posted and str(job[key]) then posted = time.parse(job[key]) end
+  end
+  return {
+    id = id,
+    url = link,
+    title = text.collapse(html.to_text(title)),
+    description = content_html and html.to_text(content_html) or nil,
+    company = str(job.company_name),
+    posted_at = posted,
+    budget = content_html and budget_of(content_html) or nil,
+    tags = tags,
+    remote = remote_of(job, location),
+    location = location and text.truncate(text.collapse(location), 190) or nil,
+  }
+end
+
+return {
+  id = "greenhouse",
+  name = "Greenhouse job boards",
+  version = "1.0.0",
+  api_version = 1,
+  description = "Jobs from one company's Greenhouse board (public Job Board API), one source " ..
+    "per company: set `board` to the board token from its jobs page " ..
+    "(boards.greenhouse.io/<token>).",
+  homepage = "https://developers.greenhouse.io/job-board.html",
+  author = "GigScout contributors",
+  multi_source = true,
+  -- A board is added per company; the default board is only an example known to exist.
+  enabled_by_default = false,
+  hosts = { "boards-api.greenhouse.io" },
+  url_patterns = { "https://boards.greenhouse.io/*", "https://job-boards.greenhouse.io/*",
+                   "https://boards-api.greenhouse.io/v1/boards/*" },
+  -- No published limit; a board changes a few times a day.
+  politeness = { requests_per_minute = 10, min_refresh_interval = 3 * 3600 },
+  settings = {
+    { key = "board", label = "Board token (or the board's URL)", type = "string",
+      default = "anthropic", optional = false,
+      help = "The name after boards.greenhouse.io/ in the company's jobs page address; the " ..
+        "address itself works too." },
+  },
+
+  requests = function(ctx)
+    return { { url = "https://boards-api.greenhouse.io/v1/boards/" .. url.encode(board_of(ctx)) ..
+                 "/jobs?content=true",
+               headers = { Accept = "application/json" } } }
+  end,
+
+  parse = function(response, ctx)
+    local status = response.status or 200
+    local board = board_of(ctx)
+    if status == 404 then
+      error(NAME .. ": there is no Greenhouse board `" .. board .. "` (HTTP 404): check the " ..
+        "board token in the source's settings")
+    elseif status == 429 then
+      error(NAME .. ": Greenhouse is limiting requests (HTTP 429); wait an hour")
+    elseif status >= 400 then
+      error(NAME .. ": the board API answered HTTP " .. status .. "; try again later")
+    end
+    local data, err = json.decode(response.body or "")
+    if data == nil then error(NAME .. ": the response is not JSON (" .. tostring(err) .. ")") end
+    data = tbl(data)
+    if not data then error(NAME .. ": expected a JSON object with `jobs`") end
+    local jobs = tbl(data.jobs)
+    if not jobs then
+      local msg = str(data.error) or str(data.message)
+      if msg then error(NAME .. ": the board API answered with an error: " .. msg) end
+      error(NAME .. ": the response has no `jobs` list")
+    end
+    local listings, skipped, first_problem = {}, 0, nil
+    for i, job in ipairs(jobs) do
+      local l, problem
+      if tbl(job) then l, problem = listing_of(job, board) else problem = "not an object" end
+      if l then
+        listings[#listings + 1] = fit(l)
+      else
+        skipped = skipped + 1
+        first_problem = first_problem or ("job " .. i .. ": " .. problem)
+      end
+    end
+    if #listings == 0 and skipped > 0 then
+      error(NAME .. ": none of the " .. skipped .. " jobs could be read (" .. first_problem .. ")")
+    end
+    if skipped > 0 then
+      log.warn(NAME .. ": skipped " .. skipped .. " unreadable item(s); the first: " ..
+        first_problem)
+    end
+    return listings
+  end,
+}

@@ -1,0 +1,199 @@
+-- Jobicy: remote jobs from the public API
+--   GET https://jobicy.com/api/v2/remote-jobs?count=<n>&industry=<slug>&geo=<slug>&tag=<text>
+-- No auth, no paging (the newest jobs, up to 100); { jobs = [...] }. Fields: id, url, jobTitle,
+-- companyName, jobIndustry[] (HTML-escaped: "Product &amp; Operations"), jobType[], jobGeo
+-- ("LATAM,  Hong Kong" — doubled spaces), jobLevel, jobExcerpt, jobDescription (HTML), pubDate
+-- (ISO with offset) and, on some jobs only, salaryMin/salaryMax/salaryCurrency/salaryPeriod.
+local json = require("json")
+local html = require("html")
+local time = require("time")
+local text = require("text")
+local url = require("url")
+local log = require("log")
+
+local NAME = "jobicy"
+
+local function str(v)
+  if type(v) ~= "string" then return nil end
+  v = text.trim(v)
+  if v == "" then return nil end
+  return v
+end
+
+-- Keeps a listing within the listing format's limits (docs/listing-format.md): long texts are
+-- cut with an ellipsis, tags longer than 64 bytes dropped.
+local function fit(l)
+  l.title = text.truncate(l.title, 300, "…")
+  if l.description then l.description = text.truncate(l.description, 65536, "…") end
+  if l.company then l.company = text.truncate(l.company, 200, "…") end
+  if l.location then l.location = text.truncate(l.location, 200, "…") end
+  local tags = {}
+  for _, t in ipairs(l.tags or {}) do
+    if #tags < 100 and #t <= 64 then tags[#tags + 1] = t end
+  end
+  l.tags = tags
+  return l
+end
+
+local function num(v)
+  if type(v) == "number" then return v end
+  if type(v) == "string" then return tonumber((v:gsub("[,%s]", ""))) end
+  return nil
+end
+
+local function tbl(v)
+  if type(v) == "table" and v ~= json.null then return v end
+  return nil
+end
+
+local function id_of(v)
+  if type(v) == "number" then return tostring(math.tointeger(v) or v) end
+  return str(v)
+end
+
+local function setting(ctx, key, default)
+  local v = (ctx.settings or {})[key]
+  if v == nil then return default end
+  return v
+end
+
+local LEVELS = {
+  entry = "entry", junior = "entry", midweight = "intermediate", ["mid-level"] = "intermediate",
+  senior = "expert", lead = "expert", manager = "expert", director = "expert",
+  executive = "expert",
+}
+
+local function job_type_of(types)
+  for _, t in ipairs(types) do
+    local l = (str(t) or ""):lower()
+    if l:find("full") then return "full_time" end
+    if l:find("part") then return "part_time" end
+    if l:find("freelance") then return "freelance" end
+    if l:find("contract") or l:find("temporary") then return "contract" end
+  end
+  return nil
+end
+
+local function budget_of(job)
+  local lo, hi = num(job.salaryMin), num(job.salaryMax)
+  local currency = str(job.salaryCurrency)
+  if (not lo and not hi) or not currency then return nil end
+  if lo == 0 then lo = nil end
+  if hi == 0 then hi = nil end
+  if not lo and not hi then return nil end
+  local period = (str(job.salaryPeriod) or "yearly"):lower()
+  local kind, factor = "salary", 1
+  if period:find("hour") then kind = "hourly"
+  elseif period:find("month") then factor = 12
+  elseif period:find("week") then factor = 52 end
+  return { kind = kind, min = lo and lo * factor, max = hi and hi * factor,
+           currency = currency:upper() }
+end
+
+local function listing_of(job)
+  local id = id_of(job.id)
+  if not id then return nil, "no `id`" end
+  local title = str(job.jobTitle)
+  if not title then return nil, "job " .. id .. ": no `jobTitle`" end
+  local link = str(job.url)
+  if not link then return nil, "job " .. id .. ": no `url`" end
+  local tags = {}
+  for _, t in ipairs(tbl(job.jobIndustry) or {}) do
+    if str(t) then tags[#tags + 1] = text.collapse(html.unescape(t)) end
+  end
+  local geo = str(job.jobGeo)
+  local description = (str(job.jobDescription) and html.to_text(job.jobDescription)) or
+    (str(job.jobExcerpt) and html.to_text(job.jobExcerpt)) or nil
+  return {
+    id = id,
+    url = link,
+    title = text.collapse(html.to_text(title)),
+    description = description,
+    company = str(job.companyName) and text.collapse(html.unescape(job.companyName)) or nil,
+    posted_at = str(job.pubDate) and time.parse(job.pubDate) or nil,
+    budget = budget_of(job),
+    tags = tags,
+    experience_level = LEVELS[(str(job.jobLevel) or ""):lower()],
+    job_type = job_type_of(tbl(job.jobType) or {}),
+    remote = true,
+    location = geo and text.truncate(text.collapse(html.unescape(geo)), 190) or nil,
+  }
+end
+
+return {
+  id = "jobicy",
+  name = "Jobicy",
+  version = "1.0.0",
+  api_version = 1,
+  description = "Remote jobs from Jobicy's public API (the newest up to 100 per refresh), " ..
+    "with salary where the employer gives one.",
+  homepage = "https://jobicy.com",
+  author = "GigScout contributors",
+  hosts = { "jobicy.com" },
+  url_patterns = { "https://jobicy.com/*" },
+  -- No published limit; the newest 100 jobs change a few times a day.
+  politeness = { requests_per_minute = 5, min_refresh_interval = 3600 },
+  settings = {
+    { key = "industry", label = "Industry (Jobicy slug, e.g. engineering, data-science; " ..
+        "empty = all)", type = "string", default = "engineering", optional = true },
+    { key = "geo", label = "Region (Jobicy slug, e.g. usa, europe, emea; empty = anywhere)",
+      type = "string", default = "", optional = true },
+    { key = "tag", label = "Search term", type = "string", default = "", optional = true },
+    { key = "count", label = "How many jobs (1-100)", type = "number", default = 100,
+      optional = true },
+  },
+
+  requests = function(ctx)
+    local count = math.floor(tonumber(setting(ctx, "count", 100)) or 100)
+    if count < 1 then count = 1 elseif count > 100 then count = 100 end
+    local q = { count = tostring(count) }
+    for _, key in ipairs({ "industry", "geo", "tag" }) do
+      local v = str(setting(ctx, key, key == "industry" and "engineering" or ""))
+      if v then q[key] = v end
+    end
+    return { { url = "https://jobicy.com/api/v2/remote-jobs?" .. url.query(q),
+               headers = { Accept = "application/json" } } }
+  end,
+
+  parse = function(response, ctx)
+    local status = response.status or 200
+    if status == 429 then
+      error(NAME .. ": Jobicy is limiting requests (HTTP 429); wait an hour")
+    elseif status >= 400 then
+      error(NAME .. ": the API answered HTTP " .. status .. "; try again later")
+    end
+    local data, err = json.decode(response.body or "")
+    if data == nil then error(NAME .. ": the response is not JSON (" .. tostring(err) .. ")") end
+    data = tbl(data)
+    if not data then error(NAME .. ": expected a JSON object with `jobs`") end
+    local jobs = tbl(data.jobs)
+    if not jobs then
+      local msg = str(data.message) or str(data.error)
+      if msg then error(NAME .. ": the API answered with an error: " .. msg) end
+      if data.success == false then
+        error(NAME .. ": the API found no jobs for these filters or refused them; check " ..
+          "`industry`, `geo` and `tag` in the source's settings")
+      end
+      error(NAME .. ": the response has no `jobs` list")
+    end
+    local listings, skipped, first_problem = {}, 0, nil
+    for i, job in ipairs(jobs) do
+      local l, problem
+      if tbl(job) then l, problem = listing_of(job) else problem = "not an object" end
+      if l then
+        listings[#listings + 1] = fit(l)
+      else
+        skipped = skipped + 1
+        first_problem = first_problem or ("job " .. i .. ": " .. problem)
+      end
+    end
+    if #listings == 0 and skipped > 0 then
+      error(NAME .. ": none of the " .. skipped .. " jobs could be read (" .. first_problem .. ")")
+    end
+    if skipped > 0 then
+      log.warn(NAME .. ": skipped " .. skipped .. " unreadable item(s); the first: " ..
+        first_problem)
+    end
+    return listings
+  end,
+}

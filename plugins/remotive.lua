@@ -1,0 +1,200 @@
+-- Remotive: remote jobs from the public API (https://remotive.com/api/remote-jobs).
+-- The payload's own legal notice: jobs are delayed by 24 hours, call the API "max. 4 times a
+-- day", link back to Remotive and credit it, do not resubmit its jobs to other job sites.
+-- Response: { "job-count", "jobs": [...] }; `publication_date` has no zone (UTC); `salary` is
+-- free text ("$18 - $22/hr", "$30k - $100k", "").
+local json = require("json")
+local html = require("html")
+local time = require("time")
+local text = require("text")
+local url = require("url")
+local money = require("money")
+local log = require("log")
+
+local NAME = "remotive"
+
+local function str(v)
+  if type(v) ~= "string" then return nil end
+  v = text.trim(v)
+  if v == "" then return nil end
+  return v
+end
+
+-- Keeps a listing within the listing format's limits (docs/listing-format.md): long texts are
+-- cut with an ellipsis, tags longer than 64 bytes dropped.
+local function fit(l)
+  l.title = text.truncate(l.title, 300, "…")
+  if l.description then l.description = text.truncate(l.description, 65536, "…") end
+  if l.company then l.company = text.truncate(l.company, 200, "…") end
+  if l.location then l.location = text.truncate(l.location, 200, "…") end
+  local tags = {}
+  for _, t in ipairs(l.tags or {}) do
+    if #tags < 100 and #t <= 64 then tags[#tags + 1] = t end
+  end
+  l.tags = tags
+  return l
+end
+
+-- A pay text ("$18 - $22/hr", "€80k–€100k", "$6,000 a month") as a budget: hourly when it is
+-- per hour, a yearly salary when per year, month, week or day (converted to a year), else
+-- `default_kind`. Nil when the text holds no amount or no currency is known.
+local PER_YEAR = { year = 1, month = 12, week = 52, day = 260 }
+local function budget_from_text(s, default_kind, default_currency)
+  local b = money.parse(s)
+  if not b or (b.min == nil and b.max == nil) then return nil end
+  local kind, factor = b.kind or default_kind, 1
+  if b.period == "hour" then
+    kind = "hourly"
+  elseif PER_YEAR[b.period] then
+    kind, factor = "salary", PER_YEAR[b.period]
+  end
+  local currency = b.currency or default_currency
+  if not currency then return nil end
+  return { kind = kind, min = b.min and b.min * factor, max = b.max and b.max * factor,
+           currency = currency }
+end
+
+local function tbl(v)
+  if type(v) == "table" and v ~= json.null then return v end
+  return nil
+end
+
+local function id_of(v)
+  if type(v) == "number" then return tostring(math.tointeger(v) or v) end
+  return str(v)
+end
+
+local function setting(ctx, key, default)
+  local v = (ctx.settings or {})[key]
+  if v == nil then return default end
+  return v
+end
+
+local JOB_TYPES = {
+  full_time = "full_time", part_time = "part_time", contract = "contract",
+  freelance = "freelance",
+}
+
+local function check_status(response)
+  local status = response.status or 200
+  if status == 429 or status == 403 then
+    error(NAME .. ": Remotive refused the request (HTTP " .. status .. "): its terms allow at " ..
+      "most 4 calls a day and block excessive requests; wait six hours before refreshing again")
+  elseif status >= 400 then
+    error(NAME .. ": the API answered HTTP " .. status .. " instead of the job list; try " ..
+      "again later")
+  end
+end
+
+-- A figure without a unit is a yearly salary on this board ("$45,000 - $50,000").
+local function budget_of(salary)
+  salary = str(salary)
+  if not salary then return nil end
+  local b = budget_from_text(salary, "salary", nil)
+  if b and b.kind == "fixed" then b.kind = "salary" end
+  return b
+end
+
+local function listing_of(job)
+  local id = id_of(job.id)
+  if not id then return nil, "no `id`" end
+  local title = str(job.title)
+  if not title then return nil, "job " .. id .. ": no `title`" end
+  local link = str(job.url)
+  if not link then return nil, "job " .. id .. ": no `url`" end
+  local tags = {}
+  for _, t in ipairs(tbl(job.tags) or {}) do
+    if str(t) then tags[#tags + 1] = str(t) end
+  end
+  local posted = nil
+  if str(job.publication_date) then posted = time.parse(job.publication_date) end
+  return {
+    id = id,
+    url = link,
+    title = text.collapse(html.to_text(title)),
+    description = str(job.description) and html.to_text(job.description) or nil,
+    company = str(job.company_name) and text.collapse(html.unescape(job.company_name)) or nil,
+    posted_at = posted,
+    budget = budget_of(job.salary),
+    tags = tags,
+    job_type = JOB_TYPES[str(job.job_type) or ""],
+    remote = true,
+    location = str(job.candidate_required_location) and
+      text.collapse(job.candidate_required_location) or nil,
+  }
+end
+
+return {
+  id = "remotive",
+  name = "Remotive",
+  version = "1.0.0",
+  api_version = 1,
+  description = "Remote jobs from Remotive's public API. Remotive shows jobs here 24 hours " ..
+    "after they appear on its site, allows at most 4 calls a day, and asks that every job " ..
+    "links back to Remotive and credits it as the source.",
+  homepage = "https://remotive.com",
+  author = "GigScout contributors",
+  hosts = { "remotive.com", "www.remotive.com" },
+  url_patterns = { "https://remotive.com/*" },
+  -- "we advise max. 4 times a day" (the API's own legal notice): one request per refresh, at
+  -- most every 6 hours.
+  politeness = { requests_per_minute = 1, min_refresh_interval = 6 * 3600 },
+  settings = {
+    { key = "category", label = "Category (Remotive slug, e.g. software-dev, data, devops)",
+      type = "string", default = "software-dev", optional = true },
+    { key = "search", label = "Search terms", type = "string", default = "", optional = true },
+    { key = "limit", label = "Most jobs per refresh", type = "number", default = 100,
+      optional = true },
+  },
+
+  requests = function(ctx)
+    local q = {}
+    local category = str(setting(ctx, "category", "software-dev"))
+    local search = str(setting(ctx, "search", ""))
+    if category then q.category = category end
+    if search then q.search = search end
+    local limit = tonumber(setting(ctx, "limit", 100))
+    if limit and limit > 0 then q.limit = tostring(math.floor(limit)) end
+    local u = "https://remotive.com/api/remote-jobs"
+    if next(q) then u = u .. "?" .. url.query(q) end
+    -- A single request: the 4-a-day limit counts calls, not refreshes.
+    return { { url = u, headers = { Accept = "application/json" } } }
+  end,
+
+  parse = function(response, ctx)
+    check_status(response)
+    local body = response.body or ""
+    if body:sub(1, 3) == "\239\187\191" then body = body:sub(4) end
+    local data, err = json.decode(body)
+    if data == nil then
+      error(NAME .. ": the response is not JSON (" .. tostring(err) .. ")")
+    end
+    data = tbl(data)
+    if not data then error(NAME .. ": expected a JSON object with `jobs`, got something else") end
+    local jobs = tbl(data.jobs)
+    if not jobs then
+      local msg = str(data.message) or str(data.error) or str(data.detail)
+      if msg then error(NAME .. ": the API answered with an error: " .. msg) end
+      error(NAME .. ": the response has no `jobs` list")
+    end
+    local listings, skipped, first_problem = {}, 0, nil
+    for i, job in ipairs(jobs) do
+      local l, problem
+      if tbl(job) then l, problem = listing_of(job) else problem = "not an object" end
+      if l then
+        listings[#listings + 1] = fit(l)
+      else
+        skipped = skipped + 1
+        first_problem = first_problem or ("job " .. i .. ": " .. problem)
+      end
+    end
+    if #listings == 0 and skipped > 0 then
+      error(NAME .. ": none of the " .. skipped .. " jobs could be read (" .. first_problem .. ")")
+    end
+    if skipped > 0 then
+      log.warn(NAME .. ": skipped " .. skipped .. " unreadable item(s); the first: " ..
+        first_problem)
+    end
+    return listings
+  end,
+}

@@ -1,0 +1,143 @@
+-- Any job board that publishes an RSS 2.0 or Atom feed, by URL. Each item becomes a listing:
+-- title, link, guid (the id), description or content (HTML, made plain), published time,
+-- author (taken as the company: job feeds put the employer there), and the item's categories as
+-- tags. Feeds say nothing structured about pay or job type, so those are left out.
+local feed = require("feed")
+local html = require("html")
+local text = require("text")
+local url = require("url")
+local log = require("log")
+
+local NAME = "rss"
+
+local function str(v)
+  if type(v) ~= "string" then return nil end
+  v = text.trim(v)
+  if v == "" then return nil end
+  return v
+end
+
+-- Keeps a listing within the listing format's limits (docs/listing-format.md): long texts are
+-- cut with an ellipsis, tags longer than 64 bytes dropped.
+local function fit(l)
+  l.title = text.truncate(l.title, 300, "…")
+  if l.description then l.description = text.truncate(l.description, 65536, "…") end
+  if l.company then l.company = text.truncate(l.company, 200, "…") end
+  if l.location then l.location = text.truncate(l.location, 200, "…") end
+  local tags = {}
+  for _, t in ipairs(l.tags or {}) do
+    if #tags < 100 and #t <= 64 then tags[#tags + 1] = t end
+  end
+  l.tags = tags
+  return l
+end
+
+local function setting(ctx, key, default)
+  local v = (ctx.settings or {})[key]
+  if v == nil then return default end
+  return v
+end
+
+-- HTML that arrived escaped once more (&lt;p&gt;...) is unescaped before it is read; a real
+-- tag after the escaped part (a board's footer) does not change that.
+local function clean_html(s)
+  local escaped, tag = s:find("&lt;", 1, true), s:find("<", 1, true)
+  if escaped and (not tag or escaped < tag) then s = html.unescape(s) end
+  return html.to_text(s)
+end
+
+local function listing_of(item, base, remote)
+  local link = str(item.link)
+  if link and base then link = url.resolve(base, link) or link end
+  local guid = str(item.guid)
+  if not link and guid and guid:match("^https?://") then link = guid end
+  if not link then return nil, "no `link`" end
+  local title = str(item.title)
+  if not title then return nil, link .. ": no `title`" end
+  local tags = {}
+  for _, c in ipairs(type(item.categories) == "table" and item.categories or {}) do
+    local tag = str(c)
+    if tag and #tag <= 64 and #tags < 100 then tags[#tags + 1] = tag end
+  end
+  local body = str(item.content) or str(item.description)
+  return {
+    id = text.truncate(guid or link, 250),
+    url = link,
+    title = text.truncate(text.collapse(html.to_text(title)), 300, "…"),
+    description = body and text.truncate(clean_html(body), 60000, "…") or nil,
+    company = str(item.author) and text.truncate(text.collapse(item.author), 190, "…") or nil,
+    posted_at = type(item.published) == "number" and item.published or nil,
+    tags = tags,
+    remote = remote or nil,
+  }
+end
+
+return {
+  id = "rss",
+  name = "RSS or Atom feed",
+  version = "1.0.0",
+  api_version = 1,
+  description = "Any job board's RSS 2.0 or Atom feed, by its address: one source per feed. " ..
+    "Feeds carry a title, link, date and text per job; pay, company and skills are only " ..
+    "found where the board puts them in the text.",
+  homepage = "https://www.rssboard.org/rss-specification",
+  author = "GigScout contributors",
+  multi_source = true,
+  -- TODO(sandbox): generic plugins reach the host of the configured `url`.
+  hosts = {},
+  url_patterns = {},
+  politeness = { requests_per_minute = 6, min_refresh_interval = 3600 },
+  settings = {
+    { key = "url", label = "Feed address", type = "string", optional = false,
+      help = "The address of the board's RSS or Atom feed (often linked as \"RSS\" or found " ..
+        "in the page's <link rel=\"alternate\">)." },
+    { key = "remote", label = "Every job in this feed is remote", type = "boolean",
+      default = false, optional = true },
+  },
+
+  requests = function(ctx)
+    local u = str(setting(ctx, "url", ""))
+    if not u or not u:match("^https?://") then
+      error(NAME .. ": `url` must be the feed's http(s) address, got `" .. tostring(u) .. "`")
+    end
+    return { { url = u, headers = {
+      Accept = "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.5" } } }
+  end,
+
+  parse = function(response, ctx)
+    local status = response.status or 200
+    if status == 404 or status == 410 then
+      error(NAME .. ": there is no feed at this address (HTTP " .. status .. "): check `url`")
+    elseif status == 429 then
+      error(NAME .. ": the site is limiting requests (HTTP 429); wait and refresh later")
+    elseif status >= 400 then
+      error(NAME .. ": the site answered HTTP " .. status .. "; try again later")
+    end
+    local f, err = feed.parse(response.body or "")
+    if not f then
+      error(NAME .. ": the response is not an RSS or Atom feed (" .. tostring(err) .. "); if " ..
+        "the address is a web page, look for its feed link or try the schema.org plugin")
+    end
+    local base = str(response.url) or str(setting(ctx, "url", ""))
+    local remote = setting(ctx, "remote", false)
+    remote = remote == true or remote == "true"
+    local listings, skipped, first_problem = {}, 0, nil
+    for i, item in ipairs(f.items or {}) do
+      local l, problem = listing_of(item, base, remote)
+      if l then
+        listings[#listings + 1] = fit(l)
+      else
+        skipped = skipped + 1
+        first_problem = first_problem or ("item " .. i .. ": " .. problem)
+      end
+    end
+    if #listings == 0 and skipped > 0 then
+      error(NAME .. ": none of the " .. skipped .. " items could be read (" .. first_problem .. ")")
+    end
+    if skipped > 0 then
+      log.warn(NAME .. ": skipped " .. skipped .. " unreadable item(s); the first: " ..
+        first_problem)
+    end
+    return listings
+  end,
+}

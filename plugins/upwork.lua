@@ -1,0 +1,542 @@
+-- Upwork: job postings through Upwork's official GraphQL API, and the legacy RSS format.
+--
+-- API: POST https://api.upwork.com/graphql with "Authorization: Bearer <OAuth2 access token>"
+-- (the user's own API key, approved by Upwork, with the "Read marketplace Job Postings"
+-- scope), query marketplaceJobPostingsSearch(marketPlaceJobFilter, searchType, sortAttributes)
+-- -> { totalCount, edges { node }, pageInfo { hasNextPage, endCursor } }. Fields and types
+-- follow Upwork's published schema (MarketplaceJobPostingSearchResult, Money = { rawValue
+-- string, currency, displayValue }); no real captured response is public, so the tests use
+-- responses written from that schema. Timestamps look like 2025-10-16T06:06:47+0000. Hourly
+-- jobs carry hourlyBudgetMin/Max, fixed jobs `amount`; all-zero means an open budget.
+--
+-- RSS: Upwork's per-search feeds (removed in August 2024) put every structured field inside the
+-- item's HTML: "<b>Budget</b>: $10,000" or "<b>Hourly Range</b>: $30.00-$54.00", "<b>Posted
+-- On</b>", "<b>Category</b>", "<b>Skills</b>:A,   B", "<b>Country</b>". Saved feeds and old
+-- feed URLs are read with the same listing ids as the API (the job's ciphertext, "~01...").
+local json = require("json")
+local feed = require("feed")
+local html = require("html")
+local time = require("time")
+local text = require("text")
+local money = require("money")
+local log = require("log")
+
+local NAME = "upwork"
+local ENDPOINT = "https://api.upwork.com/graphql"
+local KEYS_URL = "https://www.upwork.com/developer/keys/"
+
+local function str(v)
+  if type(v) ~= "string" then return nil end
+  v = text.trim(v)
+  if v == "" then return nil end
+  return v
+end
+
+-- Keeps a listing within the listing format's limits (docs/listing-format.md): long texts are
+-- cut with an ellipsis, tags longer than 64 bytes dropped.
+local function fit(l)
+  l.title = text.truncate(l.title, 300, "…")
+  if l.description then l.description = text.truncate(l.description, 65536, "…") end
+  if l.company then l.company = text.truncate(l.company, 200, "…") end
+  if l.location then l.location = text.truncate(l.location, 200, "…") end
+  local tags = {}
+  for _, t in ipairs(l.tags or {}) do
+    if #tags < 100 and #t <= 64 then tags[#tags + 1] = t end
+  end
+  l.tags = tags
+  return l
+end
+
+-- A pay text ("$18 - $22/hr", "€80k–€100k", "$6,000 a month") as a budget: hourly when it is
+-- per hour, a yearly salary when per year, month, week or day (converted to a year), else
+-- `default_kind`. Nil when the text holds no amount or no currency is known.
+local PER_YEAR = { year = 1, month = 12, week = 52, day = 260 }
+local function budget_from_text(s, default_kind, default_currency)
+  local b = money.parse(s)
+  if not b or (b.min == nil and b.max == nil) then return nil end
+  local kind, factor = b.kind or default_kind, 1
+  if b.period == "hour" then
+    kind = "hourly"
+  elseif PER_YEAR[b.period] then
+    kind, factor = "salary", PER_YEAR[b.period]
+  end
+  local currency = b.currency or default_currency
+  if not currency then return nil end
+  return { kind = kind, min = b.min and b.min * factor, max = b.max and b.max * factor,
+           currency = currency }
+end
+
+-- Text the platform sends as plain text stays as it is (line breaks included); it only goes
+-- through the HTML reader when a tag shows up in it.
+local function plain_text(s)
+  if s:find("<%a") then return html.to_text(s) end
+  return text.trim(html.unescape(s))
+end
+
+local function num(v)
+  if type(v) == "number" then return v end
+  if type(v) == "string" then return tonumber((v:gsub("[,%s]", ""))) end
+  return nil
+end
+
+local function tbl(v)
+  if type(v) == "table" and v ~= json.null then return v end
+  return nil
+end
+
+local function id_of(v)
+  if type(v) == "number" then return tostring(math.tointeger(v) or v) end
+  return str(v)
+end
+
+local function setting(ctx, key, default)
+  local v = (ctx.settings or {})[key]
+  if v == nil then return default end
+  return v
+end
+
+-- A JSON (and GraphQL) string literal.
+local function quote(s)
+  return '"' .. s:gsub('[%c"\\]', function(c)
+    if c == '"' then return '\\"' elseif c == "\\" then return "\\\\"
+    elseif c == "\n" then return "\\n" elseif c == "\t" then return "\\t"
+    else return string.format("\\u%04x", c:byte()) end
+  end) .. '"'
+end
+
+local NODE_FIELDS = [[
+id ciphertext title description createdDateTime publishedDateTime renewedDateTime
+duration durationLabel engagement
+amount { rawValue currency displayValue }
+hourlyBudgetType
+hourlyBudgetMin { rawValue currency displayValue }
+hourlyBudgetMax { rawValue currency displayValue }
+weeklyBudget { rawValue currency displayValue }
+experienceLevel category subcategory
+occupations { category { id prefLabel } }
+skills { name prettyName }
+totalApplicants freelancersToHire
+preferredFreelancerLocation preferredFreelancerLocationMandatory
+premium enterprise
+client {
+  totalHires totalPostedJobs totalReviews totalFeedback hasFinancialPrivacy verificationStatus
+  totalSpent { rawValue currency displayValue }
+  location { country city state timezone }
+}]]
+
+local EXPERIENCE = { ENTRY_LEVEL = "entry", INTERMEDIATE = "intermediate", EXPERT = "expert" }
+
+local function page_size(ctx)
+  local n = math.floor(tonumber(setting(ctx, "page_size", 50)) or 50)
+  if n < 1 then n = 1 elseif n > 100 then n = 100 end
+  return n
+end
+
+-- The search as GraphQL literals (no variables, so no guessing at the schema's nullability).
+-- The first page sends no pagination_eq: one integrator reports HTTP 500 when it is sent, so
+-- only follow-up pages risk it.
+local function search_request(ctx, after)
+  local token = str(setting(ctx, "token", ""))
+  if not token then
+    error(NAME .. ": no API token: Upwork's API needs your own OAuth2 access token — create " ..
+      "an API key at " .. KEYS_URL .. " (scope \"Read marketplace Job Postings\"), authorise " ..
+      "it and paste the access token in the source's settings")
+  end
+  local filter = {}
+  local query = str(setting(ctx, "query", "computer vision"))
+  if not query and type(ctx.query) == "table" and #ctx.query > 0 then
+    -- The profile's terms, each as a phrase: "computer vision" OR "opencv".
+    local terms = {}
+    for _, q in ipairs(ctx.query) do
+      q = str(q)
+      if q then terms[#terms + 1] = '"' .. q:gsub('"', "") .. '"' end
+    end
+    if #terms > 0 then query = table.concat(terms, " OR ") end
+  end
+  if query then filter[#filter + 1] = "searchExpression_eq: " .. quote(query) end
+  local job_type = str(setting(ctx, "job_type", ""))
+  if job_type then
+    job_type = job_type:upper()
+    if job_type ~= "HOURLY" and job_type ~= "FIXED" then
+      error(NAME .. ": `job_type` must be hourly, fixed or empty, got `" .. job_type .. "`")
+    end
+    filter[#filter + 1] = "jobType_eq: " .. job_type
+  end
+  local level = str(setting(ctx, "experience_level", ""))
+  if level then
+    level = level:upper()
+    if level == "ENTRY" then level = "ENTRY_LEVEL" end
+    if not EXPERIENCE[level] then
+      error(NAME .. ": `experience_level` must be entry, intermediate, expert or empty, got `" ..
+        level .. "`")
+    end
+    filter[#filter + 1] = "experienceLevel_eq: " .. level
+  end
+  if setting(ctx, "verified_payment_only", false) == true then
+    filter[#filter + 1] = "verifiedPaymentOnly_eq: true"
+  end
+  if after then
+    filter[#filter + 1] = "pagination_eq: { after: " .. quote(after) .. ", first: " ..
+      page_size(ctx) .. " }"
+  end
+  local gql = "query GigScoutJobSearch {\n  marketplaceJobPostingsSearch(\n" ..
+    "    marketPlaceJobFilter: { " .. table.concat(filter, ", ") .. " }\n" ..
+    "    searchType: USER_JOBS_SEARCH\n" ..
+    "    sortAttributes: [{ field: RECENCY }]\n  ) {\n" ..
+    "    totalCount\n    edges { node {\n" .. NODE_FIELDS .. "\n    } }\n" ..
+    "    pageInfo { hasNextPage endCursor }\n  }\n}"
+  local headers = {
+    Authorization = "Bearer " .. token,
+    ["Content-Type"] = "application/json",
+    Accept = "application/json",
+  }
+  local tenant = str(tostring(setting(ctx, "tenant_id", "") or ""))
+  if tenant then headers["X-Upwork-API-TenantId"] = tenant end
+  return { url = ENDPOINT, method = "POST", headers = headers,
+           body = '{"query":' .. quote(gql) .. '}' }
+end
+
+local function money_of(m)
+  m = tbl(m)
+  if not m then return nil, nil end
+  return num(m.rawValue), str(m.currency)
+end
+
+local function budget_of(node)
+  local hmin, hcur = money_of(node.hourlyBudgetMin)
+  local hmax, hcur2 = money_of(node.hourlyBudgetMax)
+  if hmin == 0 then hmin = nil end
+  if hmax == 0 then hmax = nil end
+  if hmin or hmax then
+    if hmin and hmax and hmin > hmax then hmin, hmax = hmax, hmin end
+    return { kind = "hourly", min = hmin, max = hmax, currency = (hcur or hcur2 or "USD"):upper() }
+  end
+  local amount, cur = money_of(node.amount)
+  if amount and amount > 0 then
+    return { kind = "fixed", max = amount, currency = (cur or "USD"):upper() }
+  end
+  return nil -- an open budget
+end
+
+local function client_of(c)
+  c = tbl(c)
+  if not c then return nil end
+  local out = {}
+  local loc = tbl(c.location)
+  if loc then out.country = str(loc.country) end
+  local reviews = num(c.totalReviews)
+  if reviews then out.reviews = math.floor(reviews) end
+  local feedback = num(c.totalFeedback)
+  if feedback and reviews and reviews > 0 and feedback >= 0 and feedback <= 5 then
+    out.rating = feedback
+  end
+  local vs = str(c.verificationStatus)
+  if vs then out.payment_verified = (vs == "VERIFIED") end
+  local spent, cur = money_of(c.totalSpent)
+  if spent and spent > 0 then
+    out.total_spent = { amount = spent, currency = (cur or "USD"):upper() }
+  end
+  if next(out) == nil then return nil end
+  return out
+end
+
+local function job_url(ciphertext)
+  return "https://www.upwork.com/jobs/~" .. ciphertext:gsub("^~", "")
+end
+
+local function listing_of_node(node)
+  local cipher = str(node.ciphertext)
+  if not cipher then return nil, "node " .. tostring(id_of(node.id)) .. ": no `ciphertext`" end
+  local id = "~" .. cipher:gsub("^~", "")
+  local title = str(node.title)
+  if not title then return nil, "job " .. id .. ": no `title`" end
+  local tags = {}
+  for _, sk in ipairs(tbl(node.skills) or {}) do
+    sk = tbl(sk)
+    local name = sk and (str(sk.prettyName) or str(sk.name))
+    if name then tags[#tags + 1] = name end
+  end
+  local posted = nil
+  for _, key in ipairs({ "publishedDateTime", "createdDateTime" }) do
+    if not posted and str(node[key]) then posted = time.parse(node[key]) end
+  end
+  local locations = {}
+  for _, l in ipairs(tbl(node.preferredFreelancerLocation) or {}) do
+    if str(l) then locations[#locations + 1] = l end
+  end
+  local applicants = num(node.totalApplicants)
+  return {
+    id = id,
+    url = job_url(cipher),
+    title = text.collapse(html.to_text(title)),
+    description = str(node.description) and plain_text(node.description) or nil,
+    posted_at = posted,
+    budget = budget_of(node),
+    tags = tags,
+    experience_level = EXPERIENCE[str(node.experienceLevel) or ""],
+    job_type = "freelance",
+    remote = true,
+    location = #locations > 0 and text.truncate(table.concat(locations, ", "), 190) or nil,
+    client = client_of(node.client),
+    proposals = applicants and math.floor(applicants) or nil,
+  }
+end
+
+local function token_error(status, detail)
+  error(NAME .. ": the API refused the token (" .. (status and ("HTTP " .. status) or detail) ..
+    "): it has expired or was revoked — create a new one at " .. KEYS_URL ..
+    " and paste it in the source's settings")
+end
+
+local function parse_api(response, data, ctx)
+  local status = response.status or 200
+  local errors = tbl(data.errors)
+  if errors and tbl(errors[1]) then
+    local e = errors[1]
+    local msg = str(e.message) or "no message"
+    local ext = tbl(e.extensions)
+    local code = ext and (str(ext.code) or str(ext.classification)) or ""
+    local l = (msg .. " " .. code):lower()
+    -- Scopes first: Upwork's scope message also mentions the "authentication token".
+    if l:find("scope") or l:find("permission") or l:find("forbidden") or
+        l:find("access denied") then
+      error(NAME .. ": the token lacks a permission the search needs (" .. msg .. "): edit the " ..
+        "API key at " .. KEYS_URL .. " to include \"Read marketplace Job Postings\", then " ..
+        "create a new token")
+    elseif l:find("token") or l:find("unauthori") or l:find("authenticat") or l:find("expired") then
+      token_error(nil, "GraphQL error: " .. msg)
+    elseif l:find("rate") or l:find("too many") then
+      error(NAME .. ": Upwork is limiting requests (" .. msg .. "); wait a minute and refresh " ..
+        "again")
+    end
+    if not tbl(data.data) then
+      error(NAME .. ": the API answered with an error: " .. msg)
+    end
+  end
+  local d = tbl(data.data)
+  local search = d and tbl(d.marketplaceJobPostingsSearch)
+  if not search then
+    error(NAME .. ": unexpected response: no `data.marketplaceJobPostingsSearch` (HTTP " ..
+      status .. ")")
+  end
+  local edges = tbl(search.edges) or {}
+  local listings, skipped, first_problem = {}, 0, nil
+  for i, edge in ipairs(edges) do
+    edge = tbl(edge)
+    local node = edge and tbl(edge.node)
+    local l, problem
+    if node then l, problem = listing_of_node(node) else problem = "no `node`" end
+    if l then
+      listings[#listings + 1] = fit(l)
+    else
+      skipped = skipped + 1
+      first_problem = first_problem or ("edge " .. i .. ": " .. problem)
+    end
+  end
+  if #listings == 0 and skipped > 0 then
+    error(NAME .. ": none of the " .. skipped .. " jobs could be read (" .. first_problem .. ")")
+  end
+  if skipped > 0 then
+    log.warn(NAME .. ": skipped " .. skipped .. " unreadable item(s); the first: " ..
+      first_problem)
+  end
+  local info = tbl(search.pageInfo)
+  local cursor = info and str(info.endCursor)
+  if info and info.hasNextPage == true and cursor and #edges > 0 then
+    local max_pages = math.floor(tonumber(setting(ctx, "max_pages", 2)) or 2)
+    -- A saved response read without a token has no next page to ask for.
+    local has_token = str(setting(ctx, "token", "")) ~= nil
+    if has_token and (tonumber(ctx.page) or 1) < max_pages then
+      return listings, search_request(ctx, cursor)
+    end
+  end
+  return listings
+end
+
+-- Legacy RSS ----------------------------------------------------------------------------
+
+-- "<b>Label</b>: value<br />" — found with a plain search, then read up to the next tag (the
+-- sandbox limits how much text a backtracking pattern may scan).
+local function field(desc, label)
+  local marker = "<b>" .. label .. "</b>:"
+  local at = desc:find(marker, 1, true)
+  if not at then return nil end
+  local rest = desc:sub(at + #marker, at + #marker + 2000)
+  local v = rest:match("^([^<]*)")
+  return v and str(text.collapse(html.to_text(v))) or nil
+end
+
+local function listing_of_item(item)
+  local link = str(item.link) or str(item.guid)
+  if not link then return nil, "no `link`" end
+  local cipher = link:match("_%%7[Ee](%w+)") or link:match("~(%w+)")
+  if not cipher then return nil, link .. ": no job ciphertext in the link" end
+  local title = str(item.title)
+  if not title then return nil, link .. ": no `title`" end
+  title = text.collapse(html.to_text(title)):gsub("%s+%-%s+Upwork$", "")
+  local desc = item.content or item.description or ""
+  -- The free text ends where the first structured field begins.
+  local cut = desc:find("<b>[%a ]+</b>:")
+  local body = html.to_text(cut and desc:sub(1, cut - 1) or desc)
+  -- The feed escaped some text twice ("bespoke &amp;amp; Secure"): one more pass.
+  if body:find("&amp;", 1, true) or body:find("&quot;", 1, true) or body:find("&#0", 1, true) then
+    body = html.unescape(body)
+  end
+  local budget = nil
+  local fixed = field(desc, "Budget")
+  local hourly = field(desc, "Hourly Range")
+  if hourly then
+    budget = budget_from_text(hourly, "hourly", "USD")
+    if budget then budget.kind = "hourly" end
+  elseif fixed then
+    budget = budget_from_text(fixed, "fixed", "USD")
+    -- "$20" for a fixed job is its whole budget: an upper bound, not a floor.
+    if budget then
+      budget.kind = "fixed"
+      if budget.min == budget.max then budget.min = nil end
+    end
+  end
+  local tags = {}
+  local skills = field(desc, "Skills")
+  if skills then
+    for _, s in ipairs(text.split(skills, ",")) do
+      if str(s) then tags[#tags + 1] = text.collapse(s) end
+    end
+  end
+  local posted = item.published
+  if type(posted) ~= "number" then
+    local on = field(desc, "Posted On")
+    posted = on and time.parse(on) or nil
+  end
+  local country = field(desc, "Country")
+  return {
+    id = "~" .. cipher,
+    url = link:gsub("%?source=rss$", ""),
+    title = title,
+    description = body,
+    posted_at = posted,
+    budget = budget,
+    tags = tags,
+    job_type = "freelance",
+    remote = true,
+    location = field(desc, "Location Requirement"),
+    client = country and { country = country } or nil,
+  }
+end
+
+local function parse_rss(body)
+  local f, err = feed.parse(body)
+  if not f then error(NAME .. ": the response is not an RSS feed (" .. tostring(err) .. ")") end
+  local listings, skipped, first_problem = {}, 0, nil
+  for i, item in ipairs(f.items or {}) do
+    local l, problem = listing_of_item(item)
+    if l then
+      listings[#listings + 1] = fit(l)
+    else
+      skipped = skipped + 1
+      first_problem = first_problem or ("item " .. i .. ": " .. problem)
+    end
+  end
+  if #listings == 0 and skipped > 0 then
+    error(NAME .. ": none of the " .. skipped .. " feed items could be read (" ..
+      first_problem .. ")")
+  end
+  if skipped > 0 then
+    log.warn(NAME .. ": skipped " .. skipped .. " unreadable item(s); the first: " ..
+      first_problem)
+  end
+  return listings
+end
+
+return {
+  id = "upwork",
+  name = "Upwork",
+  version = "1.0.0",
+  api_version = 1,
+  description = "Upwork job postings through Upwork's official GraphQL API. Needs your own " ..
+    "API key (Upwork approves keys per account) and an OAuth2 access token with the \"Read " ..
+    "marketplace Job Postings\" scope. Upwork's terms forbid keeping API data longer than " ..
+    "24 hours, so these listings expire a day after each refresh. Also reads Upwork's old RSS " ..
+    "job feeds (discontinued in August 2024) from saved files or old feed URLs.",
+  homepage = "https://www.upwork.com",
+  author = "GigScout contributors",
+  enabled_by_default = false,
+  hosts = { "api.upwork.com", "www.upwork.com" },
+  url_patterns = { "https://www.upwork.com/ab/feed/*", "https://www.upwork.com/jobs/*" },
+  -- 10 requests/second per IP (HTTP 429 beyond; an older version of the article said 40 per
+  -- minute — we keep under the older, stricter figure).
+  politeness = { requests_per_minute = 40, min_refresh_interval = 900 },
+  -- "caching API responses for more than 24 h is against the ToS".
+  max_cache_age = 24 * 3600,
+  settings = {
+    { key = "token", label = "OAuth2 access token", type = "string", secret = true,
+      optional = true,
+      help = "Create an API key at https://www.upwork.com/developer/keys/ with the scope " ..
+        "\"Read marketplace Job Postings\", authorise it and paste the access token here. " ..
+        "Not needed for a legacy feed URL." },
+    { key = "query", label = "Search (partial Lucene syntax)", type = "string",
+      default = "computer vision", optional = true },
+    { key = "job_type", label = "Job type: hourly, fixed or empty for both", type = "string",
+      default = "", optional = true },
+    { key = "experience_level", label = "Experience level: entry, intermediate, expert or empty",
+      type = "string", default = "", optional = true },
+    { key = "verified_payment_only", label = "Only clients with a verified payment method",
+      type = "boolean", default = false, optional = true },
+    { key = "tenant_id", label = "Organisation id (only if your account has several)",
+      type = "string", default = "", optional = true },
+    { key = "page_size", label = "Jobs per page (1-100)", type = "number", default = 50,
+      optional = true },
+    { key = "max_pages", label = "Most pages per refresh", type = "number", default = 2,
+      optional = true },
+    { key = "feed_url", label = "Legacy RSS feed URL (instead of the API; Upwork removed " ..
+        "these feeds in August 2024)", type = "string", default = "", optional = true },
+  },
+
+  requests = function(ctx)
+    local feed_url = str(setting(ctx, "feed_url", ""))
+    if feed_url then
+      if not feed_url:match("^https://www%.upwork%.com/") then
+        error(NAME .. ": `feed_url` must be an https://www.upwork.com/ab/feed/... address, got `" ..
+          feed_url .. "`")
+      end
+      return { { url = feed_url, headers = { Accept = "application/rss+xml, application/xml" } } }
+    end
+    return { search_request(ctx, nil) }
+  end,
+
+  parse = function(response, ctx)
+    local status = response.status or 200
+    local body = response.body or ""
+    if status == 401 then token_error(401) end
+    if status == 429 then
+      error(NAME .. ": Upwork is limiting requests (HTTP 429: more than 10 a second from this " ..
+        "address); wait a minute and refresh again")
+    end
+    -- Only the start is looked at: patterns on a whole body would hit the sandbox's limit.
+    local first = body:sub(1, 256):match("^%s*(.)")
+    if first == "<" then
+      if status >= 400 then
+        error(NAME .. ": Upwork answered HTTP " .. status .. (status == 404 and
+          " — the RSS feeds were discontinued in August 2024; use the API instead" or ""))
+      end
+      return parse_rss(body)
+    end
+    local data, err = json.decode(body)
+    if data == nil then
+      error(NAME .. ": the response is neither JSON nor RSS (HTTP " .. status .. ", " ..
+        tostring(err) .. ")")
+    end
+    data = tbl(data)
+    if not data then error(NAME .. ": expected a JSON object from the GraphQL API") end
+    if status == 403 then
+      local msg = str(data.message) or str(data.error_description) or str(data.error) or ""
+      error(NAME .. ": the API refused access (HTTP 403" .. (msg ~= "" and (": " .. msg) or "") ..
+        "): the token lacks the \"Read marketplace Job Postings\" scope or the key is not " ..
+        "approved — check the key at " .. KEYS_URL)
+    end
+    if status >= 400 and not tbl(data.errors) then
+      error(NAME .. ": the API answered HTTP " .. status .. "; try again later")
+    end
+    return parse_api(response, data, ctx)
+  end,
+}

@@ -1,0 +1,416 @@
+// gigscout-cli plugin run|requests|check|new|list: tools for plugin authors (docs/cli.md,
+// docs/plugin-api.md). Everything runs in the same sandbox the app uses.
+#include <cstdio>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "base/file_io.h"
+#include "base/iso_time.h"
+#include "base/utf8.h"
+#include "cli/command_registry.h"
+#include "model/listing_json.h"
+#include "plugin_host/plugin_catalog.h"
+#include "plugin_host/plugin_scaffold.h"
+#include "plugin_host/plugin_session.h"
+
+namespace gigscout::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct PluginOptions {
+    std::string file;
+    std::string response_file;
+    int status = 200;
+    std::vector<std::string> headers;
+    std::vector<std::string> settings;
+    std::vector<std::string> query;
+    std::string url;
+    int page = 1;
+    bool json = false;
+    std::string id;
+    std::string dir = ".";
+};
+
+// Fails (exit 2) when the plugin file cannot be read, so that a typo in the path is a usage
+// error, not a plugin failure.
+std::optional<int> check_readable(const char* command, const std::string& file) {
+    auto source = read_plugin_source(file);
+    if (!source) {
+        return fail(command, source.error().message, kExitUsage);
+    }
+    return std::nullopt;
+}
+
+void print_log(std::FILE* out, const std::vector<PluginLogMessage>& log) {
+    for (const auto& m : log) {
+        std::fprintf(out, "log %s: %s\n", m.level.c_str(), m.text.c_str());
+    }
+}
+
+// The --setting k=v values, typed by the manifest's schema, plus defaults.
+Result<SettingValues> settings_from_options(const PluginManifest& m,
+                                            const std::vector<std::string>& options) {
+    SettingValues given;
+    for (const auto& kv : options) {
+        std::size_t eq = kv.find('=');
+        if (eq == std::string::npos || eq == 0) {
+            return Error{"--setting \"" + kv + "\": expected KEY=VALUE"};
+        }
+        std::string key = kv.substr(0, eq);
+        const SettingSpec* spec = m.setting(key);
+        if (spec == nullptr) {
+            std::string known;
+            for (const auto& s : m.settings) {
+                known += (known.empty() ? "" : ", ") + s.key;
+            }
+            return Error{"--setting " + key + ": plugin " + m.id + " has no such setting" +
+                         (known.empty() ? " (it has none)" : " (it has: " + known + ")")};
+        }
+        auto value = parse_setting_value(*spec, kv.substr(eq + 1));
+        if (!value) {
+            return value.error();
+        }
+        given[key] = std::move(value).value();
+    }
+    return resolve_settings(m, given);
+}
+
+// Loads the plugin and builds ctx from the options; on failure returns the exit code.
+struct Loaded {
+    PluginManifest manifest;
+    PluginContext ctx;
+};
+std::variant<Loaded, int> load_with_context(const char* command, PluginSession& session,
+                                            const PluginOptions& opt) {
+    auto m = session.load();
+    if (!m) {
+        print_log(stderr, session.last_log());
+        return fail(command, m.error().message, kExitPluginFailed);
+    }
+    auto settings = settings_from_options(m.value(), opt.settings);
+    if (!settings) {
+        return fail(command, settings.error().message, kExitUsage);
+    }
+    Loaded out{m.value(), {}};
+    out.ctx.settings = std::move(settings).value();
+    out.ctx.query = opt.query;
+    out.ctx.page = opt.page;
+    return out;
+}
+
+// Pads or cuts to `width` code points.
+std::string cell(std::string_view text, std::size_t width) {
+    std::string s;
+    for (char c : text) {
+        s += (c == '\n' || c == '\t' || c == '\r') ? ' ' : c;
+    }
+    if (utf8::length(s) > width) {
+        std::string cut;
+        std::size_t n = 0;
+        for (std::size_t i = 0; i < s.size() && n < width - 1; ++n) {
+            std::size_t len = 1;
+            auto c = static_cast<unsigned char>(s[i]);
+            len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+            cut += s.substr(i, len);
+            i += len;
+        }
+        return cut + "…";
+    }
+    return s + std::string(width - utf8::length(s), ' ');
+}
+
+std::string number(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.15g", v);
+    return buf;
+}
+
+std::string budget_text(const Listing& l) {
+    if (!l.budget) {
+        return "-";
+    }
+    const Budget& b = *l.budget;
+    std::string range;
+    if (b.min && b.max && *b.min != *b.max) {
+        range = number(*b.min) + "-" + number(*b.max);
+    } else if (b.min || b.max) {
+        range = number(b.min ? *b.min : *b.max);
+    } else {
+        range = "?";
+    }
+    std::string unit = b.kind == BudgetKind::Hourly   ? "/h"
+                       : b.kind == BudgetKind::Salary ? "/yr"
+                                                      : " fixed";
+    return b.currency + " " + range + unit;
+}
+
+void print_table(const std::vector<Listing>& listings) {
+    constexpr std::size_t kId = 28, kTitle = 48, kBudget = 22;
+    std::printf("%s  %s  %s  %s\n", cell("id", kId).c_str(), cell("title", kTitle).c_str(),
+                cell("budget", kBudget).c_str(), "posted");
+    for (const auto& l : listings) {
+        std::printf("%s  %s  %s  %s\n", cell(l.id, kId).c_str(), cell(l.title, kTitle).c_str(),
+                    cell(budget_text(l), kBudget).c_str(),
+                    l.posted_at ? format_date(*l.posted_at).c_str() : "-");
+    }
+}
+
+int run_plugin(const PluginOptions& opt) {
+    constexpr const char* kCmd = "plugin run";
+    if (auto code = check_readable(kCmd, opt.file)) {
+        return *code;
+    }
+    auto body = read_text_file(opt.response_file);
+    if (!body) {
+        return fail(kCmd, "--response: " + body.error().message, kExitUsage);
+    }
+    PluginResponse response;
+    response.status = opt.status;
+    response.body = std::move(body).value();
+    for (const auto& h : opt.headers) {
+        std::size_t colon = h.find(':');
+        if (colon == std::string::npos || colon == 0) {
+            return fail(kCmd, "--header \"" + h + "\": expected 'Name: value'", kExitUsage);
+        }
+        std::string value = h.substr(colon + 1);
+        value.erase(0, value.find_first_not_of(' '));
+        response.headers.emplace_back(h.substr(0, colon), value);
+    }
+
+    PluginSession session(opt.file);
+    auto loaded = load_with_context(kCmd, session, opt);
+    if (std::holds_alternative<int>(loaded)) {
+        return std::get<int>(loaded);
+    }
+    const PluginContext& ctx = std::get<Loaded>(loaded).ctx;
+    response.url = opt.url;
+    if (response.url.empty()) {
+        // The address the plugin would have fetched, so parse() sees a realistic url.
+        if (auto reqs = session.requests(ctx); reqs && !reqs.value().empty()) {
+            response.url = reqs.value().front().url;
+        }
+    }
+    auto outcome = session.parse(response, ctx);
+    if (!outcome) {
+        print_log(stderr, session.last_log());
+        return fail(kCmd, outcome.error().message, kExitPluginFailed);
+    }
+    const ParseOutcome& o = outcome.value();
+    std::FILE* notes = opt.json ? stderr : stdout;
+    if (opt.json) {
+        std::string json = listings_to_json(o.listings);
+        std::fwrite(json.data(), 1, json.size(), stdout);
+        std::fputc('\n', stdout);
+    } else {
+        print_table(o.listings);
+        std::printf("\n");
+    }
+    std::size_t rejected = o.returned - o.listings.size();
+    std::fprintf(notes, "%zu listing%s valid, %zu rejected\n", o.listings.size(),
+                 o.listings.size() == 1 ? "" : "s", rejected);
+    for (const auto& p : o.problems) {
+        std::fprintf(notes, "  %s\n", p.c_str());
+    }
+    if (o.next) {
+        std::fprintf(notes, "next request: %s\n", describe(*o.next).c_str());
+    }
+    print_log(notes, o.log);
+    return o.problems.empty() ? kExitOk : kExitPluginFailed;
+}
+
+int run_requests(const PluginOptions& opt) {
+    constexpr const char* kCmd = "plugin requests";
+    if (auto code = check_readable(kCmd, opt.file)) {
+        return *code;
+    }
+    PluginSession session(opt.file);
+    auto loaded = load_with_context(kCmd, session, opt);
+    if (std::holds_alternative<int>(loaded)) {
+        return std::get<int>(loaded);
+    }
+    auto requests = session.requests(std::get<Loaded>(loaded).ctx);
+    if (!requests) {
+        print_log(stderr, session.last_log());
+        return fail(kCmd, requests.error().message, kExitPluginFailed);
+    }
+    for (const auto& r : requests.value()) {
+        std::printf("%s\n", describe(r).c_str());
+        for (const auto& [name, value] : r.headers) {
+            std::printf("  %s: %s\n", name.c_str(), value.c_str());
+        }
+        if (!r.body.empty()) {
+            std::printf("  body: %s\n", r.body.c_str());
+        }
+    }
+    if (requests.value().empty()) {
+        std::printf("(no requests)\n");
+    }
+    print_log(stdout, session.last_log());
+    return kExitOk;
+}
+
+std::string join(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& s : items) {
+        out += (out.empty() ? "" : ", ") + s;
+    }
+    return out.empty() ? "-" : out;
+}
+
+int run_check(const PluginOptions& opt) {
+    constexpr const char* kCmd = "plugin check";
+    if (auto code = check_readable(kCmd, opt.file)) {
+        return *code;
+    }
+    PluginSession session(opt.file);
+    auto m = session.load();
+    if (!m) {
+        print_log(stderr, session.last_log());
+        return fail(kCmd, m.error().message, kExitPluginFailed);
+    }
+    const PluginManifest& p = m.value();
+    std::printf("%s: manifest ok\n", opt.file.c_str());
+    std::printf("  id:            %s\n", p.id.c_str());
+    std::printf("  name:          %s\n", p.name.c_str());
+    std::printf("  version:       %s (plugin API %d)\n", p.version.c_str(), p.api_version);
+    std::printf("  hosts:         %s\n", join(p.hosts).c_str());
+    std::printf("  url patterns:  %s\n", join(p.url_patterns).c_str());
+    std::printf("  multi source:  %s\n", p.multi_source ? "yes" : "no");
+    std::string politeness;
+    if (p.politeness.requests_per_minute) {
+        politeness = number(*p.politeness.requests_per_minute) + " requests/min";
+    }
+    if (p.politeness.min_refresh_interval) {
+        politeness += (politeness.empty() ? "" : ", ") + std::string("refresh at most every ") +
+                      std::to_string(*p.politeness.min_refresh_interval) + " s";
+    }
+    std::printf("  politeness:    %s\n", politeness.empty() ? "-" : politeness.c_str());
+    std::printf("  max cache age: %s\n",
+                p.max_cache_age ? (std::to_string(*p.max_cache_age) + " s").c_str() : "no limit");
+    for (const auto& s : p.settings) {
+        std::string what = std::string(to_string(s.type));
+        if (s.secret)
+            what += ", secret";
+        what += s.optional ? ", optional" : ", required";
+        if (s.default_value)
+            what += ", default \"" + setting_value_to_text(*s.default_value) + "\"";
+        std::printf("  setting:       %s (%s): %s\n", s.key.c_str(), s.label.c_str(), what.c_str());
+    }
+    // Advice that does not make the manifest invalid.
+    if (p.description.empty())
+        std::printf("  note: no description\n");
+    if (p.homepage.empty())
+        std::printf("  note: no homepage\n");
+    if (p.hosts.empty())
+        std::printf("  note: no hosts: every request will be refused\n");
+    if (p.experimental)
+        std::printf("  note: marked experimental\n");
+    if (!p.deprecated.empty())
+        std::printf("  note: deprecated: %s\n", p.deprecated.c_str());
+    print_log(stdout, session.last_log());
+    return kExitOk;
+}
+
+int run_new(const PluginOptions& opt) {
+    auto written = write_scaffold(opt.dir, opt.id);
+    if (!written) {
+        return fail("plugin new", written.error().message, kExitUsage);
+    }
+    for (const auto& p : written.value()) {
+        std::printf("wrote %s\n", p.string().c_str());
+    }
+    std::printf(
+        "\nNext: edit %s.lua, then run it on the sample response:\n"
+        "  gigscout-cli plugin run %s --response %s\n"
+        "or run the test: %s\n"
+        "Reference and tutorial: docs/plugin-api.md\n",
+        opt.id.c_str(), written.value()[0].string().c_str(), written.value()[1].string().c_str(),
+        written.value()[2].string().c_str());
+    return kExitOk;
+}
+
+int run_list(const GlobalOptions& global) {
+    auto paths = global.paths();
+    if (!paths) {
+        return kExitUsage;
+    }
+    PluginCatalog catalog = PluginCatalog::standard(*paths);
+    for (const auto& e : catalog.entries()) {
+        std::string id = e.manifest ? e.manifest->id : e.path.filename().string();
+        std::string version = e.manifest ? e.manifest->version : "-";
+        std::string status = e.usable() ? "enabled" : "disabled: " + e.disabled_reason;
+        std::printf("%s  %s  %s  %s\n  %s\n", cell(id, 20).c_str(), cell(version, 8).c_str(),
+                    e.user ? "user   " : "bundled", status.c_str(), e.path.string().c_str());
+    }
+    if (catalog.entries().empty()) {
+        std::printf("no plugins found\n");
+    }
+    return kExitOk;
+}
+
+const bool registered = register_command(Command{
+    "plugin", 60, [](CLI::App& app, const GlobalOptions& global) -> std::function<int()> {
+        auto opt = std::make_shared<PluginOptions>();
+        CLI::App* plugin = app.add_subcommand("plugin",
+                                              "Tools for plugin authors: run a "
+                                              "plugin on a saved response, check it, "
+                                              "start a new one");
+        plugin->require_subcommand(1);
+
+        CLI::App* run = plugin->add_subcommand(
+            "run",
+            "Run a plugin in the real sandbox on a saved response and print the "
+            "listings and every validation message");
+        run->add_option("file", opt->file, "The plugin (.lua file or folder with init.lua)")
+            ->required();
+        run->add_option("--response", opt->response_file, "The saved response body")
+            ->required()
+            ->type_name("FILE");
+        run->add_option("--status", opt->status, "HTTP status the plugin sees (default 200)");
+        run->add_option("--header", opt->headers, "A response header, 'Name: value'")
+            ->type_name("'K: V'");
+        run->add_option("--setting", opt->settings, "A plugin setting")->type_name("KEY=VALUE");
+        run->add_option("--query", opt->query, "A profile search term (ctx.query)");
+        run->add_option("--url", opt->url,
+                        "The response's URL (default: the plugin's first request)");
+        run->add_option("--page", opt->page, "ctx.page (default 1)");
+        run->add_flag("--json", opt->json,
+                      "Print the listings as a JSON array (messages go to standard error)");
+
+        CLI::App* requests =
+            plugin->add_subcommand("requests", "Print the requests a plugin would make");
+        requests->add_option("file", opt->file, "The plugin")->required();
+        requests->add_option("--setting", opt->settings, "A plugin setting")
+            ->type_name("KEY=VALUE");
+        requests->add_option("--query", opt->query, "A profile search term (ctx.query)");
+
+        CLI::App* check = plugin->add_subcommand("check", "Validate a plugin's manifest");
+        check->add_option("file", opt->file, "The plugin")->required();
+
+        CLI::App* create = plugin->add_subcommand(
+            "new", "Write a working skeleton plugin with a saved sample response and a test");
+        create->add_option("id", opt->id, "The new plugin's id ([a-z0-9_-]+)")->required();
+        create->add_option("--dir", opt->dir, "Where to write the files (default: here)");
+
+        CLI::App* list = plugin->add_subcommand(
+            "list", "List the bundled and user plugins, with why any is disabled");
+
+        return [=, &global]() -> int {
+            if (run->parsed())
+                return run_plugin(*opt);
+            if (requests->parsed())
+                return run_requests(*opt);
+            if (check->parsed())
+                return run_check(*opt);
+            if (create->parsed())
+                return run_new(*opt);
+            if (list->parsed())
+                return run_list(global);
+            return kExitUsage;
+        };
+    }});
+
+}  // namespace
+}  // namespace gigscout::cli

@@ -1,0 +1,40 @@
+// What one plugin call may use. The worker enforces these inside the Lua state; the host
+// enforces the wall-clock deadline (cpu_time + kill_slack) by killing the worker.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+
+namespace gigscout {
+
+struct PluginLimits {
+    // Lua execution per call (load, requests or parse), measured from the start of the call by
+    // an instruction-count hook; sticky once passed, so pcall cannot swallow it.
+    std::chrono::milliseconds cpu_time{2000};
+    // Extra time the host waits before it kills the worker (a long C call, a hung worker).
+    std::chrono::milliseconds kill_slack{1000};
+    // Everything the Lua state allocates, counted by its allocator (garbage included).
+    std::size_t memory_bytes = 64u << 20;
+    // Listings one parse() may return (one page).
+    std::size_t max_listings = 5000;
+    // Requests one requests() may return.
+    std::size_t max_requests = 100;
+    // Any single string a plugin returns (the validator applies the per-field limits after).
+    std::size_t max_string_bytes = 256u << 10;
+    // Subject length for string.find/match/gmatch/gsub with a pattern that backtracks.
+    std::size_t max_pattern_subject_bytes = 256u << 10;
+    // Patterns with more variable-length items (*, +, -, ?, %b) are refused.
+    std::size_t max_pattern_variable_items = 3;
+    // The response body handed to parse() and the JSON a call sends back.
+    std::size_t max_response_bytes = 64u << 20;
+    std::size_t max_output_bytes = 64u << 20;
+    // log.* messages kept per call, and their length.
+    std::size_t max_log_messages = 100;
+    std::size_t max_log_message_bytes = 1024;
+    // The plugin's source file.
+    std::size_t max_source_bytes = 1u << 20;
+
+    std::chrono::milliseconds deadline() const { return cpu_time + kill_slack; }
+};
+
+}  // namespace gigscout

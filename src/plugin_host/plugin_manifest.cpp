@@ -1,0 +1,500 @@
+#include "plugin_host/plugin_manifest.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <initializer_list>
+
+#include "base/json_reader.h"
+#include "model/listing_validator.h"
+#include "plugin_host/url_rules.h"
+
+namespace gigscout {
+namespace {
+
+constexpr std::size_t kShortText = 200;
+constexpr std::size_t kLongText = 2000;
+constexpr std::size_t kMaxRules = 100;
+constexpr std::size_t kMaxSettings = 50;
+
+// Collects every problem of one manifest, each naming its field.
+class Problems {
+  public:
+    void add(const std::string& field, const std::string& what) {
+        if (!text_.empty()) {
+            text_ += "; ";
+        }
+        text_ += "field `" + field + "`: " + what;
+    }
+    bool empty() const { return text_.empty(); }
+    const std::string& text() const { return text_; }
+
+  private:
+    std::string text_;
+};
+
+std::string got(const rapidjson::Value& v) {
+    return "got " + std::string(json::type_name(v));
+}
+
+// Reads the members of one JSON object into a manifest part, reporting into `problems`.
+class Reader {
+  public:
+    Reader(const rapidjson::Value& object, std::string path, Problems& problems)
+        : object_(object), path_(std::move(path)), problems_(problems) {}
+
+    std::string field(std::string_view key) const {
+        return path_.empty() ? std::string(key) : path_ + "." + std::string(key);
+    }
+    const rapidjson::Value* get(const char* key) const {
+        auto it = object_.FindMember(key);
+        return it == object_.MemberEnd() || it->value.IsNull() ? nullptr : &it->value;
+    }
+    void text(const char* key, std::string& out, std::size_t max, bool required) {
+        const auto* v = get(key);
+        if (v == nullptr) {
+            if (required) {
+                problems_.add(field(key), "is required");
+            }
+            return;
+        }
+        if (!v->IsString()) {
+            problems_.add(field(key), "expected a string, " + got(*v));
+            return;
+        }
+        out.assign(v->GetString(), v->GetStringLength());
+        if (out.size() > max) {
+            problems_.add(field(key), "longer than " + std::to_string(max) + " bytes");
+        } else if (required && out.empty()) {
+            problems_.add(field(key), "is required");
+        }
+    }
+    void boolean(const char* key, bool& out) {
+        if (const auto* v = get(key)) {
+            if (v->IsBool()) {
+                out = v->GetBool();
+            } else {
+                problems_.add(field(key), "expected true or false, " + got(*v));
+            }
+        }
+    }
+    std::optional<std::int64_t> seconds(const char* key, std::int64_t min, std::int64_t max) {
+        const auto* v = get(key);
+        if (v == nullptr) {
+            return std::nullopt;
+        }
+        if (!v->IsInt64()) {
+            problems_.add(field(key), "expected a whole number of seconds, " + got(*v));
+            return std::nullopt;
+        }
+        std::int64_t s = v->GetInt64();
+        if (s < min || s > max) {
+            problems_.add(field(key), "must be between " + std::to_string(min) + " and " +
+                                          std::to_string(max) + " seconds, got " +
+                                          std::to_string(s));
+            return std::nullopt;
+        }
+        return s;
+    }
+    // A list of strings; each element checked by `check` (returns a problem or nullopt).
+    template <class Check>
+    void strings(const char* key, std::vector<std::string>& out, Check check) {
+        const auto* v = get(key);
+        if (v == nullptr) {
+            return;
+        }
+        if (!v->IsArray()) {
+            problems_.add(field(key), "expected a list of strings, " + got(*v));
+            return;
+        }
+        if (v->Size() > kMaxRules) {
+            problems_.add(field(key), "more than " + std::to_string(kMaxRules) + " entries");
+            return;
+        }
+        for (rapidjson::SizeType i = 0; i < v->Size(); ++i) {
+            std::string f = field(key) + "[" + std::to_string(i + 1) + "]";
+            const auto& e = (*v)[i];
+            if (!e.IsString()) {
+                problems_.add(f, "expected a string, " + got(e));
+                continue;
+            }
+            std::string s(e.GetString(), e.GetStringLength());
+            if (auto p = check(s)) {
+                problems_.add(f, *p);
+                continue;
+            }
+            out.push_back(std::move(s));
+        }
+    }
+    void reject_unknown(std::initializer_list<std::string_view> known) {
+        for (auto it = object_.MemberBegin(); it != object_.MemberEnd(); ++it) {
+            std::string_view name(it->name.GetString(), it->name.GetStringLength());
+            if (std::find(known.begin(), known.end(), name) == known.end()) {
+                problems_.add(field(name),
+                              "unknown field (check the spelling; "
+                              "docs/plugin-api.md lists the fields)");
+            }
+        }
+    }
+    Problems& problems() { return problems_; }
+
+  private:
+    const rapidjson::Value& object_;
+    std::string path_;
+    Problems& problems_;
+};
+
+std::optional<SettingType> setting_type_from_string(std::string_view s) {
+    if (s == "string")
+        return SettingType::String;
+    if (s == "number")
+        return SettingType::Number;
+    if (s == "boolean")
+        return SettingType::Boolean;
+    if (s == "list")
+        return SettingType::List;
+    return std::nullopt;
+}
+
+std::optional<SettingValue> setting_from_json(SettingType type, const rapidjson::Value& v) {
+    switch (type) {
+        case SettingType::String:
+            if (v.IsString())
+                return std::string(v.GetString(), v.GetStringLength());
+            break;
+        case SettingType::Number:
+            if (v.IsNumber() && std::isfinite(v.GetDouble()))
+                return v.GetDouble();
+            break;
+        case SettingType::Boolean:
+            if (v.IsBool())
+                return v.GetBool();
+            break;
+        case SettingType::List:
+            if (v.IsArray()) {
+                std::vector<std::string> list;
+                for (const auto& e : v.GetArray()) {
+                    if (!e.IsString())
+                        return std::nullopt;
+                    list.emplace_back(e.GetString(), e.GetStringLength());
+                }
+                return list;
+            }
+            break;
+    }
+    return std::nullopt;
+}
+
+bool is_setting_key(std::string_view key) {
+    return !key.empty() && key.size() <= 64 && std::all_of(key.begin(), key.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+    });
+}
+
+void read_settings(const rapidjson::Value& list, Problems& problems,
+                   std::vector<SettingSpec>& out) {
+    if (!list.IsArray()) {
+        problems.add("settings",
+                     "expected a list of settings ({ { key = ..., label = ..., "
+                     "type = ... }, ... }), " +
+                         got(list));
+        return;
+    }
+    if (list.Size() > kMaxSettings) {
+        problems.add("settings", "more than " + std::to_string(kMaxSettings) + " settings");
+        return;
+    }
+    for (rapidjson::SizeType i = 0; i < list.Size(); ++i) {
+        std::string path = "settings[" + std::to_string(i + 1) + "]";
+        const auto& e = list[i];
+        if (!e.IsObject()) {
+            problems.add(path, "expected a table with key, label and type, " + got(e));
+            continue;
+        }
+        Reader r(e, path, problems);
+        SettingSpec s;
+        r.text("key", s.key, 64, true);
+        if (!s.key.empty() && !is_setting_key(s.key)) {
+            problems.add(r.field("key"), "must use only a-z, 0-9 and _, got \"" + s.key + "\"");
+        }
+        r.text("label", s.label, kShortText, true);
+        std::string type;
+        r.text("type", type, 16, true);
+        if (!type.empty()) {
+            if (auto t = setting_type_from_string(type)) {
+                s.type = *t;
+            } else {
+                problems.add(r.field("type"), "unknown type \"" + type +
+                                                  "\" (expected string, number, boolean or list)");
+            }
+        }
+        if (const auto* d = r.get("default")) {
+            s.default_value = setting_from_json(s.type, *d);
+            if (!s.default_value) {
+                problems.add(r.field("default"), "expected a " + std::string(to_string(s.type)) +
+                                                     " (the setting's type), " + got(*d));
+            }
+        }
+        r.boolean("secret", s.secret);
+        r.boolean("optional", s.optional);
+        r.text("help", s.help, kLongText, false);
+        r.reject_unknown({"key", "label", "type", "default", "secret", "optional", "help"});
+        for (const auto& earlier : out) {
+            if (!s.key.empty() && earlier.key == s.key) {
+                problems.add(r.field("key"), "duplicate key \"" + s.key + "\"");
+            }
+        }
+        out.push_back(std::move(s));
+    }
+}
+
+}  // namespace
+
+std::string_view to_string(SettingType t) {
+    switch (t) {
+        case SettingType::String:
+            return "string";
+        case SettingType::Number:
+            return "number";
+        case SettingType::Boolean:
+            return "boolean";
+        case SettingType::List:
+            return "list";
+    }
+    return "string";
+}
+
+bool is_valid_plugin_id(std::string_view id) {
+    return !id.empty() && id.size() <= 64 && std::all_of(id.begin(), id.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+    });
+}
+
+bool PluginManifest::matches_url(std::string_view url) const {
+    return std::any_of(url_patterns.begin(), url_patterns.end(),
+                       [&](const std::string& p) { return url_glob_matches(p, url); });
+}
+
+const std::string* PluginManifest::allowing_host_rule(std::string_view host) const {
+    for (const auto& rule : hosts) {
+        if (host_pattern_matches(rule, host)) {
+            return &rule;
+        }
+    }
+    return nullptr;
+}
+
+const SettingSpec* PluginManifest::setting(std::string_view key) const {
+    for (const auto& s : settings) {
+        if (s.key == key) {
+            return &s;
+        }
+    }
+    return nullptr;
+}
+
+Result<PluginManifest> manifest_from_json(const rapidjson::Value& table,
+                                          const std::vector<std::string>& functions) {
+    if (!table.IsObject()) {
+        return Error{"the plugin must return a table (its manifest and functions), " + got(table)};
+    }
+    Problems problems;
+    Reader r(table, "", problems);
+    PluginManifest m;
+    // api_version first: a plugin written for another API may have other fields.
+    if (const auto* v = r.get("api_version")) {
+        if (!v->IsInt()) {
+            problems.add("api_version", "expected the integer " +
+                                            std::to_string(kPluginApiVersion) + ", " + got(*v));
+        } else if (v->GetInt() != kPluginApiVersion) {
+            return Error{"needs API " + std::to_string(v->GetInt()) +
+                         "; this GigScout supports API " + std::to_string(kPluginApiVersion)};
+        }
+    } else {
+        problems.add("api_version",
+                     "is required (api_version = " + std::to_string(kPluginApiVersion) + ")");
+    }
+    r.text("id", m.id, 64, true);
+    if (!m.id.empty() && !is_valid_plugin_id(m.id)) {
+        problems.add("id", "must use only a-z, 0-9, _ and -, got \"" + m.id + "\"");
+    }
+    r.text("name", m.name, kShortText, true);
+    r.text("version", m.version, 64, true);
+    r.text("description", m.description, kLongText, false);
+    r.text("homepage", m.homepage, 2048, false);
+    if (!m.homepage.empty() && !is_http_url(m.homepage)) {
+        problems.add("homepage", "must be an http or https URL");
+    }
+    r.text("author", m.author, kShortText, false);
+    r.text("deprecated", m.deprecated, kLongText, false);
+    r.boolean("experimental", m.experimental);
+    r.boolean("enabled_by_default", m.enabled_by_default);
+    r.boolean("multi_source", m.multi_source);
+    r.strings("hosts", m.hosts, [](const std::string& s) { return host_pattern_problem(s); });
+    r.strings("url_patterns", m.url_patterns,
+              [](const std::string& s) -> std::optional<std::string> {
+                  if (s.substr(0, 7) != "http://" && s.substr(0, 8) != "https://") {
+                      return "must start with http:// or https://, got \"" + s + "\"";
+                  }
+                  return std::nullopt;
+              });
+    if (const auto* p = r.get("politeness")) {
+        if (!p->IsObject()) {
+            problems.add("politeness",
+                         "expected a table { requests_per_minute = ..., "
+                         "min_refresh_interval = ... }, " +
+                             got(*p));
+        } else {
+            Reader pr(*p, "politeness", problems);
+            if (const auto* rpm = pr.get("requests_per_minute")) {
+                if (!rpm->IsNumber() || !(rpm->GetDouble() > 0) || rpm->GetDouble() > 6000) {
+                    problems.add("politeness.requests_per_minute",
+                                 "expected a number above 0 and at most 6000");
+                } else {
+                    m.politeness.requests_per_minute = rpm->GetDouble();
+                }
+            }
+            m.politeness.min_refresh_interval = pr.seconds("min_refresh_interval", 0, 366 * 86400);
+            pr.reject_unknown({"requests_per_minute", "min_refresh_interval"});
+        }
+    }
+    m.max_cache_age = r.seconds("max_cache_age", 60, std::int64_t{3650} * 86400);
+    if (const auto* s = r.get("settings")) {
+        read_settings(*s, problems, m.settings);
+    }
+    auto has = [&](const char* name) {
+        return std::find(functions.begin(), functions.end(), name) != functions.end();
+    };
+    if (!has("requests")) {
+        problems.add("requests", "is required: a function(ctx) returning the HTTP requests" +
+                                     (r.get("requests") ? ", " + got(*r.get("requests")) : ""));
+    }
+    if (!has("parse")) {
+        problems.add("parse", "is required: a function(response, ctx) returning listings" +
+                                  (r.get("parse") ? ", " + got(*r.get("parse")) : ""));
+    }
+    r.reject_unknown({"id", "name", "version", "api_version", "description", "homepage", "author",
+                      "deprecated", "experimental", "enabled_by_default", "multi_source", "hosts",
+                      "url_patterns", "politeness", "max_cache_age", "settings", "requests",
+                      "parse"});
+    if (!problems.empty()) {
+        return Error{problems.text()};
+    }
+    return m;
+}
+
+Result<SettingValue> parse_setting_value(const SettingSpec& spec, std::string_view text) {
+    switch (spec.type) {
+        case SettingType::String:
+            return SettingValue(std::string(text));
+        case SettingType::Number: {
+            double d = 0;
+            auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), d);
+            if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(d)) {
+                return Error{"setting `" + spec.key + "`: expected a number, got \"" +
+                             std::string(text) + "\""};
+            }
+            return SettingValue(d);
+        }
+        case SettingType::Boolean:
+            if (text == "true" || text == "yes" || text == "1" || text == "on") {
+                return SettingValue(true);
+            }
+            if (text == "false" || text == "no" || text == "0" || text == "off") {
+                return SettingValue(false);
+            }
+            return Error{"setting `" + spec.key + "`: expected true or false, got \"" +
+                         std::string(text) + "\""};
+        case SettingType::List: {
+            std::vector<std::string> items;
+            std::size_t start = 0;
+            while (start <= text.size()) {
+                std::size_t comma = text.find(',', start);
+                std::string_view item =
+                    text.substr(start, comma == std::string_view::npos ? text.npos : comma - start);
+                while (!item.empty() && item.front() == ' ')
+                    item.remove_prefix(1);
+                while (!item.empty() && item.back() == ' ')
+                    item.remove_suffix(1);
+                if (!item.empty()) {
+                    items.emplace_back(item);
+                }
+                if (comma == std::string_view::npos) {
+                    break;
+                }
+                start = comma + 1;
+            }
+            return SettingValue(std::move(items));
+        }
+    }
+    return Error{"setting `" + spec.key + "`: unknown type"};
+}
+
+Result<SettingValues> resolve_settings(const PluginManifest& manifest, const SettingValues& given) {
+    SettingValues out;
+    for (const auto& [key, value] : given) {
+        const SettingSpec* spec = manifest.setting(key);
+        if (spec == nullptr) {
+            std::string known;
+            for (const auto& s : manifest.settings) {
+                known += (known.empty() ? "" : ", ") + s.key;
+            }
+            return Error{"plugin " + manifest.id + " has no setting `" + key + "`" +
+                         (known.empty() ? " (it has no settings)" : " (it has: " + known + ")")};
+        }
+        bool type_ok = (spec->type == SettingType::String && value.index() == 0) ||
+                       (spec->type == SettingType::Number && value.index() == 1) ||
+                       (spec->type == SettingType::Boolean && value.index() == 2) ||
+                       (spec->type == SettingType::List && value.index() == 3);
+        if (!type_ok) {
+            return Error{"setting `" + key + "`: expected a " + std::string(to_string(spec->type))};
+        }
+        out.emplace(key, value);
+    }
+    for (const auto& spec : manifest.settings) {
+        if (out.count(spec.key) != 0) {
+            continue;
+        }
+        if (spec.default_value) {
+            out.emplace(spec.key, *spec.default_value);
+        } else if (!spec.optional) {
+            return Error{"plugin " + manifest.id + ": setting `" + spec.key + "` (" + spec.label +
+                         ") is required"};
+        }
+    }
+    // A required string setting left empty counts as missing.
+    for (const auto& spec : manifest.settings) {
+        auto it = out.find(spec.key);
+        if (!spec.optional && it != out.end() && it->second.index() == 0 &&
+            std::get<std::string>(it->second).empty()) {
+            return Error{"plugin " + manifest.id + ": setting `" + spec.key + "` (" + spec.label +
+                         ") is required"};
+        }
+    }
+    return out;
+}
+
+std::string setting_value_to_text(const SettingValue& v) {
+    switch (v.index()) {
+        case 0:
+            return std::get<std::string>(v);
+        case 1: {
+            double d = std::get<double>(v);
+            if (d == std::floor(d) && std::fabs(d) < 1e15) {
+                return std::to_string(static_cast<long long>(d));
+            }
+            return std::to_string(d);
+        }
+        case 2:
+            return std::get<bool>(v) ? "true" : "false";
+        default: {
+            std::string out;
+            for (const auto& s : std::get<std::vector<std::string>>(v)) {
+                out += (out.empty() ? "" : ",") + s;
+            }
+            return out;
+        }
+    }
+}
+
+}  // namespace gigscout

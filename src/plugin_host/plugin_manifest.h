@@ -1,0 +1,91 @@
+// The manifest a plugin declares (the fields of the table its file returns, docs/plugin-api.md),
+// as plain values the app, the refresh pipeline and the CLI read without touching Lua.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include <rapidjson/document.h>
+
+#include "base/result.h"
+
+namespace gigscout {
+
+// The plugin API version this host implements. A plugin declaring another one is disabled with
+// "needs API N; this GigScout supports API 1".
+inline constexpr int kPluginApiVersion = 1;
+
+enum class SettingType { String, Number, Boolean, List };
+std::string_view to_string(SettingType t);
+
+// A user's value for one setting; the alternative matches the setting's type
+// (String -> string, Number -> double, Boolean -> bool, List -> list of strings).
+using SettingValue = std::variant<std::string, double, bool, std::vector<std::string>>;
+using SettingValues = std::map<std::string, SettingValue, std::less<>>;
+
+// One entry of the settings form the app builds for a plugin.
+struct SettingSpec {
+    std::string key;  // [a-z0-9_]+
+    std::string label;
+    SettingType type = SettingType::String;
+    std::optional<SettingValue> default_value;
+    bool secret = false;    // stored in the keyring, shown as dots
+    bool optional = false;  // may be left empty
+    std::string help;       // one sentence shown under the field
+};
+
+struct Politeness {
+    std::optional<double> requests_per_minute;         // to the plugin's hosts, all sources
+    std::optional<std::int64_t> min_refresh_interval;  // seconds between refreshes of a source
+};
+
+struct PluginManifest {
+    std::string id;  // [a-z0-9_-]+
+    std::string name;
+    std::string version;
+    int api_version = kPluginApiVersion;
+    std::string description;
+    std::string homepage;
+    std::string author;
+    std::string deprecated;  // non-empty: why, and what to use instead (shown to the user)
+    bool experimental = false;
+    bool enabled_by_default = true;
+    bool multi_source = false;
+    std::vector<std::string> hosts;         // "example.com", "*.example.com"
+    std::vector<std::string> url_patterns;  // "https://boards.greenhouse.io/*"
+    Politeness politeness;
+    std::optional<std::int64_t> max_cache_age;  // seconds the platform lets listings be kept
+    std::vector<SettingSpec> settings;
+
+    // True when a board address the user pasted is one this plugin understands.
+    bool matches_url(std::string_view url) const;
+    // The `hosts` entry that allows `host` (lower case, as url_host gives it), or nullptr.
+    const std::string* allowing_host_rule(std::string_view host) const;
+    const SettingSpec* setting(std::string_view key) const;
+};
+
+// Reads and checks the manifest as the worker sends it: the plugin table without its functions,
+// and the names of the function-valued fields. Every problem names its field ("field
+// `settings[2].type`: unknown type \"int\" (expected string, number, boolean or list)"); they
+// are joined with "; ".
+Result<PluginManifest> manifest_from_json(const rapidjson::Value& table,
+                                          const std::vector<std::string>& functions);
+
+bool is_valid_plugin_id(std::string_view id);
+
+// Converts text typed by a person (CLI --setting k=v, a form field) to the setting's type:
+// numbers, "true"/"false"/"yes"/"no"/"1"/"0", comma-separated lists.
+Result<SettingValue> parse_setting_value(const SettingSpec& spec, std::string_view text);
+
+// The settings a call sees: the given values (checked against the schema; unknown keys are
+// refused) plus defaults; fails naming the first required setting that has no value.
+Result<SettingValues> resolve_settings(const PluginManifest& manifest, const SettingValues& given);
+
+std::string setting_value_to_text(const SettingValue& v);
+
+}  // namespace gigscout

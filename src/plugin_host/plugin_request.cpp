@@ -1,0 +1,146 @@
+#include "plugin_host/plugin_request.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "base/json_reader.h"
+#include "base/utf8.h"
+#include "model/listing_validator.h"
+#include "plugin_host/url_rules.h"
+
+namespace gigscout {
+namespace {
+
+using L = PluginRequestLimits;
+
+std::string quoted(std::string_view s) {
+    std::string out = "\"";
+    for (char c : utf8::truncate(s, 100)) {
+        out += static_cast<unsigned char>(c) < 0x20 ? '?' : c;
+    }
+    return out + (s.size() > 100 ? "...\"" : "\"");
+}
+
+bool is_token_char(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) ||
+           std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
+}
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return out;
+}
+
+// Headers the host (libcurl) owns: letting a plugin set them would allow request smuggling or
+// confuse the connection handling.
+bool is_reserved_header(std::string_view name) {
+    static const char* const kReserved[] = {"host",
+                                            "content-length",
+                                            "transfer-encoding",
+                                            "connection",
+                                            "upgrade",
+                                            "te",
+                                            "trailer",
+                                            "expect",
+                                            "keep-alive",
+                                            "proxy-authorization",
+                                            "proxy-connection"};
+    std::string l = lower(name);
+    return std::any_of(std::begin(kReserved), std::end(kReserved),
+                       [&](const char* r) { return l == r; });
+}
+
+}  // namespace
+
+Result<PluginRequest> request_from_json(const rapidjson::Value& value) {
+    if (!value.IsObject()) {
+        return Error{
+            "expected a table { url = ..., method = ..., headers = ..., body = ... }, got " +
+            std::string(json::type_name(value))};
+    }
+    json::FieldReader r(value, "");
+    PluginRequest req;
+    req.url = r.string("url", json::FieldReader::Required).value_or("");
+    req.method = r.string("method").value_or("GET");
+    req.body = r.string("body").value_or("");
+    if (const auto* h = r.object("headers")) {
+        for (auto it = h->MemberBegin(); it != h->MemberEnd(); ++it) {
+            std::string name(it->name.GetString(), it->name.GetStringLength());
+            if (!it->value.IsString()) {
+                r.fail(("headers." + name).c_str(),
+                       "expected a string, got " + std::string(json::type_name(it->value)));
+                break;
+            }
+            req.headers.emplace_back(
+                name, std::string(it->value.GetString(), it->value.GetStringLength()));
+        }
+    }
+    r.reject_unknown({"url", "method", "headers", "body"});
+    if (!r.ok()) {
+        return *r.error();
+    }
+    return req;
+}
+
+Status check_request(const PluginRequest& req, const PluginManifest& manifest) {
+    if (req.url.size() > L::kUrlBytes) {
+        return Error{"field `url`: longer than " + std::to_string(L::kUrlBytes) + " bytes"};
+    }
+    if (!is_http_url(req.url)) {
+        return Error{"field `url`: must be an http or https URL, got " + quoted(req.url)};
+    }
+    auto host = url_host(req.url);
+    if (!host) {
+        return Error{"url " + quoted(req.url) +
+                     " is not allowed: its host must be a plain host name (letters, digits, '.', "
+                     "'-') or an IP address"};
+    }
+    if (manifest.allowing_host_rule(*host) == nullptr) {
+        std::string rules;
+        for (const auto& h : manifest.hosts) {
+            rules += (rules.empty() ? "" : ", ") + h;
+        }
+        return Error{"url " + quoted(req.url) + " is not allowed: host " + *host +
+                     " is not in the plugin's hosts (" +
+                     (rules.empty() ? "the plugin declares none" : rules) + ")"};
+    }
+    if (req.method != "GET" && req.method != "POST" && req.method != "HEAD") {
+        return Error{"field `method`: must be GET, POST or HEAD, got " + quoted(req.method)};
+    }
+    if (!req.body.empty() && req.method != "POST") {
+        return Error{"field `body`: only a POST request may have a body"};
+    }
+    if (req.body.size() > L::kBodyBytes) {
+        return Error{"field `body`: longer than " + std::to_string(L::kBodyBytes) + " bytes"};
+    }
+    if (req.headers.size() > L::kHeaders) {
+        return Error{"field `headers`: more than " + std::to_string(L::kHeaders) + " headers"};
+    }
+    for (const auto& [name, value] : req.headers) {
+        std::string field = "field `headers." + std::string(utf8::truncate(name, 100)) + "`: ";
+        if (name.empty() || name.size() > L::kHeaderNameBytes ||
+            !std::all_of(name.begin(), name.end(), is_token_char)) {
+            return Error{field + "not a valid header name"};
+        }
+        if (is_reserved_header(name)) {
+            return Error{field + "this header is set by GigScout, not by plugins"};
+        }
+        if (value.size() > L::kHeaderValueBytes) {
+            return Error{field + "longer than " + std::to_string(L::kHeaderValueBytes) + " bytes"};
+        }
+        for (unsigned char c : value) {
+            if ((c < 0x20 && c != '\t') || c == 0x7f) {
+                return Error{field + "contains a control character (CR, LF or NUL)"};
+            }
+        }
+    }
+    return Ok{};
+}
+
+std::string describe(const PluginRequest& request) {
+    return request.method + " " + request.url;
+}
+
+}  // namespace gigscout

@@ -1,0 +1,131 @@
+#include "plugin_host/url_rules.h"
+
+#include <cctype>
+#include <vector>
+
+#include "model/listing_validator.h"
+
+namespace gigscout {
+namespace {
+
+char lower(char c) {
+    return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+}
+
+bool is_host_char(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-';
+}
+
+}  // namespace
+
+std::optional<std::string> url_host(std::string_view url) {
+    if (!is_http_url(url)) {
+        return std::nullopt;
+    }
+    std::string_view rest = url.substr(url.find("://") + 3);
+    std::string_view authority = rest.substr(0, rest.find_first_of("/?#"));
+    std::string host;
+    if (!authority.empty() && authority[0] == '[') {
+        std::size_t close = authority.find(']');
+        if (close == std::string_view::npos) {
+            return std::nullopt;
+        }
+        for (char c : authority.substr(1, close - 1)) {
+            if (!std::isxdigit(static_cast<unsigned char>(c)) && c != ':' && c != '.') {
+                return std::nullopt;
+            }
+            host += lower(c);
+        }
+        host = "[" + host + "]";
+        authority = authority.substr(close + 1);
+        if (!authority.empty() && authority[0] != ':') {
+            return std::nullopt;
+        }
+    } else {
+        std::string_view name = authority.substr(0, authority.find(':'));
+        for (char c : name) {
+            char l = lower(c);
+            if (!is_host_char(l)) {
+                return std::nullopt;
+            }
+            host += l;
+        }
+        authority = authority.substr(name.size());
+        while (!host.empty() && host.back() == '.') {
+            host.pop_back();
+        }
+    }
+    if (!authority.empty()) {  // ":port"
+        std::string_view port = authority.substr(1);
+        if (port.empty() || port.size() > 5) {
+            return std::nullopt;
+        }
+        for (char c : port) {
+            if (!std::isdigit(static_cast<unsigned char>(c))) {
+                return std::nullopt;
+            }
+        }
+    }
+    if (host.empty() || host == "[]" || host.front() == '.') {
+        return std::nullopt;
+    }
+    return host;
+}
+
+std::optional<std::string> host_pattern_problem(std::string_view pattern) {
+    std::string_view name = pattern;
+    if (name.substr(0, 2) == "*.") {
+        name.remove_prefix(2);
+    }
+    if (name.empty()) {
+        return "is empty";
+    }
+    if (name.front() == '[' && name.back() == ']') {
+        return std::nullopt;  // IPv6 literal, compared as text
+    }
+    for (char c : name) {
+        if (!is_host_char(c)) {
+            return std::string("has the character '") + c +
+                   "' (expected a lower-case host name such as \"example.com\" or "
+                   "\"*.example.com\", without scheme, port or path)";
+        }
+    }
+    if (name.front() == '.' || name.back() == '.' || name.find("..") != std::string_view::npos) {
+        return "is not a host name";
+    }
+    return std::nullopt;
+}
+
+bool host_pattern_matches(std::string_view pattern, std::string_view host) {
+    if (pattern.substr(0, 2) == "*.") {
+        std::string_view domain = pattern.substr(1);  // ".example.com"
+        return host.size() > domain.size() && host.substr(host.size() - domain.size()) == domain;
+    }
+    return pattern == host;
+}
+
+bool url_glob_matches(std::string_view pattern, std::string_view url) {
+    // Iterative glob with single-star backtracking: linear in practice, no recursion.
+    std::size_t p = 0, u = 0;
+    std::size_t star = std::string_view::npos, resume = 0;
+    while (u < url.size()) {
+        if (p < pattern.size() && pattern[p] == '*') {
+            star = p++;
+            resume = u;
+        } else if (p < pattern.size() && lower(pattern[p]) == lower(url[u])) {
+            ++p;
+            ++u;
+        } else if (star != std::string_view::npos) {
+            p = star + 1;
+            u = ++resume;
+        } else {
+            return false;
+        }
+    }
+    while (p < pattern.size() && pattern[p] == '*') {
+        ++p;
+    }
+    return p == pattern.size();
+}
+
+}  // namespace gigscout

@@ -1,0 +1,25 @@
+// The two kinds of URL rule in a plugin manifest: `hosts` (the allow-list the host enforces on
+// every request) and `url_patterns` (board addresses a plugin understands).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace gigscout {
+
+// The lower-case host of an http(s) URL without port or trailing dot ("remoteok.com",
+// "127.0.0.1", "[::1]"); nullopt when the URL is not http(s) or its host has characters other
+// than letters, digits, '.', '-' (or a bracketed IPv6 address), such as '%' escapes.
+std::optional<std::string> url_host(std::string_view url);
+
+// A `hosts` entry: "example.com" (that host exactly) or "*.example.com" (any subdomain, not the
+// domain itself). Ok or the reason the entry is malformed.
+std::optional<std::string> host_pattern_problem(std::string_view pattern);
+bool host_pattern_matches(std::string_view pattern, std::string_view host);
+
+// A `url_patterns` entry: a glob where `*` matches any run of characters, compared without
+// regard to case ("https://boards.greenhouse.io/*").
+bool url_glob_matches(std::string_view pattern, std::string_view url);
+
+}  // namespace gigscout

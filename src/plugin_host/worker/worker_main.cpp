@@ -1,0 +1,116 @@
+// gigscout-plugin-worker: runs one plugin's calls for the host, one request frame at a time
+// on stdin/stdout (frame_io.h). It never opens files or sockets itself: the host sends the
+// plugin's source text, the response bodies, and gets listings back.
+#include <malloc.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <cmath>
+#include <string>
+
+#include "base/json_reader.h"
+#include "plugin_host/frame_io.h"
+#include "plugin_host/worker/worker_ops.h"
+
+namespace {
+
+using namespace gigscout;
+using namespace gigscout::worker;
+
+constexpr frame::Caps kRequestCaps{16u << 20, 1u << 30};
+
+std::size_t size_field(const rapidjson::Value& o, const char* key, std::size_t fallback) {
+    auto it = o.FindMember(key);
+    return it != o.MemberEnd() && it->value.IsUint64()
+               ? static_cast<std::size_t>(it->value.GetUint64())
+               : fallback;
+}
+
+CallLimits limits_from_json(const rapidjson::Value& o) {
+    CallLimits l;
+    if (!o.IsObject()) {
+        return l;
+    }
+    l.cpu_time = std::chrono::milliseconds(size_field(o, "cpu_ms", 2000));
+    l.memory_bytes = size_field(o, "memory_bytes", l.memory_bytes);
+    l.max_listings = size_field(o, "max_listings", l.max_listings);
+    l.max_requests = size_field(o, "max_requests", l.max_requests);
+    l.max_string_bytes = size_field(o, "max_string_bytes", l.max_string_bytes);
+    l.max_pattern_subject_bytes =
+        size_field(o, "max_pattern_subject_bytes", l.max_pattern_subject_bytes);
+    l.max_pattern_variable_items =
+        size_field(o, "max_pattern_variable_items", l.max_pattern_variable_items);
+    l.max_output_bytes = size_field(o, "max_output_bytes", l.max_output_bytes);
+    l.max_log_messages = size_field(o, "max_log_messages", l.max_log_messages);
+    l.max_log_message_bytes = size_field(o, "max_log_message_bytes", l.max_log_message_bytes);
+    return l;
+}
+
+const rapidjson::Value& member(const rapidjson::Value& o, const char* key) {
+    static const rapidjson::Value kNull;
+    if (!o.IsObject()) {
+        return kNull;
+    }
+    auto it = o.FindMember(key);
+    return it == o.MemberEnd() ? kNull : it->value;
+}
+
+}  // namespace
+
+int main() {
+    // The host owns this process: when it dies the socket closes and reads end. A call that
+    // outlives its host (stuck in C) is ended by this alarm, armed per call.
+    signal(SIGPIPE, SIG_DFL);
+    // Every call allocates and frees megabytes (the body, its Lua copy, the decoded tables).
+    // Keeping freed memory in the heap instead of unmapping it saves the page faults of
+    // mapping it again on the next call, which dominate a call's cost on virtual machines.
+    mallopt(M_MMAP_THRESHOLD, 256 << 20);
+    mallopt(M_TRIM_THRESHOLD, 512 << 20);
+    CallLimits limits;
+    PluginSource source;
+    bool loaded = false;
+    frame::Frame in;  // kept: its buffers are reused by the next request
+    for (;;) {
+        frame::IoStatus st =
+            frame::read_frame(STDIN_FILENO, in, kRequestCaps, frame::Clock::time_point::max());
+        if (st != frame::IoStatus::Ok) {
+            return st == frame::IoStatus::Closed ? 0 : 1;
+        }
+        Reply reply;
+        auto doc = json::parse(in.header, "request");
+        if (!doc) {
+            reply = protocol_error(doc.error().message);
+        } else if (const rapidjson::Value& op = member(doc.value(), "op"); !op.IsString()) {
+            reply = protocol_error("request without op");
+        } else {
+            std::string_view name(op.GetString(), op.GetStringLength());
+            alarm(static_cast<unsigned>(std::ceil(limits.cpu_time.count() / 1000.0)) + 10);
+            if (name == "load") {
+                limits = limits_from_json(member(doc.value(), "limits"));
+                alarm(static_cast<unsigned>(std::ceil(limits.cpu_time.count() / 1000.0)) + 10);
+                const auto& chunkname = member(doc.value(), "chunkname");
+                source.chunkname = chunkname.IsString() ? chunkname.GetString() : "=plugin";
+                source.text = std::move(in.payload);
+                loaded = true;
+                reply = load_plugin(source, limits);
+            } else if (name == "describe") {
+                reply = describe_environment(limits);
+            } else if (!loaded) {
+                reply = protocol_error("no plugin loaded");
+            } else if (name == "requests") {
+                reply = call_requests(source, limits, member(doc.value(), "ctx"));
+            } else if (name == "parse") {
+                reply = call_parse(source, limits, member(doc.value(), "response"), in.payload,
+                                   member(doc.value(), "ctx"));
+            } else {
+                reply = protocol_error("unknown op");
+            }
+        }
+        st = frame::write_frame(STDOUT_FILENO, reply.header, reply.payload,
+                                frame::Clock::time_point::max());
+        alarm(0);
+        if (st != frame::IoStatus::Ok) {
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,428 @@
+#include "refresh/refresh_runner.h"
+
+#include <algorithm>
+#include <condition_variable>
+#include <mutex>
+#include <set>
+#include <thread>
+
+#include "base/iso_time.h"
+#include "dedupe/listing_dedupe.h"
+#include "plugin_host/plugin_session.h"
+#include "taxonomy/skill_extractor.h"
+
+namespace gigscout {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::chrono::milliseconds since(Clock::time_point start) {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start);
+}
+
+// The plugin API lets a plugin set a few headers the fetcher owns (User-Agent,
+// Accept-Encoding, Cookie, conditional and range headers). Sending them would fail the whole
+// request, so they are left out and named in `dropped`, which the source reports.
+fetch::HttpRequest to_http_request(const PluginRequest& r, std::vector<std::string>& dropped) {
+    fetch::HttpRequest out;
+    out.method = fetch::parse_method(r.method).value_or(fetch::HttpMethod::Get);
+    out.url = r.url;
+    for (const auto& [name, value] : r.headers) {
+        if (fetch::is_reserved_header(name)) {
+            dropped.push_back(name);
+            continue;
+        }
+        out.headers.push_back({name, value});
+    }
+    out.body = r.body;
+    return out;
+}
+
+PluginResponse to_plugin_response(const fetch::HttpResponse& r) {
+    PluginResponse out;
+    // A 304 answered from the cache is, to the plugin, the page it saw before.
+    out.status = r.not_modified ? 200 : r.status;
+    out.url = r.url;
+    out.body = r.body;
+    for (const auto& h : r.headers) {
+        out.headers.emplace_back(h.name, h.value);
+    }
+    return out;
+}
+
+// "45 s", "15 min", "6 h"
+std::string interval_text(std::int64_t seconds) {
+    if (seconds < 120) {
+        return std::to_string(seconds) + " s";
+    }
+    if (seconds < 2 * 3600 || seconds % 3600 != 0) {
+        return std::to_string(seconds / 60) + " min";
+    }
+    return std::to_string(seconds / 3600) + " h";
+}
+
+void keep_log_warnings(const std::vector<PluginLogMessage>& log, const std::string& plugin,
+                       std::vector<std::string>& problems) {
+    for (const auto& line : log) {
+        if (line.level != "info") {
+            problems.push_back(plugin + ": " + line.level + ": " + line.text);
+        }
+    }
+}
+
+}  // namespace
+
+// The sessions in flight, so a cancel can kill their workers at once instead of waiting for
+// the plugin's time limit.
+class SessionRegistry {
+  public:
+    void add(PluginSession* s) {
+        std::lock_guard lock(mutex_);
+        sessions_.insert(s);
+    }
+    void remove(PluginSession* s) {
+        std::lock_guard lock(mutex_);
+        sessions_.erase(s);
+    }
+    void cancel_all() {
+        std::lock_guard lock(mutex_);
+        for (auto* s : sessions_) {
+            s->cancel();
+        }
+    }
+
+  private:
+    std::mutex mutex_;
+    std::set<PluginSession*> sessions_;
+};
+
+std::string_view to_string(SourceState s) {
+    switch (s) {
+        case SourceState::Queued:
+            return "queued";
+        case SourceState::Loading:
+            return "loading";
+        case SourceState::Fetching:
+            return "fetching";
+        case SourceState::Parsing:
+            return "parsing";
+        case SourceState::Done:
+            return "ok";
+        case SourceState::Partial:
+            return "partial";
+        case SourceState::Failed:
+            return "failed";
+        case SourceState::Skipped:
+            return "skipped";
+        case SourceState::Cancelled:
+            return "cancelled";
+    }
+    return "?";
+}
+
+std::string_view to_string(Completeness c) {
+    switch (c) {
+        case Completeness::Complete:
+            return "complete";
+        case Completeness::NotModified:
+            return "not-modified";
+        case Completeness::Partial:
+            return "partial";
+        case Completeness::Failed:
+            return "failed";
+    }
+    return "?";
+}
+
+bool RefreshReport::all_succeeded() const {
+    return std::all_of(sources.begin(), sources.end(), [](const SourceOutcome& o) {
+        return o.progress.state == SourceState::Done || o.progress.state == SourceState::Skipped;
+    });
+}
+
+RefreshRunner::RefreshRunner(fetch::Fetcher& fetcher, fetch::RefreshLedger* ledger,
+                             RefreshOptions options)
+    : fetcher_(fetcher), ledger_(ledger), options_(std::move(options)) {}
+
+RefreshReport RefreshRunner::run(const std::vector<RefreshSource>& sources,
+                                 const ProgressCallback& progress, const fetch::CancelToken& cancel,
+                                 const SourceDoneCallback& done) {
+    const auto start = Clock::now();
+    RefreshReport report;
+    report.sources.resize(sources.size());
+    std::mutex callback_mutex;
+    ProgressCallback serial_progress = [&](const SourceProgress& p) {
+        if (progress) {
+            std::lock_guard lock(callback_mutex);
+            progress(p);
+        }
+    };
+    SessionRegistry sessions;
+    std::mutex finish_mutex;
+    std::condition_variable finish_cv;
+    bool finished = false;
+    // Watches the token so a cancel reaches plugin workers mid-call, not only between calls.
+    // It keeps sweeping after the cancel: a session ignores cancel() between two calls, and a
+    // call that starts just after a sweep must not run to its time limit.
+    std::thread watcher([&] {
+        std::unique_lock lock(finish_mutex);
+        while (!finished) {
+            if (cancel.cancelled()) {
+                sessions.cancel_all();
+            }
+            finish_cv.wait_for(lock, std::chrono::milliseconds(50));
+        }
+    });
+    std::vector<std::thread> threads;
+    threads.reserve(sources.size());
+    for (std::size_t i = 0; i < sources.size(); ++i) {
+        threads.emplace_back([&, i] {
+            SourceOutcome outcome = run_source(sources[i], serial_progress, cancel, sessions);
+            if (done) {
+                std::lock_guard lock(callback_mutex);
+                done(outcome);
+            }
+            report.sources[i] = std::move(outcome);
+        });
+    }
+    for (auto& t : threads) {
+        t.join();
+    }
+    {
+        std::lock_guard lock(finish_mutex);
+        finished = true;
+    }
+    finish_cv.notify_all();
+    watcher.join();
+
+    std::vector<Listing> all;
+    for (const auto& o : report.sources) {
+        all.insert(all.end(), o.listings.begin(), o.listings.end());
+    }
+    std::vector<std::int64_t> rank;
+    if (options_.dedupe_rank) {
+        rank = options_.dedupe_rank(all);
+        if (rank.size() != all.size()) {
+            rank.clear();
+        }
+    }
+    auto groups = find_duplicates(all, rank);
+    for (const auto& g : groups) {
+        report.duplicates_merged += g.duplicates.size();
+    }
+    report.listings = merge_duplicates(std::move(all), groups);
+    report.elapsed = since(start);
+    return report;
+}
+
+SourceOutcome RefreshRunner::run_source(const RefreshSource& source,
+                                        const ProgressCallback& progress,
+                                        const fetch::CancelToken& cancel,
+                                        SessionRegistry& sessions) {
+    const auto start = Clock::now();
+    SourceOutcome out;
+    out.plugin = source.config.plugin;
+    SourceProgress& p = out.progress;
+    p.source = source.config.id;
+    auto report = [&](SourceState state) {
+        p.state = state;
+        p.elapsed = since(start);
+        p.listings = out.listings.size();
+        progress(p);
+    };
+    auto fail = [&](SourceState state, std::string error) {
+        p.error = std::move(error);
+        out.completeness = out.listings.empty() ? Completeness::Failed : Completeness::Partial;
+        report(out.listings.empty() && state == SourceState::Partial ? SourceState::Failed : state);
+        return std::move(out);
+    };
+
+    if (cancel.cancelled()) {
+        return fail(SourceState::Cancelled, "cancelled");
+    }
+    report(SourceState::Loading);
+    PluginSession session(source.plugin_path, options_.limits);
+    sessions.add(&session);
+    struct Unregister {
+        SessionRegistry& r;
+        PluginSession* s;
+        ~Unregister() { r.remove(s); }
+    } unregister{sessions, &session};
+
+    auto manifest = session.load();
+    if (cancel.cancelled()) {
+        return fail(SourceState::Cancelled, "cancelled");
+    }
+    if (!manifest) {
+        return fail(SourceState::Failed, manifest.error().message);
+    }
+    const PluginManifest& m = manifest.value();
+    out.max_cache_age = m.max_cache_age;
+
+    if (ledger_ != nullptr && !options_.ignore_min_interval && m.politeness.min_refresh_interval) {
+        auto decision =
+            ledger_->check(p.source, std::chrono::seconds(*m.politeness.min_refresh_interval));
+        if (!decision.allowed) {
+            auto next = std::chrono::system_clock::to_time_t(decision.next_allowed);
+            p.error = m.name + " allows a refresh every " +
+                      interval_text(*m.politeness.min_refresh_interval) + "; next one at " +
+                      format_iso8601(next);
+            out.completeness = Completeness::NotModified;
+            report(SourceState::Skipped);
+            return out;
+        }
+    }
+
+    // Settings: the config's text values typed by the schema, plus secrets from outside it.
+    SettingValues given;
+    for (const auto& [key, text] : source.config.settings) {
+        const SettingSpec* spec = m.setting(key);
+        if (spec == nullptr) {
+            return fail(SourceState::Failed, "source " + p.source + ": setting `" + key +
+                                                 "` is not one of plugin " + m.id + "'s settings");
+        }
+        if (spec->secret) {
+            return fail(SourceState::Failed,
+                        "source " + p.source + ": secret setting `" + key +
+                            "` must not be written in sources.json; set GIGSCOUT_" +
+                            source_env_prefix(p.source) + "_" + source_env_prefix(key) +
+                            " or store it in the keyring");
+        }
+        auto value = parse_setting_value(*spec, text);
+        if (!value) {
+            return fail(SourceState::Failed, "source " + p.source + ": " + value.error().message);
+        }
+        given[key] = value.value();
+    }
+    for (const auto& spec : m.settings) {
+        if (!spec.secret) {
+            continue;
+        }
+        std::optional<std::string> secret = secret_from_environment(p.source, spec.key);
+        if (!secret && options_.secret) {
+            secret = options_.secret(p.source, spec.key);
+        }
+        if (secret) {
+            given[spec.key] = *secret;
+        } else if (!spec.optional) {
+            return fail(SourceState::Failed,
+                        "source " + p.source + ": needs its secret setting `" + spec.key + "` (" +
+                            spec.label + "): set GIGSCOUT_" + source_env_prefix(p.source) + "_" +
+                            source_env_prefix(spec.key) + " or store it in the keyring");
+        }
+    }
+    auto settings = resolve_settings(m, given);
+    if (!settings) {
+        return fail(SourceState::Failed, "source " + p.source + ": " + settings.error().message);
+    }
+    PluginContext ctx;
+    ctx.source = p.source;
+    ctx.settings = settings.value();
+    ctx.query = options_.query;
+    ctx.now = options_.now;
+
+    auto requests = session.requests(ctx);
+    if (cancel.cancelled()) {
+        return fail(SourceState::Cancelled, "cancelled");
+    }
+    keep_log_warnings(session.last_log(), m.id, out.problems);
+    if (!requests) {
+        return fail(SourceState::Failed, requests.error().message);
+    }
+
+    fetch::FetchPolicy policy = options_.policy;
+    policy.allowed_hosts = m.hosts;
+    policy.allow_http = options_.allow_http || source.config.allow_http;
+    policy.allow_local_addresses = options_.allow_loopback || source.config.allow_private_network;
+    policy.rate_key = m.id;  // one budget per platform, shared by all its sources
+    if (options_.requests_per_minute) {
+        policy.requests_per_minute = *options_.requests_per_minute;
+    } else if (m.politeness.requests_per_minute) {
+        policy.requests_per_minute = *m.politeness.requests_per_minute;
+    }
+
+    std::vector<PluginRequest> queue = std::move(requests).value();
+    std::reverse(queue.begin(), queue.end());  // pop_back takes them in the plugin's order
+    bool all_not_modified = true;
+    bool listings_refused = false;
+    std::set<std::string> dropped_headers;
+    int fetched = 0;
+    while (!queue.empty()) {
+        if (fetched >= options_.max_pages) {
+            out.page_limited = true;
+            break;
+        }
+        PluginRequest req = std::move(queue.back());
+        queue.pop_back();
+        report(SourceState::Fetching);
+        std::vector<std::string> dropped;
+        fetch::HttpRequest http = to_http_request(req, dropped);
+        for (const auto& name : dropped) {
+            if (dropped_headers.insert(name).second) {
+                out.problems.push_back("source " + p.source + ": header `" + name +
+                                       "` is set by GigScout; the plugin's value was not sent");
+            }
+        }
+        std::uint64_t bytes_before = p.bytes;
+        auto response = fetcher_.fetch(http, policy, cancel, [&](const fetch::FetchProgress& fp) {
+            p.bytes = bytes_before + fp.bytes_received;
+        });
+        if (!response) {
+            const auto& e = response.error();
+            if (e.kind == fetch::FetchErrorKind::Cancelled) {
+                return fail(SourceState::Cancelled, "cancelled");
+            }
+            return fail(SourceState::Partial, "source " + p.source + ": " + e.message);
+        }
+        ++fetched;
+        ++p.pages;
+        p.bytes = bytes_before + response.value().body.size();
+        all_not_modified = all_not_modified && response.value().not_modified;
+        report(SourceState::Parsing);
+        ctx.page = fetched;
+        auto parsed = session.parse(to_plugin_response(response.value()), ctx);
+        if (cancel.cancelled()) {
+            return fail(SourceState::Cancelled, "cancelled");
+        }
+        if (!parsed) {
+            return fail(SourceState::Partial, parsed.error().message);
+        }
+        ParseOutcome& page = parsed.value();
+        for (auto& l : page.listings) {
+            annotate_skills(l, SkillExtractor::bundled());
+            out.listings.push_back(std::move(l));
+        }
+        listings_refused = listings_refused || !page.problems.empty();
+        for (auto& problem : page.problems) {
+            out.problems.push_back(std::move(problem));
+        }
+        keep_log_warnings(page.log, m.id, out.problems);
+        if (page.next) {
+            queue.push_back(std::move(*page.next));
+        }
+    }
+    if (ledger_ != nullptr) {
+        (void)ledger_->record(
+            p.source);  // politeness data: a failed write only risks one early call
+    }
+    if (out.page_limited) {
+        out.completeness = Completeness::Partial;
+        p.error = "stopped after " + std::to_string(options_.max_pages) + " pages (page limit)";
+        report(SourceState::Partial);
+    } else if (all_not_modified && fetched > 0) {
+        out.completeness = Completeness::NotModified;
+        report(SourceState::Done);
+    } else if (listings_refused) {
+        // Some listings (or a next page) were refused: the run cannot say what vanished, so
+        // nothing is closed. Log warnings alone do not count: a plugin that always notes what
+        // it skips would otherwise never let its listings close.
+        out.completeness = Completeness::Partial;
+        report(SourceState::Done);
+    } else {
+        out.completeness = Completeness::Complete;
+        report(SourceState::Done);
+    }
+    return out;
+}
+
+}  // namespace gigscout

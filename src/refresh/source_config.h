@@ -1,0 +1,45 @@
+// Which sources are enabled and with what settings: sources.json in the config directory
+// (docs/sources.md). Secrets never live in this file.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/result.h"
+
+namespace gigscout {
+
+struct SourceConfig {
+    std::string id;        // "remoteok", or "greenhouse:gitlab" for a named instance
+    std::string plugin;    // plugin id
+    std::string instance;  // empty for a plugin's only source
+    bool enabled = true;
+    std::map<std::string, std::string> settings;  // non-secret settings, as strings
+    // Plain http and loopback/private addresses are refused unless the user allows them for
+    // this source (a board on the LAN, a local test server).
+    bool allow_http = false;
+    bool allow_private_network = false;
+};
+
+struct SourcesFile {
+    std::vector<SourceConfig> sources;
+    bool exists = false;  // false: no file yet; callers fall back to the bundled defaults
+};
+
+// Missing file -> exists=false and no sources. Errors name the file and field:
+// "sources.json: field `sources[2].plugin`: is required".
+Result<SourcesFile> load_sources(const std::filesystem::path& file);
+Result<SourcesFile> parse_sources(std::string_view text, std::string_view what);
+std::string sources_to_json(const SourcesFile& file);
+
+// "greenhouse:gitlab" -> "GREENHOUSE_GITLAB", used in GIGSCOUT_<SOURCE>_<KEY>.
+std::string source_env_prefix(const std::string& source_id);
+
+// GIGSCOUT_<SOURCE>_<KEY> from the environment, or nullopt.
+std::optional<std::string> secret_from_environment(const std::string& source_id,
+                                                   const std::string& key);
+
+}  // namespace gigscout

@@ -1,0 +1,603 @@
+#include "scoring/scorer.h"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <unordered_map>
+
+#include "scoring/country.h"
+#include "scoring/keyword_matcher.h"
+#include "taxonomy/taxonomy.h"
+
+namespace gigscout {
+namespace {
+
+// Every constant below is described, with its reason, in docs/scoring.md; change both together.
+
+// How much a skill counts by where the listing names it: tags and the title say what the job
+// is; the description also lists nice-to-haves and the company's stack.
+double origin_weight(SkillOrigin origin) {
+    switch (origin) {
+        case SkillOrigin::Tag:
+        case SkillOrigin::Title:
+            return 1.0;
+        case SkillOrigin::Description:
+            return 0.5;
+    }
+    return 0.5;
+}
+
+// A language or a general practice says less about what a job is than a library or a task.
+double category_weight(std::string_view category) {
+    if (category == "language") {
+        return 0.6;
+    }
+    if (category == "practice" || category == "business" || category == "design") {
+        return 0.4;
+    }
+    return 1.0;
+}
+
+constexpr double kLevelCredit[] = {0.6, 0.85, 1.0};  // beginner, intermediate, advanced
+constexpr double kYearsBonusPerYear = 0.03;
+constexpr double kYearsBonusMax = 0.15;
+
+// Partial evidence: what having skill P says about a listing asking for skill T.
+constexpr double kImpliedFactor = 0.5;         // P implies T (Keras → TensorFlow)
+constexpr double kNarrowerFactor = 0.7;        // P is a narrower form of T (YOLO → detection)
+constexpr double kSpecialisationFactor = 0.5;  // T is a narrower form of P (detection → YOLO)
+// T implies P (Python → Django): knowing what a framework is built on says little about it.
+constexpr double kReverseImpliedFactor = 0.3;
+// Each further hop weakens the evidence: image-segmentation says more about U-Net than
+// computer-vision does.
+constexpr double kHopDecay = 0.7;
+constexpr int kMaxImplicationHops = 3;
+constexpr int kMaxBroaderHops = 8;
+
+// Evidence mass (sum of importance × strength) at which a listing counts as fully evidenced: a
+// listing that names one skill the user has is weaker evidence than one naming four. Strength
+// is 1 for a skill the profile lists and the partial factor otherwise; the user's level is left
+// out here because it already weighs the coverage.
+constexpr double kFullEvidence = 2.0;
+
+constexpr double kUnknownValue = 0.5;  // level, budget, recency or client not stated
+constexpr double kRecencyHalfLifeDays = 7;
+constexpr double kSalaryHoursPerYear = 2000;
+
+struct SkillInfo {
+    double weight = 1.0;  // category weight
+    double credit = 0;    // strength × the user's level credit; 0 = no evidence
+    double strength = 0;  // 1 for a profile skill, the partial factor otherwise
+    double level = 0;     // 0..2, the level of the profile skill giving the evidence
+    bool direct = false;
+    std::string via;  // profile skill giving partial evidence
+};
+
+double skill_credit(const ProfileSkill& s) {
+    double credit = kLevelCredit[static_cast<int>(s.level)];
+    if (s.years) {
+        credit += std::min(kYearsBonusMax, kYearsBonusPerYear * *s.years);
+    }
+    return std::min(1.0, credit);
+}
+
+// Reasons are built for every listing, so numbers go through to_chars, not printf.
+std::string& operator<<(std::string& out, std::string_view text) {
+    return out.append(text);
+}
+
+struct Fixed {
+    double value;
+    int decimals;
+};
+
+std::string& operator<<(std::string& out, Fixed f) {
+    char buf[64];
+    auto r = std::to_chars(buf, buf + sizeof buf, f.value, std::chars_format::fixed, f.decimals);
+    return out.append(buf, r.ptr);
+}
+
+std::string& operator<<(std::string& out, std::size_t n) {
+    char buf[32];
+    auto r = std::to_chars(buf, buf + sizeof buf, n);
+    return out.append(buf, r.ptr);
+}
+
+bool iequals_ascii(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) {
+        return false;
+    }
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        char x = a[i] >= 'A' && a[i] <= 'Z' ? static_cast<char>(a[i] - 'A' + 'a') : a[i];
+        if (x != b[i]) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// Listings often state the level only in the title ("Senior ...", "Junior ...").
+std::optional<ExperienceLevel> level_from_title(std::string_view title) {
+    static constexpr std::string_view kExpert[] = {"senior", "sr",   "lead",      "principal",
+                                                   "staff",  "head", "architect", "expert"};
+    static constexpr std::string_view kEntry[] = {"junior",     "jr",         "intern",
+                                                  "internship", "entry",      "graduate",
+                                                  "trainee",    "apprentice", "beginner"};
+    static constexpr std::string_view kMiddle[] = {"mid", "intermediate"};
+    std::size_t i = 0;
+    while (i < title.size()) {
+        while (i < title.size() && !std::isalnum(static_cast<unsigned char>(title[i]))) {
+            ++i;
+        }
+        std::size_t start = i;
+        while (i < title.size() && std::isalnum(static_cast<unsigned char>(title[i]))) {
+            ++i;
+        }
+        std::string_view word = title.substr(start, i - start);
+        for (auto w : kExpert) {
+            if (iequals_ascii(word, w)) {
+                return ExperienceLevel::Expert;
+            }
+        }
+        for (auto w : kEntry) {
+            if (iequals_ascii(word, w)) {
+                return ExperienceLevel::Entry;
+            }
+        }
+        for (auto w : kMiddle) {
+            if (iequals_ascii(word, w)) {
+                return ExperienceLevel::Intermediate;
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+std::string_view level_word(double level) {
+    if (level < 0.5) {
+        return "beginner";
+    }
+    return level < 1.5 ? "intermediate" : "advanced";
+}
+
+// 1 at or above the wanted amount, falling linearly to 0 at half of it.
+double budget_value(double offered, double wanted) {
+    if (wanted <= 0 || offered >= wanted) {
+        return 1.0;
+    }
+    return std::clamp(2 * offered / wanted - 1, 0.0, 1.0);
+}
+
+}  // namespace
+
+const ScoreComponent* Score::component(std::string_view name) const {
+    for (const auto& c : components) {
+        if (c.name == name) {
+            return &c;
+        }
+    }
+    return nullptr;
+}
+
+struct Scorer::Impl {
+    Profile profile;
+    const Taxonomy& taxonomy;
+    const CurrencyTable& currencies;
+    std::int64_t now;
+    // Every taxonomy skill (and nothing else), with the profile's evidence for it: built once,
+    // so scoring a listing is one hash lookup per listing skill.
+    std::unordered_map<std::string, SkillInfo> skills;
+    std::vector<KeywordMatcher> must_have;
+    std::vector<KeywordMatcher> excluded;
+    std::string wanted_job_types;  // "freelance, contract", for filter reasons
+
+    Impl(const Profile& p, const Taxonomy& t, const CurrencyTable& c, std::int64_t n)
+        : profile(p), taxonomy(t), currencies(c), now(n) {
+        for (const Skill& s : taxonomy.skills()) {
+            skills[s.id].weight = category_weight(s.category);
+        }
+        auto offer = [&](const std::string& id, double credit, double factor, double level,
+                         const std::string& via) {
+            auto it = skills.find(id);
+            if (it == skills.end() || it->second.direct || credit * factor <= it->second.credit) {
+                return;
+            }
+            it->second.credit = credit * factor;
+            it->second.strength = factor;
+            it->second.level = level;
+            it->second.via = via;
+        };
+        for (const ProfileSkill& ps : profile.skills) {
+            SkillInfo& info = skills[ps.skill];
+            info.credit = skill_credit(ps);
+            info.strength = 1;
+            info.level = static_cast<double>(static_cast<int>(ps.level));
+            info.direct = true;
+            info.via.clear();
+        }
+        for (const ProfileSkill& ps : profile.skills) {
+            const Skill* own = taxonomy.find(ps.skill);
+            if (own == nullptr) {
+                continue;
+            }
+            double credit = skill_credit(ps);
+            double level = static_cast<double>(static_cast<int>(ps.level));
+            // What the user's skill implies, a few hops deep (ultralytics → yolo → ...).
+            std::vector<const Skill*> frontier{own};
+            double factor = kImpliedFactor;
+            for (int hop = 0; hop < kMaxImplicationHops && !frontier.empty(); ++hop) {
+                std::vector<const Skill*> next;
+                for (const Skill* s : frontier) {
+                    for (const auto& id : s->implies) {
+                        if (const Skill* implied = taxonomy.find(id)) {
+                            offer(implied->id, credit, factor, level, ps.skill);
+                            next.push_back(implied);
+                        }
+                    }
+                }
+                frontier = std::move(next);
+                factor *= kHopDecay;
+            }
+            // Broader fields of the user's skill (yolo → object-detection → computer-vision).
+            const Skill* b = own;
+            factor = kNarrowerFactor;
+            for (int hop = 0; hop < kMaxBroaderHops && !b->broader.empty(); ++hop) {
+                b = taxonomy.find(b->broader);
+                if (b == nullptr) {
+                    break;
+                }
+                offer(b->id, credit, factor, level, ps.skill);
+                factor *= kHopDecay;
+            }
+            // Specialisations of the user's skill: narrower forms, and skills implying it.
+            for (const Skill& t : taxonomy.skills()) {
+                if (std::find(t.implies.begin(), t.implies.end(), ps.skill) != t.implies.end()) {
+                    offer(t.id, credit, kReverseImpliedFactor, level, ps.skill);
+                }
+                const Skill* up = &t;
+                factor = kSpecialisationFactor;
+                for (int hop = 0; hop < kMaxBroaderHops && !up->broader.empty(); ++hop) {
+                    if (up->broader == ps.skill) {
+                        offer(t.id, credit, factor, level, ps.skill);
+                        break;
+                    }
+                    up = taxonomy.find(up->broader);
+                    if (up == nullptr) {
+                        break;
+                    }
+                    factor *= kHopDecay;
+                }
+            }
+        }
+        for (JobType type : profile.job_types) {
+            wanted_job_types << (wanted_job_types.empty() ? "" : ", ") << to_string(type);
+        }
+        for (const auto& k : profile.must_have_keywords) {
+            must_have.emplace_back(k, taxonomy);
+        }
+        for (const auto& k : profile.excluded_keywords) {
+            excluded.emplace_back(k, taxonomy);
+        }
+    }
+
+    void filters(const Listing& l, Score& score) const;
+    ScoreComponent skill_component(const Listing& l, Score& score, double& user_level) const;
+    ScoreComponent level_component(const Listing& l, double user_level, bool evidence) const;
+    ScoreComponent budget_component(const Listing& l) const;
+    ScoreComponent recency_component(const Listing& l) const;
+    ScoreComponent client_component(const Listing& l) const;
+    ScoreComponent penalty_component(const Listing& l) const;
+};
+
+void Scorer::Impl::filters(const Listing& l, Score& score) const {
+    if (!profile.job_types.empty() && l.job_type &&
+        std::find(profile.job_types.begin(), profile.job_types.end(), *l.job_type) ==
+            profile.job_types.end()) {
+        std::string reason;
+        reason << "job type " << to_string(*l.job_type) << " is not one you want ("
+               << wanted_job_types << ")";
+        score.filter_reasons.push_back(std::move(reason));
+    }
+    if (profile.remote_only && l.remote && !*l.remote) {
+        score.filter_reasons.push_back(l.location.empty() ? "not remote"
+                                                          : "not remote (" + l.location + ")");
+    }
+    for (const auto& code : profile.excluded_countries) {
+        bool client_there = false;
+        if (l.client && !l.client->country.empty()) {
+            auto c = country_code(l.client->country);
+            client_there = c && *c == code;
+        }
+        if (client_there) {
+            score.filter_reasons.push_back("client in " + std::string(country_name(code)) +
+                                           ", an excluded country");
+        } else if (!l.location.empty() && location_names_country(l.location, code)) {
+            score.filter_reasons.push_back("location \"" + l.location + "\" is in " +
+                                           std::string(country_name(code)) +
+                                           ", an excluded country");
+        }
+    }
+    for (const auto& k : must_have) {
+        if (!k.matches(l)) {
+            score.filter_reasons.push_back("must-have keyword \"" + k.keyword() + "\" not found");
+        }
+    }
+    score.filtered = !score.filter_reasons.empty();
+}
+
+ScoreComponent Scorer::Impl::skill_component(const Listing& l, Score& score,
+                                             double& user_level) const {
+    ScoreComponent c{"skill", 0, profile.weights.skill, 0, {}};
+    double asked = 0;
+    double have = 0;
+    double backed = 0;
+    double level_sum = 0;
+    // Each skill is looked up once; the counts let each list be allocated once.
+    constexpr std::size_t kInline = 64;
+    std::array<const SkillInfo*, kInline> inline_infos{};
+    std::vector<const SkillInfo*> more_infos;
+    const SkillInfo** infos = inline_infos.data();
+    if (l.skills.size() > kInline) {
+        more_infos.resize(l.skills.size());
+        infos = more_infos.data();
+    }
+    std::size_t direct = 0;
+    std::size_t partial = 0;
+    for (std::size_t i = 0; i < l.skills.size(); ++i) {
+        auto it = skills.find(l.skills[i].skill);
+        const SkillInfo* info = it == skills.end() ? nullptr : &it->second;
+        infos[i] = info;
+        if (info != nullptr && info->credit > 0) {
+            (info->direct ? direct : partial) += 1;
+        }
+    }
+    score.matched_skills.reserve(direct);
+    score.partial_skills.reserve(partial);
+    score.missing_skills.reserve(l.skills.size() - direct - partial);
+    for (std::size_t i = 0; i < l.skills.size(); ++i) {
+        const ListingSkill& ls = l.skills[i];
+        const SkillInfo* info = infos[i];
+        double w = origin_weight(ls.origin);
+        if (info != nullptr) {
+            w *= info->weight;
+        }
+        asked += w;
+        if (info != nullptr && info->credit > 0) {
+            have += w * info->credit;
+            backed += w * info->strength;
+            level_sum += w * info->credit * info->level;
+            if (info->direct) {
+                score.matched_skills.push_back(ls.skill);
+            } else {
+                score.partial_skills.push_back({ls.skill, info->via});
+            }
+        } else {
+            score.missing_skills.push_back(ls.skill);
+        }
+    }
+    user_level = have > 0 ? level_sum / have : 0;
+    double coverage = asked > 0 ? have / asked : 0;
+    double evidence = std::min(1.0, backed / kFullEvidence);
+    c.value = coverage * evidence;
+    if (profile.skills.empty()) {
+        c.reason = "your profile lists no skills";
+    } else if (l.skills.empty()) {
+        c.reason = "no skills found in the listing";
+    } else if (have <= 0) {
+        c.reason = "asks for none of your skills";
+    } else {
+        c.reason.reserve(64);
+        c.reason << score.matched_skills.size() << " of " << l.skills.size()
+                 << " asked skills matched";
+        if (!score.partial_skills.empty()) {
+            c.reason << ", " << score.partial_skills.size() << " partly";
+        }
+        c.reason << " (coverage " << Fixed{coverage, 2} << " × evidence " << Fixed{evidence, 2}
+                 << ")";
+    }
+    return c;
+}
+
+ScoreComponent Scorer::Impl::level_component(const Listing& l, double user_level,
+                                             bool evidence) const {
+    ScoreComponent c{"level", kUnknownValue, profile.weights.level, 0, {}};
+    std::optional<ExperienceLevel> level = l.experience_level;
+    bool from_title = false;
+    if (!level) {
+        level = level_from_title(l.title);
+        from_title = level.has_value();
+    }
+    if (!level) {
+        c.reason = "the listing states no level";
+        return c;
+    }
+    double wanted = static_cast<double>(static_cast<int>(*level));
+    std::string said = std::string(to_string(*level)) + (from_title ? " (from the title)" : "");
+    if (!evidence) {
+        c.value = 0;
+        c.reason = "listing: " + said + "; no skill of yours to compare";
+        return c;
+    }
+    // Under-qualified hurts more than over-qualified.
+    double gap = wanted - user_level;
+    c.value = gap <= 0 ? 1 - 0.25 * -gap : std::max(0.0, 1 - 0.6 * gap);
+    c.reason.reserve(64);
+    c.reason << "listing: " << said << ", you: " << level_word(user_level) << " ("
+             << Fixed{user_level, 1} << " of 2)";
+    return c;
+}
+
+ScoreComponent Scorer::Impl::budget_component(const Listing& l) const {
+    ScoreComponent c{"budget", kUnknownValue, profile.weights.budget, 0, {}};
+    if (!profile.min_hourly && !profile.min_fixed) {
+        c.value = 1;
+        c.reason = "you set no minimum";
+        return c;
+    }
+    if (!l.budget || (!l.budget->min && !l.budget->max)) {
+        c.reason = "no budget stated";
+        return c;
+    }
+    const Budget& b = *l.budget;
+    double offered = b.max ? *b.max : *b.min;
+    const std::optional<Money>& wanted =
+        b.kind == BudgetKind::Fixed ? profile.min_fixed : profile.min_hourly;
+    if (!wanted) {
+        c.reason = b.kind == BudgetKind::Fixed ? "fixed price; you set only an hourly minimum"
+                                               : "paid by time; you set only a fixed minimum";
+        return c;
+    }
+    auto converted = currencies.convert(offered, b.currency, wanted->currency);
+    if (!converted) {
+        c.reason = "unknown currency " + b.currency;
+        return c;
+    }
+    double per = *converted;
+    const char* unit = " fixed";
+    if (b.kind == BudgetKind::Hourly) {
+        unit = "/h";
+    } else if (b.kind == BudgetKind::Salary) {
+        per /= kSalaryHoursPerYear;
+        unit = "/h (salary ÷ 2000 h)";
+    }
+    c.value = budget_value(per, wanted->amount);
+    c.reason.reserve(64);
+    c.reason << "up to " << Fixed{per, 0} << " " << wanted->currency << unit << " vs "
+             << Fixed{wanted->amount, 0} << " wanted";
+    if (b.currency != wanted->currency) {
+        c.reason << " (" << Fixed{offered, 0} << " " << b.currency << ")";
+    }
+    return c;
+}
+
+ScoreComponent Scorer::Impl::recency_component(const Listing& l) const {
+    ScoreComponent c{"recency", kUnknownValue, profile.weights.recency, 0, {}};
+    if (!l.posted_at) {
+        c.reason = "no posting date";
+        return c;
+    }
+    double days = std::max<double>(0, static_cast<double>(now - *l.posted_at) / 86400.0);
+    c.value = std::exp2(-days / kRecencyHalfLifeDays);
+    c.reason.reserve(48);
+    c.reason << "posted " << Fixed{days, 1} << " days ago (half-life "
+             << Fixed{kRecencyHalfLifeDays, 0} << " days)";
+    return c;
+}
+
+ScoreComponent Scorer::Impl::client_component(const Listing& l) const {
+    ScoreComponent c{"client", kUnknownValue, profile.weights.client, 0, {}};
+    if (!l.client || (!l.client->rating && !l.client->payment_verified && !l.client->reviews &&
+                      !l.client->total_spent)) {
+        c.reason = "not given by the platform";
+        return c;
+    }
+    const ClientInfo& ci = *l.client;
+    double rating = ci.rating ? std::clamp(*ci.rating / 5.0, 0.0, 1.0) : kUnknownValue;
+    double verified = ci.payment_verified ? (*ci.payment_verified ? 1.0 : 0.0) : kUnknownValue;
+    double history = kUnknownValue;
+    if (ci.reviews) {
+        history = std::min(1.0, static_cast<double>(*ci.reviews) / 20.0);
+    } else if (ci.total_spent) {
+        auto usd = currencies.convert(ci.total_spent->amount, ci.total_spent->currency, "USD");
+        if (usd) {
+            history = std::min(1.0, *usd / 10000.0);
+        }
+    }
+    c.value = 0.5 * rating + 0.3 * verified + 0.2 * history;
+    c.reason.reserve(64);
+    auto separate = [&] { return c.reason.empty() ? "" : ", "; };
+    if (ci.rating) {
+        c.reason << "rating " << Fixed{*ci.rating, 1};
+    }
+    if (ci.reviews) {
+        c.reason << separate() << static_cast<std::size_t>(std::max<std::int64_t>(0, *ci.reviews))
+                 << " reviews";
+    }
+    if (ci.payment_verified) {
+        c.reason << separate()
+                 << (*ci.payment_verified ? "payment verified" : "payment not verified");
+    }
+    if (ci.total_spent && !ci.reviews) {
+        c.reason << separate() << "spent " << Fixed{ci.total_spent->amount, 0} << " "
+                 << ci.total_spent->currency;
+    }
+    return c;
+}
+
+ScoreComponent Scorer::Impl::penalty_component(const Listing& l) const {
+    ScoreComponent c{"penalty", 0, profile.weights.excluded_keyword_penalty, 0, {}};
+    for (const auto& k : excluded) {
+        if (k.matches(l)) {
+            c.value += 1;
+            c.reason += (c.reason.empty() ? "excluded keyword \"" : ", \"") + k.keyword() + "\"";
+        }
+    }
+    if (c.reason.empty()) {
+        c.reason = "no excluded keyword";
+    }
+    c.points = -c.value * c.weight;
+    return c;
+}
+
+Scorer::Scorer(const Profile& profile, const Taxonomy& taxonomy, const CurrencyTable& currencies,
+               std::int64_t now)
+    : impl_(std::make_unique<Impl>(profile, taxonomy, currencies, now)) {}
+Scorer::~Scorer() = default;
+Scorer::Scorer(Scorer&&) noexcept = default;
+Scorer& Scorer::operator=(Scorer&&) noexcept = default;
+
+const Profile& Scorer::profile() const {
+    return impl_->profile;
+}
+
+Score Scorer::score(const Listing& listing) const {
+    const Impl& m = *impl_;
+    Score score;
+    m.filters(listing, score);
+    score.components.reserve(6);
+    double user_level = 0;
+    score.components.push_back(m.skill_component(listing, score, user_level));
+    double fit = score.components[0].value;
+    score.components.push_back(m.level_component(listing, user_level, fit > 0));
+    score.components.push_back(m.budget_component(listing));
+    score.components.push_back(m.recency_component(listing));
+    score.components.push_back(m.client_component(listing));
+    // No evidence, no score: the other components only refine a skill match, scaled by it.
+    double total = 0;
+    for (std::size_t i = 0; i < score.components.size(); ++i) {
+        ScoreComponent& c = score.components[i];
+        c.points = c.value * c.weight * (i == 0 ? 1.0 : fit);
+        total += c.points;
+    }
+    score.components.push_back(m.penalty_component(listing));
+    total += score.components.back().points;
+    score.exact = std::clamp(total, 0.0, 100.0);
+    score.total = static_cast<int>(std::lround(score.exact));
+    return score;
+}
+
+std::vector<RankedListing> rank(const std::vector<Listing>& listings, const Scorer& scorer) {
+    std::vector<RankedListing> out;
+    out.reserve(listings.size());
+    for (std::size_t i = 0; i < listings.size(); ++i) {
+        out.push_back({i, scorer.score(listings[i])});
+    }
+    std::sort(out.begin(), out.end(), [&](const RankedListing& a, const RankedListing& b) {
+        if (a.score.filtered != b.score.filtered) {
+            return !a.score.filtered;
+        }
+        if (a.score.exact != b.score.exact) {
+            return a.score.exact > b.score.exact;
+        }
+        const std::string& ia = listings[a.index].id;
+        const std::string& ib = listings[b.index].id;
+        if (ia != ib) {
+            return ia < ib;
+        }
+        return a.index < b.index;
+    });
+    return out;
+}
+
+}  // namespace gigscout

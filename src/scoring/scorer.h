@@ -1,0 +1,77 @@
+// Scores listings against a profile: a deterministic 0–100 total made of named components,
+// each with its reason, plus the hard filters a listing failed (docs/scoring.md).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "model/currency.h"
+#include "model/listing.h"
+#include "scoring/profile.h"
+
+namespace gigscout {
+
+class Taxonomy;
+
+struct ScoreComponent {
+    std::string name;    // "skill", "level", "budget", "recency", "client" or "penalty"
+    double value = 0;    // 0..1 (for "penalty": the number of excluded keywords found)
+    double weight = 0;   // the most points it can add (for "penalty": points per keyword)
+    double points = 0;   // what it added to the total (negative for "penalty")
+    std::string reason;  // "3 of 4 asked skills matched", "$45/h vs desired $40/h", ...
+};
+
+// A skill the user has only indirectly: the listing asks `skill`, the profile has `via`
+// (which implies it, is a narrower form of it, or a broader one).
+struct PartialSkill {
+    std::string skill;
+    std::string via;
+    friend bool operator==(const PartialSkill&, const PartialSkill&) = default;
+};
+
+struct Score {
+    int total = 0;     // 0..100, rounded from `exact`
+    double exact = 0;  // the unrounded total, used for ranking
+    bool filtered = false;
+    std::vector<std::string> filter_reasons;  // "job type full_time is not wanted", ...
+    std::vector<ScoreComponent> components;   // skill, level, budget, recency, client, penalty
+    std::vector<std::string> matched_skills;  // canonical ids, in the listing's order
+    std::vector<PartialSkill> partial_skills;
+    std::vector<std::string> missing_skills;
+
+    const ScoreComponent* component(std::string_view name) const;
+};
+
+class Scorer {
+  public:
+    // `now` (epoch seconds) is the time recency is measured from. The taxonomy and currency
+    // table must outlive the scorer; the profile is copied.
+    Scorer(const Profile& profile, const Taxonomy& taxonomy, const CurrencyTable& currencies,
+           std::int64_t now);
+    ~Scorer();
+    Scorer(Scorer&&) noexcept;
+    Scorer& operator=(Scorer&&) noexcept;
+
+    // Uses listing.skills as annotate_skills left them (never extracts again).
+    Score score(const Listing& listing) const;
+
+    const Profile& profile() const;
+
+  private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+struct RankedListing {
+    std::size_t index = 0;  // position in the input vector
+    Score score;
+};
+
+// Every listing scored, best first: unfiltered ones by exact score, then the filtered ones the
+// same way; equal scores in id order, so the output is stable.
+std::vector<RankedListing> rank(const std::vector<Listing>& listings, const Scorer& scorer);
+
+}  // namespace gigscout

@@ -1,0 +1,447 @@
+#include "store/state_export.h"
+
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+#include "base/iso_time.h"
+#include "base/json_reader.h"
+#include "model/listing_json.h"
+#include "model/listing_validator.h"
+
+namespace gigscout {
+namespace {
+
+using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
+using json::FieldReader;
+
+constexpr std::size_t kMaxNoteBytes = 10 * 1024;
+
+void key_string(Writer& w, const char* key, std::string_view value) {
+    w.Key(key);
+    w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
+}
+
+void key_time(Writer& w, const char* key, std::int64_t t) {
+    key_string(w, key, format_iso8601(t));
+}
+
+void write_listing_entry(Writer& w, const ExportedListing& e) {
+    w.StartObject();
+    key_string(w, "id", e.id);
+    key_string(w, "source", e.source);
+    key_string(w, "url", e.url);
+    if (e.listing) {
+        w.Key("listing");
+        write_listing_json(w, *e.listing, true);
+    }
+    w.Key("sources");
+    w.StartArray();
+    for (const auto& s : e.sources) {
+        w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+    }
+    w.EndArray();
+    key_time(w, "first_seen", e.first_seen);
+    key_time(w, "last_seen", e.last_seen);
+    if (e.closed_at) {
+        key_time(w, "closed_at", *e.closed_at);
+    }
+    if (e.merged_into) {
+        key_string(w, "merged_into", *e.merged_into);
+    }
+    w.Key("new");
+    w.Bool(e.is_new);
+    if (e.action) {
+        w.Key("action");
+        w.StartObject();
+        key_string(w, "state", to_string(e.action->state));
+        key_time(w, "changed_at", e.action->changed_at);
+        if (e.action->applied_at) {
+            key_time(w, "applied_at", *e.action->applied_at);
+        }
+        if (!e.action->note.empty()) {
+            key_string(w, "note", e.action->note);
+        }
+        w.EndObject();
+    }
+    w.EndObject();
+}
+
+// A time as ISO 8601 text (what we write) or epoch seconds.
+std::optional<std::int64_t> read_time(FieldReader& r, const char* key, FieldReader::Need need) {
+    const rapidjson::Value* v = r.any(key, need);
+    if (v == nullptr) {
+        return std::nullopt;
+    }
+    if (v->IsString()) {
+        if (auto t = parse_iso8601({v->GetString(), v->GetStringLength()})) {
+            return t;
+        }
+        r.fail(key, "expected an ISO 8601 time such as \"2026-11-25T10:00:00Z\"");
+        return std::nullopt;
+    }
+    if (v->IsInt64()) {
+        return v->GetInt64();
+    }
+    r.fail(key, "expected a time, got " + std::string(json::type_name(*v)));
+    return std::nullopt;
+}
+
+std::string raw_json(const rapidjson::Value& v) {
+    rapidjson::StringBuffer buf;
+    Writer w(buf);
+    v.Accept(w);
+    return buf.GetString();
+}
+
+std::optional<UserAction> read_action(const rapidjson::Value& v, const std::string& path,
+                                      std::string& problem) {
+    FieldReader r(v, path);
+    UserAction a;
+    auto state = r.string("state", FieldReader::Required);
+    if (state) {
+        auto s = listing_state_from_string(*state);
+        if (!s || *s == ListingState::New) {
+            r.fail("state", "expected seen, hidden, saved or applied, got \"" + *state + "\"");
+        } else {
+            a.state = *s;
+        }
+    }
+    a.changed_at = read_time(r, "changed_at", FieldReader::Required).value_or(0);
+    a.applied_at = read_time(r, "applied_at", FieldReader::Optional);
+    a.note = r.string("note").value_or("");
+    if (a.note.size() > kMaxNoteBytes) {
+        r.fail("note", "longer than " + std::to_string(kMaxNoteBytes) + " bytes");
+    }
+    r.reject_unknown({"state", "changed_at", "applied_at", "note"});
+    if (!r.ok()) {
+        problem = r.error()->message;
+        return std::nullopt;
+    }
+    return a;
+}
+
+std::optional<std::vector<ListingSkill>> read_skills(const rapidjson::Value& listing,
+                                                     std::string& problem) {
+    std::vector<ListingSkill> out;
+    auto it = listing.FindMember("skills");
+    if (it == listing.MemberEnd()) {
+        return out;
+    }
+    if (!it->value.IsArray()) {
+        problem = "field `skills`: expected an array";
+        return std::nullopt;
+    }
+    for (rapidjson::SizeType i = 0; i < it->value.Size(); ++i) {
+        const auto& v = it->value[i];
+        if (!v.IsObject()) {
+            problem = "field `skills[" + std::to_string(i) + "]`: expected an object";
+            return std::nullopt;
+        }
+        FieldReader r(v, "skills[" + std::to_string(i) + "]");
+        ListingSkill s;
+        s.skill = r.string("skill", FieldReader::Required).value_or("");
+        auto origin = r.string("origin", FieldReader::Required).value_or("");
+        bool known = false;
+        for (SkillOrigin o : {SkillOrigin::Tag, SkillOrigin::Title, SkillOrigin::Description}) {
+            if (to_string(o) == origin) {
+                s.origin = o;
+                known = true;
+            }
+        }
+        if (r.ok() && !known) {
+            r.fail("origin", "expected tag, title or description, got \"" + origin + "\"");
+        }
+        r.reject_unknown({"skill", "origin"});
+        if (!r.ok()) {
+            problem = r.error()->message;
+            return std::nullopt;
+        }
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+std::optional<ExportedListing> read_listing_entry(const rapidjson::Value& v,
+                                                  const std::string& path, std::int64_t now,
+                                                  std::string& problem) {
+    if (!v.IsObject()) {
+        problem = path + ": expected an object, got " + std::string(json::type_name(v));
+        return std::nullopt;
+    }
+    FieldReader r(v, "");
+    ExportedListing e;
+    e.id = r.string("id", FieldReader::Required).value_or("");
+    e.source = r.string("source").value_or("");
+    e.url = r.string("url", FieldReader::Required).value_or("");
+    if (const auto* sources = r.array("sources")) {
+        for (const auto& s : sources->GetArray()) {
+            if (!s.IsString()) {
+                r.fail("sources", "expected an array of strings");
+                break;
+            }
+            e.sources.emplace_back(s.GetString(), s.GetStringLength());
+        }
+    }
+    e.first_seen = read_time(r, "first_seen", FieldReader::Required).value_or(0);
+    e.last_seen = read_time(r, "last_seen", FieldReader::Required).value_or(0);
+    e.closed_at = read_time(r, "closed_at", FieldReader::Optional);
+    e.merged_into = r.string("merged_into");
+    e.is_new = r.boolean("new").value_or(false);
+    const rapidjson::Value* listing = r.object("listing");
+    const rapidjson::Value* action = r.object("action");
+    r.reject_unknown({"id", "source", "url", "listing", "sources", "first_seen", "last_seen",
+                      "closed_at", "merged_into", "new", "action"});
+    if (!r.ok()) {
+        problem = path + ": " + r.error()->message;
+        return std::nullopt;
+    }
+    if (e.id.empty() || e.id.size() > ListingLimits::kIdBytes) {
+        problem = path + ": field `id`: must be 1 to " + std::to_string(ListingLimits::kIdBytes) +
+                  " bytes";
+        return std::nullopt;
+    }
+    if (!is_http_url(e.url)) {
+        problem = path + ": field `url`: must be an http or https URL";
+        return std::nullopt;
+    }
+    if (e.merged_into && *e.merged_into == e.id) {
+        problem = path + ": field `merged_into`: names the listing itself";
+        return std::nullopt;
+    }
+    if (listing != nullptr) {
+        auto l = listing_from_json(*listing);
+        if (!l) {
+            problem = path + ".listing: " + l.error().message;
+            return std::nullopt;
+        }
+        if (auto s = validate_listing(l.value(), now); !s) {
+            problem = path + ".listing: " + s.error().message;
+            return std::nullopt;
+        }
+        if (l.value().id != e.id) {
+            problem = path + ".listing: field `id`: \"" + l.value().id +
+                      "\" differs from the entry's id \"" + e.id + "\"";
+            return std::nullopt;
+        }
+        e.listing = std::move(l).value();
+        // Our own export carries the skills extracted when the listing first entered; a backup
+        // restores them as they were (listing_from_json ignores them in other input).
+        if (auto skills = read_skills(*listing, problem); skills) {
+            e.listing->skills = std::move(*skills);
+        } else {
+            problem = path + ".listing: " + problem;
+            return std::nullopt;
+        }
+    }
+    if (action != nullptr) {
+        e.action = read_action(*action, "action", problem);
+        if (!e.action) {
+            problem = path + ": " + problem;
+            return std::nullopt;
+        }
+    }
+    return e;
+}
+
+}  // namespace
+
+std::string_view to_string(SettingScope s) {
+    switch (s) {
+        case SettingScope::App:
+            return "app";
+        case SettingScope::Source:
+            return "source";
+        case SettingScope::Plugin:
+            return "plugin";
+    }
+    return "app";
+}
+
+std::optional<SettingScope> setting_scope_from_string(std::string_view s) {
+    for (SettingScope scope : {SettingScope::App, SettingScope::Source, SettingScope::Plugin}) {
+        if (to_string(scope) == s) {
+            return scope;
+        }
+    }
+    return std::nullopt;
+}
+
+bool looks_like_secret_key(std::string_view key) {
+    std::string k;
+    for (char c : key) {
+        char lower = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        // "api-key", "api_key", "apiKey" and "api key" all become "apikey".
+        if (lower != '_' && lower != '-' && lower != ' ' && lower != '.') {
+            k += lower;
+        }
+    }
+    constexpr std::array<std::string_view, 10> kWords = {
+        "token",  "secret", "password",   "passwd",     "passphrase",
+        "apikey", "cookie", "credential", "privatekey", "accesskey"};
+    return std::any_of(kWords.begin(), kWords.end(),
+                       [&](std::string_view w) { return k.find(w) != std::string::npos; });
+}
+
+std::string state_export_to_json(const StateExport& state) {
+    rapidjson::StringBuffer buf;
+    Writer w(buf);
+    w.StartObject();
+    key_string(w, "format", kStateExportFormat);
+    w.Key("version");
+    w.Int(kStateExportVersion);
+    key_time(w, "exported_at", state.exported_at);
+    if (state.last_look_at) {
+        key_time(w, "last_look_at", *state.last_look_at);
+    }
+    if (state.active_profile) {
+        key_string(w, "active_profile", *state.active_profile);
+    }
+    w.Key("profiles");
+    w.StartArray();
+    for (const auto& p : state.profiles) {
+        w.StartObject();
+        key_string(w, "name", p.name);
+        key_time(w, "updated_at", p.updated_at);
+        w.Key("profile");
+        w.RawValue(p.json.data(), p.json.size(), rapidjson::kObjectType);
+        w.EndObject();
+    }
+    w.EndArray();
+    w.Key("settings");
+    w.StartArray();
+    for (const auto& s : state.settings) {
+        w.StartObject();
+        key_string(w, "scope", to_string(s.scope));
+        key_string(w, "owner", s.owner);
+        key_string(w, "key", s.key);
+        key_string(w, "value", s.value);
+        w.EndObject();
+    }
+    w.EndArray();
+    w.Key("listings");
+    w.StartArray();
+    for (const auto& e : state.listings) {
+        write_listing_entry(w, e);
+    }
+    w.EndArray();
+    w.EndObject();
+    std::string out(buf.GetString(), buf.GetSize());
+    out += '\n';
+    return out;
+}
+
+Result<ParsedImport> state_export_from_json(std::string_view text, std::string_view what,
+                                            std::int64_t now) {
+    auto doc = json::parse(text, what);
+    if (!doc) {
+        return doc.error();
+    }
+    const rapidjson::Value& root = doc.value();
+    const std::string where(what);
+    if (!root.IsObject()) {
+        return Error{where + ": expected a GigScout state export (a JSON object), got " +
+                     std::string(json::type_name(root))};
+    }
+    FieldReader r(root, "");
+    auto format = r.string("format", FieldReader::Required);
+    if (format && *format != kStateExportFormat) {
+        return Error{where + ": field `format`: expected \"" + std::string(kStateExportFormat) +
+                     "\", got \"" + *format + "\""};
+    }
+    auto version = r.integer("version", FieldReader::Required);
+    if (version && *version > kStateExportVersion) {
+        return Error{where + ": written by a newer GigScout (export format version " +
+                     std::to_string(*version) + ", this one reads up to " +
+                     std::to_string(kStateExportVersion) + "); upgrade GigScout to import it"};
+    }
+    ParsedImport out;
+    out.state.exported_at = read_time(r, "exported_at", FieldReader::Optional).value_or(0);
+    out.state.last_look_at = read_time(r, "last_look_at", FieldReader::Optional);
+    out.state.active_profile = r.string("active_profile");
+    const auto* profiles = r.array("profiles");
+    const auto* settings = r.array("settings");
+    const auto* listings = r.array("listings");
+    r.reject_unknown({"format", "version", "exported_at", "last_look_at", "active_profile",
+                      "profiles", "settings", "listings"});
+    if (!r.ok()) {
+        return Error{where + ": " + r.error()->message};
+    }
+    if (profiles != nullptr) {
+        for (rapidjson::SizeType i = 0; i < profiles->Size(); ++i) {
+            const auto& v = (*profiles)[i];
+            std::string path = "profiles[" + std::to_string(i) + "]";
+            if (!v.IsObject()) {
+                out.problems.push_back(path + ": expected an object");
+                continue;
+            }
+            FieldReader pr(v, "");
+            StoredProfile p;
+            p.name = pr.string("name", FieldReader::Required).value_or("");
+            p.updated_at = read_time(pr, "updated_at", FieldReader::Optional).value_or(0);
+            if (const auto* body = pr.object("profile", FieldReader::Required)) {
+                p.json = raw_json(*body);
+            }
+            pr.reject_unknown({"name", "updated_at", "profile"});
+            if (!pr.ok()) {
+                out.problems.push_back(path + ": " + pr.error()->message);
+                continue;
+            }
+            out.state.profiles.push_back(std::move(p));
+        }
+    }
+    if (settings != nullptr) {
+        for (rapidjson::SizeType i = 0; i < settings->Size(); ++i) {
+            const auto& v = (*settings)[i];
+            std::string path = "settings[" + std::to_string(i) + "]";
+            if (!v.IsObject()) {
+                out.problems.push_back(path + ": expected an object");
+                continue;
+            }
+            FieldReader sr(v, "");
+            ExportedSetting s;
+            auto scope = sr.string("scope", FieldReader::Required);
+            if (scope) {
+                if (auto sc = setting_scope_from_string(*scope)) {
+                    s.scope = *sc;
+                } else {
+                    sr.fail("scope", "expected app, source or plugin, got \"" + *scope + "\"");
+                }
+            }
+            s.owner = sr.string("owner").value_or("");
+            s.key = sr.string("key", FieldReader::Required).value_or("");
+            s.value = sr.string("value", FieldReader::Required).value_or("");
+            sr.reject_unknown({"scope", "owner", "key", "value"});
+            if (!sr.ok()) {
+                out.problems.push_back(path + ": " + sr.error()->message);
+                continue;
+            }
+            if (looks_like_secret_key(s.key)) {
+                out.problems.push_back(path + ": key `" + s.key +
+                                       "` names a secret; secrets are never imported into the "
+                                       "database (set it again in the keyring)");
+                continue;
+            }
+            out.state.settings.push_back(std::move(s));
+        }
+    }
+    if (listings != nullptr) {
+        out.state.listings.reserve(listings->Size());
+        for (rapidjson::SizeType i = 0; i < listings->Size(); ++i) {
+            std::string problem;
+            auto e = read_listing_entry((*listings)[i], "listings[" + std::to_string(i) + "]", now,
+                                        problem);
+            if (!e) {
+                out.problems.push_back(std::move(problem));
+                continue;
+            }
+            out.state.listings.push_back(std::move(*e));
+        }
+    }
+    return out;
+}
+
+}  // namespace gigscout

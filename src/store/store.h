@@ -1,0 +1,184 @@
+// The local store: one SQLite database (WAL, synchronous=FULL) holding every listing GigScout has
+// seen with its lifecycle, what the user did with each, profiles and non-secret settings.
+// Rules — what closes a listing, what "new" means, retention, cache age — are in docs/store.md.
+//
+// One Store is one connection: use it from one thread at a time and open another for another
+// thread or process. Writers in several processes (the app, a background refresh, the CLI) take
+// turns through short transactions and a busy timeout.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/paths.h"
+#include "base/result.h"
+#include "model/listing.h"
+#include "store/listing_state.h"
+#include "store/state_export.h"
+
+namespace gigscout {
+
+// What a refresh of one source can say about what is gone. Only Complete closes listings the
+// source no longer lists; a page-limited run is Partial.
+enum class RefreshCompleteness { Complete, Partial, NotModified, Failed };
+std::string_view to_string(RefreshCompleteness c);
+
+// A stored listing ready for display: plain values, no database handles.
+struct StoredListing {
+    Listing listing;  // `merged` lists every copy folded into it; `skills` as extracted on entry
+    std::vector<std::string> sources;       // every source that brought it or a copy of it, sorted
+    std::int64_t first_seen = 0;            // earliest over the listing and its merged copies
+    std::int64_t last_seen = 0;             // latest likewise
+    std::optional<std::int64_t> closed_at;  // set when gone from every source that had it
+    bool content_dropped = false;  // a platform's cache limit: only id, source and url remain
+    ListingState state = ListingState::New;        // effective: the user's action, else New or Seen
+    bool is_new = false;                           // entered the store after the user's last look
+    std::optional<std::int64_t> state_changed_at;  // when the user last acted on it
+    std::optional<std::int64_t> applied_at;
+    std::string note;
+};
+
+struct ListingFilter {
+    // Only this effective state; closed and content-dropped listings are then included.
+    std::optional<ListingState> state;
+    // Without a state: hidden, closed and content-dropped listings are left out unless asked.
+    bool include_hidden = false;
+    bool include_closed = false;
+    std::vector<std::string> ids;  // only these (a merged copy's id finds the listing it joined)
+    std::optional<std::string> source;  // only listings this source (or a copy's) brought
+};
+
+struct LoadedListings {
+    std::vector<StoredListing> rows;  // newest first (first_seen, then id)
+    // Pass to mark_looked once these rows were shown: listings that enter later stay new.
+    std::int64_t look_mark = 0;
+};
+
+struct RefreshSummary {
+    std::size_t added = 0;     // never seen before
+    std::size_t updated = 0;   // seen before (content refreshed)
+    std::size_t reopened = 0;  // was closed, listed again
+    std::size_t closed = 0;    // gone from this source's complete listing (and from all others)
+};
+
+struct StoreOptions {
+    // How long a writer waits for another process's transaction before giving up with a
+    // message (never "database is locked"). Transactions last milliseconds; this is generous.
+    std::chrono::milliseconds busy_timeout{30'000};
+    std::size_t batch_size = 500;  // listings per write transaction
+    // Caps the database at this many pages: tests use it to simulate a full disk.
+    std::optional<std::uint32_t> max_page_count;
+};
+
+class Store {
+  public:
+    // Opens or creates the database and migrates it to the current schema. Refuses, leaving
+    // the file untouched: a file that is not SQLite, another program's SQLite database, a
+    // database from a newer GigScout, a read-only file or directory.
+    static Result<Store> open(const std::filesystem::path& database_file,
+                              StoreOptions options = {});
+    // paths.database_file(), creating the data directory when missing.
+    static Result<Store> open(const Paths& paths, StoreOptions options = {});
+
+    ~Store();
+    Store(Store&&) noexcept;
+    Store& operator=(Store&&) noexcept;
+
+    const std::filesystem::path& file() const;
+
+    // --- listings -------------------------------------------------------------------------
+    // Stores one source's refresh result in short transactions (batch_size listings each).
+    // Listings are upserted by id (<plugin>:<platform id>) and sighted by this source; content
+    // is replaced, first_seen and the user's state never are. A listing whose `merged` names a
+    // stored listing merges it (merge_listings). Only Complete closes this source's sightings
+    // that are missing; NotModified confirms its open listings; Failed records the attempt.
+    // Callers extract skills first (annotate_skills): they are stored, not recomputed.
+    // After a failure part of the listings may be stored and nothing is closed; running the
+    // refresh again completes it.
+    Result<RefreshSummary> record_refresh(const std::string& source,
+                                          const std::vector<Listing>& listings,
+                                          RefreshCompleteness completeness, std::int64_t now);
+
+    Result<LoadedListings> load_listings(const ListingFilter& filter = {});
+    // Ids of listings as first_seen times, for dedupe's rank (the kept id is the oldest).
+    Result<std::map<std::string, std::int64_t>> first_seen(const std::vector<std::string>& ids);
+
+    // The user's action. New forgets it. A note of nullopt keeps the current note; applied_at
+    // is set when a listing first becomes applied. A merged copy's id acts on the listing it
+    // joined. Unknown ids are an error naming the id.
+    Status set_state(const std::string& id, ListingState state,
+                     const std::optional<std::string>& note, std::int64_t now);
+
+    // Records that the user was shown the listings up to `look_mark` (LoadedListings): they are
+    // no longer new. Marks never move back.
+    Status mark_looked(std::int64_t look_mark, std::int64_t now);
+    Result<std::optional<std::int64_t>> last_look_at();
+
+    // Folds `duplicate_id` (and whatever was merged into it) into `keep_id`: the duplicate's
+    // source and link join the kept listing, and the stronger user state survives (applied >
+    // saved > hidden > seen > new) with its date and note.
+    Status merge_listings(const std::string& keep_id, const std::string& duplicate_id);
+
+    // Deletes listings (with their merged copies) not seen by any source for `max_age`
+    // seconds, unless saved or applied. Returns how many were deleted.
+    Result<std::size_t> apply_retention(std::int64_t max_age_seconds, std::int64_t now);
+    // A platform's terms: content of listings from `source_or_plugin` (a source id, or a plugin
+    // id matching every listing whose id starts with "<plugin>:") not refreshed for
+    // `max_age` seconds is dropped; id, source, url, lifecycle and the user's state remain.
+    Result<std::size_t> apply_max_cache_age(const std::string& source_or_plugin,
+                                            std::int64_t max_age_seconds, std::int64_t now);
+
+    // --- profiles -------------------------------------------------------------------------
+    // `json` must be a JSON object (callers validate it as a profile: profile_from_json).
+    Status save_profile(const std::string& name, const std::string& json, std::int64_t now);
+    Status delete_profile(const std::string& name);
+    Result<std::vector<StoredProfile>> profiles();  // by name
+    Status set_active_profile(const std::string& name);
+    Result<std::optional<StoredProfile>> active_profile();
+
+    // --- settings (never secrets: see secret_store.h) -------------------------------------
+    // Owner: a source id, a plugin id, or "" for App. Keys that name a secret (token,
+    // password, secret, api key...) are refused with a message pointing to the keyring.
+    Result<std::map<std::string, std::string>> settings(SettingScope scope,
+                                                        const std::string& owner);
+    Status set_setting(SettingScope scope, const std::string& owner, const std::string& key,
+                       const std::string& value);
+    Status erase_setting(SettingScope scope, const std::string& owner, const std::string& key);
+    Result<std::map<std::string, std::string>> source_settings(const std::string& source) {
+        return settings(SettingScope::Source, source);
+    }
+    Result<std::map<std::string, std::string>> plugin_settings(const std::string& plugin) {
+        return settings(SettingScope::Plugin, plugin);
+    }
+
+    // --- export / import ------------------------------------------------------------------
+    // The whole user state: every listing with its lifecycle and state, profiles, settings.
+    Result<StateExport> export_state();
+    // Merges an export into the store in short transactions; running it again changes nothing
+    // (so an import interrupted by a crash is completed by running it again). Listings keep the
+    // earliest first_seen and latest last_seen; of two user states the more recent wins;
+    // profiles: the more recently updated; settings already set locally are kept.
+    Result<ImportSummary> import_state(const StateExport& state, std::int64_t now);
+
+    // For tests and diagnostics: PRAGMA integrity_check ("ok" when sound).
+    Result<std::string> integrity_check();
+
+  private:
+    struct Impl;
+    explicit Store(std::unique_ptr<Impl> impl);
+    // Runs `body`, turning a database failure into an Error that starts with `doing`.
+    template <class T>
+    Result<T> guard(const std::string& doing, const std::function<T()>& body);
+
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace gigscout

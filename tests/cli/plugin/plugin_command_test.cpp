@@ -1,0 +1,195 @@
+// gigscout-cli plugin run|requests|check|new: output and exit codes (docs/cli.md).
+#include <sys/wait.h>
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+
+#include "base/json_reader.h"
+#include "support/test_support.h"
+
+namespace gigscout {
+namespace {
+
+using testing::read_file;
+using testing::source_dir;
+using testing::TempDir;
+using testing::write_file;
+
+struct Run {
+    int code = -1;
+    std::string out;
+    std::string err;
+};
+
+std::string quote(const std::string& s) {
+    std::string q = "'";
+    for (char c : s) {
+        q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    }
+    return q + "'";
+}
+
+// Runs a shell command line with stdout and stderr captured in `dir`.
+Run shell(const TempDir& dir, const std::string& command) {
+    auto out = dir.path() / "stdout.txt";
+    auto err = dir.path() / "stderr.txt";
+    int status =
+        std::system((command + " >" + quote(out.string()) + " 2>" + quote(err.string())).c_str());
+    Run r;
+    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.out = read_file(out);
+    r.err = read_file(err);
+    return r;
+}
+
+Run cli(const TempDir& dir, const std::vector<std::string>& args) {
+    std::string command = quote(GIGSCOUT_CLI_PATH);
+    for (const auto& a : args) {
+        command += " " + quote(a);
+    }
+    return shell(dir, command);
+}
+
+bool contains(const std::string& haystack, const std::string& needle) {
+    return haystack.find(needle) != std::string::npos;
+}
+
+const std::string kExample = (source_dir() / "plugins" / "examples" / "gigboard.lua").string();
+const std::string kSample =
+    (source_dir() / "plugins" / "examples" / "gigboard.sample.json").string();
+
+TEST(CliPlugin, NewWritesASkeletonWhoseTestPasses) {
+    TempDir dir;
+    auto r = cli(dir, {"plugin", "new", "demo", "--dir", (dir.path() / "p").string()});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_TRUE(contains(r.out, "demo.lua"));
+    auto test = shell(dir, "GIGSCOUT_CLI=" + quote(GIGSCOUT_CLI_PATH) + " " +
+                               quote((dir.path() / "p" / "demo_test.sh").string()));
+    EXPECT_EQ(test.code, 0) << test.out << test.err;
+    EXPECT_TRUE(contains(test.out, "2 listings valid, 0 rejected")) << test.out;
+    EXPECT_TRUE(contains(test.out, "demo:101")) << test.out;
+    // A second `new` refuses to overwrite (exit 2, naming the file).
+    auto again = cli(dir, {"plugin", "new", "demo", "--dir", (dir.path() / "p").string()});
+    EXPECT_EQ(again.code, 2);
+    EXPECT_TRUE(contains(again.err, "demo.lua already exists")) << again.err;
+    EXPECT_EQ(cli(dir, {"plugin", "new", "Not Valid"}).code, 2);
+}
+
+TEST(CliPlugin, RunPrintsATableAndTheMessages) {
+    TempDir dir;
+    auto r = cli(dir, {"plugin", "run", kExample, "--response", kSample});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_TRUE(contains(r.out, "id                            title")) << r.out;
+    EXPECT_TRUE(contains(r.out, "gigboard:5012")) << r.out;
+    EXPECT_TRUE(contains(r.out, "EUR 45-70/h")) << r.out;
+    EXPECT_TRUE(contains(r.out, "2026-11-20")) << r.out;
+    EXPECT_TRUE(contains(r.out, "2 listings valid, 0 rejected")) << r.out;
+    EXPECT_TRUE(contains(r.out, "next request: GET https://api.gigboard.example/v1/gigs?page=2"))
+        << r.out;
+    EXPECT_TRUE(contains(r.out, "log warn: skipped gig 5014")) << r.out;
+}
+
+TEST(CliPlugin, RunJsonPrintsTheListingArrayAlone) {
+    TempDir dir;
+    auto r = cli(dir, {"plugin", "run", kExample, "--response", kSample, "--json"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    auto doc = json::parse(r.out, "stdout");
+    ASSERT_TRUE(doc.ok()) << doc.error().message << "\n" << r.out;
+    ASSERT_TRUE(doc.value().IsArray());
+    ASSERT_EQ(doc.value().Size(), 2u);
+    EXPECT_STREQ(doc.value()[0]["id"].GetString(), "gigboard:5012");
+    EXPECT_STREQ(doc.value()[0]["budget"]["currency"].GetString(), "EUR");
+    EXPECT_TRUE(contains(r.err, "2 listings valid, 0 rejected")) << r.err;
+}
+
+TEST(CliPlugin, RunExitsThreeOnInvalidListingsAndNamesThem) {
+    TempDir dir;
+    write_file(dir.path() / "bad.lua", R"~(
+return { id = "bad", name = "Bad", version = "1", api_version = 1, hosts = { "example.com" },
+  requests = function(ctx) return {} end,
+  parse = function(response, ctx)
+    return { { id = 1, url = "https://example.com/1", title = "Fine" },
+             { id = 2, url = "javascript:alert(1)", title = "Evil" } }
+  end }
+)~");
+    write_file(dir.path() / "r.txt", "anything");
+    auto r = cli(dir, {"plugin", "run", (dir.path() / "bad.lua").string(), "--response",
+                       (dir.path() / "r.txt").string(), "--status", "200", "--header",
+                       "Content-Type: text/plain"});
+    EXPECT_EQ(r.code, 3);
+    EXPECT_TRUE(contains(r.out, "1 listing valid, 1 rejected")) << r.out;
+    EXPECT_TRUE(contains(r.out,
+                         "bad: page 1: listing 2: field `url`: must be an http or https "
+                         "URL, got \"javascript:alert(1)\""))
+        << r.out;
+}
+
+TEST(CliPlugin, RunExitsThreeWhenThePluginFails) {
+    TempDir dir;
+    write_file(dir.path() / "fails.lua", R"~(
+return { id = "fails", name = "F", version = "1", api_version = 1, hosts = { "example.com" },
+  requests = function(ctx) return {} end,
+  parse = function(response, ctx) error("status " .. response.status) end }
+)~");
+    auto r = cli(dir, {"plugin", "run", (dir.path() / "fails.lua").string(), "--response", kSample,
+                       "--status", "503"});
+    EXPECT_EQ(r.code, 3);
+    EXPECT_TRUE(contains(r.err,
+                         "gigscout-cli plugin run: plugin fails: error in parse(): "
+                         "fails.lua:4: status 503"))
+        << r.err;
+}
+
+TEST(CliPlugin, BadUsageAndUnreadableFilesExitTwoNamingThem) {
+    TempDir dir;
+    auto missing = cli(dir, {"plugin", "run", kExample, "--response", "/nonexistent/r.json"});
+    EXPECT_EQ(missing.code, 2);
+    EXPECT_TRUE(contains(missing.err, "/nonexistent/r.json")) << missing.err;
+    auto no_plugin = cli(dir, {"plugin", "run", "/nonexistent/p.lua", "--response", kSample});
+    EXPECT_EQ(no_plugin.code, 2);
+    EXPECT_TRUE(contains(no_plugin.err, "/nonexistent/p.lua")) << no_plugin.err;
+    auto header = cli(dir, {"plugin", "run", kExample, "--response", kSample, "--header", "oops"});
+    EXPECT_EQ(header.code, 2);
+    EXPECT_TRUE(contains(header.err, "--header \"oops\": expected 'Name: value'")) << header.err;
+    auto setting = cli(dir, {"plugin", "run", kExample, "--response", kSample, "--setting", "x=1"});
+    EXPECT_EQ(setting.code, 2);
+    EXPECT_TRUE(contains(setting.err,
+                         "plugin gigboard has no such setting (it has: query, "
+                         "max_pages)"))
+        << setting.err;
+    auto typed =
+        cli(dir, {"plugin", "run", kExample, "--response", kSample, "--setting", "max_pages=many"});
+    EXPECT_EQ(typed.code, 2);
+    EXPECT_TRUE(contains(typed.err, "setting `max_pages`: expected a number, got \"many\""))
+        << typed.err;
+    EXPECT_EQ(cli(dir, {"plugin", "run", kExample}).code, 2);  // --response is required
+}
+
+TEST(CliPlugin, RequestsPrintsWhatThePluginWouldFetch) {
+    TempDir dir;
+    auto r = cli(dir, {"plugin", "requests", kExample, "--setting", "query=deep learning"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_EQ(r.out,
+              "GET https://api.gigboard.example/v1/gigs?page=1&q=deep%20learning\n"
+              "  Accept: application/json\n");
+}
+
+TEST(CliPlugin, CheckValidatesTheManifest) {
+    TempDir dir;
+    auto ok = cli(dir, {"plugin", "check", kExample});
+    ASSERT_EQ(ok.code, 0) << ok.err;
+    EXPECT_TRUE(contains(ok.out, "manifest ok")) << ok.out;
+    EXPECT_TRUE(contains(ok.out, "hosts:         api.gigboard.example")) << ok.out;
+    write_file(dir.path() / "wrong.lua",
+               "return { id = 'Wrong', name = 'W', version = '1', api_version = 1,\n"
+               "  hosts = { 'https://x.com' }, requests = function() end }");
+    auto bad = cli(dir, {"plugin", "check", (dir.path() / "wrong.lua").string()});
+    EXPECT_EQ(bad.code, 3);
+    EXPECT_TRUE(contains(bad.err, "field `id`: must use only a-z, 0-9, _ and -")) << bad.err;
+    EXPECT_TRUE(contains(bad.err, "field `hosts[1]`")) << bad.err;
+    EXPECT_TRUE(contains(bad.err, "field `parse`: is required")) << bad.err;
+}
+
+}  // namespace
+}  // namespace gigscout

@@ -1,0 +1,99 @@
+// `gigscout-cli skills`, run as a user runs it: the real binary reading standard input or a
+// file, printing canonical skills or, with --json, the spans where each was found.
+#include <gtest/gtest.h>
+
+#include <rapidjson/document.h>
+
+#include "run_cli.h"
+#include "support/test_support.h"
+
+namespace gigscout {
+namespace {
+
+using testing::run_gigscout_cli;
+
+std::string job_file() {
+    return (testing::tests_dir() / "cli" / "skills" / "data" / "job.txt").string();
+}
+
+std::vector<std::string> first_column(const std::string& out) {
+    std::vector<std::string> ids;
+    std::size_t start = 0;
+    while (start < out.size()) {
+        std::size_t end = out.find('\n', start);
+        std::string line = out.substr(start, end - start);
+        ids.push_back(line.substr(0, line.find(' ')));
+        start = end == std::string::npos ? out.size() : end + 1;
+    }
+    return ids;
+}
+
+TEST(SkillsCommand, ReadsStandardInputAndPrintsCanonicalSkills) {
+    auto r = run_gigscout_cli({"skills"}, "We use PyTorch and OpenCV (cv2) for YOLOv8 models.");
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_EQ(r.err, "");
+    EXPECT_EQ(first_column(r.out), (std::vector<std::string>{"pytorch", "opencv", "yolo"}));
+    EXPECT_NE(r.out.find("PyTorch"), std::string::npos) << r.out;
+    EXPECT_EQ(run_gigscout_cli({"skills", "-"}, "OpenCV").out,
+              run_gigscout_cli({"skills"}, "OpenCV").out);
+}
+
+TEST(SkillsCommand, JsonGivesTheSpansWhereEachSkillWasFound) {
+    std::string text = testing::read_file(job_file());
+    auto r = run_gigscout_cli({"skills", "--json", job_file()});
+    ASSERT_EQ(r.code, 0) << r.err;
+    rapidjson::Document d;
+    d.Parse(r.out.c_str());
+    ASSERT_FALSE(d.HasParseError()) << r.out;
+    ASSERT_TRUE(d.IsArray());
+    bool saw_opencv = false;
+    for (const auto& s : d.GetArray()) {
+        ASSERT_TRUE(s["skill"].IsString());
+        ASSERT_TRUE(s["name"].IsString());
+        ASSERT_TRUE(s["category"].IsString());
+        ASSERT_GT(s["spans"].Size(), 0u);
+        for (const auto& span : s["spans"].GetArray()) {
+            auto begin = span["begin"].GetUint64();
+            auto end = span["end"].GetUint64();
+            ASSERT_LT(begin, end);
+            ASSERT_LE(end, text.size());
+            EXPECT_EQ(text.substr(begin, end - begin), span["text"].GetString());
+        }
+        if (std::string(s["skill"].GetString()) == "opencv") {
+            saw_opencv = true;
+            EXPECT_STREQ(s["name"].GetString(), "OpenCV");
+            ASSERT_EQ(s["spans"].Size(), 2u);  // both mentions
+            EXPECT_EQ(s["spans"][0]["begin"].GetUint64(), text.find("OpenCV"));
+            EXPECT_EQ(s["spans"][1]["begin"].GetUint64(), text.rfind("OpenCV"));
+        }
+    }
+    EXPECT_TRUE(saw_opencv) << r.out;
+    // The plain form lists the same skills, in the same order.
+    auto plain = run_gigscout_cli({"skills", job_file()});
+    std::vector<std::string> ids;
+    for (const auto& s : d.GetArray()) {
+        ids.emplace_back(s["skill"].GetString());
+    }
+    EXPECT_EQ(first_column(plain.out), ids);
+}
+
+TEST(SkillsCommand, EmptyInputFindsNothing) {
+    auto r = run_gigscout_cli({"skills"}, "");
+    EXPECT_EQ(r.code, 0) << r.err;
+    EXPECT_EQ(r.out, "");
+    auto json = run_gigscout_cli({"skills", "--json"}, "nothing technical here");
+    EXPECT_EQ(json.code, 0) << json.err;
+    EXPECT_EQ(json.out, "[]\n");
+}
+
+TEST(SkillsCommand, BadInputExitsTwoNamingIt) {
+    auto missing = run_gigscout_cli({"skills", "/nonexistent/job.txt"});
+    EXPECT_EQ(missing.code, 2);
+    EXPECT_EQ(missing.err, "gigscout-cli skills: /nonexistent/job.txt: no such file\n");
+    auto binary = run_gigscout_cli({"skills"}, std::string("OpenCV \xff\xfe", 9));
+    EXPECT_EQ(binary.code, 2);
+    EXPECT_EQ(binary.err, "gigscout-cli skills: standard input: not valid UTF-8 text\n");
+}
+
+}  // namespace
+}  // namespace gigscout

@@ -1,0 +1,155 @@
+// docs/plugin-api.md cannot drift from the host: every function a plugin can reach has an
+// entry, the tutorial's plugin is the file in plugins/examples/ and does what the text shows,
+// and the scaffold of `plugin new` works.
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "base/iso_time.h"
+#include "plugin_host/plugin_environment.h"
+#include "plugin_host/plugin_scaffold.h"
+#include "plugin_host/plugin_session.h"
+#include "support/test_support.h"
+
+namespace gigscout {
+namespace {
+
+using testing::read_file;
+using testing::source_dir;
+
+bool contains(const std::string& haystack, const std::string& needle) {
+    return haystack.find(needle) != std::string::npos;
+}
+
+TEST(PluginApiDoc, EveryFunctionAPluginCanReachIsDocumented) {
+    std::string api = read_file(source_dir() / "docs" / "plugin-api.md");
+    std::string helpers = read_file(source_dir() / "docs" / "plugin-api-helpers.md");
+    ASSERT_TRUE(contains(api, "(plugin-api-helpers.md)")) << "plugin-api.md must link the helpers";
+    auto functions = plugin_environment_functions();
+    ASSERT_TRUE(functions.ok()) << functions.error().message;
+    const std::set<std::string> modules = {"json",  "xml", "feed", "html", "time",
+                                           "money", "url", "text", "log"};
+    std::vector<std::string> missing;
+    for (const auto& f : functions.value()) {
+        auto dot = f.find('.');
+        bool module_function = dot != std::string::npos && modules.count(f.substr(0, dot)) != 0;
+        if (module_function) {
+            // Helpers have their own heading: "### `json.decode(s)`".
+            std::string heading = "### `" + f + "(";
+            if (!contains(api, heading) && !contains(helpers, heading)) {
+                missing.push_back(f + " (needs a heading \"" + heading + "...)`\")");
+            }
+        } else if (!contains(api, "`" + f + "`") && !contains(api, "`" + f + "(")) {
+            missing.push_back(f + " (needs `" + f + "` in plugin-api.md)");
+        }
+    }
+    EXPECT_TRUE(missing.empty()) << "undocumented: " << ::testing::PrintToString(missing);
+    EXPECT_GT(functions.value().size(), 100u);
+}
+
+// The fenced block after "<!-- tutorial-plugin: PATH -->".
+std::pair<std::string, std::string> tutorial_block(const std::string& doc) {
+    const std::string marker = "<!-- tutorial-plugin: ";
+    auto at = doc.find(marker);
+    if (at == std::string::npos) {
+        return {};
+    }
+    auto path_end = doc.find(" -->", at);
+    std::string path = doc.substr(at + marker.size(), path_end - at - marker.size());
+    auto open = doc.find("```lua\n", path_end);
+    auto close = doc.find("\n```\n", open);
+    return {path, doc.substr(open + 7, close - open - 7 + 1)};
+}
+
+TEST(PluginApiDoc, TheTutorialShowsExactlyTheExamplePlugin) {
+    std::string doc = read_file(source_dir() / "docs" / "plugin-api.md");
+    auto [path, code] = tutorial_block(doc);
+    ASSERT_EQ(path, "plugins/examples/gigboard.lua");
+    EXPECT_EQ(code, read_file(source_dir() / path));
+}
+
+TEST(PluginApiDoc, TheTutorialPluginDoesWhatTheTextShows) {
+    std::string doc = read_file(source_dir() / "docs" / "plugin-api.md");
+    auto examples = source_dir() / "plugins" / "examples";
+    PluginSession session(examples / "gigboard.lua");
+    PluginContext ctx;
+    ctx.now = *parse_iso8601("2026-11-25T12:00:00Z");
+
+    auto requests = session.requests(ctx);
+    ASSERT_TRUE(requests.ok()) << requests.error().message;
+    ASSERT_EQ(requests.value().size(), 1u);
+    EXPECT_EQ(requests.value()[0].url,
+              "https://api.gigboard.example/v1/gigs?page=1&q=computer%20vision");
+    ctx.settings["query"] = std::string("opencv");
+    EXPECT_TRUE(contains(doc, "prints\n`GET " + session.requests(ctx).value()[0].url + "`"));
+    ctx.settings.clear();
+
+    PluginResponse response;
+    response.body = read_file(examples / "gigboard.sample.json");
+    auto o = session.parse(response, ctx);
+    ASSERT_TRUE(o.ok()) << o.error().message;
+    ASSERT_EQ(o.value().listings.size(), 2u);
+    EXPECT_TRUE(o.value().problems.empty());
+    const Listing& first = o.value().listings[0];
+    EXPECT_EQ(first.id, "gigboard:5012");
+    EXPECT_EQ(first.source, "gigboard:default");
+    EXPECT_EQ(first.title, "OpenCV expert for PCB defect detection");
+    EXPECT_EQ(first.description,
+              "We inspect circuit boards with OpenCV and need someone to cut our false "
+              "positives.\n\n- Python\n- Classical CV and a small CNN");
+    EXPECT_EQ(first.company, "Acme Optics");
+    ASSERT_TRUE(first.budget.has_value());
+    EXPECT_EQ(first.budget->kind, BudgetKind::Hourly);
+    EXPECT_EQ(first.budget->min, 45.0);
+    EXPECT_EQ(first.budget->max, 70.0);
+    EXPECT_EQ(first.budget->currency, "EUR");
+    EXPECT_EQ(first.tags, (std::vector<std::string>{"OpenCV", "Python", "Defect detection"}));
+    ASSERT_TRUE(first.client.has_value());
+    EXPECT_EQ(first.client->rating, 4.8);
+    EXPECT_EQ(first.client->payment_verified, true);
+    EXPECT_EQ(o.value().listings[1].budget->kind, BudgetKind::Fixed);
+    ASSERT_TRUE(o.value().next.has_value());
+    EXPECT_EQ(o.value().next->url,
+              "https://api.gigboard.example/v1/gigs?page=2&q=computer%20vision");
+    ASSERT_EQ(o.value().log.size(), 1u);
+    EXPECT_EQ(o.value().log[0].level, "warn");
+    EXPECT_EQ(o.value().log[0].text, "skipped gig 5014: it pays in equity only");
+    // The output shown in the tutorial.
+    EXPECT_TRUE(contains(doc, "next request: GET " + o.value().next->url));
+    EXPECT_TRUE(contains(doc, "log warn: " + o.value().log[0].text));
+
+    response.status = 503;
+    auto failed = session.parse(response, ctx);
+    ASSERT_FALSE(failed.ok());
+    std::string first_line = failed.error().message.substr(0, failed.error().message.find('\n'));
+    EXPECT_TRUE(contains(doc, "(`" + first_line + "`)")) << first_line;
+}
+
+TEST(PluginApiDoc, TheScaffoldIsAWorkingPlugin) {
+    testing::TempDir dir;
+    auto written = write_scaffold(dir.path(), "my_board");
+    ASSERT_TRUE(written.ok()) << written.error().message;
+    ASSERT_EQ(written.value().size(), 3u);
+    EXPECT_EQ(written.value()[0].filename(), "my_board.lua");
+    EXPECT_EQ(written.value()[1].filename(), "my_board.sample.json");
+    EXPECT_EQ(written.value()[2].filename(), "my_board_test.sh");
+    PluginSession session(written.value()[0]);
+    auto m = session.load();
+    ASSERT_TRUE(m.ok()) << m.error().message;
+    EXPECT_EQ(m.value().id, "my_board");
+    EXPECT_EQ(m.value().name, "My board");
+    PluginResponse response;
+    response.body = read_file(written.value()[1]);
+    auto o = session.parse(response, {});
+    ASSERT_TRUE(o.ok()) << o.error().message;
+    EXPECT_EQ(o.value().listings.size(), 2u);
+    EXPECT_TRUE(o.value().problems.empty());
+    // Never overwrites.
+    auto again = write_scaffold(dir.path(), "my_board");
+    ASSERT_FALSE(again.ok());
+    EXPECT_TRUE(contains(again.error().message, "already exists"));
+    EXPECT_FALSE(write_scaffold(dir.path(), "Bad Id").ok());
+}
+
+}  // namespace
+}  // namespace gigscout

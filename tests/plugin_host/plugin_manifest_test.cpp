@@ -1,0 +1,168 @@
+#include "plugin_host/plugin_manifest.h"
+
+#include <gtest/gtest.h>
+
+#include "base/json_reader.h"
+
+namespace gigscout {
+namespace {
+
+const std::vector<std::string> kBoth = {"requests", "parse"};
+
+Result<PluginManifest> read(const std::string& json,
+                            const std::vector<std::string>& functions = kBoth) {
+    auto doc = json::parse(json, "manifest");
+    EXPECT_TRUE(doc.ok()) << json;
+    return manifest_from_json(doc.value(), functions);
+}
+
+const char* kFull = R"({
+  "id": "greenhouse", "name": "Greenhouse", "version": "1.2.0", "api_version": 1,
+  "description": "Company job boards", "homepage": "https://www.greenhouse.io",
+  "author": "GigScout contributors", "experimental": true, "enabled_by_default": false,
+  "multi_source": true, "hosts": ["boards-api.greenhouse.io", "*.greenhouse.io"],
+  "url_patterns": ["https://boards.greenhouse.io/*"],
+  "politeness": {"requests_per_minute": 30, "min_refresh_interval": 3600},
+  "max_cache_age": 604800,
+  "settings": [
+    {"key": "board", "label": "Board token", "type": "string"},
+    {"key": "limit", "label": "Limit", "type": "number", "default": 50, "optional": true},
+    {"key": "remote_only", "label": "Remote only", "type": "boolean", "default": true},
+    {"key": "terms", "label": "Terms", "type": "list", "default": ["cv", "ml"], "help": "Comma-separated"},
+    {"key": "token", "label": "API token", "type": "string", "secret": true, "optional": true}
+  ]
+})";
+
+TEST(PluginManifest, ReadsEveryField) {
+    auto m = read(kFull);
+    ASSERT_TRUE(m.ok()) << m.error().message;
+    const PluginManifest& p = m.value();
+    EXPECT_EQ(p.id, "greenhouse");
+    EXPECT_EQ(p.name, "Greenhouse");
+    EXPECT_EQ(p.version, "1.2.0");
+    EXPECT_EQ(p.api_version, 1);
+    EXPECT_EQ(p.homepage, "https://www.greenhouse.io");
+    EXPECT_TRUE(p.experimental);
+    EXPECT_FALSE(p.enabled_by_default);
+    EXPECT_TRUE(p.multi_source);
+    EXPECT_EQ(p.hosts, (std::vector<std::string>{"boards-api.greenhouse.io", "*.greenhouse.io"}));
+    EXPECT_EQ(p.politeness.requests_per_minute, 30.0);
+    EXPECT_EQ(p.politeness.min_refresh_interval, 3600);
+    EXPECT_EQ(p.max_cache_age, 604800);
+    ASSERT_EQ(p.settings.size(), 5u);
+    EXPECT_EQ(p.settings[0].key, "board");
+    EXPECT_FALSE(p.settings[0].optional);
+    EXPECT_FALSE(p.settings[0].default_value.has_value());
+    EXPECT_EQ(std::get<double>(*p.settings[1].default_value), 50.0);
+    EXPECT_EQ(std::get<bool>(*p.settings[2].default_value), true);
+    EXPECT_EQ(std::get<std::vector<std::string>>(*p.settings[3].default_value),
+              (std::vector<std::string>{"cv", "ml"}));
+    EXPECT_EQ(p.settings[3].help, "Comma-separated");
+    EXPECT_TRUE(p.settings[4].secret);
+    EXPECT_TRUE(p.matches_url("https://boards.greenhouse.io/gitlab"));
+    EXPECT_FALSE(p.matches_url("https://jobs.lever.co/gitlab"));
+    ASSERT_NE(p.allowing_host_rule("api.greenhouse.io"), nullptr);
+    EXPECT_EQ(*p.allowing_host_rule("api.greenhouse.io"), "*.greenhouse.io");
+    EXPECT_EQ(p.allowing_host_rule("evil.com"), nullptr);
+}
+
+TEST(PluginManifest, DefaultsForOptionalFields) {
+    auto m = read(R"({"id": "x", "name": "X", "version": "1", "api_version": 1})");
+    ASSERT_TRUE(m.ok()) << m.error().message;
+    EXPECT_TRUE(m.value().enabled_by_default);
+    EXPECT_FALSE(m.value().multi_source);
+    EXPECT_FALSE(m.value().max_cache_age.has_value());
+    EXPECT_FALSE(m.value().politeness.requests_per_minute.has_value());
+    EXPECT_TRUE(m.value().hosts.empty());
+}
+
+TEST(PluginManifest, AnotherApiVersionSaysWhichIsNeeded) {
+    auto m = read(R"({"id": "x", "name": "X", "version": "1", "api_version": 2, "future": 1})");
+    ASSERT_FALSE(m.ok());
+    EXPECT_EQ(m.error().message, "needs API 2; this GigScout supports API 1");
+}
+
+TEST(PluginManifest, EveryProblemNamesItsField) {
+    auto m = read(R"({"id": "Bad Id", "version": 3, "api_version": 1, "hots": ["a.com"],
+                      "hosts": ["https://a.com"], "politeness": {"requests_per_minute": -1},
+                      "max_cache_age": 1.5, "homepage": "ftp://x",
+                      "settings": [{"key": "k", "label": "K", "type": "int"},
+                                   {"key": "n", "label": "N", "type": "number", "default": "ten"},
+                                   {"key": "k", "label": "again", "type": "string"}]})",
+                  {"parse"});
+    ASSERT_FALSE(m.ok());
+    const std::string& e = m.error().message;
+    EXPECT_NE(e.find("field `id`: must use only a-z, 0-9, _ and -, got \"Bad Id\""),
+              std::string::npos)
+        << e;
+    EXPECT_NE(e.find("field `name`: is required"), std::string::npos) << e;
+    EXPECT_NE(e.find("field `version`: expected a string, got a number"), std::string::npos) << e;
+    EXPECT_NE(e.find("field `hots`: unknown field"), std::string::npos) << e;
+    EXPECT_NE(e.find("field `hosts[1]`: has the character ':'"), std::string::npos) << e;
+    EXPECT_NE(e.find("field `politeness.requests_per_minute`"), std::string::npos) << e;
+    EXPECT_NE(e.find("field `max_cache_age`: expected a whole number of seconds"),
+              std::string::npos)
+        << e;
+    EXPECT_NE(e.find("field `homepage`: must be an http or https URL"), std::string::npos) << e;
+    EXPECT_NE(e.find("field `settings[1].type`: unknown type \"int\""), std::string::npos) << e;
+    EXPECT_NE(e.find("field `settings[2].default`: expected a number"), std::string::npos) << e;
+    EXPECT_NE(e.find("field `settings[3].key`: duplicate key \"k\""), std::string::npos) << e;
+    EXPECT_NE(e.find("field `requests`: is required"), std::string::npos) << e;
+}
+
+TEST(PluginManifest, MissingApiVersionIsReported) {
+    auto m = read(R"({"id": "x", "name": "X", "version": "1"})");
+    ASSERT_FALSE(m.ok());
+    EXPECT_NE(m.error().message.find("field `api_version`: is required"), std::string::npos);
+}
+
+TEST(PluginManifest, ParseThatIsNotAFunctionIsNamed) {
+    auto m = read(R"({"id": "x", "name": "X", "version": "1", "api_version": 1, "parse": "no"})",
+                  {"requests"});
+    ASSERT_FALSE(m.ok());
+    EXPECT_NE(m.error().message.find("field `parse`: is required: a function(response, ctx) "
+                                     "returning listings, got a string"),
+              std::string::npos)
+        << m.error().message;
+}
+
+TEST(PluginSettings, TextIsTypedBySchema) {
+    SettingSpec n{"n", "N", SettingType::Number, {}, false, false, ""};
+    EXPECT_EQ(std::get<double>(parse_setting_value(n, "12.5").value()), 12.5);
+    EXPECT_FALSE(parse_setting_value(n, "12x").ok());
+    EXPECT_EQ(parse_setting_value(n, "abc").error().message,
+              "setting `n`: expected a number, got \"abc\"");
+    SettingSpec b{"b", "B", SettingType::Boolean, {}, false, false, ""};
+    EXPECT_TRUE(std::get<bool>(parse_setting_value(b, "yes").value()));
+    EXPECT_FALSE(std::get<bool>(parse_setting_value(b, "false").value()));
+    EXPECT_FALSE(parse_setting_value(b, "maybe").ok());
+    SettingSpec l{"l", "L", SettingType::List, {}, false, false, ""};
+    EXPECT_EQ(std::get<std::vector<std::string>>(parse_setting_value(l, " a, b ,,c").value()),
+              (std::vector<std::string>{"a", "b", "c"}));
+}
+
+TEST(PluginSettings, ResolveFillsDefaultsAndRequiresTheRest) {
+    auto m = read(kFull).value();
+    SettingValues given;
+    auto missing = resolve_settings(m, given);
+    ASSERT_FALSE(missing.ok());
+    EXPECT_EQ(missing.error().message,
+              "plugin greenhouse: setting `board` (Board token) is required");
+    given["board"] = std::string("gitlab");
+    auto ok = resolve_settings(m, given);
+    ASSERT_TRUE(ok.ok()) << ok.error().message;
+    EXPECT_EQ(std::get<std::string>(ok.value().at("board")), "gitlab");
+    EXPECT_EQ(std::get<double>(ok.value().at("limit")), 50.0);
+    EXPECT_EQ(ok.value().count("token"), 0u);  // optional, no default
+    given["nope"] = true;
+    auto unknown = resolve_settings(m, given);
+    ASSERT_FALSE(unknown.ok());
+    EXPECT_NE(unknown.error().message.find("plugin greenhouse has no setting `nope`"),
+              std::string::npos);
+    given.erase("nope");
+    given["limit"] = std::string("fifty");
+    EXPECT_EQ(resolve_settings(m, given).error().message, "setting `limit`: expected a number");
+}
+
+}  // namespace
+}  // namespace gigscout

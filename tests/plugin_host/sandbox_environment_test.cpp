@@ -1,0 +1,137 @@
+// What a plugin's Lua state contains: exactly the allow-listed functions, with the wrapped
+// ones behaving as docs/plugin-api.md says.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <set>
+
+#include "plugin_host/plugin_environment.h"
+#include "plugin_host/plugin_session.h"
+#include "plugin_test_support.h"
+#include "support/test_support.h"
+
+namespace gigscout {
+namespace {
+
+using testing::TempDir;
+using testing::TestPlugin;
+
+TEST(SandboxEnvironment, GlobalsAreExactlyTheAllowList) {
+    auto functions = plugin_environment_functions();
+    ASSERT_TRUE(functions.ok()) << functions.error().message;
+    std::set<std::string> globals;
+    std::set<std::string> libraries;
+    for (const auto& f : functions.value()) {
+        auto dot = f.find('.');
+        if (dot == std::string::npos) {
+            globals.insert(f);
+        } else {
+            libraries.insert(f.substr(0, dot));
+        }
+    }
+    EXPECT_EQ(globals, (std::set<std::string>{
+                           "assert",   "collectgarbage", "error",    "getmetatable", "ipairs",
+                           "load",     "next",           "pairs",    "pcall",        "print",
+                           "rawequal", "rawget",         "rawlen",   "rawset",       "require",
+                           "select",   "setmetatable",   "tonumber", "tostring",     "type",
+                           "xpcall"}));
+    EXPECT_EQ(libraries,
+              (std::set<std::string>{"string", "table", "math", "utf8", "json", "xml", "feed",
+                                     "html", "time", "money", "url", "text", "log"}));
+    for (const char* absent : {"string.dump", "table.foreach", "os.execute", "io.open"}) {
+        EXPECT_EQ(std::count(functions.value().begin(), functions.value().end(), absent), 0)
+            << absent;
+    }
+    for (const char* present : {"log.info", "log.warn", "log.error", "string.find", "table.move"}) {
+        EXPECT_EQ(std::count(functions.value().begin(), functions.value().end(), present), 1)
+            << present;
+    }
+}
+
+// Runs Lua assertions inside parse(); a failed assert fails the call with its message.
+void expect_lua_checks(const std::string& checks) {
+    TempDir dir;
+    TestPlugin p;
+    p.top = "local log = require('log')";
+    p.parse = checks + "\nreturn {}";
+    PluginSession s(write_test_plugin(dir.path(), p));
+    PluginResponse r;
+    r.body = "body";
+    auto o = s.parse(r, {});
+    ASSERT_TRUE(o.ok()) << o.error().message;
+}
+
+TEST(SandboxEnvironment, DangerousLibrariesAreAbsent) {
+    expect_lua_checks(R"~(
+      for _, name in ipairs({ "io", "os", "package", "debug", "coroutine", "dofile", "loadfile",
+                              "warn", "loadstring", "module", "setfenv", "getfenv", "unpack" }) do
+        assert(_G[name] == nil, name .. " should not exist")
+      end
+      assert(string.dump == nil, "string.dump")
+      assert(getmetatable("") == false, "the string metatable is locked")
+      assert(not pcall(setmetatable, "", {}), "strings cannot get a metatable")
+    )~");
+}
+
+TEST(SandboxEnvironment, WrappedFunctionsBehaveAsDocumented) {
+    expect_lua_checks(R"~(
+      -- load: text only, optional env
+      local env = { x = 41 }
+      local f = load("return x + 1", "=chunk", "t", env)
+      assert(f() == 42, "load with env")
+      assert(load("return 1")() == 1, "load text")
+      local g, err = load("return +")
+      assert(g == nil and err:find("unexpected symbol"), "syntax errors are returned")
+      -- pcall / xpcall keep their ordinary meaning
+      local ok, e = pcall(error, "boom", 0)
+      assert(not ok and e == "boom", "pcall")
+      local ok2, r = xpcall(function() error("x", 0) end, function(m) return "handled " .. m end)
+      assert(not ok2 and r == "handled x", "xpcall handler")
+      local ok3, a, b = pcall(function() return 1, 2 end)
+      assert(ok3 and a == 1 and b == 2, "pcall results")
+      -- tostring has no addresses
+      assert(tostring({}) == "table" and tostring(print) == "function", "tostring")
+      assert(tostring(setmetatable({}, { __tostring = function() return "custom" end })) == "custom")
+      assert(tostring(1.5) == "1.5" and tostring(nil) == "nil", "tostring values")
+      -- collectgarbage counts only
+      assert(type(collectgarbage("count")) == "number", "collectgarbage count")
+      assert(not pcall(collectgarbage), "collectgarbage collect is refused")
+      -- require: host modules, cached per call
+      assert(require("log") == require("log"), "require caches")
+      assert(not pcall(require, "socket"), "unknown modules")
+      -- setmetatable works, except for __gc
+      assert(getmetatable(setmetatable({}, { __index = {} })) ~= nil)
+      -- string.format works, %p does not
+      assert(string.format("%5.1f|%d|%s", 3.14159, 7, "x") == "  3.1|7|x")
+      assert(not pcall(string.format, "%p", {}))
+      -- integers stay integers
+      assert(math.type(1) == "integer" and math.type(1.0) == "float")
+    )~");
+}
+
+TEST(SandboxEnvironment, PatternGuardAllowsCheapPatternsOnBigTexts) {
+    expect_lua_checks(R"~(
+      local big = ("abc "):rep(100000) .. "needle"       -- 400 kB
+      assert(big:find("needle", 1, true), "plain find")
+      assert(big:find("needle"), "a pattern without specials is plain")
+      assert(big:find("n%a%a"), "fixed-length items only")
+      assert(select(2, big:gsub("abc", "x")) == 100000, "gsub without repetition")
+      local small = ("x"):rep(1000)
+      assert(small:match("^(x+)$") == small, "one repetition on a small text")
+      assert(("key: value"):match("^(%w+):%s*(.-)$") == "key", "two repetitions on a short text")
+      assert(not pcall(string.find, big, "%a+"), "repetition on 400 kB is refused")
+      assert(not pcall(string.match, ("x"):rep(20000), "(x-)(x-)y"), "two items on 20 kB")
+      assert(not pcall(string.find, "aaaa", "a*a*a*a*b"), "four items")
+      assert(#string.rep("ab", 3, ",") == 8, "rep with a separator")
+      assert(#table.concat({ "a", "b" }, ",") == 3, "concat")
+      local t = { 3, 1, 2 }
+      table.sort(t)
+      assert(t[1] == 1 and t[3] == 3, "sort")
+      assert(select("#", table.unpack({ 1, 2, 3 })) == 3, "unpack")
+      local moved = table.move({ 1, 2, 3 }, 1, 3, 2, {})
+      assert(moved[2] == 1 and moved[4] == 3, "move")
+    )~");
+}
+
+}  // namespace
+}  // namespace gigscout

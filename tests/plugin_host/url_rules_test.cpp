@@ -1,0 +1,64 @@
+#include "plugin_host/url_rules.h"
+
+#include <gtest/gtest.h>
+
+namespace gigscout {
+namespace {
+
+TEST(UrlHost, IsTheLowerCaseHostWithoutPortOrTrailingDot) {
+    EXPECT_EQ(url_host("https://RemoteOK.com/api?x=1"), "remoteok.com");
+    EXPECT_EQ(url_host("http://example.com:8080/x"), "example.com");
+    EXPECT_EQ(url_host("https://example.com./x"), "example.com");
+    EXPECT_EQ(url_host("https://127.0.0.1:9/"), "127.0.0.1");
+    EXPECT_EQ(url_host("https://[::1]:8080/"), "[::1]");
+    EXPECT_EQ(url_host("https://example.com#frag"), "example.com");
+}
+
+TEST(UrlHost, RefusesOtherSchemesEscapesAndCredentials) {
+    EXPECT_EQ(url_host("file:///etc/passwd"), std::nullopt);
+    EXPECT_EQ(url_host("javascript:alert(1)"), std::nullopt);
+    EXPECT_EQ(url_host("https://%65xample.com/"), std::nullopt);
+    EXPECT_EQ(url_host("https://user:pw@example.com/"), std::nullopt);
+    EXPECT_EQ(url_host("https://example.com\\@evil.com/"), std::nullopt);
+    EXPECT_EQ(url_host("https://example.com:99999999/"), std::nullopt);
+    EXPECT_EQ(url_host("https://example.com:/"), std::nullopt);
+    EXPECT_EQ(url_host("https:///path"), std::nullopt);
+}
+
+TEST(HostPattern, ExactHostOrAnySubdomain) {
+    EXPECT_TRUE(host_pattern_matches("example.com", "example.com"));
+    EXPECT_FALSE(host_pattern_matches("example.com", "api.example.com"));
+    EXPECT_TRUE(host_pattern_matches("*.example.com", "api.example.com"));
+    EXPECT_TRUE(host_pattern_matches("*.example.com", "a.b.example.com"));
+    EXPECT_FALSE(host_pattern_matches("*.example.com", "example.com"));
+    EXPECT_FALSE(host_pattern_matches("*.example.com", "evilexample.com"));
+    EXPECT_FALSE(host_pattern_matches("example.com", "example.com.evil.net"));
+}
+
+TEST(HostPattern, MalformedEntriesAreExplained) {
+    EXPECT_EQ(host_pattern_problem("example.com"), std::nullopt);
+    EXPECT_EQ(host_pattern_problem("*.example.com"), std::nullopt);
+    EXPECT_NE(host_pattern_problem("https://example.com"), std::nullopt);
+    EXPECT_NE(host_pattern_problem("example.com/path"), std::nullopt);
+    EXPECT_NE(host_pattern_problem("Example.com"), std::nullopt);
+    EXPECT_NE(host_pattern_problem("*"), std::nullopt);
+    EXPECT_NE(host_pattern_problem(""), std::nullopt);
+    EXPECT_NE(host_pattern_problem("a..b"), std::nullopt);
+}
+
+TEST(UrlGlob, StarMatchesAnyRunIgnoringCase) {
+    EXPECT_TRUE(
+        url_glob_matches("https://boards.greenhouse.io/*", "https://boards.greenhouse.io/gitlab"));
+    EXPECT_TRUE(
+        url_glob_matches("https://boards.greenhouse.io/*", "HTTPS://Boards.Greenhouse.io/x/y"));
+    EXPECT_FALSE(url_glob_matches("https://boards.greenhouse.io/*",
+                                  "https://example.com/boards.greenhouse.io/"));
+    EXPECT_TRUE(url_glob_matches("https://*.lever.co/*", "https://jobs.lever.co/acme"));
+    EXPECT_TRUE(url_glob_matches("https://remoteok.com", "https://remoteok.com"));
+    EXPECT_FALSE(url_glob_matches("https://remoteok.com", "https://remoteok.com/x"));
+    EXPECT_TRUE(url_glob_matches("*a*a*a*b", "xaaaaaaaaaaaaaab"));
+    EXPECT_FALSE(url_glob_matches("*a*a*a*b", std::string(5000, 'a')));
+}
+
+}  // namespace
+}  // namespace gigscout

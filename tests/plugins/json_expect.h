@@ -1,0 +1,31 @@
+// Compares what a plugin produced with what a case table expects, yt-dlp style: expected
+// objects are subsets (only the fields named are checked), and a few string matchers stand in
+// for values that are long or volatile. The rules (tests/plugins/README.md):
+//   null                 the field must be absent (or null)
+//   "re:<regex>"         a string the ECMAScript regex finds a match in
+//   "contains:<text>"    a string containing <text>
+//   "starts:<text>"      a string starting with <text>
+//   "any"                present, any value
+//   {"$count": N}        an array of exactly N elements
+//   {"$has": [...]}      an array holding each of these elements (in any order)
+//   any other string, number, bool: equal (numbers within 1e-9 relative)
+//   [...]                an array of the same length, element by element
+//   {...}                an object whose named fields match
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <rapidjson/document.h>
+
+namespace gigscout::testing {
+
+// Every mismatch, each naming its path ("listing `remoteok:1130779` field `budget.max`:
+// expected 474400, got 350700"). `actual` is nullptr when the field is absent.
+std::vector<std::string> json_mismatches(const rapidjson::Value& expected,
+                                         const rapidjson::Value* actual, const std::string& path);
+
+// Compact JSON text of a value, for messages.
+std::string json_text(const rapidjson::Value& v);
+
+}  // namespace gigscout::testing

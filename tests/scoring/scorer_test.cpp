@@ -1,0 +1,562 @@
+// Every score component in isolation, with values computed by hand from docs/scoring.md over
+// the small taxonomy and round currency rates of scoring_fixtures.h.
+#include "scoring/scorer.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "scoring_fixtures.h"
+
+namespace gigscout {
+namespace {
+
+using testing::kDay;
+using testing::kNow;
+using testing::listing;
+using testing::skill;
+using testing::test_currencies;
+using testing::test_taxonomy;
+
+constexpr double kEps = 1e-9;
+
+Score score_with(const Profile& p, const Listing& l, std::int64_t now = kNow) {
+    Scorer scorer(p, test_taxonomy(), test_currencies(), now);
+    return scorer.score(l);
+}
+
+double value_of(const Score& s, std::string_view name) {
+    const ScoreComponent* c = s.component(name);
+    EXPECT_NE(c, nullptr) << name;
+    return c == nullptr ? -1 : c->value;
+}
+
+Profile cv_profile() {
+    Profile p;
+    p.skills = {skill("opencv", SkillLevel::Advanced), skill("python", SkillLevel::Intermediate)};
+    return p;
+}
+
+ListingSkill tag(const std::string& id) {
+    return {id, SkillOrigin::Tag};
+}
+ListingSkill title(const std::string& id) {
+    return {id, SkillOrigin::Title};
+}
+ListingSkill description(const std::string& id) {
+    return {id, SkillOrigin::Description};
+}
+
+// --- skill fit ---
+
+TEST(SkillFit, IsCoverageWeightedByImportanceAndLevelTimesEvidence) {
+    Listing l = listing("a", {tag("opencv"), tag("python"), description("react")});
+    Score s = score_with(cv_profile(), l);
+    // asked = 1 + 0.6 (language) + 0.5 (description) = 2.1
+    // have = 1 × 1.0 (advanced) + 0.6 × 0.85 (intermediate) = 1.51; backed = 1.6
+    double expected = (1.51 / 2.1) * (1.6 / 2.0);
+    EXPECT_NEAR(value_of(s, "skill"), expected, kEps);
+    EXPECT_NEAR(s.component("skill")->points, 40 * expected, kEps);
+    EXPECT_EQ(s.matched_skills, (std::vector<std::string>{"opencv", "python"}));
+    EXPECT_EQ(s.missing_skills, (std::vector<std::string>{"react"}));
+    EXPECT_TRUE(s.partial_skills.empty());
+    EXPECT_EQ(s.component("skill")->reason,
+              "2 of 3 asked skills matched (coverage 0.72 × evidence 0.80)");
+}
+
+TEST(SkillFit, TitleCountsLikeATagAndTheDescriptionHalf) {
+    Profile p;
+    p.skills = {skill("opencv", SkillLevel::Advanced)};
+    Score in_title = score_with(p, listing("a", {title("opencv"), tag("ros")}));
+    Score in_description = score_with(p, listing("a", {description("opencv"), tag("ros")}));
+    EXPECT_NEAR(value_of(in_title, "skill"), (1.0 / 2.0) * (1.0 / 2.0), kEps);
+    EXPECT_NEAR(value_of(in_description, "skill"), (0.5 / 1.5) * (0.5 / 2.0), kEps);
+}
+
+TEST(SkillFit, EmptyProfileMatchesNothing) {
+    Profile empty;
+    Listing l = listing("a", {tag("opencv"), tag("python"), title("yolo")});
+    l.experience_level = ExperienceLevel::Intermediate;
+    l.budget = Budget{BudgetKind::Hourly, 100, 200, "USD"};
+    l.posted_at = kNow;
+    l.client = ClientInfo{"US", 5.0, 100, true, std::nullopt};
+    Score s = score_with(empty, l);
+    EXPECT_EQ(value_of(s, "skill"), 0);
+    EXPECT_EQ(s.total, 0);
+    EXPECT_EQ(s.exact, 0);
+    for (const auto& c : s.components) {
+        EXPECT_EQ(c.points, 0) << c.name;
+    }
+    EXPECT_EQ(s.component("skill")->reason, "your profile lists no skills");
+    EXPECT_EQ(s.missing_skills.size(), 3u);
+}
+
+TEST(SkillFit, ListingWithNoSkillsScoresZeroAndIsNotReExtracted) {
+    // The text names OpenCV, but skills are extracted once when a listing enters: an empty
+    // `skills` means the scorer has no evidence, whatever the text says.
+    Listing l = listing("a");
+    l.title = "OpenCV expert";
+    l.description = "OpenCV and Python";
+    l.tags = {"opencv"};
+    l.budget = Budget{BudgetKind::Hourly, 100, 200, "USD"};
+    l.posted_at = kNow;
+    Score s = score_with(cv_profile(), l);
+    EXPECT_EQ(value_of(s, "skill"), 0);
+    EXPECT_EQ(s.total, 0);
+    EXPECT_EQ(s.component("skill")->reason, "no skills found in the listing");
+}
+
+TEST(SkillFit, ListingAskingNothingTheUserHasScoresZero) {
+    Score s = score_with(cv_profile(), listing("a", {tag("react"), tag("wordpress")}));
+    EXPECT_EQ(value_of(s, "skill"), 0);
+    EXPECT_EQ(s.total, 0);
+    EXPECT_EQ(s.component("skill")->reason, "asks for none of your skills");
+}
+
+TEST(SkillFit, ImpliedSkillCountsOnlyPartially) {
+    Profile keras;
+    keras.skills = {skill("keras", SkillLevel::Advanced)};
+    Profile tensorflow;
+    tensorflow.skills = {skill("tensorflow", SkillLevel::Advanced)};
+    Listing l = listing("a", {tag("tensorflow")});
+
+    Score partial = score_with(keras, l);
+    Score full = score_with(tensorflow, l);
+    // Keras implies TensorFlow: credit and strength 0.5 → coverage 0.5 × evidence 0.25.
+    EXPECT_NEAR(value_of(partial, "skill"), 0.5 * 0.25, kEps);
+    EXPECT_NEAR(value_of(full, "skill"), 1.0 * 0.5, kEps);
+    EXPECT_TRUE(partial.matched_skills.empty());
+    EXPECT_EQ(partial.partial_skills, (std::vector<PartialSkill>{{"tensorflow", "keras"}}));
+    EXPECT_EQ(partial.component("skill")->reason,
+              "0 of 1 asked skills matched, 1 partly (coverage 0.50 × evidence 0.25)");
+}
+
+TEST(SkillFit, ImplicationWeakensWithEachHop) {
+    Profile keras;
+    keras.skills = {skill("keras", SkillLevel::Advanced)};
+    // keras → tensorflow → deep-learning: 0.5 × 0.7.
+    Score s = score_with(keras, listing("a", {tag("deep-learning")}));
+    EXPECT_NEAR(value_of(s, "skill"), 0.35 * (0.35 / 2), kEps);
+    EXPECT_EQ(s.partial_skills, (std::vector<PartialSkill>{{"deep-learning", "keras"}}));
+}
+
+TEST(SkillFit, NarrowerSkillIsStrongPartialEvidenceForTheBroaderOne) {
+    Profile yolo;
+    yolo.skills = {skill("yolo", SkillLevel::Intermediate)};
+    // yolo's broader is object-detection: 0.7 × 0.85; one hop further (computer-vision) 0.49.
+    Score detection = score_with(yolo, listing("a", {title("object-detection")}));
+    EXPECT_NEAR(value_of(detection, "skill"), (0.7 * 0.85) * (0.7 / 2), kEps);
+    Score vision = score_with(yolo, listing("a", {title("computer-vision")}));
+    EXPECT_NEAR(value_of(vision, "skill"), (0.49 * 0.85) * (0.49 / 2), kEps);
+}
+
+TEST(SkillFit, SpecialisationsOfAUserSkillCountHalfAndReverseImplicationLess) {
+    Profile detection;
+    detection.skills = {skill("object-detection", SkillLevel::Advanced)};
+    Score yolo = score_with(detection, listing("a", {tag("yolo")}));
+    EXPECT_NEAR(value_of(yolo, "skill"), 0.5 * 0.25, kEps);
+    EXPECT_EQ(yolo.partial_skills, (std::vector<PartialSkill>{{"yolo", "object-detection"}}));
+
+    Profile tensorflow;
+    tensorflow.skills = {skill("tensorflow", SkillLevel::Advanced)};
+    Score keras = score_with(tensorflow, listing("a", {tag("keras")}));
+    EXPECT_NEAR(value_of(keras, "skill"), 0.3 * 0.15, kEps);
+}
+
+TEST(SkillFit, DirectSkillWinsOverStrongerPartialEvidence) {
+    Profile p;
+    p.skills = {skill("tensorflow", SkillLevel::Beginner), skill("keras", SkillLevel::Advanced)};
+    Score s = score_with(p, listing("a", {tag("tensorflow")}));
+    EXPECT_EQ(s.matched_skills, (std::vector<std::string>{"tensorflow"}));
+    EXPECT_NEAR(value_of(s, "skill"), 0.6 * 0.5, kEps);
+}
+
+TEST(SkillFit, YearsRaiseTheCreditUpToALimit) {
+    Profile p;
+    p.skills = {skill("python", SkillLevel::Intermediate)};
+    p.skills[0].years = 3;
+    Listing l = listing("a", {tag("python")});
+    // credit 0.85 + 3 × 0.03 = 0.94; python is a language (0.6): evidence 0.6 / 2.
+    EXPECT_NEAR(value_of(score_with(p, l), "skill"), 0.94 * 0.3, kEps);
+    p.skills[0].years = 20;  // bonus capped at 0.15
+    EXPECT_NEAR(value_of(score_with(p, l), "skill"), 1.0 * 0.3, kEps);
+}
+
+TEST(SkillFit, GeneralPracticesWeighLess) {
+    Profile p;
+    p.skills = {skill("opencv", SkillLevel::Advanced)};
+    Score s = score_with(p, listing("a", {tag("opencv"), tag("agile")}));
+    EXPECT_NEAR(value_of(s, "skill"), (1.0 / 1.4) * 0.5, kEps);
+}
+
+// --- level fit ---
+
+Score level_case(std::optional<ExperienceLevel> level, const std::string& title_text = "Job") {
+    Profile p;
+    p.skills = {skill("opencv", SkillLevel::Intermediate)};
+    Listing l = listing("a", {tag("opencv")});
+    l.title = title_text;
+    l.experience_level = level;
+    return score_with(p, l);
+}
+
+TEST(LevelFit, ComparesTheListingLevelWithTheUsersLevelInTheAskedSkills) {
+    EXPECT_NEAR(value_of(level_case(ExperienceLevel::Intermediate), "level"), 1.0, kEps);
+    EXPECT_NEAR(value_of(level_case(ExperienceLevel::Expert), "level"), 1 - 0.6, kEps);
+    EXPECT_NEAR(value_of(level_case(ExperienceLevel::Entry), "level"), 1 - 0.25, kEps);
+    EXPECT_NEAR(value_of(level_case(std::nullopt), "level"), 0.5, kEps);
+    EXPECT_EQ(level_case(std::nullopt).component("level")->reason, "the listing states no level");
+    EXPECT_EQ(level_case(ExperienceLevel::Expert).component("level")->reason,
+              "listing: expert, you: intermediate (1.0 of 2)");
+}
+
+TEST(LevelFit, ReadsTheLevelFromTheTitleWhenNotStated) {
+    Score senior = level_case(std::nullopt, "Senior OpenCV developer");
+    EXPECT_NEAR(value_of(senior, "level"), 0.4, kEps);
+    EXPECT_EQ(senior.component("level")->reason,
+              "listing: expert (from the title), you: intermediate (1.0 of 2)");
+    EXPECT_NEAR(value_of(level_case(std::nullopt, "Jr. vision engineer"), "level"), 0.75, kEps);
+    // A stated level wins over the title.
+    EXPECT_NEAR(value_of(level_case(ExperienceLevel::Intermediate, "Senior dev"), "level"), 1.0,
+                kEps);
+    // Words containing a level word are not it.
+    EXPECT_NEAR(value_of(level_case(std::nullopt, "Leadership tracking app"), "level"), 0.5, kEps);
+}
+
+TEST(LevelFit, UsesTheLevelsOfTheMatchedSkillsWeightedByTheirEvidence) {
+    Profile p;
+    p.skills = {skill("opencv", SkillLevel::Advanced), skill("python", SkillLevel::Beginner)};
+    Listing l = listing("a", {tag("opencv"), tag("python")});
+    l.experience_level = ExperienceLevel::Expert;
+    // have: opencv 1 × 1.0, python 0.6 × 0.6 = 0.36 → level (2 × 1 + 0 × 0.36) / 1.36.
+    double user = 2.0 / 1.36;
+    EXPECT_NEAR(value_of(score_with(p, l), "level"), 1 - 0.6 * (2 - user), kEps);
+}
+
+// --- budget fit ---
+
+Score budget_case(std::optional<Budget> budget, Profile p = {}) {
+    if (p.skills.empty()) {
+        p.skills = {skill("opencv", SkillLevel::Advanced)};
+        p.min_hourly = Money{40, "USD"};
+        p.min_fixed = Money{1000, "USD"};
+    }
+    Listing l = listing("a", {tag("opencv")});
+    l.budget = budget;
+    return score_with(p, l);
+}
+
+TEST(BudgetFit, FullAtTheWantedRateFallingToZeroAtHalfOfIt) {
+    EXPECT_NEAR(value_of(budget_case(Budget{BudgetKind::Hourly, 30, 50, "USD"}), "budget"), 1.0,
+                kEps);
+    EXPECT_NEAR(value_of(budget_case(Budget{BudgetKind::Hourly, {}, 30, "USD"}), "budget"), 0.5,
+                kEps);
+    EXPECT_NEAR(value_of(budget_case(Budget{BudgetKind::Hourly, {}, 20, "USD"}), "budget"), 0.0,
+                kEps);
+    EXPECT_NEAR(value_of(budget_case(Budget{BudgetKind::Fixed, 500, 750, "USD"}), "budget"), 0.5,
+                kEps);
+    // A salary counts as 2,000 hours a year: 60,000 → 30/h.
+    EXPECT_NEAR(value_of(budget_case(Budget{BudgetKind::Salary, 60000, {}, "USD"}), "budget"), 0.5,
+                kEps);
+    EXPECT_EQ(budget_case(Budget{BudgetKind::Hourly, {}, 30, "USD"}).component("budget")->reason,
+              "up to 30 USD/h vs 40 wanted");
+}
+
+TEST(BudgetFit, ConvertsCurrencies) {
+    // 28 EUR at 0.8 EUR per USD = 35 USD/h.
+    Score eur = budget_case(Budget{BudgetKind::Hourly, 20, 28, "EUR"});
+    EXPECT_NEAR(value_of(eur, "budget"), 2 * 35.0 / 40 - 1, kEps);
+    EXPECT_EQ(eur.component("budget")->reason, "up to 35 USD/h vs 40 wanted (28 EUR)");
+    // Only a minimum: 2,400 INR at 80 per USD = 30 USD/h.
+    EXPECT_NEAR(value_of(budget_case(Budget{BudgetKind::Hourly, 2400, {}, "INR"}), "budget"), 0.5,
+                kEps);
+    // 900 GBP at 0.5 per USD = 1,800 USD fixed.
+    EXPECT_NEAR(value_of(budget_case(Budget{BudgetKind::Fixed, {}, 900, "GBP"}), "budget"), 1.0,
+                kEps);
+    // A profile wanting EUR: 40 USD/h = 32 EUR/h, over the wanted 30 EUR.
+    Profile euro;
+    euro.skills = {skill("opencv", SkillLevel::Advanced)};
+    euro.min_hourly = Money{40, "EUR"};
+    EXPECT_NEAR(value_of(budget_case(Budget{BudgetKind::Hourly, {}, 40, "USD"}, euro), "budget"),
+                2 * 32.0 / 40 - 1, kEps);
+}
+
+TEST(BudgetFit, NeutralWhenItCannotBeCompared) {
+    EXPECT_NEAR(value_of(budget_case(std::nullopt), "budget"), 0.5, kEps);
+    EXPECT_EQ(budget_case(std::nullopt).component("budget")->reason, "no budget stated");
+    EXPECT_NEAR(value_of(budget_case(Budget{BudgetKind::Hourly, {}, {}, "USD"}), "budget"), 0.5,
+                kEps);
+    EXPECT_NEAR(value_of(budget_case(Budget{BudgetKind::Hourly, {}, 90, "XYZ"}), "budget"), 0.5,
+                kEps);
+    Profile hourly_only;
+    hourly_only.skills = {skill("opencv", SkillLevel::Advanced)};
+    hourly_only.min_hourly = Money{40, "USD"};
+    Score fixed = budget_case(Budget{BudgetKind::Fixed, {}, 10, "USD"}, hourly_only);
+    EXPECT_NEAR(value_of(fixed, "budget"), 0.5, kEps);
+    EXPECT_EQ(fixed.component("budget")->reason, "fixed price; you set only an hourly minimum");
+}
+
+TEST(BudgetFit, FullWhenTheProfileSetsNoMinimum) {
+    Profile any;
+    any.skills = {skill("opencv", SkillLevel::Advanced)};
+    EXPECT_NEAR(value_of(budget_case(Budget{BudgetKind::Hourly, {}, 1, "USD"}, any), "budget"), 1.0,
+                kEps);
+}
+
+// --- recency ---
+
+Score recency_case(std::optional<std::int64_t> posted) {
+    Profile p;
+    p.skills = {skill("opencv", SkillLevel::Advanced)};
+    Listing l = listing("a", {tag("opencv")});
+    l.posted_at = posted;
+    return score_with(p, l);
+}
+
+TEST(Recency, HalvesEverySevenDays) {
+    EXPECT_NEAR(value_of(recency_case(kNow), "recency"), 1.0, kEps);
+    EXPECT_NEAR(value_of(recency_case(kNow - 7 * kDay), "recency"), 0.5, kEps);
+    EXPECT_NEAR(value_of(recency_case(kNow - 14 * kDay), "recency"), 0.25, kEps);
+    EXPECT_NEAR(value_of(recency_case(kNow - 7 * kDay / 2), "recency"), std::sqrt(0.5), kEps);
+    EXPECT_NEAR(value_of(recency_case(kNow + kDay), "recency"), 1.0, kEps);
+    EXPECT_NEAR(value_of(recency_case(std::nullopt), "recency"), 0.5, kEps);
+    EXPECT_EQ(recency_case(kNow - 7 * kDay).component("recency")->reason,
+              "posted 7.0 days ago (half-life 7 days)");
+}
+
+// --- client quality ---
+
+Score client_case(std::optional<ClientInfo> client) {
+    Profile p;
+    p.skills = {skill("opencv", SkillLevel::Advanced)};
+    Listing l = listing("a", {tag("opencv")});
+    l.client = client;
+    return score_with(p, l);
+}
+
+TEST(ClientQuality, CombinesRatingPaymentAndHistory) {
+    Score good = client_case(ClientInfo{"US", 4.5, 10, true, std::nullopt});
+    EXPECT_NEAR(value_of(good, "client"), 0.5 * 0.9 + 0.3 * 1 + 0.2 * 0.5, kEps);
+    EXPECT_EQ(good.component("client")->reason, "rating 4.5, 10 reviews, payment verified");
+    EXPECT_NEAR(value_of(client_case(ClientInfo{"US", {}, {}, false, {}}), "client"),
+                0.5 * 0.5 + 0 + 0.2 * 0.5, kEps);
+    // Spent 4,000 GBP = 8,000 USD, of the 10,000 that count as a full history.
+    EXPECT_NEAR(value_of(client_case(ClientInfo{"US", 5.0, {}, {}, Money{4000, "GBP"}}), "client"),
+                0.5 + 0.3 * 0.5 + 0.2 * 0.8, kEps);
+}
+
+TEST(ClientQuality, NeutralWhenThePlatformGivesNothing) {
+    EXPECT_NEAR(value_of(client_case(std::nullopt), "client"), 0.5, kEps);
+    EXPECT_NEAR(value_of(client_case(ClientInfo{"US", {}, {}, {}, {}}), "client"), 0.5, kEps);
+    EXPECT_EQ(client_case(std::nullopt).component("client")->reason, "not given by the platform");
+}
+
+// --- the total ---
+
+Listing full_listing() {
+    Listing l = listing("a", {tag("opencv")});
+    l.experience_level = ExperienceLevel::Expert;
+    l.budget = Budget{BudgetKind::Hourly, 40, 60, "USD"};
+    l.posted_at = kNow - 7 * kDay;
+    l.client = ClientInfo{"US", 5.0, 20, true, std::nullopt};
+    l.description = "Port our WordPress gallery to a data entry tool.";
+    return l;
+}
+
+Profile full_profile() {
+    Profile p;
+    p.skills = {skill("opencv", SkillLevel::Advanced)};
+    p.min_hourly = Money{40, "USD"};
+    return p;
+}
+
+TEST(Total, OtherComponentsAreScaledByTheSkillFit) {
+    Score s = score_with(full_profile(), full_listing());
+    // skill 0.5 → 20; level 1, budget 1, recency 0.5, client 1, each × 0.5:
+    // 20 × 0.5 + 20 × 0.5 + 12 × 0.5 × 0.5 + 8 × 0.5 = 10 + 10 + 3 + 4.
+    EXPECT_NEAR(s.component("skill")->points, 20, kEps);
+    EXPECT_NEAR(s.component("level")->points, 10, kEps);
+    EXPECT_NEAR(s.component("budget")->points, 10, kEps);
+    EXPECT_NEAR(s.component("recency")->points, 3, kEps);
+    EXPECT_NEAR(s.component("client")->points, 4, kEps);
+    EXPECT_NEAR(s.component("penalty")->points, 0, kEps);
+    EXPECT_NEAR(s.exact, 47, kEps);
+    EXPECT_EQ(s.total, 47);
+    ASSERT_EQ(s.components.size(), 6u);
+    std::vector<std::string> names;
+    for (const auto& c : s.components) {
+        names.push_back(c.name);
+    }
+    EXPECT_EQ(names, (std::vector<std::string>{"skill", "level", "budget", "recency", "client",
+                                               "penalty"}));
+}
+
+TEST(Total, ExcludedKeywordsCostTheirPenaltyEach) {
+    Profile p = full_profile();
+    p.excluded_keywords = {"gallery"};
+    Score one = score_with(p, full_listing());
+    EXPECT_NEAR(one.component("penalty")->value, 1, kEps);
+    EXPECT_NEAR(one.component("penalty")->points, -30, kEps);
+    EXPECT_EQ(one.component("penalty")->reason, "excluded keyword \"gallery\"");
+    EXPECT_EQ(one.total, 17);
+
+    p.excluded_keywords = {"Gallery", "data entry", "not there"};
+    Score two = score_with(p, full_listing());
+    EXPECT_NEAR(two.component("penalty")->points, -60, kEps);
+    EXPECT_EQ(two.component("penalty")->reason, "excluded keyword \"Gallery\", \"data entry\"");
+    EXPECT_EQ(two.total, 0);  // clamped
+    EXPECT_EQ(two.exact, 0);
+
+    p.excluded_keywords = {"galler"};  // whole words only
+    EXPECT_EQ(score_with(p, full_listing()).component("penalty")->value, 0);
+    EXPECT_EQ(score_with(p, full_listing()).component("penalty")->reason, "no excluded keyword");
+}
+
+TEST(Total, AnExcludedKeywordNamingASkillMatchesTheExtractedSkill) {
+    Profile p = full_profile();
+    p.excluded_keywords = {"wordpress"};
+    // The text says WordPress, but the extractor did not report it (as it would not for an
+    // ambiguous word it rejected): the skill list decides.
+    EXPECT_EQ(score_with(p, full_listing()).component("penalty")->value, 0);
+    Listing l = listing("a", {tag("opencv"), description("wordpress")});
+    l.description = "Our WP site needs image tagging.";
+    EXPECT_EQ(score_with(p, l).component("penalty")->value, 1);
+}
+
+TEST(Total, WeightsComeFromTheProfile) {
+    Profile p = full_profile();
+    p.weights = ScoreWeights{60, 10, 10, 10, 10, 5};
+    Score s = score_with(p, full_listing());
+    // 60 × 0.5 + (10 + 10 + 10 × 0.5 + 10) × 0.5 = 30 + 17.5
+    EXPECT_NEAR(s.exact, 47.5, kEps);
+    EXPECT_EQ(s.total, 48);
+}
+
+// --- filters ---
+
+TEST(Filters, ReportUnwantedJobTypeNotRemoteAndExcludedCountryWithReasons) {
+    Profile p = full_profile();
+    p.job_types = {JobType::Freelance, JobType::Contract};
+    p.remote_only = true;
+    p.excluded_countries = {"DE", "IN"};
+    Listing l = full_listing();
+    l.job_type = JobType::FullTime;
+    l.remote = false;
+    l.location = "Berlin, Germany";
+    l.client->country = "India";
+    Score s = score_with(p, l);
+    EXPECT_TRUE(s.filtered);
+    EXPECT_EQ(
+        s.filter_reasons,
+        (std::vector<std::string>{"job type full_time is not one you want (freelance, contract)",
+                                  "not remote (Berlin, Germany)",
+                                  "location \"Berlin, Germany\" is in Germany, an excluded country",
+                                  "client in India, an excluded country"}));
+    EXPECT_EQ(s.total, 47);  // still scored, so the user can see what was filtered
+}
+
+TEST(Filters, UnknownFactsDoNotFilter) {
+    Profile p = full_profile();
+    p.job_types = {JobType::Freelance};
+    p.remote_only = true;
+    p.excluded_countries = {"US"};
+    Listing l = full_listing();
+    l.client->country.clear();
+    l.location = "Work with us from anywhere";
+    Score s = score_with(p, l);
+    EXPECT_FALSE(s.filtered);
+    EXPECT_TRUE(s.filter_reasons.empty());
+}
+
+TEST(Filters, MustHaveKeywordsAreFoundInTextOrSkills) {
+    Profile p = full_profile();
+    Listing l = full_listing();
+    l.skills.push_back({"computer-vision", SkillOrigin::Title});
+    l.title = "CV engineer";
+
+    p.must_have_keywords = {"computer vision", "pytorch|OpenCV", "gallery"};
+    EXPECT_FALSE(score_with(p, l).filtered);
+
+    p.must_have_keywords = {"ros", "gallery", "keras|tensorflow"};
+    Score s = score_with(p, l);
+    EXPECT_TRUE(s.filtered);
+    EXPECT_EQ(s.filter_reasons,
+              (std::vector<std::string>{"must-have keyword \"ros\" not found",
+                                        "must-have keyword \"keras|tensorflow\" not found"}));
+}
+
+// --- ranking ---
+
+TEST(Rank, BestFirstFilteredLastTiesById) {
+    Profile p = full_profile();
+    p.remote_only = true;
+    std::vector<Listing> listings;
+    listings.push_back(listing("c", {tag("opencv")}));
+    listings.push_back(listing("b", {tag("opencv")}));
+    listings.push_back(listing("z", {tag("react")}));
+    Listing strong = full_listing();
+    strong.id = "y";
+    listings.push_back(strong);
+    Listing filtered = full_listing();
+    filtered.id = "a";
+    filtered.remote = false;
+    listings.push_back(filtered);
+    listings.push_back(listing("a2", {tag("opencv")}));
+
+    Scorer scorer(p, test_taxonomy(), test_currencies(), kNow);
+    auto ranked = rank(listings, scorer);
+    std::vector<std::string> order;
+    for (const auto& r : ranked) {
+        order.push_back(listings[r.index].id);
+        EXPECT_EQ(r.score.total, scorer.score(listings[r.index]).total);
+    }
+    EXPECT_EQ(order, (std::vector<std::string>{"y", "a2", "b", "c", "z", "a"}));
+    EXPECT_TRUE(ranked.back().score.filtered);
+    EXPECT_GT(ranked.back().score.total, ranked[1].score.total);
+}
+
+TEST(Rank, IsDeterministic) {
+    Profile p = full_profile();
+    std::vector<Listing> listings;
+    for (int i = 0; i < 50; ++i) {
+        Listing l = full_listing();
+        l.id = "l" + std::to_string((i * 37) % 50);
+        l.posted_at = kNow - (i % 7) * kDay;
+        if (i % 3 == 0) {
+            l.skills.push_back(tag("react"));
+        }
+        listings.push_back(l);
+    }
+    Scorer scorer(p, test_taxonomy(), test_currencies(), kNow);
+    auto first = rank(listings, scorer);
+    auto second = rank(listings, scorer);
+    ASSERT_EQ(first.size(), second.size());
+    for (std::size_t i = 0; i < first.size(); ++i) {
+        EXPECT_EQ(first[i].index, second[i].index);
+        EXPECT_EQ(first[i].score.exact, second[i].score.exact);
+    }
+    for (std::size_t i = 1; i < first.size(); ++i) {
+        const auto& a = first[i - 1];
+        const auto& b = first[i];
+        EXPECT_TRUE(a.score.exact > b.score.exact || (a.score.exact == b.score.exact &&
+                                                      listings[a.index].id < listings[b.index].id));
+    }
+}
+
+TEST(Rank, EmptyInputGivesEmptyRanking) {
+    Scorer scorer(full_profile(), test_taxonomy(), test_currencies(), kNow);
+    EXPECT_TRUE(rank({}, scorer).empty());
+}
+
+TEST(Scorer, KeepsACopyOfTheProfile) {
+    Profile p = full_profile();
+    Scorer scorer(p, test_taxonomy(), test_currencies(), kNow);
+    p.skills.clear();
+    EXPECT_EQ(scorer.profile().skills.size(), 1u);
+    EXPECT_EQ(scorer.score(full_listing()).total, 47);
+    Scorer moved = std::move(scorer);
+    EXPECT_EQ(moved.score(full_listing()).total, 47);
+}
+
+}  // namespace
+}  // namespace gigscout

@@ -1,0 +1,231 @@
+// Opening the database: WAL mode, and clear refusals that leave a file GigScout cannot use
+// exactly as it was (newer schema, not SQLite, another program's, damaged); a full disk; two
+// writers at once.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <atomic>
+#include <fstream>
+#include <thread>
+
+#include "store/store.h"
+#include "store_test_support.h"
+
+namespace gigscout::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+void raw_exec(const fs::path& file, const std::string& sql) {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(file.c_str(), &db), SQLITE_OK);
+    char* error = nullptr;
+    int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
+    EXPECT_EQ(rc, SQLITE_OK) << (error ? error : "");
+    sqlite3_free(error);
+    sqlite3_close(db);
+}
+
+class StoreOpen : public ::testing::Test {
+  protected:
+    TempDir dir;
+    fs::path file = dir.path() / "gigscout.sqlite3";
+};
+
+TEST_F(StoreOpen, CreatesTheDatabaseInWalMode) {
+    {
+        Store store = open_store(file);
+        EXPECT_TRUE(fs::exists(file.string() + "-wal"));
+        EXPECT_EQ(store.integrity_check().value(), "ok");
+    }
+    std::string bytes = read_file(file);
+    ASSERT_GE(bytes.size(), 100u);
+    // Header bytes 18 and 19 (file format read/write versions) are 2 in WAL mode.
+    EXPECT_EQ(bytes[18], 2);
+    EXPECT_EQ(bytes[19], 2);
+}
+
+TEST_F(StoreOpen, CreatesTheDataDirectoryFromPaths) {
+    Paths paths{dir.path() / "nested" / "data", dir.path() / "config", dir.path() / "cache"};
+    auto store = Store::open(paths);
+    ASSERT_TRUE(store.ok()) << store.error().message;
+    EXPECT_EQ(store.value().file(), paths.database_file());
+    EXPECT_TRUE(fs::exists(paths.database_file()));
+}
+
+TEST_F(StoreOpen, RefusesADatabaseFromANewerVersionAndLeavesItUnchanged) {
+    {
+        Store store = open_store(file);
+        ASSERT_TRUE(store
+                        .record_refresh("remoteok", jobs("remoteok", 1, 3),
+                                        RefreshCompleteness::Complete, kT0)
+                        .ok());
+    }
+    raw_exec(file, "PRAGMA user_version = 99");
+    std::string before = read_file(file);
+    auto store = Store::open(file);
+    ASSERT_FALSE(store.ok());
+    EXPECT_EQ(store.error().message,
+              "the database " + file.string() +
+                  " has schema version 99, newer than this GigScout understands (2): it was "
+                  "written by a newer GigScout. Upgrade GigScout; the file was not changed");
+    EXPECT_EQ(read_file(file), before);
+}
+
+TEST_F(StoreOpen, RefusesAFileThatIsNotSqliteAndLeavesItUnchanged) {
+    write_file(file, "my notes, not a database\n");
+    auto store = Store::open(file);
+    ASSERT_FALSE(store.ok());
+    EXPECT_EQ(store.error().message,
+              file.string() +
+                  " is not a GigScout database (not an SQLite file); GigScout left it as it is — "
+                  "move it away to start a new store, or use another --data-dir");
+    EXPECT_EQ(read_file(file), "my notes, not a database\n");
+    EXPECT_FALSE(fs::exists(file.string() + "-wal"));
+}
+
+TEST_F(StoreOpen, RefusesAnotherProgramsSqliteDatabase) {
+    raw_exec(file, "CREATE TABLE photos (id INTEGER PRIMARY KEY, path TEXT)");
+    std::string before = read_file(file);
+    auto store = Store::open(file);
+    ASSERT_FALSE(store.ok());
+    EXPECT_EQ(store.error().message,
+              file.string() +
+                  " is an SQLite database of another program (it has tables but no GigScout "
+                  "schema version); GigScout left it as it is — move it away or use another "
+                  "--data-dir");
+    EXPECT_EQ(read_file(file), before);
+}
+
+TEST_F(StoreOpen, RefusesADirectoryAtTheDatabasePath) {
+    fs::create_directory(file);
+    auto store = Store::open(file);
+    ASSERT_FALSE(store.ok());
+    EXPECT_EQ(store.error().message,
+              "the database path " + file.string() + " is a directory, expected a file");
+}
+
+TEST_F(StoreOpen, ADamagedDatabaseIsReportedClearlyAndNotOverwritten) {
+    {
+        Store store = open_store(file);
+        ASSERT_TRUE(store
+                        .record_refresh("remoteok", jobs("remoteok", 1, 300),
+                                        RefreshCompleteness::Complete, kT0)
+                        .ok());
+    }
+    raw_exec(file, "PRAGMA wal_checkpoint(TRUNCATE)");  // everything into the main file
+    std::string bytes = read_file(file);
+    ASSERT_GT(bytes.size(), 3 * 4096u);
+    // Everything after the first page (header and schema) becomes garbage.
+    for (std::size_t i = 4096; i < bytes.size(); ++i) {
+        bytes[i] = static_cast<char>(0xA5 ^ (i & 0xff));
+    }
+    write_file(file, bytes);
+    auto store = Store::open(file);
+    std::string message;
+    if (!store.ok()) {
+        message = store.error().message;
+    } else {
+        auto rows = store.value().load_listings();
+        ASSERT_FALSE(rows.ok());
+        message = rows.error().message;
+        auto marked = store.value().set_state("remoteok:1", ListingState::Saved, {}, kT0);
+        EXPECT_FALSE(marked.ok());
+    }
+    EXPECT_NE(message.find("the database " + file.string() + " is damaged ("), std::string::npos)
+        << message;
+    EXPECT_NE(message.find("GigScout left it as it is — move it away and restore your last "
+                           "export with `gigscout-cli import`"),
+              std::string::npos)
+        << message;
+    EXPECT_EQ(read_file(file), bytes);
+}
+
+TEST_F(StoreOpen, AFullDiskFailsCleanlyAndALaterRefreshCompletes) {
+    {
+        Store store = open_store(file);
+        ASSERT_TRUE(store
+                        .record_refresh("remoteok", jobs("remoteok", 1, 50),
+                                        RefreshCompleteness::Complete, kT0)
+                        .ok());
+        ASSERT_TRUE(store.set_state("remoteok:7", ListingState::Applied, "sent", kT0).ok());
+    }
+    raw_exec(file, "PRAGMA wal_checkpoint(TRUNCATE)");
+    auto pages = static_cast<std::uint32_t>(fs::file_size(file) / 4096);
+    StoreOptions capped;
+    capped.max_page_count = pages + 4;
+    capped.batch_size = 100;
+    {
+        Store store = open_store(file, capped);
+        auto r = store.record_refresh("remoteok", jobs("remoteok", 1, 3000),
+                                      RefreshCompleteness::Complete, kT0 + kDay);
+        ASSERT_FALSE(r.ok());
+        const std::string& m = r.error().message;
+        EXPECT_EQ(m.rfind("storing the refresh of `remoteok`: no space left for the database " +
+                              file.string() + " (the disk is full",
+                          0),
+                  0u)
+            << m;
+        EXPECT_NE(m.find("listings were stored and nothing was closed — refreshing again "
+                         "completes it"),
+                  std::string::npos)
+            << m;
+        EXPECT_EQ(store.integrity_check().value(), "ok");
+        auto row = find(load(store), "remoteok:7");
+        ASSERT_TRUE(row);
+        EXPECT_EQ(row->state, ListingState::Applied);
+        EXPECT_EQ(row->note, "sent");
+    }
+    Store store = open_store(file);
+    auto r = store.record_refresh("remoteok", jobs("remoteok", 1, 3000),
+                                  RefreshCompleteness::Complete, kT0 + 2 * kDay);
+    ASSERT_TRUE(r.ok()) << r.error().message;
+    EXPECT_EQ(load(store).size(), 3000u);
+    EXPECT_EQ(find(load(store), "remoteok:7")->state, ListingState::Applied);
+    EXPECT_EQ(store.integrity_check().value(), "ok");
+}
+
+TEST_F(StoreOpen, TwoConnectionsWriteAtOnceWithoutBusyErrorsOrLostState) {
+    {
+        Store store = open_store(file);
+        ASSERT_TRUE(store
+                        .record_refresh("remoteok", jobs("remoteok", 1, 200),
+                                        RefreshCompleteness::Complete, kT0)
+                        .ok());
+    }
+    std::atomic<bool> done{false};
+    std::vector<std::string> errors;
+    std::thread refresher([&] {
+        Store writer = open_store(file, StoreOptions{std::chrono::milliseconds(30'000), 200, {}});
+        for (int round = 1; round <= 6; ++round) {
+            auto r = writer.record_refresh("remoteok", jobs("remoteok", 1, 2000),
+                                           RefreshCompleteness::Complete, kT0 + round);
+            if (!r.ok()) {
+                errors.push_back(r.error().message);
+            }
+        }
+        done = true;
+    });
+    Store user = open_store(file);
+    int marks = 0;
+    while (!done || marks < 20) {
+        std::string id = "remoteok:" + std::to_string(1 + marks % 200);
+        auto m = user.set_state(id, ListingState::Saved, "note " + std::to_string(marks), kT0);
+        ASSERT_TRUE(m.ok()) << m.error().message;
+        auto rows = user.load_listings();
+        ASSERT_TRUE(rows.ok()) << rows.error().message;
+        ++marks;
+        if (marks >= 200) {
+            break;
+        }
+    }
+    refresher.join();
+    EXPECT_TRUE(errors.empty()) << errors.front();
+    ListingFilter saved;
+    saved.state = ListingState::Saved;
+    EXPECT_EQ(load(user, saved).size(), static_cast<std::size_t>(std::min(marks, 200)));
+    EXPECT_EQ(user.integrity_check().value(), "ok");
+}
+
+}  // namespace
+}  // namespace gigscout::testing
