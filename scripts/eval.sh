@@ -15,5 +15,7 @@ echo "== skill extraction =="
 BUILD_DIR=$dir scripts/build.sh release gigscout-eval-extraction
 "$dir/tests/eval/gigscout-eval-extraction" "${verbose[@]}"
 
-# == ranking (NDCG@10) ==
-# The scoring part builds and runs its evaluation executable here.
+echo
+echo "== ranking (NDCG@10) =="
+BUILD_DIR=$dir scripts/build.sh release gigscout-eval-ranking
+"$dir/tests/eval/gigscout-eval-ranking" "${verbose[@]}"

@@ -177,6 +177,11 @@ int run_fetch(const FetchOptions& opt, const GlobalOptions& global) {
         }
         sources.push_back({c, entry->path});
     }
+    if (sources.empty() && not_runnable.empty()) {
+        std::fprintf(stderr,
+                     "gigscout-cli fetch: no source is enabled; add one to %s (docs/sources.md)\n",
+                     paths->sources_file().string().c_str());
+    }
     if (!wanted.empty()) {
         return fail("fetch",
                     "no configured source named `" + *wanted.begin() + "` (see " +

@@ -402,8 +402,8 @@ SourceOutcome RefreshRunner::run_source(const RefreshSource& source,
         }
     }
     if (ledger_ != nullptr) {
-        (void)ledger_->record(
-            p.source);  // politeness data: a failed write only risks one early call
+        // Politeness data: a failed write only risks one early call, so it stops nothing.
+        (void)ledger_->record(p.source);
     }
     if (out.page_limited) {
         out.completeness = Completeness::Partial;

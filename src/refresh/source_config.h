@@ -17,7 +17,9 @@ struct SourceConfig {
     std::string plugin;    // plugin id
     std::string instance;  // empty for a plugin's only source
     bool enabled = true;
-    std::map<std::string, std::string> settings;  // non-secret settings, as strings
+    // Non-secret settings as text, typed later by the plugin's schema (a JSON list becomes
+    // "a,b", as a person would type it).
+    std::map<std::string, std::string> settings;
     // Plain http and loopback/private addresses are refused unless the user allows them for
     // this source (a board on the LAN, a local test server).
     bool allow_http = false;

@@ -362,9 +362,9 @@ TEST(BundledPlugins, EveryPluginRefreshesFromSavedResponsesAndTheResultIsMergedA
     // Deduplicated: the cross-posted job is one listing with both sources, and nothing left in
     // the merged list is a duplicate of anything else.
     EXPECT_EQ(report.listings.size() + report.duplicates_merged, delivered);
-    EXPECT_GE(report.duplicates_merged, 1u);
     EXPECT_TRUE(find_duplicates(report.listings).empty());
     if (expected.count("greenhouse:acmesons") && expected.count("weworkremotely")) {
+        EXPECT_GE(report.duplicates_merged, 1u);
         const Listing* cross = nullptr;
         for (const Listing& l : report.listings) {
             std::set<std::string> from = {l.source};

@@ -543,6 +543,60 @@ TEST(Rank, IsDeterministic) {
     }
 }
 
+TEST(Rank, NumbersOnlyGivesTheSameOrderAndNumbersWithoutText) {
+    Profile p = full_profile();
+    p.remote_only = true;
+    p.excluded_keywords = {"react"};
+    p.must_have_keywords = {"opencv"};
+    std::vector<Listing> listings;
+    for (int i = 0; i < 40; ++i) {
+        Listing l = full_listing();
+        l.id = "l" + std::to_string((i * 17) % 40);
+        l.posted_at = kNow - (i % 9) * kDay;
+        l.remote = i % 5 != 0;
+        if (i % 3 == 0) {
+            l.skills.push_back(tag("react"));
+        }
+        if (i % 4 == 0) {
+            l.skills = {tag("python")};
+            l.title = "Python scripts";
+            l.description = "Scripts.";
+        }
+        if (i % 6 == 0) {
+            l.experience_level.reset();
+            l.budget.reset();
+            l.client.reset();
+        }
+        listings.push_back(l);
+    }
+    Scorer scorer(p, test_taxonomy(), test_currencies(), kNow);
+    auto full = rank(listings, scorer);
+    auto numbers = rank(listings, scorer, ScoreDetail::Numbers);
+    ASSERT_EQ(full.size(), numbers.size());
+    std::size_t filtered = 0;
+    for (std::size_t i = 0; i < full.size(); ++i) {
+        const Score& f = full[i].score;
+        const Score& n = numbers[i].score;
+        EXPECT_EQ(full[i].index, numbers[i].index) << i;
+        EXPECT_EQ(f.exact, n.exact) << i;
+        EXPECT_EQ(f.filtered, n.filtered) << i;
+        filtered += f.filtered ? 1 : 0;
+        ASSERT_EQ(f.components.size(), n.components.size());
+        for (std::size_t c = 0; c < f.components.size(); ++c) {
+            EXPECT_EQ(f.components[c].name, n.components[c].name);
+            EXPECT_EQ(f.components[c].value, n.components[c].value) << f.components[c].name;
+            EXPECT_EQ(f.components[c].points, n.components[c].points) << f.components[c].name;
+            EXPECT_FALSE(f.components[c].reason.empty());
+            EXPECT_TRUE(n.components[c].reason.empty());
+        }
+        EXPECT_TRUE(n.filter_reasons.empty());
+        EXPECT_TRUE(n.matched_skills.empty() && n.partial_skills.empty() &&
+                    n.missing_skills.empty());
+    }
+    EXPECT_GT(filtered, 0u);
+    EXPECT_LT(filtered, full.size());
+}
+
 TEST(Rank, EmptyInputGivesEmptyRanking) {
     Scorer scorer(full_profile(), test_taxonomy(), test_currencies(), kNow);
     EXPECT_TRUE(rank({}, scorer).empty());

@@ -74,8 +74,8 @@ Sandbox::Sandbox(const CallLimits& limits) : limits_(limits) {
 
 Sandbox::~Sandbox() {
     if (L_ != nullptr) {
-        // Plugins cannot set __gc (setmetatable refuses it); host modules' finalizers are C.
-        // A sticky hook stays in place in case a finalizer reaches Lua code anyway.
+        // The timer must not reach a closed state. Closing runs no plugin code: plugins cannot
+        // set __gc (setmetatable refuses it) and the host modules' finalizers are C.
         stop_clock();
         lua_close(L_);
     }

@@ -61,6 +61,12 @@ TEST(MatchCommand, PrintsARankedTableWithExplanationsAndFilteredOnesLast) {
                        "Keras) · missing: ROS"),
               std::string::npos)
         << out;
+    // The worked example of docs/scoring.md.
+    EXPECT_NE(out.find("  1     60  OpenCV object detection pipeline"), std::string::npos) << out;
+    EXPECT_NE(
+        out.find("skill 25 + level 10.8 + budget 12.5 + recency 7.1 + client 4.5 − penalty 0"),
+        std::string::npos)
+        << out;
     EXPECT_NE(out.find("€40–60/h"), std::string::npos) << out;
     EXPECT_NE(out.find("$100 fixed"), std::string::npos) << out;
     EXPECT_NE(out.find("not remote (Munich, Germany)"), std::string::npos) << out;

@@ -1,0 +1,366 @@
+// gigscout-cli fetch, run as a user runs it: the real binary with its real plugin workers, the
+// test plugins of tests/refresh/plugins/ (GIGSCOUT_PLUGINS) sent to a real HTTPS server on
+// 127.0.0.1 (--connect-to, --ca-file), a real data directory (--data-dir) with its
+// config/sources.json and SQLite store. Exit codes and output: docs/cli.md.
+#include <sys/wait.h>
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "base/json_reader.h"
+#include "fetch/support/test_http_server.h"
+#include "fetch/support/test_pki.h"
+#include "support/test_support.h"
+
+namespace gigscout {
+namespace {
+
+using namespace std::chrono_literals;
+using testing::read_file;
+using testing::TempDir;
+using testing::TestHttpServer;
+using testing::write_file;
+
+const std::vector<std::string> kHosts = {"jobs.test-a.example", "jobs.test-c.example",
+                                         "jobs.test-f.example", "jobs.test-g.example"};
+
+std::string job(const std::string& id, const std::string& title, const std::string& company,
+                const std::string& path, const std::string& description) {
+    return R"({"id":")" + id + R"(","title":")" + title + R"(","company":")" + company +
+           R"(","url":"https://jobs.test-a.example)" + path + R"(","description":")" + description +
+           R"(","tags":["python"]})";
+}
+
+std::string page(const std::string& jobs, const std::string& next) {
+    return R"({"jobs":[)" + jobs + R"(],"next":)" + (next.empty() ? "null" : "\"" + next + "\"") +
+           "}";
+}
+
+// The platforms of the test plugins: board (three pages at /jobs, HTTP 500 at /down, a
+// cross-posted copy at /mirror), crashy, keyed (checks its token header) and polite.
+class Platforms {
+  public:
+    explicit Platforms(const testing::TlsIdentity& tls)
+        : server_(TestHttpServer::Options{"127.0.0.1", 16, tls}) {
+        server_.http().Get(R"(/.*)", [](const httplib::Request& req, httplib::Response& res) {
+            const std::string json = "application/json";
+            std::string host = req.get_header_value("Host");
+            if (host == "jobs.test-a.example" && req.path == "/jobs") {
+                std::string n = req.get_param_value("page");
+                if (n == "1") {
+                    res.set_content(
+                        page(job("a1", "Computer Vision Engineer", "Acme Vision", "/job/a1",
+                                 "Build OpenCV and PyTorch pipelines for robots.") +
+                                 "," +
+                                 job("a2", "Robotics Perception Engineer", "Acme Vision", "/job/a2",
+                                     "ROS and C++ on embedded boards."),
+                             "/jobs?page=2"),
+                        json);
+                } else if (n == "2") {
+                    res.set_content(page(job("a3", "Image Processing Developer", "Pixel Works",
+                                             "/job/a3", "Classic image processing with OpenCV."),
+                                         "/jobs?page=3"),
+                                    json);
+                } else {
+                    res.set_content(page(job("a4", "Data Labeling Lead", "Label Co", "/job/a4",
+                                             "Run a team that labels images."),
+                                         ""),
+                                    json);
+                }
+            } else if (host == "jobs.test-a.example" && req.path == "/mirror") {
+                res.set_content(
+                    page(job("m1", "Computer Vision Engineer", "Acme Vision Inc.", "/mirror/m1",
+                             "Build OpenCV and PyTorch pipelines for robots."),
+                         ""),
+                    json);
+            } else if (host == "jobs.test-a.example" && req.path == "/down") {
+                res.status = 500;
+                res.set_content("maintenance", "text/plain; charset=utf-8");
+            } else if (host == "jobs.test-c.example") {
+                res.set_content("{}", json);
+            } else if (host == "jobs.test-f.example" &&
+                       req.get_header_value("X-Api-Token") == "s3cret") {
+                res.set_content(
+                    page(job("k1", "Keyed Vision Job", "Key Corp", "/k1", "Vision."), ""), json);
+            } else if (host == "jobs.test-g.example") {
+                res.set_content(page(job("p1", "Polite Job", "Polite Ltd", "/p1", "Hello."), ""),
+                                json);
+            } else {
+                res.status = host == "jobs.test-f.example" ? 401 : 404;
+            }
+        });
+        server_.start();
+    }
+    int port() const { return server_.port(); }
+
+  private:
+    TestHttpServer server_;
+};
+
+struct CliRun {
+    int code = -1;
+    std::string out;
+    std::string err;
+};
+
+std::string quote(const std::string& s) {
+    std::string q = "'";
+    for (char c : s) {
+        q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    }
+    return q + "'";
+}
+
+class FetchCommandTest : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        pki_ = testing::make_test_pki(dir_.path() / "pki", kHosts);
+        platforms_ = std::make_unique<Platforms>(pki_.server);
+        data_ = dir_.path() / "data";
+    }
+
+    void write_sources(const std::string& json) {
+        write_file(data_ / "config" / "sources.json", json);
+    }
+
+    // gigscout-cli ARGS with the test plugins, no keyring, stdout and stderr captured.
+    CliRun cli(const std::vector<std::string>& args, const std::string& env = "") {
+        std::string command = "env -u DBUS_SESSION_BUS_ADDRESS GIGSCOUT_PLUGINS=" +
+                              quote((testing::tests_dir() / "refresh" / "plugins").string()) + " " +
+                              env + " " + quote(GIGSCOUT_CLI_PATH);
+        for (const auto& a : args) {
+            command += " " + quote(a);
+        }
+        auto out = dir_.path() / "stdout.txt";
+        auto err = dir_.path() / "stderr.txt";
+        int status = std::system(
+            (command + " >" + quote(out.string()) + " 2>" + quote(err.string())).c_str());
+        CliRun r;
+        r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+        r.out = read_file(out);
+        r.err = read_file(err);
+        return r;
+    }
+
+    // `fetch` with the server's routing and CA, plus `extra`.
+    CliRun fetch(std::vector<std::string> extra, const std::string& env = "") {
+        std::vector<std::string> args = {"fetch",      "--data-dir", data_.string(),
+                                         "--force",    "--ca-file",  pki_.ca_cert.string(),
+                                         "--attempts", "1"};
+        for (const auto& h : kHosts) {
+            args.push_back("--connect-to");
+            args.push_back(h + ":443:127.0.0.1:" + std::to_string(platforms_->port()));
+        }
+        args.insert(args.end(), extra.begin(), extra.end());
+        return cli(args, env);
+    }
+
+    TempDir dir_;
+    testing::TestPki pki_;
+    std::unique_ptr<Platforms> platforms_;
+    std::filesystem::path data_;
+};
+
+bool contains(const std::string& haystack, const std::string& needle) {
+    return haystack.find(needle) != std::string::npos;
+}
+
+// The line of the per-source summary that starts with `source` and a space.
+std::string summary_line(const std::string& out, const std::string& source) {
+    std::size_t at = 0;
+    while (at < out.size()) {
+        std::size_t end = out.find('\n', at);
+        std::string line = out.substr(at, end == std::string::npos ? std::string::npos : end - at);
+        if (line.rfind(source + " ", 0) == 0) {
+            return line;
+        }
+        if (end == std::string::npos) {
+            break;
+        }
+        at = end + 1;
+    }
+    return "";
+}
+
+const std::string kProfile =
+    (testing::source_dir() / "resources" / "profiles" / "intermediate-cv-engineer.json").string();
+
+TEST_F(FetchCommandTest, HelpExitsZeroAndNamesTheOptions) {
+    auto r = cli({"fetch", "--help"});
+    EXPECT_EQ(r.code, 0) << r.err;
+    EXPECT_TRUE(contains(r.out, "--source")) << r.out;
+    EXPECT_TRUE(contains(r.out, "--json")) << r.out;
+    EXPECT_TRUE(contains(r.out, "--profile")) << r.out;
+}
+
+TEST_F(FetchCommandTest, AnUnknownSourceIsAUsageError) {
+    write_sources(R"({"sources": [{"plugin": "board"}]})");
+    auto r = fetch({"--source", "nope"});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_TRUE(contains(r.err, "gigscout-cli fetch: no configured source named `nope` (see " +
+                                    (data_ / "config" / "sources.json").string() + ")"))
+        << r.err;
+}
+
+TEST_F(FetchCommandTest, ABrokenSourcesFileIsAUsageErrorNamingTheField) {
+    write_sources(R"({"sources": [{"plugin": "board", "enabeld": true}]})");
+    auto r = fetch({});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_TRUE(contains(r.err, "sources.json: field `sources[0].enabeld`: unknown field"))
+        << r.err;
+}
+
+TEST_F(FetchCommandTest, OneFailingSourceExitsFourAndTheOthersAreStillShown) {
+    write_sources(R"({"sources": [{"plugin": "board"},
+                                  {"plugin": "board", "instance": "down",
+                                   "settings": {"start": "/down"}}]})");
+    auto r = fetch({});
+    EXPECT_EQ(r.code, 4) << r.out << r.err;
+    std::string down = summary_line(r.out, "board:down");
+    EXPECT_TRUE(contains(down, "failed")) << r.out;
+    EXPECT_TRUE(contains(down, "GET https://jobs.test-a.example/down: server answered HTTP 500"))
+        << r.out;
+    std::string board = summary_line(r.out, "board");
+    EXPECT_TRUE(contains(board, " ok ")) << r.out;
+    EXPECT_TRUE(contains(board, "    3        4")) << r.out;  // pages, listings
+    EXPECT_TRUE(contains(r.out, "4 listings (0 duplicates merged)")) << r.out;
+    EXPECT_TRUE(contains(r.out, "Computer Vision Engineer")) << r.out;
+    EXPECT_TRUE(contains(r.out, "https://jobs.test-a.example/job/a4")) << r.out;
+    // Progress went to stderr.
+    EXPECT_TRUE(contains(r.err, "board: fetching page 3")) << r.err;
+}
+
+TEST_F(FetchCommandTest, AllSourcesOkExitsZero) {
+    write_sources(R"({"sources": [{"plugin": "board"}, {"plugin": "polite"},
+                                  {"plugin": "crashy", "enabled": false}]})");
+    auto r = fetch({});
+    EXPECT_EQ(r.code, 0) << r.out << r.err;
+    EXPECT_TRUE(contains(r.out, "5 listings")) << r.out;
+    EXPECT_EQ(summary_line(r.out, "crashy"), "") << "a disabled source ran";
+    // --source runs a source even when it is disabled, and only that one.
+    auto only = fetch({"--source", "crashy"});
+    EXPECT_EQ(only.code, 4);
+    EXPECT_TRUE(contains(summary_line(only.out, "crashy"), "plugin crashy: error in parse()"))
+        << only.out;
+    EXPECT_EQ(summary_line(only.out, "board"), "");
+}
+
+TEST_F(FetchCommandTest, JsonHoldsEverySourceAndTheRankedListings) {
+    write_sources(R"({"sources": [{"plugin": "board"},
+                                  {"plugin": "board", "instance": "mirror",
+                                   "settings": {"start": "/mirror"}},
+                                  {"plugin": "board", "instance": "down",
+                                   "settings": {"start": "/down"}}]})");
+    auto r = fetch({"--json", "--profile", kProfile});
+    EXPECT_EQ(r.code, 4) << r.err;
+    auto doc = json::parse(r.out, "stdout");
+    ASSERT_TRUE(doc.ok()) << doc.error().message << "\n" << r.out;
+    const auto& d = doc.value();
+    ASSERT_TRUE(d.IsObject());
+    ASSERT_TRUE(d["sources"].IsArray());
+    ASSERT_EQ(d["sources"].Size(), 3u);
+    std::map<std::string, const rapidjson::Value*> by_id;
+    for (const auto& s : d["sources"].GetArray()) {
+        by_id[s["source"].GetString()] = &s;
+        EXPECT_TRUE(s["status"].IsString());
+        EXPECT_TRUE(s["pages"].IsInt());
+        EXPECT_TRUE(s["listings"].IsUint64());
+    }
+    const auto& board = *by_id.at("board");
+    EXPECT_STREQ(board["status"].GetString(), "ok");
+    EXPECT_STREQ(board["completeness"].GetString(), "complete");
+    EXPECT_EQ(board["pages"].GetInt(), 3);
+    EXPECT_EQ(board["listings"].GetUint64(), 4u);
+    EXPECT_FALSE(board.HasMember("error"));
+    const auto& down = *by_id.at("board:down");
+    EXPECT_STREQ(down["status"].GetString(), "failed");
+    EXPECT_EQ(down["listings"].GetUint64(), 0u);
+    EXPECT_TRUE(contains(down["error"].GetString(), "HTTP 500")) << down["error"].GetString();
+    EXPECT_EQ(d["duplicates_merged"].GetUint64(), 1u);
+
+    ASSERT_TRUE(d["listings"].IsArray());
+    ASSERT_EQ(d["listings"].Size(), 4u);
+    int previous = 101;
+    bool previous_filtered = false;
+    for (const auto& l : d["listings"].GetArray()) {
+        ASSERT_TRUE(l["score"].IsInt());
+        bool filtered = l["filtered"].GetBool();
+        if (filtered == previous_filtered) {
+            EXPECT_LE(l["score"].GetInt(), previous);
+        }
+        EXPECT_TRUE(!previous_filtered || filtered) << "filtered listings come last";
+        previous = l["score"].GetInt();
+        previous_filtered = filtered;
+        EXPECT_TRUE(l["matched_skills"].IsArray());
+        EXPECT_TRUE(l["listing"]["id"].IsString());
+    }
+    const auto& best = d["listings"][0];
+    EXPECT_STREQ(best["listing"]["title"].GetString(), "Computer Vision Engineer");
+    EXPECT_TRUE(best["listing"]["merged"].IsArray());
+}
+
+TEST_F(FetchCommandTest, FetchedListingsAreStoredAndListed) {
+    write_sources(R"({"sources": [{"plugin": "board"},
+                                  {"plugin": "board", "instance": "mirror",
+                                   "settings": {"start": "/mirror"}}]})");
+    auto f = fetch({});
+    ASSERT_EQ(f.code, 0) << f.out << f.err;
+    auto r = cli({"--data-dir", data_.string(), "list", "--json"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    auto doc = json::parse(r.out, "stdout");
+    ASSERT_TRUE(doc.ok()) << doc.error().message << "\n" << r.out;
+    ASSERT_TRUE(doc.value().IsArray());
+    std::set<std::string> ids;
+    std::set<std::string> merged_sources;
+    for (const auto& row : doc.value().GetArray()) {
+        std::string id = row["id"].GetString();
+        ids.insert(id);
+        if (id == "board:a1" || id == "board:m1") {
+            for (const auto& s : row["sources"].GetArray()) {
+                merged_sources.insert(s.GetString());
+            }
+        }
+    }
+    // The cross-posted job is one stored listing that both sources brought.
+    EXPECT_EQ(ids.size(), 4u) << r.out;
+    EXPECT_TRUE(ids.count("board:a2") && ids.count("board:a3") && ids.count("board:a4")) << r.out;
+    EXPECT_TRUE(ids.count("board:a1") + ids.count("board:m1") == 1) << r.out;
+    EXPECT_EQ(merged_sources, (std::set<std::string>{"board", "board:mirror"})) << r.out;
+}
+
+TEST_F(FetchCommandTest, WithoutSourcesJsonEveryDefaultPluginRuns) {
+    auto r = fetch({"--json"});
+    auto doc = json::parse(r.out, "stdout");
+    ASSERT_TRUE(doc.ok()) << doc.error().message << "\n" << r.out << r.err;
+    std::set<std::string> sources;
+    for (const auto& s : doc.value()["sources"].GetArray()) {
+        sources.insert(s["source"].GetString());
+    }
+    // keyed is off by default and needs a token; the others need nothing.
+    EXPECT_EQ(sources, (std::set<std::string>{"board", "crashy", "offsite", "polite"}));
+    EXPECT_EQ(r.code, 4);  // crashy and offsite fail
+}
+
+TEST_F(FetchCommandTest, SecretsComeFromTheEnvironmentAndNeverFromTheFile) {
+    write_sources(R"({"sources": [{"plugin": "keyed", "instance": "good"},
+                                  {"plugin": "keyed", "instance": "infile",
+                                   "settings": {"token": "s3cret"}},
+                                  {"plugin": "keyed", "instance": "missing"}]})");
+    auto r = fetch({}, "GIGSCOUT_KEYED_GOOD_TOKEN=s3cret");
+    EXPECT_EQ(r.code, 4);
+    EXPECT_TRUE(contains(summary_line(r.out, "keyed:good"), " ok ")) << r.out;
+    EXPECT_TRUE(contains(summary_line(r.out, "keyed:infile"),
+                         "secret setting `token` must not be written in sources.json; set "
+                         "GIGSCOUT_KEYED_INFILE_TOKEN"))
+        << r.out;
+    EXPECT_TRUE(contains(summary_line(r.out, "keyed:missing"), "GIGSCOUT_KEYED_MISSING_TOKEN"))
+        << r.out;
+    EXPECT_TRUE(contains(r.out, "Keyed Vision Job")) << r.out;
+}
+
+}  // namespace
+}  // namespace gigscout
