@@ -1,5 +1,6 @@
 // gigscout-cli fetch: refreshes the enabled sources, prints a per-source summary and the
 // ranked result (docs/cli.md, docs/fetch.md).
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <limits>
@@ -20,6 +21,8 @@
 
 namespace gigscout::cli {
 namespace {
+
+constexpr std::chrono::seconds kHttpCacheMaxAge = std::chrono::hours(24 * 30);
 
 struct FetchOptions {
     std::vector<std::string> sources;
@@ -279,6 +282,11 @@ int run_fetch(const FetchOptions& opt, const GlobalOptions& global) {
         report.sources.push_back(std::move(o));
     }
 
+    if (fetcher.cache()) {
+        // A feed not fetched for a month is likely gone from sources.json; its validators and
+        // body would only take disk space (docs/fetch.md).
+        fetcher.cache()->prune(kHttpCacheMaxAge);
+    }
     printer.report(report, profile ? &*profile : nullptr);
     for (const auto& e : store_errors) {
         std::fprintf(stderr, "gigscout-cli fetch: not stored: %s\n", e.c_str());

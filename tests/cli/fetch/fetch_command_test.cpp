@@ -332,6 +332,26 @@ TEST_F(FetchCommandTest, FetchedListingsAreStoredAndListed) {
     EXPECT_EQ(merged_sources, (std::set<std::string>{"board", "board:mirror"})) << r.out;
 }
 
+TEST_F(FetchCommandTest, CacheEntriesUnusedForAMonthAreRemovedAfterARefresh) {
+    write_sources(R"({"sources": [{"plugin": "board"}]})");
+    const auto http = data_ / "cache" / "http";
+    const auto old_entry = http / "0000dead.entry";
+    const auto recent_entry = http / "0000beef.entry";
+    const auto not_ours = http / "notes.txt";
+    for (const auto& f : {old_entry, recent_entry, not_ours}) {
+        write_file(f, "x");
+    }
+    const auto long_ago =
+        std::filesystem::file_time_type::clock::now() - std::chrono::hours(24 * 31);
+    std::filesystem::last_write_time(old_entry, long_ago);
+    std::filesystem::last_write_time(not_ours, long_ago);
+    auto r = fetch({});
+    ASSERT_EQ(r.code, 0) << r.out << r.err;
+    EXPECT_FALSE(std::filesystem::exists(old_entry));
+    EXPECT_TRUE(std::filesystem::exists(recent_entry));
+    EXPECT_TRUE(std::filesystem::exists(not_ours));
+}
+
 TEST_F(FetchCommandTest, WithoutSourcesJsonEveryDefaultPluginRuns) {
     auto r = fetch({"--json"});
     auto doc = json::parse(r.out, "stdout");
