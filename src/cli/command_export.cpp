@@ -10,7 +10,7 @@
 #include "store/state_export.h"
 #include "store/store.h"
 
-namespace gigscout::cli {
+namespace gigscout::cli::export_command {
 namespace {
 
 struct ExportOptions {
@@ -130,4 +130,4 @@ const bool registered = register_command(Command{
     }});
 
 }  // namespace
-}  // namespace gigscout::cli
+}  // namespace gigscout::cli::export_command

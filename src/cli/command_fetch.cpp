@@ -19,7 +19,7 @@
 #include "store/secret_store.h"
 #include "store/store.h"
 
-namespace gigscout::cli {
+namespace gigscout::cli::fetch_command {
 namespace {
 
 constexpr std::chrono::seconds kHttpCacheMaxAge = std::chrono::hours(24 * 30);
@@ -331,4 +331,4 @@ const bool registered = register_command(Command{
     }});
 
 }  // namespace
-}  // namespace gigscout::cli
+}  // namespace gigscout::cli::fetch_command

@@ -12,7 +12,7 @@
 #include "store/store.h"
 #include "taxonomy/skill_extractor.h"
 
-namespace gigscout::cli {
+namespace gigscout::cli::import_command {
 namespace {
 
 constexpr std::size_t kProblemsShown = 20;
@@ -138,4 +138,4 @@ const bool registered = register_command(Command{
     }});
 
 }  // namespace
-}  // namespace gigscout::cli
+}  // namespace gigscout::cli::import_command

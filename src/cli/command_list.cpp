@@ -17,7 +17,7 @@
 #include "store/store.h"
 #include "taxonomy/taxonomy.h"
 
-namespace gigscout::cli {
+namespace gigscout::cli::list_command {
 namespace {
 
 struct ListOptions {
@@ -280,4 +280,4 @@ const bool registered = register_command(Command{
     }});
 
 }  // namespace
-}  // namespace gigscout::cli
+}  // namespace gigscout::cli::list_command

@@ -6,7 +6,7 @@
 #include "cli/command_registry.h"
 #include "store/store.h"
 
-namespace gigscout::cli {
+namespace gigscout::cli::mark_command {
 namespace {
 
 struct MarkOptions {
@@ -66,4 +66,4 @@ const bool registered = register_command(Command{
     }});
 
 }  // namespace
-}  // namespace gigscout::cli
+}  // namespace gigscout::cli::mark_command

@@ -18,7 +18,7 @@
 #include "scoring/scorer.h"
 #include "taxonomy/skill_extractor.h"
 
-namespace gigscout::cli {
+namespace gigscout::cli::match_command {
 namespace {
 
 struct MatchOptions {
@@ -419,4 +419,4 @@ const bool registered = register_command(Command{
     }});
 
 }  // namespace
-}  // namespace gigscout::cli
+}  // namespace gigscout::cli::match_command

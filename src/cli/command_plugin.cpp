@@ -14,7 +14,7 @@
 #include "plugin_host/plugin_scaffold.h"
 #include "plugin_host/plugin_session.h"
 
-namespace gigscout::cli {
+namespace gigscout::cli::plugin_command {
 namespace {
 
 namespace fs = std::filesystem;
@@ -413,4 +413,4 @@ const bool registered = register_command(Command{
     }});
 
 }  // namespace
-}  // namespace gigscout::cli
+}  // namespace gigscout::cli::plugin_command

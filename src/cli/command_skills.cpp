@@ -12,7 +12,7 @@
 #include "cli/command_registry.h"
 #include "taxonomy/skill_extractor.h"
 
-namespace gigscout::cli {
+namespace gigscout::cli::skills_command {
 namespace {
 
 constexpr std::size_t kMaxInputBytes = 16u << 20;
@@ -123,4 +123,4 @@ const bool registered = register_command(Command{
     }});
 
 }  // namespace
-}  // namespace gigscout::cli
+}  // namespace gigscout::cli::skills_command
