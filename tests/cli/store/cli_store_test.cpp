@@ -149,6 +149,59 @@ TEST_F(CliStore, ListRanksAgainstTheActiveOrANamedProfile) {
               "exists\n");
 }
 
+TEST_F(CliStore, ProfilesAreStoredCheckedAndOneIsActiveForList) {
+    ASSERT_EQ(cli({"import", file("l.json", kListings).string()}).code, 0);
+    auto none = cli({"profile", "list"});
+    ASSERT_EQ(none.code, 0) << none.err;
+    EXPECT_THAT(none.out, HasSubstr("no profiles yet"));
+
+    // A profile with a mistake is refused with the field named, and nothing is stored.
+    auto bad =
+        cli({"profile", "add", "bad",
+             file("bad.json", R"({"skills": [{"skill": "opencv", "level": "guru"}]})").string()});
+    EXPECT_EQ(bad.code, 2);
+    EXPECT_THAT(bad.err, HasSubstr("field `skills[0].level`: unknown value \"guru\""));
+
+    // The first stored profile becomes active, so `list` scores at once.
+    auto add = cli({"profile", "add", "cv", "--starter", "advanced"});
+    ASSERT_EQ(add.code, 0) << add.err;
+    EXPECT_THAT(add.out, HasSubstr("saved profile `cv`"));
+    EXPECT_THAT(add.out, HasSubstr("it is the active profile"));
+    auto scored = list_json();
+    ASSERT_EQ(scored.Size(), 3u);
+    EXPECT_TRUE(scored[0].HasMember("score"));
+    EXPECT_EQ(str(scored[0]["listing"], "id"), "remoteok:1");
+
+    // A second one is kept beside it until the user switches to it.
+    auto web =
+        file("web.json", R"({"name": "Web", "skills": [{"skill": "react", "level": "advanced"},
+                                                        {"skill": "typescript", "level": "advanced"}]})");
+    ASSERT_EQ(cli({"profile", "add", "web", web.string()}).code, 0);
+    auto listed = cli({"profile", "list", "--json"});
+    ASSERT_EQ(listed.code, 0) << listed.err;
+    auto doc = json::parse(listed.out, "profile list --json");
+    ASSERT_TRUE(doc.ok()) << listed.out;
+    ASSERT_EQ(doc.value().Size(), 2u);
+    EXPECT_EQ(str(doc.value()[0], "name"), "cv");
+    EXPECT_TRUE(doc.value()[0]["active"].GetBool());
+    EXPECT_FALSE(doc.value()[1]["active"].GetBool());
+
+    ASSERT_EQ(cli({"profile", "use", "web"}).code, 0);
+    auto web_first = list_json();
+    EXPECT_EQ(str(web_first[0]["listing"], "id"), "remoteok:2");  // the React job
+    EXPECT_THAT(cli({"profile", "show", "web"}).out, HasSubstr("\"typescript\""));
+
+    auto unknown = cli({"profile", "use", "nope"});
+    EXPECT_EQ(unknown.code, 2);
+    EXPECT_THAT(unknown.err, HasSubstr("no profile is named `nope`"));
+
+    auto removed = cli({"profile", "remove", "web"});
+    ASSERT_EQ(removed.code, 0) << removed.err;
+    EXPECT_THAT(removed.out, HasSubstr("no profile is active now"));
+    EXPECT_FALSE(list_json()[0].HasMember("score"));
+    EXPECT_THAT(cli({"profile", "list"}).out, HasSubstr("  cv "));
+}
+
 TEST_F(CliStore, MarkRefusesUnknownIdsAndStates) {
     ASSERT_EQ(cli({"import", file("l.json", kListings).string()}).code, 0);
     auto r = cli({"mark", "remoteok:404", "saved"});
