@@ -10,6 +10,7 @@
 #include "base/iso_time.h"
 #include "cli/command_registry.h"
 #include "cli/fetch_output.h"
+#include "cli/profile_choice.h"
 #include "fetch/fetcher.h"
 #include "fetch/refresh_ledger.h"
 #include "plugin_host/plugin_catalog.h"
@@ -140,15 +141,6 @@ int run_fetch(const FetchOptions& opt, const GlobalOptions& global) {
     if (auto s = paths->ensure_exist(); !s) {
         return fail("fetch", s.error().message, kExitUsage);
     }
-    std::optional<Profile> profile;
-    if (opt.profile) {
-        auto p = load_profile(*opt.profile);
-        if (!p) {
-            return fail("fetch", p.error().message, kExitUsage);
-        }
-        profile = std::move(p).value();
-    }
-
     PluginCatalog catalog = PluginCatalog::standard(*paths);
     auto configured = configured_sources(*paths, catalog);
     if (!configured) {
@@ -197,6 +189,15 @@ int run_fetch(const FetchOptions& opt, const GlobalOptions& global) {
         return fail("fetch", opened.error().message, kExitUsage);
     }
     Store store = std::move(opened).value();
+    // The profile ranks the result and gives the plugins their search terms (ctx.query).
+    std::optional<Profile> profile;
+    auto chosen = choose_profile(store, opt.profile);
+    if (!chosen) {
+        return fail("fetch", chosen.error().message, kExitUsage);
+    }
+    if (chosen.value()) {
+        profile = std::move(chosen.value()->profile);
+    }
     SecretLookup secrets(*paths);
 
     fetch::FetcherOptions fetcher_options;
@@ -306,7 +307,9 @@ const bool registered = register_command(Command{
         // fetch`: options the subcommand does not know go to the top level.
         sub->fallthrough();
         sub->add_option("--source", opt->sources, "Only this source (repeatable)")->type_name("ID");
-        sub->add_option("--profile", opt->profile, "Rank against this profile file")
+        sub->add_option("--profile", opt->profile,
+                        "Rank against this stored profile (by name) or profile file; default: the "
+                        "active one")
             ->type_name("P.json");
         sub->add_flag("--json", opt->json, "Print the summary and ranking as JSON");
         sub->add_flag("--allow-loopback", opt->allow_loopback,

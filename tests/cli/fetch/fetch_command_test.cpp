@@ -303,6 +303,31 @@ TEST_F(FetchCommandTest, JsonHoldsEverySourceAndTheRankedListings) {
     EXPECT_TRUE(best["listing"]["merged"].IsArray());
 }
 
+TEST_F(FetchCommandTest, WithoutProfileTheActiveStoredProfileRanksTheResult) {
+    write_sources(R"({"sources": [{"plugin": "board"}]})");
+    auto unranked = fetch({"--json"});
+    ASSERT_EQ(unranked.code, 0) << unranked.err;
+    auto before = json::parse(unranked.out, "stdout");
+    ASSERT_TRUE(before.ok()) << unranked.out;
+    ASSERT_GT(before.value()["listings"].Size(), 0u);
+    EXPECT_FALSE(before.value()["listings"][0].HasMember("score")) << unranked.out;
+
+    auto add =
+        cli({"--data-dir", data_.string(), "profile", "add", "cv", "--starter", "intermediate"});
+    ASSERT_EQ(add.code, 0) << add.err;
+    auto ranked = fetch({"--json"});
+    ASSERT_EQ(ranked.code, 0) << ranked.err;
+    auto after = json::parse(ranked.out, "stdout");
+    ASSERT_TRUE(after.ok()) << ranked.out;
+    const auto& best = after.value()["listings"][0];
+    ASSERT_TRUE(best.HasMember("score")) << ranked.out;
+    EXPECT_STREQ(best["listing"]["title"].GetString(), "Computer Vision Engineer");
+
+    auto missing = fetch({"--profile", "nope"});
+    EXPECT_EQ(missing.code, 2);
+    EXPECT_TRUE(contains(missing.err, "no stored profile is named `nope`")) << missing.err;
+}
+
 TEST_F(FetchCommandTest, FetchedListingsAreStoredAndListed) {
     write_sources(R"({"sources": [{"plugin": "board"},
                                   {"plugin": "board", "instance": "mirror",
