@@ -28,21 +28,21 @@ struct ProfileOptions {
 
 const char* const kStarters[] = {"beginner", "intermediate", "advanced"};
 
-std::optional<Store> open_store(const GlobalOptions& global, int& code) {
+// Opens the store and runs `action` on it.
+template <class Action>
+int with_store(const GlobalOptions& global, Action action) {
     auto paths = global.paths();
     if (!paths) {
-        code = kExitUsage;
-        return std::nullopt;
+        return kExitUsage;
     }
     auto opened = Store::open(*paths);
     if (!opened) {
-        code = fail("profile", opened.error().message, kExitInternal);
-        return std::nullopt;
+        return fail("profile", opened.error().message, kExitInternal);
     }
-    return std::move(opened).value();
+    return action(opened.value());
 }
 
-int run_add(const ProfileOptions& opt, const GlobalOptions& global) {
+int run_add(const ProfileOptions& opt, Store& store) {
     if (opt.file.empty() == opt.starter.empty()) {
         return fail("profile", "give a profile FILE or --starter LEVEL (one of them)", kExitUsage);
     }
@@ -65,12 +65,7 @@ int run_add(const ProfileOptions& opt, const GlobalOptions& global) {
     if (auto checked = profile_from_json(text.value(), file.string()); !checked) {
         return fail("profile", checked.error().message, kExitUsage);
     }
-    int code = kExitOk;
-    auto store = open_store(global, code);
-    if (!store) {
-        return code;
-    }
-    auto existing = store->profiles();
+    auto existing = store.profiles();
     if (!existing) {
         return fail("profile", existing.error().message, kExitInternal);
     }
@@ -78,13 +73,13 @@ int run_add(const ProfileOptions& opt, const GlobalOptions& global) {
     for (const auto& p : existing.value()) {
         replaced = replaced || p.name == opt.name;
     }
-    if (auto s = store->save_profile(opt.name, text.value(), now_epoch_seconds()); !s) {
+    if (auto s = store.save_profile(opt.name, text.value(), now_epoch_seconds()); !s) {
         return fail("profile", s.error().message, kExitUsage);
     }
     // The first profile becomes the active one: there is nothing else `list` could use.
     bool activate = opt.use || existing.value().empty();
     if (activate) {
-        if (auto s = store->set_active_profile(opt.name); !s) {
+        if (auto s = store.set_active_profile(opt.name); !s) {
             return fail("profile", s.error().message, kExitInternal);
         }
     }
@@ -93,13 +88,8 @@ int run_add(const ProfileOptions& opt, const GlobalOptions& global) {
     return kExitOk;
 }
 
-int run_list(const ProfileOptions& opt, const GlobalOptions& global) {
-    int code = kExitOk;
-    auto store = open_store(global, code);
-    if (!store) {
-        return code;
-    }
-    auto profiles = store->profiles();
+int run_list(const ProfileOptions& opt, Store& store) {
+    auto profiles = store.profiles();
     if (!profiles) {
         return fail("profile", profiles.error().message, kExitInternal);
     }
@@ -137,26 +127,16 @@ int run_list(const ProfileOptions& opt, const GlobalOptions& global) {
     return kExitOk;
 }
 
-int run_use(const ProfileOptions& opt, const GlobalOptions& global) {
-    int code = kExitOk;
-    auto store = open_store(global, code);
-    if (!store) {
-        return code;
-    }
-    if (auto s = store->set_active_profile(opt.name); !s) {
+int run_use(const ProfileOptions& opt, Store& store) {
+    if (auto s = store.set_active_profile(opt.name); !s) {
         return fail("profile", s.error().message, kExitUsage);
     }
     std::printf("profile `%s` is the active profile\n", opt.name.c_str());
     return kExitOk;
 }
 
-int run_show(const ProfileOptions& opt, const GlobalOptions& global) {
-    int code = kExitOk;
-    auto store = open_store(global, code);
-    if (!store) {
-        return code;
-    }
-    auto profiles = store->profiles();
+int run_show(const ProfileOptions& opt, Store& store) {
+    auto profiles = store.profiles();
     if (!profiles) {
         return fail("profile", profiles.error().message, kExitInternal);
     }
@@ -174,15 +154,10 @@ int run_show(const ProfileOptions& opt, const GlobalOptions& global) {
                 kExitUsage);
 }
 
-int run_remove(const ProfileOptions& opt, const GlobalOptions& global) {
-    int code = kExitOk;
-    auto store = open_store(global, code);
-    if (!store) {
-        return code;
-    }
-    auto active = store->active_profile();
+int run_remove(const ProfileOptions& opt, Store& store) {
+    auto active = store.active_profile();
     bool was_active = active && active.value() && active.value()->name == opt.name;
-    if (auto s = store->delete_profile(opt.name); !s) {
+    if (auto s = store.delete_profile(opt.name); !s) {
         return fail("profile", s.error().message, kExitUsage);
     }
     std::printf("removed profile `%s`%s\n", opt.name.c_str(),
@@ -228,15 +203,15 @@ const bool registered = register_command(Command{
         }
         return [=, &global]() -> int {
             if (add->parsed())
-                return run_add(*opt, global);
+                return with_store(global, [&](Store& store) { return run_add(*opt, store); });
             if (list->parsed())
-                return run_list(*opt, global);
+                return with_store(global, [&](Store& store) { return run_list(*opt, store); });
             if (use->parsed())
-                return run_use(*opt, global);
+                return with_store(global, [&](Store& store) { return run_use(*opt, store); });
             if (show->parsed())
-                return run_show(*opt, global);
+                return with_store(global, [&](Store& store) { return run_show(*opt, store); });
             if (remove->parsed())
-                return run_remove(*opt, global);
+                return with_store(global, [&](Store& store) { return run_remove(*opt, store); });
             return kExitUsage;
         };
     }});

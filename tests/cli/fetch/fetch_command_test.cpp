@@ -2,11 +2,8 @@
 // test plugins of tests/refresh/plugins/ (GIGSCOUT_PLUGINS) sent to a real HTTPS server on
 // 127.0.0.1 (--connect-to, --ca-file), a real data directory (--data-dir) with its
 // config/sources.json and SQLite store. Exit codes and output: docs/cli.md.
-#include <sys/wait.h>
-
 #include <gtest/gtest.h>
 
-#include <cstdlib>
 #include <set>
 #include <string>
 #include <vector>
@@ -14,13 +11,14 @@
 #include "base/json_reader.h"
 #include "fetch/support/test_http_server.h"
 #include "fetch/support/test_pki.h"
+#include "run_cli.h"
 #include "support/test_support.h"
 
 namespace gigscout {
 namespace {
 
 using namespace std::chrono_literals;
-using testing::read_file;
+using testing::CliResult;
 using testing::TempDir;
 using testing::TestHttpServer;
 using testing::write_file;
@@ -101,20 +99,6 @@ class Platforms {
     TestHttpServer server_;
 };
 
-struct CliRun {
-    int code = -1;
-    std::string out;
-    std::string err;
-};
-
-std::string quote(const std::string& s) {
-    std::string q = "'";
-    for (char c : s) {
-        q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    }
-    return q + "'";
-}
-
 class FetchCommandTest : public ::testing::Test {
   protected:
     void SetUp() override {
@@ -127,27 +111,16 @@ class FetchCommandTest : public ::testing::Test {
         write_file(data_ / "config" / "sources.json", json);
     }
 
-    // gigscout-cli ARGS with the test plugins, no keyring, stdout and stderr captured.
-    CliRun cli(const std::vector<std::string>& args, const std::string& env = "") {
-        std::string command = "env -u DBUS_SESSION_BUS_ADDRESS GIGSCOUT_PLUGINS=" +
-                              quote((testing::tests_dir() / "refresh" / "plugins").string()) + " " +
-                              env + " " + quote(GIGSCOUT_CLI_PATH);
-        for (const auto& a : args) {
-            command += " " + quote(a);
-        }
-        auto out = dir_.path() / "stdout.txt";
-        auto err = dir_.path() / "stderr.txt";
-        int status = std::system(
-            (command + " >" + quote(out.string()) + " 2>" + quote(err.string())).c_str());
-        CliRun r;
-        r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-        r.out = read_file(out);
-        r.err = read_file(err);
-        return r;
+    // gigscout-cli ARGS with the test plugins and no keyring.
+    CliResult cli(const std::vector<std::string>& args, std::vector<std::string> env = {}) {
+        env.push_back("-DBUS_SESSION_BUS_ADDRESS");
+        env.push_back("GIGSCOUT_PLUGINS=" +
+                      (testing::tests_dir() / "refresh" / "plugins").string());
+        return testing::run_gigscout_cli(args, "", env);
     }
 
     // `fetch` with the server's routing and CA, plus `extra`.
-    CliRun fetch(std::vector<std::string> extra, const std::string& env = "") {
+    CliResult fetch(std::vector<std::string> extra, std::vector<std::string> env = {}) {
         std::vector<std::string> args = {"fetch",      "--data-dir", data_.string(),
                                          "--force",    "--ca-file",  pki_.ca_cert.string(),
                                          "--attempts", "1"};
@@ -395,7 +368,7 @@ TEST_F(FetchCommandTest, SecretsComeFromTheEnvironmentAndNeverFromTheFile) {
                                   {"plugin": "keyed", "instance": "infile",
                                    "settings": {"token": "s3cret"}},
                                   {"plugin": "keyed", "instance": "missing"}]})");
-    auto r = fetch({}, "GIGSCOUT_KEYED_GOOD_TOKEN=s3cret");
+    auto r = fetch({}, {"GIGSCOUT_KEYED_GOOD_TOKEN=s3cret"});
     EXPECT_EQ(r.code, 4);
     EXPECT_TRUE(contains(summary_line(r.out, "keyed:good"), " ok ")) << r.out;
     EXPECT_TRUE(contains(summary_line(r.out, "keyed:infile"),

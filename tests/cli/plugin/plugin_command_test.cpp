@@ -6,6 +6,7 @@
 #include <cstdlib>
 
 #include "base/json_reader.h"
+#include "run_cli.h"
 #include "support/test_support.h"
 
 namespace gigscout {
@@ -16,11 +17,7 @@ using testing::source_dir;
 using testing::TempDir;
 using testing::write_file;
 
-struct Run {
-    int code = -1;
-    std::string out;
-    std::string err;
-};
+using testing::CliResult;
 
 std::string quote(const std::string& s) {
     std::string q = "'";
@@ -30,25 +27,21 @@ std::string quote(const std::string& s) {
     return q + "'";
 }
 
-// Runs a shell command line with stdout and stderr captured in `dir`.
-Run shell(const TempDir& dir, const std::string& command) {
+// Runs a shell command line (a generated plugin's test script) with its output captured.
+CliResult shell(const TempDir& dir, const std::string& command) {
     auto out = dir.path() / "stdout.txt";
     auto err = dir.path() / "stderr.txt";
     int status =
         std::system((command + " >" + quote(out.string()) + " 2>" + quote(err.string())).c_str());
-    Run r;
+    CliResult r;
     r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     r.out = read_file(out);
     r.err = read_file(err);
     return r;
 }
 
-Run cli(const TempDir& dir, const std::vector<std::string>& args) {
-    std::string command = quote(GIGSCOUT_CLI_PATH);
-    for (const auto& a : args) {
-        command += " " + quote(a);
-    }
-    return shell(dir, command);
+CliResult cli(const std::vector<std::string>& args) {
+    return testing::run_gigscout_cli(args);
 }
 
 bool contains(const std::string& haystack, const std::string& needle) {
@@ -61,7 +54,7 @@ const std::string kSample =
 
 TEST(CliPlugin, NewWritesASkeletonWhoseTestPasses) {
     TempDir dir;
-    auto r = cli(dir, {"plugin", "new", "demo", "--dir", (dir.path() / "p").string()});
+    auto r = cli({"plugin", "new", "demo", "--dir", (dir.path() / "p").string()});
     ASSERT_EQ(r.code, 0) << r.err;
     EXPECT_TRUE(contains(r.out, "demo.lua"));
     auto test = shell(dir, "GIGSCOUT_CLI=" + quote(GIGSCOUT_CLI_PATH) + " " +
@@ -70,15 +63,15 @@ TEST(CliPlugin, NewWritesASkeletonWhoseTestPasses) {
     EXPECT_TRUE(contains(test.out, "2 listings valid, 0 rejected")) << test.out;
     EXPECT_TRUE(contains(test.out, "demo:101")) << test.out;
     // A second `new` refuses to overwrite (exit 2, naming the file).
-    auto again = cli(dir, {"plugin", "new", "demo", "--dir", (dir.path() / "p").string()});
+    auto again = cli({"plugin", "new", "demo", "--dir", (dir.path() / "p").string()});
     EXPECT_EQ(again.code, 2);
     EXPECT_TRUE(contains(again.err, "demo.lua already exists")) << again.err;
-    EXPECT_EQ(cli(dir, {"plugin", "new", "Not Valid"}).code, 2);
+    EXPECT_EQ(cli({"plugin", "new", "Not Valid"}).code, 2);
 }
 
 TEST(CliPlugin, RunPrintsATableAndTheMessages) {
     TempDir dir;
-    auto r = cli(dir, {"plugin", "run", kExample, "--response", kSample});
+    auto r = cli({"plugin", "run", kExample, "--response", kSample});
     ASSERT_EQ(r.code, 0) << r.err;
     EXPECT_TRUE(contains(r.out, "id                            title")) << r.out;
     EXPECT_TRUE(contains(r.out, "gigboard:5012")) << r.out;
@@ -92,7 +85,7 @@ TEST(CliPlugin, RunPrintsATableAndTheMessages) {
 
 TEST(CliPlugin, RunJsonPrintsTheListingArrayAlone) {
     TempDir dir;
-    auto r = cli(dir, {"plugin", "run", kExample, "--response", kSample, "--json"});
+    auto r = cli({"plugin", "run", kExample, "--response", kSample, "--json"});
     ASSERT_EQ(r.code, 0) << r.err;
     auto doc = json::parse(r.out, "stdout");
     ASSERT_TRUE(doc.ok()) << doc.error().message << "\n" << r.out;
@@ -114,9 +107,9 @@ return { id = "bad", name = "Bad", version = "1", api_version = 1, hosts = { "ex
   end }
 )~");
     write_file(dir.path() / "r.txt", "anything");
-    auto r = cli(dir, {"plugin", "run", (dir.path() / "bad.lua").string(), "--response",
-                       (dir.path() / "r.txt").string(), "--status", "200", "--header",
-                       "Content-Type: text/plain"});
+    auto r = cli({"plugin", "run", (dir.path() / "bad.lua").string(), "--response",
+                  (dir.path() / "r.txt").string(), "--status", "200", "--header",
+                  "Content-Type: text/plain"});
     EXPECT_EQ(r.code, 3);
     EXPECT_TRUE(contains(r.out, "1 listing valid, 1 rejected")) << r.out;
     EXPECT_TRUE(contains(r.out,
@@ -132,8 +125,8 @@ return { id = "fails", name = "F", version = "1", api_version = 1, hosts = { "ex
   requests = function(ctx) return {} end,
   parse = function(response, ctx) error("status " .. response.status) end }
 )~");
-    auto r = cli(dir, {"plugin", "run", (dir.path() / "fails.lua").string(), "--response", kSample,
-                       "--status", "503"});
+    auto r = cli({"plugin", "run", (dir.path() / "fails.lua").string(), "--response", kSample,
+                  "--status", "503"});
     EXPECT_EQ(r.code, 3);
     EXPECT_TRUE(contains(r.err,
                          "gigscout-cli plugin run: plugin fails: error in parse(): "
@@ -143,32 +136,32 @@ return { id = "fails", name = "F", version = "1", api_version = 1, hosts = { "ex
 
 TEST(CliPlugin, BadUsageAndUnreadableFilesExitTwoNamingThem) {
     TempDir dir;
-    auto missing = cli(dir, {"plugin", "run", kExample, "--response", "/nonexistent/r.json"});
+    auto missing = cli({"plugin", "run", kExample, "--response", "/nonexistent/r.json"});
     EXPECT_EQ(missing.code, 2);
     EXPECT_TRUE(contains(missing.err, "/nonexistent/r.json")) << missing.err;
-    auto no_plugin = cli(dir, {"plugin", "run", "/nonexistent/p.lua", "--response", kSample});
+    auto no_plugin = cli({"plugin", "run", "/nonexistent/p.lua", "--response", kSample});
     EXPECT_EQ(no_plugin.code, 2);
     EXPECT_TRUE(contains(no_plugin.err, "/nonexistent/p.lua")) << no_plugin.err;
-    auto header = cli(dir, {"plugin", "run", kExample, "--response", kSample, "--header", "oops"});
+    auto header = cli({"plugin", "run", kExample, "--response", kSample, "--header", "oops"});
     EXPECT_EQ(header.code, 2);
     EXPECT_TRUE(contains(header.err, "--header \"oops\": expected 'Name: value'")) << header.err;
-    auto setting = cli(dir, {"plugin", "run", kExample, "--response", kSample, "--setting", "x=1"});
+    auto setting = cli({"plugin", "run", kExample, "--response", kSample, "--setting", "x=1"});
     EXPECT_EQ(setting.code, 2);
     EXPECT_TRUE(contains(setting.err,
                          "plugin gigboard has no such setting (it has: query, "
                          "max_pages)"))
         << setting.err;
     auto typed =
-        cli(dir, {"plugin", "run", kExample, "--response", kSample, "--setting", "max_pages=many"});
+        cli({"plugin", "run", kExample, "--response", kSample, "--setting", "max_pages=many"});
     EXPECT_EQ(typed.code, 2);
     EXPECT_TRUE(contains(typed.err, "setting `max_pages`: expected a number, got \"many\""))
         << typed.err;
-    EXPECT_EQ(cli(dir, {"plugin", "run", kExample}).code, 2);  // --response is required
+    EXPECT_EQ(cli({"plugin", "run", kExample}).code, 2);  // --response is required
 }
 
 TEST(CliPlugin, RequestsPrintsWhatThePluginWouldFetch) {
     TempDir dir;
-    auto r = cli(dir, {"plugin", "requests", kExample, "--setting", "query=deep learning"});
+    auto r = cli({"plugin", "requests", kExample, "--setting", "query=deep learning"});
     ASSERT_EQ(r.code, 0) << r.err;
     EXPECT_EQ(r.out,
               "GET https://api.gigboard.example/v1/gigs?page=1&q=deep%20learning\n"
@@ -177,14 +170,14 @@ TEST(CliPlugin, RequestsPrintsWhatThePluginWouldFetch) {
 
 TEST(CliPlugin, CheckValidatesTheManifest) {
     TempDir dir;
-    auto ok = cli(dir, {"plugin", "check", kExample});
+    auto ok = cli({"plugin", "check", kExample});
     ASSERT_EQ(ok.code, 0) << ok.err;
     EXPECT_TRUE(contains(ok.out, "manifest ok")) << ok.out;
     EXPECT_TRUE(contains(ok.out, "hosts:         api.gigboard.example")) << ok.out;
     write_file(dir.path() / "wrong.lua",
                "return { id = 'Wrong', name = 'W', version = '1', api_version = 1,\n"
                "  hosts = { 'https://x.com' }, requests = function() end }");
-    auto bad = cli(dir, {"plugin", "check", (dir.path() / "wrong.lua").string()});
+    auto bad = cli({"plugin", "check", (dir.path() / "wrong.lua").string()});
     EXPECT_EQ(bad.code, 3);
     EXPECT_TRUE(contains(bad.err, "field `id`: must use only a-z, 0-9, _ and -")) << bad.err;
     EXPECT_TRUE(contains(bad.err, "field `hosts[1]`")) << bad.err;

@@ -6,7 +6,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <thread>
@@ -17,9 +16,44 @@ extern char** environ;
 
 namespace gigscout::testing {
 
-CliResult run_gigscout_cli(const std::vector<std::string>& args, const std::string& input) {
+namespace {
+
+// The inherited environment with `changes` applied ("NAME=value" sets, "-NAME" removes).
+std::vector<std::string> environment_with(const std::vector<std::string>& changes) {
+    std::vector<std::string> out;
+    auto name_of = [](const std::string& entry) { return entry.substr(0, entry.find('=')); };
+    for (char** e = environ; *e != nullptr; ++e) {
+        std::string entry = *e;
+        bool changed = false;
+        for (const auto& c : changes) {
+            changed = changed || name_of(c[0] == '-' ? c.substr(1) : c) == name_of(entry);
+        }
+        if (!changed) {
+            out.push_back(entry);
+        }
+    }
+    for (const auto& c : changes) {
+        if (c[0] != '-') {
+            out.push_back(c);
+        }
+    }
+    return out;
+}
+
+std::vector<char*> c_strings(std::vector<std::string>& strings) {
+    std::vector<char*> out;
+    for (auto& s : strings) {
+        out.push_back(s.data());
+    }
+    out.push_back(nullptr);
+    return out;
+}
+
+}  // namespace
+
+CliResult run_gigscout_cli(const std::vector<std::string>& args, const std::string& input,
+                           const std::vector<std::string>& env) {
     // Files, not pipes: nothing can block on a full pipe, and nothing needs polling.
-    static std::atomic<int> counter{0};
     TempDir scratch;
     auto in_file = scratch.path() / "stdin";
     auto out_file = scratch.path() / "stdout";
@@ -35,15 +69,13 @@ CliResult run_gigscout_cli(const std::vector<std::string>& args, const std::stri
                                      0644);
     std::vector<std::string> argv{GIGSCOUT_CLI_PATH};
     argv.insert(argv.end(), args.begin(), args.end());
-    std::vector<char*> c_argv;
-    for (auto& a : argv) {
-        c_argv.push_back(a.data());
-    }
-    c_argv.push_back(nullptr);
+    std::vector<char*> c_argv = c_strings(argv);
+    std::vector<std::string> envp = environment_with(env);
+    std::vector<char*> c_envp = c_strings(envp);
 
     CliResult r;
     pid_t pid = -1;
-    int spawned = posix_spawn(&pid, c_argv[0], &actions, nullptr, c_argv.data(), environ);
+    int spawned = posix_spawn(&pid, c_argv[0], &actions, nullptr, c_argv.data(), c_envp.data());
     posix_spawn_file_actions_destroy(&actions);
     if (spawned != 0) {
         r.err = "cannot start " + argv[0];
@@ -66,7 +98,6 @@ CliResult run_gigscout_cli(const std::vector<std::string>& args, const std::stri
     r.code = WIFEXITED(status) ? WEXITSTATUS(status) : WIFSIGNALED(status) ? -WTERMSIG(status) : -1;
     r.out = read_file(out_file);
     r.err = read_file(err_file);
-    ++counter;
     return r;
 }
 
