@@ -10,31 +10,12 @@ local html = require("html")
 local text = require("text")
 local url = require("url")
 local log = require("log")
+local common = require("common")
+local str, tbl, id_of = common.str, common.tbl, common.id_of
+local setting, fit = common.setting, common.fit
 
 local NAME = "freelancer"
 local ENDPOINT = "https://www.freelancer.com/api/projects/0.1/projects/active/"
-
-local function str(v)
-  if type(v) ~= "string" then return nil end
-  v = text.trim(v)
-  if v == "" then return nil end
-  return v
-end
-
--- Keeps a listing within the listing format's limits (docs/listing-format.md): long texts are
--- cut with an ellipsis, tags longer than 64 bytes dropped.
-local function fit(l)
-  l.title = text.truncate(l.title, 300, "…")
-  if l.description then l.description = text.truncate(l.description, 65536, "…") end
-  if l.company then l.company = text.truncate(l.company, 200, "…") end
-  if l.location then l.location = text.truncate(l.location, 200, "…") end
-  local tags = {}
-  for _, t in ipairs(l.tags or {}) do
-    if #tags < 100 and #t <= 64 then tags[#tags + 1] = t end
-  end
-  l.tags = tags
-  return l
-end
 
 -- Text the platform sends as plain text stays as it is (line breaks included); it only goes
 -- through the HTML reader when a tag shows up in it.
@@ -47,22 +28,6 @@ local function num(v)
   if type(v) == "number" then return v end
   if type(v) == "string" then return tonumber((v:gsub("[,%s]", ""))) end
   return nil
-end
-
-local function tbl(v)
-  if type(v) == "table" and v ~= json.null then return v end
-  return nil
-end
-
-local function id_of(v)
-  if type(v) == "number" then return tostring(math.tointeger(v) or v) end
-  return str(v)
-end
-
-local function setting(ctx, key, default)
-  local v = (ctx.settings or {})[key]
-  if v == nil then return default end
-  return v
 end
 
 local function list_setting(ctx, key, default)

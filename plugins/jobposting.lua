@@ -9,46 +9,16 @@ local time = require("time")
 local text = require("text")
 local url = require("url")
 local log = require("log")
+local common = require("common")
+local str, tbl, setting = common.str, common.tbl, common.setting
+local fit, clean_html = common.fit, common.clean_html
 
 local NAME = "jobposting"
-
-local function str(v)
-  if type(v) ~= "string" then return nil end
-  v = text.trim(v)
-  if v == "" then return nil end
-  return v
-end
-
--- Keeps a listing within the listing format's limits (docs/listing-format.md): long texts are
--- cut with an ellipsis, tags longer than 64 bytes dropped.
-local function fit(l)
-  l.title = text.truncate(l.title, 300, "…")
-  if l.description then l.description = text.truncate(l.description, 65536, "…") end
-  if l.company then l.company = text.truncate(l.company, 200, "…") end
-  if l.location then l.location = text.truncate(l.location, 200, "…") end
-  local tags = {}
-  for _, t in ipairs(l.tags or {}) do
-    if #tags < 100 and #t <= 64 then tags[#tags + 1] = t end
-  end
-  l.tags = tags
-  return l
-end
 
 local function num(v)
   if type(v) == "number" then return v end
   if type(v) == "string" then return tonumber((v:gsub("[,%s]", ""))) end
   return nil
-end
-
-local function tbl(v)
-  if type(v) == "table" and v ~= json.null then return v end
-  return nil
-end
-
-local function setting(ctx, key, default)
-  local v = (ctx.settings or {})[key]
-  if v == nil then return default end
-  return v
 end
 
 -- schema.org lets most properties be one value or a list of them.
@@ -67,14 +37,6 @@ local function name_of(v)
   if type(v) == "string" then return str(v) end
   local t = tbl(v)
   return t and (str(t.name) or str(t["@id"])) or nil
-end
-
--- HTML that arrived escaped once more (&lt;p&gt;...) is unescaped before it is read; a real
--- tag after the escaped part (a board's footer) does not change that.
-local function clean_html(s)
-  local escaped, tag = s:find("&lt;", 1, true), s:find("<", 1, true)
-  if escaped and (not tag or escaped < tag) then s = html.unescape(s) end
-  return html.to_text(s)
 end
 
 local EMPLOYMENT = {

@@ -20,51 +20,13 @@ local time = require("time")
 local text = require("text")
 local money = require("money")
 local log = require("log")
+local common = require("common")
+local str, tbl, id_of = common.str, common.tbl, common.id_of
+local setting, fit, budget_from_text = common.setting, common.fit, common.budget_from_text
 
 local NAME = "upwork"
 local ENDPOINT = "https://api.upwork.com/graphql"
 local KEYS_URL = "https://www.upwork.com/developer/keys/"
-
-local function str(v)
-  if type(v) ~= "string" then return nil end
-  v = text.trim(v)
-  if v == "" then return nil end
-  return v
-end
-
--- Keeps a listing within the listing format's limits (docs/listing-format.md): long texts are
--- cut with an ellipsis, tags longer than 64 bytes dropped.
-local function fit(l)
-  l.title = text.truncate(l.title, 300, "…")
-  if l.description then l.description = text.truncate(l.description, 65536, "…") end
-  if l.company then l.company = text.truncate(l.company, 200, "…") end
-  if l.location then l.location = text.truncate(l.location, 200, "…") end
-  local tags = {}
-  for _, t in ipairs(l.tags or {}) do
-    if #tags < 100 and #t <= 64 then tags[#tags + 1] = t end
-  end
-  l.tags = tags
-  return l
-end
-
--- A pay text ("$18 - $22/hr", "€80k–€100k", "$6,000 a month") as a budget: hourly when it is
--- per hour, a yearly salary when per year, month, week or day (converted to a year), else
--- `default_kind`. Nil when the text holds no amount or no currency is known.
-local PER_YEAR = { year = 1, month = 12, week = 52, day = 260 }
-local function budget_from_text(s, default_kind, default_currency)
-  local b = money.parse(s)
-  if not b or (b.min == nil and b.max == nil) then return nil end
-  local kind, factor = b.kind or default_kind, 1
-  if b.period == "hour" then
-    kind = "hourly"
-  elseif PER_YEAR[b.period] then
-    kind, factor = "salary", PER_YEAR[b.period]
-  end
-  local currency = b.currency or default_currency
-  if not currency then return nil end
-  return { kind = kind, min = b.min and b.min * factor, max = b.max and b.max * factor,
-           currency = currency }
-end
 
 -- Text the platform sends as plain text stays as it is (line breaks included); it only goes
 -- through the HTML reader when a tag shows up in it.
@@ -77,22 +39,6 @@ local function num(v)
   if type(v) == "number" then return v end
   if type(v) == "string" then return tonumber((v:gsub("[,%s]", ""))) end
   return nil
-end
-
-local function tbl(v)
-  if type(v) == "table" and v ~= json.null then return v end
-  return nil
-end
-
-local function id_of(v)
-  if type(v) == "number" then return tostring(math.tointeger(v) or v) end
-  return str(v)
-end
-
-local function setting(ctx, key, default)
-  local v = (ctx.settings or {})[key]
-  if v == nil then return default end
-  return v
 end
 
 -- A JSON (and GraphQL) string literal.

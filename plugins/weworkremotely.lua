@@ -8,30 +8,10 @@ local html = require("html")
 local time = require("time")
 local text = require("text")
 local log = require("log")
+local common = require("common")
+local str, fit = common.str, common.fit
 
 local NAME = "weworkremotely"
-
-local function str(v)
-  if type(v) ~= "string" then return nil end
-  v = text.trim(v)
-  if v == "" then return nil end
-  return v
-end
-
--- Keeps a listing within the listing format's limits (docs/listing-format.md): long texts are
--- cut with an ellipsis, tags longer than 64 bytes dropped.
-local function fit(l)
-  l.title = text.truncate(l.title, 300, "…")
-  if l.description then l.description = text.truncate(l.description, 65536, "…") end
-  if l.company then l.company = text.truncate(l.company, 200, "…") end
-  if l.location then l.location = text.truncate(l.location, 200, "…") end
-  local tags = {}
-  for _, t in ipairs(l.tags or {}) do
-    if #tags < 100 and #t <= 64 then tags[#tags + 1] = t end
-  end
-  l.tags = tags
-  return l
-end
 
 local function list_setting(ctx, key, default)
   local v = (ctx.settings or {})[key]

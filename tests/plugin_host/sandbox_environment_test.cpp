@@ -37,7 +37,8 @@ TEST(SandboxEnvironment, GlobalsAreExactlyTheAllowList) {
                            "xpcall"}));
     EXPECT_EQ(libraries,
               (std::set<std::string>{"string", "table", "math", "utf8", "json", "xml", "feed",
-                                     "html", "time", "money", "url", "text", "log"}));
+                                     "html", "time", "money", "url", "text", "log",
+                                     "common"}));
     for (const char* absent : {"string.dump", "table.foreach", "os.execute", "io.open"}) {
         EXPECT_EQ(std::count(functions.value().begin(), functions.value().end(), absent), 0)
             << absent;
@@ -59,6 +60,29 @@ void expect_lua_checks(const std::string& checks) {
     r.body = "body";
     auto o = s.parse(r, {});
     ASSERT_TRUE(o.ok()) << o.error().message;
+}
+
+TEST(SandboxEnvironment, TheCommonModuleGivesThePluginHelpers) {
+    expect_lua_checks(R"~(
+      local common = require("common")
+      local json = require("json")
+      assert(require("common") == common, "cached like every module")
+      assert(common.str("  Acme \n") == "Acme")
+      assert(common.str("   ") == nil and common.str(json.null) == nil and common.str(7) == nil)
+      assert(common.tbl({}) and common.tbl(json.null) == nil and common.tbl("x") == nil)
+      assert(common.id_of(123.0) == "123" and common.id_of(" a1 ") == "a1")
+      assert(common.setting({settings = {q = "cv"}}, "q", "x") == "cv")
+      assert(common.setting({}, "q", "x") == "x")
+      local l = common.fit({title = string.rep("t", 400), tags = {"ok", string.rep("x", 65)}})
+      assert(#l.title == 300 and l.title:sub(-3) == "\u{2026}", #l.title)
+      assert(#l.tags == 1 and l.tags[1] == "ok")
+      assert(common.clean_html("&lt;p&gt;Hello &amp;amp; bye&lt;/p&gt;") == "Hello & bye",
+             common.clean_html("&lt;p&gt;Hello &amp;amp; bye&lt;/p&gt;"))
+      local b = common.budget_from_text("$6,000 a month", "fixed")
+      assert(b.kind == "salary" and b.min == 72000 and b.currency == "USD", b.kind)
+      assert(common.budget_from_text("$40/hr").kind == "hourly")
+      assert(common.budget_from_text("no pay given", "fixed") == nil)
+    )~");
 }
 
 TEST(SandboxEnvironment, DangerousLibrariesAreAbsent) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "plugin_host/modules/host_modules.h"
+#include "plugin_host/worker/common_module.h"
 #include "plugin_host/worker/log_module.h"
 #include "plugin_host/worker/sandbox.h"
 
@@ -160,6 +161,9 @@ lua_CFunction find_module(const char* name) {
     }
     if (std::strcmp(name, "log") == 0) {
         return &open_log_module;
+    }
+    if (std::strcmp(name, "common") == 0) {
+        return &open_common_module;
     }
     return nullptr;
 }
@@ -404,6 +408,7 @@ std::vector<std::string> module_names() {
         names.emplace_back(m.name);
     }
     names.emplace_back("log");
+    names.emplace_back("common");
     return names;
 }
 

@@ -1,0 +1,79 @@
+-- The small helpers nearly every plugin needs, written in Lua on top of the other host modules
+-- and run inside the sandbox like plugin code (docs/plugin-api-helpers.md, "common").
+local json = require("json")
+local html = require("html")
+local money = require("money")
+local text = require("text")
+
+local common = {}
+
+-- A string with its surrounding spaces removed; nil for anything else or an empty string.
+function common.str(v)
+  if type(v) ~= "string" then return nil end
+  v = text.trim(v)
+  if v == "" then return nil end
+  return v
+end
+
+-- A table that is not JSON null; nil for anything else.
+function common.tbl(v)
+  if type(v) == "table" and v ~= json.null then return v end
+  return nil
+end
+
+-- A platform id as text: numbers without a fraction lose their ".0".
+function common.id_of(v)
+  if type(v) == "number" then return tostring(math.tointeger(v) or v) end
+  return common.str(v)
+end
+
+-- The source's setting `key`, or `default` when the user gave none.
+function common.setting(ctx, key, default)
+  local v = (ctx.settings or {})[key]
+  if v == nil then return default end
+  return v
+end
+
+-- Keeps a listing within the listing format's limits (docs/listing-format.md): long texts are
+-- cut with an ellipsis, tags longer than 64 bytes dropped, at most 100 tags kept.
+function common.fit(l)
+  l.title = text.truncate(l.title, 300, "…")
+  if l.description then l.description = text.truncate(l.description, 65536, "…") end
+  if l.company then l.company = text.truncate(l.company, 200, "…") end
+  if l.location then l.location = text.truncate(l.location, 200, "…") end
+  local tags = {}
+  for _, t in ipairs(l.tags or {}) do
+    if #tags < 100 and #t <= 64 then tags[#tags + 1] = t end
+  end
+  l.tags = tags
+  return l
+end
+
+-- HTML to plain text; HTML that arrived escaped once more (&lt;p&gt;...) is unescaped first. A
+-- real tag after the escaped part (a board's footer) does not change that.
+function common.clean_html(s)
+  local escaped, tag = s:find("&lt;", 1, true), s:find("<", 1, true)
+  if escaped and (not tag or escaped < tag) then s = html.unescape(s) end
+  return html.to_text(s)
+end
+
+-- A pay text ("$18 - $22/hr", "€80k–€100k", "$6,000 a month") as a budget: hourly when it is
+-- per hour, a yearly salary when per year, month, week or day (converted to a year), else
+-- `default_kind`. Nil when the text holds no amount or no currency is known.
+local PER_YEAR = { year = 1, month = 12, week = 52, day = 260 }
+function common.budget_from_text(s, default_kind, default_currency)
+  local b = money.parse(s)
+  if not b or (b.min == nil and b.max == nil) then return nil end
+  local kind, factor = b.kind or default_kind, 1
+  if b.period == "hour" then
+    kind = "hourly"
+  elseif PER_YEAR[b.period] then
+    kind, factor = "salary", PER_YEAR[b.period]
+  end
+  local currency = b.currency or default_currency
+  if not currency then return nil end
+  return { kind = kind, min = b.min and b.min * factor, max = b.max and b.max * factor,
+           currency = currency }
+end
+
+return common
