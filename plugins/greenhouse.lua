@@ -10,7 +10,6 @@ local time = require("time")
 local text = require("text")
 local url = require("url")
 local money = require("money")
-local log = require("log")
 local common = require("common")
 local str, tbl, id_of = common.str, common.tbl, common.id_of
 local setting, fit, budget_from_text = common.setting, common.fit, common.budget_from_text
@@ -151,24 +150,8 @@ return {
       if msg then error(NAME .. ": the board API answered with an error: " .. msg) end
       error(NAME .. ": the response has no `jobs` list")
     end
-    local listings, skipped, first_problem = {}, 0, nil
-    for i, job in ipairs(jobs) do
-      local l, problem
-      if tbl(job) then l, problem = listing_of(job, board) else problem = "not an object" end
-      if l then
-        listings[#listings + 1] = fit(l)
-      else
-        skipped = skipped + 1
-        first_problem = first_problem or ("job " .. i .. ": " .. problem)
-      end
-    end
-    if #listings == 0 and skipped > 0 then
-      error(NAME .. ": none of the " .. skipped .. " jobs could be read (" .. first_problem .. ")")
-    end
-    if skipped > 0 then
-      log.warn(NAME .. ": skipped " .. skipped .. " unreadable item(s); the first: " ..
-        first_problem)
-    end
+    local listings = common.collect(NAME, jobs, function(job) return listing_of(job, board) end,
+      "job")
     return listings
   end,
 }

@@ -10,7 +10,6 @@ local json = require("json")
 local html = require("html")
 local text = require("text")
 local url = require("url")
-local log = require("log")
 local common = require("common")
 local str, tbl, setting = common.str, common.tbl, common.setting
 local fit = common.fit
@@ -153,24 +152,7 @@ return {
       if msg then error(NAME .. ": the API answered with an error: " .. msg) end
       error(NAME .. ": the response has no `jobs` list")
     end
-    local listings, skipped, first_problem = {}, 0, nil
-    for i, job in ipairs(jobs) do
-      local l, problem
-      if tbl(job) then l, problem = listing_of(job) else problem = "not an object" end
-      if l then
-        listings[#listings + 1] = fit(l)
-      else
-        skipped = skipped + 1
-        first_problem = first_problem or ("job " .. i .. ": " .. problem)
-      end
-    end
-    if #listings == 0 and skipped > 0 then
-      error(NAME .. ": none of the " .. skipped .. " jobs could be read (" .. first_problem .. ")")
-    end
-    if skipped > 0 then
-      log.warn(NAME .. ": skipped " .. skipped .. " unreadable item(s); the first: " ..
-        first_problem)
-    end
+    local listings = common.collect(NAME, jobs, listing_of, "job")
     local cursor = str(data.nextCursor)
     local max_pages = math.floor(tonumber(setting(ctx, "max_pages", 5)) or 5)
     if cursor and #jobs > 0 and (tonumber(ctx.page) or 1) < max_pages then

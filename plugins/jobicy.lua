@@ -9,7 +9,6 @@ local html = require("html")
 local time = require("time")
 local text = require("text")
 local url = require("url")
-local log = require("log")
 local common = require("common")
 local str, tbl, id_of = common.str, common.tbl, common.id_of
 local setting, fit = common.setting, common.fit
@@ -141,24 +140,7 @@ return {
       end
       error(NAME .. ": the response has no `jobs` list")
     end
-    local listings, skipped, first_problem = {}, 0, nil
-    for i, job in ipairs(jobs) do
-      local l, problem
-      if tbl(job) then l, problem = listing_of(job) else problem = "not an object" end
-      if l then
-        listings[#listings + 1] = fit(l)
-      else
-        skipped = skipped + 1
-        first_problem = first_problem or ("job " .. i .. ": " .. problem)
-      end
-    end
-    if #listings == 0 and skipped > 0 then
-      error(NAME .. ": none of the " .. skipped .. " jobs could be read (" .. first_problem .. ")")
-    end
-    if skipped > 0 then
-      log.warn(NAME .. ": skipped " .. skipped .. " unreadable item(s); the first: " ..
-        first_problem)
-    end
+    local listings = common.collect(NAME, jobs, listing_of, "job")
     return listings
   end,
 }
