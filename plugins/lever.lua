@@ -10,7 +10,6 @@ local html = require("html")
 local text = require("text")
 local url = require("url")
 local money = require("money")
-local log = require("log")
 local common = require("common")
 local str, tbl, setting = common.str, common.tbl, common.setting
 local fit, budget_from_text = common.fit, common.budget_from_text
@@ -222,25 +221,8 @@ return {
       error(NAME .. ": expected a JSON array of postings")
     end
     local company = str(setting(ctx, "company", "")) or humanise(site)
-    local listings, skipped, first_problem = {}, 0, nil
-    for i, p in ipairs(d) do
-      local l, problem
-      if tbl(p) then l, problem = listing_of(p, company) else problem = "not an object" end
-      if l then
-        listings[#listings + 1] = fit(l)
-      else
-        skipped = skipped + 1
-        first_problem = first_problem or ("posting " .. i .. ": " .. problem)
-      end
-    end
-    if #listings == 0 and skipped > 0 then
-      error(NAME .. ": none of the " .. skipped .. " postings could be read (" ..
-        first_problem .. ")")
-    end
-    if skipped > 0 then
-      log.warn(NAME .. ": skipped " .. skipped .. " unreadable item(s); the first: " ..
-        first_problem)
-    end
+    local listings = common.collect(NAME, d, function(p) return listing_of(p, company) end,
+      "posting")
     -- A full page means there may be more (at most 10 pages: 1,000 postings).
     if #d >= PAGE and (tonumber(ctx.page) or 1) < 10 then
       local u = type(response.url) == "string" and response.url or ""
