@@ -177,8 +177,9 @@ return {
   homepage = "https://schema.org/JobPosting",
   author = "GigScout contributors",
   multi_source = true,
-  -- TODO(sandbox): generic plugins reach the host of the configured `url`.
+  -- Each source may reach the host of its own `url` (and only that one, redirects included).
   hosts = {},
+  hosts_from_settings = { "url" },
   url_patterns = {},
   politeness = { requests_per_minute = 6, min_refresh_interval = 6 * 3600 },
   settings = {

@@ -50,8 +50,9 @@ return {
   homepage = "https://www.rssboard.org/rss-specification",
   author = "GigScout contributors",
   multi_source = true,
-  -- TODO(sandbox): generic plugins reach the host of the configured `url`.
+  -- Each source may reach the host of its own `url` (and only that one, redirects included).
   hosts = {},
+  hosts_from_settings = { "url" },
   url_patterns = {},
   politeness = { requests_per_minute = 6, min_refresh_interval = 3600 },
   settings = {

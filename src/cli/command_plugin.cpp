@@ -275,7 +275,12 @@ int run_check(const PluginOptions& opt) {
     std::printf("  id:            %s\n", p.id.c_str());
     std::printf("  name:          %s\n", p.name.c_str());
     std::printf("  version:       %s (plugin API %d)\n", p.version.c_str(), p.api_version);
-    std::printf("  hosts:         %s\n", join(p.hosts).c_str());
+    std::string hosts = p.hosts.empty() ? "" : join(p.hosts);
+    for (const auto& key : p.hosts_from_settings) {
+        // Each source reaches the host of its own value, so there is no fixed name to show.
+        hosts += (hosts.empty() ? "" : ", ") + ("the host of setting `" + key + "` (per source)");
+    }
+    std::printf("  hosts:         %s\n", hosts.empty() ? "-" : hosts.c_str());
     std::printf("  url patterns:  %s\n", join(p.url_patterns).c_str());
     std::printf("  multi source:  %s\n", p.multi_source ? "yes" : "no");
     std::string politeness;
@@ -303,7 +308,7 @@ int run_check(const PluginOptions& opt) {
         std::printf("  note: no description\n");
     if (p.homepage.empty())
         std::printf("  note: no homepage\n");
-    if (p.hosts.empty())
+    if (p.hosts.empty() && p.hosts_from_settings.empty())
         std::printf("  note: no hosts: every request will be refused\n");
     if (p.experimental)
         std::printf("  note: marked experimental\n");

@@ -248,6 +248,51 @@ void read_settings(const rapidjson::Value& list, Problems& problems,
     }
 }
 
+// `hosts_from_settings`: read after `settings`, since each entry must name one of them.
+void read_hosts_from_settings(const rapidjson::Value& list,
+                              const std::vector<SettingSpec>& settings, Problems& problems,
+                              std::vector<std::string>& out) {
+    const std::string name = "hosts_from_settings";
+    if (!list.IsArray()) {
+        problems.add(name, "expected a list of setting keys ({ \"url\" }), " + got(list));
+        return;
+    }
+    if (list.Size() > kMaxSettings) {
+        problems.add(name, "more than " + std::to_string(kMaxSettings) + " entries");
+        return;
+    }
+    for (rapidjson::SizeType i = 0; i < list.Size(); ++i) {
+        std::string f = name + "[" + std::to_string(i + 1) + "]";
+        const auto& e = list[i];
+        if (!e.IsString()) {
+            problems.add(f, "expected a setting key, " + got(e));
+            continue;
+        }
+        std::string key(e.GetString(), e.GetStringLength());
+        auto spec = std::find_if(settings.begin(), settings.end(),
+                                 [&](const SettingSpec& s) { return s.key == key; });
+        if (spec == settings.end()) {
+            std::string known;
+            for (const auto& s : settings) {
+                known += (known.empty() ? "" : ", ") + s.key;
+            }
+            problems.add(f, "\"" + key + "\" is not one of the plugin's settings" +
+                                (known.empty() ? " (it declares none)" : " (" + known + ")"));
+        } else if (spec->type != SettingType::String) {
+            problems.add(f, "setting `" + key + "` is a " + std::string(to_string(spec->type)) +
+                                "; only a string setting can hold a URL");
+        } else if (spec->secret) {
+            // Its value would be shown with the hosts and in errors.
+            problems.add(f, "setting `" + key +
+                                "` is secret; a host must come from a setting the user can see");
+        } else if (std::find(out.begin(), out.end(), key) != out.end()) {
+            problems.add(f, "duplicate entry \"" + key + "\"");
+        } else {
+            out.push_back(std::move(key));
+        }
+    }
+}
+
 }  // namespace
 
 std::string_view to_string(SettingType t) {
@@ -362,6 +407,9 @@ Result<PluginManifest> manifest_from_json(const rapidjson::Value& table,
     if (const auto* s = r.get("settings")) {
         read_settings(*s, problems, m.settings);
     }
+    if (const auto* h = r.get("hosts_from_settings")) {
+        read_hosts_from_settings(*h, m.settings, problems, m.hosts_from_settings);
+    }
     auto has = [&](const char* name) {
         return std::find(functions.begin(), functions.end(), name) != functions.end();
     };
@@ -375,8 +423,8 @@ Result<PluginManifest> manifest_from_json(const rapidjson::Value& table,
     }
     r.reject_unknown({"id", "name", "version", "api_version", "description", "homepage", "author",
                       "deprecated", "experimental", "enabled_by_default", "multi_source", "hosts",
-                      "url_patterns", "politeness", "max_cache_age", "settings", "requests",
-                      "parse"});
+                      "hosts_from_settings", "url_patterns", "politeness", "max_cache_age",
+                      "settings", "requests", "parse"});
     if (!problems.empty()) {
         return Error{problems.text()};
     }

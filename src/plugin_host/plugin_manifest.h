@@ -56,7 +56,10 @@ struct PluginManifest {
     bool experimental = false;
     bool enabled_by_default = true;
     bool multi_source = false;
-    std::vector<std::string> hosts;         // "example.com", "*.example.com"
+    std::vector<std::string> hosts;  // "example.com", "*.example.com"
+    // Keys of string settings holding an http(s) URL: each source may also reach the host of
+    // its own value (generic plugins: "any feed, by URL"). See source_hosts().
+    std::vector<std::string> hosts_from_settings;
     std::vector<std::string> url_patterns;  // "https://boards.greenhouse.io/*"
     Politeness politeness;
     std::optional<std::int64_t> max_cache_age;  // seconds the platform lets listings be kept

@@ -52,7 +52,57 @@ bool is_reserved_header(std::string_view name) {
                        [&](const char* r) { return l == r; });
 }
 
+std::string_view trimmed(std::string_view s) {
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) {
+        s.remove_prefix(1);
+    }
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) {
+        s.remove_suffix(1);
+    }
+    return s;
+}
+
 }  // namespace
+
+bool SourceHosts::allows(std::string_view host) const {
+    return std::any_of(patterns.begin(), patterns.end(),
+                       [&](const std::string& p) { return host_pattern_matches(p, host); }) ||
+           std::any_of(from_settings.begin(), from_settings.end(),
+                       [&](const auto& kv) { return kv.second == host; });
+}
+
+std::vector<std::string> SourceHosts::rules() const {
+    std::vector<std::string> out = patterns;
+    for (const auto& [key, host] : from_settings) {
+        out.push_back(host);
+    }
+    return out;
+}
+
+Result<SourceHosts> source_hosts(const PluginManifest& manifest, const SettingValues& settings) {
+    SourceHosts out;
+    out.patterns = manifest.hosts;
+    for (const auto& key : manifest.hosts_from_settings) {
+        auto it = settings.find(key);
+        if (it == settings.end() || !std::holds_alternative<std::string>(it->second)) {
+            continue;  // an optional setting left out
+        }
+        // Trimmed as the bundled plugins trim it before requesting it.
+        std::string_view value = trimmed(std::get<std::string>(it->second));
+        if (value.empty()) {
+            continue;
+        }
+        auto host = url_host(value);
+        if (!host) {
+            return Error{"setting `" + key +
+                         "`: expected an http or https URL with a host name (the only host this "
+                         "source may reach besides the plugin's own), got " +
+                         quoted(value)};
+        }
+        out.from_settings.emplace_back(key, *host);
+    }
+    return out;
+}
 
 Result<PluginRequest> request_from_json(const rapidjson::Value& value) {
     if (!value.IsObject()) {
@@ -84,7 +134,11 @@ Result<PluginRequest> request_from_json(const rapidjson::Value& value) {
     return req;
 }
 
-Status check_request(const PluginRequest& req, const PluginManifest& manifest) {
+Status check_request(const PluginRequest& request, const PluginManifest& manifest) {
+    return check_request(request, SourceHosts{manifest.hosts, {}});
+}
+
+Status check_request(const PluginRequest& req, const SourceHosts& hosts) {
     if (req.url.size() > L::kUrlBytes) {
         return Error{"field `url`: longer than " + std::to_string(L::kUrlBytes) + " bytes"};
     }
@@ -97,14 +151,23 @@ Status check_request(const PluginRequest& req, const PluginManifest& manifest) {
                      " is not allowed: its host must be a plain host name (letters, digits, '.', "
                      "'-') or an IP address"};
     }
-    if (manifest.allowing_host_rule(*host) == nullptr) {
+    if (!hosts.allows(*host)) {
         std::string rules;
-        for (const auto& h : manifest.hosts) {
+        for (const auto& h : hosts.patterns) {
             rules += (rules.empty() ? "" : ", ") + h;
+        }
+        std::string from_settings;
+        for (const auto& [key, h] : hosts.from_settings) {
+            from_settings += (from_settings.empty() ? "" : ", ") + ("`" + key + "` (" + h + ")");
+        }
+        if (!from_settings.empty()) {
+            from_settings = hosts.from_settings.size() == 1
+                                ? " nor the host of this source's setting " + from_settings
+                                : " nor the hosts of this source's settings " + from_settings;
         }
         return Error{"url " + quoted(req.url) + " is not allowed: host " + *host +
                      " is not in the plugin's hosts (" +
-                     (rules.empty() ? "the plugin declares none" : rules) + ")"};
+                     (rules.empty() ? "the plugin declares none" : rules) + ")" + from_settings};
     }
     if (req.method != "GET" && req.method != "POST" && req.method != "HEAD") {
         return Error{"field `method`: must be GET, POST or HEAD, got " + quoted(req.method)};

@@ -417,6 +417,12 @@ Result<std::vector<PluginRequest>> PluginSession::requests(const PluginContext& 
     if (!settings) {
         return settings.error();
     }
+    // Before the call: a URL setting the host cannot use is the user's to fix, whatever the
+    // plugin would make of it.
+    auto hosts = source_hosts(manifest, settings.value());
+    if (!hosts) {
+        return Error{"plugin " + name() + ": " + hosts.error().message};
+    }
     rapidjson::StringBuffer buf;
     Writer w(buf);
     w.StartObject();
@@ -439,7 +445,7 @@ Result<std::vector<PluginRequest>> PluginSession::requests(const PluginContext& 
         if (!req) {
             return Error{where + ": " + req.error().message};
         }
-        if (auto st = check_request(req.value(), manifest); !st) {
+        if (auto st = check_request(req.value(), hosts.value()); !st) {
             return Error{where + ": " + st.error().message};
         }
         out.push_back(std::move(req).value());
@@ -558,7 +564,11 @@ Result<ParseOutcome> PluginSession::parse(const PluginResponse& response,
     }
     if (const auto* next = find(header, "next")) {
         auto req = request_from_json(*next);
-        Status ok = req ? check_request(req.value(), manifest) : Status(req.error());
+        // A parse of a saved response needs no hosts, so a bad URL setting only refuses `next`.
+        auto hosts = source_hosts(manifest, settings.value());
+        Status ok = !req     ? Status(req.error())
+                    : !hosts ? Status(hosts.error())
+                             : check_request(req.value(), hosts.value());
         if (ok) {
             out.next = std::move(req).value();
         } else {

@@ -315,6 +315,10 @@ SourceOutcome RefreshRunner::run_source(const RefreshSource& source,
     if (!settings) {
         return fail(SourceState::Failed, "source " + p.source + ": " + settings.error().message);
     }
+    auto hosts = source_hosts(m, settings.value());
+    if (!hosts) {
+        return fail(SourceState::Failed, "source " + p.source + ": " + hosts.error().message);
+    }
     PluginContext ctx;
     ctx.source = p.source;
     ctx.settings = settings.value();
@@ -331,7 +335,9 @@ SourceOutcome RefreshRunner::run_source(const RefreshSource& source,
     }
 
     fetch::FetchPolicy policy = options_.policy;
-    policy.allowed_hosts = m.hosts;
+    // This source's own hosts: another source's URL setting opens nothing here, redirects
+    // included.
+    policy.allowed_hosts = hosts.value().rules();
     policy.allow_http = options_.allow_http || source.config.allow_http;
     policy.allow_local_addresses = options_.allow_loopback || source.config.allow_private_network;
     policy.rate_key = m.id;  // one budget per platform, shared by all its sources

@@ -110,6 +110,54 @@ TEST(PluginManifest, EveryProblemNamesItsField) {
     EXPECT_NE(e.find("field `requests`: is required"), std::string::npos) << e;
 }
 
+// A generic plugin's manifest: no fixed hosts, the host of each source's `url` instead.
+std::string generic(const std::string& hosts_from_settings) {
+    return R"({"id": "rss", "name": "RSS", "version": "1", "api_version": 1,
+               "settings": [{"key": "url", "label": "Feed", "type": "string"},
+                            {"key": "remote", "label": "Remote", "type": "boolean"},
+                            {"key": "token", "label": "Token", "type": "string", "secret": true}],
+               "hosts_from_settings": )" +
+           hosts_from_settings + "}";
+}
+
+TEST(PluginManifest, HostsFromSettingsNamesStringSettings) {
+    auto m = read(generic(R"(["url"])"));
+    ASSERT_TRUE(m.ok()) << m.error().message;
+    EXPECT_EQ(m.value().hosts_from_settings, (std::vector<std::string>{"url"}));
+    EXPECT_TRUE(m.value().hosts.empty());
+
+    auto none = read(R"({"id": "x", "name": "X", "version": "1", "api_version": 1})");
+    ASSERT_TRUE(none.ok()) << none.error().message;
+    EXPECT_TRUE(none.value().hosts_from_settings.empty());
+}
+
+TEST(PluginManifest, EachBadHostsFromSettingsEntryIsNamed) {
+    auto problem = [](const std::string& manifest) {
+        auto m = read(manifest);
+        return m.ok() ? std::string("(accepted)") : m.error().message;
+    };
+    EXPECT_EQ(problem(generic(R"("url")")),
+              "field `hosts_from_settings`: expected a list of setting keys ({ \"url\" }), "
+              "got a string");
+    EXPECT_EQ(problem(generic(R"(["url", 7])")),
+              "field `hosts_from_settings[2]`: expected a setting key, got a number");
+    EXPECT_EQ(problem(generic(R"(["feed"])")),
+              "field `hosts_from_settings[1]`: \"feed\" is not one of the plugin's settings (url, "
+              "remote, token)");
+    EXPECT_EQ(problem(R"({"id": "x", "name": "X", "version": "1", "api_version": 1,
+                          "hosts_from_settings": ["url"]})"),
+              "field `hosts_from_settings[1]`: \"url\" is not one of the plugin's settings (it "
+              "declares none)");
+    EXPECT_EQ(problem(generic(R"(["remote"])")),
+              "field `hosts_from_settings[1]`: setting `remote` is a boolean; only a string "
+              "setting can hold a URL");
+    EXPECT_EQ(problem(generic(R"(["token"])")),
+              "field `hosts_from_settings[1]`: setting `token` is secret; a host must come from a "
+              "setting the user can see");
+    EXPECT_EQ(problem(generic(R"(["url", "url"])")),
+              "field `hosts_from_settings[2]`: duplicate entry \"url\"");
+}
+
 TEST(PluginManifest, MissingApiVersionIsReported) {
     auto m = read(R"({"id": "x", "name": "X", "version": "1"})");
     ASSERT_FALSE(m.ok());

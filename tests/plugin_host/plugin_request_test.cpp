@@ -25,6 +25,62 @@ TEST(PluginRequest, AllowedHostsPass) {
     EXPECT_TRUE(check_request(get("https://api.remoteok.com/x?y=1"), manifest()).ok());
 }
 
+PluginManifest feed_manifest() {
+    PluginManifest m;
+    m.id = "rss";
+    m.settings = {{"url", "Feed address", SettingType::String, {}, false, false, ""},
+                  {"mirror", "Mirror", SettingType::String, {}, false, true, ""}};
+    m.hosts_from_settings = {"url", "mirror"};
+    return m;
+}
+
+TEST(PluginRequest, EachSourceReachesTheHostOfItsOwnUrlSetting) {
+    auto a = source_hosts(feed_manifest(),
+                          {{"url", std::string("https://Feeds.Example-Board.test:8443/jobs.rss")}});
+    ASSERT_TRUE(a.ok()) << a.error().message;
+    EXPECT_EQ(a.value().rules(), (std::vector<std::string>{"feeds.example-board.test"}));
+    EXPECT_TRUE(check_request(get("https://feeds.example-board.test/other"), a.value()).ok());
+
+    auto b = source_hosts(feed_manifest(), {{"url", std::string(" http://jobs.other.test/a ")},
+                                            {"mirror", std::string("")}});
+    ASSERT_TRUE(b.ok()) << b.error().message;
+    EXPECT_EQ(b.value().rules(), (std::vector<std::string>{"jobs.other.test"}));
+    // Source b's URL does not open source a's host.
+    auto st = check_request(get("https://feeds.example-board.test/jobs.rss"), b.value());
+    ASSERT_FALSE(st.ok());
+    EXPECT_EQ(st.error().message,
+              "url \"https://feeds.example-board.test/jobs.rss\" is not allowed: host "
+              "feeds.example-board.test is not in the plugin's hosts (the plugin declares none) "
+              "nor the host of this source's setting `url` (jobs.other.test)");
+
+    // With fixed hosts as well, and two settings.
+    PluginManifest m = feed_manifest();
+    m.hosts = {"*.feedhub.test"};
+    auto both = source_hosts(
+        m, {{"url", std::string("https://a.test/")}, {"mirror", std::string("https://b.test/")}});
+    ASSERT_TRUE(both.ok()) << both.error().message;
+    EXPECT_TRUE(check_request(get("https://x.feedhub.test/"), both.value()).ok());
+    EXPECT_TRUE(check_request(get("https://b.test/feed"), both.value()).ok());
+    EXPECT_EQ(check_request(get("https://c.test/"), both.value()).error().message,
+              "url \"https://c.test/\" is not allowed: host c.test is not in the plugin's hosts "
+              "(*.feedhub.test) nor the hosts of this source's settings `url` (a.test), `mirror` "
+              "(b.test)");
+    // The manifest alone (no source) allows no setting's host.
+    EXPECT_FALSE(check_request(get("https://a.test/"), m).ok());
+}
+
+TEST(PluginRequest, AUrlSettingThatNamesNoHostIsAnErrorNamingTheSetting) {
+    for (const char* bad : {"feeds.example-board.test/jobs.rss", "ftp://feeds.example/x",
+                            "https://user@feeds.example/x", "https:///jobs.rss", "javascript:x"}) {
+        auto h = source_hosts(feed_manifest(), {{"url", std::string(bad)}});
+        ASSERT_FALSE(h.ok()) << bad;
+        EXPECT_EQ(h.error().message,
+                  "setting `url`: expected an http or https URL with a host name (the only host "
+                  "this source may reach besides the plugin's own), got \"" +
+                      std::string(bad) + "\"");
+    }
+}
+
 TEST(PluginRequest, OtherHostIsRefusedNamingTheUrlAndTheRule) {
     auto st = check_request(get("https://evil.example/steal"), manifest());
     ASSERT_FALSE(st.ok());

@@ -174,6 +174,13 @@ TEST(CliPlugin, CheckValidatesTheManifest) {
     ASSERT_EQ(ok.code, 0) << ok.err;
     EXPECT_TRUE(contains(ok.out, "manifest ok")) << ok.out;
     EXPECT_TRUE(contains(ok.out, "hosts:         api.gigboard.example")) << ok.out;
+    // A generic plugin: its hosts come from each source's `url`, so no "every request will be
+    // refused" note.
+    auto generic = cli(dir, {"plugin", "check", (source_dir() / "plugins" / "rss.lua").string()});
+    ASSERT_EQ(generic.code, 0) << generic.err;
+    EXPECT_TRUE(contains(generic.out, "hosts:         the host of setting `url` (per source)\n"))
+        << generic.out;
+    EXPECT_FALSE(contains(generic.out, "no hosts")) << generic.out;
     write_file(dir.path() / "wrong.lua",
                "return { id = 'Wrong', name = 'W', version = '1', api_version = 1,\n"
                "  hosts = { 'https://x.com' }, requests = function() end }");
