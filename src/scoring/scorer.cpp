@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <charconv>
 #include <cmath>
+#include <optional>
+#include <string>
 #include <unordered_map>
 
 #include "scoring/country.h"
@@ -281,25 +284,39 @@ struct Scorer::Impl {
         }
     }
 
-    void filters(const Listing& l, Score& score) const;
-    ScoreComponent skill_component(const Listing& l, Score& score, double& user_level) const;
-    ScoreComponent level_component(const Listing& l, double user_level, bool evidence) const;
-    ScoreComponent budget_component(const Listing& l) const;
-    ScoreComponent recency_component(const Listing& l) const;
-    ScoreComponent client_component(const Listing& l) const;
-    ScoreComponent penalty_component(const Listing& l) const;
+    // With `explain` false, each returns the same numbers but writes no reason or list.
+    void filters(const Listing& l, Score& score, bool explain) const;
+    ScoreComponent skill_component(const Listing& l, Score& score, double& user_level,
+                                   bool explain) const;
+    ScoreComponent level_component(const Listing& l, double user_level, bool evidence,
+                                   bool explain) const;
+    ScoreComponent budget_component(const Listing& l, bool explain) const;
+    ScoreComponent recency_component(const Listing& l, bool explain) const;
+    ScoreComponent client_component(const Listing& l, bool explain) const;
+    ScoreComponent penalty_component(const Listing& l, bool explain) const;
 };
 
-void Scorer::Impl::filters(const Listing& l, Score& score) const {
+void Scorer::Impl::filters(const Listing& l, Score& score, bool explain) const {
+    // Without reasons only the verdict matters, so the first failed filter settles it.
+    auto failed = [&] {
+        score.filtered = true;
+        return !explain;
+    };
     if (!profile.job_types.empty() && l.job_type &&
         std::find(profile.job_types.begin(), profile.job_types.end(), *l.job_type) ==
             profile.job_types.end()) {
+        if (failed()) {
+            return;
+        }
         std::string reason;
         reason << "job type " << to_string(*l.job_type) << " is not one you want ("
                << wanted_job_types << ")";
         score.filter_reasons.push_back(std::move(reason));
     }
     if (profile.remote_only && l.remote && !*l.remote) {
+        if (failed()) {
+            return;
+        }
         score.filter_reasons.push_back(l.location.empty() ? "not remote"
                                                           : "not remote (" + l.location + ")");
     }
@@ -310,9 +327,15 @@ void Scorer::Impl::filters(const Listing& l, Score& score) const {
             client_there = c && *c == code;
         }
         if (client_there) {
+            if (failed()) {
+                return;
+            }
             score.filter_reasons.push_back("client in " + std::string(country_name(code)) +
                                            ", an excluded country");
         } else if (!l.location.empty() && location_names_country(l.location, code)) {
+            if (failed()) {
+                return;
+            }
             score.filter_reasons.push_back("location \"" + l.location + "\" is in " +
                                            std::string(country_name(code)) +
                                            ", an excluded country");
@@ -320,14 +343,16 @@ void Scorer::Impl::filters(const Listing& l, Score& score) const {
     }
     for (const auto& k : must_have) {
         if (!k.matches(l)) {
+            if (failed()) {
+                return;
+            }
             score.filter_reasons.push_back("must-have keyword \"" + k.keyword() + "\" not found");
         }
     }
-    score.filtered = !score.filter_reasons.empty();
 }
 
-ScoreComponent Scorer::Impl::skill_component(const Listing& l, Score& score,
-                                             double& user_level) const {
+ScoreComponent Scorer::Impl::skill_component(const Listing& l, Score& score, double& user_level,
+                                             bool explain) const {
     ScoreComponent c{"skill", 0, profile.weights.skill, 0, {}};
     double asked = 0;
     double have = 0;
@@ -352,9 +377,11 @@ ScoreComponent Scorer::Impl::skill_component(const Listing& l, Score& score,
             (info->direct ? direct : partial) += 1;
         }
     }
-    score.matched_skills.reserve(direct);
-    score.partial_skills.reserve(partial);
-    score.missing_skills.reserve(l.skills.size() - direct - partial);
+    if (explain) {
+        score.matched_skills.reserve(direct);
+        score.partial_skills.reserve(partial);
+        score.missing_skills.reserve(l.skills.size() - direct - partial);
+    }
     for (std::size_t i = 0; i < l.skills.size(); ++i) {
         const ListingSkill& ls = l.skills[i];
         const SkillInfo* info = infos[i];
@@ -367,12 +394,15 @@ ScoreComponent Scorer::Impl::skill_component(const Listing& l, Score& score,
             have += w * info->credit;
             backed += w * info->strength;
             level_sum += w * info->credit * info->level;
+            if (!explain) {
+                continue;
+            }
             if (info->direct) {
                 score.matched_skills.push_back(ls.skill);
             } else {
                 score.partial_skills.push_back({ls.skill, info->via});
             }
-        } else {
+        } else if (explain) {
             score.missing_skills.push_back(ls.skill);
         }
     }
@@ -380,6 +410,9 @@ ScoreComponent Scorer::Impl::skill_component(const Listing& l, Score& score,
     double coverage = asked > 0 ? have / asked : 0;
     double evidence = std::min(1.0, backed / kFullEvidence);
     c.value = coverage * evidence;
+    if (!explain) {
+        return c;
+    }
     if (profile.skills.empty()) {
         c.reason = "your profile lists no skills";
     } else if (l.skills.empty()) {
@@ -388,10 +421,10 @@ ScoreComponent Scorer::Impl::skill_component(const Listing& l, Score& score,
         c.reason = "asks for none of your skills";
     } else {
         c.reason.reserve(64);
-        c.reason << score.matched_skills.size() << " of " << l.skills.size()
+        c.reason << direct << " of " << l.skills.size()
                  << " asked skills matched";
-        if (!score.partial_skills.empty()) {
-            c.reason << ", " << score.partial_skills.size() << " partly";
+        if (partial > 0) {
+            c.reason << ", " << partial << " partly";
         }
         c.reason << " (coverage " << Fixed{coverage, 2} << " × evidence " << Fixed{evidence, 2}
                  << ")";
@@ -399,8 +432,8 @@ ScoreComponent Scorer::Impl::skill_component(const Listing& l, Score& score,
     return c;
 }
 
-ScoreComponent Scorer::Impl::level_component(const Listing& l, double user_level,
-                                             bool evidence) const {
+ScoreComponent Scorer::Impl::level_component(const Listing& l, double user_level, bool evidence,
+                                             bool explain) const {
     ScoreComponent c{"level", kUnknownValue, profile.weights.level, 0, {}};
     std::optional<ExperienceLevel> level = l.experience_level;
     bool from_title = false;
@@ -409,48 +442,61 @@ ScoreComponent Scorer::Impl::level_component(const Listing& l, double user_level
         from_title = level.has_value();
     }
     if (!level) {
-        c.reason = "the listing states no level";
+        if (explain) {
+            c.reason = "the listing states no level";
+        }
         return c;
     }
     double wanted = static_cast<double>(static_cast<int>(*level));
-    std::string said = std::string(to_string(*level)) + (from_title ? " (from the title)" : "");
     if (!evidence) {
         c.value = 0;
+    } else {
+        // Under-qualified hurts more than over-qualified.
+        double gap = wanted - user_level;
+        c.value = gap <= 0 ? 1 - 0.25 * -gap : std::max(0.0, 1 - 0.6 * gap);
+    }
+    if (!explain) {
+        return c;
+    }
+    std::string said = std::string(to_string(*level)) + (from_title ? " (from the title)" : "");
+    if (!evidence) {
         c.reason = "listing: " + said + "; no skill of yours to compare";
         return c;
     }
-    // Under-qualified hurts more than over-qualified.
-    double gap = wanted - user_level;
-    c.value = gap <= 0 ? 1 - 0.25 * -gap : std::max(0.0, 1 - 0.6 * gap);
     c.reason.reserve(64);
     c.reason << "listing: " << said << ", you: " << level_word(user_level) << " ("
              << Fixed{user_level, 1} << " of 2)";
     return c;
 }
 
-ScoreComponent Scorer::Impl::budget_component(const Listing& l) const {
+ScoreComponent Scorer::Impl::budget_component(const Listing& l, bool explain) const {
     ScoreComponent c{"budget", kUnknownValue, profile.weights.budget, 0, {}};
+    auto because = [&](const char* reason) {
+        if (explain) {
+            c.reason = reason;
+        }
+        return c;
+    };
     if (!profile.min_hourly && !profile.min_fixed) {
         c.value = 1;
-        c.reason = "you set no minimum";
-        return c;
+        return because("you set no minimum");
     }
     if (!l.budget || (!l.budget->min && !l.budget->max)) {
-        c.reason = "no budget stated";
-        return c;
+        return because("no budget stated");
     }
     const Budget& b = *l.budget;
     double offered = b.max ? *b.max : *b.min;
     const std::optional<Money>& wanted =
         b.kind == BudgetKind::Fixed ? profile.min_fixed : profile.min_hourly;
     if (!wanted) {
-        c.reason = b.kind == BudgetKind::Fixed ? "fixed price; you set only an hourly minimum"
-                                               : "paid by time; you set only a fixed minimum";
-        return c;
+        return because(b.kind == BudgetKind::Fixed ? "fixed price; you set only an hourly minimum"
+                                                   : "paid by time; you set only a fixed minimum");
     }
     auto converted = currencies.convert(offered, b.currency, wanted->currency);
     if (!converted) {
-        c.reason = "unknown currency " + b.currency;
+        if (explain) {
+            c.reason = "unknown currency " + b.currency;
+        }
         return c;
     }
     double per = *converted;
@@ -462,6 +508,9 @@ ScoreComponent Scorer::Impl::budget_component(const Listing& l) const {
         unit = "/h (salary ÷ 2000 h)";
     }
     c.value = budget_value(per, wanted->amount);
+    if (!explain) {
+        return c;
+    }
     c.reason.reserve(64);
     c.reason << "up to " << Fixed{per, 0} << " " << wanted->currency << unit << " vs "
              << Fixed{wanted->amount, 0} << " wanted";
@@ -471,25 +520,32 @@ ScoreComponent Scorer::Impl::budget_component(const Listing& l) const {
     return c;
 }
 
-ScoreComponent Scorer::Impl::recency_component(const Listing& l) const {
+ScoreComponent Scorer::Impl::recency_component(const Listing& l, bool explain) const {
     ScoreComponent c{"recency", kUnknownValue, profile.weights.recency, 0, {}};
     if (!l.posted_at) {
-        c.reason = "no posting date";
+        if (explain) {
+            c.reason = "no posting date";
+        }
         return c;
     }
     double days = std::max<double>(0, static_cast<double>(now - *l.posted_at) / 86400.0);
     c.value = std::exp2(-days / kRecencyHalfLifeDays);
+    if (!explain) {
+        return c;
+    }
     c.reason.reserve(48);
     c.reason << "posted " << Fixed{days, 1} << " days ago (half-life "
              << Fixed{kRecencyHalfLifeDays, 0} << " days)";
     return c;
 }
 
-ScoreComponent Scorer::Impl::client_component(const Listing& l) const {
+ScoreComponent Scorer::Impl::client_component(const Listing& l, bool explain) const {
     ScoreComponent c{"client", kUnknownValue, profile.weights.client, 0, {}};
     if (!l.client || (!l.client->rating && !l.client->payment_verified && !l.client->reviews &&
                       !l.client->total_spent)) {
-        c.reason = "not given by the platform";
+        if (explain) {
+            c.reason = "not given by the platform";
+        }
         return c;
     }
     const ClientInfo& ci = *l.client;
@@ -505,6 +561,9 @@ ScoreComponent Scorer::Impl::client_component(const Listing& l) const {
         }
     }
     c.value = 0.5 * rating + 0.3 * verified + 0.2 * history;
+    if (!explain) {
+        return c;
+    }
     c.reason.reserve(64);
     auto separate = [&] { return c.reason.empty() ? "" : ", "; };
     if (ci.rating) {
@@ -525,18 +584,21 @@ ScoreComponent Scorer::Impl::client_component(const Listing& l) const {
     return c;
 }
 
-ScoreComponent Scorer::Impl::penalty_component(const Listing& l) const {
+ScoreComponent Scorer::Impl::penalty_component(const Listing& l, bool explain) const {
     ScoreComponent c{"penalty", 0, profile.weights.excluded_keyword_penalty, 0, {}};
     for (const auto& k : excluded) {
         if (k.matches(l)) {
             c.value += 1;
-            c.reason += (c.reason.empty() ? "excluded keyword \"" : ", \"") + k.keyword() + "\"";
+            if (explain) {
+                c.reason +=
+                    (c.reason.empty() ? "excluded keyword \"" : ", \"") + k.keyword() + "\"";
+            }
         }
     }
-    if (c.reason.empty()) {
+    if (explain && c.reason.empty()) {
         c.reason = "no excluded keyword";
     }
-    c.points = -c.value * c.weight;
+    c.points = c.value > 0 ? -c.value * c.weight : 0.0;  // never -0
     return c;
 }
 
@@ -551,18 +613,19 @@ const Profile& Scorer::profile() const {
     return impl_->profile;
 }
 
-Score Scorer::score(const Listing& listing) const {
+Score Scorer::score(const Listing& listing, ScoreDetail detail) const {
     const Impl& m = *impl_;
+    const bool explain = detail == ScoreDetail::Full;
     Score score;
-    m.filters(listing, score);
+    m.filters(listing, score, explain);
     score.components.reserve(6);
     double user_level = 0;
-    score.components.push_back(m.skill_component(listing, score, user_level));
+    score.components.push_back(m.skill_component(listing, score, user_level, explain));
     double fit = score.components[0].value;
-    score.components.push_back(m.level_component(listing, user_level, fit > 0));
-    score.components.push_back(m.budget_component(listing));
-    score.components.push_back(m.recency_component(listing));
-    score.components.push_back(m.client_component(listing));
+    score.components.push_back(m.level_component(listing, user_level, fit > 0, explain));
+    score.components.push_back(m.budget_component(listing, explain));
+    score.components.push_back(m.recency_component(listing, explain));
+    score.components.push_back(m.client_component(listing, explain));
     // No evidence, no score: the other components only refine a skill match, scaled by it.
     double total = 0;
     for (std::size_t i = 0; i < score.components.size(); ++i) {
@@ -570,25 +633,36 @@ Score Scorer::score(const Listing& listing) const {
         c.points = c.value * c.weight * (i == 0 ? 1.0 : fit);
         total += c.points;
     }
-    score.components.push_back(m.penalty_component(listing));
+    score.components.push_back(m.penalty_component(listing, explain));
     total += score.components.back().points;
     score.exact = std::clamp(total, 0.0, 100.0);
     score.total = static_cast<int>(std::lround(score.exact));
     return score;
 }
 
-std::vector<RankedListing> rank(const std::vector<Listing>& listings, const Scorer& scorer) {
-    std::vector<RankedListing> out;
-    out.reserve(listings.size());
-    for (std::size_t i = 0; i < listings.size(); ++i) {
-        out.push_back({i, scorer.score(listings[i])});
+std::vector<RankedListing> rank(const std::vector<Listing>& listings, const Scorer& scorer,
+                                ScoreDetail detail) {
+    std::vector<Score> scores;
+    scores.reserve(listings.size());
+    for (const Listing& l : listings) {
+        scores.push_back(scorer.score(l, detail));
     }
-    std::sort(out.begin(), out.end(), [&](const RankedListing& a, const RankedListing& b) {
-        if (a.score.filtered != b.score.filtered) {
-            return !a.score.filtered;
+    // Sorting small keys and moving each score once is far cheaper than sorting scores.
+    struct Key {
+        bool filtered;
+        double exact;
+        std::size_t index;
+    };
+    std::vector<Key> keys(listings.size());
+    for (std::size_t i = 0; i < listings.size(); ++i) {
+        keys[i] = {scores[i].filtered, scores[i].exact, i};
+    }
+    std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
+        if (a.filtered != b.filtered) {
+            return !a.filtered;
         }
-        if (a.score.exact != b.score.exact) {
-            return a.score.exact > b.score.exact;
+        if (a.exact != b.exact) {
+            return a.exact > b.exact;
         }
         const std::string& ia = listings[a.index].id;
         const std::string& ib = listings[b.index].id;
@@ -597,6 +671,11 @@ std::vector<RankedListing> rank(const std::vector<Listing>& listings, const Scor
         }
         return a.index < b.index;
     });
+    std::vector<RankedListing> out;
+    out.reserve(keys.size());
+    for (const Key& k : keys) {
+        out.push_back({k.index, std::move(scores[k.index])});
+    }
     return out;
 }
 

@@ -36,6 +36,7 @@ struct Score {
     int total = 0;     // 0..100, rounded from `exact`
     double exact = 0;  // the unrounded total, used for ranking
     bool filtered = false;
+    // With ScoreDetail::Numbers the reasons and the three skill lists stay empty.
     std::vector<std::string> filter_reasons;  // "job type full_time is not wanted", ...
     std::vector<ScoreComponent> components;   // skill, level, budget, recency, client, penalty
     std::vector<std::string> matched_skills;  // canonical ids, in the listing's order
@@ -44,6 +45,11 @@ struct Score {
 
     const ScoreComponent* component(std::string_view name) const;
 };
+
+// How much of a Score to fill. Numbers: the totals, each component's value and points and the
+// filtered flag, which is all that ordering a list needs; a view then explains the rows it
+// shows with Full. Both give the same numbers.
+enum class ScoreDetail { Full, Numbers };
 
 class Scorer {
   public:
@@ -55,8 +61,9 @@ class Scorer {
     Scorer(Scorer&&) noexcept;
     Scorer& operator=(Scorer&&) noexcept;
 
-    // Uses listing.skills as annotate_skills left them (never extracts again).
-    Score score(const Listing& listing) const;
+    // Uses listing.skills as annotate_skills left them (never extracts again). Touches no
+    // shared state, so several threads may score with one scorer.
+    Score score(const Listing& listing, ScoreDetail detail = ScoreDetail::Full) const;
 
     const Profile& profile() const;
 
@@ -72,6 +79,7 @@ struct RankedListing {
 
 // Every listing scored, best first: unfiltered ones by exact score, then the filtered ones the
 // same way; equal scores in id order, so the output is stable.
-std::vector<RankedListing> rank(const std::vector<Listing>& listings, const Scorer& scorer);
+std::vector<RankedListing> rank(const std::vector<Listing>& listings, const Scorer& scorer,
+                                ScoreDetail detail = ScoreDetail::Full);
 
 }  // namespace gigscout

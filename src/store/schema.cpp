@@ -103,6 +103,9 @@ bool has_foreign_tables(Database& db) {
 }
 
 void migrate(Database& db) {
+    if (schema_version(db) >= kSchemaVersion) {
+        return;  // the usual case: no write lock needed, so opening never waits for a writer
+    }
     WriteTransaction tx(db);
     int version = schema_version(db);
     if (version >= kSchemaVersion) {

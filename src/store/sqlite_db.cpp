@@ -95,8 +95,8 @@ Statement& Statement::bind(int index, std::string_view text) {
 }
 
 Statement& Statement::bind_static(int index, std::string_view text) {
-    if (int rc = sqlite3_bind_text64(stmt_, index, text.data(), text.size(), SQLITE_STATIC,
-                                     SQLITE_UTF8);
+    if (int rc =
+            sqlite3_bind_text64(stmt_, index, text.data(), text.size(), SQLITE_STATIC, SQLITE_UTF8);
         rc != SQLITE_OK) {
         fail(rc);
     }

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cassert>
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <set>
 #include <unordered_map>
@@ -59,14 +61,8 @@ std::int64_t meta_integer(Database& db, const char* key) {
     return s.step() ? s.integer(0) : 0;
 }
 
-void set_meta(Database& db, const char* key, std::int64_t value) {
-    Statement s = db.prepare(
-        "INSERT INTO meta (key, value) VALUES (?1, ?2) "
-        "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
-    s.bind(1, key).bind(2, value).run();
-}
-
-void set_meta(Database& db, const char* key, const std::string& value) {
+template <class Value>
+void set_meta(Database& db, const char* key, const Value& value) {
     Statement s = db.prepare(
         "INSERT INTO meta (key, value) VALUES (?1, ?2) "
         "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
@@ -313,7 +309,7 @@ bool wanted(const StoredListing& row, const ListingFilter& f) {
         if (row.state != *f.state) {
             return false;
         }
-    } else {
+    } else if (f.ids.empty()) {  // asked for by id: shown whatever its state
         if (row.state == ListingState::Hidden && !f.include_hidden) {
             return false;
         }
@@ -402,8 +398,7 @@ std::optional<Error> check_existing_file(const fs::path& file) {
     }
     std::ifstream in(file, std::ios::binary);
     if (!in) {
-        return Error{"cannot read the database " + file.string() + ": " +
-                     std::make_error_code(std::errc::permission_denied).message()};
+        return Error{"cannot read the database " + file.string() + ": " + std::strerror(errno)};
     }
     char header[16] = {};
     in.read(header, sizeof header);
@@ -472,7 +467,6 @@ Result<Store> Store::open(const fs::path& file, StoreOptions options) {
         // acknowledged to the user survives a power cut as well as a crash (docs/store.md).
         db.exec("PRAGMA synchronous = FULL");
         db.exec("PRAGMA foreign_keys = ON");
-        db.exec("PRAGMA cache_size = -32768");
         store::migrate(db);
         if (options.max_page_count) {
             db.exec(("PRAGMA max_page_count = " + std::to_string(*options.max_page_count)).c_str());

@@ -52,7 +52,8 @@ struct ListingFilter {
     // Without a state: hidden, closed and content-dropped listings are left out unless asked.
     bool include_hidden = false;
     bool include_closed = false;
-    std::vector<std::string> ids;  // only these (a merged copy's id finds the listing it joined)
+    // Only these, hidden, closed or not (a merged copy's id finds the listing it joined).
+    std::vector<std::string> ids;
     std::optional<std::string> source;  // only listings this source (or a copy's) brought
 };
 

@@ -374,6 +374,9 @@ TEST_F(StoreLifecycle, TheDefaultViewLeavesOutHiddenListingsAndFiltersBySource) 
     ListingFilter hidden;
     hidden.state = ListingState::Hidden;
     EXPECT_THAT(ids(load(store, hidden)), ElementsAre("remoteok:1"));
+    ListingFilter by_id;
+    by_id.ids = {"remoteok:1"};
+    EXPECT_THAT(ids(load(store, by_id)), ElementsAre("remoteok:1"));  // hidden, asked for
     ListingFilter from;
     from.source = "remotive";
     EXPECT_THAT(ids(load(store, from)), ElementsAre("remotive:1"));

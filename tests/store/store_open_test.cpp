@@ -185,6 +185,33 @@ TEST_F(StoreOpen, AFullDiskFailsCleanlyAndALaterRefreshCompletes) {
     EXPECT_EQ(store.integrity_check().value(), "ok");
 }
 
+TEST_F(StoreOpen, AWriterHeldPastTheWaitLimitGetsAMessageNotDatabaseIsLocked) {
+    {
+        Store store = open_store(file);
+        ASSERT_TRUE(
+            store
+                .record_refresh("remoteok", {job("remoteok:1")}, RefreshCompleteness::Complete, kT0)
+                .ok());
+    }
+    sqlite3* holder = nullptr;
+    ASSERT_EQ(sqlite3_open(file.c_str(), &holder), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(holder, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+    StoreOptions impatient;
+    impatient.busy_timeout = std::chrono::milliseconds(100);
+    Store store = open_store(file, impatient);
+    // Reading is never blocked by the writer (WAL).
+    EXPECT_EQ(load(store).size(), 1u);
+    auto r = store.set_state("remoteok:1", ListingState::Saved, std::nullopt, kT0);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().message,
+              "marking `remoteok:1` saved: the database " + file.string() +
+                  " stayed busy: another GigScout process (the app or a refresh) kept writing "
+                  "longer than the wait limit; try again in a moment");
+    sqlite3_exec(holder, "ROLLBACK", nullptr, nullptr, nullptr);
+    sqlite3_close(holder);
+    EXPECT_TRUE(store.set_state("remoteok:1", ListingState::Saved, std::nullopt, kT0).ok());
+}
+
 TEST_F(StoreOpen, TwoConnectionsWriteAtOnceWithoutBusyErrorsOrLostState) {
     {
         Store store = open_store(file);

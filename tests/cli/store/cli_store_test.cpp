@@ -88,6 +88,7 @@ TEST_F(CliStore, MarkRecordsTheActionAndItSurvivesExportAndImportElsewhere) {
     ASSERT_EQ(m.code, 0) << m.err;
     EXPECT_EQ(m.out, "remoteok:1: applied\n");
     ASSERT_EQ(cli({"mark", "remoteok:2", "hidden"}).code, 0);
+    ASSERT_EQ(cli({"mark", "remoteok:2", "hidden", "--note", "not for me"}).code, 0);
     auto applied = list_json({"--state", "applied"});
     ASSERT_EQ(applied.Size(), 1u);
     EXPECT_EQ(str(applied[0], "note"), "sent CV v3");
