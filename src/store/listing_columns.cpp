@@ -4,6 +4,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <algorithm>
 #include <array>
 
 namespace gigscout::store {
@@ -22,15 +23,90 @@ void string(Writer& w, const std::string& s) {
     w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
 }
 
-std::string encode_tags(const std::vector<std::string>& tags) {
-    rapidjson::StringBuffer buf;
-    Writer w(buf);
-    w.StartArray();
-    for (const auto& t : tags) {
-        string(w, t);
+// append_string for a string with something to escape.
+void append_escaped(std::string& out, std::string_view s) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    out += '"';
+    std::size_t run = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x20 && c != '"' && c != '\\') {
+            continue;
+        }
+        out.append(s.data() + run, i - run);
+        run = i + 1;
+        switch (c) {
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\b':
+                out += "\\b";
+                break;
+            case '\f':
+                out += "\\f";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            default:
+                out += "\\u00";
+                out += kHex[c >> 4];
+                out += kHex[c & 15];
+        }
     }
-    w.EndArray();
-    return buf.GetString();
+    out.append(s.data() + run, s.size() - run);
+    out += '"';
+}
+
+// Bytes a JSON string must escape: '"', '\\' and control characters.
+constexpr std::array<bool, 256> kEscaped = [] {
+    std::array<bool, 256> t{};
+    for (int c = 0; c < 0x20; ++c) {
+        t[static_cast<std::size_t>(c)] = true;
+    }
+    t['"'] = t['\\'] = true;
+    return t;
+}();
+
+// A JSON string exactly as rapidjson's Writer writes it (", \ and control characters escaped,
+// UTF-8 as is), appended without a DOM or a StringBuffer: lists of strings are most of what a
+// refresh encodes.
+void append_string(std::string& out, std::string_view s) {
+    const std::size_t at = out.size();
+    // The usual case, nothing to escape: one copy into space made at once.
+    out.resize(at + s.size() + 2);
+    char* p = out.data() + at;
+    *p++ = '"';
+    for (char ch : s) {
+        if (kEscaped[static_cast<unsigned char>(ch)]) {
+            out.resize(at);
+            append_escaped(out, s);
+            return;
+        }
+        *p++ = ch;
+    }
+    *p = '"';
+}
+
+void encode_tags(const std::vector<std::string>& tags, std::string& out) {
+    out.clear();
+    out += '[';
+    for (std::size_t i = 0; i < tags.size(); ++i) {
+        if (i > 0) {
+            out += ',';
+        }
+        append_string(out, tags[i]);
+    }
+    out += ']';
 }
 
 std::optional<std::string> encode_client(const std::optional<ClientInfo>& client) {
@@ -64,40 +140,88 @@ std::optional<std::string> encode_client(const std::optional<ClientInfo>& client
         w.EndObject();
     }
     w.EndObject();
-    return std::string(buf.GetString());
+    return std::string(buf.GetString(), buf.GetSize());
 }
 
-std::optional<std::string> encode_merged(const std::vector<MergedCopy>& merged) {
-    if (merged.empty()) {
-        return std::nullopt;
+void encode_merged(const std::vector<MergedCopy>& merged, std::string& out) {
+    out.clear();
+    out += '[';
+    for (std::size_t i = 0; i < merged.size(); ++i) {
+        out += i > 0 ? ",[" : "[";
+        append_string(out, merged[i].id);
+        out += ',';
+        append_string(out, merged[i].source);
+        out += ',';
+        append_string(out, merged[i].url);
+        out += ']';
     }
-    rapidjson::StringBuffer buf;
-    Writer w(buf);
-    w.StartArray();
-    for (const auto& m : merged) {
-        w.StartArray();
-        string(w, m.id);
-        string(w, m.source);
-        string(w, m.url);
-        w.EndArray();
-    }
-    w.EndArray();
-    return std::string(buf.GetString());
+    out += ']';
 }
 
-std::string encode_skills(const std::vector<ListingSkill>& skills) {
-    rapidjson::StringBuffer buf;
-    Writer w(buf);
-    w.StartArray();
-    for (const auto& s : skills) {
-        w.StartArray();
-        string(w, s.skill);
-        auto origin = to_string(s.origin);
-        w.String(origin.data(), static_cast<rapidjson::SizeType>(origin.size()));
-        w.EndArray();
+void encode_skills(const std::vector<ListingSkill>& skills, std::string& out) {
+    out.clear();
+    out += '[';
+    for (std::size_t i = 0; i < skills.size(); ++i) {
+        out += i > 0 ? ",[" : "[";
+        append_string(out, skills[i].skill);
+        out += ',';
+        append_string(out, to_string(skills[i].origin));
+        out += ']';
     }
-    w.EndArray();
-    return buf.GetString();
+    out += ']';
+}
+
+// Our own compact JSON read without a DOM: an array of strings (Width 1) or of arrays of Width
+// strings, calling `f` with each element's strings (views into `text`). Returns false on
+// anything else — an escape, a space, another shape — and the caller then clears what `f`
+// gathered and parses the text with rapidjson, which decides what to keep.
+template <std::size_t Width, class F>
+bool read_compact(std::string_view text, F&& f) {
+    if (text.find('\\') != std::string_view::npos) {
+        return false;
+    }
+    std::size_t i = 0;
+    auto eat = [&](char c) {
+        if (i < text.size() && text[i] == c) {
+            ++i;
+            return true;
+        }
+        return false;
+    };
+    auto str = [&](std::string_view& out) {
+        if (!eat('"')) {
+            return false;
+        }
+        std::size_t end = text.find('"', i);
+        if (end == std::string_view::npos) {
+            return false;
+        }
+        out = text.substr(i, end - i);
+        i = end + 1;
+        return true;
+    };
+    if (!eat('[')) {
+        return false;
+    }
+    if (eat(']')) {
+        return i == text.size();
+    }
+    std::array<std::string_view, Width> fields;
+    do {
+        if (Width > 1 && !eat('[')) {
+            return false;
+        }
+        for (std::size_t k = 0; k < Width; ++k) {
+            if ((k > 0 && !eat(',')) || !str(fields[k])) {
+                return false;
+            }
+        }
+        if (Width > 1 && !eat(']')) {
+            return false;
+        }
+        f(fields);
+    } while (eat(','));
+    return eat(']') && i == text.size();
 }
 
 // A document whose values live in a buffer on the stack: a default Document allocates a 64 KiB
@@ -119,18 +243,45 @@ std::string str(const rapidjson::Value& v) {
     return v.IsString() ? std::string(v.GetString(), v.GetStringLength()) : std::string();
 }
 
-std::vector<std::string> decode_tags(std::string_view text) {
-    std::vector<std::string> tags;
+// Decoders fill a list in place, reusing the elements (and their strings' capacity) a reused
+// listing already has: reading a view row by row then allocates almost nothing.
+template <class T>
+class Filler {
+  public:
+    explicit Filler(std::vector<T>& out) : out_(out) {}
+    ~Filler() { out_.resize(n_); }
+    Filler(const Filler&) = delete;
+    Filler& operator=(const Filler&) = delete;
+    T& next() {
+        if (n_ == out_.size()) {
+            out_.emplace_back();
+        }
+        return out_[n_++];
+    }
+    void restart() { n_ = 0; }
+
+  private:
+    std::vector<T>& out_;
+    std::size_t n_ = 0;
+};
+
+void decode_tags(std::string_view text, std::vector<std::string>& tags) {
+    if (tags.capacity() == 0) {  // a reused listing has room already
+        tags.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '"')) / 2);
+    }
+    Filler fill(tags);
+    if (read_compact<1>(text, [&](const auto& f) { fill.next().assign(f[0]); })) {
+        return;
+    }
+    fill.restart();
     SmallDocument small;
     rapidjson::Document& doc = small.doc;
     if (!small.parse(text) || !doc.IsArray()) {
-        return tags;
+        return;
     }
-    tags.reserve(doc.Size());
     for (const auto& t : doc.GetArray()) {
-        tags.push_back(str(t));
+        fill.next() = str(t);
     }
-    return tags;
 }
 
 std::optional<ClientInfo> decode_client(std::string_view text) {
@@ -158,19 +309,27 @@ std::optional<ClientInfo> decode_client(std::string_view text) {
     return c;
 }
 
-std::vector<MergedCopy> decode_merged(std::string_view text) {
-    std::vector<MergedCopy> merged;
+void decode_merged(std::string_view text, std::vector<MergedCopy>& merged) {
+    Filler fill(merged);
+    if (read_compact<3>(text, [&](const auto& f) {
+            MergedCopy& m = fill.next();
+            m.id.assign(f[0]);
+            m.source.assign(f[1]);
+            m.url.assign(f[2]);
+        })) {
+        return;
+    }
+    fill.restart();
     SmallDocument small;
     rapidjson::Document& doc = small.doc;
     if (!small.parse(text) || !doc.IsArray()) {
-        return merged;
+        return;
     }
     for (const auto& m : doc.GetArray()) {
         if (m.IsArray() && m.Size() == 3) {
-            merged.push_back({str(m[0]), str(m[1]), str(m[2])});
+            fill.next() = {str(m[0]), str(m[1]), str(m[2])};
         }
     }
-    return merged;
 }
 
 std::optional<SkillOrigin> origin_from_string(std::string_view s) {
@@ -182,30 +341,39 @@ std::optional<SkillOrigin> origin_from_string(std::string_view s) {
     return std::nullopt;
 }
 
-std::vector<ListingSkill> decode_skills(std::string_view text) {
-    std::vector<ListingSkill> skills;
+void decode_skills(std::string_view text, std::vector<ListingSkill>& skills) {
+    if (skills.capacity() == 0) {  // a reused listing has room already
+        // Each skill is one "[" after the list's own.
+        auto brackets = static_cast<std::size_t>(std::count(text.begin(), text.end(), '['));
+        skills.reserve(brackets > 0 ? brackets - 1 : 0);
+    }
+    Filler fill(skills);
+    auto put = [&](std::string_view skill, SkillOrigin origin) {
+        ListingSkill& s = fill.next();
+        s.skill.assign(skill);
+        s.origin = origin;
+    };
+    if (read_compact<2>(text, [&](const auto& f) {
+            if (auto origin = origin_from_string(f[1])) {
+                put(f[0], *origin);
+            }
+        })) {
+        return;
+    }
+    fill.restart();
     SmallDocument small;
     rapidjson::Document& doc = small.doc;
     if (!small.parse(text) || !doc.IsArray()) {
-        return skills;
+        return;
     }
-    skills.reserve(doc.Size());
     for (const auto& s : doc.GetArray()) {
         if (!s.IsArray() || s.Size() != 2 || !s[1].IsString()) {
             continue;
         }
         if (auto origin = origin_from_string({s[1].GetString(), s[1].GetStringLength()})) {
-            skills.push_back({str(s[0]), *origin});
+            put(str(s[0]), *origin);
         }
     }
-    return skills;
-}
-
-std::optional<std::string> nonempty(std::string_view s) {
-    if (s.empty()) {
-        return std::nullopt;
-    }
-    return std::string(s);
 }
 
 }  // namespace
@@ -224,25 +392,26 @@ std::string content_columns(std::string_view alias) {
     return out;
 }
 
-void bind_content(Statement& s, const Listing& l) {
-    // The listing outlives the statement's step: its strings are bound without a copy.
+void bind_content(Statement& s, const Listing& l, ContentBuffers& buffers) {
+    // The listing and the buffers outlive the statement's step: bound without a copy.
     s.bind_static(1, l.id).bind_static(2, l.source).bind_static(3, l.url);
     s.bind_static(4, l.title).bind_static(5, l.description).bind_static(6, l.company);
     s.bind_static(7, l.location).bind(8, l.posted_at);
     if (l.budget) {
-        s.bind(9, to_string(l.budget->kind)).bind(10, l.budget->min).bind(11, l.budget->max);
-        s.bind(12, l.budget->currency);
+        s.bind_static(9, to_string(l.budget->kind)).bind(10, l.budget->min);
+        s.bind(11, l.budget->max).bind_static(12, l.budget->currency);
     } else {
         s.bind_null(9).bind_null(10).bind_null(11).bind_null(12);
     }
-    s.bind(13, encode_tags(l.tags));
+    encode_tags(l.tags, buffers.tags);
+    s.bind_static(13, buffers.tags);
     if (l.experience_level) {
-        s.bind(14, to_string(*l.experience_level));
+        s.bind_static(14, to_string(*l.experience_level));
     } else {
         s.bind_null(14);
     }
     if (l.job_type) {
-        s.bind(15, to_string(*l.job_type));
+        s.bind_static(15, to_string(*l.job_type));
     } else {
         s.bind_null(15);
     }
@@ -251,46 +420,71 @@ void bind_content(Statement& s, const Listing& l) {
     } else {
         s.bind_null(16);
     }
-    s.bind(17, encode_client(l.client)).bind(18, l.proposals).bind(19, encode_merged(l.merged));
-    s.bind(20, encode_skills(l.skills));
+    if (auto client = encode_client(l.client)) {
+        buffers.client = std::move(*client);
+        s.bind_static(17, buffers.client);
+    } else {
+        s.bind_null(17);
+    }
+    s.bind(18, l.proposals);
+    if (l.merged.empty()) {
+        s.bind_null(19);
+    } else {
+        encode_merged(l.merged, buffers.merged);
+        s.bind_static(19, buffers.merged);
+    }
+    encode_skills(l.skills, buffers.skills);
+    s.bind_static(20, buffers.skills);
 }
 
-Listing read_content(const Statement& s, int c) {
-    Listing l;
-    l.id = s.text(c + 0);
-    l.source = s.text(c + 1);
-    l.url = s.text(c + 2);
-    l.title = s.text(c + 3);
-    l.description = s.text(c + 4);
-    l.company = s.text(c + 5);
-    l.location = s.text(c + 6);
+void read_content(const Statement& s, int c, Listing& l) {
+    // Every field is overwritten, so a listing can be read into again and again.
+    l.id.assign(s.text_view(c + 0));
+    l.source.assign(s.text_view(c + 1));
+    l.url.assign(s.text_view(c + 2));
+    l.title.assign(s.text_view(c + 3));
+    l.description.assign(s.text_view(c + 4));
+    l.company.assign(s.text_view(c + 5));
+    l.location.assign(s.text_view(c + 6));
     l.posted_at = s.optional_integer(c + 7);
     if (!s.is_null(c + 8)) {
-        Budget b;
+        Budget& b = l.budget ? *l.budget : l.budget.emplace();
         b.kind = budget_kind_from_string(s.text_view(c + 8)).value_or(BudgetKind::Fixed);
         b.min = s.optional_real(c + 9);
         b.max = s.optional_real(c + 10);
-        b.currency = s.text(c + 11);
-        l.budget = std::move(b);
+        b.currency.assign(s.text_view(c + 11));
+    } else {
+        l.budget.reset();
     }
-    l.tags = decode_tags(s.text_view(c + 12));
-    if (auto v = nonempty(s.text_view(c + 13))) {
-        l.experience_level = experience_level_from_string(*v);
+    decode_tags(s.text_view(c + 12), l.tags);
+    l.experience_level.reset();
+    if (auto v = s.text_view(c + 13); !v.empty()) {
+        l.experience_level = experience_level_from_string(v);
     }
-    if (auto v = nonempty(s.text_view(c + 14))) {
-        l.job_type = job_type_from_string(*v);
+    l.job_type.reset();
+    if (auto v = s.text_view(c + 14); !v.empty()) {
+        l.job_type = job_type_from_string(v);
     }
+    l.remote.reset();
     if (!s.is_null(c + 15)) {
         l.remote = s.integer(c + 15) != 0;
     }
+    l.client.reset();
     if (!s.is_null(c + 16)) {
         l.client = decode_client(s.text_view(c + 16));
     }
     l.proposals = s.optional_integer(c + 17);
     if (!s.is_null(c + 18)) {
-        l.merged = decode_merged(s.text_view(c + 18));
+        decode_merged(s.text_view(c + 18), l.merged);
+    } else {
+        l.merged.clear();
     }
-    l.skills = decode_skills(s.text_view(c + 19));
+    decode_skills(s.text_view(c + 19), l.skills);
+}
+
+Listing read_content(const Statement& s, int c) {
+    Listing l;
+    read_content(s, c, l);
     return l;
 }
 

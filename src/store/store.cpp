@@ -36,16 +36,28 @@ constexpr std::size_t kMaxNameBytes = 100;
 constexpr std::size_t kMaxSettingBytes = 64 * 1024;
 constexpr char kSourceSeparator = '\x1f';
 
-std::vector<std::string> split_sources(std::string_view joined) {
-    std::vector<std::string> out;
+void split_sources(std::string_view joined, std::vector<std::string>& out) {
+    std::size_t n = 0;
     while (!joined.empty()) {
         auto cut = joined.find(kSourceSeparator);
-        out.emplace_back(joined.substr(0, cut));
+        std::string_view source = joined.substr(0, cut);
+        if (n < out.size()) {
+            out[n].assign(source);
+        } else {
+            out.emplace_back(source);
+        }
+        ++n;
         if (cut == std::string_view::npos) {
             break;
         }
         joined.remove_prefix(cut + 1);
     }
+    out.resize(n);
+}
+
+std::vector<std::string> split_sources(std::string_view joined) {
+    std::vector<std::string> out;
+    split_sources(joined, out);
     return out;
 }
 
@@ -165,14 +177,12 @@ class ListingWriter {
   public:
     explicit ListingWriter(Database& db)
         : db_(db),
-          find_(db.prepare("SELECT closed_at, merged_into FROM listings WHERE id = ?1")),
-          update_(db.prepare(
-              "UPDATE listings SET source = ?2, url = ?3, title = ?4, description = ?5, "
-              "company = ?6, location = ?7, posted_at = ?8, budget_kind = ?9, budget_min = ?10, "
-              "budget_max = ?11, budget_currency = ?12, tags = ?13, experience_level = ?14, "
-              "job_type = ?15, remote = ?16, client = ?17, proposals = ?18, merged = ?19, "
-              "skills = ?20, last_seen = max(last_seen, ?21), closed_at = NULL, "
-              "content_dropped_at = NULL WHERE id = ?1")),
+          find_(db.prepare(
+              "SELECT closed_at, merged_into, source = ?2, rowid FROM listings WHERE id = ?1")),
+          // Most of a refresh is listings the same source brought before: leaving `source` out
+          // of the SET spares its index a delete and an insert per row.
+          refresh_(db.prepare(update_sql(false))),
+          update_(db.prepare(update_sql(true))),
           insert_(db.prepare("INSERT INTO listings (" + store::content_columns() +
                              ", entered_seq, first_seen, last_seen) VALUES (?1, ?2, ?3, ?4, ?5, "
                              "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
@@ -188,18 +198,19 @@ class ListingWriter {
     // Upserts one listing sighted by `source`; `counter` numbers the listings that enter.
     void upsert(const Listing& l, const std::string& source, std::int64_t generation,
                 std::int64_t now, std::int64_t& counter, RefreshSummary& summary) {
-        find_.bind(1, l.id);
+        find_.bind_static(1, l.id).bind_static(2, source);
         bool exists = find_.step();
         bool was_closed = exists && !find_.is_null(0);
         std::optional<std::string> merged_into = exists ? find_.optional_text(1) : std::nullopt;
+        bool same_source = exists && find_.integer(2) != 0;
+        std::int64_t rowid = exists ? find_.integer(3) : 0;
         find_.reset();
-        Statement& write = exists ? update_ : insert_;
-        store::bind_content(write, l);
-        write.bind(2, source);  // the source refreshed is the one that brought it
+        Statement& write = !exists ? insert_ : same_source ? refresh_ : update_;
+        store::bind_content(write, l, buffers_);
+        write.bind_static(2, source);  // the source refreshed is the one that brought it
         write.bind(21, now);
-        if (!exists) {
-            write.bind(22, ++counter);
-        }
+        // An update finds its row by the rowid just read, sparing a second search of the id index.
+        write.bind(22, exists ? rowid : ++counter);
         write.run();
         if (!exists) {
             ++summary.added;
@@ -207,7 +218,7 @@ class ListingWriter {
             ++summary.updated;
             summary.reopened += was_closed ? 1 : 0;
         }
-        sight_.bind(1, l.id).bind(2, source).bind(3, now).bind(4, generation).run();
+        sight_.bind_static(1, l.id).bind_static(2, source).bind(3, now).bind(4, generation).run();
         if (merged_into) {
             // A merged copy listed again keeps the job it joined open.
             if (auto root = resolve_root(db_, l.id)) {
@@ -227,8 +238,30 @@ class ListingWriter {
     }
 
   private:
+    // Content ?2 .. ?20 and last_seen ?21 of the row with rowid ?22; `source = ?2` only when
+    // `with_source` (?1, the id, is bound but unchanged).
+    static std::string update_sql(bool with_source) {
+        std::string columns = store::content_columns();
+        std::string sql = "UPDATE listings SET ";
+        int parameter = 0;
+        std::size_t begin = 0;
+        while (begin <= columns.size()) {
+            std::size_t end = std::min(columns.find(", ", begin), columns.size());
+            std::string column = columns.substr(begin, end - begin);
+            ++parameter;
+            if (column != "id" && (with_source || column != "source")) {
+                sql += column + " = ?" + std::to_string(parameter) + ", ";
+            }
+            begin = end + 2;
+        }
+        return sql +
+               "last_seen = max(last_seen, ?21), closed_at = NULL, "
+               "content_dropped_at = NULL WHERE rowid = ?22";
+    }
+
     Database& db_;
-    Statement find_, update_, insert_, sight_, reopen_;
+    Statement find_, refresh_, update_, insert_, sight_, reopen_;
+    store::ContentBuffers buffers_;
 };
 
 std::int64_t next_generation(Database& db, const std::string& source,
@@ -327,6 +360,40 @@ bool wanted(const StoredListing& row, const ListingFilter& f) {
         return false;
     }
     return true;
+}
+
+// Newest first (first_seen, then id). Sorting 100,000 rows of ~20 strings each by moving them
+// costs more than the query, and so does moving them into a second vector (fresh memory for
+// all of them): sort their positions, then apply that permutation in place, one move per row
+// plus one per cycle.
+void sort_newest_first(std::vector<StoredListing>& rows) {
+    std::vector<std::size_t> order(rows.size());
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        order[i] = i;
+    }
+    auto before = [&](std::size_t a, std::size_t b) {
+        if (rows[a].first_seen != rows[b].first_seen) {
+            return rows[a].first_seen > rows[b].first_seen;
+        }
+        return rows[a].listing.id < rows[b].listing.id;
+    };
+    std::sort(order.begin(), order.end(), before);
+    // order[k] is the row that belongs at k; a position whose order[k] == k is done.
+    for (std::size_t start = 0; start < order.size(); ++start) {
+        if (order[start] == start) {
+            continue;
+        }
+        StoredListing held = std::move(rows[start]);
+        std::size_t k = start;
+        while (order[k] != start) {
+            std::size_t from = order[k];
+            rows[k] = std::move(rows[from]);
+            order[k] = k;
+            k = from;
+        }
+        rows[k] = std::move(held);
+        order[k] = k;
+    }
 }
 
 void check_name(const std::string& what, const std::string& name) {
@@ -457,6 +524,11 @@ Result<Store> Store::open(const fs::path& file, StoreOptions options) {
                          "GigScout schema version); GigScout left it as it is — move it away or "
                          "use another --data-dir"};
         }
+        // 16 KiB pages for a new database (an existing one keeps its own): a listing is ~1.5 KB,
+        // and a refresh writes every page it touches twice (log, then checkpoint) with a system
+        // call or two per page, so fewer, larger pages make refreshes and loads cheaper
+        // (docs/store.md, "Performance").
+        db.exec("PRAGMA page_size = 16384");
         // WAL: readers never block the writer nor the writer them; the mode is persistent.
         auto mode = db.query_text("PRAGMA journal_mode = WAL");
         if (!mode || *mode != "wal") {
@@ -468,6 +540,9 @@ Result<Store> Store::open(const fs::path& file, StoreOptions options) {
         db.exec("PRAGMA synchronous = FULL");
         db.exec("PRAGMA foreign_keys = ON");
         store::migrate(db);
+        // Room for a whole write batch (batch_size listings and the index pages they touch):
+        // a smaller cache spills pages to the log before the commit and reads them back.
+        db.exec("PRAGMA cache_size = -8192");
         if (options.max_page_count) {
             db.exec(("PRAGMA max_page_count = " + std::to_string(*options.max_page_count)).c_str());
         }
@@ -485,55 +560,60 @@ Result<RefreshSummary> Store::record_refresh(const std::string& source,
     return guard<RefreshSummary>("storing the refresh of `" + source + "`", [&] {
         Database& db = impl_->db;
         RefreshSummary summary;
-        std::int64_t generation = 0;
-        {
+        if (completeness == RefreshCompleteness::Failed ||
+            completeness == RefreshCompleteness::NotModified) {
             WriteTransaction tx(db);
-            generation = next_generation(db, source, completeness, now);
+            next_generation(db, source, completeness, now);
             if (completeness == RefreshCompleteness::NotModified) {
                 confirm_open_sightings(db, source, now);
             }
             tx.commit();
-        }
-        if (completeness == RefreshCompleteness::Failed ||
-            completeness == RefreshCompleteness::NotModified) {
             return summary;
         }
+        // The generation is taken in the first batch's transaction and a complete refresh closes
+        // what is missing in the last one's: each commit costs an fsync.
         ListingWriter writer(db);
         const std::size_t batch = std::max<std::size_t>(1, impl_->options.batch_size);
-        for (std::size_t begin = 0; begin < listings.size(); begin += batch) {
+        std::int64_t generation = 0;
+        std::size_t begin = 0;
+        do {
             try {
                 WriteTransaction tx(db);
+                if (begin == 0) {
+                    generation = next_generation(db, source, completeness, now);
+                }
                 std::int64_t counter = meta_integer(db, "entry_counter");
                 std::size_t end = std::min(listings.size(), begin + batch);
                 for (std::size_t i = begin; i < end; ++i) {
                     writer.upsert(listings[i], source, generation, now, counter, summary);
                 }
                 set_meta(db, "entry_counter", counter);
+                if (end == listings.size() && completeness == RefreshCompleteness::Complete) {
+                    summary.closed = close_missing(db, source, generation, now);
+                }
                 tx.commit();
+                begin = end;
             } catch (const DbError& e) {
                 throw DbError(e.code(), std::string(e.what()) + "; " + std::to_string(begin) +
                                             " of its " + std::to_string(listings.size()) +
                                             " listings were stored and nothing was closed — "
                                             "refreshing again completes it");
             }
-        }
-        if (completeness == RefreshCompleteness::Complete) {
-            WriteTransaction tx(db);
-            summary.closed = close_missing(db, source, generation, now);
-            tx.commit();
-        }
+        } while (begin < listings.size());
         return summary;
     });
 }
 
-Result<LoadedListings> Store::load_listings(const ListingFilter& filter) {
-    return guard<LoadedListings>("loading the stored listings", [&] {
-        Database& db = impl_->db;
-        ReadTransaction snapshot(db);
-        LoadedListings out;
-        out.look_mark = meta_integer(db, "entry_counter");
-        const std::int64_t look_mark = meta_integer(db, "look_mark");
+namespace {
 
+// The rows of a listings view (load_listings, visit_listings) as the query gives them: each
+// root listing with its user state, its sightings, and what its merged copies add.
+class RowReader {
+  public:
+    // Inside the caller's read transaction.
+    RowReader(Database& db, const ListingFilter& filter)
+        : look_mark_(meta_integer(db, "look_mark")),
+          entry_counter_(meta_integer(db, "entry_counter")) {
         std::string sql = "SELECT " + store::content_columns("l") +
                           ", l.entered_seq, l.first_seen, l.last_seen, l.closed_at, "
                           "l.content_dropped_at, u.state, u.changed_at, u.applied_at, u.note, " +
@@ -548,7 +628,7 @@ Result<LoadedListings> Store::load_listings(const ListingFilter& filter) {
                 }
             }
             if (roots.empty()) {
-                return out;
+                return;  // nothing to read: step() is false at once
             }
             sql += " AND l.id IN (";
             for (std::size_t i = 0; i < roots.size(); ++i) {
@@ -556,87 +636,131 @@ Result<LoadedListings> Store::load_listings(const ListingFilter& filter) {
             }
             sql += ")";
         }
-        auto copies = load_copies(db);
-        if (roots.empty()) {
-            out.rows.reserve(static_cast<std::size_t>(
-                db.query_integer("SELECT count(*) FROM listings WHERE merged_into IS NULL")));
-        }
-        Statement s = db.prepare(sql);
+        all_ = filter.ids.empty();
+        copies_ = load_copies(db);
+        statement_ = db.prepare(sql);
         int parameter = 0;
         for (const auto& r : roots) {
-            s.bind(++parameter, r);
+            statement_.bind(++parameter, r);
         }
+        open_ = true;
+    }
+
+    // The entry counter when the rows were read: LoadedListings::look_mark.
+    std::int64_t entry_counter() const { return entry_counter_; }
+    // At least as many as the rows there will be, when cheaply known (0 otherwise). Merged
+    // copies are counted too: SQLite counts a whole table from its smallest index, but
+    // `WHERE merged_into IS NULL` would read every row, which took as long as the load.
+    std::size_t expected(Database& db) const {
+        return open_ && all_
+                   ? static_cast<std::size_t>(db.query_integer("SELECT count(*) FROM listings"))
+                   : 0;
+    }
+
+    bool step() { return open_ && statement_.step(); }
+
+    // The current row into `row`, every field overwritten: a row can be read into again and
+    // again, keeping the capacity of its strings and lists.
+    void read(StoredListing& row) {
+        const Statement& s = statement_;
         constexpr int c = store::kContentColumnCount;
-        while (s.step()) {
-            StoredListing row;
-            row.listing = store::read_content(s, 0);
-            std::int64_t entered = s.integer(c + 0);
-            row.first_seen = s.integer(c + 1);
-            row.last_seen = s.integer(c + 2);
-            row.closed_at = s.optional_integer(c + 3);
-            row.content_dropped = !s.is_null(c + 4);
-            row.is_new = entered > look_mark;
-            if (!s.is_null(c + 5)) {
-                row.state =
-                    listing_state_from_string(s.text_view(c + 5)).value_or(ListingState::Seen);
-                row.state_changed_at = s.optional_integer(c + 6);
-                row.applied_at = s.optional_integer(c + 7);
-                row.note = s.text(c + 8);
-            } else {
-                row.state = row.is_new ? ListingState::New : ListingState::Seen;
+        store::read_content(s, 0, row.listing);
+        std::int64_t entered = s.integer(c + 0);
+        row.first_seen = s.integer(c + 1);
+        row.last_seen = s.integer(c + 2);
+        row.closed_at = s.optional_integer(c + 3);
+        row.content_dropped = !s.is_null(c + 4);
+        row.is_new = entered > look_mark_;
+        if (!s.is_null(c + 5)) {
+            row.state = listing_state_from_string(s.text_view(c + 5)).value_or(ListingState::Seen);
+            row.state_changed_at = s.optional_integer(c + 6);
+            row.applied_at = s.optional_integer(c + 7);
+            row.note.assign(s.text_view(c + 8));
+        } else {
+            row.state = row.is_new ? ListingState::New : ListingState::Seen;
+            row.state_changed_at.reset();
+            row.applied_at.reset();
+            row.note.clear();
+        }
+        split_sources(s.text_view(c + 9), row.sources);
+        for (const auto& m : row.listing.merged) {
+            if (!m.source.empty()) {
+                row.sources.push_back(m.source);
             }
-            row.sources = split_sources(s.text_view(c + 9));
-            for (const auto& m : row.listing.merged) {
-                if (!m.source.empty()) {
-                    row.sources.push_back(m.source);
+        }
+        if (auto it = copies_.empty() ? copies_.end() : copies_.find(row.listing.id);
+            it != copies_.end()) {
+            for (const CopyRow& copy : it->second) {
+                auto& merged = row.listing.merged;
+                if (std::none_of(merged.begin(), merged.end(),
+                                 [&](const MergedCopy& m) { return m.id == copy.copy.id; })) {
+                    merged.push_back(copy.copy);
+                }
+                row.sources.insert(row.sources.end(), copy.sources.begin(), copy.sources.end());
+                row.first_seen = std::min(row.first_seen, copy.first_seen);
+                row.last_seen = std::max(row.last_seen, copy.last_seen);
+                // The job is open while any of its copies is listed somewhere.
+                if (row.closed_at) {
+                    row.closed_at = copy.closed_at
+                                        ? std::optional(std::max(*row.closed_at, *copy.closed_at))
+                                        : std::nullopt;
                 }
             }
-            if (auto it = copies.find(row.listing.id); it != copies.end()) {
-                for (const CopyRow& copy : it->second) {
-                    auto& merged = row.listing.merged;
-                    if (std::none_of(merged.begin(), merged.end(),
-                                     [&](const MergedCopy& m) { return m.id == copy.copy.id; })) {
-                        merged.push_back(copy.copy);
-                    }
-                    row.sources.insert(row.sources.end(), copy.sources.begin(), copy.sources.end());
-                    row.first_seen = std::min(row.first_seen, copy.first_seen);
-                    row.last_seen = std::max(row.last_seen, copy.last_seen);
-                    // The job is open while any of its copies is listed somewhere.
-                    if (row.closed_at) {
-                        row.closed_at =
-                            copy.closed_at
-                                ? std::optional(std::max(*row.closed_at, *copy.closed_at))
-                                : std::nullopt;
-                    }
-                }
-            }
+        }
+        if (row.sources.size() > 1) {
             std::sort(row.sources.begin(), row.sources.end());
             row.sources.erase(std::unique(row.sources.begin(), row.sources.end()),
                               row.sources.end());
-            if (wanted(row, filter)) {
-                out.rows.push_back(std::move(row));
+        }
+    }
+
+  private:
+    std::int64_t look_mark_ = 0;
+    std::int64_t entry_counter_ = 0;
+    bool all_ = false;
+    std::unordered_map<std::string, std::vector<CopyRow>> copies_;
+    Statement statement_;
+    bool open_ = false;
+};
+
+}  // namespace
+
+Result<LoadedListings> Store::load_listings(const ListingFilter& filter) {
+    return guard<LoadedListings>("loading the stored listings", [&] {
+        Database& db = impl_->db;
+        ReadTransaction snapshot(db);
+        RowReader reader(db, filter);
+        LoadedListings out;
+        out.look_mark = reader.entry_counter();
+        out.rows.reserve(reader.expected(db));
+        while (reader.step()) {
+            // Filled in place: a row is ~700 bytes of strings and lists, so building it aside
+            // and moving it in cost as much as reading it.
+            StoredListing& row = out.rows.emplace_back();
+            reader.read(row);
+            if (!wanted(row, filter)) {
+                out.rows.pop_back();
             }
         }
-        // Sorting 100,000 rows of ~20 strings each by moving them costs more than the query:
-        // sort their positions, then move each row once.
-        std::vector<std::size_t> order(out.rows.size());
-        for (std::size_t i = 0; i < order.size(); ++i) {
-            order[i] = i;
-        }
-        const auto& rows = out.rows;
-        std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-            if (rows[a].first_seen != rows[b].first_seen) {
-                return rows[a].first_seen > rows[b].first_seen;
-            }
-            return rows[a].listing.id < rows[b].listing.id;
-        });
-        std::vector<StoredListing> sorted;
-        sorted.reserve(order.size());
-        for (std::size_t i : order) {
-            sorted.push_back(std::move(out.rows[i]));
-        }
-        out.rows = std::move(sorted);
+        sort_newest_first(out.rows);
         return out;
+    });
+}
+
+Result<std::int64_t> Store::visit_listings(const ListingFilter& filter,
+                                           const std::function<void(const StoredListing&)>& visit) {
+    return guard<std::int64_t>("loading the stored listings", [&] {
+        Database& db = impl_->db;
+        ReadTransaction snapshot(db);
+        RowReader reader(db, filter);
+        StoredListing row;
+        while (reader.step()) {
+            reader.read(row);
+            if (wanted(row, filter)) {
+                visit(row);
+            }
+        }
+        return reader.entry_counter();
     });
 }
 
@@ -1053,7 +1177,7 @@ class ImportWriter {
         }
         content.source = e.source;
         if (!exists) {
-            store::bind_content(insert_, content);
+            store::bind_content(insert_, content, buffers_);
             insert_.bind(21, e.is_new ? ++counter : 0).bind(22, e.first_seen);
             insert_.bind(23, std::max(e.first_seen, e.last_seen)).bind(24, e.closed_at);
             if (e.listing) {
@@ -1066,7 +1190,7 @@ class ImportWriter {
         } else {
             // Newer content wins; content the store had dropped comes back from a backup.
             if (e.listing && (e.last_seen > last_seen || dropped)) {
-                store::bind_content(content_, content);
+                store::bind_content(content_, content, buffers_);
                 content_.run();
             }
             lifecycle_.bind(1, e.id).bind(2, e.first_seen).bind(3, e.last_seen);
@@ -1097,6 +1221,7 @@ class ImportWriter {
   private:
     Database& db_;
     Statement find_, insert_, content_, lifecycle_, sight_;
+    store::ContentBuffers buffers_;
 };
 
 }  // namespace

@@ -74,7 +74,9 @@ struct StoreOptions {
     // How long a writer waits for another process's transaction before giving up with a
     // message (never "database is locked"). Transactions last milliseconds; this is generous.
     std::chrono::milliseconds busy_timeout{30'000};
-    std::size_t batch_size = 500;  // listings per write transaction
+    // Listings per write transaction: each commit is an fsync, and a batch takes tens of
+    // milliseconds, so other writers still get their turn quickly.
+    std::size_t batch_size = 2000;
     // Caps the database at this many pages: tests use it to simulate a full disk.
     std::optional<std::uint32_t> max_page_count;
 };
@@ -109,6 +111,14 @@ class Store {
                                           RefreshCompleteness completeness, std::int64_t now);
 
     Result<LoadedListings> load_listings(const ListingFilter& filter = {});
+    // The same rows for a view of many listings, without keeping them: each is handed to
+    // `visit` in one StoredListing that is read into again for the next row, so 100,000
+    // listings cost the memory of one (docs/store.md, "Performance"). Rows come in storage
+    // order, not newest first. `visit` sees every field, description included, and must not
+    // keep references into the row nor call the store. Returns the look mark
+    // (LoadedListings::look_mark).
+    Result<std::int64_t> visit_listings(const ListingFilter& filter,
+                                        const std::function<void(const StoredListing&)>& visit);
     // Ids of listings as first_seen times, for dedupe's rank (the kept id is the oldest).
     Result<std::map<std::string, std::int64_t>> first_seen(const std::vector<std::string>& ids);
 

@@ -118,6 +118,61 @@ TEST_F(StoreLifecycle, ARefreshUpdatesContentButNeverFirstSeenOrTheUsersState) {
     EXPECT_EQ(rows[0].note, "sent CV");
 }
 
+TEST_F(StoreLifecycle, ARefreshInManyBatchesCountsAndClosesAsOne) {
+    TempDir other;
+    StoreOptions small;
+    small.batch_size = 2;
+    Store batched = open_store(other.path() / "gigscout.sqlite3", small);
+    auto r = batched.record_refresh("remoteok", jobs("remoteok", 1, 7),
+                                    RefreshCompleteness::Complete, kT0);
+    ASSERT_TRUE(r.ok()) << r.error().message;
+    EXPECT_EQ(r.value().added, 7u);
+    std::vector<Listing> again = jobs("remoteok", 2, 3);  // 2..4
+    again.push_back(job("remoteok:9"));
+    r = batched.record_refresh("remoteok", again, RefreshCompleteness::Complete, kT0 + kDay);
+    ASSERT_TRUE(r.ok()) << r.error().message;
+    EXPECT_EQ(r.value().added, 1u);
+    EXPECT_EQ(r.value().updated, 3u);
+    EXPECT_EQ(r.value().closed, 4u);  // 1, 5, 6, 7
+    EXPECT_THAT(ids(load(batched)),
+                ElementsAre("remoteok:9", "remoteok:2", "remoteok:3", "remoteok:4"));
+    // A partial refresh in batches closes nothing, an empty complete one closes everything.
+    r = batched.record_refresh("remoteok", jobs("remoteok", 1, 5), RefreshCompleteness::Partial,
+                               kT0 + 2 * kDay);
+    ASSERT_TRUE(r.ok()) << r.error().message;
+    EXPECT_EQ(r.value().reopened, 2u);  // 1 and 5
+    EXPECT_EQ(r.value().closed, 0u);
+    r = batched.record_refresh("remoteok", {}, RefreshCompleteness::Complete, kT0 + 3 * kDay);
+    ASSERT_TRUE(r.ok()) << r.error().message;
+    EXPECT_EQ(r.value().closed, 6u);
+    EXPECT_TRUE(load(batched).empty());
+}
+
+TEST_F(StoreLifecycle, AKnownListingBroughtByAnotherSourceTakesItsContentAndSource) {
+    refresh("greenhouse:a", {job("greenhouse:9", "Old title", "greenhouse:a")},
+            RefreshCompleteness::Complete, kT0);
+    auto s = refresh("greenhouse:b", {job("greenhouse:9", "New title", "greenhouse:b")},
+                     RefreshCompleteness::Complete, kT0 + kDay);
+    EXPECT_EQ(s.added, 0u);
+    EXPECT_EQ(s.updated, 1u);
+    auto row = find(load(store), "greenhouse:9");
+    ASSERT_TRUE(row);
+    EXPECT_EQ(row->listing.source, "greenhouse:b");
+    EXPECT_EQ(row->listing.title, "New title");
+    EXPECT_EQ(row->first_seen, kT0);
+    EXPECT_EQ(row->last_seen, kT0 + kDay);
+    EXPECT_THAT(row->sources, ElementsAre("greenhouse:a", "greenhouse:b"));
+    // Its first source again: the source it was stored under changes back with the content.
+    s = refresh("greenhouse:a", {job("greenhouse:9", "Third title", "greenhouse:a")},
+                RefreshCompleteness::Complete, kT0 + 2 * kDay);
+    EXPECT_EQ(s.updated, 1u);
+    row = find(load(store), "greenhouse:9");
+    ASSERT_TRUE(row);
+    EXPECT_EQ(row->listing.source, "greenhouse:a");
+    EXPECT_EQ(row->listing.title, "Third title");
+    EXPECT_EQ(row->last_seen, kT0 + 2 * kDay);
+}
+
 TEST_F(StoreLifecycle, ACompleteRefreshClosesWhatTheSourceNoLongerLists) {
     refresh("remoteok", jobs("remoteok", 1, 3), RefreshCompleteness::Complete, kT0);
     mark("remoteok:2", ListingState::Saved, std::nullopt, kT0 + 1);

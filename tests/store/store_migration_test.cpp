@@ -28,11 +28,11 @@ std::vector<fs::path> fixtures() {
     return out;
 }
 
-int user_version(const fs::path& file) {
+int pragma(const fs::path& file, const char* name) {
     sqlite3* db = nullptr;
     EXPECT_EQ(sqlite3_open(file.c_str(), &db), SQLITE_OK);
     sqlite3_stmt* s = nullptr;
-    sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &s, nullptr);
+    sqlite3_prepare_v2(db, ("PRAGMA " + std::string(name)).c_str(), -1, &s, nullptr);
     sqlite3_step(s);
     int v = sqlite3_column_int(s, 0);
     sqlite3_finalize(s);
@@ -67,6 +67,8 @@ TEST_P(FromFixture, MigratesAndKeepsListingsStatesProfilesAndTheLook) {
     TempDir dir;
     fs::path file = dir.path() / "gigscout.sqlite3";
     build_from_sql(file, GetParam());
+    const int page_size = pragma(file, "page_size");  // SQLite's default, not GigScout's
+    ASSERT_NE(page_size, 16384);
     {
         Store store = open_store(file);
         EXPECT_EQ(store.integrity_check().value(), "ok");
@@ -117,7 +119,9 @@ TEST_P(FromFixture, MigratesAndKeepsListingsStatesProfilesAndTheLook) {
         EXPECT_EQ(r.value().reopened, 0u);
         EXPECT_EQ(find(load(store, all), "remoteok:1")->state, ListingState::Saved);
     }
-    EXPECT_EQ(user_version(file), store::kSchemaVersion);
+    EXPECT_EQ(pragma(file, "user_version"), store::kSchemaVersion);
+    // New databases get larger pages; an existing one keeps the size it was made with.
+    EXPECT_EQ(pragma(file, "page_size"), page_size);
 }
 
 INSTANTIATE_TEST_SUITE_P(EveryVersion, FromFixture, ::testing::ValuesIn(fixtures()),

@@ -16,6 +16,17 @@ namespace {
 
 namespace fs = std::filesystem;
 
+std::int64_t raw_integer(const fs::path& file, const std::string& sql) {
+    sqlite3* db = nullptr;
+    EXPECT_EQ(sqlite3_open(file.c_str(), &db), SQLITE_OK);
+    sqlite3_stmt* s = nullptr;
+    EXPECT_EQ(sqlite3_prepare_v2(db, sql.c_str(), -1, &s, nullptr), SQLITE_OK);
+    std::int64_t value = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
+    sqlite3_finalize(s);
+    sqlite3_close(db);
+    return value;
+}
+
 void raw_exec(const fs::path& file, const std::string& sql) {
     sqlite3* db = nullptr;
     ASSERT_EQ(sqlite3_open(file.c_str(), &db), SQLITE_OK);
@@ -43,6 +54,8 @@ TEST_F(StoreOpen, CreatesTheDatabaseInWalMode) {
     // Header bytes 18 and 19 (file format read/write versions) are 2 in WAL mode.
     EXPECT_EQ(bytes[18], 2);
     EXPECT_EQ(bytes[19], 2);
+    // Large pages for large rows (docs/store.md, "Performance").
+    EXPECT_EQ(raw_integer(file, "PRAGMA page_size"), 16384);
 }
 
 TEST_F(StoreOpen, CreatesTheDataDirectoryFromPaths) {
@@ -151,7 +164,7 @@ TEST_F(StoreOpen, AFullDiskFailsCleanlyAndALaterRefreshCompletes) {
         ASSERT_TRUE(store.set_state("remoteok:7", ListingState::Applied, "sent", kT0).ok());
     }
     raw_exec(file, "PRAGMA wal_checkpoint(TRUNCATE)");
-    auto pages = static_cast<std::uint32_t>(fs::file_size(file) / 4096);
+    auto pages = static_cast<std::uint32_t>(raw_integer(file, "PRAGMA page_count"));
     StoreOptions capped;
     capped.max_page_count = pages + 4;
     capped.batch_size = 100;
