@@ -279,7 +279,7 @@ void TextBuilder::text(std::string_view s) {
             ++i;
             continue;
         }
-        std::size_t space = text::space_length(s, i);
+        std::size_t space = text::may_start_space(s[i]) ? text::space_length(s, i) : 0;
         if (space > 0) {
             pending_space_ = true;
             i += space;
@@ -288,7 +288,7 @@ void TextBuilder::text(std::string_view s) {
         flush();
         // copy the run of ordinary characters in one go
         std::size_t j = i + 1;
-        while (j < s.size() && text::space_length(s, j) == 0) {
+        while (j < s.size() && (!text::may_start_space(s[j]) || text::space_length(s, j) == 0)) {
             ++j;
         }
         out_.append(s.substr(i, j - i));
@@ -314,6 +314,7 @@ std::string to_text(std::string_view html) {
     Tokenizer tokenizer(html);
     Token token;
     TextBuilder builder;
+    builder.reserve(html.size());  // the text is rarely longer than its markup
     std::string decoded;
     std::string hidden;  // the element whose contents are being dropped
     int hidden_depth = 0;

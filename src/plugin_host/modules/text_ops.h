@@ -12,6 +12,17 @@ namespace gigscout::text {
 // U+00A0, U+1680, U+2000-U+200B, U+2028, U+2029, U+202F, U+205F, U+3000, U+FEFF), else 0.
 std::size_t space_length(std::string_view s, std::size_t i);
 
+// False for a byte that cannot start a whitespace character (anything but the ASCII spaces and
+// the lead bytes 0xC2, 0xE1-0xE3, 0xEF): lets scans skip ordinary text without space_length.
+inline bool may_start_space(char byte) {
+    auto c = static_cast<unsigned char>(byte);
+    return c <= 0x20 ? (c == ' ' || (c >= '\t' && c <= '\r'))
+                     : (c == 0xC2 || (c >= 0xE1 && c <= 0xE3) || c == 0xEF);
+}
+
+// True when collapse(s) == s: no whitespace but single ASCII spaces between other characters.
+bool is_collapsed(std::string_view s);
+
 // `s` without leading and trailing whitespace.
 std::string_view trim(std::string_view s);
 
