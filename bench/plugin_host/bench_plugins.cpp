@@ -3,9 +3,10 @@
 // the real plugins (plugins/remoteok.lua, plugins/weworkremotely.lua), against Python's json
 // plus the same normalisation, and python3-feedparser, on the same bytes (python_baseline.py,
 // run with /usr/bin/python3). Also the worker's start and call costs.
-// Both sides time the same way: three passes over all pages in one warm process (here one
-// worker, started and loaded before the clocks start), best of three; CPU time is this process
-// plus its worker. The first pass on the fresh worker is shown as well.
+// Both sides time the same way: N passes over all pages in one warm process (here one worker,
+// started and loaded before the clocks start), best of N (5 with --quick, whose passes are
+// short enough for noise to matter; 3 for the ten pages). CPU time is this process plus its
+// worker. The first pass on the fresh worker is shown as well.
 //   bench_plugins [--quick]     (--quick: one 2 MB page per feed instead of ten)
 //   bench_plugins --write-pages DIR   (only writes the generated pages, for profiling)
 #include <sys/wait.h>
@@ -245,7 +246,7 @@ struct Run {
 };
 
 struct Passes {
-    Run best;  // the best of three passes, as python_baseline.py's best_of
+    Run best;  // the best pass, as python_baseline.py's best_of
     Run cold;  // the first pass alone: a fresh worker, whose heap is still new
 };
 
@@ -268,10 +269,11 @@ Cpu cpu_now(PluginSession& session) {
             std::chrono::duration<double>(*worker).count()};
 }
 
-// Three passes over every page through one worker, the way python_baseline.py runs each of its
-// functions three times in one interpreter: the worker is started and the plugin loaded before
-// the clocks start (that cost is reported on its own), and the responses are ready beforehand.
-Passes run_plugin(const fs::path& plugin, const std::vector<std::string>& pages) {
+// `passes` passes over every page through one worker, the way python_baseline.py runs each of
+// its functions --repeat times in one interpreter: the worker is started and the plugin loaded
+// before the clocks start (that cost is reported on its own), and the responses are ready
+// beforehand.
+Passes run_plugin(const fs::path& plugin, const std::vector<std::string>& pages, int passes) {
     std::vector<PluginResponse> responses(pages.size());
     for (std::size_t i = 0; i < pages.size(); ++i) {
         responses[i].body = pages[i];
@@ -286,7 +288,7 @@ Passes run_plugin(const fs::path& plugin, const std::vector<std::string>& pages)
     Passes out;
     out.best.seconds = 1e9;
     out.best.cpu_seconds = 1e9;
-    for (int rep = 0; rep < 3; ++rep) {
+    for (int rep = 0; rep < passes; ++rep) {
         Run r;
         Cpu cpu_before = cpu_now(session);
         auto start = Clock::now();
@@ -373,6 +375,7 @@ int main(int argc, char** argv) {
     bool quick = argc > 1 && std::string(argv[1]) == "--quick";
     bool write_only = argc > 2 && std::string(argv[1]) == "--write-pages";
     int page_count = quick ? 1 : 10;
+    int passes = quick ? 5 : 3;  // on both sides
     fs::path plugins = fs::path(GIGSCOUT_SOURCE_DIR) / "plugins";
     fs::path script =
         fs::path(GIGSCOUT_SOURCE_DIR) / "bench" / "plugin_host" / "python_baseline.py";
@@ -422,14 +425,14 @@ int main(int argc, char** argv) {
     }
     double warm = std::chrono::duration<double>(Clock::now() - warm_start).count() / kWarmCalls;
 
-    Passes json_passes = run_plugin(plugins / "remoteok.lua", json_pages);
-    Passes rss_passes = run_plugin(plugins / "weworkremotely.lua", rss_pages);
+    Passes json_passes = run_plugin(plugins / "remoteok.lua", json_pages, passes);
+    Passes rss_passes = run_plugin(plugins / "weworkremotely.lua", rss_pages, passes);
     const Run& json_run = json_passes.best;
     const Run& rss_run = rss_passes.best;
 
-    std::string py =
-        run_command("/usr/bin/python3 " + quote(script.string()) + " --now " +
-                    std::to_string(kNow) + " --json" + json_args + " --rss" + rss_args);
+    std::string py = run_command("/usr/bin/python3 " + quote(script.string()) + " --now " +
+                                 std::to_string(kNow) + " --repeat " + std::to_string(passes) +
+                                 " --json" + json_args + " --rss" + rss_args);
     fs::remove_all(dir);
     rapidjson::Document baseline;
     baseline.Parse(py.c_str());

@@ -285,7 +285,9 @@ void TextBuilder::text(std::string_view s) {
             i += space;
             continue;
         }
-        flush();
+        if (pending_newlines_ > 0 || pending_space_ || pending_bullet_) {
+            flush();
+        }
         // copy the run of ordinary characters in one go
         std::size_t j = i + 1;
         while (j < s.size() && (!text::may_start_space(s[j]) || text::space_length(s, j) == 0)) {

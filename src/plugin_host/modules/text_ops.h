@@ -2,6 +2,7 @@
 // see it (ASCII, no-break space and the other Unicode spaces), never Lua patterns.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -14,10 +15,16 @@ std::size_t space_length(std::string_view s, std::size_t i);
 
 // False for a byte that cannot start a whitespace character (anything but the ASCII spaces and
 // the lead bytes 0xC2, 0xE1-0xE3, 0xEF): lets scans skip ordinary text without space_length.
+inline constexpr auto kMayStartSpace = [] {
+    std::array<bool, 256> t{};
+    for (unsigned c :
+         {0x09u, 0x0Au, 0x0Bu, 0x0Cu, 0x0Du, 0x20u, 0xC2u, 0xE1u, 0xE2u, 0xE3u, 0xEFu}) {
+        t[c] = true;
+    }
+    return t;
+}();
 inline bool may_start_space(char byte) {
-    auto c = static_cast<unsigned char>(byte);
-    return c <= 0x20 ? (c == ' ' || (c >= '\t' && c <= '\r'))
-                     : (c == 0xC2 || (c >= 0xE1 && c <= 0xE3) || c == 0xEF);
+    return kMayStartSpace[static_cast<unsigned char>(byte)];
 }
 
 // True when collapse(s) == s: no whitespace but single ASCII spaces between other characters.
