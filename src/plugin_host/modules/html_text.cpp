@@ -288,10 +288,20 @@ void TextBuilder::text(std::string_view s) {
         if (pending_newlines_ > 0 || pending_space_ || pending_bullet_) {
             flush();
         }
-        // copy the run of ordinary characters in one go
+        // Copy the run of ordinary characters in one go, with the single ASCII spaces between
+        // them: for such a space flush() would write exactly that space.
+        auto ordinary = [&](std::size_t k) {
+            return !text::may_start_space(s[k]) || text::space_length(s, k) == 0;
+        };
         std::size_t j = i + 1;
-        while (j < s.size() && (!text::may_start_space(s[j]) || text::space_length(s, j) == 0)) {
-            ++j;
+        while (j < s.size()) {
+            if (ordinary(j)) {
+                ++j;
+            } else if (s[j] == ' ' && j + 1 < s.size() && ordinary(j + 1)) {
+                j += 2;
+            } else {
+                break;
+            }
         }
         out_.append(s.substr(i, j - i));
         i = j;
