@@ -28,14 +28,21 @@ local function list_setting(ctx, key, default)
   return v
 end
 
+-- Each two-byte UTF-8 sequence of U+0080-U+00FF -> the byte it encodes ("\xC3\xA9" -> "\xE9").
+local LATIN1_BYTES = {}
+for lead = 0xC2, 0xC3 do
+  for cont = 0x80, 0xBF do
+    LATIN1_BYTES[string.char(lead, cont)] = string.char(((lead & 0x1F) << 6) | (cont & 0x3F))
+  end
+end
+
 -- Text that was UTF-8, decoded as Latin-1 and encoded again ("â\u0080\u0099" for "’"): every
 -- code point is below 256, and re-reading them as bytes gives valid UTF-8 again. Text that
--- holds any code point above 255 was not mangled and is left alone.
+-- holds any code point above 255 was not mangled and is left alone. (gsub with a table: no Lua
+-- call per replaced character.)
 local function repair_mojibake(s)
   if not s:find("[\xC2\xC3][\x80-\xBF]") or s:find("[\xC4-\xFF]") then return s end
-  local r = s:gsub("([\xC2\xC3])([\x80-\xBF])", function(lead, cont)
-    return string.char(((lead:byte() & 0x1F) << 6) | (cont:byte() & 0x3F))
-  end)
+  local r = s:gsub("[\xC2\xC3][\x80-\xBF]", LATIN1_BYTES)
   if utf8.len(r) == nil then return s end
   return r
 end

@@ -221,6 +221,14 @@ void PluginSession::drop_worker() {
     // The destructor kills and reaps.
 }
 
+std::optional<std::chrono::nanoseconds> PluginSession::worker_cpu_time() {
+    std::lock_guard lock(state_mutex_);
+    if (!worker_) {
+        return std::nullopt;
+    }
+    return worker_->cpu_time();
+}
+
 void PluginSession::cancel() {
     std::lock_guard lock(state_mutex_);
     if (in_call_) {
@@ -246,6 +254,7 @@ Result<PluginSession::Reply> PluginSession::call(const char* op, const std::stri
     auto deadline = start + limits_.deadline();
     frame::IoStatus st = frame::write_frame(fd, header, payload, deadline);
     frame::Frame in;
+    in.payload.swap(reply_buffer_);
     if (st == frame::IoStatus::Ok) {
         st =
             frame::read_frame(fd, in, {16u << 20, limits_.max_output_bytes + (1u << 20)}, deadline);
@@ -578,7 +587,15 @@ Result<ParseOutcome> PluginSession::parse(const PluginResponse& response,
     if (const auto* p = find(header, "next_problem")) {
         out.problems.push_back(prefix + "next request: " + as_string(p));
     }
+    keep_reply_buffer(reply.value().payload);
     return out;
+}
+
+void PluginSession::keep_reply_buffer(std::string& payload) {
+    constexpr std::size_t kKeepBytes = 16u << 20;
+    if (payload.capacity() <= kKeepBytes) {
+        reply_buffer_.swap(payload);
+    }
 }
 
 }  // namespace gigscout

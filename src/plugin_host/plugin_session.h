@@ -95,6 +95,8 @@ class PluginSession {
     // How often a worker was started, and what the last start plus load took (benchmark).
     int worker_starts() const { return worker_starts_; }
     std::chrono::microseconds last_start_time() const { return last_start_time_; }
+    // CPU time the running worker has used so far (benchmark); nullopt when none runs.
+    std::optional<std::chrono::nanoseconds> worker_cpu_time();
 
     const PluginLimits& limits() const { return limits_; }
     const std::filesystem::path& path() const { return path_; }
@@ -107,12 +109,17 @@ class PluginSession {
     Result<PluginManifest> load_locked();
     std::string name() const;
     void drop_worker();
+    // Keeps `payload`'s memory for the next call's reply (see reply_buffer_).
+    void keep_reply_buffer(std::string& payload);
 
     std::filesystem::path path_;
     PluginLimits limits_;
     std::optional<PluginSource> source_;
     std::optional<PluginManifest> manifest_;
     std::vector<PluginLogMessage> last_log_;
+    // The last reply's payload buffer, reused by the next call (megabytes of listings need no
+    // fresh, zero-filled memory each time); dropped when it grew past a few MiB.
+    std::string reply_buffer_;
     int worker_starts_ = 0;
     std::chrono::microseconds last_start_time_{0};
 

@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 
 extern char** environ;
 
@@ -107,6 +108,17 @@ Result<std::unique_ptr<WorkerProcess>> WorkerProcess::spawn(const fs::path& exec
 WorkerProcess::~WorkerProcess() {
     terminate();
     ::close(fd_);
+}
+
+std::optional<std::chrono::nanoseconds> WorkerProcess::cpu_time() {
+    std::lock_guard lock(mutex_);
+    clockid_t clock{};
+    timespec t{};
+    if (wait_status_ || ::clock_getcpuclockid(pid_, &clock) != 0 ||
+        ::clock_gettime(clock, &t) != 0) {
+        return std::nullopt;
+    }
+    return std::chrono::seconds(t.tv_sec) + std::chrono::nanoseconds(t.tv_nsec);
 }
 
 void WorkerProcess::kill() {

@@ -5,6 +5,7 @@
 
 #include <sys/types.h>
 
+#include <chrono>
 #include <filesystem>
 #include <memory>
 #include <mutex>
@@ -29,6 +30,8 @@ class WorkerProcess {
     int fd() const { return fd_; }
     pid_t pid() const { return pid_; }
 
+    // CPU time (user + system) the process has used so far; nullopt once it has been reaped.
+    std::optional<std::chrono::nanoseconds> cpu_time();
     // SIGKILL unless already reaped; safe from any thread, at any time.
     void kill();
     // Kills (if still running), reaps, and describes how it ended: "signal 11", "exit code 1".

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <thread>
 
 #include "base/iso_time.h"
@@ -142,6 +143,45 @@ TEST(PluginSession, ParseNormalisesIdsAndSourceAndReportsBadListings) {
               "testplug: page 2: listing 2: field `url`: must be an http or https URL, got "
               "\"javascript:alert(1)\"");
     EXPECT_EQ(o.value().problems[1], "testplug: page 2: listing 3: field `title`: is required");
+}
+
+TEST(PluginSession, RepliesOfChangingSizesComeBackWhole) {
+    // The host keeps its reply buffer from call to call: a short reply after a long one must
+    // not carry the long one's tail, and a long one after a short one must come back whole.
+    TempDir dir;
+    TestPlugin p;
+    p.parse = R"~(
+      local out = {}
+      for i = 1, tonumber(response.body) do
+        out[i] = { id = i, url = "https://example.com/" .. i, title = string.rep("t", 200) .. i }
+      end
+      return out)~";
+    PluginSession s(write_test_plugin(dir.path(), p));
+    for (std::size_t n : {3000u, 2u, 3000u, 0u, 1u}) {
+        auto o = s.parse(body(std::to_string(n)), context());
+        ASSERT_TRUE(o.ok()) << o.error().message;
+        ASSERT_EQ(o.value().listings.size(), n);
+        EXPECT_TRUE(o.value().problems.empty());
+        if (n > 0) {
+            EXPECT_EQ(o.value().listings.back().title, std::string(200, 't') + std::to_string(n));
+        }
+    }
+    EXPECT_EQ(s.worker_starts(), 1);
+}
+
+TEST(PluginSession, TheWorkersCpuTimeCanBeReadWhileItRuns) {
+    TempDir dir;
+    TestPlugin p;
+    p.parse = "local x = 0 for i = 1, 3000000 do x = x + i end return {}";
+    PluginSession s(write_test_plugin(dir.path(), p));
+    EXPECT_FALSE(s.worker_cpu_time().has_value());
+    ASSERT_TRUE(s.load().ok());
+    auto before = s.worker_cpu_time();
+    ASSERT_TRUE(before.has_value());
+    ASSERT_TRUE(s.parse(body(""), context()).ok());
+    auto after = s.worker_cpu_time();
+    ASSERT_TRUE(after.has_value());
+    EXPECT_GT(*after - *before, std::chrono::milliseconds(2));
 }
 
 TEST(PluginSession, ParseReceivesStatusHeadersUrlAndBody) {

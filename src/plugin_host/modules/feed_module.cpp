@@ -77,6 +77,8 @@ int feed_parse(lua_State* L) {
         lua_rawseti(L, -2, ++i);
     }
     lua_setfield(L, -2, "items");
+    // Freed now rather than when the collector finds the box (see json.decode).
+    box.result.reset();
     return 1;
 }
 

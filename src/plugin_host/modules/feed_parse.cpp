@@ -26,6 +26,9 @@ std::string text_value(const xml::Document& doc, std::uint32_t index) {
     if (attr(e, "type") == "xhtml") {
         return std::string(text::trim(doc.inner_xml(index)));
     }
+    if (e.children.empty()) {
+        return std::string(text::trim(e.text));  // all its text is its own: no gathering copy
+    }
     return std::string(text::trim(doc.text_of(index)));
 }
 

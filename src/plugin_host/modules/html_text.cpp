@@ -279,17 +279,29 @@ void TextBuilder::text(std::string_view s) {
             ++i;
             continue;
         }
-        std::size_t space = text::space_length(s, i);
+        std::size_t space = text::may_start_space(s[i]) ? text::space_length(s, i) : 0;
         if (space > 0) {
             pending_space_ = true;
             i += space;
             continue;
         }
-        flush();
-        // copy the run of ordinary characters in one go
+        if (pending_newlines_ > 0 || pending_space_ || pending_bullet_) {
+            flush();
+        }
+        // Copy the run of ordinary characters in one go, with the single ASCII spaces between
+        // them: for such a space flush() would write exactly that space.
+        auto ordinary = [&](std::size_t k) {
+            return !text::may_start_space(s[k]) || text::space_length(s, k) == 0;
+        };
         std::size_t j = i + 1;
-        while (j < s.size() && text::space_length(s, j) == 0) {
-            ++j;
+        while (j < s.size()) {
+            if (ordinary(j)) {
+                ++j;
+            } else if (s[j] == ' ' && j + 1 < s.size() && ordinary(j + 1)) {
+                j += 2;
+            } else {
+                break;
+            }
         }
         out_.append(s.substr(i, j - i));
         i = j;
@@ -314,6 +326,7 @@ std::string to_text(std::string_view html) {
     Tokenizer tokenizer(html);
     Token token;
     TextBuilder builder;
+    builder.reserve(html.size());  // the text is rarely longer than its markup
     std::string decoded;
     std::string hidden;  // the element whose contents are being dropped
     int hidden_depth = 0;

@@ -40,6 +40,8 @@ class TextBuilder {
     // The text (valid UTF-8, trimmed); the builder is left empty.
     std::string finish();
     std::size_t size() const { return out_.size(); }
+    // Room for `bytes` of text, so that building it does not regrow the buffer.
+    void reserve(std::size_t bytes) { out_.reserve(bytes); }
 
   private:
     void block(int newlines);

@@ -17,7 +17,12 @@ int text_trim(lua_State* L) {
     if (s.size() > kMaxInputBytes) {
         return push_oversized(L, "text.trim", s.size(), kMaxInputBytes);
     }
-    push_view(L, text::trim(s));
+    std::string_view trimmed = text::trim(s);
+    if (trimmed.size() == s.size()) {
+        lua_pushvalue(L, 1);  // the same string (check_text made a number one): no copy
+    } else {
+        push_view(L, trimmed);
+    }
     return 1;
 }
 
@@ -25,6 +30,10 @@ int text_collapse(lua_State* L) {
     std::string_view s = check_text(L, 1);
     if (s.size() > kMaxInputBytes) {
         return push_oversized(L, "text.collapse", s.size(), kMaxInputBytes);
+    }
+    if (text::is_collapsed(s)) {
+        lua_pushvalue(L, 1);
+        return 1;
     }
     auto& out = push_box<std::string>(L);
     out = text::collapse(s);
@@ -39,6 +48,10 @@ int text_truncate(lua_State* L) {
     std::string_view ellipsis = opt_text(L, 3, "");
     if (s.size() > kMaxInputBytes) {
         return push_oversized(L, "text.truncate", s.size(), kMaxInputBytes);
+    }
+    if (s.size() <= static_cast<std::size_t>(max_bytes)) {
+        lua_pushvalue(L, 1);  // fits: the same string, no copy
+        return 1;
     }
     auto& out = push_box<std::string>(L);
     out = text::truncate(s, static_cast<std::size_t>(max_bytes), ellipsis);

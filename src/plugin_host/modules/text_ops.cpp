@@ -47,19 +47,41 @@ std::string_view trim(std::string_view s) {
         }
         begin += n;
     }
-    // Scan forward to find the end of the last non-space character: multi-byte spaces cannot
-    // be recognised reliably from the back.
-    std::size_t end = begin;
-    for (std::size_t i = begin; i < s.size();) {
-        std::size_t n = space_length(s, i);
-        if (n == 0) {
-            ++i;
-            end = i;
-        } else {
-            i += n;
+    // From the back, so that a long text costs only its trailing spaces: a space ends at `end`
+    // when it starts exactly 1, 2 or 3 bytes before. No space starts inside another (their
+    // inner bytes are 0x80-0xBF, which start none), so this finds the same end as reading
+    // forward from `begin` would.
+    std::size_t end = s.size();
+    while (end > begin) {
+        std::size_t n = 0;
+        for (std::size_t len = 1; len <= 3 && len <= end - begin; ++len) {
+            if (space_length(s, end - len) == len) {
+                n = len;
+                break;
+            }
         }
+        if (n == 0) {
+            break;
+        }
+        end -= n;
     }
     return s.substr(begin, end - begin);
+}
+
+bool is_collapsed(std::string_view s) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (!may_start_space(s[i])) {
+            continue;
+        }
+        if (s[i] == ' ') {
+            if (i == 0 || i + 1 == s.size() || s[i - 1] == ' ') {
+                return false;
+            }
+        } else if (space_length(s, i) > 0) {
+            return false;
+        }
+    }
+    return true;
 }
 
 std::string collapse(std::string_view s) {
@@ -67,7 +89,7 @@ std::string collapse(std::string_view s) {
     out.reserve(s.size());
     bool pending_space = false;
     for (std::size_t i = 0; i < s.size();) {
-        std::size_t n = space_length(s, i);
+        std::size_t n = may_start_space(s[i]) ? space_length(s, i) : 0;
         if (n > 0) {
             pending_space = !out.empty();
             i += n;
@@ -77,8 +99,13 @@ std::string collapse(std::string_view s) {
             out += ' ';
             pending_space = false;
         }
-        out += s[i];
-        ++i;
+        // the run of other characters in one go
+        std::size_t j = i + 1;
+        while (j < s.size() && (!may_start_space(s[j]) || space_length(s, j) == 0)) {
+            ++j;
+        }
+        out.append(s.substr(i, j - i));
+        i = j;
     }
     return out;
 }

@@ -61,6 +61,7 @@ int xml_parse(lua_State* L) {
         return push_failure(L, box.result->error().message);
     }
     push_tree(L, box.result->value());
+    box.result.reset();  // freed now, not when the collector finds the box
     return 1;
 }
 

@@ -41,28 +41,45 @@ std::string field(const std::string& path, const std::string& what) {
     return path.empty() ? what : "field `" + path + "`: " + what;
 }
 
-std::string child(const std::string& path, const std::string& key) {
-    return path.empty() ? key : path + "." + key;
-}
-
-std::string element(const std::string& path, std::size_t i) {
-    return (path.empty() ? std::string("element") : path) + "[" + std::to_string(i) + "]";
-}
-
 }  // namespace
+
+// A chain of steps from the value given to write(), on the C++ stack; the keys are views of
+// Lua strings that stay on the Lua stack while their values are written.
+struct LuaToJson::Path {
+    const Path* parent = nullptr;       // nullptr: the value given to write()
+    const std::string* root = nullptr;  // its name (set when parent is nullptr)
+    std::string_view key;               // a record's field
+    std::size_t index = 0;              // a list's element (1-based); 0 for a field
+
+    std::string text() const {
+        if (parent == nullptr) {
+            return *root;
+        }
+        std::string path = parent->text();
+        if (index == 0) {
+            return path.empty() ? std::string(key) : path + "." + std::string(key);
+        }
+        return (path.empty() ? std::string("element") : path) + "[" + std::to_string(index) + "]";
+    }
+};
 
 std::optional<std::string> LuaToJson::write(int idx, JsonWriter& w, const std::string& path) {
     open_tables_.clear();
-    return value(lua_absindex(L_, idx), w, path, 0);
+    Path root;
+    root.root = &path;
+    return value(lua_absindex(L_, idx), w, root, 0);
 }
 
 std::optional<std::string> LuaToJson::write_record_without_functions(
     int idx, JsonWriter& w, std::vector<std::string>& functions) {
     open_tables_.clear();
-    return table(lua_absindex(L_, idx), w, "", 0, &functions);
+    static const std::string kNoName;
+    Path root;
+    root.root = &kNoName;
+    return table(lua_absindex(L_, idx), w, root, 0, &functions);
 }
 
-std::optional<std::string> LuaToJson::value(int idx, JsonWriter& w, const std::string& path,
+std::optional<std::string> LuaToJson::value(int idx, JsonWriter& w, const Path& path,
                                             std::size_t depth) {
     int type = lua_type(L_, idx);
     switch (type) {
@@ -76,7 +93,7 @@ std::optional<std::string> LuaToJson::value(int idx, JsonWriter& w, const std::s
             }
             double d = lua_tonumber(L_, idx);
             if (!std::isfinite(d)) {
-                return field(path, "expected a finite number, got " + std::to_string(d));
+                return field(path.text(), "expected a finite number, got " + std::to_string(d));
             }
             // 50.0 (a float with an integral value) is written as 50: counts stay integers.
             if (d == std::floor(d) && std::fabs(d) < 9007199254740992.0) {
@@ -90,12 +107,12 @@ std::optional<std::string> LuaToJson::value(int idx, JsonWriter& w, const std::s
             std::size_t len = 0;
             const char* s = lua_tolstring(L_, idx, &len);
             if (len > limits_.max_string_bytes) {
-                return field(path, "a string of " + std::to_string(len) +
-                                       " bytes is longer than the limit of " +
-                                       std::to_string(limits_.max_string_bytes));
+                return field(path.text(), "a string of " + std::to_string(len) +
+                                              " bytes is longer than the limit of " +
+                                              std::to_string(limits_.max_string_bytes));
             }
             if (!utf8::is_valid(std::string_view(s, len))) {
-                return field(path,
+                return field(path.text(),
                              "is not valid UTF-8 (convert the text with text.to_utf8 or "
                              "drop the bad bytes)");
             }
@@ -108,28 +125,29 @@ std::optional<std::string> LuaToJson::value(int idx, JsonWriter& w, const std::s
             w.Null();
             return std::nullopt;
         default:
-            return field(path, std::string("expected a string, number, boolean or table, got ") +
-                                   lua_type_phrase(type));
+            return field(path.text(),
+                         std::string("expected a string, number, boolean or table, got ") +
+                             lua_type_phrase(type));
     }
 }
 
-std::optional<std::string> LuaToJson::table(int idx, JsonWriter& w, const std::string& path,
+std::optional<std::string> LuaToJson::table(int idx, JsonWriter& w, const Path& path,
                                             std::size_t depth,
                                             std::vector<std::string>* functions) {
     if (depth > limits_.max_depth) {
-        return field(path,
+        return field(path.text(),
                      "tables nested more than " + std::to_string(limits_.max_depth) + " deep");
     }
     if (!lua_checkstack(L_, 4)) {
-        return field(path, "nested too deeply");
+        return field(path.text(), "nested too deeply");
     }
     if (lua_getmetatable(L_, idx)) {
         lua_pop(L_, 1);
-        return field(path, "tables with metatables are not accepted (return plain tables)");
+        return field(path.text(), "tables with metatables are not accepted (return plain tables)");
     }
     const void* self = lua_topointer(L_, idx);
     if (std::find(open_tables_.begin(), open_tables_.end(), self) != open_tables_.end()) {
-        return field(path, "a table that contains itself (a cycle)");
+        return field(path.text(), "a table that contains itself (a cycle)");
     }
     // Count the entries and see whether the keys are 1..n (a list) or strings (a record).
     lua_Unsigned n = lua_rawlen(L_, idx);
@@ -142,8 +160,8 @@ std::optional<std::string> LuaToJson::table(int idx, JsonWriter& w, const std::s
         lua_pop(L_, 1);
         if (count > limits_.max_table_items) {
             lua_pop(L_, 1);
-            return field(path, "a table with more than " + std::to_string(limits_.max_table_items) +
-                                   " entries");
+            return field(path.text(), "a table with more than " +
+                                          std::to_string(limits_.max_table_items) + " entries");
         }
     }
     if (count == 0) {
@@ -155,9 +173,11 @@ std::optional<std::string> LuaToJson::table(int idx, JsonWriter& w, const std::s
     if (n > 0 && count == n) {
         w.StartArray();
         for (lua_Unsigned i = 1; i <= n && !problem; ++i) {
-            std::string p = element(path, static_cast<std::size_t>(i));
+            Path p;
+            p.parent = &path;
+            p.index = static_cast<std::size_t>(i);
             if (lua_rawgeti(L_, idx, static_cast<lua_Integer>(i)) == LUA_TNIL) {
-                problem = field(p, "a list with a hole (nil)");
+                problem = field(p.text(), "a list with a hole (nil)");
             } else {
                 problem = value(lua_gettop(L_), w, p, depth + 1);
             }
@@ -170,14 +190,17 @@ std::optional<std::string> LuaToJson::table(int idx, JsonWriter& w, const std::s
         while (!problem && lua_next(L_, idx) != 0) {  // stack: key, value
             std::size_t key_len = 0;
             const char* key = lua_tolstring(L_, -2, &key_len);  // a string: no conversion
-            std::string name(key, std::min<std::size_t>(key_len, 200));
+            std::string_view name(key, key_len);
             if (key_len > 200 || !utf8::is_valid(name)) {
-                problem = field(path, "a field name that is too long or not UTF-8");
+                problem = field(path.text(), "a field name that is too long or not UTF-8");
             } else if (functions != nullptr && lua_type(L_, -1) == LUA_TFUNCTION) {
-                functions->push_back(name);
+                functions->emplace_back(name);
             } else {
                 w.Key(key, static_cast<rapidjson::SizeType>(key_len));
-                problem = value(lua_gettop(L_), w, child(path, name), depth + 1);
+                Path p;
+                p.parent = &path;
+                p.key = name;
+                problem = value(lua_gettop(L_), w, p, depth + 1);
             }
             lua_pop(L_, 1);  // stack: key
         }
@@ -186,7 +209,7 @@ std::optional<std::string> LuaToJson::table(int idx, JsonWriter& w, const std::s
         }
         w.EndObject();
     } else {
-        problem = field(path,
+        problem = field(path.text(),
                         "expected a list (keys 1..n) or a record (string keys), got a "
                         "table that mixes them or has other keys");
     }

@@ -39,10 +39,12 @@ class LuaToJson {
                                                               std::vector<std::string>& functions);
 
   private:
-    std::optional<std::string> value(int idx, JsonWriter& w, const std::string& path,
-                                     std::size_t depth);
-    std::optional<std::string> table(int idx, JsonWriter& w, const std::string& path,
-                                     std::size_t depth, std::vector<std::string>* functions);
+    // Where a value sits; spelled out ("budget.min", "tags[3]") only for a message.
+    struct Path;
+
+    std::optional<std::string> value(int idx, JsonWriter& w, const Path& path, std::size_t depth);
+    std::optional<std::string> table(int idx, JsonWriter& w, const Path& path, std::size_t depth,
+                                     std::vector<std::string>* functions);
 
     lua_State* L_;
     ConvertLimits limits_;

@@ -69,7 +69,8 @@ int main() {
     CallLimits limits;
     PluginSource source;
     bool loaded = false;
-    frame::Frame in;  // kept: its buffers are reused by the next request
+    frame::Frame in;                   // kept: its buffers are reused by the next request
+    rapidjson::StringBuffer listings;  // the same for call_parse's output
     for (;;) {
         frame::IoStatus st =
             frame::read_frame(STDIN_FILENO, in, kRequestCaps, frame::Clock::time_point::max());
@@ -101,12 +102,12 @@ int main() {
                 reply = call_requests(source, limits, member(doc.value(), "ctx"));
             } else if (name == "parse") {
                 reply = call_parse(source, limits, member(doc.value(), "response"), in.payload,
-                                   member(doc.value(), "ctx"));
+                                   member(doc.value(), "ctx"), listings);
             } else {
                 reply = protocol_error("unknown op");
             }
         }
-        st = frame::write_frame(STDOUT_FILENO, reply.header, reply.payload,
+        st = frame::write_frame(STDOUT_FILENO, reply.header, reply.payload_text(),
                                 frame::Clock::time_point::max());
         alarm(0);
         if (st != frame::IoStatus::Ok) {

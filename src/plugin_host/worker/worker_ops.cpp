@@ -1,5 +1,6 @@
 #include "plugin_host/worker/worker_ops.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <optional>
 #include <vector>
@@ -295,7 +296,7 @@ Reply call_requests(const PluginSource& source, const CallLimits& limits,
 
 Reply call_parse(const PluginSource& source, const CallLimits& limits,
                  const rapidjson::Value& response_meta, std::string_view body,
-                 const rapidjson::Value& ctx) {
+                 const rapidjson::Value& ctx, rapidjson::StringBuffer& out) {
     Sandbox sb(limits);
     if (auto f = run_plugin_file(sb, source, "parse")) {
         return failed(&sb, *f);
@@ -324,8 +325,10 @@ Reply call_parse(const PluginSource& source, const CallLimits& limits,
     }
 
     // Each listing is written straight into the output; a refused one is cut back out and
-    // replaced by null, keeping the positions the host reports problems with.
-    rapidjson::StringBuffer out;
+    // replaced by null, keeping the positions the host reports problems with. Listings are
+    // usually smaller than the body they came from: reserving that much saves regrowing.
+    out.Clear();
+    out.Reserve(std::min(body.size(), limits.max_output_bytes));
     JsonWriter w(out);
     LuaToJson convert(L, convert_limits(limits));
     std::vector<std::pair<std::size_t, std::string>> problems;
@@ -389,7 +392,9 @@ Reply call_parse(const PluginSource& source, const CallLimits& limits,
         r.string("next_problem", std::string("expected a table (the next request) or nil, got ") +
                                      lua_type_phrase(next_type));
     }
-    return r.finish(&sb, true, std::string(out.GetString(), out.GetSize()));
+    Reply reply = r.finish(&sb, true);
+    reply.payload_buffer = &out;
+    return reply;
 }
 
 namespace {

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
 
 #include "plugin_host/worker/sandbox.h"
 
@@ -21,6 +22,16 @@ struct PluginSource {
 struct Reply {
     std::string header;
     std::string payload;
+    // When set, the payload is this buffer's text instead of `payload` (call_parse's output
+    // buffer, which the worker keeps: megabytes of listings are neither copied nor allocated
+    // afresh for every call).
+    const rapidjson::StringBuffer* payload_buffer = nullptr;
+
+    std::string_view payload_text() const {
+        return payload_buffer != nullptr
+                   ? std::string_view(payload_buffer->GetString(), payload_buffer->GetSize())
+                   : std::string_view(payload);
+    }
 };
 
 // {"ok", "manifest": {...}, "functions": [...]}: the plugin table without its functions.
@@ -29,10 +40,11 @@ Reply load_plugin(const PluginSource& source, const CallLimits& limits);
 Reply call_requests(const PluginSource& source, const CallLimits& limits,
                     const rapidjson::Value& ctx);
 // header: "count", "problems" ([[index, message], ...]), "next" or "next_problem";
-// payload: a JSON array with one element per listing returned (null where refused).
+// payload: a JSON array with one element per listing returned (null where refused), written
+// into `out` (cleared first), which the reply refers to.
 Reply call_parse(const PluginSource& source, const CallLimits& limits,
                  const rapidjson::Value& response_meta, std::string_view body,
-                 const rapidjson::Value& ctx);
+                 const rapidjson::Value& ctx, rapidjson::StringBuffer& out);
 // {"ok", "functions": ["assert", ..., "string.find", ..., "json.decode", ...]}: every
 // function a plugin can reach, for the documentation coverage test.
 Reply describe_environment(const CallLimits& limits);

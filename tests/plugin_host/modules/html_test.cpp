@@ -1,12 +1,15 @@
 // html.*: text, references, stripping, gumbo documents, selectors and JSON-LD.
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <string>
+#include <vector>
 
 #include "lua_test_state.h"
 #include "plugin_host/modules/css_selector.h"
 #include "plugin_host/modules/html_document.h"
 #include "plugin_host/modules/html_text.h"
+#include "plugin_host/modules/text_ops.h"
 
 namespace gigscout {
 namespace {
@@ -25,6 +28,37 @@ TEST(HtmlText, ToTextBreaksBlocksAndCollapsesWhitespace) {
               "a b\nc");
     EXPECT_EQ(html::to_text("<p>a</p>\n\n\n<p></p><p></p><p>b</p>"), "a\n\nb");
     EXPECT_EQ(html::to_text("<pre>  x\n    y</pre>z"), "x\n    y\n\nz");
+}
+
+// Text with inline tags only: to_text is the text without its tags, whitespace collapsed as
+// text.collapse does, on every mix of words, ASCII and Unicode spaces.
+TEST(HtmlText, ToTextCollapsesSpacesLikeTextCollapse) {
+    const std::vector<std::string> pieces = {"word",         "é",
+                                             "\xE2\x80\x99", " ",
+                                             "  ",           "\t",
+                                             "\n",           "\xC2\xA0",
+                                             "\xE3\x80\x80", "<b>",
+                                             "</b>",         "<span class=\"x\">",
+                                             "</span>",      "<a href=\"y\">",
+                                             "</a>",         "x y"};
+    std::uint64_t state = 0x9E3779B97F4A7C15ull;
+    auto next = [&] {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        return state;
+    };
+    for (int round = 0; round < 20000; ++round) {
+        std::string html, plain;
+        for (std::uint64_t n = next() % 12; n > 0; --n) {
+            const std::string& p = pieces[next() % pieces.size()];
+            html += p;
+            if (p[0] != '<') {
+                plain += p;
+            }
+        }
+        ASSERT_EQ(html::to_text(html), text::collapse(plain)) << html;
+    }
 }
 
 TEST(HtmlText, ToTextDropsScriptsStylesCommentsAndHead) {

@@ -1,7 +1,9 @@
 // text.*: plain-string helpers.
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <string>
+#include <vector>
 
 #include "lua_test_state.h"
 #include "plugin_host/modules/text_ops.h"
@@ -84,6 +86,106 @@ TEST(TextOps, FindIsLinearOnTheInputThatMakesNaiveSearchQuadratic) {
     EXPECT_EQ(text::find(haystack, needle), std::string_view::npos);
     haystack += 'b';
     EXPECT_EQ(text::find(haystack, needle), haystack.size() - needle.size());
+}
+
+// The straightforward forward scans trim and collapse were first written as: the faster ones
+// must agree with them on every mix of spaces, broken sequences and other text.
+std::string_view trim_forward(std::string_view s) {
+    std::size_t begin = 0;
+    while (begin < s.size()) {
+        std::size_t n = text::space_length(s, begin);
+        if (n == 0) {
+            break;
+        }
+        begin += n;
+    }
+    std::size_t end = begin;
+    for (std::size_t i = begin; i < s.size();) {
+        std::size_t n = text::space_length(s, i);
+        if (n == 0) {
+            end = ++i;
+        } else {
+            i += n;
+        }
+    }
+    return s.substr(begin, end - begin);
+}
+
+std::string collapse_bytewise(std::string_view s) {
+    std::string out;
+    bool pending_space = false;
+    for (std::size_t i = 0; i < s.size();) {
+        if (std::size_t n = text::space_length(s, i)) {
+            pending_space = !out.empty();
+            i += n;
+            continue;
+        }
+        if (pending_space) {
+            out += ' ';
+            pending_space = false;
+        }
+        out += s[i++];
+    }
+    return out;
+}
+
+TEST(TextOps, TrimAndCollapseAgreeWithForwardScans) {
+    const std::vector<std::string> pieces = {" ",
+                                             "\t",
+                                             "\n",
+                                             "\r",
+                                             "\v",
+                                             "\f",
+                                             "x",
+                                             "ab",
+                                             "\xC2\xA0",
+                                             "\xE1\x9A\x80",
+                                             "\xE2\x80\x80",
+                                             "\xE2\x80\x8B",
+                                             "\xE2\x80\xA8",
+                                             "\xE2\x80\xAF",
+                                             "\xE2\x81\x9F",
+                                             "\xE3\x80\x80",
+                                             "\xEF\xBB\xBF",
+                                             "\xC2",
+                                             "\xA0",
+                                             "\xE2\x80",
+                                             "\xE2",
+                                             "\x80",
+                                             "\xBF",
+                                             "\xC3\xA9",
+                                             "\xE2\x80\x99",
+                                             "\xE2\x80\x8C",
+                                             "\xEF\xBB",
+                                             "\xE3\x80\x81"};
+    std::uint64_t state = 88172645463325252ull;
+    auto next = [&] {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        return state;
+    };
+    for (int round = 0; round < 50000; ++round) {
+        std::string s;
+        for (std::uint64_t n = next() % 9; n > 0; --n) {
+            s += pieces[next() % pieces.size()];
+        }
+        ASSERT_EQ(text::trim(s), trim_forward(s)) << s;
+        ASSERT_EQ(text::collapse(s), collapse_bytewise(s)) << s;
+        ASSERT_EQ(text::is_collapsed(s), text::collapse(s) == s) << s;
+    }
+}
+
+TEST(TextModule, UnchangedTextComesBackAsTheSameString) {
+    LuaTestState lua;
+    // (Strings are values in Lua; this checks the results, and that numbers still become
+    // strings.)
+    EXPECT_EQ(lua.eval("local s = string.rep('word ', 999) .. 'end'; "
+                       "return text.trim(s) == s and text.truncate(s, #s) == s and "
+                       "text.collapse(s) == s"),
+              "true");
+    EXPECT_EQ(lua.eval("return math.type(text.trim(42)) == nil and text.trim(42) == '42'"), "true");
+    EXPECT_EQ(lua.eval("return text.truncate(12345, 10) .. '|' .. text.collapse(7)"), "12345|7");
 }
 
 TEST(TextModule, MisuseRaisesWithTheArgumentNamed) {
