@@ -176,7 +176,7 @@ TEST(CliPlugin, CheckValidatesTheManifest) {
     EXPECT_TRUE(contains(ok.out, "hosts:         api.gigboard.example")) << ok.out;
     // A generic plugin: its hosts come from each source's `url`, so no "every request will be
     // refused" note.
-    auto generic = cli(dir, {"plugin", "check", (source_dir() / "plugins" / "rss.lua").string()});
+    auto generic = cli({"plugin", "check", (source_dir() / "plugins" / "rss.lua").string()});
     ASSERT_EQ(generic.code, 0) << generic.err;
     EXPECT_TRUE(contains(generic.out, "hosts:         the host of setting `url` (per source)\n"))
         << generic.out;
