@@ -421,8 +421,7 @@ ScoreComponent Scorer::Impl::skill_component(const Listing& l, Score& score, dou
         c.reason = "asks for none of your skills";
     } else {
         c.reason.reserve(64);
-        c.reason << direct << " of " << l.skills.size()
-                 << " asked skills matched";
+        c.reason << direct << " of " << l.skills.size() << " asked skills matched";
         if (partial > 0) {
             c.reason << ", " << partial << " partly";
         }

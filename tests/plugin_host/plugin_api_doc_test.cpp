@@ -28,7 +28,7 @@ TEST(PluginApiDoc, EveryFunctionAPluginCanReachIsDocumented) {
     auto functions = plugin_environment_functions();
     ASSERT_TRUE(functions.ok()) << functions.error().message;
     const std::set<std::string> modules = {"json",  "xml", "feed", "html", "time",
-                                           "money", "url", "text", "log", "common"};
+                                           "money", "url", "text", "log",  "common"};
     std::vector<std::string> missing;
     for (const auto& f : functions.value()) {
         auto dot = f.find('.');

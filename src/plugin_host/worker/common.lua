@@ -25,34 +25,7 @@ end
 -- A platform id as text: numbers without a fraction lose their ".0".
 function common.id_of(v)
   if type(v) == "number" then return tostring(math.tointeger(v) or v) end
-  -- Turns each item into a listing with `convert(item, i)` (a listing, or nil and why not) and
--- fits it; items that are not objects or that convert refuses are skipped, and the first reason
--- is logged. Raises when items were given but none could be read, so a changed format never
--- passes as an empty page. `noun` names an item in messages ("job": "job 3: no `title`").
-function common.collect(name, items, convert, noun)
-  local listings, skipped, first_problem = {}, 0, nil
-  for i, item in ipairs(items) do
-    local l, problem
-    if common.tbl(item) then l, problem = convert(item, i) else problem = "not an object" end
-    if l then
-      listings[#listings + 1] = common.fit(l)
-    else
-      skipped = skipped + 1
-      first_problem = first_problem or (noun .. " " .. i .. ": " .. tostring(problem))
-    end
-  end
-  if #listings == 0 and skipped > 0 then
-    error(name .. ": none of the " .. skipped .. " " .. noun .. "s could be read (" ..
-      first_problem .. ")", 0)
-  end
-  if skipped > 0 then
-    log.warn(name .. ": skipped " .. skipped .. " unreadable item(s); the first: " ..
-      first_problem)
-  end
-  return listings
-end
-
-return common.str(v)
+  return common.str(v)
 end
 
 -- The source's setting `key`, or `default` when the user gave none.
