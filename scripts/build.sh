@@ -8,7 +8,7 @@ kind=${1:-release}
 shift || true
 case "$kind" in
   release) flags=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DGIGSCOUT_SANITIZE=OFF) ;;
-  sanitize) flags=(-DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" -DCMAKE_C_FLAGS_DEBUG="-O1 -g" -DGIGSCOUT_SANITIZE=ON) ;;
+  sanitize) flags=(-DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g1" -DCMAKE_C_FLAGS_DEBUG="-O1 -g1" -DGIGSCOUT_SANITIZE=ON) ;;
   *) echo "build.sh: unknown build kind '$kind' (release or sanitize)" >&2; exit 2 ;;
 esac
 dir=${BUILD_DIR:-build/$kind}

@@ -102,4 +102,13 @@ std::size_t length(std::string_view s) {
     return n;
 }
 
+std::string quoted(std::string_view s, std::size_t max_bytes) {
+    std::string out = "\"";
+    for (char c : truncate(s, max_bytes)) {
+        out += static_cast<unsigned char>(c) < 0x20 ? '?' : c;
+    }
+    out += s.size() > max_bytes ? "...\"" : "\"";
+    return out;
+}
+
 }  // namespace gigscout::utf8

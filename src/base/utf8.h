@@ -16,6 +16,10 @@ std::string sanitize(std::string_view s);
 // The longest prefix of `s` of at most `max_bytes` bytes that does not split a code point.
 std::string_view truncate(std::string_view s, std::size_t max_bytes);
 
+// `s` in double quotes for an error message: control bytes shown as '?', cut on a character
+// boundary after `max_bytes` with "..." before the closing quote.
+std::string quoted(std::string_view s, std::size_t max_bytes = 100);
+
 // Number of code points (assumes valid UTF-8).
 std::size_t length(std::string_view s);
 

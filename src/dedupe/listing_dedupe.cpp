@@ -6,19 +6,13 @@
 #include <numeric>
 #include <unordered_map>
 
+#include "base/ascii.h"
+
 namespace gigscout {
 namespace {
 
 bool is_word_byte(unsigned char c) {
     return std::isalnum(c) || c >= 0x80;
-}
-
-std::string lower_ascii(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) {
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
-    return out;
 }
 
 // Splits into lower-case words of letters/digits (UTF-8 bytes count as letters).
@@ -83,7 +77,7 @@ std::string canonical_url(std::string_view url) {
         rest.remove_prefix(scheme + 3);
     }
     std::size_t host_end = rest.find_first_of("/?");
-    std::string host = lower_ascii(rest.substr(0, host_end));
+    std::string host = ascii::to_lower(rest.substr(0, host_end));
     if (host.rfind("www.", 0) == 0) {
         host.erase(0, 4);
     }
@@ -96,7 +90,7 @@ std::string canonical_url(std::string_view url) {
         while (!params.empty()) {
             std::size_t amp = params.find('&');
             std::string_view p = params.substr(0, amp);
-            std::string key = lower_ascii(p.substr(0, p.find('=')));
+            std::string key = ascii::to_lower(p.substr(0, p.find('=')));
             bool tracking = key.rfind("utm_", 0) == 0 || key == "ref" || key == "source" ||
                             key == "src" || key == "gh_src" || key == "lever-source" ||
                             key == "fbclid" || key == "gclid";

@@ -13,6 +13,7 @@
 #include <mutex>
 #include <string_view>
 
+#include "base/ascii.h"
 #include "fetch/address_filter.h"
 #include "fetch/url.h"
 
@@ -33,16 +34,6 @@ std::string size_text(std::uint64_t n) {
         return std::to_string(n >> 10) + " KiB";
     }
     return std::to_string(n) + " bytes";
-}
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
-        s.remove_prefix(1);
-    }
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) {
-        s.remove_suffix(1);
-    }
-    return s;
 }
 
 long low_speed_seconds(long ms) {
@@ -90,7 +81,7 @@ size_t on_header(char* data, size_t size, size_t count, void* user) {
         // Obsolete line folding: part of the previous header's value.
         if (!t.out.headers.empty()) {
             t.out.headers.back().value += ' ';
-            t.out.headers.back().value += trim(line);
+            t.out.headers.back().value += ascii::trim(line);
         }
         return n;
     }
@@ -98,8 +89,8 @@ size_t on_header(char* data, size_t size, size_t count, void* user) {
     if (colon == std::string_view::npos || colon == 0) {
         return n;
     }
-    t.out.headers.push_back(
-        {std::string(trim(line.substr(0, colon))), std::string(trim(line.substr(colon + 1)))});
+    t.out.headers.push_back({std::string(ascii::trim(line.substr(0, colon))),
+                             std::string(ascii::trim(line.substr(colon + 1)))});
     return n;
 }
 

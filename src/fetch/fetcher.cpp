@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <random>
 
+#include "base/ascii.h"
 #include "base/utf8.h"
 #include "fetch/address_filter.h"
 #include "fetch/curl_session.h"
@@ -18,14 +19,6 @@ constexpr std::size_t kSnippetBytes = 200;
 double random01() {
     thread_local std::mt19937_64 rng{std::random_device{}()};
     return std::uniform_real_distribution<double>(0.0, 1.0)(rng);
-}
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) {
-        return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    });
-    return out;
 }
 
 std::string prefix(HttpMethod method, std::string_view url) {
@@ -124,11 +117,11 @@ bool connect_to_applies(const std::vector<std::string>& entries, const ParsedUrl
             if (close == std::string_view::npos) {
                 continue;
             }
-            host = lower(rest.substr(0, close + 1));
+            host = ascii::to_lower(rest.substr(0, close + 1));
             rest.remove_prefix(close + 1);
         } else {
             std::size_t colon = rest.find(':');
-            host = lower(rest.substr(0, colon));
+            host = ascii::to_lower(rest.substr(0, colon));
             rest.remove_prefix(colon == std::string_view::npos ? rest.size() : colon);
         }
         if (!rest.starts_with(':')) {
@@ -330,8 +323,9 @@ FetchResult Fetcher::fetch(const HttpRequest& request, const FetchPolicy& policy
                 ((x.status == 301 || x.status == 302) && hop.method == HttpMethod::Post)) {
                 hop.method = HttpMethod::Get;
                 hop.body.clear();
-                std::erase_if(hop.headers,
-                              [](const HttpHeader& h) { return lower(h.name) == "content-type"; });
+                std::erase_if(hop.headers, [](const HttpHeader& h) {
+                    return ascii::to_lower(h.name) == "content-type";
+                });
             }
             // Credentials are meant for the origin they were written for.
             if (next.value().host != hop.url.host || next.value().scheme != hop.url.scheme ||
@@ -363,8 +357,8 @@ FetchResult Fetcher::fetch(const HttpRequest& request, const FetchPolicy& policy
             auto etag = find_header(x.headers, "etag");
             auto last_modified = find_header(x.headers, "last-modified");
             auto cache_control = find_header(x.headers, "cache-control");
-            bool no_store =
-                cache_control && lower(*cache_control).find("no-store") != std::string::npos;
+            bool no_store = cache_control &&
+                            ascii::to_lower(*cache_control).find("no-store") != std::string::npos;
             if ((etag || last_modified) && !no_store) {
                 CachedResponse entry{std::string(etag.value_or("")),
                                      std::string(last_modified.value_or("")), x.headers, x.body};

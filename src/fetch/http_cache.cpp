@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <system_error>
 
+#include "base/ascii.h"
 #include "base/file_io.h"
 
 namespace gigscout::fetch {
@@ -16,14 +17,6 @@ constexpr std::string_view kMagic = "GIGSCOUT-HTTP-CACHE 1\n";
 // Bodies are capped at 32 MiB by default; leave room for larger caps and the header block,
 // but never read an arbitrarily large file into memory.
 constexpr std::size_t kMaxEntryBytes = std::size_t{256} << 20;
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) {
-        return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    });
-    return out;
-}
 
 bool one_line(std::string_view s) {
     return s.find_first_of("\r\n") == std::string_view::npos;
@@ -66,7 +59,7 @@ std::string HttpCache::key_for(HttpMethod method, std::string_view url,
     std::vector<std::string> lines;
     lines.reserve(headers.size());
     for (const HttpHeader& h : headers) {
-        lines.push_back(lower(h.name) + ": " + h.value + "\n");
+        lines.push_back(ascii::to_lower(h.name) + ": " + h.value + "\n");
     }
     std::sort(lines.begin(), lines.end());
     std::string material = std::string(method_name(method)) + "\n" + std::string(url) + "\n";
@@ -158,7 +151,7 @@ Status HttpCache::store(const std::string& key, const CachedResponse& entry) con
         out += "last-modified " + entry.last_modified + "\n";
     }
     for (const HttpHeader& h : entry.headers) {
-        if (one_line(h.name) && one_line(h.value) && lower(h.name) != "set-cookie") {
+        if (one_line(h.name) && one_line(h.value) && ascii::to_lower(h.name) != "set-cookie") {
             out += "header " + h.name + ": " + h.value + "\n";
         }
     }

@@ -4,6 +4,8 @@
 #include <array>
 #include <cstddef>
 
+#include "base/ascii.h"
+
 namespace gigscout::fetch {
 namespace {
 
@@ -11,16 +13,6 @@ constexpr std::size_t kMaxHeaders = 64;
 constexpr std::size_t kMaxHeaderNameBytes = 256;
 constexpr std::size_t kMaxHeaderValueBytes = 8192;
 constexpr std::size_t kMaxBodyBytes = 1u << 20;
-
-char ascii_lower(char c) {
-    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return ascii_lower(x) == ascii_lower(y);
-           });
-}
 
 // RFC 9110 token characters.
 bool is_token_char(char c) {
@@ -79,7 +71,7 @@ std::optional<HttpMethod> parse_method(std::string_view name) {
 
 std::optional<std::string_view> find_header(const HttpHeaders& headers, std::string_view name) {
     for (const HttpHeader& h : headers) {
-        if (iequals(h.name, name)) {
+        if (ascii::iequals(h.name, name)) {
             return std::string_view(h.value);
         }
     }
@@ -112,7 +104,7 @@ bool is_reserved_header(std::string_view name) {
                                                                    "range",
                                                                    "http2-settings"};
     return std::any_of(kReserved.begin(), kReserved.end(),
-                       [&](std::string_view r) { return iequals(r, name); });
+                       [&](std::string_view r) { return ascii::iequals(r, name); });
 }
 
 Status validate_request(const HttpRequest& request) {

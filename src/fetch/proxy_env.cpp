@@ -3,37 +3,21 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "base/ascii.h"
+
 namespace gigscout::fetch {
 namespace {
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) {
-        return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    });
-    return out;
-}
-
-std::string trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
-        s.remove_prefix(1);
-    }
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) {
-        s.remove_suffix(1);
-    }
-    return std::string(s);
-}
-
 std::optional<std::string> non_empty(const GetEnv& getenv, const char* name) {
     auto v = getenv(name);
-    if (v && !trim(*v).empty()) {
-        return trim(*v);
+    if (v && !ascii::trim(*v).empty()) {
+        return std::string(ascii::trim(*v));
     }
     return std::nullopt;
 }
 
 std::string bare_host(std::string_view host) {
-    std::string h = lower(host);
+    std::string h = ascii::to_lower(host);
     if (h.size() >= 2 && h.front() == '[' && h.back() == ']') {
         h = h.substr(1, h.size() - 2);
     }
@@ -51,7 +35,7 @@ bool no_proxy_matches(const std::string& list, const std::string& host) {
     std::size_t pos = 0;
     while (pos <= list.size()) {
         std::size_t comma = list.find(',', pos);
-        std::string entry = bare_host(trim(
+        std::string entry = bare_host(ascii::trim(
             std::string_view(list).substr(pos, comma == std::string::npos ? comma : comma - pos)));
         if (entry == "*") {
             return true;
@@ -96,7 +80,7 @@ std::optional<std::string> proxy_for(std::string_view scheme, std::string_view h
         return std::nullopt;
     }
     std::optional<std::string> proxy;
-    if (lower(scheme) == "https") {
+    if (ascii::to_lower(scheme) == "https") {
         proxy = non_empty(getenv, "https_proxy");
         if (!proxy) {
             proxy = non_empty(getenv, "HTTPS_PROXY");

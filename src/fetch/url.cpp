@@ -9,6 +9,8 @@
 #include <memory>
 #include <optional>
 
+#include "base/ascii.h"
+
 namespace gigscout::fetch {
 namespace {
 
@@ -21,14 +23,6 @@ struct CurlFree {
     void operator()(char* p) const { curl_free(p); }
 };
 using CurlString = std::unique_ptr<char, CurlFree>;
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) {
-        return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    });
-    return out;
-}
 
 std::string strip_dot(std::string s) {
     if (!s.empty() && s.back() == '.') {
@@ -64,8 +58,8 @@ Result<ParsedUrl> describe(CURLU* u, std::string_view original) {
         return Error{"URL `" + display_url(original) + "` cannot be parsed"};
     }
     out.url = *url;
-    out.scheme = lower(*scheme);
-    out.host = host ? strip_dot(lower(*host)) : std::string();
+    out.scheme = ascii::to_lower(*scheme);
+    out.host = host ? strip_dot(ascii::to_lower(*host)) : std::string();
     if (auto port = part(u, CURLUPART_PORT, CURLU_DEFAULT_PORT)) {
         out.port = std::atoi(port->c_str());
     }
@@ -77,7 +71,7 @@ bool is_secret_word_name(std::string_view name) {
         "key",           "apikey",  "token",     "accesstoken", "secret",     "clientsecret",
         "password",      "passwd",  "pwd",       "signature",   "sig",        "auth",
         "authorization", "session", "sessionid", "sid",         "credential", "credentials"};
-    std::string n = lower(name);
+    std::string n = ascii::to_lower(name);
     std::size_t i = 0;
     while (i < n.size()) {
         while (i < n.size() && !std::isalnum(static_cast<unsigned char>(n[i]))) {
@@ -195,12 +189,12 @@ bool looks_like_secret_name(std::string_view name) {
 }
 
 bool host_allowed(std::string_view host, const std::vector<std::string>& rules) {
-    std::string h = strip_dot(lower(host));
+    std::string h = strip_dot(ascii::to_lower(host));
     if (h.empty()) {
         return false;
     }
     for (const std::string& raw : rules) {
-        std::string rule = strip_dot(lower(raw));
+        std::string rule = strip_dot(ascii::to_lower(raw));
         if (rule == "*") {
             return true;
         }

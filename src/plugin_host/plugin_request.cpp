@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "base/ascii.h"
 #include "base/json_reader.h"
 #include "base/utf8.h"
 #include "model/listing_validator.h"
@@ -13,24 +14,9 @@ namespace {
 
 using L = PluginRequestLimits;
 
-std::string quoted(std::string_view s) {
-    std::string out = "\"";
-    for (char c : utf8::truncate(s, 100)) {
-        out += static_cast<unsigned char>(c) < 0x20 ? '?' : c;
-    }
-    return out + (s.size() > 100 ? "...\"" : "\"");
-}
-
 bool is_token_char(char c) {
     return std::isalnum(static_cast<unsigned char>(c)) ||
            std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
-}
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
 }
 
 // Headers the host (libcurl) owns: letting a plugin set them would allow request smuggling or
@@ -47,7 +33,7 @@ bool is_reserved_header(std::string_view name) {
                                             "keep-alive",
                                             "proxy-authorization",
                                             "proxy-connection"};
-    std::string l = lower(name);
+    std::string l = ascii::to_lower(name);
     return std::any_of(std::begin(kReserved), std::end(kReserved),
                        [&](const char* r) { return l == r; });
 }
@@ -97,7 +83,7 @@ Result<SourceHosts> source_hosts(const PluginManifest& manifest, const SettingVa
             return Error{"setting `" + key +
                          "`: expected an http or https URL with a host name (the only host this "
                          "source may reach besides the plugin's own), got " +
-                         quoted(value)};
+                         utf8::quoted(value)};
         }
         out.from_settings.emplace_back(key, *host);
     }
@@ -143,11 +129,11 @@ Status check_request(const PluginRequest& req, const SourceHosts& hosts) {
         return Error{"field `url`: longer than " + std::to_string(L::kUrlBytes) + " bytes"};
     }
     if (!is_http_url(req.url)) {
-        return Error{"field `url`: must be an http or https URL, got " + quoted(req.url)};
+        return Error{"field `url`: must be an http or https URL, got " + utf8::quoted(req.url)};
     }
     auto host = url_host(req.url);
     if (!host) {
-        return Error{"url " + quoted(req.url) +
+        return Error{"url " + utf8::quoted(req.url) +
                      " is not allowed: its host must be a plain host name (letters, digits, '.', "
                      "'-') or an IP address"};
     }
@@ -165,12 +151,12 @@ Status check_request(const PluginRequest& req, const SourceHosts& hosts) {
                                 ? " nor the host of this source's setting " + from_settings
                                 : " nor the hosts of this source's settings " + from_settings;
         }
-        return Error{"url " + quoted(req.url) + " is not allowed: host " + *host +
+        return Error{"url " + utf8::quoted(req.url) + " is not allowed: host " + *host +
                      " is not in the plugin's hosts (" +
                      (rules.empty() ? "the plugin declares none" : rules) + ")" + from_settings};
     }
     if (req.method != "GET" && req.method != "POST" && req.method != "HEAD") {
-        return Error{"field `method`: must be GET, POST or HEAD, got " + quoted(req.method)};
+        return Error{"field `method`: must be GET, POST or HEAD, got " + utf8::quoted(req.method)};
     }
     if (!req.body.empty() && req.method != "POST") {
         return Error{"field `body`: only a POST request may have a body"};

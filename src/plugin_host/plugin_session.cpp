@@ -9,6 +9,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include "base/ascii.h"
 #include "base/file_io.h"
 #include "base/iso_time.h"
 #include "base/json_reader.h"
@@ -111,13 +112,6 @@ void write_ctx(Writer& w, const PluginContext& ctx, const PluginManifest& m,
     w.Key("page");
     w.Int(ctx.page);
     w.EndObject();
-}
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
 }
 
 std::string seconds_text(std::chrono::steady_clock::duration d) {
@@ -493,7 +487,7 @@ Result<ParseOutcome> PluginSession::parse(const PluginResponse& response,
     w.StartObject();
     std::map<std::string, std::string> headers;
     for (const auto& [k, v] : response.headers) {
-        std::string& slot = headers[lower(k)];
+        std::string& slot = headers[ascii::to_lower(k)];
         slot += (slot.empty() ? "" : ", ") + v;
     }
     for (const auto& [k, v] : headers) {

@@ -3,14 +3,11 @@
 #include <cctype>
 #include <vector>
 
+#include "base/ascii.h"
 #include "model/listing_validator.h"
 
 namespace gigscout {
 namespace {
-
-char lower(char c) {
-    return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-}
 
 bool is_host_char(char c) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-';
@@ -34,7 +31,7 @@ std::optional<std::string> url_host(std::string_view url) {
             if (!std::isxdigit(static_cast<unsigned char>(c)) && c != ':' && c != '.') {
                 return std::nullopt;
             }
-            host += lower(c);
+            host += ascii::to_lower(c);
         }
         host = "[" + host + "]";
         authority = authority.substr(close + 1);
@@ -44,7 +41,7 @@ std::optional<std::string> url_host(std::string_view url) {
     } else {
         std::string_view name = authority.substr(0, authority.find(':'));
         for (char c : name) {
-            char l = lower(c);
+            char l = ascii::to_lower(c);
             if (!is_host_char(l)) {
                 return std::nullopt;
             }
@@ -112,7 +109,7 @@ bool url_glob_matches(std::string_view pattern, std::string_view url) {
         if (p < pattern.size() && pattern[p] == '*') {
             star = p++;
             resume = u;
-        } else if (p < pattern.size() && lower(pattern[p]) == lower(url[u])) {
+        } else if (p < pattern.size() && ascii::to_lower(pattern[p]) == ascii::to_lower(url[u])) {
             ++p;
             ++u;
         } else if (star != std::string_view::npos) {

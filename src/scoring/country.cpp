@@ -5,6 +5,8 @@
 #include <cctype>
 #include <string>
 
+#include "base/ascii.h"
+
 namespace gigscout {
 namespace {
 
@@ -314,35 +316,17 @@ constexpr std::array kOtherNames = std::to_array<Country>({
     {"PH", "The Philippines"},
 });
 
-bool iequals(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) ==
-                      std::tolower(static_cast<unsigned char>(y));
-           });
-}
-
-std::string_view trim(std::string_view s) {
-    auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-    while (!s.empty() && space(s.front())) {
-        s.remove_prefix(1);
-    }
-    while (!s.empty() && space(s.back())) {
-        s.remove_suffix(1);
-    }
-    return s;
-}
-
 // Drops the words around a country that do not change which one it is ("US only", "Remote EU").
 std::string_view strip_qualifiers(std::string_view part) {
     for (std::string_view word : {"only", "remote", "based", "-"}) {
         if (part.size() > word.size() + 1 &&
-            iequals(part.substr(part.size() - word.size()), word) &&
+            ascii::iequals(part.substr(part.size() - word.size()), word) &&
             part[part.size() - word.size() - 1] == ' ') {
-            part = trim(part.substr(0, part.size() - word.size()));
+            part = ascii::trim(part.substr(0, part.size() - word.size()));
         }
-        if (part.size() > word.size() + 1 && iequals(part.substr(0, word.size()), word) &&
+        if (part.size() > word.size() + 1 && ascii::iequals(part.substr(0, word.size()), word) &&
             part[word.size()] == ' ') {
-            part = trim(part.substr(word.size()));
+            part = ascii::trim(part.substr(word.size()));
         }
     }
     return part;
@@ -351,21 +335,21 @@ std::string_view strip_qualifiers(std::string_view part) {
 }  // namespace
 
 std::optional<std::string_view> country_code(std::string_view s) {
-    s = trim(s);
+    s = ascii::trim(s);
     if (s.size() == 2) {
         for (const auto& c : kCountries) {
-            if (iequals(c.code, s)) {
+            if (ascii::iequals(c.code, s)) {
                 return c.code;
             }
         }
     }
     for (const auto& c : kCountries) {
-        if (iequals(c.name, s)) {
+        if (ascii::iequals(c.name, s)) {
             return c.code;
         }
     }
     for (const auto& c : kOtherNames) {
-        if (iequals(c.name, s)) {
+        if (ascii::iequals(c.name, s)) {
             return c.code;
         }
     }
@@ -388,7 +372,7 @@ bool location_names_country(std::string_view location, std::string_view code) {
         if (end == std::string_view::npos) {
             end = location.size();
         }
-        std::string_view part = strip_qualifiers(trim(location.substr(start, end - start)));
+        std::string_view part = strip_qualifiers(ascii::trim(location.substr(start, end - start)));
         bool lower_short = part.size() == 2 && (std::islower(static_cast<unsigned char>(part[0])) ||
                                                 std::islower(static_cast<unsigned char>(part[1])));
         // Two letters count in upper case only: "us" or "in" in running text are words.

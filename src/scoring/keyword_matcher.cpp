@@ -6,6 +6,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "base/ascii.h"
 #include "taxonomy/taxonomy.h"
 
 namespace gigscout {
@@ -25,24 +26,14 @@ bool word_byte(unsigned char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
 }
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
-        s.remove_prefix(1);
-    }
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) {
-        s.remove_suffix(1);
-    }
-    return s;
-}
-
 }  // namespace
 
 KeywordMatcher::KeywordMatcher(std::string_view keyword, const Taxonomy& taxonomy)
-    : keyword_(trim(keyword)) {
+    : keyword_(ascii::trim(keyword)) {
     std::string_view rest = keyword_;
     while (true) {
         std::size_t bar = rest.find('|');
-        std::string_view alt = trim(rest.substr(0, bar));
+        std::string_view alt = ascii::trim(rest.substr(0, bar));
         if (!alt.empty() && alt.size() <= 255) {
             Needle n;
             for (char c : alt) {

@@ -8,6 +8,7 @@
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
+#include "base/ascii.h"
 #include "base/file_io.h"
 #include "base/json_reader.h"
 #include "model/currency.h"
@@ -35,16 +36,6 @@ std::string format_number(double v) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%g", v);
     return buf;
-}
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) {
-        s.remove_prefix(1);
-    }
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) {
-        s.remove_suffix(1);
-    }
-    return s;
 }
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
@@ -157,7 +148,7 @@ Problem read_money(const rapidjson::Value& doc, const char* key, double max_amou
 }
 
 std::string keyword_problem(std::string_view keyword) {
-    std::string_view k = trim(keyword);
+    std::string_view k = ascii::trim(keyword);
     if (k.empty()) {
         return "is empty";
     }
@@ -167,7 +158,7 @@ std::string keyword_problem(std::string_view keyword) {
     std::size_t start = 0;
     while (start <= k.size()) {
         std::size_t end = std::min(k.find('|', start), k.size());
-        if (trim(k.substr(start, end - start)).empty()) {
+        if (ascii::trim(k.substr(start, end - start)).empty()) {
             return "has an empty alternative in " + quote_text(k) + " (write \"a|b\")";
         }
         start = end + 1;
@@ -340,9 +331,9 @@ Result<Profile> profile_from_json(std::string_view text, std::string_view what,
         r.fail("format", "unsupported format " + std::to_string(*format) +
                              " (this version reads format " + std::to_string(kFormat) + ")");
     }
-    p.name = std::string(trim(r.string("name").value_or("")));
+    p.name = std::string(ascii::trim(r.string("name").value_or("")));
     read_strings(r, "search_terms", [&](std::string_view term) -> std::string {
-        std::string_view t = trim(term);
+        std::string_view t = ascii::trim(term);
         if (t.empty()) {
             return "is empty";
         }
@@ -391,7 +382,7 @@ Result<Profile> profile_from_json(std::string_view text, std::string_view what,
             return [&out](std::string_view s) -> std::string {
                 std::string why = keyword_problem(s);
                 if (why.empty()) {
-                    out.emplace_back(trim(s));
+                    out.emplace_back(ascii::trim(s));
                 }
                 return why;
             };

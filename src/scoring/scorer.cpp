@@ -9,6 +9,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "base/ascii.h"
 #include "scoring/country.h"
 #include "scoring/keyword_matcher.h"
 #include "taxonomy/taxonomy.h"
@@ -107,19 +108,6 @@ std::string& operator<<(std::string& out, std::size_t n) {
     return out.append(buf, r.ptr);
 }
 
-bool iequals_ascii(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) {
-        return false;
-    }
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        char x = a[i] >= 'A' && a[i] <= 'Z' ? static_cast<char>(a[i] - 'A' + 'a') : a[i];
-        if (x != b[i]) {
-            return false;
-        }
-    }
-    return true;
-}
-
 // Listings often state the level only in the title ("Senior ...", "Junior ...").
 std::optional<ExperienceLevel> level_from_title(std::string_view title) {
     static constexpr std::string_view kExpert[] = {"senior", "sr",   "lead",      "principal",
@@ -139,17 +127,17 @@ std::optional<ExperienceLevel> level_from_title(std::string_view title) {
         }
         std::string_view word = title.substr(start, i - start);
         for (auto w : kExpert) {
-            if (iequals_ascii(word, w)) {
+            if (ascii::iequals(word, w)) {
                 return ExperienceLevel::Expert;
             }
         }
         for (auto w : kEntry) {
-            if (iequals_ascii(word, w)) {
+            if (ascii::iequals(word, w)) {
                 return ExperienceLevel::Entry;
             }
         }
         for (auto w : kMiddle) {
-            if (iequals_ascii(word, w)) {
+            if (ascii::iequals(word, w)) {
                 return ExperienceLevel::Intermediate;
             }
         }

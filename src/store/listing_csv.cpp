@@ -169,7 +169,7 @@ std::string unguard(std::string s) {
     return s;
 }
 
-struct RowReader {
+struct CsvRowReader {
     const std::map<std::string, std::size_t>& columns;
     const std::vector<std::string>& cells;
     std::string problem;
@@ -252,7 +252,7 @@ struct RowReader {
     }
 };
 
-std::optional<ExportedListing> read_row(RowReader& r, std::int64_t now) {
+std::optional<ExportedListing> read_row(CsvRowReader& r, std::int64_t now) {
     Listing l;
     l.id = r.get("id");
     l.source = r.get("source");
@@ -407,7 +407,7 @@ Result<ParsedImport> listings_from_csv(std::string_view text, std::string_view w
         if (cells.size() == 1 && cells[0].empty()) {
             continue;  // a blank line
         }
-        RowReader r{columns, cells, {}};
+        CsvRowReader r{columns, cells, {}};
         if (cells.size() != header.size()) {
             out.problems.push_back("row " + std::to_string(row) + ": has " +
                                    std::to_string(cells.size()) + " cells, the header " +

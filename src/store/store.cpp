@@ -608,10 +608,10 @@ namespace {
 
 // The rows of a listings view (load_listings, visit_listings) as the query gives them: each
 // root listing with its user state, its sightings, and what its merged copies add.
-class RowReader {
+class ListingRowReader {
   public:
     // Inside the caller's read transaction.
-    RowReader(Database& db, const ListingFilter& filter)
+    ListingRowReader(Database& db, const ListingFilter& filter)
         : look_mark_(meta_integer(db, "look_mark")),
           entry_counter_(meta_integer(db, "entry_counter")) {
         std::string sql = "SELECT " + store::content_columns("l") +
@@ -729,7 +729,7 @@ Result<LoadedListings> Store::load_listings(const ListingFilter& filter) {
     return guard<LoadedListings>("loading the stored listings", [&] {
         Database& db = impl_->db;
         ReadTransaction snapshot(db);
-        RowReader reader(db, filter);
+        ListingRowReader reader(db, filter);
         LoadedListings out;
         out.look_mark = reader.entry_counter();
         out.rows.reserve(reader.expected(db));
@@ -752,7 +752,7 @@ Result<std::int64_t> Store::visit_listings(const ListingFilter& filter,
     return guard<std::int64_t>("loading the stored listings", [&] {
         Database& db = impl_->db;
         ReadTransaction snapshot(db);
-        RowReader reader(db, filter);
+        ListingRowReader reader(db, filter);
         StoredListing row;
         while (reader.step()) {
             reader.read(row);

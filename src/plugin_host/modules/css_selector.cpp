@@ -3,28 +3,16 @@
 #include <cstdint>
 #include <cstring>
 
+#include "base/ascii.h"
 #include "plugin_host/modules/html_document.h"
+#include "plugin_host/modules/html_tokenizer.h"
 
 namespace gigscout::html {
 namespace {
 
-bool is_space(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
 bool is_name_char(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
            c == '_' || static_cast<unsigned char>(c) >= 0x80;
-}
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) {
-        if (c >= 'A' && c <= 'Z') {
-            c = static_cast<char>(c - 'A' + 'a');
-        }
-    }
-    return out;
 }
 
 class SelectorParser {
@@ -57,7 +45,7 @@ class SelectorParser {
 
   private:
     void skip_spaces() {
-        while (p_ < s_.size() && is_space(s_[p_])) {
+        while (p_ < s_.size() && is_html_space(s_[p_])) {
             ++p_;
         }
     }
@@ -115,7 +103,7 @@ class SelectorParser {
             ++p_;
             any = true;
         } else if (p_ < s_.size() && is_name_char(s_[p_])) {
-            c.tag = lower(name());
+            c.tag = ascii::to_lower(name());
             any = true;
         }
         while (p_ < s_.size()) {
@@ -151,7 +139,7 @@ class SelectorParser {
     bool parse_attribute(Compound& c) {
         skip_spaces();
         AttributeTest test;
-        test.name = lower(name());
+        test.name = ascii::to_lower(name());
         if (test.name.empty()) {
             fail("expected an attribute name after '['");
             return false;
@@ -209,11 +197,11 @@ class SelectorParser {
 bool has_word(std::string_view list, std::string_view word) {
     std::size_t i = 0;
     while (i < list.size()) {
-        while (i < list.size() && is_space(list[i])) {
+        while (i < list.size() && is_html_space(list[i])) {
             ++i;
         }
         std::size_t start = i;
-        while (i < list.size() && !is_space(list[i])) {
+        while (i < list.size() && !is_html_space(list[i])) {
             ++i;
         }
         if (i > start && list.substr(start, i - start) == word) {

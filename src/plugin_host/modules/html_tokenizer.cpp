@@ -1,5 +1,6 @@
 #include "plugin_host/modules/html_tokenizer.h"
 
+#include "base/ascii.h"
 #include "plugin_host/modules/text_ops.h"
 
 namespace gigscout::html {
@@ -8,25 +9,6 @@ namespace {
 bool is_alpha(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
-bool is_space(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-char lower(char c) {
-    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) {
-        return false;
-    }
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        if (lower(a[i]) != lower(b[i])) {
-            return false;
-        }
-    }
-    return true;
-}
-
 bool is_raw_text_element(std::string_view name) {
     return name == "script" || name == "style" || name == "xmp" || name == "iframe" ||
            name == "noembed" || name == "noframes" || name == "noscript";
@@ -36,7 +18,7 @@ bool is_raw_text_element(std::string_view name) {
 
 const Attribute* find_attribute(const Token& token, std::string_view name) {
     for (const Attribute& a : token.attributes) {
-        if (iequals(a.name, name)) {
+        if (ascii::iequals(a.name, name)) {
             return &a;
         }
     }
@@ -96,9 +78,9 @@ bool Tokenizer::raw_text(Token& token) {
         }
         std::size_t name_end = lt + 2 + raw_end_.size();
         if (name_end <= input_.size() &&
-            iequals(input_.substr(lt + 2, raw_end_.size()), raw_end_) &&
-            (name_end == input_.size() || is_space(input_[name_end]) || input_[name_end] == '/' ||
-             input_[name_end] == '>')) {
+            ascii::iequals(input_.substr(lt + 2, raw_end_.size()), raw_end_) &&
+            (name_end == input_.size() || is_html_space(input_[name_end]) ||
+             input_[name_end] == '/' || input_[name_end] == '>')) {
             end = lt;
             break;
         }
@@ -154,8 +136,9 @@ bool Tokenizer::markup(Token& token) {
             end = input_.size();
         }
         std::string_view inside = input_.substr(start, end - start);
-        token.kind = rest[1] == '!' && iequals(inside.substr(0, 7), "doctype") ? TokenKind::Doctype
-                                                                               : TokenKind::Comment;
+        token.kind = rest[1] == '!' && ascii::iequals(inside.substr(0, 7), "doctype")
+                         ? TokenKind::Doctype
+                         : TokenKind::Comment;
         token.text = inside;
         pos_ = after;
         return true;
@@ -176,12 +159,12 @@ bool Tokenizer::markup(Token& token) {
 bool Tokenizer::tag(Token& token, bool end_tag) {
     const std::size_t n = input_.size();
     std::size_t p = pos_ + (end_tag ? 2 : 1);
-    while (p < n && !is_space(input_[p]) && input_[p] != '/' && input_[p] != '>') {
-        token.name += lower(input_[p]);
+    while (p < n && !is_html_space(input_[p]) && input_[p] != '/' && input_[p] != '>') {
+        token.name += ascii::to_lower(input_[p]);
         ++p;
     }
     while (true) {
-        while (p < n && is_space(input_[p])) {
+        while (p < n && is_html_space(input_[p])) {
             ++p;
         }
         if (p >= n) {
@@ -202,18 +185,18 @@ bool Tokenizer::tag(Token& token, bool end_tag) {
             continue;
         }
         std::size_t name_start = p++;  // a leading '=' belongs to the name
-        while (p < n && !is_space(input_[p]) && input_[p] != '/' && input_[p] != '>' &&
+        while (p < n && !is_html_space(input_[p]) && input_[p] != '/' && input_[p] != '>' &&
                input_[p] != '=') {
             ++p;
         }
         Attribute a{input_.substr(name_start, p - name_start), {}};
         std::size_t q = p;
-        while (q < n && is_space(input_[q])) {
+        while (q < n && is_html_space(input_[q])) {
             ++q;
         }
         if (q < n && input_[q] == '=') {
             p = q + 1;
-            while (p < n && is_space(input_[p])) {
+            while (p < n && is_html_space(input_[p])) {
                 ++p;
             }
             if (p < n && (input_[p] == '"' || input_[p] == '\'')) {
@@ -226,7 +209,7 @@ bool Tokenizer::tag(Token& token, bool end_tag) {
                 p = close + 1;
             } else {
                 std::size_t value_start = p;
-                while (p < n && !is_space(input_[p]) && input_[p] != '>') {
+                while (p < n && !is_html_space(input_[p]) && input_[p] != '>') {
                     ++p;
                 }
                 a.value = input_.substr(value_start, p - value_start);

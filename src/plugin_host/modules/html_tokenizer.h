@@ -11,6 +11,11 @@
 
 namespace gigscout::html {
 
+// HTML's and CSS's whitespace: ASCII whitespace without the vertical tab.
+constexpr bool is_html_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
 enum class TokenKind { Text, StartTag, EndTag, Comment, Doctype };
 
 struct Attribute {

@@ -5,6 +5,7 @@
 #include <initializer_list>
 #include <vector>
 
+#include "base/ascii.h"
 #include "base/utf8.h"
 #include "model/currency.h"
 #include "plugin_host/modules/text_ops.h"
@@ -143,16 +144,6 @@ std::vector<Token> tokenize(std::string_view s) {
     return tokens;
 }
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) {
-        if (c >= 'A' && c <= 'Z') {
-            c = static_cast<char>(c - 'A' + 'a');
-        }
-    }
-    return out;
-}
-
 bool is_upper_code(std::string_view w) {
     return w.size() == 3 &&
            std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
@@ -197,7 +188,8 @@ bool joins_range(const std::vector<Token>& tokens, std::size_t from, std::size_t
         const Token& t = tokens[k];
         if (t.kind == Kind::Dash) {
             joined = true;
-        } else if (t.kind == Kind::Word && (lower(t.text) == "to" || lower(t.text) == "and")) {
+        } else if (t.kind == Kind::Word &&
+                   (ascii::to_lower(t.text) == "to" || ascii::to_lower(t.text) == "and")) {
             joined = true;
         } else if (!token_currency(t)) {
             return false;
@@ -247,7 +239,7 @@ Result<ParsedMoney> parse(std::string_view input) {
     if (!(a <= kMaxAmount) || (second && !(second->value * second->suffix <= kMaxAmount))) {
         return Error{"amount in " + shown(input) + " is above 1e12"};
     }
-    std::string low = lower(input);
+    std::string low = ascii::to_lower(input);
     if (second) {
         double b = second->value * second->suffix;
         if (a > b) {
@@ -256,8 +248,8 @@ Result<ParsedMoney> parse(std::string_view input) {
         m.min = a;
         m.max = b;
     } else {
-        std::string before =
-            lower(input.substr(0, static_cast<std::size_t>(first.text.data() - input.data())));
+        std::string before = ascii::to_lower(
+            input.substr(0, static_cast<std::size_t>(first.text.data() - input.data())));
         bool plus_after =
             numbers[0] + 1 < tokens.size() && tokens[numbers[0] + 1].kind == Kind::Plus;
         if (has_any(before, {"up to", "upto", "max", "maximum", "under", "less than", "below"})) {

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "base/ascii.h"
 #include "base/iso_time.h"
 #include "base/utf8.h"
 
@@ -22,20 +23,6 @@ bool is_digit(char c) {
 bool is_alpha(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
-bool is_space(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) {
-        if (c >= 'A' && c <= 'Z') {
-            c = static_cast<char>(c - 'A' + 'a');
-        }
-    }
-    return out;
-}
-
 std::int64_t min_epoch() {
     return days_from_civil(kMinYear, 1, 1) * kDay;
 }
@@ -252,7 +239,7 @@ Result<std::int64_t> parse_words(std::string_view s, std::string_view original) 
     std::size_t p = 0;
     while (p < s.size()) {
         char c = s[p];
-        if (is_space(c) || c == ',' || (c == '-' && !have_time)) {
+        if (ascii::is_space(c) || c == ',' || (c == '-' && !have_time)) {
             ++p;  // "19-Jul-2024" separators too
             continue;
         }
@@ -413,12 +400,12 @@ std::vector<std::string_view> words_of(std::string_view s) {
     std::vector<std::string_view> words;
     std::size_t p = 0;
     while (p < s.size()) {
-        if (is_space(s[p])) {
+        if (ascii::is_space(s[p])) {
             ++p;
             continue;
         }
         std::size_t start = p;
-        while (p < s.size() && !is_space(s[p])) {
+        while (p < s.size() && !ascii::is_space(s[p])) {
             ++p;
         }
         words.push_back(s.substr(start, p - start));
@@ -562,12 +549,12 @@ Result<std::int64_t> parse(std::string_view text, std::int64_t now) {
         return Error{"date/time text is " + std::to_string(text.size()) + " bytes, more than " +
                      std::to_string(kMaxTextBytes)};
     }
-    std::string s = lower(text);
+    std::string s = ascii::to_lower(text);
     std::size_t b = 0, e = s.size();
-    while (b < e && is_space(s[b])) {
+    while (b < e && ascii::is_space(s[b])) {
         ++b;
     }
-    while (e > b && is_space(s[e - 1])) {
+    while (e > b && ascii::is_space(s[e - 1])) {
         --e;
     }
     std::string_view t(s.data() + b, e - b);

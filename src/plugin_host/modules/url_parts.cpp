@@ -2,6 +2,7 @@
 
 #include <cstring>
 
+#include "base/ascii.h"
 #include "base/utf8.h"
 
 namespace gigscout::url {
@@ -12,19 +13,6 @@ bool is_alpha(unsigned char c) {
 }
 bool is_digit(unsigned char c) {
     return c >= '0' && c <= '9';
-}
-bool is_ascii_space(unsigned char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
-std::string lower_ascii(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) {
-        if (c >= 'A' && c <= 'Z') {
-            c = static_cast<char>(c - 'A' + 'a');
-        }
-    }
-    return out;
 }
 
 int hex_value(unsigned char c) {
@@ -67,22 +55,13 @@ bool valid_ip_literal(std::string_view host) {
     return true;
 }
 
-// `s` in quotes for a message, cut to a readable length.
-std::string quoted(std::string_view s) {
-    constexpr std::size_t kShown = 80;
-    std::string out = "\"";
-    out += utf8::truncate(s, kShown);
-    out += s.size() > kShown ? "…\"" : "\"";
-    return out;
-}
-
 }  // namespace
 
 Result<UrlParts> parse(std::string_view text) {
-    while (!text.empty() && is_ascii_space(static_cast<unsigned char>(text.front()))) {
+    while (!text.empty() && ascii::is_space(text.front())) {
         text.remove_prefix(1);
     }
-    while (!text.empty() && is_ascii_space(static_cast<unsigned char>(text.back()))) {
+    while (!text.empty() && ascii::is_space(text.back())) {
         text.remove_suffix(1);
     }
     if (text.size() > kMaxUrlBytes) {
@@ -101,14 +80,16 @@ Result<UrlParts> parse(std::string_view text) {
     if (colon != std::string_view::npos && colon > 0 && rest[colon] == ':') {
         std::string_view scheme = rest.substr(0, colon);
         if (!is_alpha(static_cast<unsigned char>(scheme[0]))) {
-            return Error{"URL scheme " + quoted(scheme) + " does not start with a letter"};
+            return Error{"URL scheme " + utf8::quoted(scheme, 80) +
+                         " does not start with a letter"};
         }
         for (unsigned char c : scheme) {
             if (!is_alpha(c) && !is_digit(c) && c != '+' && c != '-' && c != '.') {
-                return Error{"URL scheme " + quoted(scheme) + " has an invalid character"};
+                return Error{"URL scheme " + utf8::quoted(scheme, 80) +
+                             " has an invalid character"};
             }
         }
-        parts.scheme = lower_ascii(scheme);
+        parts.scheme = ascii::to_lower(scheme);
         rest.remove_prefix(colon + 1);
     }
     if (rest.substr(0, 2) == "//") {
@@ -126,11 +107,12 @@ Result<UrlParts> parse(std::string_view text) {
         if (!host.empty() && host.front() == '[') {
             std::size_t close = host.find(']');
             if (close == std::string_view::npos) {
-                return Error{"URL host " + quoted(authority) + " lacks its closing ']'"};
+                return Error{"URL host " + utf8::quoted(authority, 80) + " lacks its closing ']'"};
             }
             if (close + 1 < host.size()) {
                 if (host[close + 1] != ':') {
-                    return Error{"URL host " + quoted(authority) + " has text after its ']'"};
+                    return Error{"URL host " + utf8::quoted(authority, 80) +
+                                 " has text after its ']'"};
                 }
                 port_colon = close + 1;
             }
@@ -144,12 +126,12 @@ Result<UrlParts> parse(std::string_view text) {
                 long value = 0;
                 for (unsigned char c : port) {
                     if (!is_digit(c) || value > 65535) {
-                        return Error{"URL port " + quoted(port) + " is not a number"};
+                        return Error{"URL port " + utf8::quoted(port, 80) + " is not a number"};
                     }
                     value = value * 10 + (c - '0');
                 }
                 if (value > 65535) {
-                    return Error{"URL port " + quoted(port) + " is above 65535"};
+                    return Error{"URL port " + utf8::quoted(port, 80) + " is above 65535"};
                 }
                 parts.port = static_cast<int>(value);
             }
@@ -157,9 +139,9 @@ Result<UrlParts> parse(std::string_view text) {
         bool ok =
             !host.empty() && host.front() == '[' ? valid_ip_literal(host) : valid_reg_name(host);
         if (!ok) {
-            return Error{"URL host " + quoted(host) + " has an invalid character"};
+            return Error{"URL host " + utf8::quoted(host, 80) + " has an invalid character"};
         }
-        parts.host = lower_ascii(host);
+        parts.host = ascii::to_lower(host);
     }
     std::size_t path_end = rest.find_first_of("?#");
     parts.path = std::string(rest.substr(0, path_end));
@@ -239,7 +221,8 @@ Result<std::string> resolve(std::string_view base_text, std::string_view referen
         return Error{"base URL: " + base.error().message};
     }
     if (!base.value().scheme) {
-        return Error{"base URL " + quoted(base_text) + " is not absolute (it has no scheme)"};
+        return Error{"base URL " + utf8::quoted(base_text, 80) +
+                     " is not absolute (it has no scheme)"};
     }
     auto ref = parse(reference_text);
     if (!ref.ok()) {
