@@ -3,12 +3,12 @@
 //    every description changed (target < 2 s each);
 //  * load and rank: loading all of them ready for display and ranking them against a bundled
 //    profile, then explaining the 50 rows a view shows first (target < 1 s). Two ways:
-//      - the list view (Store::visit_listings): every listing is read whole and scored with
-//        ScoreDetail::Numbers as it is read; the view keeps what draws a row (title, company,
-//        sources, posted, budget, state, score) for all of them, and loads the shown rows
-//        whole (description included) to explain them;
-//      - whole rows (Store::load_listings, what `gigscout-cli list` does): every row kept with
-//        every field, then rank(listings, scorer, ScoreDetail::Numbers);
+//      - the list view (load_listing_view, what `gigscout-cli list` and the app run): every
+//        listing is read through Store::visit_listings and scored with ScoreDetail::Numbers
+//        as it is read into a small row; the rows shown are then loaded whole (description
+//        included) and explained (load_shown);
+//      - whole rows (Store::load_listings): every row kept with every field, then
+//        rank(listings, scorer, ScoreDetail::Numbers), the way before the view existed;
 //    each in a fresh process, as a command or the app's first view would run, and both must
 //    give the same order;
 //  * one mark (one durable transaction) and the database size per listing.
@@ -25,7 +25,6 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <deque>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -40,6 +39,7 @@
 #include "store/store.h"
 #include "taxonomy/skill_extractor.h"
 #include "taxonomy/taxonomy.h"
+#include "views/listing_view.h"
 
 using namespace gigscout;
 using Clock = std::chrono::steady_clock;
@@ -190,122 +190,66 @@ void print_total(const char* what, double wall, double cpu) {
     std::printf("store:   %s: %.2f s wall, %.2f s CPU (target < 1 s)\n", what, wall, cpu);
 }
 
-// What the list view keeps for every listing: enough to draw its row and to place it. The
-// rest (description, link, client, skills, the score's explanation) is loaded for the rows
-// shown.
-struct ViewRow {
-    std::string id;
-    std::string title;
-    std::string company;
-    std::string sources;  // "a, b"
-    std::optional<std::int64_t> posted_at;
-    std::optional<Budget> budget;
-    ListingState state = ListingState::New;
-    bool is_new = false;
-    bool filtered = false;
-    double exact = 0;
-    int total = 0;
-};
-
-// The list view, in a fresh process: visit, score, order, explain the rows shown.
+// The list view, in a fresh process, as the app and `gigscout-cli list` run it
+// (views/listing_view.h): rows scored with numbers and ranked, then the rows shown loaded
+// whole and explained.
 int run_view(const fs::path& db, const fs::path& fingerprint_file) {
     Scorer scorer = bundled_scorer();
     Store store = open_store(db);
     Stopwatch all;
     Stopwatch watch;
-    // A deque: the view does not know the count beforehand, and rows never move.
-    std::deque<ViewRow> rows;
-    auto mark = store.visit_listings({}, [&](const StoredListing& row) {
-        const Listing& l = row.listing;
-        Score score = scorer.score(l, ScoreDetail::Numbers);
-        ViewRow& v = rows.emplace_back();
-        v.id = l.id;
-        v.title = l.title;
-        v.company = l.company;
-        for (const auto& s : row.sources) {
-            v.sources += (v.sources.empty() ? "" : ", ") + s;
-        }
-        v.posted_at = l.posted_at;
-        v.budget = l.budget;
-        v.state = row.state;
-        v.is_new = row.is_new;
-        v.filtered = score.filtered;
-        v.exact = score.exact;
-        v.total = score.total;
-    });
-    if (!mark) {
-        die(mark.error().message);
+    ListingViewQuery query;
+    query.scorer = &scorer;
+    query.include_filtered = true;  // every listing, as run_rows ranks them
+    auto view = load_listing_view(store, query);
+    if (!view) {
+        die(view.error().message);
     }
-    double load_wall = watch.wall_s();
-    double load_cpu = watch.cpu_s();
+    const ListingView& rows = view.value();
     std::printf(
-        "store:   visit %zu listings, score each (Numbers) and keep its view row: %.2f s wall, "
+        "store:   load_listing_view: %zu rows read, scored (Numbers) and ranked: %.2f s wall, "
         "%.2f s CPU\n",
-        rows.size(), load_wall, load_cpu);
-
-    // rank()'s order: unfiltered first, higher exact score first, then id.
-    watch = Stopwatch{};
-    std::vector<std::size_t> order(rows.size());
-    for (std::size_t i = 0; i < order.size(); ++i) {
-        order[i] = i;
-    }
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        if (rows[a].filtered != rows[b].filtered) {
-            return !rows[a].filtered;
-        }
-        if (rows[a].exact != rows[b].exact) {
-            return rows[a].exact > rows[b].exact;
-        }
-        return rows[a].id < rows[b].id;
-    });
-    std::printf("store:   order them as rank() does: %.2f s wall, %.2f s CPU\n", watch.wall_s(),
-                watch.cpu_s());
+        rows.size(), watch.wall_s(), watch.cpu_s());
 
     watch = Stopwatch{};
-    std::vector<const ViewRow*> shown;
-    ListingFilter shown_ids;
-    for (std::size_t i = 0; i < std::min(kShown, order.size()); ++i) {
-        shown.push_back(&rows[order[i]]);
-        shown_ids.ids.push_back(rows[order[i]].id);
+    std::vector<std::string> shown_ids;
+    for (std::size_t i = 0; i < std::min(kShown, rows.size()); ++i) {
+        shown_ids.push_back(rows.at(i).id);
     }
-    auto whole = store.load_listings(shown_ids);
-    if (!whole) {
-        die(whole.error().message);
+    auto shown = load_shown(store, shown_ids, &scorer);
+    if (!shown) {
+        die(shown.error().message);
     }
-    std::size_t explained = 0;
     std::size_t reasons = 0;
-    for (const auto& r : whole.value().rows) {
-        Score full = scorer.score(r.listing, ScoreDetail::Full);
-        auto it = std::find_if(shown.begin(), shown.end(),
-                               [&](const ViewRow* v) { return v->id == r.listing.id; });
-        if (it == shown.end() || (*it)->exact != full.exact) {
-            die("the full score of " + r.listing.id + " differs from its number");
+    for (std::size_t i = 0; i < shown.value().size(); ++i) {
+        const ShownListing& s = shown.value()[i];
+        if (s.row.listing.id != rows.at(i).id || s.score->exact != rows.at(i).score->exact) {
+            die("the full score of " + s.row.listing.id + " differs from its row's");
         }
-        for (const auto& c : full.components) {
+        for (const auto& c : s.score->components) {
             reasons += c.reason.empty() ? 0 : 1;
         }
-        ++explained;
     }
-    if (explained != shown.size()) {
-        die("loading the shown rows by id gave " + std::to_string(explained) + " of " +
-            std::to_string(shown.size()));
+    if (shown.value().size() != shown_ids.size()) {
+        die("load_shown gave " + std::to_string(shown.value().size()) + " of " +
+            std::to_string(shown_ids.size()) + " rows");
     }
     std::printf(
-        "store:   load the %zu rows shown whole and explain them (Full): %.3f s wall, %.3f s "
-        "CPU (%zu reasons)\n",
-        explained, watch.wall_s(), watch.cpu_s(), reasons);
+        "store:   load_shown: the %zu rows shown, whole and explained (Full): %.3f s wall, "
+        "%.3f s CPU (%zu reasons)\n",
+        shown.value().size(), watch.wall_s(), watch.cpu_s(), reasons);
     print_total("list view: load, rank and explain the rows shown", all.wall_s(), all.cpu_s());
 
     std::vector<const std::string*> ids;
-    ids.reserve(order.size());
-    for (std::size_t i : order) {
-        ids.push_back(&rows[i].id);
+    ids.reserve(rows.size());
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        ids.push_back(&rows.at(i).id);
     }
     write_fingerprint(fingerprint_file, fingerprint(ids));
     return 0;
 }
 
-// Whole rows, in a fresh process: what `gigscout-cli list` does.
+// Whole rows, in a fresh process: every field of every listing kept, then rank().
 int run_rows(const fs::path& db, const fs::path& fingerprint_file) {
     Scorer scorer = bundled_scorer();
     Store store = open_store(db);

@@ -17,6 +17,7 @@
 #include "scoring/scorer.h"
 #include "store/store.h"
 #include "taxonomy/taxonomy.h"
+#include "views/listing_view.h"
 
 namespace gigscout::cli::list_command {
 namespace {
@@ -31,26 +32,19 @@ struct ListOptions {
     int top = 0;
 };
 
-struct Shown {
-    const StoredListing* row;
-    const Listing* listing;
-    std::optional<Score> score;
-};
-
-void print_text(const std::vector<Shown>& shown) {
-    for (const auto& s : shown) {
-        const StoredListing& row = *s.row;
-        const Listing& l = *s.listing;
-        std::string score = s.score ? std::to_string(s.score->total) : "-";
+void print_text(const ListingView& view) {
+    for (std::size_t i = 0; i < view.size(); ++i) {
+        const ListingRow& row = view.at(i);
+        std::string score = row.score ? std::to_string(row.score->total) : "-";
         std::string title = row.content_dropped ? "(content expired under the platform's terms; "
                                                   "open the link)"
-                                                : l.title;
-        if (!l.company.empty()) {
-            title += " · " + l.company;
+                                                : row.title;
+        if (!row.company.empty()) {
+            title += " · " + row.company;
         }
         std::printf("%3s  %-7s  %s  %s\n", score.c_str(), std::string(to_string(row.state)).c_str(),
-                    l.id.c_str(), title.c_str());
-        std::string details = "     " + l.url;
+                    row.id.c_str(), title.c_str());
+        std::string details = "     " + row.url;
         std::string sources;
         for (const auto& src : row.sources) {
             sources += (sources.empty() ? "" : ", ") + src;
@@ -69,23 +63,30 @@ void print_text(const std::vector<Shown>& shown) {
     }
 }
 
-void print_json(const std::vector<Shown>& shown) {
+// The rows with their whole listings: JSON carries every field. Written one element at a time:
+// a whole store as one string took hundreds of megabytes.
+void print_json(const ListingView& view, const std::vector<ShownListing>& whole) {
     rapidjson::StringBuffer buf;
-    rapidjson::Writer<rapidjson::StringBuffer> w(buf);
-    auto str = [&](const char* key, std::string_view v) {
-        w.Key(key);
-        w.String(v.data(), static_cast<rapidjson::SizeType>(v.size()));
-    };
-    w.StartArray();
-    for (const auto& s : shown) {
-        const StoredListing& row = *s.row;
+    const char* separator = "[";
+    for (std::size_t i = 0, k = 0; i < view.size(); ++i) {
+        const ListingRow& row = view.at(i);
+        if (k == whole.size() || whole[k].row.listing.id != row.id) {
+            continue;  // gone since the view was read (another process removed it)
+        }
+        const Listing& listing = whole[k++].row.listing;
+        buf.Clear();
+        rapidjson::Writer<rapidjson::StringBuffer> w(buf);
+        auto str = [&](const char* key, std::string_view v) {
+            w.Key(key);
+            w.String(v.data(), static_cast<rapidjson::SizeType>(v.size()));
+        };
         w.StartObject();
-        str("id", s.listing->id);
-        if (s.score) {
+        str("id", row.id);
+        if (row.score) {
             w.Key("score");
-            w.Int(s.score->total);
+            w.Int(row.score->total);
             w.Key("filtered");
-            w.Bool(s.score->filtered);
+            w.Bool(row.score->filtered);
         }
         str("state", to_string(row.state));
         w.Key("new");
@@ -110,15 +111,17 @@ void print_json(const std::vector<Shown>& shown) {
         w.Key("content_dropped");
         w.Bool(row.content_dropped);
         w.Key("listing");
-        write_listing_json(w, *s.listing, true);
+        write_listing_json(w, listing, true);
         w.EndObject();
+        std::fputs(separator, stdout);
+        std::fwrite(buf.GetString(), 1, buf.GetSize(), stdout);
+        separator = ",";
     }
-    w.EndArray();
-    std::printf("%s\n", buf.GetString());
+    std::fputs(*separator == '[' ? "[]\n" : "]\n", stdout);
 }
 
 int run_list(const ListOptions& opt, const GlobalOptions& global) {
-    ListingFilter filter;
+    ListingViewQuery query;
     if (opt.state) {
         auto s = listing_state_from_string(*opt.state);
         if (!s) {
@@ -127,10 +130,12 @@ int run_list(const ListOptions& opt, const GlobalOptions& global) {
                 "--state: expected new, seen, saved, hidden or applied, got `" + *opt.state + "`",
                 kExitUsage);
         }
-        filter.state = s;
+        query.filter.state = s;
     }
-    filter.include_closed = opt.all;
-    filter.include_hidden = opt.all;
+    query.filter.include_closed = opt.all;
+    query.filter.include_hidden = opt.all;
+    query.include_filtered = opt.all;
+    query.min_score = opt.min_score;
     auto paths = global.paths();
     if (!paths) {
         return kExitUsage;
@@ -150,56 +155,45 @@ int run_list(const ListOptions& opt, const GlobalOptions& global) {
                     "NAME or FILE",
                     kExitUsage);
     }
-    auto loaded = store.load_listings(filter);
-    if (!loaded) {
-        return fail("list", loaded.error().message, kExitInternal);
-    }
-    std::vector<StoredListing>& rows = loaded.value().rows;
-    // The ranker takes listings; they move out of the rows (printing reads both through Shown).
-    std::vector<Listing> listings;
-    listings.reserve(rows.size());
-    for (auto& r : rows) {
-        listings.push_back(std::move(r.listing));
-    }
-
-    std::vector<Shown> shown;
     const std::int64_t now = now_epoch_seconds();
+    std::optional<Scorer> scorer;
     if (chosen.value()) {
-        Scorer scorer(chosen.value()->profile, Taxonomy::bundled(), CurrencyTable::bundled(), now);
-        for (auto& ranked : rank(listings, scorer)) {
-            if (ranked.score.filtered && !opt.all) {
-                continue;
-            }
-            if (opt.min_score && ranked.score.total < *opt.min_score) {
-                continue;
-            }
-            shown.push_back(
-                {&rows[ranked.index], &listings[ranked.index], std::move(ranked.score)});
-        }
-    } else {
-        for (std::size_t i = 0; i < rows.size(); ++i) {
-            shown.push_back({&rows[i], &listings[i], std::nullopt});
-        }
+        scorer.emplace(chosen.value()->profile, Taxonomy::bundled(), CurrencyTable::bundled(), now);
+        query.scorer = &*scorer;
     }
-    if (opt.top > 0 && shown.size() > static_cast<std::size_t>(opt.top)) {
-        shown.resize(static_cast<std::size_t>(opt.top));
+    auto view = load_listing_view(store, query);
+    if (!view) {
+        return fail("list", view.error().message, kExitInternal);
+    }
+    ListingView& shown = view.value();
+    if (opt.top > 0 && shown.order.size() > static_cast<std::size_t>(opt.top)) {
+        shown.order.resize(static_cast<std::size_t>(opt.top));
     }
     if (opt.json) {
-        print_json(shown);
+        std::vector<std::string> ids;
+        ids.reserve(shown.size());
+        for (std::size_t i = 0; i < shown.size(); ++i) {
+            ids.push_back(shown.at(i).id);
+        }
+        auto whole = load_shown(store, ids, nullptr);
+        if (!whole) {
+            return fail("list", whole.error().message, kExitInternal);
+        }
+        print_json(shown, whole.value());
     } else {
         print_text(shown);
     }
     std::size_t fresh = 0;
-    for (const auto& s : shown) {
-        fresh += s.row->is_new ? 1 : 0;
+    for (std::size_t i = 0; i < shown.size(); ++i) {
+        fresh += shown.at(i).is_new ? 1 : 0;
     }
     std::fprintf(stderr, "%zu listings, %zu new; %s\n", shown.size(), fresh,
                  chosen.value() ? ("ranked against " + chosen.value()->label).c_str()
                                 : "newest first, unscored (no active profile; pass --profile)");
     // The default view (or the new ones) is the user's look; a filtered view is not.
-    bool look = (!filter.state || *filter.state == ListingState::New) && !opt.keep_new;
+    bool look = (!query.filter.state || *query.filter.state == ListingState::New) && !opt.keep_new;
     if (look) {
-        if (auto s = store.mark_looked(loaded.value().look_mark, now); !s) {
+        if (auto s = store.mark_looked(shown.look_mark, now); !s) {
             std::fprintf(stderr, "gigscout-cli list: warning: %s\n", s.error().message.c_str());
         }
     }

@@ -636,27 +636,18 @@ std::vector<RankedListing> rank(const std::vector<Listing>& listings, const Scor
     }
     // Sorting small keys and moving each score once is far cheaper than sorting scores.
     struct Key {
-        bool filtered;
-        double exact;
+        RankKey rank;
         std::size_t index;
     };
     std::vector<Key> keys(listings.size());
     for (std::size_t i = 0; i < listings.size(); ++i) {
-        keys[i] = {scores[i].filtered, scores[i].exact, i};
+        keys[i] = {{scores[i].filtered, scores[i].exact, listings[i].id}, i};
     }
-    std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
-        if (a.filtered != b.filtered) {
-            return !a.filtered;
+    std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
+        if (ranks_before(a.rank, b.rank)) {
+            return true;
         }
-        if (a.exact != b.exact) {
-            return a.exact > b.exact;
-        }
-        const std::string& ia = listings[a.index].id;
-        const std::string& ib = listings[b.index].id;
-        if (ia != ib) {
-            return ia < ib;
-        }
-        return a.index < b.index;
+        return !ranks_before(b.rank, a.rank) && a.index < b.index;
     });
     std::vector<RankedListing> out;
     out.reserve(keys.size());

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/currency.h"
@@ -76,6 +77,23 @@ struct RankedListing {
     std::size_t index = 0;  // position in the input vector
     Score score;
 };
+
+// rank()'s order, for callers that keep scores in rows of their own (views/listing_view.h):
+// unfiltered before filtered, then the higher exact score, then the smaller id.
+struct RankKey {
+    bool filtered = false;
+    double exact = 0;
+    std::string_view id;
+};
+inline bool ranks_before(const RankKey& a, const RankKey& b) {
+    if (a.filtered != b.filtered) {
+        return !a.filtered;
+    }
+    if (a.exact != b.exact) {
+        return a.exact > b.exact;
+    }
+    return a.id < b.id;
+}
 
 // Every listing scored, best first: unfiltered ones by exact score, then the filtered ones the
 // same way; equal scores in id order, so the output is stable.

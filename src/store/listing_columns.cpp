@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <array>
 
+#include "base/json_string.h"
+
 namespace gigscout::store {
 namespace {
 
@@ -23,80 +25,6 @@ void string(Writer& w, const std::string& s) {
     w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
 }
 
-// append_string for a string with something to escape.
-void append_escaped(std::string& out, std::string_view s) {
-    static constexpr char kHex[] = "0123456789ABCDEF";
-    out += '"';
-    std::size_t run = 0;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        auto c = static_cast<unsigned char>(s[i]);
-        if (c >= 0x20 && c != '"' && c != '\\') {
-            continue;
-        }
-        out.append(s.data() + run, i - run);
-        run = i + 1;
-        switch (c) {
-            case '"':
-                out += "\\\"";
-                break;
-            case '\\':
-                out += "\\\\";
-                break;
-            case '\b':
-                out += "\\b";
-                break;
-            case '\f':
-                out += "\\f";
-                break;
-            case '\n':
-                out += "\\n";
-                break;
-            case '\r':
-                out += "\\r";
-                break;
-            case '\t':
-                out += "\\t";
-                break;
-            default:
-                out += "\\u00";
-                out += kHex[c >> 4];
-                out += kHex[c & 15];
-        }
-    }
-    out.append(s.data() + run, s.size() - run);
-    out += '"';
-}
-
-// Bytes a JSON string must escape: '"', '\\' and control characters.
-constexpr std::array<bool, 256> kEscaped = [] {
-    std::array<bool, 256> t{};
-    for (int c = 0; c < 0x20; ++c) {
-        t[static_cast<std::size_t>(c)] = true;
-    }
-    t['"'] = t['\\'] = true;
-    return t;
-}();
-
-// A JSON string exactly as rapidjson's Writer writes it (", \ and control characters escaped,
-// UTF-8 as is), appended without a DOM or a StringBuffer: lists of strings are most of what a
-// refresh encodes.
-void append_string(std::string& out, std::string_view s) {
-    const std::size_t at = out.size();
-    // The usual case, nothing to escape: one copy into space made at once.
-    out.resize(at + s.size() + 2);
-    char* p = out.data() + at;
-    *p++ = '"';
-    for (char ch : s) {
-        if (kEscaped[static_cast<unsigned char>(ch)]) {
-            out.resize(at);
-            append_escaped(out, s);
-            return;
-        }
-        *p++ = ch;
-    }
-    *p = '"';
-}
-
 void encode_tags(const std::vector<std::string>& tags, std::string& out) {
     out.clear();
     out += '[';
@@ -104,7 +32,7 @@ void encode_tags(const std::vector<std::string>& tags, std::string& out) {
         if (i > 0) {
             out += ',';
         }
-        append_string(out, tags[i]);
+        append_json_string(out, tags[i]);
     }
     out += ']';
 }
@@ -148,11 +76,11 @@ void encode_merged(const std::vector<MergedCopy>& merged, std::string& out) {
     out += '[';
     for (std::size_t i = 0; i < merged.size(); ++i) {
         out += i > 0 ? ",[" : "[";
-        append_string(out, merged[i].id);
+        append_json_string(out, merged[i].id);
         out += ',';
-        append_string(out, merged[i].source);
+        append_json_string(out, merged[i].source);
         out += ',';
-        append_string(out, merged[i].url);
+        append_json_string(out, merged[i].url);
         out += ']';
     }
     out += ']';
@@ -163,9 +91,9 @@ void encode_skills(const std::vector<ListingSkill>& skills, std::string& out) {
     out += '[';
     for (std::size_t i = 0; i < skills.size(); ++i) {
         out += i > 0 ? ",[" : "[";
-        append_string(out, skills[i].skill);
+        append_json_string(out, skills[i].skill);
         out += ',';
-        append_string(out, to_string(skills[i].origin));
+        append_json_string(out, to_string(skills[i].origin));
         out += ']';
     }
     out += ']';

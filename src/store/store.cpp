@@ -350,7 +350,7 @@ bool wanted(const StoredListing& row, const ListingFilter& f) {
             return false;
         }
         // Nothing left to show of it, unless the user kept it.
-        if (row.content_dropped && row.state != ListingState::Saved &&
+        if (row.content_dropped && !f.include_dropped && row.state != ListingState::Saved &&
             row.state != ListingState::Applied) {
             return false;
         }
@@ -372,10 +372,8 @@ void sort_newest_first(std::vector<StoredListing>& rows) {
         order[i] = i;
     }
     auto before = [&](std::size_t a, std::size_t b) {
-        if (rows[a].first_seen != rows[b].first_seen) {
-            return rows[a].first_seen > rows[b].first_seen;
-        }
-        return rows[a].listing.id < rows[b].listing.id;
+        return newest_first(rows[a].first_seen, rows[a].listing.id, rows[b].first_seen,
+                            rows[b].listing.id);
     };
     std::sort(order.begin(), order.end(), before);
     // order[k] is the row that belongs at k; a position whose order[k] == k is done.

@@ -16,6 +16,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/paths.h"
@@ -52,10 +53,20 @@ struct ListingFilter {
     // Without a state: hidden, closed and content-dropped listings are left out unless asked.
     bool include_hidden = false;
     bool include_closed = false;
+    bool include_dropped = false;  // content dropped and not saved or applied by the user
     // Only these, hidden, closed or not (a merged copy's id finds the listing it joined).
     std::vector<std::string> ids;
     std::optional<std::string> source;  // only listings this source (or a copy's) brought
 };
+
+// load_listings' order: newest first (first_seen), then the smaller id.
+inline bool newest_first(std::int64_t a_first_seen, std::string_view a_id,
+                         std::int64_t b_first_seen, std::string_view b_id) {
+    if (a_first_seen != b_first_seen) {
+        return a_first_seen > b_first_seen;
+    }
+    return a_id < b_id;
+}
 
 struct LoadedListings {
     std::vector<StoredListing> rows;  // newest first (first_seen, then id)

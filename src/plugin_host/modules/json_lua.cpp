@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "base/json_string.h"
 #include "base/utf8.h"
 #include "plugin_host/modules/lua_glue.h"
 
@@ -179,45 +180,6 @@ struct EncodeBox {
     std::string error;
 };
 
-void append_escaped(std::string& out, std::string_view s) {
-    static constexpr char kHex[] = "0123456789abcdef";
-    out += '"';
-    for (unsigned char c : s) {
-        switch (c) {
-            case '"':
-                out += "\\\"";
-                break;
-            case '\\':
-                out += "\\\\";
-                break;
-            case '\n':
-                out += "\\n";
-                break;
-            case '\r':
-                out += "\\r";
-                break;
-            case '\t':
-                out += "\\t";
-                break;
-            case '\b':
-                out += "\\b";
-                break;
-            case '\f':
-                out += "\\f";
-                break;
-            default:
-                if (c < 0x20) {
-                    out += "\\u00";
-                    out += kHex[c >> 4];
-                    out += kHex[c & 15];
-                } else {
-                    out += static_cast<char>(c);
-                }
-        }
-    }
-    out += '"';
-}
-
 // "$.items[2].name" for the value being written, for messages.
 std::string path_of(const EncodeBox& box) {
     std::string path = "$";
@@ -330,7 +292,7 @@ bool write_value(lua_State* L, EncodeBox& box) {
             if (!utf8::is_valid({data, size})) {
                 return fail(box, "string is not valid UTF-8");
             }
-            append_escaped(box.out, {data, size});
+            append_json_string(box.out, {data, size});
             break;
         }
         case LUA_TTABLE:
@@ -380,7 +342,7 @@ bool encode(lua_State* L, EncodeBox& box) {
             }
             ++f.next;
             std::string_view key = box.keys[k];
-            append_escaped(box.out, key);
+            append_json_string(box.out, key);
             box.out += ':';
             if (!utf8::is_valid(key)) {
                 return fail(box, "key is not valid UTF-8");
