@@ -8,17 +8,11 @@ local html = require("html")
 local text = require("text")
 local log = require("log")
 local common = require("common")
-local str, tbl, setting = common.str, common.tbl, common.setting
+local str, tbl, setting, num = common.str, common.tbl, common.setting, common.num
 local fit, clean_html = common.fit, common.clean_html
 
 local NAME = "arbeitnow"
 local ENDPOINT = "https://www.arbeitnow.com/api/job-board-api"
-
-local function num(v)
-  if type(v) == "number" then return v end
-  if type(v) == "string" then return tonumber(v) end
-  return nil
-end
 
 local function job_type_of(types)
   for _, t in ipairs(types) do

@@ -12,16 +12,10 @@ local text = require("text")
 local url = require("url")
 local log = require("log")
 local common = require("common")
-local str, tbl, setting = common.str, common.tbl, common.setting
+local str, tbl, setting, num = common.str, common.tbl, common.setting, common.num
 local fit = common.fit
 
 local NAME = "ashby"
-
-local function num(v)
-  if type(v) == "number" then return v end
-  if type(v) == "string" then return tonumber((v:gsub("[,%s]", ""))) end
-  return nil
-end
 
 local function board_of(ctx)
   local b = str(setting(ctx, "board", "ramp"))

@@ -11,8 +11,8 @@ local text = require("text")
 local url = require("url")
 local log = require("log")
 local common = require("common")
-local str, tbl, id_of = common.str, common.tbl, common.id_of
-local setting, fit = common.setting, common.fit
+local str, tbl, id_of, num = common.str, common.tbl, common.id_of, common.num
+local setting, list_setting, fit = common.setting, common.list_setting, common.fit
 
 local NAME = "freelancer"
 local ENDPOINT = "https://www.freelancer.com/api/projects/0.1/projects/active/"
@@ -22,18 +22,6 @@ local ENDPOINT = "https://www.freelancer.com/api/projects/0.1/projects/active/"
 local function plain_text(s)
   if s:find("<%a") then return html.to_text(s) end
   return text.trim(html.unescape(s))
-end
-
-local function num(v)
-  if type(v) == "number" then return v end
-  if type(v) == "string" then return tonumber((v:gsub("[,%s]", ""))) end
-  return nil
-end
-
-local function list_setting(ctx, key, default)
-  local v = setting(ctx, key, default)
-  if type(v) == "string" then return text.split(v, ",") end
-  return v
 end
 
 local function page_size(ctx)

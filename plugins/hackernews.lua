@@ -12,7 +12,7 @@ local url = require("url")
 local money = require("money")
 local log = require("log")
 local common = require("common")
-local str, tbl, id_of = common.str, common.tbl, common.id_of
+local str, tbl, id_of, num = common.str, common.tbl, common.id_of, common.num
 local setting, fit, budget_from_text = common.setting, common.fit, common.budget_from_text
 
 local NAME = "hackernews"
@@ -22,12 +22,6 @@ local THREADS = {
   hiring = { prefix = "Ask HN: Who is hiring?", query = "who is hiring" },
   freelancer = { prefix = "Ask HN: Freelancer? Seeking freelancer?", query = "freelancer" },
 }
-
-local function num(v)
-  if type(v) == "number" then return v end
-  if type(v) == "string" then return tonumber(v) end
-  return nil
-end
 
 local function comments_request(story_id, page)
   local q = { tags = "comment,story_" .. story_id, hitsPerPage = "1000" }

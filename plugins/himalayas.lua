@@ -11,18 +11,12 @@ local html = require("html")
 local text = require("text")
 local url = require("url")
 local common = require("common")
-local str, tbl, setting = common.str, common.tbl, common.setting
+local str, tbl, setting, num = common.str, common.tbl, common.setting, common.num
 local fit = common.fit
 
 local NAME = "himalayas"
 local ENDPOINT = "https://himalayas.app/jobs/api"
 local LIMIT = 20
-
-local function num(v)
-  if type(v) == "number" then return v end
-  if type(v) == "string" then return tonumber((v:gsub("[,%s]", ""))) end
-  return nil
-end
 
 local function humanise(slug)
   return (slug:gsub("[%-_]+", " "):gsub("(%a)([%w]*)", function(a, b) return a:upper() .. b end))

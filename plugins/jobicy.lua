@@ -10,16 +10,10 @@ local time = require("time")
 local text = require("text")
 local url = require("url")
 local common = require("common")
-local str, tbl, id_of = common.str, common.tbl, common.id_of
+local str, tbl, id_of, num = common.str, common.tbl, common.id_of, common.num
 local setting, fit = common.setting, common.fit
 
 local NAME = "jobicy"
-
-local function num(v)
-  if type(v) == "number" then return v end
-  if type(v) == "string" then return tonumber((v:gsub("[,%s]", ""))) end
-  return nil
-end
 
 local LEVELS = {
   entry = "entry", junior = "entry", midweight = "intermediate", ["mid-level"] = "intermediate",

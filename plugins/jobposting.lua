@@ -10,16 +10,10 @@ local text = require("text")
 local url = require("url")
 local log = require("log")
 local common = require("common")
-local str, tbl, setting = common.str, common.tbl, common.setting
+local str, tbl, setting, num = common.str, common.tbl, common.setting, common.num
 local fit, clean_html = common.fit, common.clean_html
 
 local NAME = "jobposting"
-
-local function num(v)
-  if type(v) == "number" then return v end
-  if type(v) == "string" then return tonumber((v:gsub("[,%s]", ""))) end
-  return nil
-end
 
 -- schema.org lets most properties be one value or a list of them.
 local function list_of(v)

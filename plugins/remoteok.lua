@@ -10,23 +10,10 @@ local url = require("url")
 local money = require("money")
 local log = require("log")
 local common = require("common")
-local str, tbl, id_of = common.str, common.tbl, common.id_of
-local fit = common.fit
+local str, tbl, id_of, num = common.str, common.tbl, common.id_of, common.num
+local list_setting, fit = common.list_setting, common.fit
 
 local NAME = "remoteok"
-
-local function num(v)
-  if type(v) == "number" then return v end
-  if type(v) == "string" then return tonumber((v:gsub("[,%s]", ""))) end
-  return nil
-end
-
-local function list_setting(ctx, key, default)
-  local v = (ctx.settings or {})[key]
-  if v == nil then return default end
-  if type(v) == "string" then return text.split(v, ",") end
-  return v
-end
 
 -- Each two-byte UTF-8 sequence of U+0080-U+00FF -> the byte it encodes ("\xC3\xA9" -> "\xE9").
 local LATIN1_BYTES = {}

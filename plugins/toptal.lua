@@ -16,17 +16,11 @@ local text = require("text")
 local url = require("url")
 local log = require("log")
 local common = require("common")
-local str, tbl, setting = common.str, common.tbl, common.setting
+local str, tbl, setting, list_setting = common.str, common.tbl, common.setting, common.list_setting
 local fit = common.fit
 
 local NAME = "toptal"
 local BASE = "https://www.toptal.com"
-
-local function list_setting(ctx, key, default)
-  local v = setting(ctx, key, default)
-  if type(v) == "string" then return text.split(v, ",") end
-  return v
-end
 
 local CATEGORIES = {
   developers = true, designers = true, ["product-managers"] = true,

@@ -21,7 +21,7 @@ local text = require("text")
 local money = require("money")
 local log = require("log")
 local common = require("common")
-local str, tbl, id_of = common.str, common.tbl, common.id_of
+local str, tbl, id_of, num = common.str, common.tbl, common.id_of, common.num
 local setting, fit, budget_from_text = common.setting, common.fit, common.budget_from_text
 
 local NAME = "upwork"
@@ -33,12 +33,6 @@ local KEYS_URL = "https://www.upwork.com/developer/keys/"
 local function plain_text(s)
   if s:find("<%a") then return html.to_text(s) end
   return text.trim(html.unescape(s))
-end
-
-local function num(v)
-  if type(v) == "number" then return v end
-  if type(v) == "string" then return tonumber((v:gsub("[,%s]", ""))) end
-  return nil
 end
 
 -- A JSON (and GraphQL) string literal.

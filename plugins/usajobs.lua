@@ -14,7 +14,7 @@ local text = require("text")
 local url = require("url")
 local log = require("log")
 local common = require("common")
-local str, tbl, id_of = common.str, common.tbl, common.id_of
+local str, tbl, id_of, num = common.str, common.tbl, common.id_of, common.num
 local setting, fit = common.setting, common.fit
 
 local NAME = "usajobs"
@@ -27,10 +27,10 @@ local function plain_text(s)
   return text.trim(html.unescape(s))
 end
 
-local function num(v)
-  if type(v) == "number" then return v end
-  if type(v) == "string" then return tonumber((v:gsub("[,%s%$]", ""))) end
-  return nil
+-- Pay ranges may carry a dollar sign ("$85,000").
+local function amount(v)
+  if type(v) == "string" then v = v:gsub("%$", "") end
+  return num(v)
 end
 
 local function per_page(ctx)
@@ -76,7 +76,7 @@ local function budget_of(d)
   if not r then return nil end
   local iv = INTERVALS[str(r.RateIntervalCode) or ""]
   if not iv then return nil end
-  local lo, hi = num(r.MinimumRange), num(r.MaximumRange)
+  local lo, hi = amount(r.MinimumRange), amount(r.MaximumRange)
   if lo == 0 then lo = nil end
   if hi == 0 then hi = nil end
   if not lo and not hi then return nil end

@@ -9,16 +9,9 @@ local time = require("time")
 local text = require("text")
 local log = require("log")
 local common = require("common")
-local str, fit = common.str, common.fit
+local str, fit, list_setting = common.str, common.fit, common.list_setting
 
 local NAME = "weworkremotely"
-
-local function list_setting(ctx, key, default)
-  local v = (ctx.settings or {})[key]
-  if v == nil then return default end
-  if type(v) == "string" then return text.split(v, ",") end
-  return v
-end
 
 local JOB_TYPES = {
   ["full-time"] = "full_time", ["part-time"] = "part_time", ["contract"] = "contract",

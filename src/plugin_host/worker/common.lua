@@ -35,6 +35,21 @@ function common.setting(ctx, key, default)
   return v
 end
 
+-- A setting that lists several values: a table as given, or a string split at commas.
+function common.list_setting(ctx, key, default)
+  local v = common.setting(ctx, key, default)
+  if type(v) == "string" then return text.split(v, ",") end
+  return v
+end
+
+-- A number, or a string holding one with thousands separators or spaces ("1,200"); nil for
+-- anything else.
+function common.num(v)
+  if type(v) == "number" then return v end
+  if type(v) == "string" then return tonumber((v:gsub("[,%s]", ""))) end
+  return nil
+end
+
 -- Keeps a listing within the listing format's limits (docs/listing-format.md): long texts are
 -- cut with an ellipsis, tags longer than 64 bytes dropped, at most 100 tags kept.
 function common.fit(l)
