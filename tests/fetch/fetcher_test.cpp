@@ -22,6 +22,7 @@ namespace gigscout::fetch {
 namespace {
 
 using namespace std::chrono_literals;
+using gigscout::testing::contains;
 using gigscout::testing::RawTcpServer;
 using gigscout::testing::TempDir;
 using gigscout::testing::TestHttpServer;
@@ -31,10 +32,6 @@ namespace fs = std::filesystem;
 long ms_since(Clock::time_point t0) {
     return static_cast<long>(
         std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - t0).count());
-}
-
-bool contains(const std::string& haystack, const std::string& needle) {
-    return haystack.find(needle) != std::string::npos;
 }
 
 // Loopback servers need http and local addresses; times are shrunk so failures take seconds.

@@ -12,12 +12,9 @@
 namespace gigscout::fetch {
 namespace {
 
+using gigscout::testing::contains;
 using gigscout::testing::TestHttpServer;
 using gigscout::testing::TestPki;
-
-bool contains(const std::string& haystack, const std::string& needle) {
-    return haystack.find(needle) != std::string::npos;
-}
 
 class FetcherTlsTest : public ::testing::Test {
   protected:

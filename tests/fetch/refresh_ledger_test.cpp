@@ -12,9 +12,9 @@ namespace {
 
 using namespace std::chrono_literals;
 using gigscout::testing::TempDir;
-using Clock = std::chrono::system_clock;
+using WallClock = std::chrono::system_clock;
 
-const Clock::time_point kT0 = Clock::from_time_t(1'764'064'800);  // 2025-11-25T10:00:00Z
+const WallClock::time_point kT0 = WallClock::from_time_t(1'764'064'800);  // 2025-11-25T10:00:00Z
 
 TEST(RefreshLedger, ASourceNeverRefreshedMayRefresh) {
     TempDir dir;

@@ -7,7 +7,7 @@
 namespace gigscout {
 namespace {
 
-constexpr std::int64_t kNow = 1764064800;  // 2025-11-25T10:00:00Z
+constexpr std::int64_t kParseNow = 1764064800;  // 2025-11-25T10:00:00Z
 
 Result<Listing> from(std::string_view text) {
     auto doc = json::parse(text, "test");
@@ -97,7 +97,7 @@ TEST(ListingJson, ParseListingsKeepsTheGoodAndNamesTheBad) {
       {"id": "a:2", "url": "javascript:alert(1)", "title": "Bad url"},
       {"id": "a:3", "url": "https://x.test/3"},
       {"id": "a:4", "url": "https://x.test/4", "title": "Also good"}])js",
-                            "listings.json", kNow);
+                            "listings.json", kParseNow);
     ASSERT_TRUE(r.ok());
     ASSERT_EQ(r.value().listings.size(), 2u);
     EXPECT_EQ(r.value().indexes, (std::vector<std::size_t>{0, 3}));
@@ -108,10 +108,10 @@ TEST(ListingJson, ParseListingsKeepsTheGoodAndNamesTheBad) {
 }
 
 TEST(ListingJson, ParseListingsRefusesNonArrays) {
-    auto r = parse_listings(R"js({"id": 1})js", "listings.json", kNow);
+    auto r = parse_listings(R"js({"id": 1})js", "listings.json", kParseNow);
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error().message, "listings.json: expected a JSON array of listings, got an object");
-    EXPECT_FALSE(parse_listings("[", "listings.json", kNow).ok());
+    EXPECT_FALSE(parse_listings("[", "listings.json", kParseNow).ok());
 }
 
 }  // namespace

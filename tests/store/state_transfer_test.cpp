@@ -11,13 +11,6 @@ namespace {
 
 using ::testing::ElementsAre;
 
-ListingFilter everything() {
-    ListingFilter f;
-    f.include_closed = true;
-    f.include_hidden = true;
-    return f;
-}
-
 // A store with something of everything: states, a merge, a closed and a dropped listing, a look,
 // profiles and settings.
 void fill(Store& s) {

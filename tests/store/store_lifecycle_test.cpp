@@ -28,12 +28,6 @@ class StoreLifecycle : public ::testing::Test {
         auto r = store.set_state(id, s, note, now);
         ASSERT_TRUE(r.ok()) << r.error().message;
     }
-    ListingFilter everything() {
-        ListingFilter f;
-        f.include_closed = true;
-        f.include_hidden = true;
-        return f;
-    }
 };
 
 TEST_F(StoreLifecycle, NewListingsAreAddedWithFirstAndLastSeen) {

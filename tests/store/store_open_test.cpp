@@ -27,16 +27,6 @@ std::int64_t raw_integer(const fs::path& file, const std::string& sql) {
     return value;
 }
 
-void raw_exec(const fs::path& file, const std::string& sql) {
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open(file.c_str(), &db), SQLITE_OK);
-    char* error = nullptr;
-    int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
-    EXPECT_EQ(rc, SQLITE_OK) << (error ? error : "");
-    sqlite3_free(error);
-    sqlite3_close(db);
-}
-
 class StoreOpen : public ::testing::Test {
   protected:
     TempDir dir;

@@ -3,6 +3,7 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <cstdint>
 #include <optional>
@@ -49,6 +50,25 @@ inline Store open_store(const std::filesystem::path& file, StoreOptions options 
         std::abort();
     }
     return std::move(s).value();
+}
+
+// Every listing, hidden and closed ones included.
+inline ListingFilter everything() {
+    ListingFilter f;
+    f.include_closed = true;
+    f.include_hidden = true;
+    return f;
+}
+
+// SQL run on the database file behind the store's back, as another program would.
+inline void raw_exec(const std::filesystem::path& file, const std::string& sql) {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(file.c_str(), &db), SQLITE_OK);
+    char* error = nullptr;
+    int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
+    EXPECT_EQ(rc, SQLITE_OK) << (error ? error : "");
+    sqlite3_free(error);
+    sqlite3_close(db);
 }
 
 inline std::vector<StoredListing> load(Store& store, const ListingFilter& filter = {}) {

@@ -16,23 +16,6 @@ namespace {
 namespace fs = std::filesystem;
 using ::testing::ElementsAre;
 
-void raw_exec(const fs::path& file, const std::string& sql) {
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open(file.c_str(), &db), SQLITE_OK);
-    char* error = nullptr;
-    int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
-    EXPECT_EQ(rc, SQLITE_OK) << (error ? error : "");
-    sqlite3_free(error);
-    sqlite3_close(db);
-}
-
-ListingFilter everything() {
-    ListingFilter f;
-    f.include_closed = true;
-    f.include_hidden = true;
-    return f;
-}
-
 void expect_same_listing(const Listing& a, const Listing& b) {
     EXPECT_EQ(a.id, b.id);
     EXPECT_EQ(a.source, b.source);

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace gigscout::testing {
 
@@ -30,6 +31,9 @@ std::filesystem::path source_dir();  // the repository root
 std::filesystem::path binary_dir();  // the build tree
 
 std::string read_file(const std::filesystem::path& p);
+inline bool contains(std::string_view haystack, std::string_view needle) {
+    return haystack.find(needle) != std::string_view::npos;
+}
 void write_file(const std::filesystem::path& p, const std::string& content);
 
 }  // namespace gigscout::testing
