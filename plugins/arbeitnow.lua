@@ -95,8 +95,7 @@ return {
     elseif status >= 400 then
       error(NAME .. ": the API answered HTTP " .. status .. "; try again later")
     end
-    local data, err = json.decode(response.body or "")
-    if data == nil then error(NAME .. ": the response is not JSON (" .. tostring(err) .. ")") end
+    local data = common.decode_json(NAME, response.body)
     data = tbl(data)
     if not data then error(NAME .. ": expected a JSON object with `data`") end
     local jobs = tbl(data.data)

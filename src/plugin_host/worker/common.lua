@@ -35,6 +35,14 @@ function common.setting(ctx, key, default)
   return v
 end
 
+-- A response body decoded as JSON; raises "<name>: the response is not JSON (<why>)" for a body
+-- that is not, such as a block page or a cut-off transfer.
+function common.decode_json(name, body)
+  local data, err = json.decode(body or "")
+  if data == nil then error(name .. ": the response is not JSON (" .. tostring(err) .. ")", 0) end
+  return data
+end
+
 -- A setting that lists several values: a table as given, or a string split at commas.
 function common.list_setting(ctx, key, default)
   local v = common.setting(ctx, key, default)
