@@ -11,16 +11,16 @@
 #include <vector>
 
 #include "base/iso_time.h"
-#include "fetch/support/test_http_server.h"
-#include "fetch/support/test_pki.h"
 #include "refresh/refresh_runner.h"
+#include "refresh_test_support.h"
 #include "support/test_support.h"
 
 namespace gigscout {
 namespace {
 
+using testing::contains;
+using testing::outcome;
 using testing::TempDir;
-using testing::TestHttpServer;
 
 const std::string kBoard = "feeds.example-board.test";        // RSS 2.0
 const std::string kSecond = "jobs.second-board.test";         // Atom
@@ -97,82 +97,29 @@ const char* kCareersBody = R"(<!doctype html>
 <body><h1>Open roles</h1></body></html>
 )";
 
-// One server for every host; what a request gets depends on its Host header and path.
-class Boards {
-  public:
-    explicit Boards(const testing::TestPki& pki)
-        : server_(TestHttpServer::Options{"127.0.0.1", 16, pki.server}) {
-        server_.http().Get(R"(/.*)", [this](const httplib::Request& req, httplib::Response& res) {
-            std::string host = req.get_header_value("Host");
-            {
-                std::lock_guard lock(mutex_);
-                ++hits_[host + req.path];
-            }
-            if (host == kBoard && req.path == "/jobs.rss") {
-                res.set_content(kRssBody, "application/rss+xml; charset=utf-8");
-            } else if (host == kSecond && req.path == "/feed.atom") {
-                res.set_content(kAtomBody, "application/atom+xml; charset=utf-8");
-            } else if (host == kMoved && req.path == "/jobs.rss") {
-                // A board that "moved" to another source's host.
-                res.status = 301;
-                res.set_header("Location", "https://" + kBoard + "/jobs.rss");
-            } else if (host == kCompany && req.path == "/jobs") {
-                res.set_content(kCareersBody, "text/html; charset=utf-8");
-            } else {
-                res.status = 404;
-                res.set_content("not here", "text/plain; charset=utf-8");
-            }
-        });
-        server_.start();
+// What each board answers; the server counts the requests.
+void serve_boards(const std::string& host, const httplib::Request& req, httplib::Response& res) {
+    if (host == kBoard && req.path == "/jobs.rss") {
+        res.set_content(kRssBody, "application/rss+xml; charset=utf-8");
+    } else if (host == kSecond && req.path == "/feed.atom") {
+        res.set_content(kAtomBody, "application/atom+xml; charset=utf-8");
+    } else if (host == kMoved && req.path == "/jobs.rss") {
+        // A board that "moved" to another source's host.
+        res.status = 301;
+        res.set_header("Location", "https://" + kBoard + "/jobs.rss");
+    } else if (host == kCompany && req.path == "/jobs") {
+        res.set_content(kCareersBody, "text/html; charset=utf-8");
+    } else {
+        res.status = 404;
+        res.set_content("not here", "text/plain; charset=utf-8");
     }
-
-    std::vector<std::string> connect_to() const {
-        std::vector<std::string> out;
-        for (const auto& h : kHosts) {
-            out.push_back(h + ":443:127.0.0.1:" + std::to_string(server_.port()));
-        }
-        return out;
-    }
-
-    int hits(const std::string& host_and_path) const {
-        std::lock_guard lock(mutex_);
-        auto it = hits_.find(host_and_path);
-        return it == hits_.end() ? 0 : it->second;
-    }
-
-  private:
-    TestHttpServer server_;
-    mutable std::mutex mutex_;
-    std::map<std::string, int> hits_;
-};
-
-// A source as a user adds it in sources.json: a plugin, an instance name, its settings.
-RefreshSource source(const std::filesystem::path& plugin, const std::string& id,
-                     const std::string& instance, std::map<std::string, std::string> settings) {
-    RefreshSource s;
-    s.config.plugin = id;
-    s.config.instance = instance;
-    s.config.id = id + ":" + instance;
-    s.config.settings = std::move(settings);
-    s.plugin_path = plugin;
-    return s;
 }
 
 RefreshSource rss(const std::string& instance, const std::string& url,
                   std::map<std::string, std::string> more = {}) {
     more["url"] = url;
-    return source(testing::source_dir() / "plugins" / "rss.lua", "rss", instance, std::move(more));
-}
-
-const SourceOutcome& outcome(const RefreshReport& report, const std::string& source) {
-    for (const auto& o : report.sources) {
-        if (o.progress.source == source) {
-            return o;
-        }
-    }
-    ADD_FAILURE() << "no outcome for source " << source;
-    static const SourceOutcome kNone;
-    return kNone;
+    return testing::make_source(testing::source_dir() / "plugins" / "rss.lua", "rss", instance,
+                                std::move(more));
 }
 
 const Listing* listing(const SourceOutcome& o, const std::string& id) {
@@ -185,15 +132,11 @@ const Listing* listing(const SourceOutcome& o, const std::string& id) {
     return nullptr;
 }
 
-bool contains(const std::string& haystack, const std::string& needle) {
-    return haystack.find(needle) != std::string::npos;
-}
-
 class GenericUrlRefresh : public ::testing::Test {
   protected:
     void SetUp() override {
         pki_ = testing::make_test_pki(dir_.path() / "pki", kHosts);
-        boards_ = std::make_unique<Boards>(pki_);
+        boards_ = std::make_unique<testing::VirtualHosts>(pki_.server, kHosts, serve_boards);
         options_.policy.connect_to = boards_->connect_to();
         options_.policy.ca_file = pki_.ca_cert.string();
         options_.policy.max_attempts = 1;
@@ -210,7 +153,7 @@ class GenericUrlRefresh : public ::testing::Test {
 
     TempDir dir_;
     testing::TestPki pki_;
-    std::unique_ptr<Boards> boards_;
+    std::unique_ptr<testing::VirtualHosts> boards_;
     fetch::Fetcher fetcher_;
     RefreshOptions options_;
 };
@@ -220,12 +163,13 @@ TEST_F(GenericUrlRefresh, EachSourceReachesItsOwnUrlsHostAndNoOther) {
         rss("board", "https://" + kBoard + "/jobs.rss"),
         rss("second", "https://" + kSecond + "/feed.atom", {{"remote", "true"}}),
         rss("moved", "https://" + kMoved + "/jobs.rss"),
-        source(testing::source_dir() / "plugins" / "jobposting.lua", "jobposting", "company",
-               {{"url", "https://" + kCompany + "/jobs"}}),
+        testing::make_source(testing::source_dir() / "plugins" / "jobposting.lua", "jobposting",
+                             "company", {{"url", "https://" + kCompany + "/jobs"}}),
         // A request to another host than its url's, in the plugin's own requests().
-        source(testing::tests_dir() / "refresh" / "plugins" / "byurl.lua", "byurl", "offhost",
-               {{"url", "https://" + kCompany + "/jobs"},
-                {"also", "https://" + kBoard + "/jobs.rss"}}),
+        testing::make_source(testing::tests_dir() / "refresh" / "plugins" / "byurl.lua", "byurl",
+                             "offhost",
+                             {{"url", "https://" + kCompany + "/jobs"},
+                              {"also", "https://" + kBoard + "/jobs.rss"}}),
     });
     ASSERT_EQ(report.sources.size(), 5u);
 

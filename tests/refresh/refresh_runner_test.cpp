@@ -16,17 +16,17 @@
 #include <thread>
 #include <vector>
 
-#include "fetch/support/test_http_server.h"
-#include "fetch/support/test_pki.h"
 #include "refresh/refresh_runner.h"
+#include "refresh_test_support.h"
 #include "support/test_support.h"
 
 namespace gigscout {
 namespace {
 
 using namespace std::chrono_literals;
+using testing::contains;
+using testing::outcome;
 using testing::TempDir;
-using testing::TestHttpServer;
 
 const std::vector<std::string> kHosts = {"jobs.test-a.example", "jobs.test-c.example",
                                          "jobs.test-f.example", "jobs.test-g.example"};
@@ -51,35 +51,16 @@ const std::string kCrossPosted =
     job_json("a1", "Computer Vision Engineer", "Acme Vision", "https://jobs.test-a.example/job/a1",
              "Build OpenCV and PyTorch pipelines for warehouse robots.");
 
-// One server for every test host; what a request gets depends on its Host header and path.
+// What each test host answers; the shared server counts the requests.
 class Platforms {
   public:
     explicit Platforms(const testing::TestPki& pki)
-        : server_(TestHttpServer::Options{"127.0.0.1", 16, pki.server}) {
-        server_.http().Get(R"(/.*)", [this](const httplib::Request& req, httplib::Response& res) {
-            std::string host = req.get_header_value("Host");
-            {
-                std::lock_guard lock(mutex_);
-                ++hits_[host + req.path];
-            }
-            serve(host, req, res);
-        });
-        server_.start();
-    }
+        : hosts_(pki.server, kHosts,
+                 [this](const std::string& host, const httplib::Request& req,
+                        httplib::Response& res) { serve(host, req, res); }) {}
 
-    std::vector<std::string> connect_to() const {
-        std::vector<std::string> out;
-        for (const auto& h : kHosts) {
-            out.push_back(h + ":443:127.0.0.1:" + std::to_string(server_.port()));
-        }
-        return out;
-    }
-
-    int hits(const std::string& host_and_path) const {
-        std::lock_guard lock(mutex_);
-        auto it = hits_.find(host_and_path);
-        return it == hits_.end() ? 0 : it->second;
-    }
+    std::vector<std::string> connect_to() const { return hosts_.connect_to(); }
+    int hits(const std::string& host_and_path) const { return hosts_.hits(host_and_path); }
     int not_modified_answers() const { return not_modified_.load(); }
 
   private:
@@ -122,7 +103,7 @@ class Platforms {
                 res.status = 500;
                 res.set_content("maintenance", "text/plain; charset=utf-8");
             } else if (req.path == "/slow") {
-                server_.sleep_for(10s);
+                hosts_.sleep_for(10s);
                 res.set_content(page_json({}, ""), json);
             } else if (req.path == "/etag") {
                 if (req.get_header_value("If-None-Match") == "\"v1\"") {
@@ -162,10 +143,8 @@ class Platforms {
         }
     }
 
-    TestHttpServer server_;
-    mutable std::mutex mutex_;
-    std::map<std::string, int> hits_;
     std::atomic<int> not_modified_{0};
+    testing::VirtualHosts hosts_;  // last: it serves from its own threads until destroyed
 };
 
 std::filesystem::path plugin(const std::string& file) {
@@ -174,13 +153,8 @@ std::filesystem::path plugin(const std::string& file) {
 
 RefreshSource source(const std::string& plugin_id, const std::string& instance = "",
                      std::map<std::string, std::string> settings = {}) {
-    RefreshSource s;
-    s.config.plugin = plugin_id;
-    s.config.instance = instance;
-    s.config.id = instance.empty() ? plugin_id : plugin_id + ":" + instance;
-    s.config.settings = std::move(settings);
-    s.plugin_path = plugin(plugin_id + ".lua");
-    return s;
+    return testing::make_source(plugin(plugin_id + ".lua"), plugin_id, instance,
+                                std::move(settings));
 }
 
 // Everything a progress callback saw, per source.
@@ -205,21 +179,6 @@ struct ProgressLog {
         return out;
     }
 };
-
-const SourceOutcome& outcome(const RefreshReport& report, const std::string& source) {
-    for (const auto& o : report.sources) {
-        if (o.progress.source == source) {
-            return o;
-        }
-    }
-    ADD_FAILURE() << "no outcome for source " << source;
-    static const SourceOutcome kNone;
-    return kNone;
-}
-
-bool contains(const std::string& haystack, const std::string& needle) {
-    return haystack.find(needle) != std::string::npos;
-}
 
 class RefreshRunnerTest : public ::testing::Test {
   protected:
