@@ -21,7 +21,7 @@ std::vector<std::string> words(std::string_view s) {
     std::string cur;
     for (unsigned char c : s) {
         if (is_word_byte(c)) {
-            cur += static_cast<char>(std::tolower(c));
+            cur += ascii::to_lower(static_cast<char>(c));
         } else if (!cur.empty()) {
             out.push_back(std::move(cur));
             cur.clear();

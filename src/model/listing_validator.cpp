@@ -12,17 +12,6 @@ namespace {
 
 using L = ListingLimits;
 
-std::string quote_for_message(std::string_view s) {
-    std::string out = "\"";
-    for (char c : utf8::truncate(s, 60)) {
-        out += static_cast<unsigned char>(c) < 0x20 ? '?' : c;
-    }
-    if (s.size() > 60) {
-        out += "...";
-    }
-    return out + "\"";
-}
-
 class Checker {
   public:
     void text(const char* field, std::string_view s, std::size_t max, bool allow_newlines) {
@@ -71,7 +60,7 @@ class Checker {
         if (code.empty()) {
             add(field, "is required when a budget is given (ISO 4217 code such as USD)");
         } else if (!CurrencyTable::bundled().is_known(code)) {
-            add(field, "unknown ISO 4217 currency code " + quote_for_message(code));
+            add(field, "unknown ISO 4217 currency code " + utf8::quoted(code, 60));
         }
     }
     void add(const char* field, const std::string& what) {
@@ -131,7 +120,7 @@ Status validate_listing(const Listing& l, std::int64_t now) {
         if (l.url.size() > L::kUrlBytes) {
             c.add("url", "longer than " + std::to_string(L::kUrlBytes) + " bytes");
         } else if (!is_http_url(l.url)) {
-            c.add("url", "must be an http or https URL, got " + quote_for_message(l.url));
+            c.add("url", "must be an http or https URL, got " + utf8::quoted(l.url, 60));
         }
     }
     c.text("description", l.description, L::kDescriptionBytes, true);

@@ -11,6 +11,7 @@
 #include "base/ascii.h"
 #include "base/file_io.h"
 #include "base/json_reader.h"
+#include "base/utf8.h"
 #include "model/currency.h"
 #include "scoring/country.h"
 #include "taxonomy/taxonomy.h"
@@ -27,10 +28,6 @@ constexpr std::size_t kMaxListEntries = 500;
 constexpr double kMaxYears = 60;
 constexpr double kMaxHourly = 10000;
 constexpr double kMaxAmount = 1e9;
-
-std::string quote_text(std::string_view s) {
-    return "\"" + std::string(s.substr(0, 80)) + "\"";
-}
 
 std::string format_number(double v) {
     char buf[32];
@@ -74,10 +71,10 @@ std::string unknown_skill_message(std::string_view given, const Taxonomy& taxono
             consider(alias);
         }
     }
-    std::string message = "unknown skill " + quote_text(given);
+    std::string message = "unknown skill " + utf8::quoted(given, 80);
     std::size_t allowed = std::max<std::size_t>(1, key.size() / 3);
     if (best != nullptr && best_distance <= allowed) {
-        return message + " (did you mean " + quote_text(best->id) + "?)";
+        return message + " (did you mean " + utf8::quoted(best->id, 80) + "?)";
     }
     return message + " (not in the taxonomy; the ids are listed in resources/taxonomy.json)";
 }
@@ -136,7 +133,7 @@ Problem read_money(const rapidjson::Value& doc, const char* key, double max_amou
             code += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
         }
         if (!CurrencyTable::bundled().is_known(code)) {
-            m.fail("currency", "unknown currency " + quote_text(*currency) +
+            m.fail("currency", "unknown currency " + utf8::quoted(*currency, 80) +
                                    " (expected an ISO 4217 code such as USD, EUR, GBP or INR)");
         }
     }
@@ -159,7 +156,7 @@ std::string keyword_problem(std::string_view keyword) {
     while (start <= k.size()) {
         std::size_t end = std::min(k.find('|', start), k.size());
         if (ascii::trim(k.substr(start, end - start)).empty()) {
-            return "has an empty alternative in " + quote_text(k) + " (write \"a|b\")";
+            return "has an empty alternative in " + utf8::quoted(k, 80) + " (write \"a|b\")";
         }
         start = end + 1;
     }
@@ -248,7 +245,7 @@ Problem read_skills(const rapidjson::Value& doc, const Taxonomy& taxonomy,
         if (s.ok()) {
             auto level = skill_level_from_string(*level_text);
             if (!level) {
-                s.fail("level", "unknown value " + quote_text(*level_text) +
+                s.fail("level", "unknown value " + utf8::quoted(*level_text, 80) +
                                     " (expected beginner, intermediate or advanced)");
             } else {
                 skill.level = *level;
@@ -261,8 +258,8 @@ Problem read_skills(const rapidjson::Value& doc, const Taxonomy& taxonomy,
         if (s.ok()) {
             for (std::size_t j = 0; j < out.size(); ++j) {
                 if (out[j].skill == skill.skill) {
-                    s.fail("skill", quote_text(skill.skill) + " is already listed at skills[" +
-                                        std::to_string(j) + "]");
+                    s.fail("skill", utf8::quoted(skill.skill, 80) +
+                                        " is already listed at skills[" + std::to_string(j) + "]");
                     break;
                 }
             }
@@ -356,7 +353,7 @@ Result<Profile> profile_from_json(std::string_view text, std::string_view what,
         read_strings(r, "job_types", [&](std::string_view s) -> std::string {
             auto type = job_type_from_string(s);
             if (!type) {
-                return "unknown value " + quote_text(s) +
+                return "unknown value " + utf8::quoted(s, 80) +
                        " (expected freelance, contract, full_time or part_time)";
             }
             if (std::find(p.job_types.begin(), p.job_types.end(), *type) == p.job_types.end()) {
@@ -368,7 +365,7 @@ Result<Profile> profile_from_json(std::string_view text, std::string_view what,
         read_strings(r, "excluded_countries", [&](std::string_view s) -> std::string {
             auto code = country_code(s);
             if (!code) {
-                return "unknown country " + quote_text(s) +
+                return "unknown country " + utf8::quoted(s, 80) +
                        " (expected an ISO 3166 code such as DE or an English name such as "
                        "Germany)";
             }

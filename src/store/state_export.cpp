@@ -7,6 +7,7 @@
 #include <array>
 #include <cctype>
 
+#include "base/ascii.h"
 #include "base/iso_time.h"
 #include "base/json_reader.h"
 #include "model/listing_json.h"
@@ -273,7 +274,7 @@ std::optional<SettingScope> setting_scope_from_string(std::string_view s) {
 bool looks_like_secret_key(std::string_view key) {
     std::string k;
     for (char c : key) {
-        char lower = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        char lower = ascii::to_lower(c);
         // "api-key", "api_key", "apiKey" and "api key" all become "apikey".
         if (lower != '_' && lower != '-' && lower != ' ' && lower != '.') {
             k += lower;

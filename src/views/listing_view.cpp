@@ -87,13 +87,14 @@ Result<std::vector<ShownListing>> load_shown(Store& store, const std::vector<std
     }
     std::vector<std::optional<ShownListing>> slots(ids.size());
     // A merged copy's id finds the listing it joined, which is shown under its own id.
-    auto place = [&](const StoredListing& row) {
+    // Takes a visited row by copy (it is read into again) and a loaded one by move.
+    auto place = [&](auto&& row) {
         auto it = position.find(row.listing.id);
         if (it == position.end()) {
             return;
         }
         ShownListing& shown = slots[it->second].emplace();
-        shown.row = row;
+        shown.row = std::forward<decltype(row)>(row);
         if (scorer) {
             shown.score = scorer->score(shown.row.listing, ScoreDetail::Full);
         }
@@ -115,8 +116,8 @@ Result<std::vector<ShownListing>> load_shown(Store& store, const std::vector<std
             if (!loaded) {
                 return loaded.error();
             }
-            for (const StoredListing& row : loaded.value().rows) {
-                place(row);
+            for (StoredListing& row : loaded.value().rows) {
+                place(std::move(row));
             }
         }
     }

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <memory>
 
+#include "base/ascii.h"
 #include "base/utf8.h"
 #include "plugin_host/modules/html_entities.h"
 
@@ -117,10 +118,7 @@ constexpr int kCp1252High[32] = {
 };
 
 int XMLCALL on_unknown_encoding(void*, const XML_Char* name, XML_Encoding* info) {
-    std::string n;
-    for (const XML_Char* c = name; *c != '\0'; ++c) {
-        n += static_cast<char>(std::tolower(static_cast<unsigned char>(*c)));
-    }
+    std::string n = ascii::to_lower(name);
     if (n != "windows-1252" && n != "cp1252" && n != "x-cp1252") {
         return XML_STATUS_ERROR;
     }
