@@ -17,6 +17,7 @@
 #include "scoring/profile.h"
 #include "scoring/scorer.h"
 #include "taxonomy/skill_extractor.h"
+#include "workspace/workspace.h"
 
 namespace gigscout::cli::match_command {
 namespace {
@@ -379,7 +380,7 @@ int run_match(const MatchOptions& opt) {
     for (auto& l : input.listings) {
         annotate_skills(l, SkillExtractor::bundled());
     }
-    Scorer scorer(profile.value(), Taxonomy::bundled(), CurrencyTable::bundled(), now);
+    Scorer scorer = make_scorer(profile.value(), now);
     auto ranked = rank(input.listings, scorer);
     std::size_t top = opt.top ? static_cast<std::size_t>(*opt.top) : ranked.size();
     if (opt.json) {
