@@ -159,25 +159,38 @@ class ListingTable {
 
     ListingTable() = default;
     void adopt(ListingView view, std::int64_t now);
-    void resort();
+    void sort_rows();
+    template <class Missing, class Compare>
+    void sort_by(Missing missing, Compare compare);
     void refilter();
     bool passes(std::size_t row) const;
+    void collect_shown();
     Status write_state(Store& store, std::size_t row, ListingState state,
                        const std::optional<std::string>& note, std::int64_t now);
     std::optional<std::size_t> row_index(std::string_view id) const;
+    static std::int64_t posted_or_seen(const ListingRow& row);
 
     std::deque<ListingRow> rows_;  // as load_listing_view read them
     std::vector<std::string> skill_ids_;
-    std::vector<std::uint32_t> rank_;   // rank_[row]: its place in rank order
-    std::vector<double> pay_per_unit_;  // in USD, per hour or fixed (NaN: unknown)
-    std::vector<std::uint8_t> pay_basis_;
-    std::vector<std::uint32_t> sorted_;  // every row, in sort order
-    std::vector<std::uint32_t> shown_;   // the rows passing the filter, in sort order
+    std::vector<std::uint32_t> rank_;  // rank_[row]: its place in rank order
+    // Per row: stated pay in USD (per hour, or fixed), NaN when unknown.
+    std::vector<double> pay_low_;
+    std::vector<double> pay_high_;
+    std::vector<std::uint8_t> pay_basis_;  // PayBasis
+    std::vector<std::uint32_t> sorted_;    // every row, in sort order
+    std::vector<std::uint8_t> visible_;    // per row: passes the filter
+    std::vector<std::uint32_t> shown_;     // the rows passing the filter, in sort order
     std::int64_t look_mark_ = 0;
     std::int64_t now_ = 0;
     TableSort sort_;
     TableFilter filter_;
+    // The filter worked out once: the folded text, which skill ids it matches, pay in USD.
+    std::string needle_;
+    std::vector<std::uint8_t> skill_matches_;
+    double pay_min_usd_ = 0;
+    double pay_max_usd_ = 0;
     std::string selected_;
+    std::optional<std::size_t> selected_row_;
     std::vector<UndoStep> undo_;
 };
 
