@@ -90,7 +90,8 @@ Result<ListingView> load_listing_view(Store& store, const ListingViewQuery& quer
             }
             score = RowScore{s.total, s.exact, s.filtered, {}};
             if (s.filtered) {
-                // Refused rows are few and shown with their reasons, which Numbers leaves out.
+                // A refused row is shown with its reasons, which Numbers leaves out; it is
+                // scored again in full now rather than read again when it is shown.
                 score->reasons =
                     filter_reasons_text(scorer->score(stored.listing, ScoreDetail::Full));
             }
