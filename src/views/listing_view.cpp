@@ -1,5 +1,7 @@
 #include "views/listing_view.h"
 
+#include "views/display_text.h"
+
 #include <algorithm>
 #include <numeric>
 #include <string_view>
@@ -32,8 +34,36 @@ ListingRow row_of(const StoredListing& stored) {
     row.state = stored.state;
     row.is_new = stored.is_new;
     row.note = stored.note;
+    row.state_changed_at = stored.state_changed_at;
+    if (l.client) {
+        row.client_country = l.client->country;
+    }
+    row.job_type = l.job_type;
+    row.entered_seq = stored.entered_seq;
     return row;
 }
+
+// Skill ids become small indices into one list of distinct ids (ListingView::skill_ids).
+class SkillIndex {
+  public:
+    explicit SkillIndex(std::vector<std::string>& ids) : ids_(ids) {}
+
+    void index(const std::vector<ListingSkill>& skills, std::vector<std::uint32_t>& out) {
+        out.clear();
+        out.reserve(skills.size());
+        for (const auto& s : skills) {
+            auto [it, added] = known_.try_emplace(s.skill, static_cast<std::uint32_t>(ids_.size()));
+            if (added) {
+                ids_.push_back(s.skill);
+            }
+            out.push_back(it->second);
+        }
+    }
+
+  private:
+    std::vector<std::string>& ids_;
+    std::unordered_map<std::string, std::uint32_t> known_;
+};
 
 template <class Before>
 std::vector<std::size_t> sorted_order(const std::deque<ListingRow>& rows, Before before) {
@@ -49,6 +79,7 @@ std::vector<std::size_t> sorted_order(const std::deque<ListingRow>& rows, Before
 Result<ListingView> load_listing_view(Store& store, const ListingViewQuery& query) {
     const Scorer* scorer = query.scorer;
     ListingView view;
+    SkillIndex skills(view.skill_ids);
     auto mark = store.visit_listings(query.filter, [&](const StoredListing& stored) {
         std::optional<RowScore> score;
         if (scorer) {
@@ -57,10 +88,17 @@ Result<ListingView> load_listing_view(Store& store, const ListingViewQuery& quer
                 (query.min_score && s.total < *query.min_score)) {
                 return;
             }
-            score = RowScore{s.total, s.exact, s.filtered};
+            score = RowScore{s.total, s.exact, s.filtered, {}};
+            if (s.filtered) {
+                // A refused row is shown with its reasons, which Numbers leaves out; it is
+                // scored again in full now rather than read again when it is shown.
+                score->reasons =
+                    filter_reasons_text(scorer->score(stored.listing, ScoreDetail::Full));
+            }
         }
-        view.rows.push_back(row_of(stored));
-        view.rows.back().score = score;
+        ListingRow& row = view.rows.emplace_back(row_of(stored));
+        row.score = std::move(score);
+        skills.index(stored.listing.skills, row.skills);
     });
     if (!mark) {
         return mark.error();
