@@ -126,7 +126,9 @@ void apply_state(ListingRow& row, ListingState state, const std::optional<std::s
     }
 }
 
-Result<ListingView> read_every_row(Store& store, const Scorer* scorer) {
+}  // namespace
+
+Result<ListingView> ListingTable::read(Store& store, const Scorer* scorer) {
     ListingViewQuery query;
     query.filter.include_hidden = true;
     query.filter.include_closed = true;
@@ -136,12 +138,10 @@ Result<ListingView> read_every_row(Store& store, const Scorer* scorer) {
     return load_listing_view(store, query);
 }
 
-}  // namespace
-
 // --- loading ---------------------------------------------------------------------------------
 
 Result<ListingTable> ListingTable::load(Store& store, const Scorer* scorer, std::int64_t now) {
-    auto view = read_every_row(store, scorer);
+    auto view = read(store, scorer);
     if (!view) {
         return view.error();
     }
@@ -151,7 +151,7 @@ Result<ListingTable> ListingTable::load(Store& store, const Scorer* scorer, std:
 }
 
 Status ListingTable::reload(Store& store, const Scorer* scorer, std::int64_t now) {
-    auto view = read_every_row(store, scorer);
+    auto view = read(store, scorer);
     if (!view) {
         return view.error();
     }

@@ -90,6 +90,7 @@ enum class RowAction { Save, Hide, Apply, BackToNew };
 
 class ListingTable {
   public:
+    ListingTable() = default;  // no rows yet: a window's table before its first read
     // Reads every stored listing (hidden, closed and refused ones too) into rows, scored with
     // `scorer` (nullptr: unscored, newest first). `now` is the time posted-within is measured
     // from. Shows them with the default sort and filter, nothing selected.
@@ -99,6 +100,12 @@ class ListingTable {
     // sort, the filter, the selected id and the undo history. The table is unchanged when the
     // read fails.
     Status reload(Store& store, const Scorer* scorer, std::int64_t now);
+
+    // reload() in two halves, for a front end that reads off its GUI thread: read() touches
+    // only the store (any thread, with its own connection); adopt() touches only the table
+    // (the owning thread) and keeps what reload keeps.
+    static Result<ListingView> read(Store& store, const Scorer* scorer);
+    void adopt(ListingView view, std::int64_t now);
 
     // --- what is shown ---------------------------------------------------------------------
     std::size_t size() const { return shown_.size(); }  // rows shown
@@ -157,8 +164,6 @@ class ListingTable {
         std::string note;
     };
 
-    ListingTable() = default;
-    void adopt(ListingView view, std::int64_t now);
     void sort_rows();
     template <class Missing, class Compare>
     void sort_by(Missing missing, Compare compare);
