@@ -99,6 +99,12 @@ std::variant<Loaded, int> load_with_context(const char* command, PluginSession& 
     return out;
 }
 
+std::string number(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.15g", v);
+    return buf;
+}
+
 void print_table(const std::vector<Listing>& listings) {
     constexpr std::size_t kId = 28, kTitle = 48, kBudget = 22;
     std::printf("%s  %s  %s  %s\n", fit_columns("id", kId).c_str(),

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <numeric>
+#include <cstring>
 #include <utility>
 
 #include "base/ascii.h"
@@ -17,17 +17,31 @@ constexpr std::int64_t kSecondsPerDay = 86400;
 constexpr double kSalaryHoursPerYear = 2000;
 constexpr double kUnknownPay = std::numeric_limits<double>::quiet_NaN();
 
-// -1, 0 or 1: `a` against `b` with ASCII letters folded to lower case.
-int compare_folded(std::string_view a, std::string_view b) {
-    std::size_t n = std::min(a.size(), b.size());
-    for (std::size_t i = 0; i < n; ++i) {
-        char x = ascii::to_lower(a[i]);
-        char y = ascii::to_lower(b[i]);
-        if (x != y) {
-            return static_cast<unsigned char>(x) < static_cast<unsigned char>(y) ? -1 : 1;
-        }
+// One row's place in a sort: compared by group, then key, then (texts) the bytes past the
+// key, then rank.
+struct SortEntry {
+    std::uint64_t key = 0;
+    std::uint32_t rank = 0;
+    std::uint32_t row = 0;
+    std::uint8_t group = 0;
+};
+
+// Keys whose unsigned order is the values' order.
+std::uint64_t ordered_key(std::int64_t v) {
+    return static_cast<std::uint64_t>(v) ^ (std::uint64_t{1} << 63);
+}
+std::uint64_t ordered_key(double v) {
+    std::uint64_t bits = 0;
+    std::memcpy(&bits, &v, sizeof bits);
+    return (bits >> 63) != 0 ? ~bits : bits | (std::uint64_t{1} << 63);
+}
+// The first eight bytes, big-endian, zero-padded: compares as the text's start does.
+std::uint64_t leading_bytes(std::string_view text) {
+    std::uint64_t key = 0;
+    for (std::size_t i = 0; i < 8; ++i) {
+        key = (key << 8) | (i < text.size() ? static_cast<unsigned char>(text[i]) : 0u);
     }
-    return a.size() == b.size() ? 0 : (a.size() < b.size() ? -1 : 1);
+    return key;
 }
 
 // `needle` must be lower case already.
@@ -128,59 +142,96 @@ void apply_state(ListingRow& row, ListingState state, const std::optional<std::s
 
 }  // namespace
 
-Result<ListingView> ListingTable::read(Store& store, const Scorer* scorer) {
+// --- loading ---------------------------------------------------------------------------------
+
+Result<TableRows> ListingTable::read_rows(Store& store, const Scorer* scorer) {
     ListingViewQuery query;
     query.filter.include_hidden = true;
     query.filter.include_closed = true;
     query.filter.include_dropped = true;
     query.scorer = scorer;
     query.include_filtered = true;
-    return load_listing_view(store, query);
-}
-
-// --- loading ---------------------------------------------------------------------------------
-
-Result<ListingTable> ListingTable::load(Store& store, const Scorer* scorer, std::int64_t now) {
-    auto view = read(store, scorer);
+    auto view = load_listing_view(store, query);
     if (!view) {
         return view.error();
     }
+    return prepare(std::move(view).value());
+}
+
+TableRows ListingTable::prepare(ListingView view) {
+    TableRows d;
+    d.rows = std::move(view.rows);
+    d.skill_ids = std::move(view.skill_ids);
+    d.look_mark = view.look_mark;
+    const std::size_t n = d.rows.size();
+    d.rank.assign(n, 0);
+    for (std::size_t i = 0; i < view.order.size(); ++i) {
+        d.rank[view.order[i]] = static_cast<std::uint32_t>(i);
+    }
+    const CurrencyTable& currencies = CurrencyTable::bundled();
+    d.pay_low.resize(n);
+    d.pay_high.resize(n);
+    d.pay_basis.resize(n);
+    d.posted.resize(n);
+    for (TableRows::TextColumn* column : {&d.titles, &d.companies, &d.countries, &d.sources}) {
+        column->start.reserve(n + 1);
+        column->start.push_back(0);
+    }
+    auto append = [](TableRows::TextColumn& column, std::string_view text, bool fold) {
+        std::size_t at = column.bytes.size();
+        column.bytes.append(text);
+        if (fold) {
+            for (std::size_t k = at; k < column.bytes.size(); ++k) {
+                column.bytes[k] = ascii::to_lower(column.bytes[k]);
+            }
+        }
+    };
+    for (std::size_t i = 0; i < n; ++i) {
+        const ListingRow& row = d.rows[i];
+        Pay pay = pay_of(row.budget, currencies);
+        d.pay_low[i] = pay.low;
+        d.pay_high[i] = pay.high;
+        d.pay_basis[i] = static_cast<std::uint8_t>(pay.basis);
+        d.posted[i] = row.posted_at ? *row.posted_at : row.first_seen;
+        append(d.titles, row.title, true);
+        append(d.companies, row.company, true);
+        append(d.countries, row.client_country, true);
+        for (std::size_t k = 0; k < row.sources.size(); ++k) {
+            if (k > 0) {
+                d.sources.bytes += '\0';  // below every other byte: lists compare source by source
+            }
+            append(d.sources, row.sources[k], false);
+        }
+        for (TableRows::TextColumn* column : {&d.titles, &d.companies, &d.countries, &d.sources}) {
+            column->start.push_back(static_cast<std::uint32_t>(column->bytes.size()));
+        }
+    }
+    return d;
+}
+
+Result<ListingTable> ListingTable::load(Store& store, const Scorer* scorer, std::int64_t now) {
+    auto rows = read_rows(store, scorer);
+    if (!rows) {
+        return rows.error();
+    }
     ListingTable table;
-    table.adopt(std::move(view).value(), now);
+    table.adopt(std::move(rows).value(), now);
     return table;
 }
 
 Status ListingTable::reload(Store& store, const Scorer* scorer, std::int64_t now) {
-    auto view = read(store, scorer);
-    if (!view) {
-        return view.error();
+    auto rows = read_rows(store, scorer);
+    if (!rows) {
+        return rows.error();
     }
-    adopt(std::move(view).value(), now);
+    adopt(std::move(rows).value(), now);
     return Ok{};
 }
 
-void ListingTable::adopt(ListingView view, std::int64_t now) {
-    rows_ = std::move(view.rows);
-    skill_ids_ = std::move(view.skill_ids);
-    look_mark_ = view.look_mark;
+void ListingTable::adopt(TableRows rows, std::int64_t now) {
+    d_ = std::move(rows);
     now_ = now;
-    const std::size_t n = rows_.size();
-    rank_.assign(n, 0);
-    for (std::size_t i = 0; i < view.order.size(); ++i) {
-        rank_[view.order[i]] = static_cast<std::uint32_t>(i);
-    }
-    const CurrencyTable& currencies = CurrencyTable::bundled();
-    pay_low_.resize(n);
-    pay_high_.resize(n);
-    pay_basis_.resize(n);
-    for (std::size_t i = 0; i < n; ++i) {
-        Pay pay = pay_of(rows_[i].budget, currencies);
-        pay_low_[i] = pay.low;
-        pay_high_[i] = pay.high;
-        pay_basis_[i] = static_cast<std::uint8_t>(pay.basis);
-    }
-    sorted_.resize(n);
-    std::iota(sorted_.begin(), sorted_.end(), std::uint32_t{0});
+    sorted_.resize(d_.rows.size());
     selected_row_ = row_index(selected_);
     sort_rows();
     refilter();
@@ -202,19 +253,19 @@ std::optional<std::size_t> ListingTable::position_of(std::string_view id) const 
 
 std::size_t ListingTable::new_shown() const {
     return static_cast<std::size_t>(std::count_if(
-        shown_.begin(), shown_.end(), [&](std::uint32_t row) { return rows_[row].is_new; }));
+        shown_.begin(), shown_.end(), [&](std::uint32_t row) { return d_.rows[row].is_new; }));
 }
 
 std::size_t ListingTable::refused_loaded() const {
-    return static_cast<std::size_t>(std::count_if(rows_.begin(), rows_.end(), is_refused));
+    return static_cast<std::size_t>(std::count_if(d_.rows.begin(), d_.rows.end(), is_refused));
 }
 
 std::optional<std::size_t> ListingTable::row_index(std::string_view id) const {
     if (id.empty()) {
         return std::nullopt;
     }
-    for (std::size_t i = 0; i < rows_.size(); ++i) {
-        if (rows_[i].id == id) {
+    for (std::size_t i = 0; i < d_.rows.size(); ++i) {
+        if (d_.rows[i].id == id) {
             return i;
         }
     }
@@ -232,83 +283,73 @@ void ListingTable::set_sort(const TableSort& sort) {
     collect_shown();
 }
 
-// Rows without the sorted value go last in either direction; ties keep rank order.
-template <class Missing, class Compare>
-void ListingTable::sort_by(Missing missing, Compare compare) {
+void ListingTable::sort_rows() {
     const bool descending = sort_.direction == SortDirection::Descending;
-    std::sort(sorted_.begin(), sorted_.end(), [&](std::uint32_t a, std::uint32_t b) {
-        bool a_missing = missing(a);
-        bool b_missing = missing(b);
-        if (a_missing != b_missing) {
-            return b_missing;
+    const std::size_t n = d_.rows.size();
+    std::vector<SortEntry> entries(n);
+    const TableRows::TextColumn* text = nullptr;
+    for (std::size_t i = 0; i < n; ++i) {
+        SortEntry& e = entries[i];
+        e.row = static_cast<std::uint32_t>(i);
+        e.rank = d_.rank[i];
+        switch (sort_.column) {
+            case SortColumn::Score:
+                // Rank order is the score's order: refused rows last, then exact score, then id.
+                e.key = descending ? d_.rank[i] : ~std::uint64_t{d_.rank[i]};
+                continue;  // the direction is in the key already
+            case SortColumn::Title:
+                text = &d_.titles;
+                break;
+            case SortColumn::Sources:
+                text = &d_.sources;
+                break;
+            case SortColumn::ClientCountry:
+                text = &d_.countries;
+                break;
+            case SortColumn::Budget:
+                // Per hour before fixed in either direction: the two do not compare.
+                e.group = std::isnan(d_.pay_high[i]) ? 2 : d_.pay_basis[i];
+                e.key = ordered_key(d_.pay_high[i]);
+                break;
+            case SortColumn::Posted:
+                e.key = ordered_key(d_.posted[i]);
+                break;
+            case SortColumn::State:
+                e.key = static_cast<std::uint64_t>(d_.rows[i].state);
+                break;
         }
-        if (!a_missing) {
-            int c = compare(a, b);
+        if (text != nullptr) {
+            std::string_view value = (*text)[i];
+            e.group = value.empty() ? 1 : 0;
+            e.key = leading_bytes(value);
+        }
+        if (descending) {
+            e.key = ~e.key;
+        }
+    }
+    // Rows without the value (a higher group) go last in either direction; ties keep rank
+    // order. Entries are compared in place; a text's bytes past the first eight only on ties.
+    std::sort(entries.begin(), entries.end(), [&](const SortEntry& a, const SortEntry& b) {
+        if (a.group != b.group) {
+            return a.group < b.group;
+        }
+        if (a.key != b.key) {
+            return a.key < b.key;
+        }
+        if (text != nullptr) {
+            std::string_view x = (*text)[a.row];
+            std::string_view y = (*text)[b.row];
+            int c = x.substr(std::min<std::size_t>(8, x.size()))
+                        .compare(y.substr(std::min<std::size_t>(8, y.size())));
             if (c != 0) {
                 return descending ? c > 0 : c < 0;
             }
         }
-        return rank_[a] < rank_[b];
+        return a.rank < b.rank;
     });
-}
-
-void ListingTable::sort_rows() {
-    auto never = [](std::uint32_t) { return false; };
-    auto three_way = [](auto a, auto b) { return a < b ? -1 : (b < a ? 1 : 0); };
-    switch (sort_.column) {
-        case SortColumn::Score:
-            // Rank order is the score's order: refused rows last, then exact score, then id.
-            std::sort(sorted_.begin(), sorted_.end(), [&](std::uint32_t a, std::uint32_t b) {
-                return sort_.direction == SortDirection::Descending ? rank_[a] < rank_[b]
-                                                                    : rank_[a] > rank_[b];
-            });
-            break;
-        case SortColumn::Title:
-            sort_by([&](std::uint32_t r) { return rows_[r].title.empty(); },
-                    [&](std::uint32_t a, std::uint32_t b) {
-                        return compare_folded(rows_[a].title, rows_[b].title);
-                    });
-            break;
-        case SortColumn::Sources:
-            sort_by([&](std::uint32_t r) { return rows_[r].sources.empty(); },
-                    [&](std::uint32_t a, std::uint32_t b) {
-                        return three_way(rows_[a].sources, rows_[b].sources);
-                    });
-            break;
-        case SortColumn::Budget:
-            // Pay per hour before fixed prices in both directions: the two do not compare.
-            sort_by([&](std::uint32_t r) { return std::isnan(pay_high_[r]); },
-                    [&](std::uint32_t a, std::uint32_t b) {
-                        if (pay_basis_[a] != pay_basis_[b]) {
-                            bool a_first = pay_basis_[a] < pay_basis_[b];
-                            bool descending = sort_.direction == SortDirection::Descending;
-                            return a_first != descending ? -1 : 1;
-                        }
-                        return three_way(pay_high_[a], pay_high_[b]);
-                    });
-            break;
-        case SortColumn::Posted:
-            sort_by(never, [&](std::uint32_t a, std::uint32_t b) {
-                return three_way(posted_or_seen(rows_[a]), posted_or_seen(rows_[b]));
-            });
-            break;
-        case SortColumn::ClientCountry:
-            sort_by([&](std::uint32_t r) { return rows_[r].client_country.empty(); },
-                    [&](std::uint32_t a, std::uint32_t b) {
-                        return compare_folded(rows_[a].client_country, rows_[b].client_country);
-                    });
-            break;
-        case SortColumn::State:
-            sort_by(never, [&](std::uint32_t a, std::uint32_t b) {
-                return three_way(static_cast<int>(rows_[a].state),
-                                 static_cast<int>(rows_[b].state));
-            });
-            break;
+    for (std::size_t i = 0; i < n; ++i) {
+        sorted_[i] = entries[i].row;
     }
-}
-
-std::int64_t ListingTable::posted_or_seen(const ListingRow& row) {
-    return row.posted_at ? *row.posted_at : row.first_seen;
 }
 
 // --- filter ----------------------------------------------------------------------------------
@@ -324,11 +365,11 @@ void ListingTable::set_filter(const TableFilter& filter) {
 void ListingTable::refilter() {
     // What the filter needs, worked out once rather than per row.
     needle_ = ascii::to_lower(ascii::trim(filter_.text));
-    skill_matches_.assign(skill_ids_.size(), 0);
+    skill_matches_.assign(d_.skill_ids.size(), 0);
     if (!needle_.empty()) {
-        for (std::size_t i = 0; i < skill_ids_.size(); ++i) {
-            skill_matches_[i] = contains_folded(skill_ids_[i], needle_) ||
-                                contains_folded(skill_name(skill_ids_[i]), needle_);
+        for (std::size_t i = 0; i < d_.skill_ids.size(); ++i) {
+            skill_matches_[i] = contains_folded(d_.skill_ids[i], needle_) ||
+                                contains_folded(skill_name(d_.skill_ids[i]), needle_);
         }
     }
     pay_min_usd_ = pay_max_usd_ = kUnknownPay;
@@ -343,15 +384,15 @@ void ListingTable::refilter() {
         pay_min_usd_ = usd(filter_.pay->min);
         pay_max_usd_ = usd(filter_.pay->max);
     }
-    visible_.resize(rows_.size());
-    for (std::size_t i = 0; i < rows_.size(); ++i) {
+    visible_.resize(d_.rows.size());
+    for (std::size_t i = 0; i < d_.rows.size(); ++i) {
         visible_[i] = passes(i);
     }
     collect_shown();
 }
 
 bool ListingTable::passes(std::size_t i) const {
-    const ListingRow& row = rows_[i];
+    const ListingRow& row = d_.rows[i];
     const TableFilter& f = filter_;
     const bool refused = is_refused(row);
     if ((f.refused == RefusedRows::Hide && refused) ||
@@ -383,22 +424,22 @@ bool ListingTable::passes(std::size_t i) const {
         return false;
     }
     if (f.pay) {
-        if (std::isnan(pay_high_[i])) {
+        if (std::isnan(d_.pay_high[i])) {
             if (!f.pay->include_unknown) {
                 return false;
             }
-        } else if (pay_basis_[i] != static_cast<std::uint8_t>(f.pay->basis) ||
-                   (f.pay->min && !(pay_high_[i] >= pay_min_usd_)) ||
-                   (f.pay->max && !(pay_low_[i] <= pay_max_usd_))) {
+        } else if (d_.pay_basis[i] != static_cast<std::uint8_t>(f.pay->basis) ||
+                   (f.pay->min && !(d_.pay_high[i] >= pay_min_usd_)) ||
+                   (f.pay->max && !(d_.pay_low[i] <= pay_max_usd_))) {
             return false;
         }
     }
     if (f.posted_within_days &&
-        posted_or_seen(row) < now_ - std::int64_t{*f.posted_within_days} * kSecondsPerDay) {
+        d_.posted[i] < now_ - std::int64_t{*f.posted_within_days} * kSecondsPerDay) {
         return false;
     }
-    if (!needle_.empty() && !contains_folded(row.title, needle_) &&
-        !contains_folded(row.company, needle_) &&
+    if (!needle_.empty() && d_.titles[i].find(needle_) == std::string_view::npos &&
+        d_.companies[i].find(needle_) == std::string_view::npos &&
         std::none_of(row.skills.begin(), row.skills.end(),
                      [&](std::uint32_t s) { return skill_matches_[s] != 0; })) {
         return false;
@@ -428,7 +469,7 @@ void ListingTable::select_at(std::size_t position) {
         return;
     }
     selected_row_ = shown_[position];
-    selected_ = rows_[*selected_row_].id;
+    selected_ = d_.rows[*selected_row_].id;
 }
 
 void ListingTable::clear_selection() {
@@ -451,7 +492,7 @@ std::optional<std::size_t> ListingTable::selected_position() const {
 
 Status ListingTable::write_state(Store& store, std::size_t i, ListingState state,
                                  const std::optional<std::string>& note, std::int64_t now) {
-    ListingRow& row = rows_[i];
+    ListingRow& row = d_.rows[i];
     auto written = store.set_state(row.id, state, note, now);
     if (!written) {
         return written;
@@ -481,7 +522,7 @@ Status ListingTable::act(Store& store, std::string_view id, RowAction action, st
     if (!i) {
         return Error{"no listing `" + std::string(id) + "` in the list"};
     }
-    const ListingRow& row = rows_[*i];
+    const ListingRow& row = d_.rows[*i];
     UndoStep step{row.id, row.state, row.state_changed_at.has_value(), row.note};
     auto written = write_state(store, *i, target_state(action),
                                action == RowAction::Apply ? note : std::nullopt, now);
@@ -518,15 +559,15 @@ Status ListingTable::undo(Store& store, std::int64_t now) {
 // --- new since the last look -----------------------------------------------------------------
 
 Status ListingTable::mark_looked(Store& store, std::int64_t now, std::size_t shown) {
-    std::vector<std::uint8_t> seen(rows_.size(), 0);
+    std::vector<std::uint8_t> seen(d_.rows.size(), 0);
     for (std::size_t p = 0; p < std::min(shown, shown_.size()); ++p) {
         seen[shown_[p]] = 1;
     }
     // The mark stops below the first new row that was not shown. Rows the user acted on were
     // seen whether shown now or not.
-    std::int64_t mark = look_mark_;
-    for (std::size_t i = 0; i < rows_.size(); ++i) {
-        const ListingRow& row = rows_[i];
+    std::int64_t mark = d_.look_mark;
+    for (std::size_t i = 0; i < d_.rows.size(); ++i) {
+        const ListingRow& row = d_.rows[i];
         if (row.is_new && !seen[i] && !row.state_changed_at) {
             mark = std::min(mark, row.entered_seq - 1);
         }
@@ -536,7 +577,7 @@ Status ListingTable::mark_looked(Store& store, std::int64_t now, std::size_t sho
         return marked;
     }
     bool changed = false;
-    for (ListingRow& row : rows_) {
+    for (ListingRow& row : d_.rows) {
         if (row.is_new && row.entered_seq <= mark) {
             row.is_new = false;
             if (row.state == ListingState::New) {

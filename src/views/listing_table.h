@@ -88,6 +88,40 @@ struct TableFilter {
 // What can be done to a row from the list. Each is undoable.
 enum class RowAction { Save, Hide, Apply, BackToNew };
 
+// Rows read for a table (ListingTable::read_rows) with what sorting and filtering them needs
+// worked out on the reading thread. Only a ListingTable reads inside; pass it to adopt.
+class TableRows {
+  public:
+    std::size_t size() const { return rows.size(); }  // listings read
+
+  private:
+    friend class ListingTable;
+
+    // One text per row, one after another: sorting and searching read these few megabytes
+    // instead of a string on the heap per row (a cache miss each; a title sort took 250 ms).
+    struct TextColumn {
+        std::string bytes;
+        std::vector<std::uint32_t> start;  // row i is bytes[start[i], start[i + 1])
+        std::string_view operator[](std::size_t row) const {
+            return std::string_view(bytes).substr(start[row], start[row + 1] - start[row]);
+        }
+    };
+
+    std::deque<ListingRow> rows;  // as load_listing_view read them
+    std::vector<std::string> skill_ids;
+    std::int64_t look_mark = 0;
+    std::vector<std::uint32_t> rank;  // rank[row]: its place in rank order
+    // Per row: stated pay in USD (per hour, or fixed), NaN when unknown.
+    std::vector<double> pay_low;
+    std::vector<double> pay_high;
+    std::vector<std::uint8_t> pay_basis;  // PayBasis
+    std::vector<std::int64_t> posted;     // the posting date, else first seen
+    TextColumn titles;                    // ASCII folded
+    TextColumn companies;                 // ASCII folded
+    TextColumn countries;                 // ASCII folded
+    TextColumn sources;                   // the sorted sources joined by '\0'
+};
+
 class ListingTable {
   public:
     ListingTable() = default;  // no rows yet: a window's table before its first read
@@ -101,23 +135,24 @@ class ListingTable {
     // read fails.
     Status reload(Store& store, const Scorer* scorer, std::int64_t now);
 
-    // reload() in two halves, for a front end that reads off its GUI thread: read() touches
-    // only the store (any thread, with its own connection); adopt() touches only the table
-    // (the owning thread) and keeps what reload keeps.
-    static Result<ListingView> read(Store& store, const Scorer* scorer);
-    void adopt(ListingView view, std::int64_t now);
+    // The same in two halves, for a front end whose GUI thread must not wait on SQLite:
+    // read_rows on a worker thread (with that thread's own Store; no table is touched), then
+    // adopt on the thread that owns the table, which keeps sort, filter, selection and undo
+    // history as reload does. adopt costs a sort and a filter pass, not a read.
+    static Result<TableRows> read_rows(Store& store, const Scorer* scorer);
+    void adopt(TableRows rows, std::int64_t now);
 
     // --- what is shown ---------------------------------------------------------------------
     std::size_t size() const { return shown_.size(); }  // rows shown
     // The row at `position` (< size()).
-    const ListingRow& at(std::size_t position) const { return rows_[shown_[position]]; }
+    const ListingRow& at(std::size_t position) const { return d_.rows[shown_[position]]; }
     std::optional<std::size_t> position_of(std::string_view id) const;
-    std::size_t loaded() const { return rows_.size(); }  // every row read, shown or not
-    std::size_t new_shown() const;                       // rows shown with is_new
-    std::size_t refused_loaded() const;                  // rows the profile's filters refused
+    std::size_t loaded() const { return d_.rows.size(); }  // every row read, shown or not
+    std::size_t new_shown() const;                         // rows shown with is_new
+    std::size_t refused_loaded() const;                    // rows the profile's filters refused
     std::int64_t now() const { return now_; }
     // Distinct skill ids; ListingRow::skills index into it.
-    const std::vector<std::string>& skill_ids() const { return skill_ids_; }
+    const std::vector<std::string>& skill_ids() const { return d_.skill_ids; }
 
     // --- sort and filter -------------------------------------------------------------------
     const TableSort& sort() const { return sort_; }
@@ -164,28 +199,19 @@ class ListingTable {
         std::string note;
     };
 
+    static TableRows prepare(ListingView view);
     void sort_rows();
-    template <class Missing, class Compare>
-    void sort_by(Missing missing, Compare compare);
     void refilter();
     bool passes(std::size_t row) const;
     void collect_shown();
     Status write_state(Store& store, std::size_t row, ListingState state,
                        const std::optional<std::string>& note, std::int64_t now);
     std::optional<std::size_t> row_index(std::string_view id) const;
-    static std::int64_t posted_or_seen(const ListingRow& row);
 
-    std::deque<ListingRow> rows_;  // as load_listing_view read them
-    std::vector<std::string> skill_ids_;
-    std::vector<std::uint32_t> rank_;  // rank_[row]: its place in rank order
-    // Per row: stated pay in USD (per hour, or fixed), NaN when unknown.
-    std::vector<double> pay_low_;
-    std::vector<double> pay_high_;
-    std::vector<std::uint8_t> pay_basis_;  // PayBasis
-    std::vector<std::uint32_t> sorted_;    // every row, in sort order
-    std::vector<std::uint8_t> visible_;    // per row: passes the filter
-    std::vector<std::uint32_t> shown_;     // the rows passing the filter, in sort order
-    std::int64_t look_mark_ = 0;
+    TableRows d_;                        // the rows and their columns
+    std::vector<std::uint32_t> sorted_;  // every row, in sort order
+    std::vector<std::uint8_t> visible_;  // per row: passes the filter
+    std::vector<std::uint32_t> shown_;   // the rows passing the filter, in sort order
     std::int64_t now_ = 0;
     TableSort sort_;
     TableFilter filter_;

@@ -3,7 +3,6 @@
 #include "views/display_text.h"
 
 #include <algorithm>
-#include <numeric>
 #include <string_view>
 #include <unordered_map>
 
@@ -65,12 +64,41 @@ class SkillIndex {
     std::unordered_map<std::string, std::uint32_t> known_;
 };
 
-template <class Before>
-std::vector<std::size_t> sorted_order(const std::deque<ListingRow>& rows, Before before) {
-    std::vector<std::size_t> order(rows.size());
-    std::iota(order.begin(), order.end(), std::size_t{0});
-    std::sort(order.begin(), order.end(),
-              [&](std::size_t a, std::size_t b) { return before(rows[a], rows[b]); });
+// What placing a row needs, side by side: sorting these reads no row (each a cache miss at
+// 100,000 rows) except the ids of rows that tie.
+struct OrderEntry {
+    double exact = 0;
+    std::int64_t first_seen = 0;
+    std::uint32_t row = 0;
+    bool filtered = false;
+};
+
+std::vector<std::size_t> rank_order(const std::deque<ListingRow>& rows, bool scored) {
+    std::vector<OrderEntry> entries(rows.size());
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const ListingRow& row = rows[i];
+        entries[i] = {scored ? row.score->exact : 0, row.first_seen, static_cast<std::uint32_t>(i),
+                      scored && row.score->filtered};
+    }
+    auto id = [&](const OrderEntry& e, bool tie) {
+        return tie ? std::string_view(rows[e.row].id) : std::string_view();
+    };
+    if (scored) {
+        std::sort(entries.begin(), entries.end(), [&](const OrderEntry& a, const OrderEntry& b) {
+            bool tie = a.filtered == b.filtered && a.exact == b.exact;
+            return ranks_before({a.filtered, a.exact, id(a, tie)},
+                                {b.filtered, b.exact, id(b, tie)});
+        });
+    } else {
+        std::sort(entries.begin(), entries.end(), [&](const OrderEntry& a, const OrderEntry& b) {
+            bool tie = a.first_seen == b.first_seen;
+            return newest_first(a.first_seen, id(a, tie), b.first_seen, id(b, tie));
+        });
+    }
+    std::vector<std::size_t> order(entries.size());
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        order[i] = entries[i].row;
+    }
     return order;
 }
 
@@ -104,16 +132,7 @@ Result<ListingView> load_listing_view(Store& store, const ListingViewQuery& quer
         return mark.error();
     }
     view.look_mark = mark.value();
-    if (scorer) {
-        view.order = sorted_order(view.rows, [](const ListingRow& a, const ListingRow& b) {
-            return ranks_before({a.score->filtered, a.score->exact, a.id},
-                                {b.score->filtered, b.score->exact, b.id});
-        });
-    } else {
-        view.order = sorted_order(view.rows, [](const ListingRow& a, const ListingRow& b) {
-            return newest_first(a.first_seen, a.id, b.first_seen, b.id);
-        });
-    }
+    view.order = rank_order(view.rows, scorer != nullptr);
     return view;
 }
 

@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include "model/currency.h"
 #include "scoring/profile.h"
 #include "store_test_support.h"
@@ -478,6 +480,31 @@ TEST_F(ListingTableTest, AReloadAfterARefreshKeepsSortFilterAndSelectionAndAddsN
     EXPECT_TRUE(row(t, "beta:3").is_new);
     EXPECT_FALSE(row(t, "beta:1").is_new);
     EXPECT_EQ(t.new_shown(), 1u);
+}
+
+TEST_F(ListingTableTest, RowsReadOnAWorkerWithItsOwnStoreAreAdoptedLikeAReload) {
+    ListingTable t = table();
+    t.set_sort({SortColumn::Title, SortDirection::Descending});
+    t.select("beta:2");
+    record("beta", {gig("beta:9", "Zoo camera tracking", "Zed", {"opencv"})}, kT0 + 60);
+
+    std::optional<Result<TableRows>> rows;
+    std::thread worker([&] {
+        Store own = open_store(store_.file());
+        rows.emplace(ListingTable::read_rows(own, &scorer_));
+    });
+    worker.join();
+    ASSERT_TRUE(rows.has_value());
+    ASSERT_TRUE(rows->ok()) << rows->error().message;
+    EXPECT_EQ(t.loaded(), 7u);  // untouched until adopted
+
+    t.adopt(std::move(*rows).value(), kT0 + 120);
+    EXPECT_EQ(t.loaded(), 8u);
+    EXPECT_EQ(t.now(), kT0 + 120);
+    // beta's complete refresh without beta:1 and beta:2 closed them: out of sight.
+    EXPECT_EQ(shown(t), (Ids{"beta:9", "acme:1", "acme:4"}));
+    EXPECT_EQ(t.selected_id(), "beta:2");
+    EXPECT_EQ(t.selected_position(), std::nullopt);
 }
 
 TEST_F(ListingTableTest, AReloadThatFailsLeavesTheTableAsItWas) {
