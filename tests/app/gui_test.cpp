@@ -104,9 +104,13 @@ class GuiTestApp : public GigScoutApp {
         pki_ = testing::make_test_pki(paths_.cache_dir / "pki", {kHost});
         server_ =
             std::make_unique<TestHttpServer>(TestHttpServer::Options{"127.0.0.1", 4, pki_.server});
-        server_->http().Get("/v1/gigs", [](const httplib::Request&, httplib::Response& res) {
-            res.set_content(gigs_page(), "application/json");
-        });
+        server_->http().Get(
+            "/v1/gigs", [this](const httplib::Request& req, httplib::Response& res) {
+                if (req.get_param_value("q") == "slow") {
+                    server_->sleep_for(std::chrono::seconds(30));  // a platform that hangs
+                }
+                res.set_content(gigs_page(), "application/json");
+            });
         server_->start();
         options.refresh.policy.connect_to = {std::string(kHost) +
                                              ":443:127.0.0.1:" + std::to_string(server_->port())};
@@ -117,6 +121,12 @@ class GuiTestApp : public GigScoutApp {
             // Another program's file where the database should be.
             (void)paths_.ensure_exist();
             (void)write_file_atomically(paths_.database_file(), "not a database, a note\n");
+        }
+        if (phase_ == "stop") {
+            (void)paths_.ensure_exist();
+            (void)write_file_atomically(
+                paths_.sources_file(),
+                R"({"sources": [{"plugin": "gigboard", "settings": {"query": "slow"}}]})");
         }
         if (phase_ == "first") {
             // A user who finished the first-run dialog: a profile and one source.
@@ -148,6 +158,8 @@ class GuiTestApp : public GigScoutApp {
             restart_phase();
         } else if (phase_ == "broken") {
             broken_phase();
+        } else if (phase_ == "stop") {
+            stop_phase();
         } else {
             fail("GIGSCOUT_GUI_PHASE must be first, restart or broken");
         }
@@ -411,6 +423,44 @@ class GuiTestApp : public GigScoutApp {
         screenshot("06-broken-database");
     }
 
+    // Stop cancels a refresh stuck on a hanging platform within about a second, and the window
+    // answers all the while.
+    void stop_phase() {
+        when(
+            "the window reads the store", [this] { return frame_->loaded(); },
+            [this] {
+                wxCommandEvent click(wxEVT_TOOL, MainFrame::kIdRefresh);
+                click.SetEventObject(frame_->GetToolBar());
+                frame_->GetToolBar()->ProcessWindowEvent(click);
+            },
+            std::chrono::seconds(20));
+        when(
+            "the source is fetching",
+            [this] { return frame_->source_state("gigboard").rfind("fetching", 0) == 0; },
+            [this] {
+                stop_clicked_ = std::chrono::steady_clock::now();
+                wxCommandEvent click(wxEVT_TOOL, MainFrame::kIdStop);
+                click.SetEventObject(frame_->GetToolBar());
+                frame_->GetToolBar()->ProcessWindowEvent(click);
+            },
+            std::chrono::seconds(20));
+        when(
+            "Stop ends the refresh", [this] { return !frame_->busy(); },
+            [this] {
+                const auto took = std::chrono::duration_cast<std::chrono::milliseconds>(
+                    std::chrono::steady_clock::now() - stop_clicked_);
+                // Generous: the point is "not the platform's 30 s", under a loaded machine.
+                check(took < std::chrono::seconds(5),
+                      "cancelled in " + std::to_string(took.count()) + " ms");
+                check(frame_->source_state("gigboard") == "cancelled",
+                      "the sources panel says cancelled, not `" + frame_->source_state("gigboard") +
+                          "`");
+                check(frame_->showing_demo(), "nothing stored: the demo stays");
+            },
+            std::chrono::seconds(10));
+        screenshot("07-refresh-stopped");
+    }
+
     Paths paths_;
     std::string phase_;
     std::string shots_;
@@ -421,6 +471,7 @@ class GuiTestApp : public GigScoutApp {
     std::vector<Step> steps_;
     std::size_t next_ = 0;
     std::chrono::steady_clock::time_point step_started_;
+    std::chrono::steady_clock::time_point stop_clicked_;
     std::string picked_;
     std::string saved_;
     std::size_t shown_before_ = 0;
