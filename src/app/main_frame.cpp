@@ -354,8 +354,10 @@ wxWindow* MainFrame::build_details_panel(wxWindow* parent) {
 void MainFrame::bind_keys() {
     Bind(wxEVT_CHAR_HOOK, [this](wxKeyEvent& e) {
         wxWindow* focus = wxWindow::FindFocus();
-        const bool typing = focus != nullptr && (wxDynamicCast(focus, wxTextCtrl) != nullptr ||
-                                                 wxDynamicCast(focus, wxSpinCtrl) != nullptr ||
+        // IsKindOf, not wxDynamicCast: wx's class info may call a control a text control that
+        // C++ does not, and the cast is then undefined (UBSan caught it on the search box).
+        const bool typing = focus != nullptr && (focus->IsKindOf(wxCLASSINFO(wxTextCtrl)) ||
+                                                 focus->IsKindOf(wxCLASSINFO(wxSpinCtrl)) ||
                                                  focus == search_ || focus->GetParent() == search_);
         if (typing || e.HasAnyModifiers()) {
             if (e.GetKeyCode() == WXK_ESCAPE && focus == search_ && search_->IsEmpty()) {
