@@ -17,13 +17,13 @@
 #include <thread>
 
 #include <wx/dataview.h>
-#include <wx/dcmemory.h>
 #include <wx/dcclient.h>
+#include <wx/dcmemory.h>
 #include <wx/evtloop.h>
 #include <wx/image.h>
 #include <wx/menu.h>
-#include <wx/toolbar.h>
 #include <wx/timer.h>
+#include <wx/toolbar.h>
 #include <wx/uiaction.h>
 
 #include "app/app.h"
@@ -47,8 +47,8 @@ std::string gig(int id, const std::string& title, const std::string& body,
                 std::int64_t posted) {
     return "{\"id\": " + std::to_string(id) + ", \"title\": \"" + title +
            "\", \"link\": \"https://gigboard.example/gigs/" + std::to_string(id) +
-           "\", \"body\": \"" + body + "\", \"client\": {\"name\": \"Client " +
-           std::to_string(id) + "\", \"country\": \"" + country +
+           "\", \"body\": \"" + body + "\", \"client\": {\"name\": \"Client " + std::to_string(id) +
+           "\", \"country\": \"" + country +
            "\", \"rating\": 4.7, \"verified\": true}, \"pay\": " + pay + ", \"skills\": [" +
            skills + "], \"posted\": \"" + format_iso8601(posted) + "\"}";
 }
@@ -65,24 +65,22 @@ std::string gigs_page() {
              "DE", "{\"type\": \"hourly\", \"from\": 50, \"to\": 80, \"currency\": \"USD\"}",
              "\"OpenCV\", \"PyTorch\", \"Python\", \"Object Detection\"", now - day);
     g += "," + gig(102, "YOLOv8 object detection for retail shelves",
-                   "<p>Fine-tune YOLO on shelf photos; OpenCV post-processing in Python.</p>",
-                   "US", "{\"type\": \"fixed\", \"from\": 1500, \"to\": 2500, \"currency\": \"USD\"}",
+                   "<p>Fine-tune YOLO on shelf photos; OpenCV post-processing in Python.</p>", "US",
+                   "{\"type\": \"fixed\", \"from\": 1500, \"to\": 2500, \"currency\": \"USD\"}",
                    "\"YOLO\", \"Object Detection\", \"Python\"", now - 2 * day);
     g += "," + gig(103, "Image segmentation with Keras",
-                   "<p>U-Net segmentation of satellite images with Keras and TensorFlow.</p>",
-                   "NL", "{\"type\": \"hourly\", \"from\": 40, \"to\": 60, \"currency\": \"EUR\"}",
+                   "<p>U-Net segmentation of satellite images with Keras and TensorFlow.</p>", "NL",
+                   "{\"type\": \"hourly\", \"from\": 40, \"to\": 60, \"currency\": \"EUR\"}",
                    "\"Keras\", \"TensorFlow\", \"Image Segmentation\"", now - 3 * day);
     g += "," + gig(104, "OCR for scanned invoices",
                    "<p>Extract fields from scanned invoices with Tesseract OCR and OpenCV.</p>",
                    "GB", "{\"type\": \"fixed\", \"from\": 800, \"to\": 800, \"currency\": \"GBP\"}",
                    "\"OCR\", \"OpenCV\"", now - 4 * day);
-    g += "," + gig(105, "Data entry from PDFs",
-                   "<p>Copy numbers from PDFs into a spreadsheet.</p>", "IN",
-                   "{\"type\": \"hourly\", \"from\": 40, \"to\": 45, \"currency\": \"USD\"}",
+    g += "," + gig(105, "Data entry from PDFs", "<p>Copy numbers from PDFs into a spreadsheet.</p>",
+                   "IN", "{\"type\": \"hourly\", \"from\": 40, \"to\": 45, \"currency\": \"USD\"}",
                    "\"Data Entry\"", now - 5 * day);
-    g += "," + gig(106, "WordPress theme tweaks",
-                   "<p>Change colours of a WordPress theme.</p>", "US",
-                   "{\"type\": \"hourly\", \"from\": 40, \"to\": 50, \"currency\": \"USD\"}",
+    g += "," + gig(106, "WordPress theme tweaks", "<p>Change colours of a WordPress theme.</p>",
+                   "US", "{\"type\": \"hourly\", \"from\": 40, \"to\": 50, \"currency\": \"USD\"}",
                    "\"WordPress\"", now - 6 * day);
     return g + "]}";
 }
@@ -104,17 +102,22 @@ class GuiTestApp : public GigScoutApp {
         phase_ = std::getenv("GIGSCOUT_GUI_PHASE") ? std::getenv("GIGSCOUT_GUI_PHASE") : "";
         shots_ = std::getenv("GIGSCOUT_SHOTS") ? std::getenv("GIGSCOUT_SHOTS") : ".";
         pki_ = testing::make_test_pki(paths_.cache_dir / "pki", {kHost});
-        server_ = std::make_unique<TestHttpServer>(
-            TestHttpServer::Options{"127.0.0.1", 4, pki_.server});
+        server_ =
+            std::make_unique<TestHttpServer>(TestHttpServer::Options{"127.0.0.1", 4, pki_.server});
         server_->http().Get("/v1/gigs", [](const httplib::Request&, httplib::Response& res) {
             res.set_content(gigs_page(), "application/json");
         });
         server_->start();
-        options.refresh.policy.connect_to = {std::string(kHost) + ":443:127.0.0.1:" +
-                                             std::to_string(server_->port())};
+        options.refresh.policy.connect_to = {std::string(kHost) +
+                                             ":443:127.0.0.1:" + std::to_string(server_->port())};
         options.refresh.policy.ca_file = pki_.ca_cert.string();
         options.refresh.policy.max_attempts = 1;
         options.refresh.force = true;
+        if (phase_ == "broken") {
+            // Another program's file where the database should be.
+            (void)paths_.ensure_exist();
+            (void)write_file_atomically(paths_.database_file(), "not a database, a note\n");
+        }
         if (phase_ == "first") {
             // A user who finished the first-run dialog: a profile and one source.
             (void)paths_.ensure_exist();
@@ -143,8 +146,10 @@ class GuiTestApp : public GigScoutApp {
             first_phase();
         } else if (phase_ == "restart") {
             restart_phase();
+        } else if (phase_ == "broken") {
+            broken_phase();
         } else {
-            fail("GIGSCOUT_GUI_PHASE must be first or restart");
+            fail("GIGSCOUT_GUI_PHASE must be first, restart or broken");
         }
         step_started_ = std::chrono::steady_clock::now();
         timer_.Bind(wxEVT_TIMER, [this](wxTimerEvent&) { tick(); });
@@ -189,13 +194,15 @@ class GuiTestApp : public GigScoutApp {
         steps_.push_back({std::move(what), std::move(ready), std::move(run), limit});
     }
     void then(std::string what, std::function<void()> run) {
-        when(std::move(what), [] { return true; }, std::move(run));
+        when(
+            std::move(what), [] { return true; }, std::move(run));
     }
     // Lets the window paint before a screenshot.
     void pause(std::chrono::milliseconds d) {
         auto until = std::make_shared<std::chrono::steady_clock::time_point>();
         then("pause", [until, d] { *until = std::chrono::steady_clock::now() + d; });
-        when("pause", [until] { return std::chrono::steady_clock::now() >= *until; }, [] {});
+        when(
+            "pause", [until] { return std::chrono::steady_clock::now() >= *until; }, [] {});
     }
     void screenshot(const std::string& name) {
         pause(std::chrono::milliseconds(300));
@@ -302,7 +309,9 @@ class GuiTestApp : public GigScoutApp {
         key('s');
         when(
             "S saves the selected listing",
-            [this] { return row_by_id(picked_) && row_by_id(picked_)->state == ListingState::Saved; },
+            [this] {
+                return row_by_id(picked_) && row_by_id(picked_)->state == ListingState::Saved;
+            },
             [this] { saved_ = picked_; });
 
         then("select the third row", [this, &table] {
@@ -356,9 +365,9 @@ class GuiTestApp : public GigScoutApp {
         auto view = load_listing_view(store.value(), query);
         check(view && view.value().size() == table.size(), "as many rows as the engine ranks");
         for (std::size_t i = 0; view && i < view.value().size() && i < table.size(); ++i) {
-            check(view.value().at(i).id == table.at(i).id,
-                  "row " + std::to_string(i) + " is " + view.value().at(i).id + ", not " +
-                      table.at(i).id);
+            check(view.value().at(i).id == table.at(i).id, "row " + std::to_string(i) + " is " +
+                                                               view.value().at(i).id + ", not " +
+                                                               table.at(i).id);
         }
     }
 
@@ -382,6 +391,24 @@ class GuiTestApp : public GigScoutApp {
             },
             std::chrono::seconds(20));
         screenshot("05-after-restart");
+    }
+
+    // A database the store refuses: the window opens, says which file and why, and leaves the
+    // file as it was.
+    void broken_phase() {
+        pause(std::chrono::milliseconds(200));
+        then("the window says what is wrong", [this] {
+            const std::string banner = frame_->banner_text();
+            check(banner.find(paths_.database_file().string()) != std::string::npos,
+                  "the message names the database file: `" + banner + "`");
+            check(!frame_->loaded() && frame_->table().size() == 0,
+                  "no list is shown from a database that cannot be read");
+            check(frame_->details_text().find("nothing was changed") != std::string::npos,
+                  "the details pane says why the list is empty");
+            auto text = read_text_file(paths_.database_file());
+            check(text && text.value() == "not a database, a note\n", "the file is untouched");
+        });
+        screenshot("06-broken-database");
     }
 
     Paths paths_;
