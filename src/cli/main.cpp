@@ -4,6 +4,8 @@
 #include <exception>
 
 #include "cli/command_registry.h"
+#include "model/currency.h"
+#include "taxonomy/taxonomy.h"
 
 int main(int argc, char** argv) {
     using namespace gigscout::cli;
@@ -35,6 +37,14 @@ int main(int argc, char** argv) {
     try {
         for (auto& [sub, run] : runners) {
             if (sub->parsed()) {
+                // Every command reads the shipped taxonomy or currency table somewhere; a
+                // missing or broken one is this command's error (exit 1), said once up front.
+                if (auto t = gigscout::Taxonomy::load_bundled(); !t.ok()) {
+                    return fail(sub->get_name(), t.error().message, kExitInternal);
+                }
+                if (auto c = gigscout::CurrencyTable::load_bundled(); !c.ok()) {
+                    return fail(sub->get_name(), c.error().message, kExitInternal);
+                }
                 return run();
             }
         }

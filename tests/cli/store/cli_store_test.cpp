@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "base/json_reader.h"
+#include "base/paths.h"
 #include "cli_process.h"
 #include "support/test_support.h"
 
@@ -267,9 +268,48 @@ TEST_F(CliStore, AFileThatIsNotADatabaseIsReportedAndLeftAlone) {
     EXPECT_EQ(read_file(data / "data" / "gigscout.sqlite3"), "not a database\n");
 }
 
-// Root ignores permissions, so these run the CLI as `nobody` through setpriv.
+TEST_F(CliStore, AMissingOrBrokenBundledResourceIsAMessageAndExit1NotACrash) {
+    fs::path resources = dir.path() / "resources";
+    fs::create_directories(resources);
+    auto with_resources = [&](const std::vector<std::string>& args) {
+        return run_cli(data, args, dir.path(),
+                       {"/usr/bin/env", "GIGSCOUT_RESOURCES=" + resources.string()});
+    };
+    const std::string fix =
+        " (GigScout's bundled resources are missing, unreadable or damaged: reinstall GigScout, "
+        "or set GIGSCOUT_RESOURCES to a copy of its resources folder)\n";
+    auto l = file("l.json", kListings);
+    auto r = with_resources({"import", l.string()});
+    EXPECT_EQ(r.code, 1);
+    EXPECT_EQ(r.err, "gigscout-cli import: cannot load the bundled skill taxonomy: " +
+                         (resources / "taxonomy.json").string() + ": no such file" + fix);
+
+    write_file(resources / "taxonomy.json", "{\"skills\": [");
+    r = with_resources({"list"});
+    EXPECT_EQ(r.code, 1);
+    EXPECT_THAT(r.err, HasSubstr("gigscout-cli list: cannot load the bundled skill taxonomy: " +
+                                 (resources / "taxonomy.json").string()));
+
+    fs::copy_file(source_dir() / "resources" / "taxonomy.json", resources / "taxonomy.json",
+                  fs::copy_options::overwrite_existing);
+    r = with_resources({"mark", "remoteok:1", "saved"});
+    EXPECT_EQ(r.code, 1);
+    EXPECT_EQ(r.err, "gigscout-cli mark: cannot load the bundled currency table: " +
+                         (resources / "currency-rates.json").string() + ": no such file" + fix);
+    // Nothing was started: no store was created.
+    EXPECT_FALSE(fs::exists(data));
+}
+
+// Root ignores permissions, so these run the CLI as `nobody` through setpriv. `nobody` reaches
+// only what is world-readable, and a checkout in root's home folder or in a `mktemp -d` folder
+// (mode 0700) is not: the binary and the resources it reads are copied into this test's own
+// world-readable folder first. tests/cli/store/from_private_folder.sh runs these cases with the
+// CLI in a 0700 folder to keep it so.
 class CliStoreReadOnly : public CliStore {
   protected:
+    fs::path nobody_cli;
+    fs::path nobody_resources;
+
     void SetUp() override {
         if (::geteuid() != 0) {
             GTEST_SKIP() << "needs root to drop to `nobody` with setpriv (run as root, as CI does)";
@@ -278,10 +318,26 @@ class CliStoreReadOnly : public CliStore {
             GTEST_SKIP() << "setpriv is missing (Debian package util-linux)";
         }
         fs::permissions(dir.path(), fs::perms(0755));
+        fs::path program = dir.path() / "program";
+        fs::create_directories(program);
+        nobody_cli = program / "gigscout-cli";
+        fs::copy_file(cli_binary(), nobody_cli);
+        nobody_resources = program / "resources";
+        fs::copy(resources_dir(), nobody_resources, fs::copy_options::recursive);
+        // A clone made under umask 077 has private files; the copies are for everyone.
+        for (const fs::path& p : {program, nobody_resources}) {
+            fs::permissions(p, fs::perms(0755));
+        }
+        fs::permissions(nobody_cli, fs::perms(0755));
+        for (const auto& e : fs::recursive_directory_iterator(nobody_resources)) {
+            fs::permissions(e.path(), e.is_directory() ? fs::perms(0755) : fs::perms(0644));
+        }
     }
     CliRun as_nobody(const std::vector<std::string>& args) {
         return run_cli(data, args, dir.path(),
-                       {"/usr/bin/setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"});
+                       {"/usr/bin/setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups",
+                        "/usr/bin/env", "GIGSCOUT_RESOURCES=" + nobody_resources.string()},
+                       nobody_cli);
     }
     void read_only_tree() {
         for (const char* d : {"", "data", "config", "cache"}) {
@@ -290,6 +346,16 @@ class CliStoreReadOnly : public CliStore {
         }
     }
 };
+
+TEST_F(CliStoreReadOnly, ResourcesTheUserCannotReadAreAMessageAndExit1) {
+    fs::permissions(nobody_resources, fs::perms(0700));
+    auto r = as_nobody({"list"});
+    EXPECT_EQ(r.code, 1);
+    EXPECT_THAT(r.err, HasSubstr("gigscout-cli list: cannot load the bundled skill taxonomy: " +
+                                 (nobody_resources / "taxonomy.json").string() +
+                                 ": cannot open: Permission denied (GigScout's bundled resources "
+                                 "are missing, unreadable or damaged"));
+}
 
 TEST_F(CliStoreReadOnly, ANewStoreInAReadOnlyDirectoryFailsClearly) {
     read_only_tree();
