@@ -73,7 +73,12 @@ int run_export(const ExportOptions& opt, const GlobalOptions& global) {
             return fail("export", state.error().message, kExitInternal);
         }
         state.value().exported_at = now_epoch_seconds();
-        text = state_export_to_json(state.value());
+        std::vector<std::string> repairs;
+        text = state_export_to_json(state.value(), &repairs);
+        // The store held text from before its checks; the file is still one import reads.
+        for (const auto& r : repairs) {
+            std::fprintf(stderr, "gigscout-cli export: warning: %s\n", r.c_str());
+        }
         summary = std::to_string(state.value().listings.size()) + " listings, " +
                   std::to_string(state.value().profiles.size()) + " profiles, " +
                   std::to_string(state.value().settings.size()) + " settings";

@@ -5,6 +5,7 @@
 
 #include "base/file_io.h"
 #include "base/iso_time.h"
+#include "base/utf8.h"
 #include "cli/command_registry.h"
 #include "model/listing_json.h"
 #include "store/listing_csv.h"
@@ -23,26 +24,51 @@ struct ImportOptions {
 
 enum class FileKind { StateExport, ListingArray, Csv };
 
-FileKind detect(const std::string& file, std::string_view text) {
-    if (file.size() >= 4 && file.compare(file.size() - 4, 4, ".csv") == 0) {
+bool ends_with(std::string_view s, std::string_view suffix) {
+    return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// A file named *.csv is CSV; otherwise its first character (after a UTF-8 byte order mark and
+// spaces) decides. A .json file that is neither an object nor an array is refused here rather
+// than read as CSV, whose complaints about a header row would mislead.
+Result<FileKind> detect(const std::string& file, std::string_view text) {
+    if (ends_with(file, ".csv")) {
         return FileKind::Csv;
     }
-    for (char c : text) {
-        if (c == '{') {
-            return FileKind::StateExport;
-        }
-        if (c == '[') {
-            return FileKind::ListingArray;
-        }
-        if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
-            break;
-        }
+    if (text.substr(0, 2) == "\xFF\xFE" || text.substr(0, 2) == "\xFE\xFF" ||
+        text.find('\0') != std::string_view::npos) {
+        return Error{file +
+                     ": looks like UTF-16 text (it has a UTF-16 byte order mark or NUL "
+                     "bytes); save it as UTF-8 and import it again"};
+    }
+    std::string_view body = utf8::without_bom(text);
+    std::size_t first = body.find_first_not_of(" \t\n\r");
+    if (first == std::string_view::npos) {
+        return Error{file +
+                     ": the file is empty; expected a GigScout export, a JSON array of "
+                     "listings or a CSV file"};
+    }
+    if (body[first] == '{') {
+        return FileKind::StateExport;
+    }
+    if (body[first] == '[') {
+        return FileKind::ListingArray;
+    }
+    if (ends_with(file, ".json")) {
+        return Error{file +
+                     ": expected a GigScout export (a JSON object) or a JSON array of "
+                     "listings, got text starting with " +
+                     utf8::quoted(utf8::truncate(body.substr(first), 20))};
     }
     return FileKind::Csv;
 }
 
 Result<ParsedImport> parse(const std::string& file, const std::string& text, std::int64_t now) {
-    switch (detect(file, text)) {
+    auto kind = detect(file, text);
+    if (!kind) {
+        return kind.error();
+    }
+    switch (kind.value()) {
         case FileKind::StateExport:
             return state_export_from_json(text, file, now);
         case FileKind::Csv:
@@ -109,16 +135,27 @@ int run_import(const ImportOptions& opt, const GlobalOptions& global) {
         opt.file.c_str(), s.listings_added + s.listings_updated, s.listings_added,
         s.listings_updated, s.actions_applied, s.profiles_saved, s.settings_added);
     const auto& problems = parsed.value().problems;
-    if (problems.empty()) {
+    const auto& repaired = parsed.value().repaired;
+    if (problems.empty() && repaired.empty()) {
         return kExitOk;
     }
-    for (std::size_t i = 0; i < problems.size() && i < kProblemsShown; ++i) {
-        std::fprintf(stderr, "gigscout-cli import: %s: %s\n", opt.file.c_str(),
-                     problems[i].c_str());
-    }
-    if (problems.size() > kProblemsShown) {
-        std::fprintf(stderr, "gigscout-cli import: ... and %zu more\n",
-                     problems.size() - kProblemsShown);
+    auto show = [&](const std::vector<std::string>& lines, const char* label) {
+        for (std::size_t i = 0; i < lines.size() && i < kProblemsShown; ++i) {
+            std::fprintf(stderr, "gigscout-cli import: %s: %s%s\n", opt.file.c_str(), label,
+                         lines[i].c_str());
+        }
+        if (lines.size() > kProblemsShown) {
+            std::fprintf(stderr, "gigscout-cli import: ... and %zu more\n",
+                         lines.size() - kProblemsShown);
+        }
+    };
+    show(repaired, "repaired: ");
+    show(problems, "");
+    if (problems.empty()) {
+        return fail("import",
+                    opt.file + " was damaged; " + std::to_string(repaired.size()) +
+                        " repairs were made and every entry was imported",
+                    kExitUsage);
     }
     return fail("import",
                 std::to_string(problems.size()) + " entries of " + opt.file +

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "base/iso_time.h"
+#include "base/utf8.h"
 #include "cli/command_registry.h"
 #include "store/store.h"
 
@@ -22,6 +23,16 @@ int run_mark(const MarkOptions& opt, const GlobalOptions& global) {
             "mark",
             "expected seen, saved, hidden, applied or new (forget), got `" + opt.state + "`",
             kExitUsage);
+    }
+    if (opt.note && opt.note->size() > kMaxNoteBytes) {
+        return fail("mark",
+                    "--note: longer than 10 KiB (" + std::to_string(opt.note->size()) +
+                        " bytes); keep longer text in a file and note where it is",
+                    kExitUsage);
+    }
+    if (opt.note && !utf8::is_valid(*opt.note)) {
+        return fail("mark", "--note: not valid UTF-8 text (is the terminal's character set UTF-8?)",
+                    kExitUsage);
     }
     auto paths = global.paths();
     if (!paths) {

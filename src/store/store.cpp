@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "base/json_reader.h"
+#include "base/utf8.h"
 #include "store/listing_columns.h"
 #include "store/schema.h"
 #include "store/sqlite_db.h"
@@ -399,6 +400,9 @@ void check_name(const std::string& what, const std::string& name) {
         throw Refusal{what + " name must be 1 to " + std::to_string(kMaxNameBytes) +
                       " bytes, got " + std::to_string(name.size())};
     }
+    if (!utf8::is_valid(name)) {
+        throw Refusal{what + " name is not valid UTF-8 text"};
+    }
     for (unsigned char c : name) {
         if (c < 0x20 || c == 0x7f) {
             throw Refusal{what + " name `" + name + "` contains a control character"};
@@ -782,8 +786,12 @@ Result<std::map<std::string, std::int64_t>> Store::first_seen(const std::vector<
 Status Store::set_state(const std::string& id, ListingState state,
                         const std::optional<std::string>& note, std::int64_t now) {
     return guard<Ok>("marking `" + id + "` " + std::string(to_string(state)), [&] {
-        if (note && note->size() > 10 * 1024) {
+        if (note && note->size() > kMaxNoteBytes) {
             throw Refusal{"the note is longer than 10 KiB"};
+        }
+        // Everything stored is exported as JSON text, which must be UTF-8.
+        if (note && !utf8::is_valid(*note)) {
+            throw Refusal{"the note is not valid UTF-8 text"};
         }
         Database& db = impl_->db;
         WriteTransaction tx(db);
@@ -910,7 +918,10 @@ Result<std::size_t> Store::apply_max_cache_age(const std::string& source_or_plug
 Status Store::save_profile(const std::string& name, const std::string& json, std::int64_t now) {
     return guard<Ok>("saving the profile `" + name + "`", [&] {
         check_name("the profile", name);
-        auto doc = json::parse(json, "the profile");
+        // A byte order mark (the parser skips it) would be exported inside the state file,
+        // where it is not JSON: the text is kept without it.
+        std::string_view text = utf8::without_bom(json);
+        auto doc = json::parse(text, "the profile");
         if (!doc) {
             throw Refusal{doc.error().message};
         }
@@ -924,7 +935,7 @@ Status Store::save_profile(const std::string& name, const std::string& json, std
             "INSERT INTO profiles (name, json, updated_at) VALUES (?1, ?2, ?3) "
             "ON CONFLICT (name) DO UPDATE SET json = excluded.json, "
             "updated_at = excluded.updated_at");
-        s.bind(1, name).bind(2, json).bind(3, now).run();
+        s.bind(1, name).bind(2, text).bind(3, now).run();
         tx.commit();
         return Ok{};
     });

@@ -268,6 +268,87 @@ TEST_F(CliStore, AFileThatIsNotADatabaseIsReportedAndLeftAlone) {
     EXPECT_EQ(read_file(data / "data" / "gigscout.sqlite3"), "not a database\n");
 }
 
+// An export without its `exported_at` time: the rest must match byte for byte.
+std::string without_export_time(std::string text) {
+    auto at = text.find("\"exported_at\":\"");
+    if (at != std::string::npos) {
+        text.erase(at, text.find(',', at) + 1 - at);
+    }
+    return text;
+}
+
+TEST_F(CliStore, WhatTheDoorsLetInExportsAndImportsIntoAFreshStoreByteForByte) {
+    ASSERT_EQ(cli({"import", file("l.json", kListings).string()}).code, 0);
+    // A profile saved by an editor that starts files with a byte order mark.
+    std::string advanced =
+        read_file(source_dir() / "resources" / "profiles" / "advanced-cv-engineer.json");
+    auto added =
+        cli({"profile", "add", "cv", file("bom.json", "\xEF\xBB\xBF" + advanced).string()});
+    ASSERT_EQ(added.code, 0) << added.err;
+    ASSERT_EQ(cli({"profile", "add", "starter", "--starter", "beginner"}).code, 0);
+    // Notes: Unicode is fine; bytes that are not UTF-8 and notes over 10 KiB are refused.
+    ASSERT_EQ(cli({"mark", "remoteok:1", "applied", "--note", "sent CV — v3 ✓, \"quoted\""}).code,
+              0);
+    auto bad = cli({"mark", "remotive:3", "saved", "--note", std::string("caf\xE9")});
+    EXPECT_EQ(bad.code, 2);
+    EXPECT_EQ(bad.err,
+              "gigscout-cli mark: --note: not valid UTF-8 text (is the terminal's character set "
+              "UTF-8?)\n");
+    auto long_note =
+        cli({"mark", "remotive:3", "saved", "--note", std::string(10 * 1024 + 1, 'x')});
+    EXPECT_EQ(long_note.code, 2);
+    EXPECT_EQ(long_note.err,
+              "gigscout-cli mark: --note: longer than 10 KiB (10241 bytes); keep longer text in a "
+              "file and note where it is\n");
+    ASSERT_EQ(cli({"mark", "remotive:3", "saved", "--note", std::string(10 * 1024, 'x')}).code, 0);
+    ASSERT_EQ(cli({"mark", "remoteok:2", "hidden"}).code, 0);
+    ASSERT_EQ(cli({"list"}).code, 0);  // a look: the rest is seen, last_look_at is set
+
+    fs::path first = dir.path() / "first.json";
+    auto e = cli({"export", first.string()});
+    ASSERT_EQ(e.code, 0) << e.err;
+    EXPECT_EQ(e.err, "");
+    data = dir.path() / "fresh";
+    auto i = cli({"import", first.string()});
+    ASSERT_EQ(i.code, 0) << i.err;
+    EXPECT_THAT(i.out, HasSubstr("3 listings (3 new, 0 already known), 3 user states, 2 profiles"));
+    fs::path second = dir.path() / "second.json";
+    ASSERT_EQ(cli({"export", second.string()}).code, 0);
+    EXPECT_EQ(without_export_time(read_file(second)), without_export_time(read_file(first)));
+    EXPECT_THAT(read_file(second), HasSubstr("\"note\":\"sent CV — v3 ✓, \\\"quoted\\\"\""));
+    EXPECT_EQ(read_file(first).find("\xEF\xBB\xBF"), std::string::npos);
+}
+
+TEST_F(CliStore, ADamagedExportRestoresEveryEntryAndNamesEachRepair) {
+    // As an older GigScout wrote it: a profile copied raw with its byte order mark, and a note
+    // that is not UTF-8. Before, import refused the whole file and restored nothing.
+    auto f = file("old.json",
+                  "{\"format\": \"gigscout-state\", \"version\": 1, \"active_profile\": \"cv\",\n"
+                  "\"profiles\": [{\"name\": \"cv\", \"updated_at\": \"2026-11-20T00:00:00Z\", "
+                  "\"profile\": \xEF\xBB\xBF{\"skills\": [{\"skill\": \"opencv\", \"level\": "
+                  "\"advanced\"}]}}],\n"
+                  "\"listings\": [{\"id\": \"remoteok:1\", \"url\": \"https://remoteok.com/1\", "
+                  "\"first_seen\": \"2026-11-20T00:00:00Z\", \"last_seen\": "
+                  "\"2026-11-20T00:00:00Z\", \"listing\": {\"id\": \"remoteok:1\", \"url\": "
+                  "\"https://remoteok.com/1\", \"title\": \"Computer vision engineer\"}, "
+                  "\"action\": {\"state\": \"saved\", \"changed_at\": \"2026-11-20T00:00:00Z\", "
+                  "\"note\": \"caf\xE9\"}}]}\n");
+    auto r = cli({"import", f.string()});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_THAT(r.err, HasSubstr("gigscout-cli import: " + f.string() +
+                                 ": repaired: 1 byte order mark(s) inside the file"));
+    EXPECT_THAT(r.err, HasSubstr("gigscout-cli import: " + f.string() +
+                                 ": repaired: listings[0].action.note: text that was not UTF-8 "
+                                 "was replaced with U+FFFD\n"));
+    EXPECT_THAT(r.err, HasSubstr("gigscout-cli import: " + f.string() +
+                                 " was damaged; 2 repairs were made and every entry was "
+                                 "imported\n"));
+    auto saved = list_json({"--state", "saved"});
+    ASSERT_EQ(saved.Size(), 1u);
+    EXPECT_EQ(str(saved[0], "note"), "caf\xEF\xBF\xBD");
+    EXPECT_THAT(cli({"profile", "list"}).out, HasSubstr("cv"));
+}
+
 TEST_F(CliStore, AMissingOrBrokenBundledResourceIsAMessageAndExit1NotACrash) {
     fs::path resources = dir.path() / "resources";
     fs::create_directories(resources);
