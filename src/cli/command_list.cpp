@@ -4,6 +4,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 
@@ -134,8 +135,9 @@ int run_list(const ListOptions& opt, const GlobalOptions& global) {
     }
     query.filter.include_closed = opt.all;
     query.filter.include_hidden = opt.all;
-    query.include_filtered = opt.all;
-    query.min_score = opt.min_score;
+    // The view keeps the rows the profile filters out or scores below --min-score, and this
+    // command leaves them out of what it shows: only what was shown is seen (the look, below).
+    query.include_filtered = true;
     auto paths = global.paths();
     if (!paths) {
         return kExitUsage;
@@ -166,6 +168,13 @@ int run_list(const ListOptions& opt, const GlobalOptions& global) {
         return fail("list", view.error().message, kExitInternal);
     }
     ListingView& shown = view.value();
+    auto is_shown = [&](const ListingRow& row) {
+        return !row.score || ((opt.all || !row.score->filtered) &&
+                              (!opt.min_score || row.score->total >= *opt.min_score));
+    };
+    shown.order.erase(std::remove_if(shown.order.begin(), shown.order.end(),
+                                     [&](std::size_t i) { return !is_shown(shown.rows[i]); }),
+                      shown.order.end());
     if (opt.top > 0 && shown.order.size() > static_cast<std::size_t>(opt.top)) {
         shown.order.resize(static_cast<std::size_t>(opt.top));
     }
@@ -190,10 +199,29 @@ int run_list(const ListOptions& opt, const GlobalOptions& global) {
     std::fprintf(stderr, "%zu listings, %zu new; %s\n", shown.size(), fresh,
                  chosen.value() ? ("ranked against " + chosen.value()->label).c_str()
                                 : "newest first, unscored (no active profile; pass --profile)");
-    // The default view (or the new ones) is the user's look; a filtered view is not.
+    // The default view (or the new ones) is the user's look; a view of another state is not.
+    // Only what was shown is seen: new listings left out by --min-score, --top or the profile's
+    // filters stay new. Whichever list is shorter is written: the shown or the left-out ones.
     bool look = (!query.filter.state || *query.filter.state == ListingState::New) && !opt.keep_new;
     if (look) {
-        if (auto s = store.mark_looked(shown.look_mark, now); !s) {
+        std::vector<bool> on_screen(shown.rows.size(), false);
+        std::vector<std::string> shown_new;
+        for (std::size_t i : shown.order) {
+            on_screen[i] = true;
+            if (shown.rows[i].is_new) {
+                shown_new.push_back(shown.rows[i].id);
+            }
+        }
+        std::vector<std::string> left_out_new;
+        for (std::size_t i = 0; i < shown.rows.size(); ++i) {
+            if (!on_screen[i] && shown.rows[i].is_new) {
+                left_out_new.push_back(shown.rows[i].id);
+            }
+        }
+        Status s = left_out_new.size() <= shown_new.size()
+                       ? store.mark_looked(shown.look_mark, now, left_out_new)
+                       : store.mark_seen(shown_new, now);
+        if (!s) {
             std::fprintf(stderr, "gigscout-cli list: warning: %s\n", s.error().message.c_str());
         }
     }

@@ -816,11 +816,43 @@ Status Store::set_state(const std::string& id, ListingState state,
     });
 }
 
-Status Store::mark_looked(std::int64_t look_mark, std::int64_t now) {
+Status Store::mark_looked(std::int64_t look_mark, std::int64_t now,
+                          const std::vector<std::string>& not_shown) {
     return guard<Ok>("recording the look", [&] {
         Database& db = impl_->db;
         WriteTransaction tx(db);
-        set_meta(db, "look_mark", std::max(look_mark, meta_integer(db, "look_mark")));
+        const std::int64_t before = meta_integer(db, "look_mark");
+        if (!not_shown.empty()) {
+            // A listing is new while it entered after the mark: the new ones the view left
+            // out enter again, after the mark this look sets.
+            std::int64_t counter = meta_integer(db, "entry_counter");
+            Statement s = db.prepare(
+                "UPDATE listings SET entered_seq = ?1 "
+                "WHERE id = ?2 AND entered_seq > ?3 AND entered_seq <= ?4");
+            for (const auto& id : not_shown) {
+                s.bind(1, counter + 1).bind(2, id).bind(3, before).bind(4, look_mark).run();
+                counter += db.changes();
+            }
+            set_meta(db, "entry_counter", counter);
+        }
+        set_meta(db, "look_mark", std::max(look_mark, before));
+        set_meta(db, "last_look_at", now);
+        tx.commit();
+        return Ok{};
+    });
+}
+
+Status Store::mark_seen(const std::vector<std::string>& shown, std::int64_t now) {
+    return guard<Ok>("recording the look", [&] {
+        Database& db = impl_->db;
+        WriteTransaction tx(db);
+        // Entered "before every mark": seen from now on, whatever later looks do.
+        Statement s =
+            db.prepare("UPDATE listings SET entered_seq = 0 WHERE id = ?1 AND entered_seq > ?2");
+        const std::int64_t mark = meta_integer(db, "look_mark");
+        for (const auto& id : shown) {
+            s.bind(1, id).bind(2, mark).run();
+        }
         set_meta(db, "last_look_at", now);
         tx.commit();
         return Ok{};

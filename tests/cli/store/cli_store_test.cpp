@@ -5,6 +5,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <set>
+
 #include "base/json_reader.h"
 #include "base/paths.h"
 #include "cli_process.h"
@@ -201,6 +203,63 @@ TEST_F(CliStore, ProfilesAreStoredCheckedAndOneIsActiveForList) {
     EXPECT_THAT(removed.out, HasSubstr("no profile is active now"));
     EXPECT_FALSE(list_json()[0].HasMember("score"));
     EXPECT_THAT(cli({"profile", "list"}).out, HasSubstr("  cv "));
+}
+
+TEST_F(CliStore, OnlyTheListingsShownStopBeingNew) {
+    auto demo =
+        cli({"import", (source_dir() / "resources" / "demo" / "demo-listings.json").string()});
+    ASSERT_EQ(demo.code, 0) << demo.err;
+    ASSERT_EQ(cli({"profile", "add", "cv", "--starter", "intermediate"}).code, 0);
+    // Every stored listing, ranked (filtered ones last), and which of them are still new.
+    auto ranked = [&] {
+        std::vector<std::pair<std::string, bool>> out;
+        for (const auto& row : list_json({"--all"}).GetArray()) {
+            out.emplace_back(str(row, "id"), row["new"].GetBool());
+        }
+        return out;
+    };
+    auto still_new = [&] {
+        std::set<std::string> out;
+        for (const auto& [id, fresh] : ranked()) {
+            if (fresh) {
+                out.insert(id);
+            }
+        }
+        return out;
+    };
+    auto before = ranked();
+    ASSERT_EQ(before.size(), 25u);
+    std::set<std::string> expected_new;
+    for (const auto& [id, fresh] : before) {
+        ASSERT_TRUE(fresh) << id;
+        expected_new.insert(id);
+    }
+    // --top 3 shows the three best: only they are seen (a few shown: they are named).
+    auto top = cli({"list", "--top", "3"});
+    ASSERT_EQ(top.code, 0) << top.err;
+    EXPECT_EQ(top.err, "3 listings, 3 new; ranked against profile `cv`\n");
+    for (std::size_t i = 0; i < 3; ++i) {
+        expected_new.erase(before[i].first);
+    }
+    EXPECT_EQ(still_new(), expected_new);
+    // --min-score 60 shows the 8 scoring 60 or more, 3 of them seen already.
+    auto good = cli({"list", "--min-score", "60"});
+    ASSERT_EQ(good.code, 0) << good.err;
+    EXPECT_EQ(good.err, "8 listings, 5 new; ranked against profile `cv`\n");
+    for (std::size_t i = 0; i < 8; ++i) {
+        expected_new.erase(before[i].first);
+    }
+    EXPECT_EQ(still_new(), expected_new);
+    ASSERT_EQ(expected_new.size(), 17u);
+    // The default view shows every listing the profile does not filter out; the 4 it filters
+    // out (they scored but were never on screen) stay new (many shown: the rest is named).
+    auto plain = cli({"list"});
+    ASSERT_EQ(plain.code, 0) << plain.err;
+    EXPECT_EQ(plain.err, "21 listings, 13 new; ranked against profile `cv`\n");
+    EXPECT_EQ(still_new(), (std::set<std::string>{"demo:11", "demo:12", "demo:16", "demo:17"}));
+    // --all shows them too: now nothing is new.
+    ASSERT_EQ(cli({"list", "--all"}).code, 0);
+    EXPECT_TRUE(still_new().empty());
 }
 
 TEST_F(CliStore, MarkRefusesUnknownIdsAndStates) {
