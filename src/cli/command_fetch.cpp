@@ -289,6 +289,9 @@ int run_fetch(const FetchOptions& opt, const GlobalOptions& global) {
         fetcher.cache()->prune(kHttpCacheMaxAge);
     }
     printer.report(report, profile ? &*profile : nullptr);
+    if (report.no_network) {
+        std::fprintf(stderr, "gigscout-cli fetch: %s\n", report.no_network->c_str());
+    }
     for (const auto& e : store_errors) {
         std::fprintf(stderr, "gigscout-cli fetch: not stored: %s\n", e.c_str());
     }

@@ -134,6 +134,31 @@ std::string_view to_string(Completeness c) {
     return "?";
 }
 
+namespace {
+
+std::optional<std::string> no_network_message(const std::vector<SourceOutcome>& sources) {
+    std::size_t asked = 0;
+    std::size_t offline = 0;
+    for (const auto& o : sources) {
+        if (o.progress.state == SourceState::Skipped ||
+            o.progress.state == SourceState::Cancelled) {
+            continue;
+        }
+        ++asked;
+        offline += o.no_network ? 1 : 0;
+    }
+    if (asked == 0 || offline != asked) {
+        return std::nullopt;
+    }
+    return "no network: " +
+           (asked == 1 ? std::string("the source's host")
+                       : "none of the " + std::to_string(asked) + " sources' hosts") +
+           " could be reached (host names do not resolve, or there is no route); check this "
+           "machine's connection and run the refresh again";
+}
+
+}  // namespace
+
 bool RefreshReport::all_succeeded() const {
     return std::all_of(sources.begin(), sources.end(), [](const SourceOutcome& o) {
         return o.progress.state == SourceState::Done || o.progress.state == SourceState::Skipped;
@@ -212,6 +237,7 @@ RefreshReport RefreshRunner::run(const std::vector<RefreshSource>& sources,
     }
     report.listings = merge_duplicates(std::move(all), groups);
     report.elapsed = since(start);
+    report.no_network = no_network_message(report.sources);
     return report;
 }
 
@@ -378,6 +404,8 @@ SourceOutcome RefreshRunner::run_source(const RefreshSource& source,
             if (e.kind == fetch::FetchErrorKind::Cancelled) {
                 return fail(SourceState::Cancelled, "cancelled");
             }
+            out.no_network = fetched == 0 && (e.kind == fetch::FetchErrorKind::Dns ||
+                                              e.kind == fetch::FetchErrorKind::NoNetwork);
             return fail(SourceState::Partial, "source " + p.source + ": " + e.message);
         }
         ++fetched;

@@ -207,6 +207,34 @@ TEST_F(FetchCommandTest, OneFailingSourceExitsFourAndTheOthersAreStillShown) {
     EXPECT_TRUE(contains(r.err, "board: fetching page 3")) << r.err;
 }
 
+TEST_F(FetchCommandTest, OfflineEverySourceFailsAtOnceWithOneNoNetworkMessage) {
+    // Host names that never resolve (.invalid), as every name does without a network.
+    write_sources(R"({"sources": [
+        {"plugin": "byurl", "instance": "a", "settings": {"url": "https://jobs.nowhere-a.invalid/"}},
+        {"plugin": "byurl", "instance": "b", "settings": {"url": "https://jobs.nowhere-b.invalid/"}}]})");
+    // The default three attempts: a name that does not resolve is not retried.
+    auto r = cli({"fetch", "--data-dir", data_.string(), "--force"});
+    EXPECT_EQ(r.code, 4) << r.out << r.err;
+    for (const char* source : {"byurl:a", "byurl:b"}) {
+        std::string line = summary_line(r.out, source);
+        EXPECT_TRUE(contains(line, "failed")) << r.out;
+        EXPECT_TRUE(contains(line, "cannot resolve the host name")) << line;
+        EXPECT_FALSE(contains(line, "tries")) << line;  // "(gave up after 3 tries)" before
+    }
+    EXPECT_TRUE(contains(r.err,
+                         "gigscout-cli fetch: no network: none of the 2 sources' hosts could be "
+                         "reached (host names do not resolve, or there is no route); check this "
+                         "machine's connection and run the refresh again\n"))
+        << r.err;
+    // One source that answers is not "no network".
+    write_sources(R"({"sources": [
+        {"plugin": "byurl", "instance": "a", "settings": {"url": "https://jobs.nowhere-a.invalid/"}},
+        {"plugin": "board"}]})");
+    auto mixed = fetch({});
+    EXPECT_EQ(mixed.code, 4) << mixed.out << mixed.err;
+    EXPECT_FALSE(contains(mixed.err, "no network")) << mixed.err;
+}
+
 TEST_F(FetchCommandTest, AllSourcesOkExitsZero) {
     write_sources(R"({"sources": [{"plugin": "board"}, {"plugin": "polite"},
                                   {"plugin": "crashy", "enabled": false}]})");
