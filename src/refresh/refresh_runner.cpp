@@ -330,7 +330,7 @@ SourceOutcome RefreshRunner::run_source(const RefreshSource& source,
         }
         if (secret) {
             given[spec.key] = *secret;
-        } else if (!spec.optional) {
+        } else if (setting_required(m, spec, given)) {
             return fail(SourceState::Failed,
                         "source " + p.source + ": needs its secret setting `" + spec.key + "` (" +
                             spec.label + "): set GIGSCOUT_" + source_env_prefix(p.source) + "_" +
@@ -340,6 +340,18 @@ SourceOutcome RefreshRunner::run_source(const RefreshSource& source,
     auto settings = resolve_settings(m, given);
     if (!settings) {
         return fail(SourceState::Failed, "source " + p.source + ": " + settings.error().message);
+    }
+    // A source is checked as a whole before it starts; a single call (`plugin run` on a saved
+    // response) may do without, so resolve_settings does not check this.
+    for (const auto& spec : m.settings) {
+        auto it = settings.value().find(spec.key);
+        if (!spec.secret && !spec.required_unless.empty() &&
+            setting_required(m, spec, settings.value()) &&
+            (it == settings.value().end() || !setting_has_value(it->second))) {
+            return fail(SourceState::Failed, "source " + p.source + ": setting `" + spec.key +
+                                                 "` (" + spec.label + ") is required unless `" +
+                                                 spec.required_unless + "` is set");
+        }
     }
     auto hosts = source_hosts(m, settings.value());
     if (!hosts) {

@@ -235,6 +235,24 @@ TEST_F(FetchCommandTest, OfflineEverySourceFailsAtOnceWithOneNoNetworkMessage) {
     EXPECT_FALSE(contains(mixed.err, "no network")) << mixed.err;
 }
 
+TEST_F(FetchCommandTest, UpworkWithoutATokenGetsTheHostsMessageAndNoTraceback) {
+    write_sources(R"({"sources": [{"plugin": "upwork"}]})");
+    // The bundled plugins, no keyring, no token in the environment: nothing is sent.
+    auto r = testing::run_gigscout_cli(
+        {"fetch", "--data-dir", data_.string(), "--force"}, "",
+        {"-DBUS_SESSION_BUS_ADDRESS", "-GIGSCOUT_UPWORK_TOKEN",
+         "GIGSCOUT_PLUGINS=" + (testing::source_dir() / "plugins").string()});
+    EXPECT_EQ(r.code, 4) << r.out << r.err;
+    std::string line = summary_line(r.out, "upwork");
+    EXPECT_TRUE(contains(line, "failed")) << r.out;
+    EXPECT_TRUE(contains(line,
+                         "source upwork: needs its secret setting `token` (OAuth2 access token): "
+                         "set GIGSCOUT_UPWORK_TOKEN or store it in the keyring"))
+        << line;
+    EXPECT_FALSE(contains(r.out + r.err, "traceback")) << r.out << r.err;
+    EXPECT_FALSE(contains(r.out + r.err, "source's settings")) << r.out << r.err;
+}
+
 TEST_F(FetchCommandTest, AllSourcesOkExitsZero) {
     write_sources(R"({"sources": [{"plugin": "board"}, {"plugin": "polite"},
                                   {"plugin": "crashy", "enabled": false}]})");
