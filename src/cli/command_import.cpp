@@ -120,7 +120,7 @@ int run_import(const ImportOptions& opt, const GlobalOptions& global) {
     }
     auto opened = Store::open(*paths);
     if (!opened) {
-        return fail("import", opened.error().message, kExitInternal);
+        return fail("import", opened.error());
     }
     std::fprintf(stderr, "gigscout-cli import: importing %zu listings into %s\n",
                  state.listings.size(), opened.value().file().c_str());

@@ -144,7 +144,7 @@ int run_list(const ListOptions& opt, const GlobalOptions& global) {
     }
     auto opened = Store::open(*paths);
     if (!opened) {
-        return fail("list", opened.error().message, kExitInternal);
+        return fail("list", opened.error());
     }
     Store& store = opened.value();
     auto chosen = choose_profile(store, opt.profile);

@@ -40,7 +40,7 @@ int run_mark(const MarkOptions& opt, const GlobalOptions& global) {
     }
     auto opened = Store::open(*paths);
     if (!opened) {
-        return fail("mark", opened.error().message, kExitInternal);
+        return fail("mark", opened.error());
     }
     Store& store = opened.value();
     ListingFilter just_this;

@@ -455,6 +455,13 @@ Result<T> Store::guard(const std::string& doing, const std::function<T()>& body)
 
 namespace {
 
+// A file at the database path that GigScout cannot use as its store: the user's to move away.
+Error not_our_database(std::string message) {
+    Error e{std::move(message)};
+    e.bad_input = true;
+    return e;
+}
+
 // Refuses a file SQLite would otherwise report vaguely, before SQLite touches it.
 std::optional<Error> check_existing_file(const fs::path& file) {
     std::error_code ec;
@@ -463,7 +470,8 @@ std::optional<Error> check_existing_file(const fs::path& file) {
         return std::nullopt;
     }
     if (fs::is_directory(status)) {
-        return Error{"the database path " + file.string() + " is a directory, expected a file"};
+        return not_our_database("the database path " + file.string() +
+                                " is a directory, expected a file");
     }
     std::ifstream in(file, std::ios::binary);
     if (!in) {
@@ -477,9 +485,10 @@ std::optional<Error> check_existing_file(const fs::path& file) {
     }
     static constexpr char kMagic[16] = "SQLite format 3";  // 15 chars and a NUL, as on disk
     if (got < 16 || !std::equal(header, header + 16, kMagic)) {
-        return Error{file.string() +
-                     " is not a GigScout database (not an SQLite file); GigScout left it as it "
-                     "is — move it away to start a new store, or use another --data-dir"};
+        return not_our_database(
+            file.string() +
+            " is not a GigScout database (not an SQLite file); GigScout left it as it is — move "
+            "it away to start a new store, or use another --data-dir");
     }
     return std::nullopt;
 }
@@ -514,17 +523,18 @@ Result<Store> Store::open(const fs::path& file, StoreOptions options) {
         // anything is written.
         int version = store::schema_version(db);
         if (version > store::kSchemaVersion) {
-            return Error{"the database " + file.string() + " has schema version " +
-                         std::to_string(version) + ", newer than this GigScout understands (" +
-                         std::to_string(store::kSchemaVersion) +
-                         "): it was written by a newer GigScout. Upgrade GigScout; the file was "
-                         "not changed"};
+            return not_our_database(
+                "the database " + file.string() + " has schema version " + std::to_string(version) +
+                ", newer than this GigScout understands (" + std::to_string(store::kSchemaVersion) +
+                "): it was written by a newer GigScout. Upgrade GigScout; the file was not "
+                "changed");
         }
         if (version == 0 && store::has_foreign_tables(db)) {
-            return Error{file.string() +
-                         " is an SQLite database of another program (it has tables but no "
-                         "GigScout schema version); GigScout left it as it is — move it away or "
-                         "use another --data-dir"};
+            return not_our_database(
+                file.string() +
+                " is an SQLite database of another program (it has tables but no GigScout "
+                "schema version); GigScout left it as it is — move it away or use another "
+                "--data-dir");
         }
         // 16 KiB pages for a new database (an existing one keeps its own): a listing is ~1.5 KB,
         // and a refresh writes every page it touches twice (log, then checkpoint) with a system

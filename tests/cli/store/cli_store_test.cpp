@@ -319,7 +319,7 @@ TEST_F(CliStore, AFileThatIsNotADatabaseIsReportedAndLeftAlone) {
     fs::create_directories(data / "data");
     write_file(data / "data" / "gigscout.sqlite3", "not a database\n");
     auto r = cli({"list"});
-    EXPECT_EQ(r.code, 1);
+    EXPECT_EQ(r.code, 2);  // the user's file, not a failure of GigScout (docs/cli.md)
     EXPECT_EQ(r.err, "gigscout-cli list: " + (data / "data" / "gigscout.sqlite3").string() +
                          " is not a GigScout database (not an SQLite file); GigScout left it as "
                          "it is — move it away to start a new store, or use another "
@@ -438,6 +438,97 @@ TEST_F(CliStore, AMissingOrBrokenBundledResourceIsAMessageAndExit1NotACrash) {
                          (resources / "currency-rates.json").string() + ": no such file" + fix);
     // Nothing was started: no store was created.
     EXPECT_FALSE(fs::exists(data));
+}
+
+// docs/cli.md: exit 2 for the user's mistakes, and every message as "gigscout-cli <command>:".
+TEST_F(CliStore, UsageMistakesExitTwoWithTheCommandsOwnMessage) {
+    ASSERT_EQ(cli({"import", file("l.json", kListings).string()}).code, 0);
+    data = file("plain-file", "x");
+    auto r = cli({"list"});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_EQ(r.err, "gigscout-cli list: --data-dir: " + data.string() + " is not a directory\n");
+    data = dir.path() / "d";
+
+    fs::create_directories(dir.path() / "folder");
+    r = cli({"export", (dir.path() / "folder").string()});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_EQ(r.err, "gigscout-cli export: " + (dir.path() / "folder").string() +
+                         " is a directory; give the name of a file to write\n");
+    r = cli({"export", (dir.path() / "missing" / "b.json").string()});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_EQ(r.err, "gigscout-cli export: cannot write " +
+                         (dir.path() / "missing" / "b.json").string() + ": the folder " +
+                         (dir.path() / "missing").string() + " does not exist\n");
+    EXPECT_FALSE(fs::exists(dir.path() / "missing"));
+
+    r = cli({"frobnicate"});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_THAT(r.err, ::testing::StartsWith("gigscout-cli: unknown command `frobnicate` "
+                                             "(commands: "));
+    EXPECT_THAT(r.err, HasSubstr("list, mark, export, import"));
+    EXPECT_THAT(r.err, ::testing::EndsWith("; see gigscout-cli --help\n"));
+    r = cli({"list", "--frob"});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_EQ(r.err,
+              "gigscout-cli list: unexpected argument(s): --frob; see gigscout-cli list --help\n");
+    r = cli({"mark", "remoteok:1"});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_EQ(r.err, "gigscout-cli mark: state is required; see gigscout-cli mark --help\n");
+    r = cli({"profile", "add", "x", "--starter", "advanced", "--bogus"});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_EQ(r.err,
+              "gigscout-cli profile: unexpected argument(s): --bogus; see gigscout-cli "
+              "profile add --help\n");
+    EXPECT_EQ(cli({"list", "--help"}).code, 0);
+}
+
+TEST_F(CliStore, ImportRefusesEmptyAndUtf16JsonAndSetsAsideOnlyAListingWithAHugeNumber) {
+    auto empty = file("empty.json", "");
+    auto r = cli({"import", empty.string()});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_EQ(r.err, "gigscout-cli import: " + empty.string() +
+                         ": the file is empty; expected a GigScout export, a JSON array of "
+                         "listings or a CSV file\n");
+    auto utf16 = file("utf16.json", std::string("\xFF\xFE[\0]\0", 6));
+    r = cli({"import", utf16.string()});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_EQ(r.err, "gigscout-cli import: " + utf16.string() +
+                         ": looks like UTF-16 text (it has a UTF-16 byte order mark or NUL "
+                         "bytes); save it as UTF-8 and import it again\n");
+    auto prose = file("notes.json", "hello\n");
+    r = cli({"import", prose.string()});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_EQ(r.err, "gigscout-cli import: " + prose.string() +
+                         ": expected a GigScout export (a JSON object) or a JSON array of "
+                         "listings, got text starting with \"hello?\"\n");
+    // A byte order mark before the array is not CSV either.
+    auto bom = file("bom.json", "\xEF\xBB\xBF" + std::string(kListings));
+    r = cli({"import", bom.string()});
+    EXPECT_EQ(r.code, 0) << r.err;
+    EXPECT_THAT(r.out, HasSubstr("3 listings (3 new"));
+
+    auto huge = file("huge.json", R"json([
+      {"id": "a:1", "url": "https://a.com/1", "title": "Fine"},
+      {"id": "a:2", "url": "https://a.com/2", "title": "Rich", "description": "[1, {\"x\": 2}]",
+       "budget": {"kind": "fixed", "min": 1e400, "currency": "USD"}},
+      {"id": "a:3", "url": "https://a.com/3", "title": "Also fine",
+       "budget": {"kind": "fixed", "min": 10, "max": 2e999}}])json");
+    r = cli({"import", huge.string()});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_THAT(r.err, HasSubstr("gigscout-cli import: " + huge.string() +
+                                 ": listing 1: the number 1e400 is too large (it does not fit a "
+                                 "double)\n"));
+    EXPECT_THAT(r.err, HasSubstr("gigscout-cli import: " + huge.string() +
+                                 ": listing 2: the number 2e999 is too large (it does not fit a "
+                                 "double)\n"));
+    EXPECT_THAT(r.err, HasSubstr("2 entries of " + huge.string() + " were skipped"));
+    auto all = list_json();
+    std::set<std::string> ids;
+    for (const auto& row : all.GetArray()) {
+        ids.insert(str(row, "id"));
+    }
+    EXPECT_EQ(ids.count("a:1"), 1u);
+    EXPECT_EQ(ids.count("a:2"), 0u);
 }
 
 // Root ignores permissions, so these run the CLI as `nobody` through setpriv. `nobody` reaches
