@@ -12,6 +12,7 @@
 #include "base/iso_time.h"
 #include "cli/command_registry.h"
 #include "cli/profile_choice.h"
+#include "cli/score_text.h"
 #include "model/currency.h"
 #include "model/listing_json.h"
 #include "scoring/profile.h"
@@ -30,11 +31,13 @@ struct ListOptions {
     bool json = false;
     bool all = false;
     bool keep_new = false;
+    bool explain = false;
     int top = 0;
 };
 
-void print_text(const ListingView& view) {
-    for (std::size_t i = 0; i < view.size(); ++i) {
+// `explained`: the rows' whole listings scored with explanations (--explain), in view order.
+void print_text(const ListingView& view, const std::vector<ShownListing>* explained) {
+    for (std::size_t i = 0, k = 0; i < view.size(); ++i) {
         const ListingRow& row = view.at(i);
         std::string score = row.score ? std::to_string(row.score->total) : "-";
         std::string title = row.content_dropped ? "(content expired under the platform's terms; "
@@ -51,6 +54,9 @@ void print_text(const ListingView& view) {
             sources += (sources.empty() ? "" : ", ") + src;
         }
         details += "  [" + sources + "]";
+        if (row.budget && (row.budget->min || row.budget->max)) {
+            details += "  " + budget_text(row.budget);
+        }
         if (row.closed_at) {
             details += "  closed " + format_date(*row.closed_at);
         }
@@ -61,6 +67,14 @@ void print_text(const ListingView& view) {
             details += "  note: " + row.note;
         }
         std::printf("%s\n", details.c_str());
+        if (explained != nullptr && k < explained->size() &&
+            (*explained)[k].row.listing.id == row.id) {
+            // The two lines `match` prints under a listing.
+            if (const auto& score = (*explained)[k++].score) {
+                print_wrapped(explanation(*score));
+                print_wrapped(points_line(*score));
+            }
+        }
     }
 }
 
@@ -157,6 +171,12 @@ int run_list(const ListOptions& opt, const GlobalOptions& global) {
                     "NAME or FILE",
                     kExitUsage);
     }
+    if (opt.explain && !chosen.value()) {
+        return fail("list",
+                    "--explain needs a profile: there is no active profile; pass --profile NAME "
+                    "or FILE",
+                    kExitUsage);
+    }
     const std::int64_t now = now_epoch_seconds();
     std::optional<Scorer> scorer;
     if (chosen.value()) {
@@ -189,8 +209,19 @@ int run_list(const ListOptions& opt, const GlobalOptions& global) {
             return fail("list", whole.error().message, kExitInternal);
         }
         print_json(shown, whole.value());
+    } else if (opt.explain && scorer) {
+        std::vector<std::string> ids;
+        ids.reserve(shown.size());
+        for (std::size_t i = 0; i < shown.size(); ++i) {
+            ids.push_back(shown.at(i).id);
+        }
+        auto whole = load_shown(store, ids, &*scorer);
+        if (!whole) {
+            return fail("list", whole.error().message, kExitInternal);
+        }
+        print_text(shown, &whole.value());
     } else {
-        print_text(shown);
+        print_text(shown, nullptr);
     }
     std::size_t fresh = 0;
     for (std::size_t i = 0; i < shown.size(); ++i) {
@@ -245,6 +276,9 @@ const bool registered = register_command(Command{
         sub->add_flag("--json", opt->json, "Print the listings as a JSON array");
         sub->add_flag("--all", opt->all,
                       "Include closed and hidden listings, and those the profile filters out");
+        sub->add_flag("--explain", opt->explain,
+                      "Under each listing, the score's explanation and points, as `match` "
+                      "shows them (needs a profile)");
         sub->add_flag("--keep-new", opt->keep_new,
                       "Do not count this as a look: new listings stay new");
         sub->add_option("--top", opt->top, "Show at most N listings")

@@ -2,6 +2,7 @@
 // with its score and explanation (docs/cli.md, docs/scoring.md).
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 #include <optional>
 
@@ -12,10 +13,13 @@
 #include "base/iso_time.h"
 #include "base/utf8.h"
 #include "cli/command_registry.h"
+#include "cli/profile_choice.h"
+#include "cli/score_text.h"
 #include "model/currency.h"
 #include "model/listing_json.h"
 #include "scoring/profile.h"
 #include "scoring/scorer.h"
+#include "store/store.h"
 #include "taxonomy/skill_extractor.h"
 
 namespace gigscout::cli::match_command {
@@ -32,8 +36,6 @@ struct MatchOptions {
 // Table layout: fits a 110-column terminal.
 constexpr std::size_t kTitleColumns = 56;
 constexpr std::size_t kSourceColumns = 14;
-constexpr std::size_t kLineColumns = 110;
-constexpr const char* kIndent = "            ";
 
 // Cuts to `columns` code points (an ellipsis marks the cut) and pads with spaces; a code point
 // is taken as one column, which holds for the Latin, Greek and Cyrillic text listings use.
@@ -68,146 +70,6 @@ std::string cell(std::string_view text, std::size_t columns) {
         i += len;
     }
     out.append(columns > count ? columns - count : 0, ' ');
-    return out;
-}
-
-std::string grouped(double amount) {
-    char buf[64];
-    bool whole = std::fabs(amount - std::round(amount)) < 0.005;
-    std::snprintf(buf, sizeof buf, whole ? "%.0f" : "%.2f", amount);
-    std::string digits = buf;
-    std::size_t dot = digits.find('.');
-    std::size_t int_end = dot == std::string::npos ? digits.size() : dot;
-    std::string out;
-    for (std::size_t i = 0; i < int_end; ++i) {
-        if (i > 0 && (int_end - i) % 3 == 0) {
-            out += ',';
-        }
-        out += digits[i];
-    }
-    return out + digits.substr(int_end);
-}
-
-std::string money_text(std::string_view currency, const std::string& amounts) {
-    if (currency == "USD") {
-        return "$" + amounts;
-    }
-    if (currency == "EUR") {
-        return "€" + amounts;
-    }
-    if (currency == "GBP") {
-        return "£" + amounts;
-    }
-    if (currency == "INR") {
-        return "₹" + amounts;
-    }
-    if (currency == "JPY") {
-        return "¥" + amounts;
-    }
-    return std::string(currency) + " " + amounts;
-}
-
-// "$30–50/h", "€1,500 fixed", "up to $500 fixed", "$90,000–120,000/yr".
-std::string budget_text(const std::optional<Budget>& b) {
-    if (!b || (!b->min && !b->max)) {
-        return "—";
-    }
-    std::string unit = b->kind == BudgetKind::Hourly  ? "/h"
-                       : b->kind == BudgetKind::Fixed ? " fixed"
-                                                      : "/yr";
-    if (b->min && b->max && *b->min != *b->max) {
-        return money_text(b->currency, grouped(*b->min) + "–" + grouped(*b->max)) + unit;
-    }
-    if (b->min && b->max) {
-        return money_text(b->currency, grouped(*b->min)) + unit;
-    }
-    if (b->min) {
-        return "from " + money_text(b->currency, grouped(*b->min)) + unit;
-    }
-    return "up to " + money_text(b->currency, grouped(*b->max)) + unit;
-}
-
-std::string skill_name(const std::string& id) {
-    const Skill* s = Taxonomy::bundled().find(id);
-    return s != nullptr ? s->name : id;
-}
-
-std::string points_text(double points) {
-    char buf[32];
-    double rounded = std::round(points * 10) / 10;
-    bool whole = std::fabs(rounded - std::round(rounded)) < 1e-9;
-    std::snprintf(buf, sizeof buf, whole ? "%.0f" : "%.1f", std::fabs(rounded));
-    return buf;
-}
-
-// Greedy word wrap at kLineColumns, every line indented.
-void print_wrapped(const std::string& text) {
-    std::string line = kIndent;
-    std::size_t columns = std::char_traits<char>::length(kIndent);
-    std::size_t start = 0;
-    while (start < text.size()) {
-        std::size_t end = text.find(' ', start);
-        if (end == std::string::npos) {
-            end = text.size();
-        }
-        std::string_view word(text.data() + start, end - start);
-        std::size_t width = utf8::length(word);
-        bool first = columns == std::char_traits<char>::length(kIndent);
-        if (!first && columns + 1 + width > kLineColumns) {
-            std::printf("%s\n", line.c_str());
-            line = std::string(kIndent) + "  ";
-            columns = line.size();
-            first = true;
-        }
-        if (!first) {
-            line += ' ';
-            ++columns;
-        }
-        line += word;
-        columns += width;
-        start = end + 1;
-    }
-    std::printf("%s\n", line.c_str());
-}
-
-std::string explanation(const Score& s) {
-    std::string out;
-    auto section = [&](const char* label, const std::vector<std::string>& items) {
-        if (items.empty()) {
-            return;
-        }
-        out += (out.empty() ? "" : " · ") + std::string(label) + ": ";
-        for (std::size_t i = 0; i < items.size(); ++i) {
-            out += (i ? ", " : "") + items[i];
-        }
-    };
-    std::vector<std::string> matched;
-    std::vector<std::string> partial;
-    std::vector<std::string> missing;
-    for (const auto& id : s.matched_skills) {
-        matched.push_back(skill_name(id));
-    }
-    for (const auto& p : s.partial_skills) {
-        partial.push_back(skill_name(p.skill) + " (via " + skill_name(p.via) + ")");
-    }
-    for (const auto& id : s.missing_skills) {
-        missing.push_back(skill_name(id));
-    }
-    section("matched", matched);
-    section("partial", partial);
-    section("missing", missing);
-    return out.empty() ? "no skills found in the listing" : out;
-}
-
-std::string points_line(const Score& s) {
-    std::string out;
-    for (const auto& c : s.components) {
-        if (c.name == "penalty") {
-            out += " − penalty " + points_text(c.points);
-        } else {
-            out += (out.empty() ? "" : " + ") + c.name + " " + points_text(c.points);
-        }
-    }
     return out;
 }
 
@@ -346,7 +208,31 @@ void print_json(const std::vector<Listing>& listings, const std::vector<RankedLi
     std::printf("%s\n", buf.GetString());
 }
 
-int run_match(const MatchOptions& opt) {
+// --profile as `list` and `fetch` take it: a stored profile's name (stored names first), else a
+// profile file. The store is only read when one exists: `match` works on files alone and
+// never creates a data directory.
+Result<Profile> chosen_profile(const std::string& wanted, const GlobalOptions& global) {
+    std::optional<std::filesystem::path> data_dir;
+    if (global.data_dir) {
+        data_dir = *global.data_dir;
+    }
+    auto paths = Paths::resolve(data_dir);
+    std::error_code ec;
+    if (!paths || !std::filesystem::is_regular_file(paths.value().database_file(), ec)) {
+        return load_profile(wanted);
+    }
+    auto store = Store::open(paths.value().database_file());
+    if (!store) {
+        return store.error();
+    }
+    auto chosen = choose_profile(store.value(), wanted);
+    if (!chosen) {
+        return chosen.error();
+    }
+    return std::move(*chosen.value()).profile;
+}
+
+int run_match(const MatchOptions& opt, const GlobalOptions& global) {
     std::int64_t now = now_epoch_seconds();
     if (!opt.now.empty()) {
         auto parsed = parse_iso8601(opt.now);
@@ -358,7 +244,7 @@ int run_match(const MatchOptions& opt) {
         }
         now = *parsed;
     }
-    auto profile = load_profile(opt.profile);
+    auto profile = chosen_profile(opt.profile, global);
     if (!profile) {
         return fail("match", profile.error().message, kExitUsage);
     }
@@ -391,15 +277,16 @@ int run_match(const MatchOptions& opt) {
 }
 
 const bool registered = register_command(Command{
-    "match", 10, [](CLI::App& app, const GlobalOptions&) -> std::function<int()> {
+    "match", 10, [](CLI::App& app, const GlobalOptions& global) -> std::function<int()> {
         auto opt = std::make_shared<MatchOptions>();
         CLI::App* sub = app.add_subcommand(
             "match",
             "Rank a JSON array of listings against a skill profile, each with its "
             "score and explanation");
-        sub->add_option("--profile", opt->profile, "The skill profile (docs/profile-format.md)")
+        sub->add_option("--profile", opt->profile,
+                        "A stored profile's name, or a profile file (docs/profile-format.md)")
             ->required()
-            ->type_name("P.json");
+            ->type_name("P");
         sub->add_option("--listings", opt->listings,
                         "A JSON array of listings (docs/listing-format.md)")
             ->required()
@@ -415,7 +302,7 @@ const bool registered = register_command(Command{
         sub->add_option("--now", opt->now,
                         "Score as if it were this time (ISO 8601), for reproducible output")
             ->type_name("TIME");
-        return [opt] { return run_match(*opt); };
+        return [opt, &global] { return run_match(*opt, global); };
     }});
 
 }  // namespace

@@ -38,6 +38,12 @@ void write_string(rapidjson::Writer<rapidjson::StringBuffer>& w, const char* key
     w.String(v.data(), static_cast<rapidjson::SizeType>(v.size()));
 }
 
+// A skill as `match` and `list --explain` print it: its name, not its id (JSON keeps ids).
+std::string skill_display_name(const std::string& id) {
+    const Skill* s = Taxonomy::bundled().find(id);
+    return s != nullptr ? s->name : id;
+}
+
 }  // namespace
 
 void FetchPrinter::progress(const SourceProgress& p) {
@@ -177,11 +183,11 @@ void FetchPrinter::report(const RefreshReport& report, const Profile* profile) c
                         l.source.c_str(), r.score.filtered ? "  (filtered)" : "");
             std::string matched;
             for (const auto& s : r.score.matched_skills) {
-                matched += (matched.empty() ? "" : ", ") + s;
+                matched += (matched.empty() ? "" : ", ") + skill_display_name(s);
             }
             std::string missing;
             for (const auto& s : r.score.missing_skills) {
-                missing += (missing.empty() ? "" : ", ") + s;
+                missing += (missing.empty() ? "" : ", ") + skill_display_name(s);
             }
             std::printf("           matched: %s · missing: %s\n",
                         matched.empty() ? "-" : matched.c_str(),

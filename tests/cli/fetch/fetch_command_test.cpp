@@ -342,6 +342,14 @@ TEST_F(FetchCommandTest, WithoutProfileTheActiveStoredProfileRanksTheResult) {
     ASSERT_TRUE(best.HasMember("score")) << ranked.out;
     EXPECT_STREQ(best["listing"]["title"].GetString(), "Computer Vision Engineer");
 
+    // The text names skills as `match` does ("OpenCV"), not by id ("opencv").
+    auto text = fetch({});
+    ASSERT_EQ(text.code, 0) << text.err;
+    EXPECT_TRUE(contains(text.out, "matched: ")) << text.out;
+    EXPECT_TRUE(contains(text.out, "OpenCV")) << text.out;
+    EXPECT_FALSE(contains(text.out, "matched: opencv")) << text.out;
+    EXPECT_FALSE(contains(text.out, ", opencv")) << text.out;
+
     auto missing = fetch({"--profile", "nope"});
     EXPECT_EQ(missing.code, 2);
     EXPECT_TRUE(contains(missing.err, "no stored profile is named `nope`")) << missing.err;

@@ -262,6 +262,36 @@ TEST_F(CliStore, OnlyTheListingsShownStopBeingNew) {
     EXPECT_TRUE(still_new().empty());
 }
 
+TEST_F(CliStore, ListExplainsScoresAsMatchDoesAndMatchTakesAStoredProfileName) {
+    fs::path demo = source_dir() / "resources" / "demo" / "demo-listings.json";
+    ASSERT_EQ(cli({"import", demo.string()}).code, 0);
+    auto no_profile = cli({"list", "--explain"});
+    EXPECT_EQ(no_profile.code, 2);
+    EXPECT_EQ(no_profile.err,
+              "gigscout-cli list: --explain needs a profile: there is no active profile; pass "
+              "--profile NAME or FILE\n");
+    ASSERT_EQ(cli({"profile", "add", "cv", "--starter", "intermediate"}).code, 0);
+    auto listed = cli({"list", "--top", "1", "--explain", "--keep-new"});
+    ASSERT_EQ(listed.code, 0) << listed.err;
+    // The budget on the details line, then match's two lines.
+    EXPECT_THAT(listed.out,
+                HasSubstr("     https://example.com/demo/1  [demo]  €1,200–1,500 fixed\n"
+                          "            matched: Python, YOLO, Object detection, "
+                          "OpenCV\n            skill 36.7 + level 16.1 + budget"));
+    // `match --profile` takes the stored name as `list` does.
+    auto matched = cli({"match", "--profile", "cv", "--listings", demo.string(), "--top", "1"});
+    ASSERT_EQ(matched.code, 0) << matched.err;
+    EXPECT_THAT(matched.out, HasSubstr("Ranked 25 listings for \"Intermediate computer-vision "
+                                       "engineer\""));
+    EXPECT_THAT(matched.out, HasSubstr("            matched: Python, YOLO, Object detection, "
+                                       "OpenCV\n"));
+    auto nope = cli({"match", "--profile", "nope", "--listings", demo.string()});
+    EXPECT_EQ(nope.code, 2);
+    EXPECT_EQ(nope.err,
+              "gigscout-cli match: --profile: no stored profile is named `nope` and no file nope "
+              "exists\n");
+}
+
 TEST_F(CliStore, MarkRefusesUnknownIdsAndStates) {
     ASSERT_EQ(cli({"import", file("l.json", kListings).string()}).code, 0);
     auto r = cli({"mark", "remoteok:404", "saved"});
