@@ -325,8 +325,14 @@ local function listing_of_item(item)
   -- The free text ends where the first structured field begins.
   local cut = desc:find("<b>[%a ]+</b>:")
   local body = html.to_text(cut and desc:sub(1, cut - 1) or desc)
-  -- The feed escaped some text twice ("bespoke &amp;amp; Secure"): one more pass.
-  if body:find("&amp;", 1, true) or body:find("&quot;", 1, true) or body:find("&#0", 1, true) then
+  -- The feed escaped some text two or three times ("bespoke &amp;amp; Secure", "API&amp;amp;#39;s",
+  -- "long &amp;amp;amp; short"): undo it until no entity the feed itself writes is left. (A
+  -- description that means the text "&amp;" loses it; the feed gives no way to tell.)
+  for _ = 1, 3 do
+    if not (body:find("&amp;", 1, true) or body:find("&quot;", 1, true) or
+        body:find("&#0?39;") or body:find("&lt;", 1, true) or body:find("&gt;", 1, true)) then
+      break
+    end
     body = html.unescape(body)
   end
   local budget = nil
