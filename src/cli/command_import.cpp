@@ -2,11 +2,15 @@
 // (docs/listing-format.md) or a CSV selection. Chunked in short transactions and idempotent,
 // so an import cut short (a crash, a kill) is completed by running it again.
 #include <cstdio>
+#include <limits>
+#include <utility>
+#include <vector>
 
 #include "base/file_io.h"
 #include "base/iso_time.h"
 #include "base/utf8.h"
 #include "cli/command_registry.h"
+#include "dedupe/listing_dedupe.h"
 #include "model/listing_json.h"
 #include "store/listing_csv.h"
 #include "store/state_export.h"
@@ -96,6 +100,36 @@ Result<ParsedImport> parse(const std::string& file, const std::string& text, std
     return out;
 }
 
+// The duplicates among the imported listings (docs/dedupe.md), as (kept id, duplicate id). Of
+// a job cross-posted on several boards the copy the store saw first keeps its id, as in a
+// refresh, so what the user did with it stays where it was.
+std::vector<std::pair<std::string, std::string>> cross_posts(const StateExport& state,
+                                                             Store& store) {
+    std::vector<Listing> listings;
+    std::vector<std::string> ids;
+    for (const auto& e : state.listings) {
+        if (e.listing) {
+            listings.push_back(*e.listing);
+            ids.push_back(e.listing->id);
+        }
+    }
+    std::vector<std::int64_t> rank;
+    if (auto seen = store.first_seen(ids)) {
+        for (const auto& id : ids) {
+            auto it = seen.value().find(id);
+            rank.push_back(it == seen.value().end() ? std::numeric_limits<std::int64_t>::max()
+                                                    : it->second);
+        }
+    }
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const auto& group : find_duplicates(listings, rank)) {
+        for (std::size_t d : group.duplicates) {
+            out.emplace_back(listings[group.keep].id, listings[d].id);
+        }
+    }
+    return out;
+}
+
 int run_import(const ImportOptions& opt, const GlobalOptions& global) {
     auto paths = global.paths();
     if (!paths) {
@@ -122,18 +156,35 @@ int run_import(const ImportOptions& opt, const GlobalOptions& global) {
     if (!opened) {
         return fail("import", opened.error());
     }
+    Store& store = opened.value();
+    // Listings from a JSON array or CSV enter as a refresh's do: cross-posted copies of one job
+    // are merged (docs/dedupe.md). An export brings its own merges (`merged_into`).
+    auto kind = detect(opt.file, text.value());
+    auto merges = kind && kind.value() != FileKind::StateExport
+                      ? cross_posts(state, store)
+                      : std::vector<std::pair<std::string, std::string>>{};
     std::fprintf(stderr, "gigscout-cli import: importing %zu listings into %s\n",
-                 state.listings.size(), opened.value().file().c_str());
-    auto summary = opened.value().import_state(state, now);
+                 state.listings.size(), store.file().c_str());
+    auto summary = store.import_state(state, now);
     if (!summary) {
         return fail("import", summary.error().message, kExitInternal);
+    }
+    std::size_t merged = 0;
+    for (const auto& [keep, duplicate] : merges) {
+        if (auto m = store.merge_listings(keep, duplicate); m) {
+            ++merged;
+        } else {
+            std::fprintf(stderr, "gigscout-cli import: not merged: %s\n",
+                         m.error().message.c_str());
+        }
     }
     const ImportSummary& s = summary.value();
     std::printf(
         "imported %s: %zu listings (%zu new, %zu already known), %zu user states, %zu profiles, "
-        "%zu settings\n",
+        "%zu settings%s\n",
         opt.file.c_str(), s.listings_added + s.listings_updated, s.listings_added,
-        s.listings_updated, s.actions_applied, s.profiles_saved, s.settings_added);
+        s.listings_updated, s.actions_applied, s.profiles_saved, s.settings_added,
+        merged > 0 ? ("; " + std::to_string(merged) + " cross-posted copies merged").c_str() : "");
     const auto& problems = parsed.value().problems;
     const auto& repaired = parsed.value().repaired;
     if (problems.empty() && repaired.empty()) {

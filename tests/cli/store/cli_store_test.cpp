@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <map>
 #include <set>
 
 #include "base/json_reader.h"
@@ -290,6 +291,40 @@ TEST_F(CliStore, ListExplainsScoresAsMatchDoesAndMatchTakesAStoredProfileName) {
     EXPECT_EQ(nope.err,
               "gigscout-cli match: --profile: no stored profile is named `nope` and no file nope "
               "exists\n");
+}
+
+TEST_F(CliStore, ImportingAListingArrayMergesCrossPostsAsARefreshDoes) {
+    // One job on two boards (the company's legal suffix and the board's "(Remote)" differ),
+    // and another job of the same company that must stay apart.
+    auto f = file("boards.json", R"json([
+      {"id": "remotive:101", "source": "remotive", "url": "https://remotive.com/remote-jobs/101",
+       "title": "Computer Vision Engineer (Remote)", "company": "Acme Vision Inc.",
+       "description": "Build OpenCV and PyTorch pipelines for warehouse robots."},
+      {"id": "weworkremotely:abc", "source": "weworkremotely",
+       "url": "https://weworkremotely.com/remote-jobs/acme-vision-computer-vision-engineer",
+       "title": "Computer Vision Engineer", "company": "Acme Vision",
+       "description": "Build OpenCV and PyTorch pipelines for warehouse robots."},
+      {"id": "remotive:102", "source": "remotive", "url": "https://remotive.com/remote-jobs/102",
+       "title": "Data Labeling Lead", "company": "Acme Vision",
+       "description": "Run a team that labels images."}])json");
+    auto r = cli({"import", f.string()});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_THAT(r.out, HasSubstr("3 listings (3 new, 0 already known), 0 user states, 0 "
+                                 "profiles, 0 settings; 1 cross-posted copies merged\n"));
+    auto rows = list_json();
+    ASSERT_EQ(rows.Size(), 2u);
+    std::map<std::string, std::vector<std::string>> sources;
+    for (const auto& row : rows.GetArray()) {
+        for (const auto& src : row["sources"].GetArray()) {
+            sources[str(row, "id")].push_back(src.GetString());
+        }
+    }
+    EXPECT_EQ(sources["remotive:101"], (std::vector<std::string>{"remotive", "weworkremotely"}));
+    EXPECT_EQ(sources["remotive:102"], (std::vector<std::string>{"remotive"}));
+    // Importing it again merges nothing more.
+    r = cli({"import", f.string()});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_EQ(list_json().Size(), 2u);
 }
 
 TEST_F(CliStore, MarkRefusesUnknownIdsAndStates) {
