@@ -613,6 +613,14 @@ class CliStoreReadOnly : public CliStore {
         if (!fs::exists("/usr/bin/setpriv")) {
             GTEST_SKIP() << "setpriv is missing (Debian package util-linux)";
         }
+        // The copies live in this test's folder: `nobody` must be able to reach it.
+        for (fs::path p = dir.path().parent_path(); p != p.parent_path(); p = p.parent_path()) {
+            if ((fs::status(p).permissions() & fs::perms::others_exec) == fs::perms::none) {
+                GTEST_SKIP() << p << " (above the test's temporary folder) is not searchable by "
+                             << "other users, so `nobody` cannot reach the copied program; set "
+                             << "TMPDIR to a world-searchable folder such as /tmp";
+            }
+        }
         fs::permissions(dir.path(), fs::perms(0755));
         fs::path program = dir.path() / "program";
         fs::create_directories(program);

@@ -17,7 +17,8 @@ chmod 0700 "$private"
 cp "$cli" "$private/gigscout-cli"
 cp "$test_program" "$private/cli_store_test"
 cp -r "$resources" "$private/resources"
-out=$(GIGSCOUT_TEST_CLI="$private/gigscout-cli" GIGSCOUT_RESOURCES="$private/resources" \
+# The cases' own folders go to /tmp, which `nobody` can search (they skip otherwise).
+out=$(TMPDIR=/tmp GIGSCOUT_TEST_CLI="$private/gigscout-cli" GIGSCOUT_RESOURCES="$private/resources" \
   "$private/cli_store_test" --gtest_filter='CliStoreReadOnly.*' --gtest_brief=0 2>&1) || {
   echo "$out"
   exit 1
