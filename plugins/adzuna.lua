@@ -62,7 +62,8 @@ local function search_request(ctx, page)
   local key = str(setting(ctx, "app_key", ""))
   if not id or not key then
     error(NAME .. ": the Adzuna API needs your own app_id and app_key: register at " .. SIGNUP ..
-      " and enter both in the source's settings")
+      ", set app_id in the source's settings and app_key as its secret (the environment " ..
+      "variable GIGSCOUT_ADZUNA_APP_KEY or the keyring, never sources.json)")
   end
   local q = { app_id = id, app_key = key, results_per_page = tostring(per_page(ctx)),
               sort_by = "date", ["content-type"] = "application/json" }
@@ -169,8 +170,9 @@ return {
     local data, err = json.decode(response.body or "")
     local d = tbl(data)
     if status == 401 or status == 403 or (d and d.exception == "AUTH_FAIL") then
-      error(NAME .. ": the API refused the app_id/app_key (HTTP " .. status .. "): check both " ..
-        "in the source's settings, or register a new application at " .. SIGNUP)
+      error(NAME .. ": the API refused the app_id/app_key (HTTP " .. status .. "): check " ..
+        "app_id in the source's settings and its secret app_key (GIGSCOUT_ADZUNA_APP_KEY or the " ..
+        "keyring), or register a new application at " .. SIGNUP)
     elseif status == 429 then
       error(NAME .. ": Adzuna's limit was reached (HTTP 429: 25 calls a minute, 250 a day by " ..
         "default); wait and refresh later")

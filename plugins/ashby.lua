@@ -109,6 +109,16 @@ local function listing_of(job, company)
   elseif type(job.isRemote) == "boolean" then remote = job.isRemote end
   local description = str(job.descriptionPlain) or
     (str(job.descriptionHtml) and html.to_text(job.descriptionHtml)) or nil
+  local budget = budget_of(job)
+  if not budget then
+    -- No compensation published: the pay the text states, marked in the log as read from it.
+    local phrase
+    budget, phrase = common.pay_in_text(description)
+    if budget then
+      log.info(NAME .. ": job " .. id .. ": pay read from the description text: \"" .. phrase ..
+        "\"")
+    end
+  end
   return {
     id = id,
     url = link,
@@ -116,7 +126,7 @@ local function listing_of(job, company)
     description = description,
     company = company,
     posted_at = str(job.publishedAt) and time.parse(job.publishedAt) or nil,
-    budget = budget_of(job),
+    budget = budget,
     tags = tags,
     job_type = JOB_TYPES[str(job.employmentType) or ""],
     remote = remote,

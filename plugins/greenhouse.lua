@@ -10,6 +10,7 @@ local time = require("time")
 local text = require("text")
 local url = require("url")
 local money = require("money")
+local log = require("log")
 local common = require("common")
 local str, tbl, id_of = common.str, common.tbl, common.id_of
 local setting, fit, budget_from_text = common.setting, common.fit, common.budget_from_text
@@ -84,14 +85,25 @@ local function listing_of(job, board)
   for _, key in ipairs({ "first_published", "updated_at" }) do
     if not posted and str(job[key]) then posted = time.parse(job[key]) end
   end
+  local description = content_html and html.to_text(content_html) or nil
+  local budget = content_html and budget_of(content_html) or nil
+  if not budget then
+    -- No pay block: the pay the text states, marked in the log as read from the text.
+    local phrase
+    budget, phrase = common.pay_in_text(description)
+    if budget then
+      log.info(NAME .. ": job " .. id .. ": pay read from the description text: \"" .. phrase ..
+        "\"")
+    end
+  end
   return {
     id = id,
     url = link,
     title = text.collapse(html.to_text(title)),
-    description = content_html and html.to_text(content_html) or nil,
+    description = description,
     company = str(job.company_name),
     posted_at = posted,
-    budget = content_html and budget_of(content_html) or nil,
+    budget = budget,
     tags = tags,
     remote = remote_of(job, location),
     location = location and text.truncate(text.collapse(location), 190) or nil,

@@ -27,6 +27,11 @@ local setting, fit, budget_from_text = common.setting, common.fit, common.budget
 local NAME = "upwork"
 local ENDPOINT = "https://api.upwork.com/graphql"
 local KEYS_URL = "https://www.upwork.com/developer/keys/"
+-- Where a token goes, in the host's words (docs/sources.md): a secret is never a sources.json
+-- setting.
+local SECRET_ADVICE = "set it as the source's secret `token`: the environment variable " ..
+  "GIGSCOUT_UPWORK_TOKEN (GIGSCOUT_UPWORK_<INSTANCE>_TOKEN for a named source) or the keyring, " ..
+  "never sources.json"
 
 -- Text the platform sends as plain text stays as it is (line breaks included); it only goes
 -- through the HTML reader when a tag shows up in it.
@@ -78,9 +83,11 @@ end
 local function search_request(ctx, after)
   local token = str(setting(ctx, "token", ""))
   if not token then
+    -- The host stops a source without a token (or a feed_url) before this runs, with its own
+    -- words (docs/sources.md); this is for `plugin run` and other direct calls.
     error(NAME .. ": no API token: Upwork's API needs your own OAuth2 access token — create " ..
       "an API key at " .. KEYS_URL .. " (scope \"Read marketplace Job Postings\"), authorise " ..
-      "it and paste the access token in the source's settings")
+      "it and " .. SECRET_ADVICE)
   end
   local filter = {}
   local query = str(setting(ctx, "query", "computer vision"))
@@ -224,8 +231,8 @@ end
 
 local function token_error(status, detail)
   error(NAME .. ": the API refused the token (" .. (status and ("HTTP " .. status) or detail) ..
-    "): it has expired or was revoked — create a new one at " .. KEYS_URL ..
-    " and paste it in the source's settings")
+    "): it has expired or was revoked — create a new one at " .. KEYS_URL .. " and " ..
+    SECRET_ADVICE)
 end
 
 local function parse_api(response, data, ctx)
@@ -318,8 +325,14 @@ local function listing_of_item(item)
   -- The free text ends where the first structured field begins.
   local cut = desc:find("<b>[%a ]+</b>:")
   local body = html.to_text(cut and desc:sub(1, cut - 1) or desc)
-  -- The feed escaped some text twice ("bespoke &amp;amp; Secure"): one more pass.
-  if body:find("&amp;", 1, true) or body:find("&quot;", 1, true) or body:find("&#0", 1, true) then
+  -- The feed escaped some text two or three times ("bespoke &amp;amp; Secure", "API&amp;amp;#39;s",
+  -- "long &amp;amp;amp; short"): undo it until no entity the feed itself writes is left. (A
+  -- description that means the text "&amp;" loses it; the feed gives no way to tell.)
+  for _ = 1, 3 do
+    if not (body:find("&amp;", 1, true) or body:find("&quot;", 1, true) or
+        body:find("&#0?39;") or body:find("&lt;", 1, true) or body:find("&gt;", 1, true)) then
+      break
+    end
     body = html.unescape(body)
   end
   local budget = nil
@@ -411,9 +424,11 @@ return {
   settings = {
     { key = "token", label = "OAuth2 access token", type = "string", secret = true,
       optional = true,
+      required_unless = "feed_url",
       help = "Create an API key at https://www.upwork.com/developer/keys/ with the scope " ..
-        "\"Read marketplace Job Postings\", authorise it and paste the access token here. " ..
-        "Not needed for a legacy feed URL." },
+        "\"Read marketplace Job Postings\", authorise it and give GigScout the access token " ..
+        "(kept in the keyring, or GIGSCOUT_UPWORK_TOKEN; never in sources.json). Not needed " ..
+        "for a legacy feed URL." },
     { key = "query", label = "Search (partial Lucene syntax)", type = "string",
       default = "computer vision", optional = true },
     { key = "job_type", label = "Job type: hourly, fixed or empty for both", type = "string",

@@ -44,7 +44,8 @@ local function search_request(ctx, page)
   local email = str(setting(ctx, "email", ""))
   if not key or not email then
     error(NAME .. ": the USAJOBS API needs your own key and the email address you requested " ..
-      "it with: request one at " .. KEY_URL .. " and enter both in the source's settings")
+      "it with: request one at " .. KEY_URL .. ", set `email` in the source's settings and the " ..
+      "key as its secret `api_key` (GIGSCOUT_USAJOBS_API_KEY or the keyring, never sources.json)")
   end
   local q = { ResultsPerPage = tostring(per_page(ctx)), Page = tostring(page),
               SortField = "opendate", SortDirection = "desc" }

@@ -14,6 +14,10 @@ namespace fs = std::filesystem;
 Result<std::string> read_text_file(const fs::path& file, std::size_t max_bytes) {
     std::error_code ec;
     if (!fs::exists(file, ec)) {
+        // exists() is false with an error when a directory on the way cannot be searched.
+        if (ec && ec != std::errc::no_such_file_or_directory) {
+            return Error{file.string() + ": cannot open: " + ec.message()};
+        }
         return Error{file.string() + ": no such file"};
     }
     if (fs::is_directory(file, ec)) {

@@ -1,5 +1,6 @@
 #include "base/paths.h"
 
+#include <cstdio>
 #include <cstdlib>
 #include <system_error>
 
@@ -81,6 +82,20 @@ Status Paths::ensure_exist() const {
 fs::path resources_dir() {
     return first_existing("GIGSCOUT_RESOURCES", GIGSCOUT_SOURCE_RESOURCES,
                           GIGSCOUT_INSTALLED_RESOURCES);
+}
+
+Error bundled_resource_error(const std::string& what, const Error& cause) {
+    return Error{"cannot load " + what + ": " + cause.message +
+                 " (GigScout's bundled resources are missing, unreadable or damaged: reinstall "
+                 "GigScout, or set GIGSCOUT_RESOURCES to a copy of its resources folder)"};
+}
+
+void exit_for_bundled_resource(const Error& error) {
+    std::fprintf(stderr, "gigscout: %s\n", error.message.c_str());
+    std::fflush(stderr);
+    // _Exit, not exit: other threads may be running (a refresh), and static destructors must
+    // not run under them.
+    std::_Exit(1);
 }
 
 fs::path bundled_plugins_dir() {

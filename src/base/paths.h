@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <string>
 
 #include "base/result.h"
 
@@ -35,6 +36,13 @@ struct Paths {
 // GIGSCOUT_RESOURCES overrides; then the source tree (when run from a build), then the
 // installed share directory.
 std::filesystem::path resources_dir();
+// Wraps the error of loading a shipped resource ("the bundled skill taxonomy") into the message
+// a user can act on: what failed, why, and how to give GigScout its resources back.
+Error bundled_resource_error(const std::string& what, const Error& cause);
+// The last resort of a `bundled()` accessor whose front end did not check its resource first:
+// prints the message and ends the process with exit status 1 (never abort(): this is a broken
+// installation, not a bug, and must not look like a crash).
+[[noreturn]] void exit_for_bundled_resource(const Error& error);
 // Plugins shipped with GigScout (same search order; GIGSCOUT_PLUGINS overrides).
 std::filesystem::path bundled_plugins_dir();
 

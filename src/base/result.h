@@ -11,6 +11,9 @@ namespace gigscout {
 // A failure a person can act on: `message` names the thing and what is wrong with it.
 struct Error {
     std::string message;
+    // The user's file or argument is at fault (a front end's "bad input": the CLI's exit 2), not
+    // the system or the program.
+    bool bad_input = false;
 };
 
 template <class T>

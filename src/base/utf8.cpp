@@ -66,6 +66,10 @@ bool is_valid(std::string_view s) {
     return true;
 }
 
+std::string_view without_bom(std::string_view s) {
+    return s.substr(0, 3) == "\xEF\xBB\xBF" ? s.substr(3) : s;
+}
+
 std::string sanitize(std::string_view s) {
     std::string out;
     out.reserve(s.size());

@@ -10,6 +10,9 @@ namespace gigscout::utf8 {
 // True when `s` is well-formed UTF-8 (no overlongs, surrogates or code points past U+10FFFF).
 bool is_valid(std::string_view s);
 
+// `s` without a leading UTF-8 byte order mark (EF BB BF), which some editors write.
+std::string_view without_bom(std::string_view s);
+
 // Replaces every ill-formed sequence with U+FFFD.
 std::string sanitize(std::string_view s);
 

@@ -1,6 +1,7 @@
 // gigscout-cli export FILE: backs up the whole user state (JSON), or with --listings a
 // selection of listings as CSV or JSON (docs/store.md, "Export and import").
 #include <cstdio>
+#include <filesystem>
 
 #include "base/file_io.h"
 #include "base/iso_time.h"
@@ -56,13 +57,29 @@ int run_export(const ExportOptions& opt, const GlobalOptions& global) {
     if (format != "csv" && format != "json") {
         return fail("export", "--format: expected csv or json, got `" + format + "`", kExitUsage);
     }
+    // Checked before any work: the file is written last, after the whole export is made.
+    if (opt.file != "-") {
+        std::error_code ec;
+        std::filesystem::path target(opt.file);
+        std::filesystem::path folder = std::filesystem::absolute(target, ec).parent_path();
+        if (std::filesystem::is_directory(target, ec)) {
+            return fail("export", opt.file + " is a directory; give the name of a file to write",
+                        kExitUsage);
+        }
+        if (!std::filesystem::is_directory(folder, ec)) {
+            return fail(
+                "export",
+                "cannot write " + opt.file + ": the folder " + folder.string() + " does not exist",
+                kExitUsage);
+        }
+    }
     auto paths = global.paths();
     if (!paths) {
         return kExitUsage;
     }
     auto opened = Store::open(*paths);
     if (!opened) {
-        return fail("export", opened.error().message, kExitInternal);
+        return fail("export", opened.error());
     }
     Store& store = opened.value();
     std::string text;
@@ -73,7 +90,12 @@ int run_export(const ExportOptions& opt, const GlobalOptions& global) {
             return fail("export", state.error().message, kExitInternal);
         }
         state.value().exported_at = now_epoch_seconds();
-        text = state_export_to_json(state.value());
+        std::vector<std::string> repairs;
+        text = state_export_to_json(state.value(), &repairs);
+        // The store held text from before its checks; the file is still one import reads.
+        for (const auto& r : repairs) {
+            std::fprintf(stderr, "gigscout-cli export: warning: %s\n", r.c_str());
+        }
         summary = std::to_string(state.value().listings.size()) + " listings, " +
                   std::to_string(state.value().profiles.size()) + " profiles, " +
                   std::to_string(state.value().settings.size()) + " settings";

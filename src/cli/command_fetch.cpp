@@ -98,6 +98,9 @@ int run_fetch(const FetchOptions& opt, const GlobalOptions& global) {
         return fail("fetch", ranked.error().message, kExitInternal);
     }
     printer.report(result.report, ranked.value(), scorer.has_value());
+    if (result.report.no_network) {
+        std::fprintf(stderr, "gigscout-cli fetch: %s\n", result.report.no_network->c_str());
+    }
     for (const auto& e : result.store_errors) {
         std::fprintf(stderr, "gigscout-cli fetch: not stored: %s\n", e.c_str());
     }

@@ -2,10 +2,15 @@
 // (docs/listing-format.md) or a CSV selection. Chunked in short transactions and idempotent,
 // so an import cut short (a crash, a kill) is completed by running it again.
 #include <cstdio>
+#include <limits>
+#include <utility>
+#include <vector>
 
 #include "base/file_io.h"
 #include "base/iso_time.h"
+#include "base/utf8.h"
 #include "cli/command_registry.h"
+#include "dedupe/listing_dedupe.h"
 #include "model/listing_json.h"
 #include "store/listing_csv.h"
 #include "store/state_export.h"
@@ -23,26 +28,51 @@ struct ImportOptions {
 
 enum class FileKind { StateExport, ListingArray, Csv };
 
-FileKind detect(const std::string& file, std::string_view text) {
-    if (file.size() >= 4 && file.compare(file.size() - 4, 4, ".csv") == 0) {
+bool ends_with(std::string_view s, std::string_view suffix) {
+    return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// A file named *.csv is CSV; otherwise its first character (after a UTF-8 byte order mark and
+// spaces) decides. A .json file that is neither an object nor an array is refused here rather
+// than read as CSV, whose complaints about a header row would mislead.
+Result<FileKind> detect(const std::string& file, std::string_view text) {
+    if (ends_with(file, ".csv")) {
         return FileKind::Csv;
     }
-    for (char c : text) {
-        if (c == '{') {
-            return FileKind::StateExport;
-        }
-        if (c == '[') {
-            return FileKind::ListingArray;
-        }
-        if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
-            break;
-        }
+    if (text.substr(0, 2) == "\xFF\xFE" || text.substr(0, 2) == "\xFE\xFF" ||
+        text.find('\0') != std::string_view::npos) {
+        return Error{file +
+                     ": looks like UTF-16 text (it has a UTF-16 byte order mark or NUL "
+                     "bytes); save it as UTF-8 and import it again"};
+    }
+    std::string_view body = utf8::without_bom(text);
+    std::size_t first = body.find_first_not_of(" \t\n\r");
+    if (first == std::string_view::npos) {
+        return Error{file +
+                     ": the file is empty; expected a GigScout export, a JSON array of "
+                     "listings or a CSV file"};
+    }
+    if (body[first] == '{') {
+        return FileKind::StateExport;
+    }
+    if (body[first] == '[') {
+        return FileKind::ListingArray;
+    }
+    if (ends_with(file, ".json")) {
+        return Error{file +
+                     ": expected a GigScout export (a JSON object) or a JSON array of "
+                     "listings, got text starting with " +
+                     utf8::quoted(utf8::truncate(body.substr(first), 20))};
     }
     return FileKind::Csv;
 }
 
 Result<ParsedImport> parse(const std::string& file, const std::string& text, std::int64_t now) {
-    switch (detect(file, text)) {
+    auto kind = detect(file, text);
+    if (!kind) {
+        return kind.error();
+    }
+    switch (kind.value()) {
         case FileKind::StateExport:
             return state_export_from_json(text, file, now);
         case FileKind::Csv:
@@ -66,6 +96,36 @@ Result<ParsedImport> parse(const std::string& file, const std::string& text, std
         e.is_new = true;
         e.listing = std::move(l);
         out.state.listings.push_back(std::move(e));
+    }
+    return out;
+}
+
+// The duplicates among the imported listings (docs/dedupe.md), as (kept id, duplicate id). Of
+// a job cross-posted on several boards the copy the store saw first keeps its id, as in a
+// refresh, so what the user did with it stays where it was.
+std::vector<std::pair<std::string, std::string>> cross_posts(const StateExport& state,
+                                                             Store& store) {
+    std::vector<Listing> listings;
+    std::vector<std::string> ids;
+    for (const auto& e : state.listings) {
+        if (e.listing) {
+            listings.push_back(*e.listing);
+            ids.push_back(e.listing->id);
+        }
+    }
+    std::vector<std::int64_t> rank;
+    if (auto seen = store.first_seen(ids)) {
+        for (const auto& id : ids) {
+            auto it = seen.value().find(id);
+            rank.push_back(it == seen.value().end() ? std::numeric_limits<std::int64_t>::max()
+                                                    : it->second);
+        }
+    }
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const auto& group : find_duplicates(listings, rank)) {
+        for (std::size_t d : group.duplicates) {
+            out.emplace_back(listings[group.keep].id, listings[d].id);
+        }
     }
     return out;
 }
@@ -94,31 +154,59 @@ int run_import(const ImportOptions& opt, const GlobalOptions& global) {
     }
     auto opened = Store::open(*paths);
     if (!opened) {
-        return fail("import", opened.error().message, kExitInternal);
+        return fail("import", opened.error());
     }
+    Store& store = opened.value();
+    // Listings from a JSON array or CSV enter as a refresh's do: cross-posted copies of one job
+    // are merged (docs/dedupe.md). An export brings its own merges (`merged_into`).
+    auto kind = detect(opt.file, text.value());
+    auto merges = kind && kind.value() != FileKind::StateExport
+                      ? cross_posts(state, store)
+                      : std::vector<std::pair<std::string, std::string>>{};
     std::fprintf(stderr, "gigscout-cli import: importing %zu listings into %s\n",
-                 state.listings.size(), opened.value().file().c_str());
-    auto summary = opened.value().import_state(state, now);
+                 state.listings.size(), store.file().c_str());
+    auto summary = store.import_state(state, now);
     if (!summary) {
         return fail("import", summary.error().message, kExitInternal);
+    }
+    std::size_t merged = 0;
+    for (const auto& [keep, duplicate] : merges) {
+        if (auto m = store.merge_listings(keep, duplicate); m) {
+            ++merged;
+        } else {
+            std::fprintf(stderr, "gigscout-cli import: not merged: %s\n",
+                         m.error().message.c_str());
+        }
     }
     const ImportSummary& s = summary.value();
     std::printf(
         "imported %s: %zu listings (%zu new, %zu already known), %zu user states, %zu profiles, "
-        "%zu settings\n",
+        "%zu settings%s\n",
         opt.file.c_str(), s.listings_added + s.listings_updated, s.listings_added,
-        s.listings_updated, s.actions_applied, s.profiles_saved, s.settings_added);
+        s.listings_updated, s.actions_applied, s.profiles_saved, s.settings_added,
+        merged > 0 ? ("; " + std::to_string(merged) + " cross-posted copies merged").c_str() : "");
     const auto& problems = parsed.value().problems;
-    if (problems.empty()) {
+    const auto& repaired = parsed.value().repaired;
+    if (problems.empty() && repaired.empty()) {
         return kExitOk;
     }
-    for (std::size_t i = 0; i < problems.size() && i < kProblemsShown; ++i) {
-        std::fprintf(stderr, "gigscout-cli import: %s: %s\n", opt.file.c_str(),
-                     problems[i].c_str());
-    }
-    if (problems.size() > kProblemsShown) {
-        std::fprintf(stderr, "gigscout-cli import: ... and %zu more\n",
-                     problems.size() - kProblemsShown);
+    auto show = [&](const std::vector<std::string>& lines, const char* label) {
+        for (std::size_t i = 0; i < lines.size() && i < kProblemsShown; ++i) {
+            std::fprintf(stderr, "gigscout-cli import: %s: %s%s\n", opt.file.c_str(), label,
+                         lines[i].c_str());
+        }
+        if (lines.size() > kProblemsShown) {
+            std::fprintf(stderr, "gigscout-cli import: ... and %zu more\n",
+                         lines.size() - kProblemsShown);
+        }
+    };
+    show(repaired, "repaired: ");
+    show(problems, "");
+    if (problems.empty()) {
+        return fail("import",
+                    opt.file + " was damaged; " + std::to_string(repaired.size()) +
+                        " repairs were made and every entry was imported",
+                    kExitUsage);
     }
     return fail("import",
                 std::to_string(problems.size()) + " entries of " + opt.file +

@@ -4,20 +4,22 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 
 #include "base/file_io.h"
 #include "base/iso_time.h"
 #include "cli/command_registry.h"
-#include "workspace/workspace.h"
 #include "model/currency.h"
 #include "model/listing_json.h"
 #include "scoring/profile.h"
 #include "scoring/scorer.h"
 #include "store/store.h"
 #include "taxonomy/taxonomy.h"
+#include "views/display_text.h"
 #include "views/listing_view.h"
+#include "workspace/workspace.h"
 
 namespace gigscout::cli::list_command {
 namespace {
@@ -29,11 +31,13 @@ struct ListOptions {
     bool json = false;
     bool all = false;
     bool keep_new = false;
+    bool explain = false;
     int top = 0;
 };
 
-void print_text(const ListingView& view) {
-    for (std::size_t i = 0; i < view.size(); ++i) {
+// `explained`: the rows' whole listings scored with explanations (--explain), in view order.
+void print_text(const ListingView& view, const std::vector<ShownListing>* explained) {
+    for (std::size_t i = 0, k = 0; i < view.size(); ++i) {
         const ListingRow& row = view.at(i);
         std::string score = row.score ? std::to_string(row.score->total) : "-";
         std::string title = row.content_dropped ? "(content expired under the platform's terms; "
@@ -50,6 +54,9 @@ void print_text(const ListingView& view) {
             sources += (sources.empty() ? "" : ", ") + src;
         }
         details += "  [" + sources + "]";
+        if (row.budget && (row.budget->min || row.budget->max)) {
+            details += "  " + budget_text(row.budget);
+        }
         if (row.closed_at) {
             details += "  closed " + format_date(*row.closed_at);
         }
@@ -60,6 +67,14 @@ void print_text(const ListingView& view) {
             details += "  note: " + row.note;
         }
         std::printf("%s\n", details.c_str());
+        if (explained != nullptr && k < explained->size() &&
+            (*explained)[k].row.listing.id == row.id) {
+            // The two lines `match` prints under a listing.
+            if (const auto& score = (*explained)[k++].score) {
+                std::fputs(explanation_lines(skills_text(*score)).c_str(), stdout);
+                std::fputs(explanation_lines(points_line(*score)).c_str(), stdout);
+            }
+        }
     }
 }
 
@@ -134,15 +149,16 @@ int run_list(const ListOptions& opt, const GlobalOptions& global) {
     }
     query.filter.include_closed = opt.all;
     query.filter.include_hidden = opt.all;
-    query.include_filtered = opt.all;
-    query.min_score = opt.min_score;
+    // The view keeps the rows the profile filters out or scores below --min-score, and this
+    // command leaves them out of what it shows: only what was shown is seen (the look, below).
+    query.include_filtered = true;
     auto paths = global.paths();
     if (!paths) {
         return kExitUsage;
     }
     auto opened = Store::open(*paths);
     if (!opened) {
-        return fail("list", opened.error().message, kExitInternal);
+        return fail("list", opened.error());
     }
     Store& store = opened.value();
     auto chosen = choose_profile(store, opt.profile);
@@ -153,6 +169,12 @@ int run_list(const ListOptions& opt, const GlobalOptions& global) {
         return fail("list",
                     "--min-score needs a profile: there is no active profile; pass --profile "
                     "NAME or FILE",
+                    kExitUsage);
+    }
+    if (opt.explain && !chosen.value()) {
+        return fail("list",
+                    "--explain needs a profile: there is no active profile; pass --profile NAME "
+                    "or FILE",
                     kExitUsage);
     }
     const std::int64_t now = now_epoch_seconds();
@@ -166,6 +188,13 @@ int run_list(const ListOptions& opt, const GlobalOptions& global) {
         return fail("list", view.error().message, kExitInternal);
     }
     ListingView& shown = view.value();
+    auto is_shown = [&](const ListingRow& row) {
+        return !row.score || ((opt.all || !row.score->filtered) &&
+                              (!opt.min_score || row.score->total >= *opt.min_score));
+    };
+    shown.order.erase(std::remove_if(shown.order.begin(), shown.order.end(),
+                                     [&](std::size_t i) { return !is_shown(shown.rows[i]); }),
+                      shown.order.end());
     if (opt.top > 0 && shown.order.size() > static_cast<std::size_t>(opt.top)) {
         shown.order.resize(static_cast<std::size_t>(opt.top));
     }
@@ -180,8 +209,19 @@ int run_list(const ListOptions& opt, const GlobalOptions& global) {
             return fail("list", whole.error().message, kExitInternal);
         }
         print_json(shown, whole.value());
+    } else if (opt.explain && scorer) {
+        std::vector<std::string> ids;
+        ids.reserve(shown.size());
+        for (std::size_t i = 0; i < shown.size(); ++i) {
+            ids.push_back(shown.at(i).id);
+        }
+        auto whole = load_shown(store, ids, &*scorer);
+        if (!whole) {
+            return fail("list", whole.error().message, kExitInternal);
+        }
+        print_text(shown, &whole.value());
     } else {
-        print_text(shown);
+        print_text(shown, nullptr);
     }
     std::size_t fresh = 0;
     for (std::size_t i = 0; i < shown.size(); ++i) {
@@ -190,10 +230,29 @@ int run_list(const ListOptions& opt, const GlobalOptions& global) {
     std::fprintf(stderr, "%zu listings, %zu new; %s\n", shown.size(), fresh,
                  chosen.value() ? ("ranked against " + chosen.value()->label).c_str()
                                 : "newest first, unscored (no active profile; pass --profile)");
-    // The default view (or the new ones) is the user's look; a filtered view is not.
+    // The default view (or the new ones) is the user's look; a view of another state is not.
+    // Only what was shown is seen: new listings left out by --min-score, --top or the profile's
+    // filters stay new. Whichever list is shorter is written: the shown or the left-out ones.
     bool look = (!query.filter.state || *query.filter.state == ListingState::New) && !opt.keep_new;
     if (look) {
-        if (auto s = store.mark_looked(shown.look_mark, now); !s) {
+        std::vector<bool> on_screen(shown.rows.size(), false);
+        std::vector<std::string> shown_new;
+        for (std::size_t i : shown.order) {
+            on_screen[i] = true;
+            if (shown.rows[i].is_new) {
+                shown_new.push_back(shown.rows[i].id);
+            }
+        }
+        std::vector<std::string> left_out_new;
+        for (std::size_t i = 0; i < shown.rows.size(); ++i) {
+            if (!on_screen[i] && shown.rows[i].is_new) {
+                left_out_new.push_back(shown.rows[i].id);
+            }
+        }
+        Status s = left_out_new.size() <= shown_new.size()
+                       ? store.mark_looked(shown.look_mark, now, left_out_new)
+                       : store.mark_seen(shown_new, now);
+        if (!s) {
             std::fprintf(stderr, "gigscout-cli list: warning: %s\n", s.error().message.c_str());
         }
     }
@@ -217,6 +276,9 @@ const bool registered = register_command(Command{
         sub->add_flag("--json", opt->json, "Print the listings as a JSON array");
         sub->add_flag("--all", opt->all,
                       "Include closed and hidden listings, and those the profile filters out");
+        sub->add_flag("--explain", opt->explain,
+                      "Under each listing, the score's explanation and points, as `match` "
+                      "shows them (needs a profile)");
         sub->add_flag("--keep-new", opt->keep_new,
                       "Do not count this as a look: new listings stay new");
         sub->add_option("--top", opt->top, "Show at most N listings")

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "base/iso_time.h"
+#include "base/utf8.h"
 #include "cli/command_registry.h"
 #include "store/store.h"
 
@@ -23,13 +24,23 @@ int run_mark(const MarkOptions& opt, const GlobalOptions& global) {
             "expected seen, saved, hidden, applied or new (forget), got `" + opt.state + "`",
             kExitUsage);
     }
+    if (opt.note && opt.note->size() > kMaxNoteBytes) {
+        return fail("mark",
+                    "--note: longer than 10 KiB (" + std::to_string(opt.note->size()) +
+                        " bytes); keep longer text in a file and note where it is",
+                    kExitUsage);
+    }
+    if (opt.note && !utf8::is_valid(*opt.note)) {
+        return fail("mark", "--note: not valid UTF-8 text (is the terminal's character set UTF-8?)",
+                    kExitUsage);
+    }
     auto paths = global.paths();
     if (!paths) {
         return kExitUsage;
     }
     auto opened = Store::open(*paths);
     if (!opened) {
-        return fail("mark", opened.error().message, kExitInternal);
+        return fail("mark", opened.error());
     }
     Store& store = opened.value();
     ListingFilter just_this;

@@ -2,6 +2,7 @@
 // with its score and explanation (docs/cli.md, docs/scoring.md).
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 #include <optional>
 
@@ -16,8 +17,10 @@
 #include "model/listing_json.h"
 #include "scoring/profile.h"
 #include "scoring/scorer.h"
+#include "store/store.h"
 #include "taxonomy/skill_extractor.h"
 #include "views/display_text.h"
+#include "workspace/profile_choice.h"
 #include "workspace/workspace.h"
 
 namespace gigscout::cli::match_command {
@@ -34,38 +37,6 @@ struct MatchOptions {
 // Table layout: fits a 110-column terminal.
 constexpr std::size_t kTitleColumns = 56;
 constexpr std::size_t kSourceColumns = 14;
-constexpr std::size_t kLineColumns = 110;
-constexpr const char* kIndent = "            ";
-
-// Greedy word wrap at kLineColumns, every line indented.
-void print_wrapped(const std::string& text) {
-    std::string line = kIndent;
-    std::size_t columns = std::char_traits<char>::length(kIndent);
-    std::size_t start = 0;
-    while (start < text.size()) {
-        std::size_t end = text.find(' ', start);
-        if (end == std::string::npos) {
-            end = text.size();
-        }
-        std::string_view word(text.data() + start, end - start);
-        std::size_t width = utf8::length(word);
-        bool first = columns == std::char_traits<char>::length(kIndent);
-        if (!first && columns + 1 + width > kLineColumns) {
-            std::printf("%s\n", line.c_str());
-            line = std::string(kIndent) + "  ";
-            columns = line.size();
-            first = true;
-        }
-        if (!first) {
-            line += ' ';
-            ++columns;
-        }
-        line += word;
-        columns += width;
-        start = end + 1;
-    }
-    std::printf("%s\n", line.c_str());
-}
 
 void print_table(const std::vector<Listing>& listings, const std::vector<RankedListing>& ranked,
                  const Profile& profile, std::size_t skipped, std::int64_t now, std::size_t top) {
@@ -96,8 +67,8 @@ void print_table(const std::vector<Listing>& listings, const std::vector<RankedL
         std::printf("%3zu  %5d  %s  %s  %s\n", shown, s.total,
                     fit_columns(l.title, kTitleColumns).c_str(),
                     fit_columns(l.source, kSourceColumns).c_str(), budget_text(l.budget).c_str());
-        print_wrapped(skills_text(s));
-        print_wrapped(points_line(s));
+        std::fputs(explanation_lines(skills_text(s)).c_str(), stdout);
+        std::fputs(explanation_lines(points_line(s)).c_str(), stdout);
     }
     if (unfiltered > shown) {
         std::printf("… and %zu more (--top N shows more)\n", unfiltered - shown);
@@ -116,7 +87,7 @@ void print_table(const std::vector<Listing>& listings, const std::vector<RankedL
         std::printf("     %5d  %s  %s  %s\n", r.score.total,
                     fit_columns(l.title, kTitleColumns).c_str(),
                     fit_columns(l.source, kSourceColumns).c_str(), budget_text(l.budget).c_str());
-        print_wrapped(filter_reasons_text(r.score));
+        std::fputs(explanation_lines(filter_reasons_text(r.score)).c_str(), stdout);
     }
     if (filtered > listed) {
         std::printf("… and %zu more\n", filtered - listed);
@@ -200,7 +171,31 @@ void print_json(const std::vector<Listing>& listings, const std::vector<RankedLi
     std::printf("%s\n", buf.GetString());
 }
 
-int run_match(const MatchOptions& opt) {
+// --profile as `list` and `fetch` take it: a stored profile's name (stored names first), else a
+// profile file. The store is only read when one exists: `match` works on files alone and
+// never creates a data directory.
+Result<Profile> chosen_profile(const std::string& wanted, const GlobalOptions& global) {
+    std::optional<std::filesystem::path> data_dir;
+    if (global.data_dir) {
+        data_dir = *global.data_dir;
+    }
+    auto paths = Paths::resolve(data_dir);
+    std::error_code ec;
+    if (!paths || !std::filesystem::is_regular_file(paths.value().database_file(), ec)) {
+        return load_profile(wanted);
+    }
+    auto store = Store::open(paths.value().database_file());
+    if (!store) {
+        return store.error();
+    }
+    auto chosen = choose_profile(store.value(), wanted);
+    if (!chosen) {
+        return chosen.error();
+    }
+    return std::move(*chosen.value()).profile;
+}
+
+int run_match(const MatchOptions& opt, const GlobalOptions& global) {
     std::int64_t now = now_epoch_seconds();
     if (!opt.now.empty()) {
         auto parsed = parse_iso8601(opt.now);
@@ -212,7 +207,7 @@ int run_match(const MatchOptions& opt) {
         }
         now = *parsed;
     }
-    auto profile = load_profile(opt.profile);
+    auto profile = chosen_profile(opt.profile, global);
     if (!profile) {
         return fail("match", profile.error().message, kExitUsage);
     }
@@ -245,15 +240,16 @@ int run_match(const MatchOptions& opt) {
 }
 
 const bool registered = register_command(Command{
-    "match", 10, [](CLI::App& app, const GlobalOptions&) -> std::function<int()> {
+    "match", 10, [](CLI::App& app, const GlobalOptions& global) -> std::function<int()> {
         auto opt = std::make_shared<MatchOptions>();
         CLI::App* sub = app.add_subcommand(
             "match",
             "Rank a JSON array of listings against a skill profile, each with its "
             "score and explanation");
-        sub->add_option("--profile", opt->profile, "The skill profile (docs/profile-format.md)")
+        sub->add_option("--profile", opt->profile,
+                        "A stored profile's name, or a profile file (docs/profile-format.md)")
             ->required()
-            ->type_name("P.json");
+            ->type_name("P");
         sub->add_option("--listings", opt->listings,
                         "A JSON array of listings (docs/listing-format.md)")
             ->required()
@@ -269,7 +265,7 @@ const bool registered = register_command(Command{
         sub->add_option("--now", opt->now,
                         "Score as if it were this time (ISO 8601), for reproducible output")
             ->type_name("TIME");
-        return [opt] { return run_match(*opt); };
+        return [opt, &global] { return run_match(*opt, global); };
     }});
 
 }  // namespace

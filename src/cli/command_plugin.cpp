@@ -11,6 +11,7 @@
 #include "plugin_host/plugin_catalog.h"
 #include "plugin_host/plugin_scaffold.h"
 #include "plugin_host/plugin_session.h"
+#include "taxonomy/skill_extractor.h"
 #include "views/display_text.h"
 
 namespace gigscout::cli::plugin_command {
@@ -161,7 +162,13 @@ int run_plugin(const PluginOptions& opt) {
     const ParseOutcome& o = outcome.value();
     std::FILE* notes = opt.json ? stderr : stdout;
     if (opt.json) {
-        std::string json = listings_to_json(o.listings);
+        // With the skills GigScout finds in each (tags, title, description), as a refresh
+        // stores them: an author sees which tags became which skills.
+        std::vector<Listing> annotated = o.listings;
+        for (auto& l : annotated) {
+            annotate_skills(l, SkillExtractor::bundled());
+        }
+        std::string json = listings_to_json(annotated, true);
         std::fwrite(json.data(), 1, json.size(), stdout);
         std::fputc('\n', stdout);
     } else {
@@ -279,8 +286,16 @@ int run_check(const PluginOptions& opt) {
     return kExitOk;
 }
 
+// This program's own path, for the scripts it writes; "gigscout-cli" (from PATH) if unknown.
+std::string own_path() {
+    std::error_code ec;
+    auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
+    return ec ? std::string("gigscout-cli") : self.string();
+}
+
 int run_new(const PluginOptions& opt) {
-    auto written = write_scaffold(opt.dir, opt.id);
+    const std::string cli = own_path();
+    auto written = write_scaffold(opt.dir, opt.id, cli);
     if (!written) {
         return fail("plugin new", written.error().message, kExitUsage);
     }
@@ -289,11 +304,11 @@ int run_new(const PluginOptions& opt) {
     }
     std::printf(
         "\nNext: edit %s.lua, then run it on the sample response:\n"
-        "  gigscout-cli plugin run %s --response %s\n"
+        "  %s plugin run %s --response %s\n"
         "or run the test: %s\n"
         "Reference and tutorial: docs/plugin-api.md\n",
-        opt.id.c_str(), written.value()[0].string().c_str(), written.value()[1].string().c_str(),
-        written.value()[2].string().c_str());
+        opt.id.c_str(), cli.c_str(), written.value()[0].string().c_str(),
+        written.value()[1].string().c_str(), written.value()[2].string().c_str());
     return kExitOk;
 }
 

@@ -37,7 +37,7 @@ int with_store(const GlobalOptions& global, Action action) {
     }
     auto opened = Store::open(*paths);
     if (!opened) {
-        return fail("profile", opened.error().message, kExitInternal);
+        return fail("profile", opened.error());
     }
     return action(opened.value());
 }

@@ -13,6 +13,7 @@
 #include "model/listing_json.h"
 #include "scoring/scorer.h"
 #include "taxonomy/taxonomy.h"
+#include "views/display_text.h"
 
 namespace gigscout::cli {
 namespace {
@@ -182,11 +183,11 @@ void FetchPrinter::report(const RefreshReport& report, const std::vector<ShownLi
                         l.source.c_str(), r.score->filtered ? "  (filtered)" : "");
             std::string matched;
             for (const auto& s : r.score->matched_skills) {
-                matched += (matched.empty() ? "" : ", ") + s;
+                matched += (matched.empty() ? "" : ", ") + skill_name(s);
             }
             std::string missing;
             for (const auto& s : r.score->missing_skills) {
-                missing += (missing.empty() ? "" : ", ") + s;
+                missing += (missing.empty() ? "" : ", ") + skill_name(s);
             }
             std::printf("           matched: %s · missing: %s\n",
                         matched.empty() ? "-" : matched.c_str(),

@@ -2,8 +2,62 @@
 // (command_registry.h); this file only parses and dispatches.
 #include <cstdio>
 #include <exception>
+#include <string>
+#include <string_view>
 
 #include "cli/command_registry.h"
+#include "model/currency.h"
+#include "taxonomy/taxonomy.h"
+
+namespace {
+
+// A command-line mistake in the words of every other error (docs/cli.md): "gigscout-cli
+// <command>: <message>", with where to read more; CLI11's own text says neither.
+int usage_error(CLI::App& app, int argc, char** argv, const CLI::ParseError& e) {
+    using namespace gigscout::cli;
+    std::string command;  // "profile add"
+    std::string top;      // "profile", as the command's other errors name it
+    for (CLI::App* at = &app; at != nullptr;) {
+        auto subs = at->get_subcommands();
+        at = subs.empty() ? nullptr : subs.front();
+        if (at != nullptr) {
+            command += (command.empty() ? "" : " ") + at->get_name();
+            top = top.empty() ? at->get_name() : top;
+        }
+    }
+    std::string message = e.what();
+    if (dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr) {
+        message = "unexpected argument(s): " + message.substr(message.find(':') + 2);
+    }
+    if (command.empty()) {
+        // No command was recognised: the first word that is not a global option names it.
+        std::string word;
+        for (int i = 1; i < argc && word.empty(); ++i) {
+            std::string_view a = argv[i];
+            if (a == "--data-dir") {
+                ++i;
+            } else if (!a.empty() && a[0] != '-') {
+                word = a;
+            }
+        }
+        std::string known;
+        for (const CLI::App* sub : app.get_subcommands({})) {
+            known += (known.empty() ? "" : ", ") + sub->get_name();
+        }
+        if (!word.empty() && dynamic_cast<const CLI::RequiredError*>(&e) != nullptr) {
+            message = "unknown command `" + word + "` (commands: " + known + ")";
+        } else if (dynamic_cast<const CLI::RequiredError*>(&e) != nullptr) {
+            message = "give a command (" + known + ")";
+        }
+        std::fprintf(stderr, "gigscout-cli: %s; see gigscout-cli --help\n", message.c_str());
+        return kExitUsage;
+    }
+    std::fprintf(stderr, "gigscout-cli %s: %s; see gigscout-cli %s --help\n", top.c_str(),
+                 message.c_str(), command.c_str());
+    return kExitUsage;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
     using namespace gigscout::cli;
@@ -27,14 +81,27 @@ int main(int argc, char** argv) {
     }
     try {
         app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e) == 0 ? kExitOk : kExitUsage;
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e) == 0 ? kExitOk : kExitUsage;
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e) == 0 ? kExitOk : kExitUsage;
     } catch (const CLI::ParseError& e) {
-        int code = app.exit(e);
-        // CLI11 returns 0 for --help/--version and its own codes for errors; ours is 2.
-        return code == 0 ? kExitOk : kExitUsage;
+        return usage_error(app, argc, argv, e);
     }
     try {
         for (auto& [sub, run] : runners) {
             if (sub->parsed()) {
+                global.command = sub->get_name();
+                // Every command reads the shipped taxonomy or currency table somewhere; a
+                // missing or broken one is this command's error (exit 1), said once up front.
+                if (auto t = gigscout::Taxonomy::load_bundled(); !t.ok()) {
+                    return fail(sub->get_name(), t.error().message, kExitInternal);
+                }
+                if (auto c = gigscout::CurrencyTable::load_bundled(); !c.ok()) {
+                    return fail(sub->get_name(), c.error().message, kExitInternal);
+                }
                 return run();
             }
         }

@@ -247,6 +247,13 @@ FetchError map_failure(CURLcode rc, const Transfer& t, std::string_view curl_det
         case CURLE_COULDNT_RESOLVE_PROXY:
             return failure(FetchErrorKind::Dns, spec, "cannot resolve the proxy (" + detail + ")");
         case CURLE_COULDNT_CONNECT:
+            // ENETUNREACH / EHOSTUNREACH: no route from here, which a retry in a second or two
+            // does not change (the host may be fine).
+            if (detail.find("Network is unreachable") != std::string::npos ||
+                detail.find("No route to host") != std::string::npos) {
+                return failure(FetchErrorKind::NoNetwork, spec,
+                               "the network is unreachable from this machine (" + detail + ")");
+            }
             return failure(FetchErrorKind::Connect, spec, "cannot connect (" + detail + ")");
         case CURLE_OPERATION_TIMEDOUT:
             if (detail.starts_with("Operation too slow")) {

@@ -10,6 +10,8 @@ std::string_view to_string(FetchErrorKind kind) {
             return "dns";
         case FetchErrorKind::Connect:
             return "connect";
+        case FetchErrorKind::NoNetwork:
+            return "no-network";
         case FetchErrorKind::Tls:
             return "tls";
         case FetchErrorKind::Timeout:

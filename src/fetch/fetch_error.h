@@ -18,7 +18,8 @@ namespace gigscout::fetch {
 enum class FetchErrorKind {
     InvalidRequest,    // bad URL, method, header or body: the plugin's mistake
     Dns,               // the host name did not resolve
-    Connect,           // no TCP connection (refused, unreachable, connect timeout)
+    Connect,           // no TCP connection (refused, connect timeout)
+    NoNetwork,         // this machine has no route to the host ("Network is unreachable")
     Tls,               // handshake or certificate verification failed
     Timeout,           // FetchPolicy::total_timeout_ms passed
     LowSpeed,          // fewer than low_speed_limit_bytes per second for low_speed_time_ms

@@ -39,7 +39,12 @@ std::optional<std::chrono::milliseconds> parse_retry_after(
 
 bool is_retryable(const FetchError& error, HttpMethod method) {
     switch (error.kind) {
+        // A name that does not resolve, or no route from this machine, is what being offline
+        // looks like; retrying seconds later at the platform's politeness pace only made an
+        // offline `fetch` take minutes. The next refresh tries again.
         case FetchErrorKind::Dns:
+        case FetchErrorKind::NoNetwork:
+            return false;
         case FetchErrorKind::Connect:
             return true;
         case FetchErrorKind::Timeout:

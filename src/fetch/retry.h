@@ -17,8 +17,9 @@ namespace gigscout::fetch {
 std::optional<std::chrono::milliseconds> parse_retry_after(
     std::string_view value, std::chrono::system_clock::time_point now);
 
-// Transient failures: timeouts, connection failures and losses, DNS, 429 and 5xx. A POST is
-// only retried when the server certainly did not act on it (no connection, 429, 503).
+// Transient failures: timeouts, connection failures and losses, 429 and 5xx. A POST is only
+// retried when the server certainly did not act on it (no connection, 429, 503). DNS failures
+// and an unreachable network are not retried: seconds later they are still there.
 bool is_retryable(const FetchError& error, HttpMethod method);
 
 // The wait before try number `attempt` + 1 (attempt counts from 1): backoff_initial_ms *

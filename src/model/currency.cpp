@@ -55,17 +55,20 @@ Result<CurrencyTable> CurrencyTable::load(const std::filesystem::path& file) {
     return t;
 }
 
+Result<const CurrencyTable*> CurrencyTable::load_bundled() {
+    static const Result<CurrencyTable> loaded = load(resources_dir() / "currency-rates.json");
+    if (!loaded.ok()) {
+        return bundled_resource_error("the bundled currency table", loaded.error());
+    }
+    return &loaded.value();
+}
+
 const CurrencyTable& CurrencyTable::bundled() {
-    static const CurrencyTable table = [] {
-        auto t = load(resources_dir() / "currency-rates.json");
-        if (!t) {
-            std::fprintf(stderr, "gigscout: bundled currency table is broken: %s\n",
-                         t.error().message.c_str());
-            std::abort();
-        }
-        return std::move(t).value();
-    }();
-    return table;
+    auto loaded = load_bundled();
+    if (!loaded.ok()) {
+        exit_for_bundled_resource(loaded.error());
+    }
+    return *loaded.value();
 }
 
 bool CurrencyTable::is_known(std::string_view code) const {

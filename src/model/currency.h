@@ -16,7 +16,11 @@ class CurrencyTable {
     // Loads resources/currency-rates.json: {"as_of": "YYYY-MM-DD", "base": "USD",
     // "rates": {"EUR": 0.92, ...}} where a rate is units of that currency per 1 USD.
     static Result<CurrencyTable> load(const std::filesystem::path& file);
-    // The table shipped in resources/ (loaded once, shared; aborts if the shipped file is bad).
+    // The table shipped in resources/, loaded once and shared; the error says what is missing,
+    // unreadable or broken. Front ends check it before any work.
+    static Result<const CurrencyTable*> load_bundled();
+    // The same after that check; without one, a bad shipped file ends the process with a
+    // message and exit status 1 (exit_for_bundled_resource).
     static const CurrencyTable& bundled();
 
     bool is_known(std::string_view code) const;

@@ -1,6 +1,9 @@
 #include "model/listing_json.h"
 
+#include <algorithm>
 #include <cmath>
+#include <map>
+#include <optional>
 
 #include "base/iso_time.h"
 #include "base/json_reader.h"
@@ -280,9 +283,81 @@ std::string listings_to_json(const std::vector<Listing>& listings, bool with_ski
     return {buf.GetString(), buf.GetSize()};
 }
 
+namespace {
+
+// Where the element of a top-level JSON array that holds byte `at` starts and ends, and its
+// index; nullopt when `at` is not inside one (the text is checked by the parser, not here).
+struct ArrayElement {
+    std::size_t index = 0;
+    std::size_t begin = 0;
+    std::size_t end = 0;
+};
+
+std::optional<ArrayElement> element_at(std::string_view text, std::size_t at) {
+    int depth = 0;
+    bool in_string = false;
+    ArrayElement e;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (in_string) {
+            if (c == '\\') {
+                ++i;
+            } else if (c == '"') {
+                in_string = false;
+            }
+            continue;
+        }
+        if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth == 1) {
+                e.begin = i + 1;
+            }
+        } else if ((c == ',' && depth == 1) || ((c == ']' || c == '}') && depth-- == 1)) {
+            if (at >= e.begin && at < i) {
+                e.end = i;
+                return e;
+            }
+            ++e.index;
+            e.begin = i + 1;
+        }
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
 Result<ListingsParse> parse_listings(std::string_view text, std::string_view what,
                                      std::int64_t now) {
+    // RapidJSON refuses a whole document for one number too large for a double (1e400); the
+    // listing holding it is set aside (null in its place) and reported, and the rest is read.
+    std::string mended;
+    std::map<rapidjson::SizeType, std::string> set_aside;
     auto doc = json::parse(text, what);
+    while (!doc && set_aside.size() < 1000) {
+        std::string_view current = mended.empty() ? text : std::string_view(mended);
+        rapidjson::Document probe;
+        probe.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag>(
+            current.data(), current.size());
+        if (probe.GetParseError() != rapidjson::kParseErrorNumberTooBig) {
+            break;
+        }
+        std::size_t at = probe.GetErrorOffset();
+        auto element = element_at(current, at);
+        if (!element) {
+            break;
+        }
+        std::size_t number_end = current.find_first_not_of("+-.0123456789eE", at);
+        std::string number(current.substr(at, std::min<std::size_t>(number_end, at + 40) - at));
+        set_aside[static_cast<rapidjson::SizeType>(element->index)] =
+            "listing " + std::to_string(element->index) + ": the number " + number +
+            " is too large (it does not fit a double)";
+        std::string next(current.substr(0, element->begin));
+        next += "null";
+        next += current.substr(element->end);
+        mended = std::move(next);
+        doc = json::parse(mended, what);
+    }
     if (!doc) {
         return doc.error();
     }
@@ -293,6 +368,10 @@ Result<ListingsParse> parse_listings(std::string_view text, std::string_view wha
     }
     ListingsParse out;
     for (rapidjson::SizeType i = 0; i < d.Size(); ++i) {
+        if (auto it = set_aside.find(i); it != set_aside.end()) {
+            out.problems.push_back(it->second);
+            continue;
+        }
         auto listing = listing_from_json(d[i]);
         Status valid = listing ? validate_listing(listing.value(), now) : Status(listing.error());
         if (!valid) {

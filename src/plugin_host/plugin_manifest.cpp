@@ -238,14 +238,34 @@ void read_settings(const rapidjson::Value& list, Problems& problems,
         }
         r.boolean("secret", s.secret);
         r.boolean("optional", s.optional);
+        r.text("required_unless", s.required_unless, 64, false);
         r.text("help", s.help, kLongText, false);
-        r.reject_unknown({"key", "label", "type", "default", "secret", "optional", "help"});
+        r.reject_unknown(
+            {"key", "label", "type", "default", "secret", "optional", "required_unless", "help"});
         for (const auto& earlier : out) {
             if (!s.key.empty() && earlier.key == s.key) {
                 problems.add(r.field("key"), "duplicate key \"" + s.key + "\"");
             }
         }
         out.push_back(std::move(s));
+    }
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        const std::string& other = out[i].required_unless;
+        if (other.empty()) {
+            continue;
+        }
+        std::string field = "settings[" + std::to_string(i + 1) + "].required_unless";
+        bool known = std::any_of(out.begin(), out.end(),
+                                 [&](const SettingSpec& s) { return s.key == other; });
+        if (other == out[i].key || !known) {
+            problems.add(field, "\"" + other +
+                                    "\" must be the key of another of the plugin's "
+                                    "settings");
+        } else if (!out[i].optional) {
+            problems.add(field,
+                         "only an optional setting can be required unless another is set "
+                         "(add optional = true)");
+        }
     }
 }
 
@@ -521,6 +541,32 @@ Result<SettingValues> resolve_settings(const PluginManifest& manifest, const Set
         }
     }
     return out;
+}
+
+bool setting_has_value(const SettingValue& v) {
+    if (const auto* s = std::get_if<std::string>(&v)) {
+        return !s->empty();
+    }
+    if (const auto* l = std::get_if<std::vector<std::string>>(&v)) {
+        return !l->empty();
+    }
+    return true;
+}
+
+bool setting_required(const PluginManifest& manifest, const SettingSpec& spec,
+                      const SettingValues& given) {
+    if (!spec.optional) {
+        return true;
+    }
+    if (spec.required_unless.empty()) {
+        return false;
+    }
+    auto it = given.find(spec.required_unless);
+    if (it != given.end()) {
+        return !setting_has_value(it->second);
+    }
+    const SettingSpec* other = manifest.setting(spec.required_unless);
+    return other == nullptr || !other->default_value || !setting_has_value(*other->default_value);
 }
 
 std::string setting_value_to_text(const SettingValue& v) {

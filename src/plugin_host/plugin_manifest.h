@@ -37,6 +37,9 @@ struct SettingSpec {
     bool secret = false;    // stored in the keyring, shown as dots
     bool optional = false;  // may be left empty
     std::string help;       // one sentence shown under the field
+    // Optional, but required while the setting with this key has no value: upwork's `token`
+    // unless `feed_url` is set. The host then stops the source with its own message.
+    std::string required_unless;
 };
 
 struct Politeness {
@@ -91,5 +94,13 @@ Result<SettingValue> parse_setting_value(const SettingSpec& spec, std::string_vi
 Result<SettingValues> resolve_settings(const PluginManifest& manifest, const SettingValues& given);
 
 std::string setting_value_to_text(const SettingValue& v);
+
+// False for an empty string or list; numbers and booleans always have a value.
+bool setting_has_value(const SettingValue& v);
+
+// Whether `spec` must have a value, given the user's values: not optional, or its
+// `required_unless` setting has none (neither given nor by default).
+bool setting_required(const PluginManifest& manifest, const SettingSpec& spec,
+                      const SettingValues& given);
 
 }  // namespace gigscout

@@ -38,27 +38,34 @@ std::string display_name(std::string_view id) {
     return name;
 }
 
-std::string fill(const char* text, std::string_view id) {
-    return replace_all(replace_all(text, "{{id}}", id), "{{name}}", display_name(id));
+// `s` as one word for sh: in single quotes, each ' written as '\''.
+std::string shell_quoted(std::string_view s) {
+    return "'" + replace_all(std::string(s), "'", "'\\''") + "'";
+}
+
+std::string fill(const char* text, std::string_view id, std::string_view cli) {
+    return replace_all(replace_all(replace_all(text, "{{id}}", id), "{{name}}", display_name(id)),
+                       "{{cli}}", shell_quoted(cli));
 }
 
 }  // namespace
 
-Result<std::vector<ScaffoldFile>> scaffold_plugin(std::string_view id) {
+Result<std::vector<ScaffoldFile>> scaffold_plugin(std::string_view id, std::string_view cli) {
     if (!is_valid_plugin_id(id)) {
         return Error{"\"" + std::string(id) +
                      "\" is not a valid plugin id (use a-z, 0-9, _ and -, at most 64 characters)"};
     }
     std::string base(id);
     return std::vector<ScaffoldFile>{
-        {base + ".lua", fill(scaffold_text::kPlugin, id), false},
-        {base + ".sample.json", fill(scaffold_text::kSample, id), false},
-        {base + "_test.sh", fill(scaffold_text::kTest, id), true},
+        {base + ".lua", fill(scaffold_text::kPlugin, id, cli), false},
+        {base + ".sample.json", fill(scaffold_text::kSample, id, cli), false},
+        {base + "_test.sh", fill(scaffold_text::kTest, id, cli), true},
     };
 }
 
-Result<std::vector<fs::path>> write_scaffold(const fs::path& dir, std::string_view id) {
-    auto files = scaffold_plugin(id);
+Result<std::vector<fs::path>> write_scaffold(const fs::path& dir, std::string_view id,
+                                             std::string_view cli) {
+    auto files = scaffold_plugin(id, cli);
     if (!files) {
         return files.error();
     }

@@ -18,12 +18,15 @@ struct ScaffoldFile {
     bool executable = false;
 };
 
-// Fails when `id` is not a valid plugin id ([a-z0-9_-]+).
-Result<std::vector<ScaffoldFile>> scaffold_plugin(std::string_view id);
+// Fails when `id` is not a valid plugin id ([a-z0-9_-]+). `cli` is the gigscout-cli the test
+// script runs (the absolute path of the one writing it: there is no install rule, so
+// `gigscout-cli` is usually not on PATH).
+Result<std::vector<ScaffoldFile>> scaffold_plugin(std::string_view id, std::string_view cli);
 
 // Writes the scaffold into `dir` (created if missing); refuses to overwrite any existing file
 // (the error names it). Returns the paths written.
 Result<std::vector<std::filesystem::path>> write_scaffold(const std::filesystem::path& dir,
-                                                          std::string_view id);
+                                                          std::string_view id,
+                                                          std::string_view cli);
 
 }  // namespace gigscout

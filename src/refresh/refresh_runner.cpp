@@ -120,6 +120,31 @@ std::string_view to_string(SourceState s) {
     return "?";
 }
 
+namespace {
+
+std::optional<std::string> no_network_message(const std::vector<SourceOutcome>& sources) {
+    std::size_t asked = 0;
+    std::size_t offline = 0;
+    for (const auto& o : sources) {
+        if (o.progress.state == SourceState::Skipped ||
+            o.progress.state == SourceState::Cancelled) {
+            continue;
+        }
+        ++asked;
+        offline += o.no_network ? 1 : 0;
+    }
+    if (asked == 0 || offline != asked) {
+        return std::nullopt;
+    }
+    return "no network: " +
+           (asked == 1 ? std::string("the source's host")
+                       : "none of the " + std::to_string(asked) + " sources' hosts") +
+           " could be reached (host names do not resolve, or there is no route); check this "
+           "machine's connection and run the refresh again";
+}
+
+}  // namespace
+
 bool RefreshReport::all_succeeded() const {
     return std::all_of(sources.begin(), sources.end(), [](const SourceOutcome& o) {
         return o.progress.state == SourceState::Done || o.progress.state == SourceState::Skipped;
@@ -198,6 +223,7 @@ RefreshReport RefreshRunner::run(const std::vector<RefreshSource>& sources,
     }
     report.listings = merge_duplicates(std::move(all), groups);
     report.elapsed = since(start);
+    report.no_network = no_network_message(report.sources);
     return report;
 }
 
@@ -291,7 +317,7 @@ SourceOutcome RefreshRunner::run_source(const RefreshSource& source,
         }
         if (secret) {
             given[spec.key] = *secret;
-        } else if (!spec.optional) {
+        } else if (setting_required(m, spec, given)) {
             return fail(SourceState::Failed,
                         "source " + p.source + ": needs its secret setting `" + spec.key + "` (" +
                             spec.label + "): set GIGSCOUT_" + source_env_prefix(p.source) + "_" +
@@ -301,6 +327,18 @@ SourceOutcome RefreshRunner::run_source(const RefreshSource& source,
     auto settings = resolve_settings(m, given);
     if (!settings) {
         return fail(SourceState::Failed, "source " + p.source + ": " + settings.error().message);
+    }
+    // A source is checked as a whole before it starts; a single call (`plugin run` on a saved
+    // response) may do without, so resolve_settings does not check this.
+    for (const auto& spec : m.settings) {
+        auto it = settings.value().find(spec.key);
+        if (!spec.secret && !spec.required_unless.empty() &&
+            setting_required(m, spec, settings.value()) &&
+            (it == settings.value().end() || !setting_has_value(it->second))) {
+            return fail(SourceState::Failed, "source " + p.source + ": setting `" + spec.key +
+                                                 "` (" + spec.label + ") is required unless `" +
+                                                 spec.required_unless + "` is set");
+        }
     }
     auto hosts = source_hosts(m, settings.value());
     if (!hosts) {
@@ -365,6 +403,8 @@ SourceOutcome RefreshRunner::run_source(const RefreshSource& source,
             if (e.kind == fetch::FetchErrorKind::Cancelled) {
                 return fail(SourceState::Cancelled, "cancelled");
             }
+            out.no_network = fetched == 0 && (e.kind == fetch::FetchErrorKind::Dns ||
+                                              e.kind == fetch::FetchErrorKind::NoNetwork);
             return fail(SourceState::Partial, "source " + p.source + ": " + e.message);
         }
         ++fetched;

@@ -56,6 +56,9 @@ struct SourceOutcome {
     std::vector<Listing> listings;      // valid, with skills extracted
     std::vector<std::string> problems;  // listings the validator refused, plugin log warnings
     std::optional<std::int64_t> max_cache_age;  // the platform's keeping limit, seconds
+    // Its first request found no network: the host name did not resolve or there was no route
+    // (fetch::FetchErrorKind::Dns or NoNetwork). Not retried (docs/fetch.md).
+    bool no_network = false;
 };
 
 struct RefreshSource {
@@ -90,6 +93,9 @@ struct RefreshReport {
     std::vector<Listing> listings;       // all sources, deduplicated (docs/dedupe.md)
     std::size_t duplicates_merged = 0;
     std::chrono::milliseconds elapsed{0};
+    // Set when every source that asked for something found no network on its first request
+    // (SourceOutcome::no_network): one message for the user instead of one error per source.
+    std::optional<std::string> no_network;
     bool all_succeeded() const;
 };
 

@@ -10,6 +10,7 @@
 #include "base/ascii.h"
 #include "base/iso_time.h"
 #include "base/json_reader.h"
+#include "base/utf8.h"
 #include "model/listing_json.h"
 #include "model/listing_validator.h"
 
@@ -19,22 +20,35 @@ namespace {
 using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
 using json::FieldReader;
 
-constexpr std::size_t kMaxNoteBytes = 10 * 1024;
+// Text from the store as a JSON string. The doors refuse text that is not UTF-8, but a store
+// written before they did may hold some: its bad bytes become U+FFFD, so the export is always
+// JSON that import reads (RapidJSON's writer copies bytes as they are). True when it did.
+bool write_text(Writer& w, std::string_view value) {
+    if (utf8::is_valid(value)) {
+        w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
+        return false;
+    }
+    std::string repaired = utf8::sanitize(value);
+    w.String(repaired.data(), static_cast<rapidjson::SizeType>(repaired.size()));
+    return true;
+}
 
-void key_string(Writer& w, const char* key, std::string_view value) {
+bool key_string(Writer& w, const char* key, std::string_view value) {
     w.Key(key);
-    w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
+    return write_text(w, value);
 }
 
 void key_time(Writer& w, const char* key, std::int64_t t) {
     key_string(w, key, format_iso8601(t));
 }
 
-void write_listing_entry(Writer& w, const ExportedListing& e) {
+// True when text that was not UTF-8 had to be repaired (write_text).
+bool write_listing_entry(Writer& w, const ExportedListing& e) {
+    bool repaired = false;
     w.StartObject();
-    key_string(w, "id", e.id);
-    key_string(w, "source", e.source);
-    key_string(w, "url", e.url);
+    repaired |= key_string(w, "id", e.id);
+    repaired |= key_string(w, "source", e.source);
+    repaired |= key_string(w, "url", e.url);
     if (e.listing) {
         w.Key("listing");
         write_listing_json(w, *e.listing, true);
@@ -42,7 +56,7 @@ void write_listing_entry(Writer& w, const ExportedListing& e) {
     w.Key("sources");
     w.StartArray();
     for (const auto& s : e.sources) {
-        w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+        repaired |= write_text(w, s);
     }
     w.EndArray();
     key_time(w, "first_seen", e.first_seen);
@@ -51,7 +65,7 @@ void write_listing_entry(Writer& w, const ExportedListing& e) {
         key_time(w, "closed_at", *e.closed_at);
     }
     if (e.merged_into) {
-        key_string(w, "merged_into", *e.merged_into);
+        repaired |= key_string(w, "merged_into", *e.merged_into);
     }
     w.Key("new");
     w.Bool(e.is_new);
@@ -64,11 +78,12 @@ void write_listing_entry(Writer& w, const ExportedListing& e) {
             key_time(w, "applied_at", *e.action->applied_at);
         }
         if (!e.action->note.empty()) {
-            key_string(w, "note", e.action->note);
+            repaired |= key_string(w, "note", e.action->note);
         }
         w.EndObject();
     }
     w.EndObject();
+    return repaired;
 }
 
 // A time as ISO 8601 text (what we write) or epoch seconds.
@@ -248,6 +263,83 @@ std::optional<ExportedListing> read_listing_entry(const rapidjson::Value& v,
     return e;
 }
 
+// Removes byte order marks that stand outside strings, where JSON allows none: an older GigScout
+// copied a profile saved with one into its export as it was. Returns how many were removed.
+std::size_t remove_stray_boms(std::string& text) {
+    std::size_t removed = 0;
+    std::size_t out = 0;
+    bool in_string = false;
+    for (std::size_t i = 0; i < text.size();) {
+        char c = text[i];
+        if (!in_string && text.compare(i, 3, "\xEF\xBB\xBF") == 0) {
+            i += 3;
+            ++removed;
+            continue;
+        }
+        if (in_string && c == '\\' && i + 1 < text.size()) {
+            text[out++] = text[i++];
+        } else if (c == '"') {
+            in_string = !in_string;
+        }
+        text[out++] = text[i++];
+    }
+    text.resize(out);
+    return removed;
+}
+
+// Replaces the bad bytes of every string (and member name) that is not UTF-8 with U+FFFD and
+// names each one by its path (`listings[3].action.note`).
+void repair_strings(rapidjson::Value& v, const std::string& path,
+                    rapidjson::Document::AllocatorType& alloc, std::vector<std::string>& repaired) {
+    auto fix = [&](rapidjson::Value& s, const std::string& where) {
+        std::string_view text(s.GetString(), s.GetStringLength());
+        if (!utf8::is_valid(text)) {
+            std::string good = utf8::sanitize(text);
+            s.SetString(good.data(), static_cast<rapidjson::SizeType>(good.size()), alloc);
+            repaired.push_back(where + ": text that was not UTF-8 was replaced with U+FFFD");
+        }
+    };
+    if (v.IsString()) {
+        fix(v, path);
+    } else if (v.IsArray()) {
+        for (rapidjson::SizeType i = 0; i < v.Size(); ++i) {
+            repair_strings(v[i], path + "[" + std::to_string(i) + "]", alloc, repaired);
+        }
+    } else if (v.IsObject()) {
+        for (auto it = v.MemberBegin(); it != v.MemberEnd(); ++it) {
+            std::string where = path.empty() ? "" : path + ".";
+            fix(it->name, where + "(a member name)");
+            repair_strings(it->value, where + it->name.GetString(), alloc, repaired);
+        }
+    }
+}
+
+// The export as it was written, or repaired when a damaged file can still be read: stray byte
+// order marks removed, text that is not UTF-8 mended string by string. Fails with the strict
+// parser's message when it cannot be read either way.
+Result<rapidjson::Document> parse_export(std::string_view text, std::string_view what,
+                                         std::vector<std::string>& repaired) {
+    auto strict = json::parse(text, what);
+    if (strict) {
+        return strict;
+    }
+    std::string mended(text);
+    std::size_t boms = remove_stray_boms(mended);
+    rapidjson::Document doc;
+    // No encoding check: bytes that are not UTF-8 are kept for repair_strings to find.
+    doc.Parse<rapidjson::kParseIterativeFlag>(mended.data(), mended.size());
+    if (doc.HasParseError()) {
+        return strict.error();
+    }
+    if (boms > 0) {
+        repaired.push_back(std::to_string(boms) +
+                           " byte order mark(s) inside the file (where an older GigScout wrote "
+                           "a profile as it was saved) were removed");
+    }
+    repair_strings(doc, "", doc.GetAllocator(), repaired);
+    return doc;
+}
+
 }  // namespace
 
 std::string_view to_string(SettingScope s) {
@@ -287,7 +379,13 @@ bool looks_like_secret_key(std::string_view key) {
                        [&](std::string_view w) { return k.find(w) != std::string::npos; });
 }
 
-std::string state_export_to_json(const StateExport& state) {
+std::string state_export_to_json(const StateExport& state, std::vector<std::string>* repairs) {
+    auto repaired = [&](std::string what) {
+        if (repairs != nullptr) {
+            repairs->push_back(std::move(what));
+        }
+    };
+    const std::string not_utf8 = ": text that was not UTF-8 was replaced with U+FFFD";
     rapidjson::StringBuffer buf;
     Writer w(buf);
     w.StartObject();
@@ -303,30 +401,54 @@ std::string state_export_to_json(const StateExport& state) {
     }
     w.Key("profiles");
     w.StartArray();
-    for (const auto& p : state.profiles) {
+    for (std::size_t i = 0; i < state.profiles.size(); ++i) {
+        const StoredProfile& p = state.profiles[i];
+        // Written again from its parse, never copied raw: a stored text with a byte order
+        // mark (saved before the store removed them) or bad bytes would break the whole file.
+        std::string what = "profiles[" + std::to_string(i) + "] (" + utf8::quoted(p.name) + ")";
+        auto doc = json::parse(utf8::without_bom(p.json), what);
+        if (!doc && !utf8::is_valid(p.json)) {
+            doc = json::parse(utf8::sanitize(utf8::without_bom(p.json)), what);
+            if (doc) {
+                repaired(what + not_utf8);
+            }
+        }
+        if (!doc || !doc.value().IsObject()) {
+            repaired(what + ": left out: the stored text is not a JSON object");
+            continue;
+        }
         w.StartObject();
-        key_string(w, "name", p.name);
+        if (key_string(w, "name", p.name)) {
+            repaired(what + not_utf8 + " in its name");
+        }
         key_time(w, "updated_at", p.updated_at);
         w.Key("profile");
-        w.RawValue(p.json.data(), p.json.size(), rapidjson::kObjectType);
+        doc.value().Accept(w);
         w.EndObject();
     }
     w.EndArray();
     w.Key("settings");
     w.StartArray();
-    for (const auto& s : state.settings) {
+    for (std::size_t i = 0; i < state.settings.size(); ++i) {
+        const ExportedSetting& s = state.settings[i];
         w.StartObject();
         key_string(w, "scope", to_string(s.scope));
-        key_string(w, "owner", s.owner);
-        key_string(w, "key", s.key);
-        key_string(w, "value", s.value);
+        bool fixed = key_string(w, "owner", s.owner);
+        fixed |= key_string(w, "key", s.key);
+        fixed |= key_string(w, "value", s.value);
         w.EndObject();
+        if (fixed) {
+            repaired("settings[" + std::to_string(i) + "]" + not_utf8);
+        }
     }
     w.EndArray();
     w.Key("listings");
     w.StartArray();
-    for (const auto& e : state.listings) {
-        write_listing_entry(w, e);
+    for (std::size_t i = 0; i < state.listings.size(); ++i) {
+        if (write_listing_entry(w, state.listings[i])) {
+            repaired("listings[" + std::to_string(i) + "] (" + utf8::quoted(state.listings[i].id) +
+                     ")" + not_utf8);
+        }
     }
     w.EndArray();
     w.EndObject();
@@ -337,7 +459,8 @@ std::string state_export_to_json(const StateExport& state) {
 
 Result<ParsedImport> state_export_from_json(std::string_view text, std::string_view what,
                                             std::int64_t now) {
-    auto doc = json::parse(text, what);
+    std::vector<std::string> repaired;
+    auto doc = parse_export(text, what, repaired);
     if (!doc) {
         return doc.error();
     }
@@ -360,6 +483,7 @@ Result<ParsedImport> state_export_from_json(std::string_view text, std::string_v
                      std::to_string(kStateExportVersion) + "); upgrade GigScout to import it"};
     }
     ParsedImport out;
+    out.repaired = std::move(repaired);
     out.state.exported_at = read_time(r, "exported_at", FieldReader::Optional).value_or(0);
     out.state.last_look_at = read_time(r, "last_look_at", FieldReader::Optional);
     out.state.active_profile = r.string("active_profile");

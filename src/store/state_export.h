@@ -27,6 +27,9 @@ enum class SettingScope { App, Source, Plugin };
 std::string_view to_string(SettingScope s);  // "app", "source", "plugin"
 std::optional<SettingScope> setting_scope_from_string(std::string_view s);
 
+// The longest note a user action keeps (`mark --note`, imports).
+inline constexpr std::size_t kMaxNoteBytes = 10 * 1024;
+
 struct UserAction {
     ListingState state = ListingState::Seen;  // never New
     std::int64_t changed_at = 0;
@@ -81,10 +84,17 @@ struct ImportSummary {
 struct ParsedImport {
     StateExport state;
     std::vector<std::string> problems;  // "listings[3]: field `listing.url`: is required"
+    // Damage mended so that the entry could be imported anyway: "listings[3].action.note: text
+    // that was not UTF-8 was replaced with U+FFFD".
+    std::vector<std::string> repaired;
 };
 
-// Stable member order, times as ISO 8601 UTC, listings with their extracted skills.
-std::string state_export_to_json(const StateExport& state);
+// Stable member order, times as ISO 8601 UTC, listings with their extracted skills. Always
+// JSON that state_export_from_json reads back, whatever the store holds: text that is not UTF-8
+// has its bad bytes replaced with U+FFFD, and a profile whose stored text is not a JSON object is
+// left out; each such entry is named in `repairs` when given.
+std::string state_export_to_json(const StateExport& state,
+                                 std::vector<std::string>* repairs = nullptr);
 
 // Fails when the text is not JSON or not a GigScout state export (message names `what`), or
 // when it was written by a newer format version. Each listing, profile or setting stands or

@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "base/json_reader.h"
+#include "base/utf8.h"
 #include "store/listing_columns.h"
 #include "store/schema.h"
 #include "store/sqlite_db.h"
@@ -399,6 +400,9 @@ void check_name(const std::string& what, const std::string& name) {
         throw Refusal{what + " name must be 1 to " + std::to_string(kMaxNameBytes) +
                       " bytes, got " + std::to_string(name.size())};
     }
+    if (!utf8::is_valid(name)) {
+        throw Refusal{what + " name is not valid UTF-8 text"};
+    }
     for (unsigned char c : name) {
         if (c < 0x20 || c == 0x7f) {
             throw Refusal{what + " name `" + name + "` contains a control character"};
@@ -437,6 +441,13 @@ Result<T> Store::guard(const std::string& doing, const std::function<T()>& body)
 
 namespace {
 
+// A file at the database path that GigScout cannot use as its store: the user's to move away.
+Error not_our_database(std::string message) {
+    Error e{std::move(message)};
+    e.bad_input = true;
+    return e;
+}
+
 // Refuses a file SQLite would otherwise report vaguely, before SQLite touches it.
 std::optional<Error> check_existing_file(const fs::path& file) {
     std::error_code ec;
@@ -445,7 +456,8 @@ std::optional<Error> check_existing_file(const fs::path& file) {
         return std::nullopt;
     }
     if (fs::is_directory(status)) {
-        return Error{"the database path " + file.string() + " is a directory, expected a file"};
+        return not_our_database("the database path " + file.string() +
+                                " is a directory, expected a file");
     }
     std::ifstream in(file, std::ios::binary);
     if (!in) {
@@ -459,9 +471,10 @@ std::optional<Error> check_existing_file(const fs::path& file) {
     }
     static constexpr char kMagic[16] = "SQLite format 3";  // 15 chars and a NUL, as on disk
     if (got < 16 || !std::equal(header, header + 16, kMagic)) {
-        return Error{file.string() +
-                     " is not a GigScout database (not an SQLite file); GigScout left it as it "
-                     "is — move it away to start a new store, or use another --data-dir"};
+        return not_our_database(
+            file.string() +
+            " is not a GigScout database (not an SQLite file); GigScout left it as it is — move "
+            "it away to start a new store, or use another --data-dir");
     }
     return std::nullopt;
 }
@@ -496,17 +509,18 @@ Result<Store> Store::open(const fs::path& file, StoreOptions options) {
         // anything is written.
         int version = store::schema_version(db);
         if (version > store::kSchemaVersion) {
-            return Error{"the database " + file.string() + " has schema version " +
-                         std::to_string(version) + ", newer than this GigScout understands (" +
-                         std::to_string(store::kSchemaVersion) +
-                         "): it was written by a newer GigScout. Upgrade GigScout; the file was "
-                         "not changed"};
+            return not_our_database(
+                "the database " + file.string() + " has schema version " + std::to_string(version) +
+                ", newer than this GigScout understands (" + std::to_string(store::kSchemaVersion) +
+                "): it was written by a newer GigScout. Upgrade GigScout; the file was not "
+                "changed");
         }
         if (version == 0 && store::has_foreign_tables(db)) {
-            return Error{file.string() +
-                         " is an SQLite database of another program (it has tables but no "
-                         "GigScout schema version); GigScout left it as it is — move it away or "
-                         "use another --data-dir"};
+            return not_our_database(
+                file.string() +
+                " is an SQLite database of another program (it has tables but no GigScout "
+                "schema version); GigScout left it as it is — move it away or use another "
+                "--data-dir");
         }
         // 16 KiB pages for a new database (an existing one keeps its own): a listing is ~1.5 KB,
         // and a refresh writes every page it touches twice (log, then checkpoint) with a system
@@ -769,8 +783,12 @@ Result<std::map<std::string, std::int64_t>> Store::first_seen(const std::vector<
 Status Store::set_state(const std::string& id, ListingState state,
                         const std::optional<std::string>& note, std::int64_t now) {
     return guard<Ok>("marking `" + id + "` " + std::string(to_string(state)), [&] {
-        if (note && note->size() > 10 * 1024) {
+        if (note && note->size() > kMaxNoteBytes) {
             throw Refusal{"the note is longer than 10 KiB"};
+        }
+        // Everything stored is exported as JSON text, which must be UTF-8.
+        if (note && !utf8::is_valid(*note)) {
+            throw Refusal{"the note is not valid UTF-8 text"};
         }
         Database& db = impl_->db;
         WriteTransaction tx(db);
@@ -795,11 +813,43 @@ Status Store::set_state(const std::string& id, ListingState state,
     });
 }
 
-Status Store::mark_looked(std::int64_t look_mark, std::int64_t now) {
+Status Store::mark_looked(std::int64_t look_mark, std::int64_t now,
+                          const std::vector<std::string>& not_shown) {
     return guard<Ok>("recording the look", [&] {
         Database& db = impl_->db;
         WriteTransaction tx(db);
-        set_meta(db, "look_mark", std::max(look_mark, meta_integer(db, "look_mark")));
+        const std::int64_t before = meta_integer(db, "look_mark");
+        if (!not_shown.empty()) {
+            // A listing is new while it entered after the mark: the new ones the view left
+            // out enter again, after the mark this look sets.
+            std::int64_t counter = meta_integer(db, "entry_counter");
+            Statement s = db.prepare(
+                "UPDATE listings SET entered_seq = ?1 "
+                "WHERE id = ?2 AND entered_seq > ?3 AND entered_seq <= ?4");
+            for (const auto& id : not_shown) {
+                s.bind(1, counter + 1).bind(2, id).bind(3, before).bind(4, look_mark).run();
+                counter += db.changes();
+            }
+            set_meta(db, "entry_counter", counter);
+        }
+        set_meta(db, "look_mark", std::max(look_mark, before));
+        set_meta(db, "last_look_at", now);
+        tx.commit();
+        return Ok{};
+    });
+}
+
+Status Store::mark_seen(const std::vector<std::string>& shown, std::int64_t now) {
+    return guard<Ok>("recording the look", [&] {
+        Database& db = impl_->db;
+        WriteTransaction tx(db);
+        // Entered "before every mark": seen from now on, whatever later looks do.
+        Statement s =
+            db.prepare("UPDATE listings SET entered_seq = 0 WHERE id = ?1 AND entered_seq > ?2");
+        const std::int64_t mark = meta_integer(db, "look_mark");
+        for (const auto& id : shown) {
+            s.bind(1, id).bind(2, mark).run();
+        }
         set_meta(db, "last_look_at", now);
         tx.commit();
         return Ok{};
@@ -897,7 +947,10 @@ Result<std::size_t> Store::apply_max_cache_age(const std::string& source_or_plug
 Status Store::save_profile(const std::string& name, const std::string& json, std::int64_t now) {
     return guard<Ok>("saving the profile `" + name + "`", [&] {
         check_name("the profile", name);
-        auto doc = json::parse(json, "the profile");
+        // A byte order mark (the parser skips it) would be exported inside the state file,
+        // where it is not JSON: the text is kept without it.
+        std::string_view text = utf8::without_bom(json);
+        auto doc = json::parse(text, "the profile");
         if (!doc) {
             throw Refusal{doc.error().message};
         }
@@ -911,7 +964,7 @@ Status Store::save_profile(const std::string& name, const std::string& json, std
             "INSERT INTO profiles (name, json, updated_at) VALUES (?1, ?2, ?3) "
             "ON CONFLICT (name) DO UPDATE SET json = excluded.json, "
             "updated_at = excluded.updated_at");
-        s.bind(1, name).bind(2, json).bind(3, now).run();
+        s.bind(1, name).bind(2, text).bind(3, now).run();
         tx.commit();
         return Ok{};
     });

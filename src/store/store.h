@@ -139,8 +139,14 @@ class Store {
                      const std::optional<std::string>& note, std::int64_t now);
 
     // Records that the user was shown the listings up to `look_mark` (LoadedListings): they are
-    // no longer new. Marks never move back.
-    Status mark_looked(std::int64_t look_mark, std::int64_t now);
+    // no longer new. Marks never move back. `not_shown` names listings of that load the view
+    // left out (a score threshold, a row limit): the new ones among them stay new.
+    Status mark_looked(std::int64_t look_mark, std::int64_t now,
+                       const std::vector<std::string>& not_shown = {});
+    // Records that the user was shown these listings and no others: each is no longer new, and
+    // the look mark stays where it was. For a view that showed a few of many new listings, where
+    // naming what was shown is cheaper than naming what was not (mark_looked's `not_shown`).
+    Status mark_seen(const std::vector<std::string>& shown, std::int64_t now);
     Result<std::optional<std::int64_t>> last_look_at();
 
     // Folds `duplicate_id` (and whatever was merged into it) into `keep_id`: the duplicate's

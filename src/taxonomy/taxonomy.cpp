@@ -373,18 +373,20 @@ Result<Taxonomy> Taxonomy::parse(std::string_view json_text, std::string_view wh
     return t;
 }
 
+Result<const Taxonomy*> Taxonomy::load_bundled() {
+    static const Result<Taxonomy> loaded = load(resources_dir() / "taxonomy.json");
+    if (!loaded.ok()) {
+        return bundled_resource_error("the bundled skill taxonomy", loaded.error());
+    }
+    return &loaded.value();
+}
+
 const Taxonomy& Taxonomy::bundled() {
-    static const Taxonomy taxonomy = [] {
-        auto loaded = load(resources_dir() / "taxonomy.json");
-        if (!loaded.ok()) {
-            // The shipped file is part of the program: a broken one is a packaging bug.
-            std::fprintf(stderr, "gigscout: the bundled skill taxonomy is broken: %s\n",
-                         loaded.error().message.c_str());
-            std::abort();
-        }
-        return std::move(loaded).value();
-    }();
-    return taxonomy;
+    auto loaded = load_bundled();
+    if (!loaded.ok()) {
+        exit_for_bundled_resource(loaded.error());
+    }
+    return *loaded.value();
 }
 
 const Skill* Taxonomy::find(std::string_view id) const {

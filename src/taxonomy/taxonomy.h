@@ -58,7 +58,11 @@ class Taxonomy {
     static Result<Taxonomy> load(const std::filesystem::path& file);
     // The same from JSON text; `what` starts every error message (load passes the file name).
     static Result<Taxonomy> parse(std::string_view json_text, std::string_view what);
-    // resources/taxonomy.json, loaded once (aborts with a message if the shipped file is bad).
+    // resources/taxonomy.json, loaded once; the error says what is missing, unreadable or
+    // broken and how to fix the installation. Front ends check it before any work.
+    static Result<const Taxonomy*> load_bundled();
+    // The same, for code that runs after that check; without one, a bad shipped file ends the
+    // process with a message and exit status 1 (exit_for_bundled_resource).
     static const Taxonomy& bundled();
 
     const std::vector<Skill>& skills() const { return skills_; }

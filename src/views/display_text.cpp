@@ -202,4 +202,39 @@ std::string fit_columns(std::string_view text, std::size_t columns) {
     return out;
 }
 
+std::string wrap_columns(std::string_view text, std::size_t columns, std::string_view indent) {
+    std::string out;
+    std::string line(indent);
+    std::size_t used = utf8::length(indent);
+    bool first = true;  // the first word of a line goes on it whatever its width
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find(' ', start);
+        if (end == std::string_view::npos) {
+            end = text.size();
+        }
+        std::string_view word = text.substr(start, end - start);
+        std::size_t width = utf8::length(word);
+        if (!first && used + 1 + width > columns) {
+            out += line + '\n';
+            line = std::string(indent) + "  ";
+            used = utf8::length(line);
+            first = true;
+        }
+        if (!first) {
+            line += ' ';
+            ++used;
+        }
+        line += word;
+        used += width;
+        first = false;
+        start = end + 1;
+    }
+    return out + line + '\n';
+}
+
+std::string explanation_lines(std::string_view text) {
+    return wrap_columns(text, 110, "            ");
+}
+
 }  // namespace gigscout

@@ -62,4 +62,12 @@ std::string relative_time(std::int64_t then, std::int64_t now);
 // for the Latin, Greek and Cyrillic text listings use.
 std::string fit_columns(std::string_view text, std::size_t columns);
 
+// Word-wrapped for a terminal: lines of at most `columns` code points, the first starting with
+// `indent`, the others with `indent` and two spaces; each line ends with '\n'.
+std::string wrap_columns(std::string_view text, std::size_t columns, std::string_view indent);
+
+// The explanation lines under a ranked listing in `match` and `list --explain`: wrap_columns at
+// 110 columns under a 12-space indent.
+std::string explanation_lines(std::string_view text);
+
 }  // namespace gigscout

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include "model/listing_json.h"
+#include "support/test_support.h"
+
 namespace gigscout {
 namespace {
 
@@ -71,6 +74,39 @@ TEST(FindDuplicates, CrossPostWithSameCompanyAndTitleIsOneJob) {
     ASSERT_EQ(groups.size(), 1u);
     EXPECT_EQ(groups[0].keep, 1u);  // seen first (lowest rank): user state stays on it
     EXPECT_EQ(groups[0].duplicates, (std::vector<std::size_t>{0}));
+    EXPECT_EQ(groups[0].reasons[0], DuplicateReason::SameCompanyAndTitle);
+}
+
+// Real listings, as the bundled plugins read the shared captures of July 2026
+// (hackernews/hn-whoishiring-2026-07-algolia-hits-trimmed.json, weworkremotely/
+// wwr-2026-07-remote-jobs.rss): Qase posted its two openings in one "Who is hiring" comment and
+// as two We Work Remotely jobs. Kept apart on purpose (docs/dedupe.md): the comment is neither
+// job alone, and merging it into one would hide the other.
+TEST(FindDuplicates, OneHackerNewsCommentNamingTwoJobsStaysApartFromEach) {
+    auto text = testing::read_file(testing::tests_dir() / "dedupe" / "data" /
+                                   "qase-hackernews-weworkremotely.json");
+    auto parsed = parse_listings(text, "qase-hackernews-weworkremotely.json", 1'900'000'000);
+    ASSERT_TRUE(parsed.ok()) << parsed.error().message;
+    std::vector<Listing> real = parsed.value().listings;
+    ASSERT_EQ(real.size(), 3u);
+    EXPECT_EQ(real[0].id, "hackernews:48860201");
+    EXPECT_EQ(real[0].company, "Qase");
+    EXPECT_EQ(real[1].title, "Developer Advocate");
+    EXPECT_TRUE(find_duplicates(real).empty());
+    // The same We Work Remotely job cross-posted on another board joins it, and only it.
+    Listing copy = real[1];
+    copy.id = "remotive:1936221";
+    copy.source = "remotive";
+    copy.url = "https://remotive.com/remote-jobs/marketing/developer-advocate-1936221";
+    copy.title = "Developer Advocate (Remote)";
+    copy.company = "Qase GmbH";
+    real.push_back(copy);
+    auto groups = find_duplicates(real);
+    ASSERT_EQ(groups.size(), 1u);
+    ASSERT_EQ(groups[0].duplicates.size(), 1u);
+    // Posted at the same time: the smaller id keeps the group.
+    EXPECT_EQ(real[groups[0].keep].id, "remotive:1936221");
+    EXPECT_EQ(real[groups[0].duplicates[0]].id, real[1].id);
     EXPECT_EQ(groups[0].reasons[0], DuplicateReason::SameCompanyAndTitle);
 }
 

@@ -916,16 +916,19 @@ TEST_F(FetcherTest, PerHostCapLimitsRequestsInFlight) {
     EXPECT_EQ(server.hits("/busy"), 6);
 }
 
-TEST_F(FetcherTest, UnresolvableHostIsADnsError) {
+TEST_F(FetcherTest, UnresolvableHostIsADnsErrorAndIsNotRetried) {
     FetchPolicy p = local_policy();
     p.allowed_hosts = {"*.invalid"};
-    p.max_attempts = 1;
+    p.max_attempts = 3;
+    p.backoff_initial_ms = 5'000;
+    p.backoff_max_ms = 5'000;
     auto t0 = Clock::now();
     FetchResult r = fetcher.fetch(get("http://no-such-host.invalid/"), p, token);
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error().kind, FetchErrorKind::Dns) << r.error().message;
     EXPECT_TRUE(contains(r.error().message, "no-such-host.invalid")) << r.error().message;
-    EXPECT_LT(ms_since(t0), 10'000);
+    EXPECT_EQ(r.error().attempts, 1);
+    EXPECT_LT(ms_since(t0), 2'500);
 }
 
 }  // namespace

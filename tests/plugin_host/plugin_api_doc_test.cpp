@@ -118,6 +118,34 @@ TEST(PluginApiDoc, TheTutorialPluginDoesWhatTheTextShows) {
     EXPECT_TRUE(contains(doc, "next request: GET " + o.value().next->url));
     EXPECT_TRUE(contains(doc, "log warn: " + o.value().log[0].text));
 
+    // The rejected listing the tutorial shows, made as it says: no `if kind then`, and gig 5013
+    // paid monthly.
+    {
+        testing::TempDir dir;
+        std::string plugin = read_file(examples / "gigboard.lua");
+        std::string sample = response.body;
+        auto replace = [](std::string& text, const std::string& from, const std::string& to) {
+            auto at = text.find(from);
+            ASSERT_NE(at, std::string::npos) << from;
+            text.replace(at, from.size(), to);
+        };
+        replace(plugin, "  if kind then", "  if true then");
+        replace(sample, R"("pay": { "type": "fixed", "from": 300, "to": 300, "currency": "USD" })",
+                R"("pay": { "type": "monthly", "from": 300, "to": 300, "currency": "USD" })");
+        testing::write_file(dir.path() / "gigboard.lua", plugin);
+        PluginSession changed(dir.path() / "gigboard.lua");
+        PluginResponse monthly;
+        monthly.body = sample;
+        auto r = changed.parse(monthly, ctx);
+        ASSERT_TRUE(r.ok()) << r.error().message;
+        ASSERT_EQ(r.value().problems.size(), 1u);
+        EXPECT_EQ(r.value().problems[0],
+                  "gigboard: page 1: listing 2: field `budget.kind`: is required");
+        // In the text, as a code span whose inner backticks are escaped.
+        std::string shown = "gigboard: page 1: listing 2: field \\`budget.kind\\`: is required";
+        EXPECT_TRUE(contains(doc, "`" + shown + "`")) << shown;
+    }
+
     response.status = 503;
     auto failed = session.parse(response, ctx);
     ASSERT_FALSE(failed.ok());
@@ -127,7 +155,7 @@ TEST(PluginApiDoc, TheTutorialPluginDoesWhatTheTextShows) {
 
 TEST(PluginApiDoc, TheScaffoldIsAWorkingPlugin) {
     testing::TempDir dir;
-    auto written = write_scaffold(dir.path(), "my_board");
+    auto written = write_scaffold(dir.path(), "my_board", "/opt/it's here/gigscout-cli");
     ASSERT_TRUE(written.ok()) << written.error().message;
     ASSERT_EQ(written.value().size(), 3u);
     EXPECT_EQ(written.value()[0].filename(), "my_board.lua");
@@ -144,11 +172,15 @@ TEST(PluginApiDoc, TheScaffoldIsAWorkingPlugin) {
     ASSERT_TRUE(o.ok()) << o.error().message;
     EXPECT_EQ(o.value().listings.size(), 2u);
     EXPECT_TRUE(o.value().problems.empty());
+    // The test script runs the CLI that wrote it, quoted for sh.
+    EXPECT_TRUE(
+        contains(read_file(written.value()[2]), "\ncli='/opt/it'\\''s here/gigscout-cli'\n"))
+        << read_file(written.value()[2]);
     // Never overwrites.
-    auto again = write_scaffold(dir.path(), "my_board");
+    auto again = write_scaffold(dir.path(), "my_board", "gigscout-cli");
     ASSERT_FALSE(again.ok());
     EXPECT_TRUE(contains(again.error().message, "already exists"));
-    EXPECT_FALSE(write_scaffold(dir.path(), "Bad Id").ok());
+    EXPECT_FALSE(write_scaffold(dir.path(), "Bad Id", "gigscout-cli").ok());
 }
 
 }  // namespace

@@ -175,16 +175,16 @@ TEST(PluginManifest, ParseThatIsNotAFunctionIsNamed) {
 }
 
 TEST(PluginSettings, TextIsTypedBySchema) {
-    SettingSpec n{"n", "N", SettingType::Number, {}, false, false, ""};
+    SettingSpec n{"n", "N", SettingType::Number, {}, false, false, "", ""};
     EXPECT_EQ(std::get<double>(parse_setting_value(n, "12.5").value()), 12.5);
     EXPECT_FALSE(parse_setting_value(n, "12x").ok());
     EXPECT_EQ(parse_setting_value(n, "abc").error().message,
               "setting `n`: expected a number, got \"abc\"");
-    SettingSpec b{"b", "B", SettingType::Boolean, {}, false, false, ""};
+    SettingSpec b{"b", "B", SettingType::Boolean, {}, false, false, "", ""};
     EXPECT_TRUE(std::get<bool>(parse_setting_value(b, "yes").value()));
     EXPECT_FALSE(std::get<bool>(parse_setting_value(b, "false").value()));
     EXPECT_FALSE(parse_setting_value(b, "maybe").ok());
-    SettingSpec l{"l", "L", SettingType::List, {}, false, false, ""};
+    SettingSpec l{"l", "L", SettingType::List, {}, false, false, "", ""};
     EXPECT_EQ(std::get<std::vector<std::string>>(parse_setting_value(l, " a, b ,,c").value()),
               (std::vector<std::string>{"a", "b", "c"}));
 }
@@ -210,6 +210,42 @@ TEST(PluginSettings, ResolveFillsDefaultsAndRequiresTheRest) {
     given.erase("nope");
     given["limit"] = std::string("fifty");
     EXPECT_EQ(resolve_settings(m, given).error().message, "setting `limit`: expected a number");
+}
+
+TEST(PluginSettings, ASettingRequiredUnlessAnotherIsSetIsRequiredOnlyWithoutIt) {
+    // upwork: the API needs a token, a legacy feed URL does not.
+    auto m = read(R"({"id": "upwork", "name": "Upwork", "version": "1", "api_version": 1,
+      "settings": [
+        {"key": "token", "label": "OAuth2 access token", "type": "string", "secret": true,
+         "optional": true, "required_unless": "feed_url"},
+        {"key": "feed_url", "label": "Feed", "type": "string", "default": "", "optional": true}]})");
+    ASSERT_TRUE(m.ok()) << m.error().message;
+    const SettingSpec& token = m.value().settings[0];
+    EXPECT_EQ(token.required_unless, "feed_url");
+    SettingValues given;
+    EXPECT_TRUE(setting_required(m.value(), token, given));
+    given["feed_url"] = std::string("");
+    EXPECT_TRUE(setting_required(m.value(), token, given));
+    given["feed_url"] = std::string("https://www.upwork.com/ab/feed/jobs/rss");
+    EXPECT_FALSE(setting_required(m.value(), token, given));
+    EXPECT_FALSE(setting_required(m.value(), m.value().settings[1], given));
+    // One call on a saved response may do without: the refresh checks a source as a whole.
+    EXPECT_TRUE(resolve_settings(m.value(), {}).ok());
+
+    auto problem = [](const std::string& settings) {
+        auto bad = read(R"({"id": "x", "name": "X", "version": "1", "api_version": 1,
+                            "settings": )" +
+                        settings + "}");
+        return bad.ok() ? std::string("(accepted)") : bad.error().message;
+    };
+    EXPECT_EQ(problem(R"([{"key": "a", "label": "A", "type": "string", "optional": true,
+                          "required_unless": "b"}])"),
+              "field `settings[1].required_unless`: \"b\" must be the key of another of the "
+              "plugin's settings");
+    EXPECT_EQ(problem(R"([{"key": "a", "label": "A", "type": "string", "required_unless": "b"},
+                          {"key": "b", "label": "B", "type": "string", "optional": true}])"),
+              "field `settings[1].required_unless`: only an optional setting can be required "
+              "unless another is set (add optional = true)");
 }
 
 }  // namespace

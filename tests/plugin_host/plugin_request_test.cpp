@@ -28,8 +28,8 @@ TEST(PluginRequest, AllowedHostsPass) {
 PluginManifest feed_manifest() {
     PluginManifest m;
     m.id = "rss";
-    m.settings = {{"url", "Feed address", SettingType::String, {}, false, false, ""},
-                  {"mirror", "Mirror", SettingType::String, {}, false, true, ""}};
+    m.settings = {{"url", "Feed address", SettingType::String, {}, false, false, "", ""},
+                  {"mirror", "Mirror", SettingType::String, {}, false, true, "", ""}};
     m.hosts_from_settings = {"url", "mirror"};
     return m;
 }

@@ -90,6 +90,20 @@ TEST(SandboxEnvironment, TheCommonModuleGivesThePluginHelpers) {
       assert(b.kind == "salary" and b.min == 72000 and b.currency == "USD", b.kind)
       assert(common.budget_from_text("$40/hr").kind == "hourly")
       assert(common.budget_from_text("no pay given", "fixed") == nil)
+      local pay, phrase = common.pay_in_text(
+        "We raised $20M.\nCompensation: $120k \u{2013} $150k base, plus equity.\nBenefits")
+      assert(pay.kind == "salary" and pay.min == 120000 and pay.max == 150000, tostring(phrase))
+      assert(phrase == "$120k \u{2013} $150k base, plus equity", phrase)
+      assert(common.pay_in_text("Rate: \u{20AC}60\u{2013}80/h").kind == "hourly")
+      assert(common.pay_in_text("Salary: $150,000 per year").min == 150000)
+      assert(common.pay_in_text(" - Fertility HRA (up to $10,000 per year)") == nil)
+      assert(common.pay_in_text("We raised $20M and earn $3M a year") == nil)
+      assert(common.pay_in_text(nil) == nil)
+      -- A code after its amount; several currencies with no period (Anthropic's real Greenhouse
+      -- board: "Weekly stipend of 3,850 USD / 2,310 GBP / 4,300 CAD") are left alone.
+      local week = common.pay_in_text("Stipend: 3,850 USD per week")
+      assert(week.kind == "salary" and week.min == 3850 * 52 and week.currency == "USD")
+      assert(common.pay_in_text("- Weekly stipend of 3,850 USD / 2,310 GBP / 4,300 CAD") == nil)
     )~");
 }
 

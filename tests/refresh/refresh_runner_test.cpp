@@ -285,6 +285,32 @@ TEST_F(RefreshRunnerTest, EachSourceEndsOnItsOwnAndOneFailureStopsNoOther) {
     EXPECT_EQ(log.states("board:down").back(), SourceState::Failed);
 }
 
+TEST_F(RefreshRunnerTest, WhenNoSourceFindsANetworkTheReportSaysSoOnce) {
+    options_.policy.max_attempts = 3;
+    options_.policy.backoff_initial_ms = 5'000;
+    options_.policy.backoff_max_ms = 5'000;
+    auto start = std::chrono::steady_clock::now();
+    auto report = run({source("byurl", "a", {{"url", "https://jobs.nowhere-a.invalid/"}}),
+                       source("byurl", "b", {{"url", "https://jobs.nowhere-b.invalid/"}})});
+    // Not retried: the two sources end long before one 2.5-5 s backoff.
+    EXPECT_LT(std::chrono::steady_clock::now() - start, 2500ms);
+    for (const char* id : {"byurl:a", "byurl:b"}) {
+        const auto& o = outcome(report, id);
+        EXPECT_EQ(o.progress.state, SourceState::Failed);
+        EXPECT_TRUE(o.no_network) << o.progress.error;
+    }
+    ASSERT_TRUE(report.no_network);
+    EXPECT_EQ(*report.no_network,
+              "no network: none of the 2 sources' hosts could be reached (host names do not "
+              "resolve, or there is no route); check this machine's connection and run the "
+              "refresh again");
+    // One source that reaches its host: the others just failed.
+    report =
+        run({source("byurl", "a", {{"url", "https://jobs.nowhere-a.invalid/"}}), source("board")});
+    EXPECT_TRUE(outcome(report, "byurl:a").no_network);
+    EXPECT_FALSE(report.no_network);
+}
+
 TEST_F(RefreshRunnerTest, ListingsCarrySkillsAndCrossPostedJobsAreMergedAcrossSources) {
     auto report = run({source("board"), source("board", "mirror", {{"start", "/mirror"}})});
     ASSERT_TRUE(report.all_succeeded());

@@ -1,6 +1,7 @@
 // Moving the whole user state between stores (JSON) and a selection of listings (CSV).
 #include <gtest/gtest.h>
 
+#include "base/json_reader.h"
 #include "store/listing_csv.h"
 #include "store/state_export.h"
 #include "store/store.h"
@@ -197,6 +198,81 @@ TEST(StateExportParse, RefusesOtherDocumentsAndNewerVersions) {
               "b.json: written by a newer GigScout (export format version 7, this one reads up "
               "to 1); upgrade GigScout to import it");
     EXPECT_EQ(state_export_from_json("{", "b.json", kT0).error().message.rfind("b.json: line 1", 0),
+              0u);
+}
+
+TEST_F(StateTransfer, TheStoreRefusesTextThatIsNotUtf8AndKeepsAProfileWithoutItsByteOrderMark) {
+    fill(from);
+    auto bad = from.set_state("upwork:5", ListingState::Saved, std::string("caf\xE9"), kT0 + 40);
+    ASSERT_FALSE(bad.ok());
+    EXPECT_EQ(bad.error().message, "marking `upwork:5` saved: the note is not valid UTF-8 text");
+    auto bad_name = from.save_profile("caf\xE9", R"({"skills": []})", kT0);
+    ASSERT_FALSE(bad_name.ok());
+    EXPECT_EQ(bad_name.error().message,
+              "saving the profile `caf\xE9`: the profile name is not valid UTF-8 text");
+    ASSERT_TRUE(from.save_profile("bom", "\xEF\xBB\xBF{\"skills\": []}", kT0).ok());
+    auto profiles = from.profiles();
+    ASSERT_TRUE(profiles.ok());
+    ASSERT_EQ(profiles.value().front().name, "bom");
+    EXPECT_EQ(profiles.value().front().json, "{\"skills\": []}");
+}
+
+TEST_F(StateTransfer, AStoreFromBeforeTheChecksStillExportsJsonThatImportsWhole) {
+    fill(from);
+    // What an older GigScout let in: a profile with its byte order mark, a note and a setting
+    // that are not UTF-8.
+    raw_exec(from.file(),
+             "UPDATE profiles SET json = CAST(X'EFBBBF' AS TEXT) || json WHERE name = 'cv';"
+             "UPDATE user_state SET note = CAST(X'636166E9' AS TEXT) WHERE listing_id = 'upwork:5';"
+             "UPDATE settings SET value = CAST(X'7079FF' AS TEXT) WHERE key = 'tag';");
+    std::vector<std::string> repairs;
+    std::string json = state_export_to_json(from.export_state().value(), &repairs);
+    ASSERT_EQ(repairs.size(), 2u);
+    EXPECT_EQ(repairs[0], "settings[1]: text that was not UTF-8 was replaced with U+FFFD");
+    EXPECT_EQ(repairs[1],
+              "listings[5] (\"upwork:5\"): text that was not UTF-8 was replaced with U+FFFD");
+    auto parsed = state_export_from_json(json, "backup.json", kT0 + 2 * kDay);
+    ASSERT_TRUE(parsed.ok()) << parsed.error().message;
+    EXPECT_TRUE(parsed.value().repaired.empty());
+    auto summary = import(json);
+    EXPECT_EQ(summary.listings_added, 6u);
+    EXPECT_EQ(summary.profiles_saved, 1u);
+    EXPECT_EQ(find(load(to, everything()), "upwork:5")->note, "caf\xEF\xBF\xBD");
+    EXPECT_EQ(to.source_settings("remoteok").value().at("tag"), "py\xEF\xBF\xBD");
+    EXPECT_EQ(to.profiles().value().front().json, R"({"skills":[{"skill":"opencv"}]})");
+}
+
+TEST(StateExportParse, ADamagedExportIsRepairedEntryByEntryAndEachRepairNamed) {
+    // As an older GigScout wrote it: a profile copied raw with its byte order mark, and a note
+    // that is not UTF-8. Strict JSON refuses the whole file.
+    const std::string text =
+        "{\"format\": \"gigscout-state\", \"version\": 1,\n"
+        "\"profiles\": [{\"name\": \"cv\", \"profile\": \xEF\xBB\xBF"
+        "{\"skills\": [{\"skill\": \"opencv\"}]}}],\n"
+        "\"listings\": [{\"id\": \"remoteok:1\", \"url\": "
+        "\"https://remoteok.com/1\", \"first_seen\": 1795132800, "
+        "\"last_seen\": 1795132800, \"action\": {\"state\": \"saved\", "
+        "\"changed_at\": 1795132800, \"note\": \"caf\xE9 \\\"ok\\\"\"}},\n"
+        "{\"id\": \"remoteok:2\", \"url\": \"https://remoteok.com/2\", "
+        "\"first_seen\": 1795132800, \"last_seen\": 1795132800}]}";
+    ASSERT_FALSE(json::parse(text, "backup.json").ok());
+    auto parsed = state_export_from_json(text, "backup.json", kT0);
+    ASSERT_TRUE(parsed.ok()) << parsed.error().message;
+    EXPECT_TRUE(parsed.value().problems.empty());
+    EXPECT_THAT(parsed.value().repaired,
+                ElementsAre("1 byte order mark(s) inside the file (where an older GigScout wrote "
+                            "a profile as it was saved) were removed",
+                            "listings[0].action.note: text that was not UTF-8 was replaced with "
+                            "U+FFFD"));
+    const StateExport& state = parsed.value().state;
+    ASSERT_EQ(state.profiles.size(), 1u);
+    EXPECT_EQ(state.profiles[0].json, R"({"skills":[{"skill":"opencv"}]})");
+    ASSERT_EQ(state.listings.size(), 2u);
+    EXPECT_EQ(state.listings[0].action->note, "caf\xEF\xBF\xBD \"ok\"");
+    // What cannot be read either way keeps the strict parser's message.
+    EXPECT_EQ(state_export_from_json("{\"format\": \xEF\xBB\xBF", "b.json", kT0)
+                  .error()
+                  .message.rfind("b.json: line 1", 0),
               0u);
 }
 

@@ -100,6 +100,60 @@ function common.budget_from_text(s, default_kind, default_currency)
            currency = currency }
 end
 
+-- Where a job text states its pay: a currency sign or code (whole word for the codes).
+local PAY_SIGNS = { "$", "€", "£", "USD", "EUR", "GBP" }
+
+-- The pay a job text states, for boards whose structured pay field is empty: a budget read with
+-- money.parse from the phrase at a currency sign ("$120k – $150k", "€60–80/h"), and that
+-- phrase. Only a range counts, or one amount with its period on a line that says it is pay
+-- ("Salary: $150,000 per year"): a lone "$20M" (funding, revenue) and a benefit's cap ("Fertility
+-- HRA (up to $10,000 per year)", in Ramp's real Ashby board) do not. Without a period, a range
+-- of 1,000 or more is a yearly salary and smaller ones are skipped; more than 1,000 an hour or a
+-- million a year is not pay. nil when no phrase qualifies.
+function common.pay_in_text(s)
+  if type(s) ~= "string" or s == "" then return nil end
+  local from = 1
+  for _ = 1, 50 do
+    local at = nil
+    for _, sign in ipairs(PAY_SIGNS) do
+      local i = s:find(sign, from, true)
+      if i and (not at or i < at) then at = i end
+    end
+    if not at then return nil end
+    -- A code follows its amount ("3,850 USD"): the phrase starts at the amount. It runs to the
+    -- end of its line or sentence, at most ~80 bytes, cut at a space.
+    local amount_before = s:sub(math.max(1, at - 24), at - 1):match("(%d[%d,%.]*[%skK]*)$")
+    local start = amount_before and at - #amount_before or at
+    local rest = s:sub(start, start + 120)
+    local phrase = rest:match("^[^\n]*") or rest
+    phrase = phrase:match("^(.-)%.%s") or phrase
+    if #phrase > 80 then phrase = phrase:sub(1, 80):match("^(.*%S)%s") or phrase:sub(1, 80) end
+    phrase = phrase:gsub("[%.;,%s]+$", "")
+    local b = money.parse(phrase)
+    if b and b.currency and (b.min or b.max) then
+      local ranged = b.min and b.max and b.min ~= b.max
+      local amount = b.max or b.min
+      local kind = b.kind
+      if b.period == "hour" then kind = "hourly" elseif b.period then kind = "salary" end
+      if not kind and ranged and amount >= 1000 then kind = "salary" end
+      local line_start = (s:sub(1, start - 1):match(".*()\n") or 1)
+      local said = (s:sub(line_start, start - 1) .. phrase):lower()
+      local pay_words = said:find("salary") or said:find("pay") or said:find("compensation") or
+        said:find("wage") or said:find("rate") or said:find("stipend")
+      if kind and (ranged or (b.min and (b.period or b.kind) and pay_words)) then
+        local budget = common.budget_from_text(phrase, kind, nil)
+        if budget and budget.kind ~= "fixed" and
+            ((budget.kind == "hourly" and (budget.max or budget.min) <= 1000) or
+             (budget.kind == "salary" and (budget.max or budget.min) <= 1e6)) then
+          return budget, text.collapse(phrase)
+        end
+      end
+    end
+    from = at + 1
+  end
+  return nil
+end
+
 -- Turns each item into a listing with `convert(item, i)` (a listing, or nil and why not) and
 -- fits it; items that are not objects or that convert refuses are skipped, and the first reason
 -- is logged. Raises when items were given but none could be read, so a changed format never

@@ -256,6 +256,52 @@ TEST_F(FetchCommandTest, OneFailingSourceExitsFourAndTheOthersAreStillShown) {
     EXPECT_TRUE(contains(r.err, "board: fetching page 3")) << r.err;
 }
 
+TEST_F(FetchCommandTest, OfflineEverySourceFailsAtOnceWithOneNoNetworkMessage) {
+    // Host names that never resolve (.invalid), as every name does without a network.
+    write_sources(R"({"sources": [
+        {"plugin": "byurl", "instance": "a", "settings": {"url": "https://jobs.nowhere-a.invalid/"}},
+        {"plugin": "byurl", "instance": "b", "settings": {"url": "https://jobs.nowhere-b.invalid/"}}]})");
+    // The default three attempts: a name that does not resolve is not retried.
+    auto r = cli({"fetch", "--data-dir", data_.string(), "--force"});
+    EXPECT_EQ(r.code, 4) << r.out << r.err;
+    for (const char* source : {"byurl:a", "byurl:b"}) {
+        std::string line = summary_line(r.out, source);
+        EXPECT_TRUE(contains(line, "failed")) << r.out;
+        EXPECT_TRUE(contains(line, "cannot resolve the host name")) << line;
+        EXPECT_FALSE(contains(line, "tries")) << line;  // "(gave up after 3 tries)" before
+    }
+    EXPECT_TRUE(contains(r.err,
+                         "gigscout-cli fetch: no network: none of the 2 sources' hosts could be "
+                         "reached (host names do not resolve, or there is no route); check this "
+                         "machine's connection and run the refresh again\n"))
+        << r.err;
+    // One source that answers is not "no network".
+    write_sources(R"({"sources": [
+        {"plugin": "byurl", "instance": "a", "settings": {"url": "https://jobs.nowhere-a.invalid/"}},
+        {"plugin": "board"}]})");
+    auto mixed = fetch({});
+    EXPECT_EQ(mixed.code, 4) << mixed.out << mixed.err;
+    EXPECT_FALSE(contains(mixed.err, "no network")) << mixed.err;
+}
+
+TEST_F(FetchCommandTest, UpworkWithoutATokenGetsTheHostsMessageAndNoTraceback) {
+    write_sources(R"({"sources": [{"plugin": "upwork"}]})");
+    // The bundled plugins, no keyring, no token in the environment: nothing is sent.
+    auto r = testing::run_gigscout_cli(
+        {"fetch", "--data-dir", data_.string(), "--force"}, "",
+        {"-DBUS_SESSION_BUS_ADDRESS", "-GIGSCOUT_UPWORK_TOKEN",
+         "GIGSCOUT_PLUGINS=" + (testing::source_dir() / "plugins").string()});
+    EXPECT_EQ(r.code, 4) << r.out << r.err;
+    std::string line = summary_line(r.out, "upwork");
+    EXPECT_TRUE(contains(line, "failed")) << r.out;
+    EXPECT_TRUE(contains(line,
+                         "source upwork: needs its secret setting `token` (OAuth2 access token): "
+                         "set GIGSCOUT_UPWORK_TOKEN or store it in the keyring"))
+        << line;
+    EXPECT_FALSE(contains(r.out + r.err, "traceback")) << r.out << r.err;
+    EXPECT_FALSE(contains(r.out + r.err, "source's settings")) << r.out << r.err;
+}
+
 TEST_F(FetchCommandTest, AllSourcesOkExitsZero) {
     write_sources(R"({"sources": [{"plugin": "board"}, {"plugin": "polite"},
                                   {"plugin": "crashy", "enabled": false}]})");
@@ -344,6 +390,14 @@ TEST_F(FetchCommandTest, WithoutProfileTheActiveStoredProfileRanksTheResult) {
     const auto& best = after.value()["listings"][0];
     ASSERT_TRUE(best.HasMember("score")) << ranked.out;
     EXPECT_STREQ(best["listing"]["title"].GetString(), "Computer Vision Engineer");
+
+    // The text names skills as `match` does ("OpenCV"), not by id ("opencv").
+    auto text = fetch({});
+    ASSERT_EQ(text.code, 0) << text.err;
+    EXPECT_TRUE(contains(text.out, "matched: ")) << text.out;
+    EXPECT_TRUE(contains(text.out, "OpenCV")) << text.out;
+    EXPECT_FALSE(contains(text.out, "matched: opencv")) << text.out;
+    EXPECT_FALSE(contains(text.out, ", opencv")) << text.out;
 
     auto missing = fetch({"--profile", "nope"});
     EXPECT_EQ(missing.code, 2);

@@ -62,6 +62,13 @@ TEST(CliPlugin, NewWritesASkeletonWhoseTestPasses) {
     EXPECT_EQ(test.code, 0) << test.out << test.err;
     EXPECT_TRUE(contains(test.out, "2 listings valid, 0 rejected")) << test.out;
     EXPECT_TRUE(contains(test.out, "demo:101")) << test.out;
+    // Without GIGSCOUT_CLI and with no gigscout-cli on PATH (there is no install rule), the
+    // script runs the CLI that wrote it.
+    auto alone = shell(dir, "env -u GIGSCOUT_CLI PATH=/usr/bin:/bin " +
+                                quote((dir.path() / "p" / "demo_test.sh").string()));
+    EXPECT_EQ(alone.code, 0) << alone.out << alone.err;
+    EXPECT_TRUE(contains(alone.out, "2 listings valid, 0 rejected")) << alone.out;
+    EXPECT_TRUE(contains(r.out, std::string(GIGSCOUT_CLI_PATH) + " plugin run ")) << r.out;
     // A second `new` refuses to overwrite (exit 2, naming the file).
     auto again = cli({"plugin", "new", "demo", "--dir", (dir.path() / "p").string()});
     EXPECT_EQ(again.code, 2);
@@ -94,6 +101,16 @@ TEST(CliPlugin, RunJsonPrintsTheListingArrayAlone) {
     EXPECT_STREQ(doc.value()[0]["id"].GetString(), "gigboard:5012");
     EXPECT_STREQ(doc.value()[0]["budget"]["currency"].GetString(), "EUR");
     EXPECT_TRUE(contains(r.err, "2 listings valid, 0 rejected")) << r.err;
+    // Which skills the tags ("OpenCV", "Python", "Defect detection") became.
+    ASSERT_TRUE(doc.value()[0].HasMember("skills")) << r.out;
+    std::vector<std::string> from_tags;
+    for (const auto& s : doc.value()[0]["skills"].GetArray()) {
+        if (std::string(s["origin"].GetString()) == "tag") {
+            from_tags.push_back(s["skill"].GetString());
+        }
+    }
+    EXPECT_EQ(from_tags, (std::vector<std::string>{"opencv", "python", "visual-inspection"}))
+        << r.out;
 }
 
 TEST(CliPlugin, RunExitsThreeOnInvalidListingsAndNamesThem) {

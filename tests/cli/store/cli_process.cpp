@@ -10,6 +10,7 @@
 #include <atomic>
 #include <cassert>
 #include <cerrno>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
@@ -20,9 +21,10 @@ namespace {
 
 std::vector<std::string> command(const std::filesystem::path& data_dir,
                                  const std::vector<std::string>& args,
-                                 const std::vector<std::string>& prefix) {
+                                 const std::vector<std::string>& prefix,
+                                 const std::filesystem::path& cli = {}) {
     std::vector<std::string> argv = prefix;
-    argv.push_back(GIGSCOUT_CLI_PATH);
+    argv.push_back(cli.empty() ? cli_binary().string() : cli.string());
     argv.push_back("--data-dir");
     argv.push_back(data_dir.string());
     argv.insert(argv.end(), args.begin(), args.end());
@@ -54,8 +56,15 @@ std::string slurp(const std::filesystem::path& p) {
 
 }  // namespace
 
+std::filesystem::path cli_binary() {
+    const char* env = std::getenv("GIGSCOUT_TEST_CLI");
+    return env != nullptr && *env != '\0' ? std::filesystem::path(env)
+                                          : std::filesystem::path(GIGSCOUT_CLI_PATH);
+}
+
 CliRun run_cli(const std::filesystem::path& data_dir, const std::vector<std::string>& args,
-               const std::filesystem::path& scratch, const std::vector<std::string>& prefix) {
+               const std::filesystem::path& scratch, const std::vector<std::string>& prefix,
+               const std::filesystem::path& cli) {
     static std::atomic<int> counter{0};
     int n = counter++;
     auto out_file = scratch / ("cli-" + std::to_string(n) + ".out");
@@ -67,7 +76,7 @@ CliRun run_cli(const std::filesystem::path& data_dir, const std::vector<std::str
                                      0644);
     posix_spawn_file_actions_addopen(&actions, 2, err_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
                                      0644);
-    auto argv = command(data_dir, args, prefix);
+    auto argv = command(data_dir, args, prefix, cli);
     auto cargv = c_argv(argv);
     pid_t pid = -1;
     CliRun r;

@@ -17,10 +17,16 @@ struct CliRun {
     std::string err;
 };
 
-// `gigscout-cli --data-dir DIR args...`, optionally behind `prefix` (e.g. setpriv ...).
-// Output goes through files in `scratch`; safe to call from several threads.
+// The gigscout-cli under test: $GIGSCOUT_TEST_CLI when set (the private-checkout check runs a
+// copy), else the one this tree built.
+std::filesystem::path cli_binary();
+
+// `gigscout-cli --data-dir DIR args...`, optionally behind `prefix` (e.g. setpriv ...), and
+// optionally another copy of the binary (`cli`, default cli_binary()). Output goes through
+// files in `scratch`; safe to call from several threads.
 CliRun run_cli(const std::filesystem::path& data_dir, const std::vector<std::string>& args,
-               const std::filesystem::path& scratch, const std::vector<std::string>& prefix = {});
+               const std::filesystem::path& scratch, const std::vector<std::string>& prefix = {},
+               const std::filesystem::path& cli = {});
 
 // A gigscout-cli process whose standard error is read through a pipe.
 class CliProcess {

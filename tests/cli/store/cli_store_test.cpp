@@ -5,7 +5,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <map>
+#include <set>
+
 #include "base/json_reader.h"
+#include "base/paths.h"
 #include "cli_process.h"
 #include "support/test_support.h"
 
@@ -202,6 +206,127 @@ TEST_F(CliStore, ProfilesAreStoredCheckedAndOneIsActiveForList) {
     EXPECT_THAT(cli({"profile", "list"}).out, HasSubstr("  cv "));
 }
 
+TEST_F(CliStore, OnlyTheListingsShownStopBeingNew) {
+    auto demo =
+        cli({"import", (source_dir() / "resources" / "demo" / "demo-listings.json").string()});
+    ASSERT_EQ(demo.code, 0) << demo.err;
+    ASSERT_EQ(cli({"profile", "add", "cv", "--starter", "intermediate"}).code, 0);
+    // Every stored listing, ranked (filtered ones last), and which of them are still new.
+    auto ranked = [&] {
+        std::vector<std::pair<std::string, bool>> out;
+        for (const auto& row : list_json({"--all"}).GetArray()) {
+            out.emplace_back(str(row, "id"), row["new"].GetBool());
+        }
+        return out;
+    };
+    auto still_new = [&] {
+        std::set<std::string> out;
+        for (const auto& [id, fresh] : ranked()) {
+            if (fresh) {
+                out.insert(id);
+            }
+        }
+        return out;
+    };
+    auto before = ranked();
+    ASSERT_EQ(before.size(), 25u);
+    std::set<std::string> expected_new;
+    for (const auto& [id, fresh] : before) {
+        ASSERT_TRUE(fresh) << id;
+        expected_new.insert(id);
+    }
+    // --top 3 shows the three best: only they are seen (a few shown: they are named).
+    auto top = cli({"list", "--top", "3"});
+    ASSERT_EQ(top.code, 0) << top.err;
+    EXPECT_EQ(top.err, "3 listings, 3 new; ranked against profile `cv`\n");
+    for (std::size_t i = 0; i < 3; ++i) {
+        expected_new.erase(before[i].first);
+    }
+    EXPECT_EQ(still_new(), expected_new);
+    // --min-score 60 shows the 8 scoring 60 or more, 3 of them seen already.
+    auto good = cli({"list", "--min-score", "60"});
+    ASSERT_EQ(good.code, 0) << good.err;
+    EXPECT_EQ(good.err, "8 listings, 5 new; ranked against profile `cv`\n");
+    for (std::size_t i = 0; i < 8; ++i) {
+        expected_new.erase(before[i].first);
+    }
+    EXPECT_EQ(still_new(), expected_new);
+    ASSERT_EQ(expected_new.size(), 17u);
+    // The default view shows every listing the profile does not filter out; the 4 it filters
+    // out (they scored but were never on screen) stay new (many shown: the rest is named).
+    auto plain = cli({"list"});
+    ASSERT_EQ(plain.code, 0) << plain.err;
+    EXPECT_EQ(plain.err, "21 listings, 13 new; ranked against profile `cv`\n");
+    EXPECT_EQ(still_new(), (std::set<std::string>{"demo:11", "demo:12", "demo:16", "demo:17"}));
+    // --all shows them too: now nothing is new.
+    ASSERT_EQ(cli({"list", "--all"}).code, 0);
+    EXPECT_TRUE(still_new().empty());
+}
+
+TEST_F(CliStore, ListExplainsScoresAsMatchDoesAndMatchTakesAStoredProfileName) {
+    fs::path demo = source_dir() / "resources" / "demo" / "demo-listings.json";
+    ASSERT_EQ(cli({"import", demo.string()}).code, 0);
+    auto no_profile = cli({"list", "--explain"});
+    EXPECT_EQ(no_profile.code, 2);
+    EXPECT_EQ(no_profile.err,
+              "gigscout-cli list: --explain needs a profile: there is no active profile; pass "
+              "--profile NAME or FILE\n");
+    ASSERT_EQ(cli({"profile", "add", "cv", "--starter", "intermediate"}).code, 0);
+    auto listed = cli({"list", "--top", "1", "--explain", "--keep-new"});
+    ASSERT_EQ(listed.code, 0) << listed.err;
+    // The budget on the details line, then match's two lines.
+    EXPECT_THAT(listed.out,
+                HasSubstr("     https://example.com/demo/1  [demo]  €1,200–1,500 fixed\n"
+                          "            matched: Python, YOLO, Object detection, "
+                          "OpenCV\n            skill 36.7 + level 16.1 + budget"));
+    // `match --profile` takes the stored name as `list` does.
+    auto matched = cli({"match", "--profile", "cv", "--listings", demo.string(), "--top", "1"});
+    ASSERT_EQ(matched.code, 0) << matched.err;
+    EXPECT_THAT(matched.out, HasSubstr("Ranked 25 listings for \"Intermediate computer-vision "
+                                       "engineer\""));
+    EXPECT_THAT(matched.out, HasSubstr("            matched: Python, YOLO, Object detection, "
+                                       "OpenCV\n"));
+    auto nope = cli({"match", "--profile", "nope", "--listings", demo.string()});
+    EXPECT_EQ(nope.code, 2);
+    EXPECT_EQ(nope.err,
+              "gigscout-cli match: --profile: no stored profile is named `nope` and no file nope "
+              "exists\n");
+}
+
+TEST_F(CliStore, ImportingAListingArrayMergesCrossPostsAsARefreshDoes) {
+    // One job on two boards (the company's legal suffix and the board's "(Remote)" differ),
+    // and another job of the same company that must stay apart.
+    auto f = file("boards.json", R"json([
+      {"id": "remotive:101", "source": "remotive", "url": "https://remotive.com/remote-jobs/101",
+       "title": "Computer Vision Engineer (Remote)", "company": "Acme Vision Inc.",
+       "description": "Build OpenCV and PyTorch pipelines for warehouse robots."},
+      {"id": "weworkremotely:abc", "source": "weworkremotely",
+       "url": "https://weworkremotely.com/remote-jobs/acme-vision-computer-vision-engineer",
+       "title": "Computer Vision Engineer", "company": "Acme Vision",
+       "description": "Build OpenCV and PyTorch pipelines for warehouse robots."},
+      {"id": "remotive:102", "source": "remotive", "url": "https://remotive.com/remote-jobs/102",
+       "title": "Data Labeling Lead", "company": "Acme Vision",
+       "description": "Run a team that labels images."}])json");
+    auto r = cli({"import", f.string()});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_THAT(r.out, HasSubstr("3 listings (3 new, 0 already known), 0 user states, 0 "
+                                 "profiles, 0 settings; 1 cross-posted copies merged\n"));
+    auto rows = list_json();
+    ASSERT_EQ(rows.Size(), 2u);
+    std::map<std::string, std::vector<std::string>> sources;
+    for (const auto& row : rows.GetArray()) {
+        for (const auto& src : row["sources"].GetArray()) {
+            sources[str(row, "id")].push_back(src.GetString());
+        }
+    }
+    EXPECT_EQ(sources["remotive:101"], (std::vector<std::string>{"remotive", "weworkremotely"}));
+    EXPECT_EQ(sources["remotive:102"], (std::vector<std::string>{"remotive"}));
+    // Importing it again merges nothing more.
+    r = cli({"import", f.string()});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_EQ(list_json().Size(), 2u);
+}
+
 TEST_F(CliStore, MarkRefusesUnknownIdsAndStates) {
     ASSERT_EQ(cli({"import", file("l.json", kListings).string()}).code, 0);
     auto r = cli({"mark", "remoteok:404", "saved"});
@@ -259,7 +384,7 @@ TEST_F(CliStore, AFileThatIsNotADatabaseIsReportedAndLeftAlone) {
     fs::create_directories(data / "data");
     write_file(data / "data" / "gigscout.sqlite3", "not a database\n");
     auto r = cli({"list"});
-    EXPECT_EQ(r.code, 1);
+    EXPECT_EQ(r.code, 2);  // the user's file, not a failure of GigScout (docs/cli.md)
     EXPECT_EQ(r.err, "gigscout-cli list: " + (data / "data" / "gigscout.sqlite3").string() +
                          " is not a GigScout database (not an SQLite file); GigScout left it as "
                          "it is — move it away to start a new store, or use another "
@@ -267,9 +392,220 @@ TEST_F(CliStore, AFileThatIsNotADatabaseIsReportedAndLeftAlone) {
     EXPECT_EQ(read_file(data / "data" / "gigscout.sqlite3"), "not a database\n");
 }
 
-// Root ignores permissions, so these run the CLI as `nobody` through setpriv.
+// An export without its `exported_at` time: the rest must match byte for byte.
+std::string without_export_time(std::string text) {
+    auto at = text.find("\"exported_at\":\"");
+    if (at != std::string::npos) {
+        text.erase(at, text.find(',', at) + 1 - at);
+    }
+    return text;
+}
+
+TEST_F(CliStore, WhatTheDoorsLetInExportsAndImportsIntoAFreshStoreByteForByte) {
+    ASSERT_EQ(cli({"import", file("l.json", kListings).string()}).code, 0);
+    // A profile saved by an editor that starts files with a byte order mark.
+    std::string advanced =
+        read_file(source_dir() / "resources" / "profiles" / "advanced-cv-engineer.json");
+    auto added =
+        cli({"profile", "add", "cv", file("bom.json", "\xEF\xBB\xBF" + advanced).string()});
+    ASSERT_EQ(added.code, 0) << added.err;
+    ASSERT_EQ(cli({"profile", "add", "starter", "--starter", "beginner"}).code, 0);
+    // Notes: Unicode is fine; bytes that are not UTF-8 and notes over 10 KiB are refused.
+    ASSERT_EQ(cli({"mark", "remoteok:1", "applied", "--note", "sent CV — v3 ✓, \"quoted\""}).code,
+              0);
+    auto bad = cli({"mark", "remotive:3", "saved", "--note", std::string("caf\xE9")});
+    EXPECT_EQ(bad.code, 2);
+    EXPECT_EQ(bad.err,
+              "gigscout-cli mark: --note: not valid UTF-8 text (is the terminal's character set "
+              "UTF-8?)\n");
+    auto long_note =
+        cli({"mark", "remotive:3", "saved", "--note", std::string(10 * 1024 + 1, 'x')});
+    EXPECT_EQ(long_note.code, 2);
+    EXPECT_EQ(long_note.err,
+              "gigscout-cli mark: --note: longer than 10 KiB (10241 bytes); keep longer text in a "
+              "file and note where it is\n");
+    ASSERT_EQ(cli({"mark", "remotive:3", "saved", "--note", std::string(10 * 1024, 'x')}).code, 0);
+    ASSERT_EQ(cli({"mark", "remoteok:2", "hidden"}).code, 0);
+    ASSERT_EQ(cli({"list"}).code, 0);  // a look: the rest is seen, last_look_at is set
+
+    fs::path first = dir.path() / "first.json";
+    auto e = cli({"export", first.string()});
+    ASSERT_EQ(e.code, 0) << e.err;
+    EXPECT_EQ(e.err, "");
+    data = dir.path() / "fresh";
+    auto i = cli({"import", first.string()});
+    ASSERT_EQ(i.code, 0) << i.err;
+    EXPECT_THAT(i.out, HasSubstr("3 listings (3 new, 0 already known), 3 user states, 2 profiles"));
+    fs::path second = dir.path() / "second.json";
+    ASSERT_EQ(cli({"export", second.string()}).code, 0);
+    EXPECT_EQ(without_export_time(read_file(second)), without_export_time(read_file(first)));
+    EXPECT_THAT(read_file(second), HasSubstr("\"note\":\"sent CV — v3 ✓, \\\"quoted\\\"\""));
+    EXPECT_EQ(read_file(first).find("\xEF\xBB\xBF"), std::string::npos);
+}
+
+TEST_F(CliStore, ADamagedExportRestoresEveryEntryAndNamesEachRepair) {
+    // As an older GigScout wrote it: a profile copied raw with its byte order mark, and a note
+    // that is not UTF-8. Before, import refused the whole file and restored nothing.
+    auto f = file("old.json",
+                  "{\"format\": \"gigscout-state\", \"version\": 1, \"active_profile\": \"cv\",\n"
+                  "\"profiles\": [{\"name\": \"cv\", \"updated_at\": \"2026-11-20T00:00:00Z\", "
+                  "\"profile\": \xEF\xBB\xBF{\"skills\": [{\"skill\": \"opencv\", \"level\": "
+                  "\"advanced\"}]}}],\n"
+                  "\"listings\": [{\"id\": \"remoteok:1\", \"url\": \"https://remoteok.com/1\", "
+                  "\"first_seen\": \"2026-11-20T00:00:00Z\", \"last_seen\": "
+                  "\"2026-11-20T00:00:00Z\", \"listing\": {\"id\": \"remoteok:1\", \"url\": "
+                  "\"https://remoteok.com/1\", \"title\": \"Computer vision engineer\"}, "
+                  "\"action\": {\"state\": \"saved\", \"changed_at\": \"2026-11-20T00:00:00Z\", "
+                  "\"note\": \"caf\xE9\"}}]}\n");
+    auto r = cli({"import", f.string()});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_THAT(r.err, HasSubstr("gigscout-cli import: " + f.string() +
+                                 ": repaired: 1 byte order mark(s) inside the file"));
+    EXPECT_THAT(r.err, HasSubstr("gigscout-cli import: " + f.string() +
+                                 ": repaired: listings[0].action.note: text that was not UTF-8 "
+                                 "was replaced with U+FFFD\n"));
+    EXPECT_THAT(r.err, HasSubstr("gigscout-cli import: " + f.string() +
+                                 " was damaged; 2 repairs were made and every entry was "
+                                 "imported\n"));
+    auto saved = list_json({"--state", "saved"});
+    ASSERT_EQ(saved.Size(), 1u);
+    EXPECT_EQ(str(saved[0], "note"), "caf\xEF\xBF\xBD");
+    EXPECT_THAT(cli({"profile", "list"}).out, HasSubstr("cv"));
+}
+
+TEST_F(CliStore, AMissingOrBrokenBundledResourceIsAMessageAndExit1NotACrash) {
+    fs::path resources = dir.path() / "resources";
+    fs::create_directories(resources);
+    auto with_resources = [&](const std::vector<std::string>& args) {
+        return run_cli(data, args, dir.path(),
+                       {"/usr/bin/env", "GIGSCOUT_RESOURCES=" + resources.string()});
+    };
+    const std::string fix =
+        " (GigScout's bundled resources are missing, unreadable or damaged: reinstall GigScout, "
+        "or set GIGSCOUT_RESOURCES to a copy of its resources folder)\n";
+    auto l = file("l.json", kListings);
+    auto r = with_resources({"import", l.string()});
+    EXPECT_EQ(r.code, 1);
+    EXPECT_EQ(r.err, "gigscout-cli import: cannot load the bundled skill taxonomy: " +
+                         (resources / "taxonomy.json").string() + ": no such file" + fix);
+
+    write_file(resources / "taxonomy.json", "{\"skills\": [");
+    r = with_resources({"list"});
+    EXPECT_EQ(r.code, 1);
+    EXPECT_THAT(r.err, HasSubstr("gigscout-cli list: cannot load the bundled skill taxonomy: " +
+                                 (resources / "taxonomy.json").string()));
+
+    fs::copy_file(source_dir() / "resources" / "taxonomy.json", resources / "taxonomy.json",
+                  fs::copy_options::overwrite_existing);
+    r = with_resources({"mark", "remoteok:1", "saved"});
+    EXPECT_EQ(r.code, 1);
+    EXPECT_EQ(r.err, "gigscout-cli mark: cannot load the bundled currency table: " +
+                         (resources / "currency-rates.json").string() + ": no such file" + fix);
+    // Nothing was started: no store was created.
+    EXPECT_FALSE(fs::exists(data));
+}
+
+// docs/cli.md: exit 2 for the user's mistakes, and every message as "gigscout-cli <command>:".
+TEST_F(CliStore, UsageMistakesExitTwoWithTheCommandsOwnMessage) {
+    ASSERT_EQ(cli({"import", file("l.json", kListings).string()}).code, 0);
+    data = file("plain-file", "x");
+    auto r = cli({"list"});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_EQ(r.err, "gigscout-cli list: --data-dir: " + data.string() + " is not a directory\n");
+    data = dir.path() / "d";
+
+    fs::create_directories(dir.path() / "folder");
+    r = cli({"export", (dir.path() / "folder").string()});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_EQ(r.err, "gigscout-cli export: " + (dir.path() / "folder").string() +
+                         " is a directory; give the name of a file to write\n");
+    r = cli({"export", (dir.path() / "missing" / "b.json").string()});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_EQ(r.err, "gigscout-cli export: cannot write " +
+                         (dir.path() / "missing" / "b.json").string() + ": the folder " +
+                         (dir.path() / "missing").string() + " does not exist\n");
+    EXPECT_FALSE(fs::exists(dir.path() / "missing"));
+
+    r = cli({"frobnicate"});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_THAT(r.err, ::testing::StartsWith("gigscout-cli: unknown command `frobnicate` "
+                                             "(commands: "));
+    EXPECT_THAT(r.err, HasSubstr("list, mark, export, import"));
+    EXPECT_THAT(r.err, ::testing::EndsWith("; see gigscout-cli --help\n"));
+    r = cli({"list", "--frob"});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_EQ(r.err,
+              "gigscout-cli list: unexpected argument(s): --frob; see gigscout-cli list --help\n");
+    r = cli({"mark", "remoteok:1"});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_EQ(r.err, "gigscout-cli mark: state is required; see gigscout-cli mark --help\n");
+    r = cli({"profile", "add", "x", "--starter", "advanced", "--bogus"});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_EQ(r.err,
+              "gigscout-cli profile: unexpected argument(s): --bogus; see gigscout-cli "
+              "profile add --help\n");
+    EXPECT_EQ(cli({"list", "--help"}).code, 0);
+}
+
+TEST_F(CliStore, ImportRefusesEmptyAndUtf16JsonAndSetsAsideOnlyAListingWithAHugeNumber) {
+    auto empty = file("empty.json", "");
+    auto r = cli({"import", empty.string()});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_EQ(r.err, "gigscout-cli import: " + empty.string() +
+                         ": the file is empty; expected a GigScout export, a JSON array of "
+                         "listings or a CSV file\n");
+    auto utf16 = file("utf16.json", std::string("\xFF\xFE[\0]\0", 6));
+    r = cli({"import", utf16.string()});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_EQ(r.err, "gigscout-cli import: " + utf16.string() +
+                         ": looks like UTF-16 text (it has a UTF-16 byte order mark or NUL "
+                         "bytes); save it as UTF-8 and import it again\n");
+    auto prose = file("notes.json", "hello\n");
+    r = cli({"import", prose.string()});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_EQ(r.err, "gigscout-cli import: " + prose.string() +
+                         ": expected a GigScout export (a JSON object) or a JSON array of "
+                         "listings, got text starting with \"hello?\"\n");
+    // A byte order mark before the array is not CSV either.
+    auto bom = file("bom.json", "\xEF\xBB\xBF" + std::string(kListings));
+    r = cli({"import", bom.string()});
+    EXPECT_EQ(r.code, 0) << r.err;
+    EXPECT_THAT(r.out, HasSubstr("3 listings (3 new"));
+
+    auto huge = file("huge.json", R"json([
+      {"id": "a:1", "url": "https://a.com/1", "title": "Fine"},
+      {"id": "a:2", "url": "https://a.com/2", "title": "Rich", "description": "[1, {\"x\": 2}]",
+       "budget": {"kind": "fixed", "min": 1e400, "currency": "USD"}},
+      {"id": "a:3", "url": "https://a.com/3", "title": "Also fine",
+       "budget": {"kind": "fixed", "min": 10, "max": 2e999}}])json");
+    r = cli({"import", huge.string()});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_THAT(r.err, HasSubstr("gigscout-cli import: " + huge.string() +
+                                 ": listing 1: the number 1e400 is too large (it does not fit a "
+                                 "double)\n"));
+    EXPECT_THAT(r.err, HasSubstr("gigscout-cli import: " + huge.string() +
+                                 ": listing 2: the number 2e999 is too large (it does not fit a "
+                                 "double)\n"));
+    EXPECT_THAT(r.err, HasSubstr("2 entries of " + huge.string() + " were skipped"));
+    auto all = list_json();
+    std::set<std::string> ids;
+    for (const auto& row : all.GetArray()) {
+        ids.insert(str(row, "id"));
+    }
+    EXPECT_EQ(ids.count("a:1"), 1u);
+    EXPECT_EQ(ids.count("a:2"), 0u);
+}
+
+// Root ignores permissions, so these run the CLI as `nobody` through setpriv. `nobody` reaches
+// only what is world-readable, and a checkout in root's home folder or in a `mktemp -d` folder
+// (mode 0700) is not: the binary and the resources it reads are copied into this test's own
+// world-readable folder first. tests/cli/store/from_private_folder.sh runs these cases with the
+// CLI in a 0700 folder to keep it so.
 class CliStoreReadOnly : public CliStore {
   protected:
+    fs::path nobody_cli;
+    fs::path nobody_resources;
+
     void SetUp() override {
         if (::geteuid() != 0) {
             GTEST_SKIP() << "needs root to drop to `nobody` with setpriv (run as root, as CI does)";
@@ -277,11 +613,35 @@ class CliStoreReadOnly : public CliStore {
         if (!fs::exists("/usr/bin/setpriv")) {
             GTEST_SKIP() << "setpriv is missing (Debian package util-linux)";
         }
+        // The copies live in this test's folder: `nobody` must be able to reach it.
+        for (fs::path p = dir.path().parent_path(); p != p.parent_path(); p = p.parent_path()) {
+            if ((fs::status(p).permissions() & fs::perms::others_exec) == fs::perms::none) {
+                GTEST_SKIP() << p << " (above the test's temporary folder) is not searchable by "
+                             << "other users, so `nobody` cannot reach the copied program; set "
+                             << "TMPDIR to a world-searchable folder such as /tmp";
+            }
+        }
         fs::permissions(dir.path(), fs::perms(0755));
+        fs::path program = dir.path() / "program";
+        fs::create_directories(program);
+        nobody_cli = program / "gigscout-cli";
+        fs::copy_file(cli_binary(), nobody_cli);
+        nobody_resources = program / "resources";
+        fs::copy(resources_dir(), nobody_resources, fs::copy_options::recursive);
+        // A clone made under umask 077 has private files; the copies are for everyone.
+        for (const fs::path& p : {program, nobody_resources}) {
+            fs::permissions(p, fs::perms(0755));
+        }
+        fs::permissions(nobody_cli, fs::perms(0755));
+        for (const auto& e : fs::recursive_directory_iterator(nobody_resources)) {
+            fs::permissions(e.path(), e.is_directory() ? fs::perms(0755) : fs::perms(0644));
+        }
     }
     CliRun as_nobody(const std::vector<std::string>& args) {
         return run_cli(data, args, dir.path(),
-                       {"/usr/bin/setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"});
+                       {"/usr/bin/setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups",
+                        "/usr/bin/env", "GIGSCOUT_RESOURCES=" + nobody_resources.string()},
+                       nobody_cli);
     }
     void read_only_tree() {
         for (const char* d : {"", "data", "config", "cache"}) {
@@ -290,6 +650,16 @@ class CliStoreReadOnly : public CliStore {
         }
     }
 };
+
+TEST_F(CliStoreReadOnly, ResourcesTheUserCannotReadAreAMessageAndExit1) {
+    fs::permissions(nobody_resources, fs::perms(0700));
+    auto r = as_nobody({"list"});
+    EXPECT_EQ(r.code, 1);
+    EXPECT_THAT(r.err, HasSubstr("gigscout-cli list: cannot load the bundled skill taxonomy: " +
+                                 (nobody_resources / "taxonomy.json").string() +
+                                 ": cannot open: Permission denied (GigScout's bundled resources "
+                                 "are missing, unreadable or damaged"));
+}
 
 TEST_F(CliStoreReadOnly, ANewStoreInAReadOnlyDirectoryFailsClearly) {
     read_only_tree();
