@@ -57,7 +57,7 @@ Result<ListingView> load_listing_view(Store& store, const ListingViewQuery& quer
                 (query.min_score && s.total < *query.min_score)) {
                 return;
             }
-            score = RowScore{s.total, s.exact, s.filtered};
+            score = RowScore{s.total, s.exact, s.filtered, s.below_minimum};
         }
         view.rows.push_back(row_of(stored));
         view.rows.back().score = score;
@@ -68,8 +68,8 @@ Result<ListingView> load_listing_view(Store& store, const ListingViewQuery& quer
     view.look_mark = mark.value();
     if (scorer) {
         view.order = sorted_order(view.rows, [](const ListingRow& a, const ListingRow& b) {
-            return ranks_before({a.score->filtered, a.score->exact, a.id},
-                                {b.score->filtered, b.score->exact, b.id});
+            return ranks_before({a.score->filtered, a.score->below_minimum, a.score->exact, a.id},
+                                {b.score->filtered, b.score->below_minimum, b.score->exact, b.id});
         });
     } else {
         view.order = sorted_order(view.rows, [](const ListingRow& a, const ListingRow& b) {

@@ -25,6 +25,7 @@ struct RowScore {
     int total = 0;
     double exact = 0;
     bool filtered = false;
+    bool below_minimum = false;  // Score::below_minimum
 };
 
 struct ListingRow {

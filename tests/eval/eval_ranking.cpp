@@ -130,6 +130,9 @@ SetResult evaluate(const fs::path& file, bool verbose) {
                 std::printf("%s %.1f  ", c.name.c_str(), c.points);
             }
             std::printf("\n");
+            for (const auto& why : s.filter_reasons) {
+                std::printf("        filtered: %s\n", why.c_str());
+            }
         }
     }
     return result;
