@@ -63,12 +63,17 @@ constexpr int kMaxBroaderHops = 8;
 // listing that names one skill the user has is weaker evidence than one naming four. Strength
 // is 1 for a skill the profile lists and the partial factor otherwise; the user's level is left
 // out here because it already weighs the coverage.
-constexpr double kFullEvidence = 2.0;
+constexpr double kFullEvidence = 4.0;
+// Evidence mass at which the context components (level, budget, recency, client) count in
+// full: lower than kFullEvidence, so a listing that names two of the user's tools gets all
+// of them even when it also asks for things the user lacks or the extractor does not know.
+constexpr double kContextEvidence = 2.0;
 
 constexpr double kUnknownValue = 0.5;  // level, budget, recency or client not stated
 constexpr double kRecencyHalfLifeDays = 7;
 constexpr double kSalaryHoursPerYear = 2000;
 constexpr double kSecondsPerDay = 86400;
+constexpr double kBudgetAtMinimum = 0.6;  // pay exactly at the minimum (budget_value)
 
 // Level fit by how far the listing's level is from the profile's (listing − profile, in
 // levels). Under-qualified costs more than over-qualified; two levels away is filtered unless
@@ -205,12 +210,18 @@ std::string& operator<<(std::string& out, Amount a) {
     return out << Fixed{cents ? a.value : whole, cents ? 2 : 0};
 }
 
-// 1 at or above the wanted amount, falling linearly to 0 at half of it.
+// Pay at the minimum is kBudgetAtMinimum, rising linearly to 1 at twice the minimum: with the
+// minimum a filter, what is left to weigh is how far above it a listing pays. Below a flexible
+// minimum it falls linearly to 0 at half of it.
 double budget_value(double offered, double wanted) {
-    if (wanted <= 0 || offered >= wanted) {
+    if (wanted <= 0) {
         return 1.0;
     }
-    return std::clamp(2 * offered / wanted - 1, 0.0, 1.0);
+    double ratio = offered / wanted;
+    if (ratio >= 1) {
+        return std::min(1.0, kBudgetAtMinimum + (1 - kBudgetAtMinimum) * (ratio - 1));
+    }
+    return kBudgetAtMinimum * std::clamp(2 * ratio - 1, 0.0, 1.0);
 }
 
 }  // namespace
@@ -371,8 +382,8 @@ struct Scorer::Impl {
     // With `explain` false, each returns the same numbers but writes no reason or list.
     void filters(const Listing& l, const ListingLevel& level, const Pay& pay, Score& score,
                  bool explain) const;
-    // `evidence`: the skill evidence factor, which scales the context components.
-    ScoreComponent skill_component(const Listing& l, Score& score, double& evidence,
+    // `context`: the factor that scales the context components (kContextEvidence).
+    ScoreComponent skill_component(const Listing& l, Score& score, double& context,
                                    bool explain) const;
     ScoreComponent level_component(const ListingLevel& level, bool explain) const;
     ScoreComponent budget_component(const Listing& l, const Pay& pay, bool explain) const;
@@ -446,8 +457,8 @@ void Scorer::Impl::filters(const Listing& l, const ListingLevel& level, const Pa
             return;
         }
         std::string reason;
-        reason << "posted " << static_cast<std::size_t>((now - *l.posted_at) / 86400)
-               << " days ago, older than your limit of "
+        reason << "posted " << Fixed{static_cast<double>(now - *l.posted_at) / kSecondsPerDay, 1}
+               << " days ago, more than your limit of "
                << static_cast<std::size_t>(profile.max_age_days) << " days";
         score.filter_reasons.push_back(std::move(reason));
     }
@@ -514,7 +525,7 @@ void Scorer::Impl::filters(const Listing& l, const ListingLevel& level, const Pa
     }
 }
 
-ScoreComponent Scorer::Impl::skill_component(const Listing& l, Score& score, double& evidence,
+ScoreComponent Scorer::Impl::skill_component(const Listing& l, Score& score, double& context,
                                              bool explain) const {
     // Without search terms their points go to the skill fit, so such a profile still reaches 100.
     double weight =
@@ -571,7 +582,8 @@ ScoreComponent Scorer::Impl::skill_component(const Listing& l, Score& score, dou
         }
     }
     double coverage = asked > 0 ? have / asked : 0;
-    evidence = std::min(1.0, backed / kFullEvidence);
+    double evidence = std::min(1.0, backed / kFullEvidence);
+    context = std::min(1.0, backed / kContextEvidence);
     c.value = coverage * evidence;
     if (!explain) {
         return c;
@@ -592,7 +604,9 @@ ScoreComponent Scorer::Impl::skill_component(const Listing& l, Score& score, dou
                  << " (the share of the asked skills, by importance, that you have, at your level)"
                  << " × evidence " << Fixed{evidence, 2} << " (matched importance "
                  << Fixed{backed, 2} << " of the " << Fixed{kFullEvidence, 0}
-                 << " that count in full; it also scales level, budget, recency and client)";
+                 << " that count in full); level, budget, recency and client count at "
+                 << Fixed{context, 2} << " (matched importance " << Fixed{backed, 2} << " of "
+                 << Fixed{kContextEvidence, 0} << ")";
     }
     return c;
 }
@@ -616,7 +630,7 @@ ScoreComponent Scorer::Impl::level_component(const ListingLevel& level, bool exp
              << ", you: " << to_string(static_cast<SkillLevel>(own_level))
              << (profile.level ? " (your profile's level)" : " (the mean of your skills' levels)")
              << "; " << distance_words(distance);
-    if (distance == 2 || distance == -2) {
+    if ((distance == 2 || distance == -2) && profile.stretch_levels) {
         c.reason << ", kept because you asked for stretch listings";
     }
     return c;
@@ -654,13 +668,18 @@ ScoreComponent Scorer::Impl::budget_component(const Listing& l, const Pay& pay,
         return c;
     }
     c.reason.reserve(64);
-    c.reason << "up to " << Fixed{pay.per, 0} << " " << pay.minimum->currency << pay.unit << " vs "
-             << Fixed{pay.minimum->amount, 0} << " wanted";
+    c.reason << "up to " << Amount{pay.per} << " " << pay.minimum->currency << pay.unit;
     if (l.budget->currency != pay.minimum->currency) {
-        c.reason << " (" << Fixed{pay.offered, 0} << " " << l.budget->currency << ")";
+        c.reason << " (" << Amount{pay.offered} << " " << l.budget->currency << ")";
     }
-    if (pay.below() && pay.flexible) {
-        c.reason << "; below your flexible minimum, so ranked after every listing that meets it";
+    c.reason << " vs your minimum " << Amount{pay.minimum->amount};
+    if (pay.below()) {
+        c.reason << (pay.flexible ? ": below it, so ranked after every listing that meets your "
+                                    "flexible minimum"
+                                  : ": below it (filtered)");
+    } else {
+        c.reason << ": " << Fixed{pay.per / pay.minimum->amount, 2}
+                 << "× it (the minimum counts 0.6, twice it 1)";
     }
     return c;
 }
@@ -789,8 +808,8 @@ Score Scorer::score(const Listing& listing, ScoreDetail detail) const {
     Impl::Pay pay = m.pay_of(listing);
     m.filters(listing, level, pay, score, explain);
     score.components.reserve(7);
-    double evidence = 0;
-    score.components.push_back(m.skill_component(listing, score, evidence, explain));
+    double context = 0;
+    score.components.push_back(m.skill_component(listing, score, context, explain));
     score.components.push_back(m.level_component(level, explain));
     score.components.push_back(m.budget_component(listing, pay, explain));
     score.components.push_back(m.recency_component(listing, explain));
@@ -802,7 +821,7 @@ Score Scorer::score(const Listing& listing, ScoreDetail detail) const {
     double total = 0;
     for (std::size_t i = 0; i < score.components.size(); ++i) {
         ScoreComponent& c = score.components[i];
-        c.points = c.value * c.weight * (i == 0 ? 1.0 : evidence);
+        c.points = c.value * c.weight * (i == 0 ? 1.0 : context);
         total += c.points;
     }
     score.components.push_back(m.search_component(listing, explain));
