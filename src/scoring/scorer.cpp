@@ -287,17 +287,26 @@ struct Scorer::Impl {
             }
             double credit = skill_credit(ps);
             double level = static_cast<double>(static_cast<int>(ps.level));
-            // What the user's skill implies, a few hops deep (ultralytics → yolo → ...).
+            // What the user's skill implies, a few hops deep (ultralytics → yolo → ...), and
+            // the fields an implied domain belongs to (opencv → image-processing →
+            // computer-vision): tool → domain → field.
             std::vector<const Skill*> frontier{own};
             double factor = kImpliedFactor;
             for (int hop = 0; hop < kMaxImplicationHops && !frontier.empty(); ++hop) {
                 std::vector<const Skill*> next;
+                auto follow = [&](const std::string& id) {
+                    if (const Skill* implied = taxonomy.find(id)) {
+                        offer(implied->id, credit, factor, level, ps.skill);
+                        next.push_back(implied);
+                    }
+                };
                 for (const Skill* s : frontier) {
                     for (const auto& id : s->implies) {
-                        if (const Skill* implied = taxonomy.find(id)) {
-                            offer(implied->id, credit, factor, level, ps.skill);
-                            next.push_back(implied);
-                        }
+                        follow(id);
+                    }
+                    // The user's own broader skills are offered below, more strongly.
+                    if (s != own && !s->broader.empty()) {
+                        follow(s->broader);
                     }
                 }
                 frontier = std::move(next);

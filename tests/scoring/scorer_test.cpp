@@ -226,6 +226,24 @@ TEST(SkillFit, APartialSkillNamesEveryProfileSkillBehindItStrongestFirst) {
     EXPECT_NEAR(value_of(s, "skill"), 0.5 * (0.5 / 4), kEps);
 }
 
+TEST(SkillFit, AToolCoversItsDomainAndTheDomainsField) {
+    Profile p;
+    p.skills = {skill("scikit-image", SkillLevel::Advanced)};
+    // scikit-image implies image processing (0.5), whose broader field is computer vision
+    // (one hop further, 0.5 × 0.7).
+    Score domain = score_with(p, listing("a", {tag("image-processing")}));
+    EXPECT_NEAR(value_of(domain, "skill"), 0.5 * (0.5 / 4), kEps);
+    Score field = score_with(p, listing("a", {tag("computer-vision")}));
+    EXPECT_NEAR(value_of(field, "skill"), 0.35 * (0.35 / 4), kEps);
+    EXPECT_EQ(field.partial_skills,
+              (std::vector<PartialSkill>{{"computer-vision", "scikit-image", {"scikit-image"}}}));
+    // Used the other way, a profile with the field is weaker evidence for the tool's domain.
+    Profile vision;
+    vision.skills = {skill("computer-vision", SkillLevel::Advanced)};
+    EXPECT_NEAR(value_of(score_with(vision, listing("a", {tag("image-processing")})), "skill"),
+                0.5 * (0.5 / 4), kEps);
+}
+
 // --- search terms ---
 
 TEST(SearchTerms, CountFullyInTheTitleAndHalfInTheDescription) {
