@@ -188,7 +188,11 @@ std::string explanation(const Score& s) {
         matched.push_back(skill_name(id));
     }
     for (const auto& p : s.partial_skills) {
-        partial.push_back(skill_name(p.skill) + " (via " + skill_name(p.via) + ")");
+        std::string via;
+        for (const auto& id : p.all_via.empty() ? std::vector<std::string>{p.via} : p.all_via) {
+            via += (via.empty() ? "" : ", ") + skill_name(id);
+        }
+        partial.push_back(skill_name(p.skill) + " (via " + via + ")");
     }
     for (const auto& id : s.missing_skills) {
         missing.push_back(skill_name(id));
