@@ -761,6 +761,9 @@ ScoreComponent Scorer::Impl::search_component(const Listing& l, bool explain) co
     ScoreComponent c{"search", 0, search_terms.empty() ? 0.0 : profile.weights.search_terms, 0, {}};
     double found = 0;
     for (const auto& term : search_terms) {
+        if (!explain && found >= 1) {
+            break;  // the value is at most 1; only the reason lists the rest
+        }
         auto where = term.found_where(l);
         if (!where) {
             continue;
