@@ -31,13 +31,21 @@ constexpr std::string_view kStudyPrefixes[] = {
     "majoring in",  "graduated in", "studies in",  "studying",      "degree ( s ) in",
 };
 
+// Categories of named tools and products: a one-word name ("Docker", "Keras") is not written in
+// the plural, so only its spellings are generated, which keeps the alias table small.
+constexpr std::string_view kToolCategories[] = {
+    "language",     "web",        "database",    "cloud",        "devops",
+    "mobile",       "ml-tooling", "ml-platform", "dl-framework", "cv-library",
+    "cloud-vision", "model",      "deployment",  "labelling",    "testing",
+};
+
 // Words that join the items of a list, skipped when looking for a study prefix before a list.
 constexpr std::string_view kListGlue[] = {",", "/", "&", "or", "and", "related", "a", "similar"};
 
 // Generated spellings of a word, for aliases that match without case or context rules: listings
 // write "visualisations" for the alias "data visualization". British and American spellings
 // both ways, then plurals (and, for aliases of several words, singulars). Never shorter than 4.
-std::vector<std::string> spellings_of(const std::string& word, bool several_words) {
+std::vector<std::string> spellings_of(const std::string& word, bool several_words, bool plurals) {
     std::vector<std::string> out;
     auto ends = [](const std::string& w, std::string_view tail) {
         return w.size() > tail.size() + 2 &&
@@ -64,7 +72,7 @@ std::vector<std::string> spellings_of(const std::string& word, bool several_word
     }
     std::vector<std::string> forms = out;
     forms.push_back(word);
-    for (const std::string& w : forms) {
+    for (const std::string& w : plurals ? forms : std::vector<std::string>{}) {
         if (w.size() < 4) {
             continue;
         }
@@ -188,13 +196,18 @@ bool same_bytes(const char* a, const char* b, std::size_t n, bool case_sensitive
 struct SkillExtractor::Impl {
     const Taxonomy* taxonomy = nullptr;
     std::vector<CompiledRule> rules;
-    std::vector<Phrase> study_prefixes;    // kStudyPrefixes
-    std::vector<std::uint64_t> list_glue;  // kListGlue, sorted hashes
+    std::vector<Phrase> study_prefixes;            // kStudyPrefixes
+    std::vector<std::uint64_t> study_prefix_ends;  // their last tokens, sorted
+    std::vector<std::uint64_t> list_glue;          // kListGlue, sorted hashes
     std::vector<Group> groups;
     std::vector<Slot> slots;
     std::uint64_t mask = 0;
-    // One bit per (hash >> 48) of every alias's first token: most words miss here, in L1.
-    std::vector<std::uint64_t> first_token_filter = std::vector<std::uint64_t>(1u << 10, 0);
+    // One bit per (hash >> kFilterShift) of every alias's first token: most words miss here.
+    // 2^18 bits (32 KiB) keep it sparse with a thousand skills and their generated spellings.
+    static constexpr int kFilterShift = 46;
+    std::vector<std::uint64_t> first_token_filter = std::vector<std::uint64_t>(1u << 12, 0);
+    // The same for every alias n-gram of two or more tokens (and each such prefix).
+    std::vector<std::uint64_t> longer_filter = std::vector<std::uint64_t>(1u << 12, 0);
 
     const Slot* find(std::uint64_t hash) const {
         const std::uint32_t tag = tag_of(hash);
@@ -220,8 +233,13 @@ struct SkillExtractor::Impl {
         }
     }
 
+    bool maybe_longer(std::uint64_t hash) const {
+        std::uint64_t bit = hash >> kFilterShift;
+        return (longer_filter[bit >> 6] >> (bit & 63)) & 1u;
+    }
+
     bool maybe_first(std::uint64_t hash) const {
-        std::uint64_t bit = hash >> 48;
+        std::uint64_t bit = hash >> kFilterShift;
         return (first_token_filter[bit >> 6] >> (bit & 63)) & 1u;
     }
 
@@ -285,7 +303,9 @@ struct SkillExtractor::Impl {
                     }
                     h = text_tokens::extend(h, toks[i + len]);
                     ++len;
-                    slot = find(h);
+                    // "data" starts many aliases and many sentences: the filter settles most
+                    // "data <word>" pairs without touching the table.
+                    slot = maybe_longer(h) ? find(h) : nullptr;
                 }
             }
             if (best == nullptr && t.stem_len != 0) {
@@ -447,7 +467,11 @@ struct SkillExtractor::Impl {
         std::size_t previous = ci;  // candidates before this one not yet stepped over
         bool after_glue = false;
         while (first > 0) {
-            if (any_before(toks, first, study_prefixes)) {
+            // Every study prefix ends in one of a few words ("in", "studying"): checked first,
+            // since this runs for every match.
+            if (std::binary_search(study_prefix_ends.begin(), study_prefix_ends.end(),
+                                   toks[first - 1].hash) &&
+                any_before(toks, first, study_prefixes)) {
                 return true;
             }
             const Token& t = toks[first - 1];
@@ -566,6 +590,10 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
 
     std::vector<std::string> prefixes(std::begin(kStudyPrefixes), std::end(kStudyPrefixes));
     m.study_prefixes = compile_phrases(prefixes);
+    for (const Phrase& p : m.study_prefixes) {
+        m.study_prefix_ends.push_back(p.hashes.back());
+    }
+    std::sort(m.study_prefix_ends.begin(), m.study_prefix_ends.end());
     std::vector<std::string> glue(std::begin(kListGlue), std::end(kListGlue));
     m.list_glue = compile_words(glue);
 
@@ -592,9 +620,14 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
                 return;  // a written alias (of this skill or another) has this spelling
             }
         }
-        m.first_token_filter[(chain[0] >> 48) >> 6] |= std::uint64_t{1} << ((chain[0] >> 48) & 63);
+        const std::uint64_t bit = chain[0] >> Impl::kFilterShift;
+        m.first_token_filter[bit >> 6] |= std::uint64_t{1} << (bit & 63);
         for (std::size_t k = 0; k + 1 < chain.size(); ++k) {
             entries[chain[k]].is_prefix = true;
+        }
+        for (std::size_t k = 1; k < chain.size(); ++k) {
+            const std::uint64_t longer = chain[k] >> Impl::kFilterShift;
+            m.longer_filter[longer >> 6] |= std::uint64_t{1} << (longer & 63);
         }
         Entry& e = entries[h];
         if (e.group == kNoGroup) {
@@ -647,7 +680,10 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
             for (const Token& t : tokens) {
                 words += t.is_word() ? 1 : 0;
             }
-            for (const std::string& spelling : spellings_of(word, words > 1)) {
+            const std::string& category = skills[s].category;
+            bool tool = std::find(std::begin(kToolCategories), std::end(kToolCategories),
+                                  category) != std::end(kToolCategories);
+            for (const std::string& spelling : spellings_of(word, words > 1, words > 1 || !tool)) {
                 Variant v;
                 v.skill = s;
                 v.category = category_index.at(skills[s].category);
@@ -658,8 +694,10 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
         }
     }
 
+    // At most 3/4 full: with a good hash, linear probes stay short, and a smaller table stays
+    // in a nearer cache level (most lookups are misses on ordinary words).
     std::size_t capacity = 16;
-    while (capacity < entries.size() * 2) {
+    while (capacity * 3 < entries.size() * 4) {
         capacity *= 2;
     }
     m.slots.assign(capacity, Slot{});

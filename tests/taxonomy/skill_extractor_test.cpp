@@ -310,7 +310,7 @@ TEST(SkillExtractor, ACvEngineerIsComputerVisionButAnEnclosedCvIsNot) {
 
 TEST(SkillExtractor, ExcelInAnyCaseButNotTheVerb) {
     EXPECT_EQ(ids("Advanced EXCEL"), (Ids{"excel"}));
-    EXPECT_EQ(ids("excel formulas and pivot tables"), (Ids{"excel"}));
+    EXPECT_EQ(ids("excel and SQL reports"), (Ids{"excel", "sql"}));
     EXPECT_EQ(ids("Word and Excel"), (Ids{"excel"}));
     EXPECT_EQ(ids("you will excel at this"), Ids{});
     EXPECT_EQ(ids("people who excel in teams"), Ids{});
