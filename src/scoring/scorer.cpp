@@ -96,7 +96,6 @@ struct SkillInfo {
     double weight = 1.0;  // category weight
     double credit = 0;    // strength × the user's level credit; 0 = no evidence
     double strength = 0;  // 1 for a profile skill, the partial factor otherwise
-    double level = 0;     // 0..2, the level of the profile skill giving the evidence
     bool direct = false;
     std::string via;                   // profile skill giving the strongest partial evidence
     std::vector<std::string> all_via;  // every profile skill giving some, strongest first
@@ -257,7 +256,7 @@ struct Scorer::Impl {
         // Every profile skill offering partial evidence for a taxonomy skill, with its credit:
         // the strongest gives the credit, all are named.
         std::unordered_map<std::string, std::vector<std::pair<double, std::string>>> offers;
-        auto offer = [&](const std::string& id, double credit, double factor, double level,
+        auto offer = [&](const std::string& id, double credit, double factor,
                          const std::string& via) {
             auto it = skills.find(id);
             if (it == skills.end() || it->second.direct) {
@@ -269,14 +268,12 @@ struct Scorer::Impl {
             }
             it->second.credit = credit * factor;
             it->second.strength = factor;
-            it->second.level = level;
             it->second.via = via;
         };
         for (const ProfileSkill& ps : profile.skills) {
             SkillInfo& info = skills[ps.skill];
             info.credit = skill_credit(ps);
             info.strength = 1;
-            info.level = static_cast<double>(static_cast<int>(ps.level));
             info.direct = true;
             info.via.clear();
         }
@@ -286,7 +283,6 @@ struct Scorer::Impl {
                 continue;
             }
             double credit = skill_credit(ps);
-            double level = static_cast<double>(static_cast<int>(ps.level));
             // What the user's skill implies, a few hops deep (ultralytics → yolo → ...), and
             // the fields an implied domain belongs to (opencv → image-processing →
             // computer-vision): tool → domain → field.
@@ -296,7 +292,7 @@ struct Scorer::Impl {
                 std::vector<const Skill*> next;
                 auto follow = [&](const std::string& id) {
                     if (const Skill* implied = taxonomy.find(id)) {
-                        offer(implied->id, credit, factor, level, ps.skill);
+                        offer(implied->id, credit, factor, ps.skill);
                         next.push_back(implied);
                     }
                 };
@@ -320,19 +316,19 @@ struct Scorer::Impl {
                 if (b == nullptr) {
                     break;
                 }
-                offer(b->id, credit, factor, level, ps.skill);
+                offer(b->id, credit, factor, ps.skill);
                 factor *= kHopDecay;
             }
             // Specialisations of the user's skill: narrower forms, and skills implying it.
             for (const Skill& t : taxonomy.skills()) {
                 if (std::find(t.implies.begin(), t.implies.end(), ps.skill) != t.implies.end()) {
-                    offer(t.id, credit, kReverseImpliedFactor, level, ps.skill);
+                    offer(t.id, credit, kReverseImpliedFactor, ps.skill);
                 }
                 const Skill* up = &t;
                 factor = kSpecialisationFactor;
                 for (int hop = 0; hop < kMaxBroaderHops && !up->broader.empty(); ++hop) {
                     if (up->broader == ps.skill) {
-                        offer(t.id, credit, factor, level, ps.skill);
+                        offer(t.id, credit, factor, ps.skill);
                         break;
                     }
                     up = taxonomy.find(up->broader);
