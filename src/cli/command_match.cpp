@@ -17,6 +17,8 @@
 #include "scoring/profile.h"
 #include "scoring/scorer.h"
 #include "taxonomy/skill_extractor.h"
+#include "views/display_text.h"
+#include "workspace/workspace.h"
 
 namespace gigscout::cli::match_command {
 namespace {
@@ -34,111 +36,6 @@ constexpr std::size_t kTitleColumns = 56;
 constexpr std::size_t kSourceColumns = 14;
 constexpr std::size_t kLineColumns = 110;
 constexpr const char* kIndent = "            ";
-
-// Cuts to `columns` code points (an ellipsis marks the cut) and pads with spaces; a code point
-// is taken as one column, which holds for the Latin, Greek and Cyrillic text listings use.
-std::string cell(std::string_view text, std::size_t columns) {
-    std::string out;
-    std::size_t count = 0;
-    std::size_t i = 0;
-    std::size_t total = utf8::length(text);
-    while (i < text.size()) {
-        std::size_t len = 1;
-        auto lead = static_cast<unsigned char>(text[i]);
-        if (lead >= 0xF0) {
-            len = 4;
-        } else if (lead >= 0xE0) {
-            len = 3;
-        } else if (lead >= 0xC0) {
-            len = 2;
-        }
-        if (total > columns && count + 1 == columns) {
-            out += "…";
-            ++count;
-            break;
-        }
-        if (count == columns) {
-            break;
-        }
-        char c = text[i];
-        // Titles are one line: newlines and tabs become spaces.
-        out.append(c == '\n' || c == '\t' || c == '\r' ? std::string_view(" ")
-                                                       : text.substr(i, len));
-        ++count;
-        i += len;
-    }
-    out.append(columns > count ? columns - count : 0, ' ');
-    return out;
-}
-
-std::string grouped(double amount) {
-    char buf[64];
-    bool whole = std::fabs(amount - std::round(amount)) < 0.005;
-    std::snprintf(buf, sizeof buf, whole ? "%.0f" : "%.2f", amount);
-    std::string digits = buf;
-    std::size_t dot = digits.find('.');
-    std::size_t int_end = dot == std::string::npos ? digits.size() : dot;
-    std::string out;
-    for (std::size_t i = 0; i < int_end; ++i) {
-        if (i > 0 && (int_end - i) % 3 == 0) {
-            out += ',';
-        }
-        out += digits[i];
-    }
-    return out + digits.substr(int_end);
-}
-
-std::string money_text(std::string_view currency, const std::string& amounts) {
-    if (currency == "USD") {
-        return "$" + amounts;
-    }
-    if (currency == "EUR") {
-        return "€" + amounts;
-    }
-    if (currency == "GBP") {
-        return "£" + amounts;
-    }
-    if (currency == "INR") {
-        return "₹" + amounts;
-    }
-    if (currency == "JPY") {
-        return "¥" + amounts;
-    }
-    return std::string(currency) + " " + amounts;
-}
-
-// "$30–50/h", "€1,500 fixed", "up to $500 fixed", "$90,000–120,000/yr".
-std::string budget_text(const std::optional<Budget>& b) {
-    if (!b || (!b->min && !b->max)) {
-        return "—";
-    }
-    std::string unit = b->kind == BudgetKind::Hourly  ? "/h"
-                       : b->kind == BudgetKind::Fixed ? " fixed"
-                                                      : "/yr";
-    if (b->min && b->max && *b->min != *b->max) {
-        return money_text(b->currency, grouped(*b->min) + "–" + grouped(*b->max)) + unit;
-    }
-    if (b->min && b->max) {
-        return money_text(b->currency, grouped(*b->min)) + unit;
-    }
-    if (b->min) {
-        return "from " + money_text(b->currency, grouped(*b->min)) + unit;
-    }
-    return "up to " + money_text(b->currency, grouped(*b->max)) + unit;
-}
-
-std::string skill_name(const std::string& id) {
-    const Skill* s = Taxonomy::bundled().find(id);
-    return s != nullptr ? s->name : id;
-}
-
-std::string points_text(double points) {
-    char buf[32];
-    double rounded = std::round(points * 10) / 10;
-    bool whole = std::fabs(rounded - std::round(rounded)) < 1e-9;
-    std::snprintf(buf, sizeof buf, whole ? "%.0f" : "%.1f", std::fabs(rounded));
-    return buf;
-}
 
 // Greedy word wrap at kLineColumns, every line indented.
 void print_wrapped(const std::string& text) {
@@ -170,51 +67,6 @@ void print_wrapped(const std::string& text) {
     std::printf("%s\n", line.c_str());
 }
 
-std::string explanation(const Score& s) {
-    std::string out;
-    auto section = [&](const char* label, const std::vector<std::string>& items) {
-        if (items.empty()) {
-            return;
-        }
-        out += (out.empty() ? "" : " · ") + std::string(label) + ": ";
-        for (std::size_t i = 0; i < items.size(); ++i) {
-            out += (i ? ", " : "") + items[i];
-        }
-    };
-    std::vector<std::string> matched;
-    std::vector<std::string> partial;
-    std::vector<std::string> missing;
-    for (const auto& id : s.matched_skills) {
-        matched.push_back(skill_name(id));
-    }
-    for (const auto& p : s.partial_skills) {
-        std::string via;
-        for (const auto& id : p.all_via.empty() ? std::vector<std::string>{p.via} : p.all_via) {
-            via += (via.empty() ? "" : ", ") + skill_name(id);
-        }
-        partial.push_back(skill_name(p.skill) + " (via " + via + ")");
-    }
-    for (const auto& id : s.missing_skills) {
-        missing.push_back(skill_name(id));
-    }
-    section("matched", matched);
-    section("partial", partial);
-    section("missing", missing);
-    return out.empty() ? "no skills found in the listing" : out;
-}
-
-std::string points_line(const Score& s) {
-    std::string out;
-    for (const auto& c : s.components) {
-        if (c.name == "penalty") {
-            out += " − penalty " + points_text(c.points);
-        } else {
-            out += (out.empty() ? "" : " + ") + c.name + " " + points_text(c.points);
-        }
-    }
-    return out;
-}
-
 void print_table(const std::vector<Listing>& listings, const std::vector<RankedListing>& ranked,
                  const Profile& profile, std::size_t skipped, std::int64_t now, std::size_t top) {
     std::size_t filtered = 0;
@@ -233,17 +85,18 @@ void print_table(const std::vector<Listing>& listings, const std::vector<RankedL
         std::printf("The profile lists no skills, so no listing can match (every score is 0).\n");
     }
     if (unfiltered > 0) {
-        std::printf("\n  #  Score  %s  %s  Budget\n", cell("Title", kTitleColumns).c_str(),
-                    cell("Source", kSourceColumns).c_str());
+        std::printf("\n  #  Score  %s  %s  Budget\n", fit_columns("Title", kTitleColumns).c_str(),
+                    fit_columns("Source", kSourceColumns).c_str());
     }
     std::size_t shown = 0;
     for (std::size_t i = 0; i < ranked.size() && shown < std::min(top, unfiltered); ++i) {
         const Score& s = ranked[i].score;
         const Listing& l = listings[ranked[i].index];
         ++shown;
-        std::printf("%3zu  %5d  %s  %s  %s\n", shown, s.total, cell(l.title, kTitleColumns).c_str(),
-                    cell(l.source, kSourceColumns).c_str(), budget_text(l.budget).c_str());
-        print_wrapped(explanation(s));
+        std::printf("%3zu  %5d  %s  %s  %s\n", shown, s.total,
+                    fit_columns(l.title, kTitleColumns).c_str(),
+                    fit_columns(l.source, kSourceColumns).c_str(), budget_text(l.budget).c_str());
+        print_wrapped(skills_text(s));
         print_wrapped(points_line(s));
     }
     if (unfiltered > shown) {
@@ -260,13 +113,10 @@ void print_table(const std::vector<Listing>& listings, const std::vector<RankedL
         }
         ++listed;
         const Listing& l = listings[r.index];
-        std::printf("     %5d  %s  %s  %s\n", r.score.total, cell(l.title, kTitleColumns).c_str(),
-                    cell(l.source, kSourceColumns).c_str(), budget_text(l.budget).c_str());
-        std::string reasons;
-        for (const auto& why : r.score.filter_reasons) {
-            reasons += (reasons.empty() ? "" : "; ") + why;
-        }
-        print_wrapped(reasons);
+        std::printf("     %5d  %s  %s  %s\n", r.score.total,
+                    fit_columns(l.title, kTitleColumns).c_str(),
+                    fit_columns(l.source, kSourceColumns).c_str(), budget_text(l.budget).c_str());
+        print_wrapped(filter_reasons_text(r.score));
     }
     if (filtered > listed) {
         std::printf("… and %zu more\n", filtered - listed);
@@ -383,7 +233,7 @@ int run_match(const MatchOptions& opt) {
     for (auto& l : input.listings) {
         annotate_skills(l, SkillExtractor::bundled());
     }
-    Scorer scorer(profile.value(), Taxonomy::bundled(), CurrencyTable::bundled(), now);
+    Scorer scorer = make_scorer(profile.value(), now);
     auto ranked = rank(input.listings, scorer);
     std::size_t top = opt.top ? static_cast<std::size_t>(*opt.top) : ranked.size();
     if (opt.json) {

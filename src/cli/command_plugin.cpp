@@ -6,13 +6,12 @@
 #include <vector>
 
 #include "base/file_io.h"
-#include "base/iso_time.h"
-#include "base/utf8.h"
 #include "cli/command_registry.h"
 #include "model/listing_json.h"
 #include "plugin_host/plugin_catalog.h"
 #include "plugin_host/plugin_scaffold.h"
 #include "plugin_host/plugin_session.h"
+#include "views/display_text.h"
 
 namespace gigscout::cli::plugin_command {
 namespace {
@@ -100,60 +99,22 @@ std::variant<Loaded, int> load_with_context(const char* command, PluginSession& 
     return out;
 }
 
-// Pads or cuts to `width` code points.
-std::string cell(std::string_view text, std::size_t width) {
-    std::string s;
-    for (char c : text) {
-        s += (c == '\n' || c == '\t' || c == '\r') ? ' ' : c;
-    }
-    if (utf8::length(s) > width) {
-        std::string cut;
-        std::size_t n = 0;
-        for (std::size_t i = 0; i < s.size() && n < width - 1; ++n) {
-            std::size_t len = 1;
-            auto c = static_cast<unsigned char>(s[i]);
-            len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-            cut += s.substr(i, len);
-            i += len;
-        }
-        return cut + "…";
-    }
-    return s + std::string(width - utf8::length(s), ' ');
-}
-
 std::string number(double v) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.15g", v);
     return buf;
 }
 
-std::string budget_text(const Listing& l) {
-    if (!l.budget) {
-        return "-";
-    }
-    const Budget& b = *l.budget;
-    std::string range;
-    if (b.min && b.max && *b.min != *b.max) {
-        range = number(*b.min) + "-" + number(*b.max);
-    } else if (b.min || b.max) {
-        range = number(b.min ? *b.min : *b.max);
-    } else {
-        range = "?";
-    }
-    std::string unit = b.kind == BudgetKind::Hourly   ? "/h"
-                       : b.kind == BudgetKind::Salary ? "/yr"
-                                                      : " fixed";
-    return b.currency + " " + range + unit;
-}
-
 void print_table(const std::vector<Listing>& listings) {
     constexpr std::size_t kId = 28, kTitle = 48, kBudget = 22;
-    std::printf("%s  %s  %s  %s\n", cell("id", kId).c_str(), cell("title", kTitle).c_str(),
-                cell("budget", kBudget).c_str(), "posted");
+    std::printf("%s  %s  %s  %s\n", fit_columns("id", kId).c_str(),
+                fit_columns("title", kTitle).c_str(), fit_columns("budget", kBudget).c_str(),
+                "posted");
     for (const auto& l : listings) {
-        std::printf("%s  %s  %s  %s\n", cell(l.id, kId).c_str(), cell(l.title, kTitle).c_str(),
-                    cell(budget_text(l), kBudget).c_str(),
-                    l.posted_at ? format_date(*l.posted_at).c_str() : "-");
+        std::printf("%s  %s  %s  %s\n", fit_columns(l.id, kId).c_str(),
+                    fit_columns(l.title, kTitle).c_str(),
+                    fit_columns(budget_text(l.budget), kBudget).c_str(),
+                    l.posted_at ? date_text(*l.posted_at).c_str() : "—");
     }
 }
 
@@ -346,8 +307,9 @@ int run_list(const GlobalOptions& global) {
         std::string id = e.manifest ? e.manifest->id : e.path.filename().string();
         std::string version = e.manifest ? e.manifest->version : "-";
         std::string status = e.usable() ? "enabled" : "disabled: " + e.disabled_reason;
-        std::printf("%s  %s  %s  %s\n  %s\n", cell(id, 20).c_str(), cell(version, 8).c_str(),
-                    e.user ? "user   " : "bundled", status.c_str(), e.path.string().c_str());
+        std::printf("%s  %s  %s  %s\n  %s\n", fit_columns(id, 20).c_str(),
+                    fit_columns(version, 8).c_str(), e.user ? "user   " : "bundled", status.c_str(),
+                    e.path.string().c_str());
     }
     if (catalog.entries().empty()) {
         std::printf("no plugins found\n");

@@ -668,6 +668,7 @@ class ListingRowReader {
         row.last_seen = s.integer(c + 2);
         row.closed_at = s.optional_integer(c + 3);
         row.content_dropped = !s.is_null(c + 4);
+        row.entered_seq = entered;
         row.is_new = entered > look_mark_;
         if (!s.is_null(c + 5)) {
             row.state = listing_state_from_string(s.text_view(c + 5)).value_or(ListingState::Seen);

@@ -45,6 +45,9 @@ struct StoredListing {
     std::optional<std::int64_t> state_changed_at;  // when the user last acted on it
     std::optional<std::int64_t> applied_at;
     std::string note;
+    // The store's entry counter when the listing entered: it is new while this is above the
+    // look mark (mark_looked).
+    std::int64_t entered_seq = 0;
 };
 
 struct ListingFilter {

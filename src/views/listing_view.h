@@ -25,7 +25,10 @@ struct RowScore {
     int total = 0;
     double exact = 0;
     bool filtered = false;
-    bool below_minimum = false;  // Score::below_minimum
+    // When filtered: why, in the scorer's words (Score::filter_reasons joined by "; ", as
+    // `gigscout-cli match` prints them). Empty otherwise.
+    std::string reasons;
+    bool below_minimum = false;  // Score::below_minimum: ranked after the rows that meet it
 };
 
 struct ListingRow {
@@ -44,7 +47,14 @@ struct ListingRow {
     ListingState state = ListingState::New;
     bool is_new = false;
     std::string note;
-    std::optional<RowScore> score;  // none without a scorer
+    std::optional<std::int64_t> state_changed_at;  // set when the state is the user's action
+    std::optional<RowScore> score;                 // none without a scorer
+    std::string client_country;                    // as the platform gives it; may be empty
+    std::optional<JobType> job_type;
+    // The listing's skills as indices into ListingView::skill_ids, in the listing's order:
+    // a few bytes a row instead of a string per skill.
+    std::vector<std::uint32_t> skills;
+    std::int64_t entered_seq = 0;  // StoredListing::entered_seq, for look marks
 };
 
 struct ListingViewQuery {
@@ -57,8 +67,9 @@ struct ListingViewQuery {
 // Rows stay where they were read; `order` says where each is shown, so sorting by another
 // column (a view-model's job) permutes indices, never rows.
 struct ListingView {
-    std::deque<ListingRow> rows;     // in the order the store read them
-    std::vector<std::size_t> order;  // rank() order with a scorer, else load_listings' order
+    std::deque<ListingRow> rows;         // in the order the store read them
+    std::vector<std::size_t> order;      // rank() order with a scorer, else load_listings' order
+    std::vector<std::string> skill_ids;  // distinct skill ids named by the rows' `skills`
     // For Store::mark_looked once the rows were shown (LoadedListings::look_mark).
     std::int64_t look_mark = 0;
 

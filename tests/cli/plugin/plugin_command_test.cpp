@@ -75,7 +75,7 @@ TEST(CliPlugin, RunPrintsATableAndTheMessages) {
     ASSERT_EQ(r.code, 0) << r.err;
     EXPECT_TRUE(contains(r.out, "id                            title")) << r.out;
     EXPECT_TRUE(contains(r.out, "gigboard:5012")) << r.out;
-    EXPECT_TRUE(contains(r.out, "EUR 45-70/h")) << r.out;
+    EXPECT_TRUE(contains(r.out, "€45–70/h")) << r.out;  // display_text.h: one style
     EXPECT_TRUE(contains(r.out, "2026-11-20")) << r.out;
     EXPECT_TRUE(contains(r.out, "2 listings valid, 0 rejected")) << r.out;
     EXPECT_TRUE(contains(r.out, "next request: GET https://api.gigboard.example/v1/gigs?page=2"))

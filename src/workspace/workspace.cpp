@@ -1,0 +1,42 @@
+#include "workspace/workspace.h"
+
+#include "model/currency.h"
+#include "taxonomy/taxonomy.h"
+#include "workspace/source_selection.h"
+
+namespace gigscout {
+
+Workspace::Workspace(Paths paths, Store store)
+    : paths_(std::move(paths)), store_(std::move(store)) {}
+
+const PluginCatalog& Workspace::catalog() const {
+    if (!catalog_) {
+        catalog_.emplace(PluginCatalog::standard(paths_));
+    }
+    return *catalog_;
+}
+
+Result<Workspace> Workspace::open(const Paths& paths, StoreOptions store_options) {
+    if (auto s = paths.ensure_exist(); !s) {
+        return s.error();
+    }
+    auto store = Store::open(paths.database_file(), store_options);
+    if (!store) {
+        return store.error();
+    }
+    return Workspace(paths, std::move(store).value());
+}
+
+Result<std::vector<SourceConfig>> Workspace::sources() const {
+    return configured_sources(paths_, catalog());
+}
+
+Result<std::optional<ChosenProfile>> Workspace::profile(const std::optional<std::string>& wanted) {
+    return choose_profile(store_, wanted);
+}
+
+Scorer make_scorer(const Profile& profile, std::int64_t now) {
+    return Scorer(profile, Taxonomy::bundled(), CurrencyTable::bundled(), now);
+}
+
+}  // namespace gigscout
