@@ -460,9 +460,13 @@ struct SkillExtractor::Impl {
 
     // A study prefix ("degree in") right before candidate `ci`, or before the list it is in:
     // items separated by glue, each a skill or one to three capitalised words ("degree in
-    // Computer Science, Statistics or Mathematics").
+    // Computer Science, Statistics or Mathematics"). `studied` holds the answer for the
+    // candidates before `ci`: the walk back stops at the first one it reaches and takes its
+    // answer, so a long list ("Python, SQL, Docker, ...") costs one step per item, not a walk
+    // over the whole list per item.
     bool after_study_prefix(std::string_view text, const std::vector<Token>& toks,
-                            const std::vector<Candidate>& cands, std::size_t ci) const {
+                            const std::vector<Candidate>& cands, const std::vector<char>& studied,
+                            std::size_t ci) const {
         std::size_t first = cands[ci].first;
         std::size_t previous = ci;  // candidates before this one not yet stepped over
         bool after_glue = false;
@@ -484,10 +488,7 @@ struct SkillExtractor::Impl {
                 --previous;  // candidates inside the words stepped over
             }
             if (previous > 0 && cands[previous - 1].last == first) {
-                --previous;
-                first = cands[previous].first;
-                after_glue = false;
-                continue;
+                return studied[previous - 1] != 0;
             }
             auto capitalised = [&](const Token& w) {
                 return w.is_word() && text[w.begin] >= 'A' && text[w.begin] <= 'Z';
@@ -506,8 +507,11 @@ struct SkillExtractor::Impl {
     // Phase two: decide the conditional candidates from the tokens and candidates around them.
     void confirm(std::string_view text, const std::vector<Token>& toks,
                  std::vector<Candidate>& cands) const {
+        thread_local std::vector<char> studied;
+        studied.assign(cands.size(), 0);
         for (std::size_t i = 0; i < cands.size(); ++i) {
-            if (after_study_prefix(text, toks, cands, i)) {
+            if (after_study_prefix(text, toks, cands, studied, i)) {
+                studied[i] = 1;
                 cands[i].state = State::Rejected;
             }
         }
