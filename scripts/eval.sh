@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Measures quality in the release tree and prints the figures:
-#   1. skill extraction — precision/recall on tests/eval/extraction.json, and recall of the
-#      platforms' own tags in ../shared/fixtures (when present);
+#   1. skill extraction — precision/recall on tests/eval/extraction.json, recall of the
+#      platforms' own tags in ../shared/fixtures (when present), and the real-text pilot
+#      tests/eval/extraction-real.json;
 #   2. ranking — NDCG@10 (added by the scoring part).
 #   scripts/eval.sh [--verbose]
 # BUILD_DIR overrides the tree (default build/release).
@@ -14,6 +15,9 @@ verbose=()
 echo "== skill extraction =="
 BUILD_DIR=$dir scripts/build.sh release gigscout-eval-extraction
 "$dir/tests/eval/gigscout-eval-extraction" "${verbose[@]}"
+echo
+echo "-- real postings (a 29-text pilot from ../shared/fixtures, docs/eval.md) --"
+"$dir/tests/eval/gigscout-eval-extraction" --no-fixtures --set tests/eval/extraction-real.json "${verbose[@]}"
 
 echo
 echo "== ranking (NDCG@10) =="

@@ -131,6 +131,33 @@ bool KeywordMatcher::found_in(std::string_view text) const {
                        [&](const Needle& n) { return search(n, text); });
 }
 
+std::optional<SkillOrigin> KeywordMatcher::found_where(const Listing& listing) const {
+    bool in_description = false;
+    for (const Needle& n : needles_) {
+        if (!n.skill.empty()) {
+            for (const auto& s : listing.skills) {
+                if (s.skill == n.skill) {
+                    if (s.origin != SkillOrigin::Description) {
+                        return SkillOrigin::Title;
+                    }
+                    in_description = true;
+                }
+            }
+            continue;
+        }
+        if (search(n, listing.title)) {
+            return SkillOrigin::Title;
+        }
+        for (const auto& tag : listing.tags) {
+            if (search(n, tag)) {
+                return SkillOrigin::Title;
+            }
+        }
+        in_description = in_description || search(n, listing.description);
+    }
+    return in_description ? std::optional(SkillOrigin::Description) : std::nullopt;
+}
+
 bool KeywordMatcher::matches(const Listing& listing) const {
     for (const Needle& n : needles_) {
         // A keyword naming a skill is looked up among the skills the extractor found, which

@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +25,9 @@ class KeywordMatcher {
 
     const std::string& keyword() const { return keyword_; }
     bool matches(const Listing& listing) const;
+    // Where the keyword is found at its strongest: SkillOrigin::Title for the title or a tag
+    // (or a skill extracted from either), Description for the description only, or nullopt.
+    std::optional<SkillOrigin> found_where(const Listing& listing) const;
 
     // Whole-word, ASCII-case-insensitive search of one alternative in `text` (exposed for tests).
     bool found_in(std::string_view text) const;

@@ -28,6 +28,7 @@ constexpr std::size_t kMaxListEntries = 500;
 constexpr double kMaxYears = 60;
 constexpr double kMaxHourly = 10000;
 constexpr double kMaxAmount = 1e9;
+constexpr std::int64_t kMaxAgeDays = 3650;
 
 std::string format_number(double v) {
     char buf[32];
@@ -110,7 +111,7 @@ void read_strings(FieldReader& r, const char* key, Take take) {
 using Problem = std::optional<Error>;
 
 Problem read_money(const rapidjson::Value& doc, const char* key, double max_amount,
-                   std::optional<Money>& out) {
+                   std::optional<Money>& out, bool& flexible) {
     FieldReader r(doc, "");
     const rapidjson::Value* object = r.object(key);
     if (object == nullptr) {
@@ -119,7 +120,8 @@ Problem read_money(const rapidjson::Value& doc, const char* key, double max_amou
     FieldReader m(*object, key);
     auto amount = m.number("amount", FieldReader::Required);
     auto currency = m.string("currency", FieldReader::Required);
-    m.reject_unknown({"amount", "currency"});
+    flexible = m.boolean("flexible").value_or(false);
+    m.reject_unknown({"amount", "currency", "flexible"});
     if (m.ok() && *amount < 0) {
         m.fail("amount", "must not be negative, got " + format_number(*amount));
     }
@@ -186,18 +188,28 @@ Problem read_weights(const rapidjson::Value& doc, ScoreWeights& weights) {
     take("recency", weights.recency, 100);
     take("client", weights.client, 100);
     take("excluded_keyword_penalty", weights.excluded_keyword_penalty, 100);
-    w.reject_unknown({"skill", "level", "budget", "recency", "client", "excluded_keyword_penalty"});
+    bool search_given = object->HasMember("search_terms");
+    take("search_terms", weights.search_terms, 100);
+    w.reject_unknown({"skill", "level", "budget", "recency", "client", "search_terms",
+                      "excluded_keyword_penalty"});
     if (!w.ok()) {
         return w.error();
     }
-    double sum = weights.skill + weights.level + weights.budget + weights.recency + weights.client;
+    double five = weights.skill + weights.level + weights.budget + weights.recency + weights.client;
+    // A file written before search terms counted gives the five older weights adding up to
+    // 100; search terms take what they leave, so it still loads and scores as it did.
+    if (!search_given) {
+        weights.search_terms = std::max(0.0, 100 - five);
+    }
+    double sum = five + weights.search_terms;
     if (std::fabs(sum - 100) > 0.01) {
         r.fail("weights",
-               "skill, level, budget, recency and client are the most points each "
+               "skill, level, budget, recency, client and search_terms are the most points each "
                "can add and must add up to 100, got " +
                    format_number(sum) + " (" + format_number(weights.skill) + " + " +
                    format_number(weights.level) + " + " + format_number(weights.budget) + " + " +
-                   format_number(weights.recency) + " + " + format_number(weights.client) + ")");
+                   format_number(weights.recency) + " + " + format_number(weights.client) + " + " +
+                   format_number(weights.search_terms) + ")");
     } else if (weights.skill <= 0) {
         r.fail("weights", "`skill` must be above 0: without skill evidence nothing matches");
     }
@@ -300,6 +312,22 @@ std::optional<SkillLevel> skill_level_from_string(std::string_view s) {
     return std::nullopt;
 }
 
+SkillLevel profile_level(const Profile& profile) {
+    if (profile.level) {
+        return *profile.level;
+    }
+    if (profile.skills.empty()) {
+        return SkillLevel::Intermediate;
+    }
+    int sum = 0;
+    for (const auto& s : profile.skills) {
+        sum += static_cast<int>(s.level);
+    }
+    // Rounded half up, in integers: round(sum / n) = floor((2 sum + n) / 2n).
+    int n = static_cast<int>(profile.skills.size());
+    return static_cast<SkillLevel>((2 * sum + n) / (2 * n));
+}
+
 const ProfileSkill* Profile::find_skill(std::string_view id) const {
     for (const auto& s : skills) {
         if (s.skill == id) {
@@ -344,10 +372,29 @@ Result<Profile> profile_from_json(std::string_view text, std::string_view what,
         problem = read_skills(d, taxonomy, p.skills);
     }
     if (r.ok() && !problem) {
-        problem = read_money(d, "min_hourly", kMaxHourly, p.min_hourly);
+        problem = read_money(d, "min_hourly", kMaxHourly, p.min_hourly, p.min_hourly_flexible);
     }
     if (r.ok() && !problem) {
-        problem = read_money(d, "min_fixed", kMaxAmount, p.min_fixed);
+        problem = read_money(d, "min_fixed", kMaxAmount, p.min_fixed, p.min_fixed_flexible);
+    }
+    if (r.ok() && !problem) {
+        if (auto level_text = r.string("level")) {
+            auto level = skill_level_from_string(*level_text);
+            if (!level) {
+                r.fail("level", "unknown value " + utf8::quoted(*level_text, 80) +
+                                    " (expected beginner, intermediate or advanced)");
+            }
+            p.level = level;
+        }
+        p.stretch_levels = r.boolean("stretch_levels").value_or(false);
+        if (auto days = r.integer("max_age_days")) {
+            if (*days < 1 || *days > kMaxAgeDays) {
+                r.fail("max_age_days", "must be between 1 and " + std::to_string(kMaxAgeDays) +
+                                           ", got " + std::to_string(*days));
+            } else {
+                p.max_age_days = static_cast<int>(*days);
+            }
+        }
     }
     if (r.ok() && !problem) {
         read_strings(r, "job_types", [&](std::string_view s) -> std::string {
@@ -391,9 +438,10 @@ Result<Profile> profile_from_json(std::string_view text, std::string_view what,
         problem = read_weights(d, p.weights);
     }
     if (r.ok() && !problem) {
-        r.reject_unknown({"format", "name", "search_terms", "skills", "min_hourly", "min_fixed",
-                          "job_types", "remote_only", "excluded_countries", "must_have_keywords",
-                          "excluded_keywords", "weights"});
+        r.reject_unknown({"format", "name", "search_terms", "skills", "level", "stretch_levels",
+                          "min_hourly", "min_fixed", "max_age_days", "job_types", "remote_only",
+                          "excluded_countries", "must_have_keywords", "excluded_keywords",
+                          "weights"});
     }
     if (!r.ok()) {
         problem = r.error();
@@ -439,7 +487,7 @@ std::string profile_to_json(const Profile& p) {
         }
         w.EndArray();
     };
-    auto money = [&](const char* key, const std::optional<Money>& m) {
+    auto money = [&](const char* key, const std::optional<Money>& m, bool flexible) {
         if (!m) {
             return;
         }
@@ -449,6 +497,10 @@ std::string profile_to_json(const Profile& p) {
         w.Double(m->amount);
         w.Key("currency");
         str(m->currency);
+        if (flexible) {
+            w.Key("flexible");
+            w.Bool(true);
+        }
         w.EndObject();
     };
     w.StartObject();
@@ -472,8 +524,20 @@ std::string profile_to_json(const Profile& p) {
         w.EndObject();
     }
     w.EndArray();
-    money("min_hourly", p.min_hourly);
-    money("min_fixed", p.min_fixed);
+    if (p.level) {
+        w.Key("level");
+        str(to_string(*p.level));
+    }
+    if (p.stretch_levels) {
+        w.Key("stretch_levels");
+        w.Bool(true);
+    }
+    money("min_hourly", p.min_hourly, p.min_hourly_flexible);
+    money("min_fixed", p.min_fixed, p.min_fixed_flexible);
+    if (p.max_age_days != kDefaultMaxAgeDays) {
+        w.Key("max_age_days");
+        w.Int(p.max_age_days);
+    }
     w.Key("job_types");
     w.StartArray();
     for (JobType t : p.job_types) {
@@ -492,7 +556,8 @@ std::string profile_to_json(const Profile& p) {
              {std::pair{"skill", p.weights.skill}, std::pair{"level", p.weights.level},
               std::pair{"budget", p.weights.budget}, std::pair{"recency", p.weights.recency},
               std::pair{"client", p.weights.client},
-              std::pair{"excluded_keyword_penalty", p.weights.excluded_keyword_penalty}}) {
+              std::pair{"excluded_keyword_penalty", p.weights.excluded_keyword_penalty},
+              std::pair{"search_terms", p.weights.search_terms}}) {
             w.Key(key);
             w.Double(value);
         }

@@ -29,23 +29,36 @@ struct ProfileSkill {
 // The most points each component can add (they add up to 100), and the points taken off per
 // excluded keyword found (docs/scoring.md).
 struct ScoreWeights {
-    double skill = 40;
+    double skill = 35;
     double level = 20;
-    double budget = 20;
+    double budget = 15;
     double recency = 12;
     double client = 8;
     double excluded_keyword_penalty = 30;
+    double search_terms = 10;  // the profile's search terms found in the listing
 
     friend bool operator==(const ScoreWeights&, const ScoreWeights&) = default;
 };
+
+constexpr int kDefaultMaxAgeDays = 45;
 
 struct Profile {
     std::string name;
     std::vector<std::string> search_terms;  // what sources are asked for
     std::vector<ProfileSkill> skills;       // each skill at most once
-    std::optional<Money> min_hourly;        // desired minimum hourly rate
-    std::optional<Money> min_fixed;         // desired minimum fixed-price budget
-    std::vector<JobType> job_types;         // empty: any
+    // The level of work wanted; none: derived from the skills (profile_level).
+    std::optional<SkillLevel> level;
+    // Listings two levels from `level` are kept (with a low level fit) instead of filtered.
+    bool stretch_levels = false;
+    std::optional<Money> min_hourly;  // minimum hourly rate: known pay below it is filtered
+    std::optional<Money> min_fixed;   // minimum fixed-price budget: likewise
+    // A flexible minimum ranks a listing below it after every listing that meets it instead
+    // of filtering it.
+    bool min_hourly_flexible = false;
+    bool min_fixed_flexible = false;
+    // Listings posted longer ago are filtered.
+    int max_age_days = kDefaultMaxAgeDays;
+    std::vector<JobType> job_types;  // empty: any
     bool remote_only = false;
     std::vector<std::string> excluded_countries;  // ISO 3166 alpha-2 codes, upper case
     // Each must be found in the listing; "a|b" means either. Case-insensitive whole words.
@@ -55,6 +68,10 @@ struct Profile {
 
     const ProfileSkill* find_skill(std::string_view id) const;
 };
+
+// `profile.level` when given, else the mean level of its skills, rounded (half up); a profile
+// without skills is intermediate.
+SkillLevel profile_level(const Profile& profile);
 
 // Reads a profile file. Errors name the file and the field:
 // "profile.json: field `skills[2].level`: unknown value \"expert\" (expected beginner,

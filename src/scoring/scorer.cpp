@@ -63,19 +63,48 @@ constexpr int kMaxBroaderHops = 8;
 // listing that names one skill the user has is weaker evidence than one naming four. Strength
 // is 1 for a skill the profile lists and the partial factor otherwise; the user's level is left
 // out here because it already weighs the coverage.
-constexpr double kFullEvidence = 2.0;
+constexpr double kFullEvidence = 4.0;
+// Evidence mass at which the context components (level, budget, recency, client) count in
+// full: lower than kFullEvidence, so a listing that names two of the user's tools gets all
+// of them even when it also asks for things the user lacks or the extractor does not know.
+constexpr double kContextEvidence = 2.0;
 
 constexpr double kUnknownValue = 0.5;  // level, budget, recency or client not stated
 constexpr double kRecencyHalfLifeDays = 7;
 constexpr double kSalaryHoursPerYear = 2000;
+constexpr double kSecondsPerDay = 86400;
+constexpr double kBudgetAtMinimum = 0.6;  // pay exactly at the minimum (budget_value)
+
+// Level fit by how far the listing's level is from the profile's (listing − profile, in
+// levels). Under-qualified costs more than over-qualified; two levels away is filtered unless
+// the profile asks for stretch listings, which then get these low values.
+constexpr double kLevelFit[] = {
+    0.2,  // two levels below the profile (stretch only)
+    0.6,  // one level below: likely under the user's rate and interest
+    1.0,  // the same level
+    0.4,  // one level above: a real stretch
+    0.0,  // two levels above (stretch only)
+};
+
+// A search term counts fully in the title or a tag, half in the description only.
+constexpr double kSearchTermInDescription = 0.5;
+
+// Partial skills name at most this many of the profile skills behind them.
+constexpr std::size_t kMaxVia = 4;
 
 struct SkillInfo {
     double weight = 1.0;  // category weight
     double credit = 0;    // strength × the user's level credit; 0 = no evidence
     double strength = 0;  // 1 for a profile skill, the partial factor otherwise
-    double level = 0;     // 0..2, the level of the profile skill giving the evidence
     bool direct = false;
-    std::string via;  // profile skill giving partial evidence
+    std::string via;                   // profile skill giving the strongest partial evidence
+    std::vector<std::string> all_via;  // every profile skill giving some, strongest first
+};
+
+// The listing's level, as stated or read from its title.
+struct ListingLevel {
+    std::optional<ExperienceLevel> level;
+    bool from_title = false;
 };
 
 double skill_credit(const ProfileSkill& s) {
@@ -145,19 +174,53 @@ std::optional<ExperienceLevel> level_from_title(std::string_view title) {
     return std::nullopt;
 }
 
-std::string_view level_word(double level) {
-    if (level < 0.5) {
-        return "beginner";
+ListingLevel listing_level(const Listing& l) {
+    if (l.experience_level) {
+        return {l.experience_level, false};
     }
-    return level < 1.5 ? "intermediate" : "advanced";
+    auto level = level_from_title(l.title);
+    return {level, level.has_value()};
 }
 
-// 1 at or above the wanted amount, falling linearly to 0 at half of it.
+std::string_view distance_words(int distance) {
+    switch (distance) {
+        case -2:
+            return "two levels below yours";
+        case -1:
+            return "one level below yours";
+        case 1:
+            return "one level above yours";
+        case 2:
+            return "two levels above yours";
+        default:
+            return "your level";
+    }
+}
+
+// An amount as a person writes it: whole when it is (nearly) whole, else with cents, so "34.60"
+// is not printed as the "35" it falls short of.
+struct Amount {
+    double value;
+};
+
+std::string& operator<<(std::string& out, Amount a) {
+    double whole = std::round(a.value);
+    bool cents = std::fabs(a.value - whole) >= 0.005 && std::fabs(a.value) < 1000;
+    return out << Fixed{cents ? a.value : whole, cents ? 2 : 0};
+}
+
+// Pay at the minimum is kBudgetAtMinimum, rising linearly to 1 at twice the minimum: with the
+// minimum a filter, what is left to weigh is how far above it a listing pays. Below a flexible
+// minimum it falls linearly to 0 at half of it.
 double budget_value(double offered, double wanted) {
-    if (wanted <= 0 || offered >= wanted) {
+    if (wanted <= 0) {
         return 1.0;
     }
-    return std::clamp(2 * offered / wanted - 1, 0.0, 1.0);
+    double ratio = offered / wanted;
+    if (ratio >= 1) {
+        return std::min(1.0, kBudgetAtMinimum + (1 - kBudgetAtMinimum) * (ratio - 1));
+    }
+    return kBudgetAtMinimum * std::clamp(2 * ratio - 1, 0.0, 1.0);
 }
 
 }  // namespace
@@ -181,29 +244,36 @@ struct Scorer::Impl {
     std::unordered_map<std::string, SkillInfo> skills;
     std::vector<KeywordMatcher> must_have;
     std::vector<KeywordMatcher> excluded;
+    std::vector<KeywordMatcher> search_terms;
     std::string wanted_job_types;  // "freelance, contract", for filter reasons
+    int own_level = 1;             // the profile's level, 0..2 (profile_level)
 
     Impl(const Profile& p, const Taxonomy& t, const CurrencyTable& c, std::int64_t n)
         : profile(p), taxonomy(t), currencies(c), now(n) {
         for (const Skill& s : taxonomy.skills()) {
             skills[s.id].weight = category_weight(s.category);
         }
-        auto offer = [&](const std::string& id, double credit, double factor, double level,
+        // Every profile skill offering partial evidence for a taxonomy skill, with its credit:
+        // the strongest gives the credit, all are named.
+        std::unordered_map<std::string, std::vector<std::pair<double, std::string>>> offers;
+        auto offer = [&](const std::string& id, double credit, double factor,
                          const std::string& via) {
             auto it = skills.find(id);
-            if (it == skills.end() || it->second.direct || credit * factor <= it->second.credit) {
+            if (it == skills.end() || it->second.direct) {
+                return;
+            }
+            offers[id].emplace_back(credit * factor, via);
+            if (credit * factor <= it->second.credit) {
                 return;
             }
             it->second.credit = credit * factor;
             it->second.strength = factor;
-            it->second.level = level;
             it->second.via = via;
         };
         for (const ProfileSkill& ps : profile.skills) {
             SkillInfo& info = skills[ps.skill];
             info.credit = skill_credit(ps);
             info.strength = 1;
-            info.level = static_cast<double>(static_cast<int>(ps.level));
             info.direct = true;
             info.via.clear();
         }
@@ -213,18 +283,26 @@ struct Scorer::Impl {
                 continue;
             }
             double credit = skill_credit(ps);
-            double level = static_cast<double>(static_cast<int>(ps.level));
-            // What the user's skill implies, a few hops deep (ultralytics → yolo → ...).
+            // What the user's skill implies, a few hops deep (ultralytics → yolo → ...), and
+            // the fields an implied domain belongs to (opencv → image-processing →
+            // computer-vision): tool → domain → field.
             std::vector<const Skill*> frontier{own};
             double factor = kImpliedFactor;
             for (int hop = 0; hop < kMaxImplicationHops && !frontier.empty(); ++hop) {
                 std::vector<const Skill*> next;
+                auto follow = [&](const std::string& id) {
+                    if (const Skill* implied = taxonomy.find(id)) {
+                        offer(implied->id, credit, factor, ps.skill);
+                        next.push_back(implied);
+                    }
+                };
                 for (const Skill* s : frontier) {
                     for (const auto& id : s->implies) {
-                        if (const Skill* implied = taxonomy.find(id)) {
-                            offer(implied->id, credit, factor, level, ps.skill);
-                            next.push_back(implied);
-                        }
+                        follow(id);
+                    }
+                    // The user's own broader skills are offered below, more strongly.
+                    if (s != own && !s->broader.empty()) {
+                        follow(s->broader);
                     }
                 }
                 frontier = std::move(next);
@@ -238,19 +316,19 @@ struct Scorer::Impl {
                 if (b == nullptr) {
                     break;
                 }
-                offer(b->id, credit, factor, level, ps.skill);
+                offer(b->id, credit, factor, ps.skill);
                 factor *= kHopDecay;
             }
             // Specialisations of the user's skill: narrower forms, and skills implying it.
             for (const Skill& t : taxonomy.skills()) {
                 if (std::find(t.implies.begin(), t.implies.end(), ps.skill) != t.implies.end()) {
-                    offer(t.id, credit, kReverseImpliedFactor, level, ps.skill);
+                    offer(t.id, credit, kReverseImpliedFactor, ps.skill);
                 }
                 const Skill* up = &t;
                 factor = kSpecialisationFactor;
                 for (int hop = 0; hop < kMaxBroaderHops && !up->broader.empty(); ++hop) {
                     if (up->broader == ps.skill) {
-                        offer(t.id, credit, factor, level, ps.skill);
+                        offer(t.id, credit, factor, ps.skill);
                         break;
                     }
                     up = taxonomy.find(up->broader);
@@ -260,6 +338,26 @@ struct Scorer::Impl {
                     factor *= kHopDecay;
                 }
             }
+        }
+        for (auto& [id, list] : offers) {
+            SkillInfo& info = skills[id];
+            if (info.direct) {
+                continue;
+            }
+            std::stable_sort(list.begin(), list.end(),
+                             [](const auto& a, const auto& b) { return a.first > b.first; });
+            info.all_via.push_back(info.via);
+            for (const auto& [credit, via] : list) {
+                if (info.all_via.size() < kMaxVia &&
+                    std::find(info.all_via.begin(), info.all_via.end(), via) ==
+                        info.all_via.end()) {
+                    info.all_via.push_back(via);
+                }
+            }
+        }
+        own_level = static_cast<int>(profile_level(profile));
+        for (const auto& term : profile.search_terms) {
+            search_terms.emplace_back(term, taxonomy);
         }
         for (JobType type : profile.job_types) {
             wanted_job_types << (wanted_job_types.empty() ? "" : ", ") << to_string(type);
@@ -272,24 +370,117 @@ struct Scorer::Impl {
         }
     }
 
+    // The listing's pay, as comparable with the profile's minimum of the same kind.
+    struct Pay {
+        enum class Kind { NoMinimum, NotStated, OtherKind, UnknownCurrency, Compared };
+        Kind kind = Kind::NotStated;
+        double offered = 0;  // the listing's max (or min), in its own currency
+        double per = 0;      // the same in the minimum's currency, per hour for a salary
+        const Money* minimum = nullptr;
+        bool flexible = false;
+        const char* unit = "";  // " fixed", "/h" or "/h (salary ÷ 2000 h)"
+
+        bool below() const { return kind == Kind::Compared && per < minimum->amount; }
+    };
+    Pay pay_of(const Listing& l) const;
+
     // With `explain` false, each returns the same numbers but writes no reason or list.
-    void filters(const Listing& l, Score& score, bool explain) const;
-    ScoreComponent skill_component(const Listing& l, Score& score, double& user_level,
+    void filters(const Listing& l, const ListingLevel& level, const Pay& pay, Score& score,
+                 bool explain) const;
+    // `context`: the factor that scales the context components (kContextEvidence).
+    ScoreComponent skill_component(const Listing& l, Score& score, double& context,
                                    bool explain) const;
-    ScoreComponent level_component(const Listing& l, double user_level, bool evidence,
-                                   bool explain) const;
-    ScoreComponent budget_component(const Listing& l, bool explain) const;
+    ScoreComponent level_component(const ListingLevel& level, bool explain) const;
+    ScoreComponent budget_component(const Listing& l, const Pay& pay, bool explain) const;
     ScoreComponent recency_component(const Listing& l, bool explain) const;
     ScoreComponent client_component(const Listing& l, bool explain) const;
+    ScoreComponent search_component(const Listing& l, bool explain) const;
     ScoreComponent penalty_component(const Listing& l, bool explain) const;
 };
 
-void Scorer::Impl::filters(const Listing& l, Score& score, bool explain) const {
+Scorer::Impl::Pay Scorer::Impl::pay_of(const Listing& l) const {
+    Pay pay;
+    if (!profile.min_hourly && !profile.min_fixed) {
+        pay.kind = Pay::Kind::NoMinimum;
+        return pay;
+    }
+    if (!l.budget || (!l.budget->min && !l.budget->max)) {
+        return pay;
+    }
+    const Budget& b = *l.budget;
+    pay.offered = b.max ? *b.max : *b.min;
+    bool fixed = b.kind == BudgetKind::Fixed;
+    const std::optional<Money>& minimum = fixed ? profile.min_fixed : profile.min_hourly;
+    if (!minimum) {
+        pay.kind = Pay::Kind::OtherKind;
+        return pay;
+    }
+    pay.minimum = &*minimum;
+    pay.flexible = fixed ? profile.min_fixed_flexible : profile.min_hourly_flexible;
+    auto converted = currencies.convert(pay.offered, b.currency, minimum->currency);
+    if (!converted) {
+        pay.kind = Pay::Kind::UnknownCurrency;
+        return pay;
+    }
+    pay.kind = Pay::Kind::Compared;
+    pay.per = *converted;
+    pay.unit = " fixed";
+    if (b.kind == BudgetKind::Hourly) {
+        pay.unit = "/h";
+    } else if (b.kind == BudgetKind::Salary) {
+        pay.per /= kSalaryHoursPerYear;
+        pay.unit = "/h (salary ÷ 2000 h)";
+    }
+    return pay;
+}
+
+void Scorer::Impl::filters(const Listing& l, const ListingLevel& level, const Pay& pay,
+                           Score& score, bool explain) const {
+    // Known pay below a flexible minimum is not a filter: it orders the list.
+    score.below_minimum = pay.below() && pay.flexible;
     // Without reasons only the verdict matters, so the first failed filter settles it.
     auto failed = [&] {
         score.filtered = true;
         return !explain;
     };
+    if (pay.below() && !pay.flexible) {
+        if (failed()) {
+            return;
+        }
+        std::string reason;
+        reason << "pays up to " << Amount{pay.per} << " " << pay.minimum->currency << pay.unit;
+        if (l.budget->currency != pay.minimum->currency) {
+            reason << " (" << Amount{pay.offered} << " " << l.budget->currency << ")";
+        }
+        reason << ", your minimum is " << Amount{pay.minimum->amount} << " "
+               << pay.minimum->currency << (l.budget->kind == BudgetKind::Fixed ? " fixed" : "/h");
+        score.filter_reasons.push_back(std::move(reason));
+    }
+    if (l.posted_at && static_cast<double>(now - *l.posted_at) >
+                           kSecondsPerDay * static_cast<double>(profile.max_age_days)) {
+        if (failed()) {
+            return;
+        }
+        std::string reason;
+        reason << "posted " << Fixed{static_cast<double>(now - *l.posted_at) / kSecondsPerDay, 1}
+               << " days ago, more than your limit of "
+               << static_cast<std::size_t>(profile.max_age_days) << " days";
+        score.filter_reasons.push_back(std::move(reason));
+    }
+    if (level.level && !profile.stretch_levels) {
+        int distance = static_cast<int>(*level.level) - own_level;
+        if (distance == 2 || distance == -2) {
+            if (failed()) {
+                return;
+            }
+            std::string reason;
+            reason << to_string(*level.level) << " listing"
+                   << (level.from_title ? " (from the title)" : "") << " is "
+                   << distance_words(distance) << " ("
+                   << to_string(static_cast<SkillLevel>(own_level)) << ")";
+            score.filter_reasons.push_back(std::move(reason));
+        }
+    }
     if (!profile.job_types.empty() && l.job_type &&
         std::find(profile.job_types.begin(), profile.job_types.end(), *l.job_type) ==
             profile.job_types.end()) {
@@ -339,13 +530,15 @@ void Scorer::Impl::filters(const Listing& l, Score& score, bool explain) const {
     }
 }
 
-ScoreComponent Scorer::Impl::skill_component(const Listing& l, Score& score, double& user_level,
+ScoreComponent Scorer::Impl::skill_component(const Listing& l, Score& score, double& context,
                                              bool explain) const {
-    ScoreComponent c{"skill", 0, profile.weights.skill, 0, {}};
+    // Without search terms their points go to the skill fit, so such a profile still reaches 100.
+    double weight =
+        profile.weights.skill + (search_terms.empty() ? profile.weights.search_terms : 0.0);
+    ScoreComponent c{"skill", 0, weight, 0, {}};
     double asked = 0;
     double have = 0;
     double backed = 0;
-    double level_sum = 0;
     // Each skill is looked up once; the counts let each list be allocated once.
     constexpr std::size_t kInline = 64;
     std::array<const SkillInfo*, kInline> inline_infos{};
@@ -381,22 +574,21 @@ ScoreComponent Scorer::Impl::skill_component(const Listing& l, Score& score, dou
         if (info != nullptr && info->credit > 0) {
             have += w * info->credit;
             backed += w * info->strength;
-            level_sum += w * info->credit * info->level;
             if (!explain) {
                 continue;
             }
             if (info->direct) {
                 score.matched_skills.push_back(ls.skill);
             } else {
-                score.partial_skills.push_back({ls.skill, info->via});
+                score.partial_skills.push_back({ls.skill, info->via, info->all_via});
             }
         } else if (explain) {
             score.missing_skills.push_back(ls.skill);
         }
     }
-    user_level = have > 0 ? level_sum / have : 0;
     double coverage = asked > 0 ? have / asked : 0;
     double evidence = std::min(1.0, backed / kFullEvidence);
+    context = std::min(1.0, backed / kContextEvidence);
     c.value = coverage * evidence;
     if (!explain) {
         return c;
@@ -413,50 +605,44 @@ ScoreComponent Scorer::Impl::skill_component(const Listing& l, Score& score, dou
         if (partial > 0) {
             c.reason << ", " << partial << " partly";
         }
-        c.reason << " (coverage " << Fixed{coverage, 2} << " × evidence " << Fixed{evidence, 2}
-                 << ")";
+        c.reason << ": coverage " << Fixed{coverage, 2}
+                 << " (the share of the asked skills, by importance, that you have, at your level)"
+                 << " × evidence " << Fixed{evidence, 2} << " (matched importance "
+                 << Fixed{backed, 2} << " of the " << Fixed{kFullEvidence, 0}
+                 << " that count in full); level, budget, recency and client count at "
+                 << Fixed{context, 2} << " (matched importance " << Fixed{backed, 2} << " of "
+                 << Fixed{kContextEvidence, 0} << ")";
     }
     return c;
 }
 
-ScoreComponent Scorer::Impl::level_component(const Listing& l, double user_level, bool evidence,
-                                             bool explain) const {
+ScoreComponent Scorer::Impl::level_component(const ListingLevel& level, bool explain) const {
     ScoreComponent c{"level", kUnknownValue, profile.weights.level, 0, {}};
-    std::optional<ExperienceLevel> level = l.experience_level;
-    bool from_title = false;
-    if (!level) {
-        level = level_from_title(l.title);
-        from_title = level.has_value();
-    }
-    if (!level) {
+    if (!level.level) {
         if (explain) {
             c.reason = "the listing states no level";
         }
         return c;
     }
-    double wanted = static_cast<double>(static_cast<int>(*level));
-    if (!evidence) {
-        c.value = 0;
-    } else {
-        // Under-qualified hurts more than over-qualified.
-        double gap = wanted - user_level;
-        c.value = gap <= 0 ? 1 - 0.25 * -gap : std::max(0.0, 1 - 0.6 * gap);
-    }
+    int distance = static_cast<int>(*level.level) - own_level;
+    c.value = kLevelFit[std::clamp(distance, -2, 2) + 2];
     if (!explain) {
         return c;
     }
-    std::string said = std::string(to_string(*level)) + (from_title ? " (from the title)" : "");
-    if (!evidence) {
-        c.reason = "listing: " + said + "; no skill of yours to compare";
-        return c;
+    c.reason.reserve(96);
+    c.reason << "listing: " << to_string(*level.level)
+             << (level.from_title ? " (from the title)" : "")
+             << ", you: " << to_string(static_cast<SkillLevel>(own_level))
+             << (profile.level ? " (your profile's level)" : " (the mean of your skills' levels)")
+             << "; " << distance_words(distance);
+    if ((distance == 2 || distance == -2) && profile.stretch_levels) {
+        c.reason << ", kept because you asked for stretch listings";
     }
-    c.reason.reserve(64);
-    c.reason << "listing: " << said << ", you: " << level_word(user_level) << " ("
-             << Fixed{user_level, 1} << " of 2)";
     return c;
 }
 
-ScoreComponent Scorer::Impl::budget_component(const Listing& l, bool explain) const {
+ScoreComponent Scorer::Impl::budget_component(const Listing& l, const Pay& pay,
+                                              bool explain) const {
     ScoreComponent c{"budget", kUnknownValue, profile.weights.budget, 0, {}};
     auto because = [&](const char* reason) {
         if (explain) {
@@ -464,45 +650,41 @@ ScoreComponent Scorer::Impl::budget_component(const Listing& l, bool explain) co
         }
         return c;
     };
-    if (!profile.min_hourly && !profile.min_fixed) {
-        c.value = 1;
-        return because("you set no minimum");
+    switch (pay.kind) {
+        case Pay::Kind::NoMinimum:
+            c.value = 1;
+            return because("you set no minimum");
+        case Pay::Kind::NotStated:
+            return because("no budget stated");
+        case Pay::Kind::OtherKind:
+            return because(l.budget->kind == BudgetKind::Fixed
+                               ? "fixed price; you set only an hourly minimum"
+                               : "paid by time; you set only a fixed minimum");
+        case Pay::Kind::UnknownCurrency:
+            if (explain) {
+                c.reason = "unknown currency " + l.budget->currency;
+            }
+            return c;
+        case Pay::Kind::Compared:
+            break;
     }
-    if (!l.budget || (!l.budget->min && !l.budget->max)) {
-        return because("no budget stated");
-    }
-    const Budget& b = *l.budget;
-    double offered = b.max ? *b.max : *b.min;
-    const std::optional<Money>& wanted =
-        b.kind == BudgetKind::Fixed ? profile.min_fixed : profile.min_hourly;
-    if (!wanted) {
-        return because(b.kind == BudgetKind::Fixed ? "fixed price; you set only an hourly minimum"
-                                                   : "paid by time; you set only a fixed minimum");
-    }
-    auto converted = currencies.convert(offered, b.currency, wanted->currency);
-    if (!converted) {
-        if (explain) {
-            c.reason = "unknown currency " + b.currency;
-        }
-        return c;
-    }
-    double per = *converted;
-    const char* unit = " fixed";
-    if (b.kind == BudgetKind::Hourly) {
-        unit = "/h";
-    } else if (b.kind == BudgetKind::Salary) {
-        per /= kSalaryHoursPerYear;
-        unit = "/h (salary ÷ 2000 h)";
-    }
-    c.value = budget_value(per, wanted->amount);
+    c.value = budget_value(pay.per, pay.minimum->amount);
     if (!explain) {
         return c;
     }
     c.reason.reserve(64);
-    c.reason << "up to " << Fixed{per, 0} << " " << wanted->currency << unit << " vs "
-             << Fixed{wanted->amount, 0} << " wanted";
-    if (b.currency != wanted->currency) {
-        c.reason << " (" << Fixed{offered, 0} << " " << b.currency << ")";
+    c.reason << "up to " << Amount{pay.per} << " " << pay.minimum->currency << pay.unit;
+    if (l.budget->currency != pay.minimum->currency) {
+        c.reason << " (" << Amount{pay.offered} << " " << l.budget->currency << ")";
+    }
+    c.reason << " vs your minimum " << Amount{pay.minimum->amount};
+    if (pay.below()) {
+        c.reason << (pay.flexible ? ": below it, so ranked after every listing that meets your "
+                                    "flexible minimum"
+                                  : ": below it (filtered)");
+    } else {
+        c.reason << ": " << Fixed{pay.per / pay.minimum->amount, 2}
+                 << "× it (the minimum counts 0.6, twice it 1)";
     }
     return c;
 }
@@ -571,6 +753,32 @@ ScoreComponent Scorer::Impl::client_component(const Listing& l, bool explain) co
     return c;
 }
 
+ScoreComponent Scorer::Impl::search_component(const Listing& l, bool explain) const {
+    ScoreComponent c{"search", 0, search_terms.empty() ? 0.0 : profile.weights.search_terms, 0, {}};
+    double found = 0;
+    for (const auto& term : search_terms) {
+        if (!explain && found >= 1) {
+            break;  // the value is at most 1; only the reason lists the rest
+        }
+        auto where = term.found_where(l);
+        if (!where) {
+            continue;
+        }
+        bool strong = *where != SkillOrigin::Description;
+        found += strong ? 1.0 : kSearchTermInDescription;
+        if (explain) {
+            c.reason << (c.reason.empty() ? "your search term \"" : ", \"") << term.keyword()
+                     << (strong ? "\" in the title or tags" : "\" in the description");
+        }
+    }
+    c.value = std::min(1.0, found);
+    if (explain && c.reason.empty()) {
+        c.reason = search_terms.empty() ? "you gave no search terms (their points go to skill)"
+                                        : "none of your search terms found";
+    }
+    return c;
+}
+
 ScoreComponent Scorer::Impl::penalty_component(const Listing& l, bool explain) const {
     ScoreComponent c{"penalty", 0, profile.weights.excluded_keyword_penalty, 0, {}};
     for (const auto& k : excluded) {
@@ -604,22 +812,29 @@ Score Scorer::score(const Listing& listing, ScoreDetail detail) const {
     const Impl& m = *impl_;
     const bool explain = detail == ScoreDetail::Full;
     Score score;
-    m.filters(listing, score, explain);
-    score.components.reserve(6);
-    double user_level = 0;
-    score.components.push_back(m.skill_component(listing, score, user_level, explain));
-    double fit = score.components[0].value;
-    score.components.push_back(m.level_component(listing, user_level, fit > 0, explain));
-    score.components.push_back(m.budget_component(listing, explain));
+    ListingLevel level = listing_level(listing);
+    Impl::Pay pay = m.pay_of(listing);
+    m.filters(listing, level, pay, score, explain);
+    score.components.reserve(7);
+    double context = 0;
+    score.components.push_back(m.skill_component(listing, score, context, explain));
+    score.components.push_back(m.level_component(level, explain));
+    score.components.push_back(m.budget_component(listing, pay, explain));
     score.components.push_back(m.recency_component(listing, explain));
     score.components.push_back(m.client_component(listing, explain));
-    // No evidence, no score: the other components only refine a skill match, scaled by it.
+    // No evidence, no score: the context components only refine a skill match, scaled by how
+    // much of the user's skill the listing names (the evidence factor), not by the share of
+    // its skills the user has, so one unknown synonym does not bury a listing naming the
+    // user's tools.
     double total = 0;
     for (std::size_t i = 0; i < score.components.size(); ++i) {
         ScoreComponent& c = score.components[i];
-        c.points = c.value * c.weight * (i == 0 ? 1.0 : fit);
+        c.points = c.value * c.weight * (i == 0 ? 1.0 : context);
         total += c.points;
     }
+    score.components.push_back(m.search_component(listing, explain));
+    score.components.back().points = score.components.back().value * score.components.back().weight;
+    total += score.components.back().points;
     score.components.push_back(m.penalty_component(listing, explain));
     total += score.components.back().points;
     score.exact = std::clamp(total, 0.0, 100.0);
@@ -641,7 +856,8 @@ std::vector<RankedListing> rank(const std::vector<Listing>& listings, const Scor
     };
     std::vector<Key> keys(listings.size());
     for (std::size_t i = 0; i < listings.size(); ++i) {
-        keys[i] = {{scores[i].filtered, scores[i].exact, listings[i].id}, i};
+        keys[i] = {{scores[i].filtered, scores[i].below_minimum, scores[i].exact, listings[i].id},
+                   i};
     }
     std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
         if (ranks_before(a.rank, b.rank)) {

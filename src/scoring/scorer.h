@@ -18,7 +18,7 @@ namespace gigscout {
 class Taxonomy;
 
 struct ScoreComponent {
-    std::string name;    // "skill", "level", "budget", "recency", "client" or "penalty"
+    std::string name;    // "skill", "level", "budget", "recency", "client", "search" or "penalty"
     double value = 0;    // 0..1 (for "penalty": the number of excluded keywords found)
     double weight = 0;   // the most points it can add (for "penalty": points per keyword)
     double points = 0;   // what it added to the total (negative for "penalty")
@@ -29,7 +29,10 @@ struct ScoreComponent {
 // (which implies it, is a narrower form of it, or a broader one).
 struct PartialSkill {
     std::string skill;
-    std::string via;
+    std::string via;  // the profile skill giving the strongest evidence
+    // Every profile skill giving evidence for it, strongest first (`via` too), at most four:
+    // "computer vision (via OpenCV, PyTorch)".
+    std::vector<std::string> all_via = {};
     friend bool operator==(const PartialSkill&, const PartialSkill&) = default;
 };
 
@@ -37,9 +40,13 @@ struct Score {
     int total = 0;     // 0..100, rounded from `exact`
     double exact = 0;  // the unrounded total, used for ranking
     bool filtered = false;
+    // Known pay below a flexible minimum (docs/profile-format.md): not filtered, but ranked
+    // after every listing that meets the minimum. The budget reason says so.
+    bool below_minimum = false;
     // With ScoreDetail::Numbers the reasons and the three skill lists stay empty.
     std::vector<std::string> filter_reasons;  // "job type full_time is not wanted", ...
-    std::vector<ScoreComponent> components;   // skill, level, budget, recency, client, penalty
+    // skill, level, budget, recency, client, search, penalty
+    std::vector<ScoreComponent> components;
     std::vector<std::string> matched_skills;  // canonical ids, in the listing's order
     std::vector<PartialSkill> partial_skills;
     std::vector<std::string> missing_skills;
@@ -79,9 +86,11 @@ struct RankedListing {
 };
 
 // rank()'s order, for callers that keep scores in rows of their own (views/listing_view.h):
-// unfiltered before filtered, then the higher exact score, then the smaller id.
+// unfiltered before filtered, meeting the pay minimum before below a flexible one, then the
+// higher exact score, then the smaller id.
 struct RankKey {
     bool filtered = false;
+    bool below_minimum = false;
     double exact = 0;
     std::string_view id;
 };
@@ -89,14 +98,18 @@ inline bool ranks_before(const RankKey& a, const RankKey& b) {
     if (a.filtered != b.filtered) {
         return !a.filtered;
     }
+    if (a.below_minimum != b.below_minimum) {
+        return !a.below_minimum;
+    }
     if (a.exact != b.exact) {
         return a.exact > b.exact;
     }
     return a.id < b.id;
 }
 
-// Every listing scored, best first: unfiltered ones by exact score, then the filtered ones the
-// same way; equal scores in id order, so the output is stable.
+// Every listing scored, best first: unfiltered ones by exact score (those below a flexible pay
+// minimum after the others), then the filtered ones the same way; equal scores in id order, so
+// the output is stable.
 std::vector<RankedListing> rank(const std::vector<Listing>& listings, const Scorer& scorer,
                                 ScoreDetail detail = ScoreDetail::Full);
 

@@ -3,9 +3,13 @@
 #include <algorithm>
 #include <cassert>
 #include <cstdint>
+#include <iterator>
+#include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
+#include <vector>
 
 #include "taxonomy/text_tokens.h"
 
@@ -15,6 +19,84 @@ namespace {
 using text_tokens::Token;
 
 constexpr std::uint32_t kNoGroup = 0x7FFFFFFFu;
+
+// Words before a field of study: "a degree in data science" names a qualification, not a skill
+// the job asks for. A match is dropped when one of these ends right before it, or before a list
+// it belongs to ("degree in computer science, statistics or mathematics").
+constexpr std::string_view kStudyPrefixes[] = {
+    "degree in",    "degrees in",   "bachelor in", "bachelor's in", "bachelors in",
+    "master in",    "master's in",  "masters in",  "phd in",        "ph . d . in",
+    "doctorate in", "bsc in",       "msc in",      "b . sc . in",   "m . sc . in",
+    "ba in",        "bs in",        "ms in",       "diploma in",    "major in",
+    "majoring in",  "graduated in", "studies in",  "studying",      "degree ( s ) in",
+};
+
+// Categories of named tools and products: a one-word name ("Docker", "Keras") is not written in
+// the plural, so only its spellings are generated, which keeps the alias table small.
+constexpr std::string_view kToolCategories[] = {
+    "language",     "web",        "database",    "cloud",        "devops",
+    "mobile",       "ml-tooling", "ml-platform", "dl-framework", "cv-library",
+    "cloud-vision", "model",      "deployment",  "labelling",    "testing",
+};
+
+// Words that join the items of a list, skipped when looking for a study prefix before a list.
+constexpr std::string_view kListGlue[] = {",", "/", "&", "or", "and", "related", "a", "similar"};
+
+// Generated spellings of a word, for aliases that match without case or context rules: listings
+// write "visualisations" for the alias "data visualization". British and American spellings
+// both ways, then plurals (and, for aliases of several words, singulars). Never shorter than 4.
+std::vector<std::string> spellings_of(const std::string& word, bool several_words, bool plurals) {
+    std::vector<std::string> out;
+    auto ends = [](const std::string& w, std::string_view tail) {
+        return w.size() > tail.size() + 2 &&
+               w.compare(w.size() - tail.size(), tail.size(), tail) == 0;
+    };
+    auto swap_tail = [&](const std::string& w, std::string_view from, std::string_view to) {
+        if (ends(w, from)) {
+            out.push_back(w.substr(0, w.size() - from.size()) + std::string(to));
+        }
+    };
+    static constexpr std::pair<std::string_view, std::string_view> kSpelling[] = {
+        {"ization", "isation"},   {"isation", "ization"}, {"izations", "isations"},
+        {"isations", "izations"}, {"ize", "ise"},         {"ise", "ize"},
+        {"izing", "ising"},       {"ising", "izing"},     {"yze", "yse"},
+        {"yse", "yze"},           {"yzing", "ysing"},     {"ysing", "yzing"},
+        {"eling", "elling"},      {"elling", "eling"},    {"eled", "elled"},
+        {"elled", "eled"},        {"our", "or"},          {"or", "our"},
+    };
+    for (const auto& [from, to] : kSpelling) {
+        if (from == "or" && !ends(word, "avior") && !ends(word, "olor")) {
+            continue;  // "behavior", "color" only: "vendor", "sensor" have no -our form
+        }
+        swap_tail(word, from, to);
+    }
+    std::vector<std::string> forms = out;
+    forms.push_back(word);
+    for (const std::string& w : plurals ? forms : std::vector<std::string>{}) {
+        if (w.size() < 4) {
+            continue;
+        }
+        char last = w.back();
+        char before = w[w.size() - 2];
+        bool vowel_before = std::string_view("aeiou").find(before) != std::string_view::npos;
+        if (last == 'y' && !vowel_before) {
+            out.push_back(w.substr(0, w.size() - 1) + "ies");
+        } else if (last == 's' || last == 'x' || ends(w, "ch") || ends(w, "sh")) {
+            if (last != 's') {
+                out.push_back(w + "es");
+            }
+        } else {
+            out.push_back(w + "s");
+        }
+        if (several_words && ends(w, "ies")) {
+            out.push_back(w.substr(0, w.size() - 3) + "y");
+        } else if (several_words && last == 's' && before != 's' && before != 'u' &&
+                   before != 'i') {
+            out.push_back(w.substr(0, w.size() - 1));
+        }
+    }
+    return out;
+}
 
 // A phrase from the data file as token hashes, compared token by token (spacing ignored).
 struct Phrase {
@@ -114,11 +196,18 @@ bool same_bytes(const char* a, const char* b, std::size_t n, bool case_sensitive
 struct SkillExtractor::Impl {
     const Taxonomy* taxonomy = nullptr;
     std::vector<CompiledRule> rules;
+    std::vector<Phrase> study_prefixes;            // kStudyPrefixes
+    std::vector<std::uint64_t> study_prefix_ends;  // their last tokens, sorted
+    std::vector<std::uint64_t> list_glue;          // kListGlue, sorted hashes
     std::vector<Group> groups;
     std::vector<Slot> slots;
     std::uint64_t mask = 0;
-    // One bit per (hash >> 48) of every alias's first token: most words miss here, in L1.
-    std::vector<std::uint64_t> first_token_filter = std::vector<std::uint64_t>(1u << 10, 0);
+    // One bit per (hash >> kFilterShift) of every alias's first token: most words miss here.
+    // 2^18 bits (32 KiB) keep it sparse with a thousand skills and their generated spellings.
+    static constexpr int kFilterShift = 46;
+    std::vector<std::uint64_t> first_token_filter = std::vector<std::uint64_t>(1u << 12, 0);
+    // The same for every alias n-gram of two or more tokens (and each such prefix).
+    std::vector<std::uint64_t> longer_filter = std::vector<std::uint64_t>(1u << 12, 0);
 
     const Slot* find(std::uint64_t hash) const {
         const std::uint32_t tag = tag_of(hash);
@@ -144,8 +233,13 @@ struct SkillExtractor::Impl {
         }
     }
 
+    bool maybe_longer(std::uint64_t hash) const {
+        std::uint64_t bit = hash >> kFilterShift;
+        return (longer_filter[bit >> 6] >> (bit & 63)) & 1u;
+    }
+
     bool maybe_first(std::uint64_t hash) const {
-        std::uint64_t bit = hash >> 48;
+        std::uint64_t bit = hash >> kFilterShift;
         return (first_token_filter[bit >> 6] >> (bit & 63)) & 1u;
     }
 
@@ -209,7 +303,9 @@ struct SkillExtractor::Impl {
                     }
                     h = text_tokens::extend(h, toks[i + len]);
                     ++len;
-                    slot = find(h);
+                    // "data" starts many aliases and many sentences: the filter settles most
+                    // "data <word>" pairs without touching the table.
+                    slot = maybe_longer(h) ? find(h) : nullptr;
                 }
             }
             if (best == nullptr && t.stem_len != 0) {
@@ -327,14 +423,17 @@ struct SkillExtractor::Impl {
         return false;
     }
 
-    // An accepted candidate of a counted category within `window` words, in the same sentence.
+    // An accepted candidate of a counted category within `window` words, in the same sentence,
+    // whose alias needs no context rule: a word that needed its context itself ("Spark" in
+    // "Spark Street") must not confirm another ("Go" in "Go-Karts").
     bool skill_near(const std::vector<Token>& toks, const std::vector<Candidate>& cands,
                     std::size_t ci, const CompiledRule& rule) const {
         const Candidate& c = cands[ci];
         const Token& head = toks[c.first];
         const Token& tail = toks[c.last - 1];
         auto counts = [&](const Candidate& o) {
-            return o.state == State::Accepted && o.variant->skill != c.variant->skill &&
+            return o.state == State::Accepted && o.variant->rule < 0 &&
+                   o.variant->skill != c.variant->skill &&
                    (rule.near_category.empty() || rule.near_category[o.variant->category]);
         };
         auto limit = static_cast<std::uint32_t>(rule.window);
@@ -359,10 +458,68 @@ struct SkillExtractor::Impl {
         return false;
     }
 
+    // A study prefix ("degree in") right before candidate `ci`, or before the list it is in:
+    // items separated by glue, each a skill or one to three capitalised words ("degree in
+    // Computer Science, Statistics or Mathematics"). `studied` holds the answer for the
+    // candidates before `ci`: the walk back stops at the first one it reaches and takes its
+    // answer, so a long list ("Python, SQL, Docker, ...") costs one step per item, not a walk
+    // over the whole list per item.
+    bool after_study_prefix(std::string_view text, const std::vector<Token>& toks,
+                            const std::vector<Candidate>& cands, const std::vector<char>& studied,
+                            std::size_t ci) const {
+        std::size_t first = cands[ci].first;
+        std::size_t previous = ci;  // candidates before this one not yet stepped over
+        bool after_glue = false;
+        while (first > 0) {
+            // Every study prefix ends in one of a few words ("in", "studying"): checked first,
+            // since this runs for every match.
+            if (std::binary_search(study_prefix_ends.begin(), study_prefix_ends.end(),
+                                   toks[first - 1].hash) &&
+                any_before(toks, first, study_prefixes)) {
+                return true;
+            }
+            const Token& t = toks[first - 1];
+            if (std::binary_search(list_glue.begin(), list_glue.end(), t.hash)) {
+                --first;
+                after_glue = true;
+                continue;
+            }
+            while (previous > 0 && cands[previous - 1].first >= first) {
+                --previous;  // candidates inside the words stepped over
+            }
+            if (previous > 0 && cands[previous - 1].last == first) {
+                return studied[previous - 1] != 0;
+            }
+            auto capitalised = [&](const Token& w) {
+                return w.is_word() && text[w.begin] >= 'A' && text[w.begin] <= 'Z';
+            };
+            if (!after_glue || !capitalised(t)) {
+                return false;
+            }
+            for (int words = 0; words < 3 && first > 0 && capitalised(toks[first - 1]); ++words) {
+                --first;
+            }
+            after_glue = false;
+        }
+        return false;
+    }
+
     // Phase two: decide the conditional candidates from the tokens and candidates around them.
-    void confirm(const std::vector<Token>& toks, std::vector<Candidate>& cands) const {
+    void confirm(std::string_view text, const std::vector<Token>& toks,
+                 std::vector<Candidate>& cands) const {
+        thread_local std::vector<char> studied;
+        studied.assign(cands.size(), 0);
+        for (std::size_t i = 0; i < cands.size(); ++i) {
+            if (after_study_prefix(text, toks, cands, studied, i)) {
+                studied[i] = 1;
+                cands[i].state = State::Rejected;
+            }
+        }
         bool waiting = false;
         for (Candidate& c : cands) {
+            if (c.state == State::Rejected) {
+                continue;
+            }
             const Variant& v = *c.variant;
             if (!v.conditional()) {
                 c.state = State::Accepted;
@@ -389,19 +546,19 @@ struct SkillExtractor::Impl {
                 c.state = State::Rejected;
             }
         }
-        // Accepted candidates may confirm pending ones ("Python, R, Go"): repeat until stable.
-        while (waiting) {
-            waiting = false;
-            for (std::size_t i = 0; i < cands.size(); ++i) {
-                Candidate& c = cands[i];
-                if (c.state != State::Pending) {
-                    continue;
-                }
-                if (skill_near(toks, cands, i, rules[static_cast<std::size_t>(c.variant->rule)])) {
-                    c.state = State::Accepted;
-                    waiting = true;
-                }
+        // Unambiguous accepted skills confirm pending ones ("Python, R and Go"); one pass is
+        // enough, since a word confirmed this way confirms nothing in turn.
+        if (!waiting) {
+            return;
+        }
+        for (std::size_t i = 0; i < cands.size(); ++i) {
+            Candidate& c = cands[i];
+            if (c.state != State::Pending) {
+                continue;
             }
+            c.state = skill_near(toks, cands, i, rules[static_cast<std::size_t>(c.variant->rule)])
+                          ? State::Accepted
+                          : State::Rejected;
         }
     }
 };
@@ -435,6 +592,15 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
         m.rules.push_back(std::move(cr));
     }
 
+    std::vector<std::string> prefixes(std::begin(kStudyPrefixes), std::end(kStudyPrefixes));
+    m.study_prefixes = compile_phrases(prefixes);
+    for (const Phrase& p : m.study_prefixes) {
+        m.study_prefix_ends.push_back(p.hashes.back());
+    }
+    std::sort(m.study_prefix_ends.begin(), m.study_prefix_ends.end());
+    std::vector<std::string> glue(std::begin(kListGlue), std::end(kListGlue));
+    m.list_glue = compile_words(glue);
+
     // Every alias n-gram and each of its proper prefixes, by hash.
     struct Entry {
         std::uint32_t group = kNoGroup;
@@ -443,6 +609,39 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     std::unordered_map<std::uint64_t, Entry> entries;
     std::vector<Token> tokens;
     const auto& skills = taxonomy.skills();
+    // Adds `v` under its tokens; a generated spelling only where no alias is.
+    auto add = [&](Variant v, bool generated) {
+        const std::vector<Token>& toks = v.tokens;
+        std::uint64_t h = toks[0].hash;
+        std::vector<std::uint64_t> chain{h};
+        for (std::size_t k = 1; k < toks.size(); ++k) {
+            h = text_tokens::extend(h, toks[k]);
+            chain.push_back(h);
+        }
+        if (generated) {
+            auto it = entries.find(h);
+            if (it != entries.end() && it->second.group != kNoGroup) {
+                return;  // a written alias (of this skill or another) has this spelling
+            }
+        }
+        const std::uint64_t bit = chain[0] >> Impl::kFilterShift;
+        m.first_token_filter[bit >> 6] |= std::uint64_t{1} << (bit & 63);
+        for (std::size_t k = 0; k + 1 < chain.size(); ++k) {
+            entries[chain[k]].is_prefix = true;
+        }
+        for (std::size_t k = 1; k < chain.size(); ++k) {
+            const std::uint64_t longer = chain[k] >> Impl::kFilterShift;
+            m.longer_filter[longer >> 6] |= std::uint64_t{1} << (longer & 63);
+        }
+        Entry& e = entries[h];
+        if (e.group == kNoGroup) {
+            e.group = static_cast<std::uint32_t>(m.groups.size());
+            m.groups.emplace_back();
+        }
+        // Taxonomy::load refuses an alias claimed by two skills, and a generated spelling
+        // never joins a group, so one group is one skill.
+        m.groups[e.group].variants.push_back(std::move(v));
+    };
     for (std::uint32_t s = 0; s < skills.size(); ++s) {
         for (const Alias& alias : skills[s].alias_rules) {
             if (alias.tag_only) {
@@ -459,25 +658,50 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
             v.not_next = compile_phrases(alias.not_next);
             v.text = alias.text;
             v.tokens = tokens;
-
-            std::uint64_t h = tokens[0].hash;
-            m.first_token_filter[(h >> 48) >> 6] |= std::uint64_t{1} << ((h >> 48) & 63);
-            for (std::size_t k = 1; k < tokens.size(); ++k) {
-                entries[h].is_prefix = true;
-                h = text_tokens::extend(h, tokens[k]);
+            add(std::move(v), false);
+        }
+    }
+    // Then the generated spellings of aliases that match without case or context rules, after
+    // every written alias so that none is displaced.
+    for (std::uint32_t s = 0; s < skills.size(); ++s) {
+        for (const Alias& alias : skills[s].alias_rules) {
+            if (alias.tag_only || alias.case_sensitive || !alias.context.empty() ||
+                !alias.not_prev.empty() || !alias.not_next.empty()) {
+                continue;
             }
-            Entry& e = entries[h];
-            if (e.group == kNoGroup) {
-                e.group = static_cast<std::uint32_t>(m.groups.size());
-                m.groups.emplace_back();
+            text_tokens::tokenize(alias.text, tokens);
+            const Token& last = tokens.back();
+            std::string word;
+            for (std::size_t b = last.begin; b < last.end; ++b) {
+                word += text_tokens::lower(alias.text[b]);
             }
-            // Taxonomy::load refuses an alias claimed by two skills, so one group is one skill.
-            m.groups[e.group].variants.push_back(std::move(v));
+            if (!last.is_word() || word.size() < 4 ||
+                !std::all_of(word.begin(), word.end(),
+                             [](char c) { return c >= 'a' && c <= 'z'; })) {
+                continue;
+            }
+            std::size_t words = 0;
+            for (const Token& t : tokens) {
+                words += t.is_word() ? 1 : 0;
+            }
+            const std::string& category = skills[s].category;
+            bool tool = std::find(std::begin(kToolCategories), std::end(kToolCategories),
+                                  category) != std::end(kToolCategories);
+            for (const std::string& spelling : spellings_of(word, words > 1, words > 1 || !tool)) {
+                Variant v;
+                v.skill = s;
+                v.category = category_index.at(skills[s].category);
+                v.text = alias.text.substr(0, last.begin) + spelling + alias.text.substr(last.end);
+                text_tokens::tokenize(v.text, v.tokens);
+                add(std::move(v), true);
+            }
         }
     }
 
+    // At most 3/4 full: with a good hash, linear probes stay short, and a smaller table stays
+    // in a nearer cache level (most lookups are misses on ordinary words).
     std::size_t capacity = 16;
-    while (capacity < entries.size() * 2) {
+    while (capacity * 3 < entries.size() * 4) {
         capacity *= 2;
     }
     m.slots.assign(capacity, Slot{});
@@ -500,7 +724,7 @@ std::vector<SkillSpan> SkillExtractor::extract(std::string_view text) const {
     text_tokens::tokenize(text, tokens);
     candidates.clear();
     impl_->match(text, tokens, candidates);
-    impl_->confirm(tokens, candidates);
+    impl_->confirm(text, tokens, candidates);
 
     std::vector<SkillSpan> out;
     out.reserve(candidates.size());

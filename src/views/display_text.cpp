@@ -129,7 +129,12 @@ std::string skills_text(const Score& s) {
     section("matched", names);
     names.clear();
     for (const auto& p : s.partial_skills) {
-        names.push_back(skill_name(p.skill) + " (via " + skill_name(p.via) + ")");
+        // Every profile skill behind it: "Computer vision (via OpenCV, PyTorch)".
+        std::vector<std::string> via;
+        for (const auto& id : p.all_via.empty() ? std::vector<std::string>{p.via} : p.all_via) {
+            via.push_back(skill_name(id));
+        }
+        names.push_back(skill_name(p.skill) + " (via " + join(via, ", ") + ")");
     }
     section("partial", names);
     names.clear();

@@ -32,6 +32,7 @@ constexpr std::size_t kCutoff = 10;
 struct SetResult {
     std::string name;
     double ndcg = 0;
+    double keyword_ndcg = 0;  // the baseline: profile skills named, then the same hard filters
 };
 
 [[noreturn]] void die(const std::string& message) {
@@ -118,6 +119,35 @@ SetResult evaluate(const fs::path& file, bool verbose) {
     std::sort(ideal.rbegin(), ideal.rend());
     SetResult result{file.stem().string(), dcg(ideal) > 0 ? dcg(got) / dcg(ideal) : 0};
 
+    // A plain ranker to compare with: how many of the profile's skills the listing names, with
+    // the scorer's hard filters (floors included) applied the same way.
+    struct Plain {
+        bool filtered;
+        int count;
+        std::string_view id;
+        int grade;
+    };
+    std::vector<Plain> plain;
+    for (const auto& rl : ranked) {
+        const Listing& l = listings[rl.index];
+        int count = 0;
+        for (const auto& ls : l.skills) {
+            count += profile.value().find_skill(ls.skill) != nullptr ? 1 : 0;
+        }
+        plain.push_back({rl.score.filtered, count, l.id, grade_of[l.id].first});
+    }
+    std::sort(plain.begin(), plain.end(), [](const Plain& a, const Plain& b) {
+        if (a.filtered != b.filtered) {
+            return !a.filtered;
+        }
+        return a.count != b.count ? a.count > b.count : a.id < b.id;
+    });
+    std::vector<int> plain_grades;
+    for (const auto& p : plain) {
+        plain_grades.push_back(p.grade);
+    }
+    result.keyword_ndcg = dcg(ideal) > 0 ? dcg(plain_grades) / dcg(ideal) : 0;
+
     if (verbose) {
         std::printf("%s (%s)\n", result.name.c_str(), profile.value().name.c_str());
         for (std::size_t i = 0; i < ranked.size(); ++i) {
@@ -130,6 +160,9 @@ SetResult evaluate(const fs::path& file, bool verbose) {
                 std::printf("%s %.1f  ", c.name.c_str(), c.points);
             }
             std::printf("\n");
+            for (const auto& why : s.filter_reasons) {
+                std::printf("        filtered: %s\n", why.c_str());
+            }
         }
     }
     return result;
@@ -181,12 +214,16 @@ int main(int argc, char** argv) {
         sum += results.back().ndcg;
         lowest = std::min(lowest, results.back().ndcg);
     }
-    std::printf("ranking NDCG@%zu\n", kCutoff);
+    std::printf("ranking NDCG@%zu                 scorer   keyword count + hard filters\n",
+                kCutoff);
+    double keyword_sum = 0;
     for (const auto& r : results) {
-        std::printf("  %-24s %.3f\n", r.name.c_str(), r.ndcg);
+        std::printf("  %-24s %.3f    %.3f\n", r.name.c_str(), r.ndcg, r.keyword_ndcg);
+        keyword_sum += r.keyword_ndcg;
     }
     double mean = sum / static_cast<double>(results.size());
-    std::printf("  %-24s %.3f\n", "mean", mean);
+    std::printf("  %-24s %.3f    %.3f\n", "mean", mean,
+                keyword_sum / static_cast<double>(results.size()));
     if (min_ndcg >= 0 && mean < min_ndcg) {
         std::fprintf(stderr, "gigscout-eval-ranking: mean NDCG@10 %.3f is below the floor %.3f\n",
                      mean, min_ndcg);

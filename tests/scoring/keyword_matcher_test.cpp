@@ -32,6 +32,26 @@ TEST(KeywordMatcher, FindsWholeWordsIgnoringCase) {
     EXPECT_FALSE(found("unpaid", "unpai"));
 }
 
+TEST(KeywordMatcher, SaysWhetherItIsFoundInTheTitleOrTagsOrOnlyInTheDescription) {
+    Listing l;
+    l.title = "Invoice OCR";
+    l.tags = {"Document AI"};
+    l.description = "Extract tables with care. Some object detection.";
+    l.skills = {{"object-detection", SkillOrigin::Description}, {"opencv", SkillOrigin::Tag}};
+    auto where = [&](std::string_view keyword) {
+        return KeywordMatcher(keyword, test_taxonomy()).found_where(l);
+    };
+    EXPECT_EQ(where("ocr"), SkillOrigin::Title);
+    EXPECT_EQ(where("document ai"), SkillOrigin::Title);
+    EXPECT_EQ(where("tables"), SkillOrigin::Description);
+    EXPECT_EQ(where("tables|invoice"), SkillOrigin::Title);  // the strongest alternative
+    // Keywords naming a skill are looked up among the extracted skills, with their origin.
+    EXPECT_EQ(where("object detection"), SkillOrigin::Description);
+    EXPECT_EQ(where("cv2"), SkillOrigin::Title);
+    EXPECT_EQ(where("react"), std::nullopt);
+    EXPECT_EQ(where("drone"), std::nullopt);
+}
+
 TEST(KeywordMatcher, AlternativesAreSeparatedByBars) {
     EXPECT_TRUE(found("pytorch|tensorflow", "We use TensorFlow"));
     EXPECT_TRUE(found(" pytorch | tensorflow ", "pytorch"));

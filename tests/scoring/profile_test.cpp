@@ -82,8 +82,10 @@ TEST_F(ProfileFile, ReadsEveryField) {
     EXPECT_EQ(v.excluded_keywords, (std::vector<std::string>{"unpaid"}));
     EXPECT_EQ(v.weights.skill, 45);
     EXPECT_EQ(v.weights.level, 15);
-    EXPECT_EQ(v.weights.budget, 20);  // defaults for the rest
+    EXPECT_EQ(v.weights.budget, 15);  // defaults for the rest
     EXPECT_EQ(v.weights.excluded_keyword_penalty, 50);
+    // Search terms take what the other five leave: 100 - (45 + 15 + 15 + 12 + 8).
+    EXPECT_EQ(v.weights.search_terms, 5);
     EXPECT_NE(v.find_skill("keras"), nullptr);
     EXPECT_EQ(v.find_skill("python"), nullptr);
 }
@@ -97,9 +99,58 @@ TEST_F(ProfileFile, AnEmptyObjectIsAnEmptyProfileNamedAfterTheFile) {
     EXPECT_EQ(p.value().weights, ScoreWeights{});
 }
 
+TEST_F(ProfileFile, ReadsTheFloorsAndTheLevel) {
+    auto p = load(R"({"level": "advanced", "stretch_levels": true,
+      "min_hourly": {"amount": 40, "currency": "USD", "flexible": true},
+      "min_fixed": {"amount": 800, "currency": "EUR"}, "max_age_days": 10})");
+    ASSERT_TRUE(p.ok()) << p.error().message;
+    const Profile& v = p.value();
+    EXPECT_EQ(v.level, SkillLevel::Advanced);
+    EXPECT_TRUE(v.stretch_levels);
+    EXPECT_TRUE(v.min_hourly_flexible);
+    EXPECT_FALSE(v.min_fixed_flexible);
+    EXPECT_EQ(v.max_age_days, 10);
+}
+
+TEST_F(ProfileFile, FloorsDefaultToStrictAndFortyFiveDays) {
+    auto p = load(R"({"min_hourly": {"amount": 40, "currency": "USD"}})");
+    ASSERT_TRUE(p.ok()) << p.error().message;
+    EXPECT_FALSE(p.value().min_hourly_flexible);
+    EXPECT_EQ(p.value().max_age_days, 45);
+    EXPECT_EQ(p.value().level, std::nullopt);
+    EXPECT_FALSE(p.value().stretch_levels);
+}
+
+TEST_F(ProfileFile, BadFloorsAndLevelsNameTheField) {
+    EXPECT_EQ(error(R"({"max_age_days": 0})"),
+              "p.json: field `max_age_days`: must be between 1 and 3650, got 0");
+    EXPECT_EQ(error(R"({"level": "expert"})"),
+              "p.json: field `level`: unknown value \"expert\" (expected beginner, intermediate or "
+              "advanced)");
+    EXPECT_EQ(error(R"({"min_fixed": {"amount": 1, "currency": "USD", "flexible": "yes"}})"),
+              "p.json: field `min_fixed.flexible`: expected true or false, got a string");
+}
+
+TEST(ProfileLevel, IsTheGivenLevelOrTheRoundedMeanOfTheSkillLevels) {
+    Profile p;
+    EXPECT_EQ(profile_level(p), SkillLevel::Intermediate);  // no skills
+    p.skills = {{"opencv", SkillLevel::Beginner, {}}, {"python", SkillLevel::Advanced, {}}};
+    EXPECT_EQ(profile_level(p), SkillLevel::Intermediate);  // mean 1
+    p.skills.push_back({"yolo", SkillLevel::Beginner, {}});
+    EXPECT_EQ(profile_level(p), SkillLevel::Intermediate);  // mean 0.67
+    p.skills.push_back({"keras", SkillLevel::Beginner, {}});
+    EXPECT_EQ(profile_level(p), SkillLevel::Intermediate);  // mean 0.5 rounds up
+    p.skills.push_back({"ros", SkillLevel::Beginner, {}});
+    EXPECT_EQ(profile_level(p), SkillLevel::Beginner);  // mean 0.4
+    p.level = SkillLevel::Advanced;
+    EXPECT_EQ(profile_level(p), SkillLevel::Advanced);
+}
+
 TEST_F(ProfileFile, RoundTripsThroughJson) {
     auto p = load(R"({"name": "x", "skills": [{"skill": "yolo", "level": "advanced", "years": 2}],
-      "min_hourly": {"amount": 12.5, "currency": "GBP"}, "job_types": ["part_time"],
+      "level": "beginner", "stretch_levels": true, "max_age_days": 90,
+      "min_hourly": {"amount": 12.5, "currency": "GBP", "flexible": true},
+      "job_types": ["part_time"],
       "excluded_countries": ["FR"], "excluded_keywords": ["a|b"],
       "weights": {"skill": 50, "level": 10, "budget": 20, "recency": 12, "client": 8}})");
     ASSERT_TRUE(p.ok()) << p.error().message;
@@ -110,6 +161,10 @@ TEST_F(ProfileFile, RoundTripsThroughJson) {
     EXPECT_EQ(again.value().skills[0].years, 2.0);
     EXPECT_EQ(again.value().min_hourly->amount, 12.5);
     EXPECT_EQ(again.value().weights.skill, 50);
+    EXPECT_EQ(again.value().level, SkillLevel::Beginner);
+    EXPECT_TRUE(again.value().stretch_levels);
+    EXPECT_EQ(again.value().max_age_days, 90);
+    EXPECT_TRUE(again.value().min_hourly_flexible);
 }
 
 TEST_F(ProfileFile, MissingFileIsNamed) {
@@ -185,9 +240,14 @@ TEST_F(ProfileFile, BadMoney) {
 
 TEST_F(ProfileFile, WeightsMustAddUpToAHundred) {
     EXPECT_EQ(error(R"({"weights": {"skill": 50, "level": 15, "budget": 15, "recency": 10,
-                                    "client": 5}})"),
-              "p.json: field `weights`: skill, level, budget, recency and client are the most "
-              "points each can add and must add up to 100, got 95 (50 + 15 + 15 + 10 + 5)");
+                                    "client": 5, "search_terms": 0}})"),
+              "p.json: field `weights`: skill, level, budget, recency, client and search_terms are "
+              "the most points each can add and must add up to 100, got 95 (50 + 15 + 15 + 10 + 5 "
+              "+ 0)");
+    EXPECT_EQ(error(R"({"weights": {"skill": 50, "level": 25}})"),
+              "p.json: field `weights`: skill, level, budget, recency, client and search_terms are "
+              "the most points each can add and must add up to 100, got 110 (50 + 25 + 15 + 12 + "
+              "8 + 0)");
     EXPECT_EQ(error(R"({"weights": {"skill": -10, "level": 50}})"),
               "p.json: field `weights.skill`: must be between 0 and 100, got -10");
     EXPECT_EQ(error(R"({"weights": {"skill": 0, "level": 60}})"),

@@ -53,15 +53,19 @@ TEST(SkillFit, IsCoverageWeightedByImportanceAndLevelTimesEvidence) {
     Listing l = listing("a", {tag("opencv"), tag("python"), description("react")});
     Score s = score_with(cv_profile(), l);
     // asked = 1 + 0.6 (language) + 0.5 (description) = 2.1
-    // have = 1 × 1.0 (advanced) + 0.6 × 0.85 (intermediate) = 1.51; backed = 1.6
-    double expected = (1.51 / 2.1) * (1.6 / 2.0);
+    // have = 1 × 1.0 (advanced) + 0.6 × 0.85 (intermediate) = 1.51; backed = 1.6 of 4
+    double expected = (1.51 / 2.1) * (1.6 / 4.0);
     EXPECT_NEAR(value_of(s, "skill"), expected, kEps);
-    EXPECT_NEAR(s.component("skill")->points, 40 * expected, kEps);
+    // Without search terms, their 10 points go to the skill fit's 35.
+    EXPECT_NEAR(s.component("skill")->points, 45 * expected, kEps);
     EXPECT_EQ(s.matched_skills, (std::vector<std::string>{"opencv", "python"}));
     EXPECT_EQ(s.missing_skills, (std::vector<std::string>{"react"}));
     EXPECT_TRUE(s.partial_skills.empty());
     EXPECT_EQ(s.component("skill")->reason,
-              "2 of 3 asked skills matched (coverage 0.72 × evidence 0.80)");
+              "2 of 3 asked skills matched: coverage 0.72 (the share of the asked skills, by "
+              "importance, that you have, at your level) × evidence 0.40 (matched importance 1.60 "
+              "of the 4 that count in full); level, budget, recency and client count at 0.80 "
+              "(matched importance 1.60 of 2)");
 }
 
 TEST(SkillFit, TitleCountsLikeATagAndTheDescriptionHalf) {
@@ -69,8 +73,8 @@ TEST(SkillFit, TitleCountsLikeATagAndTheDescriptionHalf) {
     p.skills = {skill("opencv", SkillLevel::Advanced)};
     Score in_title = score_with(p, listing("a", {title("opencv"), tag("ros")}));
     Score in_description = score_with(p, listing("a", {description("opencv"), tag("ros")}));
-    EXPECT_NEAR(value_of(in_title, "skill"), (1.0 / 2.0) * (1.0 / 2.0), kEps);
-    EXPECT_NEAR(value_of(in_description, "skill"), (0.5 / 1.5) * (0.5 / 2.0), kEps);
+    EXPECT_NEAR(value_of(in_title, "skill"), (1.0 / 2.0) * (1.0 / 4.0), kEps);
+    EXPECT_NEAR(value_of(in_description, "skill"), (0.5 / 1.5) * (0.5 / 4.0), kEps);
 }
 
 TEST(SkillFit, EmptyProfileMatchesNothing) {
@@ -122,13 +126,17 @@ TEST(SkillFit, ImpliedSkillCountsOnlyPartially) {
 
     Score partial = score_with(keras, l);
     Score full = score_with(tensorflow, l);
-    // Keras implies TensorFlow: credit and strength 0.5 → coverage 0.5 × evidence 0.25.
-    EXPECT_NEAR(value_of(partial, "skill"), 0.5 * 0.25, kEps);
-    EXPECT_NEAR(value_of(full, "skill"), 1.0 * 0.5, kEps);
+    // Keras implies TensorFlow: credit and strength 0.5 → coverage 0.5 × evidence 0.5 / 4.
+    EXPECT_NEAR(value_of(partial, "skill"), 0.5 * 0.125, kEps);
+    EXPECT_NEAR(value_of(full, "skill"), 1.0 * 0.25, kEps);
     EXPECT_TRUE(partial.matched_skills.empty());
-    EXPECT_EQ(partial.partial_skills, (std::vector<PartialSkill>{{"tensorflow", "keras"}}));
+    EXPECT_EQ(partial.partial_skills,
+              (std::vector<PartialSkill>{{"tensorflow", "keras", {"keras"}}}));
     EXPECT_EQ(partial.component("skill")->reason,
-              "0 of 1 asked skills matched, 1 partly (coverage 0.50 × evidence 0.25)");
+              "0 of 1 asked skills matched, 1 partly: coverage 0.50 (the share of the asked "
+              "skills, by importance, that you have, at your level) × evidence 0.12 (matched "
+              "importance 0.50 of the 4 that count in full); level, budget, recency and client "
+              "count at 0.25 (matched importance 0.50 of 2)");
 }
 
 TEST(SkillFit, ImplicationWeakensWithEachHop) {
@@ -136,8 +144,8 @@ TEST(SkillFit, ImplicationWeakensWithEachHop) {
     keras.skills = {skill("keras", SkillLevel::Advanced)};
     // keras → tensorflow → deep-learning: 0.5 × 0.7.
     Score s = score_with(keras, listing("a", {tag("deep-learning")}));
-    EXPECT_NEAR(value_of(s, "skill"), 0.35 * (0.35 / 2), kEps);
-    EXPECT_EQ(s.partial_skills, (std::vector<PartialSkill>{{"deep-learning", "keras"}}));
+    EXPECT_NEAR(value_of(s, "skill"), 0.35 * (0.35 / 4), kEps);
+    EXPECT_EQ(s.partial_skills, (std::vector<PartialSkill>{{"deep-learning", "keras", {"keras"}}}));
 }
 
 TEST(SkillFit, NarrowerSkillIsStrongPartialEvidenceForTheBroaderOne) {
@@ -145,22 +153,23 @@ TEST(SkillFit, NarrowerSkillIsStrongPartialEvidenceForTheBroaderOne) {
     yolo.skills = {skill("yolo", SkillLevel::Intermediate)};
     // yolo's broader is object-detection: 0.7 × 0.85; one hop further (computer-vision) 0.49.
     Score detection = score_with(yolo, listing("a", {title("object-detection")}));
-    EXPECT_NEAR(value_of(detection, "skill"), (0.7 * 0.85) * (0.7 / 2), kEps);
+    EXPECT_NEAR(value_of(detection, "skill"), (0.7 * 0.85) * (0.7 / 4), kEps);
     Score vision = score_with(yolo, listing("a", {title("computer-vision")}));
-    EXPECT_NEAR(value_of(vision, "skill"), (0.49 * 0.85) * (0.49 / 2), kEps);
+    EXPECT_NEAR(value_of(vision, "skill"), (0.49 * 0.85) * (0.49 / 4), kEps);
 }
 
 TEST(SkillFit, SpecialisationsOfAUserSkillCountHalfAndReverseImplicationLess) {
     Profile detection;
     detection.skills = {skill("object-detection", SkillLevel::Advanced)};
     Score yolo = score_with(detection, listing("a", {tag("yolo")}));
-    EXPECT_NEAR(value_of(yolo, "skill"), 0.5 * 0.25, kEps);
-    EXPECT_EQ(yolo.partial_skills, (std::vector<PartialSkill>{{"yolo", "object-detection"}}));
+    EXPECT_NEAR(value_of(yolo, "skill"), 0.5 * 0.125, kEps);
+    EXPECT_EQ(yolo.partial_skills,
+              (std::vector<PartialSkill>{{"yolo", "object-detection", {"object-detection"}}}));
 
     Profile tensorflow;
     tensorflow.skills = {skill("tensorflow", SkillLevel::Advanced)};
     Score keras = score_with(tensorflow, listing("a", {tag("keras")}));
-    EXPECT_NEAR(value_of(keras, "skill"), 0.3 * 0.15, kEps);
+    EXPECT_NEAR(value_of(keras, "skill"), 0.3 * 0.075, kEps);
 }
 
 TEST(SkillFit, DirectSkillWinsOverStrongerPartialEvidence) {
@@ -168,7 +177,7 @@ TEST(SkillFit, DirectSkillWinsOverStrongerPartialEvidence) {
     p.skills = {skill("tensorflow", SkillLevel::Beginner), skill("keras", SkillLevel::Advanced)};
     Score s = score_with(p, listing("a", {tag("tensorflow")}));
     EXPECT_EQ(s.matched_skills, (std::vector<std::string>{"tensorflow"}));
-    EXPECT_NEAR(value_of(s, "skill"), 0.6 * 0.5, kEps);
+    EXPECT_NEAR(value_of(s, "skill"), 0.6 * 0.25, kEps);
 }
 
 TEST(SkillFit, YearsRaiseTheCreditUpToALimit) {
@@ -176,17 +185,96 @@ TEST(SkillFit, YearsRaiseTheCreditUpToALimit) {
     p.skills = {skill("python", SkillLevel::Intermediate)};
     p.skills[0].years = 3;
     Listing l = listing("a", {tag("python")});
-    // credit 0.85 + 3 × 0.03 = 0.94; python is a language (0.6): evidence 0.6 / 2.
-    EXPECT_NEAR(value_of(score_with(p, l), "skill"), 0.94 * 0.3, kEps);
+    // credit 0.85 + 3 × 0.03 = 0.94; python is a language (0.6): evidence 0.6 / 4.
+    EXPECT_NEAR(value_of(score_with(p, l), "skill"), 0.94 * 0.15, kEps);
     p.skills[0].years = 20;  // bonus capped at 0.15
-    EXPECT_NEAR(value_of(score_with(p, l), "skill"), 1.0 * 0.3, kEps);
+    EXPECT_NEAR(value_of(score_with(p, l), "skill"), 1.0 * 0.15, kEps);
 }
 
 TEST(SkillFit, GeneralPracticesWeighLess) {
     Profile p;
     p.skills = {skill("opencv", SkillLevel::Advanced)};
     Score s = score_with(p, listing("a", {tag("opencv"), tag("agile")}));
-    EXPECT_NEAR(value_of(s, "skill"), (1.0 / 1.4) * 0.5, kEps);
+    EXPECT_NEAR(value_of(s, "skill"), (1.0 / 1.4) * 0.25, kEps);
+}
+
+TEST(SkillFit, AListingMatchingEightOfTenOutranksOneNamingThreeBasics) {
+    Profile p;
+    for (const char* id :
+         {"opencv", "python", "pytorch", "yolo", "docker", "object-detection", "computer-vision"}) {
+        p.skills.push_back(skill(id, SkillLevel::Advanced));
+    }
+    Score thin = score_with(p, listing("thin", {tag("python"), tag("opencv"), tag("docker")}));
+    // asked = have = backed = 0.6 + 1 + 1 = 2.6: coverage 1 × evidence 2.6 / 4.
+    EXPECT_NEAR(value_of(thin, "skill"), 0.65, kEps);
+    Score rich = score_with(
+        p, listing("rich", {tag("opencv"), tag("pytorch"), tag("yolo"), tag("object-detection"),
+                            tag("computer-vision"), tag("docker"), tag("python"),
+                            tag("deep-learning"), tag("ros"), tag("react")}));
+    // asked 9.6; have 6.6 + 0.5 (deep learning via PyTorch) = 7.1; evidence full.
+    EXPECT_NEAR(value_of(rich, "skill"), 7.1 / 9.6, kEps);
+    EXPECT_GT(rich.exact, thin.exact);
+}
+
+TEST(SkillFit, APartialSkillNamesEveryProfileSkillBehindItStrongestFirst) {
+    Profile p;
+    p.skills = {skill("keras", SkillLevel::Advanced), skill("pytorch", SkillLevel::Advanced)};
+    // pytorch implies deep-learning (0.5); keras → tensorflow → deep-learning (0.35).
+    Score s = score_with(p, listing("a", {tag("deep-learning")}));
+    EXPECT_EQ(s.partial_skills,
+              (std::vector<PartialSkill>{{"deep-learning", "pytorch", {"pytorch", "keras"}}}));
+    EXPECT_NEAR(value_of(s, "skill"), 0.5 * (0.5 / 4), kEps);
+}
+
+TEST(SkillFit, AToolCoversItsDomainAndTheDomainsField) {
+    Profile p;
+    p.skills = {skill("scikit-image", SkillLevel::Advanced)};
+    // scikit-image implies image processing (0.5), whose broader field is computer vision
+    // (one hop further, 0.5 × 0.7).
+    Score domain = score_with(p, listing("a", {tag("image-processing")}));
+    EXPECT_NEAR(value_of(domain, "skill"), 0.5 * (0.5 / 4), kEps);
+    Score field = score_with(p, listing("a", {tag("computer-vision")}));
+    EXPECT_NEAR(value_of(field, "skill"), 0.35 * (0.35 / 4), kEps);
+    EXPECT_EQ(field.partial_skills,
+              (std::vector<PartialSkill>{{"computer-vision", "scikit-image", {"scikit-image"}}}));
+    // Used the other way, a profile with the field is weaker evidence for the tool's domain.
+    Profile vision;
+    vision.skills = {skill("computer-vision", SkillLevel::Advanced)};
+    EXPECT_NEAR(value_of(score_with(vision, listing("a", {tag("image-processing")})), "skill"),
+                0.5 * (0.5 / 4), kEps);
+}
+
+// --- search terms ---
+
+TEST(SearchTerms, CountFullyInTheTitleAndHalfInTheDescription) {
+    Profile p;
+    p.skills = {skill("opencv", SkillLevel::Advanced)};
+    p.search_terms = {"ocr", "object detection", "drone"};
+    Listing l = listing("a", {tag("opencv"), description("object-detection")});
+    l.title = "OCR for invoices";
+    l.description = "Some object detection too.";
+    Score both = score_with(p, l);
+    EXPECT_NEAR(value_of(both, "search"), 1.0, kEps);  // 1 + 0.5, at most 1
+    EXPECT_NEAR(both.component("search")->points, 10, kEps);
+    EXPECT_EQ(both.component("search")->reason,
+              "your search term \"ocr\" in the title or tags, \"object detection\" in the "
+              "description");
+    l.title = "Invoices";
+    Score description_only = score_with(p, l);
+    EXPECT_NEAR(value_of(description_only, "search"), 0.5, kEps);
+    EXPECT_NEAR(description_only.component("search")->points, 5, kEps);
+    l.skills = {tag("opencv")};
+    l.description = "Nothing else.";
+    EXPECT_EQ(score_with(p, l).component("search")->reason, "none of your search terms found");
+    // With search terms the skill fit keeps its own 35 points.
+    EXPECT_NEAR(score_with(p, l).component("skill")->weight, 35, kEps);
+}
+
+TEST(SearchTerms, WithoutSearchTermsTheirPointsGoToTheSkillFit) {
+    Score s = score_with(cv_profile(), listing("a", {tag("opencv")}));
+    EXPECT_NEAR(s.component("skill")->weight, 45, kEps);
+    EXPECT_NEAR(s.component("search")->weight, 0, kEps);
+    EXPECT_EQ(s.component("search")->reason, "you gave no search terms (their points go to skill)");
 }
 
 // --- level fit ---
@@ -200,22 +288,30 @@ Score level_case(std::optional<ExperienceLevel> level, const std::string& title_
     return score_with(p, l);
 }
 
-TEST(LevelFit, ComparesTheListingLevelWithTheUsersLevelInTheAskedSkills) {
+TEST(LevelFit, ComparesTheListingLevelWithTheProfilesLevel) {
+    // The profile's one skill is intermediate, so the profile is intermediate.
     EXPECT_NEAR(value_of(level_case(ExperienceLevel::Intermediate), "level"), 1.0, kEps);
-    EXPECT_NEAR(value_of(level_case(ExperienceLevel::Expert), "level"), 1 - 0.6, kEps);
-    EXPECT_NEAR(value_of(level_case(ExperienceLevel::Entry), "level"), 1 - 0.25, kEps);
+    EXPECT_NEAR(value_of(level_case(ExperienceLevel::Expert), "level"), 0.4, kEps);
+    EXPECT_NEAR(value_of(level_case(ExperienceLevel::Entry), "level"), 0.6, kEps);
     EXPECT_NEAR(value_of(level_case(std::nullopt), "level"), 0.5, kEps);
     EXPECT_EQ(level_case(std::nullopt).component("level")->reason, "the listing states no level");
     EXPECT_EQ(level_case(ExperienceLevel::Expert).component("level")->reason,
-              "listing: expert, you: intermediate (1.0 of 2)");
+              "listing: expert, you: intermediate (the mean of your skills' levels); one level "
+              "above yours");
+    EXPECT_EQ(level_case(ExperienceLevel::Intermediate).component("level")->reason,
+              "listing: intermediate, you: intermediate (the mean of your skills' levels); your "
+              "level");
+    EXPECT_FALSE(level_case(ExperienceLevel::Expert).filtered);
+    EXPECT_FALSE(level_case(ExperienceLevel::Entry).filtered);
 }
 
 TEST(LevelFit, ReadsTheLevelFromTheTitleWhenNotStated) {
     Score senior = level_case(std::nullopt, "Senior OpenCV developer");
     EXPECT_NEAR(value_of(senior, "level"), 0.4, kEps);
     EXPECT_EQ(senior.component("level")->reason,
-              "listing: expert (from the title), you: intermediate (1.0 of 2)");
-    EXPECT_NEAR(value_of(level_case(std::nullopt, "Jr. vision engineer"), "level"), 0.75, kEps);
+              "listing: expert (from the title), you: intermediate (the mean of your skills' "
+              "levels); one level above yours");
+    EXPECT_NEAR(value_of(level_case(std::nullopt, "Jr. vision engineer"), "level"), 0.6, kEps);
     // A stated level wins over the title.
     EXPECT_NEAR(value_of(level_case(ExperienceLevel::Intermediate, "Senior dev"), "level"), 1.0,
                 kEps);
@@ -223,14 +319,44 @@ TEST(LevelFit, ReadsTheLevelFromTheTitleWhenNotStated) {
     EXPECT_NEAR(value_of(level_case(std::nullopt, "Leadership tracking app"), "level"), 0.5, kEps);
 }
 
-TEST(LevelFit, UsesTheLevelsOfTheMatchedSkillsWeightedByTheirEvidence) {
+TEST(LevelFit, TwoLevelsAwayIsFilteredWithItsReason) {
+    Profile beginner;
+    beginner.skills = {skill("opencv", SkillLevel::Beginner)};
+    Listing l = listing("a", {tag("opencv")});
+    l.title = "Senior OpenCV developer";
+    Score expert = score_with(beginner, l);
+    EXPECT_TRUE(expert.filtered);
+    EXPECT_EQ(expert.filter_reasons,
+              (std::vector<std::string>{
+                  "expert listing (from the title) is two levels above yours (beginner)"}));
+
+    Profile advanced;
+    advanced.skills = {skill("opencv", SkillLevel::Beginner)};
+    advanced.level = SkillLevel::Advanced;  // given, it wins over the skills' mean
+    l.title = "OpenCV script";
+    l.experience_level = ExperienceLevel::Entry;
+    Score entry = score_with(advanced, l);
+    EXPECT_EQ(entry.filter_reasons,
+              (std::vector<std::string>{"entry listing is two levels below yours (advanced)"}));
+    EXPECT_EQ(entry.component("level")->reason,
+              "listing: entry, you: advanced (your profile's level); two levels below yours");
+}
+
+TEST(LevelFit, StretchListingsAreKeptWithALowFit) {
     Profile p;
-    p.skills = {skill("opencv", SkillLevel::Advanced), skill("python", SkillLevel::Beginner)};
-    Listing l = listing("a", {tag("opencv"), tag("python")});
+    p.skills = {skill("opencv", SkillLevel::Beginner)};
+    p.stretch_levels = true;
+    Listing l = listing("a", {tag("opencv")});
     l.experience_level = ExperienceLevel::Expert;
-    // have: opencv 1 × 1.0, python 0.6 × 0.6 = 0.36 → level (2 × 1 + 0 × 0.36) / 1.36.
-    double user = 2.0 / 1.36;
-    EXPECT_NEAR(value_of(score_with(p, l), "level"), 1 - 0.6 * (2 - user), kEps);
+    Score s = score_with(p, l);
+    EXPECT_FALSE(s.filtered);
+    EXPECT_NEAR(value_of(s, "level"), 0.0, kEps);
+    EXPECT_EQ(s.component("level")->reason,
+              "listing: expert, you: beginner (the mean of your skills' levels); two levels above "
+              "yours, kept because you asked for stretch listings");
+    p.level = SkillLevel::Advanced;
+    l.experience_level = ExperienceLevel::Entry;
+    EXPECT_NEAR(value_of(score_with(p, l), "level"), 0.2, kEps);
 }
 
 // --- budget fit ---
@@ -246,39 +372,43 @@ Score budget_case(std::optional<Budget> budget, Profile p = {}) {
     return score_with(p, l);
 }
 
-TEST(BudgetFit, FullAtTheWantedRateFallingToZeroAtHalfOfIt) {
-    EXPECT_NEAR(value_of(budget_case(Budget{BudgetKind::Hourly, 30, 50, "USD"}), "budget"), 1.0,
+TEST(BudgetFit, SixTenthsAtTheMinimumRisingToFullAtTwiceIt) {
+    EXPECT_NEAR(value_of(budget_case(Budget{BudgetKind::Hourly, {}, 40, "USD"}), "budget"), 0.6,
                 kEps);
-    EXPECT_NEAR(value_of(budget_case(Budget{BudgetKind::Hourly, {}, 30, "USD"}), "budget"), 0.5,
+    EXPECT_NEAR(value_of(budget_case(Budget{BudgetKind::Hourly, 30, 60, "USD"}), "budget"), 0.8,
                 kEps);
-    EXPECT_NEAR(value_of(budget_case(Budget{BudgetKind::Hourly, {}, 20, "USD"}), "budget"), 0.0,
+    EXPECT_NEAR(value_of(budget_case(Budget{BudgetKind::Hourly, {}, 80, "USD"}), "budget"), 1.0,
                 kEps);
-    EXPECT_NEAR(value_of(budget_case(Budget{BudgetKind::Fixed, 500, 750, "USD"}), "budget"), 0.5,
+    EXPECT_NEAR(value_of(budget_case(Budget{BudgetKind::Hourly, {}, 200, "USD"}), "budget"), 1.0,
                 kEps);
-    // A salary counts as 2,000 hours a year: 60,000 → 30/h.
-    EXPECT_NEAR(value_of(budget_case(Budget{BudgetKind::Salary, 60000, {}, "USD"}), "budget"), 0.5,
+    EXPECT_NEAR(value_of(budget_case(Budget{BudgetKind::Fixed, 500, 1500, "USD"}), "budget"), 0.8,
                 kEps);
-    EXPECT_EQ(budget_case(Budget{BudgetKind::Hourly, {}, 30, "USD"}).component("budget")->reason,
-              "up to 30 USD/h vs 40 wanted");
+    // A salary counts as 2,000 hours a year: 120,000 → 60/h.
+    EXPECT_NEAR(value_of(budget_case(Budget{BudgetKind::Salary, 120000, {}, "USD"}), "budget"), 0.8,
+                kEps);
+    EXPECT_EQ(budget_case(Budget{BudgetKind::Hourly, 30, 60, "USD"}).component("budget")->reason,
+              "up to 60 USD/h vs your minimum 40: 1.50× it (the minimum counts 0.6, twice it 1)");
 }
 
 TEST(BudgetFit, ConvertsCurrencies) {
-    // 28 EUR at 0.8 EUR per USD = 35 USD/h.
-    Score eur = budget_case(Budget{BudgetKind::Hourly, 20, 28, "EUR"});
-    EXPECT_NEAR(value_of(eur, "budget"), 2 * 35.0 / 40 - 1, kEps);
-    EXPECT_EQ(eur.component("budget")->reason, "up to 35 USD/h vs 40 wanted (28 EUR)");
-    // Only a minimum: 2,400 INR at 80 per USD = 30 USD/h.
-    EXPECT_NEAR(value_of(budget_case(Budget{BudgetKind::Hourly, 2400, {}, "INR"}), "budget"), 0.5,
+    // 56 EUR at 0.8 EUR per USD = 70 USD/h: 1.75 × 40.
+    Score eur = budget_case(Budget{BudgetKind::Hourly, 20, 56, "EUR"});
+    EXPECT_NEAR(value_of(eur, "budget"), 0.6 + 0.4 * 0.75, kEps);
+    EXPECT_EQ(eur.component("budget")->reason,
+              "up to 70 USD/h (56 EUR) vs your minimum 40: 1.75× it (the minimum counts 0.6, "
+              "twice it 1)");
+    // Only a minimum: 4,800 INR at 80 per USD = 60 USD/h.
+    EXPECT_NEAR(value_of(budget_case(Budget{BudgetKind::Hourly, 4800, {}, "INR"}), "budget"), 0.8,
                 kEps);
-    // 900 GBP at 0.5 per USD = 1,800 USD fixed.
-    EXPECT_NEAR(value_of(budget_case(Budget{BudgetKind::Fixed, {}, 900, "GBP"}), "budget"), 1.0,
-                kEps);
-    // A profile wanting EUR: 40 USD/h = 32 EUR/h, over the wanted 30 EUR.
+    // 900 GBP at 0.5 per USD = 1,800 USD fixed, 1.8 × 1,000.
+    EXPECT_NEAR(value_of(budget_case(Budget{BudgetKind::Fixed, {}, 900, "GBP"}), "budget"),
+                0.6 + 0.4 * 0.8, kEps);
+    // A profile wanting EUR: 50 USD/h = 40 EUR/h, 1.25 × the wanted 32 EUR.
     Profile euro;
     euro.skills = {skill("opencv", SkillLevel::Advanced)};
-    euro.min_hourly = Money{40, "EUR"};
-    EXPECT_NEAR(value_of(budget_case(Budget{BudgetKind::Hourly, {}, 40, "USD"}, euro), "budget"),
-                2 * 32.0 / 40 - 1, kEps);
+    euro.min_hourly = Money{32, "EUR"};
+    EXPECT_NEAR(value_of(budget_case(Budget{BudgetKind::Hourly, {}, 50, "USD"}, euro), "budget"),
+                0.6 + 0.4 * 0.25, kEps);
 }
 
 TEST(BudgetFit, NeutralWhenItCannotBeCompared) {
@@ -301,6 +431,115 @@ TEST(BudgetFit, FullWhenTheProfileSetsNoMinimum) {
     any.skills = {skill("opencv", SkillLevel::Advanced)};
     EXPECT_NEAR(value_of(budget_case(Budget{BudgetKind::Hourly, {}, 1, "USD"}, any), "budget"), 1.0,
                 kEps);
+}
+
+// --- floors ---
+
+TEST(Floors, KnownPayBelowTheMinimumIsFilteredWithItsReason) {
+    Score hourly = budget_case(Budget{BudgetKind::Hourly, 20, 30, "USD"});
+    EXPECT_TRUE(hourly.filtered);
+    EXPECT_FALSE(hourly.below_minimum);
+    EXPECT_EQ(hourly.filter_reasons,
+              (std::vector<std::string>{"pays up to 30 USD/h, your minimum is 40 USD/h"}));
+    // Below the minimum the value still falls linearly to 0 at half of it: 0.6 × (2 × 0.75 - 1).
+    EXPECT_NEAR(value_of(hourly, "budget"), 0.3, kEps);
+    EXPECT_EQ(hourly.component("budget")->reason,
+              "up to 30 USD/h vs your minimum 40: below it (filtered)");
+
+    Score fixed = budget_case(Budget{BudgetKind::Fixed, 200, 400, "USD"});
+    EXPECT_EQ(
+        fixed.filter_reasons,
+        (std::vector<std::string>{"pays up to 400 USD fixed, your minimum is 1000 USD fixed"}));
+    // 2,880 INR at 80 per USD = 36 USD/h.
+    Score rupees = budget_case(Budget{BudgetKind::Hourly, {}, 2880, "INR"});
+    EXPECT_EQ(
+        rupees.filter_reasons,
+        (std::vector<std::string>{"pays up to 36 USD/h (2880 INR), your minimum is 40 USD/h"}));
+    // 78,000 a year ÷ 2,000 h = 39 USD/h.
+    Score salary = budget_case(Budget{BudgetKind::Salary, {}, 78000, "USD"});
+    EXPECT_EQ(salary.filter_reasons,
+              (std::vector<std::string>{
+                  "pays up to 39 USD/h (salary ÷ 2000 h), your minimum is 40 USD/h"}));
+    // Cents are shown when rounding would hide the shortfall.
+    Score cents = budget_case(Budget{BudgetKind::Hourly, {}, 39.6, "USD"});
+    EXPECT_EQ(cents.filter_reasons,
+              (std::vector<std::string>{"pays up to 39.60 USD/h, your minimum is 40 USD/h"}));
+}
+
+TEST(Floors, PayAtTheMinimumOrAboveIsKept) {
+    EXPECT_FALSE(budget_case(Budget{BudgetKind::Hourly, {}, 40, "USD"}).filtered);
+    // The most offered counts: 30–50 reaches 40.
+    EXPECT_FALSE(budget_case(Budget{BudgetKind::Hourly, 30, 50, "USD"}).filtered);
+}
+
+TEST(Floors, UnknownPayIsNotBelowTheFloor) {
+    EXPECT_FALSE(budget_case(std::nullopt).filtered);
+    EXPECT_FALSE(budget_case(Budget{BudgetKind::Hourly, {}, {}, "USD"}).filtered);
+    EXPECT_FALSE(budget_case(Budget{BudgetKind::Hourly, {}, 1, "XYZ"}).filtered);
+}
+
+TEST(Floors, HourlyAndFixedAreComparedLikeForLike) {
+    Profile hourly_only;
+    hourly_only.skills = {skill("opencv", SkillLevel::Advanced)};
+    hourly_only.min_hourly = Money{40, "USD"};
+    // 30 fixed is not compared with 40 an hour.
+    EXPECT_FALSE(budget_case(Budget{BudgetKind::Fixed, {}, 30, "USD"}, hourly_only).filtered);
+    Profile fixed_only;
+    fixed_only.skills = {skill("opencv", SkillLevel::Advanced)};
+    fixed_only.min_fixed = Money{1000, "USD"};
+    EXPECT_FALSE(budget_case(Budget{BudgetKind::Hourly, {}, 30, "USD"}, fixed_only).filtered);
+    // 90 an hour is well above the 40 an hour minimum, though below the fixed one.
+    EXPECT_FALSE(budget_case(Budget{BudgetKind::Hourly, {}, 90, "USD"}).filtered);
+}
+
+TEST(Floors, AFlexibleMinimumRanksBelowEveryListingThatMeetsIt) {
+    Profile p;
+    p.skills = {skill("opencv", SkillLevel::Advanced), skill("python", SkillLevel::Advanced)};
+    p.min_hourly = Money{40, "USD"};
+    p.min_hourly_flexible = true;
+    Listing cheap = listing("cheap", {tag("opencv"), tag("python")});
+    cheap.budget = Budget{BudgetKind::Hourly, {}, 30, "USD"};
+    cheap.posted_at = kNow;
+    Listing meets = listing("meets", {description("python")});
+    meets.budget = Budget{BudgetKind::Hourly, {}, 45, "USD"};
+    Listing unknown = listing("unknown", {description("python")});
+    Listing filtered = listing("filtered", {tag("opencv")});
+    filtered.remote = false;
+    p.remote_only = true;
+
+    Scorer scorer(p, test_taxonomy(), test_currencies(), kNow);
+    Score s = scorer.score(cheap);
+    EXPECT_FALSE(s.filtered);
+    EXPECT_TRUE(s.below_minimum);
+    EXPECT_EQ(s.component("budget")->reason,
+              "up to 30 USD/h vs your minimum 40: below it, so ranked after every listing that "
+              "meets your flexible minimum");
+    EXPECT_GT(s.exact, scorer.score(meets).exact);
+
+    std::vector<Listing> listings{cheap, filtered, meets, unknown};
+    std::vector<std::string> order;
+    for (const auto& r : rank(listings, scorer)) {
+        order.push_back(listings[r.index].id);
+    }
+    EXPECT_EQ(order, (std::vector<std::string>{"meets", "unknown", "cheap", "filtered"}));
+}
+
+TEST(Floors, PostingsOlderThanTheMaximumAgeAreFiltered) {
+    Profile p;
+    p.skills = {skill("opencv", SkillLevel::Advanced)};
+    Listing l = listing("a", {tag("opencv")});
+    l.posted_at = kNow - 45 * kDay;
+    EXPECT_FALSE(score_with(p, l).filtered);  // 45 days is the default limit, not over it
+    l.posted_at = kNow - 410 * kDay;
+    Score old = score_with(p, l);
+    EXPECT_TRUE(old.filtered);
+    EXPECT_EQ(old.filter_reasons,
+              (std::vector<std::string>{"posted 410.0 days ago, more than your limit of 45 days"}));
+    p.max_age_days = 500;
+    EXPECT_FALSE(score_with(p, l).filtered);
+    l.posted_at.reset();  // no date: not known to be old
+    p.max_age_days = 1;
+    EXPECT_FALSE(score_with(p, l).filtered);
 }
 
 // --- recency ---
@@ -370,25 +609,28 @@ Profile full_profile() {
     return p;
 }
 
-TEST(Total, OtherComponentsAreScaledByTheSkillFit) {
+TEST(Total, OtherComponentsAreScaledByTheSkillEvidence) {
     Score s = score_with(full_profile(), full_listing());
-    // skill 0.5 → 20; level 1, budget 1, recency 0.5, client 1, each × 0.5:
-    // 20 × 0.5 + 20 × 0.5 + 12 × 0.5 × 0.5 + 8 × 0.5 = 10 + 10 + 3 + 4.
-    EXPECT_NEAR(s.component("skill")->points, 20, kEps);
+    // One matched tag: coverage 1 × evidence 1/4 → skill (35 + 10 for no search terms) × 0.25.
+    // The context counts at 1/2 (matched importance 1 of 2): level 1 (expert for an advanced
+    // profile), budget 0.8 (60 = 1.5 × 40), recency 0.5, client 1:
+    // 20 × 0.5 + 15 × 0.8 × 0.5 + 12 × 0.5 × 0.5 + 8 × 0.5 = 10 + 6 + 3 + 4.
+    EXPECT_NEAR(s.component("skill")->points, 11.25, kEps);
     EXPECT_NEAR(s.component("level")->points, 10, kEps);
-    EXPECT_NEAR(s.component("budget")->points, 10, kEps);
+    EXPECT_NEAR(s.component("budget")->points, 6, kEps);
     EXPECT_NEAR(s.component("recency")->points, 3, kEps);
     EXPECT_NEAR(s.component("client")->points, 4, kEps);
+    EXPECT_NEAR(s.component("search")->points, 0, kEps);
     EXPECT_NEAR(s.component("penalty")->points, 0, kEps);
-    EXPECT_NEAR(s.exact, 47, kEps);
-    EXPECT_EQ(s.total, 47);
-    ASSERT_EQ(s.components.size(), 6u);
+    EXPECT_NEAR(s.exact, 34.25, kEps);
+    EXPECT_EQ(s.total, 34);
+    ASSERT_EQ(s.components.size(), 7u);
     std::vector<std::string> names;
     for (const auto& c : s.components) {
         names.push_back(c.name);
     }
     EXPECT_EQ(names, (std::vector<std::string>{"skill", "level", "budget", "recency", "client",
-                                               "penalty"}));
+                                               "search", "penalty"}));
 }
 
 TEST(Total, ExcludedKeywordsCostTheirPenaltyEach) {
@@ -398,7 +640,7 @@ TEST(Total, ExcludedKeywordsCostTheirPenaltyEach) {
     EXPECT_NEAR(one.component("penalty")->value, 1, kEps);
     EXPECT_NEAR(one.component("penalty")->points, -30, kEps);
     EXPECT_EQ(one.component("penalty")->reason, "excluded keyword \"gallery\"");
-    EXPECT_EQ(one.total, 17);
+    EXPECT_EQ(one.total, 4);
 
     p.excluded_keywords = {"Gallery", "data entry", "not there"};
     Score two = score_with(p, full_listing());
@@ -425,11 +667,11 @@ TEST(Total, AnExcludedKeywordNamingASkillMatchesTheExtractedSkill) {
 
 TEST(Total, WeightsComeFromTheProfile) {
     Profile p = full_profile();
-    p.weights = ScoreWeights{60, 10, 10, 10, 10, 5};
+    p.weights = ScoreWeights{50, 10, 10, 10, 10, 5, 10};
     Score s = score_with(p, full_listing());
-    // 60 × 0.5 + (10 + 10 + 10 × 0.5 + 10) × 0.5 = 30 + 17.5
-    EXPECT_NEAR(s.exact, 47.5, kEps);
-    EXPECT_EQ(s.total, 48);
+    // (50 + 10 unused for search) × 0.25 + (10 + 10 × 0.8 + 10 × 0.5 + 10) × 0.5 = 15 + 16.5
+    EXPECT_NEAR(s.exact, 31.5, kEps);
+    EXPECT_EQ(s.total, 32);
 }
 
 // --- filters ---
@@ -452,7 +694,7 @@ TEST(Filters, ReportUnwantedJobTypeNotRemoteAndExcludedCountryWithReasons) {
                                   "not remote (Berlin, Germany)",
                                   "location \"Berlin, Germany\" is in Germany, an excluded country",
                                   "client in India, an excluded country"}));
-    EXPECT_EQ(s.total, 47);  // still scored, so the user can see what was filtered
+    EXPECT_EQ(s.total, 34);  // still scored, so the user can see what was filtered
 }
 
 TEST(Filters, UnknownFactsDoNotFilter) {
@@ -607,9 +849,9 @@ TEST(Scorer, KeepsACopyOfTheProfile) {
     Scorer scorer(p, test_taxonomy(), test_currencies(), kNow);
     p.skills.clear();
     EXPECT_EQ(scorer.profile().skills.size(), 1u);
-    EXPECT_EQ(scorer.score(full_listing()).total, 47);
+    EXPECT_EQ(scorer.score(full_listing()).total, 34);
     Scorer moved = std::move(scorer);
-    EXPECT_EQ(moved.score(full_listing()).total, 47);
+    EXPECT_EQ(moved.score(full_listing()).total, 34);
 }
 
 }  // namespace

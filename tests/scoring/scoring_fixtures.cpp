@@ -29,6 +29,8 @@ const Taxonomy& test_taxonomy() {
     {"id": "computer-vision", "name": "Computer vision", "category": "cv-task", "aliases": ["computer vision"]},
     {"id": "object-detection", "name": "Object detection", "category": "cv-task", "aliases": ["object detection"], "broader": "computer-vision"},
     {"id": "yolo", "name": "YOLO", "category": "model", "aliases": ["yolo"], "broader": "object-detection"},
+    {"id": "image-processing", "name": "Image processing", "category": "cv-task", "aliases": ["image processing"], "broader": "computer-vision"},
+    {"id": "scikit-image", "name": "scikit-image", "category": "cv-library", "aliases": ["scikit-image"], "implies": ["image-processing"]},
     {"id": "ros", "name": "ROS", "category": "devops", "aliases": ["ros"]},
     {"id": "react", "name": "React", "category": "web", "aliases": ["react", "reactjs"]},
     {"id": "wordpress", "name": "WordPress", "category": "web", "aliases": ["wordpress"]},

@@ -268,5 +268,58 @@ TEST(SkillExtractor, RulesComeFromTheDataFile) {
     EXPECT_EQ(moved.extract_ids("hammer"), (Ids{"hammer"}));
 }
 
+TEST(SkillExtractor, PluralsAndBritishSpellingsMatchWithoutBeingListed) {
+    EXPECT_EQ(ids("data visualisations"), (Ids{"data-visualization"}));
+    EXPECT_EQ(ids("Data Visualizations for the board"), (Ids{"data-visualization"}));
+    EXPECT_EQ(ids("build visualizations"), (Ids{"data-visualization"}));
+    EXPECT_EQ(ids("visualisation"), (Ids{"data-visualization"}));
+    EXPECT_EQ(ids("statistical modelling and statistical modeling"), (Ids{"statistics"}));
+    // A generated spelling never takes a word from another skill or from ordinary text.
+    EXPECT_EQ(ids("Excels at communication"), Ids{});
+}
+
+TEST(SkillExtractor, RoleTitlesAreNotAskedSkills) {
+    EXPECT_EQ(ids("Data Analyst (Excel, SQL)"), (Ids{"excel", "sql"}));
+    EXPECT_EQ(ids("Data scientist wanted"), Ids{});
+    EXPECT_EQ(ids("data analysis in Python"), (Ids{"data-analysis", "python"}));
+}
+
+TEST(SkillExtractor, AFieldOfStudyIsNotAnAskedSkill) {
+    EXPECT_EQ(ids("Degree in data science or statistics required."), Ids{});
+    EXPECT_EQ(ids("Bachelor's in Statistics, Mathematics or a related field; Python daily."),
+              (Ids{"python"}));
+    EXPECT_EQ(ids("MSc in computer vision; 3 years of OpenCV"), (Ids{"opencv"}));
+    EXPECT_EQ(ids("Bachelor's degree in Computer Science, Statistics or Mathematics"), Ids{});
+    EXPECT_EQ(ids("Degree in Physics and experience with Python"), (Ids{"python"}));
+    EXPECT_EQ(ids("statistics in R"), (Ids{"statistics", "r"}));
+}
+
+TEST(SkillExtractor, AWordThatNeededItsContextConfirmsNoOther) {
+    // "in Spark" would confirm Apache Spark, which then confirmed "Go" in "Go-Karts".
+    EXPECT_EQ(ids("Our office is in Spark Street, near the Go-Karts track."), Ids{});
+    EXPECT_EQ(ids("Spark and Go"), Ids{});
+    // A word that needs no context still confirms its neighbours.
+    EXPECT_EQ(ids("Python, R and Go"), (Ids{"python", "r", "go"}));
+}
+
+TEST(SkillExtractor, ACvEngineerIsComputerVisionButAnEnclosedCvIsNot) {
+    EXPECT_EQ(ids("Looking for a CV engineer"), (Ids{"computer-vision"}));
+    EXPECT_EQ(ids("Please include a CV with your application"), Ids{});
+    EXPECT_EQ(ids("Send a CV"), Ids{});
+}
+
+TEST(SkillExtractor, ExcelInAnyCaseButNotTheVerb) {
+    EXPECT_EQ(ids("Advanced EXCEL"), (Ids{"excel"}));
+    EXPECT_EQ(ids("excel and SQL reports"), (Ids{"excel", "sql"}));
+    EXPECT_EQ(ids("Word and Excel"), (Ids{"excel"}));
+    EXPECT_EQ(ids("you will excel at this"), Ids{});
+    EXPECT_EQ(ids("people who excel in teams"), Ids{});
+}
+
+TEST(SkillExtractor, MultiWordFormsSpelledOut) {
+    EXPECT_EQ(ids("extract, transform, load jobs"), (Ids{"etl"}));
+    EXPECT_EQ(ids("GPT4 prompts"), (Ids{"llm"}));
+}
+
 }  // namespace
 }  // namespace gigscout

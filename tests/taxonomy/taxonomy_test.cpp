@@ -77,6 +77,59 @@ TEST(Taxonomy, BundledFileCoversTheComputerVisionLearningPath) {
     }
 }
 
+TEST(Taxonomy, BundledFileCoversEverydayGigSkills) {
+    const Taxonomy& t = Taxonomy::bundled();
+    EXPECT_GE(t.skills().size(), 800u);
+    for (const char* id :
+         {"business-intelligence", "dashboards", "data-entry", "reporting", "google-analytics",
+          "power-bi", "dax", "power-query", "tableau", "looker", "regression-analysis",
+          "forecasting", "survival-analysis", "causal-inference", "predictive-modeling",
+          "data-visualization", "excel", "pivot-tables"}) {
+        EXPECT_NE(t.find(id), nullptr) << id;
+    }
+}
+
+// Following implies and broader relations from `id`, is `target` reached?
+bool leads_to(const Taxonomy& t, const std::string& id, const std::string& target) {
+    std::vector<std::string> todo{id};
+    std::set<std::string> seen;
+    while (!todo.empty()) {
+        std::string at = todo.back();
+        todo.pop_back();
+        if (at == target) {
+            return true;
+        }
+        const Skill* s = t.find(at);
+        if (s == nullptr || !seen.insert(at).second) {
+            continue;
+        }
+        todo.insert(todo.end(), s->implies.begin(), s->implies.end());
+        if (!s->broader.empty()) {
+            todo.push_back(s->broader);
+        }
+    }
+    return false;
+}
+
+TEST(Taxonomy, ToolsAndTasksLeadToTheirField) {
+    const Taxonomy& t = Taxonomy::bundled();
+    for (const auto& s : t.skills()) {
+        if (s.category == "cv-task" || s.category == "cloud-vision") {
+            EXPECT_TRUE(leads_to(t, s.id, "computer-vision")) << s.id;
+        }
+        if (s.category == "dl-framework") {
+            EXPECT_TRUE(leads_to(t, s.id, "deep-learning")) << s.id;
+        }
+    }
+    for (const char* id : {"opencv", "pytorch-lightning", "yolo", "tensorrt", "mediapipe",
+                           "scikit-image", "torchvision", "monai"}) {
+        EXPECT_TRUE(leads_to(t, id, "computer-vision") || leads_to(t, id, "deep-learning")) << id;
+    }
+    EXPECT_TRUE(leads_to(t, "pytorch-lightning", "pytorch"));
+    EXPECT_TRUE(leads_to(t, "pandas", "data-analysis"));
+    EXPECT_TRUE(leads_to(t, "dax", "data-visualization"));
+}
+
 TEST(Taxonomy, EverySkillHasANameACategoryAndAliases) {
     const Taxonomy& t = Taxonomy::bundled();
     std::set<std::string> categories;

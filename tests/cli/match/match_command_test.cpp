@@ -49,23 +49,28 @@ TEST(MatchCommand, PrintsARankedTableWithExplanationsAndFilteredOnesLast) {
     auto best = out.find("OpenCV object detection pipeline");
     auto weak = out.find("Python script for CSV cleanup");
     auto react = out.find("React dashboard");
-    auto filtered = out.find("Filtered out (1)");
+    auto filtered = out.find("Filtered out (2)");
     auto onsite = out.find("On-site OpenCV engineer");
     ASSERT_NE(best, std::string::npos) << out;
     ASSERT_NE(filtered, std::string::npos) << out;
-    EXPECT_LT(best, weak);
-    EXPECT_LT(weak, react);
+    EXPECT_LT(best, react);
     EXPECT_LT(react, filtered);
     EXPECT_LT(filtered, onsite);
+    // $100 fixed is below the profile's $500 minimum: filtered, after the on-site listing,
+    // which scores higher.
+    EXPECT_LT(onsite, weak);
+    EXPECT_NE(out.find("pays up to 100 USD fixed, your minimum is 500 USD fixed"),
+              std::string::npos)
+        << out;
     EXPECT_NE(out.find("matched: OpenCV, Object detection, Python · partial: TensorFlow (via "
                        "Keras) · missing: ROS"),
               std::string::npos)
         << out;
     // The worked example of docs/scoring.md.
-    EXPECT_NE(out.find("  1     60  OpenCV object detection pipeline"), std::string::npos) << out;
-    EXPECT_NE(
-        out.find("skill 25 + level 10.8 + budget 12.5 + recency 7.1 + client 4.5 − penalty 0"),
-        std::string::npos)
+    EXPECT_NE(out.find("  1     65  OpenCV object detection pipeline"), std::string::npos) << out;
+    EXPECT_NE(out.find("skill 21.8 + level 12 + budget 12.8 + recency 11.4 + client 7.2 + search 0 "
+                       "− penalty 0"),
+              std::string::npos)
         << out;
     EXPECT_NE(out.find("€40–60/h"), std::string::npos) << out;
     EXPECT_NE(out.find("$100 fixed"), std::string::npos) << out;
@@ -84,7 +89,7 @@ TEST(MatchCommand, SkipsAnInvalidListingNamingItsIndexAndField) {
     EXPECT_EQ(r.err, "gigscout-cli match: " + data("listings.json") +
                          ": listing 2: field `title`: is required (skipped)\n");
     auto d = parse_json(r.out);
-    EXPECT_EQ(ids_of(d), (std::vector<std::string>{"t:best", "t:weak", "t:react", "t:onsite"}));
+    EXPECT_EQ(ids_of(d), (std::vector<std::string>{"t:best", "t:react", "t:onsite", "t:weak"}));
 }
 
 TEST(MatchCommand, JsonHoldsScoresComponentsAndSkills) {
@@ -102,10 +107,10 @@ TEST(MatchCommand, JsonHoldsScoresComponentsAndSkills) {
     EXPECT_GT(best["score"].GetInt(), d[1]["score"].GetInt());
     EXPECT_FALSE(best["filtered"].GetBool());
     EXPECT_EQ(best["filter_reasons"].Size(), 0u);
-    ASSERT_EQ(best["components"].Size(), 6u);
+    ASSERT_EQ(best["components"].Size(), 7u);
     double points = 0;
-    const char* names[] = {"skill", "level", "budget", "recency", "client", "penalty"};
-    for (rapidjson::SizeType i = 0; i < 6; ++i) {
+    const char* names[] = {"skill", "level", "budget", "recency", "client", "search", "penalty"};
+    for (rapidjson::SizeType i = 0; i < 7; ++i) {
         const auto& c = best["components"][i];
         EXPECT_STREQ(c["name"].GetString(), names[i]);
         EXPECT_TRUE(c["value"].IsNumber());
@@ -126,9 +131,9 @@ TEST(MatchCommand, JsonHoldsScoresComponentsAndSkills) {
     ASSERT_EQ(best["missing_skills"].Size(), 1u);
     EXPECT_STREQ(best["missing_skills"][0].GetString(), "ros");
 
-    const auto& react = d[2];
+    const auto& react = d[1];
     EXPECT_EQ(react["score"].GetInt(), 0);
-    const auto& onsite = d[3];
+    const auto& onsite = d[2];
     EXPECT_TRUE(onsite["filtered"].GetBool());
     ASSERT_EQ(onsite["filter_reasons"].Size(), 1u);
     EXPECT_STREQ(onsite["filter_reasons"][0].GetString(), "not remote (Munich, Germany)");
@@ -139,7 +144,8 @@ TEST(MatchCommand, TopLimitsTheRankedAndTheFilteredListings) {
     ASSERT_EQ(r.code, 0) << r.err;
     EXPECT_EQ(ids_of(parse_json(r.out)), (std::vector<std::string>{"t:best", "t:onsite"}));
     auto table = match({"--top", "1"});
-    EXPECT_NE(table.out.find("… and 2 more"), std::string::npos) << table.out;
+    EXPECT_NE(table.out.find("… and 1 more (--top N shows more)"), std::string::npos) << table.out;
+    EXPECT_NE(table.out.find("Filtered out (2)"), std::string::npos) << table.out;
 }
 
 TEST(MatchCommand, BreaksTiesByIdSoOutputIsStable) {
