@@ -16,6 +16,7 @@ run.sh: no display (DISPLAY and WAYLAND_DISPLAY are unset), so the desktop app c
         To open the app: run scripts/run.sh in a desktop session, or
         `xvfb-run -a build/release/src/app/gigscout` for a virtual one.
 MSG
+# As of the day after the demo listings were posted: ranked as they were fresh, whatever the date.
 exec build/release/src/cli/gigscout-cli match \
   --profile resources/profiles/intermediate-cv-engineer.json \
-  --listings resources/demo/demo-listings.json --top 15 "$@"
+  --listings resources/demo/demo-listings.json --now 2026-11-25T12:00:00Z --top 15 "$@"

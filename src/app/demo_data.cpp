@@ -1,5 +1,7 @@
 #include "app/demo_data.h"
 
+#include <algorithm>
+
 #include "base/file_io.h"
 #include "model/listing_json.h"
 #include "taxonomy/skill_extractor.h"
@@ -30,7 +32,17 @@ Result<Store> open_demo_store(const Paths& paths, std::int64_t now) {
     if (!parsed) {
         return parsed.error();
     }
+    // The demo shows how fresh listings rank, whenever it is opened: dates keep their spacing
+    // but move so the newest was posted a day ago (a profile refuses stale postings).
+    std::int64_t newest = 0;
+    for (const auto& l : parsed.value().listings) {
+        newest = std::max(newest, l.posted_at.value_or(0));
+    }
+    const std::int64_t shift = newest > 0 ? (now - 86'400) - newest : 0;
     for (auto& l : parsed.value().listings) {
+        if (l.posted_at) {
+            *l.posted_at += shift;
+        }
         annotate_skills(l, SkillExtractor::bundled());
     }
     auto recorded = store.value().record_refresh("demo", parsed.value().listings,

@@ -15,7 +15,8 @@ namespace gigscout {
 
 std::filesystem::path demo_store_file(const Paths& paths);
 
-// Opens the demo store, filling it from the bundled file the first time.
+// Opens the demo store, filling it from the bundled file the first time, with posting dates
+// moved so the newest was a day before `now`.
 Result<Store> open_demo_store(const Paths& paths, std::int64_t now);
 
 }  // namespace gigscout

@@ -254,12 +254,15 @@ TEST_F(CliStore, OnlyTheListingsShownStopBeingNew) {
     }
     EXPECT_EQ(still_new(), expected_new);
     ASSERT_EQ(expected_new.size(), 17u);
-    // The default view shows every listing the profile does not filter out; the 4 it filters
-    // out (they scored but were never on screen) stay new (many shown: the rest is named).
+    // The default view shows every listing the profile does not filter out; the 9 it filters
+    // out (below its minimum pay, two levels away, ...: scored but never on screen) stay new
+    // (many shown: the rest is named).
     auto plain = cli({"list"});
     ASSERT_EQ(plain.code, 0) << plain.err;
-    EXPECT_EQ(plain.err, "21 listings, 13 new; ranked against profile `cv`\n");
-    EXPECT_EQ(still_new(), (std::set<std::string>{"demo:11", "demo:12", "demo:16", "demo:17"}));
+    EXPECT_EQ(plain.err, "16 listings, 8 new; ranked against profile `cv`\n");
+    EXPECT_EQ(still_new(), (std::set<std::string>{"demo:11", "demo:12", "demo:13", "demo:16",
+                                                  "demo:17", "demo:20", "demo:22", "demo:25",
+                                                  "demo:6"}));
     // --all shows them too: now nothing is new.
     ASSERT_EQ(cli({"list", "--all"}).code, 0);
     EXPECT_TRUE(still_new().empty());
@@ -279,15 +282,16 @@ TEST_F(CliStore, ListExplainsScoresAsMatchDoesAndMatchTakesAStoredProfileName) {
     // The budget on the details line, then match's two lines.
     EXPECT_THAT(listed.out,
                 HasSubstr("     https://example.com/demo/1  [demo]  €1,200–1,500 fixed\n"
-                          "            matched: Python, YOLO, Object detection, "
-                          "OpenCV\n            skill 36.7 + level 16.1 + budget"));
+                          "            matched: Python, YOLO, Object detection, OpenCV · "
+                          "missing: Clean code and refactoring\n            skill 27.4 + level 20 "
+                          "+ budget"));
     // `match --profile` takes the stored name as `list` does.
     auto matched = cli({"match", "--profile", "cv", "--listings", demo.string(), "--top", "1"});
     ASSERT_EQ(matched.code, 0) << matched.err;
     EXPECT_THAT(matched.out, HasSubstr("Ranked 25 listings for \"Intermediate computer-vision "
                                        "engineer\""));
     EXPECT_THAT(matched.out, HasSubstr("            matched: Python, YOLO, Object detection, "
-                                       "OpenCV\n"));
+                                       "OpenCV · missing: Clean code and refactoring\n"));
     auto nope = cli({"match", "--profile", "nope", "--listings", demo.string()});
     EXPECT_EQ(nope.code, 2);
     EXPECT_EQ(nope.err,
