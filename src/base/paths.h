@@ -18,6 +18,8 @@ struct Paths {
     std::filesystem::path sources_file() const { return config_dir / "sources.json"; }
     std::filesystem::path http_cache_dir() const { return cache_dir / "http"; }
     std::filesystem::path secrets_file() const { return config_dir / "secrets.json"; }
+    // When each source last ran, for the platforms' minimum refresh interval.
+    std::filesystem::path refresh_ledger_file() const { return cache_dir / "refresh-ledger.json"; }
 
     // With an override (`--data-dir D`) everything lives under D: D/data, D/config, D/cache,
     // so a test or a portable install touches nothing else. Without one, XDG_DATA_HOME,

@@ -10,7 +10,7 @@
 #include "base/file_io.h"
 #include "base/iso_time.h"
 #include "cli/command_registry.h"
-#include "cli/profile_choice.h"
+#include "workspace/workspace.h"
 #include "model/currency.h"
 #include "model/listing_json.h"
 #include "scoring/profile.h"
@@ -158,7 +158,7 @@ int run_list(const ListOptions& opt, const GlobalOptions& global) {
     const std::int64_t now = now_epoch_seconds();
     std::optional<Scorer> scorer;
     if (chosen.value()) {
-        scorer.emplace(chosen.value()->profile, Taxonomy::bundled(), CurrencyTable::bundled(), now);
+        scorer.emplace(make_scorer(chosen.value()->profile, now));
         query.scorer = &*scorer;
     }
     auto view = load_listing_view(store, query);

@@ -18,6 +18,7 @@
 #include "scoring/scorer.h"
 #include "taxonomy/skill_extractor.h"
 #include "views/display_text.h"
+#include "workspace/workspace.h"
 
 namespace gigscout::cli::match_command {
 namespace {
@@ -232,7 +233,7 @@ int run_match(const MatchOptions& opt) {
     for (auto& l : input.listings) {
         annotate_skills(l, SkillExtractor::bundled());
     }
-    Scorer scorer(profile.value(), Taxonomy::bundled(), CurrencyTable::bundled(), now);
+    Scorer scorer = make_scorer(profile.value(), now);
     auto ranked = rank(input.listings, scorer);
     std::size_t top = opt.top ? static_cast<std::size_t>(*opt.top) : ranked.size();
     if (opt.json) {

@@ -63,24 +63,29 @@ void FetchPrinter::progress(const SourceProgress& p) {
     }
 }
 
-void FetchPrinter::report(const RefreshReport& report, const Profile* profile) const {
-    std::vector<RankedListing> ranked;
-    std::optional<Scorer> scorer;
-    if (profile != nullptr) {
-        scorer.emplace(*profile, Taxonomy::bundled(), CurrencyTable::bundled(),
-                       now_epoch_seconds());
-        ranked = rank(report.listings, *scorer);
-    } else {
-        for (std::size_t i = 0; i < report.listings.size(); ++i) {
-            ranked.push_back({i, Score{}});
-        }
-        std::stable_sort(ranked.begin(), ranked.end(), [&](const auto& a, const auto& b) {
-            return report.listings[a.index].posted_at.value_or(0) >
-                   report.listings[b.index].posted_at.value_or(0);
-        });
+Result<std::vector<ShownListing>> load_fetched(Store& store, const std::vector<std::string>& ids,
+                                               const Scorer* scorer, std::size_t top) {
+    if (ids.empty()) {
+        return std::vector<ShownListing>();  // an empty id filter would mean every listing
     }
-    std::size_t shown = std::min<std::size_t>(ranked.size(), static_cast<std::size_t>(top_));
+    ListingViewQuery query;
+    query.filter.ids = ids;
+    query.scorer = scorer;
+    query.include_filtered = true;
+    auto view = load_listing_view(store, query);
+    if (!view) {
+        return view.error();
+    }
+    std::vector<std::string> shown;
+    for (std::size_t i = 0; i < view.value().size() && i < top; ++i) {
+        shown.push_back(view.value().at(i).id);
+    }
+    return load_shown(store, shown, scorer);
+}
 
+void FetchPrinter::report(const RefreshReport& report, const std::vector<ShownListing>& ranked,
+                          bool scored) const {
+    const std::size_t shown = ranked.size();
     if (json_) {
         rapidjson::StringBuffer buf;
         rapidjson::Writer<rapidjson::StringBuffer> w(buf);
@@ -119,24 +124,24 @@ void FetchPrinter::report(const RefreshReport& report, const Profile* profile) c
         w.Key("listings");
         w.StartArray();
         for (std::size_t k = 0; k < shown; ++k) {
-            const auto& r = ranked[k];
+            const ShownListing& r = ranked[k];
             w.StartObject();
             w.Key("listing");
-            write_listing_json(w, report.listings[r.index], true);
-            if (scorer) {
+            write_listing_json(w, r.row.listing, true);
+            if (r.score) {
                 w.Key("score");
-                w.Int(r.score.total);
+                w.Int(r.score->total);
                 w.Key("filtered");
-                w.Bool(r.score.filtered);
+                w.Bool(r.score->filtered);
                 w.Key("matched_skills");
                 w.StartArray();
-                for (const auto& s : r.score.matched_skills) {
+                for (const auto& s : r.score->matched_skills) {
                     w.String(s.c_str());
                 }
                 w.EndArray();
                 w.Key("missing_skills");
                 w.StartArray();
-                for (const auto& s : r.score.missing_skills) {
+                for (const auto& s : r.score->missing_skills) {
                     w.String(s.c_str());
                 }
                 w.EndArray();
@@ -165,22 +170,22 @@ void FetchPrinter::report(const RefreshReport& report, const Profile* profile) c
     }
     std::printf("\n%zu listings (%zu duplicates merged) in %s\n", report.listings.size(),
                 report.duplicates_merged, seconds(report.elapsed).c_str());
-    if (profile == nullptr) {
+    if (!scored) {
         std::printf("No profile given (--profile P.json): newest first, unscored.\n");
     }
     std::printf("\n");
     for (std::size_t k = 0; k < shown; ++k) {
-        const auto& r = ranked[k];
-        const Listing& l = report.listings[r.index];
-        if (scorer) {
-            std::printf("%3zu. %3d  %s  [%s]%s\n", k + 1, r.score.total, cell(l.title, 60).c_str(),
-                        l.source.c_str(), r.score.filtered ? "  (filtered)" : "");
+        const ShownListing& r = ranked[k];
+        const Listing& l = r.row.listing;
+        if (r.score) {
+            std::printf("%3zu. %3d  %s  [%s]%s\n", k + 1, r.score->total, cell(l.title, 60).c_str(),
+                        l.source.c_str(), r.score->filtered ? "  (filtered)" : "");
             std::string matched;
-            for (const auto& s : r.score.matched_skills) {
+            for (const auto& s : r.score->matched_skills) {
                 matched += (matched.empty() ? "" : ", ") + s;
             }
             std::string missing;
-            for (const auto& s : r.score.missing_skills) {
+            for (const auto& s : r.score->missing_skills) {
                 missing += (missing.empty() ? "" : ", ") + s;
             }
             std::printf("           matched: %s · missing: %s\n",

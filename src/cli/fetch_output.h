@@ -5,7 +5,7 @@
 #include <mutex>
 
 #include "refresh/refresh_runner.h"
-#include "scoring/profile.h"
+#include "views/listing_view.h"
 
 namespace gigscout::cli {
 
@@ -15,12 +15,19 @@ class FetchPrinter {
 
     // Called from the refresh threads (serialised by the runner).
     void progress(const SourceProgress& p);
-    // `profile` null: listings are shown newest first, unscored.
-    void report(const RefreshReport& report, const Profile* profile) const;
+    // `ranked`: what the refresh brought, as load_fetched read it back from the store; without
+    // `scored` it is newest first.
+    void report(const RefreshReport& report, const std::vector<ShownListing>& ranked,
+                bool scored) const;
 
   private:
     bool json_;
     int top_;
 };
+
+// The listings behind `ids` as `list` ranks them (unscored: newest first), the first `top`
+// whole and explained.
+Result<std::vector<ShownListing>> load_fetched(Store& store, const std::vector<std::string>& ids,
+                                               const Scorer* scorer, std::size_t top);
 
 }  // namespace gigscout::cli

@@ -507,6 +507,23 @@ TEST_F(ListingTableTest, RowsReadOnAWorkerWithItsOwnStoreAreAdoptedLikeAReload) 
     EXPECT_EQ(t.selected_position(), std::nullopt);
 }
 
+TEST_F(ListingTableTest, AViewReadElsewhereIsAdoptedTheSameWay) {
+    ListingTable t;  // a window's table before its first read
+    EXPECT_EQ(t.size(), 0u);
+    EXPECT_EQ(t.loaded(), 0u);
+    t.select_at(0);
+    EXPECT_EQ(t.selected_position(), std::nullopt);
+    t.select("acme:1");
+    auto view = ListingTable::read(store_, &scorer_);
+    ASSERT_TRUE(view.ok()) << view.error().message;
+    t.adopt(std::move(view).value(), kT0);
+    EXPECT_EQ(t.loaded(), 7u);
+    EXPECT_EQ(shown(t), rank_order());
+    EXPECT_EQ(t.selected_position(), t.position_of("acme:1"));
+    t.set_sort({SortColumn::Title, SortDirection::Ascending});
+    EXPECT_EQ(shown(t), (Ids{"beta:1", "acme:4", "beta:2", "acme:1"}));
+}
+
 TEST_F(ListingTableTest, AReloadThatFailsLeavesTheTableAsItWas) {
     ListingTable t = table();
     t.select("acme:1");

@@ -179,6 +179,55 @@ TEST_F(FetchCommandTest, AnUnknownSourceIsAUsageError) {
         << r.err;
 }
 
+TEST_F(FetchCommandTest, AnUnknownSourceNamesTheConfiguredOnes) {
+    write_sources(R"({"sources": [{"plugin": "board"}, {"plugin": "polite"}]})");
+    auto r = fetch({"--source", "board", "--source", "nope"});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_TRUE(contains(r.err, "the configured sources are: board, polite")) << r.err;
+    EXPECT_EQ(r.out, "") << "nothing ran";
+}
+
+TEST_F(FetchCommandTest, SourceRunsExactlyTheSourcesNamed) {
+    write_sources(R"({"sources": [{"plugin": "board"},
+                                  {"plugin": "board", "instance": "mirror",
+                                   "settings": {"start": "/mirror"}},
+                                  {"plugin": "polite"}]})");
+    auto one = fetch({"--source", "board:mirror"});
+    EXPECT_EQ(one.code, 0) << one.out << one.err;
+    EXPECT_NE(summary_line(one.out, "board:mirror"), "") << one.out;
+    EXPECT_EQ(summary_line(one.out, "board"), "") << one.out;
+    EXPECT_EQ(summary_line(one.out, "polite"), "") << one.out;
+
+    auto two = fetch({"--source", "polite", "--source", "board"});
+    EXPECT_EQ(two.code, 0) << two.out << two.err;
+    EXPECT_NE(summary_line(two.out, "polite"), "") << two.out;
+    EXPECT_NE(summary_line(two.out, "board"), "") << two.out;
+    EXPECT_EQ(summary_line(two.out, "board:mirror"), "") << two.out;
+}
+
+TEST_F(FetchCommandTest, TheRankingPrintedIsTheOneListShowsRightAfter) {
+    write_sources(R"({"sources": [{"plugin": "board"},
+                                  {"plugin": "board", "instance": "mirror",
+                                   "settings": {"start": "/mirror"}}]})");
+    auto f = fetch({"--json", "--profile", kProfile});
+    ASSERT_EQ(f.code, 0) << f.err;
+    auto l = cli({"--data-dir", data_.string(), "list", "--json", "--all", "--profile", kProfile});
+    ASSERT_EQ(l.code, 0) << l.err;
+    auto fetched = json::parse(f.out, "fetch");
+    auto listed = json::parse(l.out, "list");
+    ASSERT_TRUE(fetched.ok() && listed.ok()) << f.out << l.out;
+    std::vector<std::pair<std::string, int>> from_fetch;
+    for (const auto& e : fetched.value()["listings"].GetArray()) {
+        from_fetch.emplace_back(e["listing"]["id"].GetString(), e["score"].GetInt());
+    }
+    std::vector<std::pair<std::string, int>> from_list;
+    for (const auto& e : listed.value().GetArray()) {
+        from_list.emplace_back(e["id"].GetString(), e["score"].GetInt());
+    }
+    ASSERT_EQ(from_fetch.size(), 4u) << f.out;
+    EXPECT_EQ(from_fetch, from_list);
+}
+
 TEST_F(FetchCommandTest, ABrokenSourcesFileIsAUsageErrorNamingTheField) {
     write_sources(R"({"sources": [{"plugin": "board", "enabeld": true}]})");
     auto r = fetch({});

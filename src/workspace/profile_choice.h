@@ -1,5 +1,5 @@
-// Which profile a command scores against: `--profile P` (a stored profile's name, else a
-// profile file), or without it the active stored profile, if any (docs/cli.md).
+// Which profile a front end scores against: a stored profile's name, else a profile file; with
+// nothing asked, the active stored profile, if any (docs/cli.md, "Profiles").
 #pragma once
 
 #include <optional>
@@ -9,7 +9,7 @@
 #include "scoring/profile.h"
 #include "store/store.h"
 
-namespace gigscout::cli {
+namespace gigscout {
 
 struct ChosenProfile {
     Profile profile;
@@ -19,4 +19,4 @@ struct ChosenProfile {
 Result<std::optional<ChosenProfile>> choose_profile(Store& store,
                                                     const std::optional<std::string>& wanted);
 
-}  // namespace gigscout::cli
+}  // namespace gigscout

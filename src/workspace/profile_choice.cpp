@@ -1,8 +1,8 @@
-#include "cli/profile_choice.h"
+#include "workspace/profile_choice.h"
 
 #include <filesystem>
 
-namespace gigscout::cli {
+namespace gigscout {
 
 // A stored profile by name, else a profile file; without --profile, the active one (if any).
 Result<std::optional<ChosenProfile>> choose_profile(Store& store,
@@ -48,4 +48,4 @@ Result<std::optional<ChosenProfile>> choose_profile(Store& store,
     return std::optional<ChosenProfile>(ChosenProfile{std::move(p).value(), *wanted});
 }
 
-}  // namespace gigscout::cli
+}  // namespace gigscout

@@ -1,0 +1,115 @@
+#include "app/first_run.h"
+
+#include <wx/button.h>
+#include <wx/checklst.h>
+#include <wx/intl.h>
+#include <wx/radiobox.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+
+#include "base/iso_time.h"
+#include "workspace/first_run.h"
+
+namespace gigscout {
+
+FirstRunDialog::FirstRunDialog(wxWindow* parent, Workspace& workspace)
+    : wxDialog(parent, wxID_ANY, _("Welcome to GigScout"), wxDefaultPosition, wxDefaultSize,
+               wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
+      workspace_(workspace) {
+    auto* top = new wxBoxSizer(wxVERTICAL);
+    top->Add(new wxStaticText(this, wxID_ANY,
+                              _("Pick the profile closest to you; GigScout ranks every listing "
+                                "against it. You can edit it later.")),
+             0, wxALL, FromDIP(10));
+    wxString levels[] = {_("Beginner image-recognition engineer"),
+                         _("Intermediate image-recognition engineer"),
+                         _("Advanced image-recognition engineer")};
+    level_ = new wxRadioBox(this, wxID_ANY, _("Starter profile"), wxDefaultPosition,
+                            wxDefaultSize, 3, levels, 1);
+    level_->SetSelection(1);
+    top->Add(level_, 0, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(10));
+
+    top->Add(new wxStaticText(this, wxID_ANY,
+                              _("Optional: paste your CV or portfolio text to add the skills it "
+                                "names. Tick the ones you really have.")),
+             0, wxALL, FromDIP(10));
+    auto* cv_row = new wxBoxSizer(wxHORIZONTAL);
+    cv_ = new wxTextCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition, FromDIP(wxSize(360, 120)),
+                         wxTE_MULTILINE);
+    cv_row->Add(cv_, 1, wxEXPAND);
+    skills_ = new wxCheckListBox(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(220, 120)));
+    cv_row->Add(skills_, 0, wxEXPAND | wxLEFT, FromDIP(6));
+    top->Add(cv_row, 1, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(10));
+    auto* find = new wxButton(this, wxID_ANY, _("Find skills in the text"));
+    find->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_find_skills(); });
+    top->Add(find, 0, wxALL, FromDIP(6));
+
+    top->Add(new wxStaticText(this, wxID_ANY, _("Sources to refresh:")), 0, wxLEFT | wxTOP,
+             FromDIP(10));
+    sources_ = new wxCheckListBox(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(-1, 110)));
+    if (auto configured = workspace_.sources(); configured) {
+        for (const auto& s : configured.value()) {
+            source_ids_.push_back(s.id);
+            sources_->Check(sources_->Append(wxString::FromUTF8(s.id)), s.enabled);
+        }
+    }
+    top->Add(sources_, 0, wxEXPAND | wxALL, FromDIP(10));
+    top->Add(CreateStdDialogButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, FromDIP(10));
+    SetSizerAndFit(top);
+}
+
+void FirstRunDialog::on_find_skills() {
+    auto starter = starter_profile(starter_levels()[static_cast<std::size_t>(
+        std::max(0, level_->GetSelection()))]);
+    Profile profile = starter ? starter.value() : Profile{};
+    skills_->Clear();
+    skill_ids_.clear();
+    for (const auto& s : suggest_skills(cv_->GetValue().ToStdString(wxConvUTF8), profile)) {
+        if (s.in_profile) {
+            continue;
+        }
+        skill_ids_.push_back(s.id);
+        skills_->Check(skills_->Append(wxString::FromUTF8(s.name)), false);
+    }
+}
+
+bool FirstRunDialog::apply(std::string& error) {
+    const std::string level =
+        starter_levels()[static_cast<std::size_t>(std::max(0, level_->GetSelection()))];
+    auto profile = starter_profile(level);
+    if (!profile) {
+        error = profile.error().message;
+        return false;
+    }
+    std::vector<std::string> confirmed;
+    for (unsigned i = 0; i < skills_->GetCount() && i < skill_ids_.size(); ++i) {
+        if (skills_->IsChecked(i)) {
+            confirmed.push_back(skill_ids_[i]);
+        }
+    }
+    // The starter levels are the skill levels' own words.
+    add_skills(profile.value(), confirmed,
+               skill_level_from_string(level).value_or(SkillLevel::Intermediate));
+    if (auto s = save_active_profile(workspace_.store(), "me", profile.value(),
+                                     now_epoch_seconds());
+        !s) {
+        error = s.error().message;
+        return false;
+    }
+    std::vector<std::string> enabled;
+    for (unsigned i = 0; i < sources_->GetCount() && i < source_ids_.size(); ++i) {
+        if (sources_->IsChecked(i)) {
+            enabled.push_back(source_ids_[i]);
+        }
+    }
+    if (!std::filesystem::exists(workspace_.paths().sources_file())) {
+        if (auto s = write_first_sources(workspace_.paths(), workspace_.catalog(), enabled); !s) {
+            error = s.error().message;
+            return false;
+        }
+    }
+    return true;
+}
+
+}  // namespace gigscout

@@ -1,0 +1,146 @@
+// The main window: toolbar (Refresh, Stop, profile, search), the sources panel, the listing
+// list with its filters, and the details pane with the actions. It binds view-models
+// (views/listing_table.h) and runs the workspace's work off the GUI thread
+// (refresh_controller.h); what a listing is worth and what an action does are decided there.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include <wx/frame.h>
+
+#include "app/refresh_controller.h"
+#include "views/listing_table.h"
+#include "workspace/refresh_job.h"
+#include "workspace/workspace.h"
+
+class wxChoice;
+class wxCheckBox;
+class wxDataViewCtrl;
+class wxDataViewEvent;
+class wxInfoBar;
+class wxSearchCtrl;
+class wxSpinCtrl;
+class wxSplitterWindow;
+class wxHtmlWindow;
+class wxButton;
+
+namespace gigscout {
+
+class ListingListModel;
+class SourcesList;
+
+struct AppOptions {
+    Paths paths;
+    // What Refresh asks for; the profile's search terms are added. Tests point its policy at
+    // a local server (connect_to, ca_file).
+    RefreshRequest refresh;
+    // Start a refresh as soon as the window is up (the morning routine).
+    bool refresh_on_start = false;
+};
+
+class MainFrame : public wxFrame {
+  public:
+    // Menu and toolbar command ids (tests post them as a click would).
+    enum Command : int {
+        kIdRefresh = wxID_HIGHEST + 1,
+        kIdStop,
+        kIdSave,
+        kIdHide,
+        kIdApplied,
+        kIdBackToNew,
+        kIdOpen,
+        kIdNext,
+        kIdPrevious,
+        kIdFind,
+        kIdProfile,
+    };
+
+    // `workspace` may be an error (a locked or foreign database, an unwritable folder): the
+    // window then opens and says so instead of showing an empty list.
+    MainFrame(AppOptions options, Result<Workspace> workspace);
+    ~MainFrame() override;
+
+    // --- what the menus, keys and buttons do (tests call them too) -------------------------
+    void refresh();
+    void stop();
+    void act(RowAction action, const std::optional<std::string>& note = std::nullopt);
+    void undo();
+    void open_selected_in_browser();
+    void select_position(std::size_t position);
+    void move_selection(int delta);
+    void choose_profile(const std::string& name);
+
+    // --- what a test or the status bar reads ------------------------------------------------
+    const ListingTable& table() const { return table_; }
+    bool busy() const { return controller_.busy(); }
+    bool loaded() const { return loaded_; }
+    bool showing_demo() const { return demo_; }
+    std::string details_text() const;  // the details pane's page as plain text
+    std::string banner_text() const { return banner_; }
+    std::string source_state(const std::string& source) const;
+    wxDataViewCtrl* list() const { return list_; }
+    wxSearchCtrl* search() const { return search_; }
+
+  private:
+    void build_menus();
+    void build_toolbar();
+    wxWindow* build_list_panel(wxWindow* parent);
+    wxWindow* build_details_panel(wxWindow* parent);
+    void bind_keys();
+
+    void load_profiles();
+    void start_load();
+    void on_loaded(LoadedRows rows);
+    void on_refreshed(RefreshDone done);
+    void adopt(LoadedRows& rows);
+    void apply_filter();
+    void on_sorted(wxDataViewEvent& event);
+    void on_selection(wxDataViewEvent& event);
+    void reset_list();
+    void show_details();
+    void update_status();
+    void update_actions();
+    void show_banner(const std::string& message, int flags);
+    void hide_banner();
+    void show_about();
+    Store* shown_store();
+
+    AppOptions options_;
+    std::optional<Workspace> workspace_;
+    std::optional<Store> demo_store_;
+    std::optional<Profile> profile_;
+    std::string profile_label_;
+    std::optional<Scorer> scorer_;  // on the GUI thread, for the details pane's explanation
+    ListingTable table_;
+    bool loaded_ = false;
+    bool demo_ = false;
+    std::string banner_;
+    RefreshController controller_;
+    std::string refresh_summary_;
+
+    wxChoice* profile_choice_ = nullptr;
+    wxSearchCtrl* search_ = nullptr;
+    wxInfoBar* info_ = nullptr;
+    wxSplitterWindow* outer_ = nullptr;
+    wxSplitterWindow* inner_ = nullptr;
+    SourcesList* sources_ = nullptr;
+    wxDataViewCtrl* list_ = nullptr;
+    ListingListModel* model_ = nullptr;  // owned by list_ (ref-counted)
+    wxHtmlWindow* details_ = nullptr;
+    wxSpinCtrl* min_score_ = nullptr;
+    wxChoice* state_ = nullptr;
+    wxChoice* source_ = nullptr;
+    wxChoice* job_type_ = nullptr;
+    wxChoice* posted_ = nullptr;
+    wxSpinCtrl* min_rate_ = nullptr;
+    wxCheckBox* refused_ = nullptr;
+    wxButton* open_ = nullptr;
+    wxButton* save_ = nullptr;
+    wxButton* hide_ = nullptr;
+    wxButton* applied_ = nullptr;
+    wxButton* undo_ = nullptr;
+};
+
+}  // namespace gigscout

@@ -1,0 +1,107 @@
+#include "app/refresh_controller.h"
+
+#include "app/demo_data.h"
+#include "base/iso_time.h"
+#include "views/listing_table.h"
+#include "workspace/workspace.h"
+
+namespace gigscout {
+
+RefreshController::RefreshController(wxEvtHandler& owner, Paths paths)
+    : owner_(owner), paths_(std::move(paths)) {}
+
+RefreshController::~RefreshController() {
+    cancel();
+    if (thread_.joinable()) {
+        thread_.join();
+    }
+}
+
+void RefreshController::cancel() {
+    if (cancel_) {
+        cancel_->cancel();
+    }
+}
+
+bool RefreshController::start(std::function<std::function<void()>()> job) {
+    if (busy_) {
+        return false;
+    }
+    if (thread_.joinable()) {
+        thread_.join();  // the previous job has posted its result and is ending
+    }
+    busy_ = true;
+    cancel_ = std::make_unique<fetch::CancelToken>();
+    thread_ = std::thread([this, job = std::move(job)] {
+        std::function<void()> post_result = job();
+        // Not busy before the result is posted: its handler may start the next job.
+        busy_ = false;
+        post_result();
+    });
+    return true;
+}
+
+LoadedRows RefreshController::read_rows(const std::optional<Profile>& profile,
+                                        bool demo_when_empty) {
+    LoadedRows out;
+    out.now = now_epoch_seconds();
+    std::optional<Scorer> scorer;
+    if (profile) {
+        scorer.emplace(make_scorer(*profile, out.now));
+    }
+    auto store = Store::open(paths_);
+    if (!store) {
+        out.rows = store.error();
+        return out;
+    }
+    out.rows = ListingTable::read(store.value(), scorer ? &*scorer : nullptr);
+    if (out.rows && out.rows.value().rows.empty() && demo_when_empty) {
+        auto demo = open_demo_store(paths_, out.now);
+        if (demo) {
+            out.rows = ListingTable::read(demo.value(), scorer ? &*scorer : nullptr);
+            out.demo = true;
+        }
+    }
+    return out;
+}
+
+bool RefreshController::start_load(std::optional<Profile> profile, bool demo_when_empty,
+                                   std::function<void(LoadedRows)> done) {
+    return start([this, profile = std::move(profile), demo_when_empty, done = std::move(done)] {
+        auto rows = std::make_shared<LoadedRows>(read_rows(profile, demo_when_empty));
+        return [this, done, rows] { owner_.CallAfter([done, rows] { done(std::move(*rows)); }); };
+    });
+}
+
+bool RefreshController::start_refresh(RefreshRequest request, std::optional<Profile> profile,
+                                      std::function<void(const SourceProgress&)> progress,
+                                      std::function<void(RefreshDone)> done) {
+    return start([this, request = std::move(request), profile = std::move(profile),
+                  progress = std::move(progress), done = std::move(done)] {
+        auto out = std::make_shared<RefreshDone>();
+        auto workspace = Workspace::open(paths_);
+        if (!workspace) {
+            out->result = workspace.error();
+        } else {
+            out->result = run_refresh(
+                workspace.value(), request,
+                [this, progress](const SourceProgress& p) {
+                    owner_.CallAfter([progress, p] { progress(p); });
+                },
+                *cancel_);
+            if (out->result) {
+                // The listings are read back from the store; the report keeps only what the
+                // sources panel shows.
+                for (auto& o : out->result.value().report.sources) {
+                    o.listings.clear();
+                    o.listings.shrink_to_fit();
+                }
+                out->result.value().report.listings.clear();
+            }
+        }
+        out->rows = read_rows(profile, false);
+        return [this, done, out] { owner_.CallAfter([done, out] { done(std::move(*out)); }); };
+    });
+}
+
+}  // namespace gigscout

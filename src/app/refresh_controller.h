@@ -1,0 +1,79 @@
+// Work the window must not wait for — reading the stored rows and refreshing the sources —
+// runs here, on one worker thread, one job at a time.
+//
+// The one hand-off back to the GUI thread: every progress report and every result is posted
+// with `owner.CallAfter(...)`, as plain values copied or moved into the call; the worker never
+// touches a window, a wx object or the GUI thread's Store. Why CallAfter and not a queue the
+// GUI polls: it needs no timer, keeps order, and wx discards calls still queued for a window
+// that is gone (checked under ASan, ../shared/GUI-NOTES.md §5).
+//
+// Lifetime: the main frame owns its controller. The controller's destructor cancels the job
+// and joins the thread (cancel takes effect within about a second), so the worker has stopped
+// posting before the frame's event handler is torn down.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <thread>
+
+#include <wx/event.h>
+
+#include "base/paths.h"
+#include "fetch/cancel_token.h"
+#include "scoring/profile.h"
+#include "views/listing_view.h"
+#include "workspace/refresh_job.h"
+
+namespace gigscout {
+
+// The rows to show, read on the worker thread (ListingTable::read) for adopt() on the GUI
+// thread.
+struct LoadedRows {
+    Result<ListingView> rows = Error{"not read"};
+    std::int64_t now = 0;
+    // The store was empty and the bundled demo listings are shown instead (demo_data.h).
+    bool demo = false;
+};
+
+struct RefreshDone {
+    Result<RefreshResult> result = Error{"not run"};
+    LoadedRows rows;  // read after the refresh stored what it brought
+};
+
+class RefreshController {
+  public:
+    RefreshController(wxEvtHandler& owner, Paths paths);
+    ~RefreshController();
+    RefreshController(const RefreshController&) = delete;
+    RefreshController& operator=(const RefreshController&) = delete;
+
+    // Reads the stored rows, scored with `profile` (none: unscored). With `demo_when_empty`,
+    // an empty store shows the demo listings. False (nothing started) while a job runs.
+    bool start_load(std::optional<Profile> profile, bool demo_when_empty,
+                    std::function<void(LoadedRows)> done);
+
+    // Refreshes (workspace/refresh_job.h), then reads the rows as start_load does.
+    bool start_refresh(RefreshRequest request, std::optional<Profile> profile,
+                       std::function<void(const SourceProgress&)> progress,
+                       std::function<void(RefreshDone)> done);
+
+    void cancel();
+    bool busy() const { return busy_; }
+
+  private:
+    // `job` runs on the worker and returns what posts its result.
+    bool start(std::function<std::function<void()>()> job);
+    LoadedRows read_rows(const std::optional<Profile>& profile, bool demo_when_empty);
+
+    wxEvtHandler& owner_;
+    Paths paths_;
+    std::thread thread_;
+    std::atomic<bool> busy_{false};
+    std::unique_ptr<fetch::CancelToken> cancel_;
+};
+
+}  // namespace gigscout

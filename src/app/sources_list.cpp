@@ -1,0 +1,99 @@
+#include "app/sources_list.h"
+
+#include <wx/intl.h>
+#include <wx/settings.h>
+
+#include "views/display_text.h"
+
+namespace gigscout {
+
+SourcesList::SourcesList(wxWindow* parent)
+    : wxListCtrl(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                 wxLC_REPORT | wxLC_SINGLE_SEL | wxBORDER_NONE) {
+    AppendColumn(_("Source"), wxLIST_FORMAT_LEFT, FromDIP(130));
+    AppendColumn(_("State"), wxLIST_FORMAT_LEFT, FromDIP(70));
+    AppendColumn(_("Last refresh"), wxLIST_FORMAT_LEFT, FromDIP(85));
+    AppendColumn(_("Listings"), wxLIST_FORMAT_RIGHT, FromDIP(60));
+    AppendColumn(_("Last error"), wxLIST_FORMAT_LEFT, FromDIP(260));
+}
+
+void SourcesList::set_sources(const std::vector<SourceConfig>& sources,
+                              const std::map<std::string, std::int64_t>& last_refresh,
+                              std::int64_t now) {
+    lines_.clear();
+    for (const auto& s : sources) {
+        Line line;
+        line.source = s.id;
+        line.state = s.enabled ? "idle" : "disabled";
+        auto it = last_refresh.find(s.id);
+        line.when = it == last_refresh.end() ? "never" : relative_time(it->second, now);
+        lines_.push_back(std::move(line));
+    }
+    show();
+}
+
+void SourcesList::update(const SourceProgress& p, std::int64_t now) {
+    auto it = std::find_if(lines_.begin(), lines_.end(),
+                           [&](const Line& l) { return l.source == p.source; });
+    if (it == lines_.end()) {
+        lines_.push_back(Line{p.source, "", "", "", "", false});
+        it = lines_.end() - 1;
+    }
+    it->state = std::string(to_string(p.state));
+    if (p.state == SourceState::Fetching) {
+        it->state += " p" + std::to_string(p.pages + 1);
+    }
+    it->listings = std::to_string(p.listings);
+    it->failed = p.state == SourceState::Failed || p.state == SourceState::Partial;
+    if (p.state == SourceState::Done || p.state == SourceState::Partial ||
+        p.state == SourceState::Failed) {
+        it->when = relative_time(now, now);
+        it->error = p.error;
+    } else if (p.state == SourceState::Skipped) {
+        it->error = p.error;
+    }
+    show();
+}
+
+void SourcesList::end_all(std::int64_t) {
+    for (auto& l : lines_) {
+        if (l.state.rfind("queued", 0) == 0 || l.state.rfind("loading", 0) == 0 ||
+            l.state.rfind("fetching", 0) == 0 || l.state.rfind("parsing", 0) == 0) {
+            l.state = "cancelled";
+        }
+    }
+    show();
+}
+
+std::string SourcesList::state_of(const std::string& source) const {
+    for (const auto& l : lines_) {
+        if (l.source == source) {
+            return l.state;
+        }
+    }
+    return "";
+}
+
+void SourcesList::show() {
+    Freeze();
+    if (GetItemCount() != static_cast<int>(lines_.size())) {
+        DeleteAllItems();
+        for (std::size_t i = 0; i < lines_.size(); ++i) {
+            InsertItem(static_cast<long>(i), wxString());
+        }
+    }
+    for (std::size_t i = 0; i < lines_.size(); ++i) {
+        const Line& l = lines_[i];
+        long row = static_cast<long>(i);
+        SetItem(row, 0, wxString::FromUTF8(l.source));
+        SetItem(row, 1, wxString::FromUTF8(l.state));
+        SetItem(row, 2, wxString::FromUTF8(l.when));
+        SetItem(row, 3, wxString::FromUTF8(l.listings));
+        SetItem(row, 4, wxString::FromUTF8(l.error));
+        SetItemTextColour(row, l.failed ? wxColour(200, 40, 40)
+                                        : wxSystemSettings::GetColour(wxSYS_COLOUR_LISTBOXTEXT));
+    }
+    Thaw();
+}
+
+}  // namespace gigscout

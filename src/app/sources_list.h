@@ -1,0 +1,45 @@
+// The sources panel: one line per configured source — its state, when it last refreshed, how
+// many listings the last run brought, and the last error in words — updated live from a
+// refresh's progress reports.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include <wx/listctrl.h>
+
+#include "refresh/refresh_runner.h"
+#include "refresh/source_config.h"
+
+namespace gigscout {
+
+class SourcesList : public wxListCtrl {
+  public:
+    explicit SourcesList(wxWindow* parent);
+
+    // The configured sources; `last_refresh` (epoch seconds) from the refresh ledger.
+    void set_sources(const std::vector<SourceConfig>& sources,
+                     const std::map<std::string, std::int64_t>& last_refresh, std::int64_t now);
+    void update(const SourceProgress& progress, std::int64_t now);
+    // Every source that is still queued or running ends as cancelled.
+    void end_all(std::int64_t now);
+
+    // For tests and the status bar: the state text shown for `source`.
+    std::string state_of(const std::string& source) const;
+
+  private:
+    struct Line {
+        std::string source;
+        std::string state;
+        std::string when;
+        std::string listings;
+        std::string error;
+        bool failed = false;
+    };
+    void show();
+
+    std::vector<Line> lines_;
+};
+
+}  // namespace gigscout

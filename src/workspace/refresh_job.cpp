@@ -1,0 +1,137 @@
+#include "workspace/refresh_job.h"
+
+#include <chrono>
+#include <limits>
+#include <set>
+
+#include "base/iso_time.h"
+#include "fetch/fetcher.h"
+#include "fetch/refresh_ledger.h"
+#include "workspace/secret_lookup.h"
+#include "workspace/source_selection.h"
+
+namespace gigscout {
+namespace {
+
+// A feed not fetched for a month is likely gone from sources.json; its validators and body
+// would only take disk space (docs/fetch.md).
+constexpr std::chrono::seconds kHttpCacheMaxAge = std::chrono::hours(24 * 30);
+
+RefreshCompleteness stored_completeness(Completeness c) {
+    switch (c) {
+        case Completeness::Complete:
+            return RefreshCompleteness::Complete;
+        case Completeness::NotModified:
+            return RefreshCompleteness::NotModified;
+        case Completeness::Partial:
+            return RefreshCompleteness::Partial;
+        case Completeness::Failed:
+            return RefreshCompleteness::Failed;
+    }
+    return RefreshCompleteness::Failed;
+}
+
+// Of a job cross-posted on several sources, the copy the store saw first keeps its id, so what
+// the user did with it stays where it was (docs/dedupe.md).
+std::vector<std::int64_t> first_seen_rank(Store& store, const std::vector<Listing>& listings) {
+    std::vector<std::string> ids;
+    ids.reserve(listings.size());
+    for (const auto& l : listings) {
+        ids.push_back(l.id);
+    }
+    std::vector<std::int64_t> rank;
+    auto seen = store.first_seen(ids);
+    if (!seen) {
+        return rank;  // the runner's own order then
+    }
+    for (const auto& id : ids) {
+        auto it = seen.value().find(id);
+        rank.push_back(it == seen.value().end() ? std::numeric_limits<std::int64_t>::max()
+                                                : it->second);
+    }
+    return rank;
+}
+
+}  // namespace
+
+Result<RefreshResult> run_refresh(Workspace& workspace, const RefreshRequest& request,
+                                  const ProgressCallback& progress,
+                                  const fetch::CancelToken& cancel,
+                                  const std::function<void(const std::string&)>& warn) {
+    auto configured = workspace.sources();
+    if (!configured) {
+        return configured.error();
+    }
+    auto selection = select_sources(configured.value(), workspace.catalog(), request.sources,
+                                    workspace.paths().sources_file());
+    if (!selection) {
+        return selection.error();
+    }
+    if (auto s = fetch::validate_policy(request.policy); !s) {
+        return s.error();
+    }
+    const Paths& paths = workspace.paths();
+    Store& store = workspace.store();
+    SecretLookup secrets(paths, warn);
+
+    fetch::FetcherOptions fetcher_options;
+    fetcher_options.http_cache_dir = paths.http_cache_dir();
+    fetch::Fetcher fetcher(fetcher_options);
+    fetch::RefreshLedger ledger(paths.refresh_ledger_file());
+    RefreshOptions ro;
+    ro.max_pages = request.max_pages;
+    ro.policy = request.policy;
+    ro.allow_loopback = request.allow_loopback;
+    ro.allow_http = request.allow_http;
+    ro.ignore_min_interval = request.force;
+    ro.query = request.query;
+    ro.secret = [&secrets](const std::string& source, const std::string& key) {
+        return secrets.get(source, key);
+    };
+    ro.dedupe_rank = [&store](const std::vector<Listing>& listings) {
+        return first_seen_rank(store, listings);
+    };
+    RefreshRunner runner(fetcher, &ledger, ro);
+
+    RefreshResult result;
+    // The runner serialises these calls, so the one store connection is used by one thread
+    // at a time.
+    auto record = [&](const SourceOutcome& o) {
+        if (o.progress.state == SourceState::Skipped) {
+            return;  // nothing was asked, so nothing is confirmed or closed
+        }
+        auto summary =
+            store.record_refresh(o.progress.source, o.listings, stored_completeness(o.completeness),
+                                 now_epoch_seconds());
+        if (!summary) {
+            result.store_errors.push_back(summary.error().message);
+        }
+    };
+    result.report = runner.run(selection.value().runnable, progress, cancel, record);
+    result.cancelled = cancel.cancelled();
+    for (const auto& l : result.report.listings) {
+        result.ids.push_back(l.id);
+        for (const auto& copy : l.merged) {
+            if (auto s = store.merge_listings(l.id, copy.id); !s) {
+                result.store_errors.push_back(s.error().message);
+            }
+        }
+    }
+    for (auto& o : selection.value().not_runnable) {
+        if (progress) {
+            progress(o.progress);
+        }
+        if (auto s = store.record_refresh(o.progress.source, {}, RefreshCompleteness::Failed,
+                                          now_epoch_seconds());
+            !s) {
+            result.store_errors.push_back(s.error().message);
+        }
+        result.report.sources.push_back(std::move(o));
+    }
+    if (fetcher.cache()) {
+        fetcher.cache()->prune(kHttpCacheMaxAge);
+    }
+    return result;
+}
+
+}  // namespace gigscout

@@ -1,0 +1,35 @@
+#include "workspace/workspace.h"
+
+#include "model/currency.h"
+#include "taxonomy/taxonomy.h"
+#include "workspace/source_selection.h"
+
+namespace gigscout {
+
+Workspace::Workspace(Paths paths, Store store, PluginCatalog catalog)
+    : paths_(std::move(paths)), store_(std::move(store)), catalog_(std::move(catalog)) {}
+
+Result<Workspace> Workspace::open(const Paths& paths, StoreOptions store_options) {
+    if (auto s = paths.ensure_exist(); !s) {
+        return s.error();
+    }
+    auto store = Store::open(paths.database_file(), store_options);
+    if (!store) {
+        return store.error();
+    }
+    return Workspace(paths, std::move(store).value(), PluginCatalog::standard(paths));
+}
+
+Result<std::vector<SourceConfig>> Workspace::sources() const {
+    return configured_sources(paths_, catalog_);
+}
+
+Result<std::optional<ChosenProfile>> Workspace::profile(const std::optional<std::string>& wanted) {
+    return choose_profile(store_, wanted);
+}
+
+Scorer make_scorer(const Profile& profile, std::int64_t now) {
+    return Scorer(profile, Taxonomy::bundled(), CurrencyTable::bundled(), now);
+}
+
+}  // namespace gigscout

@@ -1,0 +1,50 @@
+// One user's GigScout, put together once for both front ends: where the files are, the store,
+// the plugin catalog, the configured sources, the chosen profile and the scorer built from it.
+// The CLI opens one per command; the desktop app one on its GUI thread and another on the
+// refresh thread (a Store is one connection, used from one thread at a time).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/paths.h"
+#include "base/result.h"
+#include "plugin_host/plugin_catalog.h"
+#include "refresh/source_config.h"
+#include "scoring/scorer.h"
+#include "store/store.h"
+#include "workspace/profile_choice.h"
+
+namespace gigscout {
+
+class Workspace {
+  public:
+    // Creates the data directories when missing and opens (or creates) the store; the error
+    // names the directory or file that failed.
+    static Result<Workspace> open(const Paths& paths, StoreOptions store_options = {});
+
+    const Paths& paths() const { return paths_; }
+    Store& store() { return store_; }
+    const PluginCatalog& catalog() const { return catalog_; }
+
+    // sources.json, or the bundled defaults before the user wrote one (source_selection.h).
+    Result<std::vector<SourceConfig>> sources() const;
+
+    // A stored profile's name or a profile file; nullopt: the active profile, if any.
+    Result<std::optional<ChosenProfile>> profile(const std::optional<std::string>& wanted);
+
+  private:
+    Workspace(Paths paths, Store store, PluginCatalog catalog);
+
+    Paths paths_;
+    Store store_;
+    PluginCatalog catalog_;
+};
+
+// The one way a front end builds a scorer: the bundled taxonomy and currency rates, recency
+// measured from `now`.
+Scorer make_scorer(const Profile& profile, std::int64_t now);
+
+}  // namespace gigscout

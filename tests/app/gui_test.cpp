@@ -1,0 +1,406 @@
+// The real GigScout window under Xvfb, driven as a user drives it: the app's own application
+// class (GigScoutApp) with its Refresh pointed at a real HTTPS server on 127.0.0.1 serving the
+// tutorial's Gig Board plugin (plugins/examples/gigboard.lua), a real data directory and
+// SQLite store, keys typed through XTest (wxUIActionSimulator). run_gui_test.sh starts Xvfb
+// and a private session bus, and runs two phases in one data directory:
+//   first   — demo listings while the store is empty; Refresh from the toolbar; the ranked
+//             rows; the details of a listing; save one, hide one, undo the hide, hide another;
+//   restart — a new process finds the saved and hidden states kept.
+// Each phase saves PNG screenshots into $GIGSCOUT_SHOTS. Exit 0 when every check held.
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <functional>
+#include <memory>
+#include <string>
+#include <thread>
+
+#include <wx/dataview.h>
+#include <wx/dcmemory.h>
+#include <wx/dcclient.h>
+#include <wx/evtloop.h>
+#include <wx/image.h>
+#include <wx/toolbar.h>
+#include <wx/timer.h>
+#include <wx/uiaction.h>
+
+#include "app/app.h"
+#include "base/file_io.h"
+#include "base/iso_time.h"
+#include "fetch/support/test_http_server.h"
+#include "fetch/support/test_pki.h"
+#include "views/listing_table.h"
+#include "workspace/first_run.h"
+#include "workspace/workspace.h"
+
+namespace gigscout {
+namespace {
+
+using testing::TestHttpServer;
+
+const char* const kHost = "api.gigboard.example";
+
+std::string gig(int id, const std::string& title, const std::string& body,
+                const std::string& country, const std::string& pay, const std::string& skills,
+                std::int64_t posted) {
+    return "{\"id\": " + std::to_string(id) + ", \"title\": \"" + title +
+           "\", \"link\": \"https://gigboard.example/gigs/" + std::to_string(id) +
+           "\", \"body\": \"" + body + "\", \"client\": {\"name\": \"Client " +
+           std::to_string(id) + "\", \"country\": \"" + country +
+           "\", \"rating\": 4.7, \"verified\": true}, \"pay\": " + pay + ", \"skills\": [" +
+           skills + "], \"posted\": \"" + format_iso8601(posted) + "\"}";
+}
+
+// Six gigs, posted in the last days, that an intermediate computer-vision profile ranks in a
+// clear order: the OpenCV/PyTorch work first, the WordPress job last.
+std::string gigs_page() {
+    const std::int64_t now = now_epoch_seconds();
+    const std::int64_t day = 86400;
+    std::string g = "{\"page\": 1, \"pages\": 1, \"gigs\": [";
+    g += gig(101, "OpenCV and PyTorch defect detection for PCBs",
+             "<p>Train a <b>PyTorch</b> detector and an <b>OpenCV</b> pipeline for circuit "
+             "boards. Python, object detection, image processing.</p>",
+             "DE", "{\"type\": \"hourly\", \"from\": 50, \"to\": 80, \"currency\": \"USD\"}",
+             "\"OpenCV\", \"PyTorch\", \"Python\", \"Object Detection\"", now - day);
+    g += "," + gig(102, "YOLOv8 object detection for retail shelves",
+                   "<p>Fine-tune YOLO on shelf photos; OpenCV post-processing in Python.</p>",
+                   "US", "{\"type\": \"fixed\", \"from\": 1500, \"to\": 2500, \"currency\": \"USD\"}",
+                   "\"YOLO\", \"Object Detection\", \"Python\"", now - 2 * day);
+    g += "," + gig(103, "Image segmentation with Keras",
+                   "<p>U-Net segmentation of satellite images with Keras and TensorFlow.</p>",
+                   "NL", "{\"type\": \"hourly\", \"from\": 40, \"to\": 60, \"currency\": \"EUR\"}",
+                   "\"Keras\", \"TensorFlow\", \"Image Segmentation\"", now - 3 * day);
+    g += "," + gig(104, "OCR for scanned invoices",
+                   "<p>Extract fields from scanned invoices with Tesseract OCR and OpenCV.</p>",
+                   "GB", "{\"type\": \"fixed\", \"from\": 800, \"to\": 800, \"currency\": \"GBP\"}",
+                   "\"OCR\", \"OpenCV\"", now - 4 * day);
+    g += "," + gig(105, "Data entry from PDFs",
+                   "<p>Copy numbers from PDFs into a spreadsheet.</p>", "IN",
+                   "{\"type\": \"hourly\", \"from\": 40, \"to\": 45, \"currency\": \"USD\"}",
+                   "\"Data Entry\"", now - 5 * day);
+    g += "," + gig(106, "WordPress theme tweaks",
+                   "<p>Change colours of a WordPress theme.</p>", "US",
+                   "{\"type\": \"hourly\", \"from\": 40, \"to\": 50, \"currency\": \"USD\"}",
+                   "\"WordPress\"", now - 6 * day);
+    return g + "]}";
+}
+
+// One step of a phase's script: when `ready` holds, `run` acts and checks. Steps run from a
+// timer on the app's own main loop — not from nested wxYield calls — so GTK paints between
+// them as it does for a user, and the screenshots show what the user would see.
+struct Step {
+    std::string what;
+    std::function<bool()> ready;
+    std::function<void()> run;
+    std::chrono::milliseconds limit{5000};
+};
+
+class GuiTestApp : public GigScoutApp {
+  protected:
+    void adjust(AppOptions& options) override {
+        paths_ = options.paths;
+        phase_ = std::getenv("GIGSCOUT_GUI_PHASE") ? std::getenv("GIGSCOUT_GUI_PHASE") : "";
+        shots_ = std::getenv("GIGSCOUT_SHOTS") ? std::getenv("GIGSCOUT_SHOTS") : ".";
+        pki_ = testing::make_test_pki(paths_.cache_dir / "pki", {kHost});
+        server_ = std::make_unique<TestHttpServer>(
+            TestHttpServer::Options{"127.0.0.1", 4, pki_.server});
+        server_->http().Get("/v1/gigs", [](const httplib::Request&, httplib::Response& res) {
+            res.set_content(gigs_page(), "application/json");
+        });
+        server_->start();
+        options.refresh.policy.connect_to = {std::string(kHost) + ":443:127.0.0.1:" +
+                                             std::to_string(server_->port())};
+        options.refresh.policy.ca_file = pki_.ca_cert.string();
+        options.refresh.policy.max_attempts = 1;
+        options.refresh.force = true;
+        if (phase_ == "first") {
+            // A user who finished the first-run dialog: a profile and one source.
+            (void)paths_.ensure_exist();
+            (void)write_file_atomically(paths_.sources_file(),
+                                        R"({"sources": [{"plugin": "gigboard"}]})");
+            auto store = Store::open(paths_);
+            auto starter = starter_profile("intermediate");
+            if (!store || !starter ||
+                !save_active_profile(store.value(), "me", starter.value(), now_epoch_seconds())) {
+                fail("could not prepare the profile");
+            }
+        }
+    }
+
+    bool first_run_allowed() const override { return false; }
+
+    // The process's exit code: the main loop's, unless a check failed.
+    int OnRun() override {
+        const int code = GigScoutApp::OnRun();
+        return failures_ == 0 ? code : 1;
+    }
+
+    void started(MainFrame& frame) override {
+        frame_ = &frame;
+        if (phase_ == "first") {
+            first_phase();
+        } else if (phase_ == "restart") {
+            restart_phase();
+        } else {
+            fail("GIGSCOUT_GUI_PHASE must be first or restart");
+        }
+        step_started_ = std::chrono::steady_clock::now();
+        timer_.Bind(wxEVT_TIMER, [this](wxTimerEvent&) { tick(); });
+        timer_.Start(10);
+    }
+
+  private:
+    void tick() {
+        if (next_ < steps_.size() && failures_ == 0) {
+            Step& step = steps_[next_];
+            if (step.ready()) {
+                step.run();
+                ++next_;
+                step_started_ = std::chrono::steady_clock::now();
+                return;
+            }
+            if (std::chrono::steady_clock::now() - step_started_ < step.limit) {
+                return;
+            }
+            fail(step.what + ": timed out");
+        }
+        timer_.Stop();
+        std::printf("gui test, phase %s: %d checks, %d failed\n", phase_.c_str(), checks_,
+                    failures_);
+        frame_->Close(true);
+    }
+
+    void fail(const std::string& what) {
+        ++failures_;
+        std::fprintf(stderr, "FAILED: %s\n", what.c_str());
+    }
+    void check(bool ok, const std::string& what) {
+        ++checks_;
+        if (!ok) {
+            fail(what);
+        }
+    }
+
+    // --- building a script ---------------------------------------------------------------
+    void when(std::string what, std::function<bool()> ready, std::function<void()> run,
+              std::chrono::milliseconds limit = std::chrono::seconds(5)) {
+        steps_.push_back({std::move(what), std::move(ready), std::move(run), limit});
+    }
+    void then(std::string what, std::function<void()> run) {
+        when(std::move(what), [] { return true; }, std::move(run));
+    }
+    // Lets the window paint before a screenshot.
+    void pause(std::chrono::milliseconds d) {
+        auto until = std::make_shared<std::chrono::steady_clock::time_point>();
+        then("pause", [until, d] { *until = std::chrono::steady_clock::now() + d; });
+        when("pause", [until] { return std::chrono::steady_clock::now() >= *until; }, [] {});
+    }
+    void screenshot(const std::string& name) {
+        pause(std::chrono::milliseconds(300));
+        then("screenshot " + name, [this, name] {
+            // Each part from its own window: a wxScreenDC read back stale pixels here after
+            // the first shot (GTK 3 under Xvfb), a window's DC always the current ones.
+            const wxPoint origin = frame_->GetScreenPosition();
+            const wxSize size = frame_->GetSize();
+            wxBitmap bitmap(size.x, size.y);
+            wxMemoryDC mem(bitmap);
+            mem.SetBackground(*wxWHITE_BRUSH);
+            mem.Clear();
+            std::vector<wxWindow*> parts(frame_->GetChildren().begin(),
+                                         frame_->GetChildren().end());
+            parts.push_back(frame_->GetMenuBar());
+            for (wxWindow* part : parts) {
+                if (!part->IsShown() || part->IsTopLevel()) {
+                    continue;
+                }
+                const wxPoint at = part->GetScreenPosition() - origin;
+                const wxSize area = part->GetSize();
+                wxWindowDC dc(part);
+                mem.Blit(at.x, at.y, area.x, area.y, &dc, 0, 0);
+            }
+            mem.SelectObject(wxNullBitmap);
+            const std::string file = shots_ + "/" + name + ".png";
+            check(bitmap.ConvertToImage().SaveFile(wxString::FromUTF8(file), wxBITMAP_TYPE_PNG),
+                  "screenshot " + file + " saved");
+        });
+    }
+    // Typed keys go to the focused list, as when the user works through it.
+    void key(int keycode, int modifiers = wxMOD_NONE) {
+        then("focus the list", [this] { frame_->list()->SetFocus(); });
+        pause(std::chrono::milliseconds(50));
+        then("type a key", [keycode, modifiers] {
+            wxUIActionSimulator sim;
+            sim.Char(keycode, modifiers);
+        });
+    }
+
+    std::string title_at(std::size_t position) const {
+        const auto& table = frame_->table();
+        return position < table.size() ? table.at(position).title : "";
+    }
+    const ListingRow* row_by_id(const std::string& id) const {
+        const auto& table = frame_->table();
+        auto position = table.position_of(id);
+        return position ? &table.at(*position) : nullptr;
+    }
+
+    // --- the phases ----------------------------------------------------------------------
+    void first_phase() {
+        const auto& table = frame_->table();
+        when(
+            "the window reads the store", [this] { return frame_->loaded(); },
+            [this] {
+                check(frame_->showing_demo(), "an empty store shows the demo listings");
+                check(frame_->banner_text().find("[DEMO]") == 0, "the demo is labelled as demo");
+                check(title_at(0).find("[DEMO]") == 0, "demo titles say [DEMO]");
+            },
+            std::chrono::seconds(20));
+        screenshot("01-first-start-demo");
+
+        then("click Refresh on the toolbar", [this] {
+            wxCommandEvent click(wxEVT_TOOL, MainFrame::kIdRefresh);
+            click.SetEventObject(frame_->GetToolBar());
+            frame_->GetToolBar()->ProcessWindowEvent(click);
+            check(frame_->busy(), "Refresh starts a refresh");
+        });
+        when(
+            "the refresh ends and replaces the demo",
+            [this] { return !frame_->busy() && !frame_->showing_demo(); },
+            [this, &table] {
+                check(frame_->source_state("gigboard") == "ok",
+                      "the sources panel says gigboard is ok, not `" +
+                          frame_->source_state("gigboard") + "`");
+                check(table.loaded() == 6,
+                      "six gigs stored, got " + std::to_string(table.loaded()));
+                check_engine_order();
+                check(title_at(0).find("OpenCV") != std::string::npos ||
+                          title_at(0).find("YOLO") != std::string::npos,
+                      "a computer-vision gig first, got `" + title_at(0) + "`");
+                check(!table.position_of("gigboard:106") ||
+                          *table.position_of("gigboard:106") + 1 == table.size(),
+                      "the WordPress job is last or refused");
+                check(table.selected_position() == std::size_t{0}, "the first row is selected");
+                check(frame_->details_text().find(title_at(0)) != std::string::npos,
+                      "the details pane shows the selected listing");
+            },
+            std::chrono::seconds(60));
+        screenshot("02-after-refresh");
+
+        key(WXK_DOWN);
+        when(
+            "Down selects the second row",
+            [&table] { return table.selected_position() == std::size_t{1}; },
+            [this, &table] {
+                picked_ = table.selected_id();
+                check(frame_->details_text().find(title_at(1)) != std::string::npos,
+                      "the details follow the selection");
+                check(frame_->details_text().find("asked skills") != std::string::npos,
+                      "the details explain the score by component");
+            });
+        key('s');
+        when(
+            "S saves the selected listing",
+            [this] { return row_by_id(picked_) && row_by_id(picked_)->state == ListingState::Saved; },
+            [this] { saved_ = picked_; });
+
+        then("select the third row", [this, &table] {
+            frame_->move_selection(1);
+            picked_ = table.selected_id();
+            shown_before_ = table.size();
+        });
+        key('h');
+        when(
+            "H hides the selected listing",
+            [this, &table] { return table.size() + 1 == shown_before_; },
+            [this] { check(!row_by_id(picked_), "the hidden listing is out of sight"); });
+        screenshot("03-saved-and-hidden");
+
+        key('z', wxMOD_CONTROL);
+        when(
+            "Ctrl+Z brings the hidden listing back",
+            [this, &table] { return table.size() == shown_before_; },
+            [this] {
+                check(row_by_id(picked_) && row_by_id(picked_)->state != ListingState::Hidden,
+                      "undo restores its earlier state");
+            });
+
+        then("select the fourth row", [this, &table] {
+            frame_->select_position(3);
+            picked_ = table.selected_id();
+        });
+        key('h');
+        when(
+            "the fourth listing is hidden", [this] { return !row_by_id(picked_); },
+            [this] {
+                std::ofstream(paths_.cache_dir / "gui-test-ids") << saved_ << "\n"
+                                                                 << picked_ << "\n";
+            });
+        screenshot("04-before-restart");
+    }
+
+    // The window shows the engine's ranking: the order `gigscout-cli list` reads.
+    void check_engine_order() {
+        const auto& table = frame_->table();
+        auto store = Store::open(paths_);
+        auto profile = store ? choose_profile(store.value(), std::nullopt)
+                             : Result<std::optional<ChosenProfile>>(store.error());
+        check(profile && profile.value(), "the active profile reads back");
+        if (!profile || !profile.value()) {
+            return;
+        }
+        Scorer scorer = make_scorer(profile.value()->profile, table.now());
+        ListingViewQuery query;
+        query.scorer = &scorer;
+        auto view = load_listing_view(store.value(), query);
+        check(view && view.value().size() == table.size(), "as many rows as the engine ranks");
+        for (std::size_t i = 0; view && i < view.value().size() && i < table.size(); ++i) {
+            check(view.value().at(i).id == table.at(i).id,
+                  "row " + std::to_string(i) + " is " + view.value().at(i).id + ", not " +
+                      table.at(i).id);
+        }
+    }
+
+    void restart_phase() {
+        when(
+            "the window reads the store", [this] { return frame_->loaded(); },
+            [this] {
+                std::ifstream ids(paths_.cache_dir / "gui-test-ids");
+                std::string saved;
+                std::string hidden;
+                std::getline(ids, saved);
+                std::getline(ids, hidden);
+                check(!saved.empty() && !hidden.empty(), "the first phase left its ids");
+                check(!frame_->showing_demo(), "a store with listings shows them, not the demo");
+                check(frame_->table().loaded() == 6, "the six gigs are still stored");
+                check(row_by_id(saved) && row_by_id(saved)->state == ListingState::Saved,
+                      "the saved listing is still saved after a restart");
+                check(!row_by_id(hidden), "the hidden listing is still out of sight");
+                check(!row_by_id(saved) || !row_by_id(saved)->is_new,
+                      "what was shown last time is no longer new");
+            },
+            std::chrono::seconds(20));
+        screenshot("05-after-restart");
+    }
+
+    Paths paths_;
+    std::string phase_;
+    std::string shots_;
+    testing::TestPki pki_;
+    std::unique_ptr<TestHttpServer> server_;
+    MainFrame* frame_ = nullptr;
+    wxTimer timer_;
+    std::vector<Step> steps_;
+    std::size_t next_ = 0;
+    std::chrono::steady_clock::time_point step_started_;
+    std::string picked_;
+    std::string saved_;
+    std::size_t shown_before_ = 0;
+    int checks_ = 0;
+    int failures_ = 0;
+};
+
+}  // namespace
+}  // namespace gigscout
+
+wxIMPLEMENT_APP(gigscout::GuiTestApp);
