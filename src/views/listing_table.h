@@ -28,11 +28,13 @@
 
 namespace gigscout {
 
+// Rows without the sorted value (no title, no pay stated, no client country...) go last in
+// either direction; equal values keep rank order.
 enum class SortColumn {
     Score,          // rank order (refused rows last); ascending reverses it
-    Title,          // ASCII case folded
+    Title,          // byte order after ASCII case folding
     Sources,        // the sorted source list, compared source by source
-    Budget,         // pay per hour (salary ÷ 2000 h) before fixed prices, in USD (PayKey)
+    Budget,         // the most it pays, in USD: per hour (salary ÷ 2000 h) before fixed prices
     Posted,         // posting date; without one, when GigScout first saw it
     ClientCountry,  // ASCII case folded
     State,          // new, seen, hidden, saved, applied (ListingState's order)
