@@ -552,7 +552,7 @@ void MainFrame::on_refreshed(RefreshDone done) {
         }
     }
     // Nothing stored yet (every source failed, offline): the demo stays.
-    if (done.rows.rows && done.rows.rows.value().rows.empty() && demo_) {
+    if (done.rows.rows && done.rows.rows.value().size() == 0 && demo_) {
         update_status();
         update_actions();
         return;

@@ -54,11 +54,11 @@ LoadedRows RefreshController::read_rows(const std::optional<Profile>& profile,
         out.rows = store.error();
         return out;
     }
-    out.rows = ListingTable::read(store.value(), scorer ? &*scorer : nullptr);
-    if (out.rows && out.rows.value().rows.empty() && demo_when_empty) {
+    out.rows = ListingTable::read_rows(store.value(), scorer ? &*scorer : nullptr);
+    if (out.rows && out.rows.value().size() == 0 && demo_when_empty) {
         auto demo = open_demo_store(paths_, out.now);
         if (demo) {
-            out.rows = ListingTable::read(demo.value(), scorer ? &*scorer : nullptr);
+            out.rows = ListingTable::read_rows(demo.value(), scorer ? &*scorer : nullptr);
             out.demo = true;
         }
     }

@@ -25,15 +25,15 @@
 #include "base/paths.h"
 #include "fetch/cancel_token.h"
 #include "scoring/profile.h"
-#include "views/listing_view.h"
+#include "views/listing_table.h"
 #include "workspace/refresh_job.h"
 
 namespace gigscout {
 
-// The rows to show, read on the worker thread (ListingTable::read) for adopt() on the GUI
+// The rows to show, read on the worker thread (ListingTable::read_rows) for adopt() on the GUI
 // thread.
 struct LoadedRows {
-    Result<ListingView> rows = Error{"not read"};
+    Result<TableRows> rows = Error{"not read"};
     std::int64_t now = 0;
     // The store was empty and the bundled demo listings are shown instead (demo_data.h).
     bool demo = false;

@@ -144,18 +144,14 @@ void apply_state(ListingRow& row, ListingState state, const std::optional<std::s
 
 // --- loading ---------------------------------------------------------------------------------
 
-Result<ListingView> ListingTable::read(Store& store, const Scorer* scorer) {
+Result<TableRows> ListingTable::read_rows(Store& store, const Scorer* scorer) {
     ListingViewQuery query;
     query.filter.include_hidden = true;
     query.filter.include_closed = true;
     query.filter.include_dropped = true;
     query.scorer = scorer;
     query.include_filtered = true;
-    return load_listing_view(store, query);
-}
-
-Result<TableRows> ListingTable::read_rows(Store& store, const Scorer* scorer) {
-    auto view = read(store, scorer);
+    auto view = load_listing_view(store, query);
     if (!view) {
         return view.error();
     }
@@ -230,10 +226,6 @@ Status ListingTable::reload(Store& store, const Scorer* scorer, std::int64_t now
     }
     adopt(std::move(rows).value(), now);
     return Ok{};
-}
-
-void ListingTable::adopt(ListingView view, std::int64_t now) {
-    adopt(prepare(std::move(view)), now);
 }
 
 void ListingTable::adopt(TableRows rows, std::int64_t now) {

@@ -93,6 +93,9 @@ enum class RowAction { Save, Hide, Apply, BackToNew };
 // Rows read for a table (ListingTable::read_rows) with what sorting and filtering them needs
 // worked out on the reading thread. Only a ListingTable reads inside; pass it to adopt.
 class TableRows {
+  public:
+    std::size_t size() const { return rows.size(); }  // listings read
+
   private:
     friend class ListingTable;
 
@@ -134,14 +137,10 @@ class ListingTable {
     // read fails.
     Status reload(Store& store, const Scorer* scorer, std::int64_t now);
 
-    // reload() in two halves, for a front end that reads off its GUI thread: read() touches
-    // only the store (any thread, with its own connection); adopt() touches only the table
-    // (the owning thread) and keeps what reload keeps.
-    static Result<ListingView> read(Store& store, const Scorer* scorer);
-    void adopt(ListingView view, std::int64_t now);
-    // The same, with the per-row work adopt(ListingView) does on the owning thread (pay in
-    // USD, text columns for sorting and searching: ~40 ms at 100,000 rows) done by read_rows
-    // on the reading thread instead, so adopt(TableRows) is only a sort and a filter pass.
+    // The same in two halves, for a front end whose GUI thread must not wait on SQLite:
+    // read_rows on a worker thread (with that thread's own Store; no table is touched), then
+    // adopt on the thread that owns the table, which keeps sort, filter, selection and undo
+    // history as reload does. adopt costs a sort and a filter pass, not a read.
     static Result<TableRows> read_rows(Store& store, const Scorer* scorer);
     void adopt(TableRows rows, std::int64_t now);
 

@@ -21,6 +21,7 @@
 #include <wx/dcclient.h>
 #include <wx/evtloop.h>
 #include <wx/image.h>
+#include <wx/menu.h>
 #include <wx/toolbar.h>
 #include <wx/timer.h>
 #include <wx/uiaction.h>

@@ -507,16 +507,17 @@ TEST_F(ListingTableTest, RowsReadOnAWorkerWithItsOwnStoreAreAdoptedLikeAReload) 
     EXPECT_EQ(t.selected_position(), std::nullopt);
 }
 
-TEST_F(ListingTableTest, AViewReadElsewhereIsAdoptedTheSameWay) {
+TEST_F(ListingTableTest, AnEmptyTableAdoptsItsFirstRowsKeepingAnEarlierSelection) {
     ListingTable t;  // a window's table before its first read
     EXPECT_EQ(t.size(), 0u);
     EXPECT_EQ(t.loaded(), 0u);
     t.select_at(0);
     EXPECT_EQ(t.selected_position(), std::nullopt);
     t.select("acme:1");
-    auto view = ListingTable::read(store_, &scorer_);
-    ASSERT_TRUE(view.ok()) << view.error().message;
-    t.adopt(std::move(view).value(), kT0);
+    auto rows = ListingTable::read_rows(store_, &scorer_);
+    ASSERT_TRUE(rows.ok()) << rows.error().message;
+    EXPECT_EQ(rows.value().size(), 7u);
+    t.adopt(std::move(rows).value(), kT0);
     EXPECT_EQ(t.loaded(), 7u);
     EXPECT_EQ(shown(t), rank_order());
     EXPECT_EQ(t.selected_position(), t.position_of("acme:1"));
