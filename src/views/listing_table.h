@@ -140,9 +140,11 @@ class ListingTable {
     // The same in two halves, for a front end whose GUI thread must not wait on SQLite:
     // read_rows on a worker thread (with that thread's own Store; no table is touched), then
     // adopt on the thread that owns the table, which keeps sort, filter, selection and undo
-    // history as reload does. adopt costs a sort and a filter pass, not a read.
+    // history as reload does. adopt costs a sort and a filter pass, not a read. It returns
+    // the rows it replaced: freeing 100,000 of them takes tens of milliseconds, which a caller
+    // may spend on another thread (or ignore the value and spend here).
     static Result<TableRows> read_rows(Store& store, const Scorer* scorer);
-    void adopt(TableRows rows, std::int64_t now);
+    TableRows adopt(TableRows rows, std::int64_t now);
 
     // --- what is shown ---------------------------------------------------------------------
     std::size_t size() const { return shown_.size(); }  // rows shown

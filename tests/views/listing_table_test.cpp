@@ -498,7 +498,8 @@ TEST_F(ListingTableTest, RowsReadOnAWorkerWithItsOwnStoreAreAdoptedLikeAReload) 
     ASSERT_TRUE(rows->ok()) << rows->error().message;
     EXPECT_EQ(t.loaded(), 7u);  // untouched until adopted
 
-    t.adopt(std::move(*rows).value(), kT0 + 120);
+    TableRows replaced = t.adopt(std::move(*rows).value(), kT0 + 120);
+    EXPECT_EQ(replaced.size(), 7u);  // for the caller to free where it likes
     EXPECT_EQ(t.loaded(), 8u);
     EXPECT_EQ(t.now(), kT0 + 120);
     // beta's complete refresh without beta:1 and beta:2 closed them: out of sight.
