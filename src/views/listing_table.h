@@ -175,7 +175,8 @@ class ListingTable {
 
     // --- actions ---------------------------------------------------------------------------
     // Writes the action to the store (Store::set_state) and updates the row in memory. Apply
-    // takes a note (nullopt keeps the current note); the others keep the note. When the row
+    // takes a note (nullopt keeps the current note); Save and Hide keep the note; BackToNew
+    // forgets the action and its note, as Store::set_state(New) does. When the row
     // was selected and the action takes it out of sight, the row that took its place (or the
     // one before, at the end) is selected, so triage goes on from the keyboard. The store's
     // error leaves the row and the undo history as they were.
@@ -191,7 +192,8 @@ class ListingTable {
     // are no longer new, in the store and in memory. The store keeps one look mark (an entry
     // counter, Store::mark_looked), so the mark moves only as far as every new row entered up
     // to it was shown: a new row out of sight stays new, and so may rows that entered after it
-    // (marking those exactly needs per-listing marks, which the store does not have).
+    // (marking those exactly needs per-listing marks, which the store does not have). Rows the
+    // user acted on count as seen, shown or not.
     Status mark_looked(Store& store, std::int64_t now,
                        std::size_t shown = std::numeric_limits<std::size_t>::max());
 
