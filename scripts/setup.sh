@@ -11,7 +11,7 @@ packages=(
   libsqlite3-dev libpugixml-dev libexpat1-dev libgumbo-dev
   libcpp-httplib-dev libcli11-dev libfmt-dev
   libsecret-1-dev gnome-keyring dbus-daemon dbus-x11
-  xvfb xauth openssl util-linux python3-feedparser
+  xvfb xauth openssl util-linux python3-feedparser gettext
 )
 # Security fixes the notes rely on (DEBIAN-NOTES.md): a fresh image ships older builds.
 upgrades=(libexpat1 libcurl4 liblua5.4-0)

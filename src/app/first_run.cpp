@@ -25,8 +25,8 @@ FirstRunDialog::FirstRunDialog(wxWindow* parent, Workspace& workspace)
     wxString levels[] = {_("Beginner image-recognition engineer"),
                          _("Intermediate image-recognition engineer"),
                          _("Advanced image-recognition engineer")};
-    level_ = new wxRadioBox(this, wxID_ANY, _("Starter profile"), wxDefaultPosition,
-                            wxDefaultSize, 3, levels, 1);
+    level_ = new wxRadioBox(this, wxID_ANY, _("Starter profile"), wxDefaultPosition, wxDefaultSize,
+                            3, levels, 1);
     level_->SetSelection(1);
     top->Add(level_, 0, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(10));
 
@@ -35,8 +35,8 @@ FirstRunDialog::FirstRunDialog(wxWindow* parent, Workspace& workspace)
                                 "names. Tick the ones you really have.")),
              0, wxALL, FromDIP(10));
     auto* cv_row = new wxBoxSizer(wxHORIZONTAL);
-    cv_ = new wxTextCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition, FromDIP(wxSize(360, 120)),
-                         wxTE_MULTILINE);
+    cv_ = new wxTextCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition,
+                         FromDIP(wxSize(360, 120)), wxTE_MULTILINE);
     cv_row->Add(cv_, 1, wxEXPAND);
     skills_ = new wxCheckListBox(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(220, 120)));
     cv_row->Add(skills_, 0, wxEXPAND | wxLEFT, FromDIP(6));
@@ -60,8 +60,8 @@ FirstRunDialog::FirstRunDialog(wxWindow* parent, Workspace& workspace)
 }
 
 void FirstRunDialog::on_find_skills() {
-    auto starter = starter_profile(starter_levels()[static_cast<std::size_t>(
-        std::max(0, level_->GetSelection()))]);
+    auto starter = starter_profile(
+        starter_levels()[static_cast<std::size_t>(std::max(0, level_->GetSelection()))]);
     Profile profile = starter ? starter.value() : Profile{};
     skills_->Clear();
     skill_ids_.clear();
@@ -91,8 +91,8 @@ bool FirstRunDialog::apply(std::string& error) {
     // The starter levels are the skill levels' own words.
     add_skills(profile.value(), confirmed,
                skill_level_from_string(level).value_or(SkillLevel::Intermediate));
-    if (auto s = save_active_profile(workspace_.store(), "me", profile.value(),
-                                     now_epoch_seconds());
+    if (auto s =
+            save_active_profile(workspace_.store(), "me", profile.value(), now_epoch_seconds());
         !s) {
         error = s.error().message;
         return false;

@@ -65,8 +65,9 @@ std::string highlighted_description(const Listing& l, const Score* score,
         if (span.begin < at || span.end > l.description.size()) {
             continue;
         }
-        const char* colour = matched.count(span.skill) ? good : missing.count(span.skill) ? lack
-                                                                                          : nullptr;
+        const char* colour = matched.count(span.skill)   ? good
+                             : missing.count(span.skill) ? lack
+                                                         : nullptr;
         if (colour == nullptr) {
             continue;
         }
@@ -74,7 +75,8 @@ std::string highlighted_description(const Listing& l, const Score* score,
         out += "<font bgcolor=\"";
         out += colour;
         out += "\"><b>";
-        out += html_escape(std::string_view(l.description).substr(span.begin, span.end - span.begin));
+        out +=
+            html_escape(std::string_view(l.description).substr(span.begin, span.end - span.begin));
         out += "</b></font>";
         at = span.end;
     }
@@ -134,8 +136,9 @@ std::string listing_details_html(const ShownListing& shown, std::int64_t now,
     const Score* score = shown.score ? &*shown.score : nullptr;
     std::string out = "<html><body>";
     if (row.content_dropped) {
-        out += "<p><i>The platform's terms let GigScout keep only this listing's link; open it "
-               "to read it.</i></p>";
+        out +=
+            "<p><i>The platform's terms let GigScout keep only this listing's link; open it "
+            "to read it.</i></p>";
     }
     out += "<h3>" + html_escape(l.title.empty() ? l.id : l.title) + "</h3>";
     std::string sources;
@@ -169,7 +172,8 @@ std::string listing_details_html(const ShownListing& shown, std::int64_t now,
     out += "<h5>The listing</h5><table cellspacing=\"0\" cellpadding=\"2\">";
     fact(out, "Pay", l.budget ? budget_text(l.budget) : "");
     if (l.posted_at) {
-        fact(out, "Posted", relative_time(*l.posted_at, now) + " (" + date_text(*l.posted_at) + ")");
+        fact(out, "Posted",
+             relative_time(*l.posted_at, now) + " (" + date_text(*l.posted_at) + ")");
     }
     fact(out, "First seen", relative_time(row.first_seen, now));
     fact(out, "Job type", l.job_type ? std::string(to_string(*l.job_type)) : "");

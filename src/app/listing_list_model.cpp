@@ -65,8 +65,8 @@ void ListingListModel::GetValueByRow(wxVariant& value, unsigned row, unsigned co
             value = wxString::FromUTF8(r.budget ? budget_text(r.budget) : "");
             return;
         case kColPosted:
-            value = wxString::FromUTF8(
-                relative_time(r.posted_at.value_or(r.first_seen), table_.now()));
+            value =
+                wxString::FromUTF8(relative_time(r.posted_at.value_or(r.first_seen), table_.now()));
             return;
         case kColCountry:
             value = wxString::FromUTF8(r.client_country);
@@ -117,7 +117,9 @@ bool ScoreBarRenderer::GetValue(wxVariant& value) const {
     return true;
 }
 
-wxSize ScoreBarRenderer::GetSize() const { return wxSize(80, 18); }
+wxSize ScoreBarRenderer::GetSize() const {
+    return wxSize(80, 18);
+}
 
 bool ScoreBarRenderer::Render(wxRect rect, wxDC* dc, int state) {
     if (score_ == -1) {
@@ -129,7 +131,7 @@ bool ScoreBarRenderer::Render(wxRect rect, wxDC* dc, int state) {
     wxRect bar = rect.Deflate(2, 3);
     bar.width = static_cast<int>(bar.width * std::clamp(score, 0L, 100L) / 100);
     // Green for a strong match, amber for a fair one, grey for a weak or refused one.
-    wxColour colour = refused ? wxColour(170, 170, 170)
+    wxColour colour = refused       ? wxColour(170, 170, 170)
                       : score >= 70 ? wxColour(76, 175, 80)
                       : score >= 45 ? wxColour(240, 180, 40)
                                     : wxColour(190, 190, 190);

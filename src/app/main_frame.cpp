@@ -20,10 +20,10 @@
 #include <wx/settings.h>
 #include <wx/sizer.h>
 #include <wx/spinctrl.h>
-#include <wx/srchctrl.h>
 #include <wx/splitter.h>
-#include <wx/statusbr.h>
+#include <wx/srchctrl.h>
 #include <wx/stattext.h>
+#include <wx/statusbr.h>
 #include <wx/textdlg.h>
 #include <wx/toolbar.h>
 #include <wx/utils.h>
@@ -34,7 +34,6 @@
 #include "app/listing_list_model.h"
 #include "app/sources_list.h"
 #include "base/iso_time.h"
-#include "fetch/refresh_ledger.h"
 #include "plugin_host/plugin_manifest.h"
 #include "views/display_text.h"
 
@@ -58,7 +57,9 @@ class DetailsHtml : public wxHtmlWindow {
     }
 };
 
-wxString utf8(const std::string& s) { return wxString::FromUTF8(s); }
+wxString utf8(const std::string& s) {
+    return wxString::FromUTF8(s);
+}
 
 const std::pair<const char*, std::optional<int>> kPostedChoices[] = {
     {"any time", std::nullopt}, {"1 day", 1}, {"3 days", 3}, {"7 days", 7}, {"30 days", 30}};
@@ -107,9 +108,9 @@ MainFrame::MainFrame(AppOptions options, Result<Workspace> workspace)
     wxPersistentRegisterAndRestore(list_, "Listings");
     // The restored sort column (wx/persist/dataview.h) is the table's sort too.
     if (wxDataViewColumn* col = list_->GetSortingColumn()) {
-        table_.set_sort({sort_column_of(col->GetModelColumn()),
-                         col->IsSortOrderAscending() ? SortDirection::Ascending
-                                                     : SortDirection::Descending});
+        table_.set_sort({sort_column_of(col->GetModelColumn()), col->IsSortOrderAscending()
+                                                                    ? SortDirection::Ascending
+                                                                    : SortDirection::Descending});
     }
 
     if (!workspace) {
@@ -124,31 +125,9 @@ MainFrame::MainFrame(AppOptions options, Result<Workspace> workspace)
     }
     workspace_.emplace(std::move(workspace).value());
     load_profiles();
-    auto configured = workspace_->sources();
-    if (!configured) {
-        show_banner(configured.error().message, wxICON_WARNING);
-    } else {
-        fetch::RefreshLedger ledger(options_.paths.refresh_ledger_file());
-        std::map<std::string, std::int64_t> last;
-        for (const auto& s : configured.value()) {
-            if (auto t = ledger.last_refresh(s.id)) {
-                last[s.id] = std::chrono::duration_cast<std::chrono::seconds>(
-                                 t->time_since_epoch())
-                                 .count();
-            }
-        }
-        sources_->set_sources(configured.value(), last, now_epoch_seconds());
-    }
-    for (const auto& entry : workspace_->catalog().entries()) {
-        if (!entry.usable() && !entry.disabled_reason.empty()) {
-            show_banner("A plugin could not be loaded: " + entry.path.filename().string() + ": " +
-                            entry.disabled_reason,
-                        wxICON_WARNING);
-        }
-    }
     details_->SetPage(utf8(placeholder_html("Reading your listings…")));
     update_actions();
-    start_load();
+    start_load(true);
     if (options_.refresh_on_start) {
         CallAfter([this] { refresh(); });
     }
@@ -190,15 +169,24 @@ void MainFrame::build_menus() {
     bar->Append(help, _("&Help"));
     SetMenuBar(bar);
 
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { refresh(); }, kIdRefresh);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { stop(); }, kIdStop);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { undo(); }, wxID_UNDO);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { search_->SetFocus(); }, kIdFind);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { open_selected_in_browser(); }, kIdOpen);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { act(RowAction::Save); }, kIdSave);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { act(RowAction::Hide); }, kIdHide);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { act(RowAction::BackToNew); }, kIdBackToNew);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { refresh(); }, kIdRefresh);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { stop(); }, kIdStop);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { undo(); }, wxID_UNDO);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { search_->SetFocus(); }, kIdFind);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { open_selected_in_browser(); }, kIdOpen);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { act(RowAction::Save); }, kIdSave);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { act(RowAction::Hide); }, kIdHide);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { act(RowAction::BackToNew); }, kIdBackToNew);
     Bind(
         wxEVT_MENU,
         [this](wxCommandEvent&) {
@@ -208,30 +196,37 @@ void MainFrame::build_menus() {
             }
         },
         kIdApplied);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { move_selection(1); }, kIdNext);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { move_selection(-1); }, kIdPrevious);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { show_about(); }, wxID_ABOUT);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { move_selection(1); }, kIdNext);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { move_selection(-1); }, kIdPrevious);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { show_about(); }, wxID_ABOUT);
 }
 
 void MainFrame::build_toolbar() {
     wxToolBar* bar = CreateToolBar(wxTB_HORIZONTAL | wxTB_TEXT | wxTB_HORZ_LAYOUT);
-    bar->AddTool(kIdRefresh, _("Refresh"), wxArtProvider::GetBitmapBundle(wxART_REDO, wxART_TOOLBAR),
+    bar->AddTool(kIdRefresh, _("Refresh"),
+                 wxArtProvider::GetBitmapBundle(wxART_REDO, wxART_TOOLBAR),
                  _("Refresh every enabled source (Ctrl+R)"));
-    bar->AddTool(kIdStop, _("Stop"), wxArtProvider::GetBitmapBundle(wxART_CROSS_MARK, wxART_TOOLBAR),
+    bar->AddTool(kIdStop, _("Stop"),
+                 wxArtProvider::GetBitmapBundle(wxART_CROSS_MARK, wxART_TOOLBAR),
                  _("Cancel the running refresh"));
     bar->AddSeparator();
     bar->AddControl(new wxStaticText(bar, wxID_ANY, _("Profile: ")));
     profile_choice_ = new wxChoice(bar, kIdProfile, wxDefaultPosition, FromDIP(wxSize(200, -1)));
     bar->AddControl(profile_choice_);
     bar->AddStretchableSpace();
-    search_ = new wxSearchCtrl(bar, wxID_ANY, wxEmptyString, wxDefaultPosition,
-                               FromDIP(wxSize(280, -1)));
+    search_ =
+        new wxSearchCtrl(bar, wxID_ANY, wxEmptyString, wxDefaultPosition, FromDIP(wxSize(280, -1)));
     search_->SetDescriptiveText(_("Search titles, companies, skills"));
     search_->ShowCancelButton(true);
     bar->AddControl(search_);
     bar->Realize();
-    Bind(wxEVT_TOOL, [this](wxCommandEvent&) { refresh(); }, kIdRefresh);
-    Bind(wxEVT_TOOL, [this](wxCommandEvent&) { stop(); }, kIdStop);
+    Bind(
+        wxEVT_TOOL, [this](wxCommandEvent&) { refresh(); }, kIdRefresh);
+    Bind(
+        wxEVT_TOOL, [this](wxCommandEvent&) { stop(); }, kIdStop);
     profile_choice_->Bind(wxEVT_CHOICE, [this](wxCommandEvent& e) {
         choose_profile(e.GetString().ToStdString(wxConvUTF8));
     });
@@ -333,8 +328,8 @@ wxWindow* MainFrame::build_details_panel(wxWindow* parent) {
     sizer->Add(details_, 1, wxEXPAND);
     auto* buttons = new wxWrapSizer(wxHORIZONTAL);
     auto add = [&](const wxString& label, const wxString& tip, std::function<void()> run) {
-        auto* b = new wxButton(panel, wxID_ANY, label, wxDefaultPosition, wxDefaultSize,
-                               wxBU_EXACTFIT);
+        auto* b =
+            new wxButton(panel, wxID_ANY, label, wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
         b->SetToolTip(tip);
         b->Bind(wxEVT_BUTTON, [run](wxCommandEvent&) { run(); });
         buttons->Add(b, 0, wxALL, FromDIP(3));
@@ -359,8 +354,10 @@ wxWindow* MainFrame::build_details_panel(wxWindow* parent) {
 void MainFrame::bind_keys() {
     Bind(wxEVT_CHAR_HOOK, [this](wxKeyEvent& e) {
         wxWindow* focus = wxWindow::FindFocus();
-        const bool typing = focus != nullptr && (wxDynamicCast(focus, wxTextCtrl) != nullptr ||
-                                                 wxDynamicCast(focus, wxSpinCtrl) != nullptr ||
+        // IsKindOf, not wxDynamicCast: wx's class info may call a control a text control that
+        // C++ does not, and the cast is then undefined (UBSan caught it on the search box).
+        const bool typing = focus != nullptr && (focus->IsKindOf(wxCLASSINFO(wxTextCtrl)) ||
+                                                 focus->IsKindOf(wxCLASSINFO(wxSpinCtrl)) ||
                                                  focus == search_ || focus->GetParent() == search_);
         if (typing || e.HasAnyModifiers()) {
             if (e.GetKeyCode() == WXK_ESCAPE && focus == search_ && search_->IsEmpty()) {
@@ -412,6 +409,7 @@ void MainFrame::bind_keys() {
 
 void MainFrame::load_profiles() {
     profile_choice_->Clear();
+    details_key_.clear();
     profile_.reset();
     scorer_.reset();
     profile_label_.clear();
@@ -447,18 +445,33 @@ void MainFrame::choose_profile(const std::string& name) {
     start_load();  // the list re-ranks against the new profile
 }
 
-void MainFrame::start_load() {
-    if (!controller_.start_load(profile_, true,
-                                [this](LoadedRows rows) { on_loaded(std::move(rows)); })) {
-        CallAfter([this] { start_load(); });  // a job is ending; try again right after it
+void MainFrame::start_load(bool with_sources) {
+    std::function<void(SourcesInfo)> sources;
+    if (with_sources) {
+        sources = [this](SourcesInfo info) { on_sources(std::move(info)); };
+    }
+    if (!controller_.start_load(
+            profile_, true, [this](LoadedRows rows) { on_loaded(std::move(rows)); }, sources)) {
+        // A job is ending; try again right after it.
+        CallAfter([this, with_sources] { start_load(with_sources); });
     }
     update_status();
 }
 
+void MainFrame::on_sources(SourcesInfo info) {
+    if (!info.sources) {
+        show_banner(info.sources.error().message, wxICON_WARNING);
+    } else {
+        sources_->set_sources(info.sources.value(), info.last_refresh, now_epoch_seconds());
+    }
+    for (const auto& problem : info.plugin_problems) {
+        show_banner("A plugin could not be loaded: " + problem, wxICON_WARNING);
+    }
+}
+
 void MainFrame::adopt(LoadedRows& rows) {
     if (!rows.rows) {
-        show_banner("Your listings could not be read: " + rows.rows.error().message,
-                    wxICON_ERROR);
+        show_banner("Your listings could not be read: " + rows.rows.error().message, wxICON_ERROR);
         return;
     }
     demo_ = rows.demo;
@@ -542,11 +555,10 @@ void MainFrame::on_refreshed(RefreshDone done) {
         for (const auto& o : r.report.sources) {
             failed += o.progress.state == SourceState::Failed ? 1 : 0;
         }
-        refresh_summary_ = r.cancelled ? "Refresh cancelled"
-                                       : "Refreshed " + std::to_string(r.report.sources.size()) +
-                                             " sources" +
-                                             (failed ? ", " + std::to_string(failed) + " failed"
-                                                     : std::string());
+        refresh_summary_ =
+            r.cancelled ? "Refresh cancelled"
+                        : "Refreshed " + std::to_string(r.report.sources.size()) + " sources" +
+                              (failed ? ", " + std::to_string(failed) + " failed" : std::string());
         for (const auto& e : r.store_errors) {
             show_banner("Not stored: " + e, wxICON_ERROR);
         }
@@ -611,14 +623,28 @@ void MainFrame::apply_filter() {
     reset_list();
 }
 
+// GTK never sorts a virtual model: the click only flips the header's arrow, and the table
+// sorts (../shared/GUI-NOTES.md §1).
 void MainFrame::on_sorted(wxDataViewEvent&) {
     wxDataViewColumn* col = list_->GetSortingColumn();
     if (col == nullptr) {
         return;
     }
-    table_.set_sort({sort_column_of(col->GetModelColumn()),
-                     col->IsSortOrderAscending() ? SortDirection::Ascending
-                                                 : SortDirection::Descending});
+    table_.set_sort({sort_column_of(col->GetModelColumn()), col->IsSortOrderAscending()
+                                                                ? SortDirection::Ascending
+                                                                : SortDirection::Descending});
+    reset_list();
+}
+
+void MainFrame::sort_by(unsigned column, bool ascending) {
+    for (unsigned i = 0; i < list_->GetColumnCount(); ++i) {
+        wxDataViewColumn* col = list_->GetColumn(i);
+        if (col->GetModelColumn() == column) {
+            col->SetSortOrder(ascending);
+        }
+    }
+    table_.set_sort(
+        {sort_column_of(column), ascending ? SortDirection::Ascending : SortDirection::Descending});
     reset_list();
 }
 
@@ -718,6 +744,7 @@ void MainFrame::show_details() {
     Store* store = shown_store();
     auto position = table_.selected_position();
     if (store == nullptr || !position) {
+        details_key_.clear();
         details_->SetPage(utf8(placeholder_html(
             table_.size() == 0 ? (loaded_ ? "No listing matches the filters. Widen them, or "
                                             "tick “Show refused” to see what your profile "
@@ -726,10 +753,18 @@ void MainFrame::show_details() {
                                : "Select a listing to see why it scores what it scores.")));
         return;
     }
-    auto shown = load_shown(*store, {table_.at(*position).id}, scorer_ ? &*scorer_ : nullptr);
+    // A sort or a filter keeps the selected row: its page stays as it is.
+    const ListingRow& row = table_.at(*position);
+    std::string key = row.id + '\n' + std::string(to_string(row.state)) + '\n' + row.note + '\n' +
+                      std::to_string(table_.now()) + (scorer_ ? "\nscored" : "");
+    if (key == details_key_) {
+        return;
+    }
+    details_key_ = key;
+    auto shown = load_shown(*store, {row.id}, scorer_ ? &*scorer_ : nullptr);
     if (!shown || shown.value().empty()) {
-        details_->SetPage(utf8(placeholder_html(
-            shown ? "This listing is gone from the store." : shown.error().message)));
+        details_->SetPage(utf8(placeholder_html(shown ? "This listing is gone from the store."
+                                                      : shown.error().message)));
         return;
     }
     DetailsStyle style;

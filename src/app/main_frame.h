@@ -71,6 +71,8 @@ class MainFrame : public wxFrame {
     void select_position(std::size_t position);
     void move_selection(int delta);
     void choose_profile(const std::string& name);
+    // As a click on a column header does: `column` is a ListColumn.
+    void sort_by(unsigned column, bool ascending);
 
     // --- what a test or the status bar reads ------------------------------------------------
     const ListingTable& table() const { return table_; }
@@ -91,8 +93,9 @@ class MainFrame : public wxFrame {
     void bind_keys();
 
     void load_profiles();
-    void start_load();
+    void start_load(bool with_sources = false);
     void on_loaded(LoadedRows rows);
+    void on_sources(SourcesInfo info);
     void on_refreshed(RefreshDone done);
     void adopt(LoadedRows& rows);
     void apply_filter();
@@ -117,6 +120,7 @@ class MainFrame : public wxFrame {
     bool loaded_ = false;
     bool demo_ = false;
     std::string banner_;
+    std::string details_key_;  // what the details pane shows (id, state, note, time, profile)
     RefreshController controller_;
     std::string refresh_summary_;
 

@@ -2,6 +2,7 @@
 
 #include "app/demo_data.h"
 #include "base/iso_time.h"
+#include "fetch/refresh_ledger.h"
 #include "views/listing_table.h"
 #include "workspace/workspace.h"
 
@@ -65,11 +66,48 @@ LoadedRows RefreshController::read_rows(const std::optional<Profile>& profile,
     return out;
 }
 
+SourcesInfo RefreshController::read_sources() {
+    SourcesInfo out;
+    auto workspace = Workspace::open(paths_);
+    if (!workspace) {
+        out.sources = workspace.error();
+        return out;
+    }
+    out.sources = workspace.value().sources();
+    fetch::RefreshLedger ledger(paths_.refresh_ledger_file());
+    if (out.sources) {
+        for (const auto& s : out.sources.value()) {
+            if (auto t = ledger.last_refresh(s.id)) {
+                out.last_refresh[s.id] =
+                    std::chrono::duration_cast<std::chrono::seconds>(t->time_since_epoch()).count();
+            }
+        }
+    }
+    for (const auto& entry : workspace.value().catalog().entries()) {
+        if (!entry.usable() && !entry.disabled_reason.empty()) {
+            out.plugin_problems.push_back(entry.path.filename().string() + ": " +
+                                          entry.disabled_reason);
+        }
+    }
+    return out;
+}
+
 bool RefreshController::start_load(std::optional<Profile> profile, bool demo_when_empty,
-                                   std::function<void(LoadedRows)> done) {
-    return start([this, profile = std::move(profile), demo_when_empty, done = std::move(done)] {
+                                   std::function<void(LoadedRows)> done,
+                                   std::function<void(SourcesInfo)> sources) {
+    return start([this, profile = std::move(profile), demo_when_empty, done = std::move(done),
+                  sources = std::move(sources)] {
+        // The rows first: the list fills while the plugins' sandboxes start.
         auto rows = std::make_shared<LoadedRows>(read_rows(profile, demo_when_empty));
-        return [this, done, rows] { owner_.CallAfter([done, rows] { done(std::move(*rows)); }); };
+        owner_.CallAfter([done, rows] { done(std::move(*rows)); });
+        std::function<void()> post = [] {};
+        if (sources) {
+            auto info = std::make_shared<SourcesInfo>(read_sources());
+            post = [this, sources, info] {
+                owner_.CallAfter([sources, info] { sources(std::move(*info)); });
+            };
+        }
+        return post;
     });
 }
 

@@ -15,6 +15,7 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -24,6 +25,7 @@
 
 #include "base/paths.h"
 #include "fetch/cancel_token.h"
+#include "refresh/source_config.h"
 #include "scoring/profile.h"
 #include "views/listing_table.h"
 #include "workspace/refresh_job.h"
@@ -39,6 +41,14 @@ struct LoadedRows {
     bool demo = false;
 };
 
+// What the sources panel shows, read on the worker thread: reading the plugin catalog starts
+// every plugin's sandbox once.
+struct SourcesInfo {
+    Result<std::vector<SourceConfig>> sources = Error{"not read"};
+    std::map<std::string, std::int64_t> last_refresh;  // epoch seconds, from the ledger
+    std::vector<std::string> plugin_problems;          // "file.lua: why it cannot load"
+};
+
 struct RefreshDone {
     Result<RefreshResult> result = Error{"not run"};
     LoadedRows rows;  // read after the refresh stored what it brought
@@ -51,10 +61,12 @@ class RefreshController {
     RefreshController(const RefreshController&) = delete;
     RefreshController& operator=(const RefreshController&) = delete;
 
-    // Reads the stored rows, scored with `profile` (none: unscored). With `demo_when_empty`,
-    // an empty store shows the demo listings. False (nothing started) while a job runs.
+    // Reads the stored rows, scored with `profile` (none: unscored), and posts them; then, with
+    // `sources`, reads the sources and plugins and posts those. With `demo_when_empty`, an
+    // empty store shows the demo listings. False (nothing started) while a job runs.
     bool start_load(std::optional<Profile> profile, bool demo_when_empty,
-                    std::function<void(LoadedRows)> done);
+                    std::function<void(LoadedRows)> done,
+                    std::function<void(SourcesInfo)> sources = {});
 
     // Refreshes (workspace/refresh_job.h), then reads the rows as start_load does.
     bool start_refresh(RefreshRequest request, std::optional<Profile> profile,
@@ -68,6 +80,7 @@ class RefreshController {
     // `job` runs on the worker and returns what posts its result.
     bool start(std::function<std::function<void()>()> job);
     LoadedRows read_rows(const std::optional<Profile>& profile, bool demo_when_empty);
+    SourcesInfo read_sources();
 
     wxEvtHandler& owner_;
     Paths paths_;

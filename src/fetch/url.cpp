@@ -10,6 +10,7 @@
 #include <optional>
 
 #include "base/ascii.h"
+#include "base/host_pattern.h"
 
 namespace gigscout::fetch {
 namespace {
@@ -189,26 +190,8 @@ bool looks_like_secret_name(std::string_view name) {
 }
 
 bool host_allowed(std::string_view host, const std::vector<std::string>& rules) {
-    std::string h = strip_dot(ascii::to_lower(host));
-    if (h.empty()) {
-        return false;
-    }
-    for (const std::string& raw : rules) {
-        std::string rule = strip_dot(ascii::to_lower(raw));
-        if (rule == "*") {
-            return true;
-        }
-        if (rule.size() > 2 && rule.compare(0, 2, "*.") == 0) {
-            std::string_view suffix = std::string_view(rule).substr(1);  // ".example.com"
-            if (h.size() > suffix.size() &&
-                h.compare(h.size() - suffix.size(), suffix.size(), suffix) == 0) {
-                return true;
-            }
-        } else if (h == rule) {
-            return true;
-        }
-    }
-    return false;
+    return std::any_of(rules.begin(), rules.end(),
+                       [&](const std::string& rule) { return host_pattern_matches(rule, host); });
 }
 
 }  // namespace gigscout::fetch

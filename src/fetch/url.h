@@ -33,8 +33,8 @@ std::string display_url(std::string_view url);
 // "access_token", "Authorization"): whole words of the name, so "keywords" is not one.
 bool looks_like_secret_name(std::string_view name);
 
-// Host allow-list: "example.com" matches exactly, "*.example.com" any subdomain (not the
-// apex), "*" anything. Matching ignores case and a trailing dot.
+// Host allow-list: true when any rule matches `host` by the one host rule
+// (base/host_pattern.h: "example.com", "*.example.com", "*"; case and a trailing dot ignored).
 bool host_allowed(std::string_view host, const std::vector<std::string>& rules);
 
 }  // namespace gigscout::fetch

@@ -1,5 +1,8 @@
 // What one plugin call may use. The worker enforces these inside the Lua state; the host
-// enforces the wall-clock deadline (cpu_time + kill_slack) by killing the worker.
+// enforces the wall-clock deadline (cpu_time + kill_slack) by killing the worker. One struct for
+// both ends: the host sends it with the load request (plugin_session.cpp, write_limits) and the
+// worker reads it back (worker/worker_main.cpp); kill_slack, max_response_bytes and
+// max_source_bytes are the host's own and keep their defaults in the worker.
 #pragma once
 
 #include <chrono>

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <initializer_list>
 
+#include "base/host_pattern.h"
 #include "base/json_reader.h"
 #include "model/listing_validator.h"
 #include "plugin_host/url_rules.h"

@@ -67,7 +67,8 @@ struct PluginManifest {
 
     // True when a board address the user pasted is one this plugin understands.
     bool matches_url(std::string_view url) const;
-    // The `hosts` entry that allows `host` (lower case, as url_host gives it), or nullptr.
+    // The `hosts` entry that allows `host` (by the one host rule, base/host_pattern.h), or
+    // nullptr.
     const std::string* allowing_host_rule(std::string_view host) const;
     const SettingSpec* setting(std::string_view key) const;
 };

@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "base/ascii.h"
+#include "base/host_pattern.h"
 #include "base/json_reader.h"
 #include "base/utf8.h"
 #include "model/listing_validator.h"
@@ -54,7 +55,7 @@ bool SourceHosts::allows(std::string_view host) const {
     return std::any_of(patterns.begin(), patterns.end(),
                        [&](const std::string& p) { return host_pattern_matches(p, host); }) ||
            std::any_of(from_settings.begin(), from_settings.end(),
-                       [&](const auto& kv) { return kv.second == host; });
+                       [&](const auto& kv) { return host_pattern_matches(kv.second, host); });
 }
 
 std::vector<std::string> SourceHosts::rules() const {

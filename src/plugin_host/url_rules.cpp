@@ -93,14 +93,6 @@ std::optional<std::string> host_pattern_problem(std::string_view pattern) {
     return std::nullopt;
 }
 
-bool host_pattern_matches(std::string_view pattern, std::string_view host) {
-    if (pattern.substr(0, 2) == "*.") {
-        std::string_view domain = pattern.substr(1);  // ".example.com"
-        return host.size() > domain.size() && host.substr(host.size() - domain.size()) == domain;
-    }
-    return pattern == host;
-}
-
 bool url_glob_matches(std::string_view pattern, std::string_view url) {
     // Iterative glob with single-star backtracking: linear in practice, no recursion.
     std::size_t p = 0, u = 0;

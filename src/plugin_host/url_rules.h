@@ -14,9 +14,9 @@ namespace gigscout {
 std::optional<std::string> url_host(std::string_view url);
 
 // A `hosts` entry: "example.com" (that host exactly) or "*.example.com" (any subdomain, not the
-// domain itself). Ok or the reason the entry is malformed.
+// domain itself), in lower case; it matches by the one host rule (base/host_pattern.h). Ok or
+// the reason the entry is malformed.
 std::optional<std::string> host_pattern_problem(std::string_view pattern);
-bool host_pattern_matches(std::string_view pattern, std::string_view host);
 
 // A `url_patterns` entry: a glob where `*` matches any run of characters, compared without
 // regard to case ("https://boards.greenhouse.io/*").

@@ -120,20 +120,6 @@ std::string_view to_string(SourceState s) {
     return "?";
 }
 
-std::string_view to_string(Completeness c) {
-    switch (c) {
-        case Completeness::Complete:
-            return "complete";
-        case Completeness::NotModified:
-            return "not-modified";
-        case Completeness::Partial:
-            return "partial";
-        case Completeness::Failed:
-            return "failed";
-    }
-    return "?";
-}
-
 bool RefreshReport::all_succeeded() const {
     return std::all_of(sources.begin(), sources.end(), [](const SourceOutcome& o) {
         return o.progress.state == SourceState::Done || o.progress.state == SourceState::Skipped;
@@ -232,7 +218,8 @@ SourceOutcome RefreshRunner::run_source(const RefreshSource& source,
     };
     auto fail = [&](SourceState state, std::string error) {
         p.error = std::move(error);
-        out.completeness = out.listings.empty() ? Completeness::Failed : Completeness::Partial;
+        out.completeness =
+            out.listings.empty() ? RefreshCompleteness::Failed : RefreshCompleteness::Partial;
         report(out.listings.empty() && state == SourceState::Partial ? SourceState::Failed : state);
         return std::move(out);
     };
@@ -267,7 +254,7 @@ SourceOutcome RefreshRunner::run_source(const RefreshSource& source,
             p.error = m.name + " allows a refresh every " +
                       interval_text(*m.politeness.min_refresh_interval) + "; next one at " +
                       format_iso8601(next);
-            out.completeness = Completeness::NotModified;
+            out.completeness = RefreshCompleteness::NotModified;
             report(SourceState::Skipped);
             return out;
         }
@@ -412,20 +399,20 @@ SourceOutcome RefreshRunner::run_source(const RefreshSource& source,
         (void)ledger_->record(p.source);
     }
     if (out.page_limited) {
-        out.completeness = Completeness::Partial;
+        out.completeness = RefreshCompleteness::Partial;
         p.error = "stopped after " + std::to_string(options_.max_pages) + " pages (page limit)";
         report(SourceState::Partial);
     } else if (all_not_modified && fetched > 0) {
-        out.completeness = Completeness::NotModified;
+        out.completeness = RefreshCompleteness::NotModified;
         report(SourceState::Done);
     } else if (listings_refused) {
         // Some listings (or a next page) were refused: the run cannot say what vanished, so
         // nothing is closed. Log warnings alone do not count: a plugin that always notes what
         // it skips would otherwise never let its listings close.
-        out.completeness = Completeness::Partial;
+        out.completeness = RefreshCompleteness::Partial;
         report(SourceState::Done);
     } else {
-        out.completeness = Completeness::Complete;
+        out.completeness = RefreshCompleteness::Complete;
         report(SourceState::Done);
     }
     return out;

@@ -19,6 +19,7 @@
 #include "model/listing.h"
 #include "plugin_host/plugin_limits.h"
 #include "refresh/source_config.h"
+#include "store/refresh_completeness.h"
 
 namespace gigscout {
 
@@ -35,11 +36,6 @@ enum class SourceState {
 };
 std::string_view to_string(SourceState s);
 
-// How much a source's result can be trusted to say what is gone: only Complete lets the store
-// close listings that vanished (a 304, a failure, a partial or page-limited run never does).
-enum class Completeness { Complete, NotModified, Partial, Failed };
-std::string_view to_string(Completeness c);
-
 // A plain value, reported as it changes, for a progress line or a sources panel.
 struct SourceProgress {
     std::string source;
@@ -54,7 +50,8 @@ struct SourceProgress {
 struct SourceOutcome {
     SourceProgress progress;  // the final state
     std::string plugin;
-    Completeness completeness = Completeness::Failed;
+    // How much the result says about what is gone (store/refresh_completeness.h).
+    RefreshCompleteness completeness = RefreshCompleteness::Failed;
     bool page_limited = false;
     std::vector<Listing> listings;      // valid, with skills extracted
     std::vector<std::string> problems;  // listings the validator refused, plugin log warnings

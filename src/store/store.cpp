@@ -423,20 +423,6 @@ void check_name(const std::string& what, const std::string& name) {
 
 }  // namespace
 
-std::string_view to_string(RefreshCompleteness c) {
-    switch (c) {
-        case RefreshCompleteness::Complete:
-            return "complete";
-        case RefreshCompleteness::Partial:
-            return "partial";
-        case RefreshCompleteness::NotModified:
-            return "not_modified";
-        case RefreshCompleteness::Failed:
-            return "failed";
-    }
-    return "failed";
-}
-
 struct Store::Impl {
     Database db;
     StoreOptions options;

@@ -23,14 +23,10 @@
 #include "base/result.h"
 #include "model/listing.h"
 #include "store/listing_state.h"
+#include "store/refresh_completeness.h"
 #include "store/state_export.h"
 
 namespace gigscout {
-
-// What a refresh of one source can say about what is gone. Only Complete closes listings the
-// source no longer lists; a page-limited run is Partial.
-enum class RefreshCompleteness { Complete, Partial, NotModified, Failed };
-std::string_view to_string(RefreshCompleteness c);
 
 // A stored listing ready for display: plain values, no database handles.
 struct StoredListing {

@@ -24,8 +24,8 @@ Result<Profile> starter_profile(std::string_view level);
 // A skill found in a text, offered for the user to confirm.
 struct SkillSuggestion {
     std::string id;
-    std::string name;             // the taxonomy's display name
-    bool in_profile = false;      // the profile already has it
+    std::string name;         // the taxonomy's display name
+    bool in_profile = false;  // the profile already has it
 };
 // Every skill the extractor finds in `text`, in order of first mention.
 std::vector<SkillSuggestion> suggest_skills(std::string_view text, const Profile& profile);

@@ -17,20 +17,6 @@ namespace {
 // would only take disk space (docs/fetch.md).
 constexpr std::chrono::seconds kHttpCacheMaxAge = std::chrono::hours(24 * 30);
 
-RefreshCompleteness stored_completeness(Completeness c) {
-    switch (c) {
-        case Completeness::Complete:
-            return RefreshCompleteness::Complete;
-        case Completeness::NotModified:
-            return RefreshCompleteness::NotModified;
-        case Completeness::Partial:
-            return RefreshCompleteness::Partial;
-        case Completeness::Failed:
-            return RefreshCompleteness::Failed;
-    }
-    return RefreshCompleteness::Failed;
-}
-
 // Of a job cross-posted on several sources, the copy the store saw first keeps its id, so what
 // the user did with it stays where it was (docs/dedupe.md).
 std::vector<std::int64_t> first_seen_rank(Store& store, const std::vector<Listing>& listings) {
@@ -100,9 +86,8 @@ Result<RefreshResult> run_refresh(Workspace& workspace, const RefreshRequest& re
         if (o.progress.state == SourceState::Skipped) {
             return;  // nothing was asked, so nothing is confirmed or closed
         }
-        auto summary =
-            store.record_refresh(o.progress.source, o.listings, stored_completeness(o.completeness),
-                                 now_epoch_seconds());
+        auto summary = store.record_refresh(o.progress.source, o.listings, o.completeness,
+                                            now_epoch_seconds());
         if (!summary) {
             result.store_errors.push_back(summary.error().message);
         }

@@ -6,8 +6,15 @@
 
 namespace gigscout {
 
-Workspace::Workspace(Paths paths, Store store, PluginCatalog catalog)
-    : paths_(std::move(paths)), store_(std::move(store)), catalog_(std::move(catalog)) {}
+Workspace::Workspace(Paths paths, Store store)
+    : paths_(std::move(paths)), store_(std::move(store)) {}
+
+const PluginCatalog& Workspace::catalog() const {
+    if (!catalog_) {
+        catalog_.emplace(PluginCatalog::standard(paths_));
+    }
+    return *catalog_;
+}
 
 Result<Workspace> Workspace::open(const Paths& paths, StoreOptions store_options) {
     if (auto s = paths.ensure_exist(); !s) {
@@ -17,11 +24,11 @@ Result<Workspace> Workspace::open(const Paths& paths, StoreOptions store_options
     if (!store) {
         return store.error();
     }
-    return Workspace(paths, std::move(store).value(), PluginCatalog::standard(paths));
+    return Workspace(paths, std::move(store).value());
 }
 
 Result<std::vector<SourceConfig>> Workspace::sources() const {
-    return configured_sources(paths_, catalog_);
+    return configured_sources(paths_, catalog());
 }
 
 Result<std::optional<ChosenProfile>> Workspace::profile(const std::optional<std::string>& wanted) {

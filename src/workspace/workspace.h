@@ -27,7 +27,9 @@ class Workspace {
 
     const Paths& paths() const { return paths_; }
     Store& store() { return store_; }
-    const PluginCatalog& catalog() const { return catalog_; }
+    // Read on first use: loading each plugin's manifest starts its sandbox (tens of
+    // milliseconds a plugin), which a window must not wait for at launch.
+    const PluginCatalog& catalog() const;
 
     // sources.json, or the bundled defaults before the user wrote one (source_selection.h).
     Result<std::vector<SourceConfig>> sources() const;
@@ -36,11 +38,11 @@ class Workspace {
     Result<std::optional<ChosenProfile>> profile(const std::optional<std::string>& wanted);
 
   private:
-    Workspace(Paths paths, Store store, PluginCatalog catalog);
+    Workspace(Paths paths, Store store);
 
     Paths paths_;
     Store store_;
-    PluginCatalog catalog_;
+    mutable std::optional<PluginCatalog> catalog_;
 };
 
 // The one way a front end builds a scorer: the bundled taxonomy and currency rates, recency

@@ -17,16 +17,17 @@
 #include <thread>
 
 #include <wx/dataview.h>
-#include <wx/dcmemory.h>
 #include <wx/dcclient.h>
+#include <wx/dcmemory.h>
 #include <wx/evtloop.h>
 #include <wx/image.h>
 #include <wx/menu.h>
-#include <wx/toolbar.h>
 #include <wx/timer.h>
+#include <wx/toolbar.h>
 #include <wx/uiaction.h>
 
 #include "app/app.h"
+#include "base/ascii.h"
 #include "base/file_io.h"
 #include "base/iso_time.h"
 #include "fetch/support/test_http_server.h"
@@ -47,8 +48,8 @@ std::string gig(int id, const std::string& title, const std::string& body,
                 std::int64_t posted) {
     return "{\"id\": " + std::to_string(id) + ", \"title\": \"" + title +
            "\", \"link\": \"https://gigboard.example/gigs/" + std::to_string(id) +
-           "\", \"body\": \"" + body + "\", \"client\": {\"name\": \"Client " +
-           std::to_string(id) + "\", \"country\": \"" + country +
+           "\", \"body\": \"" + body + "\", \"client\": {\"name\": \"Client " + std::to_string(id) +
+           "\", \"country\": \"" + country +
            "\", \"rating\": 4.7, \"verified\": true}, \"pay\": " + pay + ", \"skills\": [" +
            skills + "], \"posted\": \"" + format_iso8601(posted) + "\"}";
 }
@@ -65,24 +66,22 @@ std::string gigs_page() {
              "DE", "{\"type\": \"hourly\", \"from\": 50, \"to\": 80, \"currency\": \"USD\"}",
              "\"OpenCV\", \"PyTorch\", \"Python\", \"Object Detection\"", now - day);
     g += "," + gig(102, "YOLOv8 object detection for retail shelves",
-                   "<p>Fine-tune YOLO on shelf photos; OpenCV post-processing in Python.</p>",
-                   "US", "{\"type\": \"fixed\", \"from\": 1500, \"to\": 2500, \"currency\": \"USD\"}",
+                   "<p>Fine-tune YOLO on shelf photos; OpenCV post-processing in Python.</p>", "US",
+                   "{\"type\": \"fixed\", \"from\": 1500, \"to\": 2500, \"currency\": \"USD\"}",
                    "\"YOLO\", \"Object Detection\", \"Python\"", now - 2 * day);
     g += "," + gig(103, "Image segmentation with Keras",
-                   "<p>U-Net segmentation of satellite images with Keras and TensorFlow.</p>",
-                   "NL", "{\"type\": \"hourly\", \"from\": 40, \"to\": 60, \"currency\": \"EUR\"}",
+                   "<p>U-Net segmentation of satellite images with Keras and TensorFlow.</p>", "NL",
+                   "{\"type\": \"hourly\", \"from\": 40, \"to\": 60, \"currency\": \"EUR\"}",
                    "\"Keras\", \"TensorFlow\", \"Image Segmentation\"", now - 3 * day);
     g += "," + gig(104, "OCR for scanned invoices",
                    "<p>Extract fields from scanned invoices with Tesseract OCR and OpenCV.</p>",
                    "GB", "{\"type\": \"fixed\", \"from\": 800, \"to\": 800, \"currency\": \"GBP\"}",
                    "\"OCR\", \"OpenCV\"", now - 4 * day);
-    g += "," + gig(105, "Data entry from PDFs",
-                   "<p>Copy numbers from PDFs into a spreadsheet.</p>", "IN",
-                   "{\"type\": \"hourly\", \"from\": 40, \"to\": 45, \"currency\": \"USD\"}",
+    g += "," + gig(105, "Data entry from PDFs", "<p>Copy numbers from PDFs into a spreadsheet.</p>",
+                   "IN", "{\"type\": \"hourly\", \"from\": 40, \"to\": 45, \"currency\": \"USD\"}",
                    "\"Data Entry\"", now - 5 * day);
-    g += "," + gig(106, "WordPress theme tweaks",
-                   "<p>Change colours of a WordPress theme.</p>", "US",
-                   "{\"type\": \"hourly\", \"from\": 40, \"to\": 50, \"currency\": \"USD\"}",
+    g += "," + gig(106, "WordPress theme tweaks", "<p>Change colours of a WordPress theme.</p>",
+                   "US", "{\"type\": \"hourly\", \"from\": 40, \"to\": 50, \"currency\": \"USD\"}",
                    "\"WordPress\"", now - 6 * day);
     return g + "]}";
 }
@@ -104,17 +103,32 @@ class GuiTestApp : public GigScoutApp {
         phase_ = std::getenv("GIGSCOUT_GUI_PHASE") ? std::getenv("GIGSCOUT_GUI_PHASE") : "";
         shots_ = std::getenv("GIGSCOUT_SHOTS") ? std::getenv("GIGSCOUT_SHOTS") : ".";
         pki_ = testing::make_test_pki(paths_.cache_dir / "pki", {kHost});
-        server_ = std::make_unique<TestHttpServer>(
-            TestHttpServer::Options{"127.0.0.1", 4, pki_.server});
-        server_->http().Get("/v1/gigs", [](const httplib::Request&, httplib::Response& res) {
-            res.set_content(gigs_page(), "application/json");
-        });
+        server_ =
+            std::make_unique<TestHttpServer>(TestHttpServer::Options{"127.0.0.1", 4, pki_.server});
+        server_->http().Get(
+            "/v1/gigs", [this](const httplib::Request& req, httplib::Response& res) {
+                if (req.get_param_value("q") == "slow") {
+                    server_->sleep_for(std::chrono::seconds(30));  // a platform that hangs
+                }
+                res.set_content(gigs_page(), "application/json");
+            });
         server_->start();
-        options.refresh.policy.connect_to = {std::string(kHost) + ":443:127.0.0.1:" +
-                                             std::to_string(server_->port())};
+        options.refresh.policy.connect_to = {std::string(kHost) +
+                                             ":443:127.0.0.1:" + std::to_string(server_->port())};
         options.refresh.policy.ca_file = pki_.ca_cert.string();
         options.refresh.policy.max_attempts = 1;
         options.refresh.force = true;
+        if (phase_ == "broken") {
+            // Another program's file where the database should be.
+            (void)paths_.ensure_exist();
+            (void)write_file_atomically(paths_.database_file(), "not a database, a note\n");
+        }
+        if (phase_ == "stop") {
+            (void)paths_.ensure_exist();
+            (void)write_file_atomically(
+                paths_.sources_file(),
+                R"({"sources": [{"plugin": "gigboard", "settings": {"query": "slow"}}]})");
+        }
         if (phase_ == "first") {
             // A user who finished the first-run dialog: a profile and one source.
             (void)paths_.ensure_exist();
@@ -143,8 +157,12 @@ class GuiTestApp : public GigScoutApp {
             first_phase();
         } else if (phase_ == "restart") {
             restart_phase();
+        } else if (phase_ == "broken") {
+            broken_phase();
+        } else if (phase_ == "stop") {
+            stop_phase();
         } else {
-            fail("GIGSCOUT_GUI_PHASE must be first or restart");
+            fail("GIGSCOUT_GUI_PHASE must be first, restart or broken");
         }
         step_started_ = std::chrono::steady_clock::now();
         timer_.Bind(wxEVT_TIMER, [this](wxTimerEvent&) { tick(); });
@@ -189,13 +207,15 @@ class GuiTestApp : public GigScoutApp {
         steps_.push_back({std::move(what), std::move(ready), std::move(run), limit});
     }
     void then(std::string what, std::function<void()> run) {
-        when(std::move(what), [] { return true; }, std::move(run));
+        when(
+            std::move(what), [] { return true; }, std::move(run));
     }
     // Lets the window paint before a screenshot.
     void pause(std::chrono::milliseconds d) {
         auto until = std::make_shared<std::chrono::steady_clock::time_point>();
         then("pause", [until, d] { *until = std::chrono::steady_clock::now() + d; });
-        when("pause", [until] { return std::chrono::steady_clock::now() >= *until; }, [] {});
+        when(
+            "pause", [until] { return std::chrono::steady_clock::now() >= *until; }, [] {});
     }
     void screenshot(const std::string& name) {
         pause(std::chrono::milliseconds(300));
@@ -302,7 +322,9 @@ class GuiTestApp : public GigScoutApp {
         key('s');
         when(
             "S saves the selected listing",
-            [this] { return row_by_id(picked_) && row_by_id(picked_)->state == ListingState::Saved; },
+            [this] {
+                return row_by_id(picked_) && row_by_id(picked_)->state == ListingState::Saved;
+            },
             [this] { saved_ = picked_; });
 
         then("select the third row", [this, &table] {
@@ -338,6 +360,27 @@ class GuiTestApp : public GigScoutApp {
                                                                  << picked_ << "\n";
             });
         screenshot("04-before-restart");
+
+        // A click on the Title header sorts by title (the table sorts; GTK only draws).
+        then("click the Title header", [this] {
+            wxDataViewCtrl* list = frame_->list();
+            const int score_width = list->GetColumn(0)->GetWidth();
+            const wxPoint at = list->GetScreenPosition() + wxPoint(score_width + 30, 10);
+            wxUIActionSimulator sim;
+            sim.MouseMove(at);
+            sim.MouseClick();
+        });
+        when(
+            "the list is sorted by title",
+            [&table] { return table.sort().column == SortColumn::Title; },
+            [this, &table] {
+                bool sorted = true;
+                for (std::size_t i = 1; i < table.size(); ++i) {
+                    sorted = sorted && ascii::to_lower(table.at(i - 1).title) <=
+                                           ascii::to_lower(table.at(i).title);
+                }
+                check(sorted, "rows in title order");
+            });
     }
 
     // The window shows the engine's ranking: the order `gigscout-cli list` reads.
@@ -356,9 +399,9 @@ class GuiTestApp : public GigScoutApp {
         auto view = load_listing_view(store.value(), query);
         check(view && view.value().size() == table.size(), "as many rows as the engine ranks");
         for (std::size_t i = 0; view && i < view.value().size() && i < table.size(); ++i) {
-            check(view.value().at(i).id == table.at(i).id,
-                  "row " + std::to_string(i) + " is " + view.value().at(i).id + ", not " +
-                      table.at(i).id);
+            check(view.value().at(i).id == table.at(i).id, "row " + std::to_string(i) + " is " +
+                                                               view.value().at(i).id + ", not " +
+                                                               table.at(i).id);
         }
     }
 
@@ -379,9 +422,67 @@ class GuiTestApp : public GigScoutApp {
                 check(!row_by_id(hidden), "the hidden listing is still out of sight");
                 check(!row_by_id(saved) || !row_by_id(saved)->is_new,
                       "what was shown last time is no longer new");
+                check(frame_->table().sort().column == SortColumn::Title,
+                      "the sort chosen last time is restored");
             },
             std::chrono::seconds(20));
         screenshot("05-after-restart");
+    }
+
+    // A database the store refuses: the window opens, says which file and why, and leaves the
+    // file as it was.
+    void broken_phase() {
+        pause(std::chrono::milliseconds(200));
+        then("the window says what is wrong", [this] {
+            const std::string banner = frame_->banner_text();
+            check(banner.find(paths_.database_file().string()) != std::string::npos,
+                  "the message names the database file: `" + banner + "`");
+            check(!frame_->loaded() && frame_->table().size() == 0,
+                  "no list is shown from a database that cannot be read");
+            check(frame_->details_text().find("nothing was changed") != std::string::npos,
+                  "the details pane says why the list is empty");
+            auto text = read_text_file(paths_.database_file());
+            check(text && text.value() == "not a database, a note\n", "the file is untouched");
+        });
+        screenshot("06-broken-database");
+    }
+
+    // Stop cancels a refresh stuck on a hanging platform within about a second, and the window
+    // answers all the while.
+    void stop_phase() {
+        when(
+            "the window reads the store", [this] { return frame_->loaded(); },
+            [this] {
+                wxCommandEvent click(wxEVT_TOOL, MainFrame::kIdRefresh);
+                click.SetEventObject(frame_->GetToolBar());
+                frame_->GetToolBar()->ProcessWindowEvent(click);
+            },
+            std::chrono::seconds(20));
+        when(
+            "the source is fetching",
+            [this] { return frame_->source_state("gigboard").rfind("fetching", 0) == 0; },
+            [this] {
+                stop_clicked_ = std::chrono::steady_clock::now();
+                wxCommandEvent click(wxEVT_TOOL, MainFrame::kIdStop);
+                click.SetEventObject(frame_->GetToolBar());
+                frame_->GetToolBar()->ProcessWindowEvent(click);
+            },
+            std::chrono::seconds(20));
+        when(
+            "Stop ends the refresh", [this] { return !frame_->busy(); },
+            [this] {
+                const auto took = std::chrono::duration_cast<std::chrono::milliseconds>(
+                    std::chrono::steady_clock::now() - stop_clicked_);
+                // Generous: the point is "not the platform's 30 s", under a loaded machine.
+                check(took < std::chrono::seconds(5),
+                      "cancelled in " + std::to_string(took.count()) + " ms");
+                check(frame_->source_state("gigboard") == "cancelled",
+                      "the sources panel says cancelled, not `" + frame_->source_state("gigboard") +
+                          "`");
+                check(frame_->showing_demo(), "nothing stored: the demo stays");
+            },
+            std::chrono::seconds(10));
+        screenshot("07-refresh-stopped");
     }
 
     Paths paths_;
@@ -394,6 +495,7 @@ class GuiTestApp : public GigScoutApp {
     std::vector<Step> steps_;
     std::size_t next_ = 0;
     std::chrono::steady_clock::time_point step_started_;
+    std::chrono::steady_clock::time_point stop_clicked_;
     std::string picked_;
     std::string saved_;
     std::size_t shown_before_ = 0;

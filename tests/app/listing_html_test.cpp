@@ -43,7 +43,10 @@ Listing hostile() {
 TEST(HtmlEscape, EscapesMarkupAndQuotesAndDropsControlCharacters) {
     EXPECT_EQ(html_escape("<a href=\"x\">&'</a>"),
               "&lt;a href=&quot;x&quot;&gt;&amp;&#39;&lt;/a&gt;");
-    EXPECT_EQ(html_escape(std::string("a\x01" "b\tc\nd", 7)), "ab\tc\nd");
+    EXPECT_EQ(html_escape(std::string("a\x01"
+                                      "b\tc\nd",
+                                      7)),
+              "ab\tc\nd");
     EXPECT_EQ(html_escape("Zürich – 5 €"), "Zürich – 5 €");
 }
 
@@ -62,7 +65,8 @@ TEST(ListingDetailsHtml, TheOnlyLinkIsTheListingsOwnHttpsAddress) {
     std::string page = listing_details_html(shown(hostile()), 1'764'000'000, {});
     EXPECT_TRUE(contains(page, "<a href=\"https://jobs.example/1\">Open in browser</a>")) << page;
     std::size_t links = 0;
-    for (std::size_t at = page.find("<a "); at != std::string::npos; at = page.find("<a ", at + 1)) {
+    for (std::size_t at = page.find("<a "); at != std::string::npos;
+         at = page.find("<a ", at + 1)) {
         ++links;
     }
     EXPECT_EQ(links, 1u) << page;

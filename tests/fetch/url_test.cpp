@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "support/host_pattern_cases.h"
+
 namespace gigscout::fetch {
 namespace {
 
@@ -78,20 +80,19 @@ TEST(Url, SecretNamesAreWholeWords) {
     EXPECT_FALSE(looks_like_secret_name("Accept"));
 }
 
-TEST(Url, HostAllowListMatchesExactAndWildcardRules) {
+TEST(Url, HostAllowListFollowsTheOneHostRule) {
+    for (const auto& c : gigscout::testing::kHostPatternCases) {
+        EXPECT_EQ(host_allowed(c.host, {std::string(c.pattern)}), c.matches)
+            << "rule \"" << c.pattern << "\", host \"" << c.host << "\"";
+    }
+}
+
+TEST(Url, HostAllowListAllowsWhatAnyRuleMatches) {
     std::vector<std::string> rules = {"www.freelancer.com", "*.remoteok.com"};
-    EXPECT_TRUE(host_allowed("www.freelancer.com", rules));
     EXPECT_TRUE(host_allowed("WWW.Freelancer.COM.", rules));
-    EXPECT_FALSE(host_allowed("freelancer.com", rules));
-    EXPECT_FALSE(host_allowed("api.www.freelancer.com", rules));
-    EXPECT_TRUE(host_allowed("api.remoteok.com", rules));
     EXPECT_TRUE(host_allowed("a.b.remoteok.com", rules));
     EXPECT_FALSE(host_allowed("remoteok.com", rules));  // the wildcard does not cover the apex
-    EXPECT_FALSE(host_allowed("evilremoteok.com", rules));
-    EXPECT_FALSE(host_allowed("remoteok.com.evil.net", rules));
     EXPECT_FALSE(host_allowed("anything.net", {}));
-    EXPECT_TRUE(host_allowed("anything.net", {"*"}));
-    EXPECT_FALSE(host_allowed("", {"*"}));
 }
 
 }  // namespace

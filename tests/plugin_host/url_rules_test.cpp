@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include "plugin_host/plugin_manifest.h"
+#include "plugin_host/plugin_request.h"
+#include "support/host_pattern_cases.h"
+
 namespace gigscout {
 namespace {
 
@@ -25,14 +29,16 @@ TEST(UrlHost, RefusesOtherSchemesEscapesAndCredentials) {
     EXPECT_EQ(url_host("https:///path"), std::nullopt);
 }
 
-TEST(HostPattern, ExactHostOrAnySubdomain) {
-    EXPECT_TRUE(host_pattern_matches("example.com", "example.com"));
-    EXPECT_FALSE(host_pattern_matches("example.com", "api.example.com"));
-    EXPECT_TRUE(host_pattern_matches("*.example.com", "api.example.com"));
-    EXPECT_TRUE(host_pattern_matches("*.example.com", "a.b.example.com"));
-    EXPECT_FALSE(host_pattern_matches("*.example.com", "example.com"));
-    EXPECT_FALSE(host_pattern_matches("*.example.com", "evilexample.com"));
-    EXPECT_FALSE(host_pattern_matches("example.com", "example.com.evil.net"));
+TEST(HostPattern, ManifestHostsFollowTheOneHostRule) {
+    for (const auto& c : testing::kHostPatternCases) {
+        PluginManifest m;
+        m.hosts = {std::string(c.pattern)};
+        EXPECT_EQ(m.allowing_host_rule(c.host) != nullptr, c.matches)
+            << "hosts entry \"" << c.pattern << "\", host \"" << c.host << "\"";
+        SourceHosts hosts{m.hosts, {}};
+        EXPECT_EQ(hosts.allows(c.host), c.matches)
+            << "hosts entry \"" << c.pattern << "\", host \"" << c.host << "\"";
+    }
 }
 
 TEST(HostPattern, MalformedEntriesAreExplained) {

@@ -339,7 +339,7 @@ TEST(BundledPlugins, EveryPluginRefreshesFromSavedResponsesAndTheResultIsMergedA
         EXPECT_EQ(o.progress.state, SourceState::Done) << o.progress.error;
         EXPECT_EQ(o.progress.pages, sc.pages);
         EXPECT_EQ(o.listings.size(), sc.listings);
-        EXPECT_NE(o.completeness, Completeness::Failed);
+        EXPECT_NE(o.completeness, RefreshCompleteness::Failed);
         for (const Listing& l : o.listings) {
             EXPECT_EQ(l.source, o.progress.source) << l.id;
             EXPECT_EQ(l.id.rfind(o.plugin + ":", 0), 0u) << l.id;

@@ -176,7 +176,7 @@ TEST_F(GenericUrlRefresh, EachSourceReachesItsOwnUrlsHostAndNoOther) {
     // The RSS feed, by URL alone.
     const auto& board = outcome(report, "rss:board");
     EXPECT_EQ(board.progress.state, SourceState::Done) << board.progress.error;
-    EXPECT_EQ(board.completeness, Completeness::Complete);
+    EXPECT_EQ(board.completeness, RefreshCompleteness::Complete);
     EXPECT_EQ(board.progress.pages, 1);
     ASSERT_EQ(board.listings.size(), 2u);
     if (const Listing* l = listing(board, "rss:job-101")) {

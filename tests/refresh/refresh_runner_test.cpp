@@ -221,7 +221,7 @@ TEST_F(RefreshRunnerTest, EachSourceEndsOnItsOwnAndOneFailureStopsNoOther) {
     // The healthy source followed `next` through its three pages.
     const auto& board = outcome(report, "board");
     EXPECT_EQ(board.progress.state, SourceState::Done) << board.progress.error;
-    EXPECT_EQ(board.completeness, Completeness::Complete);
+    EXPECT_EQ(board.completeness, RefreshCompleteness::Complete);
     EXPECT_EQ(board.progress.pages, 3);
     EXPECT_EQ(board.listings.size(), 4u);
     EXPECT_EQ(board.plugin, "board");
@@ -232,7 +232,7 @@ TEST_F(RefreshRunnerTest, EachSourceEndsOnItsOwnAndOneFailureStopsNoOther) {
     // HTTP 500 (retried once) fails that source alone, naming the url and the status.
     const auto& down = outcome(report, "board:down");
     EXPECT_EQ(down.progress.state, SourceState::Failed);
-    EXPECT_EQ(down.completeness, Completeness::Failed);
+    EXPECT_EQ(down.completeness, RefreshCompleteness::Failed);
     EXPECT_TRUE(contains(down.progress.error,
                          "source board:down: GET "
                          "https://jobs.test-a.example/down: server "
@@ -383,7 +383,7 @@ TEST_F(RefreshRunnerTest, CancelFromAnotherThreadEndsASlowSourceAtOnce) {
     const auto& slow = outcome(report, "board:slow");
     EXPECT_EQ(slow.progress.state, SourceState::Cancelled);
     EXPECT_EQ(slow.progress.error, "cancelled");
-    EXPECT_EQ(slow.completeness, Completeness::Failed);
+    EXPECT_EQ(slow.completeness, RefreshCompleteness::Failed);
     EXPECT_FALSE(report.all_succeeded());
 }
 
@@ -405,7 +405,7 @@ TEST_F(RefreshRunnerTest, ThePageLimitGivesAPartialResult) {
     auto report = run({source("board")}, &log);
     const auto& board = outcome(report, "board");
     EXPECT_EQ(board.progress.state, SourceState::Partial);
-    EXPECT_EQ(board.completeness, Completeness::Partial);
+    EXPECT_EQ(board.completeness, RefreshCompleteness::Partial);
     EXPECT_TRUE(board.page_limited);
     EXPECT_EQ(board.progress.pages, 2);
     EXPECT_EQ(board.listings.size(), 3u);
@@ -425,14 +425,14 @@ TEST_F(RefreshRunnerTest, ASecondRunAnsweredWith304IsNotModifiedAndKeepsItsListi
     auto etag = source("board", "etag", {{"start", "/etag"}});
 
     auto first = runner.run({etag}, {}, cancel);
-    EXPECT_EQ(outcome(first, "board:etag").completeness, Completeness::Complete);
+    EXPECT_EQ(outcome(first, "board:etag").completeness, RefreshCompleteness::Complete);
     EXPECT_EQ(outcome(first, "board:etag").listings.size(), 1u);
     EXPECT_EQ(platforms_->not_modified_answers(), 0);
 
     auto second = runner.run({etag}, {}, cancel);
     const auto& o = outcome(second, "board:etag");
     EXPECT_EQ(o.progress.state, SourceState::Done) << o.progress.error;
-    EXPECT_EQ(o.completeness, Completeness::NotModified);
+    EXPECT_EQ(o.completeness, RefreshCompleteness::NotModified);
     ASSERT_EQ(o.listings.size(), 1u);
     EXPECT_EQ(o.listings[0].id, "board:e1");
     EXPECT_EQ(platforms_->not_modified_answers(), 1);

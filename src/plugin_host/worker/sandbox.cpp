@@ -59,7 +59,7 @@ bool set_timer(std::chrono::nanoseconds after, bool arm) {
 
 }  // namespace
 
-Sandbox::Sandbox(const CallLimits& limits) : limits_(limits) {
+Sandbox::Sandbox(const PluginLimits& limits) : limits_(limits) {
     L_ = lua_newstate(&Sandbox::allocate, this);
     if (L_ == nullptr) {
         return;

@@ -11,23 +11,11 @@
 
 #include <lua.hpp>
 
+#include "plugin_host/plugin_limits.h"
+
 namespace gigscout::worker {
 
 using Clock = std::chrono::steady_clock;
-
-// The limits a call runs under (sent by the host with the load request).
-struct CallLimits {
-    std::chrono::milliseconds cpu_time{2000};
-    std::size_t memory_bytes = 64u << 20;
-    std::size_t max_listings = 5000;
-    std::size_t max_requests = 100;
-    std::size_t max_string_bytes = 256u << 10;
-    std::size_t max_pattern_subject_bytes = 256u << 10;
-    std::size_t max_pattern_variable_items = 3;
-    std::size_t max_output_bytes = 64u << 20;
-    std::size_t max_log_messages = 100;
-    std::size_t max_log_message_bytes = 1024;
-};
 
 enum class Kill { None, Time, Memory };
 
@@ -39,14 +27,14 @@ struct LogMessage {
 class Sandbox {
   public:
     // A fresh state; `ok()` is false only when even the empty state could not be allocated.
-    explicit Sandbox(const CallLimits& limits);
+    explicit Sandbox(const PluginLimits& limits);
     ~Sandbox();  // closes the state with the hook still armed
     Sandbox(const Sandbox&) = delete;
     Sandbox& operator=(const Sandbox&) = delete;
 
     bool ok() const { return L_ != nullptr; }
     lua_State* L() const { return L_; }
-    const CallLimits& limits() const { return limits_; }
+    const PluginLimits& limits() const { return limits_; }
 
     // Starts the clock for the call: at the deadline a timer signal installs the hook, which
     // raises a sticky error. stop_clock (also done by the destructor) disarms it.
@@ -78,7 +66,7 @@ class Sandbox {
     static void* allocate(void* ud, void* ptr, std::size_t osize, std::size_t nsize);
     static void hook(lua_State* L, lua_Debug* ar);
 
-    CallLimits limits_;
+    PluginLimits limits_;
     lua_State* L_ = nullptr;
     std::size_t used_ = 0;
     std::size_t refusals_ = 0;

@@ -266,7 +266,7 @@ int guard_pattern(lua_State* L, const char* function, bool has_plain_flag, FastP
     const char* pattern = luaL_checklstring(L, 2, &pattern_len);
     bool plain = has_plain_flag && lua_toboolean(L, 4);
     if (!plain && has_specials(pattern, pattern_len)) {
-        const CallLimits& limits = Sandbox::of(L).limits();
+        const PluginLimits& limits = Sandbox::of(L).limits();
         std::size_t items = variable_items(pattern, pattern_len);
         if (items > limits.max_pattern_variable_items) {
             return luaL_error(L,

@@ -26,12 +26,13 @@ std::size_t size_field(const rapidjson::Value& o, const char* key, std::size_t f
                : fallback;
 }
 
-CallLimits limits_from_json(const rapidjson::Value& o) {
-    CallLimits l;
+PluginLimits limits_from_json(const rapidjson::Value& o) {
+    PluginLimits l;
     if (!o.IsObject()) {
         return l;
     }
-    l.cpu_time = std::chrono::milliseconds(size_field(o, "cpu_ms", 2000));
+    l.cpu_time = std::chrono::milliseconds(
+        size_field(o, "cpu_ms", static_cast<std::size_t>(l.cpu_time.count())));
     l.memory_bytes = size_field(o, "memory_bytes", l.memory_bytes);
     l.max_listings = size_field(o, "max_listings", l.max_listings);
     l.max_requests = size_field(o, "max_requests", l.max_requests);
@@ -66,7 +67,7 @@ int main() {
     // mapping it again on the next call, which dominate a call's cost on virtual machines.
     mallopt(M_MMAP_THRESHOLD, 256 << 20);
     mallopt(M_TRIM_THRESHOLD, 512 << 20);
-    CallLimits limits;
+    PluginLimits limits;
     PluginSource source;
     bool loaded = false;
     frame::Frame in;                   // kept: its buffers are reused by the next request

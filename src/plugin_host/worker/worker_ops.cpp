@@ -209,7 +209,7 @@ std::optional<Failure> check_list(lua_State* L, int idx, std::size_t max, const 
     return std::nullopt;
 }
 
-ConvertLimits convert_limits(const CallLimits& limits) {
+ConvertLimits convert_limits(const PluginLimits& limits) {
     ConvertLimits c;
     c.max_string_bytes = limits.max_string_bytes;
     c.max_depth = 6;
@@ -219,7 +219,7 @@ ConvertLimits convert_limits(const CallLimits& limits) {
 
 }  // namespace
 
-Reply load_plugin(const PluginSource& source, const CallLimits& limits) {
+Reply load_plugin(const PluginSource& source, const PluginLimits& limits) {
     Sandbox sb(limits);
     if (auto f = run_plugin_file(sb, source, "parse")) {
         return failed(&sb, *f);
@@ -247,7 +247,7 @@ Reply load_plugin(const PluginSource& source, const CallLimits& limits) {
     return r.finish(&sb, true);
 }
 
-Reply call_requests(const PluginSource& source, const CallLimits& limits,
+Reply call_requests(const PluginSource& source, const PluginLimits& limits,
                     const rapidjson::Value& ctx) {
     Sandbox sb(limits);
     if (auto f = run_plugin_file(sb, source, "requests")) {
@@ -294,7 +294,7 @@ Reply call_requests(const PluginSource& source, const CallLimits& limits,
     return r.finish(&sb, true, std::string(out.GetString(), out.GetSize()));
 }
 
-Reply call_parse(const PluginSource& source, const CallLimits& limits,
+Reply call_parse(const PluginSource& source, const PluginLimits& limits,
                  const rapidjson::Value& response_meta, std::string_view body,
                  const rapidjson::Value& ctx, rapidjson::StringBuffer& out) {
     Sandbox sb(limits);
@@ -446,7 +446,7 @@ int list_functions(lua_State* L) {
 
 }  // namespace
 
-Reply describe_environment(const CallLimits& limits) {
+Reply describe_environment(const PluginLimits& limits) {
     Sandbox sb(limits);
     if (!sb.ok()) {
         return failed(nullptr, {"setup", "cannot create a Lua state"});

@@ -35,19 +35,19 @@ struct Reply {
 };
 
 // {"ok", "manifest": {...}, "functions": [...]}: the plugin table without its functions.
-Reply load_plugin(const PluginSource& source, const CallLimits& limits);
+Reply load_plugin(const PluginSource& source, const PluginLimits& limits);
 // payload: the JSON array of request tables.
-Reply call_requests(const PluginSource& source, const CallLimits& limits,
+Reply call_requests(const PluginSource& source, const PluginLimits& limits,
                     const rapidjson::Value& ctx);
 // header: "count", "problems" ([[index, message], ...]), "next" or "next_problem";
 // payload: a JSON array with one element per listing returned (null where refused), written
 // into `out` (cleared first), which the reply refers to.
-Reply call_parse(const PluginSource& source, const CallLimits& limits,
+Reply call_parse(const PluginSource& source, const PluginLimits& limits,
                  const rapidjson::Value& response_meta, std::string_view body,
                  const rapidjson::Value& ctx, rapidjson::StringBuffer& out);
 // {"ok", "functions": ["assert", ..., "string.find", ..., "json.decode", ...]}: every
 // function a plugin can reach, for the documentation coverage test.
-Reply describe_environment(const CallLimits& limits);
+Reply describe_environment(const PluginLimits& limits);
 // {"ok": false, "kind": "protocol", "error": message}
 Reply protocol_error(std::string_view message);
 
