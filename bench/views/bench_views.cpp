@@ -28,9 +28,9 @@
 #include "scoring/profile.h"
 #include "scoring/scorer.h"
 #include "store/store.h"
+#include "support/bench_listings.h"
 #include "taxonomy/skill_extractor.h"
 #include "taxonomy/taxonomy.h"
-#include "support/bench_listings.h"
 #include "views/listing_table.h"
 
 using namespace gigscout;
@@ -110,6 +110,9 @@ int main(int argc, char** argv) {
     }
     std::printf("views: %d listings stored (descriptions ~%zu bytes) in %.1f s\n", count,
                 per_source[0][0].description.size(), ms_since(start) / 1000);
+    if (quick) {
+        std::printf("views: quick mode: the targets below are for 100,000 listings\n");
+    }
 
     Scorer scorer = bundled_scorer();
     {
