@@ -90,6 +90,16 @@ CREATE TABLE settings (
     PRIMARY KEY (scope, owner, key)
 ) WITHOUT ROWID;
 )sql",
+    // 2 -> 3: what a sources panel says of each source: when it last succeeded, how many
+    // refreshes in a row failed, and the last error in words.
+    R"sql(
+ALTER TABLE sources ADD COLUMN last_success_at INTEGER;
+ALTER TABLE sources ADD COLUMN failures INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE sources ADD COLUMN last_error TEXT;
+ALTER TABLE sources ADD COLUMN last_error_at INTEGER;
+UPDATE sources SET last_success_at = last_refresh_at WHERE last_result IS NOT 'failed';
+UPDATE sources SET failures = 1 WHERE last_result = 'failed';
+)sql",
 };
 
 }  // namespace

@@ -266,13 +266,28 @@ class ListingWriter {
 };
 
 std::int64_t next_generation(Database& db, const std::string& source,
-                             RefreshCompleteness completeness, std::int64_t now) {
+                             RefreshCompleteness completeness, std::int64_t now,
+                             const std::string& error) {
+    // ?4: failed; ?5: the error, NULL when none (the last one given is kept).
     Statement s = db.prepare(
-        "INSERT INTO sources (source, generation, last_refresh_at, last_result) "
-        "VALUES (?1, 1, ?2, ?3) ON CONFLICT (source) DO UPDATE SET "
-        "generation = generation + 1, last_refresh_at = ?2, last_result = ?3 "
+        "INSERT INTO sources (source, generation, last_refresh_at, last_result, "
+        "last_success_at, failures, last_error, last_error_at) "
+        "VALUES (?1, 1, ?2, ?3, CASE WHEN ?4 THEN NULL ELSE ?2 END, ?4, ?5, "
+        "CASE WHEN ?5 IS NULL THEN NULL ELSE ?2 END) "
+        "ON CONFLICT (source) DO UPDATE SET "
+        "generation = generation + 1, last_refresh_at = ?2, last_result = ?3, "
+        "last_success_at = CASE WHEN ?4 THEN last_success_at ELSE ?2 END, "
+        "failures = CASE WHEN ?4 THEN failures + 1 ELSE 0 END, "
+        "last_error = coalesce(?5, last_error), "
+        "last_error_at = CASE WHEN ?5 IS NULL THEN last_error_at ELSE ?2 END "
         "RETURNING generation");
     s.bind(1, source).bind(2, now).bind(3, to_string(completeness));
+    s.bind(4, std::int64_t{completeness == RefreshCompleteness::Failed ? 1 : 0});
+    if (error.empty()) {
+        s.bind_null(5);
+    } else {
+        s.bind(5, error);
+    }
     s.step();
     std::int64_t generation = s.integer(0);
     s.reset();
@@ -554,14 +569,15 @@ Result<Store> Store::open(const fs::path& file, StoreOptions options) {
 
 Result<RefreshSummary> Store::record_refresh(const std::string& source,
                                              const std::vector<Listing>& listings,
-                                             RefreshCompleteness completeness, std::int64_t now) {
+                                             RefreshCompleteness completeness, std::int64_t now,
+                                             const std::string& error) {
     return guard<RefreshSummary>("storing the refresh of `" + source + "`", [&] {
         Database& db = impl_->db;
         RefreshSummary summary;
         if (completeness == RefreshCompleteness::Failed ||
             completeness == RefreshCompleteness::NotModified) {
             WriteTransaction tx(db);
-            next_generation(db, source, completeness, now);
+            next_generation(db, source, completeness, now, error);
             if (completeness == RefreshCompleteness::NotModified) {
                 confirm_open_sightings(db, source, now);
             }
@@ -578,7 +594,7 @@ Result<RefreshSummary> Store::record_refresh(const std::string& source,
             try {
                 WriteTransaction tx(db);
                 if (begin == 0) {
-                    generation = next_generation(db, source, completeness, now);
+                    generation = next_generation(db, source, completeness, now, error);
                 }
                 std::int64_t counter = meta_integer(db, "entry_counter");
                 std::size_t end = std::min(listings.size(), begin + batch);
@@ -860,6 +876,39 @@ Result<std::optional<std::int64_t>> Store::last_look_at() {
     return guard<std::optional<std::int64_t>>("reading the last look", [&] {
         Statement s = impl_->db.prepare("SELECT value FROM meta WHERE key = 'last_look_at'");
         return s.step() ? std::optional(s.integer(0)) : std::nullopt;
+    });
+}
+
+Result<std::vector<SourceRecord>> Store::source_records() {
+    return guard<std::vector<SourceRecord>>("reading the sources' refresh records", [&] {
+        Database& db = impl_->db;
+        ReadTransaction snapshot(db);
+        Statement s = db.prepare(
+            "SELECT s.source, s.last_refresh_at, s.last_result, s.last_success_at, "
+            "s.last_complete_at, s.failures, s.last_error, s.last_error_at, "
+            "(SELECT count(*) FROM listing_sources o WHERE o.source = s.source "
+            "AND o.gone_at IS NULL) "
+            "FROM sources s ORDER BY s.source");
+        std::vector<SourceRecord> out;
+        while (s.step()) {
+            SourceRecord& r = out.emplace_back();
+            r.source = s.text(0);
+            r.last_refresh_at = s.optional_integer(1).value_or(0);
+            std::string_view result = s.text_view(2);
+            for (auto c : {RefreshCompleteness::Complete, RefreshCompleteness::Partial,
+                           RefreshCompleteness::NotModified, RefreshCompleteness::Failed}) {
+                if (result == to_string(c)) {
+                    r.last_result = c;
+                }
+            }
+            r.last_success_at = s.optional_integer(3);
+            r.last_complete_at = s.optional_integer(4);
+            r.consecutive_failures = static_cast<int>(s.integer(5));
+            r.last_error = s.optional_text(6).value_or("");
+            r.last_error_at = s.optional_integer(7);
+            r.open_listings = static_cast<std::size_t>(s.integer(8));
+        }
+        return out;
     });
 }
 

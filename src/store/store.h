@@ -80,6 +80,19 @@ struct RefreshSummary {
     std::size_t closed = 0;    // gone from this source's complete listing (and from all others)
 };
 
+// What the store knows of one source's refreshes (record_refresh), for a sources panel.
+struct SourceRecord {
+    std::string source;
+    std::int64_t last_refresh_at = 0;
+    RefreshCompleteness last_result = RefreshCompleteness::Complete;
+    std::optional<std::int64_t> last_success_at;   // the last refresh that did not fail
+    std::optional<std::int64_t> last_complete_at;  // the last Complete one
+    int consecutive_failures = 0;                  // Failed refreshes since the last success
+    std::string last_error;                        // the last error given, kept after a success
+    std::optional<std::int64_t> last_error_at;
+    std::size_t open_listings = 0;  // listings this source lists now (open sightings)
+};
+
 struct StoreOptions {
     // How long a writer waits for another process's transaction before giving up with a
     // message (never "database is locked"). Transactions last milliseconds; this is generous.
@@ -116,9 +129,14 @@ class Store {
     // Callers extract skills first (annotate_skills): they are stored, not recomputed.
     // After a failure part of the listings may be stored and nothing is closed; running the
     // refresh again completes it.
+    // `error` is why a Failed (or Partial) refresh fell short, in words, for the sources panel
+    // (source_records); empty when there is none.
     Result<RefreshSummary> record_refresh(const std::string& source,
                                           const std::vector<Listing>& listings,
-                                          RefreshCompleteness completeness, std::int64_t now);
+                                          RefreshCompleteness completeness, std::int64_t now,
+                                          const std::string& error = {});
+    // Every source that ever refreshed, by id.
+    Result<std::vector<SourceRecord>> source_records();
 
     Result<LoadedListings> load_listings(const ListingFilter& filter = {});
     // The same rows for a view of many listings, without keeping them: each is handed to

@@ -228,13 +228,14 @@ Status ListingTable::reload(Store& store, const Scorer* scorer, std::int64_t now
     return Ok{};
 }
 
-void ListingTable::adopt(TableRows rows, std::int64_t now) {
-    d_ = std::move(rows);
+TableRows ListingTable::adopt(TableRows rows, std::int64_t now) {
+    std::swap(d_, rows);
     now_ = now;
     sorted_.resize(d_.rows.size());
     selected_row_ = row_index(selected_);
     sort_rows();
     refilter();
+    return rows;  // the replaced ones, freed wherever the caller lets the value go
 }
 
 // --- what is shown ---------------------------------------------------------------------------

@@ -28,11 +28,13 @@
 
 namespace gigscout {
 
+// Rows without the sorted value (no title, no pay stated, no client country...) go last in
+// either direction; equal values keep rank order.
 enum class SortColumn {
     Score,          // rank order (refused rows last); ascending reverses it
-    Title,          // ASCII case folded
+    Title,          // byte order after ASCII case folding
     Sources,        // the sorted source list, compared source by source
-    Budget,         // pay per hour (salary ÷ 2000 h) before fixed prices, in USD (PayKey)
+    Budget,         // the most it pays, in USD: per hour (salary ÷ 2000 h) before fixed prices
     Posted,         // posting date; without one, when GigScout first saw it
     ClientCountry,  // ASCII case folded
     State,          // new, seen, hidden, saved, applied (ListingState's order)
@@ -138,9 +140,11 @@ class ListingTable {
     // The same in two halves, for a front end whose GUI thread must not wait on SQLite:
     // read_rows on a worker thread (with that thread's own Store; no table is touched), then
     // adopt on the thread that owns the table, which keeps sort, filter, selection and undo
-    // history as reload does. adopt costs a sort and a filter pass, not a read.
+    // history as reload does. adopt costs a sort and a filter pass, not a read. It returns
+    // the rows it replaced: freeing 100,000 of them takes tens of milliseconds, which a caller
+    // may spend on another thread (or ignore the value and spend here).
     static Result<TableRows> read_rows(Store& store, const Scorer* scorer);
-    void adopt(TableRows rows, std::int64_t now);
+    TableRows adopt(TableRows rows, std::int64_t now);
 
     // --- what is shown ---------------------------------------------------------------------
     std::size_t size() const { return shown_.size(); }  // rows shown
@@ -171,7 +175,8 @@ class ListingTable {
 
     // --- actions ---------------------------------------------------------------------------
     // Writes the action to the store (Store::set_state) and updates the row in memory. Apply
-    // takes a note (nullopt keeps the current note); the others keep the note. When the row
+    // takes a note (nullopt keeps the current note); Save and Hide keep the note; BackToNew
+    // forgets the action and its note, as Store::set_state(New) does. When the row
     // was selected and the action takes it out of sight, the row that took its place (or the
     // one before, at the end) is selected, so triage goes on from the keyboard. The store's
     // error leaves the row and the undo history as they were.
@@ -187,7 +192,8 @@ class ListingTable {
     // are no longer new, in the store and in memory. The store keeps one look mark (an entry
     // counter, Store::mark_looked), so the mark moves only as far as every new row entered up
     // to it was shown: a new row out of sight stays new, and so may rows that entered after it
-    // (marking those exactly needs per-listing marks, which the store does not have).
+    // (marking those exactly needs per-listing marks, which the store does not have). Rows the
+    // user acted on count as seen, shown or not.
     Status mark_looked(Store& store, std::int64_t now,
                        std::size_t shown = std::numeric_limits<std::size_t>::max());
 

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <thread>
 
+#include "store/schema.h"
 #include "store/store.h"
 #include "store_test_support.h"
 
@@ -70,8 +71,10 @@ TEST_F(StoreOpen, RefusesADatabaseFromANewerVersionAndLeavesItUnchanged) {
     ASSERT_FALSE(store.ok());
     EXPECT_EQ(store.error().message,
               "the database " + file.string() +
-                  " has schema version 99, newer than this GigScout understands (2): it was "
-                  "written by a newer GigScout. Upgrade GigScout; the file was not changed");
+                  " has schema version 99, newer than this GigScout understands (" +
+                  std::to_string(store::kSchemaVersion) +
+                  "): it was written by a newer GigScout. Upgrade GigScout; the file was not "
+                  "changed");
     EXPECT_EQ(read_file(file), before);
 }
 

@@ -498,13 +498,32 @@ TEST_F(ListingTableTest, RowsReadOnAWorkerWithItsOwnStoreAreAdoptedLikeAReload) 
     ASSERT_TRUE(rows->ok()) << rows->error().message;
     EXPECT_EQ(t.loaded(), 7u);  // untouched until adopted
 
-    t.adopt(std::move(*rows).value(), kT0 + 120);
+    TableRows replaced = t.adopt(std::move(*rows).value(), kT0 + 120);
+    EXPECT_EQ(replaced.size(), 7u);  // for the caller to free where it likes
     EXPECT_EQ(t.loaded(), 8u);
     EXPECT_EQ(t.now(), kT0 + 120);
     // beta's complete refresh without beta:1 and beta:2 closed them: out of sight.
     EXPECT_EQ(shown(t), (Ids{"beta:9", "acme:1", "acme:4"}));
     EXPECT_EQ(t.selected_id(), "beta:2");
     EXPECT_EQ(t.selected_position(), std::nullopt);
+}
+
+TEST_F(ListingTableTest, AnEmptyTableAdoptsItsFirstRowsKeepingAnEarlierSelection) {
+    ListingTable t;  // a window's table before its first read
+    EXPECT_EQ(t.size(), 0u);
+    EXPECT_EQ(t.loaded(), 0u);
+    t.select_at(0);
+    EXPECT_EQ(t.selected_position(), std::nullopt);
+    t.select("acme:1");
+    auto rows = ListingTable::read_rows(store_, &scorer_);
+    ASSERT_TRUE(rows.ok()) << rows.error().message;
+    EXPECT_EQ(rows.value().size(), 7u);
+    t.adopt(std::move(rows).value(), kT0);
+    EXPECT_EQ(t.loaded(), 7u);
+    EXPECT_EQ(shown(t), rank_order());
+    EXPECT_EQ(t.selected_position(), t.position_of("acme:1"));
+    t.set_sort({SortColumn::Title, SortDirection::Ascending});
+    EXPECT_EQ(shown(t), (Ids{"beta:1", "acme:4", "beta:2", "acme:1"}));
 }
 
 TEST_F(ListingTableTest, AReloadThatFailsLeavesTheTableAsItWas) {
