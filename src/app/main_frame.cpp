@@ -459,10 +459,10 @@ void MainFrame::start_load(bool with_sources) {
 }
 
 void MainFrame::on_sources(SourcesInfo info) {
-    if (!info.sources) {
-        show_banner(info.sources.error().message, wxICON_WARNING);
+    if (!info.rows) {
+        show_banner(info.rows.error().message, wxICON_WARNING);
     } else {
-        sources_->set_sources(info.sources.value(), info.last_refresh, now_epoch_seconds());
+        sources_->set_rows(info.rows.value(), now_epoch_seconds());
     }
     for (const auto& problem : info.plugin_problems) {
         show_banner("A plugin could not be loaded: " + problem, wxICON_WARNING);
@@ -546,6 +546,9 @@ void MainFrame::stop() {
 
 void MainFrame::on_refreshed(RefreshDone done) {
     sources_->end_all(now_epoch_seconds());
+    if (done.sources.rows) {
+        on_sources(std::move(done.sources));
+    }
     if (!done.result) {
         refresh_summary_ = "Refresh could not start";
         show_banner(done.result.error().message, wxICON_ERROR);

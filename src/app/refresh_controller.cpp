@@ -2,7 +2,6 @@
 
 #include "app/demo_data.h"
 #include "base/iso_time.h"
-#include "fetch/refresh_ledger.h"
 #include "views/listing_table.h"
 #include "workspace/workspace.h"
 
@@ -66,24 +65,15 @@ LoadedRows RefreshController::read_rows(const std::optional<Profile>& profile,
     return out;
 }
 
-SourcesInfo RefreshController::read_sources() {
+SourcesInfo RefreshController::read_sources(Workspace& workspace) {
     SourcesInfo out;
-    auto workspace = Workspace::open(paths_);
-    if (!workspace) {
-        out.sources = workspace.error();
-        return out;
+    auto descriptions = workspace.source_descriptions();
+    if (!descriptions) {
+        out.rows = descriptions.error();
+    } else {
+        out.rows = load_sources_panel(workspace.store(), descriptions.value());
     }
-    out.sources = workspace.value().sources();
-    fetch::RefreshLedger ledger(paths_.refresh_ledger_file());
-    if (out.sources) {
-        for (const auto& s : out.sources.value()) {
-            if (auto t = ledger.last_refresh(s.id)) {
-                out.last_refresh[s.id] =
-                    std::chrono::duration_cast<std::chrono::seconds>(t->time_since_epoch()).count();
-            }
-        }
-    }
-    for (const auto& entry : workspace.value().catalog().entries()) {
+    for (const auto& entry : workspace.catalog().entries()) {
         if (!entry.usable() && !entry.disabled_reason.empty()) {
             out.plugin_problems.push_back(entry.path.filename().string() + ": " +
                                           entry.disabled_reason);
@@ -102,7 +92,12 @@ bool RefreshController::start_load(std::optional<Profile> profile, bool demo_whe
         owner_.CallAfter([done, rows] { done(std::move(*rows)); });
         std::function<void()> post = [] {};
         if (sources) {
-            auto info = std::make_shared<SourcesInfo>(read_sources());
+            auto info = std::make_shared<SourcesInfo>();
+            if (auto workspace = Workspace::open(paths_); workspace) {
+                *info = read_sources(workspace.value());
+            } else {
+                info->rows = workspace.error();
+            }
             post = [this, sources, info] {
                 owner_.CallAfter([sources, info] { sources(std::move(*info)); });
             };
@@ -138,6 +133,9 @@ bool RefreshController::start_refresh(RefreshRequest request, std::optional<Prof
             }
         }
         out->rows = read_rows(profile, false);
+        if (workspace) {
+            out->sources = read_sources(workspace.value());
+        }
         return [this, done, out] { owner_.CallAfter([done, out] { done(std::move(*out)); }); };
     });
 }

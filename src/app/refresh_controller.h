@@ -25,10 +25,11 @@
 
 #include "base/paths.h"
 #include "fetch/cancel_token.h"
-#include "refresh/source_config.h"
 #include "scoring/profile.h"
 #include "views/listing_table.h"
+#include "views/sources_panel.h"
 #include "workspace/refresh_job.h"
+#include "workspace/workspace.h"
 
 namespace gigscout {
 
@@ -44,14 +45,14 @@ struct LoadedRows {
 // What the sources panel shows, read on the worker thread: reading the plugin catalog starts
 // every plugin's sandbox once.
 struct SourcesInfo {
-    Result<std::vector<SourceConfig>> sources = Error{"not read"};
-    std::map<std::string, std::int64_t> last_refresh;  // epoch seconds, from the ledger
-    std::vector<std::string> plugin_problems;          // "file.lua: why it cannot load"
+    Result<std::vector<SourceRow>> rows = Error{"not read"};
+    std::vector<std::string> plugin_problems;  // "file.lua: why it cannot load"
 };
 
 struct RefreshDone {
     Result<RefreshResult> result = Error{"not run"};
-    LoadedRows rows;  // read after the refresh stored what it brought
+    LoadedRows rows;      // read after the refresh stored what it brought
+    SourcesInfo sources;  // likewise
 };
 
 class RefreshController {
@@ -80,7 +81,7 @@ class RefreshController {
     // `job` runs on the worker and returns what posts its result.
     bool start(std::function<std::function<void()>()> job);
     LoadedRows read_rows(const std::optional<Profile>& profile, bool demo_when_empty);
-    SourcesInfo read_sources();
+    SourcesInfo read_sources(Workspace& workspace);
 
     wxEvtHandler& owner_;
     Paths paths_;

@@ -17,16 +17,19 @@ SourcesList::SourcesList(wxWindow* parent)
     AppendColumn(_("Last error"), wxLIST_FORMAT_LEFT, FromDIP(260));
 }
 
-void SourcesList::set_sources(const std::vector<SourceConfig>& sources,
-                              const std::map<std::string, std::int64_t>& last_refresh,
-                              std::int64_t now) {
+void SourcesList::set_rows(const std::vector<SourceRow>& rows, std::int64_t now) {
     lines_.clear();
-    for (const auto& s : sources) {
+    for (const auto& r : rows) {
         Line line;
-        line.source = s.id;
-        line.state = s.enabled ? "idle" : "disabled";
-        auto it = last_refresh.find(s.id);
-        line.when = it == last_refresh.end() ? "never" : relative_time(it->second, now);
+        line.source = r.id;
+        line.state = r.state_text;
+        if (!r.deprecated.empty()) {
+            line.state += " (deprecated: " + r.deprecated + ")";
+        }
+        line.when = r.last_refresh_at ? relative_time(*r.last_refresh_at, now) : "never";
+        line.listings = std::to_string(r.open_listings);
+        line.error = r.health == SourceHealth::Ok ? "" : r.last_error;
+        line.failed = r.health == SourceHealth::Failing || r.health == SourceHealth::Unusable;
         lines_.push_back(std::move(line));
     }
     show();

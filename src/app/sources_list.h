@@ -10,7 +10,7 @@
 #include <wx/listctrl.h>
 
 #include "refresh/refresh_runner.h"
-#include "refresh/source_config.h"
+#include "views/sources_panel.h"
 
 namespace gigscout {
 
@@ -18,9 +18,9 @@ class SourcesList : public wxListCtrl {
   public:
     explicit SourcesList(wxWindow* parent);
 
-    // The configured sources; `last_refresh` (epoch seconds) from the refresh ledger.
-    void set_sources(const std::vector<SourceConfig>& sources,
-                     const std::map<std::string, std::int64_t>& last_refresh, std::int64_t now);
+    // The panel's rows as views/sources_panel.h words them.
+    void set_rows(const std::vector<SourceRow>& rows, std::int64_t now);
+    // A running refresh's report on one source, shown until the rows are read again.
     void update(const SourceProgress& progress, std::int64_t now);
     // Every source that is still queued or running ends as cancelled.
     void end_all(std::int64_t now);

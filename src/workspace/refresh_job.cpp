@@ -86,8 +86,13 @@ Result<RefreshResult> run_refresh(Workspace& workspace, const RefreshRequest& re
         if (o.progress.state == SourceState::Skipped) {
             return;  // nothing was asked, so nothing is confirmed or closed
         }
-        auto summary = store.record_refresh(o.progress.source, o.listings, o.completeness,
-                                            now_epoch_seconds());
+        // A cancel is the user's, not the source's failure: what came is kept, nothing closes,
+        // and no failure is counted against the source.
+        const bool cancelled = o.progress.state == SourceState::Cancelled;
+        auto summary =
+            store.record_refresh(o.progress.source, o.listings,
+                                 cancelled ? RefreshCompleteness::Partial : o.completeness,
+                                 now_epoch_seconds(), cancelled ? std::string() : o.progress.error);
         if (!summary) {
             result.store_errors.push_back(summary.error().message);
         }
@@ -107,7 +112,7 @@ Result<RefreshResult> run_refresh(Workspace& workspace, const RefreshRequest& re
             progress(o.progress);
         }
         if (auto s = store.record_refresh(o.progress.source, {}, RefreshCompleteness::Failed,
-                                          now_epoch_seconds());
+                                          now_epoch_seconds(), o.progress.error);
             !s) {
             result.store_errors.push_back(s.error().message);
         }

@@ -31,6 +31,34 @@ Result<std::vector<SourceConfig>> Workspace::sources() const {
     return configured_sources(paths_, catalog());
 }
 
+Result<std::vector<SourceDescription>> Workspace::source_descriptions() const {
+    auto configured = sources();
+    if (!configured) {
+        return configured.error();
+    }
+    fetch::RefreshLedger ledger(paths_.refresh_ledger_file());
+    std::vector<SourceDescription> out;
+    for (const auto& c : configured.value()) {
+        SourceDescription d;
+        d.id = c.id;
+        d.plugin = c.plugin;
+        d.enabled = c.enabled;
+        const PluginEntry* entry = catalog().find(c.plugin);
+        if (entry == nullptr) {
+            d.unusable_reason = "no plugin `" + c.plugin + "` is installed";
+            for (const auto& e : catalog().entries()) {
+                if (e.manifest && e.manifest->id == c.plugin && !e.disabled_reason.empty()) {
+                    d.unusable_reason = e.disabled_reason;
+                }
+            }
+        } else {
+            d.deprecated = entry->manifest->deprecated;
+        }
+        out.push_back(std::move(d));
+    }
+    return out;
+}
+
 Result<std::optional<ChosenProfile>> Workspace::profile(const std::optional<std::string>& wanted) {
     return choose_profile(store_, wanted);
 }

@@ -15,6 +15,7 @@
 #include "refresh/source_config.h"
 #include "scoring/scorer.h"
 #include "store/store.h"
+#include "views/sources_panel.h"
 #include "workspace/profile_choice.h"
 
 namespace gigscout {
@@ -33,6 +34,12 @@ class Workspace {
 
     // sources.json, or the bundled defaults before the user wrote one (source_selection.h).
     Result<std::vector<SourceConfig>> sources() const;
+
+    // What the sources panel needs to know of each configured source beyond the store's
+    // records: whether its plugin can run and its deprecation note (views/sources_panel.h).
+    // The platforms' minimum interval is not a pause: a refresh says when a source was
+    // skipped for it.
+    Result<std::vector<SourceDescription>> source_descriptions() const;
 
     // A stored profile's name or a profile file; nullopt: the active profile, if any.
     Result<std::optional<ChosenProfile>> profile(const std::optional<std::string>& wanted);

@@ -476,9 +476,9 @@ class GuiTestApp : public GigScoutApp {
                 // Generous: the point is "not the platform's 30 s", under a loaded machine.
                 check(took < std::chrono::seconds(5),
                       "cancelled in " + std::to_string(took.count()) + " ms");
-                check(frame_->source_state("gigboard") == "cancelled",
-                      "the sources panel says cancelled, not `" + frame_->source_state("gigboard") +
-                          "`");
+                check(frame_->source_state("gigboard").rfind("partial", 0) == 0,
+                      "the sources panel says the refresh ended early, not `" +
+                          frame_->source_state("gigboard") + "`");
                 check(frame_->showing_demo(), "nothing stored: the demo stays");
             },
             std::chrono::seconds(10));
