@@ -152,7 +152,7 @@ std::string listing_details_html(const ShownListing& shown, std::int64_t now,
     out += "</p>";
 
     if (score != nullptr) {
-        out += "<h5>Why this score</h5>";
+        out += "<p><b>Why this score</b></p>";
         out += "<p><font size=\"+1\"><b>" + std::to_string(score->total) + "</b></font> / 100";
         if (score->filtered) {
             out += " &nbsp;<font color=\"#c03030\"><b>refused by your profile:</b> " +
@@ -169,7 +169,7 @@ std::string listing_details_html(const ShownListing& shown, std::int64_t now,
         out += "<p>" + html_escape(skills_text(*score)) + "</p>";
     }
 
-    out += "<h5>The listing</h5><table cellspacing=\"0\" cellpadding=\"2\">";
+    out += "<p><b>The listing</b></p><table cellspacing=\"0\" cellpadding=\"2\">";
     fact(out, "Pay", l.budget ? budget_text(l.budget) : "");
     if (l.posted_at) {
         fact(out, "Posted",

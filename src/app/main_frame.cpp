@@ -102,7 +102,7 @@ MainFrame::MainFrame(AppOptions options, Result<Workspace> workspace)
         // First start: the splitters learn their size only after the first layout.
         CallAfter([this] {
             inner_->SetSashPosition(inner_->GetClientSize().x * 62 / 100);
-            outer_->SetSashPosition(outer_->GetClientSize().y - FromDIP(130));
+            outer_->SetSashPosition(outer_->GetClientSize().y - FromDIP(110));
         });
     }
     wxPersistentRegisterAndRestore(list_, "Listings");
@@ -305,11 +305,11 @@ wxWindow* MainFrame::build_list_panel(wxWindow* parent) {
     list_->AppendColumn(new wxDataViewColumn(_("Score"), new ScoreBarRenderer, kColScore,
                                              FromDIP(70), wxALIGN_LEFT,
                                              wxDATAVIEW_COL_RESIZABLE | wxDATAVIEW_COL_SORTABLE));
-    add_text(_("Title"), kColTitle, 300);
+    add_text(_("Title"), kColTitle, 280);
     add_text(_("Source"), kColSources, 90);
-    add_text(_("Pay"), kColPay, 140);
+    add_text(_("Pay"), kColPay, 130);
     add_text(_("Posted"), kColPosted, 75);
-    add_text(_("Client"), kColCountry, 70);
+    add_text(_("Client"), kColCountry, 60);
     add_text(_("State"), kColState, 70);
     list_->GetColumn(0)->SetSortOrder(false);  // best first
     list_->Bind(wxEVT_DATAVIEW_COLUMN_SORTED, &MainFrame::on_sorted, this);
@@ -524,15 +524,18 @@ void MainFrame::refresh() {
         request.query = profile_->search_terms;
     }
     refresh_summary_ = "Refreshing…";
+    refreshing_ = true;
     update_status();
     update_actions();
-    controller_.start_refresh(
-        request, profile_,
-        [this](const SourceProgress& p) {
-            sources_->update(p, now_epoch_seconds());
-            update_status();
-        },
-        [this](RefreshDone done) { on_refreshed(std::move(done)); });
+    if (!controller_.start_refresh(
+            request, profile_,
+            [this](const SourceProgress& p) {
+                sources_->update(p, now_epoch_seconds());
+                update_status();
+            },
+            [this](RefreshDone done) { on_refreshed(std::move(done)); })) {
+        refreshing_ = false;
+    }
     update_actions();
 }
 
@@ -545,6 +548,7 @@ void MainFrame::stop() {
 }
 
 void MainFrame::on_refreshed(RefreshDone done) {
+    refreshing_ = false;
     sources_->end_all(now_epoch_seconds());
     if (done.sources.rows) {
         on_sources(std::move(done.sources));
@@ -558,10 +562,14 @@ void MainFrame::on_refreshed(RefreshDone done) {
         for (const auto& o : r.report.sources) {
             failed += o.progress.state == SourceState::Failed ? 1 : 0;
         }
+        const std::size_t n = r.report.sources.size();
         refresh_summary_ =
             r.cancelled ? "Refresh cancelled"
-                        : "Refreshed " + std::to_string(r.report.sources.size()) + " sources" +
+                        : "Refreshed " + std::to_string(n) + (n == 1 ? " source" : " sources") +
                               (failed ? ", " + std::to_string(failed) + " failed" : std::string());
+        if (r.report.no_network) {
+            show_banner(*r.report.no_network, wxICON_WARNING);
+        }
         for (const auto& e : r.store_errors) {
             show_banner("Not stored: " + e, wxICON_ERROR);
         }
@@ -803,7 +811,7 @@ void MainFrame::update_status() {
 
 void MainFrame::update_actions() {
     const bool selected = table_.selected_position().has_value();
-    const bool busy = controller_.busy();
+    const bool busy = this->busy();
     for (wxButton* b : {open_, save_, hide_, applied_}) {
         b->Enable(selected);
     }

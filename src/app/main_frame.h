@@ -76,7 +76,8 @@ class MainFrame : public wxFrame {
 
     // --- what a test or the status bar reads ------------------------------------------------
     const ListingTable& table() const { return table_; }
-    bool busy() const { return controller_.busy(); }
+    // A refresh runs, or its result has not been shown yet.
+    bool busy() const { return controller_.busy() || refreshing_; }
     bool loaded() const { return loaded_; }
     bool showing_demo() const { return demo_; }
     std::string details_text() const;  // the details pane's page as plain text
@@ -118,6 +119,7 @@ class MainFrame : public wxFrame {
     std::optional<Scorer> scorer_;  // on the GUI thread, for the details pane's explanation
     ListingTable table_;
     bool loaded_ = false;
+    bool refreshing_ = false;
     bool demo_ = false;
     std::string banner_;
     std::string details_key_;  // what the details pane shows (id, state, note, time, profile)
