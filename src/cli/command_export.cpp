@@ -7,6 +7,7 @@
 #include "base/iso_time.h"
 #include "cli/command_registry.h"
 #include "model/listing_json.h"
+#include "refresh/source_config.h"
 #include "store/listing_csv.h"
 #include "store/state_export.h"
 #include "store/store.h"
@@ -90,6 +91,14 @@ int run_export(const ExportOptions& opt, const GlobalOptions& global) {
             return fail("export", state.error().message, kExitInternal);
         }
         state.value().exported_at = now_epoch_seconds();
+        // The user's sources travel with the export (never secrets: they are not in the file).
+        auto sources = load_sources(paths->sources_file());
+        if (!sources) {
+            return fail("export", sources.error().message, kExitUsage);
+        }
+        if (sources.value().exists) {
+            state.value().sources = sources_to_json(sources.value());
+        }
         std::vector<std::string> repairs;
         text = state_export_to_json(state.value(), &repairs);
         // The store held text from before its checks; the file is still one import reads.
@@ -99,6 +108,9 @@ int run_export(const ExportOptions& opt, const GlobalOptions& global) {
         summary = std::to_string(state.value().listings.size()) + " listings, " +
                   std::to_string(state.value().profiles.size()) + " profiles, " +
                   std::to_string(state.value().settings.size()) + " settings";
+        if (sources.value().exists) {
+            summary += ", " + std::to_string(sources.value().sources.size()) + " sources";
+        }
     } else {
         auto loaded = store.load_listings(filter);
         if (!loaded) {

@@ -12,6 +12,7 @@
 #include "cli/command_registry.h"
 #include "dedupe/listing_dedupe.h"
 #include "model/listing_json.h"
+#include "refresh/source_config.h"
 #include "store/listing_csv.h"
 #include "store/state_export.h"
 #include "store/store.h"
@@ -178,13 +179,35 @@ int run_import(const ImportOptions& opt, const GlobalOptions& global) {
                          m.error().message.c_str());
         }
     }
+    // The export's sources join the user's sources.json; a source the user has already stays
+    // as it is (docs/sources.md).
+    std::string sources_note;
+    if (state.sources) {
+        auto incoming = parse_sources(*state.sources, opt.file + ": sources");
+        auto local = load_sources(paths->sources_file());
+        if (!incoming || !local) {
+            parsed.value().problems.push_back(!incoming ? incoming.error().message
+                                                        : local.error().message);
+        } else if (std::size_t added = merge_sources(local.value(), incoming.value()); added > 0) {
+            auto w = paths->ensure_exist();
+            if (w) {
+                w = write_file_atomically(paths->sources_file(), sources_to_json(local.value()));
+            }
+            if (!w) {
+                return fail("import", w.error().message, kExitInternal);
+            }
+            sources_note = "; " + std::to_string(added) + " sources added to " +
+                           paths->sources_file().string();
+        }
+    }
     const ImportSummary& s = summary.value();
     std::printf(
         "imported %s: %zu listings (%zu new, %zu already known), %zu user states, %zu profiles, "
-        "%zu settings%s\n",
+        "%zu settings%s%s\n",
         opt.file.c_str(), s.listings_added + s.listings_updated, s.listings_added,
         s.listings_updated, s.actions_applied, s.profiles_saved, s.settings_added,
-        merged > 0 ? ("; " + std::to_string(merged) + " cross-posted copies merged").c_str() : "");
+        merged > 0 ? ("; " + std::to_string(merged) + " cross-posted copies merged").c_str() : "",
+        sources_note.c_str());
     const auto& problems = parsed.value().problems;
     const auto& repaired = parsed.value().repaired;
     if (problems.empty() && repaired.empty()) {

@@ -135,6 +135,22 @@ Result<SourcesFile> load_sources(const std::filesystem::path& file) {
     return parse_sources(text.value(), file.string());
 }
 
+std::size_t merge_sources(SourcesFile& into, const SourcesFile& incoming) {
+    std::size_t added = 0;
+    for (const auto& s : incoming.sources) {
+        bool known = false;
+        for (const auto& mine : into.sources) {
+            known = known || mine.id == s.id;
+        }
+        if (!known) {
+            into.sources.push_back(s);
+            ++added;
+        }
+    }
+    into.exists = into.exists || added > 0;
+    return added;
+}
+
 std::string sources_to_json(const SourcesFile& file) {
     rapidjson::StringBuffer buf;
     rapidjson::PrettyWriter<rapidjson::StringBuffer> w(buf);

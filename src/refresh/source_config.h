@@ -37,6 +37,10 @@ Result<SourcesFile> load_sources(const std::filesystem::path& file);
 Result<SourcesFile> parse_sources(std::string_view text, std::string_view what);
 std::string sources_to_json(const SourcesFile& file);
 
+// Adds to `into` each source of `incoming` whose id `into` lacks (an import on another machine:
+// the user's own sources win). Returns how many were added.
+std::size_t merge_sources(SourcesFile& into, const SourcesFile& incoming);
+
 // "greenhouse:gitlab" -> "GREENHOUSE_GITLAB", used in GIGSCOUT_<SOURCE>_<KEY>.
 std::string source_env_prefix(const std::string& source_id);
 

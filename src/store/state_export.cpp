@@ -442,6 +442,15 @@ std::string state_export_to_json(const StateExport& state, std::vector<std::stri
         }
     }
     w.EndArray();
+    if (state.sources) {
+        auto doc = json::parse(utf8::sanitize(utf8::without_bom(*state.sources)), "sources");
+        if (doc && doc.value().IsObject()) {
+            w.Key("sources");
+            doc.value().Accept(w);
+        } else {
+            repaired("sources: left out: the sources file is not a JSON object");
+        }
+    }
     w.Key("listings");
     w.StartArray();
     for (std::size_t i = 0; i < state.listings.size(); ++i) {
@@ -490,8 +499,11 @@ Result<ParsedImport> state_export_from_json(std::string_view text, std::string_v
     const auto* profiles = r.array("profiles");
     const auto* settings = r.array("settings");
     const auto* listings = r.array("listings");
+    if (const auto* sources = r.object("sources")) {
+        out.state.sources = raw_json(*sources);
+    }
     r.reject_unknown({"format", "version", "exported_at", "last_look_at", "active_profile",
-                      "profiles", "settings", "listings"});
+                      "profiles", "settings", "sources", "listings"});
     if (!r.ok()) {
         return Error{where + ": " + r.error()->message};
     }

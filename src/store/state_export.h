@@ -69,6 +69,9 @@ struct StateExport {
     std::vector<StoredProfile> profiles;
     std::vector<ExportedSetting> settings;
     std::vector<ExportedListing> listings;
+    // The user's sources (sources.json, docs/sources.md) as JSON text. Configuration, not
+    // database: the front end reads the file for an export and writes it back on import.
+    std::optional<std::string> sources;
 };
 
 struct ImportSummary {

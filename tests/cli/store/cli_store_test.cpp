@@ -11,6 +11,7 @@
 #include "base/json_reader.h"
 #include "base/paths.h"
 #include "cli_process.h"
+#include "refresh/source_config.h"
 #include "support/test_support.h"
 
 namespace gigscout::testing {
@@ -260,9 +261,9 @@ TEST_F(CliStore, OnlyTheListingsShownStopBeingNew) {
     auto plain = cli({"list"});
     ASSERT_EQ(plain.code, 0) << plain.err;
     EXPECT_EQ(plain.err, "16 listings, 8 new; ranked against profile `cv`\n");
-    EXPECT_EQ(still_new(), (std::set<std::string>{"demo:11", "demo:12", "demo:13", "demo:16",
-                                                  "demo:17", "demo:20", "demo:22", "demo:25",
-                                                  "demo:6"}));
+    EXPECT_EQ(still_new(),
+              (std::set<std::string>{"demo:11", "demo:12", "demo:13", "demo:16", "demo:17",
+                                     "demo:20", "demo:22", "demo:25", "demo:6"}));
     // --all shows them too: now nothing is new.
     ASSERT_EQ(cli({"list", "--all"}).code, 0);
     EXPECT_TRUE(still_new().empty());
@@ -447,6 +448,51 @@ TEST_F(CliStore, WhatTheDoorsLetInExportsAndImportsIntoAFreshStoreByteForByte) {
     EXPECT_EQ(without_export_time(read_file(second)), without_export_time(read_file(first)));
     EXPECT_THAT(read_file(second), HasSubstr("\"note\":\"sent CV — v3 ✓, \\\"quoted\\\"\""));
     EXPECT_EQ(read_file(first).find("\xEF\xBB\xBF"), std::string::npos);
+}
+
+TEST_F(CliStore, TheUsersSourcesTravelWithAnExportAndNeverReplaceTheOnesThere) {
+    write_file(data / "config" / "sources.json", R"({"sources": [
+        {"plugin": "remoteok"},
+        {"plugin": "greenhouse", "instance": "gitlab", "settings": {"board": "gitlab"}},
+        {"plugin": "rss", "instance": "blog", "enabled": false,
+         "settings": {"url": "https://example.com/jobs.rss"}}]})");
+    fs::path first = dir.path() / "first.json";
+    auto e = cli({"export", first.string()});
+    ASSERT_EQ(e.code, 0) << e.err;
+    EXPECT_THAT(e.out, HasSubstr("0 settings, 3 sources"));
+
+    // A fresh machine gets the same sources back, and exports the same file.
+    const fs::path original = data;
+    data = dir.path() / "fresh";
+    auto i = cli({"import", first.string()});
+    ASSERT_EQ(i.code, 0) << i.err;
+    EXPECT_THAT(i.out,
+                HasSubstr("3 sources added to " + (data / "config" / "sources.json").string()));
+    auto moved = load_sources(data / "config" / "sources.json");
+    auto kept = load_sources(original / "config" / "sources.json");
+    ASSERT_TRUE(moved.ok() && kept.ok());
+    ASSERT_EQ(moved.value().sources.size(), 3u);
+    for (std::size_t k = 0; k < 3; ++k) {
+        EXPECT_EQ(moved.value().sources[k].id, kept.value().sources[k].id);
+        EXPECT_EQ(moved.value().sources[k].enabled, kept.value().sources[k].enabled);
+        EXPECT_EQ(moved.value().sources[k].settings, kept.value().sources[k].settings);
+    }
+    fs::path second = dir.path() / "second.json";
+    ASSERT_EQ(cli({"export", second.string()}).code, 0);
+    EXPECT_EQ(without_export_time(read_file(second)), without_export_time(read_file(first)));
+
+    // A machine with sources of its own keeps them as they are; only the missing ones join.
+    data = dir.path() / "other";
+    write_file(data / "config" / "sources.json",
+               R"({"sources": [{"plugin": "remoteok", "enabled": false}]})");
+    auto j = cli({"import", first.string()});
+    ASSERT_EQ(j.code, 0) << j.err;
+    EXPECT_THAT(j.out, HasSubstr("2 sources added"));
+    auto merged = load_sources(data / "config" / "sources.json");
+    ASSERT_TRUE(merged.ok());
+    ASSERT_EQ(merged.value().sources.size(), 3u);
+    EXPECT_EQ(merged.value().sources[0].id, "remoteok");
+    EXPECT_FALSE(merged.value().sources[0].enabled) << "the user's own source is unchanged";
 }
 
 TEST_F(CliStore, ADamagedExportRestoresEveryEntryAndNamesEachRepair) {
