@@ -7,12 +7,15 @@
 #include <wx/button.h>
 #include <wx/checkbox.h>
 #include <wx/choice.h>
+#include <wx/config.h>
 #include <wx/dataview.h>
+#include <wx/datetime.h>
 #include <wx/html/htmlwin.h>
 #include <wx/infobar.h>
 #include <wx/intl.h>
 #include <wx/menu.h>
 #include <wx/msgdlg.h>
+#include <wx/notifmsg.h>
 #include <wx/panel.h>
 #include <wx/persist/dataview.h>
 #include <wx/persist/splitter.h>
@@ -36,6 +39,7 @@
 #include "base/iso_time.h"
 #include "plugin_host/plugin_manifest.h"
 #include "views/display_text.h"
+#include "views/new_match_alert.h"
 
 namespace gigscout {
 namespace {
@@ -450,11 +454,8 @@ void MainFrame::start_load(bool with_sources) {
     if (with_sources) {
         sources = [this](SourcesInfo info) { on_sources(std::move(info)); };
     }
-    if (!controller_.start_load(
-            profile_, true, [this](LoadedRows rows) { on_loaded(std::move(rows)); }, sources)) {
-        // A job is ending; try again right after it.
-        CallAfter([this, with_sources] { start_load(with_sources); });
-    }
+    controller_.start_load(
+        profile_, true, [this](LoadedRows rows) { on_loaded(std::move(rows)); }, sources);
     update_status();
 }
 
@@ -516,7 +517,7 @@ void MainFrame::on_loaded(LoadedRows rows) {
 }
 
 void MainFrame::refresh() {
-    if (!workspace_ || controller_.busy()) {
+    if (!workspace_ || refreshing_) {
         return;
     }
     RefreshRequest request = options_.refresh;
@@ -525,22 +526,21 @@ void MainFrame::refresh() {
     }
     refresh_summary_ = "Refreshing…";
     refreshing_ = true;
+    refresh_started_ = now_epoch_seconds();
     update_status();
     update_actions();
-    if (!controller_.start_refresh(
-            request, profile_,
-            [this](const SourceProgress& p) {
-                sources_->update(p, now_epoch_seconds());
-                update_status();
-            },
-            [this](RefreshDone done) { on_refreshed(std::move(done)); })) {
-        refreshing_ = false;
-    }
+    controller_.start_refresh(
+        request, profile_,
+        [this](const SourceProgress& p) {
+            sources_->update(p, now_epoch_seconds());
+            update_status();
+        },
+        [this](RefreshDone done) { on_refreshed(std::move(done)); });
     update_actions();
 }
 
 void MainFrame::stop() {
-    if (controller_.busy()) {
+    if (refreshing_) {
         controller_.cancel();
         refresh_summary_ = "Stopping…";
         update_status();
@@ -585,6 +585,45 @@ void MainFrame::on_refreshed(RefreshDone done) {
         table_.select_at(0);  // the kept selection is gone (the demo's, or a closed listing)
     }
     reset_list();
+    alert_new_matches();
+}
+
+// One notification per refresh for the strong new matches (views/new_match_alert.h); where no
+// notification can be shown (no notification service, quiet hours) the info bar says it.
+void MainFrame::alert_new_matches() {
+    alert_.clear();
+    if (demo_ || !profile_) {
+        return;
+    }
+    wxConfigBase* config = wxConfigBase::Get();
+    AlertSettings settings;
+    settings.min_score = static_cast<int>(config->ReadLong("Alerts/MinScore", 70));
+    const long quiet_from = config->ReadLong("Alerts/QuietFrom", -1);
+    const long quiet_to = config->ReadLong("Alerts/QuietTo", -1);
+    if (quiet_from >= 0 && quiet_to >= 0) {
+        settings.quiet_hours = std::pair{static_cast<int>(quiet_from), static_cast<int>(quiet_to)};
+    }
+    auto alert = new_match_alert(table_, refresh_started_, settings, wxDateTime::Now().GetHour());
+    if (!alert) {
+        return;
+    }
+    alert_ = alert->title;
+    bool delivered = false;
+    if (!alert->quiet) {
+        notification_ =
+            std::make_unique<wxNotificationMessage>(utf8(alert->title), utf8(alert->body), this);
+        const std::string best = alert->ids.front();
+        notification_->Bind(wxEVT_NOTIFICATION_MESSAGE_CLICK, [this, best](wxCommandEvent&) {
+            Raise();
+            table_.select(best);
+            reset_list();
+        });
+        delivered = notification_->Show();
+    }
+    if (!delivered) {
+        show_banner(alert->title + ": " + alert->body.substr(0, alert->body.find('\n')),
+                    wxICON_INFORMATION);
+    }
 }
 
 // --- the list --------------------------------------------------------------------------------

@@ -25,6 +25,7 @@ class wxSpinCtrl;
 class wxSplitterWindow;
 class wxHtmlWindow;
 class wxButton;
+class wxNotificationMessage;
 
 namespace gigscout {
 
@@ -82,6 +83,8 @@ class MainFrame : public wxFrame {
     bool showing_demo() const { return demo_; }
     std::string details_text() const;  // the details pane's page as plain text
     std::string banner_text() const { return banner_; }
+    // The last refresh's alert title ("2 new matches scoring 70 or more"); empty: none.
+    std::string alert_text() const { return alert_; }
     std::string source_state(const std::string& source) const;
     wxDataViewCtrl* list() const { return list_; }
     wxSearchCtrl* search() const { return search_; }
@@ -109,6 +112,7 @@ class MainFrame : public wxFrame {
     void show_banner(const std::string& message, int flags);
     void hide_banner();
     void show_about();
+    void alert_new_matches();
     Store* shown_store();
 
     AppOptions options_;
@@ -125,6 +129,9 @@ class MainFrame : public wxFrame {
     std::string details_key_;  // what the details pane shows (id, state, note, time, profile)
     RefreshController controller_;
     std::string refresh_summary_;
+    std::int64_t refresh_started_ = 0;
+    std::string alert_;
+    std::unique_ptr<wxNotificationMessage> notification_;
 
     wxChoice* profile_choice_ = nullptr;
     wxSearchCtrl* search_ = nullptr;

@@ -8,37 +8,63 @@
 namespace gigscout {
 
 RefreshController::RefreshController(wxEvtHandler& owner, Paths paths)
-    : owner_(owner), paths_(std::move(paths)) {}
+    : owner_(owner), paths_(std::move(paths)), thread_([this] { run(); }) {}
 
 RefreshController::~RefreshController() {
-    cancel();
-    if (thread_.joinable()) {
-        thread_.join();
+    {
+        std::lock_guard lock(mutex_);
+        stopping_ = true;
+        jobs_.clear();
+        if (running_) {
+            running_->cancel();
+        }
     }
+    wake_.notify_all();
+    thread_.join();
 }
 
 void RefreshController::cancel() {
-    if (cancel_) {
-        cancel_->cancel();
+    std::lock_guard lock(mutex_);
+    if (running_) {
+        running_->cancel();
+    }
+    for (auto& queued : jobs_) {
+        queued.cancel->cancel();
     }
 }
 
-bool RefreshController::start(std::function<std::function<void()>()> job) {
-    if (busy_) {
-        return false;
+void RefreshController::start(Job job) {
+    {
+        std::lock_guard lock(mutex_);
+        jobs_.push_back({std::move(job), std::make_shared<fetch::CancelToken>()});
+        ++pending_;
     }
-    if (thread_.joinable()) {
-        thread_.join();  // the previous job has posted its result and is ending
-    }
-    busy_ = true;
-    cancel_ = std::make_unique<fetch::CancelToken>();
-    thread_ = std::thread([this, job = std::move(job)] {
-        std::function<void()> post_result = job();
-        // Not busy before the result is posted: its handler may start the next job.
-        busy_ = false;
+    wake_.notify_one();
+}
+
+void RefreshController::run() {
+    for (;;) {
+        Job job;
+        std::shared_ptr<fetch::CancelToken> token;
+        {
+            std::unique_lock lock(mutex_);
+            wake_.wait(lock, [&] { return stopping_ || !jobs_.empty(); });
+            if (stopping_) {
+                return;
+            }
+            job = std::move(jobs_.front().job);
+            token = running_ = std::move(jobs_.front().cancel);
+            jobs_.pop_front();
+        }
+        std::function<void()> post_result = job(*token);
+        {
+            std::lock_guard lock(mutex_);
+            running_.reset();
+        }
+        // Not busy before the result is posted: its handler may ask for the next job.
+        --pending_;
         post_result();
-    });
-    return true;
+    }
 }
 
 LoadedRows RefreshController::read_rows(const std::optional<Profile>& profile,
@@ -82,11 +108,11 @@ SourcesInfo RefreshController::read_sources(Workspace& workspace) {
     return out;
 }
 
-bool RefreshController::start_load(std::optional<Profile> profile, bool demo_when_empty,
+void RefreshController::start_load(std::optional<Profile> profile, bool demo_when_empty,
                                    std::function<void(LoadedRows)> done,
                                    std::function<void(SourcesInfo)> sources) {
-    return start([this, profile = std::move(profile), demo_when_empty, done = std::move(done),
-                  sources = std::move(sources)] {
+    start([this, profile = std::move(profile), demo_when_empty, done = std::move(done),
+           sources = std::move(sources)](const fetch::CancelToken&) {
         // The rows first: the list fills while the plugins' sandboxes start.
         auto rows = std::make_shared<LoadedRows>(read_rows(profile, demo_when_empty));
         owner_.CallAfter([done, rows] { done(std::move(*rows)); });
@@ -106,11 +132,12 @@ bool RefreshController::start_load(std::optional<Profile> profile, bool demo_whe
     });
 }
 
-bool RefreshController::start_refresh(RefreshRequest request, std::optional<Profile> profile,
+void RefreshController::start_refresh(RefreshRequest request, std::optional<Profile> profile,
                                       std::function<void(const SourceProgress&)> progress,
                                       std::function<void(RefreshDone)> done) {
-    return start([this, request = std::move(request), profile = std::move(profile),
-                  progress = std::move(progress), done = std::move(done)] {
+    start([this, request = std::move(request), profile = std::move(profile),
+           progress = std::move(progress),
+           done = std::move(done)](const fetch::CancelToken& cancel) {
         auto out = std::make_shared<RefreshDone>();
         auto workspace = Workspace::open(paths_);
         if (!workspace) {
@@ -121,7 +148,7 @@ bool RefreshController::start_refresh(RefreshRequest request, std::optional<Prof
                 [this, progress](const SourceProgress& p) {
                     owner_.CallAfter([progress, p] { progress(p); });
                 },
-                *cancel_);
+                cancel);
             if (out->result) {
                 // The listings are read back from the store; the report keeps only what the
                 // sources panel shows.

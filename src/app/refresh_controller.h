@@ -1,5 +1,6 @@
 // Work the window must not wait for — reading the stored rows and refreshing the sources —
-// runs here, on one worker thread, one job at a time.
+// runs here, on one worker thread, one job at a time in the order asked (a Refresh clicked
+// while the rows are still being read runs right after them).
 //
 // The one hand-off back to the GUI thread: every progress report and every result is posted
 // with `owner.CallAfter(...)`, as plain values copied or moved into the call; the worker never
@@ -13,10 +14,13 @@
 #pragma once
 
 #include <atomic>
+#include <condition_variable>
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <thread>
@@ -64,30 +68,43 @@ class RefreshController {
 
     // Reads the stored rows, scored with `profile` (none: unscored), and posts them; then, with
     // `sources`, reads the sources and plugins and posts those. With `demo_when_empty`, an
-    // empty store shows the demo listings. False (nothing started) while a job runs.
-    bool start_load(std::optional<Profile> profile, bool demo_when_empty,
+    // empty store shows the demo listings.
+    void start_load(std::optional<Profile> profile, bool demo_when_empty,
                     std::function<void(LoadedRows)> done,
                     std::function<void(SourcesInfo)> sources = {});
 
     // Refreshes (workspace/refresh_job.h), then reads the rows as start_load does.
-    bool start_refresh(RefreshRequest request, std::optional<Profile> profile,
+    void start_refresh(RefreshRequest request, std::optional<Profile> profile,
                        std::function<void(const SourceProgress&)> progress,
                        std::function<void(RefreshDone)> done);
 
+    // Cancels the job that runs and those waiting (a refresh ends within about a second; a
+    // waiting one runs cancelled, so it reports each source as cancelled at once).
     void cancel();
-    bool busy() const { return busy_; }
+    // A job runs or waits; false again before the last job's result is posted.
+    bool busy() const { return pending_ > 0; }
 
   private:
-    // `job` runs on the worker and returns what posts its result.
-    bool start(std::function<std::function<void()>()> job);
+    // Runs on the worker; returns what posts its result.
+    using Job = std::function<std::function<void()>(const fetch::CancelToken&)>;
+    void start(Job job);
+    void run();
     LoadedRows read_rows(const std::optional<Profile>& profile, bool demo_when_empty);
     SourcesInfo read_sources(Workspace& workspace);
 
     wxEvtHandler& owner_;
     Paths paths_;
-    std::thread thread_;
-    std::atomic<bool> busy_{false};
-    std::unique_ptr<fetch::CancelToken> cancel_;
+    std::mutex mutex_;
+    std::condition_variable wake_;
+    struct Queued {
+        Job job;
+        std::shared_ptr<fetch::CancelToken> cancel;
+    };
+    std::deque<Queued> jobs_;
+    std::shared_ptr<fetch::CancelToken> running_;  // the running job's token
+    bool stopping_ = false;
+    std::atomic<int> pending_{0};
+    std::thread thread_;  // last: starts once the members above exist
 };
 
 }  // namespace gigscout

@@ -150,6 +150,8 @@ class ListingTable {
     std::size_t size() const { return shown_.size(); }  // rows shown
     // The row at `position` (< size()).
     const ListingRow& at(std::size_t position) const { return d_.rows[shown_[position]]; }
+    // Every row read, shown or not, in the order read (i < loaded()).
+    const ListingRow& loaded_row(std::size_t i) const { return d_.rows[i]; }
     std::optional<std::size_t> position_of(std::string_view id) const;
     std::size_t loaded() const { return d_.rows.size(); }  // every row read, shown or not
     std::size_t new_shown() const;                         // rows shown with is_new

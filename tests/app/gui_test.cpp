@@ -302,6 +302,12 @@ class GuiTestApp : public GigScoutApp {
                           *table.position_of("gigboard:106") + 1 == table.size(),
                       "the WordPress job is last or refused");
                 check(table.selected_position() == std::size_t{0}, "the first row is selected");
+                // No notification service runs here: the alert shows in the window.
+                check(frame_->alert_text().find("new match") != std::string::npos,
+                      "the refresh raised one alert for its strong new gigs: `" +
+                          frame_->alert_text() + "`");
+                check(frame_->banner_text().find(frame_->alert_text()) == 0,
+                      "the info bar shows the alert: `" + frame_->banner_text() + "`");
                 check(frame_->details_text().find(title_at(0)) != std::string::npos,
                       "the details pane shows the selected listing");
             },

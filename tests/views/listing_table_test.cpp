@@ -12,6 +12,7 @@
 #include "store_test_support.h"
 #include "taxonomy/taxonomy.h"
 #include "views/display_text.h"
+#include "views/new_match_alert.h"
 
 namespace gigscout::testing {
 namespace {
@@ -776,6 +777,82 @@ TEST_F(ListingTableTest, ListingsThatEnterAfterTheReadStayNew) {
     ListingTable reread = table();
     EXPECT_EQ(reread.new_shown(), 1u);
     EXPECT_TRUE(row(reread, "delta:1").is_new);
+}
+
+}  // namespace
+}  // namespace gigscout::testing
+
+// --- the alert a refresh raises --------------------------------------------------------------
+
+namespace gigscout::testing {
+namespace {
+
+class NewMatchAlertTest : public ListingTableTest {
+  protected:
+    // A refresh at kT0 brings two strong gigs, a weak one and one the profile refuses.
+    void SetUp() override {
+        ListingTableTest::SetUp();
+        Listing strong1 = gig("delta:1", "OpenCV and Python vision", "Delta", {"opencv", "python"});
+        strong1.remote = true;
+        strong1.posted_at = kT0 - 3600;
+        Listing strong2 = gig("delta:2", "OpenCV inspection", "Delta", {"opencv", "python"});
+        strong2.remote = true;
+        strong2.posted_at = kT0 - 7200;
+        Listing weak = gig("delta:3", "Logo design", "", {});
+        Listing refused = gig("delta:4", "OpenCV on site", "Delta", {"opencv", "python"});
+        refused.remote = false;
+        record("delta", {strong1, strong2, weak, refused}, kT0);
+    }
+    int score_of(const ListingTable& t, const std::string& id) {
+        for (std::size_t i = 0; i < t.loaded(); ++i) {
+            if (t.loaded_row(i).id == id && t.loaded_row(i).score) {
+                return t.loaded_row(i).score->total;
+            }
+        }
+        ADD_FAILURE() << "no scored row " << id;
+        return -1;
+    }
+};
+
+TEST_F(NewMatchAlertTest, OneMessageNamesTheRefreshsNewMatchesBestFirst) {
+    ListingTable t = table();
+    const int threshold = std::min(score_of(t, "delta:1"), score_of(t, "delta:2"));
+    ASSERT_LT(score_of(t, "delta:3"), threshold) << "the weak gig must score below the others";
+    auto alert = new_match_alert(t, kT0, {threshold, std::nullopt}, 12);
+    ASSERT_TRUE(alert.has_value());
+    EXPECT_EQ(alert->ids.size(), 2u);
+    EXPECT_EQ(alert->title, "2 new matches scoring " + std::to_string(threshold) + " or more");
+    EXPECT_NE(alert->body.find("OpenCV and Python vision · Delta"), std::string::npos)
+        << alert->body;
+    EXPECT_FALSE(alert->quiet);
+}
+
+TEST_F(NewMatchAlertTest, ListingsFromEarlierRefreshesAndRefusedOnesAreNeverAlerted) {
+    ListingTable t = table();
+    auto alert = new_match_alert(t, kT0, {0, std::nullopt}, 12);
+    ASSERT_TRUE(alert.has_value());
+    for (const auto& id : alert->ids) {
+        EXPECT_EQ(id.rfind("delta:", 0), 0u) << id << " entered before the refresh";
+        EXPECT_NE(id, "delta:4") << "the profile refuses on-site work";
+    }
+    EXPECT_FALSE(new_match_alert(t, kT0 + 1, {0, std::nullopt}, 12).has_value())
+        << "a later refresh that brought nothing raises nothing";
+}
+
+TEST_F(NewMatchAlertTest, QuietHoursHoldTheNotificationBackButNotTheMatches) {
+    ListingTable t = table();
+    auto alert = new_match_alert(t, kT0, {0, std::pair{22, 7}}, 23);
+    ASSERT_TRUE(alert.has_value());
+    EXPECT_TRUE(alert->quiet);
+    AlertSettings night{70, std::pair{22, 7}};
+    EXPECT_TRUE(in_quiet_hours(night, 22));
+    EXPECT_TRUE(in_quiet_hours(night, 3));
+    EXPECT_FALSE(in_quiet_hours(night, 7));
+    EXPECT_FALSE(in_quiet_hours(night, 12));
+    AlertSettings lunch{70, std::pair{12, 13}};
+    EXPECT_TRUE(in_quiet_hours(lunch, 12));
+    EXPECT_FALSE(in_quiet_hours(lunch, 13));
+    EXPECT_FALSE(in_quiet_hours(AlertSettings{}, 3));
 }
 
 }  // namespace

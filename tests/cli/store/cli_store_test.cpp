@@ -217,7 +217,9 @@ TEST_F(CliStore, OnlyTheListingsShownStopBeingNew) {
     // Every stored listing, ranked (filtered ones last), and which of them are still new.
     auto ranked = [&] {
         std::vector<std::pair<std::string, bool>> out;
-        for (const auto& row : list_json({"--all"}).GetArray()) {
+        // Kept in a variable: a range-for over a temporary's array outlives the temporary.
+        rapidjson::Document doc = list_json({"--all"});
+        for (const auto& row : doc.GetArray()) {
             out.emplace_back(str(row, "id"), row["new"].GetBool());
         }
         return out;
