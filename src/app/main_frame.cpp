@@ -278,19 +278,30 @@ wxWindow* MainFrame::build_list_panel(wxWindow* parent) {
     }
     posted_->SetSelection(0);
     field(_("Posted within"), posted_);
+    // Pay in US dollars (converted), per hour or as a fixed price; 0 leaves an end open.
+    pay_basis_ = new wxChoice(panel, wxID_ANY);
+    pay_basis_->Append(_("$ per hour"));
+    pay_basis_->Append(_("$ fixed"));
+    pay_basis_->SetSelection(0);
     min_rate_ = new wxSpinCtrl(panel, wxID_ANY, "0", wxDefaultPosition, wxDefaultSize,
-                               wxSP_ARROW_KEYS, 0, 1000, 0);
-    field(_("Min $/h"), min_rate_);
+                               wxSP_ARROW_KEYS, 0, 1'000'000, 0);
+    max_rate_ = new wxSpinCtrl(panel, wxID_ANY, "0", wxDefaultPosition, wxDefaultSize,
+                               wxSP_ARROW_KEYS, 0, 1'000'000, 0);
+    field(_("Pay"), pay_basis_);
+    field(_("from"), min_rate_);
+    field(_("to"), max_rate_);
     refused_ = new wxCheckBox(panel, wxID_ANY, _("Show refused"));
     refused_->SetToolTip(_("Also show listings your profile refuses, with the reason"));
     filters->Add(refused_, 0, wxALIGN_CENTER_VERTICAL | wxBOTTOM, FromDIP(10));
     sizer->Add(filters, 0, wxEXPAND | wxALL, FromDIP(4));
 
-    for (wxWindow* w : std::initializer_list<wxWindow*>{state_, source_, job_type_, posted_}) {
+    for (wxWindow* w :
+         std::initializer_list<wxWindow*>{state_, source_, job_type_, posted_, pay_basis_}) {
         w->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { apply_filter(); });
     }
     min_score_->Bind(wxEVT_SPINCTRL, [this](wxSpinEvent&) { apply_filter(); });
     min_rate_->Bind(wxEVT_SPINCTRL, [this](wxSpinEvent&) { apply_filter(); });
+    max_rate_->Bind(wxEVT_SPINCTRL, [this](wxSpinEvent&) { apply_filter(); });
     refused_->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) { apply_filter(); });
 
     list_ = new wxDataViewCtrl(panel, wxID_ANY, wxDefaultPosition, wxDefaultSize,
@@ -663,9 +674,15 @@ void MainFrame::apply_filter() {
     if (posted_->GetSelection() > 0) {
         f.posted_within_days = kPostedChoices[posted_->GetSelection()].second;
     }
-    if (min_rate_->GetValue() > 0) {
+    if (min_rate_->GetValue() > 0 || max_rate_->GetValue() > 0) {
         PayRange pay;
-        pay.min = min_rate_->GetValue();
+        pay.basis = pay_basis_->GetSelection() == 1 ? PayBasis::Fixed : PayBasis::PerHour;
+        if (min_rate_->GetValue() > 0) {
+            pay.min = min_rate_->GetValue();
+        }
+        if (max_rate_->GetValue() > 0) {
+            pay.max = max_rate_->GetValue();
+        }
         f.pay = pay;
     }
     f.refused = refused_->GetValue() ? RefusedRows::Show : RefusedRows::Hide;

@@ -147,7 +147,9 @@ class MainFrame : public wxFrame {
     wxChoice* source_ = nullptr;
     wxChoice* job_type_ = nullptr;
     wxChoice* posted_ = nullptr;
+    wxChoice* pay_basis_ = nullptr;
     wxSpinCtrl* min_rate_ = nullptr;
+    wxSpinCtrl* max_rate_ = nullptr;
     wxCheckBox* refused_ = nullptr;
     wxButton* open_ = nullptr;
     wxButton* save_ = nullptr;

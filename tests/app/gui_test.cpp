@@ -22,6 +22,7 @@
 #include <wx/evtloop.h>
 #include <wx/image.h>
 #include <wx/menu.h>
+#include <wx/srchctrl.h>
 #include <wx/timer.h>
 #include <wx/toolbar.h>
 #include <wx/uiaction.h>
@@ -313,6 +314,23 @@ class GuiTestApp : public GigScoutApp {
             },
             std::chrono::seconds(60));
         screenshot("02-after-refresh");
+
+        // The search box filters as the user types; clearing it brings every row back with
+        // the selection where it was.
+        then("type \"keras\" in the search box", [this] { frame_->search()->SetValue("keras"); });
+        when(
+            "only the Keras gig is shown", [&table] { return table.size() == 1; },
+            [this] {
+                check(title_at(0).find("Keras") != std::string::npos,
+                      "the row shown is the Keras gig, not `" + title_at(0) + "`");
+                frame_->search()->SetValue("");
+            });
+        when(
+            "every row is back", [&table] { return table.size() == 6; },
+            [&table, this] {
+                check(table.selected_position() == std::size_t{0},
+                      "the selection survived the filter");
+            });
 
         key(WXK_DOWN);
         when(
