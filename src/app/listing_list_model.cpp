@@ -72,9 +72,10 @@ void ListingListModel::GetValueByRow(wxVariant& value, unsigned row, unsigned co
             value = wxString::FromUTF8(r.client_country);
             return;
         case kColState: {
+            // ● marks a listing new since the last look, whatever the user did with it since.
             std::string state(to_string(r.state));
             if (r.is_new) {
-                state = "● new";
+                state = "● " + state;
             }
             if (r.closed_at) {
                 state += ", closed";
