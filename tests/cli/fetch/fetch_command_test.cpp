@@ -228,6 +228,35 @@ TEST_F(FetchCommandTest, TheRankingPrintedIsTheOneListShowsRightAfter) {
     EXPECT_EQ(from_fetch, from_list);
 }
 
+TEST_F(FetchCommandTest, SourceListShowsEachSourcesHealthAndDisableTakesOneOut) {
+    write_sources(R"({"sources": [{"plugin": "board"},
+                                  {"plugin": "board", "instance": "down",
+                                   "settings": {"start": "/down"}}]})");
+    auto before = cli({"--data-dir", data_.string(), "source", "list"});
+    ASSERT_EQ(before.code, 0) << before.err;
+    EXPECT_TRUE(contains(summary_line(before.out, "board"), "never refreshed")) << before.out;
+
+    ASSERT_EQ(fetch({}).code, 4);
+    auto after = cli({"--data-dir", data_.string(), "source", "list"});
+    ASSERT_EQ(after.code, 0) << after.err;
+    std::string ok = summary_line(after.out, "board");
+    EXPECT_TRUE(contains(ok, " ok ")) << after.out;
+    EXPECT_TRUE(contains(ok, "just now")) << after.out;
+    std::string down = summary_line(after.out, "board:down");
+    EXPECT_TRUE(contains(down, "failing")) << after.out;
+    EXPECT_TRUE(contains(down, "HTTP 500")) << "the last error in words: " << after.out;
+
+    auto off = cli({"--data-dir", data_.string(), "source", "disable", "board:down"});
+    ASSERT_EQ(off.code, 0) << off.err;
+    auto again = fetch({});
+    EXPECT_EQ(again.code, 0) << again.out << again.err;
+    EXPECT_EQ(summary_line(again.out, "board:down"), "") << "a disabled source does not run";
+
+    auto nope = cli({"--data-dir", data_.string(), "source", "enable", "nope"});
+    EXPECT_EQ(nope.code, 2);
+    EXPECT_TRUE(contains(nope.err, "the configured sources are: board, board:down")) << nope.err;
+}
+
 TEST_F(FetchCommandTest, ABrokenSourcesFileIsAUsageErrorNamingTheField) {
     write_sources(R"({"sources": [{"plugin": "board", "enabeld": true}]})");
     auto r = fetch({});

@@ -1,0 +1,124 @@
+// gigscout-cli source: the configured sources and their health, as the app's sources panel
+// shows them (views/sources_panel.h); turning one on or off in sources.json (docs/sources.md).
+//   source list | source enable ID | source disable ID
+#include <cstdio>
+
+#include "base/file_io.h"
+#include "base/iso_time.h"
+#include "cli/command_registry.h"
+#include "refresh/source_config.h"
+#include "views/display_text.h"
+#include "views/sources_panel.h"
+#include "workspace/workspace.h"
+
+namespace gigscout::cli::source_command {
+namespace {
+
+struct SourceOptions {
+    std::string id;
+};
+
+int run_list(Workspace& workspace) {
+    auto descriptions = workspace.source_descriptions();
+    if (!descriptions) {
+        return fail("source", descriptions.error().message, kExitUsage);
+    }
+    auto rows = load_sources_panel(workspace.store(), descriptions.value());
+    if (!rows) {
+        return fail("source", rows.error().message, kExitInternal);
+    }
+    const std::int64_t now = now_epoch_seconds();
+    std::printf("%s %s %s %8s  %s\n", fit_columns("source", 24).c_str(),
+                fit_columns("state", 34).c_str(), fit_columns("last refresh", 12).c_str(),
+                "listings", "last error");
+    for (const auto& r : rows.value()) {
+        std::string state = r.state_text;
+        if (!r.deprecated.empty()) {
+            state += " (deprecated: " + r.deprecated + ")";
+        }
+        std::printf(
+            "%s %s %s %8zu  %s\n", fit_columns(r.id, 24).c_str(), fit_columns(state, 34).c_str(),
+            fit_columns(r.last_refresh_at ? relative_time(*r.last_refresh_at, now) : "never", 12)
+                .c_str(),
+            r.open_listings, r.health == SourceHealth::Ok ? "" : r.last_error.c_str());
+    }
+    return kExitOk;
+}
+
+// Writes sources.json with `id` turned on or off; before the user has a file, the bundled
+// defaults become it (the file is then the one home of the choice).
+int run_enable(Workspace& workspace, const std::string& id, bool enabled) {
+    auto configured = workspace.sources();
+    if (!configured) {
+        return fail("source", configured.error().message, kExitUsage);
+    }
+    SourcesFile file;
+    file.sources = configured.value();
+    std::string known;
+    bool found = false;
+    for (auto& s : file.sources) {
+        known += (known.empty() ? "" : ", ") + s.id;
+        if (s.id == id) {
+            found = true;
+            s.enabled = enabled;
+        }
+    }
+    if (!found) {
+        return fail("source",
+                    "no configured source named `" + id +
+                        "`; the configured sources are: " + (known.empty() ? "none" : known),
+                    kExitUsage);
+    }
+    if (auto w = write_file_atomically(workspace.paths().sources_file(), sources_to_json(file));
+        !w) {
+        return fail("source", w.error().message, kExitInternal);
+    }
+    std::printf("%s %s in %s\n", enabled ? "enabled" : "disabled", id.c_str(),
+                workspace.paths().sources_file().string().c_str());
+    return kExitOk;
+}
+
+template <class Action>
+int with_workspace(const GlobalOptions& global, Action action) {
+    auto paths = global.paths();
+    if (!paths) {
+        return kExitUsage;
+    }
+    auto opened = Workspace::open(*paths);
+    if (!opened) {
+        return fail("source", opened.error());
+    }
+    return action(opened.value());
+}
+
+const bool registered = register_command(Command{
+    "source", 46, [](CLI::App& app, const GlobalOptions& global) -> std::function<int()> {
+        auto opt = std::make_shared<SourceOptions>();
+        CLI::App* source = app.add_subcommand(
+            "source", "The configured sources: their health, and turning one on or off");
+        source->require_subcommand(1);
+        source->fallthrough();
+        CLI::App* list = source->add_subcommand(
+            "list", "Each source's state, last refresh, listings and last error");
+        CLI::App* enable = source->add_subcommand("enable", "Refresh this source again");
+        enable->add_option("id", opt->id, "The source's id (source list shows them)")->required();
+        CLI::App* disable = source->add_subcommand("disable", "Stop refreshing this source");
+        disable->add_option("id", opt->id, "The source's id (source list shows them)")->required();
+        for (CLI::App* c : {list, enable, disable}) {
+            c->fallthrough();
+        }
+        return [=, &global]() -> int {
+            if (list->parsed()) {
+                return with_workspace(global, [](Workspace& w) { return run_list(w); });
+            }
+            if (enable->parsed() || disable->parsed()) {
+                const bool on = enable->parsed();
+                return with_workspace(global,
+                                      [&](Workspace& w) { return run_enable(w, opt->id, on); });
+            }
+            return kExitUsage;
+        };
+    }});
+
+}  // namespace
+}  // namespace gigscout::cli::source_command
