@@ -1,4 +1,5 @@
 #include "app/app.h"
+#include "app/wx_text.h"
 
 #include <cstdio>
 
@@ -26,7 +27,7 @@ void GigScoutApp::OnInitCmdLine(wxCmdLineParser& parser) {
 bool GigScoutApp::OnCmdLineParsed(wxCmdLineParser& parser) {
     wxString dir;
     if (parser.Found("data-dir", &dir)) {
-        data_dir_ = dir.ToStdString(wxConvUTF8);
+        data_dir_ = text_of(dir);
     }
     refresh_on_start_ = parser.Found("refresh");
     return wxApp::OnCmdLineParsed(parser);
@@ -53,7 +54,7 @@ bool GigScoutApp::OnInit() {
     auto* translations = new wxTranslations;
     wxTranslations::Set(translations);
     wxFileTranslationsLoader::AddCatalogLookupPathPrefix(
-        wxString::FromUTF8((resources_dir() / "locale").string()));
+        utf8((resources_dir() / "locale").string()));
     translations->AddStdCatalog();
     translations->AddCatalog("gigscout");
 
@@ -80,7 +81,7 @@ bool GigScoutApp::OnInit() {
             if (welcome.ShowModal() == wxID_OK) {
                 std::string error;
                 if (!welcome.apply(error)) {
-                    wxMessageBox(wxString::FromUTF8(error), _("GigScout"), wxICON_ERROR);
+                    wxMessageBox(utf8(error), _("GigScout"), wxICON_ERROR);
                 }
             }
         }

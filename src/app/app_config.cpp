@@ -1,4 +1,5 @@
 #include "app/app_config.h"
+#include "app/wx_text.h"
 
 #include <wx/fileconf.h>
 
@@ -11,7 +12,7 @@ std::filesystem::path app_config_file(const Paths& paths) {
 void install_app_config(const Paths& paths) {
     std::error_code ec;
     std::filesystem::create_directories(paths.config_dir, ec);
-    const wxString file = wxString::FromUTF8(app_config_file(paths).string());
+    const wxString file = utf8(app_config_file(paths).string());
     delete wxConfigBase::Set(
         new wxFileConfig("gigscout", wxEmptyString, file, wxEmptyString, wxCONFIG_USE_LOCAL_FILE));
 }

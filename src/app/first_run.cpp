@@ -1,4 +1,5 @@
 #include "app/first_run.h"
+#include "app/wx_text.h"
 
 #include <wx/button.h>
 #include <wx/checklst.h>
@@ -51,7 +52,7 @@ FirstRunDialog::FirstRunDialog(wxWindow* parent, Workspace& workspace)
     if (auto configured = workspace_.sources(); configured) {
         for (const auto& s : configured.value()) {
             source_ids_.push_back(s.id);
-            sources_->Check(sources_->Append(wxString::FromUTF8(s.id)), s.enabled);
+            sources_->Check(sources_->Append(utf8(s.id)), s.enabled);
         }
     }
     top->Add(sources_, 0, wxEXPAND | wxALL, FromDIP(10));
@@ -65,12 +66,12 @@ void FirstRunDialog::on_find_skills() {
     Profile profile = starter ? starter.value() : Profile{};
     skills_->Clear();
     skill_ids_.clear();
-    for (const auto& s : suggest_skills(cv_->GetValue().ToStdString(wxConvUTF8), profile)) {
+    for (const auto& s : suggest_skills(text_of(cv_->GetValue()), profile)) {
         if (s.in_profile) {
             continue;
         }
         skill_ids_.push_back(s.id);
-        skills_->Check(skills_->Append(wxString::FromUTF8(s.name)), false);
+        skills_->Check(skills_->Append(utf8(s.name)), false);
     }
 }
 

@@ -1,4 +1,5 @@
 #include "app/listing_list_model.h"
+#include "app/wx_text.h"
 
 #include <wx/dc.h>
 #include <wx/settings.h>
@@ -50,7 +51,7 @@ void ListingListModel::GetValueByRow(wxVariant& value, unsigned row, unsigned co
             if (!r.company.empty()) {
                 title += " · " + r.company;
             }
-            value = wxString::FromUTF8(title);
+            value = utf8(title);
             return;
         }
         case kColSources: {
@@ -58,18 +59,17 @@ void ListingListModel::GetValueByRow(wxVariant& value, unsigned row, unsigned co
             for (const auto& s : r.sources) {
                 sources += (sources.empty() ? "" : ", ") + s;
             }
-            value = wxString::FromUTF8(sources);
+            value = utf8(sources);
             return;
         }
         case kColPay:
-            value = wxString::FromUTF8(r.budget ? budget_text(r.budget) : "");
+            value = utf8(r.budget ? budget_text(r.budget) : "");
             return;
         case kColPosted:
-            value =
-                wxString::FromUTF8(relative_time(r.posted_at.value_or(r.first_seen), table_.now()));
+            value = utf8(relative_time(r.posted_at.value_or(r.first_seen), table_.now()));
             return;
         case kColCountry:
-            value = wxString::FromUTF8(r.client_country);
+            value = utf8(r.client_country);
             return;
         case kColState: {
             // ● marks a listing new since the last look, whatever the user did with it since.
@@ -80,7 +80,7 @@ void ListingListModel::GetValueByRow(wxVariant& value, unsigned row, unsigned co
             if (r.closed_at) {
                 state += ", closed";
             }
-            value = wxString::FromUTF8(state);
+            value = utf8(state);
             return;
         }
         default:

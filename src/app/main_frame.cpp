@@ -35,11 +35,14 @@
 #include "app/demo_data.h"
 #include "app/listing_html.h"
 #include "app/listing_list_model.h"
+#include "app/profile_dialog.h"
 #include "app/sources_list.h"
+#include "app/wx_text.h"
 #include "base/iso_time.h"
 #include "plugin_host/plugin_manifest.h"
 #include "views/display_text.h"
 #include "views/new_match_alert.h"
+#include "workspace/first_run.h"
 
 namespace gigscout {
 namespace {
@@ -60,10 +63,6 @@ class DetailsHtml : public wxHtmlWindow {
         }
     }
 };
-
-wxString utf8(const std::string& s) {
-    return wxString::FromUTF8(s);
-}
 
 const std::pair<const char*, std::optional<int>> kPostedChoices[] = {
     {"any time", std::nullopt}, {"1 day", 1}, {"3 days", 3}, {"7 days", 7}, {"30 days", 30}};
@@ -118,8 +117,7 @@ MainFrame::MainFrame(AppOptions options, Result<Workspace> workspace)
     }
 
     if (!workspace) {
-        show_banner(_("GigScout cannot open its data: ").ToStdString(wxConvUTF8) +
-                        workspace.error().message,
+        show_banner(text_of(_("GigScout cannot open its data: ")) + workspace.error().message,
                     wxICON_ERROR);
         details_->SetPage(utf8(placeholder_html(
             "Nothing can be shown until the problem above is fixed; nothing was changed.")));
@@ -164,12 +162,17 @@ void MainFrame::build_menus() {
     listing->AppendSeparator();
     listing->Append(kIdNext, _("&Next\tCtrl+J"));
     listing->Append(kIdPrevious, _("&Previous\tCtrl+K"));
+    auto* profile = new wxMenu;
+    profile->Append(kIdEditProfile, _("&Edit profile…\tCtrl+P"),
+                    _("Skills and levels, pay, job types, search terms"));
+    profile->Append(kIdNewProfile, _("&New profile…"));
     auto* help = new wxMenu;
     help->Append(wxID_ABOUT, _("&About GigScout"));
     auto* bar = new wxMenuBar;
     bar->Append(file, _("&File"));
     bar->Append(edit, _("&Edit"));
     bar->Append(listing, _("&Listing"));
+    bar->Append(profile, _("&Profile"));
     bar->Append(help, _("&Help"));
     SetMenuBar(bar);
 
@@ -196,7 +199,7 @@ void MainFrame::build_menus() {
         [this](wxCommandEvent&) {
             wxTextEntryDialog ask(this, _("A note for yourself (optional):"), _("Mark applied"));
             if (ask.ShowModal() == wxID_OK) {
-                act(RowAction::Apply, ask.GetValue().ToStdString(wxConvUTF8));
+                act(RowAction::Apply, text_of(ask.GetValue()));
             }
         },
         kIdApplied);
@@ -231,9 +234,8 @@ void MainFrame::build_toolbar() {
         wxEVT_TOOL, [this](wxCommandEvent&) { refresh(); }, kIdRefresh);
     Bind(
         wxEVT_TOOL, [this](wxCommandEvent&) { stop(); }, kIdStop);
-    profile_choice_->Bind(wxEVT_CHOICE, [this](wxCommandEvent& e) {
-        choose_profile(e.GetString().ToStdString(wxConvUTF8));
-    });
+    profile_choice_->Bind(wxEVT_CHOICE,
+                          [this](wxCommandEvent& e) { choose_profile(text_of(e.GetString())); });
     search_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { apply_filter(); });
     search_->Bind(wxEVT_SEARCHCTRL_CANCEL_BTN, [this](wxCommandEvent&) {
         search_->Clear();
@@ -460,6 +462,37 @@ void MainFrame::choose_profile(const std::string& name) {
     start_load();  // the list re-ranks against the new profile
 }
 
+void MainFrame::edit_profile(bool fresh) {
+    if (!workspace_) {
+        return;
+    }
+    std::string name;
+    Profile profile;
+    auto active = workspace_->store().active_profile();
+    if (!fresh && active && active.value()) {
+        auto parsed =
+            profile_from_json(active.value()->json, "profile `" + active.value()->name + "`");
+        if (!parsed) {
+            show_banner(parsed.error().message, wxICON_ERROR);
+            return;
+        }
+        name = active.value()->name;
+        profile = std::move(parsed).value();
+    } else if (auto starter = starter_profile("intermediate"); starter) {
+        profile = std::move(starter).value();
+        name = fresh ? "new profile" : "me";
+    }
+    ProfileDialog dialog(this, workspace_->store(), name, profile);
+    if (dialog.ShowModal() == wxID_OK) {
+        profile_saved();
+    }
+}
+
+void MainFrame::profile_saved() {
+    load_profiles();
+    start_load();  // the list re-ranks against the saved profile
+}
+
 void MainFrame::start_load(bool with_sources) {
     std::function<void(SourcesInfo)> sources;
     if (with_sources) {
@@ -641,7 +674,7 @@ void MainFrame::alert_new_matches() {
 
 void MainFrame::apply_filter() {
     TableFilter f;
-    f.text = search_->GetValue().ToStdString(wxConvUTF8);
+    f.text = text_of(search_->GetValue());
     switch (state_->GetSelection()) {
         case 1:
             f.state = ListingState::New;
@@ -663,13 +696,13 @@ void MainFrame::apply_filter() {
             break;
     }
     if (source_->GetSelection() > 0) {
-        f.source = source_->GetStringSelection().ToStdString(wxConvUTF8);
+        f.source = text_of(source_->GetStringSelection());
     }
     if (min_score_->GetValue() > 0) {
         f.min_score = min_score_->GetValue();
     }
     if (job_type_->GetSelection() > 0) {
-        f.job_type = job_type_from_string(job_type_->GetStringSelection().ToStdString());
+        f.job_type = job_type_from_string(text_of(job_type_->GetStringSelection()));
     }
     if (posted_->GetSelection() > 0) {
         f.posted_within_days = kPostedChoices[posted_->GetSelection()].second;
@@ -840,7 +873,7 @@ void MainFrame::show_details() {
 }
 
 std::string MainFrame::details_text() const {
-    return details_->ToText().ToStdString(wxConvUTF8);
+    return text_of(details_->ToText());
 }
 
 std::string MainFrame::source_state(const std::string& source) const {

@@ -56,6 +56,8 @@ class MainFrame : public wxFrame {
         kIdPrevious,
         kIdFind,
         kIdProfile,
+        kIdEditProfile,
+        kIdNewProfile,
     };
 
     // `workspace` may be an error (a locked or foreign database, an unwritable folder): the
@@ -72,6 +74,13 @@ class MainFrame : public wxFrame {
     void select_position(std::size_t position);
     void move_selection(int delta);
     void choose_profile(const std::string& name);
+    // Opens the profile editor on the active profile (or, `fresh`, a new one from the
+    // intermediate starter); a saved profile becomes active and the list re-ranks.
+    void edit_profile(bool fresh);
+    // After a profile was saved elsewhere (the editor, a test): read the profiles again and
+    // re-rank.
+    void profile_saved();
+    Store* store() { return workspace_ ? &workspace_->store() : nullptr; }
     // As a click on a column header does: `column` is a ListColumn.
     void sort_by(unsigned column, bool ascending);
 

@@ -1,4 +1,5 @@
 #include "app/sources_list.h"
+#include "app/wx_text.h"
 
 #include <wx/intl.h>
 #include <wx/settings.h>
@@ -88,11 +89,11 @@ void SourcesList::show() {
     for (std::size_t i = 0; i < lines_.size(); ++i) {
         const Line& l = lines_[i];
         long row = static_cast<long>(i);
-        SetItem(row, 0, wxString::FromUTF8(l.source));
-        SetItem(row, 1, wxString::FromUTF8(l.state));
-        SetItem(row, 2, wxString::FromUTF8(l.when));
-        SetItem(row, 3, wxString::FromUTF8(l.listings));
-        SetItem(row, 4, wxString::FromUTF8(l.error));
+        SetItem(row, 0, utf8(l.source));
+        SetItem(row, 1, utf8(l.state));
+        SetItem(row, 2, utf8(l.when));
+        SetItem(row, 3, utf8(l.listings));
+        SetItem(row, 4, utf8(l.error));
         SetItemTextColour(row, l.failed ? wxColour(200, 40, 40)
                                         : wxSystemSettings::GetColour(wxSYS_COLOUR_LISTBOXTEXT));
     }

@@ -28,6 +28,7 @@
 #include <wx/uiaction.h>
 
 #include "app/app.h"
+#include "app/profile_dialog.h"
 #include "base/ascii.h"
 #include "base/file_io.h"
 #include "base/iso_time.h"
@@ -218,20 +219,22 @@ class GuiTestApp : public GigScoutApp {
         when(
             "pause", [until] { return std::chrono::steady_clock::now() >= *until; }, [] {});
     }
-    void screenshot(const std::string& name) {
+    void screenshot(const std::string& name, std::function<wxTopLevelWindow*()> window = {}) {
         pause(std::chrono::milliseconds(300));
-        then("screenshot " + name, [this, name] {
+        then("screenshot " + name, [this, name, window] {
+            wxTopLevelWindow* shown = window ? window() : frame_;
             // Each part from its own window: a wxScreenDC read back stale pixels here after
             // the first shot (GTK 3 under Xvfb), a window's DC always the current ones.
-            const wxPoint origin = frame_->GetScreenPosition();
-            const wxSize size = frame_->GetSize();
+            const wxPoint origin = shown->GetScreenPosition();
+            const wxSize size = shown->GetSize();
             wxBitmap bitmap(size.x, size.y);
             wxMemoryDC mem(bitmap);
             mem.SetBackground(*wxWHITE_BRUSH);
             mem.Clear();
-            std::vector<wxWindow*> parts(frame_->GetChildren().begin(),
-                                         frame_->GetChildren().end());
-            parts.push_back(frame_->GetMenuBar());
+            std::vector<wxWindow*> parts(shown->GetChildren().begin(), shown->GetChildren().end());
+            if (shown == frame_) {
+                parts.push_back(frame_->GetMenuBar());
+            }
             for (wxWindow* part : parts) {
                 if (!part->IsShown() || part->IsTopLevel()) {
                     continue;
@@ -451,6 +454,35 @@ class GuiTestApp : public GigScoutApp {
             },
             std::chrono::seconds(20));
         screenshot("05-after-restart");
+
+        // The profile editor: "cv2" finds OpenCV; a profile of Keras and segmentation alone
+        // puts the Keras gig first once saved.
+        then("open the profile editor", [this] {
+            auto active = frame_->store()->active_profile();
+            auto profile = profile_from_json(active.value()->json, "active");
+            dialog_ = new ProfileDialog(frame_, *frame_->store(), "me", profile.value());
+            dialog_->Show();
+            dialog_->search("cv2");
+            check(!dialog_->found().empty() && dialog_->found()[0].id == "opencv",
+                  "cv2 finds OpenCV");
+            for (const auto& s : std::vector<ProfileSkill>(dialog_->editor().profile().skills)) {
+                dialog_->editor().remove_skill(s.skill);
+            }
+            dialog_->search("keras");
+            check(dialog_->add_found(0, SkillLevel::Advanced), "Keras added");
+            dialog_->search("image segmentation");
+            check(dialog_->add_found(0, SkillLevel::Advanced), "image segmentation added");
+        });
+        screenshot("06-profile-editor", [this] { return dialog_; });
+        then("save the profile", [this] {
+            check(dialog_->save(), "the profile saves: " + dialog_->error());
+            dialog_->Destroy();
+            frame_->profile_saved();
+        });
+        when(
+            "the list re-ranks", [this] { return title_at(0).find("Keras") != std::string::npos; },
+            [] {}, std::chrono::seconds(20));
+        screenshot("07-re-ranked");
     }
 
     // A database the store refuses: the window opens, says which file and why, and leaves the
@@ -468,7 +500,7 @@ class GuiTestApp : public GigScoutApp {
             auto text = read_text_file(paths_.database_file());
             check(text && text.value() == "not a database, a note\n", "the file is untouched");
         });
-        screenshot("06-broken-database");
+        screenshot("08-broken-database");
     }
 
     // Stop cancels a refresh stuck on a hanging platform within about a second, and the window
@@ -506,7 +538,7 @@ class GuiTestApp : public GigScoutApp {
                 check(frame_->showing_demo(), "nothing stored: the demo stays");
             },
             std::chrono::seconds(10));
-        screenshot("07-refresh-stopped");
+        screenshot("09-refresh-stopped");
     }
 
     Paths paths_;
@@ -515,6 +547,7 @@ class GuiTestApp : public GigScoutApp {
     testing::TestPki pki_;
     std::unique_ptr<TestHttpServer> server_;
     MainFrame* frame_ = nullptr;
+    ProfileDialog* dialog_ = nullptr;
     wxTimer timer_;
     std::vector<Step> steps_;
     std::size_t next_ = 0;

@@ -1,0 +1,226 @@
+#include "app/profile_dialog.h"
+
+#include <wx/button.h>
+#include <wx/checkbox.h>
+#include <wx/choice.h>
+#include <wx/intl.h>
+#include <wx/listbox.h>
+#include <wx/listctrl.h>
+#include <wx/sizer.h>
+#include <wx/spinctrl.h>
+#include <wx/srchctrl.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+
+#include "app/wx_text.h"
+#include "base/iso_time.h"
+#include "taxonomy/taxonomy.h"
+#include "views/display_text.h"
+
+namespace gigscout {
+namespace {
+
+const JobType kJobTypes[] = {JobType::Freelance, JobType::Contract, JobType::FullTime,
+                             JobType::PartTime};
+const SkillLevel kLevels[] = {SkillLevel::Beginner, SkillLevel::Intermediate, SkillLevel::Advanced};
+
+}  // namespace
+
+ProfileDialog::ProfileDialog(wxWindow* parent, Store& store, std::string name, Profile profile)
+    : wxDialog(parent, wxID_ANY, _("Edit profile"), wxDefaultPosition, wxDefaultSize,
+               wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
+      store_(store),
+      name_(name.empty() ? "me" : std::move(name)),
+      editor_(std::move(profile)) {
+    const int gap = FromDIP(6);
+    auto* top = new wxBoxSizer(wxVERTICAL);
+    auto* name_row = new wxBoxSizer(wxHORIZONTAL);
+    name_row->Add(new wxStaticText(this, wxID_ANY, _("Profile name")), 0,
+                  wxALIGN_CENTER_VERTICAL | wxRIGHT, gap);
+    name_field_ = new wxTextCtrl(this, wxID_ANY, utf8(name_));
+    name_row->Add(name_field_, 1);
+    top->Add(name_row, 0, wxEXPAND | wxALL, gap);
+
+    // Skills: search on the left, the profile's on the right.
+    auto* skills_row = new wxBoxSizer(wxHORIZONTAL);
+    auto* left = new wxBoxSizer(wxVERTICAL);
+    search_ = new wxSearchCtrl(this, wxID_ANY);
+    search_->SetDescriptiveText(_("Find a skill (name or any spelling: cv2, tf.keras…)"));
+    left->Add(search_, 0, wxEXPAND);
+    category_ = new wxChoice(this, wxID_ANY);
+    category_->Append(_("every category"));
+    category_ids_.push_back("");
+    for (const auto& c : Taxonomy::bundled().categories()) {
+        category_->Append(utf8(c.name));
+        category_ids_.push_back(c.id);
+    }
+    category_->SetSelection(0);
+    left->Add(category_, 0, wxEXPAND | wxTOP, gap);
+    results_ = new wxListBox(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(300, 220)));
+    left->Add(results_, 1, wxEXPAND | wxTOP, gap);
+    auto* add_row = new wxBoxSizer(wxHORIZONTAL);
+    level_ = new wxChoice(this, wxID_ANY);
+    for (SkillLevel l : kLevels) {
+        level_->Append(utf8(std::string(to_string(l))));
+    }
+    level_->SetSelection(1);
+    add_row->Add(level_, 0, wxRIGHT, gap);
+    auto* add = new wxButton(this, wxID_ANY, _("Add ▸"));
+    add_row->Add(add, 0);
+    left->Add(add_row, 0, wxTOP, gap);
+    skills_row->Add(left, 1, wxEXPAND | wxRIGHT, gap);
+
+    auto* right = new wxBoxSizer(wxVERTICAL);
+    skills_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(300, 260)),
+                             wxLC_REPORT | wxLC_SINGLE_SEL);
+    skills_->AppendColumn(_("Your skill"), wxLIST_FORMAT_LEFT, FromDIP(190));
+    skills_->AppendColumn(_("Level"), wxLIST_FORMAT_LEFT, FromDIP(100));
+    right->Add(skills_, 1, wxEXPAND);
+    auto* remove = new wxButton(this, wxID_ANY, _("Remove"));
+    right->Add(remove, 0, wxTOP, gap);
+    skills_row->Add(right, 1, wxEXPAND);
+    top->Add(skills_row, 1, wxEXPAND | wxLEFT | wxRIGHT, gap);
+
+    // Pay, work, terms.
+    const Profile& p = editor_.profile();
+    auto* grid = new wxFlexGridSizer(2, gap, gap);
+    grid->AddGrowableCol(1);
+    auto money_row = [&](const wxString& label, const std::optional<Money>& m,
+                         wxSpinCtrlDouble*& amount, wxTextCtrl*& currency) {
+        grid->Add(new wxStaticText(this, wxID_ANY, label), 0, wxALIGN_CENTER_VERTICAL);
+        auto* row = new wxBoxSizer(wxHORIZONTAL);
+        amount = new wxSpinCtrlDouble(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize,
+                                      wxSP_ARROW_KEYS, 0, 1'000'000, m ? m->amount : 0, 5);
+        currency = new wxTextCtrl(this, wxID_ANY, utf8(m ? m->currency : "USD"), wxDefaultPosition,
+                                  FromDIP(wxSize(70, -1)));
+        row->Add(amount, 0, wxRIGHT, gap);
+        row->Add(currency, 0);
+        grid->Add(row);
+    };
+    money_row(_("Least per hour (0: none)"), p.min_hourly, min_hourly_, hourly_currency_);
+    money_row(_("Least per fixed project"), p.min_fixed, min_fixed_, fixed_currency_);
+    grid->Add(new wxStaticText(this, wxID_ANY, _("Job types (none: any)")), 0,
+              wxALIGN_CENTER_VERTICAL);
+    auto* types = new wxBoxSizer(wxHORIZONTAL);
+    for (JobType t : kJobTypes) {
+        auto* box = new wxCheckBox(this, wxID_ANY, utf8(std::string(to_string(t))));
+        box->SetValue(std::find(p.job_types.begin(), p.job_types.end(), t) != p.job_types.end());
+        types->Add(box, 0, wxRIGHT, gap);
+        job_types_.push_back(box);
+    }
+    grid->Add(types);
+    grid->AddSpacer(0);
+    remote_only_ = new wxCheckBox(this, wxID_ANY, _("Remote work only"));
+    remote_only_->SetValue(p.remote_only);
+    grid->Add(remote_only_);
+    grid->Add(new wxStaticText(this, wxID_ANY, _("Search terms (comma-separated)")), 0,
+              wxALIGN_CENTER_VERTICAL);
+    search_terms_ = new wxTextCtrl(this, wxID_ANY, utf8(join_list(p.search_terms)));
+    grid->Add(search_terms_, 1, wxEXPAND);
+    grid->Add(new wxStaticText(this, wxID_ANY, _("Words that cost points")), 0,
+              wxALIGN_CENTER_VERTICAL);
+    excluded_ = new wxTextCtrl(this, wxID_ANY, utf8(join_list(p.excluded_keywords)));
+    grid->Add(excluded_, 1, wxEXPAND);
+    top->Add(grid, 0, wxEXPAND | wxALL, gap);
+
+    problem_ = new wxStaticText(this, wxID_ANY, "");
+    problem_->SetForegroundColour(wxColour(200, 40, 40));
+    top->Add(problem_, 0, wxEXPAND | wxLEFT | wxRIGHT, gap);
+    top->Add(CreateStdDialogButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, gap);
+    SetSizerAndFit(top);
+
+    search_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { search(text_of(search_->GetValue())); });
+    category_->Bind(wxEVT_CHOICE,
+                    [this](wxCommandEvent&) { search(text_of(search_->GetValue())); });
+    auto add_selected = [this] {
+        const int at = results_->GetSelection();
+        if (at != wxNOT_FOUND) {
+            add_found(static_cast<std::size_t>(at), kLevels[std::max(0, level_->GetSelection())]);
+        }
+    };
+    add->Bind(wxEVT_BUTTON, [add_selected](wxCommandEvent&) { add_selected(); });
+    results_->Bind(wxEVT_LISTBOX_DCLICK, [add_selected](wxCommandEvent&) { add_selected(); });
+    remove->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        const long at = skills_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+        if (at >= 0 && static_cast<std::size_t>(at) < editor_.profile().skills.size()) {
+            editor_.remove_skill(editor_.profile().skills[static_cast<std::size_t>(at)].skill);
+            show_skills();
+        }
+    });
+    Bind(
+        wxEVT_BUTTON,
+        [this](wxCommandEvent&) {
+            if (save()) {
+                EndModal(wxID_OK);
+            }
+        },
+        wxID_OK);
+    search("");
+    show_skills();
+}
+
+void ProfileDialog::search(const std::string& text) {
+    const std::size_t at = static_cast<std::size_t>(std::max(0, category_->GetSelection()));
+    found_ = search_skills(text, at < category_ids_.size() ? category_ids_[at] : "", 200);
+    results_->Clear();
+    for (const auto& f : found_) {
+        results_->Append(
+            utf8(f.name + (f.via.empty() ? "" : " (\"" + f.via + "\")") + " — " + f.category));
+    }
+}
+
+bool ProfileDialog::add_found(std::size_t index, SkillLevel level) {
+    if (index >= found_.size() || !editor_.add_skill(found_[index].id, level)) {
+        return false;
+    }
+    show_skills();
+    return true;
+}
+
+void ProfileDialog::show_skills() {
+    skills_->DeleteAllItems();
+    long row = 0;
+    for (const auto& s : editor_.profile().skills) {
+        skills_->InsertItem(row, utf8(skill_name(s.skill)));
+        skills_->SetItem(row, 1, utf8(std::string(to_string(s.level))));
+        ++row;
+    }
+}
+
+void ProfileDialog::read_fields() {
+    auto money = [](wxSpinCtrlDouble* amount, wxTextCtrl* currency) -> std::optional<Money> {
+        if (amount->GetValue() <= 0) {
+            return std::nullopt;
+        }
+        return Money{amount->GetValue(), text_of(currency->GetValue())};
+    };
+    editor_.set_min_hourly(money(min_hourly_, hourly_currency_));
+    editor_.set_min_fixed(money(min_fixed_, fixed_currency_));
+    std::vector<JobType> types;
+    for (std::size_t i = 0; i < job_types_.size(); ++i) {
+        if (job_types_[i]->GetValue()) {
+            types.push_back(kJobTypes[i]);
+        }
+    }
+    editor_.set_job_types(types);
+    editor_.set_remote_only(remote_only_->GetValue());
+    editor_.set_search_terms(text_of(search_terms_->GetValue()));
+    editor_.set_excluded_keywords(text_of(excluded_->GetValue()));
+}
+
+bool ProfileDialog::save() {
+    read_fields();
+    name_ = text_of(name_field_->GetValue());
+    if (name_.empty()) {
+        error_ = "the profile needs a name";
+    } else if (auto s = editor_.save(store_, name_, true, now_epoch_seconds()); !s) {
+        error_ = s.error().message;
+    } else {
+        error_.clear();
+    }
+    problem_->SetLabel(utf8(error_));
+    Layout();
+    return error_.empty();
+}
+
+}  // namespace gigscout

@@ -1,0 +1,69 @@
+// The profile editor: find skills by any spelling and add them with a level, set pay
+// minimums, job types, remote only, search terms and excluded keywords. It binds
+// views/profile_editor.h; Save checks the profile as every reader reads it and, when the check
+// fails, shows the field and the reason and saves nothing.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <wx/dialog.h>
+
+#include "views/profile_editor.h"
+
+class wxCheckBox;
+class wxChoice;
+class wxListBox;
+class wxListCtrl;
+class wxSearchCtrl;
+class wxSpinCtrlDouble;
+class wxStaticText;
+class wxTextCtrl;
+
+namespace gigscout {
+
+class ProfileDialog : public wxDialog {
+  public:
+    // `name`: the stored profile's name (a new one when empty).
+    ProfileDialog(wxWindow* parent, Store& store, std::string name, Profile profile);
+
+    // What the buttons do (tests call them too).
+    void search(const std::string& text);
+    bool add_found(std::size_t index, SkillLevel level);
+    // Checks and saves; false with the reason shown (and in error()) when the check fails.
+    bool save();
+
+    ProfileEditor& editor() { return editor_; }
+    const std::vector<SkillMatch>& found() const { return found_; }
+    const std::string& error() const { return error_; }
+    const std::string& name() const { return name_; }
+
+  private:
+    void show_skills();
+    void read_fields();
+
+    Store& store_;
+    std::string name_;
+    ProfileEditor editor_;
+    std::vector<SkillMatch> found_;
+    std::string error_;
+
+    wxTextCtrl* name_field_ = nullptr;
+    wxSearchCtrl* search_ = nullptr;
+    wxChoice* category_ = nullptr;
+    std::vector<std::string> category_ids_;
+    wxListBox* results_ = nullptr;
+    wxChoice* level_ = nullptr;
+    wxListCtrl* skills_ = nullptr;
+    wxSpinCtrlDouble* min_hourly_ = nullptr;
+    wxTextCtrl* hourly_currency_ = nullptr;
+    wxSpinCtrlDouble* min_fixed_ = nullptr;
+    wxTextCtrl* fixed_currency_ = nullptr;
+    std::vector<wxCheckBox*> job_types_;
+    wxCheckBox* remote_only_ = nullptr;
+    wxTextCtrl* search_terms_ = nullptr;
+    wxTextCtrl* excluded_ = nullptr;
+    wxStaticText* problem_ = nullptr;
+};
+
+}  // namespace gigscout

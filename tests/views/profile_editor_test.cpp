@@ -1,0 +1,97 @@
+// Editing a profile without JSON: finding skills by any spelling, setting levels and fields,
+// and a profile that fails its check is never saved.
+#include "views/profile_editor.h"
+
+#include <gtest/gtest.h>
+
+#include "store_test_support.h"
+
+namespace gigscout::testing {
+namespace {
+
+std::vector<std::string> ids(const std::vector<SkillMatch>& found) {
+    std::vector<std::string> out;
+    for (const auto& f : found) {
+        out.push_back(f.id);
+    }
+    return out;
+}
+
+TEST(SearchSkills, AnAliasFindsItsSkillAndSaysWhichSpellingMatched) {
+    auto found = search_skills("cv2");
+    ASSERT_FALSE(found.empty());
+    EXPECT_EQ(found[0].id, "opencv");
+    EXPECT_EQ(found[0].name, "OpenCV");
+    EXPECT_EQ(found[0].via, "cv2");
+}
+
+TEST(SearchSkills, ExactAndPrefixMatchesComeFirstAndCaseDoesNotMatter) {
+    auto found = search_skills("PYTORCH");
+    ASSERT_FALSE(found.empty());
+    EXPECT_EQ(found[0].id, "pytorch");
+    EXPECT_TRUE(found[0].via.empty()) << "the name itself matched";
+    auto prefix = search_skills("pyto");
+    ASSERT_FALSE(prefix.empty());
+    EXPECT_EQ(prefix[0].id, "pytorch");
+}
+
+TEST(SearchSkills, ACategoryNarrowsTheSearchAndTheLimitHolds) {
+    auto in_category = search_skills("", "cv-library", 1000);
+    ASSERT_FALSE(in_category.empty());
+    auto all = ids(in_category);
+    EXPECT_NE(std::find(all.begin(), all.end(), "opencv"), all.end());
+    EXPECT_EQ(std::find(all.begin(), all.end(), "pytorch"), all.end());
+    EXPECT_EQ(search_skills("", {}, 5).size(), 5u);
+    EXPECT_TRUE(search_skills("zzzz-no-such-skill").empty());
+}
+
+TEST(ProfileEditor, SkillsAreAddedOnceWithTheirLevelAndRemoved) {
+    ProfileEditor editor(Profile{});
+    EXPECT_TRUE(editor.add_skill("opencv", SkillLevel::Beginner));
+    EXPECT_TRUE(editor.add_skill("opencv", SkillLevel::Advanced));
+    EXPECT_FALSE(editor.add_skill("no-such-skill", SkillLevel::Advanced));
+    ASSERT_EQ(editor.profile().skills.size(), 1u);
+    EXPECT_EQ(editor.profile().skills[0].level, SkillLevel::Advanced);
+    editor.add_skill("pytorch", SkillLevel::Intermediate);
+    editor.set_level("pytorch", SkillLevel::Beginner);
+    EXPECT_EQ(editor.profile().find_skill("pytorch")->level, SkillLevel::Beginner);
+    editor.remove_skill("opencv");
+    EXPECT_EQ(editor.profile().find_skill("opencv"), nullptr);
+}
+
+TEST(ProfileEditor, ListsAreTypedAsAPersonTypesThem) {
+    ProfileEditor editor(Profile{});
+    editor.set_search_terms("ocr, object detection\n  yolo ,, ");
+    EXPECT_EQ(editor.profile().search_terms,
+              (std::vector<std::string>{"ocr", "object detection", "yolo"}));
+    EXPECT_EQ(join_list(editor.profile().search_terms), "ocr, object detection, yolo");
+}
+
+TEST(ProfileEditor, AProfileThatFailsItsCheckNamesTheFieldAndIsNeverSaved) {
+    TempDir dir;
+    auto store = Store::open(dir.path() / "s.sqlite3");
+    ASSERT_TRUE(store.ok());
+    ProfileEditor editor(Profile{});
+    editor.add_skill("opencv", SkillLevel::Advanced);
+    editor.set_min_hourly(Money{40, "XYZ"});
+    auto saved = editor.save(store.value(), "me", true, kT0);
+    ASSERT_FALSE(saved.ok());
+    EXPECT_NE(saved.error().message.find("min_hourly"), std::string::npos)
+        << saved.error().message;
+    auto profiles = store.value().profiles();
+    ASSERT_TRUE(profiles.ok());
+    EXPECT_TRUE(profiles.value().empty()) << "nothing half-saved";
+
+    editor.set_min_hourly(Money{40, "USD"});
+    ASSERT_TRUE(editor.save(store.value(), "me", true, kT0).ok());
+    auto active = store.value().active_profile();
+    ASSERT_TRUE(active.ok() && active.value());
+    EXPECT_EQ(active.value()->name, "me");
+    auto back = profile_from_json(active.value()->json, "stored");
+    ASSERT_TRUE(back.ok());
+    EXPECT_EQ(back.value().skills.size(), 1u);
+    EXPECT_EQ(back.value().min_hourly->amount, 40);
+}
+
+}  // namespace
+}  // namespace gigscout::testing
