@@ -566,7 +566,7 @@ void MainFrame::refresh() {
     }
     RefreshRequest request = options_.refresh;
     if (profile_) {
-        request.query = profile_->search_terms;
+        request.options.query = profile_->search_terms;
     }
     refresh_summary_ = "Refreshing…";
     refreshing_ = true;

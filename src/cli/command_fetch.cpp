@@ -53,16 +53,16 @@ int run_fetch(const FetchOptions& opt, const GlobalOptions& global) {
     }
     RefreshRequest request;
     request.sources = opt.sources;
-    request.max_pages = opt.max_pages;
-    request.allow_loopback = opt.allow_loopback;
-    request.allow_http = opt.allow_http;
-    request.force = opt.force;
-    request.policy.connect_to = opt.connect_to;
-    request.policy.ca_file = opt.ca_file;
-    request.policy.total_timeout_ms = opt.timeout_ms;
-    request.policy.max_attempts = opt.attempts;
+    request.options.max_pages = opt.max_pages;
+    request.options.allow_loopback = opt.allow_loopback;
+    request.options.allow_http = opt.allow_http;
+    request.options.ignore_min_interval = opt.force;
+    request.options.policy.connect_to = opt.connect_to;
+    request.options.policy.ca_file = opt.ca_file;
+    request.options.policy.total_timeout_ms = opt.timeout_ms;
+    request.options.policy.max_attempts = opt.attempts;
     if (chosen.value()) {
-        request.query = chosen.value()->profile.search_terms;
+        request.options.query = chosen.value()->profile.search_terms;
     }
 
     fetch::CancelToken cancel;

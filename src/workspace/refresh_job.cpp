@@ -53,7 +53,7 @@ Result<RefreshResult> run_refresh(Workspace& workspace, const RefreshRequest& re
     if (!selection) {
         return selection.error();
     }
-    if (auto s = fetch::validate_policy(request.policy); !s) {
+    if (auto s = fetch::validate_policy(request.options.policy); !s) {
         return s.error();
     }
     const Paths& paths = workspace.paths();
@@ -64,13 +64,7 @@ Result<RefreshResult> run_refresh(Workspace& workspace, const RefreshRequest& re
     fetcher_options.http_cache_dir = paths.http_cache_dir();
     fetch::Fetcher fetcher(fetcher_options);
     fetch::RefreshLedger ledger(paths.refresh_ledger_file());
-    RefreshOptions ro;
-    ro.max_pages = request.max_pages;
-    ro.policy = request.policy;
-    ro.allow_loopback = request.allow_loopback;
-    ro.allow_http = request.allow_http;
-    ro.ignore_min_interval = request.force;
-    ro.query = request.query;
+    RefreshOptions ro = request.options;
     ro.secret = [&secrets](const std::string& source, const std::string& key) {
         return secrets.get(source, key);
     };

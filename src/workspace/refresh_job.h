@@ -20,12 +20,9 @@ namespace gigscout {
 
 struct RefreshRequest {
     std::vector<std::string> sources;  // empty: every enabled source (source_selection.h)
-    std::vector<std::string> query;    // the profile's search terms (plugins' ctx.query)
-    int max_pages = 10;
-    fetch::FetchPolicy policy;
-    bool allow_loopback = false;
-    bool allow_http = false;
-    bool force = false;  // ignore the platforms' minimum interval between refreshes
+    // Pages, policy, loopback/http, force (ignore_min_interval), the profile's search terms
+    // (query). run_refresh fills in what the workspace owns: secrets and the dedupe rank.
+    RefreshOptions options;
 };
 
 struct RefreshResult {

@@ -115,11 +115,11 @@ class GuiTestApp : public GigScoutApp {
                 res.set_content(gigs_page(), "application/json");
             });
         server_->start();
-        options.refresh.policy.connect_to = {std::string(kHost) +
-                                             ":443:127.0.0.1:" + std::to_string(server_->port())};
-        options.refresh.policy.ca_file = pki_.ca_cert.string();
-        options.refresh.policy.max_attempts = 1;
-        options.refresh.force = true;
+        options.refresh.options.policy.connect_to = {
+            std::string(kHost) + ":443:127.0.0.1:" + std::to_string(server_->port())};
+        options.refresh.options.policy.ca_file = pki_.ca_cert.string();
+        options.refresh.options.policy.max_attempts = 1;
+        options.refresh.options.ignore_min_interval = true;
         if (phase_ == "broken") {
             // Another program's file where the database should be.
             (void)paths_.ensure_exist();
