@@ -2,7 +2,8 @@
 # Measures quality in the release tree and prints the figures:
 #   1. skill extraction — precision/recall on tests/eval/extraction.json, recall of the
 #      platforms' own tags in ../shared/fixtures (when present), and the real-text pilot
-#      tests/eval/extraction-real.json;
+#      tests/eval/extraction-real.json, and the full real-text set tests/eval/extraction-real-set.json
+#      (texts rebuilt from ../shared/fixtures by tests/eval/real_texts.py; skipped without them);
 #   2. ranking — NDCG@10 (added by the scoring part).
 #   scripts/eval.sh [--verbose]
 # BUILD_DIR overrides the tree (default build/release).
@@ -18,6 +19,16 @@ BUILD_DIR=$dir scripts/build.sh release gigscout-eval-extraction
 echo
 echo "-- real postings (a 29-text pilot from ../shared/fixtures, docs/eval.md) --"
 "$dir/tests/eval/gigscout-eval-extraction" --no-fixtures --set tests/eval/extraction-real.json "${verbose[@]}"
+echo
+echo "-- real postings: the full set (160 postings from 14 sources, texts read from ../shared/fixtures) --"
+texts="$dir/tests/eval/real-texts.json"
+rm -f "$texts"
+if python3 tests/eval/real_texts.py ../shared/fixtures > "$texts.tmp" 2>/dev/null; then
+  mv "$texts.tmp" "$texts"
+else
+  rm -f "$texts.tmp"
+fi
+"$dir/tests/eval/gigscout-eval-extraction" --no-fixtures --set tests/eval/extraction-real-set.json --texts "$texts" "${verbose[@]}"
 
 echo
 echo "== ranking (NDCG@10) =="
