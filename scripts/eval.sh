@@ -4,7 +4,9 @@
 #      platforms' own tags in ../shared/fixtures (when present), and the real-text pilot
 #      tests/eval/extraction-real.json, and the full real-text set tests/eval/extraction-real-set.json
 #      (texts rebuilt from ../shared/fixtures by tests/eval/real_texts.py; skipped without them);
-#   2. ranking — NDCG@10 (added by the scoring part).
+#   2. ranking — NDCG@10, grade-0 listings in the top 5 and the keyword + hard-filters baseline,
+#      on the written sets tests/eval/ranking-*.json and the real ones tests/eval/real-ranking-*.json
+#      (listings built from ../shared/fixtures by the bundled plugins; skipped without them).
 #   scripts/eval.sh [--verbose]
 # BUILD_DIR overrides the tree (default build/release).
 set -euo pipefail
@@ -33,4 +35,16 @@ fi
 echo
 echo "== ranking (NDCG@10) =="
 BUILD_DIR=$dir scripts/build.sh release gigscout-eval-ranking
+echo "-- written sets (tests/eval/ranking-*.json) --"
 "$dir/tests/eval/gigscout-eval-ranking" "${verbose[@]}"
+echo
+echo "-- real listings (tests/eval/real-ranking-*.json: the bundled plugins on ../shared/fixtures) --"
+BUILD_DIR=$dir scripts/build.sh release gigscout-cli gigscout-plugin-worker
+listings="$dir/tests/eval/real-listings.json"
+rm -f "$listings"
+if python3 tests/eval/real_listings.py "$dir/src/cli/gigscout-cli" . ../shared/fixtures > "$listings.tmp"; then
+  mv "$listings.tmp" "$listings"
+else
+  rm -f "$listings.tmp"
+fi
+"$dir/tests/eval/gigscout-eval-ranking" --listings "$listings" "${verbose[@]}" tests/eval/real-ranking-*.json
