@@ -5,7 +5,8 @@
 //     platforms' own skill tags that resolve to a known skill the text extraction recovers
 //     from title + description ("recall vs tags"); tags are noisy, so this is only reported.
 //
-//   gigscout-eval-extraction [--set FILE] [--fixtures DIR | --no-fixtures] [--verbose]
+//   gigscout-eval-extraction [--set FILE [--texts FILE]] [--fixtures DIR | --no-fixtures]
+//                            [--verbose]
 //                            [--min-precision P] [--min-recall R]
 // Exits 1 when a minimum is not met (the ctest test uses this), 2 on bad input.
 #include <algorithm>
@@ -33,6 +34,9 @@ namespace {
 struct Options {
     fs::path set = fs::path(GIGSCOUT_TESTS_DIR) / "eval" / "extraction.json";
     std::optional<fs::path> fixtures;
+    // id -> text for sets that name postings by id instead of holding their text
+    // (tests/eval/real_texts.py writes it from ../shared/fixtures; docs/eval.md).
+    std::optional<fs::path> texts;
     bool no_fixtures = false;
     bool verbose = false;
     double min_precision = 0;
@@ -52,7 +56,32 @@ struct Case {
     std::exit(2);
 }
 
-std::vector<Case> load_set(const fs::path& file, const Taxonomy& taxonomy) {
+// The texts of a set that names postings by id: a JSON array of {"id", "text", ...}.
+std::map<std::string, std::string> load_texts(const fs::path& file) {
+    auto text = read_text_file(file);
+    if (!text.ok()) {
+        fail_input(text.error().message);
+    }
+    auto doc = json::parse(text.value(), file.string());
+    if (!doc.ok()) {
+        fail_input(doc.error().message);
+    }
+    const auto& root = doc.value();
+    if (!root.IsArray()) {
+        fail_input(file.string() + ": expected an array of {\"id\", \"text\"}");
+    }
+    std::map<std::string, std::string> texts;
+    for (const auto& v : root.GetArray()) {
+        if (v.IsObject() && v.HasMember("id") && v["id"].IsString() && v.HasMember("text") &&
+            v["text"].IsString()) {
+            texts[v["id"].GetString()] = v["text"].GetString();
+        }
+    }
+    return texts;
+}
+
+std::vector<Case> load_set(const fs::path& file, const Taxonomy& taxonomy,
+                           const std::map<std::string, std::string>* texts) {
     auto text = read_text_file(file);
     if (!text.ok()) {
         fail_input(text.error().message);
@@ -68,14 +97,29 @@ std::vector<Case> load_set(const fs::path& file, const Taxonomy& taxonomy) {
     std::vector<Case> cases;
     for (rapidjson::SizeType i = 0; i < root.Size(); ++i) {
         json::FieldReader r(root[i], "");
-        r.reject_unknown({"text", "skills", "note", "source", "unknown"});
-        auto t = r.string("text", json::FieldReader::Required);
+        r.reject_unknown({"text", "id", "skills", "note", "source", "unknown"});
+        auto t = r.string("text");
+        auto id = r.string("id");
         const auto* skills = r.array("skills", json::FieldReader::Required);
         const auto* unknown = r.array("unknown");
         if (!r.ok()) {
             fail_input(file.string() + ": case " + std::to_string(i) + ": " + r.error()->message);
         }
-        Case c{*t, {}, unknown != nullptr ? unknown->Size() : 0};
+        std::string body;
+        if (t) {
+            body = *t;
+        } else if (id && texts != nullptr) {
+            auto found = texts->find(*id);
+            if (found == texts->end()) {
+                fail_input(file.string() + ": case " + std::to_string(i) + ": no text for `" + *id +
+                           "` in the texts file");
+            }
+            body = found->second;
+        } else {
+            fail_input(file.string() + ": case " + std::to_string(i) +
+                       ": needs \"text\", or \"id\" and --texts FILE");
+        }
+        Case c{body, {}, unknown != nullptr ? unknown->Size() : 0};
         for (const auto& s : skills->GetArray()) {
             std::string id = s.IsString() ? s.GetString() : "";
             if (taxonomy.find(id) == nullptr) {
@@ -360,6 +404,8 @@ Options parse_args(int argc, char** argv) {
             o.set = value();
         } else if (a == "--fixtures") {
             o.fixtures = fs::path(value());
+        } else if (a == "--texts") {
+            o.texts = fs::path(value());
         } else if (a == "--no-fixtures") {
             o.no_fixtures = true;
         } else if (a == "--verbose" || a == "-v") {
@@ -369,9 +415,10 @@ Options parse_args(int argc, char** argv) {
         } else if (a == "--min-recall") {
             o.min_recall = std::atof(value().c_str());
         } else {
-            fail_input("unknown argument `" + std::string(a) +
-                       "` (use --set, --fixtures, --no-fixtures, --verbose, --min-precision, "
-                       "--min-recall)");
+            fail_input(
+                "unknown argument `" + std::string(a) +
+                "` (use --set, --texts, --fixtures, --no-fixtures, --verbose, --min-precision, "
+                "--min-recall)");
         }
     }
     return o;
@@ -386,7 +433,20 @@ int main(int argc, char** argv) {
         fail_input(taxonomy.error().message);
     }
     SkillExtractor extractor(taxonomy.value());
-    std::vector<Case> cases = load_set(opt.set, taxonomy.value());
+    std::map<std::string, std::string> texts;
+    if (opt.texts) {
+        std::error_code ec;
+        if (!fs::is_regular_file(*opt.texts, ec)) {
+            // The texts are rebuilt from ../shared/fixtures, which is not part of the project.
+            std::printf(
+                "extraction set %s: no texts file %s (../shared/fixtures absent?), "
+                "skipped\n",
+                opt.set.string().c_str(), opt.texts->string().c_str());
+            return 0;
+        }
+        texts = load_texts(*opt.texts);
+    }
+    std::vector<Case> cases = load_set(opt.set, taxonomy.value(), opt.texts ? &texts : nullptr);
 
     std::size_t labelled = 0;
     std::size_t predicted = 0;

@@ -9,6 +9,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <map>
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -33,7 +35,13 @@ struct SetResult {
     std::string name;
     double ndcg = 0;
     double keyword_ndcg = 0;  // the baseline: profile skills named, then the same hard filters
+    int zero_in_top5 = 0;     // grade-0 listings among the scorer's first five
+    int keyword_zero_in_top5 = 0;
 };
+
+// Listings of real sets (docs/eval.md): read from a file that tests/eval/real_listings.py builds
+// by running the bundled plugins on ../shared/fixtures, not committed.
+const rapidjson::Value* g_real_listings = nullptr;
 
 [[noreturn]] void die(const std::string& message) {
     std::fprintf(stderr, "gigscout-eval-ranking: %s\n", message.c_str());
@@ -62,7 +70,8 @@ SetResult evaluate(const fs::path& file, bool verbose) {
     json::FieldReader r(d, "");
     auto profile_path = r.string("profile", json::FieldReader::Required);
     auto as_of_text = r.string("as_of", json::FieldReader::Required);
-    const auto* listings_json = r.array("listings", json::FieldReader::Required);
+    const auto* listings_json = r.array("listings");
+    auto listings_from = r.string("listings_from");
     const auto* judgements = r.array("judgements", json::FieldReader::Required);
     if (!r.ok()) {
         die(file.string() + ": " + r.error()->message);
@@ -76,8 +85,28 @@ SetResult evaluate(const fs::path& file, bool verbose) {
         die(profile.error().message);
     }
 
+    if (listings_json == nullptr) {
+        if (!listings_from || *listings_from != "fixtures" || g_real_listings == nullptr) {
+            die(file.string() + ": needs `listings`, or `listings_from: fixtures` and --listings");
+        }
+        listings_json = g_real_listings;
+    }
+    std::set<std::string> judged;
+    for (rapidjson::SizeType i = 0; i < judgements->Size(); ++i) {
+        const auto& j = (*judgements)[i];
+        if (j.IsObject() && j.HasMember("id") && j["id"].IsString()) {
+            judged.insert(j["id"].GetString());
+        }
+    }
     std::vector<Listing> listings;
     for (rapidjson::SizeType i = 0; i < listings_json->Size(); ++i) {
+        if (listings_json == g_real_listings) {
+            const auto& v = (*listings_json)[i];
+            if (!v.IsObject() || !v.HasMember("id") || !v["id"].IsString() ||
+                judged.count(v["id"].GetString()) == 0) {
+                continue;
+            }
+        }
         auto l = listing_from_json((*listings_json)[i]);
         Status valid = l ? validate_listing(l.value(), *as_of) : Status(l.error());
         if (!valid) {
@@ -95,8 +124,8 @@ SetResult evaluate(const fs::path& file, bool verbose) {
         if (!j.ok()) {
             die(file.string() + ": " + j.error()->message);
         }
-        if (*grade < 0 || *grade > 2) {
-            die(file.string() + ": judgements[" + std::to_string(i) + "]: grade must be 0, 1 or 2");
+        if (*grade < 0 || *grade > 3) {
+            die(file.string() + ": judgements[" + std::to_string(i) + "]: grade must be 0 to 3");
         }
         grade_of[*id] = {static_cast<int>(*grade), why.value_or("")};
     }
@@ -104,6 +133,10 @@ SetResult evaluate(const fs::path& file, bool verbose) {
         if (grade_of.count(l.id) == 0) {
             die(file.string() + ": listing " + l.id + " has no judgement");
         }
+    }
+    if (listings.size() != grade_of.size()) {
+        die(file.string() + ": " + std::to_string(grade_of.size() - listings.size()) +
+            " judged listings are missing from the listings");
     }
 
     Scorer scorer(profile.value(), Taxonomy::bundled(), CurrencyTable::bundled(), *as_of);
@@ -118,6 +151,14 @@ SetResult evaluate(const fs::path& file, bool verbose) {
     }
     std::sort(ideal.rbegin(), ideal.rend());
     SetResult result{file.stem().string(), dcg(ideal) > 0 ? dcg(got) / dcg(ideal) : 0};
+    // Grade-0 listings in the top 5, or in the top n when only n < 5 listings are graded above 0
+    // (a set with four relevant listings cannot fill a top 5 without a 0).
+    std::size_t top =
+        std::min<std::size_t>(5, static_cast<std::size_t>(std::count_if(
+                                     ideal.begin(), ideal.end(), [](int g) { return g > 0; })));
+    for (std::size_t i = 0; i < got.size() && i < top; ++i) {
+        result.zero_in_top5 += got[i] == 0 ? 1 : 0;
+    }
 
     // A plain ranker to compare with: how many of the profile's skills the listing names, with
     // the scorer's hard filters (floors included) applied the same way.
@@ -147,6 +188,9 @@ SetResult evaluate(const fs::path& file, bool verbose) {
         plain_grades.push_back(p.grade);
     }
     result.keyword_ndcg = dcg(ideal) > 0 ? dcg(plain_grades) / dcg(ideal) : 0;
+    for (std::size_t i = 0; i < plain_grades.size() && i < top; ++i) {
+        result.keyword_zero_in_top5 += plain_grades[i] == 0 ? 1 : 0;
+    }
 
     if (verbose) {
         std::printf("%s (%s)\n", result.name.c_str(), profile.value().name.c_str());
@@ -175,10 +219,13 @@ int main(int argc, char** argv) {
     double min_ndcg = -1;
     double min_each = -1;
     std::vector<fs::path> files;
+    std::optional<fs::path> listings_file;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
         if (a == "--verbose") {
             verbose = true;
+        } else if (a == "--listings" && i + 1 < argc) {
+            listings_file = fs::path(argv[++i]);
         } else if (a == "--min-ndcg" && i + 1 < argc) {
             min_ndcg = std::atof(argv[++i]);
         } else if (a == "--min-each" && i + 1 < argc) {
@@ -186,7 +233,7 @@ int main(int argc, char** argv) {
         } else if (a == "--help" || a == "-h") {
             std::printf(
                 "usage: gigscout-eval-ranking [--verbose] [--min-ndcg X] [--min-each Y] "
-                "[SET.json ...]\n");
+                "[--listings FILE] [SET.json ...]\n");
             return 0;
         } else if (!a.empty() && a[0] == '-') {
             die("unknown option " + a);
@@ -206,6 +253,29 @@ int main(int argc, char** argv) {
     if (files.empty()) {
         die("no ranking sets found");
     }
+    std::optional<rapidjson::Document> real_doc;
+    if (listings_file) {
+        std::error_code ec;
+        if (!fs::is_regular_file(*listings_file, ec)) {
+            // Built from ../shared/fixtures, which is not part of the project.
+            std::printf("ranking: no listings file %s (../shared/fixtures absent?), skipped\n",
+                        listings_file->string().c_str());
+            return 0;
+        }
+        auto text = read_text_file(*listings_file);
+        if (!text) {
+            die(text.error().message);
+        }
+        auto doc = json::parse(text.value(), listings_file->string());
+        if (!doc) {
+            die(doc.error().message);
+        }
+        real_doc = std::move(doc).value();
+        if (!real_doc->IsArray()) {
+            die(listings_file->string() + ": expected an array of listings");
+        }
+        g_real_listings = &*real_doc;
+    }
     double sum = 0;
     double lowest = 1;
     std::vector<SetResult> results;
@@ -214,16 +284,22 @@ int main(int argc, char** argv) {
         sum += results.back().ndcg;
         lowest = std::min(lowest, results.back().ndcg);
     }
-    std::printf("ranking NDCG@%zu                 scorer   keyword count + hard filters\n",
-                kCutoff);
+    std::printf(
+        "ranking NDCG@%zu (grade-0 in top 5)    scorer       keyword count + hard filters\n",
+        kCutoff);
     double keyword_sum = 0;
+    int zeros = 0;
+    int keyword_zeros = 0;
     for (const auto& r : results) {
-        std::printf("  %-24s %.3f    %.3f\n", r.name.c_str(), r.ndcg, r.keyword_ndcg);
+        std::printf("  %-32s %.3f (%d)    %.3f (%d)\n", r.name.c_str(), r.ndcg, r.zero_in_top5,
+                    r.keyword_ndcg, r.keyword_zero_in_top5);
         keyword_sum += r.keyword_ndcg;
+        zeros += r.zero_in_top5;
+        keyword_zeros += r.keyword_zero_in_top5;
     }
     double mean = sum / static_cast<double>(results.size());
-    std::printf("  %-24s %.3f    %.3f\n", "mean", mean,
-                keyword_sum / static_cast<double>(results.size()));
+    std::printf("  %-32s %.3f (%d)    %.3f (%d)\n", "mean (grade-0 in top 5: total)", mean, zeros,
+                keyword_sum / static_cast<double>(results.size()), keyword_zeros);
     if (min_ndcg >= 0 && mean < min_ndcg) {
         std::fprintf(stderr, "gigscout-eval-ranking: mean NDCG@10 %.3f is below the floor %.3f\n",
                      mean, min_ndcg);
