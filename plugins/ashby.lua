@@ -149,6 +149,8 @@ return {
   enabled_by_default = false,
   hosts = { "api.ashbyhq.com" },
   url_patterns = { "https://jobs.ashbyhq.com/*" },
+  -- A pasted jobs page fills `board`.
+  url_settings = { { pattern = "https://jobs.ashbyhq.com/{board}*" } },
   -- No published limit; a board changes a few times a day.
   politeness = { requests_per_minute = 10, min_refresh_interval = 3 * 3600 },
   settings = {

@@ -126,6 +126,15 @@ return {
   hosts = { "boards-api.greenhouse.io" },
   url_patterns = { "https://boards.greenhouse.io/*", "https://job-boards.greenhouse.io/*",
                    "https://boards-api.greenhouse.io/v1/boards/*" },
+  -- A pasted board address fills `board` (`gigscout-cli source add URL`); the embed address
+  -- first, or its "embed" would be taken for the board.
+  url_settings = {
+    { pattern = "https://boards.greenhouse.io/embed/job_board?for={board}*" },
+    { pattern = "https://boards.greenhouse.io/{board}*" },
+    { pattern = "https://job-boards.greenhouse.io/embed/job_board?for={board}*" },
+    { pattern = "https://job-boards.greenhouse.io/{board}*" },
+    { pattern = "https://boards-api.greenhouse.io/v1/boards/{board}*" },
+  },
   -- No published limit; a board changes a few times a day.
   politeness = { requests_per_minute = 10, min_refresh_interval = 3 * 3600 },
   settings = {

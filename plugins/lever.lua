@@ -184,6 +184,11 @@ return {
   enabled_by_default = false,
   hosts = { "api.lever.co", "api.eu.lever.co" },
   url_patterns = { "https://jobs.lever.co/*", "https://jobs.eu.lever.co/*" },
+  -- A pasted jobs page fills `site`, and `region` for an EU-hosted account.
+  url_settings = {
+    { pattern = "https://jobs.lever.co/{site}*" },
+    { pattern = "https://jobs.eu.lever.co/{site}*", set = { region = "eu" } },
+  },
   -- No published limit; a postings page changes a few times a day.
   politeness = { requests_per_minute = 10, min_refresh_interval = 3 * 3600 },
   settings = {

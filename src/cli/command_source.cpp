@@ -1,6 +1,7 @@
 // gigscout-cli source: the configured sources and their health, as the app's sources panel
 // shows them (views/sources_panel.h); turning one on or off in sources.json (docs/sources.md).
-//   source list | source enable ID | source disable ID
+//   source list | source enable ID | source disable ID | source resume ID
+//   source add URL [--id ID] [--plugin P] | source remove ID
 #include <cstdio>
 
 #include "base/file_io.h"
@@ -9,6 +10,7 @@
 #include "refresh/source_config.h"
 #include "views/display_text.h"
 #include "views/sources_panel.h"
+#include "workspace/source_from_url.h"
 #include "workspace/workspace.h"
 
 namespace gigscout::cli::source_command {
@@ -16,6 +18,9 @@ namespace {
 
 struct SourceOptions {
     std::string id;
+    std::string url;
+    std::optional<std::string> name;
+    std::optional<std::string> plugin;
 };
 
 int run_list(Workspace& workspace) {
@@ -41,6 +46,14 @@ int run_list(Workspace& workspace) {
             fit_columns(r.last_refresh_at ? relative_time(*r.last_refresh_at, now) : "never", 12)
                 .c_str(),
             r.open_listings, r.health == SourceHealth::Ok ? "" : r.last_error.c_str());
+        // The whole reason on lines of their own: a column would cut what to do.
+        if (r.health == SourceHealth::Paused) {
+            std::printf("    %s; resume: gigscout-cli source resume %s\n", r.state_text.c_str(),
+                        r.id.c_str());
+        }
+        if (r.suspicious) {
+            std::printf("    suspicious: %s\n", r.suspicious_text.c_str());
+        }
     }
     return kExitOk;
 }
@@ -78,6 +91,71 @@ int run_enable(Workspace& workspace, const std::string& id, bool enabled) {
     return kExitOk;
 }
 
+// A pasted board address becomes a source in sources.json; what was chosen and why is said
+// (workspace/source_from_url.h does the choosing).
+int run_add(Workspace& workspace, const SourceOptions& opt) {
+    auto made = source_from_url(workspace.catalog(), opt.url, opt.name, opt.plugin);
+    if (!made) {
+        return fail("source", made.error().message, kExitUsage);
+    }
+    const SourceConfig& source = made.value().source;
+    if (auto added = add_source(workspace, source); !added) {
+        return fail("source", added.error().message, kExitUsage);
+    }
+    std::printf("added %s to %s: %s\n", source.id.c_str(),
+                workspace.paths().sources_file().string().c_str(), made.value().how.c_str());
+    std::printf("try it: gigscout-cli fetch --source %s\n", source.id.c_str());
+    return kExitOk;
+}
+
+int run_remove(Workspace& workspace, const std::string& id) {
+    auto removed = remove_source(workspace, id);
+    if (!removed) {
+        return fail("source", removed.error().message, kExitUsage);
+    }
+    std::printf("removed %s from %s (its listings stay in the store)\n", id.c_str(),
+                workspace.paths().sources_file().string().c_str());
+    return kExitOk;
+}
+
+// One command resumes a source the health rules paused; its next refresh runs it again.
+int run_resume(Workspace& workspace, const std::string& id) {
+    auto descriptions = workspace.source_descriptions();
+    if (!descriptions) {
+        return fail("source", descriptions.error().message, kExitUsage);
+    }
+    std::string known;
+    bool found = false;
+    for (const auto& d : descriptions.value()) {
+        known += (known.empty() ? "" : ", ") + d.id;
+        found = found || d.id == id;
+    }
+    if (!found) {
+        return fail("source",
+                    "no configured source named `" + id +
+                        "`; the configured sources are: " + (known.empty() ? "none" : known),
+                    kExitUsage);
+    }
+    auto rows = load_sources_panel(workspace.store(), descriptions.value());
+    if (!rows) {
+        return fail("source", rows.error().message, kExitInternal);
+    }
+    bool was_paused = false;
+    for (const auto& r : rows.value()) {
+        was_paused = was_paused || (r.id == id && r.health == SourceHealth::Paused);
+    }
+    if (!was_paused) {
+        std::printf("%s is not paused; nothing to resume\n", id.c_str());
+        return kExitOk;
+    }
+    if (auto resumed = workspace.store().resume_source(id); !resumed) {
+        return fail("source", resumed.error().message, kExitInternal);
+    }
+    std::printf("resumed %s: the next refresh runs it (one more failure pauses it again)\n",
+                id.c_str());
+    return kExitOk;
+}
+
 template <class Action>
 int with_workspace(const GlobalOptions& global, Action action) {
     auto paths = global.paths();
@@ -95,7 +173,8 @@ const bool registered = register_command(Command{
     "source", 46, [](CLI::App& app, const GlobalOptions& global) -> std::function<int()> {
         auto opt = std::make_shared<SourceOptions>();
         CLI::App* source = app.add_subcommand(
-            "source", "The configured sources: their health, and turning one on or off");
+            "source",
+            "The configured sources: their health; adding, removing, turning on or off, resuming");
         source->require_subcommand(1);
         source->fallthrough();
         CLI::App* list = source->add_subcommand(
@@ -104,7 +183,22 @@ const bool registered = register_command(Command{
         enable->add_option("id", opt->id, "The source's id (source list shows them)")->required();
         CLI::App* disable = source->add_subcommand("disable", "Stop refreshing this source");
         disable->add_option("id", opt->id, "The source's id (source list shows them)")->required();
-        for (CLI::App* c : {list, enable, disable}) {
+        CLI::App* add = source->add_subcommand(
+            "add",
+            "Add a source from a board's address (a Greenhouse, Lever or Ashby board, a "
+            "feed, a page with JobPosting data)");
+        add->add_option("url", opt->url, "The board's address, as the browser shows it")
+            ->required();
+        add->add_option("--id", opt->name,
+                        "The source's name (PLUGIN:NAME or NAME; default: from the address)");
+        add->add_option("--plugin", opt->plugin,
+                        "Use this plugin (rss or jobposting when the guess is wrong)");
+        CLI::App* remove = source->add_subcommand("remove", "Take a source out of sources.json");
+        remove->add_option("id", opt->id, "The source's id (source list shows them)")->required();
+        CLI::App* resume = source->add_subcommand(
+            "resume", "Refresh a source again that failed too often in a row and was paused");
+        resume->add_option("id", opt->id, "The source's id (source list shows them)")->required();
+        for (CLI::App* c : {list, enable, disable, resume, add, remove}) {
             c->fallthrough();
         }
         return [=, &global]() -> int {
@@ -115,6 +209,15 @@ const bool registered = register_command(Command{
                 const bool on = enable->parsed();
                 return with_workspace(global,
                                       [&](Workspace& w) { return run_enable(w, opt->id, on); });
+            }
+            if (add->parsed()) {
+                return with_workspace(global, [&](Workspace& w) { return run_add(w, *opt); });
+            }
+            if (remove->parsed()) {
+                return with_workspace(global, [&](Workspace& w) { return run_remove(w, opt->id); });
+            }
+            if (resume->parsed()) {
+                return with_workspace(global, [&](Workspace& w) { return run_resume(w, opt->id); });
             }
             return kExitUsage;
         };

@@ -270,6 +270,70 @@ void read_settings(const rapidjson::Value& list, Problems& problems,
 }
 
 // `hosts_from_settings`: read after `settings`, since each entry must name one of them.
+// `url_settings`: { { pattern = "https://jobs.eu.lever.co/{site}*", set = { region = "eu" } } }
+// Each `{key}` and each key of `set` must be one of the plugin's string settings.
+void read_url_settings(const rapidjson::Value& list, const std::vector<SettingSpec>& settings,
+                       Problems& problems, std::vector<UrlSettingsRule>& out) {
+    const std::string name = "url_settings";
+    if (!list.IsArray()) {
+        problems.add(name,
+                     "expected a list of { pattern = \"https://host/{key}*\", set = { ... } }, " +
+                         got(list));
+        return;
+    }
+    if (list.Size() > kMaxSettings) {
+        problems.add(name, "more than " + std::to_string(kMaxSettings) + " entries");
+        return;
+    }
+    auto check_key = [&](const std::string& f, const std::string& key) {
+        auto spec = std::find_if(settings.begin(), settings.end(),
+                                 [&](const SettingSpec& s) { return s.key == key; });
+        if (spec == settings.end()) {
+            problems.add(f, "\"" + key + "\" is not one of the plugin's settings");
+        } else if (spec->type != SettingType::String || spec->secret) {
+            problems.add(f, "setting `" + key + "` must be a string setting that is not secret");
+        }
+    };
+    for (rapidjson::SizeType i = 0; i < list.Size(); ++i) {
+        const std::string f = name + "[" + std::to_string(i + 1) + "]";
+        if (!list[i].IsObject()) {
+            problems.add(f, "expected a table { pattern = ..., set = ... }, " + got(list[i]));
+            continue;
+        }
+        Reader r(list[i], f, problems);
+        UrlSettingsRule rule;
+        r.text("pattern", rule.pattern, 2048, true);
+        auto keys = url_pattern_keys(rule.pattern);
+        if (!rule.pattern.empty() && rule.pattern.substr(0, 7) != "http://" &&
+            rule.pattern.substr(0, 8) != "https://") {
+            problems.add(f + ".pattern", "must start with http:// or https://");
+        } else if (!keys) {
+            problems.add(f + ".pattern", "a `{` without its `}`, or an empty `{}`");
+        } else {
+            for (const auto& k : *keys) {
+                check_key(f + ".pattern", k);
+            }
+        }
+        if (const auto* set = r.get("set")) {
+            if (!set->IsObject()) {
+                problems.add(f + ".set", "expected a table of setting = \"value\", " + got(*set));
+            } else {
+                for (const auto& m : set->GetObject()) {
+                    std::string key(m.name.GetString(), m.name.GetStringLength());
+                    check_key(f + ".set." + key, key);
+                    if (!m.value.IsString()) {
+                        problems.add(f + ".set." + key, "expected a string, " + got(m.value));
+                        continue;
+                    }
+                    rule.set[key] = std::string(m.value.GetString(), m.value.GetStringLength());
+                }
+            }
+        }
+        r.reject_unknown({"pattern", "set"});
+        out.push_back(std::move(rule));
+    }
+}
+
 void read_hosts_from_settings(const rapidjson::Value& list,
                               const std::vector<SettingSpec>& settings, Problems& problems,
                               std::vector<std::string>& out) {
@@ -339,6 +403,19 @@ bool is_valid_plugin_id(std::string_view id) {
 bool PluginManifest::matches_url(std::string_view url) const {
     return std::any_of(url_patterns.begin(), url_patterns.end(),
                        [&](const std::string& p) { return url_glob_matches(p, url); });
+}
+
+std::optional<std::map<std::string, std::string>> PluginManifest::settings_from_url(
+    std::string_view url) const {
+    for (const auto& rule : url_settings) {
+        if (auto captures = url_pattern_captures(rule.pattern, url)) {
+            for (const auto& [key, value] : rule.set) {
+                captures->emplace(key, value);
+            }
+            return captures;
+        }
+    }
+    return std::nullopt;
 }
 
 const std::string* PluginManifest::allowing_host_rule(std::string_view host) const {
@@ -428,6 +505,9 @@ Result<PluginManifest> manifest_from_json(const rapidjson::Value& table,
     if (const auto* s = r.get("settings")) {
         read_settings(*s, problems, m.settings);
     }
+    if (const auto* u = r.get("url_settings")) {
+        read_url_settings(*u, m.settings, problems, m.url_settings);
+    }
     if (const auto* h = r.get("hosts_from_settings")) {
         read_hosts_from_settings(*h, m.settings, problems, m.hosts_from_settings);
     }
@@ -442,10 +522,26 @@ Result<PluginManifest> manifest_from_json(const rapidjson::Value& table,
         problems.add("parse", "is required: a function(response, ctx) returning listings" +
                                   (r.get("parse") ? ", " + got(*r.get("parse")) : ""));
     }
-    r.reject_unknown({"id", "name", "version", "api_version", "description", "homepage", "author",
-                      "deprecated", "experimental", "enabled_by_default", "multi_source", "hosts",
-                      "hosts_from_settings", "url_patterns", "politeness", "max_cache_age",
-                      "settings", "requests", "parse"});
+    r.reject_unknown({"id",
+                      "name",
+                      "version",
+                      "api_version",
+                      "description",
+                      "homepage",
+                      "author",
+                      "deprecated",
+                      "experimental",
+                      "enabled_by_default",
+                      "multi_source",
+                      "hosts",
+                      "hosts_from_settings",
+                      "url_patterns",
+                      "url_settings",
+                      "politeness",
+                      "max_cache_age",
+                      "settings",
+                      "requests",
+                      "parse"});
     if (!problems.empty()) {
         return Error{problems.text()};
     }

@@ -42,6 +42,13 @@ struct SettingSpec {
     std::string required_unless;
 };
 
+// One `url_settings` entry: a pasted board address matching `pattern` fills the settings its
+// `{key}` parts name (url_pattern_captures), and those of `set` with fixed values.
+struct UrlSettingsRule {
+    std::string pattern;                     // "https://jobs.eu.lever.co/{site}*"
+    std::map<std::string, std::string> set;  // {"region": "eu"}
+};
+
 struct Politeness {
     std::optional<double> requests_per_minute;         // to the plugin's hosts, all sources
     std::optional<std::int64_t> min_refresh_interval;  // seconds between refreshes of a source
@@ -64,12 +71,16 @@ struct PluginManifest {
     // its own value (generic plugins: "any feed, by URL"). See source_hosts().
     std::vector<std::string> hosts_from_settings;
     std::vector<std::string> url_patterns;  // "https://boards.greenhouse.io/*"
+    std::vector<UrlSettingsRule> url_settings;
     Politeness politeness;
     std::optional<std::int64_t> max_cache_age;  // seconds the platform lets listings be kept
     std::vector<SettingSpec> settings;
 
     // True when a board address the user pasted is one this plugin understands.
     bool matches_url(std::string_view url) const;
+    // The settings a pasted board address fills: the first url_settings rule it matches, or
+    // nullopt (none matches, or the plugin declares none).
+    std::optional<std::map<std::string, std::string>> settings_from_url(std::string_view url) const;
     // The `hosts` entry that allows `host` (by the one host rule, base/host_pattern.h), or
     // nullptr.
     const std::string* allowing_host_rule(std::string_view host) const;

@@ -1,5 +1,6 @@
 #include "plugin_host/url_rules.h"
 
+#include <algorithm>
 #include <cctype>
 #include <vector>
 
@@ -115,6 +116,81 @@ bool url_glob_matches(std::string_view pattern, std::string_view url) {
         ++p;
     }
     return p == pattern.size();
+}
+
+namespace {
+
+bool ends_capture(char c) {
+    return c == '/' || c == '?' || c == '#' || c == '&';
+}
+
+// Backtracking over `*` and `{key}` only; literal runs advance in a loop. Patterns are a
+// manifest's few short entries and URLs are capped, so the search stays small.
+bool match_captures(std::string_view p, std::string_view u,
+                    std::map<std::string, std::string>& captures) {
+    while (!p.empty() && p[0] != '*' && p[0] != '{') {
+        if (u.empty() || ascii::to_lower(p[0]) != ascii::to_lower(u[0])) {
+            return false;
+        }
+        p.remove_prefix(1);
+        u.remove_prefix(1);
+    }
+    if (p.empty()) {
+        return u.empty();
+    }
+    if (p[0] == '*') {
+        for (std::size_t k = u.size() + 1; k-- > 0;) {
+            if (match_captures(p.substr(1), u.substr(k), captures)) {
+                return true;
+            }
+        }
+        return false;
+    }
+    const std::size_t close = p.find('}');
+    const std::string key(p.substr(1, close - 1));
+    std::size_t longest = 0;
+    while (longest < u.size() && !ends_capture(u[longest])) {
+        ++longest;
+    }
+    for (std::size_t k = longest; k > 0; --k) {
+        captures[key] = std::string(u.substr(0, k));
+        if (match_captures(p.substr(close + 1), u.substr(k), captures)) {
+            return true;
+        }
+    }
+    captures.erase(key);
+    return false;
+}
+
+}  // namespace
+
+std::optional<std::vector<std::string>> url_pattern_keys(std::string_view pattern) {
+    std::vector<std::string> keys;
+    for (std::size_t at = pattern.find('{'); at != std::string_view::npos;
+         at = pattern.find('{', at + 1)) {
+        const std::size_t close = pattern.find('}', at);
+        if (close == std::string_view::npos || close == at + 1 ||
+            pattern.substr(at + 1, close - at - 1).find('{') != std::string_view::npos) {
+            return std::nullopt;
+        }
+        keys.emplace_back(pattern.substr(at + 1, close - at - 1));
+    }
+    if (std::count(pattern.begin(), pattern.end(), '}') != static_cast<long>(keys.size())) {
+        return std::nullopt;
+    }
+    return keys;
+}
+
+std::optional<std::map<std::string, std::string>> url_pattern_captures(std::string_view pattern,
+                                                                       std::string_view url) {
+    if (url.size() > 2048 || !url_pattern_keys(pattern)) {
+        return std::nullopt;
+    }
+    std::map<std::string, std::string> captures;
+    if (!match_captures(pattern, url, captures)) {
+        return std::nullopt;
+    }
+    return captures;
 }
 
 }  // namespace gigscout

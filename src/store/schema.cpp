@@ -100,6 +100,19 @@ ALTER TABLE sources ADD COLUMN last_error_at INTEGER;
 UPDATE sources SET last_success_at = last_refresh_at WHERE last_result IS NOT 'failed';
 UPDATE sources SET failures = 1 WHERE last_result = 'failed';
 )sql",
+    // 3 -> 4: what the health rules need (views/source_health.h): the failures in a row when
+    // the user last resumed a paused source, and the listings each of its last refreshes
+    // brought (the last kKeptSourceRefreshes per source).
+    R"sql(
+ALTER TABLE sources ADD COLUMN resumed_failures INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE source_refreshes (
+    source TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    result TEXT NOT NULL,
+    listings INTEGER NOT NULL
+);
+CREATE INDEX source_refreshes_by_source ON source_refreshes (source);
+)sql",
 };
 
 }  // namespace

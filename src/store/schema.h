@@ -9,7 +9,7 @@ namespace gigscout::store {
 
 // Raise by one with each new migration, and keep a fixture of the old version in
 // tests/store/fixtures/ (schema_v<N>.sql) so its migration stays tested.
-constexpr int kSchemaVersion = 3;
+constexpr int kSchemaVersion = 4;
 
 // PRAGMA user_version; 0 for a new (empty) database.
 int schema_version(Database& db);

@@ -267,7 +267,7 @@ class ListingWriter {
 
 std::int64_t next_generation(Database& db, const std::string& source,
                              RefreshCompleteness completeness, std::int64_t now,
-                             const std::string& error) {
+                             const std::string& error, std::size_t listings) {
     // ?4: failed; ?5: the error, NULL when none (the last one given is kept).
     Statement s = db.prepare(
         "INSERT INTO sources (source, generation, last_refresh_at, last_result, "
@@ -278,6 +278,7 @@ std::int64_t next_generation(Database& db, const std::string& source,
         "generation = generation + 1, last_refresh_at = ?2, last_result = ?3, "
         "last_success_at = CASE WHEN ?4 THEN last_success_at ELSE ?2 END, "
         "failures = CASE WHEN ?4 THEN failures + 1 ELSE 0 END, "
+        "resumed_failures = CASE WHEN ?4 THEN resumed_failures ELSE 0 END, "
         "last_error = coalesce(?5, last_error), "
         "last_error_at = CASE WHEN ?5 IS NULL THEN last_error_at ELSE ?2 END "
         "RETURNING generation");
@@ -291,7 +292,25 @@ std::int64_t next_generation(Database& db, const std::string& source,
     s.step();
     std::int64_t generation = s.integer(0);
     s.reset();
+    Statement history = db.prepare(
+        "INSERT INTO source_refreshes (source, at, result, listings) VALUES (?1, ?2, ?3, ?4)");
+    history.bind(1, source).bind(2, now).bind(3, to_string(completeness));
+    history.bind(4, static_cast<std::int64_t>(listings)).run();
+    Statement trim = db.prepare(
+        "DELETE FROM source_refreshes WHERE source = ?1 AND rowid NOT IN (SELECT rowid FROM "
+        "source_refreshes WHERE source = ?1 ORDER BY rowid DESC LIMIT ?2)");
+    trim.bind(1, source).bind(2, static_cast<std::int64_t>(kKeptSourceRefreshes)).run();
     return generation;
+}
+
+RefreshCompleteness completeness_from_text(std::string_view text) {
+    for (auto c : {RefreshCompleteness::Complete, RefreshCompleteness::Partial,
+                   RefreshCompleteness::NotModified, RefreshCompleteness::Failed}) {
+        if (text == to_string(c)) {
+            return c;
+        }
+    }
+    return RefreshCompleteness::Complete;
 }
 
 // A 304: what the source listed last time is still listed.
@@ -577,7 +596,7 @@ Result<RefreshSummary> Store::record_refresh(const std::string& source,
         if (completeness == RefreshCompleteness::Failed ||
             completeness == RefreshCompleteness::NotModified) {
             WriteTransaction tx(db);
-            next_generation(db, source, completeness, now, error);
+            next_generation(db, source, completeness, now, error, 0);
             if (completeness == RefreshCompleteness::NotModified) {
                 confirm_open_sightings(db, source, now);
             }
@@ -594,7 +613,8 @@ Result<RefreshSummary> Store::record_refresh(const std::string& source,
             try {
                 WriteTransaction tx(db);
                 if (begin == 0) {
-                    generation = next_generation(db, source, completeness, now, error);
+                    generation =
+                        next_generation(db, source, completeness, now, error, listings.size());
                 }
                 std::int64_t counter = meta_integer(db, "entry_counter");
                 std::size_t end = std::min(listings.size(), begin + batch);
@@ -887,28 +907,49 @@ Result<std::vector<SourceRecord>> Store::source_records() {
             "SELECT s.source, s.last_refresh_at, s.last_result, s.last_success_at, "
             "s.last_complete_at, s.failures, s.last_error, s.last_error_at, "
             "(SELECT count(*) FROM listing_sources o WHERE o.source = s.source "
-            "AND o.gone_at IS NULL) "
+            "AND o.gone_at IS NULL), s.resumed_failures "
             "FROM sources s ORDER BY s.source");
         std::vector<SourceRecord> out;
         while (s.step()) {
             SourceRecord& r = out.emplace_back();
             r.source = s.text(0);
             r.last_refresh_at = s.optional_integer(1).value_or(0);
-            std::string_view result = s.text_view(2);
-            for (auto c : {RefreshCompleteness::Complete, RefreshCompleteness::Partial,
-                           RefreshCompleteness::NotModified, RefreshCompleteness::Failed}) {
-                if (result == to_string(c)) {
-                    r.last_result = c;
-                }
-            }
+            r.last_result = completeness_from_text(s.text_view(2));
             r.last_success_at = s.optional_integer(3);
             r.last_complete_at = s.optional_integer(4);
             r.consecutive_failures = static_cast<int>(s.integer(5));
             r.last_error = s.optional_text(6).value_or("");
             r.last_error_at = s.optional_integer(7);
             r.open_listings = static_cast<std::size_t>(s.integer(8));
+            r.resumed_failures = static_cast<int>(s.integer(9));
+        }
+        Statement history = db.prepare(
+            "SELECT at, result, listings FROM source_refreshes WHERE source = ?1 ORDER BY rowid");
+        for (SourceRecord& r : out) {
+            history.bind(1, r.source);
+            while (history.step()) {
+                SourceRefresh& h = r.recent.emplace_back();
+                h.at = history.integer(0);
+                h.result = completeness_from_text(history.text_view(1));
+                h.listings = static_cast<std::size_t>(history.integer(2));
+            }
+            history.reset();
         }
         return out;
+    });
+}
+
+Result<bool> Store::resume_source(const std::string& source) {
+    return guard<bool>("resuming source `" + source + "`", [&] {
+        Database& db = impl_->db;
+        WriteTransaction tx(db);
+        Statement s = db.prepare(
+            "UPDATE sources SET resumed_failures = failures WHERE source = ?1 RETURNING source");
+        s.bind(1, source);
+        const bool found = s.step();
+        s.reset();
+        tx.commit();
+        return found;
     });
 }
 

@@ -80,6 +80,16 @@ struct RefreshSummary {
     std::size_t closed = 0;    // gone from this source's complete listing (and from all others)
 };
 
+// One refresh of a source as the health rules see it (views/source_health.h).
+struct SourceRefresh {
+    std::int64_t at = 0;
+    RefreshCompleteness result = RefreshCompleteness::Complete;
+    std::size_t listings = 0;  // listings it brought (none for Failed and NotModified)
+};
+
+// How many of a source's last refreshes source_records keeps in SourceRecord::recent.
+inline constexpr std::size_t kKeptSourceRefreshes = 10;
+
 // What the store knows of one source's refreshes (record_refresh), for a sources panel.
 struct SourceRecord {
     std::string source;
@@ -91,6 +101,11 @@ struct SourceRecord {
     std::string last_error;                        // the last error given, kept after a success
     std::optional<std::int64_t> last_error_at;
     std::size_t open_listings = 0;  // listings this source lists now (open sightings)
+    // consecutive_failures when the user last resumed the source (resume_source); 0 after a
+    // success.
+    int resumed_failures = 0;
+    // Its last refreshes (at most kKeptSourceRefreshes), oldest first.
+    std::vector<SourceRefresh> recent;
 };
 
 struct StoreOptions {
@@ -137,6 +152,9 @@ class Store {
                                           const std::string& error = {});
     // Every source that ever refreshed, by id.
     Result<std::vector<SourceRecord>> source_records();
+    // The user resumed a source the health rules paused: its failures so far no longer count
+    // towards a pause (views/source_health.h). False when the source never refreshed.
+    Result<bool> resume_source(const std::string& source);
 
     Result<LoadedListings> load_listings(const ListingFilter& filter = {});
     // The same rows for a view of many listings, without keeping them: each is handed to

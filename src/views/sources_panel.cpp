@@ -13,7 +13,8 @@ std::string failures_text(int failures) {
 }  // namespace
 
 std::vector<SourceRow> sources_panel(const std::vector<SourceRecord>& records,
-                                     const std::vector<SourceDescription>& sources) {
+                                     const std::vector<SourceDescription>& sources,
+                                     const HealthRules& rules) {
     std::vector<SourceRow> out;
     out.reserve(sources.size());
     for (const SourceDescription& d : sources) {
@@ -31,13 +32,23 @@ std::vector<SourceRow> sources_panel(const std::vector<SourceRecord>& records,
             row.last_error = record->last_error;
             row.last_error_at = record->last_error_at;
             row.open_listings = record->open_listings;
+            if (!record->recent.empty() &&
+                record->recent.back().result != RefreshCompleteness::Failed) {
+                row.last_listings = record->recent.back().listings;
+            }
         }
+        const SourceVerdict verdict = refreshed ? judge_source(*record, rules) : SourceVerdict{};
+        row.suspicious = verdict.suspicious;
+        row.suspicious_text = verdict.suspicious_text;
         if (!d.unusable_reason.empty()) {
             row.health = SourceHealth::Unusable;
             row.state_text = "plugin unusable: " + d.unusable_reason;
         } else if (!d.enabled) {
             row.health = SourceHealth::Disabled;
             row.state_text = "disabled";
+        } else if (verdict.paused) {
+            row.health = SourceHealth::Paused;
+            row.state_text = verdict.paused_reason;
         } else if (refreshed && record->last_result == RefreshCompleteness::Failed) {
             row.health = SourceHealth::Failing;
             row.state_text = "failing: " + failures_text(record->consecutive_failures);
@@ -64,7 +75,11 @@ Result<std::vector<SourceRow>> load_sources_panel(Store& store,
     if (!records) {
         return records.error();
     }
-    return sources_panel(records.value(), sources);
+    auto rules = load_health_rules(store);
+    if (!rules) {
+        return rules.error();
+    }
+    return sources_panel(records.value(), sources, rules.value());
 }
 
 }  // namespace gigscout

@@ -13,6 +13,7 @@
 
 #include "base/result.h"
 #include "store/store.h"
+#include "views/source_health.h"
 
 namespace gigscout {
 
@@ -36,7 +37,8 @@ enum class SourceHealth {
     Unusable,  // its plugin cannot run
     Disabled,  // turned off by the user
     Failing,   // the last refresh failed
-    Paused,    // enabled but waiting (paused_reason)
+    Paused,    // enabled but waiting: failed too often in a row (source_health.h), or the
+               // description's paused_reason
     Never,     // never refreshed
     Partial,   // the last refresh ended early (page limit, a page failed)
     Ok,        // the last refresh was complete or not modified
@@ -56,15 +58,21 @@ struct SourceRow {
     std::optional<std::int64_t> last_error_at;
     std::string deprecated;  // shown beside the state whatever it is
     std::size_t open_listings = 0;
+    // Listings the last refresh brought (none before the first, or when it failed).
+    std::optional<std::size_t> last_listings;
+    // An empty refresh where it used to bring many (source_health.h): the text says so.
+    bool suspicious = false;
+    std::string suspicious_text;
 };
 
 // One row per description, in the given order, each joined with the store's record of that
-// source (none yet: Never).
+// source (none yet: Never), judged by the health rules with the user's setting.
 Result<std::vector<SourceRow>> load_sources_panel(Store& store,
                                                   const std::vector<SourceDescription>& sources);
 
 // The same from records already read (tests, or a caller holding them).
 std::vector<SourceRow> sources_panel(const std::vector<SourceRecord>& records,
-                                     const std::vector<SourceDescription>& sources);
+                                     const std::vector<SourceDescription>& sources,
+                                     const HealthRules& rules = {});
 
 }  // namespace gigscout

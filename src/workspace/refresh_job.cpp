@@ -7,6 +7,7 @@
 #include "base/iso_time.h"
 #include "fetch/fetcher.h"
 #include "fetch/refresh_ledger.h"
+#include "views/source_health.h"
 #include "workspace/secret_lookup.h"
 #include "workspace/source_selection.h"
 
@@ -38,6 +39,46 @@ std::vector<std::int64_t> first_seen_rank(Store& store, const std::vector<Listin
     return rank;
 }
 
+struct PausedSplit {
+    std::vector<RefreshSource> runnable;
+    std::vector<SourceOutcome> skipped;  // paused by the health rules, with why and what to do
+};
+
+// A source the health rules paused is not asked again until the user resumes it: each failed
+// refresh would only repeat the same error (and for a refused token, count against the
+// account).
+Result<PausedSplit> paused_sources(Store& store, const std::vector<RefreshSource>& runnable) {
+    auto records = store.source_records();
+    if (!records) {
+        return records.error();
+    }
+    auto rules = load_health_rules(store);
+    if (!rules) {
+        return rules.error();
+    }
+    PausedSplit out;
+    for (const auto& source : runnable) {
+        const SourceRecord* record = nullptr;
+        for (const auto& r : records.value()) {
+            record = r.source == source.config.id ? &r : record;
+        }
+        const SourceVerdict verdict =
+            record != nullptr ? judge_source(*record, rules.value()) : SourceVerdict{};
+        if (!verdict.paused) {
+            out.runnable.push_back(source);
+            continue;
+        }
+        SourceOutcome& o = out.skipped.emplace_back();
+        o.plugin = source.config.plugin;
+        o.progress.source = source.config.id;
+        o.progress.state = SourceState::Skipped;
+        o.progress.error = verdict.paused_reason + " (last error: " + record->last_error +
+                           "); resume it to try again: gigscout-cli source resume " +
+                           source.config.id;
+    }
+    return out;
+}
+
 }  // namespace
 
 Result<RefreshResult> run_refresh(Workspace& workspace, const RefreshRequest& request,
@@ -58,6 +99,10 @@ Result<RefreshResult> run_refresh(Workspace& workspace, const RefreshRequest& re
     }
     const Paths& paths = workspace.paths();
     Store& store = workspace.store();
+    auto paused = paused_sources(store, selection.value().runnable);
+    if (!paused) {
+        return paused.error();
+    }
     SecretLookup secrets(paths, warn);
 
     fetch::FetcherOptions fetcher_options;
@@ -91,7 +136,7 @@ Result<RefreshResult> run_refresh(Workspace& workspace, const RefreshRequest& re
             result.store_errors.push_back(summary.error().message);
         }
     };
-    result.report = runner.run(selection.value().runnable, progress, cancel, record);
+    result.report = runner.run(paused.value().runnable, progress, cancel, record);
     result.cancelled = cancel.cancelled();
     for (const auto& l : result.report.listings) {
         result.ids.push_back(l.id);
@@ -109,6 +154,12 @@ Result<RefreshResult> run_refresh(Workspace& workspace, const RefreshRequest& re
                                           now_epoch_seconds(), o.progress.error);
             !s) {
             result.store_errors.push_back(s.error().message);
+        }
+        result.report.sources.push_back(std::move(o));
+    }
+    for (auto& o : paused.value().skipped) {
+        if (progress) {
+            progress(o.progress);
         }
         result.report.sources.push_back(std::move(o));
     }

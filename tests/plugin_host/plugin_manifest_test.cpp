@@ -248,5 +248,59 @@ TEST(PluginSettings, ASettingRequiredUnlessAnotherIsSetIsRequiredOnlyWithoutIt) 
               "unless another is set (add optional = true)");
 }
 
+std::string with_url_settings(const std::string& url_settings) {
+    return R"({"id": "lever", "name": "Lever", "version": "1", "api_version": 1,
+               "url_patterns": ["https://jobs.lever.co/*", "https://jobs.eu.lever.co/*"],
+               "settings": [{"key": "site", "label": "Site", "type": "string"},
+                            {"key": "region", "label": "Region", "type": "string"},
+                            {"key": "max", "label": "Max", "type": "number"},
+                            {"key": "token", "label": "Token", "type": "string", "secret": true}],
+               "url_settings": )" +
+           url_settings + "}";
+}
+
+TEST(PluginManifest, UrlSettingsFillSettingsFromAPastedAddress) {
+    auto m = read(with_url_settings(R"([{"pattern": "https://jobs.lever.co/{site}*"},
+        {"pattern": "https://jobs.eu.lever.co/{site}*", "set": {"region": "eu"}}])"));
+    ASSERT_TRUE(m.ok()) << m.error().message;
+    using Settings = std::map<std::string, std::string>;
+    EXPECT_EQ(m.value().settings_from_url("https://jobs.eu.lever.co/personio/abc"),
+              (Settings{{"region", "eu"}, {"site", "personio"}}));
+    EXPECT_EQ(m.value().settings_from_url("https://jobs.lever.co/spotify"),
+              (Settings{{"site", "spotify"}}));
+    EXPECT_FALSE(m.value().settings_from_url("https://jobs.lever.co/"));
+    EXPECT_FALSE(read(kFull).value().settings_from_url("https://boards.greenhouse.io/gitlab"))
+        << "no url_settings: nothing is filled";
+}
+
+TEST(PluginManifest, EachBadUrlSettingsEntryIsNamed) {
+    auto problem = [](const std::string& url_settings) {
+        auto m = read(with_url_settings(url_settings));
+        return m.ok() ? std::string("(accepted)") : m.error().message;
+    };
+    EXPECT_EQ(problem(R"("https://jobs.lever.co/{site}")"),
+              "field `url_settings`: expected a list of { pattern = \"https://host/{key}*\", set "
+              "= { ... } }, got a string");
+    EXPECT_EQ(problem(R"([{"pattern": "https://x/{sight}*"}])"),
+              "field `url_settings[1].pattern`: \"sight\" is not one of the plugin's settings");
+    EXPECT_EQ(problem(R"([{"pattern": "https://x/{max}*"}])"),
+              "field `url_settings[1].pattern`: setting `max` must be a string setting that is "
+              "not secret");
+    EXPECT_EQ(problem(R"([{"pattern": "https://x/{token}*"}])"),
+              "field `url_settings[1].pattern`: setting `token` must be a string setting that is "
+              "not secret");
+    EXPECT_EQ(problem(R"([{"pattern": "https://x/{site*"}])"),
+              "field `url_settings[1].pattern`: a `{` without its `}`, or an empty `{}`");
+    EXPECT_EQ(problem(R"([{"pattern": "jobs.lever.co/{site}"}])"),
+              "field `url_settings[1].pattern`: must start with http:// or https://");
+    EXPECT_EQ(problem(R"([{"pattern": "https://x/{site}", "set": {"regoin": "eu"}}])"),
+              "field `url_settings[1].set.regoin`: \"regoin\" is not one of the plugin's settings");
+    EXPECT_EQ(problem(R"([{"pattern": "https://x/{site}", "set": {"region": 1}}])"),
+              "field `url_settings[1].set.region`: expected a string, got a number");
+    EXPECT_EQ(problem(R"([{"url": "https://x/{site}"}])"),
+              "field `url_settings[1].pattern`: is required; field `url_settings[1].url`: unknown "
+              "field (check the spelling; docs/plugin-api.md lists the fields)");
+}
+
 }  // namespace
 }  // namespace gigscout

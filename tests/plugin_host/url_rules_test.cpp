@@ -66,5 +66,35 @@ TEST(UrlGlob, StarMatchesAnyRunIgnoringCase) {
     EXPECT_FALSE(url_glob_matches("*a*a*a*b", std::string(5000, 'a')));
 }
 
+TEST(UrlPatternCaptures, EachKeyTakesOnePathPartAsLongAsItFits) {
+    using Captures = std::map<std::string, std::string>;
+    EXPECT_EQ(url_pattern_captures("https://jobs.lever.co/{site}*",
+                                   "https://jobs.lever.co/spotify/abc-123?lever-source=x"),
+              (Captures{{"site", "spotify"}}));
+    EXPECT_EQ(url_pattern_captures("https://boards.greenhouse.io/embed/job_board?for={board}*",
+                                   "HTTPS://BOARDS.greenhouse.io/embed/job_board?for=Skydio&b=x"),
+              (Captures{{"board", "Skydio"}}));
+    EXPECT_EQ(url_pattern_captures("https://{a}.example/{b}", "https://x.example/y"),
+              (Captures{{"a", "x"}, {"b", "y"}}));
+    EXPECT_FALSE(url_pattern_captures("https://jobs.lever.co/{site}*", "https://jobs.lever.co/"))
+        << "a key takes at least one character";
+    EXPECT_FALSE(
+        url_pattern_captures("https://jobs.lever.co/{site}", "https://jobs.lever.co/spotify/abc"));
+    EXPECT_FALSE(url_pattern_captures("https://jobs.lever.co/{site}*",
+                                      "https://jobs.lever.co.evil.example/spotify"));
+    EXPECT_FALSE(url_pattern_captures("https://x/{site}*", "https://x/" + std::string(3000, 'a')))
+        << "longer than 2048 bytes";
+    EXPECT_FALSE(url_pattern_captures("https://x/{site*", "https://x/a")) << "an unclosed brace";
+}
+
+TEST(UrlPatternKeys, NamesTheKeysOrRefusesABrokenPattern) {
+    EXPECT_EQ(url_pattern_keys("https://{a}.x/{b}*"), (std::vector<std::string>{"a", "b"}));
+    EXPECT_EQ(url_pattern_keys("https://x/*"), (std::vector<std::string>{}));
+    EXPECT_FALSE(url_pattern_keys("https://x/{}"));
+    EXPECT_FALSE(url_pattern_keys("https://x/{a"));
+    EXPECT_FALSE(url_pattern_keys("https://x/a}"));
+    EXPECT_FALSE(url_pattern_keys("https://x/{a{b}}"));
+}
+
 }  // namespace
 }  // namespace gigscout

@@ -118,5 +118,73 @@ TEST(SourceRecordsMigration, AVersionTwoStoresRecordsBecomeSuccessesAndFailures)
     EXPECT_EQ(ok.last_complete_at, std::optional<std::int64_t>(100));
 }
 
+TEST_F(SourceRecordsTest, EachRefreshKeepsWhatItBroughtOldestFirstUpToTheLastTen) {
+    refresh("acme", jobs("acme", 0, 3), RefreshCompleteness::Complete, kT0);
+    refresh("acme", {}, RefreshCompleteness::Failed, kT0 + 60, "HTTP 500");
+    refresh("acme", {}, RefreshCompleteness::NotModified, kT0 + 120);
+    refresh("acme", jobs("acme", 0, 1), RefreshCompleteness::Partial, kT0 + 180, "page 2");
+    auto r = records();
+    ASSERT_EQ(r.size(), 1u);
+    ASSERT_EQ(r[0].recent.size(), 4u);
+    EXPECT_EQ(r[0].recent[0].at, kT0);
+    EXPECT_EQ(r[0].recent[0].result, RefreshCompleteness::Complete);
+    EXPECT_EQ(r[0].recent[0].listings, 3u);
+    EXPECT_EQ(r[0].recent[1].result, RefreshCompleteness::Failed);
+    EXPECT_EQ(r[0].recent[1].listings, 0u);
+    EXPECT_EQ(r[0].recent[2].result, RefreshCompleteness::NotModified);
+    EXPECT_EQ(r[0].recent[3].result, RefreshCompleteness::Partial);
+    EXPECT_EQ(r[0].recent[3].listings, 1u);
+
+    for (int i = 0; i < 12; ++i) {
+        refresh("acme", jobs("acme", 0, i), RefreshCompleteness::Complete, kT0 + 1000 + i);
+    }
+    r = records();
+    ASSERT_EQ(r[0].recent.size(), kKeptSourceRefreshes);
+    EXPECT_EQ(r[0].recent.front().listings, 2u);
+    EXPECT_EQ(r[0].recent.back().listings, 11u);
+    EXPECT_EQ(r[0].recent.back().at, kT0 + 1011);
+}
+
+TEST_F(SourceRecordsTest, ResumingKeepsTheFailuresSoFarAndASuccessClearsBoth) {
+    EXPECT_FALSE(store_.resume_source("acme").value()) << "never refreshed: nothing to resume";
+    for (int i = 0; i < 3; ++i) {
+        refresh("acme", {}, RefreshCompleteness::Failed, kT0 + i, "HTTP 401");
+    }
+    EXPECT_EQ(records()[0].resumed_failures, 0);
+    ASSERT_TRUE(store_.resume_source("acme").value());
+    EXPECT_EQ(records()[0].resumed_failures, 3);
+    EXPECT_EQ(records()[0].consecutive_failures, 3);
+    refresh("acme", {}, RefreshCompleteness::Failed, kT0 + 10, "HTTP 401");
+    EXPECT_EQ(records()[0].resumed_failures, 3);
+    EXPECT_EQ(records()[0].consecutive_failures, 4);
+    refresh("acme", jobs("acme", 0, 1), RefreshCompleteness::Complete, kT0 + 20);
+    EXPECT_EQ(records()[0].resumed_failures, 0);
+    EXPECT_EQ(records()[0].consecutive_failures, 0);
+}
+
+// Version 3 kept no history: a source's record stays as it was, with no refreshes listed and
+// nothing resumed.
+TEST(SourceRecordsMigration, AVersionThreeStoresRecordsKeepTheirHealthWithAnEmptyHistory) {
+    TempDir dir;
+    auto file = dir.path() / "gigscout.sqlite3";
+    raw_exec(file, read_file(tests_dir() / "store" / "fixtures" / "schema_v3.sql") +
+                       "INSERT INTO sources (source, generation, last_refresh_at, last_result, "
+                       "last_complete_at, last_success_at, failures, last_error, last_error_at) "
+                       "VALUES ('down', 5, 200, 'failed', 100, 100, 4, 'HTTP 401', 200);");
+    Store store = open_store(file);
+    auto r = store.source_records();
+    ASSERT_TRUE(r.ok()) << r.error().message;
+    ASSERT_EQ(r.value().size(), 1u);
+    EXPECT_EQ(r.value()[0].consecutive_failures, 4);
+    EXPECT_EQ(r.value()[0].last_error, "HTTP 401");
+    EXPECT_EQ(r.value()[0].resumed_failures, 0);
+    EXPECT_TRUE(r.value()[0].recent.empty());
+    ASSERT_TRUE(
+        store.record_refresh("down", jobs("down", 0, 2), RefreshCompleteness::Complete, 300).ok());
+    r = store.source_records();
+    ASSERT_EQ(r.value()[0].recent.size(), 1u);
+    EXPECT_EQ(r.value()[0].recent[0].listings, 2u);
+}
+
 }  // namespace
 }  // namespace gigscout::testing

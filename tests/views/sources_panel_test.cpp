@@ -114,5 +114,107 @@ TEST_F(SourcesPanelTest, RecordsOfSourcesNoLongerConfiguredAreLeftOut) {
     EXPECT_EQ(rows[0].id, "acme");
 }
 
+// The health rules (views/source_health.h): paused after N failures in a row, resumed by the
+// user, suspicious when empty where it used to bring many.
+TEST_F(SourcesPanelTest, ThreeFailuresInARowPauseASourceWithWhyAndWhatToDo) {
+    refresh("acme", jobs("acme", 0, 2), RefreshCompleteness::Complete, kT0);
+    refresh("acme", {}, RefreshCompleteness::Failed, kT0 + 60, "GET x: server answered HTTP 401");
+    refresh("acme", {}, RefreshCompleteness::Failed, kT0 + 120, "GET x: server answered HTTP 401");
+    auto rows = panel({source("acme")});
+    EXPECT_EQ(rows[0].health, SourceHealth::Failing) << "two are not yet three";
+    refresh("acme", {}, RefreshCompleteness::Failed, kT0 + 180, "GET x: server answered HTTP 401");
+    rows = panel({source("acme")});
+    EXPECT_EQ(rows[0].health, SourceHealth::Paused);
+    EXPECT_EQ(rows[0].state_text,
+              "paused after 3 failed refreshes in a row: the server refused the credentials: "
+              "check the token or key");
+    EXPECT_EQ(rows[0].last_error, "GET x: server answered HTTP 401");
+    EXPECT_FALSE(rows[0].last_listings.has_value()) << "the last refresh failed";
+
+    // Resumed, it runs again; one more failure pauses it again, a success ends it.
+    ASSERT_TRUE(store_.resume_source("acme").value());
+    EXPECT_EQ(panel({source("acme")})[0].health, SourceHealth::Failing);
+    refresh("acme", {}, RefreshCompleteness::Failed, kT0 + 240, "GET x: server answered HTTP 401");
+    EXPECT_EQ(panel({source("acme")})[0].health, SourceHealth::Paused);
+    ASSERT_TRUE(store_.resume_source("acme").value());
+    refresh("acme", jobs("acme", 0, 2), RefreshCompleteness::Complete, kT0 + 300);
+    rows = panel({source("acme")});
+    EXPECT_EQ(rows[0].health, SourceHealth::Ok);
+    EXPECT_EQ(rows[0].last_listings, std::optional<std::size_t>(2));
+    for (int i = 0; i < 2; ++i) {
+        refresh("acme", {}, RefreshCompleteness::Failed, kT0 + 400 + i, "HTTP 500");
+    }
+    EXPECT_EQ(panel({source("acme")})[0].health, SourceHealth::Failing)
+        << "after a success it takes three failures again";
+}
+
+TEST_F(SourcesPanelTest, TheNumberOfFailuresThatPausesIsTheUsersAppSetting) {
+    ASSERT_TRUE(store_.set_setting(SettingScope::App, "", kPauseAfterFailures, "1").ok());
+    refresh("acme", {}, RefreshCompleteness::Failed, kT0, "boom");
+    EXPECT_EQ(panel({source("acme")})[0].health, SourceHealth::Paused);
+
+    ASSERT_TRUE(store_.set_setting(SettingScope::App, "", kPauseAfterFailures, "lots").ok());
+    auto rows = load_sources_panel(store_, {source("acme")});
+    ASSERT_FALSE(rows.ok());
+    EXPECT_EQ(rows.error().message,
+              "setting `pause_after_failures`: expected a whole number of refreshes from 1 to "
+              "9999, got \"lots\"");
+}
+
+TEST_F(SourcesPanelTest, ADisabledSourceSaysDisabledEvenWhenItWouldBePaused) {
+    for (int i = 0; i < 3; ++i) {
+        refresh("acme", {}, RefreshCompleteness::Failed, kT0 + i, "boom");
+    }
+    SourceDescription off = source("acme");
+    off.enabled = false;
+    EXPECT_EQ(panel({off})[0].health, SourceHealth::Disabled);
+}
+
+TEST(FailureAdvice, TheLastErrorsKindSaysWhatToDo) {
+    EXPECT_EQ(failure_advice("GET https://a/b: server answered HTTP 403"),
+              "the server refused the credentials: check the token or key");
+    EXPECT_EQ(failure_advice("source upwork: needs its secret setting `token` (OAuth2)"),
+              "set the secret it names");
+    EXPECT_EQ(failure_advice("GET https://a/b: server answered HTTP 404"),
+              "the address is gone: check the source's settings (the board may have moved)");
+    EXPECT_EQ(failure_advice("plugin `lever` is disabled: needs API 2"),
+              "the plugin failed: update the plugin");
+    EXPECT_EQ(failure_advice("lever: page 1: listing 3: field `title`: expected a string"),
+              "what the site sent is not what the plugin expects: the site may have changed "
+              "(update the plugin)");
+    EXPECT_EQ(failure_advice("GET https://a/b: could not resolve host a"),
+              "the site could not be reached: check the network, or the site is down");
+    EXPECT_EQ(failure_advice("GET https://a/b: server answered HTTP 502"),
+              "the site answered with a server error: it may be down for now, or it changed");
+    EXPECT_EQ(failure_advice("something else"), "look at the last error");
+}
+
+TEST_F(SourcesPanelTest, AnEmptyRefreshWhereItUsedToBringManyIsSuspicious) {
+    refresh("acme", jobs("acme", 0, 38), RefreshCompleteness::Complete, kT0);
+    refresh("acme", {}, RefreshCompleteness::NotModified, kT0 + 60);
+    refresh("acme", jobs("acme", 0, 42), RefreshCompleteness::Complete, kT0 + 120);
+    refresh("acme", {}, RefreshCompleteness::Failed, kT0 + 180, "HTTP 503");
+    refresh("acme", {}, RefreshCompleteness::Complete, kT0 + 240);
+    auto rows = panel({source("acme")});
+    EXPECT_TRUE(rows[0].suspicious);
+    EXPECT_EQ(rows[0].suspicious_text,
+              "0 listings where it used to bring ~40: the site may have changed");
+    EXPECT_EQ(rows[0].health, SourceHealth::Ok) << "suspicious is shown beside the state";
+    EXPECT_EQ(rows[0].last_listings, std::optional<std::size_t>(0));
+
+    refresh("acme", jobs("acme", 0, 40), RefreshCompleteness::Complete, kT0 + 300);
+    EXPECT_FALSE(panel({source("acme")})[0].suspicious) << "listings again";
+}
+
+TEST_F(SourcesPanelTest, AnEmptyRefreshIsNotSuspiciousForAQuietOrNewSource) {
+    refresh("new", {}, RefreshCompleteness::Complete, kT0);
+    refresh("quiet", jobs("quiet", 0, 4), RefreshCompleteness::Complete, kT0);
+    refresh("quiet", jobs("quiet", 0, 5), RefreshCompleteness::Complete, kT0 + 60);
+    refresh("quiet", {}, RefreshCompleteness::Complete, kT0 + 120);
+    auto rows = panel({source("new"), source("quiet")});
+    EXPECT_FALSE(rows[0].suspicious) << "nothing before to compare with";
+    EXPECT_FALSE(rows[1].suspicious) << "4.5 on average is not many";
+}
+
 }  // namespace
 }  // namespace gigscout::testing

@@ -257,6 +257,57 @@ TEST_F(FetchCommandTest, SourceListShowsEachSourcesHealthAndDisableTakesOneOut) 
     EXPECT_TRUE(contains(nope.err, "the configured sources are: board, board:down")) << nope.err;
 }
 
+TEST_F(FetchCommandTest, ThreeFailuresInARowPauseASourceUntilTheUserResumesIt) {
+    write_sources(R"({"sources": [{"plugin": "board"},
+                                  {"plugin": "board", "instance": "down",
+                                   "settings": {"start": "/down"}}]})");
+    for (int i = 0; i < 3; ++i) {
+        auto r = fetch({});
+        ASSERT_EQ(r.code, 4) << r.out << r.err;
+        EXPECT_TRUE(contains(summary_line(r.out, "board:down"), "HTTP 500")) << r.out;
+    }
+    auto list = cli({"--data-dir", data_.string(), "source", "list"});
+    ASSERT_EQ(list.code, 0) << list.err;
+    EXPECT_TRUE(contains(summary_line(list.out, "board:down"), "paused after 3 failed"))
+        << list.out;
+    EXPECT_TRUE(contains(list.out,
+                         "    paused after 3 failed refreshes in a row: the site "
+                         "answered with a server error: it may be down for now, or it "
+                         "changed; resume: gigscout-cli source resume board:down\n"))
+        << list.out;
+    EXPECT_TRUE(contains(summary_line(list.out, "board"), " ok ")) << list.out;
+
+    // The fourth refresh does not ask the site: the source is skipped with why and what to do.
+    auto skipped = fetch({});
+    EXPECT_EQ(skipped.code, 0) << skipped.out << skipped.err;
+    std::string down = summary_line(skipped.out, "board:down");
+    EXPECT_TRUE(contains(down, "skipped")) << skipped.out;
+    EXPECT_TRUE(contains(down,
+                         "(last error: source board:down: GET "
+                         "https://jobs.test-a.example/down: server answered HTTP 500: "
+                         "\"maintenance\"); resume it to try again: gigscout-cli source "
+                         "resume board:down"))
+        << skipped.out;
+
+    auto resumed = cli({"--data-dir", data_.string(), "source", "resume", "board:down"});
+    ASSERT_EQ(resumed.code, 0) << resumed.err;
+    EXPECT_EQ(resumed.out,
+              "resumed board:down: the next refresh runs it (one more failure pauses it again)\n");
+    EXPECT_TRUE(contains(
+        summary_line(cli({"--data-dir", data_.string(), "source", "list"}).out, "board:down"),
+        "failing: 3 refreshes in a row"));
+    auto again = fetch({});
+    EXPECT_EQ(again.code, 4) << "it ran, and failed again";
+    EXPECT_TRUE(contains(summary_line(again.out, "board:down"), "failed")) << again.out;
+
+    auto ok = cli({"--data-dir", data_.string(), "source", "resume", "board"});
+    EXPECT_EQ(ok.code, 0);
+    EXPECT_EQ(ok.out, "board is not paused; nothing to resume\n");
+    auto nope = cli({"--data-dir", data_.string(), "source", "resume", "nope"});
+    EXPECT_EQ(nope.code, 2);
+    EXPECT_TRUE(contains(nope.err, "the configured sources are: board, board:down")) << nope.err;
+}
+
 TEST_F(FetchCommandTest, ABrokenSourcesFileIsAUsageErrorNamingTheField) {
     write_sources(R"({"sources": [{"plugin": "board", "enabeld": true}]})");
     auto r = fetch({});

@@ -527,6 +527,50 @@ TEST_F(CliStore, ADamagedExportRestoresEveryEntryAndNamesEachRepair) {
     EXPECT_THAT(cli({"profile", "list"}).out, HasSubstr("cv"));
 }
 
+TEST_F(CliStore, SourceAddFindsThePluginForAPastedAddressAndRemoveTakesItOut) {
+    const fs::path sources = data / "config" / "sources.json";
+    auto gh = cli({"source", "add", "https://boards.greenhouse.io/gitlab/jobs/4020305008"});
+    ASSERT_EQ(gh.code, 0) << gh.err;
+    EXPECT_EQ(gh.out, "added greenhouse:gitlab to " + sources.string() +
+                          ": plugin greenhouse (its url_patterns match); settings: board = "
+                          "gitlab\ntry it: gigscout-cli fetch --source greenhouse:gitlab\n");
+    auto feed = cli({"source", "add", "https://jobs.robotics.example/feed.atom", "--id", "robots"});
+    ASSERT_EQ(feed.code, 0) << feed.err;
+    EXPECT_THAT(feed.out, HasSubstr("added rss:robots to "));
+    EXPECT_THAT(feed.out, HasSubstr("no plugin knows this address; it looks like a feed"));
+
+    auto file = load_sources(sources);
+    ASSERT_TRUE(file.ok()) << file.error().message;
+    std::map<std::string, SourceConfig> by_id;
+    for (const auto& c : file.value().sources) {
+        by_id[c.id] = c;
+    }
+    ASSERT_TRUE(by_id.count("greenhouse:gitlab"));
+    EXPECT_EQ(by_id["greenhouse:gitlab"].settings.at("board"), "gitlab");
+    ASSERT_TRUE(by_id.count("rss:robots"));
+    EXPECT_EQ(by_id["rss:robots"].settings.at("url"), "https://jobs.robotics.example/feed.atom");
+    EXPECT_TRUE(by_id.count("remoteok")) << "the bundled defaults became the file first";
+
+    auto list = cli({"source", "list"});
+    EXPECT_THAT(list.out, HasSubstr("greenhouse:gitlab"));
+
+    auto twice = cli({"source", "add", "https://boards.greenhouse.io/gitlab"});
+    EXPECT_EQ(twice.code, 2);
+    EXPECT_THAT(twice.err, HasSubstr("source `greenhouse:gitlab` is already configured"));
+    auto bad = cli({"source", "add", "boards.greenhouse.io/gitlab"});
+    EXPECT_EQ(bad.code, 2);
+    EXPECT_THAT(bad.err, HasSubstr("expected a board's address: an http or https URL"));
+
+    auto removed = cli({"source", "remove", "greenhouse:gitlab"});
+    ASSERT_EQ(removed.code, 0) << removed.err;
+    EXPECT_EQ(removed.out, "removed greenhouse:gitlab from " + sources.string() +
+                               " (its listings stay in the store)\n");
+    EXPECT_THAT(cli({"source", "list"}).out, ::testing::Not(HasSubstr("greenhouse:gitlab")));
+    auto gone = cli({"source", "remove", "greenhouse:gitlab"});
+    EXPECT_EQ(gone.code, 2);
+    EXPECT_THAT(gone.err, HasSubstr("no configured source named `greenhouse:gitlab`"));
+}
+
 TEST_F(CliStore, AMissingOrBrokenBundledResourceIsAMessageAndExit1NotACrash) {
     fs::path resources = dir.path() / "resources";
     fs::create_directories(resources);
