@@ -216,11 +216,6 @@ Status store_part(ParsedImport& part, bool from_export, Store& store, std::int64
 constexpr std::size_t kBatchListings = 2000;
 constexpr std::size_t kBatchBytes = 16u << 20;
 
-// A JSON array of listings, or an export, read in batches (docs/store.md, "Export and import"):
-// memory holds one batch, whatever the size of the file. The file passed json::check_file, so
-// its text is sound JSON; an export's members other than `listings` (small: profiles,
-// settings, sources) are read first, so a file of a newer format is refused before anything
-// is stored.
 // An export's members other than `listings` (small: profiles, settings, sources), read before
 // anything is stored so that a file of another format or a newer version is refused first.
 Result<ParsedImport> read_export_header(const std::string& file, std::int64_t now) {
