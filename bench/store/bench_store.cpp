@@ -1,4 +1,5 @@
-// The store with 100,000 listings on the real disk, with the targets from the store's issue:
+// The store with 100,000 real-sized listings (~3 KB descriptions) on the real disk, with the
+// targets from the store's issue:
 //  * upsert: a refresh of 20 sources storing them new, then again unchanged, then again with
 //    every description changed (target < 2 s each);
 //  * load and rank: loading all of them ready for display and ranking them against a bundled
@@ -37,7 +38,7 @@
 #include "scoring/profile.h"
 #include "scoring/scorer.h"
 #include "store/store.h"
-#include "taxonomy/skill_extractor.h"
+#include "support/bench_listings.h"
 #include "taxonomy/taxonomy.h"
 #include "views/listing_view.h"
 
@@ -70,68 +71,11 @@ struct Stopwatch {
     std::exit(1);
 }
 
-const char* kTitles[] = {"Computer vision engineer",     "Senior ML engineer (PyTorch)",
-                         "Robotics perception engineer", "YOLOv8 object detection expert",
-                         "Edge AI developer (Jetson)",   "Backend engineer (Go)",
-                         "React frontend developer",     "Data engineer (Spark, Airflow)",
-                         "3D reconstruction researcher", "OCR pipeline for invoices"};
-
-const char* kSentences[] = {
-    "We build perception for warehouse robots using OpenCV, PyTorch and ROS 2.",
-    "You will train and deploy YOLO models with TensorRT on NVIDIA Jetson devices.",
-    "Experience with CUDA, C++17 and real-time video pipelines (GStreamer) is required.",
-    "Our stack is Python, FastAPI, PostgreSQL and Docker on Kubernetes.",
-    "The role covers SLAM, point clouds and multi-camera calibration.",
-    "You will label data, run experiments and write clean, tested code.",
-    "Remote-first team across Europe; async communication; flexible hours.",
-    "Knowledge of transformers, ViT and self-supervised learning is a plus.",
-    "Build React and TypeScript dashboards for our analytics product.",
-    "We pay a competitive salary, equity and a yearly learning budget."};
-
-// About 1.2 KB of text per listing; skills extracted once per distinct text, as on entry.
+// Real-sized listings (~3 KB of description, as real postings; bench/support/bench_listings.h)
+// from kSources sources, skills extracted once per title as on entry.
 std::vector<Listing> generate(int count) {
     std::mt19937 random(42);
-    std::vector<Listing> out;
-    out.reserve(static_cast<std::size_t>(count));
-    const SkillExtractor& extractor = SkillExtractor::bundled();
-    std::vector<std::vector<ListingSkill>> skills_of_title;
-    for (const char* title : kTitles) {
-        Listing l;
-        l.title = title;
-        l.description = std::string(kSentences[0]) + " " + kSentences[1] + " " + kSentences[2];
-        l.tags = {"opencv", "python"};
-        annotate_skills(l, extractor);
-        skills_of_title.push_back(l.skills);
-    }
-    for (int i = 0; i < count; ++i) {
-        Listing l;
-        std::string source = "source" + std::to_string(i % kSources);
-        l.id = source + ":" + std::to_string(i);
-        l.source = source;
-        l.url = "https://jobs.example.com/" + source + "/" + std::to_string(i);
-        std::size_t t = random() % std::size(kTitles);
-        l.title = std::string(kTitles[t]) + " #" + std::to_string(i);
-        for (int s = 0; s < 12; ++s) {
-            l.description += kSentences[random() % std::size(kSentences)];
-            l.description += ' ';
-        }
-        l.company = "Company " + std::to_string(random() % 5000);
-        l.location = (i % 3) ? "Worldwide" : "Berlin, Germany";
-        l.posted_at = kNow - static_cast<std::int64_t>(random() % (30 * 86400));
-        if (i % 2) {
-            l.budget = Budget{BudgetKind::Hourly, 30.0 + static_cast<double>(random() % 50),
-                              std::nullopt, "USD"};
-        } else {
-            l.budget = Budget{BudgetKind::Salary, 60000,
-                              60000.0 + static_cast<double>(random() % 90000), "EUR"};
-        }
-        l.tags = {"opencv", "python", "computer vision"};
-        l.remote = true;
-        l.job_type = JobType::Contract;
-        l.skills = skills_of_title[t];
-        out.push_back(std::move(l));
-    }
-    return out;
+    return bench::bench_listings(count, 0, random, kNow, kSources);
 }
 
 std::string file_system_of(const fs::path& dir) {

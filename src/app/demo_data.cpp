@@ -1,10 +1,11 @@
 #include "app/demo_data.h"
 
 #include <algorithm>
+#include <vector>
 
 #include "base/file_io.h"
 #include "model/listing_json.h"
-#include "taxonomy/skill_extractor.h"
+#include "taxonomy/listing_intake.h"
 
 namespace gigscout {
 
@@ -39,14 +40,18 @@ Result<Store> open_demo_store(const Paths& paths, std::int64_t now) {
         newest = std::max(newest, l.posted_at.value_or(0));
     }
     const std::int64_t shift = newest > 0 ? (now - 86'400) - newest : 0;
+    std::vector<Listing> admitted;
     for (auto& l : parsed.value().listings) {
         if (l.posted_at) {
             *l.posted_at += shift;
         }
-        annotate_skills(l, SkillExtractor::bundled());
+        // The bundled file is checked by its own test; a listing the door refused is left out.
+        if (admit_listing(l, now)) {
+            admitted.push_back(std::move(l));
+        }
     }
-    auto recorded = store.value().record_refresh("demo", parsed.value().listings,
-                                                 RefreshCompleteness::Complete, now);
+    auto recorded =
+        store.value().record_refresh("demo", admitted, RefreshCompleteness::Complete, now);
     if (!recorded) {
         return recorded.error();
     }

@@ -2,12 +2,17 @@
 // (docs/listing-format.md) or a CSV selection. Chunked in short transactions and idempotent,
 // so an import cut short (a crash, a kill) is completed by running it again.
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <limits>
+#include <optional>
+#include <string>
 #include <utility>
 #include <vector>
 
 #include "base/file_io.h"
 #include "base/iso_time.h"
+#include "base/json_stream.h"
 #include "base/utf8.h"
 #include "cli/command_registry.h"
 #include "dedupe/listing_dedupe.h"
@@ -16,7 +21,7 @@
 #include "store/listing_csv.h"
 #include "store/state_export.h"
 #include "store/store.h"
-#include "taxonomy/skill_extractor.h"
+#include "taxonomy/listing_intake.h"
 
 namespace gigscout::cli::import_command {
 namespace {
@@ -68,6 +73,25 @@ Result<FileKind> detect(const std::string& file, std::string_view text) {
     return FileKind::Csv;
 }
 
+// The listings of a listing array (or of one batch of it), as import entries.
+ParsedImport as_entries(ListingsParse parsed, std::int64_t now) {
+    ParsedImport out;
+    out.problems = std::move(parsed.problems);
+    out.state.listings.reserve(parsed.listings.size());
+    for (auto& l : parsed.listings) {
+        ExportedListing e;
+        e.id = l.id;
+        e.source = l.source.empty() ? "import" : l.source;
+        e.url = l.url;
+        e.first_seen = now;
+        e.last_seen = now;
+        e.is_new = true;
+        e.listing = std::move(l);
+        out.state.listings.push_back(std::move(e));
+    }
+    return out;
+}
+
 Result<ParsedImport> parse(const std::string& file, const std::string& text, std::int64_t now) {
     auto kind = detect(file, text);
     if (!kind) {
@@ -85,20 +109,7 @@ Result<ParsedImport> parse(const std::string& file, const std::string& text, std
     if (!parsed) {
         return parsed.error();
     }
-    ParsedImport out;
-    out.problems = std::move(parsed.value().problems);
-    for (auto& l : parsed.value().listings) {
-        ExportedListing e;
-        e.id = l.id;
-        e.source = l.source.empty() ? "import" : l.source;
-        e.url = l.url;
-        e.first_seen = now;
-        e.last_seen = now;
-        e.is_new = true;
-        e.listing = std::move(l);
-        out.state.listings.push_back(std::move(e));
-    }
-    return out;
+    return as_entries(std::move(parsed).value(), now);
 }
 
 // The duplicates among the imported listings (docs/dedupe.md), as (kept id, duplicate id). Of
@@ -131,26 +142,226 @@ std::vector<std::pair<std::string, std::string>> cross_posts(const StateExport& 
     return out;
 }
 
+// What an import did, whichever way the file was read.
+struct Outcome {
+    ImportSummary summary;
+    std::size_t merged = 0;  // cross-posted copies merged (a listing array or CSV)
+    std::optional<std::string> sources;
+    std::vector<std::string> problems;
+    std::vector<std::string> repaired;
+};
+
+void add(ImportSummary& to, const ImportSummary& s) {
+    to.listings_added += s.listings_added;
+    to.listings_updated += s.listings_updated;
+    to.actions_applied += s.actions_applied;
+    to.profiles_saved += s.profiles_saved;
+    to.settings_added += s.settings_added;
+    to.merges += s.merges;
+}
+
+// Every listing enters by the intake door; a GigScout export brings its own skills. The ones
+// refused are named and left out.
+void admit(StateExport& state, std::int64_t now, std::vector<std::string>& problems) {
+    std::size_t kept = 0;
+    for (auto& e : state.listings) {
+        if (e.listing) {
+            if (Status ok = admit_listing(*e.listing, now, GivenSkills::Keep); !ok) {
+                problems.push_back("listing " + utf8::quoted(e.id) + ": " + ok.error().message);
+                continue;
+            }
+        }
+        if (&state.listings[kept] != &e) {
+            state.listings[kept] = std::move(e);
+        }
+        ++kept;
+    }
+    state.listings.resize(kept);
+}
+
+// Stores one part of the file (all of it, or a batch): its listings through the door, then
+// into the store, then — for a listing array or CSV — its cross-posted copies merged.
+Status store_part(ParsedImport& part, bool from_export, Store& store, std::int64_t now,
+                  Outcome& out) {
+    admit(part.state, now, part.problems);
+    // Listings from a JSON array or CSV enter as a refresh's do: cross-posted copies of one job
+    // are merged (docs/dedupe.md). An export brings its own merges (`merged_into`).
+    auto merges = from_export ? std::vector<std::pair<std::string, std::string>>{}
+                              : cross_posts(part.state, store);
+    auto summary = store.import_state(part.state, now);
+    if (!summary) {
+        return summary.error();
+    }
+    add(out.summary, summary.value());
+    for (const auto& [keep, duplicate] : merges) {
+        if (auto m = store.merge_listings(keep, duplicate); m) {
+            ++out.merged;
+        } else {
+            std::fprintf(stderr, "gigscout-cli import: not merged: %s\n",
+                         m.error().message.c_str());
+        }
+    }
+    for (auto& p : part.problems) {
+        out.problems.push_back(std::move(p));
+    }
+    for (auto& r : part.repaired) {
+        out.repaired.push_back(std::move(r));
+    }
+    if (part.state.sources) {
+        out.sources = std::move(part.state.sources);
+    }
+    return Ok{};
+}
+
+constexpr std::size_t kBatchListings = 2000;
+constexpr std::size_t kBatchBytes = 16u << 20;
+
+// An export's members other than `listings` (small: profiles, settings, sources), read before
+// anything is stored so that a file of another format or a newer version is refused first.
+Result<ParsedImport> read_export_header(const std::string& file, std::int64_t now) {
+    std::string header = "{";
+    Status read = json::for_each_element(
+        file, "listings", [](std::string_view) -> Status { return Ok{}; },
+        [&](std::string_view name, std::string_view value) {
+            header += header.size() > 1 ? "," : "";
+            header.append(name).append(":").append(value);
+        });
+    if (!read) {
+        return read.error();
+    }
+    header += header.size() > 1 ? "," : "";
+    header += "\"listings\": []}";
+    return state_export_from_json(header, file, now);
+}
+
+// A JSON array of listings, or an export's listings, read in batches (docs/store.md, "Export and
+// import"): memory holds one batch, whatever the size of the file. The file passed
+// json::check_file, so its text is sound JSON.
+Status import_streaming(const std::string& file, std::optional<ParsedImport> header, Store& store,
+                        std::int64_t now, Outcome& out) {
+    const bool from_export = header.has_value();
+    if (header) {
+        if (Status s = store_part(*header, true, store, now, out); !s) {
+            return s;
+        }
+    }
+    std::vector<std::pair<std::string, std::string>> merged_into;
+    std::string batch = "[";
+    std::size_t first = 0;
+    std::size_t count = 0;
+    auto flush = [&]() -> Status {
+        if (count == first) {
+            return Ok{};
+        }
+        batch += ']';
+        Result<ParsedImport> part = Error{};
+        if (from_export) {
+            part = exported_listings_from_json(batch, file, first, now);
+        } else if (auto parsed = parse_listings(batch, file, now, first)) {
+            part = as_entries(std::move(parsed).value(), now);
+        } else {
+            part = parsed.error();
+        }
+        batch = "[";
+        const std::size_t begin = first;
+        first = count;
+        if (!part) {
+            // Not expected in a file json::check_file passed; the batch is named and skipped.
+            out.problems.push_back("listings " + std::to_string(begin) + " to " +
+                                   std::to_string(count - 1) + ": " + part.error().message);
+            return Ok{};
+        }
+        for (const auto& e : part.value().state.listings) {
+            if (e.merged_into) {
+                merged_into.emplace_back(e.id, *e.merged_into);
+            }
+        }
+        return store_part(part.value(), from_export, store, now, out);
+    };
+    Status read = json::for_each_element(
+        file, "listings",
+        [&](std::string_view element) -> Status {
+            batch += count > first ? "," : "";
+            batch += element;
+            ++count;
+            if (count - first >= kBatchListings || batch.size() >= kBatchBytes) {
+                return flush();
+            }
+            return Ok{};
+        },
+        [](std::string_view, std::string_view) {});
+    if (!read) {
+        return read;
+    }
+    if (Status s = flush(); !s) {
+        return s;
+    }
+    // Merges last, once every listing of the file is in.
+    if (!merged_into.empty()) {
+        auto applied = store.apply_imported_merges(merged_into);
+        if (!applied) {
+            return applied.error();
+        }
+        out.summary.merges += applied.value();
+    }
+    return Ok{};
+}
+
+// The first bytes of the file, enough to tell its kind; fails as read_text_file does.
+Result<std::string> read_head(const std::string& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in || std::filesystem::is_directory(file)) {
+        auto whole = read_text_file(file);
+        if (!whole) {
+            return whole.error();
+        }
+        return Error{file + ": cannot be read"};
+    }
+    std::string head(64 * 1024, '\0');
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<std::size_t>(in.gcount()));
+    return head;
+}
+
 int run_import(const ImportOptions& opt, const GlobalOptions& global) {
     auto paths = global.paths();
     if (!paths) {
         return kExitUsage;
     }
-    auto text = read_text_file(opt.file);
-    if (!text) {
-        return fail("import", text.error().message, kExitUsage);
+    auto head = read_head(opt.file);
+    if (!head) {
+        return fail("import", head.error().message, kExitUsage);
     }
     const std::int64_t now = now_epoch_seconds();
-    auto parsed = parse(opt.file, text.value(), now);
-    if (!parsed) {
-        return fail("import", parsed.error().message, kExitUsage);
+    auto kind = detect(opt.file, head.value());
+    if (!kind) {
+        return fail("import", kind.error().message, kExitUsage);
     }
-    StateExport& state = parsed.value().state;
-    // Skills are extracted once, when a listing enters; a GigScout export brings its own.
-    const SkillExtractor& extractor = SkillExtractor::bundled();
-    for (auto& e : state.listings) {
-        if (e.listing && e.listing->skills.empty()) {
-            annotate_skills(*e.listing, extractor);
+    // A sound JSON file is read in batches; CSV, and a damaged export that needs mending (or a
+    // file that is not JSON at all, for the precise message), are read whole.
+    std::optional<std::size_t> streamed;
+    if (kind.value() != FileKind::Csv) {
+        if (auto count = json::check_file(opt.file, "listings")) {
+            streamed = count.value();
+        }
+    }
+    Result<ParsedImport> parsed = ParsedImport{};
+    std::optional<ParsedImport> header;
+    if (streamed && kind.value() == FileKind::StateExport) {
+        auto h = read_export_header(opt.file, now);
+        if (!h) {
+            return fail("import", h.error().message, kExitUsage);
+        }
+        header = std::move(h).value();
+    }
+    if (!streamed) {
+        auto text = read_text_file(opt.file);
+        if (!text) {
+            return fail("import", text.error().message, kExitUsage);
+        }
+        parsed = parse(opt.file, text.value(), now);
+        if (!parsed) {
+            return fail("import", parsed.error().message, kExitUsage);
         }
     }
     auto opened = Store::open(*paths);
@@ -158,36 +369,24 @@ int run_import(const ImportOptions& opt, const GlobalOptions& global) {
         return fail("import", opened.error());
     }
     Store& store = opened.value();
-    // Listings from a JSON array or CSV enter as a refresh's do: cross-posted copies of one job
-    // are merged (docs/dedupe.md). An export brings its own merges (`merged_into`).
-    auto kind = detect(opt.file, text.value());
-    auto merges = kind && kind.value() != FileKind::StateExport
-                      ? cross_posts(state, store)
-                      : std::vector<std::pair<std::string, std::string>>{};
     std::fprintf(stderr, "gigscout-cli import: importing %zu listings into %s\n",
-                 state.listings.size(), store.file().c_str());
-    auto summary = store.import_state(state, now);
-    if (!summary) {
-        return fail("import", summary.error().message, kExitInternal);
-    }
-    std::size_t merged = 0;
-    for (const auto& [keep, duplicate] : merges) {
-        if (auto m = store.merge_listings(keep, duplicate); m) {
-            ++merged;
-        } else {
-            std::fprintf(stderr, "gigscout-cli import: not merged: %s\n",
-                         m.error().message.c_str());
-        }
+                 streamed ? *streamed : parsed.value().state.listings.size(), store.file().c_str());
+    Outcome outcome;
+    Status stored = streamed ? import_streaming(opt.file, std::move(header), store, now, outcome)
+                             : store_part(parsed.value(), kind.value() == FileKind::StateExport,
+                                          store, now, outcome);
+    if (!stored) {
+        return fail("import", stored.error().message, kExitInternal);
     }
     // The export's sources join the user's sources.json; a source the user has already stays
     // as it is (docs/sources.md).
     std::string sources_note;
-    if (state.sources) {
-        auto incoming = parse_sources(*state.sources, opt.file + ": sources");
+    if (outcome.sources) {
+        auto incoming = parse_sources(*outcome.sources, opt.file + ": sources");
         auto local = load_sources(paths->sources_file());
         if (!incoming || !local) {
-            parsed.value().problems.push_back(!incoming ? incoming.error().message
-                                                        : local.error().message);
+            outcome.problems.push_back(!incoming ? incoming.error().message
+                                                 : local.error().message);
         } else if (std::size_t added = merge_sources(local.value(), incoming.value()); added > 0) {
             auto w = paths->ensure_exist();
             if (w) {
@@ -200,7 +399,8 @@ int run_import(const ImportOptions& opt, const GlobalOptions& global) {
                            paths->sources_file().string();
         }
     }
-    const ImportSummary& s = summary.value();
+    const ImportSummary& s = outcome.summary;
+    const std::size_t merged = outcome.merged;
     std::printf(
         "imported %s: %zu listings (%zu new, %zu already known), %zu user states, %zu profiles, "
         "%zu settings%s%s\n",
@@ -208,8 +408,8 @@ int run_import(const ImportOptions& opt, const GlobalOptions& global) {
         s.listings_updated, s.actions_applied, s.profiles_saved, s.settings_added,
         merged > 0 ? ("; " + std::to_string(merged) + " cross-posted copies merged").c_str() : "",
         sources_note.c_str());
-    const auto& problems = parsed.value().problems;
-    const auto& repaired = parsed.value().repaired;
+    const auto& problems = outcome.problems;
+    const auto& repaired = outcome.repaired;
     if (problems.empty() && repaired.empty()) {
         return kExitOk;
     }

@@ -18,7 +18,7 @@
 #include "scoring/profile.h"
 #include "scoring/scorer.h"
 #include "store/store.h"
-#include "taxonomy/skill_extractor.h"
+#include "taxonomy/listing_intake.h"
 #include "views/display_text.h"
 #include "workspace/profile_choice.h"
 #include "workspace/workspace.h"
@@ -220,13 +220,21 @@ int run_match(const MatchOptions& opt, const GlobalOptions& global) {
         return fail("match", parsed.error().message, kExitUsage);
     }
     ListingsParse& input = parsed.value();
+    // Each listing enters by the intake door (skills extracted once); the scorer only reads them.
+    std::vector<Listing> admitted;
+    admitted.reserve(input.listings.size());
+    for (std::size_t i = 0; i < input.listings.size(); ++i) {
+        if (Status ok = admit_listing(input.listings[i], now); !ok) {
+            input.problems.push_back("listing " + std::to_string(input.indexes[i]) + ": " +
+                                     ok.error().message);
+            continue;
+        }
+        admitted.push_back(std::move(input.listings[i]));
+    }
+    input.listings = std::move(admitted);
     for (const auto& problem : input.problems) {
         std::fprintf(stderr, "gigscout-cli match: %s: %s (skipped)\n", opt.listings.c_str(),
                      problem.c_str());
-    }
-    // Skills are extracted once, as the listings enter; the scorer only reads them.
-    for (auto& l : input.listings) {
-        annotate_skills(l, SkillExtractor::bundled());
     }
     Scorer scorer = make_scorer(profile.value(), now);
     auto ranked = rank(input.listings, scorer);

@@ -6,12 +6,13 @@
 #include <vector>
 
 #include "base/file_io.h"
+#include "base/iso_time.h"
 #include "cli/command_registry.h"
 #include "model/listing_json.h"
 #include "plugin_host/plugin_catalog.h"
 #include "plugin_host/plugin_scaffold.h"
 #include "plugin_host/plugin_session.h"
-#include "taxonomy/skill_extractor.h"
+#include "taxonomy/listing_intake.h"
 #include "views/display_text.h"
 
 namespace gigscout::cli::plugin_command {
@@ -164,9 +165,12 @@ int run_plugin(const PluginOptions& opt) {
     if (opt.json) {
         // With the skills GigScout finds in each (tags, title, description), as a refresh
         // stores them: an author sees which tags became which skills.
+        // The session validated them; the intake door extracts their skills as it would for a
+        // refresh.
         std::vector<Listing> annotated = o.listings;
+        const std::int64_t now = ctx.now != 0 ? ctx.now : now_epoch_seconds();
         for (auto& l : annotated) {
-            annotate_skills(l, SkillExtractor::bundled());
+            (void)admit_listing(l, now);
         }
         std::string json = listings_to_json(annotated, true);
         std::fwrite(json.data(), 1, json.size(), stdout);

@@ -327,8 +327,8 @@ std::optional<ArrayElement> element_at(std::string_view text, std::size_t at) {
 
 }  // namespace
 
-Result<ListingsParse> parse_listings(std::string_view text, std::string_view what,
-                                     std::int64_t now) {
+Result<ListingsParse> parse_listings(std::string_view text, std::string_view what, std::int64_t now,
+                                     std::size_t first_index) {
     // RapidJSON refuses a whole document for one number too large for a double (1e400); the
     // listing holding it is set aside (null in its place) and reported, and the rest is read.
     std::string mended;
@@ -350,7 +350,7 @@ Result<ListingsParse> parse_listings(std::string_view text, std::string_view wha
         std::size_t number_end = current.find_first_not_of("+-.0123456789eE", at);
         std::string number(current.substr(at, std::min<std::size_t>(number_end, at + 40) - at));
         set_aside[static_cast<rapidjson::SizeType>(element->index)] =
-            "listing " + std::to_string(element->index) + ": the number " + number +
+            "listing " + std::to_string(first_index + element->index) + ": the number " + number +
             " is too large (it does not fit a double)";
         std::string next(current.substr(0, element->begin));
         next += "null";
@@ -375,11 +375,12 @@ Result<ListingsParse> parse_listings(std::string_view text, std::string_view wha
         auto listing = listing_from_json(d[i]);
         Status valid = listing ? validate_listing(listing.value(), now) : Status(listing.error());
         if (!valid) {
-            out.problems.push_back("listing " + std::to_string(i) + ": " + valid.error().message);
+            out.problems.push_back("listing " + std::to_string(first_index + i) + ": " +
+                                   valid.error().message);
             continue;
         }
         out.listings.push_back(std::move(listing).value());
-        out.indexes.push_back(i);
+        out.indexes.push_back(first_index + i);
     }
     return out;
 }

@@ -33,7 +33,9 @@ struct ListingsParse {
 
 // Fails only when the text is not JSON or not an array (message names `what`). Invalid elements
 // are reported in `problems` and skipped; each accepted one also passed validate_listing.
+// `first_index` is the position of the text's first listing in a larger array read in batches
+// (json::for_each_element): messages and `indexes` count from it.
 Result<ListingsParse> parse_listings(std::string_view json_text, std::string_view what,
-                                     std::int64_t now);
+                                     std::int64_t now, std::size_t first_index = 0);
 
 }  // namespace gigscout

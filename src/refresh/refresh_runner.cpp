@@ -7,9 +7,10 @@
 #include <thread>
 
 #include "base/iso_time.h"
+#include "base/utf8.h"
 #include "dedupe/listing_dedupe.h"
 #include "plugin_host/plugin_session.h"
-#include "taxonomy/skill_extractor.h"
+#include "taxonomy/listing_intake.h"
 
 namespace gigscout {
 namespace {
@@ -421,8 +422,15 @@ SourceOutcome RefreshRunner::run_source(const RefreshSource& source,
             return fail(SourceState::Partial, parsed.error().message);
         }
         ParseOutcome& page = parsed.value();
+        // The session validated each listing already; the intake door checks again with the
+        // same rule (a plugin's listing is kept like any other) and extracts its skills.
+        const std::int64_t now = ctx.now != 0 ? ctx.now : now_epoch_seconds();
         for (auto& l : page.listings) {
-            annotate_skills(l, SkillExtractor::bundled());
+            if (Status admitted = admit_listing(l, now); !admitted) {
+                page.problems.push_back("page " + std::to_string(fetched) + ": listing " +
+                                        utf8::quoted(l.id) + ": " + admitted.error().message);
+                continue;
+            }
             out.listings.push_back(std::move(l));
         }
         listings_refused = listings_refused || !page.problems.empty();

@@ -340,6 +340,21 @@ Result<rapidjson::Document> parse_export(std::string_view text, std::string_view
     return doc;
 }
 
+void read_listing_entries(const rapidjson::Value& listings, std::size_t first_index,
+                          std::int64_t now, ParsedImport& out) {
+    out.state.listings.reserve(out.state.listings.size() + listings.Size());
+    for (rapidjson::SizeType i = 0; i < listings.Size(); ++i) {
+        std::string problem;
+        auto e = read_listing_entry(
+            listings[i], "listings[" + std::to_string(first_index + i) + "]", now, problem);
+        if (!e) {
+            out.problems.push_back(std::move(problem));
+            continue;
+        }
+        out.state.listings.push_back(std::move(*e));
+    }
+}
+
 }  // namespace
 
 std::string_view to_string(SettingScope s) {
@@ -566,18 +581,23 @@ Result<ParsedImport> state_export_from_json(std::string_view text, std::string_v
         }
     }
     if (listings != nullptr) {
-        out.state.listings.reserve(listings->Size());
-        for (rapidjson::SizeType i = 0; i < listings->Size(); ++i) {
-            std::string problem;
-            auto e = read_listing_entry((*listings)[i], "listings[" + std::to_string(i) + "]", now,
-                                        problem);
-            if (!e) {
-                out.problems.push_back(std::move(problem));
-                continue;
-            }
-            out.state.listings.push_back(std::move(*e));
-        }
+        read_listing_entries(*listings, 0, now, out);
     }
+    return out;
+}
+
+Result<ParsedImport> exported_listings_from_json(std::string_view array_text, std::string_view what,
+                                                 std::size_t first_index, std::int64_t now) {
+    auto doc = json::parse(array_text, what);
+    if (!doc) {
+        return doc.error();
+    }
+    if (!doc.value().IsArray()) {
+        return Error{std::string(what) + ": field `listings`: expected an array, got " +
+                     std::string(json::type_name(doc.value()))};
+    }
+    ParsedImport out;
+    read_listing_entries(doc.value(), first_index, now, out);
     return out;
 }
 

@@ -1354,6 +1354,25 @@ class ImportWriter {
 
 }  // namespace
 
+namespace {
+
+// One exported merge (`id` was merged into `into`) in its own transaction; false when either
+// side is missing or they are one listing already.
+bool apply_import_merge(Database& db, const std::string& id, const std::string& into) {
+    WriteTransaction tx(db);
+    auto keep = resolve_root(db, into);
+    auto dup = resolve_root(db, id);
+    bool merged = false;
+    if (keep && dup && *keep != *dup) {
+        merge_roots(db, *keep, *dup);
+        merged = true;
+    }
+    tx.commit();
+    return merged;
+}
+
+}  // namespace
+
 Result<ImportSummary> Store::import_state(const StateExport& state, std::int64_t now) {
     return guard<ImportSummary>("importing", [&] {
         Database& db = impl_->db;
@@ -1415,19 +1434,22 @@ Result<ImportSummary> Store::import_state(const StateExport& state, std::int64_t
         }
         // Merges last, once both sides exist; each is its own short transaction.
         for (const auto& e : entries) {
-            if (!e.merged_into) {
-                continue;
-            }
-            WriteTransaction tx(db);
-            auto keep = resolve_root(db, *e.merged_into);
-            auto dup = resolve_root(db, e.id);
-            if (keep && dup && *keep != *dup) {
-                merge_roots(db, *keep, *dup);
+            if (e.merged_into && apply_import_merge(db, e.id, *e.merged_into)) {
                 ++summary.merges;
             }
-            tx.commit();
         }
         return summary;
+    });
+}
+
+Result<std::size_t> Store::apply_imported_merges(
+    const std::vector<std::pair<std::string, std::string>>& merged_into) {
+    return guard<std::size_t>("importing", [&] {
+        std::size_t applied = 0;
+        for (const auto& [id, into] : merged_into) {
+            applied += apply_import_merge(impl_->db, id, into) ? 1 : 0;
+        }
+        return applied;
     });
 }
 

@@ -17,6 +17,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "base/paths.h"
@@ -141,7 +142,8 @@ class Store {
     // is replaced, first_seen and the user's state never are. A listing whose `merged` names a
     // stored listing merges it (merge_listings). Only Complete closes this source's sightings
     // that are missing; NotModified confirms its open listings; Failed records the attempt.
-    // Callers extract skills first (annotate_skills): they are stored, not recomputed.
+    // Listings come through the intake door first (admit_listing, taxonomy/listing_intake.h):
+    // their skills are stored, not recomputed.
     // After a failure part of the listings may be stored and nothing is closed; running the
     // refresh again completes it.
     // `error` is why a Failed (or Partial) refresh fell short, in words, for the sources panel
@@ -229,7 +231,13 @@ class Store {
     // (so an import interrupted by a crash is completed by running it again). Listings keep the
     // earliest first_seen and latest last_seen; of two user states the more recent wins;
     // profiles: the more recently updated; settings already set locally are kept.
+    // Its merges (`merged_into`) are applied last, once both sides are in.
     Result<ImportSummary> import_state(const StateExport& state, std::int64_t now);
+    // The merges of an import read in batches (each batch's import_state applies those whose
+    // both sides are in by then): (duplicate id, the id it was merged into), applied after the
+    // last batch; each is its own short transaction. Returns how many were applied.
+    Result<std::size_t> apply_imported_merges(
+        const std::vector<std::pair<std::string, std::string>>& merged_into);
 
     // For tests and diagnostics: PRAGMA integrity_check ("ok" when sound).
     Result<std::string> integrity_check();

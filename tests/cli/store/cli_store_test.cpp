@@ -350,6 +350,67 @@ TEST_F(CliStore, MarkRefusesUnknownIdsAndStates) {
               "`loved`\n");
 }
 
+TEST_F(CliStore, ALargeListingArrayIsReadInBatchesAndItsProblemsNamedByTheirPlaceInTheFile) {
+    // 4,500 listings: three batches of the streaming import (2,000 each); one bad in the last.
+    std::string text = "[";
+    for (int i = 0; i < 4500; ++i) {
+        text += i > 0 ? ",\n" : "";
+        const std::string url =
+            i == 4321 ? "javascript:alert(1)" : "https://a.com/" + std::to_string(i);
+        text += R"({"id": "a:)" + std::to_string(i) + R"(", "url": ")" + url +
+                R"(", "title": "Computer vision engineer )" + std::to_string(i) +
+                R"(", "company": "Company )" + std::to_string(i) +
+                R"(", "description": "OpenCV and PyTorch."})";
+    }
+    text += "]";
+    auto f = file("big.json", text);
+    auto r = cli({"import", f.string()});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_THAT(r.err, HasSubstr("gigscout-cli import: importing 4500 listings into "));
+    EXPECT_THAT(r.err, HasSubstr("gigscout-cli import: " + f.string() +
+                                 ": listing 4321: field `url`: must be an http or https URL"));
+    EXPECT_EQ(r.out, "imported " + f.string() +
+                         ": 4499 listings (4499 new, 0 already known), 0 user states, 0 "
+                         "profiles, 0 settings\n");
+    auto rows = list_json();
+    ASSERT_EQ(rows.Size(), 4499u);
+    // Every batch went through the intake door: skills extracted in the last one too.
+    for (const auto& row : rows.GetArray()) {
+        if (str(row, "id") == "a:4499") {
+            ASSERT_TRUE(row["listing"].HasMember("skills"));
+            EXPECT_GT(row["listing"]["skills"].Size(), 0u);
+        }
+    }
+}
+
+TEST_F(CliStore, AnExportReadInBatchesAppliesAMergeWhoseListingComesInALaterBatch) {
+    // listings[0] was merged into a listing 2,400 entries later: in another batch.
+    std::string text = R"({"format": "gigscout-state", "version": 1, "listings": [)";
+    for (int i = 0; i < 2500; ++i) {
+        const std::string id = "a:" + std::to_string(i);
+        const std::string url = "https://a.com/" + std::to_string(i);
+        text += i > 0 ? ",\n" : "";
+        text += R"({"id": ")" + id + R"(", "url": ")" + url +
+                R"(", "first_seen": "2026-11-20T00:00:00Z", "last_seen": "2026-11-20T00:00:00Z", )";
+        if (i == 0) {
+            text += R"("merged_into": "a:2400", )";
+        }
+        text += R"("listing": {"id": ")" + id + R"(", "url": ")" + url + R"(", "title": "Job )" +
+                std::to_string(i) + R"("}})";
+    }
+    text += "]}";
+    auto f = file("export.json", text);
+    auto r = cli({"import", f.string()});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_THAT(r.out, HasSubstr(": 2500 listings (2500 new, 0 already known)"));
+    EXPECT_EQ(list_json().Size(), 2499u);
+    // The duplicate's id acts on the listing it joined.
+    ASSERT_EQ(cli({"mark", "a:0", "saved"}).code, 0);
+    auto saved = list_json({"--state", "saved"});
+    ASSERT_EQ(saved.Size(), 1u);
+    EXPECT_EQ(str(saved[0], "id"), "a:2400");
+}
+
 TEST_F(CliStore, ImportKeepsTheGoodEntriesAndNamesTheBadOnes) {
     auto f = file("mixed.json", R"json([
       {"id": "a:1", "url": "https://a.com/1", "title": "Fine"},

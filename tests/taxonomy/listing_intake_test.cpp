@@ -1,0 +1,72 @@
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "taxonomy/listing_intake.h"
+
+namespace gigscout {
+namespace {
+
+constexpr std::int64_t kNow = 1'764'000'000;  // 2025-11-24
+
+Listing cv_listing() {
+    Listing l;
+    l.id = "remoteok:1";
+    l.source = "remoteok";
+    l.url = "https://remoteok.com/1";
+    l.title = "Computer Vision Engineer";
+    l.description = "PyTorch and OpenCV.";
+    return l;
+}
+
+std::vector<std::string> skill_ids(const Listing& l) {
+    std::vector<std::string> out;
+    for (const auto& s : l.skills) {
+        out.push_back(s.skill);
+    }
+    return out;
+}
+
+TEST(ListingIntake, AnAdmittedListingCarriesTheSkillsAnnotateSkillsFinds) {
+    Listing admitted = cv_listing();
+    ASSERT_TRUE(admit_listing(admitted, kNow));
+    Listing annotated = cv_listing();
+    annotate_skills(annotated, SkillExtractor::bundled());
+    EXPECT_FALSE(admitted.skills.empty());
+    EXPECT_EQ(skill_ids(admitted), skill_ids(annotated));
+}
+
+TEST(ListingIntake, SkillsAListingBroughtAreReplacedUnlessTheCallerKeepsThem) {
+    Listing replaced = cv_listing();
+    replaced.skills = {{"cobol", SkillOrigin::Tag}};
+    ASSERT_TRUE(admit_listing(replaced, kNow));
+    const auto ids = skill_ids(replaced);
+    EXPECT_FALSE(ids.empty());
+    EXPECT_EQ(std::count(ids.begin(), ids.end(), "cobol"), 0);
+
+    Listing kept = cv_listing();
+    kept.skills = {{"cobol", SkillOrigin::Tag}};
+    ASSERT_TRUE(admit_listing(kept, kNow, GivenSkills::Keep));
+    EXPECT_EQ(skill_ids(kept), (std::vector<std::string>{"cobol"}));
+
+    // Keep extracts for a listing that brought none.
+    Listing bare = cv_listing();
+    ASSERT_TRUE(admit_listing(bare, kNow, GivenSkills::Keep));
+    EXPECT_FALSE(bare.skills.empty());
+}
+
+TEST(ListingIntake, AListingTheValidatorRefusesIsNamedAndLeftAsItWas) {
+    Listing bad = cv_listing();
+    bad.url = "javascript:alert(1)";
+    Status s = admit_listing(bad, kNow);
+    ASSERT_FALSE(s);
+    EXPECT_NE(s.error().message.find("field `url`: must be an http or https URL"),
+              std::string::npos)
+        << s.error().message;
+    EXPECT_TRUE(bad.skills.empty());
+}
+
+}  // namespace
+}  // namespace gigscout
