@@ -1,6 +1,10 @@
 #include "views/market_insight.h"
 
+#include "views/listing_view.h"
+
 #include <algorithm>
+#include <functional>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -11,6 +15,10 @@ constexpr std::int64_t kInsightDaySeconds = 86400;
 // The scorer follows a user's skill this many hops through `implies` (scorer.cpp,
 // kMaxImplicationHops); the candidates' related skills below follow as many.
 constexpr int kImpliesHops = 3;
+// Pass two reads its listings by id up to this many (load_shown's own limit), else passes over
+// the table; and scores them this many at a time.
+constexpr std::size_t kReadAgainByIdUpTo = 2000;
+constexpr std::size_t kScoreBatch = 512;
 
 // The pay a listing offers, as the scorer reads it: its max, else its min.
 std::optional<double> offered(const Budget& b) {
@@ -181,6 +189,32 @@ bool from_sources(const StoredListing& stored, const std::vector<std::string>& s
     return false;
 }
 
+// The most a listing can score when skills are added to the profile: a full skill fit, and the
+// level, budget, recency and client counting in full (context evidence 1). None of the others
+// depends on the profile's skills: the level stays (a skill is added at the profile's level),
+// search terms and excluded keywords are the listing's. A listing this cannot take to the
+// threshold is not scored again.
+double upper_bound(const Score& s) {
+    double bound = 0;
+    for (const ScoreComponent& c : s.components) {
+        if (c.name == "skill") {
+            bound += c.weight;
+        } else if (c.name == "level" || c.name == "budget" || c.name == "recency" ||
+                   c.name == "client") {
+            bound += c.weight * c.value;
+        } else {
+            bound += c.points;  // search terms, the penalty
+        }
+    }
+    return bound;
+}
+
+// A listing below the threshold that some skill could lift: what pass two needs of it.
+struct Liftable {
+    std::string id;
+    std::vector<std::string> skills;
+};
+
 }  // namespace
 
 const SkillDemand* MarketDemand::find_skill(std::string_view id) const {
@@ -221,6 +255,7 @@ Result<MarketInsight> load_market_insight(Store& store, const InsightQuery& quer
     DomainIndex domain_index(taxonomy);
     std::vector<std::string> reached;
     std::size_t above = 0;
+    std::vector<Liftable> liftable;
     auto tally = [&](const StoredListing& stored) {
         Window w = window_of(stored);
         if (w == Window::None) {
@@ -267,7 +302,16 @@ Result<MarketInsight> load_market_insight(Store& store, const InsightQuery& quer
             ++demand.listings;
             if (query.scorer) {
                 Score s = query.scorer->score(l, ScoreDetail::Numbers);
-                above += (!s.filtered && s.total >= query.threshold) ? 1 : 0;
+                if (!s.filtered && s.total >= query.threshold) {
+                    ++above;
+                } else if (!s.filtered && upper_bound(s) + 0.5 >= query.threshold) {
+                    // (+0.5: the total is rounded)
+                    Liftable& up = liftable.emplace_back();
+                    up.id = l.id;
+                    for (const auto& ls : l.skills) {
+                        up.skills.push_back(ls.skill);
+                    }
+                }
             }
         } else {
             ++demand.previous_listings;
@@ -303,6 +347,8 @@ Result<MarketInsight> load_market_insight(Store& store, const InsightQuery& quer
     // level (adding the rounded mean level keeps the mean rounding the same, so no listing's
     // level fit moves).
     std::vector<Scorer> scorers;
+    Listing probe;
+    probe.id = "insight:probe";
     std::unordered_map<std::string, std::vector<std::uint32_t>> candidates_of;
     for (const SkillDemand& d : demand.skills) {
         if (gaps.gaps.size() == query.candidates) {
@@ -315,54 +361,104 @@ Result<MarketInsight> load_market_insight(Store& store, const InsightQuery& quer
         with.skills.push_back({d.skill, gaps.level, std::nullopt});
         scorers.emplace_back(with, taxonomy, currencies, query.now);
         auto index = static_cast<std::uint32_t>(gaps.gaps.size());
+        // Of the related skills, those the candidate gives better evidence for than the profile
+        // already has: a listing asking for that one skill alone scores more with it. (A
+        // profile with OpenCV already backs computer vision; adding YOLO need not re-score every
+        // listing asking for computer vision.)
         for (const auto& r : related_skills(taxonomy, d.skill)) {
-            candidates_of[r].push_back(index);
+            probe.skills = {{r, SkillOrigin::Tag}};
+            if (scorers.back().score(probe, ScoreDetail::Numbers).exact >
+                query.scorer->score(probe, ScoreDetail::Numbers).exact) {
+                candidates_of[r].push_back(index);
+            }
         }
         gaps.gaps.push_back({d.skill, 0, d.listings, d.hourly});
     }
     if (scorers.empty()) {
         return out;
     }
-    // Only the listings below the threshold and not refused can be lifted, and only by a
-    // candidate related to one of their skills: most pairs are never scored.
+    // Only the listings below the threshold, not refused and within reach of it can be lifted
+    // (pass one kept them), and only by a candidate related to one of their skills: most pairs
+    // are never scored, and only those listings are read again.
     std::vector<std::uint32_t> stamp(scorers.size(), 0);
-    std::uint32_t visit = 0;
-    std::vector<std::uint32_t> todo;
-    auto lift = [&](const StoredListing& stored) {
-        if (window_of(stored) != Window::Current) {
-            return;
-        }
-        const Listing& l = stored.listing;
-        todo.clear();
-        ++visit;
-        for (const auto& s : l.skills) {
-            auto it = candidates_of.find(s.skill);
+    std::vector<std::vector<std::uint32_t>> todo_of(liftable.size());
+    std::vector<std::string> ids;
+    for (std::size_t i = 0; i < liftable.size(); ++i) {
+        auto visit = static_cast<std::uint32_t>(i + 1);
+        for (const auto& skill : liftable[i].skills) {
+            auto it = candidates_of.find(skill);
             if (it == candidates_of.end()) {
                 continue;
             }
             for (std::uint32_t c : it->second) {
                 if (stamp[c] != visit) {
                     stamp[c] = visit;
-                    todo.push_back(c);
+                    todo_of[ids.size()].push_back(c);
                 }
             }
         }
-        if (todo.empty()) {
-            return;
+        if (!todo_of[ids.size()].empty()) {
+            ids.push_back(std::move(liftable[i].id));
         }
-        Score now = query.scorer->score(l, ScoreDetail::Numbers);
-        if (now.filtered || now.total >= query.threshold) {
-            return;
-        }
-        for (std::uint32_t c : todo) {
-            Score with = scorers[c].score(l, ScoreDetail::Numbers);
-            if (!with.filtered && with.total >= query.threshold) {
-                ++gaps.gaps[c].lifted;
+    }
+    todo_of.resize(ids.size());
+    std::unordered_map<std::string_view, std::size_t> position;
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        position.emplace(ids[i], i);
+    }
+    // The kept listings are read again (by id when few, else in one pass over the table) and
+    // scored in batches by two threads (a scorer touches no shared state), each counting its own
+    // lifts: the pairs are most of the time.
+    struct Pending {
+        Listing listing;
+        std::size_t at = 0;  // into ids and todo_of
+    };
+    std::vector<Pending> batch;
+    batch.reserve(kScoreBatch);
+    std::vector<std::size_t> lifted_here(scorers.size(), 0);
+    std::vector<std::size_t> lifted_there(scorers.size(), 0);
+    auto score_part = [&](std::size_t first, std::vector<std::size_t>& lifted) {
+        for (std::size_t i = first; i < batch.size(); i += 2) {
+            for (std::uint32_t c : todo_of[batch[i].at]) {
+                Score with = scorers[c].score(batch[i].listing, ScoreDetail::Numbers);
+                if (!with.filtered && with.total >= query.threshold) {
+                    ++lifted[c];
+                }
             }
         }
     };
-    if (auto visited = store.visit_listings(open, lift); !visited) {
+    auto flush = [&] {
+        std::thread helper(score_part, 1, std::ref(lifted_there));
+        score_part(0, lifted_here);
+        helper.join();
+        batch.clear();
+    };
+    auto take = [&](const Listing& l) {
+        auto it = position.find(l.id);
+        if (it == position.end()) {
+            return;
+        }
+        batch.push_back({l, it->second});
+        if (batch.size() == kScoreBatch) {
+            flush();
+        }
+    };
+    if (ids.size() <= kReadAgainByIdUpTo) {
+        auto listings = load_shown(store, ids, nullptr);
+        if (!listings) {
+            return listings.error();
+        }
+        for (const ShownListing& shown : listings.value()) {
+            take(shown.row.listing);
+        }
+    } else if (auto visited =
+                   store.visit_listings(open, [&](const StoredListing& s) { take(s.listing); });
+               !visited) {
         return visited.error();
+    }
+    flush();
+    for (std::size_t c = 0; c < gaps.gaps.size(); ++c) {
+        gaps.gaps[c].lifted = lifted_here[c] + lifted_there[c];
     }
     std::stable_sort(gaps.gaps.begin(), gaps.gaps.end(), [](const SkillGap& a, const SkillGap& b) {
         if (a.lifted != b.lifted) {
