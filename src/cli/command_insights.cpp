@@ -46,7 +46,7 @@ std::string median_text(const PayMedian& m, const std::string& currency, const c
     if (!m.median) {
         return "-";
     }
-    return money_text(*m.median, currency) + per + " (" + std::to_string(m.count) +
+    return money_text(std::round(*m.median), currency) + per + " (" + std::to_string(m.count) +
            (m.count < 3 ? ", few" : "") + ")";
 }
 
@@ -77,8 +77,8 @@ void print_text(const MarketInsight& insight, const std::vector<NextStep>& steps
         return;
     }
     const GapReport& g = *insight.gaps;
-    std::printf("Gaps against %s (threshold %d, %zu listings at or above it now):\n",
-                profile_label.c_str(), g.threshold, g.above);
+    std::printf("Gaps against %s (threshold %d, %zu %s at or above it now):\n",
+                profile_label.c_str(), g.threshold, g.above, g.above == 1 ? "listing" : "listings");
     std::size_t shown = 0;
     for (const SkillGap& gap : g.gaps) {
         if (gap.lifted == 0 || shown == top) {
@@ -87,9 +87,10 @@ void print_text(const MarketInsight& insight, const std::vector<NextStep>& steps
         ++shown;
         std::string pay =
             gap.hourly.median ? ", median " + median_text(gap.hourly, d.currency, "/h") : "";
-        std::printf("  learn %s: +%zu listings above %d%s; %zu ask for it\n",
-                    skill_name(gap.skill).c_str(), gap.lifted, g.threshold, pay.c_str(),
-                    gap.asking);
+        std::printf("  learn %s: +%zu %s above %d%s; %zu %s for it\n",
+                    skill_name(gap.skill).c_str(), gap.lifted,
+                    gap.lifted == 1 ? "listing" : "listings", g.threshold, pay.c_str(), gap.asking,
+                    gap.asking == 1 ? "asks" : "ask");
     }
     if (shown == 0) {
         std::printf("  no single skill lifts a listing above %d\n", g.threshold);
@@ -97,8 +98,8 @@ void print_text(const MarketInsight& insight, const std::vector<NextStep>& steps
     if (!g.rare.empty()) {
         std::printf("Rarely asked for (under %s of listings):\n", percent(kRareShare).c_str());
         for (const RareSkill& r : g.rare) {
-            std::printf("  %s: %zu listings (%s)\n", skill_name(r.skill).c_str(), r.listings,
-                        percent(r.share).c_str());
+            std::printf("  %s: %zu %s (%s)\n", skill_name(r.skill).c_str(), r.listings,
+                        r.listings == 1 ? "listing" : "listings", percent(r.share).c_str());
         }
     }
     if (!steps.empty()) {

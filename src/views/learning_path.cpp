@@ -210,6 +210,12 @@ std::vector<NextStep> next_steps(const LearningPath& path, const Profile& profil
             if (const SkillDemand* d = insight.demand.find_skill(id)) {
                 step.asking = d->listings;
             }
+            // A domain is asked for through its tools too (MarketDemand::domains).
+            for (const SkillDemand& d : insight.demand.domains) {
+                if (d.skill == id) {
+                    step.asking = std::max(step.asking, d.listings);
+                }
+            }
             if (insight.gaps) {
                 for (const auto& g : insight.gaps->gaps) {
                     if (g.skill == id) {
@@ -234,6 +240,12 @@ std::vector<NextStep> next_steps(const LearningPath& path, const Profile& profil
         }
         return a.asking > b.asking;
     });
+    // A skill no listing asks for is proposed only when none is asked for.
+    if (!steps.empty() && steps.front().asking > 0) {
+        steps.erase(std::remove_if(steps.begin(), steps.end(),
+                                   [](const NextStep& s) { return s.asking == 0; }),
+                    steps.end());
+    }
     if (steps.size() > count) {
         steps.resize(count);
     }

@@ -332,7 +332,13 @@ Result<MarketInsight> load_market_insight(Store& store, const InsightQuery& quer
     gaps.level = profile_level(profile);
     gaps.above = above;
     for (const ProfileSkill& ps : profile.skills) {
+        // A skill that is a domain counts with the listings asking for one of its tools.
         const SkillDemand* d = demand.find_skill(ps.skill);
+        for (const SkillDemand& domain : demand.domains) {
+            if (domain.skill == ps.skill && (d == nullptr || domain.listings > d->listings)) {
+                d = &domain;
+            }
+        }
         std::size_t n = d ? d->listings : 0;
         double share = d ? d->share : 0;
         if (demand.listings > 0 && share < kRareShare) {
