@@ -121,6 +121,27 @@ TEST_F(CliInsights, TextShowsEachSectionAndASourceNarrowsIt) {
     EXPECT_EQ(parsed.value()["next_steps"].Size(), 0u);
 }
 
+TEST_F(CliInsights, ListCsvGivesTheRankedRowsWithEachComponentsPoints) {
+    auto r = cli({"list", "--csv", "--keep-new", "--profile", (dir.path() / "p.json").string()});
+    ASSERT_EQ(r.code, 0) << r.err;
+    std::vector<std::string> lines;
+    for (std::size_t at = 0; at < r.out.size();) {
+        std::size_t end = r.out.find('\n', at);
+        lines.push_back(r.out.substr(at, end - at));
+        at = end + 1;
+    }
+    ASSERT_EQ(lines.size(), 4u) << r.out;
+    EXPECT_EQ(lines[0],
+              "rank,id,score,filtered,skill,level,budget,recency,client,search,penalty,title,"
+              "company,url,sources,budget,state,filter_reasons");
+    // OpenCV and Python, both the user's: the best match. No posting date (recency 0.5), so
+    // the points do not move with the clock.
+    EXPECT_EQ(lines[1],
+              "1,remoteok:11,39,no,10.80,8.00,12.00,4.80,3.20,0.00,0.00,OpenCV engineer,,"
+              "https://remoteok.com/11,remoteok,up to $50/h,new,");
+    EXPECT_EQ(cli({"list", "--csv"}).code, 2);  // no profile
+}
+
 TEST_F(CliInsights, BadOptionsAreUsageErrors) {
     EXPECT_EQ(cli({"insights", "--days", "0"}).code, 2);
     auto r = cli({"insights", "--profile", "nobody"});
