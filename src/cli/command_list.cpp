@@ -15,6 +15,7 @@
 #include "model/listing_json.h"
 #include "scoring/profile.h"
 #include "scoring/scorer.h"
+#include "store/listing_csv.h"
 #include "store/store.h"
 #include "taxonomy/taxonomy.h"
 #include "views/display_text.h"
@@ -32,8 +33,63 @@ struct ListOptions {
     bool all = false;
     bool keep_new = false;
     bool explain = false;
+    bool csv = false;
     int top = 0;
 };
+
+// The ranked rows for a spreadsheet: rank, score and each component's points, then what the
+// text shows. `scored`: the rows' whole listings with full scores, in view order.
+void print_csv(const ListingView& view, const std::vector<ShownListing>& scored) {
+    static const char* const kComponents[] = {"skill",  "level",  "budget", "recency",
+                                              "client", "search", "penalty"};
+    std::string out = "rank,id,score,filtered";
+    for (const char* c : kComponents) {
+        out += std::string(",") + c;
+    }
+    out += ",title,company,url,sources,budget,state,filter_reasons\n";
+    for (std::size_t i = 0, k = 0, rank = 0; i < view.size(); ++i) {
+        const ListingRow& row = view.at(i);
+        if (k == scored.size() || scored[k].row.listing.id != row.id || !scored[k].score) {
+            continue;  // gone since the view was read
+        }
+        const Score& score = *scored[k++].score;
+        out += std::to_string(++rank) + ",";
+        append_csv_cell(out, row.id);
+        out += "," + std::to_string(score.total) + "," + (score.filtered ? "yes" : "no");
+        for (const char* c : kComponents) {
+            const ScoreComponent* component = score.component(c);
+            out += ",";
+            if (component) {
+                char buf[32];
+                std::snprintf(buf, sizeof buf, "%.2f", component->points);
+                out += buf;
+            }
+        }
+        std::string sources;
+        for (const auto& src : row.sources) {
+            sources += (sources.empty() ? "" : " ") + src;
+        }
+        std::string reasons;
+        for (const auto& r : score.filter_reasons) {
+            reasons += (reasons.empty() ? "" : "; ") + r;
+        }
+        for (std::string_view v : {std::string_view(row.title), std::string_view(row.company),
+                                   std::string_view(row.url), std::string_view(sources)}) {
+            out += ",";
+            append_csv_cell(out, v);
+        }
+        out += ",";
+        append_csv_cell(out, row.budget && (row.budget->min || row.budget->max)
+                                 ? budget_text(row.budget)
+                                 : std::string());
+        out += ",";
+        append_csv_cell(out, to_string(row.state));
+        out += ",";
+        append_csv_cell(out, reasons);
+        out += "\n";
+    }
+    std::fwrite(out.data(), 1, out.size(), stdout);
+}
 
 // `explained`: the rows' whole listings scored with explanations (--explain), in view order.
 void print_text(const ListingView& view, const std::vector<ShownListing>* explained) {
@@ -171,6 +227,15 @@ int run_list(const ListOptions& opt, const GlobalOptions& global) {
                     "NAME or FILE",
                     kExitUsage);
     }
+    if (opt.csv && !chosen.value()) {
+        return fail("list",
+                    "--csv needs a profile: there is no active profile; pass --profile NAME or "
+                    "FILE",
+                    kExitUsage);
+    }
+    if (opt.csv && opt.json) {
+        return fail("list", "--csv and --json: choose one", kExitUsage);
+    }
     if (opt.explain && !chosen.value()) {
         return fail("list",
                     "--explain needs a profile: there is no active profile; pass --profile NAME "
@@ -209,6 +274,17 @@ int run_list(const ListOptions& opt, const GlobalOptions& global) {
             return fail("list", whole.error().message, kExitInternal);
         }
         print_json(shown, whole.value());
+    } else if (opt.csv && scorer) {
+        std::vector<std::string> ids;
+        ids.reserve(shown.size());
+        for (std::size_t i = 0; i < shown.size(); ++i) {
+            ids.push_back(shown.at(i).id);
+        }
+        auto whole = load_shown(store, ids, &*scorer);
+        if (!whole) {
+            return fail("list", whole.error().message, kExitInternal);
+        }
+        print_csv(shown, whole.value());
     } else if (opt.explain && scorer) {
         std::vector<std::string> ids;
         ids.reserve(shown.size());
@@ -274,6 +350,9 @@ const bool registered = register_command(Command{
                         "active one")
             ->type_name("P");
         sub->add_flag("--json", opt->json, "Print the listings as a JSON array");
+        sub->add_flag("--csv", opt->csv,
+                      "Print the ranked listings as CSV with each score component's points, for "
+                      "a spreadsheet (needs a profile)");
         sub->add_flag("--all", opt->all,
                       "Include closed and hidden listings, and those the profile filters out");
         sub->add_flag("--explain", opt->explain,

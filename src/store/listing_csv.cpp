@@ -317,6 +317,10 @@ std::optional<ExportedListing> read_row(CsvRowReader& r, std::int64_t now) {
 
 }  // namespace
 
+void append_csv_cell(std::string& out, std::string_view value) {
+    cell(out, value);
+}
+
 std::string listings_to_csv(const std::vector<StoredListing>& rows) {
     std::string out;
     for (std::size_t i = 0; i < kColumns.size(); ++i) {

@@ -17,6 +17,10 @@ namespace gigscout {
 // leading apostrophe, which listings_from_csv removes again.
 std::string listings_to_csv(const std::vector<StoredListing>& rows);
 
+// One CSV cell appended to `out` as listings_to_csv writes it: quoted when needed, and a
+// formula-like value behind an apostrophe. For other CSV a front end writes (`list --csv`).
+void append_csv_cell(std::string& out, std::string_view value);
+
 // Rows become export entries (listing, lifecycle, state) ready for Store::import_state. Fails
 // when the text has no header row naming at least id, url and title, or an unknown column;
 // each bad row is reported ("row 5: field `budget_min`: expected a number, got \"abc\"") and
