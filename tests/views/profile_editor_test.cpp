@@ -76,8 +76,7 @@ TEST(ProfileEditor, AProfileThatFailsItsCheckNamesTheFieldAndIsNeverSaved) {
     editor.set_min_hourly(Money{40, "XYZ"});
     auto saved = editor.save(store.value(), "me", true, kT0);
     ASSERT_FALSE(saved.ok());
-    EXPECT_NE(saved.error().message.find("min_hourly"), std::string::npos)
-        << saved.error().message;
+    EXPECT_NE(saved.error().message.find("min_hourly"), std::string::npos) << saved.error().message;
     auto profiles = store.value().profiles();
     ASSERT_TRUE(profiles.ok());
     EXPECT_TRUE(profiles.value().empty()) << "nothing half-saved";
