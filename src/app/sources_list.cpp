@@ -12,10 +12,10 @@ SourcesList::SourcesList(wxWindow* parent)
     : wxListCtrl(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                  wxLC_REPORT | wxLC_SINGLE_SEL | wxBORDER_NONE) {
     AppendColumn(_("Source"), wxLIST_FORMAT_LEFT, FromDIP(130));
-    AppendColumn(_("State"), wxLIST_FORMAT_LEFT, FromDIP(70));
+    AppendColumn(_("State"), wxLIST_FORMAT_LEFT, FromDIP(190));
     AppendColumn(_("Last refresh"), wxLIST_FORMAT_LEFT, FromDIP(85));
     AppendColumn(_("Listings"), wxLIST_FORMAT_RIGHT, FromDIP(60));
-    AppendColumn(_("Last error"), wxLIST_FORMAT_LEFT, FromDIP(260));
+    AppendColumn(_("Last error"), wxLIST_FORMAT_LEFT, FromDIP(520));
 }
 
 void SourcesList::set_rows(const std::vector<SourceRow>& rows, std::int64_t now) {
@@ -30,7 +30,11 @@ void SourcesList::set_rows(const std::vector<SourceRow>& rows, std::int64_t now)
         line.when = r.last_refresh_at ? relative_time(*r.last_refresh_at, now) : "never";
         line.listings = std::to_string(r.open_listings);
         line.error = r.health == SourceHealth::Ok ? "" : r.last_error;
-        line.failed = r.health == SourceHealth::Failing || r.health == SourceHealth::Unusable;
+        if (r.suspicious) {
+            line.error = r.suspicious_text + (line.error.empty() ? "" : "; " + line.error);
+        }
+        line.failed = r.health == SourceHealth::Failing || r.health == SourceHealth::Unusable ||
+                      r.health == SourceHealth::Paused || r.suspicious;
         lines_.push_back(std::move(line));
     }
     show();
