@@ -263,39 +263,27 @@ int run_list(const ListOptions& opt, const GlobalOptions& global) {
     if (opt.top > 0 && shown.order.size() > static_cast<std::size_t>(opt.top)) {
         shown.order.resize(static_cast<std::size_t>(opt.top));
     }
-    if (opt.json) {
+    // The whole listings behind the rows shown, explained when `with` is given.
+    auto whole = [&](const Scorer* with) {
         std::vector<std::string> ids;
         ids.reserve(shown.size());
         for (std::size_t i = 0; i < shown.size(); ++i) {
             ids.push_back(shown.at(i).id);
         }
-        auto whole = load_shown(store, ids, nullptr);
-        if (!whole) {
-            return fail("list", whole.error().message, kExitInternal);
+        return load_shown(store, ids, with);
+    };
+    if (opt.json || (opt.csv && scorer) || (opt.explain && scorer)) {
+        auto loaded = whole(opt.json ? nullptr : &*scorer);
+        if (!loaded) {
+            return fail("list", loaded.error().message, kExitInternal);
         }
-        print_json(shown, whole.value());
-    } else if (opt.csv && scorer) {
-        std::vector<std::string> ids;
-        ids.reserve(shown.size());
-        for (std::size_t i = 0; i < shown.size(); ++i) {
-            ids.push_back(shown.at(i).id);
+        if (opt.json) {
+            print_json(shown, loaded.value());
+        } else if (opt.csv) {
+            print_csv(shown, loaded.value());
+        } else {
+            print_text(shown, &loaded.value());
         }
-        auto whole = load_shown(store, ids, &*scorer);
-        if (!whole) {
-            return fail("list", whole.error().message, kExitInternal);
-        }
-        print_csv(shown, whole.value());
-    } else if (opt.explain && scorer) {
-        std::vector<std::string> ids;
-        ids.reserve(shown.size());
-        for (std::size_t i = 0; i < shown.size(); ++i) {
-            ids.push_back(shown.at(i).id);
-        }
-        auto whole = load_shown(store, ids, &*scorer);
-        if (!whole) {
-            return fail("list", whole.error().message, kExitInternal);
-        }
-        print_text(shown, &whole.value());
     } else {
         print_text(shown, nullptr);
     }
