@@ -53,6 +53,8 @@ void SourcesList::update(const SourceProgress& p, std::int64_t now) {
     }
     it->listings = std::to_string(p.listings);
     it->failed = p.state == SourceState::Failed || p.state == SourceState::Partial;
+    it->running = p.state == SourceState::Queued || p.state == SourceState::Loading ||
+                  p.state == SourceState::Fetching || p.state == SourceState::Parsing;
     if (p.state == SourceState::Done || p.state == SourceState::Partial ||
         p.state == SourceState::Failed) {
         it->when = relative_time(now, now);
@@ -65,9 +67,9 @@ void SourcesList::update(const SourceProgress& p, std::int64_t now) {
 
 void SourcesList::end_all(std::int64_t) {
     for (auto& l : lines_) {
-        if (l.state.rfind("queued", 0) == 0 || l.state.rfind("loading", 0) == 0 ||
-            l.state.rfind("fetching", 0) == 0 || l.state.rfind("parsing", 0) == 0) {
+        if (l.running) {
             l.state = "cancelled";
+            l.running = false;
         }
     }
     show();

@@ -36,6 +36,7 @@ class SourcesList : public wxListCtrl {
         std::string listings;
         std::string error;
         bool failed = false;
+        bool running = false;  // a refresh's report said it is not done yet
     };
     void show();
 

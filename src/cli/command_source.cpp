@@ -61,30 +61,8 @@ int run_list(Workspace& workspace) {
 // Writes sources.json with `id` turned on or off; before the user has a file, the bundled
 // defaults become it (the file is then the one home of the choice).
 int run_enable(Workspace& workspace, const std::string& id, bool enabled) {
-    auto configured = workspace.sources();
-    if (!configured) {
-        return fail("source", configured.error().message, kExitUsage);
-    }
-    SourcesFile file;
-    file.sources = configured.value();
-    std::string known;
-    bool found = false;
-    for (auto& s : file.sources) {
-        known += (known.empty() ? "" : ", ") + s.id;
-        if (s.id == id) {
-            found = true;
-            s.enabled = enabled;
-        }
-    }
-    if (!found) {
-        return fail("source",
-                    "no configured source named `" + id +
-                        "`; the configured sources are: " + (known.empty() ? "none" : known),
-                    kExitUsage);
-    }
-    if (auto w = write_file_atomically(workspace.paths().sources_file(), sources_to_json(file));
-        !w) {
-        return fail("source", w.error().message, kExitInternal);
+    if (auto s = set_source_enabled(workspace, id, enabled); !s) {
+        return fail("source", s.error().message, kExitUsage);
     }
     std::printf("%s %s in %s\n", enabled ? "enabled" : "disabled", id.c_str(),
                 workspace.paths().sources_file().string().c_str());

@@ -65,14 +65,6 @@ Status write_sources(Workspace& workspace, std::vector<SourceConfig> sources) {
     return write_file_atomically(workspace.paths().sources_file(), sources_to_json(file));
 }
 
-std::string known_ids(const std::vector<SourceConfig>& sources) {
-    std::string known;
-    for (const auto& s : sources) {
-        known += (known.empty() ? "" : ", ") + s.id;
-    }
-    return known.empty() ? "none" : known;
-}
-
 }  // namespace
 
 Result<SourceFromUrl> source_from_url(const PluginCatalog& catalog, std::string_view url,
@@ -224,7 +216,7 @@ Result<SourceConfig> remove_source(Workspace& workspace, const std::string& id) 
         std::find_if(list.begin(), list.end(), [&](const SourceConfig& s) { return s.id == id; });
     if (it == list.end()) {
         return Error{"no configured source named `" + id +
-                     "`; the configured sources are: " + known_ids(list)};
+                     "`; the configured sources are: " + source_ids_text(list)};
     }
     SourceConfig removed = *it;
     list.erase(it);
@@ -232,6 +224,22 @@ Result<SourceConfig> remove_source(Workspace& workspace, const std::string& id) 
         return w.error();
     }
     return removed;
+}
+
+Status set_source_enabled(Workspace& workspace, const std::string& id, bool enabled) {
+    auto sources = file_sources(workspace);
+    if (!sources) {
+        return sources.error();
+    }
+    auto& list = sources.value();
+    auto it =
+        std::find_if(list.begin(), list.end(), [&](const SourceConfig& s) { return s.id == id; });
+    if (it == list.end()) {
+        return Error{"no configured source named `" + id +
+                     "`; the configured sources are: " + source_ids_text(list)};
+    }
+    it->enabled = enabled;
+    return write_sources(workspace, std::move(list));
 }
 
 }  // namespace gigscout

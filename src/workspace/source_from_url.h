@@ -42,4 +42,8 @@ Status add_source(Workspace& workspace, const SourceConfig& source);
 // the configured ones. Its listings stay in the store.
 Result<SourceConfig> remove_source(Workspace& workspace, const std::string& id);
 
+// Turns the source with this id on or off in sources.json (the bundled defaults become the file
+// first, as for add_source); an unknown id is an error that lists the configured ones.
+Status set_source_enabled(Workspace& workspace, const std::string& id, bool enabled);
+
 }  // namespace gigscout

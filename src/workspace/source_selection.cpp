@@ -51,22 +51,24 @@ Result<std::vector<SourceConfig>> configured_sources(const Paths& paths,
     return out;
 }
 
+std::string source_ids_text(const std::vector<SourceConfig>& sources) {
+    std::string out;
+    for (const auto& s : sources) {
+        out += (out.empty() ? "" : ", ") + s.id;
+    }
+    return out.empty() ? "none" : out;
+}
+
 Result<SourceSelection> select_sources(const std::vector<SourceConfig>& configured,
                                        const PluginCatalog& catalog,
                                        const std::vector<std::string>& requested,
                                        const std::filesystem::path& sources_file) {
-    std::vector<std::string> known;
-    for (const auto& c : configured) {
-        known.push_back(c.id);
-    }
     for (const auto& id : requested) {
-        if (std::find(known.begin(), known.end(), id) == known.end()) {
-            std::string list;
-            for (const auto& k : known) {
-                list += (list.empty() ? "" : ", ") + k;
-            }
+        bool known = std::any_of(configured.begin(), configured.end(),
+                                 [&](const SourceConfig& c) { return c.id == id; });
+        if (!known) {
             return Error{"no configured source named `" + id + "` (see " + sources_file.string() +
-                         "); the configured sources are: " + (list.empty() ? "none" : list)};
+                         "); the configured sources are: " + source_ids_text(configured)};
         }
     }
     SourceSelection out;

@@ -18,6 +18,9 @@ namespace gigscout {
 Result<std::vector<SourceConfig>> configured_sources(const Paths& paths,
                                                      const PluginCatalog& catalog);
 
+// "board, board:down" — the ids for a message that names what is configured; "none" for none.
+std::string source_ids_text(const std::vector<SourceConfig>& sources);
+
 struct SourceSelection {
     std::vector<RefreshSource> runnable;
     // Asked for but unable to start (plugin missing or disabled), each Failed with its reason,
