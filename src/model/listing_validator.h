@@ -34,7 +34,7 @@ Status validate_listing(const Listing& listing, std::int64_t now);
 
 // What is wrong with a posting time ("is before 1995-01-01"), or empty when it is plausible.
 // validate_listing refuses a listing for it; the plugin session drops the time instead and
-// keeps the listing (docs/plugin-api.md, "Listings a plugin returns").
+// keeps the listing (docs/plugin-api.md, `parse(response, ctx)`).
 std::string posted_at_problem(std::int64_t posted_at, std::int64_t now);
 
 // True for an absolute http(s) URL with a host and no whitespace or control characters.

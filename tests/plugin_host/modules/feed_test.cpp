@@ -64,13 +64,15 @@ TEST(FeedModule, ReadsAtomEntries) {
     load_data(lua, "atom.xml");
     EXPECT_EQ(lua.eval_all("return f.kind, f.title, f.link, f.description, #f.items"),
               "atom | Atom Jobs | https://atom.example.com/ | Jobs <b>daily</b> | 2");
-    EXPECT_EQ(lua.eval("return f.items[1]"),
-              "{author=Hedy Lamarr,categories={opencv,cuda},content=<div xmlns=\"http://"
-              "www.w3.org/1999/xhtml\"><p>Detect <b>objects</b> &amp; track them.</p></div>,"
-              "content_type=xhtml,description=Short summary,description_type=text,extra={media:thumbnail=https://atom.example.com/t.png},"
-              "guid=tag:atom.example.com,2026:7,link=https://atom.example.com/jobs/7,"
-              "published=1783578600,published_raw=2026-07-09T08:30:00+02:00,title=Vision "
-              "<i>Engineer</i>,title_type=html,updated=1783663607,updated_raw=2026-07-10T06:06:47Z}");
+    EXPECT_EQ(
+        lua.eval("return f.items[1]"),
+        "{author=Hedy Lamarr,categories={opencv,cuda},content=<div xmlns=\"http://"
+        "www.w3.org/1999/xhtml\"><p>Detect <b>objects</b> &amp; track them.</p></div>,"
+        "content_type=xhtml,description=Short "
+        "summary,description_type=text,extra={media:thumbnail=https://atom.example.com/t.png},"
+        "guid=tag:atom.example.com,2026:7,link=https://atom.example.com/jobs/7,"
+        "published=1783578600,published_raw=2026-07-09T08:30:00+02:00,title=Vision "
+        "<i>Engineer</i>,title_type=html,updated=1783663607,updated_raw=2026-07-10T06:06:47Z}");
     EXPECT_EQ(lua.eval_all("return f.items[2].link, f.items[2].content, f.items[2].published"),
               "https://atom.example.com/jobs/8 | <p>HTML content</p> | nil");
 }
@@ -404,7 +406,8 @@ TEST(FeedFixtures, WeWorkRemotely2022) {
     EXPECT_EQ(lua.eval_all("return #f.items, f.link"),
               "25 | https://weworkremotely.com/categories/remote-programming-jobs.rss");
     EXPECT_EQ(lua.eval("local i = copy(f.items[1]) i.description = nil return i"),
-              "{categories={Full-Stack Programming},description_type=html,extra={media:content=https://wwr-pro.s3."
+              "{categories={Full-Stack "
+              "Programming},description_type=html,extra={media:content=https://wwr-pro.s3."
               "amazonaws.com/logos/0081/8163/logo.gif,region=USA Only},guid=https://"
               "weworkremotely.com/remote-jobs/madeo-web-developer-drupal-or-wordpress,link="
               "https://weworkremotely.com/remote-jobs/madeo-web-developer-drupal-or-wordpress,"
