@@ -256,19 +256,24 @@ class Reader {
     }
 
     // An Atom text construct. Atom 1.0 names the type ("text", "html", "xhtml"); Atom 0.3 gives
-    // a MIME type and a mode ("xml", "escaped", "base64").
+    // a MIME type and a mode ("xml", "escaped", "base64"). A MIME type that is neither text
+    // nor XML means base64 (RFC 4287 4.1.3.3, for content; feeds use it on titles too); what
+    // does not decode to UTF-8 text (an image) is dropped.
     TextValue atom_text(std::uint32_t index) const {
         const xml::Element& e = doc_.at(index);
         std::string_view type = attr(e, "type");
         std::string_view mode = attr(e, "mode");
         bool html = type == "html" || type == "text/html";
         bool xhtml = type == "xhtml" || type == "application/xhtml+xml";
-        if (mode == "base64") {
+        bool binary_type = type.find('/') != std::string_view::npos &&
+                           type.substr(0, 5) != "text/" && !type.ends_with("+xml") &&
+                           !type.ends_with("/xml");
+        if (mode == "base64" || (mode.empty() && binary_type)) {
             auto bytes = decode_base64_text(doc_.text_of(index));
-            if (!bytes) {
+            if (!bytes || !utf8::is_valid(*bytes)) {
                 return {};
             }
-            return {std::string(text::trim(utf8::sanitize(*bytes))),
+            return {std::string(text::trim(*bytes)),
                     html || xhtml ? TextType::Html : TextType::Text};
         }
         if (mode == "escaped") {

@@ -338,6 +338,15 @@ TEST(FeedText, DecodesAtom03Base64AndEscapedModesAndKeepsXhtmlMarkup) {
                            "i.title_type"),
               "Data Engineer | xhtml");
     EXPECT_EQ(lua.eval("return f.items[5].title"), "nil");
+    // Atom 1.0: a MIME type that is neither text nor XML means base64; binary is dropped.
+    ASSERT_EQ(parse_with(lua, R"(<feed xmlns="http://www.w3.org/2005/Atom">
+      <entry><title type="application/octet-stream">
+        RXhhbXBsZSA8Yj5BdG9tPC9iPg==
+      </title><content type="image/png">iVBORw0KGgo=</content></entry>
+    </feed>)"),
+              "ok");
+    EXPECT_EQ(lua.eval_all("local i = f.items[1] return i.title, i.title_type, i.content"),
+              "Example <b>Atom</b> | text | nil");
 }
 
 TEST(FeedSecurity, StillRefusesEntityDeclarations) {
