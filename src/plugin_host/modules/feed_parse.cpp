@@ -309,6 +309,10 @@ class Reader {
     };
 
     const Own& own(std::uint32_t index) {
+        static const Own kNone;
+        if (doc_.at(index).attrs.empty()) {
+            return kNone;  // most elements: nothing to remember
+        }
         auto [it, inserted] = own_.try_emplace(index);
         if (inserted) {
             for (const auto& [k, v] : doc_.at(index).attrs) {
