@@ -304,8 +304,9 @@ class Reader {
 
   private:
     struct Own {
-        std::vector<std::pair<std::string_view, std::string_view>> namespaces;  // "" = default
-        const std::string* base = nullptr;                                      // its xml:base
+        // prefix ("" = default) -> URI; hashed, since a root may declare thousands
+        std::unordered_map<std::string_view, std::string_view> namespaces;
+        const std::string* base = nullptr;  // its xml:base
     };
 
     const Own& own(std::uint32_t index) {
@@ -317,9 +318,9 @@ class Reader {
         if (inserted) {
             for (const auto& [k, v] : doc_.at(index).attrs) {
                 if (k == "xmlns") {
-                    it->second.namespaces.emplace_back(std::string_view(), v);
+                    it->second.namespaces.emplace(std::string_view(), v);
                 } else if (k.compare(0, 6, "xmlns:") == 0) {
-                    it->second.namespaces.emplace_back(std::string_view(k).substr(6), v);
+                    it->second.namespaces.emplace(std::string_view(k).substr(6), v);
                 } else if (k == "xml:base" && it->second.base == nullptr) {
                     it->second.base = &v;
                 }
@@ -330,10 +331,9 @@ class Reader {
 
     std::string_view namespace_uri(std::uint32_t index, std::string_view prefix) {
         for (std::uint32_t i = index; i != xml::kNoParent; i = doc_.at(i).parent) {
-            for (const auto& [p, uri] : own(i).namespaces) {
-                if (p == prefix) {
-                    return uri;
-                }
+            const auto& declared = own(i).namespaces;
+            if (auto found = declared.find(prefix); found != declared.end()) {
+                return found->second;
             }
         }
         return {};
