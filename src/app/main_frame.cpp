@@ -570,7 +570,9 @@ void MainFrame::refresh(const std::vector<std::string>& sources) {
         return;
     }
     RefreshRequest request = options_.refresh;
-    request.sources = sources;
+    if (!sources.empty()) {
+        request.sources = sources;
+    }
     if (profile_) {
         request.options.query = profile_->search_terms;
     }

@@ -92,12 +92,11 @@ ProfileDialog::ProfileDialog(wxWindow* parent, Store& store, std::string name, P
     // The CV's skills wait here, unticked, until the user picks the ones to add.
     offer_box_ = new wxStaticBoxSizer(wxVERTICAL, this, _("Found in your CV: tick what to add"));
     offered_ = new wxCheckListBox(offer_box_->GetStaticBox(), wxID_ANY, wxDefaultPosition,
-                                  FromDIP(wxSize(300, 110)));
+                                  FromDIP(wxSize(220, 200)));
     offer_box_->Add(offered_, 1, wxEXPAND);
     auto* add_ticked_button =
         new wxButton(offer_box_->GetStaticBox(), wxID_ANY, _("Add ticked skills ▸"));
     offer_box_->Add(add_ticked_button, 0, wxTOP, gap);
-    left->Add(offer_box_, 0, wxEXPAND | wxTOP, gap);
     skills_row->Add(left, 1, wxEXPAND | wxRIGHT, gap);
 
     auto* right = new wxBoxSizer(wxVERTICAL);
@@ -109,6 +108,8 @@ ProfileDialog::ProfileDialog(wxWindow* parent, Store& store, std::string name, P
     auto* remove = new wxButton(this, wxID_ANY, _("Remove"));
     right->Add(remove, 0, wxTOP, gap);
     skills_row->Add(right, 1, wxEXPAND);
+    // A third column while a CV's skills wait: the dialog grows sideways, not off the screen.
+    skills_row->Add(offer_box_, 1, wxEXPAND | wxLEFT, gap);
     top->Add(skills_row, 1, wxEXPAND | wxLEFT | wxRIGHT, gap);
 
     // Pay, work, terms.
@@ -167,7 +168,7 @@ ProfileDialog::ProfileDialog(wxWindow* parent, Store& store, std::string name, P
         weights->Add(new wxStaticText(this, wxID_ANY, weight_names[i]), 0,
                      wxALIGN_CENTER_VERTICAL | wxALIGN_RIGHT | wxLEFT, gap);
         weights_[i] =
-            new wxSpinCtrlDouble(this, wxID_ANY, "", wxDefaultPosition, FromDIP(wxSize(80, -1)),
+            new wxSpinCtrlDouble(this, wxID_ANY, "", wxDefaultPosition, FromDIP(wxSize(115, -1)),
                                  wxSP_ARROW_KEYS, 0, 100, *weight_field(current, i), 1);
         weights_[i]->SetDigits(0);
         weights->Add(weights_[i], 0);
@@ -299,7 +300,10 @@ void ProfileDialog::show_offer() {
     const wxSize need = GetSizer()->ComputeFittingWindowSize(this);
     wxSize size = GetSize();
     size.IncTo(need);
-    SetSize(size);
+    if (size != GetSize()) {
+        SetSize(size);
+        CentreOnParent();
+    }
     Layout();
 }
 

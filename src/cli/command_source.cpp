@@ -42,7 +42,7 @@ int run_list(Workspace& workspace) {
     const auto plan = schedule.plan(now);
     std::printf("%s %s %s %s %8s  %s\n", fit_columns("source", 24).c_str(),
                 fit_columns("state", 34).c_str(), fit_columns("last refresh", 12).c_str(),
-                fit_columns("schedule", 27).c_str(), "listings", "last error");
+                fit_columns("schedule", 30).c_str(), "listings", "last error");
     for (std::size_t i = 0; i < rows.value().size(); ++i) {
         const SourceRow& r = rows.value()[i];
         std::string state = r.state_text;
@@ -53,7 +53,7 @@ int run_list(Workspace& workspace) {
             "%s %s %s %s %8zu  %s\n", fit_columns(r.id, 24).c_str(), fit_columns(state, 34).c_str(),
             fit_columns(r.last_refresh_at ? relative_time(*r.last_refresh_at, now) : "never", 12)
                 .c_str(),
-            fit_columns(schedule_text(plan[i], now), 27).c_str(), r.open_listings,
+            fit_columns(schedule_text(plan[i], now), 30).c_str(), r.open_listings,
             r.health == SourceHealth::Ok ? "" : r.last_error.c_str());
         // The whole reason on lines of their own: a column would cut what to do.
         if (r.health == SourceHealth::Paused) {

@@ -5,11 +5,17 @@
 namespace gigscout {
 namespace {
 
+// Minutes below two hours (unless whole), then hours, then days from two days on; rounded up,
+// so "next in" never promises a run sooner than it comes.
 std::string span_text(std::int64_t seconds) {
-    if (seconds < 3600 || seconds % 3600 != 0) {
+    constexpr std::int64_t kHour = 3600, kDay = 86400;
+    if (seconds < 2 * kHour && seconds % kHour != 0) {
         return std::to_string((seconds + 59) / 60) + " min";
     }
-    return std::to_string(seconds / 3600) + " h";
+    if (seconds < 2 * kDay) {
+        return std::to_string((seconds + kHour - 1) / kHour) + " h";
+    }
+    return std::to_string((seconds + kDay - 1) / kDay) + " d";
 }
 
 }  // namespace

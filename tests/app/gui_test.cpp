@@ -645,6 +645,8 @@ class GuiTestApp : public GigScoutApp {
             best_title_ = table.at(0).title;
             frame_->search()->SetValue("wordpress");
             check(!table.position_of(best_id_), "the search hides the best listing");
+            frame_->select_position(0);  // the user looks at another listing meanwhile
+            check(table.selected_id() != best_id_, "another listing is selected");
             frame_->Hide();
             if (wxNotificationMessage* n = frame_->notification()) {
                 wxCommandEvent click(wxEVT_NOTIFICATION_MESSAGE_CLICK);
@@ -666,11 +668,11 @@ class GuiTestApp : public GigScoutApp {
         then("open the profile editor and import a CV", [this] {
             auto active = frame_->store()->active_profile();
             auto profile = profile_from_json(active.value()->json, "active");
-            dialog_ = new ProfileDialog(frame_, *frame_->store(), "me", profile.value());
+            // A profile of no skills yet: what the CV brings decides the ranking.
+            Profile empty = profile.value();
+            empty.skills.clear();
+            dialog_ = new ProfileDialog(frame_, *frame_->store(), "me", empty);
             dialog_->Show();
-            for (const auto& s : std::vector<ProfileSkill>(dialog_->editor().profile().skills)) {
-                dialog_->editor().remove_skill(s.skill);
-            }
             const std::string cv = paths_.cache_dir.string() + "/cv.md";
             std::ofstream(cv) << "# Ada\n\nI do image segmentation in Keras, "
                                  "and I once made a WordPress site.\n";

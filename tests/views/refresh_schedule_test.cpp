@@ -157,6 +157,12 @@ TEST(RefreshSchedule, TheTextSaysTheIntervalAndTheNextRun) {
     auto plan = schedule.plan(kT0 + 48 * kMin);
     EXPECT_EQ(schedule_text(plan[0], kT0 + 48 * kMin), "every 1 h, next in 12 min");
     EXPECT_EQ(schedule_text(plan[1], kT0 + 48 * kMin), "every 90 min, due now");
+    SourceRow flaky = row("c", 60 * kMin, kT0, SourceHealth::Failing);
+    flaky.consecutive_failures = 4;
+    schedule.update({flaky, row("d", 7 * 24 * 3600, kT0)});
+    plan = schedule.plan(kT0 + 10 * kMin);
+    EXPECT_EQ(schedule_text(plan[0], kT0 + 10 * kMin), "every 16 h, next in 16 h");
+    EXPECT_EQ(schedule_text(plan[1], kT0 + 10 * kMin), "every 7 d, next in 7 d");
 }
 
 }  // namespace
