@@ -95,18 +95,21 @@ int run_interval(Workspace& workspace, const std::string& id, const std::string&
     if (auto s = set_source_refresh_minutes(workspace, id, minutes); !s) {
         return fail("source", s.error().message, kExitUsage);
     }
-    std::string floor;
+    const int asked = minutes.value_or(kDefaultRefreshMinutes);
+    int every = asked;
+    std::string why;
     if (auto descriptions = workspace.source_descriptions(); descriptions) {
         for (const auto& d : descriptions.value()) {
             if (d.id == id && d.min_interval > d.refresh_interval) {
-                floor = " (its plugin asks for at least " + std::to_string(d.min_interval / 60) +
-                        " min between refreshes, so the app waits that long)";
+                every = static_cast<int>((d.min_interval + 59) / 60);
+                why = " (you asked for " + std::to_string(asked) +
+                      " min; its plugin asks for at least " + std::to_string(every) +
+                      " min between refreshes)";
             }
         }
     }
     std::printf("%s refreshes every %d min while the app runs%s; written to %s\n", id.c_str(),
-                minutes.value_or(kDefaultRefreshMinutes), floor.c_str(),
-                workspace.paths().sources_file().string().c_str());
+                every, why.c_str(), workspace.paths().sources_file().string().c_str());
     return kExitOk;
 }
 
