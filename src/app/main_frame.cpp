@@ -37,6 +37,7 @@
 #include "app/listing_list_model.h"
 #include "app/profile_dialog.h"
 #include "app/sources_list.h"
+#include "app/tray_icon.h"
 #include "app/wx_text.h"
 #include "base/iso_time.h"
 #include "plugin_host/plugin_manifest.h"
@@ -98,6 +99,7 @@ MainFrame::MainFrame(AppOptions options, Result<Workspace> workspace)
     sizer->Add(outer_, 1, wxEXPAND);
     root->SetSizer(sizer);
     bind_keys();
+    setup_background();
 
     const bool restored = wxPersistentRegisterAndRestore(this, "MainFrame");
     if (!wxPersistentRegisterAndRestore(outer_, "SourcesSplitter") ||
@@ -148,6 +150,8 @@ void MainFrame::build_menus() {
     auto* file = new wxMenu;
     file->Append(kIdRefresh, _("&Refresh\tCtrl+R"), _("Refresh every enabled source"));
     file->Append(kIdStop, _("&Stop refresh\tCtrl+."), _("Cancel the running refresh"));
+    file->AppendSeparator();
+    build_background_menu(file);
     file->AppendSeparator();
     file->Append(wxID_EXIT, _("&Quit\tCtrl+Q"));
     auto* edit = new wxMenu;
@@ -508,6 +512,7 @@ void MainFrame::on_sources(SourcesInfo info) {
         show_banner(info.rows.error().message, wxICON_WARNING);
     } else {
         sources_->set_rows(info.rows.value(), now_epoch_seconds());
+        schedule_.update(info.rows.value());
     }
     for (const auto& problem : info.plugin_problems) {
         show_banner("A plugin could not be loaded: " + problem, wxICON_WARNING);
@@ -560,15 +565,18 @@ void MainFrame::on_loaded(LoadedRows rows) {
     list_->SetFocus();
 }
 
-void MainFrame::refresh() {
+void MainFrame::refresh(const std::vector<std::string>& sources) {
     if (!workspace_ || refreshing_) {
         return;
     }
     RefreshRequest request = options_.refresh;
+    if (!sources.empty()) {
+        request.sources = sources;
+    }
     if (profile_) {
         request.options.query = profile_->search_terms;
     }
-    refresh_summary_ = "Refreshing…";
+    refresh_summary_ = sources.empty() ? "Refreshing…" : "Refreshing on schedule…";
     refreshing_ = true;
     refresh_started_ = now_epoch_seconds();
     update_status();
@@ -657,11 +665,8 @@ void MainFrame::alert_new_matches() {
         notification_ =
             std::make_unique<wxNotificationMessage>(utf8(alert->title), utf8(alert->body), this);
         const std::string best = alert->ids.front();
-        notification_->Bind(wxEVT_NOTIFICATION_MESSAGE_CLICK, [this, best](wxCommandEvent&) {
-            Raise();
-            table_.select(best);
-            reset_list();
-        });
+        notification_->Bind(wxEVT_NOTIFICATION_MESSAGE_CLICK,
+                            [this, best](wxCommandEvent&) { show_listing(best); });
         delivered = notification_->Show();
     }
     if (!delivered) {
