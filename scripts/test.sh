@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up, builds and runs every test: a release tree (tests, then the benchmarks in quick
-# mode) and an AddressSanitizer + UBSan tree (tests). Exits non-zero on any failure.
+# mode), an AddressSanitizer + UBSan tree (tests) and a libFuzzer tree (each parser's fuzz
+# target over its corpus, then a short bounded run). Exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -22,4 +23,6 @@ scripts/build.sh sanitize
 echo "== sanitizer tests =="
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   run_suite build/sanitize
+echo "== fuzzing (quick) =="
+scripts/fuzz.sh --quick
 echo "== all tests passed in $(( $(date +%s) - start )) s =="
