@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Sets up, builds and runs every test: a release tree (tests, then the benchmarks in quick
-# mode), an AddressSanitizer + UBSan tree (tests) and a libFuzzer tree (each parser's fuzz
-# target over its corpus, then a short bounded run). Exits non-zero on any failure.
+# Sets up, builds and runs every test: a release tree (tests; the .deb built, unpacked and run
+# from a temporary root; the benchmarks in quick mode), an AddressSanitizer + UBSan tree (tests)
+# and a libFuzzer tree (each parser's fuzz target over its corpus, then a short bounded run).
+# Exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -16,6 +17,8 @@ echo "== release build =="
 scripts/build.sh release
 echo "== release tests =="
 run_suite build/release
+echo "== package =="
+scripts/package.sh build/release
 echo "== benchmarks (quick) =="
 bench/run.sh --quick
 echo "== sanitizer build =="

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "cli/command_registry.h"
+#include "cli/man_page.h"
 #include "model/currency.h"
 #include "taxonomy/taxonomy.h"
 #include "workspace/build_info.h"
@@ -89,6 +90,11 @@ int main(int argc, char** argv) {
         if (subs.size() > before) {
             runners.emplace_back(subs.back(), std::move(run));
         }
+    }
+    // The package's manual page (`gigscout-cli --man-page DATE`), written from this table.
+    if (argc == 3 && std::string_view(argv[1]) == "--man-page") {
+        std::fputs(man_page(app, argv[2]).c_str(), stdout);
+        return kExitOk;
     }
     try {
         app.parse(argc, argv);
