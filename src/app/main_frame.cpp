@@ -40,9 +40,9 @@
 #include "app/tray_icon.h"
 #include "app/wx_text.h"
 #include "base/iso_time.h"
-#include "plugin_host/plugin_manifest.h"
 #include "views/display_text.h"
 #include "views/new_match_alert.h"
+#include "workspace/build_info.h"
 #include "workspace/first_run.h"
 
 namespace gigscout {
@@ -928,10 +928,19 @@ void MainFrame::show_about() {
     wxAboutDialogInfo info;
     info.SetName("GigScout");
     info.SetVersion(GIGSCOUT_VERSION);
-    info.SetDescription(wxString::Format(
+    // The versions a bug report needs, as `gigscout-cli --version --verbose` prints them, with
+    // the toolkit this process actually loaded.
+    wxString versions;
+    for (const auto& c : component_versions()) {
+        if (c.name != "GigScout" && c.name != "wxWidgets") {
+            versions += utf8(c.name + " " + c.version + "\n");
+        }
+    }
+    versions += wxGetLibraryVersionInfo().GetVersionString();
+    info.SetDescription(
         _("Finds freelance gigs and remote jobs for self-taught engineers and explains every "
-          "score.\nPlugin API version %d."),
-        kPluginApiVersion));
+          "score.") +
+        "\n\n" + versions);
     info.SetLicence(
         "GigScout uses: wxWidgets 3.2 (wxWindows Library Licence), libcurl (curl licence), "
         "RapidJSON (MIT), Lua 5.4 (MIT), SQLite (public domain), pugixml (MIT), expat (MIT), "
