@@ -6,7 +6,6 @@
 -- nothing structured about pay or job type, so those are left out. A date the listing format
 -- refuses (before 1995, days ahead) is dropped by the host with a warning; the job is kept.
 local feed = require("feed")
-local html = require("html")
 local text = require("text")
 local url = require("url")
 local log = require("log")

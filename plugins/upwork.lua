@@ -18,7 +18,6 @@ local feed = require("feed")
 local html = require("html")
 local time = require("time")
 local text = require("text")
-local money = require("money")
 local log = require("log")
 local common = require("common")
 local str, tbl, id_of, num = common.str, common.tbl, common.id_of, common.num

@@ -174,7 +174,8 @@ return {
       error(NAME .. ": the feed answered HTTP " .. status .. "; try again later")
     end
     local base = str(response.url)
-    local f, err = feed.parse(response.body or "", base and base:match("^https?://") and base or nil)
+    local f, err =
+      feed.parse(response.body or "", base and base:match("^https?://") and base or nil)
     if not f then error(NAME .. ": the response is not an RSS feed (" .. tostring(err) .. ")") end
     local listings, skipped, first_problem = {}, 0, nil
     for i, item in ipairs(f.items or {}) do
