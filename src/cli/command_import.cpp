@@ -320,13 +320,21 @@ int run_import(const ImportOptions& opt, const GlobalOptions& global) {
     if (!kind) {
         return fail("import", kind.error().message, kExitUsage);
     }
-    // A sound JSON file is read in batches; CSV, and a damaged export that needs mending (or a
-    // file that is not JSON at all, for the precise message), are read whole.
+    // A sound JSON file and a CSV file are read in batches, checked first so that nothing is
+    // stored from a file that would be refused; a damaged export that needs mending (or a file
+    // that is not JSON at all, for the precise message) is read whole.
     std::optional<std::size_t> streamed;
+    std::optional<std::size_t> csv_rows;
     if (kind.value() != FileKind::Csv) {
         if (auto count = json::check_file(opt.file, "listings")) {
             streamed = count.value();
         }
+    } else {
+        auto rows = check_csv_file(opt.file);
+        if (!rows) {
+            return fail("import", rows.error().message, kExitUsage);
+        }
+        csv_rows = rows.value();
     }
     Result<ParsedImport> parsed = ParsedImport{};
     std::optional<ParsedImport> header;
@@ -337,7 +345,7 @@ int run_import(const ImportOptions& opt, const GlobalOptions& global) {
         }
         header = std::move(h).value();
     }
-    if (!streamed) {
+    if (!streamed && !csv_rows) {
         auto text = read_text_file(opt.file);
         if (!text) {
             return fail("import", text.error().message, kExitUsage);
@@ -353,11 +361,22 @@ int run_import(const ImportOptions& opt, const GlobalOptions& global) {
     }
     Store& store = opened.value().store();
     std::fprintf(stderr, "gigscout-cli import: importing %zu listings into %s\n",
-                 streamed ? *streamed : parsed.value().state.listings.size(), store.file().c_str());
+                 streamed   ? *streamed
+                 : csv_rows ? *csv_rows
+                            : parsed.value().state.listings.size(),
+                 store.file().c_str());
     Outcome outcome;
-    Status stored = streamed ? import_streaming(opt.file, std::move(header), store, now, outcome)
-                             : store_part(parsed.value(), kind.value() == FileKind::StateExport,
-                                          store, now, outcome);
+    Status stored = Ok{};
+    if (csv_rows) {
+        stored = listings_from_csv_file(opt.file, now, kBatchListings, [&](ParsedImport& part) {
+            return store_part(part, false, store, now, outcome);
+        });
+    } else if (streamed) {
+        stored = import_streaming(opt.file, std::move(header), store, now, outcome);
+    } else {
+        stored =
+            store_part(parsed.value(), kind.value() == FileKind::StateExport, store, now, outcome);
+    }
     if (!stored) {
         return fail("import", stored.error().message, kExitInternal);
     }

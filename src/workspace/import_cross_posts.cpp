@@ -13,6 +13,7 @@ namespace {
 // Earlier listings kept per key: enough for every real cross-post (a job is on a handful of
 // boards), few enough that a common title does not read half the store back per batch.
 constexpr std::size_t kIdsPerKey = 4;
+constexpr std::size_t kCandidatesPerRead = 500;
 // docs/dedupe.md, rule 4: shorter descriptions never decide alone; the sketch is the four
 // smallest shingle hashes.
 constexpr std::size_t kMinSketchShingles = 20;
@@ -63,21 +64,31 @@ Result<std::vector<std::pair<std::string, std::string>>> ImportCrossPosts::find(
     std::set<std::string> candidates;
     for (const Listing* l : batch) {
         for (std::uint64_t key : listing_keys(*l, true)) {
-            if (auto it = earlier_.find(key); it != earlier_.end()) {
-                candidates.insert(it->second.begin(), it->second.end());
+            auto it = std::lower_bound(earlier_.begin(), earlier_.end(),
+                                       std::pair<std::uint64_t, std::uint32_t>(key, 0));
+            for (; it != earlier_.end() && it->first == key; ++it) {
+                candidates.insert(ids_[it->second]);
             }
         }
     }
+    // Read by id in slices: SQLite binds at most 32,766 parameters.
     std::vector<Listing> listings;
-    if (!candidates.empty()) {
+    std::set<std::string> loaded_ids;
+    std::vector<std::string> wanted(candidates.begin(), candidates.end());
+    for (std::size_t begin = 0; begin < wanted.size(); begin += kCandidatesPerRead) {
         ListingFilter filter;
-        filter.ids.assign(candidates.begin(), candidates.end());
+        const auto end = std::min(wanted.size(), begin + kCandidatesPerRead);
+        filter.ids.assign(wanted.begin() + static_cast<std::ptrdiff_t>(begin),
+                          wanted.begin() + static_cast<std::ptrdiff_t>(end));
         auto loaded = store.load_listings(filter);
         if (!loaded) {
             return loaded.error();
         }
         for (auto& row : loaded.value().rows) {
-            listings.push_back(std::move(row.listing));
+            // Two candidates merged earlier come back as one listing, maybe in two slices.
+            if (loaded_ids.insert(row.listing.id).second) {
+                listings.push_back(std::move(row.listing));
+            }
         }
     }
     const std::size_t first_of_batch = listings.size();
@@ -101,7 +112,8 @@ Result<std::vector<std::pair<std::string, std::string>>> ImportCrossPosts::find(
     for (const auto& group : find_duplicates(listings, rank)) {
         for (std::size_t d : group.duplicates) {
             // Two earlier listings in one group were merged when their batch was stored.
-            if (group.keep >= first_of_batch || d >= first_of_batch) {
+            if ((group.keep >= first_of_batch || d >= first_of_batch) &&
+                listings[group.keep].id != listings[d].id) {
                 out.emplace_back(listings[group.keep].id, listings[d].id);
             }
         }
@@ -110,14 +122,26 @@ Result<std::vector<std::pair<std::string, std::string>>> ImportCrossPosts::find(
 }
 
 void ImportCrossPosts::remember(const std::vector<const Listing*>& batch) {
+    const std::size_t before = earlier_.size();
     for (const Listing* l : batch) {
+        const auto index = static_cast<std::uint32_t>(ids_.size());
+        ids_.push_back(l->id);
         for (std::uint64_t key : listing_keys(*l, false)) {
-            auto& ids = earlier_[key];
-            if (ids.size() < kIdsPerKey) {
-                ids.push_back(l->id);
-            }
+            earlier_.emplace_back(key, index);
         }
     }
+    std::sort(earlier_.begin() + static_cast<std::ptrdiff_t>(before), earlier_.end());
+    std::inplace_merge(earlier_.begin(), earlier_.begin() + static_cast<std::ptrdiff_t>(before),
+                       earlier_.end());
+    // The first kIdsPerKey of each key: the earliest listings, as indexes grow.
+    std::size_t kept = 0;
+    for (std::size_t i = 0, run = 0; i < earlier_.size(); ++i) {
+        run = i > 0 && earlier_[i].first == earlier_[i - 1].first ? run + 1 : 0;
+        if (run < kIdsPerKey) {
+            earlier_[kept++] = earlier_[i];
+        }
+    }
+    earlier_.resize(kept);
 }
 
 }  // namespace gigscout

@@ -484,6 +484,47 @@ TEST_F(CliStore, ImportMergesACrossPostWhoseCopiesComeInDifferentBatches) {
     EXPECT_EQ(sources["a:9"], (std::vector<std::string>{"a"}));
 }
 
+TEST_F(CliStore, ACsvFileIsReadInBatchesNamingRowsInTheWholeFile) {
+    // 4,500 rows, read 2,000 at a time: multi-line quoted descriptions, a bad row in the third
+    // batch named by its row in the file, and a cross-post whose copies are in two batches.
+    std::string text = "id,source,url,title,company,description\r\n";
+    for (int i = 0; i < 4500; ++i) {
+        const std::string n = std::to_string(i);
+        if (i == 4100) {
+            text += "c:4100,c,javascript:alert(1),Bad,Acme,\"x\"\r\n";
+            continue;
+        }
+        const std::string title = i == 3999 ? "Job 0" : "Job " + n;
+        text += "c:" + n + ",c,https://c.com/" + n + "," + title + ",Company " +
+                (i == 3999 ? "0" : n) + ",\"Line one of " + n + ",\nline \"\"two\"\".\"\r\n";
+    }
+    auto f = file("rows.csv", text);
+    auto r = cli({"import", f.string()});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_THAT(r.err, HasSubstr("gigscout-cli import: importing 4500 listings into "));
+    EXPECT_THAT(r.err, HasSubstr(f.string() + ": row 4102: "));
+    EXPECT_THAT(r.out, HasSubstr(": 4499 listings (4499 new, 0 already known), 0 user states, 0 "
+                                 "profiles, 0 settings; 1 cross-posted copies merged\n"));
+    auto rows = list_json();
+    ASSERT_EQ(rows.Size(), 4498u);
+    bool saw = false;
+    for (const auto& row : rows.GetArray()) {
+        if (str(row, "id") == "c:7") {
+            saw = true;
+            EXPECT_EQ(str(row["listing"], "description"), "Line one of 7,\nline \"two\".");
+        }
+    }
+    EXPECT_TRUE(saw);
+    // A quote that never closes, far into the file: refused before anything is stored.
+    data = dir.path() / "elsewhere";
+    auto open_quote = file("open.csv", text + "c:9999,c,https://c.com/9999,Job,Acme,\"never");
+    auto refused = cli({"import", open_quote.string()});
+    EXPECT_EQ(refused.code, 2);
+    EXPECT_THAT(refused.err, HasSubstr(open_quote.string() + ": line 9001: a quoted cell is never "
+                                                             "closed"));
+    EXPECT_EQ(list_json().Size(), 0u);
+}
+
 TEST_F(CliStore, ImportKeepsTheGoodEntriesAndNamesTheBadOnes) {
     auto f = file("mixed.json", R"json([
       {"id": "a:1", "url": "https://a.com/1", "title": "Fine"},
