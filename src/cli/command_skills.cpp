@@ -1,5 +1,6 @@
 // gigscout-cli skills: the canonical skills found in a text (a file or standard input), with
 // --json the byte spans where each was found (docs/cli.md, docs/taxonomy.md).
+#include <cstdint>
 #include <cstdio>
 #include <functional>
 #include <map>
@@ -38,14 +39,17 @@ Status read_stdin_pieces(const std::function<Status(std::string_view)>& each) {
     return Ok{};
 }
 
-// A skill found, with its spans for --json (the text alone needs only the order).
+// A skill found, with its spans for --json (the text alone needs only the order). A skill is
+// written in a few ways over and over ("OpenCV", "opencv"): each way is kept once.
 struct FoundSkill {
     struct Span {
         std::size_t begin = 0;
         std::size_t end = 0;
-        std::string text;
+        std::uint32_t written = 0;  // index into `ways`
     };
     std::vector<Span> spans;
+    std::vector<std::string> ways;
+    std::map<std::string, std::uint32_t, std::less<>> way_index;
 };
 
 int run_skills(const SkillsOptions& opt) {
@@ -63,7 +67,15 @@ int run_skills(const SkillsOptions& opt) {
             order.push_back(span.skill);
         }
         if (opt.json) {
-            it->second.spans.push_back({span.begin, span.end, std::string(bytes)});
+            FoundSkill& f = it->second;
+            auto way = f.way_index.find(bytes);
+            if (way == f.way_index.end()) {
+                way = f.way_index
+                          .emplace(std::string(bytes), static_cast<std::uint32_t>(f.ways.size()))
+                          .first;
+                f.ways.emplace_back(bytes);
+            }
+            f.spans.push_back({span.begin, span.end, way->second});
         }
     });
     // Spans are byte offsets into the text as given, so it is checked, not repaired: each piece
@@ -126,14 +138,15 @@ int run_skills(const SkillsOptions& opt) {
         str(s != nullptr ? s->category : "");
         w.Key("spans");
         w.StartArray();
-        for (const auto& span : found[id].spans) {
+        const FoundSkill& f = found[id];
+        for (const auto& span : f.spans) {
             w.StartObject();
             w.Key("begin");
             w.Uint64(span.begin);
             w.Key("end");
             w.Uint64(span.end);
             w.Key("text");
-            str(span.text);
+            str(f.ways[span.written]);
             w.EndObject();
         }
         w.EndArray();
