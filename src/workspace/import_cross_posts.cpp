@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <functional>
-#include <limits>
 #include <set>
 
 #include "dedupe/listing_dedupe.h"
+#include "workspace/dedupe_rank.h"
 
 namespace gigscout {
 namespace {
@@ -95,19 +95,7 @@ Result<std::vector<std::pair<std::string, std::string>>> ImportCrossPosts::find(
     for (const Listing* l : batch) {
         listings.push_back(*l);
     }
-    std::vector<std::string> ids;
-    ids.reserve(listings.size());
-    for (const auto& l : listings) {
-        ids.push_back(l.id);
-    }
-    std::vector<std::int64_t> rank;
-    if (auto seen = store.first_seen(ids)) {
-        for (const auto& id : ids) {
-            auto it = seen.value().find(id);
-            rank.push_back(it == seen.value().end() ? std::numeric_limits<std::int64_t>::max()
-                                                    : it->second);
-        }
-    }
+    const std::vector<std::int64_t> rank = first_seen_rank(store, listings);
     std::vector<std::pair<std::string, std::string>> out;
     for (const auto& group : find_duplicates(listings, rank)) {
         for (std::size_t d : group.duplicates) {
