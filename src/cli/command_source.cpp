@@ -8,7 +8,6 @@
 #include "base/file_io.h"
 #include "base/iso_time.h"
 #include "cli/command_registry.h"
-#include "refresh/source_config.h"
 #include "views/display_text.h"
 #include "views/refresh_schedule.h"
 #include "views/sources_panel.h"

@@ -11,7 +11,7 @@ Workspace::Workspace(Paths paths, Store store)
 
 const PluginCatalog& Workspace::catalog() const {
     if (!catalog_) {
-        catalog_.emplace(PluginCatalog::standard(paths_));
+        catalog_.emplace(plugin_catalog(paths_));
     }
     return *catalog_;
 }
@@ -63,6 +63,10 @@ Result<std::vector<SourceDescription>> Workspace::source_descriptions() const {
 
 Result<std::optional<ChosenProfile>> Workspace::profile(const std::optional<std::string>& wanted) {
     return choose_profile(store_, wanted);
+}
+
+PluginCatalog plugin_catalog(const Paths& paths) {
+    return PluginCatalog::standard(paths);
 }
 
 Scorer make_scorer(const Profile& profile, std::int64_t now) {
