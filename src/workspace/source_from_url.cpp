@@ -226,7 +226,8 @@ Result<SourceConfig> remove_source(Workspace& workspace, const std::string& id) 
     return removed;
 }
 
-Status set_source_enabled(Workspace& workspace, const std::string& id, bool enabled) {
+Status edit_source(Workspace& workspace, const std::string& id,
+                   const std::function<void(SourceConfig&)>& change) {
     auto sources = file_sources(workspace);
     if (!sources) {
         return sources.error();
@@ -238,8 +239,12 @@ Status set_source_enabled(Workspace& workspace, const std::string& id, bool enab
         return Error{"no configured source named `" + id +
                      "`; the configured sources are: " + source_ids_text(list)};
     }
-    it->enabled = enabled;
+    change(*it);
     return write_sources(workspace, std::move(list));
+}
+
+Status set_source_enabled(Workspace& workspace, const std::string& id, bool enabled) {
+    return edit_source(workspace, id, [enabled](SourceConfig& s) { s.enabled = enabled; });
 }
 
 }  // namespace gigscout
