@@ -359,8 +359,12 @@ void SourcesDialog::build_form() {
         if (f.spec.secret) {
             auto* where = new wxStaticText(
                 form_panel_, wxID_ANY,
-                utf8(secret_place_text(f.stored) + " — type a new value to replace it" +
+                utf8(secret_place_text(f.stored) +
+                     (f.stored == SecretPlace::None ? ": type it here, it is kept in the keyring "
+                                                      "or the secrets file"
+                                                    : " — type a new value to replace it") +
                      (secrets_ ? "" : " (no secret store: " + secrets_problem_ + ")")));
+            wrap_label(where, FromDIP(300));
             where->SetForegroundColour(help_colour);
             column->Add(where, 0, wxTOP, FromDIP(2));
         }
@@ -437,6 +441,7 @@ void SourcesDialog::show_errors(const std::vector<FieldError>& errors) {
             }
         }
         c.error->SetLabel(utf8(reason));
+        wrap_label(c.error, FromDIP(300));
         c.error->Show(!reason.empty());
     }
     form_panel_->FitInside();

@@ -57,6 +57,7 @@ class SourcesDialog : public wxDialog {
     wxTextCtrl* address() const { return address_; }
     wxButton* find_button() const { return find_; }
     wxButton* add_found_button() const { return add_found_; }
+    wxButton* save_button() const { return save_; }
     // The value a form field's control holds now ("" for a secret: never shown).
     std::string field_text(const std::string& key) const;
     bool set_field_text(const std::string& key, const std::string& text);

@@ -681,6 +681,46 @@ class GuiTestApp : public GigScoutApp {
             },
             std::chrono::seconds(60));
         screenshot("13-pasted-source-refreshed");
+
+        // A plugin's form: a required secret left empty is named beside its field; typed, it
+        // goes to the secret store (here the 0600 file: no keyring runs) and the form only says
+        // where it is.
+        then("open the dialog again on the upwork plugin", [this] {
+            wxCommandEvent menu(wxEVT_MENU, MainFrame::kIdManageSources);
+            frame_->ProcessWindowEvent(menu);
+            check(frame_->sources_dialog()->select_plugin("upwork"), "upwork is listed");
+        });
+        click([this] { return frame_->sources_dialog()->save_button(); });
+        when(
+            "Add as source names the missing token",
+            [this] { return !frame_->sources_dialog()->message().empty(); },
+            [this] {
+                SourcesDialog* d = frame_->sources_dialog();
+                check(d->message().rfind("field `token`: is required", 0) == 0,
+                      "the form says which field and why: " + d->message());
+                check(d->model().sources().size() == 1, "nothing was added");
+                d->set_field_text("token", "oauth-gui-secret-42");
+            });
+        screenshot("14-form-names-the-field", [this] { return frame_->sources_dialog(); });
+        click([this] { return frame_->sources_dialog()->save_button(); });
+        when(
+            "the upwork source is added with its token in the secret store",
+            [this] { return frame_->sources_dialog()->message().rfind("Saved upwork", 0) == 0; },
+            [this] {
+                SourcesDialog* d = frame_->sources_dialog();
+                check(d->form() && d->form()->field("token") &&
+                          d->form()->field("token")->stored == SecretPlace::File,
+                      "the form says the token is stored in the file");
+                check(d->field_text("token").empty(), "the password field never shows it");
+                auto json = read_text_file(paths_.sources_file());
+                check(json && json.value().find("oauth-gui-secret-42") == std::string::npos &&
+                          json.value().find("\"upwork\"") != std::string::npos,
+                      "sources.json has the source and not its token");
+                auto secrets = read_text_file(paths_.secrets_file());
+                check(secrets && secrets.value().find("oauth-gui-secret-42") != std::string::npos,
+                      "the secrets file holds the token");
+            });
+        screenshot("15-secret-stored", [this] { return frame_->sources_dialog(); });
     }
 
     // A feed that answers HTTP 500 three refreshes in a row is paused: the banner names it, why
@@ -714,7 +754,7 @@ class GuiTestApp : public GigScoutApp {
             check(frame_->source_state(id).rfind("paused after 3", 0) == 0,
                   "the panel says paused: `" + frame_->source_state(id) + "`");
         });
-        screenshot("14-paused-banner");
+        screenshot("16-paused-banner");
         then("click Resume on the banner", [this] {
             // GTK's info bar button is native: its click reaches wx as this event.
             wxCommandEvent click(wxEVT_BUTTON, MainFrame::kIdResumeSource);
@@ -731,7 +771,7 @@ class GuiTestApp : public GigScoutApp {
                       "the status bar says it resumed: `" + status + "`");
             },
             std::chrono::seconds(20));
-        screenshot("15-resumed");
+        screenshot("17-resumed");
         then("refresh once more", [this] { click_refresh(); });
         when(
             "the resumed source runs again (and one more failure pauses it)",
