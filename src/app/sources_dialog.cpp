@@ -252,40 +252,40 @@ void SourcesDialog::on_plugin_selected(wxListEvent& event) {
     }
 }
 
-bool SourcesDialog::select_source(const std::string& id) {
-    const bool ok = model_->select_source(id);
+// One selection across both lists: the chosen row (none: -1) in `chosen`, nothing in `other`;
+// these programmatic changes are not the user's clicks.
+void SourcesDialog::mark_selected(wxListCtrl* chosen, long row, wxListCtrl* other) {
     filling_ = true;
-    for (long i = 0; i < plugins_list_->GetItemCount(); ++i) {
-        plugins_list_->SetItemState(i, 0, wxLIST_STATE_SELECTED);
-    }
-    for (std::size_t i = 0; i < model_->sources().size(); ++i) {
-        if (model_->sources()[i].id == id) {
-            sources_list_->SetItemState(static_cast<long>(i), wxLIST_STATE_SELECTED,
-                                        wxLIST_STATE_SELECTED);
-            sources_list_->EnsureVisible(static_cast<long>(i));
+    for (wxListCtrl* list : {chosen, other}) {
+        for (long i = 0; i < list->GetItemCount(); ++i) {
+            const bool on = list == chosen && i == row;
+            list->SetItemState(i, on ? wxLIST_STATE_SELECTED : 0, wxLIST_STATE_SELECTED);
         }
+    }
+    if (row >= 0) {
+        chosen->EnsureVisible(row);
     }
     filling_ = false;
     show_selection();
+}
+
+bool SourcesDialog::select_source(const std::string& id) {
+    const bool ok = model_->select_source(id);
+    long row = -1;
+    for (std::size_t i = 0; ok && i < model_->sources().size(); ++i) {
+        row = model_->sources()[i].id == id ? static_cast<long>(i) : row;
+    }
+    mark_selected(sources_list_, row, plugins_list_);
     return ok;
 }
 
 bool SourcesDialog::select_plugin(const std::string& id) {
     const bool ok = model_->select_plugin(id);
-    filling_ = true;
-    for (long i = 0; i < sources_list_->GetItemCount(); ++i) {
-        sources_list_->SetItemState(i, 0, wxLIST_STATE_SELECTED);
+    long row = -1;
+    if (const PluginItem* p = model_->selected_plugin()) {
+        row = static_cast<long>(p - model_->plugins().data());
     }
-    for (std::size_t i = 0; i < model_->plugins().size(); ++i) {
-        if (model_->plugins()[i].id == id) {
-            plugins_list_->SetItemState(static_cast<long>(i), wxLIST_STATE_SELECTED,
-                                        wxLIST_STATE_SELECTED);
-            plugins_list_->EnsureVisible(static_cast<long>(i));
-            break;
-        }
-    }
-    filling_ = false;
-    show_selection();
+    mark_selected(plugins_list_, row, sources_list_);
     return ok;
 }
 

@@ -65,6 +65,7 @@ class SourcesDialog : public wxDialog {
   private:
     void build();
     void fill_lists();
+    void mark_selected(wxListCtrl* chosen, long row, wxListCtrl* other);
     void show_selection();
     void build_form();
     void read_form();
