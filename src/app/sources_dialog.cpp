@@ -135,6 +135,7 @@ void SourcesDialog::build() {
     buttons->Add(open_folder, 0, wxRIGHT, FromDIP(12));
     buttons->Add(close);
     root->Add(buttons, 0, wxEXPAND | wxALL, FromDIP(8));
+    SetEscapeId(wxID_CLOSE);
     SetSizerAndFit(root);
     SetSize(FromDIP(wxSize(1040, 640)));
 
