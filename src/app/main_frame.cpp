@@ -1,5 +1,6 @@
 #include "app/main_frame.h"
 
+#include <algorithm>
 #include <set>
 
 #include <wx/aboutdlg.h>
@@ -36,6 +37,7 @@
 #include "app/listing_html.h"
 #include "app/listing_list_model.h"
 #include "app/profile_dialog.h"
+#include "app/sources_dialog.h"
 #include "app/sources_list.h"
 #include "app/tray_icon.h"
 #include "app/wx_text.h"
@@ -88,6 +90,10 @@ MainFrame::MainFrame(AppOptions options, Result<Workspace> workspace)
     outer_ = new wxSplitterWindow(root, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                   wxSP_LIVE_UPDATE | wxSP_3DSASH);
     sources_ = new SourcesList(outer_);
+    sources_->on_resume = [this](const std::string& id) { resume_source(id); };
+    sources_->on_manage = [this] { manage_sources(); };
+    info_->Bind(
+        wxEVT_BUTTON, [this](wxCommandEvent&) { resume_source(banner_resume_); }, kIdResumeSource);
     inner_ = new wxSplitterWindow(outer_, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                   wxSP_LIVE_UPDATE | wxSP_3DSASH);
     inner_->SplitVertically(build_list_panel(inner_), build_details_panel(inner_));
@@ -170,6 +176,9 @@ void MainFrame::build_menus() {
     profile->Append(kIdEditProfile, _("&Edit profile…\tCtrl+P"),
                     _("Skills and levels, pay, job types, search terms"));
     profile->Append(kIdNewProfile, _("&New profile…"));
+    auto* sources = new wxMenu;
+    sources->Append(kIdManageSources, _("&Manage sources…\tCtrl+Shift+S"),
+                    _("Add, set up, enable, disable, resume or remove sources; plugins"));
     auto* help = new wxMenu;
     help->Append(wxID_ABOUT, _("&About GigScout"));
     auto* bar = new wxMenuBar;
@@ -177,6 +186,7 @@ void MainFrame::build_menus() {
     bar->Append(edit, _("&Edit"));
     bar->Append(listing, _("&Listing"));
     bar->Append(profile, _("&Profile"));
+    bar->Append(sources, _("S&ources"));
     bar->Append(help, _("&Help"));
     SetMenuBar(bar);
 
@@ -213,6 +223,8 @@ void MainFrame::build_menus() {
         wxEVT_MENU, [this](wxCommandEvent&) { move_selection(-1); }, kIdPrevious);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { show_about(); }, wxID_ABOUT);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { manage_sources(); }, kIdManageSources);
 }
 
 void MainFrame::build_toolbar() {
@@ -513,10 +525,20 @@ void MainFrame::on_sources(SourcesInfo info) {
     } else {
         sources_->set_rows(info.rows.value(), now_epoch_seconds());
         schedule_.update(info.rows.value());
+        paused_.clear();
+        for (const auto& r : info.rows.value()) {
+            if (r.health == SourceHealth::Paused && r.consecutive_failures > 0) {
+                paused_.emplace_back(
+                    r.id,
+                    r.state_text + (r.last_error.empty() ? std::string()
+                                                         : " (last error: " + r.last_error + ")"));
+            }
+        }
     }
     for (const auto& problem : info.plugin_problems) {
         show_banner("A plugin could not be loaded: " + problem, wxICON_WARNING);
     }
+    show_paused_banner();
 }
 
 void MainFrame::adopt(LoadedRows& rows) {
@@ -562,7 +584,11 @@ void MainFrame::on_loaded(LoadedRows rows) {
         table_.select_at(0);
     }
     reset_list();
-    list_->SetFocus();
+    // Not while the user works in the sources dialog: focusing the list brings the window in
+    // front of it.
+    if (sources_dialog_ == nullptr) {
+        list_->SetFocus();
+    }
 }
 
 void MainFrame::refresh(const std::vector<std::string>& sources) {
@@ -630,6 +656,7 @@ void MainFrame::on_refreshed(RefreshDone done) {
     if (done.rows.rows && done.rows.rows.value().size() == 0 && demo_) {
         update_status();
         update_actions();
+        show_paused_banner();
         return;
     }
     adopt(done.rows);
@@ -638,6 +665,7 @@ void MainFrame::on_refreshed(RefreshDone done) {
     }
     reset_list();
     alert_new_matches();
+    show_paused_banner();  // a source this refresh paused outranks the other news
 }
 
 // One notification per refresh for the strong new matches (views/new_match_alert.h); where no
@@ -915,13 +943,83 @@ void MainFrame::update_actions() {
 }
 
 void MainFrame::show_banner(const std::string& message, int flags) {
+    if (!banner_resume_.empty()) {
+        info_->RemoveButton(kIdResumeSource);
+        info_->RemoveButton(wxID_CLOSE);
+        banner_resume_.clear();
+    }
     banner_ = message;
     info_->ShowMessage(utf8(message), flags);
 }
 
 void MainFrame::hide_banner() {
+    if (!banner_resume_.empty()) {
+        info_->RemoveButton(kIdResumeSource);
+        info_->RemoveButton(wxID_CLOSE);
+        banner_resume_.clear();
+    }
     banner_.clear();
     info_->Dismiss();
+}
+
+// A source the health rules paused says so where the user looks: which, why, what to do, and
+// a Resume button (docs/sources.md, "When a source breaks").
+void MainFrame::show_paused_banner() {
+    if (paused_.empty()) {
+        if (!banner_resume_.empty()) {
+            hide_banner();
+        }
+        return;
+    }
+    const auto& [id, state] = paused_.front();
+    std::string text = "Source " + id + " is " + state + ". Fix that, then Resume it.";
+    if (paused_.size() > 1) {
+        text += " " + std::to_string(paused_.size() - 1) +
+                " more paused (see the sources panel or Sources ▸ Manage sources…).";
+    }
+    show_banner(text, wxICON_WARNING);
+    // A button of its own replaces GTK's close button: give that back beside it.
+    info_->AddButton(kIdResumeSource, _("Resume"));
+    info_->AddButton(wxID_CLOSE);
+    banner_resume_ = id;
+}
+
+void MainFrame::resume_source(const std::string& source) {
+    // A copy: `source` may be banner_resume_ itself, which hiding the banner clears.
+    const std::string id = source;
+    if (!workspace_ || id.empty()) {
+        return;
+    }
+    if (auto resumed = workspace_->store().resume_source(id); !resumed) {
+        show_banner(resumed.error().message, wxICON_ERROR);
+        return;
+    }
+    paused_.erase(std::remove_if(paused_.begin(), paused_.end(),
+                                 [&](const auto& p) { return p.first == id; }),
+                  paused_.end());
+    if (!banner_resume_.empty()) {
+        hide_banner();
+    }
+    show_paused_banner();  // the next paused one, if any
+    // The status bar, not the info bar: reading the rows again may put the demo notice there.
+    refresh_summary_ = "Resumed " + id + ": the next refresh runs it";
+    update_status();
+    if (sources_dialog_ != nullptr) {
+        sources_dialog_->reload();
+    }
+    start_load(true);
+}
+
+void MainFrame::manage_sources() {
+    if (!workspace_) {
+        return;
+    }
+    if (sources_dialog_ == nullptr) {
+        sources_dialog_ = new SourcesDialog(
+            this, *workspace_, [this] { start_load(true); }, [this] { sources_dialog_ = nullptr; });
+    }
+    sources_dialog_->Show();
+    sources_dialog_->Raise();
 }
 
 void MainFrame::show_about() {

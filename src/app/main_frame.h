@@ -36,6 +36,7 @@ class wxCloseEvent;
 namespace gigscout {
 
 class ListingListModel;
+class SourcesDialog;
 class SourcesList;
 class TrayIcon;
 
@@ -72,6 +73,8 @@ class MainFrame : public wxFrame {
         kIdAutoRefresh,
         kIdTrayStart,
         kIdTrayKeep,
+        kIdManageSources,
+        kIdResumeSource,  // the info bar's Resume button on a paused source's banner
     };
 
     // `workspace` may be an error (a locked or foreign database, an unwritable folder): the
@@ -96,6 +99,11 @@ class MainFrame : public wxFrame {
     // re-rank.
     void profile_saved();
     Store* store() { return workspace_ ? &workspace_->store() : nullptr; }
+    // Sources ▸ Manage sources… (Ctrl+Shift+S): opens the sources dialog, or raises it.
+    void manage_sources();
+    // Resumes a source the health rules paused (the banner's Resume, the sources panel's
+    // context menu); the sources panel reads its state again.
+    void resume_source(const std::string& id);
     // As a click on a column header does: `column` is a ListColumn.
     void sort_by(unsigned column, bool ascending);
 
@@ -110,6 +118,10 @@ class MainFrame : public wxFrame {
     // The last refresh's alert title ("2 new matches scoring 70 or more"); empty: none.
     std::string alert_text() const { return alert_; }
     std::string source_state(const std::string& source) const;
+    SourcesDialog* sources_dialog() const { return sources_dialog_; }
+    wxInfoBar* info_bar() const { return info_; }
+    // The paused source the banner offers to resume; empty: none.
+    std::string banner_resumes() const { return banner_resume_; }
     wxDataViewCtrl* list() const { return list_; }
     wxSearchCtrl* search() const { return search_; }
 
@@ -152,6 +164,7 @@ class MainFrame : public wxFrame {
     void update_actions();
     void show_banner(const std::string& message, int flags);
     void hide_banner();
+    void show_paused_banner();
     void show_about();
     void alert_new_matches();
     Store* shown_store();
@@ -184,6 +197,10 @@ class MainFrame : public wxFrame {
     bool auto_refresh_ = true;
     bool tray_available_ = false;
     std::unique_ptr<TrayIcon> tray_;
+    // Sources the health rules paused, with their state in words (on_sources).
+    std::vector<std::pair<std::string, std::string>> paused_;
+    std::string banner_resume_;
+    SourcesDialog* sources_dialog_ = nullptr;  // modeless; a child of this frame
 
     wxChoice* profile_choice_ = nullptr;
     wxSearchCtrl* search_ = nullptr;

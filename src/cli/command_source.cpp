@@ -12,6 +12,7 @@
 #include "views/refresh_schedule.h"
 #include "views/sources_panel.h"
 #include "workspace/source_from_url.h"
+#include "workspace/source_settings.h"
 #include "workspace/workspace.h"
 
 namespace gigscout::cli::source_command {
@@ -141,36 +142,13 @@ int run_remove(Workspace& workspace, const std::string& id) {
 
 // One command resumes a source the health rules paused; its next refresh runs it again.
 int run_resume(Workspace& workspace, const std::string& id) {
-    auto descriptions = workspace.source_descriptions();
-    if (!descriptions) {
-        return fail("source", descriptions.error().message, kExitUsage);
+    auto resumed = resume_source(workspace, id);
+    if (!resumed) {
+        return fail("source", resumed.error().message, kExitUsage);
     }
-    std::string known;
-    bool found = false;
-    for (const auto& d : descriptions.value()) {
-        known += (known.empty() ? "" : ", ") + d.id;
-        found = found || d.id == id;
-    }
-    if (!found) {
-        return fail("source",
-                    "no configured source named `" + id +
-                        "`; the configured sources are: " + (known.empty() ? "none" : known),
-                    kExitUsage);
-    }
-    auto rows = load_sources_panel(workspace.store(), descriptions.value());
-    if (!rows) {
-        return fail("source", rows.error().message, kExitInternal);
-    }
-    bool was_paused = false;
-    for (const auto& r : rows.value()) {
-        was_paused = was_paused || (r.id == id && r.health == SourceHealth::Paused);
-    }
-    if (!was_paused) {
+    if (!resumed.value()) {
         std::printf("%s is not paused; nothing to resume\n", id.c_str());
         return kExitOk;
-    }
-    if (auto resumed = workspace.store().resume_source(id); !resumed) {
-        return fail("source", resumed.error().message, kExitInternal);
     }
     std::printf("resumed %s: the next refresh runs it (one more failure pauses it again)\n",
                 id.c_str());

@@ -227,11 +227,8 @@ Result<SourceConfig> remove_source(Workspace& workspace, const std::string& id) 
     return removed;
 }
 
-namespace {
-
-// The one edit of a configured source in sources.json: find it by id, change it, write the file.
-Status change_source(Workspace& workspace, const std::string& id,
-                     const std::function<Status(SourceConfig&)>& change) {
+Status edit_source(Workspace& workspace, const std::string& id,
+                   const std::function<void(SourceConfig&)>& change) {
     auto sources = file_sources(workspace);
     if (!sources) {
         return sources.error();
@@ -243,19 +240,12 @@ Status change_source(Workspace& workspace, const std::string& id,
         return Error{"no configured source named `" + id +
                      "`; the configured sources are: " + source_ids_text(list)};
     }
-    if (auto s = change(*it); !s) {
-        return s;
-    }
+    change(*it);
     return write_sources(workspace, std::move(list));
 }
 
-}  // namespace
-
 Status set_source_enabled(Workspace& workspace, const std::string& id, bool enabled) {
-    return change_source(workspace, id, [enabled](SourceConfig& s) -> Status {
-        s.enabled = enabled;
-        return Ok{};
-    });
+    return edit_source(workspace, id, [enabled](SourceConfig& s) { s.enabled = enabled; });
 }
 
 Status set_source_refresh_minutes(Workspace& workspace, const std::string& id,
@@ -264,10 +254,7 @@ Status set_source_refresh_minutes(Workspace& workspace, const std::string& id,
         return Error{"refresh_minutes must be 1 to " + std::to_string(kMaxRefreshMinutes) +
                      " (a week), got " + std::to_string(*minutes)};
     }
-    return change_source(workspace, id, [minutes](SourceConfig& s) -> Status {
-        s.refresh_minutes = minutes;
-        return Ok{};
-    });
+    return edit_source(workspace, id, [minutes](SourceConfig& s) { s.refresh_minutes = minutes; });
 }
 
 }  // namespace gigscout

@@ -31,6 +31,9 @@ class Workspace {
     // Read on first use: loading each plugin's manifest starts its sandbox (tens of
     // milliseconds a plugin), which a window must not wait for at launch.
     const PluginCatalog& catalog() const;
+    // Reads both plugin folders again (the sources dialog's Reload plugins: an edited or new
+    // plugin needs no restart).
+    void reload_plugins();
 
     // sources.json, or the bundled defaults before the user wrote one (source_selection.h).
     Result<std::vector<SourceConfig>> sources() const;

@@ -10,7 +10,10 @@
 // a hanging refresh), schedule (the schedule's timer refreshes a due source by itself, a
 // notification click shows its best listing, a CV's skills ticked in the profile editor
 // re-rank the list), tray and notray (start minimised to the tray, and the fallback where no
-// tray runs).
+// tray runs),
+// and the sources phases, each in a data directory of its own: sources_add (a feed's address
+// pasted into the sources dialog becomes a source that refreshes) and sources_pause (a source
+// failing three refreshes in a row is paused with a banner; Resume runs it again).
 // Each phase saves PNG screenshots into $GIGSCOUT_SHOTS. Exit 0 when every check held.
 #include <chrono>
 #include <cstdio>
@@ -21,6 +24,7 @@
 #include <string>
 #include <thread>
 
+#include <wx/button.h>
 #include <wx/checklst.h>
 #include <wx/config.h>
 #include <wx/dataview.h>
@@ -28,16 +32,19 @@
 #include <wx/dcmemory.h>
 #include <wx/evtloop.h>
 #include <wx/image.h>
+#include <wx/infobar.h>
 #include <wx/menu.h>
 #include <wx/notifmsg.h>
 #include <wx/srchctrl.h>
 #include <wx/statusbr.h>
+#include <wx/textctrl.h>
 #include <wx/timer.h>
 #include <wx/toolbar.h>
 #include <wx/uiaction.h>
 
 #include "app/app.h"
 #include "app/profile_dialog.h"
+#include "app/sources_dialog.h"
 #include "app/tray_icon.h"
 #include "app/wx_text.h"
 #include "base/ascii.h"
@@ -55,6 +62,25 @@ namespace {
 using testing::TestHttpServer;
 
 const char* const kHost = "api.gigboard.example";
+// A job board's feed, for the sources phases: pasted as an address, or one that keeps failing.
+const char* const kFeedHost = "jobs.sourcetest.example";
+
+std::string jobs_feed() {
+    std::string items;
+    const char* const titles[] = {"Computer vision engineer (OpenCV, Python)",
+                                  "Remote PyTorch developer for image segmentation"};
+    int n = 0;
+    for (const char* title : titles) {
+        ++n;
+        items += "<item><title>" + std::string(title) + "</title><link>https://" + kFeedHost +
+                 "/jobs/" + std::to_string(n) + "</link><guid>https://" + kFeedHost + "/jobs/" +
+                 std::to_string(n) + "</guid><description>Remote work with OpenCV and " +
+                 "Python.</description><pubDate>Mon, 30 Nov 2026 10:00:00 GMT</pubDate></item>";
+    }
+    return "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Sourcetest jobs</title>"
+           "<link>https://jobs.sourcetest.example/</link><description>jobs</description>" +
+           items + "</channel></rss>";
+}
 
 std::string gig(int id, const std::string& title, const std::string& body,
                 const std::string& country, const std::string& pay, const std::string& skills,
@@ -115,7 +141,7 @@ class GuiTestApp : public GigScoutApp {
         paths_ = options.paths;
         phase_ = std::getenv("GIGSCOUT_GUI_PHASE") ? std::getenv("GIGSCOUT_GUI_PHASE") : "";
         shots_ = std::getenv("GIGSCOUT_SHOTS") ? std::getenv("GIGSCOUT_SHOTS") : ".";
-        pki_ = testing::make_test_pki(paths_.cache_dir / "pki", {kHost});
+        pki_ = testing::make_test_pki(paths_.cache_dir / "pki", {kHost, kFeedHost});
         server_ =
             std::make_unique<TestHttpServer>(TestHttpServer::Options{"127.0.0.1", 4, pki_.server});
         server_->http().Get(
@@ -125,9 +151,17 @@ class GuiTestApp : public GigScoutApp {
                 }
                 res.set_content(gigs_page(), "application/json");
             });
+        server_->http().Get("/jobs.rss", [](const httplib::Request&, httplib::Response& res) {
+            res.set_content(jobs_feed(), "application/rss+xml");
+        });
+        server_->http().Get("/down.rss", [](const httplib::Request&, httplib::Response& res) {
+            res.status = 500;
+            res.set_content("maintenance", "text/plain");
+        });
         server_->start();
         options.refresh.options.policy.connect_to = {
-            std::string(kHost) + ":443:127.0.0.1:" + std::to_string(server_->port())};
+            std::string(kHost) + ":443:127.0.0.1:" + std::to_string(server_->port()),
+            std::string(kFeedHost) + ":443:127.0.0.1:" + std::to_string(server_->port())};
         options.refresh.options.policy.ca_file = pki_.ca_cert.string();
         options.refresh.options.policy.max_attempts = 1;
         options.refresh.options.ignore_min_interval = true;
@@ -163,6 +197,17 @@ class GuiTestApp : public GigScoutApp {
             if (phase_ == "tray") {
                 options.tray_available = true;
             }
+        }
+        if (phase_ == "sources_add") {
+            (void)paths_.ensure_exist();
+            (void)write_file_atomically(paths_.sources_file(), R"({"sources": []})");
+        }
+        if (phase_ == "sources_pause") {
+            (void)paths_.ensure_exist();
+            (void)write_file_atomically(
+                paths_.sources_file(),
+                R"({"sources": [{"plugin": "rss", "instance": "down", "settings": {"url": )"
+                R"("https://jobs.sourcetest.example/down.rss"}}]})");
         }
         if (phase_ == "first") {
             // A user who finished the first-run dialog: a profile and one source.
@@ -202,6 +247,10 @@ class GuiTestApp : public GigScoutApp {
             tray_phase();
         } else if (phase_ == "notray") {
             no_tray_phase();
+        } else if (phase_ == "sources_add") {
+            sources_add_phase();
+        } else if (phase_ == "sources_pause") {
+            sources_pause_phase();
         } else {
             fail(
                 "GIGSCOUT_GUI_PHASE must be first, restart, broken, stop, schedule, tray or "
@@ -757,6 +806,198 @@ class GuiTestApp : public GigScoutApp {
             },
             std::chrono::seconds(20));
         screenshot("15-no-tray");
+    }
+
+    // --- sources (issue 13) ------------------------------------------------------------------
+    void click_refresh() {
+        wxCommandEvent click(wxEVT_TOOL, MainFrame::kIdRefresh);
+        click.SetEventObject(frame_->GetToolBar());
+        frame_->GetToolBar()->ProcessWindowEvent(click);
+    }
+    // A real click through XTest on a button of a dialog.
+    void click(std::function<wxWindow*()> button) {
+        pause(std::chrono::milliseconds(100));
+        then("click a button", [button] {
+            wxWindow* b = button();
+            const wxRect r = b->GetScreenRect();
+            wxUIActionSimulator sim;
+            sim.MouseMove(r.GetLeft() + r.GetWidth() / 2, r.GetTop() + r.GetHeight() / 2);
+            sim.MouseClick();
+        });
+    }
+
+    // Sources ▸ Manage sources…, a feed's address pasted, Find, Add: the source is in
+    // sources.json and the sources panel, and the next refresh brings its jobs.
+    void sources_add_phase() {
+        const std::string id = "rss:jobs-sourcetest-example";
+        when(
+            "the window reads the store", [this] { return frame_->loaded(); }, [] {},
+            std::chrono::seconds(20));
+        key('s', wxMOD_CONTROL | wxMOD_SHIFT);  // Sources ▸ Manage sources…
+        when(
+            "the dialog lists the plugins",
+            [this] {
+                return frame_->sources_dialog() && frame_->sources_dialog()->IsShown() &&
+                       !frame_->sources_dialog()->model().plugins().empty();
+            },
+            [this] {
+                SourcesDialog* d = frame_->sources_dialog();
+                check(d->model().sources().empty(), "no source is configured yet");
+                check(d->select_plugin("upwork"), "upwork is listed");
+                check(d->form() && d->form()->field("token") &&
+                          d->form()->field("token")->spec.secret,
+                      "the upwork form has its secret token field");
+                d->address()->SetValue(std::string("https://") + kFeedHost + "/jobs.rss");
+            });
+        screenshot("10-sources-dialog", [this] { return frame_->sources_dialog(); });
+        click([this] { return frame_->sources_dialog()->find_button(); });
+        when(
+            "Find says what the address makes",
+            [this] { return !frame_->sources_dialog()->found_text().empty(); },
+            [this, id] {
+                const std::string found = frame_->sources_dialog()->found_text();
+                check(found.find("Found " + id) == 0 &&
+                          found.find("looks like a feed") != std::string::npos,
+                      "the dialog names the source and why: `" + found + "`");
+            });
+        screenshot("11-sources-found", [this] { return frame_->sources_dialog(); });
+        click([this] { return frame_->sources_dialog()->add_found_button(); });
+        when(
+            "the source is added and the sources panel shows it",
+            [this, id] { return !frame_->source_state(id).empty(); },
+            [this, id] {
+                SourcesDialog* d = frame_->sources_dialog();
+                check(d->message().find("Added " + id) == 0, "the dialog says so: " + d->message());
+                auto file = load_sources(paths_.sources_file());
+                check(file && file.value().sources.size() == 1 &&
+                          file.value().sources[0].id == id &&
+                          file.value().sources[0].settings.at("url") ==
+                              std::string("https://") + kFeedHost + "/jobs.rss",
+                      "sources.json holds the new source with its address");
+                check(frame_->source_state(id) == "never refreshed",
+                      "the panel shows it, never refreshed: `" + frame_->source_state(id) + "`");
+            },
+            std::chrono::seconds(20));
+        screenshot("12-source-added", [this] { return frame_->sources_dialog(); });
+        then("close the dialog and refresh", [this] {
+            frame_->sources_dialog()->Close();
+            click_refresh();
+        });
+        when(
+            "the refresh brings the feed's jobs",
+            [this] { return !frame_->busy() && frame_->table().loaded() == 2; },
+            [this, id] {
+                check(frame_->sources_dialog() == nullptr, "the dialog closed");
+                check(frame_->source_state(id) == "ok",
+                      "the pasted source refreshed: `" + frame_->source_state(id) + "`");
+            },
+            std::chrono::seconds(60));
+        screenshot("13-pasted-source-refreshed");
+
+        // A plugin's form: a required secret left empty is named beside its field; typed, it
+        // goes to the secret store (here the 0600 file: no keyring runs) and the form only says
+        // where it is.
+        then("open the dialog again on the upwork plugin", [this] {
+            wxCommandEvent menu(wxEVT_MENU, MainFrame::kIdManageSources);
+            frame_->ProcessWindowEvent(menu);
+            check(frame_->sources_dialog()->select_plugin("upwork"), "upwork is listed");
+        });
+        click([this] { return frame_->sources_dialog()->save_button(); });
+        when(
+            "Add as source names the missing token",
+            [this] { return !frame_->sources_dialog()->message().empty(); },
+            [this] {
+                SourcesDialog* d = frame_->sources_dialog();
+                check(d->message().rfind("field `token`: is required", 0) == 0,
+                      "the form says which field and why: " + d->message());
+                check(d->model().sources().size() == 1, "nothing was added");
+                d->set_field_text("token", "oauth-gui-secret-42");
+            });
+        screenshot("14-form-names-the-field", [this] { return frame_->sources_dialog(); });
+        click([this] { return frame_->sources_dialog()->save_button(); });
+        when(
+            "the upwork source is added with its token in the secret store",
+            [this] { return frame_->sources_dialog()->message().rfind("Saved upwork", 0) == 0; },
+            [this] {
+                SourcesDialog* d = frame_->sources_dialog();
+                check(d->form() && d->form()->field("token") &&
+                          d->form()->field("token")->stored == SecretPlace::File,
+                      "the form says the token is stored in the file");
+                check(d->field_text("token").empty(), "the password field never shows it");
+                auto json = read_text_file(paths_.sources_file());
+                check(json && json.value().find("oauth-gui-secret-42") == std::string::npos &&
+                          json.value().find("\"upwork\"") != std::string::npos,
+                      "sources.json has the source and not its token");
+                auto secrets = read_text_file(paths_.secrets_file());
+                check(secrets && secrets.value().find("oauth-gui-secret-42") != std::string::npos,
+                      "the secrets file holds the token");
+            });
+        screenshot("15-secret-stored", [this] { return frame_->sources_dialog(); });
+    }
+
+    // A feed that answers HTTP 500 three refreshes in a row is paused: the banner names it, why
+    // and what to do, with Resume; Resume makes the next refresh run it again.
+    void sources_pause_phase() {
+        const std::string id = "rss:down";
+        when(
+            "the window reads the store", [this] { return frame_->loaded(); }, [] {},
+            std::chrono::seconds(20));
+        for (int i = 1; i <= 3; ++i) {
+            then("refresh " + std::to_string(i), [this] { click_refresh(); });
+            when(
+                "refresh " + std::to_string(i) + " fails", [this] { return !frame_->busy(); },
+                [this, i, id] {
+                    if (i < 3) {
+                        check(frame_->source_state(id).rfind("failing", 0) == 0,
+                              "failing, not yet paused: `" + frame_->source_state(id) + "`");
+                        check(frame_->banner_resumes().empty(), "no pause banner yet");
+                    }
+                },
+                std::chrono::seconds(60));
+        }
+        then("the banner says it is paused", [this, id] {
+            const std::string banner = frame_->banner_text();
+            check(frame_->banner_resumes() == id, "the banner offers to resume " + id);
+            check(
+                banner.find("Source " + id + " is paused after 3 failed refreshes in a row") == 0 &&
+                    banner.find("server error") != std::string::npos &&
+                    banner.find("HTTP 500") != std::string::npos,
+                "the banner says which, why and what: `" + banner + "`");
+            check(frame_->source_state(id).rfind("paused after 3", 0) == 0,
+                  "the panel says paused: `" + frame_->source_state(id) + "`");
+        });
+        screenshot("16-paused-banner");
+        then("click Resume on the banner", [this] {
+            // GTK's info bar button is native: its click reaches wx as this event.
+            wxCommandEvent click(wxEVT_BUTTON, MainFrame::kIdResumeSource);
+            click.SetEventObject(frame_->info_bar());
+            frame_->info_bar()->ProcessWindowEvent(click);
+        });
+        when(
+            "the source is active again",
+            [this, id] { return frame_->source_state(id).rfind("failing", 0) == 0; },
+            [this, id] {
+                check(frame_->banner_resumes().empty(), "the Resume banner is gone");
+                const std::string status = text_of(frame_->GetStatusBar()->GetStatusText(1));
+                check(status.find("Resumed " + id) == 0,
+                      "the status bar says it resumed: `" + status + "`");
+            },
+            std::chrono::seconds(20));
+        screenshot("17-resumed");
+        then("refresh once more", [this] { click_refresh(); });
+        when(
+            "the resumed source runs again (and one more failure pauses it)",
+            [this] { return !frame_->busy(); },
+            [this, id] {
+                auto store = Store::open(paths_);
+                auto records = store ? store.value().source_records()
+                                     : Result<std::vector<SourceRecord>>(store.error());
+                check(records && records.value().size() == 1 &&
+                          records.value()[0].consecutive_failures == 4,
+                      "the fourth refresh ran the source rather than skip it");
+                check(frame_->banner_resumes() == id, "paused again at once");
+            },
+            std::chrono::seconds(60));
     }
 
     Paths paths_;
