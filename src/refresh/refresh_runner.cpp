@@ -272,6 +272,11 @@ SourceOutcome RefreshRunner::run_source(const RefreshSource& source,
     }
     const PluginManifest& m = manifest.value();
     out.max_cache_age = m.max_cache_age;
+    // Said with the outcome, where the user looks after a refresh (fetch's table, the app), not
+    // only by `plugin check`: the plugin still runs, but its days are counted.
+    if (!m.deprecated.empty()) {
+        out.problems.push_back("plugin " + m.id + " is deprecated: " + m.deprecated);
+    }
 
     if (ledger_ != nullptr && !options_.ignore_min_interval && m.politeness.min_refresh_interval) {
         auto decision =
