@@ -26,9 +26,11 @@ class wxSplitterWindow;
 class wxHtmlWindow;
 class wxButton;
 class wxNotificationMessage;
+class wxNotebook;
 
 namespace gigscout {
 
+class InsightsPanel;
 class ListingListModel;
 class SourcesList;
 
@@ -83,6 +85,11 @@ class MainFrame : public wxFrame {
     Store* store() { return workspace_ ? &workspace_->store() : nullptr; }
     // As a click on a column header does: `column` is a ListColumn.
     void sort_by(unsigned column, bool ascending);
+    // The Insights tab (insights_panel.h), and what a click on one of its skills does: the
+    // list shows only the listings asking for the skill, until its filter button is clicked.
+    void show_insights();
+    void filter_by_skill(const std::string& skill);
+    InsightsPanel* insights() const { return insights_; }
 
     // --- what a test or the status bar reads ------------------------------------------------
     const ListingTable& table() const { return table_; }
@@ -123,6 +130,8 @@ class MainFrame : public wxFrame {
     void show_about();
     void alert_new_matches();
     Store* shown_store();
+    void build_insights_tab();
+    void update_insights(std::vector<std::string> sources);
 
     AppOptions options_;
     std::optional<Workspace> workspace_;
@@ -141,10 +150,14 @@ class MainFrame : public wxFrame {
     std::int64_t refresh_started_ = 0;
     std::string alert_;
     std::unique_ptr<wxNotificationMessage> notification_;
+    std::optional<std::string> skill_filter_;  // from the Insights tab
 
     wxChoice* profile_choice_ = nullptr;
     wxSearchCtrl* search_ = nullptr;
     wxInfoBar* info_ = nullptr;
+    wxNotebook* book_ = nullptr;  // Listings | Insights
+    InsightsPanel* insights_ = nullptr;
+    wxButton* skill_chip_ = nullptr;  // "asking for OpenCV ✕": clears the skill filter
     wxSplitterWindow* outer_ = nullptr;
     wxSplitterWindow* inner_ = nullptr;
     SourcesList* sources_ = nullptr;
