@@ -2,7 +2,6 @@
 
 #include <chrono>
 #include <condition_variable>
-#include <iterator>
 #include <mutex>
 #include <thread>
 
@@ -306,15 +305,6 @@ void InsightsPanel::shown() {
     if (stale_) {
         request();
     }
-}
-
-void InsightsPanel::choose_days(int days) {
-    for (std::size_t i = 0; i < std::size(kInsightDayChoices); ++i) {
-        if (kInsightDayChoices[i] == days) {
-            days_->SetSelection(static_cast<int>(i));
-        }
-    }
-    request();
 }
 
 void InsightsPanel::request() {

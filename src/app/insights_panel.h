@@ -69,7 +69,6 @@ class InsightsPanel : public wxPanel {
     // on_skill with it.
     std::optional<std::string> skill_at(double x, double y) const { return scene_.skill_at(x, y); }
     bool click_at(double x, double y);
-    void choose_days(int days);
     // Renders the chart `width` pixels wide (as tall as it needs) into a PNG file.
     Status export_png(const std::string& file, int width);
     // Milliseconds from the request to the figures being posted; and the last paint.
