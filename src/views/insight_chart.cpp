@@ -328,10 +328,17 @@ ChartScene lay_out_insight_chart(const InsightChart& chart, double width, const 
         const auto weeks_with_listings =
             std::count_if(chart.trend[0].share.begin(), chart.trend[0].share.end(),
                           [](const std::optional<double>& v) { return v.has_value(); });
-        section("Trend: weekly share of the listings asking for each skill",
-                weeks_with_listings < 2 ? "Only one week of this window has listings so far: "
-                                          "the lines begin once a second week is stored."
-                                        : "");
+        std::string note;
+        if (chart.week_labels.size() == 1) {
+            note =
+                "A window of one week gives one point per skill: choose a longer window to see "
+                "a trend.";
+        } else if (weeks_with_listings < 2) {
+            note =
+                "Only one week of this window has listings so far: the lines begin once a "
+                "second week is stored.";
+        }
+        section("Trend: weekly share of the listings asking for each skill", note);
         double top = 0;
         for (const ChartTrend& t : chart.trend) {
             for (const auto& v : t.share) {

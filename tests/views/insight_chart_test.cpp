@@ -1,6 +1,8 @@
 // The Insights tab's chart rows and their layout, measured with a fixed-width font: coverage
 // marked per skill, medians of few listings shown as such, the weekly shares, a click on a row
 // naming its skill, and no text running into another or off the edge.
+#include <algorithm>
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -162,6 +164,35 @@ TEST(InsightChart, NoTextOverlapsAnotherOrLeavesTheScene) {
             }
         }
     }
+}
+
+bool scene_says(const ChartScene& s, const std::string& words) {
+    return std::any_of(s.texts.begin(), s.texts.end(),
+                       [&](const SceneText& t) { return t.text.find(words) != std::string::npos; });
+}
+
+TEST(InsightChart, TheTrendSaysWhenItCannotBeALineYet) {
+    MarketInsight m = chart_market();
+    ChartScene lines =
+        lay_out_insight_chart(make_insight_chart(m, chart_request(true), {}), 900, fixed_font());
+    EXPECT_FALSE(scene_says(lines, "Only one week"));
+    EXPECT_FALSE(scene_says(lines, "one point per skill"));
+    // Listings in the newest week only: dots, no line, and a note why.
+    m.demand.weekly = {0, 0, 0, 10};
+    for (auto& d : m.demand.skills) {
+        d.weekly = {0, 0, 0, d.listings};
+    }
+    ChartScene s =
+        lay_out_insight_chart(make_insight_chart(m, chart_request(true), {}), 900, fixed_font());
+    EXPECT_TRUE(s.lines.empty());
+    EXPECT_TRUE(scene_says(s, "Only one week of this window has listings so far"));
+    // A one-week window.
+    m.demand.weekly = {10};
+    for (auto& d : m.demand.skills) {
+        d.weekly = {d.listings};
+    }
+    s = lay_out_insight_chart(make_insight_chart(m, chart_request(true), {}), 900, fixed_font());
+    EXPECT_TRUE(scene_says(s, "A window of one week gives one point per skill"));
 }
 
 TEST(InsightChart, AnEmptyWindowSaysSo) {
