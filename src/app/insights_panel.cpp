@@ -164,6 +164,12 @@ class InsightWorker {
             const auto start = std::chrono::steady_clock::now();
             auto chart = std::make_shared<Result<InsightChart>>(compute(job));
             const double ms = ms_since(start);
+            {
+                std::lock_guard lock(mutex_);
+                if (stopping_) {
+                    return;  // the panel is closing: nothing to show the figures in
+                }
+            }
             owner_.CallAfter([owner = &owner_, generation = job.generation, chart, ms] {
                 owner->on_result(generation, std::move(*chart), ms);
             });
