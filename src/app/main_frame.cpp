@@ -145,6 +145,12 @@ MainFrame::~MainFrame() {
     if (workspace_ && loaded_ && !demo_) {
         (void)table_.mark_looked(workspace_->store(), now_epoch_seconds());
     }
+    // The notebook deletes its pages outright, so the listing page's destroy event — which
+    // saves the layout of its persistent splitters and columns — would come from ~wxWindow,
+    // after the splitter part of the object is gone (UBSan: a bad downcast). Taken out of the
+    // notebook and destroyed as any child is, it sends the event while whole.
+    book_->RemovePage(static_cast<std::size_t>(book_->FindPage(outer_)));
+    outer_->Destroy();
 }
 
 // --- building --------------------------------------------------------------------------------
