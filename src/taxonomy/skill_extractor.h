@@ -17,6 +17,9 @@ struct SkillSpan {
     std::string skill;      // canonical id
     std::size_t begin = 0;  // byte offsets into the text
     std::size_t end = 0;
+    // Named as a role or a team ("DevOps engineers", "our QA team"), not as an asked skill:
+    // extract_ids leaves it out; annotate_skills keeps it as a weaker, description-level signal.
+    bool role = false;
 };
 
 class SkillExtractor {
@@ -30,7 +33,8 @@ class SkillExtractor {
 
     // Every occurrence, in text order.
     std::vector<SkillSpan> extract(std::string_view text) const;
-    // Distinct canonical ids, in order of first occurrence.
+    // Distinct canonical ids of the asked skills (role spans left out), in order of first
+    // occurrence.
     std::vector<std::string> extract_ids(std::string_view text) const;
 
     const Taxonomy& taxonomy() const;
