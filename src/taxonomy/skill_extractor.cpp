@@ -1,6 +1,7 @@
 #include "taxonomy/skill_extractor.h"
 
 #include <algorithm>
+#include <array>
 #include <cassert>
 #include <cstdint>
 #include <iterator>
@@ -292,6 +293,8 @@ struct SkillExtractor::Impl {
     std::vector<std::uint64_t> heading_starts;     // first tokens of both, and "about", sorted
     std::vector<std::uint64_t> job_about;          // kJobAbout, sorted hashes
     std::uint64_t about_hash = 0;
+    // One bit per (hash >> 52) of every heading_starts entry: most words miss here.
+    std::array<std::uint64_t, 64> heading_filter{};
     std::vector<Group> groups;
     std::vector<Slot> slots;
     std::uint64_t mask = 0;
@@ -674,58 +677,61 @@ struct SkillExtractor::Impl {
     // Drops the fields (skills of no tool category) named inside the company's own sections.
     void drop_company_sections(std::string_view text, const std::vector<Token>& toks,
                                std::vector<Candidate>& cands) const {
-        bool any = false;
+        // Only the text up to the last field matters: the scan stops there.
+        std::size_t end = 0;
         for (const Candidate& c : cands) {
-            any = any || (c.state == State::Accepted && !c.variant->tool);
-        }
-        if (!any) {
-            return;  // the common case: nothing a company section could drop
+            if (c.state == State::Accepted && !c.variant->tool) {
+                end = c.first + 1;
+            }
         }
         bool company = false;
         std::size_t ci = 0;
-        for (std::size_t k = 0; k < toks.size() && ci < cands.size(); ++k) {
-            while (ci < cands.size() && cands[ci].first < k) {
-                ++ci;
+        // Candidates before token `upto` lie in the section now open.
+        auto settle = [&](std::size_t upto) {
+            for (; ci < cands.size() && cands[ci].first < upto; ++ci) {
+                if (company && cands[ci].state == State::Accepted && !cands[ci].variant->tool) {
+                    cands[ci].state = State::Rejected;
+                }
             }
+        };
+        for (std::size_t k = 0; k < end; ++k) {
             const Token& t = toks[k];
-            if (t.is_word() &&
-                std::binary_search(heading_starts.begin(), heading_starts.end(), t.hash)) {
-                std::size_t length = 0;
-                bool job = false;
-                auto starts = [&](const std::vector<Phrase>& ps) {
-                    for (const Phrase& p : ps) {
-                        if (phrase_after(toks, k, p) &&
-                            heading_at(text, toks, k, p.hashes.size())) {
-                            length = std::max(length, p.hashes.size());
-                            return true;
-                        }
-                    }
-                    return false;
-                };
-                if (starts(job_headings)) {
-                    job = true;
-                } else if (starts(company_headings)) {
-                    job = false;
-                } else if (t.hash == about_hash && k + 1 < toks.size() && toks[k + 1].is_word() &&
-                           heading_at(text, toks, k, 1)) {
-                    // "About Acme" opens the company's text; "About Engineering at Acme" the
-                    // job's team.
-                    job = std::binary_search(job_about.begin(), job_about.end(), toks[k + 1].hash);
-                    length = 2;
-                }
-                if (length > 0) {
-                    company = !job;
-                    k += length - 1;  // "Company Overview" is one heading, not two
-                }
+            // Most words miss the filter; headings are capitalised, which settles most others.
+            const std::uint64_t bit = t.hash >> 52;
+            if (((heading_filter[bit >> 6] >> (bit & 63)) & 1u) == 0 || !t.is_word() ||
+                text[t.begin] < 'A' || text[t.begin] > 'Z' ||
+                !std::binary_search(heading_starts.begin(), heading_starts.end(), t.hash)) {
+                continue;
             }
-            if (company) {
-                for (; ci < cands.size() && cands[ci].first == k; ++ci) {
-                    if (cands[ci].state == State::Accepted && !cands[ci].variant->tool) {
-                        cands[ci].state = State::Rejected;
+            std::size_t length = 0;
+            bool job = false;
+            auto starts = [&](const std::vector<Phrase>& ps) {
+                for (const Phrase& p : ps) {
+                    if (phrase_after(toks, k, p) && heading_at(text, toks, k, p.hashes.size())) {
+                        length = std::max(length, p.hashes.size());
+                        return true;
                     }
                 }
+                return false;
+            };
+            if (starts(job_headings)) {
+                job = true;
+            } else if (starts(company_headings)) {
+                job = false;
+            } else if (t.hash == about_hash && k + 1 < toks.size() && toks[k + 1].is_word() &&
+                       heading_at(text, toks, k, 1)) {
+                // "About Acme" opens the company's text; "About Engineering at Acme" the job's
+                // team.
+                job = std::binary_search(job_about.begin(), job_about.end(), toks[k + 1].hash);
+                length = 2;
+            }
+            if (length > 0) {
+                settle(k);
+                company = !job;
+                k += length - 1;  // "Company Overview" is one heading, not two
             }
         }
+        settle(toks.size());
     }
 
     // Phase two: decide the conditional candidates from the tokens and candidates around them.
@@ -841,6 +847,9 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
         }
     }
     std::sort(m.heading_starts.begin(), m.heading_starts.end());
+    for (std::uint64_t h : m.heading_starts) {
+        m.heading_filter[(h >> 52) >> 6] |= std::uint64_t{1} << ((h >> 52) & 63);
+    }
 
     // Every alias n-gram and each of its proper prefixes, by hash.
     struct Entry {
