@@ -37,11 +37,12 @@
 #include "app/listing_list_model.h"
 #include "app/profile_dialog.h"
 #include "app/sources_list.h"
+#include "app/tray_icon.h"
 #include "app/wx_text.h"
 #include "base/iso_time.h"
-#include "plugin_host/plugin_manifest.h"
 #include "views/display_text.h"
 #include "views/new_match_alert.h"
+#include "workspace/build_info.h"
 #include "workspace/first_run.h"
 
 namespace gigscout {
@@ -98,6 +99,7 @@ MainFrame::MainFrame(AppOptions options, Result<Workspace> workspace)
     sizer->Add(outer_, 1, wxEXPAND);
     root->SetSizer(sizer);
     bind_keys();
+    setup_background();
 
     const bool restored = wxPersistentRegisterAndRestore(this, "MainFrame");
     if (!wxPersistentRegisterAndRestore(outer_, "SourcesSplitter") ||
@@ -148,6 +150,8 @@ void MainFrame::build_menus() {
     auto* file = new wxMenu;
     file->Append(kIdRefresh, _("&Refresh\tCtrl+R"), _("Refresh every enabled source"));
     file->Append(kIdStop, _("&Stop refresh\tCtrl+."), _("Cancel the running refresh"));
+    file->AppendSeparator();
+    build_background_menu(file);
     file->AppendSeparator();
     file->Append(wxID_EXIT, _("&Quit\tCtrl+Q"));
     auto* edit = new wxMenu;
@@ -508,6 +512,7 @@ void MainFrame::on_sources(SourcesInfo info) {
         show_banner(info.rows.error().message, wxICON_WARNING);
     } else {
         sources_->set_rows(info.rows.value(), now_epoch_seconds());
+        schedule_.update(info.rows.value());
     }
     for (const auto& problem : info.plugin_problems) {
         show_banner("A plugin could not be loaded: " + problem, wxICON_WARNING);
@@ -560,15 +565,18 @@ void MainFrame::on_loaded(LoadedRows rows) {
     list_->SetFocus();
 }
 
-void MainFrame::refresh() {
+void MainFrame::refresh(const std::vector<std::string>& sources) {
     if (!workspace_ || refreshing_) {
         return;
     }
     RefreshRequest request = options_.refresh;
+    if (!sources.empty()) {
+        request.sources = sources;
+    }
     if (profile_) {
         request.options.query = profile_->search_terms;
     }
-    refresh_summary_ = "Refreshing…";
+    refresh_summary_ = sources.empty() ? "Refreshing…" : "Refreshing on schedule…";
     refreshing_ = true;
     refresh_started_ = now_epoch_seconds();
     update_status();
@@ -657,11 +665,8 @@ void MainFrame::alert_new_matches() {
         notification_ =
             std::make_unique<wxNotificationMessage>(utf8(alert->title), utf8(alert->body), this);
         const std::string best = alert->ids.front();
-        notification_->Bind(wxEVT_NOTIFICATION_MESSAGE_CLICK, [this, best](wxCommandEvent&) {
-            Raise();
-            table_.select(best);
-            reset_list();
-        });
+        notification_->Bind(wxEVT_NOTIFICATION_MESSAGE_CLICK,
+                            [this, best](wxCommandEvent&) { show_listing(best); });
         delivered = notification_->Show();
     }
     if (!delivered) {
@@ -923,10 +928,19 @@ void MainFrame::show_about() {
     wxAboutDialogInfo info;
     info.SetName("GigScout");
     info.SetVersion(GIGSCOUT_VERSION);
-    info.SetDescription(wxString::Format(
+    // The versions a bug report needs, as `gigscout-cli --version --verbose` prints them, with
+    // the toolkit this process actually loaded.
+    wxString versions;
+    for (const auto& c : component_versions()) {
+        if (c.name != "GigScout" && c.name != "wxWidgets") {
+            versions += utf8(c.name + " " + c.version + "\n");
+        }
+    }
+    versions += wxGetLibraryVersionInfo().GetVersionString();
+    info.SetDescription(
         _("Finds freelance gigs and remote jobs for self-taught engineers and explains every "
-          "score.\nPlugin API version %d."),
-        kPluginApiVersion));
+          "score.") +
+        "\n\n" + versions);
     info.SetLicence(
         "GigScout uses: wxWidgets 3.2 (wxWindows Library Licence), libcurl (curl licence), "
         "RapidJSON (MIT), Lua 5.4 (MIT), SQLite (public domain), pugixml (MIT), expat (MIT), "

@@ -4,14 +4,18 @@
 // (refresh_controller.h); what a listing is worth and what an action does are decided there.
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <wx/frame.h>
+#include <wx/timer.h>
 
 #include "app/refresh_controller.h"
 #include "views/listing_table.h"
+#include "views/refresh_schedule.h"
 #include "workspace/refresh_job.h"
 #include "workspace/workspace.h"
 
@@ -26,11 +30,14 @@ class wxSplitterWindow;
 class wxHtmlWindow;
 class wxButton;
 class wxNotificationMessage;
+class wxMenu;
+class wxCloseEvent;
 
 namespace gigscout {
 
 class ListingListModel;
 class SourcesList;
+class TrayIcon;
 
 struct AppOptions {
     Paths paths;
@@ -39,6 +46,10 @@ struct AppOptions {
     RefreshRequest refresh;
     // Start a refresh as soon as the window is up (the morning routine).
     bool refresh_on_start = false;
+    // How often the refresh schedule is asked which sources are due (tests: much shorter).
+    std::chrono::milliseconds schedule_tick{30'000};
+    // Whether a system tray runs; none: ask wxTaskBarIcon::IsAvailable() (a test sets it).
+    std::optional<bool> tray_available;
 };
 
 class MainFrame : public wxFrame {
@@ -58,6 +69,9 @@ class MainFrame : public wxFrame {
         kIdProfile,
         kIdEditProfile,
         kIdNewProfile,
+        kIdAutoRefresh,
+        kIdTrayStart,
+        kIdTrayKeep,
     };
 
     // `workspace` may be an error (a locked or foreign database, an unwritable folder): the
@@ -66,7 +80,8 @@ class MainFrame : public wxFrame {
     ~MainFrame() override;
 
     // --- what the menus, keys and buttons do (tests call them too) -------------------------
-    void refresh();
+    // Every enabled source, or exactly `sources` (a scheduled refresh of the due ones).
+    void refresh(const std::vector<std::string>& sources = {});
     void stop();
     void act(RowAction action, const std::optional<std::string>& note = std::nullopt);
     void undo();
@@ -98,6 +113,23 @@ class MainFrame : public wxFrame {
     wxDataViewCtrl* list() const { return list_; }
     wxSearchCtrl* search() const { return search_; }
 
+    // --- in the background: schedule, tray, alerts (main_frame_background.cpp) -------------
+    // "Refresh automatically" (gigscout.conf Schedule/Auto, on by default).
+    void set_auto_refresh(bool on);
+    bool auto_refresh() const { return auto_refresh_; }
+    // What each timer tick does: when no refresh runs, a background refresh of the sources the
+    // schedule says are due. Returns the sources it queued (none: nothing due, or busy).
+    std::vector<std::string> schedule_tick();
+    const RefreshSchedule& schedule() const { return schedule_; }
+    // What a click on the new-match notification does: the window comes up (from the tray
+    // too) with the listing selected and its details shown, the filters widened if they hid it.
+    void show_listing(const std::string& id);
+    wxNotificationMessage* notification() const { return notification_.get(); }
+    // "Start minimised to the tray": the app does not show the window; only where a tray runs.
+    bool starts_hidden() const;
+    bool tray_available() const { return tray_available_; }
+    TrayIcon* tray() const { return tray_.get(); }
+
   private:
     void build_menus();
     void build_toolbar();
@@ -123,6 +155,12 @@ class MainFrame : public wxFrame {
     void show_about();
     void alert_new_matches();
     Store* shown_store();
+    // main_frame_background.cpp
+    void setup_background();
+    void build_background_menu(wxMenu* menu);
+    void update_tray();
+    void on_close(wxCloseEvent& event);
+    void widen_filters_to_show(const std::string& id);
 
     AppOptions options_;
     std::optional<Workspace> workspace_;
@@ -141,6 +179,11 @@ class MainFrame : public wxFrame {
     std::int64_t refresh_started_ = 0;
     std::string alert_;
     std::unique_ptr<wxNotificationMessage> notification_;
+    RefreshSchedule schedule_;
+    wxTimer schedule_timer_;
+    bool auto_refresh_ = true;
+    bool tray_available_ = false;
+    std::unique_ptr<TrayIcon> tray_;
 
     wxChoice* profile_choice_ = nullptr;
     wxSearchCtrl* search_ = nullptr;

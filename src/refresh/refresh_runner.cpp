@@ -366,7 +366,9 @@ SourceOutcome RefreshRunner::run_source(const RefreshSource& source,
     policy.allowed_hosts = hosts.value().rules();
     policy.allow_http = options_.allow_http || source.config.allow_http;
     policy.allow_local_addresses = options_.allow_loopback || source.config.allow_private_network;
-    policy.rate_key = m.id;  // one budget per platform, shared by all its sources
+    // One budget per (platform, host): the platform's sources on one host share it, while a
+    // generic plugin's feeds on different hosts do not wait for each other.
+    policy.rate_key = m.id;
     if (options_.requests_per_minute) {
         policy.requests_per_minute = *options_.requests_per_minute;
     } else if (m.politeness.requests_per_minute) {

@@ -46,4 +46,10 @@ Result<SourceConfig> remove_source(Workspace& workspace, const std::string& id);
 // first, as for add_source); an unknown id is an error that lists the configured ones.
 Status set_source_enabled(Workspace& workspace, const std::string& id, bool enabled);
 
+// Sets the minutes between the app's scheduled refreshes of this source (none: the default,
+// kDefaultRefreshMinutes), as set_source_enabled does; a value outside 1 minute to a week is an
+// error. The plugin's politeness limit still applies (views/refresh_schedule.h).
+Status set_source_refresh_minutes(Workspace& workspace, const std::string& id,
+                                  std::optional<int> minutes);
+
 }  // namespace gigscout

@@ -52,6 +52,10 @@ class Workspace {
     mutable std::optional<PluginCatalog> catalog_;
 };
 
+// The bundled plugins and the user's, read without opening the store (`plugin list`); what
+// Workspace::catalog() reads.
+PluginCatalog plugin_catalog(const Paths& paths);
+
 // The one way a front end builds a scorer: the bundled taxonomy and currency rates, recency
 // measured from `now`.
 Scorer make_scorer(const Profile& profile, std::int64_t now);

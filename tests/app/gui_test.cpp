@@ -6,6 +6,11 @@
 //   first   — demo listings while the store is empty; Refresh from the toolbar; the ranked
 //             rows; the details of a listing; save one, hide one, undo the hide, hide another;
 //   restart — a new process finds the saved and hidden states kept.
+// More phases, each in its own data directory: broken (a foreign database), stop (Stop cancels
+// a hanging refresh), schedule (the schedule's timer refreshes a due source by itself, a
+// notification click shows its best listing, a CV's skills ticked in the profile editor
+// re-rank the list), tray and notray (start minimised to the tray, and the fallback where no
+// tray runs).
 // Each phase saves PNG screenshots into $GIGSCOUT_SHOTS. Exit 0 when every check held.
 #include <chrono>
 #include <cstdio>
@@ -16,19 +21,25 @@
 #include <string>
 #include <thread>
 
+#include <wx/checklst.h>
+#include <wx/config.h>
 #include <wx/dataview.h>
 #include <wx/dcclient.h>
 #include <wx/dcmemory.h>
 #include <wx/evtloop.h>
 #include <wx/image.h>
 #include <wx/menu.h>
+#include <wx/notifmsg.h>
 #include <wx/srchctrl.h>
+#include <wx/statusbr.h>
 #include <wx/timer.h>
 #include <wx/toolbar.h>
 #include <wx/uiaction.h>
 
 #include "app/app.h"
 #include "app/profile_dialog.h"
+#include "app/tray_icon.h"
+#include "app/wx_text.h"
 #include "base/ascii.h"
 #include "base/file_io.h"
 #include "base/iso_time.h"
@@ -131,6 +142,28 @@ class GuiTestApp : public GigScoutApp {
                 paths_.sources_file(),
                 R"({"sources": [{"plugin": "gigboard", "settings": {"query": "slow"}}]})");
         }
+        // The schedule would start refreshes of its own in the other phases' windows.
+        wxConfigBase::Get()->Write("Schedule/Auto", phase_ == "schedule");
+        if (phase_ == "schedule") {
+            // Asked every 100 ms rather than every 30 s; gigboard has never refreshed, so it
+            // is due at once. Its 1-minute interval is below gigboard's politeness limit (15 min).
+            options.schedule_tick = std::chrono::milliseconds(100);
+            (void)paths_.ensure_exist();
+            (void)write_file_atomically(
+                paths_.sources_file(),
+                R"({"sources": [{"plugin": "gigboard", "refresh_minutes": 1}]})");
+            prepare_profile();
+        }
+        if (phase_ == "tray" || phase_ == "notray") {
+            wxConfigBase::Get()->Write("Tray/StartMinimised", true);
+            wxConfigBase::Get()->Write("Tray/KeepRunning", true);
+            // Xvfb runs no tray (wxTaskBarIcon::IsAvailable() is false): the tray phase says
+            // one runs, to see the window start hidden behind the icon; notray leaves the
+            // question to wx and sees the fallback.
+            if (phase_ == "tray") {
+                options.tray_available = true;
+            }
+        }
         if (phase_ == "first") {
             // A user who finished the first-run dialog: a profile and one source.
             (void)paths_.ensure_exist();
@@ -163,8 +196,16 @@ class GuiTestApp : public GigScoutApp {
             broken_phase();
         } else if (phase_ == "stop") {
             stop_phase();
+        } else if (phase_ == "schedule") {
+            schedule_phase();
+        } else if (phase_ == "tray") {
+            tray_phase();
+        } else if (phase_ == "notray") {
+            no_tray_phase();
         } else {
-            fail("GIGSCOUT_GUI_PHASE must be first, restart or broken");
+            fail(
+                "GIGSCOUT_GUI_PHASE must be first, restart, broken, stop, schedule, tray or "
+                "notray");
         }
         step_started_ = std::chrono::steady_clock::now();
         timer_.Bind(wxEVT_TIMER, [this](wxTimerEvent&) { tick(); });
@@ -172,6 +213,15 @@ class GuiTestApp : public GigScoutApp {
     }
 
   private:
+    void prepare_profile() {
+        auto store = Store::open(paths_);
+        auto starter = starter_profile("intermediate");
+        if (!store || !starter ||
+            !save_active_profile(store.value(), "me", starter.value(), now_epoch_seconds())) {
+            fail("could not prepare the profile");
+        }
+    }
+
     void tick() {
         if (next_ < steps_.size() && failures_ == 0) {
             Step& step = steps_[next_];
@@ -541,6 +591,174 @@ class GuiTestApp : public GigScoutApp {
         screenshot("09-refresh-stopped");
     }
 
+    // The schedule's own timer refreshes the due source in the background (nobody clicks
+    // Refresh); a click on the notification it raises shows the best listing; a CV imported in
+    // the profile editor offers three skills, two are ticked, and the list re-ranks.
+    void schedule_phase() {
+        const auto& table = frame_->table();
+        when(
+            "the window reads the store and the sources",
+            [this] { return frame_->loaded() && !frame_->schedule().plan(0).empty(); },
+            [this] {
+                check(frame_->showing_demo(), "an empty store shows the demo");
+                check(frame_->auto_refresh(), "Refresh automatically is on");
+                check(frame_->GetMenuBar()->IsChecked(MainFrame::kIdAutoRefresh),
+                      "the menu item is ticked");
+            },
+            std::chrono::seconds(20));
+        when(
+            "the schedule starts a refresh by itself", [this] { return frame_->busy(); },
+            [this] {
+                scheduled_at_ = now_epoch_seconds();
+                check(
+                    text_of(frame_->GetStatusBar()->GetStatusText(1)) == "Refreshing on schedule…",
+                    "the status bar says the refresh is the schedule's: `" +
+                        text_of(frame_->GetStatusBar()->GetStatusText(1)) + "`");
+            },
+            std::chrono::seconds(10));
+        when(
+            "the scheduled refresh ends and the list shows what it brought",
+            [this] { return !frame_->busy() && !frame_->showing_demo(); },
+            [this, &table] {
+                check(table.loaded() == 6,
+                      "six gigs stored, got " + std::to_string(table.loaded()));
+                check(frame_->source_state("gigboard") == "ok",
+                      "gigboard refreshed fine: `" + frame_->source_state("gigboard") + "`");
+                const auto plan = frame_->schedule().plan(now_epoch_seconds());
+                check(plan.size() == 1 && plan[0].interval == 900,
+                      "the 1-minute interval is raised to gigboard's politeness limit (900 s)");
+                check(plan.size() == 1 && plan[0].next_due &&
+                          *plan[0].next_due >= scheduled_at_ + 900,
+                      "the next run is a whole interval away");
+                check(frame_->schedule_tick().empty(),
+                      "a tick right after the refresh starts nothing");
+            },
+            std::chrono::seconds(60));
+        screenshot("10-scheduled-refresh");
+
+        // The notification: no notification service runs here, so its Show() failed and the
+        // info bar carried the alert; the click event is raised on the notification object,
+        // which runs the handler the desktop's click would (libnotify's signal is not tested).
+        then("hide the best listing behind a search and click the notification", [this, &table] {
+            check(frame_->notification() != nullptr, "the refresh made a notification");
+            best_id_ = table.at(0).id;
+            best_title_ = table.at(0).title;
+            frame_->search()->SetValue("wordpress");
+            check(!table.position_of(best_id_), "the search hides the best listing");
+            frame_->select_position(0);  // the user looks at another listing meanwhile
+            check(table.selected_id() != best_id_, "another listing is selected");
+            frame_->Hide();
+            if (wxNotificationMessage* n = frame_->notification()) {
+                wxCommandEvent click(wxEVT_NOTIFICATION_MESSAGE_CLICK);
+                click.SetEventObject(n);
+                n->ProcessEvent(click);
+            }
+        });
+        when(
+            "the click shows the listing", [this] { return frame_->IsShown(); },
+            [this, &table] {
+                check(table.selected_id() == best_id_,
+                      "the best listing is selected: " + best_id_ + ", not " + table.selected_id());
+                check(frame_->details_text().find(best_title_) != std::string::npos,
+                      "its details are shown");
+                check(frame_->search()->GetValue().empty(), "the search that hid it is cleared");
+            });
+        screenshot("11-notification-clicked");
+
+        then("open the profile editor and import a CV", [this] {
+            auto active = frame_->store()->active_profile();
+            auto profile = profile_from_json(active.value()->json, "active");
+            // A profile of no skills yet: what the CV brings decides the ranking.
+            Profile empty = profile.value();
+            empty.skills.clear();
+            dialog_ = new ProfileDialog(frame_, *frame_->store(), "me", empty);
+            dialog_->Show();
+            const std::string cv = paths_.cache_dir.string() + "/cv.md";
+            std::ofstream(cv) << "# Ada\n\nI do image segmentation in Keras, "
+                                 "and I once made a WordPress site.\n";
+            check(dialog_->import_cv_file(cv), "the CV reads: " + dialog_->error());
+            wxCheckListBox* offered = dialog_->offered_list();
+            check(offered->GetCount() == 3 && offered->IsShownOnScreen(),
+                  "three skills are offered, got " + std::to_string(offered->GetCount()));
+            for (unsigned i = 0; i < offered->GetCount(); ++i) {
+                check(!offered->IsChecked(i), "none is ticked before the user says so");
+                // Ticked as a click does: the box, then its event.
+                if (offered->GetString(i) != "WordPress") {
+                    offered->Check(i, true);
+                    wxCommandEvent tick(wxEVT_CHECKLISTBOX, offered->GetId());
+                    tick.SetInt(static_cast<int>(i));
+                    tick.SetEventObject(offered);
+                    offered->ProcessWindowEvent(tick);
+                }
+            }
+        });
+        screenshot("12-cv-import-ticked", [this] { return dialog_; });
+        then("add the ticked skills and save", [this] {
+            check(dialog_->add_ticked() == 2, "two skills added");
+            const Profile& p = dialog_->editor().profile();
+            check(p.find_skill("keras") && p.find_skill("image-segmentation") &&
+                      !p.find_skill("wordpress"),
+                  "Keras and image segmentation joined, WordPress did not");
+            check(dialog_->save(), "the profile saves: " + dialog_->error());
+            dialog_->Destroy();
+            frame_->profile_saved();
+        });
+        when(
+            "the list re-ranks", [this] { return title_at(0).find("Keras") != std::string::npos; },
+            [this] {
+                check(title_at(0).find("WordPress") == std::string::npos, "not the WordPress job");
+            },
+            std::chrono::seconds(20));
+        screenshot("13-cv-re-ranked");
+    }
+
+    // Start minimised to the tray (a tray said to run): the window stays hidden behind the
+    // icon; the icon's Show brings it; closing it keeps the app in the tray; the test's final
+    // Close(true) still ends the process (a leftover icon would keep it running to the timeout).
+    void tray_phase() {
+        when(
+            "the window reads the store", [this] { return frame_->loaded(); },
+            [this] {
+                std::printf("wxTaskBarIcon::IsAvailable() under this Xvfb: %d\n",
+                            static_cast<int>(wxTaskBarIcon::IsAvailable()));
+                check(!frame_->IsShown(), "the window starts hidden");
+                check(frame_->tray() != nullptr && frame_->tray()->IsIconInstalled(),
+                      "the tray icon is installed");
+                wxCommandEvent show(wxEVT_MENU, TrayIcon::kIdShow);
+                frame_->tray()->ProcessEvent(show);
+            },
+            std::chrono::seconds(20));
+        when(
+            "the tray menu's Show brings the window", [this] { return frame_->IsShown(); },
+            [this] {
+                check(frame_->GetMenuBar()->IsChecked(MainFrame::kIdTrayStart) &&
+                          frame_->GetMenuBar()->IsEnabled(MainFrame::kIdTrayStart),
+                      "the setting is ticked and can be changed");
+            });
+        screenshot("14-shown-from-tray");
+        then("close the window", [this] {
+            check(!frame_->Close(), "closing is turned into hiding");
+            check(!frame_->IsShown(), "the window is hidden, the app runs on in the tray");
+        });
+    }
+
+    // No tray runs (Xvfb): the setting cannot hide the window; the menu says why.
+    void no_tray_phase() {
+        when(
+            "the window reads the store", [this] { return frame_->loaded(); },
+            [this] {
+                check(!frame_->tray_available(), "no tray under Xvfb");
+                check(frame_->IsShown(), "the window shows although the setting says minimised");
+                check(frame_->tray() == nullptr, "no tray icon");
+                wxMenuItem* item = frame_->GetMenuBar()->FindItem(MainFrame::kIdTrayStart);
+                check(item != nullptr && !item->IsEnabled() &&
+                          item->GetItemLabelText().Contains("no system tray"),
+                      "the menu item is off and says there is no tray");
+            },
+            std::chrono::seconds(20));
+        screenshot("15-no-tray");
+    }
+
     Paths paths_;
     std::string phase_;
     std::string shots_;
@@ -556,6 +774,9 @@ class GuiTestApp : public GigScoutApp {
     std::string picked_;
     std::string saved_;
     std::size_t shown_before_ = 0;
+    std::int64_t scheduled_at_ = 0;
+    std::string best_id_;
+    std::string best_title_;
     int checks_ = 0;
     int failures_ = 0;
 };
