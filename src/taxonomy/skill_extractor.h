@@ -50,9 +50,11 @@ class SkillExtractor {
 // extract() over a text that arrives piece by piece (a file of any size, standard input), in
 // memory of about one piece. The text is cut only where the tokenizer starts a new sentence,
 // and neither an alias nor a context rule reaches across a sentence (text_tokens.h), so the
-// spans are those extract() finds in the whole text. A run of more than `max_pending` bytes
-// with no sentence end is cut before a spaced word instead: context rules near that cut see
-// only their own side of it.
+// spans are those extract() finds in the whole text — except that a company section ("About
+// us", docs/taxonomy.md) opened in an earlier piece is not known to later ones (pieces are a
+// megabyte; a posting is a few kilobytes). A run of more than `max_pending` bytes with no
+// sentence end is cut before a spaced word instead: context rules near that cut see only their
+// own side of it. Role spans (SkillSpan::role) are passed on like every other span.
 class SkillSpanStream {
   public:
     // `found` gets each span as it is settled, in text order, with offsets into the whole text
