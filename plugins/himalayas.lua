@@ -4,7 +4,8 @@
 -- payload's own change log (21/08/2026) asks for cursor paging; `offset` is deprecated. Fields:
 -- title, excerpt, companyName, companySlug, employmentType ("Full Time", "Contractor"),
 -- minSalary/maxSalary/currency/salaryPeriod (hourly|annual), seniority[], locationRestrictions[],
--- categories[], description (HTML), pubDate/expiryDate (epoch seconds), applicationLink, guid.
+-- categories[], description (HTML), pubDate/expiryDate (epoch milliseconds in the docs, seconds
+-- in real 2026 payloads: common.epoch_seconds tells them apart), applicationLink, guid.
 -- Captured items carry companyName "name" (placeholder leakage): the slug is used instead.
 local html = require("html")
 local text = require("text")
@@ -68,7 +69,7 @@ local function experience_of(levels)
   return best
 end
 
-local function listing_of(job)
+local function listing_of(job, now)
   local guid = str(job.guid) or str(job.applicationLink)
   if not guid then return nil, "no `guid`" end
   -- https://himalayas.app/companies/<company>/jobs/<job> -> "<company>/<job>"
@@ -88,14 +89,15 @@ local function listing_of(job)
   for _, p in ipairs(tbl(job.locationRestrictions) or {}) do
     if str(p) then places[#places + 1] = p end
   end
-  local posted = num(job.pubDate)
+  -- The docs give milliseconds, real 2026 payloads seconds: take whichever it is.
+  local posted = common.epoch_seconds(job.pubDate, now, NAME .. ": job " .. id .. ": `pubDate`")
   return {
     id = id,
     url = str(job.applicationLink) or guid,
     title = text.collapse(html.to_text(title)),
     description = (str(job.description) and html.to_text(job.description)) or str(job.excerpt),
     company = company,
-    posted_at = posted and math.floor(posted) or nil,
+    posted_at = posted,
     budget = budget_of(job),
     tags = tags,
     experience_level = experience_of(tbl(job.seniority) or {}),
@@ -116,7 +118,8 @@ return {
   author = "GigScout contributors",
   hosts = { "himalayas.app" },
   url_patterns = { "https://himalayas.app/*" },
-  -- No published limit; the newest pages are what changes.
+  -- No published limit (the API notes ask for cursor paging only); the newest pages are what
+  -- changes, so hourly.
   politeness = { requests_per_minute = 10, min_refresh_interval = 3600 },
   settings = {
     { key = "max_pages", label = "Most pages per refresh (20 jobs each)", type = "number",
@@ -143,7 +146,8 @@ return {
       if msg then error(NAME .. ": the API answered with an error: " .. msg) end
       error(NAME .. ": the response has no `jobs` list")
     end
-    local listings = common.collect(NAME, jobs, listing_of, "job")
+    local listings = common.collect(NAME, jobs,
+      function(job) return listing_of(job, ctx.now) end, "job")
     local cursor = str(data.nextCursor)
     local max_pages = math.floor(tonumber(setting(ctx, "max_pages", 5)) or 5)
     if cursor and #jobs > 0 and (tonumber(ctx.page) or 1) < max_pages then
