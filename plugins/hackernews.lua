@@ -3,7 +3,8 @@
 -- the `whoishiring` account, then read its comments. Only top-level comments are postings; by
 -- convention their first line is "Company | Role | Location | REMOTE/ONSITE | salary | URL",
 -- which is split here into company, role, location, remote, job type and pay, and the text is
--- searched for the technologies it names.
+-- searched for the technologies it names. Algolia answers at most 1,000 hits a query, so a
+-- thread is read in date windows (search_by_date with numericFilters on created_at_i).
 local html = require("html")
 local time = require("time")
 local text = require("text")
@@ -21,10 +22,36 @@ local THREADS = {
   freelancer = { prefix = "Ask HN: Freelancer? Seeking freelancer?", query = "freelancer" },
 }
 
-local function comments_request(story_id, page)
+-- Algolia answers at most 1,000 hits per query, however it is paged, so a thread is read in
+-- date windows, newest first: each window is the comments up to (`<=`) the oldest time the
+-- previous one reached, or before (`<`) it when a whole window shared that one second.
+local function comments_request(story_id, bound, strict)
   local q = { tags = "comment,story_" .. story_id, hitsPerPage = "1000" }
-  if page and page > 0 then q.page = tostring(page) end
-  return { url = API .. "search?" .. url.query(q), headers = { Accept = "application/json" } }
+  if bound then
+    q.numericFilters = "created_at_i" .. (strict and "<" or "<=") .. string.format("%d", bound)
+  end
+  return { url = API .. "search_by_date?" .. url.query(q),
+           headers = { Accept = "application/json" } }
+end
+
+-- When the window holds more comments than it returned, the next window and the time whose
+-- comments this one leaves to it (nil when all of the window's hits share one second).
+local function next_window(data, hits)
+  local total = num(data.nbHits)
+  if not total or total <= #hits then return nil end
+  local oldest, newest = nil, nil
+  for _, hit in ipairs(hits) do
+    local t = num((tbl(hit) or {}).created_at_i)
+    if t then
+      if not oldest or t < oldest then oldest = t end
+      if not newest or t > newest then newest = t end
+    end
+  end
+  if not oldest then return nil end
+  -- Comments of the oldest second may continue past this window: leave them all to the next,
+  -- which starts at that second, so none is lost or read twice.
+  if oldest < newest then return { bound = oldest, strict = false }, oldest end
+  return { bound = oldest, strict = true }, nil
 end
 
 -- Technologies looked for in a posting's text, with the spelling used as the tag. Matched
@@ -261,7 +288,7 @@ local function parse_story_search(data, ctx)
   end
   local story = id_of(best.objectID) or id_of(best.story_id)
   if not story then error(NAME .. ": the thread found has no `objectID`") end
-  return {}, comments_request(story, 0)
+  return {}, comments_request(story)
 end
 
 return {
@@ -295,7 +322,7 @@ return {
         error(NAME .. ": `story_id` must be the thread's number (the id= in its URL), got `" ..
           story .. "`")
       end
-      return { comments_request(story, 0) }
+      return { comments_request(story) }
     end
     local thread = setting(ctx, "thread", "hiring")
     local which = THREADS[thread]
@@ -332,9 +359,12 @@ return {
     end
     local listings, skipped, first_problem = {}, 0, nil
     local story_id = nil
+    local window, left_to_next = next_window(data, hits)
     for i, hit in ipairs(hits) do
       hit = tbl(hit)
-      if not hit then
+      if hit and left_to_next and num(hit.created_at_i) == left_to_next then -- luacheck: ignore 542
+        -- Read again, whole, by the next window.
+      elseif not hit then
         skipped = skipped + 1
         first_problem = first_problem or ("hit " .. i .. ": not an object")
       else
@@ -360,9 +390,8 @@ return {
       log.warn(NAME .. ": skipped " .. skipped .. " unreadable item(s); the first: " ..
         first_problem)
     end
-    local page, pages = num(data.page), num(data.nbPages)
-    if story_id and page and pages and page + 1 < pages then
-      return listings, comments_request(story_id, page + 1)
+    if story_id and window then
+      return listings, comments_request(story_id, window.bound, window.strict)
     end
     return listings
   end,

@@ -1,9 +1,10 @@
 -- Jobicy: remote jobs from the public API
 --   GET https://jobicy.com/api/v2/remote-jobs?count=<n>&industry=<slug>&geo=<slug>&tag=<text>
--- No auth, no paging (the newest jobs, up to 100); { jobs = [...] }. Fields: id, url, jobTitle,
--- companyName, jobIndustry[] (HTML-escaped: "Product &amp; Operations"), jobType[], jobGeo
--- ("LATAM,  Hong Kong" — doubled spaces), jobLevel, jobExcerpt, jobDescription (HTML), pubDate
--- (ISO with offset) and, on some jobs only, salaryMin/salaryMax/salaryCurrency/salaryPeriod.
+-- No auth, no paging (the newest jobs; `count` 1-50 as documented); { jobs = [...] }. Fields:
+-- id, url, jobTitle, companyName, jobIndustry[] (HTML-escaped: "Product &amp; Operations"),
+-- jobType[], jobGeo ("LATAM,  Hong Kong" — doubled spaces), jobLevel, jobExcerpt,
+-- jobDescription (HTML), pubDate (ISO with offset) and, on some jobs only,
+-- salaryMin/salaryMax/salaryCurrency/salaryPeriod.
 local html = require("html")
 local time = require("time")
 local text = require("text")
@@ -13,6 +14,8 @@ local str, tbl, id_of, num = common.str, common.tbl, common.id_of, common.num
 local setting = common.setting
 
 local NAME = "jobicy"
+-- The API's documented maximum for `count` (its default is higher, so it is always sent).
+local MAX_COUNT = 50
 
 local LEVELS = {
   entry = "entry", junior = "entry", midweight = "intermediate", ["mid-level"] = "intermediate",
@@ -82,27 +85,28 @@ return {
   name = "Jobicy",
   version = "1.0.0",
   api_version = 1,
-  description = "Remote jobs from Jobicy's public API (the newest up to 100 per refresh), " ..
+  description = "Remote jobs from Jobicy's public API (the newest up to 50 per refresh), " ..
     "with salary where the employer gives one.",
   homepage = "https://jobicy.com",
   author = "GigScout contributors",
   hosts = { "jobicy.com" },
   url_patterns = { "https://jobicy.com/*" },
-  -- No published limit; the newest 100 jobs change a few times a day.
-  politeness = { requests_per_minute = 5, min_refresh_interval = 3600 },
+  -- Jobicy's API page documents `count` 1-50 and asks clients to fetch the feed only a few
+  -- times a day: at most every 6 hours.
+  politeness = { requests_per_minute = 5, min_refresh_interval = 21600 },
   settings = {
     { key = "industry", label = "Industry (Jobicy slug, e.g. engineering, data-science; " ..
         "empty = all)", type = "string", default = "engineering", optional = true },
     { key = "geo", label = "Region (Jobicy slug, e.g. usa, europe, emea; empty = anywhere)",
       type = "string", default = "", optional = true },
     { key = "tag", label = "Search term", type = "string", default = "", optional = true },
-    { key = "count", label = "How many jobs (1-100)", type = "number", default = 100,
+    { key = "count", label = "How many jobs (1-50)", type = "number", default = 50,
       optional = true },
   },
 
   requests = function(ctx)
-    local count = math.floor(tonumber(setting(ctx, "count", 100)) or 100)
-    if count < 1 then count = 1 elseif count > 100 then count = 100 end
+    local count = math.floor(tonumber(setting(ctx, "count", MAX_COUNT)) or MAX_COUNT)
+    if count < 1 then count = 1 elseif count > MAX_COUNT then count = MAX_COUNT end
     local q = { count = tostring(count) }
     for _, key in ipairs({ "industry", "geo", "tag" }) do
       local v = str(setting(ctx, key, key == "industry" and "engineering" or ""))

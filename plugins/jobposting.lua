@@ -175,6 +175,8 @@ return {
   hosts = {},
   hosts_from_settings = { "url" },
   url_patterns = {},
+  -- Any site: no limit is known for the one the user names, so a careful crawler's pace (one
+  -- page every 10 s) and a job page's pace of change (a few times a day).
   politeness = { requests_per_minute = 6, min_refresh_interval = 6 * 3600 },
   settings = {
     { key = "url", label = "Page address", type = "string", optional = false,

@@ -60,6 +60,8 @@ return {
   hosts = {},
   hosts_from_settings = { "url" },
   url_patterns = {},
+  -- Any feed: no limit is known for the one the user names; hourly is the common `<ttl>` of
+  -- job feeds (We Work Remotely's declares 60 minutes).
   politeness = { requests_per_minute = 6, min_refresh_interval = 3600 },
   settings = {
     { key = "url", label = "Feed address", type = "string", optional = false,

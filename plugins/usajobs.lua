@@ -165,8 +165,12 @@ return {
   author = "GigScout contributors",
   enabled_by_default = false,
   hosts = { "data.usajobs.gov" },
+  -- The host sends the plugin's User-Agent only when it is this setting's value.
+  user_agent = { setting = "email", reason = "USAJOBS requires the e-mail address the API key " ..
+    "was registered with as the User-Agent of every request." },
   url_patterns = { "https://www.usajobs.gov/job/*" },
-  -- No figure in the API notes we have; new announcements open daily.
+  -- No figure in the API notes we have (developer.usajobs.gov publishes none); new
+  -- announcements open daily.
   politeness = { requests_per_minute = 10, min_refresh_interval = 6 * 3600 },
   settings = {
     { key = "api_key", label = "API key (Authorization-Key)", type = "string", secret = true,

@@ -14,6 +14,13 @@ local str, fit, list_setting, feed_text = common.str, common.fit, common.list_se
 
 local NAME = "weworkremotely"
 
+-- Feeds whose names break the remote-<category>-jobs pattern, by every spelling a user may give
+-- once "remote-" and "-jobs" are stripped.
+local IRREGULAR_FEEDS = {
+  ["all-other"] = "all-other-remote-jobs",
+  ["all-other-remote"] = "all-other-remote-jobs",
+}
+
 local JOB_TYPES = {
   ["full-time"] = "full_time", ["part-time"] = "part_time", ["contract"] = "contract",
   ["freelance"] = "freelance",
@@ -126,7 +133,9 @@ return {
   version = "1.0.0",
   api_version = 1,
   description = "Remote jobs from We Work Remotely's public category RSS feeds. The feeds " ..
-    "carry no salaries and no paging: each holds the category's current jobs.",
+    "carry no salaries and no paging: each holds the category's current jobs. Terms: We Work " ..
+    "Remotely's terms of service restrict using its listings for a job search service; use " ..
+    "this source for your own search only, and do not republish or share what it fetches.",
   homepage = "https://weworkremotely.com",
   author = "GigScout contributors",
   hosts = { "weworkremotely.com", "www.weworkremotely.com" },
@@ -135,7 +144,7 @@ return {
   politeness = { requests_per_minute = 10, min_refresh_interval = 3600 },
   settings = {
     { key = "categories", label = "Categories (feed names, e.g. programming, " ..
-        "back-end-programming, devops-sysadmin; \"all\" = every category)",
+        "back-end-programming, devops-sysadmin, all-other-remote; \"all\" = every category)",
       type = "list", default = { "programming", "back-end-programming" }, optional = true },
   },
 
@@ -145,13 +154,14 @@ return {
     for _, c in ipairs(categories) do
       local cat = str(c)
       if cat then
-        cat = cat:lower():gsub("^remote%-", ""):gsub("%-jobs$", ""):gsub("%.rss$", "")
+        cat = cat:lower():gsub("%.rss$", ""):gsub("^remote%-", ""):gsub("%-jobs$", "")
         if not cat:match("^[a-z0-9%-]+$") then
           error(NAME .. ": category `" .. cat .. "` is not a feed name (letters, digits and " ..
             "dashes, e.g. back-end-programming)")
         end
         local u = cat == "all" and "https://weworkremotely.com/remote-jobs.rss" or
-          ("https://weworkremotely.com/categories/remote-" .. cat .. "-jobs.rss")
+          ("https://weworkremotely.com/categories/" ..
+            (IRREGULAR_FEEDS[cat] or ("remote-" .. cat .. "-jobs")) .. ".rss")
         if not seen[u] then
           seen[u] = true
           out[#out + 1] = { url = u, headers = { Accept = "application/rss+xml, application/xml" } }

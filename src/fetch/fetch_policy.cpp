@@ -49,6 +49,11 @@ Status validate_policy(const FetchPolicy& p) {
             return Error{"FetchPolicy::connect_to: entry contains a control character"};
         }
     }
+    for (unsigned char c : p.user_agent) {
+        if (c < 0x20 || c == 0x7f) {
+            return Error{"FetchPolicy::user_agent contains a control character"};
+        }
+    }
     if (p.ca_file.find('\0') != std::string::npos) {
         return Error{"FetchPolicy::ca_file contains a NUL byte"};
     }

@@ -57,6 +57,9 @@ struct FetchPolicy {
     // one platform on one host share a budget while feeds on different hosts run side by
     // side; empty means per host alone.
     std::string rate_key;
+    // The User-Agent of this source's requests; empty: the Fetcher's own. Only for a platform
+    // that requires a contact (USAJOBS: the user's e-mail), declared in the plugin's manifest.
+    std::string user_agent;
 
     // --- sizes ---------------------------------------------------------------------------
     std::uint64_t max_body_bytes = 32u << 20;     // as received (compressed)

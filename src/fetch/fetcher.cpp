@@ -184,7 +184,7 @@ Fetcher::HopResult Fetcher::request_with_retries(const Hop& hop, const FetchPoli
     spec.url = hop.url.url;
     spec.headers = hop.headers;
     spec.body = hop.body;
-    spec.user_agent = options_.user_agent;
+    spec.user_agent = policy.user_agent.empty() ? options_.user_agent : policy.user_agent;
     if (hop.cached) {
         if (!hop.cached->etag.empty()) {
             spec.headers.push_back({"If-None-Match", hop.cached->etag});

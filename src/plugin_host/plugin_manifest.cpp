@@ -334,6 +334,35 @@ void read_url_settings(const rapidjson::Value& list, const std::vector<SettingSp
     }
 }
 
+void read_user_agent(const rapidjson::Value& v, const std::vector<SettingSpec>& settings,
+                     Problems& problems, std::optional<UserAgentRule>& out) {
+    if (!v.IsObject()) {
+        problems.add("user_agent",
+                     "expected a table { setting = \"email\", reason = \"...\" }, " + got(v));
+        return;
+    }
+    Reader ur(v, "user_agent", problems);
+    UserAgentRule rule;
+    ur.text("setting", rule.setting, 64, true);
+    ur.text("reason", rule.reason, kLongText, true);
+    ur.reject_unknown({"setting", "reason"});
+    if (rule.setting.empty()) {
+        return;
+    }
+    auto spec = std::find_if(settings.begin(), settings.end(),
+                             [&](const SettingSpec& s) { return s.key == rule.setting; });
+    if (spec == settings.end()) {
+        problems.add("user_agent.setting",
+                     "\"" + rule.setting + "\" is not one of the plugin's settings");
+    } else if (spec->type != SettingType::String || spec->secret) {
+        // Sent in every request, in the clear: a value the user typed and can see.
+        problems.add("user_agent.setting",
+                     "setting `" + rule.setting + "` must be a string setting that is not secret");
+    } else if (!rule.reason.empty()) {
+        out = std::move(rule);
+    }
+}
+
 void read_hosts_from_settings(const rapidjson::Value& list,
                               const std::vector<SettingSpec>& settings, Problems& problems,
                               std::vector<std::string>& out) {
@@ -511,6 +540,9 @@ Result<PluginManifest> manifest_from_json(const rapidjson::Value& table,
     if (const auto* h = r.get("hosts_from_settings")) {
         read_hosts_from_settings(*h, m.settings, problems, m.hosts_from_settings);
     }
+    if (const auto* u = r.get("user_agent")) {
+        read_user_agent(*u, m.settings, problems, m.user_agent);
+    }
     auto has = [&](const char* name) {
         return std::find(functions.begin(), functions.end(), name) != functions.end();
     };
@@ -539,6 +571,7 @@ Result<PluginManifest> manifest_from_json(const rapidjson::Value& table,
                       "url_settings",
                       "politeness",
                       "max_cache_age",
+                      "user_agent",
                       "settings",
                       "requests",
                       "parse"});

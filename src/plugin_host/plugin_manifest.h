@@ -54,6 +54,14 @@ struct Politeness {
     std::optional<std::int64_t> min_refresh_interval;  // seconds between refreshes of a source
 };
 
+// A platform that requires a contact as User-Agent (USAJOBS: the e-mail address its API key was
+// registered with). The plugin's `User-Agent` header is sent only when it equals the value of
+// this string setting; otherwise the host's own User-Agent goes.
+struct UserAgentRule {
+    std::string setting;  // key of a string setting
+    std::string reason;   // why the platform needs it, shown with the setting
+};
+
 struct PluginManifest {
     std::string id;  // [a-z0-9_-]+
     std::string name;
@@ -74,6 +82,7 @@ struct PluginManifest {
     std::vector<UrlSettingsRule> url_settings;
     Politeness politeness;
     std::optional<std::int64_t> max_cache_age;  // seconds the platform lets listings be kept
+    std::optional<UserAgentRule> user_agent;
     std::vector<SettingSpec> settings;
 
     // True when a board address the user pasted is one this plugin understands.

@@ -6,6 +6,7 @@
 #include <set>
 #include <thread>
 
+#include "base/ascii.h"
 #include "base/iso_time.h"
 #include "base/utf8.h"
 #include "dedupe/listing_dedupe.h"
@@ -24,11 +25,20 @@ std::chrono::milliseconds since(Clock::time_point start) {
 // The plugin API lets a plugin set a few headers the fetcher owns (User-Agent,
 // Accept-Encoding, Cookie, conditional and range headers). Sending them would fail the whole
 // request, so they are left out and named in `dropped`, which the source reports.
-fetch::HttpRequest to_http_request(const PluginRequest& r, std::vector<std::string>& dropped) {
+// `contact`: the value the manifest lets the plugin send as User-Agent (its `user_agent`
+// setting's), or empty; a User-Agent equal to it goes to `user_agent`, not the headers.
+fetch::HttpRequest to_http_request(const PluginRequest& r, std::string_view contact,
+                                   std::string& user_agent, std::vector<std::string>& dropped) {
     fetch::HttpRequest out;
     out.method = fetch::parse_method(r.method).value_or(fetch::HttpMethod::Get);
     out.url = r.url;
+    user_agent.clear();
     for (const auto& [name, value] : r.headers) {
+        if (!contact.empty() && ascii::iequals(name, "User-Agent") &&
+            ascii::trim(value) == contact) {
+            user_agent = contact;
+            continue;
+        }
         if (fetch::is_reserved_header(name)) {
             dropped.push_back(name);
             continue;
@@ -366,6 +376,15 @@ SourceOutcome RefreshRunner::run_source(const RefreshSource& source,
     }
 
     fetch::FetchPolicy policy = options_.policy;
+    std::string contact;
+    if (m.user_agent) {
+        auto it = settings.value().find(m.user_agent->setting);
+        if (it != settings.value().end()) {
+            if (const auto* s = std::get_if<std::string>(&it->second)) {
+                contact = std::string(ascii::trim(*s));
+            }
+        }
+    }
     // This source's own hosts: another source's URL setting opens nothing here, redirects
     // included.
     policy.allowed_hosts = hosts.value().rules();
@@ -395,7 +414,7 @@ SourceOutcome RefreshRunner::run_source(const RefreshSource& source,
         queue.pop_back();
         report(SourceState::Fetching);
         std::vector<std::string> dropped;
-        fetch::HttpRequest http = to_http_request(req, dropped);
+        fetch::HttpRequest http = to_http_request(req, contact, policy.user_agent, dropped);
         for (const auto& name : dropped) {
             if (dropped_headers.insert(name).second) {
                 out.problems.push_back("source " + p.source + ": header `" + name +

@@ -113,6 +113,29 @@ TEST_F(FetcherTest, ReturnsStatusHeadersAndBodyOfA200) {
     EXPECT_LT(ms_since(t0), 10'000);
 }
 
+TEST_F(FetcherTest, APolicyUserAgentReplacesTheFetchersOwnAndOneWithALineBreakIsRefused) {
+    std::vector<std::string> seen;
+    server.http().Get("/ua", [&](const httplib::Request& req, httplib::Response& res) {
+        seen.push_back(req.get_header_value("User-Agent"));
+        res.set_content("ok", "text/plain");
+    });
+    server.start();
+    FetchPolicy policy = local_policy();
+    policy.user_agent = "me@example.org";
+    ASSERT_TRUE(fetcher.fetch(get(server.url("/ua")), policy, token).ok());
+    policy.user_agent.clear();
+    ASSERT_TRUE(fetcher.fetch(get(server.url("/ua")), policy, token).ok());
+    EXPECT_EQ(seen, (std::vector<std::string>{"me@example.org", default_user_agent()}));
+
+    policy.user_agent = "me@example.org\r\nX-Injected: 1";
+    FetchResult bad = fetcher.fetch(get(server.url("/ua")), policy, token);
+    ASSERT_FALSE(bad.ok());
+    EXPECT_TRUE(
+        contains(bad.error().message, "FetchPolicy::user_agent contains a control character"))
+        << bad.error().message;
+    EXPECT_EQ(seen.size(), 2u);
+}
+
 TEST_F(FetcherTest, SendsCallerHeadersAndPostBodies) {
     std::string seen;
     server.http().Post("/search", [&](const httplib::Request& req, httplib::Response& res) {

@@ -158,6 +158,34 @@ TEST(PluginManifest, EachBadHostsFromSettingsEntryIsNamed) {
               "field `hosts_from_settings[2]`: duplicate entry \"url\"");
 }
 
+TEST(PluginManifest, UserAgentNamesAVisibleStringSettingAndWhy) {
+    auto m =
+        read(generic(R"(["url"], "user_agent": {"setting": "url", "reason": "Needs a contact."})"));
+    ASSERT_TRUE(m.ok()) << m.error().message;
+    ASSERT_TRUE(m.value().user_agent.has_value());
+    EXPECT_EQ(m.value().user_agent->setting, "url");
+    EXPECT_EQ(m.value().user_agent->reason, "Needs a contact.");
+    EXPECT_FALSE(read(generic(R"(["url"])")).value().user_agent.has_value());
+
+    auto problem = [](const std::string& user_agent) {
+        auto m = read(generic(R"(["url"], "user_agent": )" + user_agent));
+        return m.ok() ? std::string("(accepted)") : m.error().message;
+    };
+    EXPECT_EQ(problem(R"("email")"),
+              "field `user_agent`: expected a table { setting = \"email\", reason = \"...\" }, "
+              "got a string");
+    EXPECT_EQ(problem(R"({"setting": "email", "reason": "x"})"),
+              "field `user_agent.setting`: \"email\" is not one of the plugin's settings");
+    EXPECT_EQ(problem(R"({"setting": "token", "reason": "x"})"),
+              "field `user_agent.setting`: setting `token` must be a string setting that is not "
+              "secret");
+    EXPECT_EQ(problem(R"({"setting": "remote", "reason": "x"})"),
+              "field `user_agent.setting`: setting `remote` must be a string setting that is not "
+              "secret");
+    EXPECT_NE(problem(R"({"setting": "url"})").find("field `user_agent.reason`"),
+              std::string::npos);
+}
+
 TEST(PluginManifest, MissingApiVersionIsReported) {
     auto m = read(R"({"id": "x", "name": "X", "version": "1"})");
     ASSERT_FALSE(m.ok());

@@ -141,16 +141,18 @@ std::map<std::string, PluginCase> plugin_cases() {
                                        "plugins/greenhouse/board.json"),
                                    get("boards-api.greenhouse.io", "/v1/boards/acmesons/jobs",
                                        "refresh/fixtures/greenhouse-acme-sons.json")});
-    // Finds this month's thread, then reads its comments over two pages.
+    // Finds this month's thread, then reads its comments: one date window holds them all.
     c["hackernews"] = plugin_case(
-        {done("", {}, 4, 3)},
-        {get("hn.algolia.com", "/api/v1/search_by_date", "plugins/hackernews/story-search.json"),
-         get("hn.algolia.com", "/api/v1/search", "plugins/hackernews/comments-page1.json")
-             .param("page", "1"),
-         get("hn.algolia.com", "/api/v1/search", "plugins/hackernews/comments-page0.json")});
+        {done("", {}, 3, 2)},
+        {get("hn.algolia.com", "/api/v1/search_by_date", "plugins/hackernews/story-search.json")
+             .param("tags", "story,author_whoishiring"),
+         get("hn.algolia.com", "/api/v1/search_by_date", "plugins/hackernews/comments-page0.json")
+             .param("tags", "comment,story_45000001")});
+    // One search term set (the profile's five would each be searched).
     c["himalayas"] =
-        plugin_case({done("", {{"max_pages", "1"}}, 3)},
-                    {get("himalayas.app", "/jobs/api", "plugins/himalayas/page1.json")});
+        plugin_case({done("", {{"max_pages", "1"}, {"search", "computer vision"}}, 2)},
+                    {get("himalayas.app", "/jobs/api/search", "plugins/himalayas/search-page.json")
+                         .param("q", "computer vision")});
     c["jobicy"] =
         plugin_case({done("", {}, 2)},
                     {get("jobicy.com", "/api/v2/remote-jobs", "plugins/jobicy/sample.json")});

@@ -121,6 +121,11 @@ class Platforms {
                 res.status = 404;
             }
         } else if (host == "jobs.test-c.example") {
+            if (req.path == "/ua") {
+                res.set_content(R"({"user_agent":")" + req.get_header_value("User-Agent") + "\"}",
+                                json);
+                return;
+            }
             res.set_content("{}", json);
         } else if (host == "jobs.test-f.example") {
             if (req.get_header_value("X-Api-Token") != "s3cret") {
@@ -518,6 +523,34 @@ TEST_F(RefreshRunnerTest, ASettingTheManifestDoesNotKnowOrCannotReadFailsTheSour
     EXPECT_EQ(badnum.progress.error,
               "source board:badnum: setting `limit`: expected a number, got \"many\"");
     EXPECT_EQ(outcome(report, "board:goodnum").progress.state, SourceState::Done);
+}
+
+TEST_F(RefreshRunnerTest, APluginSetsUserAgentOnlyToTheSettingItsManifestDeclares) {
+    const std::string email = "me@example.org";
+    auto report =
+        run({source("contact", "declared", {{"email", " " + email + " "}}),
+             source("contact", "other", {{"email", email}, {"send", "Mozilla/5.0"}}),
+             source("contact", "unset"), source("nocontact", "undeclared", {{"email", email}})});
+    auto sent = [&](const std::string& id) {
+        const auto& o = outcome(report, id);
+        EXPECT_EQ(o.progress.state, SourceState::Done) << id << ": " << o.progress.error;
+        return o.listings.size() == 1 ? o.listings[0].description : "(no listing)";
+    };
+    auto dropped = [&](const std::string& id) {
+        const auto& o = outcome(report, id);
+        return std::find(o.problems.begin(), o.problems.end(),
+                         "source " + id +
+                             ": header `User-Agent` is set by GigScout; the plugin's value was "
+                             "not sent") != o.problems.end();
+    };
+    EXPECT_EQ(sent("contact:declared"), email);
+    EXPECT_FALSE(dropped("contact:declared"));
+    // Declared, but not the setting's value: the host's own goes, and the user is told.
+    EXPECT_EQ(sent("contact:other"), fetch::default_user_agent());
+    EXPECT_TRUE(dropped("contact:other"));
+    EXPECT_EQ(sent("contact:unset"), fetch::default_user_agent());
+    EXPECT_EQ(sent("nocontact:undeclared"), fetch::default_user_agent());
+    EXPECT_TRUE(dropped("nocontact:undeclared"));
 }
 
 TEST_F(RefreshRunnerTest, MinRefreshIntervalSkipsASecondRunUnlessForced) {

@@ -58,6 +58,25 @@ function common.num(v)
   return nil
 end
 
+-- A platform's epoch time in whole seconds. Some APIs document milliseconds and send seconds or
+-- the reverse (Himalayas' `pubDate`): a time is plausible from 1995-01-01 to `now` + 2 days (the
+-- listing format's range), so a number past that which is plausible once divided by 1000 was
+-- milliseconds. A number plausible in neither unit is a unit error, not a date: nil, with a
+-- `log.warn` naming `label` when given.
+local EARLIEST = 788918400 -- 1995-01-01T00:00:00Z
+function common.epoch_seconds(v, now, label)
+  v = common.num(v)
+  if not v then return nil end
+  local latest = (now or math.huge) + 2 * 86400
+  if v >= EARLIEST and v <= latest then return math.floor(v) end
+  if v / 1000 >= EARLIEST and v / 1000 <= latest then return math.floor(v / 1000) end
+  if label then
+    log.warn(label .. ": " .. string.format("%.0f", v) ..
+      " is not a time in seconds or milliseconds; the date is left out")
+  end
+  return nil
+end
+
 -- Keeps a listing within the listing format's limits (docs/listing-format.md): long texts are
 -- cut with an ellipsis, tags longer than 64 bytes dropped, at most 100 tags kept.
 function common.fit(l)
