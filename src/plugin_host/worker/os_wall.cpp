@@ -214,8 +214,10 @@ std::string install_sanitizer_filter() {
     f.on(SYS_kill, kEperm);
     f.on_arg(SYS_tgkill, 0, ~std::uint64_t{0}, self, kAllow);
     f.on(SYS_tgkill, kEperm);
-    // clone only for threads (LeakSanitizer's); a new process is refused.
-    f.on_arg(SYS_clone, 0, CLONE_THREAD, 0, kEperm);
+    // clone only when it shares the address space: threads, and LeakSanitizer's tracer (a
+    // CLONE_VM task that ptraces the process at exit). fork and vfork are refused; a
+    // posix_spawn child (CLONE_VM | CLONE_VFORK) can run nothing, execve being refused.
+    f.on_arg(SYS_clone, 0, CLONE_VM, 0, kEperm);
     f.on(SYS_clone3, kEnosys);
     // Opening for writing (or creating, truncating) is refused; reading stays (the sanitizer
     // runtime reads /proc/self/maps for its reports).

@@ -28,8 +28,8 @@ inline constexpr bool kSanitizerBuild = false;
 // PR_SET_NO_NEW_PRIVS, and a seccomp filter. Release builds get an allow-list (what the worker
 // does after start-up: read and write its socket, memory, time, signals to itself, exit);
 // anything else fails with EPERM, and execve, ptrace, socket, fork and clone kill the process.
-// Sanitizer builds get a deny-list instead (EPERM for execve, socket, fork, signals to other
-// processes and open for writing; everything else allowed). Returns an empty string, or what
+// Sanitizer builds get a deny-list instead (EPERM for execve, socket, fork and clone without
+// CLONE_VM, signals to other processes and open for writing; everything else allowed). Returns an empty string, or what
 // failed.
 std::string raise_os_wall(std::size_t data_limit_bytes);
 
