@@ -85,7 +85,10 @@ class MemoryBudget : public ::testing::Test {
         std::size_t peak = peak_rss_mib(*pid);
         std::printf("[ figures  ] %s: worker peak RSS %zu MiB (limit %zu MiB)\n", what.c_str(),
                     peak, kLimitMiB);
-        EXPECT_LT(peak, 2 * kLimitMiB) << what;
+        // AddressSanitizer keeps freed blocks in its quarantine (256 MiB by default) and adds
+        // shadow memory and redzones, so its builds get a looser bound that still catches the
+        // hundreds of MiB issue 19 measured.
+        EXPECT_LT(peak, (worker::kSanitizerBuild ? 5 : 2) * kLimitMiB) << what;
         // The worker serves its next call.
         r.body = "small";
         auto next = session.parse(r, {});
