@@ -3,7 +3,6 @@
 -- No auth; { data = [...], links = {...}, meta = { current_page, last_page, ... } }. Fields:
 -- slug (the id), company_name, title, description (HTML; some boards' text arrives
 -- entity-escaped), remote (bool), url, tags, job_types, location, created_at (epoch seconds).
-local json = require("json")
 local html = require("html")
 local text = require("text")
 local log = require("log")

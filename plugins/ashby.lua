@@ -5,7 +5,6 @@
 -- `compensation.summaryComponents` / `compensationTiers[].components` (compensationType
 -- Salary, interval "1 YEAR", currencyCode, minValue, maxValue). Unlisted jobs are skipped.
 -- The company name is not in the payload: it is the board name or the `company` setting.
-local json = require("json")
 local html = require("html")
 local time = require("time")
 local text = require("text")

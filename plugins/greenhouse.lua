@@ -4,16 +4,14 @@
 -- escaped twice (&lt;div ...); `first_published` is the posting date (a board can bulk-refresh
 -- `updated_at`); "Location Type" metadata says Remote/On-Site/Hybrid where the company sets it;
 -- pay, when published, is in the content's "pay-range" block.
-local json = require("json")
 local html = require("html")
 local time = require("time")
 local text = require("text")
 local url = require("url")
-local money = require("money")
 local log = require("log")
 local common = require("common")
 local str, tbl, id_of = common.str, common.tbl, common.id_of
-local setting, fit, budget_from_text = common.setting, common.fit, common.budget_from_text
+local setting, budget_from_text = common.setting, common.budget_from_text
 
 local NAME = "greenhouse"
 

@@ -4,12 +4,10 @@
 -- convention their first line is "Company | Role | Location | REMOTE/ONSITE | salary | URL",
 -- which is split here into company, role, location, remote, job type and pay, and the text is
 -- searched for the technologies it names.
-local json = require("json")
 local html = require("html")
 local time = require("time")
 local text = require("text")
 local url = require("url")
-local money = require("money")
 local log = require("log")
 local common = require("common")
 local str, tbl, id_of, num = common.str, common.tbl, common.id_of, common.num
@@ -155,7 +153,7 @@ local function split_header(line)
         if place and not h.location then h.location = place end
       end
       h.job_type = h.job_type or job_type_of(l)
-    elseif looks_like(p, NOISE_WORDS) then
+    elseif looks_like(p, NOISE_WORDS) then -- luacheck: ignore 542 (kept on purpose: skip it)
       -- "Equity only", "Visa sponsorship": perks, not where or what.
     elseif looks_like(p, ROLE_WORDS) then
       h.roles[#h.roles + 1] = p
@@ -192,7 +190,7 @@ local function listing_of(hit, story_id)
   local body = html.to_text(raw)
   -- A first line this long is a paragraph, not a header.
   local h = #header_line <= 400 and split_header(header_line) or nil
-  local title, company, location, remote, job_type, budget = nil, nil, nil, nil, nil, nil
+  local title, company, location, remote, job_type, budget
   if h then
     company = h.company
     title = #h.roles > 0 and table.concat(h.roles, " / ") or header_line

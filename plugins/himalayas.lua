@@ -6,13 +6,11 @@
 -- minSalary/maxSalary/currency/salaryPeriod (hourly|annual), seniority[], locationRestrictions[],
 -- categories[], description (HTML), pubDate/expiryDate (epoch seconds), applicationLink, guid.
 -- Captured items carry companyName "name" (placeholder leakage): the slug is used instead.
-local json = require("json")
 local html = require("html")
 local text = require("text")
 local url = require("url")
 local common = require("common")
 local str, tbl, setting, num = common.str, common.tbl, common.setting, common.num
-local fit = common.fit
 
 local NAME = "himalayas"
 local ENDPOINT = "https://himalayas.app/jobs/api"

@@ -4,14 +4,13 @@
 -- companyName, jobIndustry[] (HTML-escaped: "Product &amp; Operations"), jobType[], jobGeo
 -- ("LATAM,  Hong Kong" — doubled spaces), jobLevel, jobExcerpt, jobDescription (HTML), pubDate
 -- (ISO with offset) and, on some jobs only, salaryMin/salaryMax/salaryCurrency/salaryPeriod.
-local json = require("json")
 local html = require("html")
 local time = require("time")
 local text = require("text")
 local url = require("url")
 local common = require("common")
 local str, tbl, id_of, num = common.str, common.tbl, common.id_of, common.num
-local setting, fit = common.setting, common.fit
+local setting = common.setting
 
 local NAME = "jobicy"
 

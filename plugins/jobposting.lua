@@ -91,7 +91,7 @@ local function listing_of(p, page_url, index)
   link = link or page_url
   if not link then return nil, "JobPosting " .. index .. ": no `url` and no page address" end
   local ident = p.identifier
-  local id = nil
+  local id
   if tbl(ident) then
     id = str(ident.value) or (type(ident.value) == "number" and tostring(ident.value)) or
       str(ident.name)

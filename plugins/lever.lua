@@ -9,10 +9,9 @@ local json = require("json")
 local html = require("html")
 local text = require("text")
 local url = require("url")
-local money = require("money")
 local common = require("common")
 local str, tbl, setting = common.str, common.tbl, common.setting
-local fit, budget_from_text = common.fit, common.budget_from_text
+local budget_from_text = common.budget_from_text
 
 local NAME = "lever"
 

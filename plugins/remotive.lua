@@ -8,10 +8,9 @@ local html = require("html")
 local time = require("time")
 local text = require("text")
 local url = require("url")
-local money = require("money")
 local common = require("common")
 local str, tbl, id_of = common.str, common.tbl, common.id_of
-local setting, fit, budget_from_text = common.setting, common.fit, common.budget_from_text
+local setting, budget_from_text = common.setting, common.budget_from_text
 
 local NAME = "remotive"
 

@@ -1,14 +1,16 @@
--- Any job board that publishes an RSS 2.0 or Atom feed, by URL. Each item becomes a listing:
--- title, link, guid (the id), description or content (HTML, made plain), published time,
--- author (taken as the company: job feeds put the employer there), and the item's categories as
--- tags. Feeds say nothing structured about pay or job type, so those are left out.
+-- Any job board that publishes an RSS, RDF or Atom feed, by URL. Each item becomes a listing:
+-- title (literal text or markup, as the feed says), link (resolved against xml:base and the
+-- feed's address), guid (the id), description or content (HTML made plain), the date (published,
+-- else updated, else the Dublin Core dates: feed.parse folds those in), author (taken as the
+-- company: job feeds put the employer there), and the item's categories as tags. Feeds say
+-- nothing structured about pay or job type, so those are left out. A date the listing format
+-- refuses (before 1995, days ahead) is dropped by the host with a warning; the job is kept.
 local feed = require("feed")
-local html = require("html")
 local text = require("text")
 local url = require("url")
 local log = require("log")
 local common = require("common")
-local str, setting, fit = common.str, common.setting, common.fit
+local str, setting, fit, feed_text = common.str, common.setting, common.fit, common.feed_text
 local clean_html = common.clean_html
 
 local NAME = "rss"
@@ -19,21 +21,25 @@ local function listing_of(item, base, remote)
   local guid = str(item.guid)
   if not link and guid and guid:match("^https?://") then link = guid end
   if not link then return nil, "no `link`" end
-  local title = str(item.title)
+  local title = feed_text(item.title, item.title_type)
   if not title then return nil, link .. ": no `title`" end
   local tags = {}
   for _, c in ipairs(type(item.categories) == "table" and item.categories or {}) do
     local tag = str(c)
     if tag and #tag <= 64 and #tags < 100 then tags[#tags + 1] = tag end
   end
-  local body = str(item.content) or str(item.description)
+  local body, body_type = str(item.content), item.content_type
+  if not body then body, body_type = str(item.description), item.description_type end
+  if body then body = body_type == "text" and body or clean_html(body) end
+  local posted = item.published
+  if type(posted) ~= "number" then posted = item.updated end
   return {
     id = text.truncate(guid or link, 250),
     url = link,
-    title = text.truncate(text.collapse(html.to_text(title)), 300, "…"),
-    description = body and text.truncate(clean_html(body), 60000, "…") or nil,
+    title = text.truncate(title, 300, "…"),
+    description = body and text.truncate(body, 60000, "…") or nil,
     company = str(item.author) and text.truncate(text.collapse(item.author), 190, "…") or nil,
-    posted_at = type(item.published) == "number" and item.published or nil,
+    posted_at = type(posted) == "number" and posted or nil,
     tags = tags,
     remote = remote or nil,
   }
@@ -44,7 +50,7 @@ return {
   name = "RSS or Atom feed",
   version = "1.0.0",
   api_version = 1,
-  description = "Any job board's RSS 2.0 or Atom feed, by its address: one source per feed. " ..
+  description = "Any job board's RSS, RDF or Atom feed, by its address: one source per feed. " ..
     "Feeds carry a title, link, date and text per job; pay, company and skills are only " ..
     "found where the board puts them in the text.",
   homepage = "https://www.rssboard.org/rss-specification",
@@ -81,12 +87,14 @@ return {
     elseif status >= 400 then
       error(NAME .. ": the site answered HTTP " .. status .. "; try again later")
     end
-    local f, err = feed.parse(response.body or "")
+    local base = str(response.url) or str(setting(ctx, "url", ""))
+    if base and not base:match("^https?://") then base = nil end
+    -- The address lets feed.parse resolve relative links and xml:base values.
+    local f, err = feed.parse(response.body or "", base)
     if not f then
       error(NAME .. ": the response is not an RSS or Atom feed (" .. tostring(err) .. "); if " ..
         "the address is a web page, look for its feed link or try the schema.org plugin")
     end
-    local base = str(response.url) or str(setting(ctx, "url", ""))
     local remote = setting(ctx, "remote", false)
     remote = remote == true or remote == "true"
     local listings, skipped, first_problem = {}, 0, nil

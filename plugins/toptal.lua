@@ -9,12 +9,9 @@
 -- summary); job pages through their schema.org JobPosting data where present, else their <h1>
 -- and main text. No saved page was available when this was written, so the structure assumed
 -- is the one described above; the plugin is experimental.
-local json = require("json")
 local html = require("html")
 local time = require("time")
 local text = require("text")
-local url = require("url")
-local log = require("log")
 local common = require("common")
 local str, tbl, setting, list_setting = common.str, common.tbl, common.setting, common.list_setting
 local fit = common.fit

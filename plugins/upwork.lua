@@ -18,7 +18,6 @@ local feed = require("feed")
 local html = require("html")
 local time = require("time")
 local text = require("text")
-local money = require("money")
 local log = require("log")
 local common = require("common")
 local str, tbl, id_of, num = common.str, common.tbl, common.id_of, common.num
@@ -318,9 +317,9 @@ local function listing_of_item(item)
   if not link then return nil, "no `link`" end
   local cipher = link:match("_%%7[Ee](%w+)") or link:match("~(%w+)")
   if not cipher then return nil, link .. ": no job ciphertext in the link" end
-  local title = str(item.title)
+  local title = common.feed_text(item.title, item.title_type)
   if not title then return nil, link .. ": no `title`" end
-  title = text.collapse(html.to_text(title)):gsub("%s+%-%s+Upwork$", "")
+  title = title:gsub("%s+%-%s+Upwork$", "")
   local desc = item.content or item.description or ""
   -- The free text ends where the first structured field begins.
   local cut = desc:find("<b>[%a ]+</b>:")
@@ -357,6 +356,7 @@ local function listing_of_item(item)
     end
   end
   local posted = item.published
+  if type(posted) ~= "number" then posted = item.updated end
   if type(posted) ~= "number" then
     local on = field(desc, "Posted On")
     posted = on and time.parse(on) or nil
@@ -377,8 +377,9 @@ local function listing_of_item(item)
   }
 end
 
-local function parse_rss(body)
-  local f, err = feed.parse(body)
+local function parse_rss(body, address)
+  address = str(address)
+  local f, err = feed.parse(body, address and address:match("^https?://") and address or nil)
   if not f then error(NAME .. ": the response is not an RSS feed (" .. tostring(err) .. ")") end
   local listings, skipped, first_problem = {}, 0, nil
   for i, item in ipairs(f.items or {}) do
@@ -474,7 +475,7 @@ return {
         error(NAME .. ": Upwork answered HTTP " .. status .. (status == 404 and
           " — the RSS feeds were discontinued in August 2024; use the API instead" or ""))
       end
-      return parse_rss(body)
+      return parse_rss(body, response.url)
     end
     local data, err = json.decode(body)
     if data == nil then

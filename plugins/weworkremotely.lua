@@ -9,7 +9,8 @@ local time = require("time")
 local text = require("text")
 local log = require("log")
 local common = require("common")
-local str, fit, list_setting = common.str, common.fit, common.list_setting
+local str, fit, list_setting, feed_text = common.str, common.fit, common.list_setting,
+  common.feed_text
 
 local NAME = "weworkremotely"
 
@@ -80,9 +81,9 @@ end
 local function listing_of(item)
   local link = str(item.link) or str(item.guid)
   if not link then return nil, "no `link` or `guid`" end
-  local raw_title = str(item.title)
-  if not raw_title then return nil, link .. ": no `title`" end
-  local company, role = split_title(text.collapse(html.to_text(raw_title)))
+  local title = feed_text(item.title, item.title_type)
+  if not title then return nil, link .. ": no `title`" end
+  local company, role = split_title(title)
   local description = body_text(item.content or item.description)
   local tags = {}
   local skills = extra(item, "skills")
@@ -101,6 +102,7 @@ local function listing_of(item)
   if country and location then location = location .. " (" .. country .. ")"
   elseif country then location = country end
   local posted = item.published
+  if type(posted) ~= "number" then posted = item.updated end
   if type(posted) ~= "number" and str(item.published_raw) then
     posted = time.parse(item.published_raw)
   end
@@ -171,7 +173,9 @@ return {
     elseif status >= 400 then
       error(NAME .. ": the feed answered HTTP " .. status .. "; try again later")
     end
-    local f, err = feed.parse(response.body or "")
+    local base = str(response.url)
+    local f, err =
+      feed.parse(response.body or "", base and base:match("^https?://") and base or nil)
     if not f then error(NAME .. ": the response is not an RSS feed (" .. tostring(err) .. ")") end
     local listings, skipped, first_problem = {}, 0, nil
     for i, item in ipairs(f.items or {}) do

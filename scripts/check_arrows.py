@@ -12,6 +12,9 @@ The reading of the table (docs/architecture.md, "Parts"):
 - A library a row names (by the names of the libraries table) is that part's own: the parts
   above it reach the library through the part's headers, never by including it themselves. So
   no core part can include wx or CLI11, which only the front ends' rows name.
+- A row whose "may use" starts with "only" allows exactly what it names, nothing through it:
+  the parts named, and single headers named as `<part>/<file>` (a front end kept thin: the
+  parts it goes through, and the few headers of lower parts it genuinely needs).
 - Every folder of src/ needs a row; `#include "<part>/..."` is a header of that part; angle
   includes are checked only when they match the libraries table (the C++ and POSIX headers are
   everyone's).
@@ -67,21 +70,31 @@ def read_libraries(lines):
 
 
 def read_parts(lines, libraries):
-    """part -> (allowed parts, allowed libraries, the row's 'may use' text)."""
+    """part -> (allowed parts, allowed libraries, the row's 'may use' text, allowed headers)."""
     header, rows = table_after(lines, lambda h: h and h[0] == "part" and "may use" in h, "parts")
     col = header.index("may use")
-    order, direct, libs, texts, everything = [], {}, {}, {}, set()
+    order, direct, libs, texts, everything, only, headers = [], {}, {}, {}, set(), set(), {}
     for row in rows:
         part = row[0].strip("`")
         text = row[col]
         order.append(part)
         texts[part] = text
-        direct[part], libs[part] = set(), set()
-        for word in re.split(r"[,;]", re.sub(r"\([^)]*\)", "", text)):
+        direct[part], libs[part], headers[part] = set(), set(), set()
+        words = re.sub(r"\([^)]*\)", "", text).strip()
+        if re.match(r"only\s", words):
+            only.add(part)
+            words = words[len("only"):]
+        for word in re.split(r"[,;]", words):
             word = re.sub(r"^and\s+", "", word.strip()).strip("`")
             if not word:
                 continue
-            if word == ALL_ABOVE:
+            if part in only and "/" in word:
+                if word.split("/", 1)[0] not in order and not any(
+                        r[0].strip("`") == word.split("/", 1)[0] for r in rows):
+                    raise TableError(f"{ARCHITECTURE}: row {part}: header '{word}' in 'may use' "
+                                     "is not in a part")
+                headers[part].add(word)
+            elif word == ALL_ABOVE:
                 direct[part].update(order[:-1])
             elif word == EVERYTHING:
                 everything.add(part)
@@ -109,9 +122,11 @@ def read_parts(lines, libraries):
     parts = {}
     for part in order:
         if part in everything:
-            parts[part] = (set(order), set(libraries), texts[part])
+            parts[part] = (set(order), set(libraries), texts[part], set())
+        elif part in only:
+            parts[part] = (set(direct[part]), libs[part], texts[part], headers[part])
         else:
-            parts[part] = (reach(part, []), libs[part], texts[part])
+            parts[part] = (reach(part, []), libs[part], texts[part], set())
     return parts
 
 
@@ -135,7 +150,7 @@ def check(root):
             problems.append(f"src/{part}/: no row for part '{part}' in the parts table of "
                             f"{ARCHITECTURE}")
             continue
-        may_parts, may_libs, text = parts[part]
+        may_parts, may_libs, text, may_headers = parts[part]
         rule = f'{part} may use "{text}" ({ARCHITECTURE})'
         for path in sorted(folder.rglob("*")):
             if path.suffix not in SOURCE_SUFFIXES or not path.is_file():
@@ -152,7 +167,7 @@ def check(root):
                     if "/" not in header or used not in parts:
                         problems.append(f"{shown}:{number}: includes {spelled}, which is not "
                                         "in a part: write it as \"<part>/<file>\"")
-                    elif used != part and used not in may_parts:
+                    elif used != part and used not in may_parts and header not in may_headers:
                         problems.append(f"{shown}:{number}: includes {spelled} of part {used}, "
                                         f"but {rule}")
                 else:

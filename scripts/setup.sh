@@ -12,6 +12,8 @@ packages=(
   libcpp-httplib-dev libcli11-dev libfmt-dev
   libsecret-1-dev gnome-keyring dbus-daemon dbus-x11
   xvfb xauth openssl util-linux python3-feedparser gettext
+  clang-14 libclang-rt-14-dev
+  dpkg-dev lintian desktop-file-utils appstream lua-check
 )
 # Security fixes the notes rely on (DEBIAN-NOTES.md): a fresh image ships older builds.
 upgrades=(libexpat1 libcurl4 liblua5.4-0)

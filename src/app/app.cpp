@@ -87,7 +87,10 @@ bool GigScoutApp::OnInit() {
         }
     }
     auto* frame = new MainFrame(options, std::move(workspace));
-    frame->Show();
+    // "Start minimised to the tray": only the tray icon shows (never where no tray runs).
+    if (!frame->starts_hidden()) {
+        frame->Show();
+    }
     SetTopWindow(frame);
     CallAfter([this, frame] { started(*frame); });
     return true;

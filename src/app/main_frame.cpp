@@ -1,5 +1,6 @@
 #include "app/main_frame.h"
 
+#include <algorithm>
 #include <set>
 
 #include <wx/aboutdlg.h>
@@ -36,12 +37,14 @@
 #include "app/listing_html.h"
 #include "app/listing_list_model.h"
 #include "app/profile_dialog.h"
+#include "app/sources_dialog.h"
 #include "app/sources_list.h"
+#include "app/tray_icon.h"
 #include "app/wx_text.h"
 #include "base/iso_time.h"
-#include "plugin_host/plugin_manifest.h"
 #include "views/display_text.h"
 #include "views/new_match_alert.h"
+#include "workspace/build_info.h"
 #include "workspace/first_run.h"
 
 namespace gigscout {
@@ -87,6 +90,10 @@ MainFrame::MainFrame(AppOptions options, Result<Workspace> workspace)
     outer_ = new wxSplitterWindow(root, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                   wxSP_LIVE_UPDATE | wxSP_3DSASH);
     sources_ = new SourcesList(outer_);
+    sources_->on_resume = [this](const std::string& id) { resume_source(id); };
+    sources_->on_manage = [this] { manage_sources(); };
+    info_->Bind(
+        wxEVT_BUTTON, [this](wxCommandEvent&) { resume_source(banner_resume_); }, kIdResumeSource);
     inner_ = new wxSplitterWindow(outer_, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                   wxSP_LIVE_UPDATE | wxSP_3DSASH);
     inner_->SplitVertically(build_list_panel(inner_), build_details_panel(inner_));
@@ -98,6 +105,7 @@ MainFrame::MainFrame(AppOptions options, Result<Workspace> workspace)
     sizer->Add(outer_, 1, wxEXPAND);
     root->SetSizer(sizer);
     bind_keys();
+    setup_background();
 
     const bool restored = wxPersistentRegisterAndRestore(this, "MainFrame");
     if (!wxPersistentRegisterAndRestore(outer_, "SourcesSplitter") ||
@@ -149,6 +157,8 @@ void MainFrame::build_menus() {
     file->Append(kIdRefresh, _("&Refresh\tCtrl+R"), _("Refresh every enabled source"));
     file->Append(kIdStop, _("&Stop refresh\tCtrl+."), _("Cancel the running refresh"));
     file->AppendSeparator();
+    build_background_menu(file);
+    file->AppendSeparator();
     file->Append(wxID_EXIT, _("&Quit\tCtrl+Q"));
     auto* edit = new wxMenu;
     edit->Append(wxID_UNDO, _("&Undo\tCtrl+Z"), _("Undo the last save, hide or applied"));
@@ -166,6 +176,9 @@ void MainFrame::build_menus() {
     profile->Append(kIdEditProfile, _("&Edit profile…\tCtrl+P"),
                     _("Skills and levels, pay, job types, search terms"));
     profile->Append(kIdNewProfile, _("&New profile…"));
+    auto* sources = new wxMenu;
+    sources->Append(kIdManageSources, _("&Manage sources…\tCtrl+Shift+S"),
+                    _("Add, set up, enable, disable, resume or remove sources; plugins"));
     auto* help = new wxMenu;
     help->Append(wxID_ABOUT, _("&About GigScout"));
     auto* bar = new wxMenuBar;
@@ -173,6 +186,7 @@ void MainFrame::build_menus() {
     bar->Append(edit, _("&Edit"));
     bar->Append(listing, _("&Listing"));
     bar->Append(profile, _("&Profile"));
+    bar->Append(sources, _("S&ources"));
     bar->Append(help, _("&Help"));
     SetMenuBar(bar);
 
@@ -209,6 +223,8 @@ void MainFrame::build_menus() {
         wxEVT_MENU, [this](wxCommandEvent&) { move_selection(-1); }, kIdPrevious);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { show_about(); }, wxID_ABOUT);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { manage_sources(); }, kIdManageSources);
 }
 
 void MainFrame::build_toolbar() {
@@ -508,10 +524,21 @@ void MainFrame::on_sources(SourcesInfo info) {
         show_banner(info.rows.error().message, wxICON_WARNING);
     } else {
         sources_->set_rows(info.rows.value(), now_epoch_seconds());
+        schedule_.update(info.rows.value());
+        paused_.clear();
+        for (const auto& r : info.rows.value()) {
+            if (r.health == SourceHealth::Paused && r.consecutive_failures > 0) {
+                paused_.emplace_back(
+                    r.id,
+                    r.state_text + (r.last_error.empty() ? std::string()
+                                                         : " (last error: " + r.last_error + ")"));
+            }
+        }
     }
     for (const auto& problem : info.plugin_problems) {
         show_banner("A plugin could not be loaded: " + problem, wxICON_WARNING);
     }
+    show_paused_banner();
 }
 
 void MainFrame::adopt(LoadedRows& rows) {
@@ -557,18 +584,25 @@ void MainFrame::on_loaded(LoadedRows rows) {
         table_.select_at(0);
     }
     reset_list();
-    list_->SetFocus();
+    // Not while the user works in the sources dialog: focusing the list brings the window in
+    // front of it.
+    if (sources_dialog_ == nullptr) {
+        list_->SetFocus();
+    }
 }
 
-void MainFrame::refresh() {
+void MainFrame::refresh(const std::vector<std::string>& sources) {
     if (!workspace_ || refreshing_) {
         return;
     }
     RefreshRequest request = options_.refresh;
+    if (!sources.empty()) {
+        request.sources = sources;
+    }
     if (profile_) {
         request.options.query = profile_->search_terms;
     }
-    refresh_summary_ = "Refreshing…";
+    refresh_summary_ = sources.empty() ? "Refreshing…" : "Refreshing on schedule…";
     refreshing_ = true;
     refresh_started_ = now_epoch_seconds();
     update_status();
@@ -622,6 +656,7 @@ void MainFrame::on_refreshed(RefreshDone done) {
     if (done.rows.rows && done.rows.rows.value().size() == 0 && demo_) {
         update_status();
         update_actions();
+        show_paused_banner();
         return;
     }
     adopt(done.rows);
@@ -630,6 +665,7 @@ void MainFrame::on_refreshed(RefreshDone done) {
     }
     reset_list();
     alert_new_matches();
+    show_paused_banner();  // a source this refresh paused outranks the other news
 }
 
 // One notification per refresh for the strong new matches (views/new_match_alert.h); where no
@@ -657,11 +693,8 @@ void MainFrame::alert_new_matches() {
         notification_ =
             std::make_unique<wxNotificationMessage>(utf8(alert->title), utf8(alert->body), this);
         const std::string best = alert->ids.front();
-        notification_->Bind(wxEVT_NOTIFICATION_MESSAGE_CLICK, [this, best](wxCommandEvent&) {
-            Raise();
-            table_.select(best);
-            reset_list();
-        });
+        notification_->Bind(wxEVT_NOTIFICATION_MESSAGE_CLICK,
+                            [this, best](wxCommandEvent&) { show_listing(best); });
         delivered = notification_->Show();
     }
     if (!delivered) {
@@ -910,23 +943,102 @@ void MainFrame::update_actions() {
 }
 
 void MainFrame::show_banner(const std::string& message, int flags) {
+    if (!banner_resume_.empty()) {
+        info_->RemoveButton(kIdResumeSource);
+        info_->RemoveButton(wxID_CLOSE);
+        banner_resume_.clear();
+    }
     banner_ = message;
     info_->ShowMessage(utf8(message), flags);
 }
 
 void MainFrame::hide_banner() {
+    if (!banner_resume_.empty()) {
+        info_->RemoveButton(kIdResumeSource);
+        info_->RemoveButton(wxID_CLOSE);
+        banner_resume_.clear();
+    }
     banner_.clear();
     info_->Dismiss();
+}
+
+// A source the health rules paused says so where the user looks: which, why, what to do, and
+// a Resume button (docs/sources.md, "When a source breaks").
+void MainFrame::show_paused_banner() {
+    if (paused_.empty()) {
+        if (!banner_resume_.empty()) {
+            hide_banner();
+        }
+        return;
+    }
+    const auto& [id, state] = paused_.front();
+    std::string text = "Source " + id + " is " + state + ". Fix that, then Resume it.";
+    if (paused_.size() > 1) {
+        text += " " + std::to_string(paused_.size() - 1) +
+                " more paused (see the sources panel or Sources ▸ Manage sources…).";
+    }
+    show_banner(text, wxICON_WARNING);
+    // A button of its own replaces GTK's close button: give that back beside it.
+    info_->AddButton(kIdResumeSource, _("Resume"));
+    info_->AddButton(wxID_CLOSE);
+    banner_resume_ = id;
+}
+
+void MainFrame::resume_source(const std::string& source) {
+    // A copy: `source` may be banner_resume_ itself, which hiding the banner clears.
+    const std::string id = source;
+    if (!workspace_ || id.empty()) {
+        return;
+    }
+    if (auto resumed = workspace_->store().resume_source(id); !resumed) {
+        show_banner(resumed.error().message, wxICON_ERROR);
+        return;
+    }
+    paused_.erase(std::remove_if(paused_.begin(), paused_.end(),
+                                 [&](const auto& p) { return p.first == id; }),
+                  paused_.end());
+    if (!banner_resume_.empty()) {
+        hide_banner();
+    }
+    show_paused_banner();  // the next paused one, if any
+    // The status bar, not the info bar: reading the rows again may put the demo notice there.
+    refresh_summary_ = "Resumed " + id + ": the next refresh runs it";
+    update_status();
+    if (sources_dialog_ != nullptr) {
+        sources_dialog_->reload();
+    }
+    start_load(true);
+}
+
+void MainFrame::manage_sources() {
+    if (!workspace_) {
+        return;
+    }
+    if (sources_dialog_ == nullptr) {
+        sources_dialog_ = new SourcesDialog(
+            this, *workspace_, [this] { start_load(true); }, [this] { sources_dialog_ = nullptr; });
+    }
+    sources_dialog_->Show();
+    sources_dialog_->Raise();
 }
 
 void MainFrame::show_about() {
     wxAboutDialogInfo info;
     info.SetName("GigScout");
     info.SetVersion(GIGSCOUT_VERSION);
-    info.SetDescription(wxString::Format(
+    // The versions a bug report needs, as `gigscout-cli --version --verbose` prints them, with
+    // the toolkit this process actually loaded.
+    wxString versions;
+    for (const auto& c : component_versions()) {
+        if (c.name != "GigScout" && c.name != "wxWidgets") {
+            versions += utf8(c.name + " " + c.version + "\n");
+        }
+    }
+    versions += wxGetLibraryVersionInfo().GetVersionString();
+    info.SetDescription(
         _("Finds freelance gigs and remote jobs for self-taught engineers and explains every "
-          "score.\nPlugin API version %d."),
-        kPluginApiVersion));
+          "score.") +
+        "\n\n" + versions);
     info.SetLicence(
         "GigScout uses: wxWidgets 3.2 (wxWindows Library Licence), libcurl (curl licence), "
         "RapidJSON (MIT), Lua 5.4 (MIT), SQLite (public domain), pugixml (MIT), expat (MIT), "

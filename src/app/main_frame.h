@@ -4,14 +4,18 @@
 // (refresh_controller.h); what a listing is worth and what an action does are decided there.
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <wx/frame.h>
+#include <wx/timer.h>
 
 #include "app/refresh_controller.h"
 #include "views/listing_table.h"
+#include "views/refresh_schedule.h"
 #include "workspace/refresh_job.h"
 #include "workspace/workspace.h"
 
@@ -26,11 +30,15 @@ class wxSplitterWindow;
 class wxHtmlWindow;
 class wxButton;
 class wxNotificationMessage;
+class wxMenu;
+class wxCloseEvent;
 
 namespace gigscout {
 
 class ListingListModel;
+class SourcesDialog;
 class SourcesList;
+class TrayIcon;
 
 struct AppOptions {
     Paths paths;
@@ -39,6 +47,10 @@ struct AppOptions {
     RefreshRequest refresh;
     // Start a refresh as soon as the window is up (the morning routine).
     bool refresh_on_start = false;
+    // How often the refresh schedule is asked which sources are due (tests: much shorter).
+    std::chrono::milliseconds schedule_tick{30'000};
+    // Whether a system tray runs; none: ask wxTaskBarIcon::IsAvailable() (a test sets it).
+    std::optional<bool> tray_available;
 };
 
 class MainFrame : public wxFrame {
@@ -58,6 +70,11 @@ class MainFrame : public wxFrame {
         kIdProfile,
         kIdEditProfile,
         kIdNewProfile,
+        kIdAutoRefresh,
+        kIdTrayStart,
+        kIdTrayKeep,
+        kIdManageSources,
+        kIdResumeSource,  // the info bar's Resume button on a paused source's banner
     };
 
     // `workspace` may be an error (a locked or foreign database, an unwritable folder): the
@@ -66,7 +83,8 @@ class MainFrame : public wxFrame {
     ~MainFrame() override;
 
     // --- what the menus, keys and buttons do (tests call them too) -------------------------
-    void refresh();
+    // Every enabled source, or exactly `sources` (a scheduled refresh of the due ones).
+    void refresh(const std::vector<std::string>& sources = {});
     void stop();
     void act(RowAction action, const std::optional<std::string>& note = std::nullopt);
     void undo();
@@ -81,6 +99,11 @@ class MainFrame : public wxFrame {
     // re-rank.
     void profile_saved();
     Store* store() { return workspace_ ? &workspace_->store() : nullptr; }
+    // Sources ▸ Manage sources… (Ctrl+Shift+S): opens the sources dialog, or raises it.
+    void manage_sources();
+    // Resumes a source the health rules paused (the banner's Resume, the sources panel's
+    // context menu); the sources panel reads its state again.
+    void resume_source(const std::string& id);
     // As a click on a column header does: `column` is a ListColumn.
     void sort_by(unsigned column, bool ascending);
 
@@ -95,8 +118,29 @@ class MainFrame : public wxFrame {
     // The last refresh's alert title ("2 new matches scoring 70 or more"); empty: none.
     std::string alert_text() const { return alert_; }
     std::string source_state(const std::string& source) const;
+    SourcesDialog* sources_dialog() const { return sources_dialog_; }
+    wxInfoBar* info_bar() const { return info_; }
+    // The paused source the banner offers to resume; empty: none.
+    std::string banner_resumes() const { return banner_resume_; }
     wxDataViewCtrl* list() const { return list_; }
     wxSearchCtrl* search() const { return search_; }
+
+    // --- in the background: schedule, tray, alerts (main_frame_background.cpp) -------------
+    // "Refresh automatically" (gigscout.conf Schedule/Auto, on by default).
+    void set_auto_refresh(bool on);
+    bool auto_refresh() const { return auto_refresh_; }
+    // What each timer tick does: when no refresh runs, a background refresh of the sources the
+    // schedule says are due. Returns the sources it queued (none: nothing due, or busy).
+    std::vector<std::string> schedule_tick();
+    const RefreshSchedule& schedule() const { return schedule_; }
+    // What a click on the new-match notification does: the window comes up (from the tray
+    // too) with the listing selected and its details shown, the filters widened if they hid it.
+    void show_listing(const std::string& id);
+    wxNotificationMessage* notification() const { return notification_.get(); }
+    // "Start minimised to the tray": the app does not show the window; only where a tray runs.
+    bool starts_hidden() const;
+    bool tray_available() const { return tray_available_; }
+    TrayIcon* tray() const { return tray_.get(); }
 
   private:
     void build_menus();
@@ -120,9 +164,16 @@ class MainFrame : public wxFrame {
     void update_actions();
     void show_banner(const std::string& message, int flags);
     void hide_banner();
+    void show_paused_banner();
     void show_about();
     void alert_new_matches();
     Store* shown_store();
+    // main_frame_background.cpp
+    void setup_background();
+    void build_background_menu(wxMenu* menu);
+    void update_tray();
+    void on_close(wxCloseEvent& event);
+    void widen_filters_to_show(const std::string& id);
 
     AppOptions options_;
     std::optional<Workspace> workspace_;
@@ -141,6 +192,15 @@ class MainFrame : public wxFrame {
     std::int64_t refresh_started_ = 0;
     std::string alert_;
     std::unique_ptr<wxNotificationMessage> notification_;
+    RefreshSchedule schedule_;
+    wxTimer schedule_timer_;
+    bool auto_refresh_ = true;
+    bool tray_available_ = false;
+    std::unique_ptr<TrayIcon> tray_;
+    // Sources the health rules paused, with their state in words (on_sources).
+    std::vector<std::pair<std::string, std::string>> paused_;
+    std::string banner_resume_;
+    SourcesDialog* sources_dialog_ = nullptr;  // modeless; a child of this frame
 
     wxChoice* profile_choice_ = nullptr;
     wxSearchCtrl* search_ = nullptr;

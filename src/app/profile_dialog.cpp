@@ -2,20 +2,25 @@
 
 #include <wx/button.h>
 #include <wx/checkbox.h>
+#include <wx/checklst.h>
 #include <wx/choice.h>
+#include <wx/filedlg.h>
 #include <wx/intl.h>
 #include <wx/listbox.h>
 #include <wx/listctrl.h>
 #include <wx/sizer.h>
 #include <wx/spinctrl.h>
 #include <wx/srchctrl.h>
+#include <wx/statbox.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
 #include "app/wx_text.h"
+#include "base/file_io.h"
 #include "base/iso_time.h"
 #include "taxonomy/taxonomy.h"
 #include "views/display_text.h"
+#include "workspace/first_run.h"
 
 namespace gigscout {
 namespace {
@@ -23,6 +28,19 @@ namespace {
 const JobType kJobTypes[] = {JobType::Freelance, JobType::Contract, JobType::FullTime,
                              JobType::PartTime};
 const SkillLevel kLevels[] = {SkillLevel::Beginner, SkillLevel::Intermediate, SkillLevel::Advanced};
+// A CV larger than this is not a CV.
+constexpr std::uintmax_t kMaxCvBytes = 2 << 20;
+
+double* weight_field(ScoreWeights& w, std::size_t i) {
+    double* fields[] = {&w.skill,
+                        &w.level,
+                        &w.budget,
+                        &w.recency,
+                        &w.client,
+                        &w.search_terms,
+                        &w.excluded_keyword_penalty};
+    return fields[i];
+}
 
 }  // namespace
 
@@ -66,8 +84,19 @@ ProfileDialog::ProfileDialog(wxWindow* parent, Store& store, std::string name, P
     level_->SetSelection(1);
     add_row->Add(level_, 0, wxRIGHT, gap);
     auto* add = new wxButton(this, wxID_ANY, _("Add ▸"));
-    add_row->Add(add, 0);
+    add_row->Add(add, 0, wxRIGHT, gap);
+    auto* import = new wxButton(this, wxID_ANY, _("Import skills from a CV…"));
+    import->SetToolTip(_("Read a CV or portfolio (text or Markdown) and tick the skills to add"));
+    add_row->Add(import, 0);
     left->Add(add_row, 0, wxTOP, gap);
+    // The CV's skills wait here, unticked, until the user picks the ones to add.
+    offer_box_ = new wxStaticBoxSizer(wxVERTICAL, this, _("Found in your CV: tick what to add"));
+    offered_ = new wxCheckListBox(offer_box_->GetStaticBox(), wxID_ANY, wxDefaultPosition,
+                                  FromDIP(wxSize(220, 200)));
+    offer_box_->Add(offered_, 1, wxEXPAND);
+    auto* add_ticked_button =
+        new wxButton(offer_box_->GetStaticBox(), wxID_ANY, _("Add ticked skills ▸"));
+    offer_box_->Add(add_ticked_button, 0, wxTOP, gap);
     skills_row->Add(left, 1, wxEXPAND | wxRIGHT, gap);
 
     auto* right = new wxBoxSizer(wxVERTICAL);
@@ -79,6 +108,8 @@ ProfileDialog::ProfileDialog(wxWindow* parent, Store& store, std::string name, P
     auto* remove = new wxButton(this, wxID_ANY, _("Remove"));
     right->Add(remove, 0, wxTOP, gap);
     skills_row->Add(right, 1, wxEXPAND);
+    // A third column while a CV's skills wait: the dialog grows sideways, not off the screen.
+    skills_row->Add(offer_box_, 1, wxEXPAND | wxLEFT, gap);
     top->Add(skills_row, 1, wxEXPAND | wxLEFT | wxRIGHT, gap);
 
     // Pay, work, terms.
@@ -121,12 +152,35 @@ ProfileDialog::ProfileDialog(wxWindow* parent, Store& store, std::string name, P
               wxALIGN_CENTER_VERTICAL);
     excluded_ = new wxTextCtrl(this, wxID_ANY, utf8(join_list(p.excluded_keywords)));
     grid->Add(excluded_, 1, wxEXPAND);
+    // The score's weights (docs/scoring.md): the most points each part can add, 100 in all.
+    grid->Add(new wxStaticText(this, wxID_ANY, _("Weights (points, 100 in all)")), 0,
+              wxALIGN_CENTER_VERTICAL);
+    auto* weights = new wxFlexGridSizer(8, FromDIP(2), FromDIP(3));
+    const wxString weight_names[] = {_("skills"),
+                                     _("level"),
+                                     _("pay"),
+                                     _("recency"),
+                                     _("client"),
+                                     _("search terms"),
+                                     _("off per unwanted word")};
+    ScoreWeights current = p.weights;
+    for (std::size_t i = 0; i < weights_.size(); ++i) {
+        weights->Add(new wxStaticText(this, wxID_ANY, weight_names[i]), 0,
+                     wxALIGN_CENTER_VERTICAL | wxALIGN_RIGHT | wxLEFT, gap);
+        weights_[i] =
+            new wxSpinCtrlDouble(this, wxID_ANY, "", wxDefaultPosition, FromDIP(wxSize(115, -1)),
+                                 wxSP_ARROW_KEYS, 0, 100, *weight_field(current, i), 1);
+        weights_[i]->SetDigits(0);
+        weights->Add(weights_[i], 0);
+    }
+    grid->Add(weights);
     top->Add(grid, 0, wxEXPAND | wxALL, gap);
 
     problem_ = new wxStaticText(this, wxID_ANY, "");
     problem_->SetForegroundColour(wxColour(200, 40, 40));
     top->Add(problem_, 0, wxEXPAND | wxLEFT | wxRIGHT, gap);
     top->Add(CreateStdDialogButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, gap);
+    offer_box_->ShowItems(false);
     SetSizerAndFit(top);
 
     search_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { search(text_of(search_->GetValue())); });
@@ -140,24 +194,40 @@ ProfileDialog::ProfileDialog(wxWindow* parent, Store& store, std::string name, P
     };
     add->Bind(wxEVT_BUTTON, [add_selected](wxCommandEvent&) { add_selected(); });
     results_->Bind(wxEVT_LISTBOX_DCLICK, [add_selected](wxCommandEvent&) { add_selected(); });
-    remove->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        const long at = skills_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
-        if (at >= 0 && static_cast<std::size_t>(at) < editor_.profile().skills.size()) {
-            editor_.remove_skill(editor_.profile().skills[static_cast<std::size_t>(at)].skill);
-            show_skills();
+    import->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        wxFileDialog pick(this, _("Import skills from a CV"), "", "",
+                          _("Text or Markdown (*.txt;*.md)|*.txt;*.md;*.TXT;*.MD|All files|*"),
+                          wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+    if (pick.ShowModal() == wxID_OK) {
+        import_cv_file(std::filesystem::path(text_of(pick.GetPath())));
+    }
+});
+offered_->Bind(wxEVT_CHECKLISTBOX, [this](wxCommandEvent& e) {
+    const int at = e.GetInt();
+    if (at >= 0) {
+        editor_.confirm(static_cast<std::size_t>(at),
+                        offered_->IsChecked(static_cast<unsigned>(at)));
+    }
+});
+add_ticked_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { add_ticked(); });
+remove->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+    const long at = skills_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+    if (at >= 0 && static_cast<std::size_t>(at) < editor_.profile().skills.size()) {
+        editor_.remove_skill(editor_.profile().skills[static_cast<std::size_t>(at)].skill);
+        show_skills();
+    }
+});
+Bind(
+    wxEVT_BUTTON,
+    [this](wxCommandEvent&) {
+        if (save()) {
+            EndModal(wxID_OK);
         }
-    });
-    Bind(
-        wxEVT_BUTTON,
-        [this](wxCommandEvent&) {
-            if (save()) {
-                EndModal(wxID_OK);
-            }
-        },
-        wxID_OK);
-    search("");
-    show_skills();
-}
+    },
+    wxID_OK);
+search("");
+show_skills();
+}  // namespace gigscout
 
 void ProfileDialog::search(const std::string& text) {
     const std::size_t at = static_cast<std::size_t>(std::max(0, category_->GetSelection()));
@@ -175,6 +245,66 @@ bool ProfileDialog::add_found(std::size_t index, SkillLevel level) {
     }
     show_skills();
     return true;
+}
+
+bool ProfileDialog::import_cv_file(const std::filesystem::path& file) {
+    auto text = read_text_file(file, kMaxCvBytes);
+    // A PDF or a word processor's file: the extractor reads text only.
+    if (text && text.value().find('\0') != std::string::npos) {
+        text = Error{file.string() + ": not a text file (save the CV as plain text or Markdown)"};
+    }
+    if (!text) {
+        error_ = text.error().message;
+        problem_->SetLabel(utf8(error_));
+        Layout();
+        return false;
+    }
+    if (import_cv_text(text.value()) == 0) {
+        error_ = file.filename().string() + ": no skill found that your profile lacks";
+        problem_->SetLabel(utf8(error_));
+        Layout();
+    }
+    return true;
+}
+
+std::size_t ProfileDialog::import_cv_text(const std::string& text) {
+    std::vector<OfferedSkill> offer;
+    for (const auto& s : suggest_skills(text, editor_.profile())) {
+        offer.push_back({s.id, s.name, false});
+    }
+    editor_.offer_skills(std::move(offer));
+    show_offer();
+    return editor_.offered().size();
+}
+
+void ProfileDialog::tick_offered(std::size_t index, bool ticked) {
+    if (editor_.confirm(index, ticked)) {
+        offered_->Check(static_cast<unsigned>(index), ticked);
+    }
+}
+
+std::size_t ProfileDialog::add_ticked() {
+    const std::size_t added = editor_.add_confirmed(kLevels[std::max(0, level_->GetSelection())]);
+    show_offer();
+    show_skills();
+    return added;
+}
+
+void ProfileDialog::show_offer() {
+    offered_->Clear();
+    for (const auto& o : editor_.offered()) {
+        offered_->Append(utf8(o.name));
+    }
+    offer_box_->ShowItems(!editor_.offered().empty());
+    // Grow to fit the checklist when it appears; never shrink what the user sized.
+    const wxSize need = GetSizer()->ComputeFittingWindowSize(this);
+    wxSize size = GetSize();
+    size.IncTo(need);
+    if (size != GetSize()) {
+        SetSize(size);
+        CentreOnParent();
+    }
+    Layout();
 }
 
 void ProfileDialog::show_skills() {
@@ -206,6 +336,11 @@ void ProfileDialog::read_fields() {
     editor_.set_remote_only(remote_only_->GetValue());
     editor_.set_search_terms(text_of(search_terms_->GetValue()));
     editor_.set_excluded_keywords(text_of(excluded_->GetValue()));
+    ScoreWeights w = editor_.profile().weights;
+    for (std::size_t i = 0; i < weights_.size(); ++i) {
+        *weight_field(w, i) = weights_[i]->GetValue();
+    }
+    editor_.set_weights(w);
 }
 
 bool ProfileDialog::save() {

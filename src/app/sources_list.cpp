@@ -2,6 +2,7 @@
 #include "app/wx_text.h"
 
 #include <wx/intl.h>
+#include <wx/menu.h>
 #include <wx/settings.h>
 
 #include "views/display_text.h"
@@ -16,6 +17,7 @@ SourcesList::SourcesList(wxWindow* parent)
     AppendColumn(_("Last refresh"), wxLIST_FORMAT_LEFT, FromDIP(85));
     AppendColumn(_("Listings"), wxLIST_FORMAT_RIGHT, FromDIP(60));
     AppendColumn(_("Last error"), wxLIST_FORMAT_LEFT, FromDIP(520));
+    Bind(wxEVT_LIST_ITEM_RIGHT_CLICK, [this](wxListEvent& e) { context_menu(e.GetIndex()); });
 }
 
 void SourcesList::set_rows(const std::vector<SourceRow>& rows, std::int64_t now) {
@@ -35,6 +37,7 @@ void SourcesList::set_rows(const std::vector<SourceRow>& rows, std::int64_t now)
         }
         line.failed = r.health == SourceHealth::Failing || r.health == SourceHealth::Unusable ||
                       r.health == SourceHealth::Paused || r.suspicious;
+        line.paused = r.health == SourceHealth::Paused && r.consecutive_failures > 0;
         lines_.push_back(std::move(line));
     }
     show();
@@ -82,6 +85,35 @@ std::string SourcesList::state_of(const std::string& source) const {
         }
     }
     return "";
+}
+
+bool SourcesList::paused(const std::string& source) const {
+    for (const auto& l : lines_) {
+        if (l.source == source) {
+            return l.paused;
+        }
+    }
+    return false;
+}
+
+void SourcesList::context_menu(long row) {
+    if (row < 0 || static_cast<std::size_t>(row) >= lines_.size()) {
+        return;
+    }
+    const std::string source = lines_[static_cast<std::size_t>(row)].source;
+    wxMenu menu;
+    // Ids of this menu alone, bound on it: nothing else sees them.
+    const int resume = wxID_HIGHEST + 401;
+    const int manage = wxID_HIGHEST + 402;
+    menu.Append(resume, wxString::Format(_("&Resume %s"), utf8(source)));
+    menu.Enable(resume, paused(source) && on_resume);
+    menu.Append(manage, _("&Manage sources…"));
+    menu.Bind(
+        wxEVT_MENU, [this, source](wxCommandEvent&) { on_resume(source); }, resume);
+    menu.Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { on_manage(); }, manage);
+    menu.Enable(manage, static_cast<bool>(on_manage));
+    PopupMenu(&menu);
 }
 
 void SourcesList::show() {

@@ -1,8 +1,9 @@
 // The sources panel: one line per configured source — its state, when it last refreshed, how
 // many listings the last run brought, and the last error in words — updated live from a
-// refresh's progress reports.
+// refresh's progress reports. Its context menu resumes a paused source.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -27,6 +28,13 @@ class SourcesList : public wxListCtrl {
 
     // For tests and the status bar: the state text shown for `source`.
     std::string state_of(const std::string& source) const;
+    // The health rules paused it (failures in a row): Resume is offered.
+    bool paused(const std::string& source) const;
+
+    // The context menu's actions (a right click on a row): Resume for a paused source, and
+    // Manage sources… for any.
+    std::function<void(const std::string&)> on_resume;
+    std::function<void()> on_manage;
 
   private:
     struct Line {
@@ -37,8 +45,10 @@ class SourcesList : public wxListCtrl {
         std::string error;
         bool failed = false;
         bool running = false;  // a refresh's report said it is not done yet
+        bool paused = false;
     };
     void show();
+    void context_menu(long row);
 
     std::vector<Line> lines_;
 };

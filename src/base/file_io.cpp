@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -11,7 +12,10 @@
 namespace gigscout {
 namespace fs = std::filesystem;
 
-Result<std::string> read_text_file(const fs::path& file, std::size_t max_bytes) {
+namespace {
+
+// The file opened for reading, or why it cannot be, in read_text_file's words.
+Status open_for_reading(const fs::path& file, std::ifstream& in) {
     std::error_code ec;
     if (!fs::exists(file, ec)) {
         // exists() is false with an error when a directory on the way cannot be searched.
@@ -23,9 +27,38 @@ Result<std::string> read_text_file(const fs::path& file, std::size_t max_bytes) 
     if (fs::is_directory(file, ec)) {
         return Error{file.string() + ": is a directory, expected a file"};
     }
-    std::ifstream in(file, std::ios::binary);
+    in.open(file, std::ios::binary);
     if (!in) {
         return Error{file.string() + ": cannot open: " + std::strerror(errno)};
+    }
+    return Ok{};
+}
+
+}  // namespace
+
+Status read_file_pieces(const fs::path& file, const std::function<Status(std::string_view)>& each,
+                        std::size_t piece) {
+    std::ifstream in;
+    if (Status opened = open_for_reading(file, in); !opened) {
+        return opened;
+    }
+    std::string buf(std::max<std::size_t>(piece, 1), '\0');
+    while (in.read(buf.data(), static_cast<std::streamsize>(buf.size())) || in.gcount() > 0) {
+        if (Status s = each(std::string_view(buf.data(), static_cast<std::size_t>(in.gcount())));
+            !s) {
+            return s;
+        }
+    }
+    if (in.bad()) {
+        return Error{file.string() + ": read error"};
+    }
+    return Ok{};
+}
+
+Result<std::string> read_text_file(const fs::path& file, std::size_t max_bytes) {
+    std::ifstream in;
+    if (Status opened = open_for_reading(file, in); !opened) {
+        return opened.error();
     }
     std::string content;
     char buf[65536];

@@ -18,12 +18,17 @@ std::optional<fs::path> env_path(const char* name) {
     return fs::path(v);
 }
 
-fs::path first_existing(const char* env_name, const fs::path& source_tree,
-                        const fs::path& installed) {
+fs::path first_existing(const char* env_name, const fs::path& beside_program,
+                        const fs::path& source_tree, const fs::path& installed) {
     if (auto p = env_path(env_name)) {
         return *p;
     }
     std::error_code ec;
+    // An installed program reads its own copy even when a source tree is still on disk.
+    if (fs::path own = installed_beside_executable(beside_program);
+        !own.empty() && fs::is_directory(own, ec)) {
+        return own;
+    }
     if (fs::is_directory(source_tree, ec)) {
         return source_tree;
     }
@@ -79,9 +84,18 @@ Status Paths::ensure_exist() const {
     return Ok{};
 }
 
+fs::path installed_beside_executable(const fs::path& relative) {
+    std::error_code ec;
+    fs::path self = fs::read_symlink("/proc/self/exe", ec);
+    if (ec || !self.has_parent_path()) {
+        return {};
+    }
+    return self.parent_path().parent_path() / relative;
+}
+
 fs::path resources_dir() {
-    return first_existing("GIGSCOUT_RESOURCES", GIGSCOUT_SOURCE_RESOURCES,
-                          GIGSCOUT_INSTALLED_RESOURCES);
+    return first_existing("GIGSCOUT_RESOURCES", "share/gigscout/resources",
+                          GIGSCOUT_SOURCE_RESOURCES, GIGSCOUT_INSTALLED_RESOURCES);
 }
 
 Error bundled_resource_error(const std::string& what, const Error& cause) {
@@ -99,7 +113,8 @@ void exit_for_bundled_resource(const Error& error) {
 }
 
 fs::path bundled_plugins_dir() {
-    return first_existing("GIGSCOUT_PLUGINS", GIGSCOUT_SOURCE_PLUGINS, GIGSCOUT_INSTALLED_PLUGINS);
+    return first_existing("GIGSCOUT_PLUGINS", "share/gigscout/plugins", GIGSCOUT_SOURCE_PLUGINS,
+                          GIGSCOUT_INSTALLED_PLUGINS);
 }
 
 }  // namespace gigscout

@@ -32,9 +32,15 @@ struct Paths {
     Status ensure_exist() const;
 };
 
+// Where an installed file sits relative to the running program: `relative` under the prefix the
+// executable was installed into (<prefix>/bin/gigscout-cli → <prefix>/`relative`), so a package
+// unpacked anywhere (dpkg -x into a temporary root) finds its own data. Empty when the running
+// program cannot be named.
+std::filesystem::path installed_beside_executable(const std::filesystem::path& relative);
+
 // Read-only data shipped with GigScout: the taxonomy, starter profiles, currency rates.
-// GIGSCOUT_RESOURCES overrides; then the source tree (when run from a build), then the
-// installed share directory.
+// GIGSCOUT_RESOURCES overrides; then share/gigscout/resources under the program's own prefix
+// (an installed copy), then the source tree (run from a build), then the configured prefix.
 std::filesystem::path resources_dir();
 // Wraps the error of loading a shipped resource ("the bundled skill taxonomy") into the message
 // a user can act on: what failed, why, and how to give GigScout its resources back.

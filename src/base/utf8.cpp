@@ -44,6 +44,18 @@ std::size_t sequence_length(std::string_view s, std::size_t i) {
 
 }  // namespace
 
+std::size_t complete_prefix(std::string_view s) {
+    for (std::size_t back = 1; back <= 3 && back <= s.size(); ++back) {
+        const auto c = static_cast<unsigned char>(s[s.size() - back]);
+        if ((c & 0xC0) == 0x80) {
+            continue;  // a continuation byte: its lead is further back
+        }
+        const std::size_t length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+        return length > back ? s.size() - back : s.size();
+    }
+    return s.size();
+}
+
 bool is_valid(std::string_view s) {
     for (std::size_t i = 0; i < s.size();) {
         // Most text is ASCII: skip it eight bytes at a time.

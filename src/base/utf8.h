@@ -9,6 +9,9 @@ namespace gigscout::utf8 {
 
 // True when `s` is well-formed UTF-8 (no overlongs, surrogates or code points past U+10FFFF).
 bool is_valid(std::string_view s);
+// How many bytes of `s` come before a UTF-8 sequence its end cuts short (s.size() when none
+// is): text read in pieces is checked up to there, the rest waits for the next piece.
+std::size_t complete_prefix(std::string_view s);
 
 // `s` without a leading UTF-8 byte order mark (EF BB BF), which some editors write.
 std::string_view without_bom(std::string_view s);

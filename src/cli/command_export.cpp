@@ -7,10 +7,9 @@
 #include "base/iso_time.h"
 #include "cli/command_registry.h"
 #include "model/listing_json.h"
-#include "refresh/source_config.h"
 #include "store/listing_csv.h"
 #include "store/state_export.h"
-#include "store/store.h"
+#include "workspace/workspace.h"
 
 namespace gigscout::cli::export_command {
 namespace {
@@ -78,11 +77,11 @@ int run_export(const ExportOptions& opt, const GlobalOptions& global) {
     if (!paths) {
         return kExitUsage;
     }
-    auto opened = Store::open(*paths);
+    auto opened = Workspace::open(*paths);
     if (!opened) {
         return fail("export", opened.error());
     }
-    Store& store = opened.value();
+    Store& store = opened.value().store();
     std::string text;
     std::string summary;
     if (!opt.listings) {

@@ -4,7 +4,6 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <limits>
 #include <optional>
 #include <string>
 #include <utility>
@@ -15,13 +14,12 @@
 #include "base/json_stream.h"
 #include "base/utf8.h"
 #include "cli/command_registry.h"
-#include "dedupe/listing_dedupe.h"
 #include "model/listing_json.h"
-#include "refresh/source_config.h"
 #include "store/listing_csv.h"
 #include "store/state_export.h"
-#include "store/store.h"
 #include "taxonomy/listing_intake.h"
+#include "workspace/import_cross_posts.h"
+#include "workspace/workspace.h"
 
 namespace gigscout::cli::import_command {
 namespace {
@@ -112,36 +110,6 @@ Result<ParsedImport> parse(const std::string& file, const std::string& text, std
     return as_entries(std::move(parsed).value(), now);
 }
 
-// The duplicates among the imported listings (docs/dedupe.md), as (kept id, duplicate id). Of
-// a job cross-posted on several boards the copy the store saw first keeps its id, as in a
-// refresh, so what the user did with it stays where it was.
-std::vector<std::pair<std::string, std::string>> cross_posts(const StateExport& state,
-                                                             Store& store) {
-    std::vector<Listing> listings;
-    std::vector<std::string> ids;
-    for (const auto& e : state.listings) {
-        if (e.listing) {
-            listings.push_back(*e.listing);
-            ids.push_back(e.listing->id);
-        }
-    }
-    std::vector<std::int64_t> rank;
-    if (auto seen = store.first_seen(ids)) {
-        for (const auto& id : ids) {
-            auto it = seen.value().find(id);
-            rank.push_back(it == seen.value().end() ? std::numeric_limits<std::int64_t>::max()
-                                                    : it->second);
-        }
-    }
-    std::vector<std::pair<std::string, std::string>> out;
-    for (const auto& group : find_duplicates(listings, rank)) {
-        for (std::size_t d : group.duplicates) {
-            out.emplace_back(listings[group.keep].id, listings[d].id);
-        }
-    }
-    return out;
-}
-
 // What an import did, whichever way the file was read.
 struct Outcome {
     ImportSummary summary;
@@ -149,6 +117,8 @@ struct Outcome {
     std::optional<std::string> sources;
     std::vector<std::string> problems;
     std::vector<std::string> repaired;
+    // A listing array or CSV: cross-posts across the file's batches too.
+    ImportCrossPosts cross_posts;
 };
 
 void add(ImportSummary& to, const ImportSummary& s) {
@@ -186,13 +156,26 @@ Status store_part(ParsedImport& part, bool from_export, Store& store, std::int64
     admit(part.state, now, part.problems);
     // Listings from a JSON array or CSV enter as a refresh's do: cross-posted copies of one job
     // are merged (docs/dedupe.md). An export brings its own merges (`merged_into`).
-    auto merges = from_export ? std::vector<std::pair<std::string, std::string>>{}
-                              : cross_posts(part.state, store);
+    std::vector<const Listing*> listings;
+    std::vector<std::pair<std::string, std::string>> merges;
+    if (!from_export) {
+        for (const auto& e : part.state.listings) {
+            if (e.listing) {
+                listings.push_back(&*e.listing);
+            }
+        }
+        auto found = out.cross_posts.find(listings, store);
+        if (!found) {
+            return found.error();
+        }
+        merges = std::move(found).value();
+    }
     auto summary = store.import_state(part.state, now);
     if (!summary) {
         return summary.error();
     }
     add(out.summary, summary.value());
+    out.cross_posts.remember(listings);
     for (const auto& [keep, duplicate] : merges) {
         if (auto m = store.merge_listings(keep, duplicate); m) {
             ++out.merged;
@@ -337,13 +320,21 @@ int run_import(const ImportOptions& opt, const GlobalOptions& global) {
     if (!kind) {
         return fail("import", kind.error().message, kExitUsage);
     }
-    // A sound JSON file is read in batches; CSV, and a damaged export that needs mending (or a
-    // file that is not JSON at all, for the precise message), are read whole.
+    // A sound JSON file and a CSV file are read in batches, checked first so that nothing is
+    // stored from a file that would be refused; a damaged export that needs mending (or a file
+    // that is not JSON at all, for the precise message) is read whole.
     std::optional<std::size_t> streamed;
+    std::optional<std::size_t> csv_rows;
     if (kind.value() != FileKind::Csv) {
         if (auto count = json::check_file(opt.file, "listings")) {
             streamed = count.value();
         }
+    } else {
+        auto rows = check_csv_file(opt.file);
+        if (!rows) {
+            return fail("import", rows.error().message, kExitUsage);
+        }
+        csv_rows = rows.value();
     }
     Result<ParsedImport> parsed = ParsedImport{};
     std::optional<ParsedImport> header;
@@ -354,7 +345,7 @@ int run_import(const ImportOptions& opt, const GlobalOptions& global) {
         }
         header = std::move(h).value();
     }
-    if (!streamed) {
+    if (!streamed && !csv_rows) {
         auto text = read_text_file(opt.file);
         if (!text) {
             return fail("import", text.error().message, kExitUsage);
@@ -364,17 +355,28 @@ int run_import(const ImportOptions& opt, const GlobalOptions& global) {
             return fail("import", parsed.error().message, kExitUsage);
         }
     }
-    auto opened = Store::open(*paths);
+    auto opened = Workspace::open(*paths);
     if (!opened) {
         return fail("import", opened.error());
     }
-    Store& store = opened.value();
+    Store& store = opened.value().store();
     std::fprintf(stderr, "gigscout-cli import: importing %zu listings into %s\n",
-                 streamed ? *streamed : parsed.value().state.listings.size(), store.file().c_str());
+                 streamed   ? *streamed
+                 : csv_rows ? *csv_rows
+                            : parsed.value().state.listings.size(),
+                 store.file().c_str());
     Outcome outcome;
-    Status stored = streamed ? import_streaming(opt.file, std::move(header), store, now, outcome)
-                             : store_part(parsed.value(), kind.value() == FileKind::StateExport,
-                                          store, now, outcome);
+    Status stored = Ok{};
+    if (csv_rows) {
+        stored = listings_from_csv_file(opt.file, now, kBatchListings, [&](ParsedImport& part) {
+            return store_part(part, false, store, now, outcome);
+        });
+    } else if (streamed) {
+        stored = import_streaming(opt.file, std::move(header), store, now, outcome);
+    } else {
+        stored =
+            store_part(parsed.value(), kind.value() == FileKind::StateExport, store, now, outcome);
+    }
     if (!stored) {
         return fail("import", stored.error().message, kExitInternal);
     }

@@ -7,16 +7,14 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 
 #include "base/file_io.h"
 #include "base/iso_time.h"
 #include "cli/command_registry.h"
 #include "model/currency.h"
 #include "model/listing_json.h"
-#include "scoring/profile.h"
-#include "scoring/scorer.h"
 #include "store/listing_csv.h"
-#include "store/store.h"
 #include "taxonomy/taxonomy.h"
 #include "views/display_text.h"
 #include "views/listing_view.h"
@@ -24,6 +22,11 @@
 
 namespace gigscout::cli::list_command {
 namespace {
+
+// Rows shown whose whole listings are read at once; past this they are read kRowsPerPart at a
+// time (run_list).
+constexpr std::size_t kHeldRows = 20'000;
+constexpr std::size_t kRowsPerPart = 2'000;
 
 struct ListOptions {
     std::optional<std::string> state;
@@ -39,15 +42,23 @@ struct ListOptions {
 
 // The ranked rows for a spreadsheet: rank, score and each component's points, then what the
 // text shows. `scored`: the rows' whole listings with full scores, in view order.
-void print_csv(const ListingView& view, const std::vector<ShownListing>& scored) {
-    static const char* const kComponents[] = {"skill",  "level",  "budget", "recency",
-                                              "client", "search", "penalty"};
+const char* const kComponents[] = {"skill",  "level",  "budget", "recency",
+                                   "client", "search", "penalty"};
+
+void print_csv_header() {
     std::string out = "rank,id,score,filtered";
     for (const char* c : kComponents) {
         out += std::string(",") + c;
     }
     out += ",title,company,url,sources,budget,state,filter_reasons\n";
-    for (std::size_t i = 0, k = 0, rank = 0; i < view.size(); ++i) {
+    std::fwrite(out.data(), 1, out.size(), stdout);
+}
+
+// `rank`: the rows printed before this part.
+void print_csv(const ListingView& view, std::size_t begin, std::size_t end,
+               const std::vector<ShownListing>& scored, std::size_t& rank) {
+    std::string out;
+    for (std::size_t i = begin, k = 0; i < end; ++i) {
         const ListingRow& row = view.at(i);
         if (k == scored.size() || scored[k].row.listing.id != row.id || !scored[k].score) {
             continue;  // gone since the view was read
@@ -92,8 +103,9 @@ void print_csv(const ListingView& view, const std::vector<ShownListing>& scored)
 }
 
 // `explained`: the rows' whole listings scored with explanations (--explain), in view order.
-void print_text(const ListingView& view, const std::vector<ShownListing>* explained) {
-    for (std::size_t i = 0, k = 0; i < view.size(); ++i) {
+void print_text(const ListingView& view, std::size_t begin, std::size_t end,
+                const std::vector<ShownListing>* explained) {
+    for (std::size_t i = begin, k = 0; i < end; ++i) {
         const ListingRow& row = view.at(i);
         std::string score = row.score ? std::to_string(row.score->total) : "-";
         std::string title = row.content_dropped ? "(content expired under the platform's terms; "
@@ -134,12 +146,20 @@ void print_text(const ListingView& view, const std::vector<ShownListing>* explai
     }
 }
 
+// One JSON array written element by element as the parts of a view come.
+struct JsonArrayOut {
+    rapidjson::StringBuffer buf;  // one element at a time
+    const char* separator = "[";
+    void close() { std::fputs(*separator == '[' ? "[]\n" : "]\n", stdout); }
+};
+
 // The rows with their whole listings: JSON carries every field. Written one element at a time:
 // a whole store as one string took hundreds of megabytes.
-void print_json(const ListingView& view, const std::vector<ShownListing>& whole) {
-    rapidjson::StringBuffer buf;
-    const char* separator = "[";
-    for (std::size_t i = 0, k = 0; i < view.size(); ++i) {
+void print_json(const ListingView& view, std::size_t begin, std::size_t end,
+                const std::vector<ShownListing>& whole, JsonArrayOut& out) {
+    rapidjson::StringBuffer& buf = out.buf;
+    const char*& separator = out.separator;
+    for (std::size_t i = begin, k = 0; i < end; ++i) {
         const ListingRow& row = view.at(i);
         if (k == whole.size() || whole[k].row.listing.id != row.id) {
             continue;  // gone since the view was read (another process removed it)
@@ -188,7 +208,6 @@ void print_json(const ListingView& view, const std::vector<ShownListing>& whole)
         std::fwrite(buf.GetString(), 1, buf.GetSize(), stdout);
         separator = ",";
     }
-    std::fputs(*separator == '[' ? "[]\n" : "]\n", stdout);
 }
 
 int run_list(const ListOptions& opt, const GlobalOptions& global) {
@@ -212,12 +231,13 @@ int run_list(const ListOptions& opt, const GlobalOptions& global) {
     if (!paths) {
         return kExitUsage;
     }
-    auto opened = Store::open(*paths);
+    auto opened = Workspace::open(*paths);
     if (!opened) {
         return fail("list", opened.error());
     }
-    Store& store = opened.value();
-    auto chosen = choose_profile(store, opt.profile);
+    Workspace& workspace = opened.value();
+    Store& store = workspace.store();
+    auto chosen = workspace.profile(opt.profile);
     if (!chosen) {
         return fail("list", chosen.error().message, kExitUsage);
     }
@@ -263,29 +283,52 @@ int run_list(const ListOptions& opt, const GlobalOptions& global) {
     if (opt.top > 0 && shown.order.size() > static_cast<std::size_t>(opt.top)) {
         shown.order.resize(static_cast<std::size_t>(opt.top));
     }
-    // The whole listings behind the rows shown, explained when `with` is given.
-    auto whole = [&](const Scorer* with) {
-        std::vector<std::string> ids;
-        ids.reserve(shown.size());
-        for (std::size_t i = 0; i < shown.size(); ++i) {
-            ids.push_back(shown.at(i).id);
-        }
-        return load_shown(store, ids, with);
+    // The whole listings behind the rows shown (explained when `with` is given), handed to
+    // `print` in view order a part at a time: a part is the whole view up to kHeldRows rows
+    // (one read), else kRowsPerPart rows read by id — slower per row, but a store of any size
+    // costs the memory of one part, not of every listing shown (~3 KB each).
+    using Printer = std::function<void(std::size_t, std::size_t, const std::vector<ShownListing>&)>;
+    auto in_parts = [&](const Scorer* with, const Printer& print) -> Status {
+        const std::size_t part = shown.size() <= kHeldRows ? shown.size() : kRowsPerPart;
+        std::size_t begin = 0;
+        do {
+            const std::size_t end = std::min(shown.size(), begin + part);
+            std::vector<std::string> ids;
+            ids.reserve(end - begin);
+            for (std::size_t i = begin; i < end; ++i) {
+                ids.push_back(shown.at(i).id);
+            }
+            auto loaded = load_shown(store, ids, with);
+            if (!loaded) {
+                return loaded.error();
+            }
+            print(begin, end, loaded.value());
+            begin = end;
+        } while (begin < shown.size());
+        return Ok{};
     };
-    if (opt.json || (opt.csv && scorer) || (opt.explain && scorer)) {
-        auto loaded = whole(opt.json ? nullptr : &*scorer);
-        if (!loaded) {
-            return fail("list", loaded.error().message, kExitInternal);
-        }
-        if (opt.json) {
-            print_json(shown, loaded.value());
-        } else if (opt.csv) {
-            print_csv(shown, loaded.value());
-        } else {
-            print_text(shown, &loaded.value());
-        }
+    Status printed = Ok{};
+    if (opt.json) {
+        JsonArrayOut out;
+        printed = in_parts(nullptr, [&](std::size_t b, std::size_t e, const auto& whole) {
+            print_json(shown, b, e, whole, out);
+        });
+        out.close();
+    } else if (opt.csv && scorer) {
+        print_csv_header();
+        std::size_t rank = 0;
+        printed = in_parts(&*scorer, [&](std::size_t b, std::size_t e, const auto& whole) {
+            print_csv(shown, b, e, whole, rank);
+        });
+    } else if (opt.explain && scorer) {
+        printed = in_parts(&*scorer, [&](std::size_t b, std::size_t e, const auto& whole) {
+            print_text(shown, b, e, &whole);
+        });
     } else {
-        print_text(shown, nullptr);
+        print_text(shown, 0, shown.size(), nullptr);
+    }
+    if (!printed) {
+        return fail("list", printed.error().message, kExitInternal);
     }
     std::size_t fresh = 0;
     for (std::size_t i = 0; i < shown.size(); ++i) {

@@ -5,7 +5,7 @@
 #include "base/iso_time.h"
 #include "base/utf8.h"
 #include "cli/command_registry.h"
-#include "store/store.h"
+#include "workspace/workspace.h"
 
 namespace gigscout::cli::mark_command {
 namespace {
@@ -38,11 +38,11 @@ int run_mark(const MarkOptions& opt, const GlobalOptions& global) {
     if (!paths) {
         return kExitUsage;
     }
-    auto opened = Store::open(*paths);
+    auto opened = Workspace::open(*paths);
     if (!opened) {
         return fail("mark", opened.error());
     }
-    Store& store = opened.value();
+    Store& store = opened.value().store();
     ListingFilter just_this;
     just_this.ids = {opt.id};
     auto found = store.load_listings(just_this);

@@ -15,9 +15,6 @@
 #include "cli/command_registry.h"
 #include "model/currency.h"
 #include "model/listing_json.h"
-#include "scoring/profile.h"
-#include "scoring/scorer.h"
-#include "store/store.h"
 #include "taxonomy/listing_intake.h"
 #include "views/display_text.h"
 #include "workspace/profile_choice.h"
@@ -172,27 +169,17 @@ void print_json(const std::vector<Listing>& listings, const std::vector<RankedLi
 }
 
 // --profile as `list` and `fetch` take it: a stored profile's name (stored names first), else a
-// profile file. The store is only read when one exists: `match` works on files alone and
-// never creates a data directory.
+// profile file. `match` works on files alone and never creates a data directory.
 Result<Profile> chosen_profile(const std::string& wanted, const GlobalOptions& global) {
     std::optional<std::filesystem::path> data_dir;
     if (global.data_dir) {
         data_dir = *global.data_dir;
     }
     auto paths = Paths::resolve(data_dir);
-    std::error_code ec;
-    if (!paths || !std::filesystem::is_regular_file(paths.value().database_file(), ec)) {
+    if (!paths) {
         return load_profile(wanted);
     }
-    auto store = Store::open(paths.value().database_file());
-    if (!store) {
-        return store.error();
-    }
-    auto chosen = choose_profile(store.value(), wanted);
-    if (!chosen) {
-        return chosen.error();
-    }
-    return std::move(*chosen.value()).profile;
+    return choose_profile_without_creating(paths.value(), wanted);
 }
 
 int run_match(const MatchOptions& opt, const GlobalOptions& global) {

@@ -10,11 +10,11 @@
 #include "base/utf8.h"
 #include "cli/command_registry.h"
 #include "model/listing_json.h"
-#include "plugin_host/plugin_catalog.h"
 #include "plugin_host/plugin_scaffold.h"
 #include "plugin_host/plugin_session.h"
 #include "taxonomy/listing_intake.h"
 #include "views/display_text.h"
+#include "workspace/workspace.h"
 
 namespace gigscout::cli::plugin_command {
 namespace {
@@ -326,7 +326,7 @@ int run_list(const GlobalOptions& global) {
     if (!paths) {
         return kExitUsage;
     }
-    PluginCatalog catalog = PluginCatalog::standard(*paths);
+    PluginCatalog catalog = plugin_catalog(*paths);
     for (const auto& e : catalog.entries()) {
         std::string id = e.manifest ? e.manifest->id : e.path.filename().string();
         std::string version = e.manifest ? e.manifest->version : "-";

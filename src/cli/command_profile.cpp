@@ -12,8 +12,7 @@
 #include "base/file_io.h"
 #include "base/iso_time.h"
 #include "cli/command_registry.h"
-#include "scoring/profile.h"
-#include "store/store.h"
+#include "workspace/workspace.h"
 
 namespace gigscout::cli::profile_command {
 namespace {
@@ -35,11 +34,11 @@ int with_store(const GlobalOptions& global, Action action) {
     if (!paths) {
         return kExitUsage;
     }
-    auto opened = Store::open(*paths);
+    auto opened = Workspace::open(*paths);
     if (!opened) {
         return fail("profile", opened.error());
     }
-    return action(opened.value());
+    return action(opened.value().store());
 }
 
 int run_add(const ProfileOptions& opt, Store& store) {

@@ -1,11 +1,15 @@
 // gigscout-cli skills: the canonical skills found in a text (a file or standard input), with
 // --json the byte spans where each was found (docs/cli.md, docs/taxonomy.md).
+#include <cstdint>
 #include <cstdio>
+#include <functional>
 #include <map>
 #include <memory>
+#include <string>
+#include <vector>
 
+#include <rapidjson/filewritestream.h>
 #include <rapidjson/prettywriter.h>
-#include <rapidjson/stringbuffer.h>
 
 #include "base/file_io.h"
 #include "base/utf8.h"
@@ -15,54 +19,95 @@
 namespace gigscout::cli::skills_command {
 namespace {
 
-constexpr std::size_t kMaxInputBytes = 16u << 20;
-
 struct SkillsOptions {
     std::string file;  // empty or "-": standard input
     bool json = false;
 };
 
-Result<std::string> read_stdin() {
-    std::string text;
+// Standard input piece by piece, as read_file_pieces reads a file.
+Status read_stdin_pieces(const std::function<Status(std::string_view)>& each) {
     char buf[65536];
     std::size_t n = 0;
     while ((n = std::fread(buf, 1, sizeof buf, stdin)) > 0) {
-        text.append(buf, n);
-        if (text.size() > kMaxInputBytes) {
-            return Error{"standard input: larger than the limit of " +
-                         std::to_string(kMaxInputBytes >> 20) + " MiB"};
+        if (Status s = each(std::string_view(buf, n)); !s) {
+            return s;
         }
     }
     if (std::ferror(stdin)) {
         return Error{"standard input: read error"};
     }
-    return text;
+    return Ok{};
 }
 
+// A skill found, with its spans for --json (the text alone needs only the order). A skill is
+// written in a few ways over and over ("OpenCV", "opencv"): each way is kept once.
+struct FoundSkill {
+    struct Span {
+        std::size_t begin = 0;
+        std::size_t end = 0;
+        std::uint32_t written = 0;  // index into `ways`
+    };
+    std::vector<Span> spans;
+    std::vector<std::string> ways;
+    std::map<std::string, std::uint32_t, std::less<>> way_index;
+};
+
 int run_skills(const SkillsOptions& opt) {
-    bool from_stdin = opt.file.empty() || opt.file == "-";
-    auto text = from_stdin ? read_stdin() : read_text_file(opt.file, kMaxInputBytes);
-    if (!text) {
-        return fail("skills", text.error().message, kExitUsage);
-    }
+    const bool from_stdin = opt.file.empty() || opt.file == "-";
     const std::string what = from_stdin ? "standard input" : opt.file;
-    // Spans are byte offsets into the text as given, so it is checked, not repaired.
-    if (!utf8::is_valid(text.value())) {
+    const SkillExtractor& extractor = SkillExtractor::bundled();
+    // The text is read and matched piece by piece, so any size fits in a few megabytes; what
+    // is kept is what is printed: the skills in order of first occurrence and, for --json,
+    // their spans.
+    std::vector<std::string> order;
+    std::map<std::string, FoundSkill> found;
+    SkillSpanStream stream(extractor, [&](const SkillSpan& span, std::string_view bytes) {
+        auto [it, first] = found.try_emplace(span.skill);
+        if (first) {
+            order.push_back(span.skill);
+        }
+        if (opt.json) {
+            FoundSkill& f = it->second;
+            auto way = f.way_index.find(bytes);
+            if (way == f.way_index.end()) {
+                way = f.way_index
+                          .emplace(std::string(bytes), static_cast<std::uint32_t>(f.ways.size()))
+                          .first;
+                f.ways.emplace_back(bytes);
+            }
+            f.spans.push_back({span.begin, span.end, way->second});
+        }
+    });
+    // Spans are byte offsets into the text as given, so it is checked, not repaired: each piece
+    // up to a character the piece cuts short, which waits for the next.
+    std::string carry;
+    bool valid = true;
+    auto take = [&](std::string_view piece) -> Status {
+        if (!valid) {
+            return Ok{};  // read to the end anyway: the error is the text's, reported once
+        }
+        std::string_view text = piece;
+        if (!carry.empty()) {
+            carry.append(piece);
+            text = carry;
+        }
+        const std::size_t complete = utf8::complete_prefix(text);
+        if (!utf8::is_valid(text.substr(0, complete))) {
+            valid = false;
+            return Ok{};
+        }
+        stream.feed(text.substr(0, complete));
+        carry = std::string(text.substr(complete));
+        return Ok{};
+    };
+    Status read = from_stdin ? read_stdin_pieces(take) : read_file_pieces(opt.file, take);
+    if (!read) {
+        return fail("skills", read.error().message, kExitUsage);
+    }
+    if (!valid || !carry.empty()) {
         return fail("skills", what + ": not valid UTF-8 text", kExitUsage);
     }
-    const SkillExtractor& extractor = SkillExtractor::bundled();
-    std::vector<SkillSpan> spans = extractor.extract(text.value());
-
-    // Distinct skills in order of first occurrence, each with its spans.
-    std::vector<std::string> order;
-    std::map<std::string, std::vector<const SkillSpan*>> found;
-    for (const auto& s : spans) {
-        auto& list = found[s.skill];
-        if (list.empty()) {
-            order.push_back(s.skill);
-        }
-        list.push_back(&s);
-    }
+    stream.finish();
 
     const Taxonomy& taxonomy = extractor.taxonomy();
     if (!opt.json) {
@@ -72,8 +117,10 @@ int run_skills(const SkillsOptions& opt) {
         }
         return kExitOk;
     }
-    rapidjson::StringBuffer buf;
-    rapidjson::PrettyWriter<rapidjson::StringBuffer> w(buf);
+    // Written as it goes: the spans of a large text make a large output.
+    char out[65536];
+    rapidjson::FileWriteStream os(stdout, out, sizeof out);
+    rapidjson::PrettyWriter<rapidjson::FileWriteStream> w(os);
     w.SetIndent(' ', 2);
     w.SetFormatOptions(rapidjson::kFormatSingleLineArray);
     auto str = [&](std::string_view s) {
@@ -91,21 +138,23 @@ int run_skills(const SkillsOptions& opt) {
         str(s != nullptr ? s->category : "");
         w.Key("spans");
         w.StartArray();
-        for (const SkillSpan* span : found[id]) {
+        const FoundSkill& f = found[id];
+        for (const auto& span : f.spans) {
             w.StartObject();
             w.Key("begin");
-            w.Uint64(span->begin);
+            w.Uint64(span.begin);
             w.Key("end");
-            w.Uint64(span->end);
+            w.Uint64(span.end);
             w.Key("text");
-            str(std::string_view(text.value()).substr(span->begin, span->end - span->begin));
+            str(f.ways[span.written]);
             w.EndObject();
         }
         w.EndArray();
         w.EndObject();
     }
     w.EndArray();
-    std::printf("%s\n", buf.GetString());
+    os.Put('\n');
+    os.Flush();
     return kExitOk;
 }
 

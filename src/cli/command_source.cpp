@@ -1,16 +1,18 @@
 // gigscout-cli source: the configured sources and their health, as the app's sources panel
 // shows them (views/sources_panel.h); turning one on or off in sources.json (docs/sources.md).
 //   source list | source enable ID | source disable ID | source resume ID
-//   source add URL [--id ID] [--plugin P] | source remove ID
+//   source add URL [--id ID] [--plugin P] | source remove ID | source interval ID MINUTES
+#include <charconv>
 #include <cstdio>
 
 #include "base/file_io.h"
 #include "base/iso_time.h"
 #include "cli/command_registry.h"
-#include "refresh/source_config.h"
 #include "views/display_text.h"
+#include "views/refresh_schedule.h"
 #include "views/sources_panel.h"
 #include "workspace/source_from_url.h"
+#include "workspace/source_settings.h"
 #include "workspace/workspace.h"
 
 namespace gigscout::cli::source_command {
@@ -21,6 +23,7 @@ struct SourceOptions {
     std::string url;
     std::optional<std::string> name;
     std::optional<std::string> plugin;
+    std::string minutes;  // "90", or "default"
 };
 
 int run_list(Workspace& workspace) {
@@ -33,19 +36,25 @@ int run_list(Workspace& workspace) {
         return fail("source", rows.error().message, kExitInternal);
     }
     const std::int64_t now = now_epoch_seconds();
-    std::printf("%s %s %s %8s  %s\n", fit_columns("source", 24).c_str(),
+    // The app's schedule as it stands now (views/refresh_schedule.h): interval and next run.
+    RefreshSchedule schedule;
+    schedule.update(rows.value());
+    const auto plan = schedule.plan(now);
+    std::printf("%s %s %s %s %8s  %s\n", fit_columns("source", 24).c_str(),
                 fit_columns("state", 34).c_str(), fit_columns("last refresh", 12).c_str(),
-                "listings", "last error");
-    for (const auto& r : rows.value()) {
+                fit_columns("schedule", 30).c_str(), "listings", "last error");
+    for (std::size_t i = 0; i < rows.value().size(); ++i) {
+        const SourceRow& r = rows.value()[i];
         std::string state = r.state_text;
         if (!r.deprecated.empty()) {
             state += " (deprecated: " + r.deprecated + ")";
         }
         std::printf(
-            "%s %s %s %8zu  %s\n", fit_columns(r.id, 24).c_str(), fit_columns(state, 34).c_str(),
+            "%s %s %s %s %8zu  %s\n", fit_columns(r.id, 24).c_str(), fit_columns(state, 34).c_str(),
             fit_columns(r.last_refresh_at ? relative_time(*r.last_refresh_at, now) : "never", 12)
                 .c_str(),
-            r.open_listings, r.health == SourceHealth::Ok ? "" : r.last_error.c_str());
+            fit_columns(schedule_text(plan[i], now), 30).c_str(), r.open_listings,
+            r.health == SourceHealth::Ok ? "" : r.last_error.c_str());
         // The whole reason on lines of their own: a column would cut what to do.
         if (r.health == SourceHealth::Paused) {
             std::printf("    %s; resume: gigscout-cli source resume %s\n", r.state_text.c_str(),
@@ -66,6 +75,41 @@ int run_enable(Workspace& workspace, const std::string& id, bool enabled) {
     }
     std::printf("%s %s in %s\n", enabled ? "enabled" : "disabled", id.c_str(),
                 workspace.paths().sources_file().string().c_str());
+    return kExitOk;
+}
+
+// Minutes between the app's scheduled refreshes of one source, or "default"; the plugin's
+// politeness limit still applies, and the message says when it wins.
+int run_interval(Workspace& workspace, const std::string& id, const std::string& text) {
+    std::optional<int> minutes;
+    if (text != "default") {
+        int value = 0;
+        const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+        if (ec != std::errc{} || end != text.data() + text.size()) {
+            return fail("source",
+                        "interval: expected a number of minutes or `default`, got \"" + text + "\"",
+                        kExitUsage);
+        }
+        minutes = value;
+    }
+    if (auto s = set_source_refresh_minutes(workspace, id, minutes); !s) {
+        return fail("source", s.error().message, kExitUsage);
+    }
+    const int asked = minutes.value_or(kDefaultRefreshMinutes);
+    int every = asked;
+    std::string why;
+    if (auto descriptions = workspace.source_descriptions(); descriptions) {
+        for (const auto& d : descriptions.value()) {
+            if (d.id == id && d.min_interval > d.refresh_interval) {
+                every = static_cast<int>((d.min_interval + 59) / 60);
+                why = " (you asked for " + std::to_string(asked) +
+                      " min; its plugin asks for at least " + std::to_string(every) +
+                      " min between refreshes)";
+            }
+        }
+    }
+    std::printf("%s refreshes every %d min while the app runs%s; written to %s\n", id.c_str(),
+                every, why.c_str(), workspace.paths().sources_file().string().c_str());
     return kExitOk;
 }
 
@@ -98,36 +142,13 @@ int run_remove(Workspace& workspace, const std::string& id) {
 
 // One command resumes a source the health rules paused; its next refresh runs it again.
 int run_resume(Workspace& workspace, const std::string& id) {
-    auto descriptions = workspace.source_descriptions();
-    if (!descriptions) {
-        return fail("source", descriptions.error().message, kExitUsage);
+    auto resumed = resume_source(workspace, id);
+    if (!resumed) {
+        return fail("source", resumed.error().message, kExitUsage);
     }
-    std::string known;
-    bool found = false;
-    for (const auto& d : descriptions.value()) {
-        known += (known.empty() ? "" : ", ") + d.id;
-        found = found || d.id == id;
-    }
-    if (!found) {
-        return fail("source",
-                    "no configured source named `" + id +
-                        "`; the configured sources are: " + (known.empty() ? "none" : known),
-                    kExitUsage);
-    }
-    auto rows = load_sources_panel(workspace.store(), descriptions.value());
-    if (!rows) {
-        return fail("source", rows.error().message, kExitInternal);
-    }
-    bool was_paused = false;
-    for (const auto& r : rows.value()) {
-        was_paused = was_paused || (r.id == id && r.health == SourceHealth::Paused);
-    }
-    if (!was_paused) {
+    if (!resumed.value()) {
         std::printf("%s is not paused; nothing to resume\n", id.c_str());
         return kExitOk;
-    }
-    if (auto resumed = workspace.store().resume_source(id); !resumed) {
-        return fail("source", resumed.error().message, kExitInternal);
     }
     std::printf("resumed %s: the next refresh runs it (one more failure pauses it again)\n",
                 id.c_str());
@@ -176,7 +197,15 @@ const bool registered = register_command(Command{
         CLI::App* resume = source->add_subcommand(
             "resume", "Refresh a source again that failed too often in a row and was paused");
         resume->add_option("id", opt->id, "The source's id (source list shows them)")->required();
-        for (CLI::App* c : {list, enable, disable, resume, add, remove}) {
+        CLI::App* interval = source->add_subcommand(
+            "interval", "Minutes between the app's scheduled refreshes of a source");
+        interval->add_option("id", opt->id, "The source's id (source list shows them)")->required();
+        interval
+            ->add_option("minutes", opt->minutes,
+                         "1 to 10080 (a week), or `default` (60); never below the "
+                         "plugin's politeness limit")
+            ->required();
+        for (CLI::App* c : {list, enable, disable, resume, add, remove, interval}) {
             c->fallthrough();
         }
         return [=, &global]() -> int {
@@ -193,6 +222,10 @@ const bool registered = register_command(Command{
             }
             if (remove->parsed()) {
                 return with_workspace(global, [&](Workspace& w) { return run_remove(w, opt->id); });
+            }
+            if (interval->parsed()) {
+                return with_workspace(
+                    global, [&](Workspace& w) { return run_interval(w, opt->id, opt->minutes); });
             }
             if (resume->parsed()) {
                 return with_workspace(global, [&](Workspace& w) { return run_resume(w, opt->id); });

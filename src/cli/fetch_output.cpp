@@ -11,7 +11,6 @@
 #include "base/utf8.h"
 #include "model/currency.h"
 #include "model/listing_json.h"
-#include "scoring/scorer.h"
 #include "taxonomy/taxonomy.h"
 #include "views/display_text.h"
 

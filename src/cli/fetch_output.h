@@ -4,8 +4,8 @@
 
 #include <mutex>
 
-#include "refresh/refresh_runner.h"
 #include "views/listing_view.h"
+#include "workspace/refresh_job.h"
 
 namespace gigscout::cli {
 

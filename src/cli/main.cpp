@@ -6,8 +6,10 @@
 #include <string_view>
 
 #include "cli/command_registry.h"
+#include "cli/man_page.h"
 #include "model/currency.h"
 #include "taxonomy/taxonomy.h"
+#include "workspace/build_info.h"
 
 namespace {
 
@@ -61,10 +63,20 @@ int usage_error(CLI::App& app, int argc, char** argv, const CLI::ParseError& e) 
 
 int main(int argc, char** argv) {
     using namespace gigscout::cli;
+    // `--version --verbose` (either order) names the libraries too, for a bug report. CLI11's
+    // version flag stops parsing where it stands, before a later --verbose is seen.
+    if (argc == 3 &&
+        ((std::string_view(argv[1]) == "--version" && std::string_view(argv[2]) == "--verbose") ||
+         (std::string_view(argv[1]) == "--verbose" && std::string_view(argv[2]) == "--version"))) {
+        std::fputs(gigscout::component_versions_text(gigscout::component_versions()).c_str(),
+                   stdout);
+        return kExitOk;
+    }
     CLI::App app{"GigScout: ranks freelance gigs and remote jobs against your skill profile.",
                  "gigscout-cli"};
     app.require_subcommand(1);
-    app.set_version_flag("--version", std::string("gigscout-cli ") + GIGSCOUT_VERSION);
+    app.set_version_flag("--version", std::string("gigscout-cli ") + GIGSCOUT_VERSION,
+                         "Print the version and exit (with --verbose: the libraries' too)");
     GlobalOptions global;
     app.add_option("--data-dir", global.data_dir,
                    "Keep all data, config and cache under this directory instead of the XDG ones")
@@ -78,6 +90,11 @@ int main(int argc, char** argv) {
         if (subs.size() > before) {
             runners.emplace_back(subs.back(), std::move(run));
         }
+    }
+    // The package's manual page (`gigscout-cli --man-page DATE`), written from this table.
+    if (argc == 3 && std::string_view(argv[1]) == "--man-page") {
+        std::fputs(man_page(app, argv[2]).c_str(), stdout);
+        return kExitOk;
     }
     try {
         app.parse(argc, argv);

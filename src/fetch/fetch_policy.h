@@ -53,8 +53,9 @@ struct FetchPolicy {
     // --- politeness ----------------------------------------------------------------------
     // Requests per minute to one rate key (each try and each redirect counts); 0: no limit.
     double requests_per_minute = 0;
-    // Whose budget: empty means the request's host; a source key shares one budget across
-    // the hosts of a source.
+    // Whose budget at each host: requests are spaced per (rate_key, host), so two sources of
+    // one platform on one host share a budget while feeds on different hosts run side by
+    // side; empty means per host alone.
     std::string rate_key;
 
     // --- sizes ---------------------------------------------------------------------------

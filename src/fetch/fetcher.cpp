@@ -200,7 +200,8 @@ Fetcher::HopResult Fetcher::request_with_retries(const Hop& hop, const FetchPoli
     // Through a proxy the connected address is the proxy's (the user's choice); through a
     // connect_to entry it is the caller's. Neither is the plugin's target to judge.
     spec.check_addresses = !spec.proxy && !routed;
-    const std::string& rate_key = policy.rate_key.empty() ? hop.url.host : policy.rate_key;
+    const std::string rate_key =
+        policy.rate_key.empty() ? hop.url.host : policy.rate_key + "@" + hop.url.host;
 
     for (int attempt = 1;; ++attempt) {
         if (cancel.cancelled() ||

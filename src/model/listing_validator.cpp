@@ -108,6 +108,16 @@ bool is_http_url(std::string_view url) {
     return authority[0] != ':';
 }
 
+std::string posted_at_problem(std::int64_t posted_at, std::int64_t now) {
+    if (posted_at < L::kEarliestPosted) {
+        return "is before 1995-01-01";
+    }
+    if (posted_at > now + L::kFutureSlackSeconds) {
+        return "is more than two days in the future";
+    }
+    return {};
+}
+
 Status validate_listing(const Listing& l, std::int64_t now) {
     Checker c;
     c.required("id", l.id);
@@ -127,10 +137,8 @@ Status validate_listing(const Listing& l, std::int64_t now) {
     c.text("company", l.company, L::kShortTextBytes, false);
     c.text("location", l.location, L::kShortTextBytes, false);
     if (l.posted_at) {
-        if (*l.posted_at < L::kEarliestPosted) {
-            c.add("posted_at", "is before 1995-01-01");
-        } else if (*l.posted_at > now + L::kFutureSlackSeconds) {
-            c.add("posted_at", "is more than two days in the future");
+        if (std::string problem = posted_at_problem(*l.posted_at, now); !problem.empty()) {
+            c.add("posted_at", problem);
         }
     }
     if (l.budget) {

@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 #include "base/result.h"
@@ -30,6 +31,11 @@ struct ListingLimits {
 // "field `url`: must be an http or https URL, got \"javascript:alert(1)\"; field `title`: ...".
 // `now` (epoch seconds) bounds posted_at.
 Status validate_listing(const Listing& listing, std::int64_t now);
+
+// What is wrong with a posting time ("is before 1995-01-01"), or empty when it is plausible.
+// validate_listing refuses a listing for it; the plugin session drops the time instead and
+// keeps the listing (docs/plugin-api.md, `parse(response, ctx)`).
+std::string posted_at_problem(std::int64_t posted_at, std::int64_t now);
 
 // True for an absolute http(s) URL with a host and no whitespace or control characters.
 bool is_http_url(std::string_view url);

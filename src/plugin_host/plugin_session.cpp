@@ -535,6 +535,8 @@ Result<ParseOutcome> PluginSession::parse(const PluginResponse& response,
     rapidjson::Document& doc = *list;
     auto& alloc = doc.GetAllocator();
     out.returned = doc.Size();
+    std::size_t dropped_dates = 0;
+    std::string first_dropped_date;
     for (rapidjson::SizeType i = 0; i < doc.Size(); ++i) {
         std::string where = prefix + "listing " + std::to_string(i + 1) + ": ";
         rapidjson::Value& item = doc[i];
@@ -567,12 +569,28 @@ Result<ParseOutcome> PluginSession::parse(const PluginResponse& response,
             rapidjson::Value(source.data(), static_cast<rapidjson::SizeType>(source.size()), alloc),
             alloc);
         auto listing = listing_from_json(item);
+        // An implausible posting time (a feed's 1970-01-01, a date years ahead) costs the
+        // time, not the listing: the job itself is still worth showing.
+        if (listing && listing.value().posted_at) {
+            std::string problem = posted_at_problem(*listing.value().posted_at, now);
+            if (!problem.empty()) {
+                listing.value().posted_at.reset();
+                if (dropped_dates++ == 0) {
+                    first_dropped_date = where + "field `posted_at`: " + problem;
+                }
+            }
+        }
         Status valid = listing ? validate_listing(listing.value(), now) : Status(listing.error());
         if (!valid) {
             out.problems.push_back(where + valid.error().message);
             continue;
         }
         out.listings.push_back(std::move(listing).value());
+    }
+    if (dropped_dates > 0) {
+        out.log.push_back({"warn", std::to_string(dropped_dates) +
+                                       " listing(s) kept without their posting time; the first: " +
+                                       first_dropped_date});
     }
     if (const auto* next = find(header, "next")) {
         auto req = request_from_json(*next);

@@ -12,6 +12,8 @@
 #include <cstring>
 #include <ctime>
 
+#include "base/paths.h"
+
 namespace gigscout {
 namespace fs = std::filesystem;
 
@@ -57,6 +59,11 @@ fs::path find_worker_executable() {
         if (is_executable(beside)) {
             return beside;
         }
+    }
+    // Installed: <prefix>/libexec/gigscout/, beside the program's own prefix.
+    if (fs::path installed = installed_beside_executable("libexec/gigscout/gigscout-plugin-worker");
+        !installed.empty() && is_executable(installed)) {
+        return installed;
     }
     return GIGSCOUT_PLUGIN_WORKER_BUILD_PATH;
 }

@@ -273,6 +273,11 @@ SourceOutcome RefreshRunner::run_source(const RefreshSource& source,
     }
     const PluginManifest& m = manifest.value();
     out.max_cache_age = m.max_cache_age;
+    // Said with the outcome, where the user looks after a refresh (fetch's table, the app), not
+    // only by `plugin check`: the plugin still runs, but its days are counted.
+    if (!m.deprecated.empty()) {
+        out.problems.push_back("plugin " + m.id + " is deprecated: " + m.deprecated);
+    }
 
     if (ledger_ != nullptr && !options_.ignore_min_interval && m.politeness.min_refresh_interval) {
         auto decision =
@@ -367,7 +372,9 @@ SourceOutcome RefreshRunner::run_source(const RefreshSource& source,
     policy.allowed_hosts = hosts.value().rules();
     policy.allow_http = options_.allow_http || source.config.allow_http;
     policy.allow_local_addresses = options_.allow_loopback || source.config.allow_private_network;
-    policy.rate_key = m.id;  // one budget per platform, shared by all its sources
+    // One budget per (platform, host): the platform's sources on one host share it, while a
+    // generic plugin's feeds on different hosts do not wait for each other.
+    policy.rate_key = m.id;
     if (options_.requests_per_minute) {
         policy.requests_per_minute = *options_.requests_per_minute;
     } else if (m.politeness.requests_per_minute) {

@@ -63,6 +63,14 @@ Result<SourcesFile> parse_sources(std::string_view text, std::string_view what) 
         s.enabled = r.boolean("enabled").value_or(true);
         s.allow_http = r.boolean("allow_http").value_or(false);
         s.allow_private_network = r.boolean("allow_private_network").value_or(false);
+        if (auto minutes = r.integer("refresh_minutes")) {
+            if (*minutes < 1 || *minutes > kMaxRefreshMinutes) {
+                r.fail("refresh_minutes", "must be 1 to " + std::to_string(kMaxRefreshMinutes) +
+                                              " (a week), got " + std::to_string(*minutes));
+            } else {
+                s.refresh_minutes = static_cast<int>(*minutes);
+            }
+        }
         if (const auto* settings = r.object("settings")) {
             for (auto it = settings->MemberBegin(); it != settings->MemberEnd(); ++it) {
                 std::string key(it->name.GetString(), it->name.GetStringLength());
@@ -102,8 +110,8 @@ Result<SourcesFile> parse_sources(std::string_view text, std::string_view what) 
                 }
             }
         }
-        r.reject_unknown(
-            {"plugin", "instance", "enabled", "settings", "allow_http", "allow_private_network"});
+        r.reject_unknown({"plugin", "instance", "enabled", "settings", "allow_http",
+                          "allow_private_network", "refresh_minutes"});
         if (r.ok() && !valid_name(s.plugin)) {
             r.fail("plugin", "must be a plugin id of lower-case letters, digits, - and _");
         }
@@ -175,6 +183,10 @@ std::string sources_to_json(const SourcesFile& file) {
         if (s.allow_private_network) {
             w.Key("allow_private_network");
             w.Bool(true);
+        }
+        if (s.refresh_minutes) {
+            w.Key("refresh_minutes");
+            w.Int(*s.refresh_minutes);
         }
         w.Key("settings");
         w.StartObject();

@@ -24,7 +24,14 @@ struct SourceConfig {
     // this source (a board on the LAN, a local test server).
     bool allow_http = false;
     bool allow_private_network = false;
+    // Minutes between the app's scheduled refreshes of this source; none: kDefaultRefreshMinutes.
+    // Never below the plugin's politeness limit (views/refresh_schedule.h).
+    std::optional<int> refresh_minutes;
 };
+
+inline constexpr int kDefaultRefreshMinutes = 60;
+// A week: a longer wait is no schedule.
+inline constexpr int kMaxRefreshMinutes = 7 * 24 * 60;
 
 struct SourcesFile {
     std::vector<SourceConfig> sources;

@@ -4,8 +4,10 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <functional>
 #include <map>
 
+#include "base/file_io.h"
 #include "base/iso_time.h"
 #include "model/listing_validator.h"
 
@@ -373,18 +375,11 @@ std::string listings_to_csv(const std::vector<StoredListing>& rows) {
     return out;
 }
 
-Result<ParsedImport> listings_from_csv(std::string_view text, std::string_view what,
-                                       std::int64_t now) {
-    const std::string where(what);
-    if (text.substr(0, 3) == "\xEF\xBB\xBF") {
-        text.remove_prefix(3);  // the byte order mark spreadsheets write
-    }
-    CsvReader reader{text};
-    std::vector<std::string> header;
-    std::string error;
-    if (reader.done() || !reader.record(header, error)) {
-        return Error{where + ": " + (error.empty() ? "empty file, expected a header row" : error)};
-    }
+namespace {
+
+// The header's columns by name; fails naming a column that is not a listing's or a missing one.
+Result<std::map<std::string, std::size_t>> csv_columns(const std::vector<std::string>& header,
+                                                       const std::string& where) {
     std::map<std::string, std::size_t> columns;
     for (std::size_t i = 0; i < header.size(); ++i) {
         std::string name = header[i];
@@ -400,6 +395,113 @@ Result<ParsedImport> listings_from_csv(std::string_view text, std::string_view w
             return Error{where + ": the header has no `" + required + "` column"};
         }
     }
+    return columns;
+}
+
+// One record after the header (`row` counts the header as row 1) into `out`: an entry, a
+// problem, or nothing for a blank line.
+void take_csv_row(const std::vector<std::string>& cells, std::size_t row,
+                  const std::map<std::string, std::size_t>& columns, std::size_t header_cells,
+                  std::int64_t now, ParsedImport& out) {
+    if (cells.size() == 1 && cells[0].empty()) {
+        return;  // a blank line
+    }
+    CsvRowReader r{columns, cells, {}};
+    if (cells.size() != header_cells) {
+        out.problems.push_back("row " + std::to_string(row) + ": has " +
+                               std::to_string(cells.size()) + " cells, the header " +
+                               std::to_string(header_cells));
+        return;
+    }
+    auto e = read_row(r, now);
+    if (!e) {
+        out.problems.push_back("row " + std::to_string(row) + ": " + r.problem);
+        return;
+    }
+    out.state.listings.push_back(std::move(*e));
+}
+
+// A record longer than this is taken for a quote that never closes: reading it on would hold
+// the rest of the file.
+constexpr std::size_t kMaxCsvRecordBytes = std::size_t{64} << 20;
+
+// Each record of a CSV file (the header first), read a piece at a time: memory holds a piece
+// and the record it ends in.
+Status for_each_csv_record(const std::filesystem::path& file, const std::string& where,
+                           const std::function<Status(const std::vector<std::string>&)>& each) {
+    std::string buffer;
+    std::size_t line = 1;
+    bool started = false;
+    std::vector<std::string> cells;
+    std::string error;
+    auto drain = [&](bool at_end) -> Status {
+        if (!started) {
+            if (!at_end && buffer.size() < 3) {
+                return Ok{};
+            }
+            if (buffer.compare(0, 3, "\xEF\xBB\xBF") == 0) {
+                buffer.erase(0, 3);  // the byte order mark spreadsheets write
+            }
+            started = true;
+        }
+        CsvReader reader{buffer, 0, line};
+        std::size_t consumed = 0;
+        while (!reader.done()) {
+            const std::size_t start_line = reader.line;
+            const bool read = reader.record(cells, error);
+            // Whole only when its line break was read (a "\r" at the end may be half of one),
+            // or at the end of the file.
+            const char last = reader.pos > 0 ? buffer[reader.pos - 1] : '\0';
+            const bool whole =
+                at_end || (read && (last == '\n' || (last == '\r' && reader.pos < buffer.size())));
+            if (!whole) {
+                if (buffer.size() - consumed > kMaxCsvRecordBytes) {
+                    return Error{where + ": line " + std::to_string(start_line) +
+                                 ": a quoted cell is never closed (or a row is longer than 64 "
+                                 "MiB)"};
+                }
+                break;
+            }
+            if (!read) {
+                return Error{where + ": " + error};
+            }
+            consumed = reader.pos;
+            line = reader.line;
+            if (Status s = each(cells); !s) {
+                return s;
+            }
+        }
+        buffer.erase(0, consumed);
+        return Ok{};
+    };
+    Status read = read_file_pieces(file, [&](std::string_view piece) {
+        buffer.append(piece);
+        return drain(false);
+    });
+    if (!read) {
+        return read;
+    }
+    return drain(true);
+}
+
+}  // namespace
+
+Result<ParsedImport> listings_from_csv(std::string_view text, std::string_view what,
+                                       std::int64_t now) {
+    const std::string where(what);
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") {
+        text.remove_prefix(3);  // the byte order mark spreadsheets write
+    }
+    CsvReader reader{text};
+    std::vector<std::string> header;
+    std::string error;
+    if (reader.done() || !reader.record(header, error)) {
+        return Error{where + ": " + (error.empty() ? "empty file, expected a header row" : error)};
+    }
+    auto columns = csv_columns(header, where);
+    if (!columns) {
+        return columns.error();
+    }
     ParsedImport out;
     std::vector<std::string> cells;
     std::size_t row = 1;
@@ -408,25 +510,68 @@ Result<ParsedImport> listings_from_csv(std::string_view text, std::string_view w
         if (!reader.record(cells, error)) {
             return Error{where + ": " + error};
         }
-        if (cells.size() == 1 && cells[0].empty()) {
-            continue;  // a blank line
-        }
-        CsvRowReader r{columns, cells, {}};
-        if (cells.size() != header.size()) {
-            out.problems.push_back("row " + std::to_string(row) + ": has " +
-                                   std::to_string(cells.size()) + " cells, the header " +
-                                   std::to_string(header.size()));
-            continue;
-        }
-        auto e = read_row(r, now);
-        if (!e) {
-            out.problems.push_back("row " + std::to_string(row) + ": " + r.problem);
-            continue;
-        }
-        out.state.listings.push_back(std::move(*e));
+        take_csv_row(cells, row, columns.value(), header.size(), now, out);
     }
     out.state.exported_at = now;
     return out;
+}
+
+Result<std::size_t> check_csv_file(const std::filesystem::path& file) {
+    const std::string where = file.string();
+    std::size_t records = 0;
+    Status read = for_each_csv_record(file, where, [&](const std::vector<std::string>& cells) {
+        if (records++ == 0) {
+            if (auto columns = csv_columns(cells, where); !columns) {
+                return Status(columns.error());
+            }
+        }
+        return Status(Ok{});
+    });
+    if (!read) {
+        return read.error();
+    }
+    if (records == 0) {
+        return Error{where + ": empty file, expected a header row"};
+    }
+    return records - 1;
+}
+
+Status listings_from_csv_file(const std::filesystem::path& file, std::int64_t now,
+                              std::size_t batch, const std::function<Status(ParsedImport&)>& each) {
+    const std::string where = file.string();
+    std::vector<std::string> header;
+    std::map<std::string, std::size_t> columns;
+    ParsedImport part;
+    std::size_t row = 0;
+    auto flush = [&]() -> Status {
+        part.state.exported_at = now;
+        Status s = each(part);
+        part = ParsedImport{};
+        return s;
+    };
+    Status read = for_each_csv_record(file, where, [&](const std::vector<std::string>& cells) {
+        if (++row == 1) {
+            auto c = csv_columns(cells, where);
+            if (!c) {
+                return Status(c.error());
+            }
+            header = cells;
+            columns = std::move(c).value();
+            return Status(Ok{});
+        }
+        take_csv_row(cells, row, columns, header.size(), now, part);
+        if (part.state.listings.size() + part.problems.size() >= std::max<std::size_t>(batch, 1)) {
+            return flush();
+        }
+        return Status(Ok{});
+    });
+    if (!read) {
+        return read;
+    }
+    if (row == 0) {
+        return Error{where + ": empty file, expected a header row"};
+    }
+    return flush();
 }
 
 }  // namespace gigscout

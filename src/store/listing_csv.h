@@ -2,6 +2,8 @@
 // between machines: one row per listing with its state, columns in docs/store.md.
 #pragma once
 
+#include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,5 +29,13 @@ void append_csv_cell(std::string& out, std::string_view value);
 // skipped. Listings pass validate_listing (bounded by `now`); missing times default to `now`.
 Result<ParsedImport> listings_from_csv(std::string_view text, std::string_view what,
                                        std::int64_t now);
+
+// A CSV file of any size read as listings_from_csv reads a text, a piece at a time. First
+// check_csv_file: the header and every record's quoting, before anything is stored (it
+// returns the number of rows after the header); then listings_from_csv_file hands `each` the
+// entries and problems of `batch` rows at a time (rows numbered in the whole file).
+Result<std::size_t> check_csv_file(const std::filesystem::path& file);
+Status listings_from_csv_file(const std::filesystem::path& file, std::int64_t now,
+                              std::size_t batch, const std::function<Status(ParsedImport&)>& each);
 
 }  // namespace gigscout

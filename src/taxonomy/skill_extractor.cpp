@@ -748,6 +748,59 @@ std::vector<std::string> SkillExtractor::extract_ids(std::string_view text) cons
     return ids;
 }
 
+SkillSpanStream::SkillSpanStream(const SkillExtractor& extractor, Found found, std::size_t piece,
+                                 std::size_t max_pending)
+    : extractor_(extractor),
+      found_(std::move(found)),
+      piece_(std::max<std::size_t>(piece, 1)),
+      max_pending_(std::max(max_pending, piece_)) {}
+
+void SkillSpanStream::feed(std::string_view text) {
+    pending_.append(text);
+    if (pending_.size() < piece_) {
+        return;
+    }
+    // The tokens say where sentences start, exactly as extract() will see them: the held text
+    // begins at a sentence start (or a spaced word), so tokenizing it alone gives the same
+    // boundaries as tokenizing the whole text.
+    thread_local std::vector<Token> tokens;
+    text_tokens::tokenize(pending_, tokens);
+    std::size_t cut = 0;
+    for (std::size_t i = tokens.size(); i-- > 1;) {
+        if (tokens[i].sentence != tokens[i - 1].sentence) {
+            cut = tokens[i].begin;
+            break;
+        }
+    }
+    if (cut == 0 && pending_.size() >= max_pending_) {
+        for (std::size_t i = tokens.size(); i-- > 1;) {
+            if (tokens[i].spaced) {
+                cut = tokens[i].begin;
+                break;
+            }
+        }
+    }
+    if (cut > 0) {
+        settle(cut);
+    }
+}
+
+void SkillSpanStream::finish() {
+    settle(pending_.size());
+}
+
+void SkillSpanStream::settle(std::size_t cut) {
+    const std::string_view piece = std::string_view(pending_).substr(0, cut);
+    for (SkillSpan& span : extractor_.extract(piece)) {
+        std::string_view bytes = piece.substr(span.begin, span.end - span.begin);
+        span.begin += offset_;
+        span.end += offset_;
+        found_(span, bytes);
+    }
+    pending_.erase(0, cut);
+    offset_ += cut;
+}
+
 const Taxonomy& SkillExtractor::taxonomy() const {
     return *impl_->taxonomy;
 }

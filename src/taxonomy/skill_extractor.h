@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -40,6 +41,39 @@ class SkillExtractor {
   private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
+};
+
+// extract() over a text that arrives piece by piece (a file of any size, standard input), in
+// memory of about one piece. The text is cut only where the tokenizer starts a new sentence,
+// and neither an alias nor a context rule reaches across a sentence (text_tokens.h), so the
+// spans are those extract() finds in the whole text. A run of more than `max_pending` bytes
+// with no sentence end is cut before a spaced word instead: context rules near that cut see
+// only their own side of it.
+class SkillSpanStream {
+  public:
+    // `found` gets each span as it is settled, in text order, with offsets into the whole text
+    // and the span's bytes.
+    using Found = std::function<void(const SkillSpan&, std::string_view text)>;
+    SkillSpanStream(const SkillExtractor& extractor, Found found,
+                    std::size_t piece = std::size_t{1} << 20,
+                    std::size_t max_pending = std::size_t{8} << 20);
+
+    // Appends `text`; settles what lies before the last sentence start once a piece is held.
+    void feed(std::string_view text);
+    // The rest of the text.
+    void finish();
+    // Bytes fed so far.
+    std::size_t size() const { return offset_ + pending_.size(); }
+
+  private:
+    void settle(std::size_t cut);
+
+    const SkillExtractor& extractor_;
+    Found found_;
+    std::size_t piece_;
+    std::size_t max_pending_;
+    std::string pending_;
+    std::size_t offset_ = 0;  // of pending_ in the whole text
 };
 
 // Fills `listing.skills` once, when a listing enters: platform tags (Tag), then the title

@@ -146,6 +146,39 @@ void ProfileEditor::set_must_have_keywords(std::string_view text) {
     profile_.must_have_keywords = split_list(text);
 }
 
+void ProfileEditor::offer_skills(std::vector<OfferedSkill> skills) {
+    offered_.clear();
+    for (auto& s : skills) {
+        const bool known = Taxonomy::bundled().find(s.id) != nullptr;
+        const bool offered_twice = std::any_of(offered_.begin(), offered_.end(),
+                                               [&](const OfferedSkill& o) { return o.id == s.id; });
+        if (known && !offered_twice && profile_.find_skill(s.id) == nullptr) {
+            s.confirmed = false;
+            offered_.push_back(std::move(s));
+        }
+    }
+}
+
+bool ProfileEditor::confirm(std::size_t index, bool yes) {
+    if (index >= offered_.size()) {
+        return false;
+    }
+    offered_[index].confirmed = yes;
+    return true;
+}
+
+std::size_t ProfileEditor::add_confirmed(SkillLevel level) {
+    std::size_t added = 0;
+    for (const auto& o : offered_) {
+        if (o.confirmed && profile_.find_skill(o.id) == nullptr) {
+            profile_.skills.push_back({o.id, level, std::nullopt});
+            ++added;
+        }
+    }
+    offered_.clear();
+    return added;
+}
+
 Result<Profile> ProfileEditor::checked() const {
     return profile_from_json(profile_to_json(profile_), "the profile");
 }

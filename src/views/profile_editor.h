@@ -30,6 +30,14 @@ struct SkillMatch {
 std::vector<SkillMatch> search_skills(std::string_view query, std::string_view category = {},
                                       std::size_t limit = 30);
 
+// A skill the extractor found in a CV or portfolio text (workspace/first_run.h suggest_skills),
+// waiting for the user's word: nothing is added unconfirmed.
+struct OfferedSkill {
+    std::string id;
+    std::string name;  // display name
+    bool confirmed = false;
+};
+
 class ProfileEditor {
   public:
     explicit ProfileEditor(Profile profile);
@@ -50,6 +58,18 @@ class ProfileEditor {
     void set_search_terms(std::string_view text);
     void set_excluded_keywords(std::string_view text);
     void set_must_have_keywords(std::string_view text);
+    // The most points each score component can add (docs/profile-format.md, `weights`); they
+    // must add up to 100, which checked() enforces with the sum in its message.
+    void set_weights(const ScoreWeights& weights) { profile_.weights = weights; }
+
+    // Offers a CV's skills for confirmation, each unconfirmed; skills the profile has already
+    // and ids the taxonomy lacks are left out. Replaces an earlier offer.
+    void offer_skills(std::vector<OfferedSkill> skills);
+    const std::vector<OfferedSkill>& offered() const { return offered_; }
+    // False for an index outside the offer.
+    bool confirm(std::size_t index, bool yes);
+    // Adds the confirmed skills at `level` and ends the offer; returns how many were added.
+    std::size_t add_confirmed(SkillLevel level);
 
     // The profile as every reader reads it (profile_from_json of its JSON form); the error
     // names the field: "field `min_hourly.currency`: unknown currency \"XYZ\"".
@@ -60,6 +80,7 @@ class ProfileEditor {
 
   private:
     Profile profile_;
+    std::vector<OfferedSkill> offered_;
 };
 
 // "a, b\nc" -> {"a", "b", "c"}: how lists are typed into one text field.

@@ -22,6 +22,8 @@ std::vector<SourceRow> sources_panel(const std::vector<SourceRecord>& records,
         row.id = d.id;
         row.plugin = d.plugin;
         row.deprecated = d.deprecated;
+        row.refresh_interval = d.refresh_interval;
+        row.min_interval = d.min_interval;
         auto record = std::find_if(records.begin(), records.end(),
                                    [&](const SourceRecord& r) { return r.source == d.id; });
         const bool refreshed = record != records.end();

@@ -30,6 +30,11 @@ struct SourceDescription {
     // Why it will not refresh now although enabled (the platform's minimum interval, a missing
     // secret...); empty when it may.
     std::string paused_reason;
+    // Seconds between the app's scheduled refreshes (sources.json `refresh_minutes`, default an
+    // hour) and the plugin's politeness limit (its manifest's min_refresh_interval); the
+    // schedule waits the longer (refresh_schedule.h).
+    std::int64_t refresh_interval = 3600;
+    std::int64_t min_interval = 0;
 };
 
 // What a source's row says first, most pressing first.
@@ -63,6 +68,9 @@ struct SourceRow {
     // An empty refresh where it used to bring many (source_health.h): the text says so.
     bool suspicious = false;
     std::string suspicious_text;
+    // The description's, for the schedule (refresh_schedule.h).
+    std::int64_t refresh_interval = 3600;
+    std::int64_t min_interval = 0;
 };
 
 // One row per description, in the given order, each joined with the store's record of that

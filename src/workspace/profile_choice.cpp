@@ -48,4 +48,20 @@ Result<std::optional<ChosenProfile>> choose_profile(Store& store,
     return std::optional<ChosenProfile>(ChosenProfile{std::move(p).value(), *wanted});
 }
 
+Result<Profile> choose_profile_without_creating(const Paths& paths, const std::string& wanted) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(paths.database_file(), ec)) {
+        return load_profile(wanted);
+    }
+    auto store = Store::open(paths.database_file());
+    if (!store) {
+        return store.error();
+    }
+    auto chosen = choose_profile(store.value(), wanted);
+    if (!chosen) {
+        return chosen.error();
+    }
+    return std::move(*chosen.value()).profile;
+}
+
 }  // namespace gigscout

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "base/paths.h"
 #include "base/result.h"
 #include "scoring/profile.h"
 #include "store/store.h"
@@ -18,5 +19,9 @@ struct ChosenProfile {
 
 Result<std::optional<ChosenProfile>> choose_profile(Store& store,
                                                     const std::optional<std::string>& wanted);
+
+// For a front end that works on files alone (`match`): `wanted` as above when the store at
+// `paths` exists, without creating one when it does not (then `wanted` is a profile file).
+Result<Profile> choose_profile_without_creating(const Paths& paths, const std::string& wanted);
 
 }  // namespace gigscout

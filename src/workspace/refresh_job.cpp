@@ -8,6 +8,7 @@
 #include "fetch/fetcher.h"
 #include "fetch/refresh_ledger.h"
 #include "views/source_health.h"
+#include "workspace/dedupe_rank.h"
 #include "workspace/secret_lookup.h"
 #include "workspace/source_selection.h"
 
@@ -17,27 +18,6 @@ namespace {
 // A feed not fetched for a month is likely gone from sources.json; its validators and body
 // would only take disk space (docs/fetch.md).
 constexpr std::chrono::seconds kHttpCacheMaxAge = std::chrono::hours(24 * 30);
-
-// Of a job cross-posted on several sources, the copy the store saw first keeps its id, so what
-// the user did with it stays where it was (docs/dedupe.md).
-std::vector<std::int64_t> first_seen_rank(Store& store, const std::vector<Listing>& listings) {
-    std::vector<std::string> ids;
-    ids.reserve(listings.size());
-    for (const auto& l : listings) {
-        ids.push_back(l.id);
-    }
-    std::vector<std::int64_t> rank;
-    auto seen = store.first_seen(ids);
-    if (!seen) {
-        return rank;  // the runner's own order then
-    }
-    for (const auto& id : ids) {
-        auto it = seen.value().find(id);
-        rank.push_back(it == seen.value().end() ? std::numeric_limits<std::int64_t>::max()
-                                                : it->second);
-    }
-    return rank;
-}
 
 struct PausedSplit {
     std::vector<RefreshSource> runnable;

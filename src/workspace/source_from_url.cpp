@@ -1,6 +1,7 @@
 #include "workspace/source_from_url.h"
 
 #include <algorithm>
+#include <functional>
 
 #include "base/ascii.h"
 #include "base/file_io.h"
@@ -226,7 +227,8 @@ Result<SourceConfig> remove_source(Workspace& workspace, const std::string& id) 
     return removed;
 }
 
-Status set_source_enabled(Workspace& workspace, const std::string& id, bool enabled) {
+Status edit_source(Workspace& workspace, const std::string& id,
+                   const std::function<void(SourceConfig&)>& change) {
     auto sources = file_sources(workspace);
     if (!sources) {
         return sources.error();
@@ -238,8 +240,21 @@ Status set_source_enabled(Workspace& workspace, const std::string& id, bool enab
         return Error{"no configured source named `" + id +
                      "`; the configured sources are: " + source_ids_text(list)};
     }
-    it->enabled = enabled;
+    change(*it);
     return write_sources(workspace, std::move(list));
+}
+
+Status set_source_enabled(Workspace& workspace, const std::string& id, bool enabled) {
+    return edit_source(workspace, id, [enabled](SourceConfig& s) { s.enabled = enabled; });
+}
+
+Status set_source_refresh_minutes(Workspace& workspace, const std::string& id,
+                                  std::optional<int> minutes) {
+    if (minutes && (*minutes < 1 || *minutes > kMaxRefreshMinutes)) {
+        return Error{"refresh_minutes must be 1 to " + std::to_string(kMaxRefreshMinutes) +
+                     " (a week), got " + std::to_string(*minutes)};
+    }
+    return edit_source(workspace, id, [minutes](SourceConfig& s) { s.refresh_minutes = minutes; });
 }
 
 }  // namespace gigscout

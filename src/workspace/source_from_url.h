@@ -5,6 +5,7 @@
 // feed, `jobposting` for a page. Both front ends add and remove sources through these.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -45,5 +46,17 @@ Result<SourceConfig> remove_source(Workspace& workspace, const std::string& id);
 // Turns the source with this id on or off in sources.json (the bundled defaults become the file
 // first, as for add_source); an unknown id is an error that lists the configured ones.
 Status set_source_enabled(Workspace& workspace, const std::string& id, bool enabled);
+
+// Changes the source with this id in sources.json as `change` says (the one way a source's
+// entry is rewritten: set_source_enabled, the sources dialog's settings); an unknown id is an
+// error that lists the configured ones.
+Status edit_source(Workspace& workspace, const std::string& id,
+                   const std::function<void(SourceConfig&)>& change);
+
+// Sets the minutes between the app's scheduled refreshes of this source (none: the default,
+// kDefaultRefreshMinutes), as set_source_enabled does; a value outside 1 minute to a week is an
+// error. The plugin's politeness limit still applies (views/refresh_schedule.h).
+Status set_source_refresh_minutes(Workspace& workspace, const std::string& id,
+                                  std::optional<int> minutes);
 
 }  // namespace gigscout

@@ -11,9 +11,17 @@ Workspace::Workspace(Paths paths, Store store)
 
 const PluginCatalog& Workspace::catalog() const {
     if (!catalog_) {
-        catalog_.emplace(PluginCatalog::standard(paths_));
+        catalog_.emplace(plugin_catalog(paths_));
     }
     return *catalog_;
+}
+
+void Workspace::reload_plugins() {
+    if (catalog_) {
+        catalog_->reload();
+    } else {
+        (void)catalog();
+    }
 }
 
 Result<Workspace> Workspace::open(const Paths& paths, StoreOptions store_options) {
@@ -43,6 +51,7 @@ Result<std::vector<SourceDescription>> Workspace::source_descriptions() const {
         d.id = c.id;
         d.plugin = c.plugin;
         d.enabled = c.enabled;
+        d.refresh_interval = std::int64_t{c.refresh_minutes.value_or(kDefaultRefreshMinutes)} * 60;
         const PluginEntry* entry = catalog().find(c.plugin);
         if (entry == nullptr) {
             d.unusable_reason = "no plugin `" + c.plugin + "` is installed";
@@ -53,6 +62,7 @@ Result<std::vector<SourceDescription>> Workspace::source_descriptions() const {
             }
         } else {
             d.deprecated = entry->manifest->deprecated;
+            d.min_interval = entry->manifest->politeness.min_refresh_interval.value_or(0);
         }
         out.push_back(std::move(d));
     }
@@ -61,6 +71,10 @@ Result<std::vector<SourceDescription>> Workspace::source_descriptions() const {
 
 Result<std::optional<ChosenProfile>> Workspace::profile(const std::optional<std::string>& wanted) {
     return choose_profile(store_, wanted);
+}
+
+PluginCatalog plugin_catalog(const Paths& paths) {
+    return PluginCatalog::standard(paths);
 }
 
 Scorer make_scorer(const Profile& profile, std::int64_t now) {

@@ -31,6 +31,9 @@ class Workspace {
     // Read on first use: loading each plugin's manifest starts its sandbox (tens of
     // milliseconds a plugin), which a window must not wait for at launch.
     const PluginCatalog& catalog() const;
+    // Reads both plugin folders again (the sources dialog's Reload plugins: an edited or new
+    // plugin needs no restart).
+    void reload_plugins();
 
     // sources.json, or the bundled defaults before the user wrote one (source_selection.h).
     Result<std::vector<SourceConfig>> sources() const;
@@ -51,6 +54,10 @@ class Workspace {
     Store store_;
     mutable std::optional<PluginCatalog> catalog_;
 };
+
+// The bundled plugins and the user's, read without opening the store (`plugin list`); what
+// Workspace::catalog() reads.
+PluginCatalog plugin_catalog(const Paths& paths);
 
 // The one way a front end builds a scorer: the bundled taxonomy and currency rates, recency
 // measured from `now`.

@@ -6,6 +6,14 @@
 //   first   — demo listings while the store is empty; Refresh from the toolbar; the ranked
 //             rows; the details of a listing; save one, hide one, undo the hide, hide another;
 //   restart — a new process finds the saved and hidden states kept.
+// More phases, each in its own data directory: broken (a foreign database), stop (Stop cancels
+// a hanging refresh), schedule (the schedule's timer refreshes a due source by itself, a
+// notification click shows its best listing, a CV's skills ticked in the profile editor
+// re-rank the list), tray and notray (start minimised to the tray, and the fallback where no
+// tray runs),
+// and the sources phases, each in a data directory of its own: sources_add (a feed's address
+// pasted into the sources dialog becomes a source that refreshes) and sources_pause (a source
+// failing three refreshes in a row is paused with a banner; Resume runs it again).
 // Each phase saves PNG screenshots into $GIGSCOUT_SHOTS. Exit 0 when every check held.
 #include <chrono>
 #include <cstdio>
@@ -16,19 +24,29 @@
 #include <string>
 #include <thread>
 
+#include <wx/button.h>
+#include <wx/checklst.h>
+#include <wx/config.h>
 #include <wx/dataview.h>
 #include <wx/dcclient.h>
 #include <wx/dcmemory.h>
 #include <wx/evtloop.h>
 #include <wx/image.h>
+#include <wx/infobar.h>
 #include <wx/menu.h>
+#include <wx/notifmsg.h>
 #include <wx/srchctrl.h>
+#include <wx/statusbr.h>
+#include <wx/textctrl.h>
 #include <wx/timer.h>
 #include <wx/toolbar.h>
 #include <wx/uiaction.h>
 
 #include "app/app.h"
 #include "app/profile_dialog.h"
+#include "app/sources_dialog.h"
+#include "app/tray_icon.h"
+#include "app/wx_text.h"
 #include "base/ascii.h"
 #include "base/file_io.h"
 #include "base/iso_time.h"
@@ -44,6 +62,25 @@ namespace {
 using testing::TestHttpServer;
 
 const char* const kHost = "api.gigboard.example";
+// A job board's feed, for the sources phases: pasted as an address, or one that keeps failing.
+const char* const kFeedHost = "jobs.sourcetest.example";
+
+std::string jobs_feed() {
+    std::string items;
+    const char* const titles[] = {"Computer vision engineer (OpenCV, Python)",
+                                  "Remote PyTorch developer for image segmentation"};
+    int n = 0;
+    for (const char* title : titles) {
+        ++n;
+        items += "<item><title>" + std::string(title) + "</title><link>https://" + kFeedHost +
+                 "/jobs/" + std::to_string(n) + "</link><guid>https://" + kFeedHost + "/jobs/" +
+                 std::to_string(n) + "</guid><description>Remote work with OpenCV and " +
+                 "Python.</description><pubDate>Mon, 30 Nov 2026 10:00:00 GMT</pubDate></item>";
+    }
+    return "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Sourcetest jobs</title>"
+           "<link>https://jobs.sourcetest.example/</link><description>jobs</description>" +
+           items + "</channel></rss>";
+}
 
 std::string gig(int id, const std::string& title, const std::string& body,
                 const std::string& country, const std::string& pay, const std::string& skills,
@@ -104,7 +141,7 @@ class GuiTestApp : public GigScoutApp {
         paths_ = options.paths;
         phase_ = std::getenv("GIGSCOUT_GUI_PHASE") ? std::getenv("GIGSCOUT_GUI_PHASE") : "";
         shots_ = std::getenv("GIGSCOUT_SHOTS") ? std::getenv("GIGSCOUT_SHOTS") : ".";
-        pki_ = testing::make_test_pki(paths_.cache_dir / "pki", {kHost});
+        pki_ = testing::make_test_pki(paths_.cache_dir / "pki", {kHost, kFeedHost});
         server_ =
             std::make_unique<TestHttpServer>(TestHttpServer::Options{"127.0.0.1", 4, pki_.server});
         server_->http().Get(
@@ -114,9 +151,17 @@ class GuiTestApp : public GigScoutApp {
                 }
                 res.set_content(gigs_page(), "application/json");
             });
+        server_->http().Get("/jobs.rss", [](const httplib::Request&, httplib::Response& res) {
+            res.set_content(jobs_feed(), "application/rss+xml");
+        });
+        server_->http().Get("/down.rss", [](const httplib::Request&, httplib::Response& res) {
+            res.status = 500;
+            res.set_content("maintenance", "text/plain");
+        });
         server_->start();
         options.refresh.options.policy.connect_to = {
-            std::string(kHost) + ":443:127.0.0.1:" + std::to_string(server_->port())};
+            std::string(kHost) + ":443:127.0.0.1:" + std::to_string(server_->port()),
+            std::string(kFeedHost) + ":443:127.0.0.1:" + std::to_string(server_->port())};
         options.refresh.options.policy.ca_file = pki_.ca_cert.string();
         options.refresh.options.policy.max_attempts = 1;
         options.refresh.options.ignore_min_interval = true;
@@ -130,6 +175,39 @@ class GuiTestApp : public GigScoutApp {
             (void)write_file_atomically(
                 paths_.sources_file(),
                 R"({"sources": [{"plugin": "gigboard", "settings": {"query": "slow"}}]})");
+        }
+        // The schedule would start refreshes of its own in the other phases' windows.
+        wxConfigBase::Get()->Write("Schedule/Auto", phase_ == "schedule");
+        if (phase_ == "schedule") {
+            // Asked every 100 ms rather than every 30 s; gigboard has never refreshed, so it
+            // is due at once. Its 1-minute interval is below gigboard's politeness limit (15 min).
+            options.schedule_tick = std::chrono::milliseconds(100);
+            (void)paths_.ensure_exist();
+            (void)write_file_atomically(
+                paths_.sources_file(),
+                R"({"sources": [{"plugin": "gigboard", "refresh_minutes": 1}]})");
+            prepare_profile();
+        }
+        if (phase_ == "tray" || phase_ == "notray") {
+            wxConfigBase::Get()->Write("Tray/StartMinimised", true);
+            wxConfigBase::Get()->Write("Tray/KeepRunning", true);
+            // Xvfb runs no tray (wxTaskBarIcon::IsAvailable() is false): the tray phase says
+            // one runs, to see the window start hidden behind the icon; notray leaves the
+            // question to wx and sees the fallback.
+            if (phase_ == "tray") {
+                options.tray_available = true;
+            }
+        }
+        if (phase_ == "sources_add") {
+            (void)paths_.ensure_exist();
+            (void)write_file_atomically(paths_.sources_file(), R"({"sources": []})");
+        }
+        if (phase_ == "sources_pause") {
+            (void)paths_.ensure_exist();
+            (void)write_file_atomically(
+                paths_.sources_file(),
+                R"({"sources": [{"plugin": "rss", "instance": "down", "settings": {"url": )"
+                R"("https://jobs.sourcetest.example/down.rss"}}]})");
         }
         if (phase_ == "first") {
             // A user who finished the first-run dialog: a profile and one source.
@@ -163,8 +241,20 @@ class GuiTestApp : public GigScoutApp {
             broken_phase();
         } else if (phase_ == "stop") {
             stop_phase();
+        } else if (phase_ == "schedule") {
+            schedule_phase();
+        } else if (phase_ == "tray") {
+            tray_phase();
+        } else if (phase_ == "notray") {
+            no_tray_phase();
+        } else if (phase_ == "sources_add") {
+            sources_add_phase();
+        } else if (phase_ == "sources_pause") {
+            sources_pause_phase();
         } else {
-            fail("GIGSCOUT_GUI_PHASE must be first, restart or broken");
+            fail(
+                "GIGSCOUT_GUI_PHASE must be first, restart, broken, stop, schedule, tray or "
+                "notray");
         }
         step_started_ = std::chrono::steady_clock::now();
         timer_.Bind(wxEVT_TIMER, [this](wxTimerEvent&) { tick(); });
@@ -172,6 +262,15 @@ class GuiTestApp : public GigScoutApp {
     }
 
   private:
+    void prepare_profile() {
+        auto store = Store::open(paths_);
+        auto starter = starter_profile("intermediate");
+        if (!store || !starter ||
+            !save_active_profile(store.value(), "me", starter.value(), now_epoch_seconds())) {
+            fail("could not prepare the profile");
+        }
+    }
+
     void tick() {
         if (next_ < steps_.size() && failures_ == 0) {
             Step& step = steps_[next_];
@@ -541,6 +640,366 @@ class GuiTestApp : public GigScoutApp {
         screenshot("09-refresh-stopped");
     }
 
+    // The schedule's own timer refreshes the due source in the background (nobody clicks
+    // Refresh); a click on the notification it raises shows the best listing; a CV imported in
+    // the profile editor offers three skills, two are ticked, and the list re-ranks.
+    void schedule_phase() {
+        const auto& table = frame_->table();
+        when(
+            "the window reads the store and the sources",
+            [this] { return frame_->loaded() && !frame_->schedule().plan(0).empty(); },
+            [this] {
+                check(frame_->showing_demo(), "an empty store shows the demo");
+                check(frame_->auto_refresh(), "Refresh automatically is on");
+                check(frame_->GetMenuBar()->IsChecked(MainFrame::kIdAutoRefresh),
+                      "the menu item is ticked");
+            },
+            std::chrono::seconds(20));
+        when(
+            "the schedule starts a refresh by itself", [this] { return frame_->busy(); },
+            [this] {
+                scheduled_at_ = now_epoch_seconds();
+                check(
+                    text_of(frame_->GetStatusBar()->GetStatusText(1)) == "Refreshing on schedule…",
+                    "the status bar says the refresh is the schedule's: `" +
+                        text_of(frame_->GetStatusBar()->GetStatusText(1)) + "`");
+            },
+            std::chrono::seconds(10));
+        when(
+            "the scheduled refresh ends and the list shows what it brought",
+            [this] { return !frame_->busy() && !frame_->showing_demo(); },
+            [this, &table] {
+                check(table.loaded() == 6,
+                      "six gigs stored, got " + std::to_string(table.loaded()));
+                check(frame_->source_state("gigboard") == "ok",
+                      "gigboard refreshed fine: `" + frame_->source_state("gigboard") + "`");
+                const auto plan = frame_->schedule().plan(now_epoch_seconds());
+                check(plan.size() == 1 && plan[0].interval == 900,
+                      "the 1-minute interval is raised to gigboard's politeness limit (900 s)");
+                check(plan.size() == 1 && plan[0].next_due &&
+                          *plan[0].next_due >= scheduled_at_ + 900,
+                      "the next run is a whole interval away");
+                check(frame_->schedule_tick().empty(),
+                      "a tick right after the refresh starts nothing");
+            },
+            std::chrono::seconds(60));
+        screenshot("10-scheduled-refresh");
+
+        // The notification: no notification service runs here, so its Show() failed and the
+        // info bar carried the alert; the click event is raised on the notification object,
+        // which runs the handler the desktop's click would (libnotify's signal is not tested).
+        then("hide the best listing behind a search and click the notification", [this, &table] {
+            check(frame_->notification() != nullptr, "the refresh made a notification");
+            best_id_ = table.at(0).id;
+            best_title_ = table.at(0).title;
+            frame_->search()->SetValue("wordpress");
+            check(!table.position_of(best_id_), "the search hides the best listing");
+            frame_->select_position(0);  // the user looks at another listing meanwhile
+            check(table.selected_id() != best_id_, "another listing is selected");
+            frame_->Hide();
+            if (wxNotificationMessage* n = frame_->notification()) {
+                wxCommandEvent click(wxEVT_NOTIFICATION_MESSAGE_CLICK);
+                click.SetEventObject(n);
+                n->ProcessEvent(click);
+            }
+        });
+        when(
+            "the click shows the listing", [this] { return frame_->IsShown(); },
+            [this, &table] {
+                check(table.selected_id() == best_id_,
+                      "the best listing is selected: " + best_id_ + ", not " + table.selected_id());
+                check(frame_->details_text().find(best_title_) != std::string::npos,
+                      "its details are shown");
+                check(frame_->search()->GetValue().empty(), "the search that hid it is cleared");
+            });
+        screenshot("11-notification-clicked");
+
+        then("open the profile editor and import a CV", [this] {
+            auto active = frame_->store()->active_profile();
+            auto profile = profile_from_json(active.value()->json, "active");
+            // A profile of no skills yet: what the CV brings decides the ranking.
+            Profile empty = profile.value();
+            empty.skills.clear();
+            dialog_ = new ProfileDialog(frame_, *frame_->store(), "me", empty);
+            dialog_->Show();
+            const std::string cv = paths_.cache_dir.string() + "/cv.md";
+            std::ofstream(cv) << "# Ada\n\nI do image segmentation in Keras, "
+                                 "and I once made a WordPress site.\n";
+            check(dialog_->import_cv_file(cv), "the CV reads: " + dialog_->error());
+            wxCheckListBox* offered = dialog_->offered_list();
+            check(offered->GetCount() == 3 && offered->IsShownOnScreen(),
+                  "three skills are offered, got " + std::to_string(offered->GetCount()));
+            for (unsigned i = 0; i < offered->GetCount(); ++i) {
+                check(!offered->IsChecked(i), "none is ticked before the user says so");
+                // Ticked as a click does: the box, then its event.
+                if (offered->GetString(i) != "WordPress") {
+                    offered->Check(i, true);
+                    wxCommandEvent tick(wxEVT_CHECKLISTBOX, offered->GetId());
+                    tick.SetInt(static_cast<int>(i));
+                    tick.SetEventObject(offered);
+                    offered->ProcessWindowEvent(tick);
+                }
+            }
+        });
+        screenshot("12-cv-import-ticked", [this] { return dialog_; });
+        then("add the ticked skills and save", [this] {
+            check(dialog_->add_ticked() == 2, "two skills added");
+            const Profile& p = dialog_->editor().profile();
+            check(p.find_skill("keras") && p.find_skill("image-segmentation") &&
+                      !p.find_skill("wordpress"),
+                  "Keras and image segmentation joined, WordPress did not");
+            check(dialog_->save(), "the profile saves: " + dialog_->error());
+            dialog_->Destroy();
+            frame_->profile_saved();
+        });
+        when(
+            "the list re-ranks", [this] { return title_at(0).find("Keras") != std::string::npos; },
+            [this] {
+                check(title_at(0).find("WordPress") == std::string::npos, "not the WordPress job");
+            },
+            std::chrono::seconds(20));
+        screenshot("13-cv-re-ranked");
+    }
+
+    // Start minimised to the tray (a tray said to run): the window stays hidden behind the
+    // icon; the icon's Show brings it; closing it keeps the app in the tray; the test's final
+    // Close(true) still ends the process (a leftover icon would keep it running to the timeout).
+    void tray_phase() {
+        when(
+            "the window reads the store", [this] { return frame_->loaded(); },
+            [this] {
+                std::printf("wxTaskBarIcon::IsAvailable() under this Xvfb: %d\n",
+                            static_cast<int>(wxTaskBarIcon::IsAvailable()));
+                check(!frame_->IsShown(), "the window starts hidden");
+                check(frame_->tray() != nullptr && frame_->tray()->IsIconInstalled(),
+                      "the tray icon is installed");
+                wxCommandEvent show(wxEVT_MENU, TrayIcon::kIdShow);
+                frame_->tray()->ProcessEvent(show);
+            },
+            std::chrono::seconds(20));
+        when(
+            "the tray menu's Show brings the window", [this] { return frame_->IsShown(); },
+            [this] {
+                check(frame_->GetMenuBar()->IsChecked(MainFrame::kIdTrayStart) &&
+                          frame_->GetMenuBar()->IsEnabled(MainFrame::kIdTrayStart),
+                      "the setting is ticked and can be changed");
+            });
+        screenshot("14-shown-from-tray");
+        then("close the window", [this] {
+            check(!frame_->Close(), "closing is turned into hiding");
+            check(!frame_->IsShown(), "the window is hidden, the app runs on in the tray");
+        });
+    }
+
+    // No tray runs (Xvfb): the setting cannot hide the window; the menu says why.
+    void no_tray_phase() {
+        when(
+            "the window reads the store", [this] { return frame_->loaded(); },
+            [this] {
+                check(!frame_->tray_available(), "no tray under Xvfb");
+                check(frame_->IsShown(), "the window shows although the setting says minimised");
+                check(frame_->tray() == nullptr, "no tray icon");
+                wxMenuItem* item = frame_->GetMenuBar()->FindItem(MainFrame::kIdTrayStart);
+                check(item != nullptr && !item->IsEnabled() &&
+                          item->GetItemLabelText().Contains("no system tray"),
+                      "the menu item is off and says there is no tray");
+            },
+            std::chrono::seconds(20));
+        screenshot("15-no-tray");
+    }
+
+    // --- sources (issue 13) ------------------------------------------------------------------
+    void click_refresh() {
+        wxCommandEvent click(wxEVT_TOOL, MainFrame::kIdRefresh);
+        click.SetEventObject(frame_->GetToolBar());
+        frame_->GetToolBar()->ProcessWindowEvent(click);
+    }
+    // A real click through XTest on a button of a dialog.
+    void click(std::function<wxWindow*()> button) {
+        pause(std::chrono::milliseconds(100));
+        then("click a button", [button] {
+            wxWindow* b = button();
+            const wxRect r = b->GetScreenRect();
+            wxUIActionSimulator sim;
+            sim.MouseMove(r.GetLeft() + r.GetWidth() / 2, r.GetTop() + r.GetHeight() / 2);
+            sim.MouseClick();
+        });
+    }
+
+    // Sources ▸ Manage sources…, a feed's address pasted, Find, Add: the source is in
+    // sources.json and the sources panel, and the next refresh brings its jobs.
+    void sources_add_phase() {
+        const std::string id = "rss:jobs-sourcetest-example";
+        when(
+            "the window reads the store", [this] { return frame_->loaded(); }, [] {},
+            std::chrono::seconds(20));
+        key('s', wxMOD_CONTROL | wxMOD_SHIFT);  // Sources ▸ Manage sources…
+        when(
+            "the dialog lists the plugins",
+            [this] {
+                return frame_->sources_dialog() && frame_->sources_dialog()->IsShown() &&
+                       !frame_->sources_dialog()->model().plugins().empty();
+            },
+            [this] {
+                SourcesDialog* d = frame_->sources_dialog();
+                check(d->model().sources().empty(), "no source is configured yet");
+                check(d->select_plugin("upwork"), "upwork is listed");
+                check(d->form() && d->form()->field("token") &&
+                          d->form()->field("token")->spec.secret,
+                      "the upwork form has its secret token field");
+                d->address()->SetValue(std::string("https://") + kFeedHost + "/jobs.rss");
+            });
+        screenshot("10-sources-dialog", [this] { return frame_->sources_dialog(); });
+        click([this] { return frame_->sources_dialog()->find_button(); });
+        when(
+            "Find says what the address makes",
+            [this] { return !frame_->sources_dialog()->found_text().empty(); },
+            [this, id] {
+                const std::string found = frame_->sources_dialog()->found_text();
+                check(found.find("Found " + id) == 0 &&
+                          found.find("looks like a feed") != std::string::npos,
+                      "the dialog names the source and why: `" + found + "`");
+            });
+        screenshot("11-sources-found", [this] { return frame_->sources_dialog(); });
+        click([this] { return frame_->sources_dialog()->add_found_button(); });
+        when(
+            "the source is added and the sources panel shows it",
+            [this, id] { return !frame_->source_state(id).empty(); },
+            [this, id] {
+                SourcesDialog* d = frame_->sources_dialog();
+                check(d->message().find("Added " + id) == 0, "the dialog says so: " + d->message());
+                auto file = load_sources(paths_.sources_file());
+                check(file && file.value().sources.size() == 1 &&
+                          file.value().sources[0].id == id &&
+                          file.value().sources[0].settings.at("url") ==
+                              std::string("https://") + kFeedHost + "/jobs.rss",
+                      "sources.json holds the new source with its address");
+                check(frame_->source_state(id) == "never refreshed",
+                      "the panel shows it, never refreshed: `" + frame_->source_state(id) + "`");
+            },
+            std::chrono::seconds(20));
+        screenshot("12-source-added", [this] { return frame_->sources_dialog(); });
+        then("close the dialog and refresh", [this] {
+            frame_->sources_dialog()->Close();
+            click_refresh();
+        });
+        when(
+            "the refresh brings the feed's jobs",
+            [this] { return !frame_->busy() && frame_->table().loaded() == 2; },
+            [this, id] {
+                check(frame_->sources_dialog() == nullptr, "the dialog closed");
+                check(frame_->source_state(id) == "ok",
+                      "the pasted source refreshed: `" + frame_->source_state(id) + "`");
+            },
+            std::chrono::seconds(60));
+        screenshot("13-pasted-source-refreshed");
+
+        // A plugin's form: a required secret left empty is named beside its field; typed, it
+        // goes to the secret store (here the 0600 file: no keyring runs) and the form only says
+        // where it is.
+        then("open the dialog again on the upwork plugin", [this] {
+            wxCommandEvent menu(wxEVT_MENU, MainFrame::kIdManageSources);
+            frame_->ProcessWindowEvent(menu);
+            check(frame_->sources_dialog()->select_plugin("upwork"), "upwork is listed");
+        });
+        click([this] { return frame_->sources_dialog()->save_button(); });
+        when(
+            "Add as source names the missing token",
+            [this] { return !frame_->sources_dialog()->message().empty(); },
+            [this] {
+                SourcesDialog* d = frame_->sources_dialog();
+                check(d->message().rfind("field `token`: is required", 0) == 0,
+                      "the form says which field and why: " + d->message());
+                check(d->model().sources().size() == 1, "nothing was added");
+                d->set_field_text("token", "oauth-gui-secret-42");
+            });
+        screenshot("14-form-names-the-field", [this] { return frame_->sources_dialog(); });
+        click([this] { return frame_->sources_dialog()->save_button(); });
+        when(
+            "the upwork source is added with its token in the secret store",
+            [this] { return frame_->sources_dialog()->message().rfind("Saved upwork", 0) == 0; },
+            [this] {
+                SourcesDialog* d = frame_->sources_dialog();
+                check(d->form() && d->form()->field("token") &&
+                          d->form()->field("token")->stored == SecretPlace::File,
+                      "the form says the token is stored in the file");
+                check(d->field_text("token").empty(), "the password field never shows it");
+                auto json = read_text_file(paths_.sources_file());
+                check(json && json.value().find("oauth-gui-secret-42") == std::string::npos &&
+                          json.value().find("\"upwork\"") != std::string::npos,
+                      "sources.json has the source and not its token");
+                auto secrets = read_text_file(paths_.secrets_file());
+                check(secrets && secrets.value().find("oauth-gui-secret-42") != std::string::npos,
+                      "the secrets file holds the token");
+            });
+        screenshot("15-secret-stored", [this] { return frame_->sources_dialog(); });
+    }
+
+    // A feed that answers HTTP 500 three refreshes in a row is paused: the banner names it, why
+    // and what to do, with Resume; Resume makes the next refresh run it again.
+    void sources_pause_phase() {
+        const std::string id = "rss:down";
+        when(
+            "the window reads the store", [this] { return frame_->loaded(); }, [] {},
+            std::chrono::seconds(20));
+        for (int i = 1; i <= 3; ++i) {
+            then("refresh " + std::to_string(i), [this] { click_refresh(); });
+            when(
+                "refresh " + std::to_string(i) + " fails", [this] { return !frame_->busy(); },
+                [this, i, id] {
+                    if (i < 3) {
+                        check(frame_->source_state(id).rfind("failing", 0) == 0,
+                              "failing, not yet paused: `" + frame_->source_state(id) + "`");
+                        check(frame_->banner_resumes().empty(), "no pause banner yet");
+                    }
+                },
+                std::chrono::seconds(60));
+        }
+        then("the banner says it is paused", [this, id] {
+            const std::string banner = frame_->banner_text();
+            check(frame_->banner_resumes() == id, "the banner offers to resume " + id);
+            check(
+                banner.find("Source " + id + " is paused after 3 failed refreshes in a row") == 0 &&
+                    banner.find("server error") != std::string::npos &&
+                    banner.find("HTTP 500") != std::string::npos,
+                "the banner says which, why and what: `" + banner + "`");
+            check(frame_->source_state(id).rfind("paused after 3", 0) == 0,
+                  "the panel says paused: `" + frame_->source_state(id) + "`");
+        });
+        screenshot("16-paused-banner");
+        then("click Resume on the banner", [this] {
+            // GTK's info bar button is native: its click reaches wx as this event.
+            wxCommandEvent click(wxEVT_BUTTON, MainFrame::kIdResumeSource);
+            click.SetEventObject(frame_->info_bar());
+            frame_->info_bar()->ProcessWindowEvent(click);
+        });
+        when(
+            "the source is active again",
+            [this, id] { return frame_->source_state(id).rfind("failing", 0) == 0; },
+            [this, id] {
+                check(frame_->banner_resumes().empty(), "the Resume banner is gone");
+                const std::string status = text_of(frame_->GetStatusBar()->GetStatusText(1));
+                check(status.find("Resumed " + id) == 0,
+                      "the status bar says it resumed: `" + status + "`");
+            },
+            std::chrono::seconds(20));
+        screenshot("17-resumed");
+        then("refresh once more", [this] { click_refresh(); });
+        when(
+            "the resumed source runs again (and one more failure pauses it)",
+            [this] { return !frame_->busy(); },
+            [this, id] {
+                auto store = Store::open(paths_);
+                auto records = store ? store.value().source_records()
+                                     : Result<std::vector<SourceRecord>>(store.error());
+                check(records && records.value().size() == 1 &&
+                          records.value()[0].consecutive_failures == 4,
+                      "the fourth refresh ran the source rather than skip it");
+                check(frame_->banner_resumes() == id, "paused again at once");
+            },
+            std::chrono::seconds(60));
+    }
+
     Paths paths_;
     std::string phase_;
     std::string shots_;
@@ -556,6 +1015,9 @@ class GuiTestApp : public GigScoutApp {
     std::string picked_;
     std::string saved_;
     std::size_t shown_before_ = 0;
+    std::int64_t scheduled_at_ = 0;
+    std::string best_id_;
+    std::string best_title_;
     int checks_ = 0;
     int failures_ = 0;
 };

@@ -113,6 +113,21 @@ class CheckArrows(unittest.TestCase):
         self.assertIn('includes "base/result.h" of part base, but refresh may use "all of the '
                       'above"', err)
 
+    def test_an_only_row_allows_what_it_names_and_nothing_through_it(self):
+        rows = CORE[:-1] + [("cli", "only store, `base/result.h` (a note); CLI11")]
+        code, err = self.run_checker(rows, {
+            "src/cli/list.cpp": '#include "store/store.h"\n#include "base/result.h"\n'
+                                "#include <CLI/CLI.hpp>\n",
+        })
+        self.assertEqual((code, err), (0, ""))
+        code, err = self.run_checker(rows, {
+            "src/cli/list.cpp": '#include "model/listing.h"\n#include "base/paths.h"\n',
+        })
+        self.assertEqual(code, 1)
+        self.assertIn('src/cli/list.cpp:1: includes "model/listing.h" of part model, but cli may '
+                      'use "only store, `base/result.h` (a note); CLI11"', err)
+        self.assertIn('src/cli/list.cpp:2: includes "base/paths.h" of part base', err)
+
     def test_a_folder_without_a_row_fails(self):
         code, err = self.run_checker(CORE, {"src/app/main.cpp": "int main() {}\n"})
         self.assertEqual(code, 1)

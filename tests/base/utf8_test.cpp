@@ -28,6 +28,18 @@ TEST(Utf8, TruncateNeverSplitsACodePoint) {
     EXPECT_EQ(utf8::length("Zürich"), 6u);
 }
 
+TEST(Utf8, CompletePrefixStopsBeforeACharacterTheEndCutsShort) {
+    EXPECT_EQ(utf8::complete_prefix(""), 0u);
+    EXPECT_EQ(utf8::complete_prefix("abc"), 3u);
+    EXPECT_EQ(utf8::complete_prefix("caf\xC3\xA9"), 5u);        // é whole
+    EXPECT_EQ(utf8::complete_prefix("caf\xC3"), 3u);            // é cut after its lead byte
+    EXPECT_EQ(utf8::complete_prefix("a\xE2\x82"), 1u);          // € cut after two of three
+    EXPECT_EQ(utf8::complete_prefix("a\xF0\x9F\x98"), 1u);      // an emoji cut after three
+    EXPECT_EQ(utf8::complete_prefix("a\xF0\x9F\x98\x80"), 5u);  // and whole
+    // A stray continuation byte is not waited for: is_valid refuses it.
+    EXPECT_EQ(utf8::complete_prefix("a\x80"), 2u);
+}
+
 TEST(Utf8, PrintableKeepsOrdinaryTextAsItIs) {
     EXPECT_EQ(utf8::printable("Remote OK — Zürich €1,500 🚀"), "Remote OK — Zürich €1,500 🚀");
 }

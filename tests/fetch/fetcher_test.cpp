@@ -858,6 +858,48 @@ TEST_F(FetcherTest, RateLimitSpacesRequestsToAHost) {
     EXPECT_EQ(server.hits("/ok"), 3);
 }
 
+// A plugin's rate limit holds per (plugin, host): one platform's sources on one host share it,
+// while ten feeds of one generic plugin on ten hosts (feed1.example ... feed10.example, each
+// routed to the test server by connect_to) do not queue behind each other.
+TEST_F(FetcherTest, RateLimitOfAKeyIsPerHost) {
+    server.start();
+    FetchPolicy p = local_policy();
+    p.rate_key = "rss";
+    p.requests_per_minute = 6;  // one per 10 s at each host
+    std::string port = std::to_string(server.port());
+    auto url_on = [&](int n) {
+        return "http://feed" + std::to_string(n) + ".example:" + port + "/ok";
+    };
+    for (int n = 1; n <= 10; ++n) {
+        std::string host = "feed" + std::to_string(n) + ".example";
+        p.allowed_hosts.push_back(host);
+        p.connect_to.push_back(host + ":" + port + ":127.0.0.1:" + port);
+    }
+    auto t0 = Clock::now();
+    for (int n = 1; n <= 10; ++n) {
+        FetchResult r = fetcher.fetch(get(url_on(n)), p, token);
+        ASSERT_TRUE(r.ok()) << url_on(n) << ": " << kind_of(r);
+    }
+    // Per plugin alone, the ten would take 90 s; per host none waits. Generous: only a hang or
+    // a shared budget reaches it.
+    EXPECT_LT(ms_since(t0), 8'000);
+    EXPECT_EQ(server.hits("/ok"), 10);
+
+    // The same plugin at the same host again: its budget there is spent, so it waits — and
+    // the wait gives way to a cancel.
+    CancelToken cancel_soon;
+    auto canceller = std::async(std::launch::async, [&] {
+        std::this_thread::sleep_for(300ms);
+        cancel_soon.cancel();
+    });
+    auto t1 = Clock::now();
+    FetchResult again = fetcher.fetch(get(url_on(1)), p, cancel_soon);
+    EXPECT_FALSE(again.ok());
+    EXPECT_GE(ms_since(t1), 250);
+    canceller.get();
+    EXPECT_EQ(server.hits("/ok"), 10);
+}
+
 TEST_F(FetcherTest, ConcurrentFetchesFromEightThreads) {
     server.http().Get(R"(/item/(\d+))", [](const httplib::Request& req, httplib::Response& res) {
         std::this_thread::sleep_for(20ms);

@@ -145,6 +145,33 @@ TEST(PluginSession, ParseNormalisesIdsAndSourceAndReportsBadListings) {
     EXPECT_EQ(o.value().problems[1], "testplug: page 2: listing 3: field `title`: is required");
 }
 
+TEST(PluginSession, AnImplausiblePostingTimeCostsTheTimeNotTheListing) {
+    // Issue 20: one home for the rule, the session, so every plugin keeps such jobs.
+    TempDir dir;
+    TestPlugin p;
+    p.parse = R"~(
+      local out = {}
+      for i, t in ipairs({ "1970-01-01T00:00:00Z", "1990-06-01T00:00:00Z",
+                           "2026-11-25T00:00:00Z", "2026-11-17T10:00:00Z" }) do
+        out[i] = { id = i, url = "https://example.com/" .. i, title = "Job " .. i, posted_at = t }
+      end
+      return out)~";
+    PluginSession s(write_test_plugin(dir.path(), p));
+    auto o = s.parse(body("{}"), context());
+    ASSERT_TRUE(o.ok()) << o.error().message;
+    ASSERT_EQ(o.value().listings.size(), 4u);
+    EXPECT_TRUE(o.value().problems.empty());
+    EXPECT_EQ(o.value().listings[0].posted_at, std::nullopt);
+    EXPECT_EQ(o.value().listings[1].posted_at, std::nullopt);
+    EXPECT_EQ(o.value().listings[2].posted_at, std::nullopt);  // a week after kNow
+    EXPECT_EQ(o.value().listings[3].posted_at, parse_iso8601("2026-11-17T10:00:00Z"));
+    ASSERT_EQ(o.value().log.size(), 1u);
+    EXPECT_EQ(o.value().log[0].level, "warn");
+    EXPECT_EQ(o.value().log[0].text,
+              "3 listing(s) kept without their posting time; the first: testplug: page 1: "
+              "listing 1: field `posted_at`: is before 1995-01-01");
+}
+
 TEST(PluginSession, RepliesOfChangingSizesComeBackWhole) {
     // The host keeps its reply buffer from call to call: a short reply after a long one must
     // not carry the long one's tail, and a long one after a short one must come back whole.

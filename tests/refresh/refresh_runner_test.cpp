@@ -543,6 +543,18 @@ TEST_F(RefreshRunnerTest, MinRefreshIntervalSkipsASecondRunUnlessForced) {
     EXPECT_EQ(platforms_->hits("jobs.test-g.example/jobs"), 2);
 }
 
+// A deprecated plugin still runs, and the refresh says so where the user reads its outcome
+// (fetch's table, the app's sources), not only in `plugin check`.
+TEST_F(RefreshRunnerTest, ADeprecatedPluginRunsAndItsOutcomeSaysSo) {
+    auto report = run({source("retired")});
+    const auto& o = outcome(report, "retired");
+    EXPECT_EQ(o.progress.state, SourceState::Done);
+    EXPECT_FALSE(o.listings.empty());
+    ASSERT_FALSE(o.problems.empty());
+    EXPECT_EQ(o.problems.front(),
+              "plugin retired is deprecated: the board moved to a new API; use the `board` plugin");
+}
+
 TEST_F(RefreshRunnerTest, AFailedRefreshDoesNotCountForTheMinimumInterval) {
     fetch::RefreshLedger ledger(dir_.path() / "ledger.json");
     auto report = run({source("crashy")}, nullptr, &ledger);

@@ -144,6 +144,29 @@ TEST(SourceConfig, WritesJsonThatReadsBackTheSame) {
     }
 }
 
+TEST(SourceConfig, RefreshMinutesIsReadCheckedAndWrittenBack) {
+    auto r = parse_sources(
+        R"({"sources": [{"plugin": "remoteok", "refresh_minutes": 30}, {"plugin": "jobicy"}]})",
+        "sources.json");
+    ASSERT_TRUE(r.ok()) << r.error().message;
+    EXPECT_EQ(r.value().sources[0].refresh_minutes, std::optional<int>(30));
+    EXPECT_FALSE(r.value().sources[1].refresh_minutes) << "none: the default";
+    auto back = parse_sources(sources_to_json(r.value()), "again");
+    ASSERT_TRUE(back.ok()) << back.error().message;
+    EXPECT_EQ(back.value().sources[0].refresh_minutes, std::optional<int>(30));
+    EXPECT_FALSE(back.value().sources[1].refresh_minutes);
+    const std::string json = sources_to_json(r.value());
+    EXPECT_NE(json.find("\"refresh_minutes\": 30"), std::string::npos) << json;
+    EXPECT_EQ(json.find("refresh_minutes"), json.rfind("refresh_minutes"))
+        << "written for the source that has it only: " << json;
+    EXPECT_EQ(parse_error(R"({"sources": [{"plugin": "a", "refresh_minutes": 0}]})"),
+              "sources.json: field `sources[0].refresh_minutes`: must be 1 to 10080 (a week), "
+              "got 0");
+    EXPECT_NE(parse_error(R"({"sources": [{"plugin": "a", "refresh_minutes": "often"}]})")
+                  .find("field `sources[0].refresh_minutes`"),
+              std::string::npos);
+}
+
 TEST(SourceConfig, SecretsAreReadFromGigscoutSourceKeyVariables) {
     EXPECT_EQ(source_env_prefix("upwork"), "UPWORK");
     EXPECT_EQ(source_env_prefix("greenhouse:gitlab"), "GREENHOUSE_GITLAB");

@@ -321,5 +321,76 @@ TEST(SkillExtractor, MultiWordFormsSpelledOut) {
     EXPECT_EQ(ids("GPT4 prompts"), (Ids{"llm"}));
 }
 
+// Sentences whose words need their context ("Go", "CV", "Vision") beside plain ones, repeated
+// so pieces end everywhere: in a word, in a sentence, in a run without a sentence end.
+std::string long_mixed_text() {
+    const char* const sentences[] = {
+        "Services are written in Go and Rust. ",
+        "Go above and beyond for customers. ",
+        "Please send your CV to jobs@example.com; ",
+        "we build CV models with OpenCV and PyTorch! ",
+        "Python, Go or Java? ",
+        "Computer vision engineer (YOLOv8, ResNet50)\n\n",
+        "Go to market with our sales team and C++17 and node.js and scikit-image ",
+    };
+    std::string text;
+    std::mt19937 rng(11);
+    while (text.size() < 200'000) {
+        text += sentences[rng() % std::size(sentences)];
+    }
+    return text;
+}
+
+TEST(SkillSpanStream, TextFedInPiecesGivesTheSpansOfTheWholeText) {
+    const std::string text = long_mixed_text();
+    const auto whole = SkillExtractor::bundled().extract(text);
+    ASSERT_GT(whole.size(), 1000u);
+    for (std::size_t feed : {std::size_t{1}, std::size_t{7}, std::size_t{4096}}) {
+        std::vector<SkillSpan> streamed;
+        std::string matched;
+        SkillSpanStream stream(
+            SkillExtractor::bundled(),
+            [&](const SkillSpan& s, std::string_view bytes) {
+                streamed.push_back(s);
+                matched.assign(bytes);
+                EXPECT_EQ(matched, text.substr(s.begin, s.end - s.begin));
+            },
+            /*piece=*/1000, /*max_pending=*/1'000'000);
+        for (std::size_t at = 0; at < text.size(); at += feed) {
+            stream.feed(std::string_view(text).substr(at, feed));
+        }
+        stream.finish();
+        EXPECT_EQ(stream.size(), text.size());
+        ASSERT_EQ(streamed.size(), whole.size()) << "fed " << feed << " bytes at a time";
+        for (std::size_t i = 0; i < whole.size(); ++i) {
+            EXPECT_EQ(streamed[i].skill, whole[i].skill) << i;
+            EXPECT_EQ(streamed[i].begin, whole[i].begin) << i;
+            EXPECT_EQ(streamed[i].end, whole[i].end) << i;
+        }
+    }
+}
+
+TEST(SkillSpanStream, ARunWithoutASentenceEndIsCutBeforeAWordOnceTooLong) {
+    std::string text;
+    while (text.size() < 50'000) {
+        text += "OpenCV and PyTorch and ";
+    }
+    std::size_t found = 0;
+    SkillSpanStream stream(
+        SkillExtractor::bundled(),
+        [&](const SkillSpan& s, std::string_view bytes) {
+            ++found;
+            EXPECT_TRUE(bytes == "OpenCV" || bytes == "PyTorch") << bytes;
+            EXPECT_EQ(bytes, std::string_view(text).substr(s.begin, s.end - s.begin));
+        },
+        /*piece=*/1000, /*max_pending=*/4000);
+    for (std::size_t at = 0; at < text.size(); at += 500) {
+        stream.feed(std::string_view(text).substr(at, 500));
+    }
+    EXPECT_GT(found, 0u) << "settled before the end";
+    stream.finish();
+    EXPECT_EQ(found, SkillExtractor::bundled().extract(text).size());
+}
+
 }  // namespace
 }  // namespace gigscout

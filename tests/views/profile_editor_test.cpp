@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 
 #include "store_test_support.h"
+#include "taxonomy/skill_extractor.h"
+#include "taxonomy/taxonomy.h"
 
 namespace gigscout::testing {
 namespace {
@@ -90,6 +92,84 @@ TEST(ProfileEditor, AProfileThatFailsItsCheckNamesTheFieldAndIsNeverSaved) {
     ASSERT_TRUE(back.ok());
     EXPECT_EQ(back.value().skills.size(), 1u);
     EXPECT_EQ(back.value().min_hourly->amount, 40);
+}
+
+// What the import dialog does with a CV: the extractor's finds (as suggest_skills makes them)
+// are offered, and only those the user confirms join the profile.
+std::vector<OfferedSkill> offers_from(std::string_view cv) {
+    std::vector<OfferedSkill> out;
+    const SkillExtractor& extractor = SkillExtractor::bundled();
+    for (const auto& id : extractor.extract_ids(cv)) {
+        out.push_back({id, extractor.taxonomy().find(id)->name, true});
+    }
+    return out;
+}
+
+TEST(ProfileEditor, ACvsSkillsAreOfferedUnconfirmedAndOnlyConfirmedOnesAreAdded) {
+    Profile start;
+    start.skills.push_back({"python", SkillLevel::Advanced, std::nullopt});
+    ProfileEditor editor(start);
+    editor.offer_skills(offers_from(
+        "Five years of Python. Built OpenCV pipelines, trained PyTorch models and deployed "
+        "them with Docker."));
+    std::vector<std::string> offered;
+    for (const auto& o : editor.offered()) {
+        offered.push_back(o.id);
+        EXPECT_FALSE(o.confirmed) << o.id << ": nothing is added unticked";
+    }
+    EXPECT_EQ(offered, (std::vector<std::string>{"opencv", "pytorch", "docker"}))
+        << "python is in the profile already, so it is not offered";
+    EXPECT_EQ(editor.offered()[0].name, "OpenCV");
+    EXPECT_TRUE(editor.confirm(0, true));
+    EXPECT_TRUE(editor.confirm(2, true));
+    EXPECT_FALSE(editor.confirm(3, true));
+    EXPECT_EQ(editor.add_confirmed(SkillLevel::Beginner), 2u);
+    EXPECT_TRUE(editor.offered().empty()) << "the offer ends once answered";
+    ASSERT_EQ(editor.profile().skills.size(), 3u);
+    EXPECT_EQ(editor.profile().skills[0].level, SkillLevel::Advanced) << "python kept its level";
+    EXPECT_EQ(editor.profile().skills[1].skill, "opencv");
+    EXPECT_EQ(editor.profile().skills[1].level, SkillLevel::Beginner);
+    EXPECT_EQ(editor.profile().skills[2].skill, "docker");
+    EXPECT_EQ(editor.profile().find_skill("pytorch"), nullptr) << "not confirmed, not added";
+}
+
+TEST(ProfileEditor, AnOfferLeavesOutUnknownIdsAndRepeats) {
+    ProfileEditor editor(Profile{});
+    editor.offer_skills(
+        {{"opencv", "OpenCV", true}, {"no-such-skill", "?", true}, {"opencv", "OpenCV", true}});
+    ASSERT_EQ(editor.offered().size(), 1u);
+    EXPECT_FALSE(editor.offered()[0].confirmed) << "an offer starts unconfirmed whatever it says";
+    EXPECT_EQ(editor.add_confirmed(SkillLevel::Intermediate), 0u);
+    EXPECT_TRUE(editor.profile().skills.empty());
+}
+
+TEST(ProfileEditor, WeightsAreSetAndAProfileWhoseWeightsMissOneHundredIsRefused) {
+    TempDir dir;
+    Store store = open_store(dir.path() / "gigscout.sqlite3");
+    ProfileEditor editor(Profile{});
+    ASSERT_TRUE(editor.add_skill("opencv", SkillLevel::Advanced));
+    ScoreWeights w;
+    w.skill = 50;
+    w.level = 15;
+    w.budget = 15;
+    w.recency = 10;
+    w.client = 5;
+    w.search_terms = 0;
+    editor.set_weights(w);
+    auto refused = editor.save(store, "me", true, kT0);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_NE(refused.error().message.find("field `weights`"), std::string::npos)
+        << refused.error().message;
+    EXPECT_NE(refused.error().message.find("got 95"), std::string::npos) << refused.error().message;
+    auto profiles = store.profiles();
+    ASSERT_TRUE(profiles.ok());
+    EXPECT_TRUE(profiles.value().empty()) << "nothing is saved";
+    w.search_terms = 5;
+    editor.set_weights(w);
+    ASSERT_TRUE(editor.save(store, "me", true, kT0).ok());
+    auto checked = editor.checked();
+    ASSERT_TRUE(checked.ok());
+    EXPECT_EQ(checked.value().weights, w);
 }
 
 }  // namespace

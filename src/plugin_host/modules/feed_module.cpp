@@ -1,4 +1,4 @@
-// `feed`: RSS 2.0, Atom 1.0 and RSS 1.0 feeds as one table shape.
+// `feed`: RSS 0.9x/2.0, RSS 1.0 (RDF) and Atom 0.3/1.0 feeds as one table shape.
 #include <optional>
 #include <string>
 
@@ -26,13 +26,23 @@ void set_optional(lua_State* L, const char* key, const std::optional<std::int64_
     }
 }
 
+// `<field>_type` beside each text construct that is present: API version 1 grew these, and
+// plugins that ignore them read the same values as before.
+void set_text(lua_State* L, const char* key, const std::optional<std::string>& value,
+              feed::TextType type) {
+    if (value) {
+        set_string(L, key, *value);
+        set_string(L, (std::string(key) + "_type").c_str(), feed::text_type_name(type));
+    }
+}
+
 void push_item(lua_State* L, const feed::Item& item) {
-    lua_createtable(L, 0, 12);
-    set_optional(L, "title", item.title);
+    lua_createtable(L, 0, 15);
+    set_text(L, "title", item.title, item.title_type);
     set_optional(L, "link", item.link);
     set_optional(L, "guid", item.guid);
-    set_optional(L, "description", item.description);
-    set_optional(L, "content", item.content);
+    set_text(L, "description", item.description, item.description_type);
+    set_text(L, "content", item.content, item.content_type);
     set_optional(L, "published", item.published);
     set_optional(L, "published_raw", item.published_raw);
     set_optional(L, "updated", item.updated);
@@ -56,23 +66,24 @@ void push_item(lua_State* L, const feed::Item& item) {
 
 int feed_parse(lua_State* L) {
     std::string_view text = check_text(L, 1);
+    std::string_view base = opt_text(L, 2, {});
     if (text.size() > kMaxInputBytes) {
         return push_oversized(L, "feed.parse", text.size(), kMaxInputBytes);
     }
     auto& box = push_box<FeedBox>(L);
     {
         memory_budget::RefuseScope refuse;  // no Lua call in here
-        box.result.emplace(feed::parse(text, now_epoch_seconds()));
+        box.result.emplace(feed::parse(text, now_epoch_seconds(), base));
     }
     if (!box.result->ok()) {
         return push_failure(L, box.result->error().message);
     }
     const feed::Feed& f = box.result->value();
-    lua_createtable(L, 0, 5);
+    lua_createtable(L, 0, 7);
     set_string(L, "kind", f.kind);
-    set_optional(L, "title", f.title);
+    set_text(L, "title", f.title, f.title_type);
     set_optional(L, "link", f.link);
-    set_optional(L, "description", f.description);
+    set_text(L, "description", f.description, f.description_type);
     lua_createtable(L, static_cast<int>(f.items.size()), 0);
     lua_Integer i = 0;
     for (const feed::Item& item : f.items) {

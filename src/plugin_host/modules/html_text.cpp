@@ -140,9 +140,11 @@ bool is_head_content(std::string_view t) {
 
 }  // namespace
 
+// <object>'s content is its fallback (a caption, a link, "Video: ..."): what a reader without
+// the plugin sees, so it is kept, as feed readers keep it.
 bool is_hidden_element(std::string_view t) {
     return t == "script" || t == "style" || t == "template" || t == "noscript" || t == "svg" ||
-           t == "math" || t == "iframe" || t == "object" || t == "head";
+           t == "math" || t == "iframe" || t == "head";
 }
 
 void append_unescaped(std::string& out, std::string_view s) {

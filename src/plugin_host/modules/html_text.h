@@ -24,7 +24,7 @@ std::string strip_tags(std::string_view html);
 // <hr> set off by a blank line; <div>, <li>, <tr>, <br>, <dt>, <dd> start a new line; list
 // items get "- "; table cells are separated by a space; whitespace collapsed (kept inside
 // <pre>); at most one blank line in a row; <script>, <style>, <template>, <noscript>, <svg>,
-// <math>, <iframe>, <object> and <head> dropped with their contents.
+// <math>, <iframe> and <head> dropped with their contents (<object>'s fallback text is kept).
 std::string to_text(std::string_view html);
 
 // True for the elements to_text drops with their contents.

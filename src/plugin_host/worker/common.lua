@@ -81,6 +81,15 @@ function common.clean_html(s)
   return html.to_text(s)
 end
 
+-- A one-line text construct of a feed (feed.parse's `title`) as plain text, by the type
+-- feed.parse reports beside it (`title_type`): "text" is taken literally ("C++ <Senior>"
+-- stays), "html" and "xhtml" are markup, decoded once. Whitespace collapsed; nil when empty.
+function common.feed_text(s, kind)
+  if type(s) ~= "string" then return nil end
+  if kind ~= "text" then s = html.to_text(s) end
+  return common.str(text.collapse(s))
+end
+
 -- A pay text ("$18 - $22/hr", "€80k–€100k", "$6,000 a month") as a budget: hourly when it is
 -- per hour, a yearly salary when per year, month, week or day (converted to a year), else
 -- `default_kind`. Nil when the text holds no amount or no currency is known.

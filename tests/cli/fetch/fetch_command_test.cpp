@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "base/file_io.h"
 #include "base/json_reader.h"
 #include "fetch/support/test_http_server.h"
 #include "fetch/support/test_pki.h"
@@ -306,6 +307,38 @@ TEST_F(FetchCommandTest, ThreeFailuresInARowPauseASourceUntilTheUserResumesIt) {
     auto nope = cli({"--data-dir", data_.string(), "source", "resume", "nope"});
     EXPECT_EQ(nope.code, 2);
     EXPECT_TRUE(contains(nope.err, "the configured sources are: board, board:down")) << nope.err;
+}
+
+TEST_F(FetchCommandTest, SourceIntervalSetsASourcesScheduleAndSourceListShowsIt) {
+    write_sources(R"({"sources": [{"plugin": "board"}]})");
+    auto set = cli({"--data-dir", data_.string(), "source", "interval", "board", "90"});
+    ASSERT_EQ(set.code, 0) << set.err;
+    EXPECT_TRUE(contains(set.out, "board refreshes every 90 min while the app runs")) << set.out;
+    auto file = read_text_file(data_ / "config" / "sources.json");
+    ASSERT_TRUE(file.ok());
+    EXPECT_TRUE(contains(file.value(), "\"refresh_minutes\": 90")) << file.value();
+    EXPECT_TRUE(
+        contains(summary_line(cli({"--data-dir", data_.string(), "source", "list"}).out, "board"),
+                 "every 90 min, due now"));
+
+    ASSERT_EQ(fetch({}).code, 0);
+    auto list = cli({"--data-dir", data_.string(), "source", "list"});
+    EXPECT_TRUE(contains(summary_line(list.out, "board"), "every 90 min, next in 90 min"))
+        << list.out;
+
+    auto zero = cli({"--data-dir", data_.string(), "source", "interval", "board", "0"});
+    EXPECT_EQ(zero.code, 2);
+    EXPECT_TRUE(contains(zero.err, "refresh_minutes must be 1 to 10080 (a week), got 0"))
+        << zero.err;
+    auto words = cli({"--data-dir", data_.string(), "source", "interval", "board", "often"});
+    EXPECT_EQ(words.code, 2);
+    EXPECT_TRUE(contains(words.err, "expected a number of minutes or `default`, got \"often\""))
+        << words.err;
+    auto back = cli({"--data-dir", data_.string(), "source", "interval", "board", "default"});
+    ASSERT_EQ(back.code, 0) << back.err;
+    file = read_text_file(data_ / "config" / "sources.json");
+    ASSERT_TRUE(file.ok());
+    EXPECT_FALSE(contains(file.value(), "refresh_minutes")) << file.value();
 }
 
 TEST_F(FetchCommandTest, ABrokenSourcesFileIsAUsageErrorNamingTheField) {

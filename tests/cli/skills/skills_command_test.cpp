@@ -95,5 +95,28 @@ TEST(SkillsCommand, BadInputExitsTwoNamingIt) {
     EXPECT_EQ(binary.err, "gigscout-cli skills: standard input: not valid UTF-8 text\n");
 }
 
+TEST(SkillsCommand, TakesATextOfAnySizeAndFindsASkillAtItsVeryEnd) {
+    // 20 MiB: over the 16 MiB the command once refused; read and matched piece by piece.
+    std::string text;
+    while (text.size() < (20u << 20)) {
+        text += "We ship robots to warehouses and keep them running. ";
+    }
+    text += "Must know OpenCV.";
+    auto r = run_gigscout_cli({"skills", "--json"}, text);
+    ASSERT_EQ(r.code, 0) << r.err;
+    rapidjson::Document d;
+    d.Parse(r.out.c_str());
+    ASSERT_FALSE(d.HasParseError()) << r.out.substr(0, 200);
+    ASSERT_EQ(d.Size(), 1u) << r.out;
+    EXPECT_STREQ(d[0]["skill"].GetString(), "opencv");
+    ASSERT_EQ(d[0]["spans"].Size(), 1u);
+    EXPECT_EQ(d[0]["spans"][0]["begin"].GetUint64(), text.size() - 7);
+    EXPECT_STREQ(d[0]["spans"][0]["text"].GetString(), "OpenCV");
+    // A character cut between two pieces is whole again; a broken one at the end is refused.
+    auto broken = run_gigscout_cli({"skills"}, text + "\xC3");
+    EXPECT_EQ(broken.code, 2);
+    EXPECT_EQ(broken.err, "gigscout-cli skills: standard input: not valid UTF-8 text\n");
+}
+
 }  // namespace
 }  // namespace gigscout

@@ -49,6 +49,25 @@ TEST(HostileInput, TenMegabyteFeedParses) {
     EXPECT_EQ(lua.eval("return #feed.parse(doc).items"), "9000");
 }
 
+TEST(HostileInput, FeedNamespaceAndBaseLookupsStayLinear) {
+    // Issue 20: every item child looks up its prefix and every link its xml:base through the
+    // ancestors; a root with 200,000 declarations must cost once, not once per lookup.
+    LuaTestState lua;
+    std::string decls;
+    for (int i = 0; i < 200000; ++i) {
+        decls += " xmlns:p" + std::to_string(i) + "=\"urn:x:" + std::to_string(i) + "\"";
+    }
+    std::string doc = "<rss" + decls + " xml:base=\"https://jobs.example.com/\"><channel>" +
+                      repeat(
+                          "<item><title>Job</title><link>a/1</link><q:x>1</q:x><guid>g</guid>"
+                          "</item>",
+                          10000) +
+                      "</channel></rss>";
+    lua.set_string("doc", doc);
+    EXPECT_EQ(lua.eval_all("local f = feed.parse(doc) return #f.items, f.items[10000].link"),
+              "10000 | https://jobs.example.com/a/1");
+}
+
 TEST(HostileInput, TextHelpersStayLinearOnTenMegabytes) {
     LuaTestState lua;
     lua.set_string("s", std::string(10u << 20, 'a'));

@@ -70,6 +70,13 @@ TEST(HtmlText, ToTextDropsScriptsStylesCommentsAndHead) {
     EXPECT_EQ(html::to_text("<template><p>t</p></template>x"), "x");
 }
 
+TEST(HtmlText, ToTextKeepsObjectFallbackText) {
+    // Issue 20: an <object>'s content is what a reader without the plugin sees.
+    EXPECT_EQ(html::to_text("<p>Intro</p><object data=\"v.swf\"><param name=\"q\" value=\"1\">"
+                            "Video: a day at the lab</object><iframe>frame</iframe>"),
+              "Intro\n\nVideo: a day at the lab");
+}
+
 TEST(HtmlText, ToTextDecodesReferencesAndRepairsUtf8) {
     EXPECT_EQ(html::to_text("Fish &amp; chips &mdash; &#8364;5 &#x1F600; caf&eacute;&nbsp;ok"),
               "Fish & chips — €5 😀 café ok");

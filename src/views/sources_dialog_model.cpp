@@ -1,0 +1,152 @@
+#include "views/sources_dialog_model.h"
+
+#include "views/display_text.h"
+
+namespace gigscout {
+
+std::vector<PluginItem> plugin_items(const std::vector<PluginEntry>& entries) {
+    std::vector<PluginItem> out;
+    out.reserve(entries.size());
+    for (const PluginEntry& e : entries) {
+        PluginItem& p = out.emplace_back();
+        p.file = e.path.string();
+        p.user = e.user;
+        p.load_error = e.disabled_reason;
+        if (e.manifest) {
+            p.id = e.manifest->id;
+            p.name = e.manifest->name;
+            p.description = e.manifest->description;
+            p.deprecated = e.manifest->deprecated;
+            p.multi_source = e.manifest->multi_source;
+            p.manifest = e.manifest;
+        } else {
+            p.id = e.path.stem().string();
+            p.name = e.path.filename().string();
+        }
+    }
+    return out;
+}
+
+SourcesDialogModel::SourcesDialogModel(std::vector<SourceRow> sources,
+                                       std::vector<PluginItem> plugins)
+    : sources_(std::move(sources)), plugins_(std::move(plugins)) {}
+
+std::string SourcesDialogModel::plugin_note(const PluginItem& plugin) {
+    if (!plugin.load_error.empty()) {
+        return "cannot load: " + plugin.load_error;
+    }
+    if (!plugin.deprecated.empty()) {
+        return "deprecated: " + plugin.deprecated;
+    }
+    return plugin.description;
+}
+
+bool SourcesDialogModel::select_source(const std::string& id) {
+    clear_selection();
+    for (std::size_t i = 0; i < sources_.size(); ++i) {
+        if (sources_[i].id == id) {
+            source_ = i;
+            return true;
+        }
+    }
+    return false;
+}
+
+bool SourcesDialogModel::select_plugin(const std::string& id) {
+    clear_selection();
+    for (std::size_t i = 0; i < plugins_.size(); ++i) {
+        if (plugins_[i].id == id) {
+            plugin_ = i;
+            return true;
+        }
+    }
+    return false;
+}
+
+void SourcesDialogModel::clear_selection() {
+    source_.reset();
+    plugin_.reset();
+}
+
+const SourceRow* SourcesDialogModel::selected_source() const {
+    return source_ ? &sources_[*source_] : nullptr;
+}
+
+const PluginItem* SourcesDialogModel::selected_plugin() const {
+    return plugin_ ? &plugins_[*plugin_] : nullptr;
+}
+
+const PluginItem* SourcesDialogModel::plugin(const std::string& id) const {
+    // A usable entry wins over one a user plugin overrides (both carry the id).
+    const PluginItem* found = nullptr;
+    for (const PluginItem& p : plugins_) {
+        if (p.id == id && (found == nullptr || p.load_error.empty())) {
+            found = &p;
+        }
+    }
+    return found;
+}
+
+const PluginItem* SourcesDialogModel::selected_plugins_item() const {
+    if (const SourceRow* s = selected_source()) {
+        return plugin(s->plugin);
+    }
+    return selected_plugin();
+}
+
+bool SourcesDialogModel::can(SourceAction action) const {
+    const SourceRow* s = selected_source();
+    switch (action) {
+        case SourceAction::Enable:
+            return s != nullptr && s->health == SourceHealth::Disabled;
+        case SourceAction::Disable:
+            return s != nullptr && s->health != SourceHealth::Disabled;
+        case SourceAction::Resume:
+            // Only a pause the health rules made (failures in a row): a platform's minimum
+            // interval is waited out, not resumed.
+            return s != nullptr && s->health == SourceHealth::Paused && s->consecutive_failures > 0;
+        case SourceAction::Remove:
+            return s != nullptr;
+        case SourceAction::AddSource: {
+            const PluginItem* p = selected_plugin();
+            return p != nullptr && p->load_error.empty() && p->manifest.has_value();
+        }
+    }
+    return false;
+}
+
+std::string SourcesDialogModel::details() const {
+    std::string out;
+    if (const SourceRow* s = selected_source()) {
+        out = "Source " + s->id + " (plugin " + s->plugin + "): " + s->state_text + ".";
+        if (s->last_success_at) {
+            out += "\nLast success: " + date_time_text(*s->last_success_at) + ".";
+        }
+        if (s->consecutive_failures > 0) {
+            out += "\nFailed refreshes in a row: " + std::to_string(s->consecutive_failures) + ".";
+        }
+        if (!s->last_error.empty()) {
+            out += "\nLast error: " + s->last_error;
+        }
+        if (s->suspicious) {
+            out += "\n" + s->suspicious_text;
+        }
+        if (!s->deprecated.empty()) {
+            out += "\nIts plugin is deprecated: " + s->deprecated;
+        }
+        return out;
+    }
+    if (const PluginItem* p = selected_plugin()) {
+        out = "Plugin " + p->id + (p->user ? " (yours, " : " (bundled, ") + p->file + ")";
+        if (!p->load_error.empty()) {
+            return out + "\nIt cannot be used: " + p->load_error;
+        }
+        out += ": " + p->description;
+        if (!p->deprecated.empty()) {
+            out += "\nDeprecated: " + p->deprecated;
+        }
+    }
+    return out;
+}
+
+}  // namespace gigscout

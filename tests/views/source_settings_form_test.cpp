@@ -1,0 +1,181 @@
+// A source's settings form, built from a real bundled plugin's manifest (loaded by the real
+// plugin host), checked field by field; and the sources dialog's list of sources and plugins
+// with what can be done to each.
+#include "views/source_settings_form.h"
+
+#include <gtest/gtest.h>
+
+#include "plugin_host/plugin_catalog.h"
+#include "support/test_support.h"
+#include "views/sources_dialog_model.h"
+
+namespace gigscout {
+namespace {
+
+const PluginCatalog& bundled_plugins() {
+    static const PluginCatalog catalog(testing::source_dir() / "plugins", std::nullopt);
+    return catalog;
+}
+
+const PluginManifest& manifest_of(const std::string& id) {
+    const PluginEntry* e = bundled_plugins().find(id);
+    EXPECT_NE(e, nullptr) << id;
+    return *e->manifest;
+}
+
+TEST(SettingsForm, HasOneFieldPerDeclaredSettingWithItsTypeDefaultAndHelp) {
+    SettingsForm form(manifest_of("upwork"));
+    ASSERT_EQ(form.fields().size(), manifest_of("upwork").settings.size());
+    const SettingField* token = form.field("token");
+    ASSERT_NE(token, nullptr);
+    EXPECT_TRUE(token->spec.secret);
+    EXPECT_EQ(token->spec.label, "OAuth2 access token");
+    EXPECT_TRUE(token->required) << "required unless feed_url, and feed_url has no value";
+    EXPECT_EQ(token->stored, SecretPlace::None);
+    EXPECT_EQ(token->text, "");
+    const SettingField* pages = form.field("page_size");
+    ASSERT_NE(pages, nullptr);
+    EXPECT_EQ(pages->spec.type, SettingType::Number);
+    EXPECT_EQ(pages->text, "50") << "the manifest's default";
+    EXPECT_FALSE(pages->required);
+    const SettingField* verified = form.field("verified_payment_only");
+    ASSERT_NE(verified, nullptr);
+    EXPECT_EQ(verified->spec.type, SettingType::Boolean);
+    EXPECT_EQ(verified->text, "false");
+    EXPECT_EQ(form.field("query")->text, "computer vision");
+    EXPECT_EQ(form.field("nope"), nullptr);
+}
+
+TEST(SettingsForm, ValidationNamesTheFieldAndTheReason) {
+    SettingsForm form(manifest_of("upwork"));
+    EXPECT_TRUE(form.set_text("page_size", "many"));
+    EXPECT_TRUE(form.set_text("verified_payment_only", "perhaps"));
+    auto errors = form.validate();
+    ASSERT_EQ(errors.size(), 3u);
+    EXPECT_EQ(errors[0].key, "token");
+    EXPECT_EQ(errors[0].reason,
+              "is required (kept in the keyring or the secrets file, never in sources.json)");
+    EXPECT_EQ(errors[1].key, "verified_payment_only");
+    EXPECT_EQ(errors[1].reason, "expected true or false, got \"perhaps\"");
+    EXPECT_EQ(errors[2].key, "page_size");
+    EXPECT_EQ(errors[2].reason, "expected a number, got \"many\"");
+    auto edit = form.edit();
+    ASSERT_FALSE(edit.ok());
+    EXPECT_EQ(edit.error().message,
+              "field `token`: is required (kept in the keyring or the secrets file, never in "
+              "sources.json)");
+
+    // A legacy feed address makes the token optional (required_unless = feed_url).
+    form.set_text("page_size", "20");
+    form.set_text("verified_payment_only", "true");
+    form.set_text("feed_url", "https://www.upwork.com/ab/feed/jobs/rss?q=opencv");
+    EXPECT_FALSE(form.field("token")->required);
+    EXPECT_TRUE(form.validate().empty());
+}
+
+TEST(SettingsForm, ARequiredSettingLeftEmptyIsRefused) {
+    SettingsForm form(manifest_of("rss"));
+    auto errors = form.validate();
+    ASSERT_EQ(errors.size(), 1u);
+    EXPECT_EQ(errors[0].key, "url");
+    EXPECT_EQ(errors[0].reason, "is required");
+    form.set_text("url", "https://jobs.example/feed.atom");
+    EXPECT_TRUE(form.validate().empty());
+}
+
+TEST(SettingsForm, TheEditKeepsSecretsApartAndLeavesDefaultsOut) {
+    SettingsForm form(manifest_of("upwork"), {{"query", "opencv"}, {"max_pages", "3"}});
+    EXPECT_EQ(form.field("query")->text, "opencv") << "the value from sources.json";
+    EXPECT_TRUE(form.set_secret("token", "oauth-secret-123"));
+    EXPECT_FALSE(form.set_text("token", "typed as text")) << "a secret is never a setting";
+    EXPECT_FALSE(form.set_secret("query", "x")) << "a setting is never a secret";
+    form.set_text("page_size", "50");  // the default: left out of sources.json
+    auto edit = form.edit();
+    ASSERT_TRUE(edit.ok()) << edit.error().message;
+    EXPECT_EQ(edit.value().settings,
+              (std::map<std::string, std::string>{{"max_pages", "3"}, {"query", "opencv"}}));
+    EXPECT_EQ(edit.value().secrets,
+              (std::map<std::string, std::string>{{"token", "oauth-secret-123"}}));
+    EXPECT_TRUE(edit.value().erase_secrets.empty());
+}
+
+TEST(SettingsForm, AStoredSecretCountsAndCanBeTakenAway) {
+    SettingsForm form(manifest_of("upwork"), {}, {{"token", SecretPlace::Keyring}});
+    EXPECT_EQ(form.field("token")->stored, SecretPlace::Keyring);
+    EXPECT_EQ(secret_place_text(form.field("token")->stored), "stored in keyring");
+    EXPECT_EQ(form.field("token")->text, "") << "the form never holds a stored secret";
+    auto kept = form.edit();
+    ASSERT_TRUE(kept.ok()) << kept.error().message;
+    EXPECT_TRUE(kept.value().secrets.empty() && kept.value().erase_secrets.empty());
+    form.set_text("feed_url", "https://www.upwork.com/ab/feed/jobs/rss");
+    form.clear_secret("token");
+    auto cleared = form.edit();
+    ASSERT_TRUE(cleared.ok()) << cleared.error().message;
+    EXPECT_EQ(cleared.value().erase_secrets, std::vector<std::string>{"token"});
+    EXPECT_EQ(secret_place_text(SecretPlace::File), "stored in file");
+}
+
+TEST(SourcesDialogModel, ListsPluginsWithDeprecationAndLoadErrors) {
+    std::vector<PluginEntry> entries = bundled_plugins().entries();
+    PluginEntry broken;
+    broken.path = "/home/u/.local/share/gigscout/plugins/broken.lua";
+    broken.user = true;
+    broken.disabled_reason = "broken.lua:3: unexpected symbol near '='";
+    entries.push_back(broken);
+    entries.front().manifest->deprecated = "use the jobicy plugin instead";
+    SourcesDialogModel model({}, plugin_items(entries));
+    ASSERT_EQ(model.plugins().size(), entries.size());
+    const PluginItem& first = model.plugins().front();
+    EXPECT_EQ(SourcesDialogModel::plugin_note(first), "deprecated: use the jobicy plugin instead");
+    const PluginItem& last = model.plugins().back();
+    EXPECT_EQ(last.id, "broken");
+    EXPECT_EQ(SourcesDialogModel::plugin_note(last),
+              "cannot load: broken.lua:3: unexpected symbol near '='");
+    ASSERT_TRUE(model.select_plugin("broken"));
+    EXPECT_FALSE(model.can(SourceAction::AddSource)) << "a plugin that cannot load adds nothing";
+    EXPECT_EQ(model.details(),
+              "Plugin broken (yours, /home/u/.local/share/gigscout/plugins/broken.lua)\nIt "
+              "cannot be used: broken.lua:3: unexpected symbol near '='");
+    ASSERT_TRUE(model.select_plugin("rss"));
+    EXPECT_TRUE(model.can(SourceAction::AddSource));
+    EXPECT_FALSE(model.can(SourceAction::Remove));
+    EXPECT_FALSE(model.select_plugin("nope"));
+    EXPECT_EQ(model.selected_plugin(), nullptr);
+}
+
+TEST(SourcesDialogModel, OffersWhatFitsEachSourcesState) {
+    SourceRow paused;
+    paused.id = "rss:down";
+    paused.plugin = "rss";
+    paused.health = SourceHealth::Paused;
+    paused.consecutive_failures = 3;
+    paused.state_text = "paused after 3 failed refreshes in a row: check the network";
+    paused.last_error = "source rss:down: GET https://down.example/feed: HTTP 500";
+    SourceRow off;
+    off.id = "remoteok";
+    off.plugin = "remoteok";
+    off.health = SourceHealth::Disabled;
+    off.state_text = "disabled";
+    SourcesDialogModel model({paused, off}, plugin_items(bundled_plugins().entries()));
+
+    ASSERT_TRUE(model.select_source("rss:down"));
+    EXPECT_TRUE(model.can(SourceAction::Resume));
+    EXPECT_TRUE(model.can(SourceAction::Disable));
+    EXPECT_FALSE(model.can(SourceAction::Enable));
+    EXPECT_TRUE(model.can(SourceAction::Remove));
+    EXPECT_FALSE(model.can(SourceAction::AddSource));
+    ASSERT_NE(model.selected_plugins_item(), nullptr);
+    EXPECT_EQ(model.selected_plugins_item()->id, "rss");
+    EXPECT_EQ(model.details(),
+              "Source rss:down (plugin rss): paused after 3 failed refreshes in a row: check the "
+              "network.\nFailed refreshes in a row: 3.\nLast error: source rss:down: GET "
+              "https://down.example/feed: HTTP 500");
+
+    ASSERT_TRUE(model.select_source("remoteok"));
+    EXPECT_TRUE(model.can(SourceAction::Enable));
+    EXPECT_FALSE(model.can(SourceAction::Disable));
+    EXPECT_FALSE(model.can(SourceAction::Resume));
+}
+
+}  // namespace
+}  // namespace gigscout
