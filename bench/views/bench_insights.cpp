@@ -22,6 +22,7 @@
 #include "store/store.h"
 #include "support/bench_listings.h"
 #include "taxonomy/taxonomy.h"
+#include "views/insight_chart.h"
 #include "views/market_insight.h"
 
 using namespace gigscout;
@@ -146,6 +147,32 @@ int main(int argc, char** argv) {
         m.gaps->gaps.empty() ? "-" : m.gaps->gaps[0].skill.c_str(),
         m.gaps->gaps.empty() ? std::size_t{0} : m.gaps->gaps[0].lifted, full_ms, kInsightTargetMs,
         full_ms < kInsightTargetMs ? "ok" : "OVER");
+
+    // What the desktop Insights tab waits for on its worker (load_insight_chart: demand, gaps,
+    // next steps, chart rows) and then lays out on the GUI thread before it paints.
+    auto path = load_bundled_learning_path(Taxonomy::bundled());
+    if (!path) {
+        fail_bench(path.error().message);
+    }
+    InsightRequest request;
+    request.now = kInsightNow;
+    request.days = 60;
+    request.profile = profile.value();
+    request.profile_label = "intermediate";
+    start = Clock::now();
+    auto chart = load_insight_chart(*store, request, path.value(), Taxonomy::bundled(),
+                                    CurrencyTable::bundled());
+    double chart_ms = elapsed_ms(start);
+    if (!chart) {
+        fail_bench(chart.error().message);
+    }
+    TextMetrics metrics{17, [](std::string_view t) { return 7.5 * static_cast<double>(t.size()); }};
+    start = Clock::now();
+    ChartScene scene = lay_out_insight_chart(chart.value(), 1200, metrics);
+    std::printf(
+        "insights: the desktop tab's figures (with next steps): %.0f ms on its worker; "
+        "layout %.2f ms (%zu shapes)\n",
+        chart_ms, elapsed_ms(start), scene.rects.size() + scene.lines.size() + scene.texts.size());
     store.reset();
     fs::remove_all(root);
     return 0;

@@ -16,6 +16,7 @@
 #include <wx/intl.h>
 #include <wx/menu.h>
 #include <wx/msgdlg.h>
+#include <wx/notebook.h>
 #include <wx/notifmsg.h>
 #include <wx/panel.h>
 #include <wx/persist/dataview.h>
@@ -34,6 +35,7 @@
 #include <wx/wrapsizer.h>
 
 #include "app/demo_data.h"
+#include "app/insights_panel.h"
 #include "app/listing_html.h"
 #include "app/listing_list_model.h"
 #include "app/profile_dialog.h"
@@ -87,7 +89,8 @@ MainFrame::MainFrame(AppOptions options, Result<Workspace> workspace)
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     info_ = new wxInfoBar(root);
     sizer->Add(info_, 0, wxEXPAND);
-    outer_ = new wxSplitterWindow(root, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+    book_ = new wxNotebook(root, wxID_ANY);
+    outer_ = new wxSplitterWindow(book_, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                   wxSP_LIVE_UPDATE | wxSP_3DSASH);
     sources_ = new SourcesList(outer_);
     sources_->on_resume = [this](const std::string& id) { resume_source(id); };
@@ -102,7 +105,9 @@ MainFrame::MainFrame(AppOptions options, Result<Workspace> workspace)
     outer_->SplitHorizontally(inner_, sources_);
     outer_->SetSashGravity(1.0);
     outer_->SetMinimumPaneSize(FromDIP(60));
-    sizer->Add(outer_, 1, wxEXPAND);
+    book_->AddPage(outer_, _("Listings"));
+    build_insights_tab();
+    sizer->Add(book_, 1, wxEXPAND);
     root->SetSizer(sizer);
     bind_keys();
     setup_background();
@@ -148,6 +153,12 @@ MainFrame::~MainFrame() {
     if (workspace_ && loaded_ && !demo_) {
         (void)table_.mark_looked(workspace_->store(), now_epoch_seconds());
     }
+    // The notebook deletes its pages outright, so the listing page's destroy event — which
+    // saves the layout of its persistent splitters and columns — would come from ~wxWindow,
+    // after the splitter part of the object is gone (UBSan: a bad downcast). Taken out of the
+    // notebook and destroyed as any child is, it sends the event while whole.
+    book_->RemovePage(static_cast<std::size_t>(book_->FindPage(outer_)));
+    outer_->Destroy();
 }
 
 // --- building --------------------------------------------------------------------------------
@@ -311,6 +322,17 @@ wxWindow* MainFrame::build_list_panel(wxWindow* parent) {
     refused_ = new wxCheckBox(panel, wxID_ANY, _("Show refused"));
     refused_->SetToolTip(_("Also show listings your profile refuses, with the reason"));
     filters->Add(refused_, 0, wxALIGN_CENTER_VERTICAL | wxBOTTOM, FromDIP(10));
+    skill_chip_ = new wxButton(panel, wxID_ANY, wxEmptyString, wxDefaultPosition, wxDefaultSize,
+                               wxBU_EXACTFIT);
+    skill_chip_->SetToolTip(_("Show the listings asking for any skill again"));
+    skill_chip_->Hide();
+    skill_chip_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        skill_filter_.reset();
+        skill_chip_->Hide();
+        skill_chip_->GetParent()->Layout();
+        apply_filter();
+    });
+    filters->Add(skill_chip_, 0, wxALIGN_CENTER_VERTICAL | wxLEFT | wxBOTTOM, FromDIP(10));
     sizer->Add(filters, 0, wxEXPAND | wxALL, FromDIP(4));
 
     for (wxWindow* w :
@@ -576,6 +598,7 @@ void MainFrame::adopt(LoadedRows& rows) {
     if (!source_->SetStringSelection(chosen)) {
         source_->SetSelection(0);
     }
+    update_insights({sources.begin(), sources.end()});
 }
 
 void MainFrame::on_loaded(LoadedRows rows) {
@@ -752,6 +775,7 @@ void MainFrame::apply_filter() {
         f.pay = pay;
     }
     f.refused = refused_->GetValue() ? RefusedRows::Show : RefusedRows::Hide;
+    f.skill = skill_filter_;
     table_.set_filter(f);
     reset_list();
 }
@@ -1044,6 +1068,45 @@ void MainFrame::show_about() {
         "RapidJSON (MIT), Lua 5.4 (MIT), SQLite (public domain), pugixml (MIT), expat (MIT), "
         "gumbo (Apache 2.0), CLI11 (BSD 3-clause), fmt (MIT), libsecret (LGPL 2.1+).");
     wxAboutBox(info, this);
+}
+
+// --- the Insights tab ------------------------------------------------------------------------
+
+void MainFrame::build_insights_tab() {
+    insights_ = new InsightsPanel(book_);
+    book_->AddPage(insights_, _("Insights"));
+    insights_->on_skill = [this](const std::string& skill) { filter_by_skill(skill); };
+    book_->Bind(wxEVT_NOTEBOOK_PAGE_CHANGED, [this](wxBookCtrlEvent& e) {
+        if (book_->GetPage(static_cast<std::size_t>(e.GetSelection())) == insights_) {
+            insights_->shown();
+        }
+        e.Skip();
+    });
+}
+
+// The figures are read from the store the list shows, against the profile that ranks it.
+void MainFrame::update_insights(std::vector<std::string> sources) {
+    InsightContext context;
+    context.paths = options_.paths;
+    context.demo = demo_;
+    context.profile = profile_;
+    context.profile_label = profile_label_;
+    context.sources = std::move(sources);
+    insights_->set_context(std::move(context));
+}
+
+void MainFrame::show_insights() {
+    book_->SetSelection(static_cast<std::size_t>(book_->FindPage(insights_)));
+}
+
+void MainFrame::filter_by_skill(const std::string& skill) {
+    skill_filter_ = skill;
+    skill_chip_->SetLabel(utf8("asking for " + skill_name(skill) + "  ✕"));
+    skill_chip_->Show();
+    skill_chip_->GetParent()->Layout();
+    book_->SetSelection(static_cast<std::size_t>(book_->FindPage(outer_)));
+    apply_filter();
+    list_->SetFocus();
 }
 
 }  // namespace gigscout

@@ -32,9 +32,11 @@ class wxButton;
 class wxNotificationMessage;
 class wxMenu;
 class wxCloseEvent;
+class wxNotebook;
 
 namespace gigscout {
 
+class InsightsPanel;
 class ListingListModel;
 class SourcesDialog;
 class SourcesList;
@@ -106,6 +108,11 @@ class MainFrame : public wxFrame {
     void resume_source(const std::string& id);
     // As a click on a column header does: `column` is a ListColumn.
     void sort_by(unsigned column, bool ascending);
+    // The Insights tab (insights_panel.h), and what a click on one of its skills does: the
+    // list shows only the listings asking for the skill, until its filter button is clicked.
+    void show_insights();
+    void filter_by_skill(const std::string& skill);
+    InsightsPanel* insights() const { return insights_; }
 
     // --- what a test or the status bar reads ------------------------------------------------
     const ListingTable& table() const { return table_; }
@@ -174,6 +181,8 @@ class MainFrame : public wxFrame {
     void update_tray();
     void on_close(wxCloseEvent& event);
     void widen_filters_to_show(const std::string& id);
+    void build_insights_tab();
+    void update_insights(std::vector<std::string> sources);
 
     AppOptions options_;
     std::optional<Workspace> workspace_;
@@ -201,10 +210,14 @@ class MainFrame : public wxFrame {
     std::vector<std::pair<std::string, std::string>> paused_;
     std::string banner_resume_;
     SourcesDialog* sources_dialog_ = nullptr;  // modeless; a child of this frame
+    std::optional<std::string> skill_filter_;  // from the Insights tab
 
     wxChoice* profile_choice_ = nullptr;
     wxSearchCtrl* search_ = nullptr;
     wxInfoBar* info_ = nullptr;
+    wxNotebook* book_ = nullptr;  // Listings | Insights
+    InsightsPanel* insights_ = nullptr;
+    wxButton* skill_chip_ = nullptr;  // "asking for OpenCV ✕": clears the skill filter
     wxSplitterWindow* outer_ = nullptr;
     wxSplitterWindow* inner_ = nullptr;
     SourcesList* sources_ = nullptr;

@@ -47,7 +47,7 @@ std::string median_text(const PayMedian& m, const std::string& currency, const c
         return "-";
     }
     return money_text(std::round(*m.median), currency) + per + " (" + std::to_string(m.count) +
-           (m.count < 3 ? ", few" : "") + ")";
+           (m.few() ? ", few" : "") + ")";
 }
 
 void print_demand_rows(const std::vector<SkillDemand>& rows, const std::string& currency,
@@ -283,12 +283,7 @@ int run_insights(const InsightsOptions& opt, const GlobalOptions& global) {
         scorer.emplace(make_scorer(c->profile, query.now));
         query.scorer = &*scorer;
         label = c->label;
-        // Pay reads in the currency of the user's own minimum, else in US dollars.
-        if (c->profile.min_hourly) {
-            query.currency = c->profile.min_hourly->currency;
-        } else if (c->profile.min_fixed) {
-            query.currency = c->profile.min_fixed->currency;
-        }
+        query.currency = insight_currency(&c->profile);
     }
     auto insight =
         load_market_insight(workspace.store(), query, taxonomy, CurrencyTable::bundled());

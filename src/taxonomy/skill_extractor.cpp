@@ -1,6 +1,7 @@
 #include "taxonomy/skill_extractor.h"
 
 #include <algorithm>
+#include <array>
 #include <cassert>
 #include <cstdint>
 #include <iterator>
@@ -30,6 +31,90 @@ constexpr std::string_view kStudyPrefixes[] = {
     "ba in",        "bs in",        "ms in",       "diploma in",    "major in",
     "majoring in",  "graduated in", "studies in",  "studying",      "degree ( s ) in",
 };
+
+// A platform's category line ("Category: Full Stack Development") files the listing under a
+// broad heading; it is not a skill the work asks for. Matched like a study prefix.
+constexpr std::string_view kCategoryPrefixes[] = {"category :", "categories :", "subcategory :"};
+
+// Nouns that, right after a field that names roles (Skill::names_roles), or after a list of
+// them, make it a role or a team: "DevOps engineer", "product managers", "Design, QA and
+// Support teams".
+constexpr std::string_view kRoleNouns[] = {
+    "engineer",   "engineers",   "developer",  "developers",  "manager",      "managers",
+    "team",       "teams",       "specialist", "specialists", "analyst",      "analysts",
+    "department", "departments", "squad",      "squads",      "consultant",   "consultants",
+    "architect",  "architects",  "lead",       "leads",       "colleagues",   "counterparts",
+    "partners",   "experts",     "owner",      "owners",      "practitioner", "practitioners",
+    "trainer",    "trainers",    "researcher", "researchers", "scientist",    "scientists",
+};
+
+// Section headings of the company's own text ("About us", "Who we are", "Benefits"): there a
+// field the company works in ("an AI company", "a leading cybersecurity provider") describes
+// the employer, not the job. "About <Name>" counts too, unless <Name> is one of kJobAbout.
+// A job heading ends such a section.
+constexpr std::string_view kCompanyHeadings[] = {
+    "about us",
+    "about the company",
+    "who we are",
+    "our mission",
+    "our story",
+    "our vision",
+    "our company",
+    "our culture",
+    "our values",
+    "company overview",
+    "company description",
+    "the company",
+    "benefits",
+    "perks",
+    "what we offer",
+    "why join us",
+    "why us",
+    "why work with us",
+    "equal opportunity",
+    "life at",
+};
+constexpr std::string_view kJobHeadings[] = {
+    "about the role",
+    "about this role",
+    "about the job",
+    "about the position",
+    "about the team",
+    "about you",
+    "about the opportunity",
+    "the role",
+    "your role",
+    "role overview",
+    "the opportunity",
+    "responsibilities",
+    "key responsibilities",
+    "requirements",
+    "qualifications",
+    "what you'll do",
+    "what you will do",
+    "what you'll bring",
+    "what we're looking for",
+    "what we are looking for",
+    "who you are",
+    "job description",
+    "job summary",
+    "duties",
+    "skills",
+    "you will",
+    "nice to have",
+    "must have",
+    "tech stack",
+    "our stack",
+    "preferred qualifications",
+    "minimum qualifications",
+    "in this role",
+    "the position",
+    "position summary",
+    "what you need",
+    "overview",
+};
+constexpr std::string_view kJobAbout[] = {"the", "this", "you", "your", "role",        "position",
+                                          "job", "team", "it",  "our",  "engineering", "product"};
 
 // Categories of named tools and products: a one-word name ("Docker", "Keras") is not written in
 // the plural, so only its spellings are generated, which keeps the alias table small.
@@ -116,7 +201,9 @@ struct Variant {
     std::uint32_t skill = 0;
     std::uint32_t category = 0;
     bool case_sensitive = false;
-    int rule = -1;  // index into Impl::rules, -1: no context needed
+    bool names_roles = false;  // Skill::names_roles
+    bool tool = false;         // of a kToolCategories category: a named tool, not a field
+    int rule = -1;             // index into Impl::rules, -1: no context needed
     std::vector<Phrase> not_prev, not_next;
     std::string text;           // the alias as written
     std::vector<Token> tokens;  // its tokens (offsets into `text`)
@@ -154,6 +241,7 @@ struct Candidate {
     std::uint32_t last = 0;
     const Variant* variant = nullptr;
     State state = State::Pending;
+    bool role = false;  // SkillSpan::role
 };
 
 std::vector<Phrase> compile_phrases(const std::vector<std::string>& phrases) {
@@ -199,6 +287,14 @@ struct SkillExtractor::Impl {
     std::vector<Phrase> study_prefixes;            // kStudyPrefixes
     std::vector<std::uint64_t> study_prefix_ends;  // their last tokens, sorted
     std::vector<std::uint64_t> list_glue;          // kListGlue, sorted hashes
+    std::vector<std::uint64_t> role_nouns;         // kRoleNouns, sorted hashes
+    std::vector<Phrase> company_headings;          // kCompanyHeadings
+    std::vector<Phrase> job_headings;              // kJobHeadings
+    std::vector<std::uint64_t> heading_starts;     // first tokens of both, and "about", sorted
+    std::vector<std::uint64_t> job_about;          // kJobAbout, sorted hashes
+    std::uint64_t about_hash = 0;
+    // One bit per (hash >> 52) of every heading_starts entry: most words miss here.
+    std::array<std::uint64_t, 64> heading_filter{};
     std::vector<Group> groups;
     std::vector<Slot> slots;
     std::uint64_t mask = 0;
@@ -504,6 +600,140 @@ struct SkillExtractor::Impl {
         return false;
     }
 
+    // A role or team name: an accepted field that names roles, followed by a role noun, directly
+    // or after the rest of a list ("PM, Design, Data Science, and Frontend engineers").
+    void mark_roles(std::string_view text, const std::vector<Token>& toks,
+                    std::vector<Candidate>& cands) const {
+        for (std::size_t ci = 0; ci < cands.size(); ++ci) {
+            Candidate& c = cands[ci];
+            if (c.state != State::Accepted || !c.variant->names_roles) {
+                continue;
+            }
+            std::size_t k = c.last;
+            std::size_t next = ci + 1;
+            int capitalised_run = 0;
+            // A role noun names the list's items only right after one: in "QA or developer
+            // background" the noun is an item of its own.
+            bool after_item = true;
+            for (int steps = 0; steps < 16 && k < toks.size(); ++steps) {
+                const Token& t = toks[k];
+                if (after_item && t.is_word() &&
+                    std::binary_search(role_nouns.begin(), role_nouns.end(), t.hash)) {
+                    c.role = true;
+                    break;
+                }
+                while (next < cands.size() && cands[next].first < k) {
+                    ++next;
+                }
+                if (next < cands.size() && cands[next].first == k) {
+                    k = cands[next].last;  // another item of the list
+                    capitalised_run = 0;
+                    after_item = true;
+                    continue;
+                }
+                if (std::binary_search(list_glue.begin(), list_glue.end(), t.hash)) {
+                    ++k;
+                    capitalised_run = 0;
+                    after_item = false;
+                    continue;
+                }
+                if (t.is_word() && text[t.begin] >= 'A' && text[t.begin] <= 'Z' &&
+                    ++capitalised_run <= 2) {
+                    ++k;  // an item that is no skill ("Design", "Marketing")
+                    after_item = true;
+                    continue;
+                }
+                break;
+            }
+        }
+    }
+
+    // Where a heading may stand: at the start, after a line break, or after punctuation that
+    // ends a sentence or a label; written with a capital, and followed by ':', a dash, a
+    // capitalised word or the end.
+    static bool heading_at(std::string_view text, const std::vector<Token>& toks, std::size_t k,
+                           std::size_t length) {
+        const Token& t = toks[k];
+        if (text[t.begin] < 'A' || text[t.begin] > 'Z') {
+            return false;
+        }
+        std::size_t after = k + length;
+        bool ends = after >= toks.size() || toks[after].punct == ':' || toks[after].punct == '-' ||
+                    (toks[after].is_word() && text[toks[after].begin] >= 'A' &&
+                     text[toks[after].begin] <= 'Z');
+        if (!ends) {
+            return false;
+        }
+        if (k == 0 || (after < toks.size() && toks[after].punct == ':')) {
+            return true;
+        }
+        const Token& p = toks[k - 1];
+        if (p.punct != 0 && std::string_view(".!?:|)").find(p.punct) != std::string_view::npos) {
+            return true;
+        }
+        return text.substr(p.end, t.begin - p.end).find('\n') != std::string_view::npos;
+    }
+
+    // Drops the fields (skills of no tool category) named inside the company's own sections.
+    void drop_company_sections(std::string_view text, const std::vector<Token>& toks,
+                               std::vector<Candidate>& cands) const {
+        // Only the text up to the last field matters: the scan stops there.
+        std::size_t end = 0;
+        for (const Candidate& c : cands) {
+            if (c.state == State::Accepted && !c.variant->tool) {
+                end = c.first + 1;
+            }
+        }
+        bool company = false;
+        std::size_t ci = 0;
+        // Candidates before token `upto` lie in the section now open.
+        auto settle = [&](std::size_t upto) {
+            for (; ci < cands.size() && cands[ci].first < upto; ++ci) {
+                if (company && cands[ci].state == State::Accepted && !cands[ci].variant->tool) {
+                    cands[ci].state = State::Rejected;
+                }
+            }
+        };
+        for (std::size_t k = 0; k < end; ++k) {
+            const Token& t = toks[k];
+            // Most words miss the filter; headings are capitalised, which settles most others.
+            const std::uint64_t bit = t.hash >> 52;
+            if (((heading_filter[bit >> 6] >> (bit & 63)) & 1u) == 0 || !t.is_word() ||
+                text[t.begin] < 'A' || text[t.begin] > 'Z' ||
+                !std::binary_search(heading_starts.begin(), heading_starts.end(), t.hash)) {
+                continue;
+            }
+            std::size_t length = 0;
+            bool job = false;
+            auto starts = [&](const std::vector<Phrase>& ps) {
+                for (const Phrase& p : ps) {
+                    if (phrase_after(toks, k, p) && heading_at(text, toks, k, p.hashes.size())) {
+                        length = std::max(length, p.hashes.size());
+                        return true;
+                    }
+                }
+                return false;
+            };
+            if (starts(job_headings)) {
+                job = true;
+            } else if (starts(company_headings)) {
+                job = false;
+            } else if (t.hash == about_hash && k + 1 < toks.size() && toks[k + 1].is_word() &&
+                       heading_at(text, toks, k, 1)) {
+                // "About Acme" opens the company's text; "About Engineering at Acme" the job's
+                // team.
+                job = std::binary_search(job_about.begin(), job_about.end(), toks[k + 1].hash);
+                length = 2;
+            }
+            if (length > 0) {
+                settle(k);
+                company = !job;
+                k += length - 1;  // "Company Overview" is one heading, not two
+            }
+        }
+        settle(toks.size());
+    }
+
     // Phase two: decide the conditional candidates from the tokens and candidates around them.
     void confirm(std::string_view text, const std::vector<Token>& toks,
                  std::vector<Candidate>& cands) const {
@@ -593,6 +823,7 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     }
 
     std::vector<std::string> prefixes(std::begin(kStudyPrefixes), std::end(kStudyPrefixes));
+    prefixes.insert(prefixes.end(), std::begin(kCategoryPrefixes), std::end(kCategoryPrefixes));
     m.study_prefixes = compile_phrases(prefixes);
     for (const Phrase& p : m.study_prefixes) {
         m.study_prefix_ends.push_back(p.hashes.back());
@@ -600,6 +831,25 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     std::sort(m.study_prefix_ends.begin(), m.study_prefix_ends.end());
     std::vector<std::string> glue(std::begin(kListGlue), std::end(kListGlue));
     m.list_glue = compile_words(glue);
+    m.role_nouns =
+        compile_words(std::vector<std::string>(std::begin(kRoleNouns), std::end(kRoleNouns)));
+    m.company_headings = compile_phrases(
+        std::vector<std::string>(std::begin(kCompanyHeadings), std::end(kCompanyHeadings)));
+    m.job_headings =
+        compile_phrases(std::vector<std::string>(std::begin(kJobHeadings), std::end(kJobHeadings)));
+    m.job_about =
+        compile_words(std::vector<std::string>(std::begin(kJobAbout), std::end(kJobAbout)));
+    m.about_hash = text_tokens::hash_lower("about");
+    m.heading_starts.push_back(m.about_hash);
+    for (const auto* list : {&m.company_headings, &m.job_headings}) {
+        for (const Phrase& p : *list) {
+            m.heading_starts.push_back(p.hashes.front());
+        }
+    }
+    std::sort(m.heading_starts.begin(), m.heading_starts.end());
+    for (std::uint64_t h : m.heading_starts) {
+        m.heading_filter[(h >> 52) >> 6] |= std::uint64_t{1} << ((h >> 52) & 63);
+    }
 
     // Every alias n-gram and each of its proper prefixes, by hash.
     struct Entry {
@@ -609,6 +859,11 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     std::unordered_map<std::uint64_t, Entry> entries;
     std::vector<Token> tokens;
     const auto& skills = taxonomy.skills();
+    std::vector<bool> is_tool(skills.size());
+    for (std::size_t s = 0; s < skills.size(); ++s) {
+        is_tool[s] = std::find(std::begin(kToolCategories), std::end(kToolCategories),
+                               skills[s].category) != std::end(kToolCategories);
+    }
     // Adds `v` under its tokens; a generated spelling only where no alias is.
     auto add = [&](Variant v, bool generated) {
         const std::vector<Token>& toks = v.tokens;
@@ -652,6 +907,8 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
             Variant v;
             v.skill = s;
             v.category = category_index.at(skills[s].category);
+            v.names_roles = skills[s].names_roles;
+            v.tool = is_tool[s];
             v.case_sensitive = alias.case_sensitive;
             v.rule = alias.context.empty() ? -1 : rule_index.at(alias.context);
             v.not_prev = compile_phrases(alias.not_prev);
@@ -684,13 +941,13 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
             for (const Token& t : tokens) {
                 words += t.is_word() ? 1 : 0;
             }
-            const std::string& category = skills[s].category;
-            bool tool = std::find(std::begin(kToolCategories), std::end(kToolCategories),
-                                  category) != std::end(kToolCategories);
-            for (const std::string& spelling : spellings_of(word, words > 1, words > 1 || !tool)) {
+            for (const std::string& spelling :
+                 spellings_of(word, words > 1, words > 1 || !is_tool[s])) {
                 Variant v;
                 v.skill = s;
                 v.category = category_index.at(skills[s].category);
+                v.names_roles = skills[s].names_roles;
+                v.tool = is_tool[s];
                 v.text = alias.text.substr(0, last.begin) + spelling + alias.text.substr(last.end);
                 text_tokens::tokenize(v.text, v.tokens);
                 add(std::move(v), true);
@@ -725,14 +982,16 @@ std::vector<SkillSpan> SkillExtractor::extract(std::string_view text) const {
     candidates.clear();
     impl_->match(text, tokens, candidates);
     impl_->confirm(text, tokens, candidates);
+    impl_->mark_roles(text, tokens, candidates);
+    impl_->drop_company_sections(text, tokens, candidates);
 
     std::vector<SkillSpan> out;
     out.reserve(candidates.size());
     const auto& skills = impl_->taxonomy->skills();
     for (const Candidate& c : candidates) {
         if (c.state == State::Accepted) {
-            out.push_back(
-                {skills[c.variant->skill].id, tokens[c.first].begin, tokens[c.last - 1].end});
+            out.push_back({skills[c.variant->skill].id, tokens[c.first].begin,
+                           tokens[c.last - 1].end, c.role});
         }
     }
     return out;
@@ -741,7 +1000,7 @@ std::vector<SkillSpan> SkillExtractor::extract(std::string_view text) const {
 std::vector<std::string> SkillExtractor::extract_ids(std::string_view text) const {
     std::vector<std::string> ids;
     for (auto& span : extract(text)) {
-        if (std::find(ids.begin(), ids.end(), span.skill) == ids.end()) {
+        if (!span.role && std::find(ids.begin(), ids.end(), span.skill) == ids.end()) {
             ids.push_back(std::move(span.skill));
         }
     }
@@ -829,10 +1088,20 @@ void annotate_skills(Listing& listing, const SkillExtractor& extractor) {
             add(id, SkillOrigin::Tag);
         }
     }
-    for (const auto& id : extractor.extract_ids(listing.title)) {
-        add(id, SkillOrigin::Title);
+    // A role or team name ("DevOps Engineer") says less than an asked skill: it counts at the
+    // description's weight, after everything the listing asks for.
+    std::vector<std::string> roles;
+    for (const auto& [text, origin] : {std::pair{&listing.title, SkillOrigin::Title},
+                                       std::pair{&listing.description, SkillOrigin::Description}}) {
+        for (auto& span : extractor.extract(*text)) {
+            if (span.role) {
+                roles.push_back(std::move(span.skill));
+            } else {
+                add(span.skill, origin);
+            }
+        }
     }
-    for (const auto& id : extractor.extract_ids(listing.description)) {
+    for (const auto& id : roles) {
         add(id, SkillOrigin::Description);
     }
 }

@@ -18,6 +18,9 @@ struct SkillSpan {
     std::string skill;      // canonical id
     std::size_t begin = 0;  // byte offsets into the text
     std::size_t end = 0;
+    // Named as a role or a team ("DevOps engineers", "our QA team"), not as an asked skill:
+    // extract_ids leaves it out; annotate_skills keeps it as a weaker, description-level signal.
+    bool role = false;
 };
 
 class SkillExtractor {
@@ -31,7 +34,8 @@ class SkillExtractor {
 
     // Every occurrence, in text order.
     std::vector<SkillSpan> extract(std::string_view text) const;
-    // Distinct canonical ids, in order of first occurrence.
+    // Distinct canonical ids of the asked skills (role spans left out), in order of first
+    // occurrence.
     std::vector<std::string> extract_ids(std::string_view text) const;
 
     const Taxonomy& taxonomy() const;
@@ -46,9 +50,11 @@ class SkillExtractor {
 // extract() over a text that arrives piece by piece (a file of any size, standard input), in
 // memory of about one piece. The text is cut only where the tokenizer starts a new sentence,
 // and neither an alias nor a context rule reaches across a sentence (text_tokens.h), so the
-// spans are those extract() finds in the whole text. A run of more than `max_pending` bytes
-// with no sentence end is cut before a spaced word instead: context rules near that cut see
-// only their own side of it.
+// spans are those extract() finds in the whole text — except that a company section ("About
+// us", docs/taxonomy.md) opened in an earlier piece is not known to later ones (pieces are a
+// megabyte; a posting is a few kilobytes). A run of more than `max_pending` bytes with no
+// sentence end is cut before a spaced word instead: context rules near that cut see only their
+// own side of it. Role spans (SkillSpan::role) are passed on like every other span.
 class SkillSpanStream {
   public:
     // `found` gets each span as it is settled, in text order, with offsets into the whole text

@@ -242,7 +242,8 @@ Result<Taxonomy> Taxonomy::parse(std::string_view json_text, std::string_view wh
                          std::to_string(dup->second) + ")"};
         }
         where = prefix + "skill " + std::to_string(i) + " (" + backticked(*id) + "): ";
-        r.reject_unknown({"id", "name", "category", "aliases", "implies", "broader"});
+        r.reject_unknown(
+            {"id", "name", "category", "aliases", "implies", "broader", "names_roles"});
         Skill skill;
         skill.id = *id;
         auto name = r.string("name", FieldReader::Required);
@@ -250,6 +251,7 @@ Result<Taxonomy> Taxonomy::parse(std::string_view json_text, std::string_view wh
         const rapidjson::Value* aliases = r.array("aliases", FieldReader::Required);
         auto implies = string_list(r, "implies");
         auto broader = r.string("broader");
+        auto names_roles = r.boolean("names_roles");
         if (!r.ok()) {
             return Error{where + r.error()->message};
         }
@@ -257,6 +259,7 @@ Result<Taxonomy> Taxonomy::parse(std::string_view json_text, std::string_view wh
         skill.category = *category;
         skill.implies = std::move(*implies);
         skill.broader = broader.value_or("");
+        skill.names_roles = names_roles.value_or(false);
         if (category_ids.count(skill.category) == 0) {
             return Error{where + "field `category`: unknown category " +
                          backticked(skill.category)};

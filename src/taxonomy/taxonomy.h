@@ -49,7 +49,10 @@ struct Skill {
     std::vector<std::string> aliases;  // spellings found in text and tags (see docs/taxonomy.md)
     std::vector<std::string> implies;  // partial evidence for these (keras -> tensorflow)
     std::string broader;               // broader skill/task id, or empty (u-net -> segmentation)
-    std::vector<Alias> alias_rules;    // aliases with their case and context rules, same order
+    // A field whose name also makes role and team names ("DevOps engineer", "QA team"): such a
+    // match right before a role noun names a role, not an asked skill (docs/taxonomy.md).
+    bool names_roles = false;
+    std::vector<Alias> alias_rules;  // aliases with their case and context rules, same order
 };
 
 class Taxonomy {

@@ -1,8 +1,11 @@
 #include "views/learning_path.h"
 
 #include <algorithm>
+#include <map>
+#include <utility>
 
 #include "base/file_io.h"
+#include "base/iso_time.h"
 #include "base/json_reader.h"
 #include "base/paths.h"
 
@@ -22,7 +25,7 @@ bool is_date(const std::string& s) {
             return false;
         }
     }
-    return true;
+    return parse_iso8601(s + "T00:00:00Z").has_value();  // a real day: no 2026-13-40
 }
 
 // An array of non-empty strings at `key`; each a taxonomy id when `taxonomy` is given.
@@ -134,6 +137,7 @@ Result<LearningPath> parse_learning_path(std::string_view text, std::string_view
     }
     std::sort(path.levels.begin(), path.levels.end(),
               [](const LearningLevel& a, const LearningLevel& b) { return a.level < b.level; });
+    std::map<std::pair<std::string, std::string>, std::string> seen;  // (skill, url) -> where
     for (rapidjson::SizeType i = 0; i < resources->Size(); ++i) {
         const rapidjson::Value& v = (*resources)[i];
         std::string at = indexed("resources", i);
@@ -162,6 +166,13 @@ Result<LearningPath> parse_learning_path(std::string_view text, std::string_view
         }
         if (r.ok() && !is_date(res.checked)) {
             r.fail("checked", "expected a date YYYY-MM-DD, got `" + res.checked + "`");
+        }
+        if (r.ok()) {
+            auto [first, added] = seen.try_emplace({res.skill, res.url}, at);
+            if (!added) {
+                r.fail("url", "`" + res.url + "` is given for skill `" + res.skill +
+                                  "` twice (first at `" + first->second + "`)");
+            }
         }
         if (!r.ok()) {
             return named(what, *r.error());

@@ -373,6 +373,13 @@ void ListingTable::refilter() {
                                 contains_folded(skill_name(d_.skill_ids[i]), needle_);
         }
     }
+    skill_index_.reset();
+    if (filter_.skill) {
+        auto at = std::find(d_.skill_ids.begin(), d_.skill_ids.end(), *filter_.skill);
+        if (at != d_.skill_ids.end()) {
+            skill_index_ = static_cast<std::uint32_t>(at - d_.skill_ids.begin());
+        }
+    }
     pay_min_usd_ = pay_max_usd_ = kUnknownPay;
     if (filter_.pay) {
         const CurrencyTable& currencies = CurrencyTable::bundled();
@@ -416,6 +423,10 @@ bool ListingTable::passes(std::size_t i) const {
     }
     if (f.source &&
         std::find(row.sources.begin(), row.sources.end(), *f.source) == row.sources.end()) {
+        return false;
+    }
+    if (f.skill && (!skill_index_ || std::find(row.skills.begin(), row.skills.end(),
+                                               *skill_index_) == row.skills.end())) {
         return false;
     }
     if (f.min_score && (!row.score || row.score->total < *f.min_score)) {

@@ -77,8 +77,11 @@ struct TableFilter {
     bool show_hidden = false;  // without a state: hidden rows too
     bool show_closed = false;  // without a state: closed rows and rows whose content expired
     std::optional<std::string> source;  // rows this source (or a merged copy's) brought
-    std::optional<int> min_score;       // rows without a score (no scorer) never pass
-    std::optional<JobType> job_type;    // rows that do not state one never pass
+    // Rows asking for this skill (a taxonomy id among the listing's skills, as the Insights
+    // demand counts them).
+    std::optional<std::string> skill;
+    std::optional<int> min_score;     // rows without a score (no scorer) never pass
+    std::optional<JobType> job_type;  // rows that do not state one never pass
     std::optional<PayRange> pay;
     // Posted at most this many days before the table's `now` (without a posting date: first
     // seen at most that long ago).
@@ -226,6 +229,7 @@ class ListingTable {
     // The filter worked out once: the folded text, which skill ids it matches, pay in USD.
     std::string needle_;
     std::vector<std::uint8_t> skill_matches_;
+    std::optional<std::uint32_t> skill_index_;  // filter_.skill in skill_ids; none: no row asks
     double pay_min_usd_ = 0;
     double pay_max_usd_ = 0;
     std::string selected_;

@@ -43,10 +43,12 @@ struct Tally {
     std::size_t previous = 0;
     std::vector<double> hourly;
     std::vector<double> fixed;
+    std::vector<std::size_t> weekly;  // sized on first count
 };
 
 std::vector<SkillDemand> demand_rows(std::unordered_map<std::string, Tally>& tallies,
-                                     std::size_t listings, std::size_t previous) {
+                                     std::size_t listings, std::size_t previous,
+                                     std::size_t weeks) {
     std::vector<SkillDemand> rows;
     rows.reserve(tallies.size());
     for (auto& [id, t] : tallies) {
@@ -70,6 +72,8 @@ std::vector<SkillDemand> demand_rows(std::unordered_map<std::string, Tally>& tal
         if (!t.fixed.empty()) {
             d.fixed.median = median_of(t.fixed);
         }
+        d.weekly = std::move(t.weekly);
+        d.weekly.resize(weeks, 0);
         rows.push_back(std::move(d));
     }
     std::sort(rows.begin(), rows.end(), [](const SkillDemand& a, const SkillDemand& b) {
@@ -226,6 +230,16 @@ const SkillDemand* MarketDemand::find_skill(std::string_view id) const {
     return nullptr;
 }
 
+std::string insight_currency(const Profile* profile) {
+    if (profile && profile->min_hourly) {
+        return profile->min_hourly->currency;
+    }
+    if (profile && profile->min_fixed) {
+        return profile->min_fixed->currency;
+    }
+    return "USD";
+}
+
 Result<MarketInsight> load_market_insight(Store& store, const InsightQuery& query,
                                           const Taxonomy& taxonomy,
                                           const CurrencyTable& currencies) {
@@ -236,6 +250,15 @@ Result<MarketInsight> load_market_insight(Store& store, const InsightQuery& quer
     demand.to = query.now;
     demand.from = query.now - span;
     demand.currency = query.currency;
+    const int days = std::max(query.days, 1);
+    const std::size_t weeks = days >= 7 ? static_cast<std::size_t>(days / 7) : 1;
+    demand.week_seconds = days >= 7 ? 7 * kInsightDaySeconds : span;
+    demand.weekly.assign(weeks, 0);
+    // The week of a date in the window (oldest first), or -1 before the first whole week.
+    auto week_of = [&](std::int64_t at) -> std::ptrdiff_t {
+        auto back = static_cast<std::size_t>((query.now - at) / demand.week_seconds);
+        return back < weeks ? static_cast<std::ptrdiff_t>(weeks - 1 - back) : -1;
+    };
     enum class Window { None, Current, Previous };
     auto window_of = [&](const StoredListing& stored) {
         if (!from_sources(stored, query.sources)) {
@@ -262,6 +285,10 @@ Result<MarketInsight> load_market_insight(Store& store, const InsightQuery& quer
             return;
         }
         const Listing& l = stored.listing;
+        const std::ptrdiff_t week =
+            w == Window::Current
+                ? week_of(std::min(l.posted_at.value_or(stored.first_seen), query.now))
+                : -1;
         std::optional<double> hourly, fixed;
         if (w == Window::Current && l.budget) {
             if (auto amount = offered(*l.budget)) {
@@ -279,6 +306,10 @@ Result<MarketInsight> load_market_insight(Store& store, const InsightQuery& quer
                 return;
             }
             ++t.listings;
+            if (week >= 0) {
+                t.weekly.resize(weeks, 0);
+                ++t.weekly[static_cast<std::size_t>(week)];
+            }
             if (hourly) {
                 t.hourly.push_back(*hourly);
             }
@@ -300,6 +331,9 @@ Result<MarketInsight> load_market_insight(Store& store, const InsightQuery& quer
         }
         if (w == Window::Current) {
             ++demand.listings;
+            if (week >= 0) {
+                ++demand.weekly[static_cast<std::size_t>(week)];
+            }
             if (query.scorer) {
                 Score s = query.scorer->score(l, ScoreDetail::Numbers);
                 if (!s.filtered && s.total >= query.threshold) {
@@ -320,8 +354,8 @@ Result<MarketInsight> load_market_insight(Store& store, const InsightQuery& quer
     if (auto visited = store.visit_listings(open, tally); !visited) {
         return visited.error();
     }
-    demand.skills = demand_rows(skills, demand.listings, demand.previous_listings);
-    demand.domains = demand_rows(domains, demand.listings, demand.previous_listings);
+    demand.skills = demand_rows(skills, demand.listings, demand.previous_listings, weeks);
+    demand.domains = demand_rows(domains, demand.listings, demand.previous_listings, weeks);
     if (query.scorer == nullptr) {
         return out;
     }

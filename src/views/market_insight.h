@@ -39,10 +39,14 @@ struct InsightQuery {
     std::size_t candidates = kDefaultGapCandidates;  // the most asked-for skills the user lacks
 };
 
+// A median of fewer listings than this is shown as such ("few", "n=2"), not as a fact.
+inline constexpr std::size_t kFewPayListings = 3;
+
 // A median and the number of listings behind it, so a median of two is not read as a fact.
 struct PayMedian {
     std::optional<double> median;  // in InsightQuery::currency; none when count is 0
     std::size_t count = 0;
+    bool few() const { return count < kFewPayListings; }
 };
 
 struct SkillDemand {
@@ -53,6 +57,7 @@ struct SkillDemand {
     std::optional<double> previous_share;  // none when the previous window has no listings
     PayMedian hourly;                      // the listings' offered hourly rate (max, else min)
     PayMedian fixed;                       // their fixed budget likewise
+    std::vector<std::size_t> weekly;       // listings asking for it per week (MarketDemand)
 };
 
 struct MarketDemand {
@@ -60,6 +65,12 @@ struct MarketDemand {
     std::int64_t to = 0;
     std::size_t listings = 0;           // in the window, cross-posts once (one stored row)
     std::size_t previous_listings = 0;  // in the window before it, as long
+    // The trend: the window's last whole weeks (days / 7 of them; one span of `days` when the
+    // window is shorter than a week), oldest first, ending at `to`. The window's listings per
+    // week; each SkillDemand::weekly counts the same weeks. Days before the first whole week
+    // are in the window's figures but in no week.
+    std::int64_t week_seconds = 0;
+    std::vector<std::size_t> weekly;
     std::string currency;
     // Most asked first, then by id. A skill counts when a listing asks for it.
     std::vector<SkillDemand> skills;
@@ -96,6 +107,10 @@ struct MarketInsight {
     MarketDemand demand;
     std::optional<GapReport> gaps;  // with InsightQuery::scorer
 };
+
+// The currency pay is shown in for a profile: that of its least hourly rate, else of its least
+// fixed budget, else US dollars.
+std::string insight_currency(const Profile* profile);
 
 // One pass over the stored listings (open ones, hidden ones included: the market asked for
 // them), a second with a scorer. A listing's date is its posting date, else when it was first

@@ -5,7 +5,9 @@
 // and a private session bus, and runs two phases in one data directory:
 //   first   — demo listings while the store is empty; Refresh from the toolbar; the ranked
 //             rows; the details of a listing; save one, hide one, undo the hide, hide another;
-//   restart — a new process finds the saved and hidden states kept.
+//   restart — a new process finds the saved and hidden states kept;
+//   insights — the Insights tab over the demo listings: drawn, exported as PNG, and a click
+//             on a skill's bar filters the list to the listings asking for it.
 // More phases, each in its own data directory: broken (a foreign database), stop (Stop cancels
 // a hanging refresh), schedule (the schedule's timer refreshes a due source by itself, a
 // notification click shows its best listing, a CV's skills ticked in the profile editor
@@ -15,12 +17,15 @@
 // pasted into the sources dialog becomes a source that refreshes) and sources_pause (a source
 // failing three refreshes in a row is paused with a banner; Resume runs it again).
 // Each phase saves PNG screenshots into $GIGSCOUT_SHOTS. Exit 0 when every check held.
+#include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <functional>
 #include <memory>
+#include <set>
 #include <string>
 #include <thread>
 
@@ -34,6 +39,7 @@
 #include <wx/image.h>
 #include <wx/infobar.h>
 #include <wx/menu.h>
+#include <wx/notebook.h>
 #include <wx/notifmsg.h>
 #include <wx/srchctrl.h>
 #include <wx/statusbr.h>
@@ -43,6 +49,7 @@
 #include <wx/uiaction.h>
 
 #include "app/app.h"
+#include "app/insights_panel.h"
 #include "app/profile_dialog.h"
 #include "app/sources_dialog.h"
 #include "app/tray_icon.h"
@@ -209,6 +216,11 @@ class GuiTestApp : public GigScoutApp {
                 R"({"sources": [{"plugin": "rss", "instance": "down", "settings": {"url": )"
                 R"("https://jobs.sourcetest.example/down.rss"}}]})");
         }
+        if (phase_ == "insights") {
+            // A profile and no listings yet: the demo listings are shown (and measured).
+            (void)paths_.ensure_exist();
+            prepare_profile();
+        }
         if (phase_ == "first") {
             // A user who finished the first-run dialog: a profile and one source.
             (void)paths_.ensure_exist();
@@ -251,10 +263,12 @@ class GuiTestApp : public GigScoutApp {
             sources_add_phase();
         } else if (phase_ == "sources_pause") {
             sources_pause_phase();
+        } else if (phase_ == "insights") {
+            insights_phase();
         } else {
             fail(
-                "GIGSCOUT_GUI_PHASE must be first, restart, broken, stop, schedule, tray or "
-                "notray");
+                "GIGSCOUT_GUI_PHASE must be first, restart, broken, stop, schedule, tray, notray, "
+                "sources_add, sources_pause or insights");
         }
         step_started_ = std::chrono::steady_clock::now();
         timer_.Bind(wxEVT_TIMER, [this](wxTimerEvent&) { tick(); });
@@ -1000,6 +1014,143 @@ class GuiTestApp : public GigScoutApp {
             std::chrono::seconds(60));
     }
 
+    // The Insights tab over the demo listings: figures drawn, a PNG export of the expected
+    // size, and a click on a skill's bar leaving exactly the listings that ask for it.
+    void insights_phase() {
+        const auto& table = frame_->table();
+        when(
+            "the window reads the store", [this] { return frame_->loaded(); },
+            [this] {
+                check(frame_->showing_demo(), "an empty store shows the demo listings");
+                asked_ = std::chrono::steady_clock::now();
+                frame_->show_insights();
+            },
+            std::chrono::seconds(20));
+        when(
+            "the Insights tab shows its figures", [this] { return frame_->insights()->ready(); },
+            [this] {
+                InsightsPanel* panel = frame_->insights();
+                const InsightChart* chart = panel->chart();
+                check(chart != nullptr, "the figures were computed: " + panel->status_text());
+                if (chart == nullptr) {
+                    return;
+                }
+                std::printf(
+                    "insights tab: figures in %.0f ms (worker), shown %.0f ms after the "
+                    "click\n",
+                    panel->compute_ms(),
+                    std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
+                                                              asked_)
+                        .count());
+                check(chart->listings == 25,
+                      "the 25 demo listings are counted, got " + std::to_string(chart->listings));
+                check(chart->demand.size() >= 8, "at least 8 skills are charted");
+                check(chart->heading.find("against profile `me`") != std::string::npos,
+                      "the heading names the profile: `" + chart->heading + "`");
+                bool have = false;
+                bool lack = false;
+                for (const auto& bar : chart->demand) {
+                    have = have || bar.have;
+                    lack = lack || !bar.have;
+                }
+                check(have && lack, "the profile covers some charted skills and lacks others");
+                check(!chart->steps.empty() && chart->steps[0].find("You are") != std::string::npos,
+                      "a next step is proposed: `" +
+                          (chart->steps.empty() ? std::string() : chart->steps[0]) + "`");
+                check(panel->scene().hits.size() == chart->demand.size(),
+                      "every skill's row can be clicked (the window is wide: pay beside demand)");
+            },
+            std::chrono::seconds(20));
+        screenshot("10-insights");
+        then("the paint time", [this] {
+            std::printf("insights tab: last paint %.1f ms\n", frame_->insights()->paint_ms());
+        });
+
+        then("export the charts as PNG", [this] {
+            const std::string file = shots_ + "/10-insights-export.png";
+            auto saved = frame_->insights()->export_png(file, 900);
+            check(saved.ok(), saved.ok() ? "exported" : saved.error().message);
+            // A PNG: its signature, then the IHDR chunk with the width and height.
+            std::ifstream in(file, std::ios::binary);
+            unsigned char head[24] = {};
+            in.read(reinterpret_cast<char*>(head), sizeof head);
+            const unsigned char signature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+            check(in.gcount() == 24 && std::equal(signature, signature + 8, head) &&
+                      std::string(reinterpret_cast<char*>(head + 12), 4) == "IHDR",
+                  "the export is a PNG file");
+            auto be32 = [&](int at) {
+                return (std::uint32_t{head[at]} << 24) | (std::uint32_t{head[at + 1]} << 16) |
+                       (std::uint32_t{head[at + 2]} << 8) | std::uint32_t{head[at + 3]};
+            };
+            check(be32(16) == 900,
+                  "the export is 900 pixels wide, got " + std::to_string(be32(16)));
+            check(be32(20) > 600 && be32(20) < 4000,
+                  "the export is as tall as the charts, got " + std::to_string(be32(20)));
+            wxImage image;
+            check(image.LoadFile(wxString::FromUTF8(file), wxBITMAP_TYPE_PNG) &&
+                      image.GetWidth() == 900,
+                  "the export reads back as an image");
+            // Not blank: the bars' colours are in it.
+            std::set<std::uint32_t> colours;
+            for (int y = 0; image.IsOk() && y < image.GetHeight(); y += 3) {
+                for (int x = 0; x < image.GetWidth(); x += 3) {
+                    colours.insert((std::uint32_t{image.GetRed(x, y)} << 16) |
+                                   (std::uint32_t{image.GetGreen(x, y)} << 8) |
+                                   image.GetBlue(x, y));
+                }
+            }
+            check(colours.size() > 8,
+                  "the export is drawn, " + std::to_string(colours.size()) + " colours");
+        });
+
+        // A click on the second demand bar: the list shows the listings asking for it.
+        then("click a skill's bar", [this, &table] {
+            const ChartScene& scene = frame_->insights()->scene();
+            const InsightChart* chart = frame_->insights()->chart();
+            if (chart == nullptr || scene.hits.size() < 2) {
+                fail("no bar to click");
+                return;
+            }
+            skill_ = chart->demand[1].skill;
+            expected_ = 0;
+            for (std::size_t i = 0; i < table.size(); ++i) {
+                expected_ += asks_for(table.at(i), skill_) ? 1 : 0;
+            }
+            const SceneHit& bar = scene.hits[1];
+            check(frame_->insights()->click_at(bar.x + bar.w / 3, bar.y + bar.h / 2),
+                  "the bar's row is a click target");
+        });
+        when(
+            "the list shows the listings asking for the skill",
+            [this, &table] { return table.filter().skill == skill_; },
+            [this, &table] {
+                wxNotebook* book = nullptr;
+                for (wxWindow* w = frame_->list(); w != nullptr && book == nullptr;
+                     w = w->GetParent()) {
+                    if (w->IsKindOf(wxCLASSINFO(wxNotebook))) {
+                        book = static_cast<wxNotebook*>(w);
+                    }
+                }
+                check(book != nullptr && book->GetCurrentPage() != frame_->insights(),
+                      "the click switched to the list");
+                check(table.size() == expected_ && expected_ > 0,
+                      std::to_string(expected_) + " listings ask for " + skill_ + ", shown " +
+                          std::to_string(table.size()));
+                bool all = true;
+                for (std::size_t i = 0; i < table.size(); ++i) {
+                    all = all && asks_for(table.at(i), skill_);
+                }
+                check(all, "every row shown asks for " + skill_);
+            });
+        screenshot("11-list-filtered-by-skill");
+    }
+
+    bool asks_for(const ListingRow& row, const std::string& skill) const {
+        const auto& ids = frame_->table().skill_ids();
+        return std::any_of(row.skills.begin(), row.skills.end(),
+                           [&](std::uint32_t s) { return ids[s] == skill; });
+    }
+
     Paths paths_;
     std::string phase_;
     std::string shots_;
@@ -1014,6 +1165,9 @@ class GuiTestApp : public GigScoutApp {
     std::chrono::steady_clock::time_point stop_clicked_;
     std::string picked_;
     std::string saved_;
+    std::string skill_;
+    std::size_t expected_ = 0;
+    std::chrono::steady_clock::time_point asked_;
     std::size_t shown_before_ = 0;
     std::int64_t scheduled_at_ = 0;
     std::string best_id_;

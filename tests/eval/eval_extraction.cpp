@@ -6,7 +6,8 @@
 //     from title + description ("recall vs tags"); tags are noisy, so this is only reported.
 //
 //   gigscout-eval-extraction [--set FILE [--texts FILE]] [--fixtures DIR | --no-fixtures]
-//                            [--verbose]
+//                            [--verbose] [--spans]  (--spans: every miss, and every false match in
+//                            its words)
 //                            [--min-precision P] [--min-recall R]
 // Exits 1 when a minimum is not met (the ctest test uses this), 2 on bad input.
 #include <algorithm>
@@ -39,6 +40,7 @@ struct Options {
     std::optional<fs::path> texts;
     bool no_fixtures = false;
     bool verbose = false;
+    bool spans = false;  // every spurious match with the words around it
     double min_precision = 0;
     double min_recall = 0;
 };
@@ -410,15 +412,17 @@ Options parse_args(int argc, char** argv) {
             o.no_fixtures = true;
         } else if (a == "--verbose" || a == "-v") {
             o.verbose = true;
+        } else if (a == "--spans") {
+            o.spans = true;
         } else if (a == "--min-precision") {
             o.min_precision = std::atof(value().c_str());
         } else if (a == "--min-recall") {
             o.min_recall = std::atof(value().c_str());
         } else {
-            fail_input(
-                "unknown argument `" + std::string(a) +
-                "` (use --set, --texts, --fixtures, --no-fixtures, --verbose, --min-precision, "
-                "--min-recall)");
+            fail_input("unknown argument `" + std::string(a) +
+                       "` (use --set, --texts, --fixtures, --no-fixtures, --verbose, --spans, "
+                       "--min-precision, "
+                       "--min-recall)");
         }
     }
     return o;
@@ -476,6 +480,20 @@ int main(int argc, char** argv) {
             if (want.count(g) == 0) {
                 m.spurious.push_back(g);
                 ++spurious_by_skill[g];
+            }
+        }
+        if (opt.spans) {
+            for (const auto& w : m.missed) {
+                std::printf("case %zu missed %s\n", i, w.c_str());
+            }
+            for (const auto& span : extractor.extract(c.text)) {
+                if (!span.role && want.count(span.skill) == 0) {
+                    std::size_t from = span.begin > 70 ? span.begin - 70 : 0;
+                    std::string around = c.text.substr(from, span.end + 40 - from);
+                    std::replace(around.begin(), around.end(), '\n', ' ');
+                    std::printf("case %zu spurious %s: ...%s...\n", i, span.skill.c_str(),
+                                around.c_str());
+                }
             }
         }
         labelled += want.size();

@@ -37,6 +37,16 @@ TEST(AnnotateSkills, EachSkillIsKeptOnceAtItsStrongestOrigin) {
     EXPECT_EQ(annotated(l), (Strings{"python:tag", "opencv:title", "numpy:description"}));
 }
 
+TEST(AnnotateSkills, ARoleNameCountsAtTheDescriptionsWeightAfterTheAskedSkills) {
+    Listing l;
+    l.title = "Senior DevOps Engineer";
+    l.description = "Terraform and Kubernetes.";
+    EXPECT_EQ(annotated(l),
+              (Strings{"terraform:description", "kubernetes:description", "devops:description"}));
+    l.description = "Terraform and DevOps practices.";
+    EXPECT_EQ(annotated(l), (Strings{"terraform:description", "devops:description"}));
+}
+
 TEST(AnnotateSkills, TitleBeatsDescription) {
     Listing l;
     l.title = "Go engineer";

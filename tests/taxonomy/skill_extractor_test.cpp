@@ -206,6 +206,55 @@ TEST(SkillExtractor, EveryOccurrenceIsReportedInOrderButIdsOnce) {
     EXPECT_EQ(ids("Python, then Docker, then Python again"), (Ids{"python", "docker"}));
 }
 
+TEST(SkillExtractor, APlatformCategoryLineIsNotAnAskedSkill) {
+    EXPECT_EQ(ids("Budget : $300 Category : Full Stack Development Skills :React, Node.js"),
+              (Ids{"react", "nodejs"}));
+    EXPECT_EQ(ids("Full stack development with React"), (Ids{"full-stack", "react"}));
+}
+
+TEST(SkillExtractor, RoleAndTeamNamesAreNotAskedSkills) {
+    EXPECT_EQ(ids("Senior DevOps Engineer: Terraform on AWS"), (Ids{"terraform", "aws"}));
+    EXPECT_EQ(ids("DevOps practices and Terraform"), (Ids{"devops", "terraform"}));
+    // A list before the noun: every field in it is a team.
+    EXPECT_EQ(ids("You will work with the Design, QA, Marketing, and Support teams."), Ids{});
+    EXPECT_EQ(ids("Collaborating with our Project Management & QA teams"), Ids{});
+    // A role noun right after "or" is an item of its own, not the list's suffix.
+    EXPECT_EQ(ids("QA or developer background required"), Ids{"quality-assurance"});
+    // Fields that do not name roles, and tools, stay asked skills.
+    EXPECT_EQ(ids("Senior Python Engineer"), Ids{"python"});
+    // The span is still reported, marked as a role.
+    auto all = SkillExtractor::bundled().extract("Staff DevOps Engineer");
+    ASSERT_EQ(all.size(), 1u);
+    EXPECT_EQ(all[0].skill, "devops");
+    EXPECT_TRUE(all[0].role);
+}
+
+TEST(SkillExtractor, FieldsInTheCompanysOwnSectionsAreNotAsked) {
+    const char* about =
+        "Engineer\nAbout Acme Acme builds blockchain tools for banks. "
+        "Requirements: Python and SQL.";
+    EXPECT_EQ(ids(about), (Ids{"python", "sql"}));
+    // The same words with no company heading before them.
+    EXPECT_EQ(ids("Acme builds blockchain tools for banks. Requirements: Python and SQL."),
+              (Ids{"blockchain", "python", "sql"}));
+    // Named tools there are the company's stack, which the job uses.
+    EXPECT_EQ(ids("About Us We run on Kubernetes and do data science."), Ids{"kubernetes"});
+    // A job heading ends the company's section; "About Engineering at Acme" is one.
+    EXPECT_EQ(ids("Benefits: machine learning stipend. What you'll do: build machine learning "
+                  "models"),
+              Ids{"machine-learning"});
+    EXPECT_EQ(ids("About Acme We sell shoes. About Engineering at Acme We do data science."),
+              Ids{"data-science"});
+    // Only a heading where headings stand: capitalised, after a sentence or a line.
+    EXPECT_EQ(ids("Tell me about us and data science"), Ids{"data-science"});
+}
+
+TEST(SkillExtractor, AiDescribingAProductIsNotAnAskedSkill) {
+    EXPECT_EQ(ids("Join our AI-powered platform as a Java developer"), Ids{"java"});
+    EXPECT_EQ(ids("We are an AI company"), Ids{});
+    EXPECT_EQ(ids("Experience with AI tools"), Ids{"artificial-intelligence"});
+}
+
 TEST(SkillExtractor, EmptyAndSkillFreeTextsGiveNothing) {
     EXPECT_TRUE(ids("").empty());
     EXPECT_TRUE(ids("   \n\t ").empty());

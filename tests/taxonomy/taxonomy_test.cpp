@@ -242,6 +242,15 @@ TEST(Taxonomy, LoadsAMinimalFileWithAliasObjects) {
     EXPECT_EQ(t.value().find_context("lang")->window, 3);
 }
 
+TEST(Taxonomy, NamesRolesIsReadAndOffByDefault) {
+    const Taxonomy& t = Taxonomy::bundled();
+    EXPECT_TRUE(t.find("devops")->names_roles);
+    EXPECT_TRUE(t.find("quality-assurance")->names_roles);
+    EXPECT_FALSE(t.find("python")->names_roles);
+    // A web specialisation in a title ("Full-Stack Developer") names the work: docs/eval.md.
+    EXPECT_FALSE(t.find("full-stack")->names_roles);
+}
+
 TEST(Taxonomy, MissingFileNamesTheFile) {
     TempDir dir;
     auto path = dir.path() / "absent.json";

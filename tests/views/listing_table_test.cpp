@@ -356,6 +356,23 @@ TEST_F(ListingTableTest, SourceMinScoreAndJobTypeFiltersLeaveTheMatchingRows) {
     EXPECT_EQ(with_filter(t, f), Ids{});
 }
 
+TEST_F(ListingTableTest, ASkillFilterLeavesTheRowsAskingForThatSkill) {
+    ListingTable t = table();
+    t.set_sort({SortColumn::Title, SortDirection::Ascending});
+    TableFilter f;
+    f.skill = "opencv";  // not the title word: acme:3 (refused) and gamma:1 (closed) stay out
+    EXPECT_EQ(with_filter(t, f), (Ids{"beta:1", "acme:1"}));
+    f.skill = "python";
+    EXPECT_EQ(with_filter(t, f), (Ids{"beta:2", "acme:1"}));
+    f.show_hidden = true;
+    f.skill = "react";  // only the hidden acme:2 asks for it
+    EXPECT_EQ(with_filter(t, f), (Ids{"acme:2"}));
+    f.skill = "yolo";  // no stored row asks for it
+    EXPECT_EQ(with_filter(t, f), Ids{});
+    f.skill.reset();
+    EXPECT_EQ(with_filter(t, f).size(), 5u);
+}
+
 TEST_F(ListingTableTest, PayRangeComparesInItsCurrencyOnItsBasis) {
     ListingTable t = table();
     t.set_sort({SortColumn::Title, SortDirection::Ascending});

@@ -114,6 +114,28 @@ TEST_F(MarketInsightTest, SkillsAreCountedOncePerListingInTheWindowAndTheOneBefo
     EXPECT_DOUBLE_EQ(*opencv->previous_share, 0.5);
 }
 
+TEST_F(MarketInsightTest, TheTrendCountsTheWindowsWholeWeeksOldestFirst) {
+    MarketInsight m = insight({});
+    // 30 days: the last four whole weeks. a:1, a:2, a:3, a:4, a:7 and a:11 (first seen now) in
+    // the newest, b:6 (10 days) in the one before; days 28-30 in no week.
+    EXPECT_EQ(m.demand.week_seconds, 7 * kDay);
+    EXPECT_THAT(m.demand.weekly, ElementsAre(0u, 0u, 1u, 6u));
+    EXPECT_THAT(m.demand.find_skill("opencv")->weekly, ElementsAre(0u, 0u, 0u, 3u));
+    EXPECT_THAT(m.demand.find_skill("python")->weekly, ElementsAre(0u, 0u, 1u, 2u));
+    // Asked for only in the previous window: no week of this one.
+    InsightQuery week;
+    week.days = 7;
+    m = insight(week);
+    EXPECT_THAT(m.demand.weekly, ElementsAre(6u));
+    EXPECT_THAT(m.demand.find_skill("yolo")->weekly, ElementsAre(1u));
+    InsightQuery short_window;
+    short_window.days = 3;
+    m = insight(short_window);
+    // A window shorter than a week is one span: a:1, a:2 (2 days), a:11; a:3 is 3 days old.
+    EXPECT_EQ(m.demand.week_seconds, 3 * kDay);
+    EXPECT_THAT(m.demand.weekly, ElementsAre(3u));
+}
+
 TEST_F(MarketInsightTest, MediansAreInTheUsersCurrencyWithTheCountBehindThem) {
     MarketInsight m = insight({});
     const SkillDemand* opencv = m.demand.find_skill("opencv");

@@ -36,6 +36,17 @@ TEST(JsonModule, IntegersBeyondInt64BecomeFloats) {
     EXPECT_EQ(lua.eval("return json.decode('1e400') == nil"), "true");
 }
 
+// Found by the json fuzz target: RapidJSON 1.1.0's full-precision number reader turned a zero
+// with an exponent beyond 22 into garbage ("0e040" -> -2.4e229), through an undefined clz(0).
+TEST(JsonModule, AZeroWithALargeExponentIsZero) {
+    LuaTestState lua;
+    EXPECT_EQ(lua.eval("return json.decode('0e040') == 0"), "true");
+    EXPECT_EQ(lua.eval("return json.decode('[0E+41]')[1] == 0"), "true");
+    EXPECT_EQ(lua.eval("return json.decode('0.000e300') == 0"), "true");
+    EXPECT_EQ(lua.eval("return json.decode('123.45') == 123.45"), "true");
+    EXPECT_EQ(lua.eval("return json.decode('0.1') == 0.1"), "true");
+}
+
 TEST(JsonModule, NullIsTheJsonNullSentinelSoSequencesKeepTheirLength) {
     LuaTestState lua;
     EXPECT_EQ(lua.eval_all("local t = json.decode('[1,null,3]'); return #t, t[2] == json.null"),
