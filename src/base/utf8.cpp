@@ -1,6 +1,7 @@
 #include "base/utf8.h"
 
 #include <cstdint>
+#include <cstdio>
 #include <cstring>
 
 namespace gigscout::utf8 {
@@ -124,6 +125,79 @@ std::string quoted(std::string_view s, std::size_t max_bytes) {
         out += static_cast<unsigned char>(c) < 0x20 ? '?' : c;
     }
     out += s.size() > max_bytes ? "...\"" : "\"";
+    return out;
+}
+
+namespace {
+
+// The code point of the well-formed sequence at s[i] and its length, or length 0.
+std::size_t decode_at(std::string_view s, std::size_t i, char32_t& cp) {
+    auto lead = static_cast<unsigned char>(s[i]);
+    std::size_t n = lead < 0x80                   ? 1
+                    : lead >= 0xC2 && lead < 0xE0 ? 2
+                    : lead >= 0xE0 && lead < 0xF0 ? 3
+                    : lead >= 0xF0 && lead < 0xF5 ? 4
+                                                  : 0;
+    if (n == 0 || i + n > s.size() || !is_valid(s.substr(i, n))) {
+        return 0;
+    }
+    cp = n == 1 ? lead : lead & (0xFF >> (n + 1));
+    for (std::size_t k = 1; k < n; ++k) {
+        cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    }
+    return n;
+}
+
+bool is_bidi_control(char32_t cp) {
+    return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E ||
+           cp == 0x200F || cp == 0x061C;
+}
+
+void append_hex(std::string& out, unsigned value) {
+    static const char kHex[] = "0123456789abcdef";
+    out += kHex[(value >> 4) & 15];
+    out += kHex[value & 15];
+}
+
+}  // namespace
+
+std::string printable(std::string_view s, std::size_t max_bytes) {
+    std::string out;
+    std::size_t i = 0;
+    while (i < s.size() && out.size() < max_bytes) {
+        char32_t cp = 0;
+        std::size_t n = decode_at(s, i, cp);
+        if (n == 0) {
+            out += "\\x";
+            append_hex(out, static_cast<unsigned char>(s[i]));
+            ++i;
+            continue;
+        }
+        if (cp == '\\') {
+            out += "\\\\";
+        } else if (cp == '\n') {
+            out += "\\n";
+        } else if (cp == '\r') {
+            out += "\\r";
+        } else if (cp == '\t') {
+            out += "\\t";
+        } else if (cp == 0x1B) {
+            out += "\\e";
+        } else if (cp < 0x20 || cp == 0x7F) {
+            out += "\\x";
+            append_hex(out, static_cast<unsigned>(cp));
+        } else if ((cp >= 0x80 && cp < 0xA0) || is_bidi_control(cp)) {
+            char buf[16];
+            std::snprintf(buf, sizeof buf, "\\u{%x}", static_cast<unsigned>(cp));
+            out += buf;
+        } else {
+            out.append(s.substr(i, n));
+        }
+        i += n;
+    }
+    if (i < s.size()) {
+        out += "…(+" + std::to_string(s.size() - i) + " bytes)";
+    }
     return out;
 }
 

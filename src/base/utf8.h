@@ -26,6 +26,14 @@ std::string_view truncate(std::string_view s, std::size_t max_bytes);
 // boundary after `max_bytes` with "..." before the closing quote.
 std::string quoted(std::string_view s, std::size_t max_bytes = 100);
 
+// Text that a plugin, a feed or a server chose, made safe for one line of a terminal or a log:
+// control characters (C0, DEL, C1) shown as escapes ("\n", "\r", "\t", "\e", "\x07",
+// "\u{85}"), bidi controls too ("\u{202e}": they reorder what follows on the line),
+// ill-formed bytes as "\xff", a backslash doubled (so an escape cannot be forged), and the
+// result cut on a character boundary near `max_bytes` with "…(+N bytes)". Such text can
+// neither end the line, move the cursor, nor look like a line the host printed.
+std::string printable(std::string_view s, std::size_t max_bytes = 1024);
+
 // Number of code points (assumes valid UTF-8).
 std::size_t length(std::string_view s);
 

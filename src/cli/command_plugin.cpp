@@ -7,6 +7,7 @@
 
 #include "base/file_io.h"
 #include "base/iso_time.h"
+#include "base/utf8.h"
 #include "cli/command_registry.h"
 #include "model/listing_json.h"
 #include "plugin_host/plugin_scaffold.h"
@@ -46,7 +47,7 @@ std::optional<int> check_readable(const char* command, const std::string& file) 
 
 void print_log(std::FILE* out, const std::vector<PluginLogMessage>& log) {
     for (const auto& m : log) {
-        std::fprintf(out, "log %s: %s\n", m.level.c_str(), m.text.c_str());
+        std::fprintf(out, "log %s: %s\n", m.level.c_str(), utf8::printable(m.text).c_str());
     }
 }
 
@@ -183,10 +184,10 @@ int run_plugin(const PluginOptions& opt) {
     std::fprintf(notes, "%zu listing%s valid, %zu rejected\n", o.listings.size(),
                  o.listings.size() == 1 ? "" : "s", rejected);
     for (const auto& p : o.problems) {
-        std::fprintf(notes, "  %s\n", p.c_str());
+        std::fprintf(notes, "  %s\n", utf8::printable(p).c_str());
     }
     if (o.next) {
-        std::fprintf(notes, "next request: %s\n", describe(*o.next).c_str());
+        std::fprintf(notes, "next request: %s\n", utf8::printable(describe(*o.next)).c_str());
     }
     print_log(notes, o.log);
     return o.problems.empty() ? kExitOk : kExitPluginFailed;
@@ -208,12 +209,13 @@ int run_requests(const PluginOptions& opt) {
         return fail(kCmd, requests.error().message, kExitPluginFailed);
     }
     for (const auto& r : requests.value()) {
-        std::printf("%s\n", describe(r).c_str());
+        std::printf("%s\n", utf8::printable(describe(r)).c_str());
         for (const auto& [name, value] : r.headers) {
-            std::printf("  %s: %s\n", name.c_str(), value.c_str());
+            std::printf("  %s: %s\n", utf8::printable(name).c_str(),
+                        utf8::printable(value).c_str());
         }
         if (!r.body.empty()) {
-            std::printf("  body: %s\n", r.body.c_str());
+            std::printf("  body: %s\n", utf8::printable(r.body, 4096).c_str());
         }
     }
     if (requests.value().empty()) {
@@ -244,16 +246,18 @@ int run_check(const PluginOptions& opt) {
     }
     const PluginManifest& p = m.value();
     std::printf("%s: manifest ok\n", opt.file.c_str());
-    std::printf("  id:            %s\n", p.id.c_str());
-    std::printf("  name:          %s\n", p.name.c_str());
-    std::printf("  version:       %s (plugin API %d)\n", p.version.c_str(), p.api_version);
+    // Everything below is the plugin's own text.
+    std::printf("  id:            %s\n", utf8::printable(p.id).c_str());
+    std::printf("  name:          %s\n", utf8::printable(p.name).c_str());
+    std::printf("  version:       %s (plugin API %d)\n", utf8::printable(p.version).c_str(),
+                p.api_version);
     std::string hosts = p.hosts.empty() ? "" : join(p.hosts);
     for (const auto& key : p.hosts_from_settings) {
         // Each source reaches the host of its own value, so there is no fixed name to show.
         hosts += (hosts.empty() ? "" : ", ") + ("the host of setting `" + key + "` (per source)");
     }
-    std::printf("  hosts:         %s\n", hosts.empty() ? "-" : hosts.c_str());
-    std::printf("  url patterns:  %s\n", join(p.url_patterns).c_str());
+    std::printf("  hosts:         %s\n", hosts.empty() ? "-" : utf8::printable(hosts).c_str());
+    std::printf("  url patterns:  %s\n", utf8::printable(join(p.url_patterns)).c_str());
     std::printf("  multi source:  %s\n", p.multi_source ? "yes" : "no");
     std::string politeness;
     if (p.politeness.requests_per_minute) {
@@ -273,7 +277,8 @@ int run_check(const PluginOptions& opt) {
         what += s.optional ? ", optional" : ", required";
         if (s.default_value)
             what += ", default \"" + setting_value_to_text(*s.default_value) + "\"";
-        std::printf("  setting:       %s (%s): %s\n", s.key.c_str(), s.label.c_str(), what.c_str());
+        std::printf("  setting:       %s (%s): %s\n", utf8::printable(s.key).c_str(),
+                    utf8::printable(s.label).c_str(), utf8::printable(what).c_str());
     }
     // Advice that does not make the manifest invalid.
     if (p.description.empty())
@@ -285,7 +290,7 @@ int run_check(const PluginOptions& opt) {
     if (p.experimental)
         std::printf("  note: marked experimental\n");
     if (!p.deprecated.empty())
-        std::printf("  note: deprecated: %s\n", p.deprecated.c_str());
+        std::printf("  note: deprecated: %s\n", utf8::printable(p.deprecated).c_str());
     print_log(stdout, session.last_log());
     return kExitOk;
 }
@@ -326,9 +331,11 @@ int run_list(const GlobalOptions& global) {
         std::string id = e.manifest ? e.manifest->id : e.path.filename().string();
         std::string version = e.manifest ? e.manifest->version : "-";
         std::string status = e.usable() ? "enabled" : "disabled: " + e.disabled_reason;
-        std::printf("%s  %s  %s  %s\n  %s\n", fit_columns(id, 20).c_str(),
-                    fit_columns(version, 8).c_str(), e.user ? "user   " : "bundled", status.c_str(),
-                    e.path.string().c_str());
+        // The id, version and refusal may be a plugin's own text.
+        std::printf("%s  %s  %s  %s\n  %s\n", fit_columns(utf8::printable(id, 64), 20).c_str(),
+                    fit_columns(utf8::printable(version, 64), 8).c_str(),
+                    e.user ? "user   " : "bundled", utf8::printable(status).c_str(),
+                    utf8::printable(e.path.string()).c_str());
     }
     if (catalog.entries().empty()) {
         std::printf("no plugins found\n");

@@ -162,7 +162,7 @@ void FetchPrinter::report(const RefreshReport& report, const std::vector<ShownLi
                     cell(to_string(p.state), 9).c_str(), p.pages, o.listings.size(),
                     seconds(p.elapsed).c_str(), p.error.c_str());
         for (std::size_t k = 0; k < o.problems.size() && k < 5; ++k) {
-            std::printf("    ! %s\n", o.problems[k].c_str());
+            std::printf("    ! %s\n", utf8::printable(o.problems[k]).c_str());
         }
         if (o.problems.size() > 5) {
             std::printf("    ! ... and %zu more problems\n", o.problems.size() - 5);

@@ -38,6 +38,12 @@ struct PluginLimits {
     std::size_t max_source_bytes = 1u << 20;
 
     std::chrono::milliseconds deadline() const { return cpu_time + kill_slack; }
+    // The worker's RLIMIT_DATA, the operating system's wall behind memory_bytes: the call's
+    // budget, the request frame (a body up to max_response_bytes), the reply being built (up to
+    // max_output_bytes), and 64 MiB for the worker itself and the allocator's slack.
+    std::size_t data_limit() const {
+        return memory_bytes + max_response_bytes + max_output_bytes + (std::size_t{64} << 20);
+    }
 };
 
 }  // namespace gigscout

@@ -106,7 +106,7 @@ Result<PluginRequest> request_from_json(const rapidjson::Value& value) {
         for (auto it = h->MemberBegin(); it != h->MemberEnd(); ++it) {
             std::string name(it->name.GetString(), it->name.GetStringLength());
             if (!it->value.IsString()) {
-                r.fail(("headers." + name).c_str(),
+                r.fail(("headers." + utf8::printable(name, 100)).c_str(),
                        "expected a string, got " + std::string(json::type_name(it->value)));
                 break;
             }
@@ -169,7 +169,7 @@ Status check_request(const PluginRequest& req, const SourceHosts& hosts) {
         return Error{"field `headers`: more than " + std::to_string(L::kHeaders) + " headers"};
     }
     for (const auto& [name, value] : req.headers) {
-        std::string field = "field `headers." + std::string(utf8::truncate(name, 100)) + "`: ";
+        std::string field = "field `headers." + utf8::printable(name, 100) + "`: ";
         if (name.empty() || name.size() > L::kHeaderNameBytes ||
             !std::all_of(name.begin(), name.end(), is_token_char)) {
             return Error{field + "not a valid header name"};

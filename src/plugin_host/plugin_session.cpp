@@ -223,6 +223,14 @@ std::optional<std::chrono::nanoseconds> PluginSession::worker_cpu_time() {
     return worker_->cpu_time();
 }
 
+std::optional<pid_t> PluginSession::worker_pid() {
+    std::lock_guard lock(state_mutex_);
+    if (!worker_) {
+        return std::nullopt;
+    }
+    return worker_->pid();
+}
+
 void PluginSession::cancel() {
     std::lock_guard lock(state_mutex_);
     if (in_call_) {
@@ -310,7 +318,8 @@ Status PluginSession::ensure_worker() {
         source_ = std::move(source).value();
     }
     auto started = std::chrono::steady_clock::now();
-    auto spawned = WorkerProcess::spawn(find_worker_executable());
+    auto spawned = WorkerProcess::spawn(find_worker_executable(),
+                                        {"--data-limit=" + std::to_string(limits_.data_limit())});
     if (!spawned) {
         return spawned.error();
     }

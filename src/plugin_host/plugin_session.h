@@ -3,6 +3,8 @@
 // back. The refresh pipeline, the app and `gigscout-cli plugin` all call plugins through this.
 #pragma once
 
+#include <sys/types.h>
+
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -95,6 +97,8 @@ class PluginSession {
     // How often a worker was started, and what the last start plus load took (benchmark).
     int worker_starts() const { return worker_starts_; }
     std::chrono::microseconds last_start_time() const { return last_start_time_; }
+    // The running worker's process id (tests read its /proc entry); nullopt when none runs.
+    std::optional<pid_t> worker_pid();
     // CPU time the running worker has used so far (benchmark); nullopt when none runs.
     std::optional<std::chrono::nanoseconds> worker_cpu_time();
 

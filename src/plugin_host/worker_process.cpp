@@ -14,8 +14,6 @@
 
 #include "base/paths.h"
 
-extern char** environ;
-
 namespace gigscout {
 namespace fs = std::filesystem;
 
@@ -38,6 +36,18 @@ std::string describe_status(int status) {
 
 }  // namespace
 
+std::vector<std::string> worker_environment() {
+    std::vector<std::string> env{"LANG=C.UTF-8"};
+    // GIGSCOUT_RESOURCES is a folder, not a secret: the worker reads its currency table there.
+    for (const char* name :
+         {"GIGSCOUT_RESOURCES", "ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"}) {
+        if (const char* value = std::getenv(name)) {
+            env.push_back(std::string(name) + "=" + value);
+        }
+    }
+    return env;
+}
+
 fs::path find_worker_executable() {
     if (const char* env = std::getenv("GIGSCOUT_PLUGIN_WORKER"); env != nullptr && *env != '\0') {
         return env;
@@ -58,7 +68,8 @@ fs::path find_worker_executable() {
     return GIGSCOUT_PLUGIN_WORKER_BUILD_PATH;
 }
 
-Result<std::unique_ptr<WorkerProcess>> WorkerProcess::spawn(const fs::path& executable) {
+Result<std::unique_ptr<WorkerProcess>> WorkerProcess::spawn(const fs::path& executable,
+                                                            const std::vector<std::string>& args) {
     int sv[2];
     if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0) {
         return Error{std::string("cannot create the plugin worker's socket: ") +
@@ -96,9 +107,20 @@ Result<std::unique_ptr<WorkerProcess>> WorkerProcess::spawn(const fs::path& exec
     posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
 
     std::string path = executable.string();
-    char* argv[] = {path.data(), nullptr};
+    std::vector<std::string> arg_strings = args;
+    std::vector<char*> argv{path.data()};
+    for (std::string& a : arg_strings) {
+        argv.push_back(a.data());
+    }
+    argv.push_back(nullptr);
+    std::vector<std::string> env_strings = worker_environment();
+    std::vector<char*> envp;
+    for (std::string& e : env_strings) {
+        envp.push_back(e.data());
+    }
+    envp.push_back(nullptr);
     pid_t pid = 0;
-    int rc = ::posix_spawn(&pid, path.c_str(), &actions, &attr, argv, environ);
+    int rc = ::posix_spawn(&pid, path.c_str(), &actions, &attr, argv.data(), envp.data());
     posix_spawn_file_actions_destroy(&actions);
     posix_spawnattr_destroy(&attr);
     ::close(child_end);

@@ -11,6 +11,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "base/result.h"
 
@@ -20,9 +21,16 @@ namespace gigscout {
 // else the one in the build tree this library was built in.
 std::filesystem::path find_worker_executable();
 
+// The whole environment a worker gets: LANG=C.UTF-8, and GIGSCOUT_RESOURCES and the sanitizer
+// options when set. Nothing else of the host's (no GIGSCOUT_<SOURCE>_<KEY> secrets, proxies,
+// HOME): native code in a compromised worker finds nothing there.
+std::vector<std::string> worker_environment();
+
 class WorkerProcess {
   public:
-    static Result<std::unique_ptr<WorkerProcess>> spawn(const std::filesystem::path& executable);
+    // `args` follow the program name (the worker reads --data-limit=BYTES).
+    static Result<std::unique_ptr<WorkerProcess>> spawn(const std::filesystem::path& executable,
+                                                        const std::vector<std::string>& args = {});
     ~WorkerProcess();  // kills and reaps
     WorkerProcess(const WorkerProcess&) = delete;
     WorkerProcess& operator=(const WorkerProcess&) = delete;

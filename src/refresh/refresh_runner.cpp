@@ -76,7 +76,8 @@ void keep_log_warnings(const std::vector<PluginLogMessage>& log, const std::stri
                        std::vector<std::string>& problems) {
     for (const auto& line : log) {
         if (line.level != "info") {
-            problems.push_back(plugin + ": " + line.level + ": " + line.text);
+            // One line per message: a plugin's newline cannot start a line of the host's.
+            problems.push_back(plugin + ": " + line.level + ": " + utf8::printable(line.text));
         }
     }
 }

@@ -15,6 +15,13 @@ SourceOutcome cannot_run(const SourceConfig& c, const PluginCatalog& catalog) {
         if (e.manifest && e.manifest->id == c.plugin && !e.disabled_reason.empty()) {
             o.progress.error = "plugin `" + c.plugin + "` is disabled: " + e.disabled_reason;
         }
+        // A plugin that failed to load has no manifest, so no id: its file is named after it
+        // (x.lua, or x/init.lua).
+        std::string file_id =
+            e.path.filename() == "init.lua" ? e.path.parent_path().filename() : e.path.stem();
+        if (!e.manifest && file_id == c.plugin) {
+            o.progress.error = "plugin `" + c.plugin + "` failed to load: " + e.disabled_reason;
+        }
     }
     return o;
 }

@@ -40,5 +40,37 @@ TEST(Utf8, CompletePrefixStopsBeforeACharacterTheEndCutsShort) {
     EXPECT_EQ(utf8::complete_prefix("a\x80"), 2u);
 }
 
+TEST(Utf8, PrintableKeepsOrdinaryTextAsItIs) {
+    EXPECT_EQ(utf8::printable("Remote OK — Zürich €1,500 🚀"), "Remote OK — Zürich €1,500 🚀");
+}
+
+TEST(Utf8, PrintableCannotEndTheLineOrForgeAHostLine) {
+    // A plugin name from issue 19: a newline, then a line dressed as the host's.
+    EXPECT_EQ(utf8::printable("upwork\n[INFO] plugin upwork: signature verified OK"),
+              "upwork\\n[INFO] plugin upwork: signature verified OK");
+    EXPECT_EQ(utf8::printable("X-B\r\nInjected"), "X-B\\r\\nInjected");
+    EXPECT_EQ(utf8::printable("a\tb"), "a\\tb");
+}
+
+TEST(Utf8, PrintableEscapesTerminalControls) {
+    EXPECT_EQ(utf8::printable("\x1b[2J\x1b]0;title\x07"), "\\e[2J\\e]0;title\\x07");
+    EXPECT_EQ(utf8::printable(std::string("nul\0!", 5)), "nul\\x00!");
+    EXPECT_EQ(utf8::printable("del\x7f"), "del\\x7f");
+    EXPECT_EQ(utf8::printable("c1 \xC2\x9B"), "c1 \\u{9b}");                  // CSI as a C1 control
+    EXPECT_EQ(utf8::printable("bidi \xE2\x80\xAEtxt"), "bidi \\u{202e}txt");  // RLO
+    EXPECT_EQ(utf8::printable("bad \xFF\xC0"), "bad \\xff\\xc0");
+}
+
+TEST(Utf8, PrintableDoublesBackslashesSoEscapesCannotBeForged) {
+    EXPECT_EQ(utf8::printable("a\\nb"), "a\\\\nb");
+}
+
+TEST(Utf8, PrintableCutsLongTextWithAMarker) {
+    std::string long_name(10000, 'x');
+    std::string shown = utf8::printable(long_name, 100);
+    EXPECT_EQ(shown, std::string(100, 'x') + "…(+9900 bytes)");
+    EXPECT_EQ(utf8::printable("€€€", 4), "€€…(+3 bytes)");
+}
+
 }  // namespace
 }  // namespace gigscout

@@ -179,5 +179,17 @@ TEST(SandboxEnvironment, PatternGuardAllowsCheapPatternsOnBigTexts) {
     )~");
 }
 
+TEST(SandboxEnvironment, ArgumentErrorsNameTheFunction) {
+    // Called through pcall, Lua knows no name at the call site; the error still names the
+    // helper (issue 19: it said '?').
+    expect_lua_checks(R"~(
+      local json = require("json")
+      local ok, err = pcall(json.decode)
+      assert(not ok and err:find("bad argument #1 to 'json.decode'", 1, true), err)
+      local ok2, err2 = pcall(string.rep)
+      assert(not ok2 and err2:find("'string.rep'", 1, true), err2)
+    )~");
+}
+
 }  // namespace
 }  // namespace gigscout

@@ -61,6 +61,18 @@ TEST_F(SourceSelectionTest, ASourceWhosePluginIsMissingFailsWithItsReason) {
               "plugin `uninstalled` is not installed or is disabled");
 }
 
+TEST_F(SourceSelectionTest, ASourceWhosePluginFailedToLoadSaysWhy) {
+    testing::TempDir dir;
+    testing::write_file(dir.path() / "broken.lua", "error('boom at load')");
+    PluginCatalog broken_catalog(dir.path(), std::nullopt);
+    auto s = select_sources({source("broken", "broken")}, broken_catalog, {}, file_);
+    ASSERT_TRUE(s.ok()) << s.error().message;
+    ASSERT_EQ(s.value().not_runnable.size(), 1u);
+    const std::string& error = s.value().not_runnable[0].progress.error;
+    EXPECT_EQ(error.rfind("plugin `broken` failed to load: ", 0), 0u) << error;
+    EXPECT_NE(error.find("boom at load"), std::string::npos) << error;
+}
+
 TEST_F(SourceSelectionTest, AnUnknownIdIsAnErrorListingTheConfiguredOnes) {
     auto s = select_sources(configured_, catalog(), {"board", "nope"}, file_);
     ASSERT_FALSE(s.ok());

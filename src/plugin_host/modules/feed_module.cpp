@@ -71,7 +71,10 @@ int feed_parse(lua_State* L) {
         return push_oversized(L, "feed.parse", text.size(), kMaxInputBytes);
     }
     auto& box = push_box<FeedBox>(L);
-    box.result.emplace(feed::parse(text, now_epoch_seconds(), base));
+    {
+        memory_budget::RefuseScope refuse;  // no Lua call in here
+        box.result.emplace(feed::parse(text, now_epoch_seconds(), base));
+    }
     if (!box.result->ok()) {
         return push_failure(L, box.result->error().message);
     }

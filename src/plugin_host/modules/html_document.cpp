@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "plugin_host/modules/html_tokenizer.h"
+#include "plugin_host/modules/memory_budget.h"
 
 namespace gigscout::html {
 namespace {
@@ -417,6 +418,9 @@ Result<std::unique_ptr<Document>> Document::parse(std::string_view html,
     options.userdata = doc.get();
     options.max_errors = 100;  // errors are not reported; recording them only costs memory
     doc->output_ = doc->run(&options);
+    if (doc->output_ == nullptr && doc->budget_refused_) {
+        return Error{"html: not enough memory (the plugin's memory limit)"};
+    }
     if (doc->output_ == nullptr) {
         return Error{"html: the document needs more than " +
                      std::to_string(limits.max_memory >> 20) + " MiB to parse"};
@@ -437,8 +441,15 @@ void* Document::allocate(void* userdata, std::size_t size) {
     if (size > doc->max_memory_ - doc->allocated_) {
         std::longjmp(doc->over_limit_, 1);
     }
+    // The tree counts against the plugin's memory budget for as long as the document lives
+    // (an html.parse handle too); the budget's refusal ends the parse like the cap above.
+    if (!memory_budget::try_charge(sizeof(Block) + size)) {
+        doc->budget_refused_ = true;
+        std::longjmp(doc->over_limit_, 1);
+    }
     void* raw = std::malloc(sizeof(Block) + size);
     if (raw == nullptr) {
+        memory_budget::credit(sizeof(Block) + size);
         std::longjmp(doc->over_limit_, 1);
     }
     auto* block = static_cast<Block*>(raw);
@@ -468,12 +479,14 @@ void Document::deallocate(void* userdata, void* pointer) {
         block->next->prev = block->prev;
     }
     doc->allocated_ -= block->size;
+    memory_budget::credit(sizeof(Block) + block->size);
     std::free(block);
 }
 
 Document::~Document() {
     while (blocks_ != nullptr) {
         Block* next = blocks_->next;
+        memory_budget::credit(sizeof(Block) + blocks_->size);
         std::free(blocks_);
         blocks_ = next;
     }

@@ -69,6 +69,7 @@ class Document {
     Block* blocks_ = nullptr;
     std::size_t allocated_ = 0;
     std::size_t max_memory_ = 0;
+    bool budget_refused_ = false;  // the plugin's memory budget, not max_memory, ended the parse
     std::jmp_buf over_limit_;
     std::string source_;
     GumboOutput* output_ = nullptr;

@@ -30,6 +30,7 @@ constexpr std::size_t kMaxJsonLdItems = 10000;
 // --- plain C++ helpers (no Lua calls) ---
 
 html::Document* parse_document(std::string_view text, std::string& error) {
+    memory_budget::RefuseScope refuse;
     auto parsed = html::Document::parse(text);
     if (!parsed.ok()) {
         error = parsed.error().message;
@@ -304,7 +305,10 @@ int html_select(lua_State* L) {
     if (doc == nullptr) {
         return push_failure(L, box.error);
     }
-    box.matches.emplace(html::select(doc->root(), box.selector->value(), kMaxMatches));
+    {
+        memory_budget::RefuseScope refuse;  // no Lua call in here
+        box.matches.emplace(html::select(doc->root(), box.selector->value(), kMaxMatches));
+    }
     if (!box.matches->ok()) {
         box.scratch = "html.select: " + box.matches->error().message;
         return push_failure(L, box.scratch);

@@ -27,21 +27,57 @@ const char kNullKey = 0;  // its address keys json.null in the registry
 constexpr unsigned kParseFlags =
     rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag;
 
+// RapidJSON's allocations (its parse stack and the tree's chunks) counted against the
+// plugin's memory budget. RapidJSON does not check for NULL, so a refusal throws: the parse
+// runs in C++ frames only, below a `guarded` module function that turns it into Lua's memory
+// error.
+class BudgetAllocator {
+  public:
+    static const bool kNeedFree = true;
+    void* Malloc(std::size_t size) {
+        if (size == 0) {
+            return nullptr;
+        }
+        void* p = memory_budget::allocate(size, true);
+        if (p == nullptr) {
+            throw std::bad_alloc();
+        }
+        return p;
+    }
+    void* Realloc(void* original, std::size_t, std::size_t size) {
+        if (size == 0) {
+            memory_budget::release(original);
+            return nullptr;
+        }
+        void* p = memory_budget::reallocate(original, size, true);
+        if (p == nullptr) {
+            throw std::bad_alloc();
+        }
+        return p;
+    }
+    static void Free(void* p) { memory_budget::release(p); }
+};
+
+using DecodeDocument =
+    rapidjson::GenericDocument<rapidjson::UTF8<>, rapidjson::MemoryPoolAllocator<BudgetAllocator>,
+                               BudgetAllocator>;
+using DecodeValue = DecodeDocument::ValueType;
+
 struct DecodeBox {
-    std::optional<rapidjson::Document> document;
+    std::optional<DecodeDocument> document;
     std::string text;  // parsed in place: the document's strings point into it
 };
 
 // One open array or object while converting; the Lua stack holds, per open container, its
 // key (inside an object) and its table.
 struct DecodeFrame {
-    const rapidjson::Value* value;
+    const DecodeValue* value;
     rapidjson::SizeType next;
 };
 
 // Pushes a scalar, or returns false for a string that is not valid UTF-8 (RapidJSON lets
 // "\uDC00" — a lone low surrogate — through as CESU bytes).
-bool push_scalar(lua_State* L, const rapidjson::Value& v) {
+bool push_scalar(lua_State* L, const DecodeValue& v) {
     switch (v.GetType()) {
         case rapidjson::kNullType:
             push_json_null(L);
@@ -72,7 +108,7 @@ bool push_scalar(lua_State* L, const rapidjson::Value& v) {
     }
 }
 
-bool push_key(lua_State* L, const rapidjson::Value& key) {
+bool push_key(lua_State* L, const DecodeValue& key) {
     std::string_view s(key.GetString(), key.GetStringLength());
     if (!utf8::is_valid(s)) {
         return false;
@@ -81,11 +117,11 @@ bool push_key(lua_State* L, const rapidjson::Value& key) {
     return true;
 }
 
-bool is_container(const rapidjson::Value& v) {
+bool is_container(const DecodeValue& v) {
     return v.IsArray() || v.IsObject();
 }
 
-void create_table_for(lua_State* L, const rapidjson::Value& v) {
+void create_table_for(lua_State* L, const DecodeValue& v) {
     if (v.IsArray()) {
         lua_createtable(L, static_cast<int>(std::min<rapidjson::SizeType>(v.Size(), 1u << 24)), 0);
     } else {
@@ -96,7 +132,7 @@ void create_table_for(lua_State* L, const rapidjson::Value& v) {
 
 // Converts `root` to a Lua value on the stack; on failure leaves garbage above the caller's
 // top and returns the message.
-const char* convert(lua_State* L, const rapidjson::Value& root) {
+const char* convert(lua_State* L, const DecodeValue& root) {
     static const char kBadString[] =
         "json: a string holds an unpaired UTF-16 surrogate escape (\\uD800-\\uDFFF)";
     static const char kTooDeep[] = "json: nesting deeper than 256";
@@ -110,7 +146,7 @@ const char* convert(lua_State* L, const rapidjson::Value& root) {
     frames[depth++] = {&root, 0};
     while (depth > 0) {
         DecodeFrame& f = frames[depth - 1];
-        const rapidjson::Value* child = nullptr;
+        const DecodeValue* child = nullptr;
         if (f.value->IsArray()) {
             if (f.next < f.value->Size()) {
                 child = &(*f.value)[f.next++];
@@ -407,7 +443,7 @@ bool push_json_decoded(lua_State* L, std::string_view text) {
     }
     auto& box = push_box<DecodeBox>(L);
     box.document.emplace();
-    rapidjson::Document& doc = *box.document;
+    DecodeDocument& doc = *box.document;
     // A UTF-8 byte order mark is allowed and skipped (RFC 8259 §8.1); only a whole one
     // (RapidJSON's encoded streams also skip a *partial* BOM: "\xEF\xBB{}").
     if (text.substr(0, 3) == "\xEF\xBB\xBF") {
@@ -419,11 +455,14 @@ bool push_json_decoded(lua_State* L, std::string_view text) {
     // much cheaper than RapidJSON's check of every character; valid text has valid strings, so
     // the parser need not check again. Invalid text is parsed with the check, which reports
     // where it fails.
-    box.text.assign(text.data(), text.size());
-    if (utf8::is_valid(text)) {
-        doc.ParseInsitu<kParseFlags & ~rapidjson::kParseValidateEncodingFlag>(box.text.data());
-    } else {
-        doc.ParseInsitu<kParseFlags>(box.text.data());
+    {
+        memory_budget::RefuseScope refuse;  // no Lua call in here
+        box.text.assign(text.data(), text.size());
+        if (utf8::is_valid(text)) {
+            doc.ParseInsitu<kParseFlags & ~rapidjson::kParseValidateEncodingFlag>(box.text.data());
+        } else {
+            doc.ParseInsitu<kParseFlags>(box.text.data());
+        }
     }
     if (doc.HasParseError()) {
         lua_settop(L, base);

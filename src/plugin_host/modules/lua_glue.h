@@ -22,6 +22,8 @@
 #include <string_view>
 #include <type_traits>
 
+#include "plugin_host/modules/memory_budget.h"
+
 namespace gigscout::plugin_modules {
 
 inline constexpr std::size_t kMiB = std::size_t{1} << 20;
@@ -92,13 +94,21 @@ T& push_box(lua_State* L) {
 
 // Wraps a module function so a C++ exception (std::bad_alloc from a parser, say) becomes a
 // Lua error instead of unwinding through Lua's C frames.
+// A refusal of native memory during the call (memory_budget.h) raises Lua's memory error even
+// when the function caught it and meant to return `nil, err`: past the limit, the whole call
+// ends, as it does when Lua's own allocator is refused for good.
 template <lua_CFunction F>
 int guarded(lua_State* L) {
     char message[160];
+    std::size_t refusals = memory_budget::native_refusals();
     try {
-        return F(L);
+        int results = F(L);
+        if (memory_budget::native_refusals() == refusals) {
+            return results;
+        }
+        std::snprintf(message, sizeof message, "not enough memory (the plugin's memory limit)");
     } catch (const std::bad_alloc&) {
-        std::snprintf(message, sizeof message, "not enough memory");
+        std::snprintf(message, sizeof message, "not enough memory (the plugin's memory limit)");
     } catch (const std::exception& e) {
         std::snprintf(message, sizeof message, "internal error: %s", e.what());
     }

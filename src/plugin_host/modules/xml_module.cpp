@@ -56,7 +56,10 @@ void push_tree(lua_State* L, const xml::Document& doc) {
 int xml_parse(lua_State* L) {
     std::string_view text = check_text(L, 1);
     auto& box = push_box<XmlBox>(L);
-    box.result.emplace(xml::parse(text));
+    {
+        memory_budget::RefuseScope refuse;  // no Lua call in here
+        box.result.emplace(xml::parse(text));
+    }
     if (!box.result->ok()) {
         return push_failure(L, box.result->error().message);
     }

@@ -9,6 +9,7 @@
 #include "base/ascii.h"
 #include "base/utf8.h"
 #include "plugin_host/modules/html_entities.h"
+#include "plugin_host/modules/memory_budget.h"
 
 namespace gigscout::xml {
 namespace {
@@ -24,7 +25,8 @@ struct Builder {
     XML_Parser parser = nullptr;
     Document doc;
     std::vector<std::uint32_t> open;
-    std::string error;  // set when a handler stopped the parser
+    std::string error;           // set when a handler stopped the parser
+    bool out_of_memory = false;  // a handler was refused memory (nothing allocated to say so)
 
     void stop(std::string message) {
         if (error.empty()) {
@@ -34,7 +36,7 @@ struct Builder {
     }
 };
 
-void XMLCALL on_start(void* data, const XML_Char* name, const XML_Char** attrs) {
+void on_start_unguarded(void* data, const XML_Char* name, const XML_Char** attrs) {
     auto& b = *static_cast<Builder*>(data);
     if (!b.error.empty()) {
         return;
@@ -71,30 +73,30 @@ void XMLCALL on_end(void* data, const XML_Char*) {
     }
 }
 
-void XMLCALL on_text(void* data, const XML_Char* s, int len) {
+void on_text_unguarded(void* data, const XML_Char* s, int len) {
     auto& b = *static_cast<Builder*>(data);
     if (!b.open.empty() && b.error.empty()) {
         b.doc.elements[b.open.back()].text.append(s, static_cast<std::size_t>(len));
     }
 }
 
-void XMLCALL on_doctype(void* data, const XML_Char*, const XML_Char*, const XML_Char*,
-                        int has_internal_subset) {
+void on_doctype_unguarded(void* data, const XML_Char*, const XML_Char*, const XML_Char*,
+                          int has_internal_subset) {
     auto& b = *static_cast<Builder*>(data);
     if (has_internal_subset) {
         b.stop("a DOCTYPE with an internal subset (entity declarations) is refused");
     }
 }
 
-void XMLCALL on_entity_decl(void* data, const XML_Char* name, int, const XML_Char*, int,
-                            const XML_Char*, const XML_Char*, const XML_Char*, const XML_Char*) {
+void on_entity_decl_unguarded(void* data, const XML_Char* name, int, const XML_Char*, int,
+                              const XML_Char*, const XML_Char*, const XML_Char*, const XML_Char*) {
     auto& b = *static_cast<Builder*>(data);
     b.stop(std::string("entity declarations are refused (\"") + name + "\")");
 }
 
 // Reached for references to entities an unread external DTD might define ("&nbsp;" under an
 // XHTML or RSS 0.91 DOCTYPE): HTML's meaning when it has one, else the reference as text.
-void XMLCALL on_skipped_entity(void* data, const XML_Char* name, int is_parameter_entity) {
+void on_skipped_entity_unguarded(void* data, const XML_Char* name, int is_parameter_entity) {
     auto& b = *static_cast<Builder*>(data);
     if (is_parameter_entity || b.open.empty() || !b.error.empty()) {
         return;
@@ -118,6 +120,9 @@ constexpr int kCp1252High[32] = {
 };
 
 int XMLCALL on_unknown_encoding(void*, const XML_Char* name, XML_Encoding* info) {
+    if (std::strlen(name) > 12) {  // longer than any name below; no allocation for hostile ones
+        return XML_STATUS_ERROR;
+    }
     std::string n = ascii::to_lower(name);
     if (n != "windows-1252" && n != "cp1252" && n != "x-cp1252") {
         return XML_STATUS_ERROR;
@@ -198,28 +203,67 @@ std::string rewrite_undefined_entities(std::string_view s) {
     return out;
 }
 
+// Expat is C: a std::bad_alloc (the memory budget refusing operator new) must not unwind
+// through its frames. The handlers stop the parser instead.
+template <auto Handler, class... Args>
+void XMLCALL stop_on_bad_alloc(void* data, Args... args) {
+    try {
+        Handler(data, args...);
+    } catch (const std::bad_alloc&) {
+        auto& b = *static_cast<Builder*>(data);
+        b.out_of_memory = true;
+        XML_StopParser(b.parser, XML_FALSE);
+    }
+}
+
+// Expat's own allocations count against the plugin's memory budget (memory_budget.h); a
+// refusal is XML_ERROR_NO_MEMORY.
+void* XMLCALL budget_malloc(std::size_t size) {
+    return memory_budget::allocate(size, true);
+}
+void* XMLCALL budget_realloc(void* block, std::size_t size) {
+    return memory_budget::reallocate(block, size, true);
+}
+void XMLCALL budget_free(void* block) {
+    memory_budget::release(block);
+}
+const XML_Memory_Handling_Suite kBudgetMemory = {budget_malloc, budget_realloc, budget_free};
+
 struct Attempt {
     Result<Document> result;
     bool undefined_entity;
 };
 
 Attempt parse_once(std::string_view text, const Limits& limits) {
-    Parser parser(XML_ParserCreate(nullptr));
+    Parser parser(XML_ParserCreate_MM(nullptr, &kBudgetMemory, nullptr));
     if (!parser) {
         return {Error{"xml: cannot create a parser (out of memory)"}, false};
     }
     Builder b(limits);
     b.parser = parser.get();
     XML_SetUserData(parser.get(), &b);
-    XML_SetElementHandler(parser.get(), on_start, on_end);
-    XML_SetCharacterDataHandler(parser.get(), on_text);
-    XML_SetStartDoctypeDeclHandler(parser.get(), on_doctype);
-    XML_SetEntityDeclHandler(parser.get(), on_entity_decl);
-    XML_SetSkippedEntityHandler(parser.get(), on_skipped_entity);
+    XML_SetElementHandler(parser.get(),
+                          stop_on_bad_alloc<on_start_unguarded, const XML_Char*, const XML_Char**>,
+                          on_end);
+    XML_SetCharacterDataHandler(parser.get(),
+                                stop_on_bad_alloc<on_text_unguarded, const XML_Char*, int>);
+    XML_SetStartDoctypeDeclHandler(
+        parser.get(), stop_on_bad_alloc<on_doctype_unguarded, const XML_Char*, const XML_Char*,
+                                        const XML_Char*, int>);
+    XML_SetEntityDeclHandler(
+        parser.get(),
+        stop_on_bad_alloc<on_entity_decl_unguarded, const XML_Char*, int, const XML_Char*, int,
+                          const XML_Char*, const XML_Char*, const XML_Char*, const XML_Char*>);
+    XML_SetSkippedEntityHandler(
+        parser.get(), stop_on_bad_alloc<on_skipped_entity_unguarded, const XML_Char*, int>);
     XML_SetUnknownEncodingHandler(parser.get(), on_unknown_encoding, nullptr);
     // No external entity handler is ever set, so nothing outside the text is read.
     XML_SetParamEntityParsing(parser.get(), XML_PARAM_ENTITY_PARSING_NEVER);
     XML_Status status = XML_Parse(parser.get(), text.data(), static_cast<int>(text.size()), 1);
+    if (b.out_of_memory ||
+        (status != XML_STATUS_OK && XML_GetErrorCode(parser.get()) == XML_ERROR_NO_MEMORY)) {
+        return {Error{"xml: not enough memory to parse the document"}, false};
+    }
     if (!b.error.empty()) {
         return {Error{"xml: " + b.error}, false};
     }

@@ -25,14 +25,32 @@ std::string clean_message(std::string_view text, std::size_t max_bytes) {
     return out;
 }
 
+namespace {
+
+// The plugin's own message on one line: its newlines shown as "\n", so it cannot print a line
+// that looks like the host's. (The traceback's lines, written by Lua, all start with a tab.)
+std::string one_line(std::string_view message) {
+    std::string out;
+    for (char c : message) {
+        if (c == '\n') {
+            out += "\\n";
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
 std::string clean_error(std::string_view text, std::size_t max_traceback_lines) {
     constexpr std::string_view kMarker = "\nstack traceback:";
     std::size_t at = text.find(kMarker);
     std::string kept;
     if (at == std::string_view::npos) {
-        kept = text;
+        kept = one_line(text);
     } else {
-        kept = text.substr(0, at + kMarker.size());
+        kept = one_line(text.substr(0, at)) + std::string(kMarker);
         std::size_t pos = at + kMarker.size();
         std::size_t lines = 0;
         while (pos < text.size() && text[pos] == '\n') {
@@ -43,6 +61,13 @@ std::string clean_error(std::string_view text, std::size_t max_traceback_lines) 
             if (lines == max_traceback_lines) {
                 kept += "\n\t...";
                 break;
+            }
+            if (end > pos + 1 && text[pos + 1] != '\t') {
+                // A line Lua did not start (a field name holding a newline): kept on the
+                // previous line.
+                kept += one_line(text.substr(pos, end - pos));
+                pos = end;
+                continue;
             }
             kept += text.substr(pos, end - pos);
             ++lines;

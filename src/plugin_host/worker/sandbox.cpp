@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "plugin_host/modules/memory_budget.h"
 #include "plugin_host/worker/message_text.h"
 
 namespace gigscout::worker {
@@ -60,6 +61,10 @@ bool set_timer(std::chrono::nanoseconds after, bool arm) {
 }  // namespace
 
 Sandbox::Sandbox(const PluginLimits& limits) : limits_(limits) {
+    // From here to the end of the call, Lua's heap and every tree a helper module builds share
+    // one budget (memory_budget.h).
+    memory_budget::arm(limits_.memory_bytes);
+    refusals_at_start_ = memory_budget::refusals();
     L_ = lua_newstate(&Sandbox::allocate, this);
     if (L_ == nullptr) {
         return;
@@ -79,6 +84,15 @@ Sandbox::~Sandbox() {
         stop_clock();
         lua_close(L_);
     }
+    memory_budget::disarm();
+}
+
+std::size_t Sandbox::memory_used() const {
+    return memory_budget::used();
+}
+
+std::size_t Sandbox::refusals() const {
+    return memory_budget::refusals() - refusals_at_start_;
 }
 
 void Sandbox::stop_clock() {
@@ -140,24 +154,29 @@ void Sandbox::hook(lua_State* L, lua_Debug*) {
 }
 
 void* Sandbox::allocate(void* ud, void* ptr, std::size_t osize, std::size_t nsize) {
-    auto* sb = static_cast<Sandbox*>(ud);
+    (void)ud;
     // With ptr == NULL, osize is the type of the object being created, not a size.
     std::size_t old = ptr != nullptr ? osize : 0;
     if (nsize == 0) {
         std::free(ptr);
-        sb->used_ -= old;
+        memory_budget::credit(old);
         return nullptr;
     }
-    if (nsize > old && sb->used_ - old + nsize > sb->limits_.memory_bytes) {
-        ++sb->refusals_;
+    if (nsize > old && !memory_budget::try_charge(nsize - old, false)) {
         return nullptr;  // Lua collects garbage, retries once, then raises LUA_ERRMEM
     }
     void* p = std::realloc(ptr, nsize);
     if (p == nullptr) {
+        if (nsize > old) {
+            memory_budget::credit(nsize - old);
+            return nullptr;
+        }
         // Lua assumes a shrink never fails: keep the old (larger) block.
-        return nsize <= old ? ptr : nullptr;
+        return ptr;
     }
-    sb->used_ = sb->used_ - old + nsize;
+    if (nsize < old) {
+        memory_budget::credit(old - nsize);
+    }
     return p;
 }
 

@@ -48,11 +48,13 @@ class Sandbox {
     void set_kill(Kill k);
     bool past_deadline() const { return Clock::now() >= deadline_; }
 
-    std::size_t memory_used() const { return used_; }
+    // Bytes the call holds: Lua's heap and the helper modules' native trees (memory_budget.h).
+    std::size_t memory_used() const;
     // How many allocations the cap refused so far. lauxlib's buffers (string.rep, table.concat,
-    // gsub...) report a refusal as an ordinary error "not enough memory", not LUA_ERRMEM, so an
-    // error after a refusal counts as hitting the memory limit.
-    std::size_t refusals() const { return refusals_; }
+    // gsub...) report a refusal as an ordinary error "not enough memory", not LUA_ERRMEM, and
+    // so do the helper modules (`guarded`), so an error after a refusal counts as hitting the
+    // memory limit.
+    std::size_t refusals() const;
 
     // Messages from log.* and print, capped (limits().max_log_messages).
     void add_log(const char* level, std::string_view text);
@@ -68,8 +70,7 @@ class Sandbox {
 
     PluginLimits limits_;
     lua_State* L_ = nullptr;
-    std::size_t used_ = 0;
-    std::size_t refusals_ = 0;
+    std::size_t refusals_at_start_ = 0;
     Kill kill_ = Kill::None;
     Clock::time_point deadline_ = Clock::time_point::max();
     std::vector<LogMessage> log_;

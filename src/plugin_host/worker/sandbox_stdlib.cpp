@@ -189,6 +189,13 @@ int safe_require(lua_State* L) {
     lua_call(L, 1, 1);  // stack: name, cache, module
     lua_pushvalue(L, 3);
     lua_setfield(L, 2, name);
+    // Also in the registry's _LOADED, where lauxlib looks up a C function's name when the call
+    // site gives none (pcall(json.decode)): "bad argument #1 to 'json.decode'", not '?'.
+    // Plugins cannot reach the registry.
+    luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);  // stack: name, cache, module, loaded
+    lua_pushvalue(L, 3);
+    lua_setfield(L, 4, name);
+    lua_settop(L, 3);
     return 1;
 }
 

@@ -1,15 +1,19 @@
 // gigscout-plugin-worker: runs one plugin's calls for the host, one request frame at a time
 // on stdin/stdout (frame_io.h). It never opens files or sockets itself: the host sends the
 // plugin's source text, the response bodies, and gets listings back.
-#include <malloc.h>
 #include <signal.h>
 #include <unistd.h>
 
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <string>
+#include <string_view>
 
 #include "base/json_reader.h"
+#include "model/currency.h"
 #include "plugin_host/frame_io.h"
+#include "plugin_host/worker/os_wall.h"
 #include "plugin_host/worker/worker_ops.h"
 
 namespace {
@@ -56,17 +60,36 @@ const rapidjson::Value& member(const rapidjson::Value& o, const char* key) {
     return it == o.MemberEnd() ? kNull : it->value;
 }
 
+// `--data-limit=BYTES` (the host's PluginLimits::data_limit()), else the default limits'.
+std::size_t data_limit_argument(int argc, char** argv) {
+    constexpr std::string_view kFlag = "--data-limit=";
+    for (int i = 1; i < argc; ++i) {
+        std::string_view arg(argv[i]);
+        if (arg.substr(0, kFlag.size()) == kFlag) {
+            return std::strtoull(argv[i] + kFlag.size(), nullptr, 10);
+        }
+    }
+    return PluginLimits{}.data_limit();
+}
+
 }  // namespace
 
-int main() {
+int main(int argc, char** argv) {
     // The host owns this process: when it dies the socket closes and reads end. A call that
     // outlives its host (stuck in C) is ended by this alarm, armed per call.
     signal(SIGPIPE, SIG_DFL);
-    // Every call allocates and frees megabytes (the body, its Lua copy, the decoded tables).
-    // Keeping freed memory in the heap instead of unmapping it saves the page faults of
-    // mapping it again on the next call, which dominate a call's cost on virtual machines.
-    mallopt(M_MMAP_THRESHOLD, 256 << 20);
-    mallopt(M_TRIM_THRESHOLD, 512 << 20);
+    // No mallopt: glibc's defaults give freed memory back to the system, so a worker idles at
+    // its baseline between calls instead of keeping its largest call's heap.
+    //
+    // The wall goes up before the first request is read; nothing after it may open a file, so
+    // the one file a helper reads (money's currency table) is read now. The time module works
+    // in UTC and reads no time zone.
+    (void)CurrencyTable::load_bundled();  // a failure is reported when money is used
+    if (std::string error = raise_os_wall(data_limit_argument(argc, argv)); !error.empty()) {
+        std::fprintf(stderr, "gigscout-plugin-worker: cannot set up the sandbox: %s\n",
+                     error.c_str());
+        return 1;
+    }
     PluginLimits limits;
     PluginSource source;
     bool loaded = false;

@@ -208,5 +208,37 @@ TEST(CliPlugin, CheckValidatesTheManifest) {
     EXPECT_TRUE(contains(bad.err, "field `parse`: is required")) << bad.err;
 }
 
+// Text a plugin chose never reaches the terminal raw (issue 19): no escape sequence, and no
+// newline that would let it print a line looking like the host's.
+TEST(CliPlugin, PluginTextIsPrintedEscaped) {
+    TempDir dir;
+    write_file(dir.path() / "loud.lua",
+               "local log = require('log')\n"
+               "return { id = 'loud', version = '1.0.0', api_version = 1,\n"
+               "  name = 'Loud\\27[31m\\n[INFO] plugin upwork: signature verified OK',\n"
+               "  hosts = { 'example.com' },\n"
+               "  requests = function()\n"
+               "    log.warn('first\\n[INFO] forged line')\n"
+               "    return { { url = 'https://example.com/a', headers = { ['X-B\\r\\nInjected'] = "
+               "'v\\27]0;t\\7' } } }\n"
+               "  end,\n"
+               "  parse = function() return {} end }\n");
+    auto check = cli({"plugin", "check", (dir.path() / "loud.lua").string()});
+    ASSERT_EQ(check.code, 0) << check.err;
+    EXPECT_TRUE(contains(check.out,
+                         "  name:          Loud\\e[31m\\n[INFO] plugin upwork: signature verified "
+                         "OK\n"))
+        << check.out;
+    EXPECT_FALSE(contains(check.out, "\x1b")) << check.out;
+    EXPECT_FALSE(contains(check.out, "\n[INFO]")) << check.out;
+    auto requests = cli({"plugin", "requests", (dir.path() / "loud.lua").string()});
+    EXPECT_FALSE(contains(requests.out + requests.err, "\x1b"));
+    EXPECT_FALSE(contains(requests.out + requests.err, "\r"));
+    EXPECT_FALSE(contains(requests.out + requests.err, "\n[INFO]"));
+    EXPECT_FALSE(contains(requests.out + requests.err, "\nInjected"));
+    EXPECT_TRUE(contains(requests.out + requests.err, "first\\n[INFO] forged line"))
+        << requests.out << requests.err;
+}
+
 }  // namespace
 }  // namespace gigscout
