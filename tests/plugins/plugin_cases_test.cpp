@@ -92,6 +92,30 @@ void request_json(const PluginRequest& r, rapidjson::Value& out,
 }
 
 // `plugin requests` prints each request as "METHOD URL", then "  Name: value" per header and
+// The text the CLI printed through utf8::printable, back to what the plugin wrote: a doubled
+// backslash is one backslash, and the escapes of the few control characters a body holds ("\n",
+// "\r", "\t") are those characters again.
+std::string unprintable(std::string_view printed) {
+    std::string out;
+    for (std::size_t i = 0; i < printed.size(); ++i) {
+        if (printed[i] == '\\' && i + 1 < printed.size()) {
+            char next = printed[i + 1];
+            const char* plain = next == '\\'  ? "\\"
+                                : next == 'n' ? "\n"
+                                : next == 'r' ? "\r"
+                                : next == 't' ? "\t"
+                                              : nullptr;
+            if (plain != nullptr) {
+                out += plain;
+                ++i;
+                continue;
+            }
+        }
+        out += printed[i];
+    }
+    return out;
+}
+
 // "  body: ..." — read back into the JSON form above.
 rapidjson::Document requests_from_text(const std::string& text) {
     rapidjson::Document doc(rapidjson::kArrayType);
@@ -122,7 +146,7 @@ rapidjson::Document requests_from_text(const std::string& text) {
         rapidjson::Value& r = doc[doc.Size() - 1];
         std::string rest = line.substr(2);
         if (rest.rfind("body: ", 0) == 0) {
-            r.AddMember("body", rapidjson::Value(rest.substr(6).c_str(), a), a);
+            r.AddMember("body", rapidjson::Value(unprintable(rest.substr(6)).c_str(), a), a);
         } else if (std::size_t colon = rest.find(": "); colon != std::string::npos) {
             r["headers"].AddMember(rapidjson::Value(rest.substr(0, colon).c_str(), a),
                                    rapidjson::Value(rest.substr(colon + 2).c_str(), a), a);
