@@ -1,4 +1,5 @@
 #include "app/main_frame.h"
+#include "app/app_icon.h"
 
 #include <algorithm>
 #include <set>
@@ -79,6 +80,7 @@ MainFrame::MainFrame(AppOptions options, Result<Workspace> workspace)
       options_(std::move(options)),
       controller_(*this, options_.paths) {
     SetMinSize(FromDIP(wxSize(760, 480)));
+    SetIcons(app_icon_sizes());
     build_menus();
     build_toolbar();
     CreateStatusBar(2);

@@ -1,36 +1,12 @@
 #include "app/tray_icon.h"
 
-#include <wx/bitmap.h>
-#include <wx/dcmemory.h>
 #include <wx/icon.h>
 #include <wx/intl.h>
 #include <wx/menu.h>
 
+#include "app/app_icon.h"
+
 namespace gigscout {
-namespace {
-
-// Drawn, not shipped: a green disc with a white "G", legible at tray sizes.
-wxIcon tray_picture() {
-    const int side = 32;
-    wxBitmap bitmap(side, side, 32);
-    {
-        wxMemoryDC dc(bitmap);
-        dc.SetBackground(*wxWHITE_BRUSH);
-        dc.Clear();
-        dc.SetBrush(wxBrush(wxColour(46, 139, 87)));
-        dc.SetPen(*wxTRANSPARENT_PEN);
-        dc.DrawCircle(side / 2, side / 2, side / 2 - 1);
-        dc.SetTextForeground(*wxWHITE);
-        dc.SetFont(wxFont(wxFontInfo(15).Bold()));
-        const wxSize text = dc.GetTextExtent("G");
-        dc.DrawText("G", (side - text.x) / 2, (side - text.y) / 2);
-    }
-    wxIcon icon;
-    icon.CopyFromBitmap(bitmap);
-    return icon;
-}
-
-}  // namespace
 
 TrayIcon::TrayIcon(Actions actions) : actions_(std::move(actions)) {
     Bind(
@@ -47,7 +23,9 @@ TrayIcon::~TrayIcon() {
 }
 
 bool TrayIcon::install(const wxString& tooltip) {
-    return SetIcon(tray_picture(), tooltip);
+    wxIcon icon;
+    icon.CopyFromBitmap(app_icon().GetBitmap(wxSize(32, 32)));
+    return SetIcon(icon, tooltip);
 }
 
 wxMenu* TrayIcon::CreatePopupMenu() {

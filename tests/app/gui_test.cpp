@@ -391,6 +391,9 @@ class GuiTestApp : public GigScoutApp {
             [this] {
                 check(frame_->showing_demo(), "an empty store shows the demo listings");
                 check(frame_->banner_text().find("[DEMO]") == 0, "the demo is labelled as demo");
+                check(frame_->GetIcons().GetIconCount() == 6 &&
+                          frame_->GetIcons().GetIcon(wxSize(48, 48)).GetWidth() == 48,
+                      "the window carries GigScout's icon at six sizes");
                 check(title_at(0).find("[DEMO]") == 0, "demo titles say [DEMO]");
             },
             std::chrono::seconds(20));
