@@ -22,6 +22,16 @@ std::chrono::milliseconds since(Clock::time_point start) {
     return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start);
 }
 
+// "source x: stopped after 60 s, the time one source's refresh may take; 3 pages read (the rest
+// comes with the next refresh)".
+std::string budget_spent_message(const std::string& source, std::chrono::milliseconds budget,
+                                 int pages) {
+    const auto seconds = std::max<long long>(1, (budget.count() + 500) / 1000);
+    return "source " + source + ": stopped after " + std::to_string(seconds) +
+           " s, the time one source's refresh may take; " + std::to_string(pages) +
+           (pages == 1 ? " page" : " pages") + " read (the rest comes with the next refresh)";
+}
+
 // The plugin API lets a plugin set a few headers the fetcher owns (User-Agent,
 // Accept-Encoding, Cookie, conditional and range headers). Sending them would fail the whole
 // request, so they are left out and named in `dropped`, which the source reports.
@@ -411,11 +421,23 @@ SourceOutcome RefreshRunner::run_source(const RefreshSource& source,
             out.page_limited = true;
             break;
         }
+        // What is left of the source's time budget bounds this request too (each try).
+        fetch::FetchPolicy page_policy = policy;
+        const auto budget = options_.source_time_budget;
+        if (budget.count() > 0) {
+            const auto left = budget - since(start);
+            if (left.count() <= 0) {
+                return fail(SourceState::Partial, budget_spent_message(p.source, budget, fetched));
+            }
+            page_policy.total_timeout_ms = std::min<long>(policy.total_timeout_ms, left.count());
+            page_policy.connect_timeout_ms =
+                std::min<long>(policy.connect_timeout_ms, page_policy.total_timeout_ms);
+        }
         PluginRequest req = std::move(queue.back());
         queue.pop_back();
         report(SourceState::Fetching);
         std::vector<std::string> dropped;
-        fetch::HttpRequest http = to_http_request(req, contact, policy.user_agent, dropped);
+        fetch::HttpRequest http = to_http_request(req, contact, page_policy.user_agent, dropped);
         for (const auto& name : dropped) {
             if (dropped_headers.insert(name).second) {
                 out.problems.push_back("source " + p.source + ": header `" + name +
@@ -423,9 +445,9 @@ SourceOutcome RefreshRunner::run_source(const RefreshSource& source,
             }
         }
         std::uint64_t bytes_before = p.bytes;
-        auto response = fetcher_.fetch(http, policy, cancel, [&](const fetch::FetchProgress& fp) {
-            p.bytes = bytes_before + fp.bytes_received;
-        });
+        auto response = fetcher_.fetch(
+            http, page_policy, cancel,
+            [&](const fetch::FetchProgress& fp) { p.bytes = bytes_before + fp.bytes_received; });
         if (!response) {
             const auto& e = response.error();
             if (e.kind == fetch::FetchErrorKind::Cancelled) {
@@ -433,6 +455,9 @@ SourceOutcome RefreshRunner::run_source(const RefreshSource& source,
             }
             out.no_network = fetched == 0 && (e.kind == fetch::FetchErrorKind::Dns ||
                                               e.kind == fetch::FetchErrorKind::NoNetwork);
+            if (budget.count() > 0 && since(start) >= budget) {
+                return fail(SourceState::Partial, budget_spent_message(p.source, budget, fetched));
+            }
             return fail(SourceState::Partial, "source " + p.source + ": " + e.message);
         }
         ++fetched;

@@ -68,6 +68,10 @@ struct RefreshSource {
 
 struct RefreshOptions {
     int max_pages = 10;  // per source and refresh
+    // The most one source's refresh may take, all its pages together (0: no budget): a board
+    // that trickles each page just under the per-request timeouts ends here, keeping the pages
+    // it read (Partial), instead of holding the refresh for max_pages times those timeouts.
+    std::chrono::milliseconds source_time_budget{60'000};
     // Times, caps and retries for every request; per-source parts (hosts, http, local
     // addresses, rate) are filled in from the plugin's manifest and the source's config.
     fetch::FetchPolicy policy;

@@ -102,6 +102,12 @@ class Platforms {
             } else if (req.path == "/down") {
                 res.status = 500;
                 res.set_content("maintenance", "text/plain; charset=utf-8");
+            } else if (req.path == "/then-slow") {
+                res.set_content(
+                    page_json({job_json("t1", "Vision Engineer", "Quick Then Slow",
+                                        "https://jobs.test-a.example/job/t1", "OpenCV.")},
+                              "/slow"),
+                    json);
             } else if (req.path == "/slow") {
                 hosts_.sleep_for(10s);
                 res.set_content(page_json({}, ""), json);
@@ -376,6 +382,25 @@ TEST_F(RefreshRunnerTest, TheDedupeRankChoosesWhichCopyKeepsItsId) {
         }
     }
     EXPECT_TRUE(kept_mirror);
+}
+
+// A board that answers its first page and then trickles: the source's time budget ends it,
+// keeping the page it read, long before the slow page's own timeouts (10 s here, 60 s live).
+TEST_F(RefreshRunnerTest, ASourceThatOutrunsItsTimeBudgetKeepsWhatItRead) {
+    options_.source_time_budget = 1500ms;
+    auto started = std::chrono::steady_clock::now();
+    auto report = run({source("board", "trickle", {{"start", "/then-slow"}})});
+    auto took = std::chrono::steady_clock::now() - started;
+    const auto& o = outcome(report, "board:trickle");
+    EXPECT_EQ(o.progress.state, SourceState::Partial);
+    EXPECT_EQ(o.completeness, RefreshCompleteness::Partial);
+    ASSERT_EQ(o.listings.size(), 1u);
+    EXPECT_EQ(o.listings[0].title, "Vision Engineer");
+    EXPECT_EQ(o.progress.error,
+              "source board:trickle: stopped after 2 s, the time one source's refresh may take; "
+              "1 page read (the rest comes with the next refresh)");
+    // Generous: only a budget that did not hold reaches the slow page's 10 s.
+    EXPECT_LT(took, 8s);
 }
 
 TEST_F(RefreshRunnerTest, CancelFromAnotherThreadEndsASlowSourceAtOnce) {
