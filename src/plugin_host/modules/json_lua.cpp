@@ -458,6 +458,11 @@ bool push_json_decoded(lua_State* L, std::string_view text) {
     {
         memory_budget::RefuseScope refuse;  // no Lua call in here
         box.text.assign(text.data(), text.size());
+        // RapidJSON 1.1.0's UTF-8 check takes a multi-byte character's continuation bytes
+        // without stopping at the end, so a text ending in a lead byte ("\"...\xE7") is read
+        // up to three bytes past its terminator (found by the listing fuzz target). Three
+        // more NULs keep every such read inside the copy; the parse still ends at the first.
+        box.text.append(3, '\0');
         if (utf8::is_valid(text)) {
             doc.ParseInsitu<kParseFlags & ~rapidjson::kParseValidateEncodingFlag>(box.text.data());
         } else {

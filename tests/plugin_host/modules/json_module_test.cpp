@@ -47,6 +47,18 @@ TEST(JsonModule, AZeroWithALargeExponentIsZero) {
     EXPECT_EQ(lua.eval("return json.decode('0.1') == 0.1"), "true");
 }
 
+// Found by the listing fuzz target: a text whose last byte starts a multi-byte character made
+// RapidJSON's UTF-8 check read past the end of the parser's copy (ASan: heap-buffer-overflow).
+// Long enough that the copy lives on the heap with no spare capacity behind it.
+TEST(JsonModule, ATextEndingInsideAMultiByteCharacterIsAnErrorNotAnOverread) {
+    LuaTestState lua;
+    lua.set_string("cut",
+                   std::string(R"([{"id": "demo:4", "source": "decking.", "t": ":0)") + "\xE7");
+    EXPECT_EQ(lua.eval("local v, err = json.decode(cut); return v == nil and "
+                       "err:find('offset') ~= nil"),
+              "true");
+}
+
 TEST(JsonModule, NullIsTheJsonNullSentinelSoSequencesKeepTheirLength) {
     LuaTestState lua;
     EXPECT_EQ(lua.eval_all("local t = json.decode('[1,null,3]'); return #t, t[2] == json.null"),
