@@ -29,8 +29,8 @@ inline constexpr bool kSanitizerBuild = false;
 // does after start-up: read and write its socket, memory, time, signals to itself, exit);
 // anything else fails with EPERM, and execve, ptrace, socket, fork and clone kill the process.
 // Sanitizer builds get a deny-list instead (EPERM for execve, socket, fork and clone without
-// CLONE_VM, signals to other processes and open for writing; everything else allowed). Returns an empty string, or what
-// failed.
+// CLONE_VM, signals to other processes and open for writing; everything else allowed). Returns an
+// empty string, or what failed.
 std::string raise_os_wall(std::size_t data_limit_bytes);
 
 }  // namespace gigscout::worker
