@@ -39,8 +39,8 @@ unset GIGSCOUT_RESOURCES GIGSCOUT_PLUGINS GIGSCOUT_PLUGIN_WORKER
 "$bin/gigscout" --version | grep -qx 'gigscout [0-9.]*'
 "$bin/gigscout-cli" --version --verbose | grep -q '^plugin API '
 echo "installed: --version ok"
-"$bin/gigscout-cli" --data-dir "$data" plugin run "$share/plugins/examples/gigboard.lua" \
-  --response "$share/plugins/examples/gigboard.sample.json" >"$data/run.txt"
+"$bin/gigscout-cli" --data-dir "$data" plugin run "$share/plugins/examples/gigboard" \
+  --response "$share/plugins/examples/gigboard/responses/sample.json" >"$data/run.txt"
 grep -q '^2 listings valid, 0 rejected' "$data/run.txt"
 echo "installed: plugin run on the installed example plugin ok ($(grep -c '^' "$data/run.txt") lines)"
 "$bin/gigscout-cli" --data-dir "$data" match \

@@ -64,14 +64,14 @@ std::pair<std::string, std::string> tutorial_block(const std::string& doc) {
 TEST(PluginApiDoc, TheTutorialShowsExactlyTheExamplePlugin) {
     std::string doc = read_file(source_dir() / "docs" / "plugin-api.md");
     auto [path, code] = tutorial_block(doc);
-    ASSERT_EQ(path, "plugins/examples/gigboard.lua");
+    ASSERT_EQ(path, "plugins/examples/gigboard/init.lua");
     EXPECT_EQ(code, read_file(source_dir() / path));
 }
 
 TEST(PluginApiDoc, TheTutorialPluginDoesWhatTheTextShows) {
     std::string doc = read_file(source_dir() / "docs" / "plugin-api.md");
-    auto examples = source_dir() / "plugins" / "examples";
-    PluginSession session(examples / "gigboard.lua");
+    auto example = source_dir() / "plugins" / "examples" / "gigboard";
+    PluginSession session(example);
     PluginContext ctx;
     ctx.now = *parse_iso8601("2026-11-25T12:00:00Z");
 
@@ -85,7 +85,7 @@ TEST(PluginApiDoc, TheTutorialPluginDoesWhatTheTextShows) {
     ctx.settings.clear();
 
     PluginResponse response;
-    response.body = read_file(examples / "gigboard.sample.json");
+    response.body = read_file(example / "responses" / "sample.json");
     auto o = session.parse(response, ctx);
     ASSERT_TRUE(o.ok()) << o.error().message;
     ASSERT_EQ(o.value().listings.size(), 2u);
@@ -122,7 +122,7 @@ TEST(PluginApiDoc, TheTutorialPluginDoesWhatTheTextShows) {
     // paid monthly.
     {
         testing::TempDir dir;
-        std::string plugin = read_file(examples / "gigboard.lua");
+        std::string plugin = read_file(example / "init.lua");
         std::string sample = response.body;
         auto replace = [](std::string& text, const std::string& from, const std::string& to) {
             auto at = text.find(from);

@@ -79,7 +79,7 @@ Result<std::vector<PluginCase>> load_case_table(const fs::path& file, const fs::
     if (table->HasMember("plugin") && (*table)["plugin"].IsString()) {
         plugin = (*table)["plugin"].GetString();
     }
-    fs::path plugin_file = source_root / "plugins" / (plugin + ".lua");
+    fs::path plugin_file = file.parent_path();
 
     std::vector<PluginCase> cases;
     std::set<std::string> names;

@@ -1,6 +1,6 @@
 // The plugin case tables: tests/plugins/<plugin id>/cases.json, one per shipped plugin, each
 // case a saved response (or a settings combination) and what the plugin must make of it.
-// The format is described in tests/plugins/README.md.
+// The format is described in docs/plugin-cases.md.
 #pragma once
 
 #include <filesystem>

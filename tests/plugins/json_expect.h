@@ -1,6 +1,6 @@
 // Compares what a plugin produced with what a case table expects, yt-dlp style: expected
 // objects are subsets (only the fields named are checked), and a few string matchers stand in
-// for values that are long or volatile. The rules (tests/plugins/README.md):
+// for values that are long or volatile. The rules (docs/plugin-cases.md):
 //   null                 the field must be absent (or null)
 //   "re:<regex>"         a string the ECMAScript regex finds a match in
 //   "contains:<text>"    a string containing <text>

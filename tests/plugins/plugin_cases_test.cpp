@@ -1,6 +1,6 @@
 // Every shipped plugin, run through the real sandbox by the real CLI on saved responses, with
 // the expectations of its case table (tests/plugins/<id>/cases.json; format in
-// tests/plugins/README.md). One GoogleTest test per case, named <plugin id>.<case name>.
+// docs/plugin-cases.md). One GoogleTest test per case, named <plugin id>.<case name>.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -233,7 +233,7 @@ void run_case(const PluginCase& c) {
         }
         fixture = *p;
     } else {
-        fixture = source_dir() / c.fixture;
+        fixture = c.plugin_file / c.fixture;
         ASSERT_TRUE(fs::exists(fixture)) << "fixture missing: " << fixture;
     }
     std::vector<std::string> argv = {
@@ -407,7 +407,7 @@ void register_test(const std::string& suite, const std::string& name, Factory fa
 // each plugin that has no case table or no case at all.
 void register_all() {
     fs::path root = source_dir();
-    fs::path cases_root = tests_dir() / "plugins";
+    fs::path cases_root = root / "plugins";
     std::set<std::string> with_cases;
     std::vector<fs::path> tables;
     for (const auto& entry : fs::directory_iterator(cases_root)) {
@@ -444,13 +444,13 @@ void register_all() {
     }
     std::vector<fs::path> plugins;
     for (const auto& entry : fs::directory_iterator(root / "plugins")) {
-        if (entry.is_regular_file() && entry.path().extension() == ".lua") {
+        if (entry.is_directory() && fs::exists(entry.path() / "init.lua")) {
             plugins.push_back(entry.path());
         }
     }
     std::sort(plugins.begin(), plugins.end());
     for (const auto& p : plugins) {
-        std::string id = p.stem().string();
+        std::string id = p.filename().string();
         register_test(id, "manifest_check", [p]() -> ::testing::Test* {
             struct T : ::testing::Test {
                 explicit T(fs::path f) : file(std::move(f)) {}
@@ -461,7 +461,7 @@ void register_all() {
         });
         if (with_cases.count(id) == 0) {
             std::string why =
-                "plugin " + p.string() + " has no case table (tests/plugins/" + id + "/cases.json)";
+                "plugin " + p.string() + " has no case table (cases.json)";
             register_test(id, "has_cases",
                           [why]() -> ::testing::Test* { return new FailingTest(why); });
         }

@@ -48,9 +48,9 @@ bool contains(const std::string& haystack, const std::string& needle) {
     return haystack.find(needle) != std::string::npos;
 }
 
-const std::string kExample = (source_dir() / "plugins" / "examples" / "gigboard.lua").string();
+const std::string kExample = (source_dir() / "plugins" / "examples" / "gigboard").string();
 const std::string kSample =
-    (source_dir() / "plugins" / "examples" / "gigboard.sample.json").string();
+    (source_dir() / "plugins" / "examples" / "gigboard" / "responses" / "sample.json").string();
 
 TEST(CliPlugin, NewWritesASkeletonWhoseTestPasses) {
     TempDir dir;
@@ -193,7 +193,7 @@ TEST(CliPlugin, CheckValidatesTheManifest) {
     EXPECT_TRUE(contains(ok.out, "hosts:         api.gigboard.example")) << ok.out;
     // A generic plugin: its hosts come from each source's `url`, so no "every request will be
     // refused" note.
-    auto generic = cli({"plugin", "check", (source_dir() / "plugins" / "rss.lua").string()});
+    auto generic = cli({"plugin", "check", (source_dir() / "plugins" / "rss").string()});
     ASSERT_EQ(generic.code, 0) << generic.err;
     EXPECT_TRUE(contains(generic.out, "hosts:         the host of setting `url` (per source)\n"))
         << generic.out;
