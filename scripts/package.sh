@@ -43,6 +43,10 @@ echo "installed: --version ok"
   --response "$share/plugins/examples/gigboard/responses/sample.json" >"$data/run.txt"
 grep -q '^2 listings valid, 0 rejected' "$data/run.txt"
 echo "installed: plugin run on the installed example plugin ok ($(grep -c '^' "$data/run.txt") lines)"
+# Plugins ship as folders with their cases: a bundled one's cases run by id from the package.
+"$bin/gigscout-cli" --data-dir "$data" plugin test remoteok >"$data/test.txt"
+grep -q ' 0 failed' "$data/test.txt"
+echo "installed: plugin test remoteok on the installed plugin folder ok"
 "$bin/gigscout-cli" --data-dir "$data" match \
   --profile "$share/resources/profiles/intermediate-cv-engineer.json" \
   --listings "$share/resources/demo/demo-listings.json" --top 3 >"$data/match.txt"

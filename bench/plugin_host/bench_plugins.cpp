@@ -1,7 +1,7 @@
 // bench_plugins: plugin parse throughput through the real sandbox (worker round trip included)
 // for a large RemoteOK-like JSON feed and a large We Work Remotely-like RSS feed, run through
-// the real plugins (plugins/remoteok/init.lua, plugins/weworkremotely/init.lua), against Python's json
-// plus the same normalisation, and python3-feedparser, on the same bytes (python_baseline.py,
+// the real plugins (plugins/remoteok/init.lua, plugins/weworkremotely/init.lua), against Python's
+// json plus the same normalisation, and python3-feedparser, on the same bytes (python_baseline.py,
 // run with /usr/bin/python3). Also the worker's start and call costs.
 // Both sides time the same way: N passes over all pages in one warm process (here one worker,
 // started and loaded before the clocks start), best of N (5 with --quick, whose passes are

@@ -128,9 +128,9 @@ std::map<std::string, PluginCase> plugin_cases() {
         {get("www.arbeitnow.com", "/api/job-board-api", "plugins/arbeitnow/responses/page3.json")
              .param("page", "2"),
          get("www.arbeitnow.com", "/api/job-board-api", "plugins/arbeitnow/responses/page1.json")});
-    c["ashby"] = plugin_case(
-        {done("", {{"board", "deepsight"}, {"company", "DeepSight"}}, 3)},
-        {get("api.ashbyhq.com", "/posting-api/job-board/deepsight", "plugins/ashby/responses/board.json")});
+    c["ashby"] = plugin_case({done("", {{"board", "deepsight"}, {"company", "DeepSight"}}, 3)},
+                             {get("api.ashbyhq.com", "/posting-api/job-board/deepsight",
+                                  "plugins/ashby/responses/board.json")});
     c["freelancer"] = plugin_case({done("", {{"max_pages", "1"}}, 3)},
                                   {get("www.freelancer.com", "/api/projects/0.1/projects/active/",
                                        "plugins/freelancer/responses/page0.json")});
@@ -142,52 +142,55 @@ std::map<std::string, PluginCase> plugin_cases() {
                                    get("boards-api.greenhouse.io", "/v1/boards/acmesons/jobs",
                                        "tests/refresh/fixtures/greenhouse-acme-sons.json")});
     // Finds this month's thread, then reads its comments: one date window holds them all.
-    c["hackernews"] = plugin_case(
-        {done("", {}, 3, 2)},
-        {get("hn.algolia.com", "/api/v1/search_by_date", "plugins/hackernews/responses/story-search.json")
-             .param("tags", "story,author_whoishiring"),
-         get("hn.algolia.com", "/api/v1/search_by_date", "plugins/hackernews/responses/comments-page0.json")
-             .param("tags", "comment,story_45000001")});
+    c["hackernews"] =
+        plugin_case({done("", {}, 3, 2)}, {get("hn.algolia.com", "/api/v1/search_by_date",
+                                               "plugins/hackernews/responses/story-search.json")
+                                               .param("tags", "story,author_whoishiring"),
+                                           get("hn.algolia.com", "/api/v1/search_by_date",
+                                               "plugins/hackernews/responses/comments-page0.json")
+                                               .param("tags", "comment,story_45000001")});
     // One search term set (the profile's five would each be searched).
-    c["himalayas"] =
-        plugin_case({done("", {{"max_pages", "1"}, {"search", "computer vision"}}, 2)},
-                    {get("himalayas.app", "/jobs/api/search", "plugins/himalayas/responses/search-page.json")
-                         .param("q", "computer vision")});
-    c["jobicy"] =
-        plugin_case({done("", {}, 2)},
-                    {get("jobicy.com", "/api/v2/remote-jobs", "plugins/jobicy/responses/sample.json")});
+    c["himalayas"] = plugin_case(
+        {done("", {{"max_pages", "1"}, {"search", "computer vision"}}, 2)},
+        {get("himalayas.app", "/jobs/api/search", "plugins/himalayas/responses/search-page.json")
+             .param("q", "computer vision")});
+    c["jobicy"] = plugin_case({done("", {}, 2)}, {get("jobicy.com", "/api/v2/remote-jobs",
+                                                      "plugins/jobicy/responses/sample.json")});
     // The generic plugins reach the host of each source's own `url` (hosts_from_settings).
-    c["jobposting"] =
-        plugin_case({done("optica", {{"url", "https://optica.example/jobs/cv-2025-17"}}, 1)},
-                    {get("optica.example", "/jobs/cv-2025-17", "plugins/jobposting/responses/job-page.html")
-                         .type(kHtml)});
-    c["lever"] =
-        plugin_case({done("optiq", {{"site", "optiq-vision"}}, 3)},
-                    {get("api.lever.co", "/v0/postings/optiq-vision", "plugins/lever/responses/postings.json")
-                         .param("mode", "json")});
-    c["remoteok"] = plugin_case(
-        {done("", {}, 3, 2)},
-        {get("remoteok.com", "/api", "plugins/remoteok/responses/sample.json").param("tag", "python"),
-         get("remoteok.com", "/api", "plugins/remoteok/responses/legal-only.json").param("tag", "ai")});
-    c["remotive"] =
-        plugin_case({done("", {}, 3)},
-                    {get("remotive.com", "/api/remote-jobs", "plugins/remotive/responses/sample.json")});
+    c["jobposting"] = plugin_case(
+        {done("optica", {{"url", "https://optica.example/jobs/cv-2025-17"}}, 1)},
+        {get("optica.example", "/jobs/cv-2025-17", "plugins/jobposting/responses/job-page.html")
+             .type(kHtml)});
+    c["lever"] = plugin_case(
+        {done("optiq", {{"site", "optiq-vision"}}, 3)},
+        {get("api.lever.co", "/v0/postings/optiq-vision", "plugins/lever/responses/postings.json")
+             .param("mode", "json")});
+    c["remoteok"] =
+        plugin_case({done("", {}, 3, 2)},
+                    {get("remoteok.com", "/api", "plugins/remoteok/responses/sample.json")
+                         .param("tag", "python"),
+                     get("remoteok.com", "/api", "plugins/remoteok/responses/legal-only.json")
+                         .param("tag", "ai")});
+    c["remotive"] = plugin_case({done("", {}, 3)}, {get("remotive.com", "/api/remote-jobs",
+                                                        "plugins/remotive/responses/sample.json")});
     c["rss"] = plugin_case(
         {done("visionboard", {{"url", "https://jobs.visionboard.example/feed.xml"}}, 2)},
-        {get("jobs.visionboard.example", "/feed.xml", "plugins/rss/responses/board.rss").type(kRss)});
+        {get("jobs.visionboard.example", "/feed.xml", "plugins/rss/responses/board.rss")
+             .type(kRss)});
     c["toptal"] = plugin_case({done("", {{"skills", "python"}}, 3)},
                               {get("www.toptal.com", "/freelance-jobs/developers/python",
                                    "plugins/toptal/responses/skill-page.html")
                                    .type(kHtml)});
-    c["upwork"] = plugin_case({done("", {{"max_pages", "1"}}, 3)},
-                              {post("api.upwork.com", "/graphql", "plugins/upwork/responses/api-page1.json")
-                                   .header("Authorization", "Bearer test-token")},
-                              {{"GIGSCOUT_UPWORK_TOKEN", "test-token"}});
-    c["usajobs"] =
-        plugin_case({done("", {{"email", "me@example.com"}, {"max_pages", "1"}}, 1)},
-                    {get("data.usajobs.gov", "/api/Search", "plugins/usajobs/responses/search-page1.json")
-                         .header("Authorization-Key", "test-key")},
-                    {{"GIGSCOUT_USAJOBS_API_KEY", "test-key"}});
+    c["upwork"] =
+        plugin_case({done("", {{"max_pages", "1"}}, 3)},
+                    {post("api.upwork.com", "/graphql", "plugins/upwork/responses/api-page1.json")
+                         .header("Authorization", "Bearer test-token")},
+                    {{"GIGSCOUT_UPWORK_TOKEN", "test-token"}});
+    c["usajobs"] = plugin_case(
+        {done("", {{"email", "me@example.com"}, {"max_pages", "1"}}, 1)},
+        {get("data.usajobs.gov", "/api/Search", "plugins/usajobs/responses/search-page1.json")
+             .header("Authorization-Key", "test-key")},
+        {{"GIGSCOUT_USAJOBS_API_KEY", "test-key"}});
     c["weworkremotely"] =
         plugin_case({done("", {}, 2, 2)},
                     {get("weworkremotely.com", "/categories/remote-programming-jobs.rss",

@@ -1,50 +1,73 @@
--- Gig Board: the plugin built step by step in the tutorial of docs/plugin-api.md.
--- Gig Board is a made-up platform with a small JSON API; the saved response
--- gigboard.sample.json is page 1 of its results.
-local json = require("json")
+-- Gig Board: the plugin built step by step in docs/plugin-tutorial.md.
+-- Gig Board is a made-up platform with a small JSON API; responses/sample.json is page 1 of
+-- its results, and cases.json says what this plugin must make of it.
+local common = require("common")
 local html = require("html")
 local url = require("url")
 local log = require("log")
+local str, tbl, id_of, setting = common.str, common.tbl, common.id_of, common.setting
 
+local NAME = "gigboard"
 local API = "https://api.gigboard.example/v1/gigs"
 
 -- Gig Board's pay types, in GigScout's budget kinds.
 local KINDS = { hourly = "hourly", fixed = "fixed", yearly = "salary" }
 
-local function page_request(query, page)
-  return { url = API .. "?" .. url.query({ q = query, page = page }),
-           headers = { Accept = "application/json" } }
+local function page_request(ctx, page)
+  local request = { url = API .. "?" .. url.query({ q = setting(ctx, "query", ""), page = page }),
+                    headers = { Accept = "application/json" } }
+  local token = str(setting(ctx, "token"))
+  if token then
+    request.headers.Authorization = "Bearer " .. token
+  end
+  return request
 end
 
+local function bool_of(v)
+  if type(v) == "boolean" then return v end
+  return nil
+end
+
+-- One gig as a listing, or nil and why not. Only id, title and link are required; every other
+-- field is guarded (`client and client.name`), so a gig without a client is still a listing.
 local function to_listing(gig)
+  local id, title, link = id_of(gig.id), str(gig.title), str(gig.link)
+  if not (id and title and link) then
+    return nil, "no `id`, `title` or `link`"
+  end
+  local client, pay = tbl(gig.client), tbl(gig.pay)
   local listing = {
-    id = gig.id,
-    url = gig.link,
-    title = gig.title,
-    description = html.to_text(gig.body),
-    company = gig.client.name,
-    posted_at = gig.posted,
-    tags = gig.skills,
+    id = id,
+    url = link,
+    title = title,
+    description = html.to_text(str(gig.body) or ""),
+    company = client and str(client.name),
+    posted_at = str(gig.posted),
+    tags = tbl(gig.skills),
     job_type = "freelance",
     remote = true,
-    client = {
-      country = gig.client.country,
-      rating = gig.client.rating,
-      payment_verified = gig.client.verified,
-    },
   }
-  local kind = KINDS[gig.pay.type]
+  if client then
+    listing.client = { country = str(client.country), rating = common.num(client.rating),
+                       payment_verified = bool_of(client.verified) }
+  end
+  local kind = pay and KINDS[pay.type]
   if kind then
-    listing.budget = { kind = kind, min = gig.pay.from, max = gig.pay.to,
-                       currency = gig.pay.currency }
+    listing.budget = { kind = kind, min = common.num(pay.from), max = common.num(pay.to),
+                       currency = str(pay.currency) }
   end
   return listing
+end
+
+local function pays_in_equity(gig)
+  local pay = tbl(gig) and tbl(gig.pay)
+  return pay ~= nil and pay.type == "equity"
 end
 
 return {
   id = "gigboard",
   name = "Gig Board",
-  version = "1.0.0",
+  version = "1.1.0",
   api_version = 1,
   description = "Freelance gigs from Gig Board's public JSON API (tutorial example).",
   homepage = "https://gigboard.example",
@@ -58,31 +81,34 @@ return {
       help = "What to search for, as you would type it on gigboard.example." },
     { key = "max_pages", label = "Pages per refresh", type = "number", default = 3,
       optional = true },
+    { key = "token", label = "API token", type = "string", secret = true, optional = true,
+      help = "Signed-in requests also see gigs for members only." },
   },
 
   requests = function(ctx)
-    return { page_request(ctx.settings.query, 1) }
+    return { page_request(ctx, 1) }
   end,
 
   parse = function(response, ctx)
-    if response.status ~= 200 then
-      error("Gig Board answered HTTP " .. response.status)
+    if response.status == 401 then
+      error(NAME .. ": Gig Board refused the API token (HTTP 401)", 0)
+    elseif response.status ~= 200 then
+      error(NAME .. ": Gig Board answered HTTP " .. response.status, 0)
     end
-    local data, err = json.decode(response.body)
-    if not data then
-      error("Gig Board sent something that is not JSON: " .. err)
-    end
-    local listings = {}
-    for _, gig in ipairs(data.gigs) do
-      if gig.pay.type == "equity" then
-        log.warn("skipped gig " .. gig.id .. ": it pays in equity only")
+    local data = common.decode_json(NAME, response.body)
+    local gigs = {}
+    for _, gig in ipairs(tbl(data.gigs) or {}) do
+      if pays_in_equity(gig) then
+        log.warn("skipped gig " .. tostring(id_of(gig.id)) .. ": it pays in equity only")
       else
-        listings[#listings + 1] = to_listing(gig)
+        gigs[#gigs + 1] = gig
       end
     end
+    local listings = common.collect(NAME, gigs, to_listing, "gig")
+    local page, pages = common.num(data.page), common.num(data.pages)
     local next_request = nil
-    if data.page < data.pages and data.page < ctx.settings.max_pages then
-      next_request = page_request(ctx.settings.query, data.page + 1)
+    if page and pages and page < pages and page < setting(ctx, "max_pages", 3) then
+      next_request = page_request(ctx, page + 1)
     end
     return listings, next_request
   end,

@@ -1,6 +1,7 @@
 // Compares what a plugin produced with what a case table expects, yt-dlp style: expected
 // objects are subsets (only the fields named are checked), and a few string matchers stand in
-// for values that are long or volatile. The rules (docs/plugin-cases.md):
+// for values that are long or volatile. The rules (docs/plugin-cases.md, "Matching expected
+// values"):
 //   null                 the field must be absent (or null)
 //   "re:<regex>"         a string the ECMAScript regex finds a match in
 //   "contains:<text>"    a string containing <text>
@@ -18,14 +19,24 @@
 
 #include <rapidjson/document.h>
 
-namespace gigscout::testing {
+namespace gigscout::plugin_kit {
 
-// Every mismatch, each naming its path ("listing `remoteok:1130779` field `budget.max`:
-// expected 474400, got 350700"). `actual` is nullptr when the field is absent.
-std::vector<std::string> json_mismatches(const rapidjson::Value& expected,
-                                         const rapidjson::Value* actual, const std::string& path);
+// One field that differs: where, what was expected and what was there, each as a person
+// reads it (`listings["remoteok:1130779"].budget.max`, "474400", "350700").
+struct FieldMismatch {
+    std::string path;
+    std::string expected;
+    std::string actual;
+    // "PATH: expected X, got Y"
+    std::string text() const;
+};
+
+// Every mismatch, in the order of the expected value's fields. `actual` is nullptr when the
+// field is absent.
+std::vector<FieldMismatch> json_mismatches(const rapidjson::Value& expected,
+                                           const rapidjson::Value* actual, const std::string& path);
 
 // Compact JSON text of a value, for messages.
 std::string json_text(const rapidjson::Value& v);
 
-}  // namespace gigscout::testing
+}  // namespace gigscout::plugin_kit

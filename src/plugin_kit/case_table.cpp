@@ -1,4 +1,4 @@
-#include "plugins/case_table.h"
+#include "plugin_kit/case_table.h"
 
 #include <cmath>
 #include <set>
@@ -6,12 +6,12 @@
 #include "base/file_io.h"
 #include "base/json_reader.h"
 
-namespace gigscout::testing {
+namespace gigscout::plugin_kit {
 namespace {
 
 namespace fs = std::filesystem;
 
-bool is_test_name(const std::string& s) {
+bool is_case_name(const std::string& s) {
     if (s.empty()) {
         return false;
     }
@@ -26,7 +26,7 @@ bool is_test_name(const std::string& s) {
 }
 
 // A setting's value as the CLI takes it: lists comma-joined, numbers and booleans as text.
-Result<std::string> setting_text(const rapidjson::Value& v, const std::string& key) {
+Result<std::string> case_setting_text(const rapidjson::Value& v, const std::string& key) {
     if (v.IsString()) {
         return std::string(v.GetString(), v.GetStringLength());
     }
@@ -53,7 +53,7 @@ Result<std::string> setting_text(const rapidjson::Value& v, const std::string& k
     return Error{"setting `" + key + "`: expected a string, number, boolean or list"};
 }
 
-const std::set<std::string, std::less<>> kKnownFields = {
+const std::set<std::string, std::less<>> kKnownCaseFields = {
     "name",         "type",      "fixture",  "status", "headers", "settings",
     "count",        "min_count", "listings", "absent", "error",   "warning",
     "next_request", "requests",  "note",     "page",   "url",     "query",
@@ -61,7 +61,8 @@ const std::set<std::string, std::less<>> kKnownFields = {
 
 }  // namespace
 
-Result<std::vector<PluginCase>> load_case_table(const fs::path& file, const fs::path& source_root) {
+Result<std::vector<PluginCase>> load_case_table(const fs::path& plugin_dir) {
+    fs::path file = plugin_dir / "cases.json";
     std::string where = file.string();
     auto text = read_text_file(file, 4u << 20);
     if (!text.ok()) {
@@ -75,11 +76,13 @@ Result<std::vector<PluginCase>> load_case_table(const fs::path& file, const fs::
     if (!table->IsObject() || !table->HasMember("cases") || !(*table)["cases"].IsArray()) {
         return Error{where + ": expected an object with a `cases` array"};
     }
-    std::string plugin = file.parent_path().filename().string();
+    std::string plugin = fs::absolute(plugin_dir).lexically_normal().filename().string();
+    if (plugin.empty()) {
+        plugin = fs::absolute(plugin_dir).lexically_normal().parent_path().filename().string();
+    }
     if (table->HasMember("plugin") && (*table)["plugin"].IsString()) {
         plugin = (*table)["plugin"].GetString();
     }
-    fs::path plugin_file = file.parent_path();
 
     std::vector<PluginCase> cases;
     std::set<std::string> names;
@@ -91,16 +94,16 @@ Result<std::vector<PluginCase>> load_case_table(const fs::path& file, const fs::
             return Error{at + ": expected an object"};
         }
         for (const auto& m : c.GetObject()) {
-            if (kKnownFields.count(m.name.GetString()) == 0) {
+            if (kKnownCaseFields.count(m.name.GetString()) == 0) {
                 return Error{at + ": unknown field `" + std::string(m.name.GetString()) + "`"};
             }
         }
         PluginCase pc;
         pc.plugin = plugin;
-        pc.plugin_file = plugin_file;
+        pc.plugin_dir = plugin_dir;
         pc.table = table;
         pc.spec = &c;
-        if (!c.HasMember("name") || !c["name"].IsString() || !is_test_name(c["name"].GetString())) {
+        if (!c.HasMember("name") || !c["name"].IsString() || !is_case_name(c["name"].GetString())) {
             return Error{at + ": field `name`: expected a test name of letters, digits and _"};
         }
         pc.name = c["name"].GetString();
@@ -175,7 +178,7 @@ Result<std::vector<PluginCase>> load_case_table(const fs::path& file, const fs::
             }
             for (const auto& s : c["settings"].GetObject()) {
                 std::string key = s.name.GetString();
-                auto value = setting_text(s.value, key);
+                auto value = case_setting_text(s.value, key);
                 if (!value.ok()) {
                     return Error{at + ": " + value.error().message};
                 }
@@ -187,4 +190,4 @@ Result<std::vector<PluginCase>> load_case_table(const fs::path& file, const fs::
     return cases;
 }
 
-}  // namespace gigscout::testing
+}  // namespace gigscout::plugin_kit
