@@ -14,13 +14,8 @@ local API = "https://api.gigboard.example/v1/gigs"
 local KINDS = { hourly = "hourly", fixed = "fixed", yearly = "salary" }
 
 local function page_request(ctx, page)
-  local request = { url = API .. "?" .. url.query({ q = setting(ctx, "query", ""), page = page }),
-                    headers = { Accept = "application/json" } }
-  local token = str(setting(ctx, "token"))
-  if token then
-    request.headers.Authorization = "Bearer " .. token
-  end
-  return request
+  return { url = API .. "?" .. url.query({ q = setting(ctx, "query", ""), page = page }),
+           headers = { Accept = "application/json" } }
 end
 
 local function bool_of(v)
@@ -81,8 +76,6 @@ return {
       help = "What to search for, as you would type it on gigboard.example." },
     { key = "max_pages", label = "Pages per refresh", type = "number", default = 3,
       optional = true },
-    { key = "token", label = "API token", type = "string", secret = true, optional = true,
-      help = "Signed-in requests also see gigs for members only." },
   },
 
   requests = function(ctx)
@@ -90,9 +83,7 @@ return {
   end,
 
   parse = function(response, ctx)
-    if response.status == 401 then
-      error(NAME .. ": Gig Board refused the API token (HTTP 401)", 0)
-    elseif response.status ~= 200 then
+    if response.status ~= 200 then
       error(NAME .. ": Gig Board answered HTTP " .. response.status, 0)
     end
     local data = common.decode_json(NAME, response.body)

@@ -231,7 +231,7 @@ TEST(CliPlugin, BadUsageAndUnreadableFilesExitTwoNamingThem) {
     EXPECT_EQ(setting.code, 2);
     EXPECT_TRUE(contains(setting.err,
                          "plugin gigboard has no such setting (it has: query, "
-                         "max_pages, token)"))
+                         "max_pages)"))
         << setting.err;
     auto typed =
         cli({"plugin", "run", kExample, "--response", kSample, "--setting", "max_pages=many"});
