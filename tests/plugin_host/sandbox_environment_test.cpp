@@ -159,6 +159,9 @@ TEST(SandboxEnvironment, CommonChecksStatusesAndDecodesJson) {
       assert(common.decode_json("b", '\u{FEFF}[1, 2]')[2] == 2)
       fails('^b: the response is not JSON %(.*; it starts with "<html> <body>Blocked</body>"%)$',
             common.decode_json, "b", {body = "<html>\n<body>Blocked</body>"})
+      -- Control characters from the body (a terminal escape) do not reach the message.
+      local _, escaped = pcall(common.decode_json, "b", "\27[31mred\0")
+      assert(escaped:find("red", 1, true) and not escaped:find("[%z\27]"), escaped)
       fails("^b: the response is not JSON %(the body is empty%)$", common.decode_json, "b",
             {status = 200})
       fails("^b: the response is not JSON %(the body is empty%); try later$",

@@ -63,7 +63,7 @@ function common.decode_json(name, response, hint)
     why = "the body is empty"
   else
     why = why .. "; it starts with \"" ..
-      text.truncate(text.collapse(body:sub(1, 200)), 60, "…") .. "\""
+      text.truncate(text.collapse((body:sub(1, 200):gsub("%c", " "))), 60, "…") .. "\""
   end
   error(name .. ": the response is not JSON (" .. why .. ")" .. (hint and ("; " .. hint) or ""), 0)
 end
