@@ -7,15 +7,13 @@
 -- (min == max), which is not the employer's offer and is left out unless asked for. Default
 -- limits: 25 hits/minute, 250/day, 1,000/week, 2,500/month; listings shown must carry a "Jobs
 -- by Adzuna" label.
-local json = require("json")
 local html = require("html")
 local time = require("time")
 local text = require("text")
 local url = require("url")
-local log = require("log")
 local common = require("common")
-local str, tbl, id_of = common.str, common.tbl, common.id_of
-local setting, fit = common.setting, common.fit
+local str, tbl, id_of, num = common.str, common.tbl, common.id_of, common.num
+local setting, plain_text = common.setting, common.plain_text
 
 local NAME = "adzuna"
 local SIGNUP = "https://developer.adzuna.com/signup"
@@ -25,19 +23,6 @@ local CURRENCY = {
   es = "EUR", fr = "EUR", gb = "GBP", ["in"] = "INR", it = "EUR", mx = "MXN", nl = "EUR",
   nz = "NZD", pl = "PLN", sg = "SGD", us = "USD", za = "ZAR",
 }
-
--- Text the platform sends as plain text stays as it is (line breaks included); it only goes
--- through the HTML reader when a tag shows up in it.
-local function plain_text(s)
-  if s:find("<%a") then return html.to_text(s) end
-  return text.trim(html.unescape(s))
-end
-
-local function num(v)
-  if type(v) == "number" then return v end
-  if type(v) == "string" then return tonumber((v:gsub("[,%s]", ""))) end
-  return nil
-end
 
 local function country_of(ctx)
   local cc = (str(setting(ctx, "country", "us")) or "us"):lower()
@@ -101,7 +86,7 @@ local function listing_of(job, ctx, currency)
   end
   local job_type = CONTRACT[str(job.contract_time) or ""]
   if (str(job.contract_type) or "") == "contract" then job_type = "contract" end
-  local desc = str(job.description) and plain_text(job.description) or nil
+  local desc = plain_text(job.description)
   return {
     id = id,
     -- The redirect URL echoes the caller's app_id and a per-request token; the details page
@@ -166,22 +151,23 @@ return {
   end,
 
   parse = function(response, ctx)
-    local status = response.status or 200
-    local data, err = json.decode(response.body or "")
-    local d = tbl(data)
-    if status == 401 or status == 403 or (d and d.exception == "AUTH_FAIL") then
-      error(NAME .. ": the API refused the app_id/app_key (HTTP " .. status .. "): check " ..
-        "app_id in the source's settings and its secret app_key (GIGSCOUT_ADZUNA_APP_KEY or the " ..
-        "keyring), or register a new application at " .. SIGNUP)
-    elseif status == 429 then
-      error(NAME .. ": Adzuna's limit was reached (HTTP 429: 25 calls a minute, 250 a day by " ..
-        "default); wait and refresh later")
-    elseif status >= 400 then
-      local msg = d and (str(d.display) or str(d.exception)) or nil
-      error(NAME .. ": the API answered HTTP " .. status .. (msg and (": " .. msg) or "") ..
-        "; try again later")
+    local refused = "the API refused the app_id/app_key (HTTP {status}): check app_id in the " ..
+      "source's settings and its secret app_key (GIGSCOUT_ADZUNA_APP_KEY or the keyring), or " ..
+      "register a new application at " .. SIGNUP
+    common.check_status(NAME, response, {
+      [401] = refused, [403] = refused,
+      [429] = "Adzuna's limit was reached (HTTP 429: 25 calls a minute, 250 a day by default); " ..
+        "wait and refresh later",
+      other = function(status, d)
+        local msg = d and (str(d.display) or str(d.exception))
+        return "the API answered HTTP " .. status .. (msg and (": " .. msg) or "") ..
+          "; try again later"
+      end,
+    })
+    local d = tbl(common.decode_json(NAME, response))
+    if d and d.exception == "AUTH_FAIL" then
+      error(NAME .. ": " .. refused:gsub("{status}", tostring(response.status or 200)), 0)
     end
-    if data == nil then error(NAME .. ": the response is not JSON (" .. tostring(err) .. ")") end
     if not d then error(NAME .. ": expected a JSON object with `results`") end
     local results = tbl(d.results)
     if not results then
@@ -189,31 +175,9 @@ return {
       if msg then error(NAME .. ": the API answered with an error: " .. msg) end
       error(NAME .. ": the response has no `results` list")
     end
-    local cc = country_of(ctx)
-    local currency = CURRENCY[cc]
-    local listings, skipped, first_problem = {}, 0, nil
-    for i, job in ipairs(results) do
-      local l, problem
-      if tbl(job) then
-        l, problem = listing_of(job, ctx, currency)
-      else
-        problem = "not an object"
-      end
-      if l then
-        listings[#listings + 1] = fit(l)
-      else
-        skipped = skipped + 1
-        first_problem = first_problem or ("result " .. i .. ": " .. problem)
-      end
-    end
-    if #listings == 0 and skipped > 0 then
-      error(NAME .. ": none of the " .. skipped .. " results could be read (" ..
-        first_problem .. ")")
-    end
-    if skipped > 0 then
-      log.warn(NAME .. ": skipped " .. skipped .. " unreadable item(s); the first: " ..
-        first_problem)
-    end
+    local currency = CURRENCY[country_of(ctx)]
+    local listings = common.collect(NAME, results,
+      function(job) return listing_of(job, ctx, currency) end, "result")
     local page = tonumber(type(response.url) == "string" and
       response.url:match("/search/(%d+)")) or 1
     local count = num(d.count)

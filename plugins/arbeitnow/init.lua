@@ -5,10 +5,9 @@
 -- entity-escaped), remote (bool), url, tags, job_types, location, created_at (epoch seconds).
 local html = require("html")
 local text = require("text")
-local log = require("log")
 local common = require("common")
 local str, tbl, setting, num = common.str, common.tbl, common.setting, common.num
-local fit, clean_html = common.fit, common.clean_html
+local clean_html = common.clean_html
 
 local NAME = "arbeitnow"
 local ENDPOINT = "https://www.arbeitnow.com/api/job-board-api"
@@ -88,14 +87,9 @@ return {
   end,
 
   parse = function(response, ctx)
-    local status = response.status or 200
-    if status == 429 then
-      error(NAME .. ": Arbeitnow is limiting requests (HTTP 429); wait an hour")
-    elseif status >= 400 then
-      error(NAME .. ": the API answered HTTP " .. status .. "; try again later")
-    end
-    local data = common.decode_json(NAME, response.body)
-    data = tbl(data)
+    common.check_status(NAME, response,
+      { [429] = "Arbeitnow is limiting requests (HTTP 429); wait an hour" })
+    local data = tbl(common.decode_json(NAME, response))
     if not data then error(NAME .. ": expected a JSON object with `data`") end
     local jobs = tbl(data.data)
     if not jobs then
@@ -105,25 +99,8 @@ return {
     end
     local remote_only = setting(ctx, "remote_only", true)
     if remote_only == "false" then remote_only = false end
-    local listings, skipped, first_problem = {}, 0, nil
-    for i, job in ipairs(jobs) do
-      job = tbl(job)
-      local l, problem
-      if job then l, problem = listing_of(job) else problem = "not an object" end
-      if l then
-        if not remote_only or l.remote == true then listings[#listings + 1] = fit(l) end
-      else
-        skipped = skipped + 1
-        first_problem = first_problem or ("job " .. i .. ": " .. problem)
-      end
-    end
-    if #listings == 0 and skipped > 0 then
-      error(NAME .. ": none of the " .. skipped .. " jobs could be read (" .. first_problem .. ")")
-    end
-    if skipped > 0 then
-      log.warn(NAME .. ": skipped " .. skipped .. " unreadable item(s); the first: " ..
-        first_problem)
-    end
+    local listings = common.collect(NAME, jobs, listing_of, "job",
+      { keep = function(job) return not remote_only or job.remote == true end })
     local meta = tbl(data.meta)
     local page, last = meta and num(meta.current_page), meta and num(meta.last_page)
     local max_pages = math.floor(tonumber(setting(ctx, "max_pages", 3)) or 3)

@@ -11,8 +11,7 @@ local text = require("text")
 local url = require("url")
 local log = require("log")
 local common = require("common")
-local str, tbl, setting, num = common.str, common.tbl, common.setting, common.num
-local fit = common.fit
+local str, tbl, setting = common.str, common.tbl, common.setting
 
 local NAME = "ashby"
 
@@ -37,16 +36,6 @@ local JOB_TYPES = {
   FullTime = "full_time", PartTime = "part_time", Contract = "contract", Temporary = "contract",
 }
 
--- "1 YEAR" -> salary (x1), "1 MONTH" -> salary (x12), "1 HOUR" -> hourly.
-local function interval_of(iv)
-  iv = (str(iv) or "1 YEAR"):upper()
-  if iv:find("HOUR") then return "hourly", 1 end
-  if iv:find("MONTH") then return "salary", 12 end
-  if iv:find("WEEK") then return "salary", 52 end
-  if iv:find("DAY") then return "salary", 260 end
-  return "salary", 1
-end
-
 -- The widest salary range over the summary (or every tier), in one currency.
 local function budget_of(job)
   local comp = tbl(job.compensation)
@@ -62,18 +51,14 @@ local function budget_of(job)
   local best = nil
   for _, c in ipairs(components) do
     c = tbl(c)
-    if c and (str(c.compensationType) or "") == "Salary" and str(c.currencyCode) then
-      local kind, factor = interval_of(c.interval)
-      local lo, hi = num(c.minValue), num(c.maxValue)
-      if lo or hi then
-        lo, hi = lo and lo * factor, hi and hi * factor
-        if not best then
-          best = { kind = kind, min = lo, max = hi, currency = c.currencyCode:upper() }
-        elseif best.currency == c.currencyCode:upper() and best.kind == kind then
-          if lo and (not best.min or lo < best.min) then best.min = lo end
-          if hi and (not best.max or hi > best.max) then best.max = hi end
-        end
-      end
+    -- interval "1 YEAR", "1 MONTH", "1 HOUR", ...
+    local b = c and (str(c.compensationType) or "") == "Salary" and
+      common.salary_budget(c.minValue, c.maxValue, c.currencyCode, c.interval)
+    if b and not best then
+      best = b
+    elseif b and best.currency == b.currency and best.kind == b.kind then
+      if b.min and (not best.min or b.min < best.min) then best.min = b.min end
+      if b.max and (not best.max or b.max > best.max) then best.max = b.max end
     end
   end
   return best
@@ -168,18 +153,14 @@ return {
   end,
 
   parse = function(response, ctx)
-    local status = response.status or 200
     local board = board_of(ctx)
-    if status == 404 then
-      error(NAME .. ": there is no Ashby board `" .. board .. "` (HTTP 404): check the board " ..
-        "name in the source's settings")
-    elseif status == 429 then
-      error(NAME .. ": Ashby is limiting requests (HTTP 429); wait an hour")
-    elseif status >= 400 then
-      error(NAME .. ": the posting API answered HTTP " .. status .. "; try again later")
-    end
-    local data = common.decode_json(NAME, response.body)
-    data = tbl(data)
+    common.check_status(NAME, response, {
+      [404] = "there is no Ashby board `" .. board .. "` (HTTP 404): check the board name in " ..
+        "the source's settings",
+      [429] = "Ashby is limiting requests (HTTP 429); wait an hour",
+      other = "the posting API answered HTTP {status}; try again later",
+    })
+    local data = tbl(common.decode_json(NAME, response))
     if not data then error(NAME .. ": expected a JSON object with `jobs`") end
     local jobs = tbl(data.jobs)
     if not jobs then
@@ -189,29 +170,7 @@ return {
       error(NAME .. ": the response has no `jobs` list")
     end
     local company = str(setting(ctx, "company", "")) or humanise(board)
-    local listings, skipped, first_problem = {}, 0, nil
-    for i, job in ipairs(jobs) do
-      job = tbl(job)
-      if not job then
-        skipped = skipped + 1
-        first_problem = first_problem or ("job " .. i .. ": not an object")
-      elseif job.isListed ~= false then
-        local l, problem = listing_of(job, company)
-        if l then
-          listings[#listings + 1] = fit(l)
-        else
-          skipped = skipped + 1
-          first_problem = first_problem or ("job " .. i .. ": " .. problem)
-        end
-      end
-    end
-    if #listings == 0 and skipped > 0 then
-      error(NAME .. ": none of the " .. skipped .. " jobs could be read (" .. first_problem .. ")")
-    end
-    if skipped > 0 then
-      log.warn(NAME .. ": skipped " .. skipped .. " unreadable item(s); the first: " ..
-        first_problem)
-    end
-    return listings
+    return common.collect(NAME, jobs, function(job) return listing_of(job, company) end, "job",
+      { keep = function(job) return job.isListed ~= false end })
   end,
 }

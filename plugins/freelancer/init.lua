@@ -9,20 +9,12 @@ local json = require("json")
 local html = require("html")
 local text = require("text")
 local url = require("url")
-local log = require("log")
 local common = require("common")
 local str, tbl, id_of, num = common.str, common.tbl, common.id_of, common.num
-local setting, list_setting, fit = common.setting, common.list_setting, common.fit
+local setting, list_setting, plain_text = common.setting, common.list_setting, common.plain_text
 
 local NAME = "freelancer"
 local ENDPOINT = "https://www.freelancer.com/api/projects/0.1/projects/active/"
-
--- Text the platform sends as plain text stays as it is (line breaks included); it only goes
--- through the HTML reader when a tag shows up in it.
-local function plain_text(s)
-  if s:find("<%a") then return html.to_text(s) end
-  return text.trim(html.unescape(s))
-end
 
 local function page_size(ctx)
   local n = math.floor(tonumber(setting(ctx, "page_size", 50)) or 50)
@@ -70,22 +62,12 @@ local function offset_in(u)
   return tonumber(u:match("[?&]offset=(%d+)")) or 0
 end
 
-local function check_status(response, data)
-  local status = response.status or 200
-  if status == 429 then
-    error(NAME .. ": Freelancer.com is limiting requests (HTTP 429); wait a few minutes " ..
-      "before refreshing this source again")
-  end
-  local d = tbl(data)
-  if d and d.status == "error" then
-    local msg = str(d.message) or "no message"
-    local code = str(d.error_code)
-    error(NAME .. ": the API answered with an error: " .. msg ..
-      (code and (" (" .. code .. ")") or "") .. " (HTTP " .. status .. ")")
-  end
-  if status >= 400 then
-    error(NAME .. ": the API answered HTTP " .. status .. "; try again later")
-  end
+-- The error envelope, whatever the HTTP status: { status = "error", message, error_code }.
+local function api_error(d, status)
+  if not (d and d.status == "error") then return nil end
+  local code = str(d.error_code)
+  return "the API answered with an error: " .. (str(d.message) or "no message") ..
+    (code and (" (" .. code .. ")") or "") .. " (HTTP " .. status .. ")"
 end
 
 -- The client's user record: result.users[owner_id] from the API, or `client` where a saved
@@ -173,7 +155,7 @@ local function listing_of(project, users)
     id = id,
     url = link,
     title = text.collapse(html.to_text(title)),
-    description = description and plain_text(description) or nil,
+    description = plain_text(description),
     posted_at = num(project.time_submitted) or num(project.submitdate),
     budget = budget_of(project),
     tags = tags,
@@ -228,10 +210,16 @@ return {
   end,
 
   parse = function(response, ctx)
-    local body = response.body or ""
-    local data, err = json.decode(body)
-    check_status(response, data)
-    if data == nil then error(NAME .. ": the response is not JSON (" .. tostring(err) .. ")") end
+    common.check_status(NAME, response, {
+      [429] = "Freelancer.com is limiting requests (HTTP 429); wait a few minutes before " ..
+        "refreshing this source again",
+      other = function(status, d)
+        return api_error(d, status) or ("the API answered HTTP " .. status .. "; try again later")
+      end,
+    })
+    local data = common.decode_json(NAME, response)
+    local refused = api_error(tbl(data), response.status or 200)
+    if refused then error(NAME .. ": " .. refused) end
     if not tbl(data) then
       error(NAME .. ": expected a JSON object (or a saved list of projects), got " .. type(data))
     end
@@ -249,30 +237,8 @@ return {
       users = tbl(result.users)
       total = num(result.total_count)
     end
-    local listings, skipped, first_problem = {}, 0, nil
-    for i, project in ipairs(projects) do
-      project = tbl(project)
-      if not project then
-        skipped = skipped + 1
-        first_problem = first_problem or ("project " .. i .. ": not an object")
-      elseif is_open(project) then
-        local l, problem = listing_of(project, users)
-        if l then
-          listings[#listings + 1] = fit(l)
-        else
-          skipped = skipped + 1
-          first_problem = first_problem or ("project " .. i .. ": " .. problem)
-        end
-      end
-    end
-    if #listings == 0 and skipped > 0 then
-      error(NAME .. ": none of the " .. skipped .. " projects could be read (" ..
-        first_problem .. ")")
-    end
-    if skipped > 0 then
-      log.warn(NAME .. ": skipped " .. skipped .. " unreadable item(s); the first: " ..
-        first_problem)
-    end
+    local listings = common.collect(NAME, projects,
+      function(project) return listing_of(project, users) end, "project", { keep = is_open })
     local offset = offset_in(response.url)
     local max_pages = math.floor(tonumber(setting(ctx, "max_pages", 3)) or 3)
     local next_offset = offset + #projects

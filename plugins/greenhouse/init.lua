@@ -149,18 +149,14 @@ return {
   end,
 
   parse = function(response, ctx)
-    local status = response.status or 200
     local board = board_of(ctx)
-    if status == 404 then
-      error(NAME .. ": there is no Greenhouse board `" .. board .. "` (HTTP 404): check the " ..
-        "board token in the source's settings")
-    elseif status == 429 then
-      error(NAME .. ": Greenhouse is limiting requests (HTTP 429); wait an hour")
-    elseif status >= 400 then
-      error(NAME .. ": the board API answered HTTP " .. status .. "; try again later")
-    end
-    local data = common.decode_json(NAME, response.body)
-    data = tbl(data)
+    common.check_status(NAME, response, {
+      [404] = "there is no Greenhouse board `" .. board .. "` (HTTP 404): check the board " ..
+        "token in the source's settings",
+      [429] = "Greenhouse is limiting requests (HTTP 429); wait an hour",
+      other = "the board API answered HTTP {status}; try again later",
+    })
+    local data = tbl(common.decode_json(NAME, response))
     if not data then error(NAME .. ": expected a JSON object with `jobs`") end
     local jobs = tbl(data.jobs)
     if not jobs then
@@ -168,8 +164,6 @@ return {
       if msg then error(NAME .. ": the board API answered with an error: " .. msg) end
       error(NAME .. ": the response has no `jobs` list")
     end
-    local listings = common.collect(NAME, jobs, function(job) return listing_of(job, board) end,
-      "job")
-    return listings
+    return common.collect(NAME, jobs, function(job) return listing_of(job, board) end, "job")
   end,
 }

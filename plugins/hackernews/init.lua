@@ -9,10 +9,9 @@ local html = require("html")
 local time = require("time")
 local text = require("text")
 local url = require("url")
-local log = require("log")
 local common = require("common")
 local str, tbl, id_of, num = common.str, common.tbl, common.id_of, common.num
-local setting, fit, budget_from_text = common.setting, common.fit, common.budget_from_text
+local setting, budget_from_text = common.setting, common.budget_from_text
 
 local NAME = "hackernews"
 local API = "https://hn.algolia.com/api/v1/"
@@ -337,14 +336,11 @@ return {
   end,
 
   parse = function(response, ctx)
-    local status = response.status or 200
-    if status == 429 then
-      error(NAME .. ": the Algolia HN API is limiting requests (HTTP 429); wait an hour")
-    elseif status >= 400 then
-      error(NAME .. ": the Algolia HN API answered HTTP " .. status .. "; try again later")
-    end
-    local data = common.decode_json(NAME, response.body)
-    data = tbl(data)
+    common.check_status(NAME, response, {
+      [429] = "the Algolia HN API is limiting requests (HTTP 429); wait an hour",
+      other = "the Algolia HN API answered HTTP {status}; try again later",
+    })
+    local data = tbl(common.decode_json(NAME, response))
     if not data then error(NAME .. ": expected a JSON object with `hits`") end
     local hits = tbl(data.hits)
     if not hits then
@@ -357,39 +353,17 @@ return {
     if first and first.comment_text == nil and first.title ~= nil then
       return parse_story_search(data, ctx)
     end
-    local listings, skipped, first_problem = {}, 0, nil
     local story_id = nil
     local window, left_to_next = next_window(data, hits)
-    for i, hit in ipairs(hits) do
-      hit = tbl(hit)
-      if hit and left_to_next and num(hit.created_at_i) == left_to_next then -- luacheck: ignore 542
+    local function story_of(hit) return id_of(hit.story_id) or id_of(data.story_id) end
+    local listings = common.collect(NAME, hits,
+      function(hit) return listing_of(hit, story_of(hit)) end, "comment", { keep = function(hit)
         -- Read again, whole, by the next window.
-      elseif not hit then
-        skipped = skipped + 1
-        first_problem = first_problem or ("hit " .. i .. ": not an object")
-      else
-        local sid = id_of(hit.story_id) or id_of(data.story_id)
-        story_id = story_id or sid
+        if left_to_next and num(hit.created_at_i) == left_to_next then return false end
+        story_id = story_id or story_of(hit)
         -- Replies are conversation, not postings.
-        if id_of(hit.parent_id) == sid then
-          local l, problem = listing_of(hit, sid)
-          if l then
-            listings[#listings + 1] = fit(l)
-          else
-            skipped = skipped + 1
-            first_problem = first_problem or ("hit " .. i .. ": " .. problem)
-          end
-        end
-      end
-    end
-    if #listings == 0 and skipped > 0 then
-      error(NAME .. ": none of the " .. skipped .. " comments could be read (" ..
-        first_problem .. ")")
-    end
-    if skipped > 0 then
-      log.warn(NAME .. ": skipped " .. skipped .. " unreadable item(s); the first: " ..
-        first_problem)
-    end
+        return id_of(hit.parent_id) == story_of(hit)
+      end })
     if story_id and window then
       return listings, comments_request(story_id, window.bound, window.strict)
     end

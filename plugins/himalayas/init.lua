@@ -63,22 +63,6 @@ local function search_terms(ctx)
   return terms
 end
 
-local function budget_of(job)
-  local lo, hi = num(job.minSalary), num(job.maxSalary)
-  local currency = str(job.currency)
-  if (not lo and not hi) or not currency then return nil end
-  if lo == 0 then lo = nil end
-  if hi == 0 then hi = nil end
-  if not lo and not hi then return nil end
-  local period = (str(job.salaryPeriod) or "annual"):lower()
-  local kind, factor = "salary", 1
-  if period:find("hour") then kind = "hourly"
-  elseif period:find("month") then factor = 12
-  elseif period:find("week") then factor = 52 end
-  return { kind = kind, min = lo and lo * factor, max = hi and hi * factor,
-           currency = currency:upper() }
-end
-
 local function experience_of(levels)
   -- Several levels ("Mid-level", "Senior"): the lowest one is who may apply.
   local order = { entry = 1, intermediate = 2, expert = 3 }
@@ -119,7 +103,7 @@ local function listing_of(job, now)
     description = (str(job.description) and html.to_text(job.description)) or str(job.excerpt),
     company = company,
     posted_at = posted,
-    budget = budget_of(job),
+    budget = common.salary_budget(job.minSalary, job.maxSalary, job.currency, job.salaryPeriod),
     tags = tags,
     experience_level = experience_of(tbl(job.seniority) or {}),
     job_type = JOB_TYPES[(str(job.employmentType) or ""):lower()],
@@ -159,14 +143,9 @@ return {
   end,
 
   parse = function(response, ctx)
-    local status = response.status or 200
-    if status == 429 then
-      error(NAME .. ": Himalayas is limiting requests (HTTP 429); wait an hour")
-    elseif status >= 400 then
-      error(NAME .. ": the API answered HTTP " .. status .. "; try again later")
-    end
-    local data = common.decode_json(NAME, response.body)
-    data = tbl(data)
+    common.check_status(NAME, response,
+      { [429] = "Himalayas is limiting requests (HTTP 429); wait an hour" })
+    local data = tbl(common.decode_json(NAME, response))
     if not data then error(NAME .. ": expected a JSON object with `jobs`") end
     local jobs = tbl(data.jobs)
     if not jobs then

@@ -10,7 +10,7 @@ local time = require("time")
 local text = require("text")
 local url = require("url")
 local common = require("common")
-local str, tbl, id_of, num = common.str, common.tbl, common.id_of, common.num
+local str, tbl, id_of = common.str, common.tbl, common.id_of
 local setting = common.setting
 
 local NAME = "jobicy"
@@ -34,22 +34,6 @@ local function job_type_of(types)
   return nil
 end
 
-local function budget_of(job)
-  local lo, hi = num(job.salaryMin), num(job.salaryMax)
-  local currency = str(job.salaryCurrency)
-  if (not lo and not hi) or not currency then return nil end
-  if lo == 0 then lo = nil end
-  if hi == 0 then hi = nil end
-  if not lo and not hi then return nil end
-  local period = (str(job.salaryPeriod) or "yearly"):lower()
-  local kind, factor = "salary", 1
-  if period:find("hour") then kind = "hourly"
-  elseif period:find("month") then factor = 12
-  elseif period:find("week") then factor = 52 end
-  return { kind = kind, min = lo and lo * factor, max = hi and hi * factor,
-           currency = currency:upper() }
-end
-
 local function listing_of(job)
   local id = id_of(job.id)
   if not id then return nil, "no `id`" end
@@ -71,7 +55,8 @@ local function listing_of(job)
     description = description,
     company = str(job.companyName) and text.collapse(html.unescape(job.companyName)) or nil,
     posted_at = str(job.pubDate) and time.parse(job.pubDate) or nil,
-    budget = budget_of(job),
+    budget = common.salary_budget(job.salaryMin, job.salaryMax, job.salaryCurrency,
+      job.salaryPeriod),
     tags = tags,
     experience_level = LEVELS[(str(job.jobLevel) or ""):lower()],
     job_type = job_type_of(tbl(job.jobType) or {}),
@@ -117,14 +102,9 @@ return {
   end,
 
   parse = function(response, ctx)
-    local status = response.status or 200
-    if status == 429 then
-      error(NAME .. ": Jobicy is limiting requests (HTTP 429); wait an hour")
-    elseif status >= 400 then
-      error(NAME .. ": the API answered HTTP " .. status .. "; try again later")
-    end
-    local data = common.decode_json(NAME, response.body)
-    data = tbl(data)
+    common.check_status(NAME, response,
+      { [429] = "Jobicy is limiting requests (HTTP 429); wait an hour" })
+    local data = tbl(common.decode_json(NAME, response))
     if not data then error(NAME .. ": expected a JSON object with `jobs`") end
     local jobs = tbl(data.jobs)
     if not jobs then
@@ -136,7 +116,6 @@ return {
       end
       error(NAME .. ": the response has no `jobs` list")
     end
-    local listings = common.collect(NAME, jobs, listing_of, "job")
-    return listings
+    return common.collect(NAME, jobs, listing_of, "job")
   end,
 }

@@ -11,7 +11,7 @@ local url = require("url")
 local log = require("log")
 local common = require("common")
 local str, tbl, setting, num = common.str, common.tbl, common.setting, common.num
-local fit, clean_html = common.fit, common.clean_html
+local clean_html = common.clean_html
 
 local NAME = "jobposting"
 
@@ -38,9 +38,6 @@ local EMPLOYMENT = {
   TEMPORARY = "contract", PER_DIEM = "contract", FREELANCE = "freelance",
 }
 
-local UNITS = { HOUR = { "hourly", 1 }, DAY = { "salary", 260 }, WEEK = { "salary", 52 },
-                MONTH = { "salary", 12 }, YEAR = { "salary", 1 } }
-
 local function budget_of(salary)
   salary = tbl(list_of(salary)[1])
   if not salary then return nil end
@@ -57,13 +54,7 @@ local function budget_of(salary)
     lo = num(value)
     hi = lo
   end
-  if (not lo and not hi) or not currency or not currency:match("^%a%a%a$") then return nil end
-  if lo == 0 then lo = nil end
-  if hi == 0 then hi = nil end
-  if not lo and not hi then return nil end
-  local u = UNITS[(unit or "YEAR"):upper()] or UNITS.YEAR
-  return { kind = u[1], min = lo and lo * u[2], max = hi and hi * u[2],
-           currency = currency:upper() }
+  return common.salary_budget(lo, hi, currency, unit)
 end
 
 local function place_name(place)
@@ -83,13 +74,13 @@ local function place_name(place)
   return str(place.name)
 end
 
-local function listing_of(p, page_url, index)
+local function listing_of(p, page_url)
   local title = str(p.title) or str(p.name)
-  if not title then return nil, "JobPosting " .. index .. ": no `title`" end
+  if not title then return nil, "no `title`" end
   local link = str(p.url) or name_of(p.sameAs)
   if link and page_url then link = url.resolve(page_url, link) or link end
   link = link or page_url
-  if not link then return nil, "JobPosting " .. index .. ": no `url` and no page address" end
+  if not link then return nil, "no `url` and no page address" end
   local ident = p.identifier
   local id
   if tbl(ident) then
@@ -193,15 +184,13 @@ return {
   end,
 
   parse = function(response, ctx)
-    local status = response.status or 200
-    if status == 404 or status == 410 then
-      error(NAME .. ": the page is gone (HTTP " .. status .. "): the job was probably filled; " ..
-        "remove this source or point it at the careers page")
-    elseif status == 429 then
-      error(NAME .. ": the site is limiting requests (HTTP 429); wait and refresh later")
-    elseif status >= 400 then
-      error(NAME .. ": the site answered HTTP " .. status .. "; try again later")
-    end
+    local gone = "the page is gone (HTTP {status}): the job was probably filled; remove this " ..
+      "source or point it at the careers page"
+    common.check_status(NAME, response, {
+      [404] = gone, [410] = gone,
+      [429] = "the site is limiting requests (HTTP 429); wait and refresh later",
+      other = "the site answered HTTP {status}; try again later",
+    })
     local postings, problems = postings_in(response.body or "")
     if not postings then
       error(NAME .. ": the page could not be read (" .. tostring(problems) .. ")")
@@ -215,25 +204,7 @@ return {
     end
     for _, p in ipairs(problems) do log.warn(NAME .. ": " .. tostring(p)) end
     local page_url = str(response.url) or str(setting(ctx, "url", ""))
-    local listings, skipped, first_problem = {}, 0, nil
-    for i, p in ipairs(postings) do
-      local l, problem
-      if tbl(p) then l, problem = listing_of(p, page_url, i) else problem = "not an object" end
-      if l then
-        listings[#listings + 1] = fit(l)
-      else
-        skipped = skipped + 1
-        first_problem = first_problem or problem
-      end
-    end
-    if #listings == 0 then
-      error(NAME .. ": none of the " .. skipped .. " JobPosting entries could be read (" ..
-        first_problem .. ")")
-    end
-    if skipped > 0 then
-      log.warn(NAME .. ": skipped " .. skipped .. " unreadable JobPosting(s); the first: " ..
-        first_problem)
-    end
-    return listings
+    return common.collect(NAME, postings, function(p) return listing_of(p, page_url) end,
+      "JobPosting")
   end,
 }

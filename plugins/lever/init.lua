@@ -5,7 +5,6 @@
 -- and HTML variants (descriptionPlain, lists[].content, additionalPlain); `salaryRange` only
 -- when the company publishes it. The company name is not in the payload: it is the site name
 -- or the `company` setting.
-local json = require("json")
 local html = require("html")
 local text = require("text")
 local url = require("url")
@@ -206,21 +205,20 @@ return {
   end,
 
   parse = function(response, ctx)
-    local status = response.status or 200
     local site = site_of(ctx)
-    local body = response.body or ""
-    local data, err = json.decode(body)
-    local d = tbl(data)
-    if status == 404 or (d and d.ok == false) then
-      error(NAME .. ": there is no Lever site `" .. site .. "`" ..
+    -- Lever says so in the body too: { ok = false, error = "Document not found" }.
+    local function no_site(_, d)
+      return "there is no Lever site `" .. site .. "`" ..
         (d and str(d.error) and (" (" .. d.error .. ")") or "") ..
-        ": check `site` (and `region` for EU accounts) in the source's settings")
-    elseif status == 429 then
-      error(NAME .. ": Lever is limiting requests (HTTP 429); wait an hour")
-    elseif status >= 400 then
-      error(NAME .. ": the postings API answered HTTP " .. status .. "; try again later")
+        ": check `site` (and `region` for EU accounts) in the source's settings"
     end
-    if data == nil then error(NAME .. ": the response is not JSON (" .. tostring(err) .. ")") end
+    common.check_status(NAME, response, {
+      [404] = no_site,
+      [429] = "Lever is limiting requests (HTTP 429); wait an hour",
+      other = "the postings API answered HTTP {status}; try again later",
+    })
+    local d = tbl(common.decode_json(NAME, response))
+    if d and d.ok == false then error(NAME .. ": " .. no_site(nil, d)) end
     if not d or (d[1] == nil and next(d) ~= nil) then
       error(NAME .. ": expected a JSON array of postings")
     end

@@ -8,10 +8,9 @@ local time = require("time")
 local text = require("text")
 local url = require("url")
 local money = require("money")
-local log = require("log")
 local common = require("common")
 local str, tbl, id_of, num = common.str, common.tbl, common.id_of, common.num
-local list_setting, fit = common.list_setting, common.fit
+local list_setting = common.list_setting
 
 local NAME = "remoteok"
 
@@ -40,17 +39,6 @@ local function strip_antispam(s)
   local at = s:find("Please mention the word", 1, true)
   if at then s = s:sub(1, at - 1) end
   return text.trim(s)
-end
-
-local function check_status(response)
-  local status = response.status or 200
-  if status == 429 or status == 403 then
-    error(NAME .. ": Remote OK refused the request (HTTP " .. status .. "): it limits how often " ..
-      "its API may be called; wait an hour before refreshing this source again")
-  elseif status >= 400 then
-    error(NAME .. ": the API answered HTTP " .. status .. " instead of the job list; try " ..
-      "again later")
-  end
 end
 
 -- salary_min/max are meant as yearly USD. Two exceptions seen in real data: an hourly rate in
@@ -168,42 +156,20 @@ return {
   end,
 
   parse = function(response, ctx)
-    check_status(response)
-    local body = response.body or ""
-    if body:sub(1, 3) == "\239\187\191" then body = body:sub(4) end
-    local data, err = json.decode(body)
-    if data == nil then
-      error(NAME .. ": the response is not JSON (" .. tostring(err) .. "); Remote OK may be " ..
-        "showing a block page — try again later")
-    end
+    local refused = "Remote OK refused the request (HTTP {status}): it limits how often its " ..
+      "API may be called; wait an hour before refreshing this source again"
+    common.check_status(NAME, response, {
+      [403] = refused, [429] = refused,
+      other = "the API answered HTTP {status} instead of the job list; try again later",
+    })
+    local data = common.decode_json(NAME, response,
+      "Remote OK may be showing a block page — try again later")
     if type(data) ~= "table" or data == json.null or (data[1] == nil and next(data) ~= nil) then
       error(NAME .. ": expected a JSON array of jobs, got " ..
         (type(data) == "table" and "an object" or type(data)))
     end
-    local listings, skipped, first_problem = {}, 0, nil
-    for i, job in ipairs(data) do
-      job = tbl(job)
-      -- Element 0 (Lua 1) is the legal notice: it has `legal`, no `id`.
-      if job and not (job.legal and job.id == nil) then
-        local l, problem = listing_of(job)
-        if l then
-          listings[#listings + 1] = fit(l)
-        else
-          skipped = skipped + 1
-          first_problem = first_problem or ("element " .. (i - 1) .. ": " .. problem)
-        end
-      elseif not job then
-        skipped = skipped + 1
-        first_problem = first_problem or ("element " .. (i - 1) .. ": not an object")
-      end
-    end
-    if #listings == 0 and skipped > 0 then
-      error(NAME .. ": none of the " .. skipped .. " jobs could be read (" .. first_problem .. ")")
-    end
-    if skipped > 0 then
-      log.warn(NAME .. ": skipped " .. skipped .. " unreadable item(s); the first: " ..
-        first_problem)
-    end
-    return listings
+    -- Element 0 (Lua 1) is the legal notice: it has `legal`, no `id`.
+    return common.collect(NAME, data, listing_of, "job",
+      { keep = function(job) return not (job.legal and job.id == nil) end })
   end,
 }

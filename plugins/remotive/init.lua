@@ -3,7 +3,6 @@
 -- day", link back to Remotive and credit it, do not resubmit its jobs to other job sites.
 -- Response: { "job-count", "jobs": [...] }; `publication_date` has no zone (UTC); `salary` is
 -- free text ("$18 - $22/hr", "$30k - $100k", "").
-local json = require("json")
 local html = require("html")
 local time = require("time")
 local text = require("text")
@@ -18,17 +17,6 @@ local JOB_TYPES = {
   full_time = "full_time", part_time = "part_time", contract = "contract",
   freelance = "freelance",
 }
-
-local function check_status(response)
-  local status = response.status or 200
-  if status == 429 or status == 403 then
-    error(NAME .. ": Remotive refused the request (HTTP " .. status .. "): its terms allow at " ..
-      "most 4 calls a day and block excessive requests; wait six hours before refreshing again")
-  elseif status >= 400 then
-    error(NAME .. ": the API answered HTTP " .. status .. " instead of the job list; try " ..
-      "again later")
-  end
-end
 
 -- A figure without a unit is a yearly salary on this board ("$45,000 - $50,000").
 local function budget_of(salary)
@@ -106,14 +94,13 @@ return {
   end,
 
   parse = function(response, ctx)
-    check_status(response)
-    local body = response.body or ""
-    if body:sub(1, 3) == "\239\187\191" then body = body:sub(4) end
-    local data, err = json.decode(body)
-    if data == nil then
-      error(NAME .. ": the response is not JSON (" .. tostring(err) .. ")")
-    end
-    data = tbl(data)
+    local refused = "Remotive refused the request (HTTP {status}): its terms allow at most 4 " ..
+      "calls a day and block excessive requests; wait six hours before refreshing again"
+    common.check_status(NAME, response, {
+      [403] = refused, [429] = refused,
+      other = "the API answered HTTP {status} instead of the job list; try again later",
+    })
+    local data = tbl(common.decode_json(NAME, response))
     if not data then error(NAME .. ": expected a JSON object with `jobs`, got something else") end
     local jobs = tbl(data.jobs)
     if not jobs then
@@ -121,7 +108,6 @@ return {
       if msg then error(NAME .. ": the API answered with an error: " .. msg) end
       error(NAME .. ": the response has no `jobs` list")
     end
-    local listings = common.collect(NAME, jobs, listing_of, "job")
-    return listings
+    return common.collect(NAME, jobs, listing_of, "job")
   end,
 }

@@ -8,9 +8,8 @@
 local feed = require("feed")
 local text = require("text")
 local url = require("url")
-local log = require("log")
 local common = require("common")
-local str, setting, fit, feed_text = common.str, common.setting, common.fit, common.feed_text
+local str, setting, feed_text = common.str, common.setting, common.feed_text
 local clean_html = common.clean_html
 
 local NAME = "rss"
@@ -81,14 +80,12 @@ return {
   end,
 
   parse = function(response, ctx)
-    local status = response.status or 200
-    if status == 404 or status == 410 then
-      error(NAME .. ": there is no feed at this address (HTTP " .. status .. "): check `url`")
-    elseif status == 429 then
-      error(NAME .. ": the site is limiting requests (HTTP 429); wait and refresh later")
-    elseif status >= 400 then
-      error(NAME .. ": the site answered HTTP " .. status .. "; try again later")
-    end
+    local none = "there is no feed at this address (HTTP {status}): check `url`"
+    common.check_status(NAME, response, {
+      [404] = none, [410] = none,
+      [429] = "the site is limiting requests (HTTP 429); wait and refresh later",
+      other = "the site answered HTTP {status}; try again later",
+    })
     local base = str(response.url) or str(setting(ctx, "url", ""))
     if base and not base:match("^https?://") then base = nil end
     -- The address lets feed.parse resolve relative links and xml:base values.
@@ -99,23 +96,7 @@ return {
     end
     local remote = setting(ctx, "remote", false)
     remote = remote == true or remote == "true"
-    local listings, skipped, first_problem = {}, 0, nil
-    for i, item in ipairs(f.items or {}) do
-      local l, problem = listing_of(item, base, remote)
-      if l then
-        listings[#listings + 1] = fit(l)
-      else
-        skipped = skipped + 1
-        first_problem = first_problem or ("item " .. i .. ": " .. problem)
-      end
-    end
-    if #listings == 0 and skipped > 0 then
-      error(NAME .. ": none of the " .. skipped .. " items could be read (" .. first_problem .. ")")
-    end
-    if skipped > 0 then
-      log.warn(NAME .. ": skipped " .. skipped .. " unreadable item(s); the first: " ..
-        first_problem)
-    end
-    return listings
+    return common.collect(NAME, f.items or {},
+      function(item) return listing_of(item, base, remote) end, "item")
   end,
 }

@@ -202,17 +202,15 @@ return {
   end,
 
   parse = function(response, ctx)
-    local status = response.status or 200
-    if status == 404 then
-      error(NAME .. ": Toptal has no such page (HTTP 404" ..
+    local refused = "Toptal refused the request (HTTP {status}); it may be blocking automated " ..
+      "reading — wait a day before trying again"
+    common.check_status(NAME, response, {
+      [404] = "Toptal has no such page (HTTP 404" ..
         (str(response.url) and (": " .. response.url) or "") .. "): check the category and " ..
-        "skill names in the source's settings")
-    elseif status == 429 or status == 403 then
-      error(NAME .. ": Toptal refused the request (HTTP " .. status .. "); it may be blocking " ..
-        "automated reading — wait a day before trying again")
-    elseif status >= 400 then
-      error(NAME .. ": Toptal answered HTTP " .. status .. "; try again later")
-    end
+        "skill names in the source's settings",
+      [403] = refused, [429] = refused,
+      other = "Toptal answered HTTP {status}; try again later",
+    })
     local body = response.body or ""
     if not body:sub(1, 2048):lower():find("<html", 1, true) and
         not body:sub(1, 2048):lower():find("<!doctype", 1, true) then

@@ -12,20 +12,12 @@ local html = require("html")
 local time = require("time")
 local text = require("text")
 local url = require("url")
-local log = require("log")
 local common = require("common")
 local str, tbl, id_of, num = common.str, common.tbl, common.id_of, common.num
-local setting, fit = common.setting, common.fit
+local setting, plain_text = common.setting, common.plain_text
 
 local NAME = "usajobs"
 local KEY_URL = "https://developer.usajobs.gov/apirequest/"
-
--- Text the platform sends as plain text stays as it is (line breaks included); it only goes
--- through the HTML reader when a tag shows up in it.
-local function plain_text(s)
-  if s:find("<%a") then return html.to_text(s) end
-  return text.trim(html.unescape(s))
-end
 
 -- Pay ranges may carry a dollar sign ("$85,000").
 local function amount(v)
@@ -123,9 +115,9 @@ local function listing_of(item)
       for _, x in ipairs(v) do if str(x) then lines[#lines + 1] = x end end
       v = table.concat(lines, "\n")
     end
-    if str(v) then parts[#parts + 1] = plain_text(v) end
+    parts[#parts + 1] = plain_text(v)
   end
-  if str(d.QualificationSummary) then parts[#parts + 1] = plain_text(d.QualificationSummary) end
+  parts[#parts + 1] = plain_text(d.QualificationSummary)
   local tags = {}
   for _, c in ipairs(tbl(d.JobCategory) or {}) do
     c = tbl(c)
@@ -194,17 +186,13 @@ return {
   end,
 
   parse = function(response, ctx)
-    local status = response.status or 200
-    if status == 401 or status == 403 then
-      error(NAME .. ": the API refused the key (HTTP " .. status .. "): check the API key and " ..
-        "that `email` is the address the key was issued to — request a new key at " .. KEY_URL)
-    elseif status == 429 then
-      error(NAME .. ": USAJOBS is limiting requests (HTTP 429); wait an hour")
-    elseif status >= 400 then
-      error(NAME .. ": the API answered HTTP " .. status .. "; try again later")
-    end
-    local data = common.decode_json(NAME, response.body)
-    data = tbl(data)
+    local refused = "the API refused the key (HTTP {status}): check the API key and that " ..
+      "`email` is the address the key was issued to — request a new key at " .. KEY_URL
+    common.check_status(NAME, response, {
+      [401] = refused, [403] = refused,
+      [429] = "USAJOBS is limiting requests (HTTP 429); wait an hour",
+    })
+    local data = tbl(common.decode_json(NAME, response))
     local result = data and tbl(data.SearchResult)
     if not result then
       local msg = data and (str(data.message) or str(data.Message) or str(data.error))
@@ -212,25 +200,7 @@ return {
       error(NAME .. ": unexpected response: no `SearchResult`")
     end
     local items = tbl(result.SearchResultItems) or {}
-    local listings, skipped, first_problem = {}, 0, nil
-    for i, item in ipairs(items) do
-      local l, problem
-      if tbl(item) then l, problem = listing_of(item) else problem = "not an object" end
-      if l then
-        listings[#listings + 1] = fit(l)
-      else
-        skipped = skipped + 1
-        first_problem = first_problem or ("item " .. i .. ": " .. problem)
-      end
-    end
-    if #listings == 0 and skipped > 0 then
-      error(NAME .. ": none of the " .. skipped .. " announcements could be read (" ..
-        first_problem .. ")")
-    end
-    if skipped > 0 then
-      log.warn(NAME .. ": skipped " .. skipped .. " unreadable item(s); the first: " ..
-        first_problem)
-    end
+    local listings = common.collect(NAME, items, listing_of, "announcement")
     local u = type(response.url) == "string" and response.url or ""
     local page = tonumber(u:match("[?&]Page=(%d+)")) or 1
     local all = num(result.SearchResultCountAll)

@@ -7,10 +7,8 @@ local feed = require("feed")
 local html = require("html")
 local time = require("time")
 local text = require("text")
-local log = require("log")
 local common = require("common")
-local str, fit, list_setting, feed_text = common.str, common.fit, common.list_setting,
-  common.feed_text
+local str, list_setting, feed_text = common.str, common.list_setting, common.feed_text
 
 local NAME = "weworkremotely"
 
@@ -175,35 +173,15 @@ return {
   end,
 
   parse = function(response, ctx)
-    local status = response.status or 200
-    if status == 429 then
-      error(NAME .. ": We Work Remotely is limiting requests (HTTP 429); wait an hour")
-    elseif status == 404 then
-      error(NAME .. ": no such feed (HTTP 404): check the category names in the source's settings")
-    elseif status >= 400 then
-      error(NAME .. ": the feed answered HTTP " .. status .. "; try again later")
-    end
+    common.check_status(NAME, response, {
+      [429] = "We Work Remotely is limiting requests (HTTP 429); wait an hour",
+      [404] = "no such feed (HTTP 404): check the category names in the source's settings",
+      other = "the feed answered HTTP {status}; try again later",
+    })
     local base = str(response.url)
     local f, err =
       feed.parse(response.body or "", base and base:match("^https?://") and base or nil)
     if not f then error(NAME .. ": the response is not an RSS feed (" .. tostring(err) .. ")") end
-    local listings, skipped, first_problem = {}, 0, nil
-    for i, item in ipairs(f.items or {}) do
-      local l, problem = listing_of(item)
-      if l then
-        listings[#listings + 1] = fit(l)
-      else
-        skipped = skipped + 1
-        first_problem = first_problem or ("item " .. i .. ": " .. problem)
-      end
-    end
-    if #listings == 0 and skipped > 0 then
-      error(NAME .. ": none of the " .. skipped .. " items could be read (" .. first_problem .. ")")
-    end
-    if skipped > 0 then
-      log.warn(NAME .. ": skipped " .. skipped .. " unreadable item(s); the first: " ..
-        first_problem)
-    end
-    return listings
+    return common.collect(NAME, f.items or {}, listing_of, "item")
   end,
 }
