@@ -54,9 +54,14 @@ local function to_listing(gig)
   return listing
 end
 
-local function pays_in_equity(gig)
-  local pay = tbl(gig) and tbl(gig.pay)
-  return pay ~= nil and pay.type == "equity"
+-- Gig Board also lists equity-only offers, which are not paid work: left out, and said so.
+local function paid(gig)
+  local pay = tbl(gig.pay)
+  if pay and pay.type == "equity" then
+    log.warn("skipped gig " .. tostring(id_of(gig.id)) .. ": it pays in equity only")
+    return false
+  end
+  return true
 end
 
 return {
@@ -83,19 +88,12 @@ return {
   end,
 
   parse = function(response, ctx)
-    if response.status ~= 200 then
-      error(NAME .. ": Gig Board answered HTTP " .. response.status, 0)
-    end
-    local data = common.decode_json(NAME, response.body)
-    local gigs = {}
-    for _, gig in ipairs(tbl(data.gigs) or {}) do
-      if pays_in_equity(gig) then
-        log.warn("skipped gig " .. tostring(id_of(gig.id)) .. ": it pays in equity only")
-      else
-        gigs[#gigs + 1] = gig
-      end
-    end
-    local listings = common.collect(NAME, gigs, to_listing, "gig")
+    common.check_status(NAME, response, {
+      [429] = "Gig Board is limiting requests; wait a few minutes",
+      other = "Gig Board answered HTTP {status}",
+    })
+    local data = common.decode_json(NAME, response)
+    local listings = common.collect(NAME, tbl(data.gigs) or {}, to_listing, "gig", { keep = paid })
     local page, pages = common.num(data.page), common.num(data.pages)
     local next_request = nil
     if page and pages and page < pages and page < setting(ctx, "max_pages", 3) then

@@ -62,10 +62,9 @@ return {
   end,
 
   parse = function(response, ctx)
-    if response.status ~= 200 then
-      error(NAME .. ": the API answered HTTP " .. response.status, 0)
-    end
-    local data = common.decode_json(NAME, response.body)
+    -- An HTTP error (400 and up) ends the page with a message the user can act on.
+    common.check_status(NAME, response, { [429] = "the board is limiting requests; wait an hour" })
+    local data = common.decode_json(NAME, response)
     local listings = common.collect(NAME, tbl(data.jobs) or {}, listing_of, "job")
     -- The next page, while the platform says there is one and the user wants more.
     local next_request = nil
