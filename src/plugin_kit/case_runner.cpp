@@ -277,13 +277,6 @@ void run_requests_case(PluginSession& session, const PluginCase& c, CaseResult& 
 
 }  // namespace
 
-std::string CaseResult::summary() const {
-    if (!reason.empty()) {
-        return reason;
-    }
-    return mismatches.empty() ? std::string() : mismatches.front().text();
-}
-
 CaseResult run_case(PluginSession& session, const PluginCase& c, const CaseOptions& options) {
     CaseResult result;
     result.name = c.name;
@@ -297,7 +290,8 @@ CaseResult run_case(PluginSession& session, const PluginCase& c, const CaseOptio
                 !fs::is_regular_file(*options.shared_fixtures / relative, ec)) {
                 result.verdict = CaseVerdict::Skip;
                 result.reason = "needs the real capture " + relative +
-                                " from ../shared/fixtures (absent here; set GIGSCOUT_SHARED)";
+                                " from ../shared/fixtures, absent here (`plugin test --fixtures "
+                                "DIR` or $GIGSCOUT_SHARED/fixtures points at it)";
                 return result;
             }
             fixture = *options.shared_fixtures / relative;

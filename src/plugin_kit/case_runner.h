@@ -24,8 +24,6 @@ struct CaseResult {
     std::string reason;
     // Every expectation that did not hold, first difference first.
     std::vector<FieldMismatch> mismatches;
-    // The first line a person reads: the reason, or the first mismatch.
-    std::string summary() const;
 };
 
 struct CaseOptions {
