@@ -116,14 +116,12 @@ void report(const char* what, const fs::path& file, int count, const Run& run) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    bool quick = false;
     int count = 50'000;
     // --listings N: another size (100,000 makes the damaged file larger than the 256 MiB the
     // import once read whole).
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         if (arg == "--quick") {
-            quick = true;
             count = 5'000;
         } else if (arg == "--listings" && i + 1 < argc) {
             count = std::atoi(argv[++i]);
