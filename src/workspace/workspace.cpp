@@ -44,7 +44,6 @@ Result<std::vector<SourceDescription>> Workspace::source_descriptions() const {
     if (!configured) {
         return configured.error();
     }
-    fetch::RefreshLedger ledger(paths_.refresh_ledger_file());
     std::vector<SourceDescription> out;
     for (const auto& c : configured.value()) {
         SourceDescription d;
