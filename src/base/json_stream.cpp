@@ -421,13 +421,14 @@ std::optional<std::size_t> next_element(FileCursor& in, std::size_t from) {
 }
 
 // The raw text of a member name (a JSON string with its quotes), or of a member's value up to
-// the `,` or `}` after it, as for_each_element finds them.
+// the `,` or `}` after it, as for_each_element finds them; cut at the element limit (a quote
+// that never closes would otherwise hold the rest of the file).
 std::string read_raw(FileCursor& in, bool string_only) {
     std::string out;
     int depth = 0;
     bool in_string = false;
     bool escaped = false;
-    while (!in.at_end()) {
+    while (!in.at_end() && out.size() < kMaxElementBytes) {
         const char c = in.Peek();
         if (in_string) {
             out += in.Take();

@@ -212,6 +212,19 @@ TEST(JsonStream, BadUtf8IsDamageOnlyWhenAskedAHugeNumberIsNamedAndAMissingCommaC
     EXPECT_EQ(loose.skipped.size(), 1u);
 }
 
+TEST(JsonStream, AnElementOver32MiBInADamagedFileIsSkippedSoMemoryStaysBounded) {
+    TempDir dir;
+    const fs::path f = dir.path() / "huge.json";
+    const std::string big =
+        "{\"id\": \"a:0\", \"description\": \"" + std::string(33 << 20, 'x') + "\"}";
+    const std::string next = "{\"id\": \"a:1\", \"title\": \"t\"}";
+    write_file(f, "[" + big + ",\n" + next + ", {\"id\": \"a:2\", ]");
+    Readable r = read_readable(f);
+    EXPECT_EQ(r.elements, (std::vector<std::string>{next}));
+    ASSERT_EQ(r.skipped.size(), 2u);
+    EXPECT_EQ(r.skipped[0], "0 1.." + std::to_string(big.size() + 3) + ": larger than 32 MiB");
+}
+
 TEST(JsonStream, ADamagedTopLevelObjectIsAnErrorNamingTheByte) {
     TempDir dir;
     const fs::path f = dir.path() / "bad.json";
