@@ -195,6 +195,25 @@ struct PluginSession::Reply {
 PluginSession::PluginSession(fs::path path, PluginLimits limits)
     : path_(std::move(path)), limits_(limits) {}
 
+PluginSession::PluginSession(PluginSource source, PluginLimits limits)
+    : path_(source.path), limits_(limits), source_(std::move(source)) {}
+
+Result<PluginManifest> manifest_from_answer(const LoadAnswer& answer,
+                                            const std::string& chunkname) {
+    if (!answer.refusal.empty()) {
+        return Error{answer.refusal};
+    }
+    auto doc = json::parse(answer.manifest_json, "the manifest");
+    if (!doc) {
+        return Error{"plugin " + chunkname + ": " + doc.error().message};
+    }
+    auto m = manifest_from_json(doc.value(), answer.functions);
+    if (!m) {
+        return Error{"plugin " + chunkname + ": " + m.error().message};
+    }
+    return m;
+}
+
 PluginSession::~PluginSession() {
     drop_worker();
 }
@@ -245,6 +264,7 @@ void PluginSession::cancel() {
 Result<PluginSession::Reply> PluginSession::call(const char* op, const std::string& header,
                                                  const std::string& payload) {
     int fd = -1;
+    error_is_plugins_ = false;
     {
         std::lock_guard lock(state_mutex_);
         if (cancel_requested_) {
@@ -273,6 +293,7 @@ Result<PluginSession::Reply> PluginSession::call(const char* op, const std::stri
         if (cancelled) {
             return Error{"plugin " + name() + ": cancelled"};
         }
+        error_is_plugins_ = st == frame::IoStatus::Timeout || st == frame::IoStatus::TooLarge;
         switch (st) {
             case frame::IoStatus::Timeout:
                 return Error{"plugin " + name() + ": killed after " +
@@ -298,6 +319,7 @@ Result<PluginSession::Reply> PluginSession::call(const char* op, const std::stri
     last_log_ = read_log(reply.header);
     const auto* ok = find(reply.header, "ok");
     if (ok == nullptr || !ok->IsBool() || !ok->GetBool()) {
+        error_is_plugins_ = true;
         return Error{"plugin " + name() + ": " + as_string(find(reply.header, "error"))};
     }
     return reply;
@@ -338,23 +360,34 @@ Status PluginSession::ensure_worker() {
     put(w, "chunkname", "@" + source_->chunkname);
     write_limits(w, limits_);
     w.EndObject();
+    load_answer_.reset();
     auto reply = call("while loading", std::string(buf.GetString(), buf.GetSize()), source_->text);
     if (!reply) {
         drop_worker();
+        if (error_is_plugins_ && !manifest_) {
+            load_answer_ = LoadAnswer{{}, {}, reply.error().message};
+        }
         return reply.error();
     }
-    const auto* manifest = find(reply.value().header, "manifest");
-    std::vector<std::string> functions;
+    LoadAnswer answer;
+    if (const auto* manifest = find(reply.value().header, "manifest"); manifest != nullptr) {
+        rapidjson::StringBuffer text;
+        Writer mw(text);
+        manifest->Accept(mw);
+        answer.manifest_json.assign(text.GetString(), text.GetSize());
+    } else {
+        answer.manifest_json = "null";
+    }
     if (const auto* f = find(reply.value().header, "functions"); f != nullptr && f->IsArray()) {
         for (const auto& name : f->GetArray()) {
-            functions.push_back(as_string(&name));
+            answer.functions.push_back(as_string(&name));
         }
     }
-    static const rapidjson::Value kNull;
-    auto m = manifest_from_json(manifest != nullptr ? *manifest : kNull, functions);
+    auto m = manifest_from_answer(answer, name());
+    load_answer_ = std::move(answer);
     if (!m) {
         drop_worker();
-        return Error{"plugin " + name() + ": " + m.error().message};
+        return m.error();
     }
     if (!manifest_) {
         manifest_ = std::move(m).value();
