@@ -53,9 +53,11 @@ std::optional<LoadAnswer> answer_from_json(const rapidjson::Value& v) {
     }
     auto manifest = v.FindMember("manifest");
     auto functions = v.FindMember("functions");
+    auto problems = v.FindMember("problems");
+    std::size_t members = problems == v.MemberEnd() ? 2 : 3;
     if (manifest == v.MemberEnd() || !manifest->value.IsObject() || functions == v.MemberEnd() ||
         !functions->value.IsArray() || functions->value.Size() > kMaxFunctions ||
-        v.MemberCount() != 2) {
+        v.MemberCount() != members) {
         return std::nullopt;
     }
     for (const auto& f : functions->value.GetArray()) {
@@ -64,13 +66,25 @@ std::optional<LoadAnswer> answer_from_json(const rapidjson::Value& v) {
         }
         a.functions.emplace_back(f.GetString(), f.GetStringLength());
     }
+    if (problems != v.MemberEnd()) {
+        if (!problems->value.IsArray() || problems->value.Empty() ||
+            problems->value.Size() > kMaxFunctions) {
+            return std::nullopt;
+        }
+        for (const auto& p : problems->value.GetArray()) {
+            if (!p.IsString() || p.GetStringLength() > kMaxRefusalBytes) {
+                return std::nullopt;
+            }
+            a.problems.emplace_back(p.GetString(), p.GetStringLength());
+        }
+    }
     a.manifest_json = to_json_text(manifest->value);
     return a;
 }
 
 bool same(const LoadAnswer& a, const LoadAnswer& b) {
     return a.manifest_json == b.manifest_json && a.functions == b.functions &&
-           a.refusal == b.refusal;
+           a.problems == b.problems && a.refusal == b.refusal;
 }
 
 }  // namespace
@@ -165,6 +179,14 @@ Status ManifestCache::write_if_changed() {
                 w.String(f.data(), static_cast<rapidjson::SizeType>(f.size()));
             }
             w.EndArray();
+            if (!a.problems.empty()) {
+                w.Key("problems");
+                w.StartArray();
+                for (const auto& p : a.problems) {
+                    w.String(p.data(), static_cast<rapidjson::SizeType>(p.size()));
+                }
+                w.EndArray();
+            }
         }
         w.EndObject();
     }

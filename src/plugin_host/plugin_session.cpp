@@ -163,6 +163,37 @@ std::optional<rapidjson::Document> parse_payload(std::string& text) {
     return doc;
 }
 
+// The top-level field a "field `settings[2].key`: ..." problem is about ("settings").
+std::string field_of_problem(std::string_view problem) {
+    constexpr std::string_view kStart = "field `";
+    if (problem.rfind(kStart, 0) != 0) {
+        return {};
+    }
+    problem.remove_prefix(kStart.size());
+    return std::string(problem.substr(0, problem.find_first_of("`.[")));
+}
+
+bool ends_with(std::string_view s, std::string_view end) {
+    return s.size() >= end.size() && s.substr(s.size() - end.size()) == end;
+}
+
+// manifest_from_json's problems, one by one (each starts with "field `"; they are joined
+// with "; ").
+std::vector<std::string> split_problems(const std::string& text) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t next = text.find("; field `", start);
+        out.push_back(
+            text.substr(start, next == std::string::npos ? std::string::npos : next - start));
+        if (next == std::string::npos) {
+            break;
+        }
+        start = next + 2;
+    }
+    return out;
+}
+
 }  // namespace
 
 Result<PluginSource> read_plugin_source(const fs::path& path, std::size_t max_bytes) {
@@ -208,10 +239,34 @@ Result<PluginManifest> manifest_from_answer(const LoadAnswer& answer,
         return Error{"plugin " + chunkname + ": " + doc.error().message};
     }
     auto m = manifest_from_json(doc.value(), answer.functions);
-    if (!m) {
-        return Error{"plugin " + chunkname + ": " + m.error().message};
+    if (answer.problems.empty()) {
+        if (!m) {
+            return Error{"plugin " + chunkname + ": " + m.error().message};
+        }
+        return m;
     }
-    return m;
+    // Every bad field, the worker's first. A field it left out is not also "required".
+    std::string text;
+    std::vector<std::string> left_out;
+    for (const auto& p : answer.problems) {
+        text += (text.empty() ? "" : "; ") + p;
+        left_out.push_back(field_of_problem(p));
+    }
+    if (!m && m.error().message.rfind("field `", 0) != 0) {
+        return Error{"plugin " + chunkname + ": " + m.error().message};  // "needs API 2"
+    }
+    if (!m) {
+        for (const auto& p : split_problems(m.error().message)) {
+            if (ends_with(p, ": is required") || p.find("`: is required (") != std::string::npos) {
+                if (std::find(left_out.begin(), left_out.end(), field_of_problem(p)) !=
+                    left_out.end()) {
+                    continue;
+                }
+            }
+            text += "; " + p;
+        }
+    }
+    return Error{"plugin " + chunkname + ": " + text};
 }
 
 PluginSession::~PluginSession() {
@@ -365,7 +420,8 @@ Status PluginSession::ensure_worker() {
     if (!reply) {
         drop_worker();
         if (error_is_plugins_ && !manifest_) {
-            load_answer_ = LoadAnswer{{}, {}, reply.error().message};
+            load_answer_ = LoadAnswer{};
+            load_answer_->refusal = reply.error().message;
         }
         return reply.error();
     }
@@ -381,6 +437,11 @@ Status PluginSession::ensure_worker() {
     if (const auto* f = find(reply.value().header, "functions"); f != nullptr && f->IsArray()) {
         for (const auto& name : f->GetArray()) {
             answer.functions.push_back(as_string(&name));
+        }
+    }
+    if (const auto* p = find(reply.value().header, "problems"); p != nullptr && p->IsArray()) {
+        for (const auto& problem : p->GetArray()) {
+            answer.problems.push_back(utf8::printable(as_string(&problem)));
         }
     }
     auto m = manifest_from_answer(answer, name());

@@ -72,6 +72,9 @@ Result<PluginSource> read_plugin_source(const std::filesystem::path& path,
 struct LoadAnswer {
     std::string manifest_json;           // the plugin table without its functions, as sent
     std::vector<std::string> functions;  // the names of its function-valued fields
+    // Fields the worker could not send (not UTF-8, not finite, too deep...), left out of
+    // manifest_json: "field `name`: is not valid UTF-8 ...".
+    std::vector<std::string> problems;
     // Not empty when the load was refused for a reason the same file meets again: an error
     // while loading, the time or an output limit. Never the host's own trouble (a worker that
     // could not start or crashed, a cancel).

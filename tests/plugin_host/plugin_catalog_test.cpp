@@ -218,10 +218,16 @@ TEST(PluginCatalog, ABrokenPluginsRefusalComesBackTheSameFromTheCache) {
     testing::write_file(f.bundled / "future.lua",
                         "return { id = 'future', name = 'F', version = '2', api_version = 2 }");
     testing::write_file(f.bundled / "broken.lua", "return {");
+    testing::write_file(f.bundled / "nan.lua",
+                        "return { id = 'nan', name = 'N', version = 1/0, api_version = 1,\n"
+                        "  requests = function() return {} end,\n"
+                        "  parse = function() return {} end }");
     PluginCatalog cold = f.catalog();
     PluginCatalog warm = f.catalog();
-    EXPECT_EQ(warm.last_load_counts().from_cache, 2u);
-    for (const char* name : {"future.lua", "broken.lua"}) {
+    EXPECT_EQ(warm.last_load_counts().from_cache, 3u);
+    EXPECT_EQ(entry_at(warm, f.bundled / "nan.lua")->disabled_reason,
+              "plugin nan.lua: field `version`: expected a finite number, got inf");
+    for (const char* name : {"future.lua", "broken.lua", "nan.lua"}) {
         EXPECT_EQ(entry_at(warm, f.bundled / name)->disabled_reason,
                   entry_at(cold, f.bundled / name)->disabled_reason);
         EXPECT_FALSE(entry_at(warm, f.bundled / name)->disabled_reason.empty());

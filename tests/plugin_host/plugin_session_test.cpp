@@ -310,6 +310,25 @@ TEST(PluginSession, SyntaxErrorsAndBadManifestsFailTheLoad) {
         contains(PluginSession(dir.path() / "missing.lua").load().error().message, "missing.lua"));
 }
 
+TEST(PluginSession, AManifestWithThreeBadFieldsIsRefusedNamingEachOfThem) {
+    TempDir dir;
+    // Two the worker cannot send (not UTF-8, not a finite number), one the host refuses.
+    testing::write_file(dir.path() / "three.lua",
+                        "return { id = 'three', name = 'bad \\255 name', version = 0/0,\n"
+                        "  api_version = 1, hosts = 'example.com',\n"
+                        "  requests = function() return {} end,\n"
+                        "  parse = function() return {} end }");
+    auto m = PluginSession(dir.path() / "three.lua").load();
+    ASSERT_FALSE(m.ok());
+    const std::string& e = m.error().message;
+    EXPECT_EQ(e.rfind("plugin three.lua: field `", 0), 0u) << e;
+    EXPECT_TRUE(contains(e, "field `name`: is not valid UTF-8")) << e;
+    EXPECT_TRUE(contains(e, "field `version`: expected a finite number")) << e;
+    EXPECT_TRUE(contains(e, "field `hosts`: expected a list")) << e;
+    // Left out by the worker, so not also "required".
+    EXPECT_FALSE(contains(e, "is required")) << e;
+}
+
 TEST(PluginSession, EveryCallGetsAFreshState) {
     TempDir dir;
     TestPlugin p;
