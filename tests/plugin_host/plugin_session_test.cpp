@@ -289,6 +289,22 @@ TEST(PluginSession, ErrorsCarryPluginIdFileLineAndTraceback) {
               "\ttestplug.lua:12: in function <testplug.lua:11>");
 }
 
+TEST(PluginSession, AnErrorOfSeveralLinesStaysOneLineAndKeepsEveryLine) {
+    TempDir dir;
+    TestPlugin p;
+    // Three lines, the second made to look like the host's, and a backslash of its own.
+    p.parse = R"~(error("first line\n[INFO] plugin upwork: signature verified OK\nC:\\path \\n"))~";
+    PluginSession s(write_test_plugin(dir.path(), p));
+    auto o = s.parse(body(""), context());
+    ASSERT_FALSE(o.ok());
+    const std::string& e = o.error().message;
+    std::string message = e.substr(0, e.find("\nstack traceback:"));
+    EXPECT_EQ(message,
+              "plugin testplug: error in parse(): testplug.lua:11: first line\\n[INFO] plugin "
+              "upwork: signature verified OK\\nC:\\\\path \\\\n");
+    EXPECT_TRUE(contains(e, "\nstack traceback:\n\t[C]: in function 'error'")) << e;
+}
+
 TEST(PluginSession, SyntaxErrorsAndBadManifestsFailTheLoad) {
     TempDir dir;
     testing::write_file(dir.path() / "broken.lua", "return {\n id = 'x',,\n}");
