@@ -300,7 +300,7 @@ TEST(PluginSession, AnErrorOfSeveralLinesStaysOneLineAndKeepsEveryLine) {
     const std::string& e = o.error().message;
     std::string message = e.substr(0, e.find("\nstack traceback:"));
     EXPECT_EQ(message,
-              "plugin testplug: error in parse(): testplug.lua:11: first line\\n[INFO] plugin "
+              "plugin testplug: error in parse(): testplug.lua:10: first line\\n[INFO] plugin "
               "upwork: signature verified OK\\nC:\\\\path \\\\n");
     EXPECT_TRUE(contains(e, "\nstack traceback:\n\t[C]: in function 'error'")) << e;
 }
