@@ -339,7 +339,7 @@ TEST(PluginSession, AManifestWithThreeBadFieldsIsRefusedNamingEachOfThem) {
     const std::string& e = m.error().message;
     EXPECT_EQ(e.rfind("plugin three.lua: field `", 0), 0u) << e;
     EXPECT_TRUE(contains(e, "field `name`: is not valid UTF-8")) << e;
-    EXPECT_TRUE(contains(e, "field `version`: expected a finite number")) << e;
+    EXPECT_TRUE(contains(e, "field `version`: expected a finite number, got nan;")) << e;
     EXPECT_TRUE(contains(e, "field `hosts`: expected a list")) << e;
     // Left out by the worker, so not also "required".
     EXPECT_FALSE(contains(e, "is required")) << e;

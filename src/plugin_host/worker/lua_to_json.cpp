@@ -97,7 +97,9 @@ std::optional<std::string> LuaToJson::value(int idx, JsonWriter& w, const Path& 
             }
             double d = lua_tonumber(L_, idx);
             if (!std::isfinite(d)) {
-                return field(path.text(), "expected a finite number, got " + std::to_string(d));
+                // "nan", not the "-nan" std::to_string and %g write for 0/0 on glibc.
+                const char* what = std::isnan(d) ? "nan" : (d > 0 ? "inf" : "-inf");
+                return field(path.text(), std::string("expected a finite number, got ") + what);
             }
             // 50.0 (a float with an integral value) is written as 50: counts stay integers.
             if (d == std::floor(d) && std::fabs(d) < 9007199254740992.0) {
