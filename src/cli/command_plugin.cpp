@@ -222,6 +222,14 @@ int run_requests(const PluginOptions& opt) {
         if (!r.body.empty()) {
             std::printf("  body: %s\n", utf8::printable(r.body, 4096).c_str());
         }
+        if (!r.forward_headers.empty()) {
+            std::string names;
+            for (const auto& n : r.forward_headers) {
+                names += (names.empty() ? "" : ", ") + n;
+            }
+            std::printf("  forwarded on a redirect to another origin: %s\n",
+                        utf8::printable(names).c_str());
+        }
     }
     if (requests.value().empty()) {
         std::printf("(no requests)\n");

@@ -250,6 +250,24 @@ TEST(CliPlugin, RequestsPrintsWhatThePluginWouldFetch) {
               "  Accept: application/json\n");
 }
 
+TEST(CliPlugin, RequestsNameTheHeadersThatMayFollowARedirect) {
+    TempDir dir;
+    write_file(
+        dir.path() / "fwd.lua",
+        "return { id = 'fwd', name = 'F', version = '1', api_version = 1,\n"
+        "  hosts = { 'example.com' },\n"
+        "  requests = function() return { { url = 'https://example.com/',\n"
+        "    headers = { ['X-Api-Version'] = '2' }, forward_headers = { 'X-Api-Version' } } }"
+        " end,\n"
+        "  parse = function() return {} end }");
+    auto r = cli({"plugin", "requests", (dir.path() / "fwd.lua").string()});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_EQ(r.out,
+              "GET https://example.com/\n"
+              "  X-Api-Version: 2\n"
+              "  forwarded on a redirect to another origin: X-Api-Version\n");
+}
+
 TEST(CliPlugin, CheckValidatesTheManifest) {
     TempDir dir;
     auto ok = cli({"plugin", "check", kExample});
