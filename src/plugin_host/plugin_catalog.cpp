@@ -68,7 +68,7 @@ void set_outcome(PluginEntry& e, Result<PluginManifest> m) {
 
 }  // namespace
 
-void PluginCatalog::reload() {
+void PluginCatalog::reload(CachedRefusals refusals) {
     entries_.clear();
     counts_ = {};
     auto add_folder = [&](const fs::path& dir, bool user) {
@@ -104,9 +104,12 @@ void PluginCatalog::reload() {
         if (cache) {
             load.key = manifest_cache_key(load.source, limits_, worker);
             if (auto answer = cache->find(load.key)) {
-                set_outcome(e, manifest_from_answer(*answer, load.source.chunkname));
-                ++counts_.from_cache;
-                continue;
+                auto outcome = manifest_from_answer(*answer, load.source.chunkname);
+                if (outcome || refusals == CachedRefusals::kept) {
+                    set_outcome(e, std::move(outcome));
+                    ++counts_.from_cache;
+                    continue;
+                }
             }
         }
         pending.push_back(std::move(load));

@@ -36,6 +36,11 @@ struct CatalogLoadCounts {
     std::size_t loaded = 0;      // plugins a worker loaded
 };
 
+// What reload() does with a refusal the cache remembers: keep it (every start), or load the
+// plugin again (the user's "Reload plugins": a load that ran out of wall time on a busy
+// machine must not stay refused until the file changes).
+enum class CachedRefusals { kept, retried };
+
 // Not thread-safe: one owner (the app's or the CLI's main flow) discovers and reloads.
 class PluginCatalog {
   public:
@@ -52,7 +57,7 @@ class PluginCatalog {
 
     // Looks at both folders again and reloads every plugin that changed (no restart needed
     // after an edit).
-    void reload();
+    void reload(CachedRefusals refusals = CachedRefusals::kept);
     const CatalogLoadCounts& last_load_counts() const { return counts_; }
 
     // All plugins found, bundled first, each folder in file name order.
