@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "refresh/oauth2_tokens.h"
 #include "workspace/source_from_url.h"
 #include "workspace/source_selection.h"
 
@@ -122,6 +123,12 @@ Result<SourceConfig> remove_source_and_secrets(Workspace& workspace, const std::
                     return s.error();
                 }
             }
+        }
+    }
+    for (const char* key :
+         {kOAuth2ClientSecretKey, kOAuth2RefreshTokenKey, kOAuth2ExpiresAtKey, kOAuth2PendingKey}) {
+        if (auto s = secrets->erase(id, key); !s) {
+            return s.error();
         }
     }
     return removed;
