@@ -72,7 +72,9 @@ AccessToken oauth2_access_token(fetch::Fetcher& fetcher, const fetch::FetchPolic
     if (!have_access && !have_refresh) {
         out.state = AccessToken::State::NotSignedIn;
         out.message = who + "not signed in to " + source.platform + ": gigscout-cli source auth " +
-                      source.source;
+                      source.source + " (or set GIGSCOUT_" + source_env_prefix(source.source) +
+                      "_" + source_env_prefix(source.rule.token_setting) +
+                      " to a token of your own)";
         return out;
     }
     if (have_access && !force && !expiring) {

@@ -257,7 +257,8 @@ TEST_F(OAuth2Refresh, ASourceNeverSignedInSaysWhichCommandSignsItIn) {
     const SourceOutcome o = run();
     EXPECT_EQ(o.progress.state, SourceState::Failed);
     EXPECT_EQ(o.progress.error,
-              "source signed: not signed in to Signed Board: gigscout-cli source auth signed");
+              "source signed: not signed in to Signed Board: gigscout-cli source auth signed (or "
+              "set GIGSCOUT_SIGNED_TOKEN to a token of your own)");
     EXPECT_EQ(platform_.job_requests(), 0);
 }
 

@@ -408,8 +408,8 @@ TEST_F(FetchCommandTest, UpworkWithoutATokenGetsTheHostsMessageAndNoTraceback) {
     std::string line = summary_line(r.out, "upwork");
     EXPECT_TRUE(contains(line, "failed")) << r.out;
     EXPECT_TRUE(contains(line,
-                         "source upwork: needs its secret setting `token` (OAuth2 access token): "
-                         "set GIGSCOUT_UPWORK_TOKEN or store it in the keyring"))
+                         "source upwork: not signed in to Upwork: gigscout-cli source auth "
+                         "upwork (or set GIGSCOUT_UPWORK_TOKEN to a token of your own)"))
         << line;
     EXPECT_FALSE(contains(r.out + r.err, "traceback")) << r.out << r.err;
     EXPECT_FALSE(contains(r.out + r.err, "source's settings")) << r.out << r.err;
