@@ -184,7 +184,7 @@ void SourcesDialog::reload() {
         }
     }
     wxBusyCursor busy;  // the first read starts every plugin's sandbox once
-    auto loaded = load_sources_dialog(workspace_);
+    auto loaded = load_sources_dialog(workspace_, secrets_ ? &*secrets_ : nullptr);
     if (!loaded) {
         model_.emplace(std::vector<SourceRow>{}, std::vector<PluginItem>{});
         say(loaded.error().message, true);
