@@ -165,6 +165,12 @@ int run_resume(Workspace& workspace, const std::string& id) {
     return kExitOk;
 }
 
+// The user's input at fault: 2; the platform refused or could not be reached: 4, as a source
+// that failed.
+int auth_failed(const Error& error) {
+    return fail("source", error.message, error.bad_input ? kExitUsage : kExitSourcesFailed);
+}
+
 int print_signed_in(const SourceAuthDone& done, const SecretStore& secrets) {
     std::string lasts;
     if (done.expires_in) {
@@ -192,7 +198,7 @@ int run_auth(Workspace& workspace, const SourceOptions& opt) {
         auto done = finish_source_auth(workspace, opt.id, auth_params_from_paste(*opt.code),
                                        secrets.value(), never);
         if (!done) {
-            return fail("source", done.error());
+            return auth_failed(done.error());
         }
         return print_signed_in(done.value(), secrets.value());
     }
@@ -213,7 +219,7 @@ int run_auth(Workspace& workspace, const SourceOptions& opt) {
     }
     auto start = begin_source_auth(workspace, opt.id, redirect_uri, secrets.value(), client_secret);
     if (!start) {
-        return fail("source", start.error());
+        return auth_failed(start.error());
     }
     const SourceAuthStart& s = start.value();
     std::printf("Open this address in a browser and sign in to %s:\n\n  %s\n\n", s.platform.c_str(),
@@ -231,7 +237,7 @@ int run_auth(Workspace& workspace, const SourceOptions& opt) {
     auto done = await_source_auth(workspace, opt.id, *listener, secrets.value(),
                                   std::chrono::seconds(opt.timeout_seconds), never);
     if (!done) {
-        return fail("source", done.error());
+        return auth_failed(done.error());
     }
     return print_signed_in(done.value(), secrets.value());
 }
