@@ -111,8 +111,15 @@ AccessToken oauth2_access_token(fetch::Fetcher& fetcher, const fetch::FetchPolic
             out.message = "cancelled";
             return out;
         case fetch::TokenReply::Kind::Failed:
-            out.state = AccessToken::State::Failed;
             out.message = who + "could not renew the access token: " + reply.message;
+            // Not yet expired: this refresh still has a token; the next one tries again.
+            if (have_access && !force && expires_at && *expires_at > now) {
+                out.state = AccessToken::State::Ready;
+                out.token = *access;
+                out.message += "; the current one serves this refresh";
+                return out;
+            }
+            out.state = AccessToken::State::Failed;
             return out;
     }
     if (auto s = store_oauth2_grant(secrets, source, reply.grant, now); !s) {

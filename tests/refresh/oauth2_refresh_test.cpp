@@ -32,7 +32,8 @@ class SignedPlatform {
             std::lock_guard lock(mutex_);
             ++job_requests_;
             const std::string auth = req.get_header_value("Authorization");
-            if (auth.rfind("Bearer ", 0) != 0 || valid_access_.count(auth.substr(7)) == 0) {
+            if (auth.rfind("Bearer ", 0) != 0 || valid_access_.count(auth.substr(7)) == 0 ||
+                refuse_every_token_) {
                 res.status = 401;
                 res.set_content(R"({"error":"invalid_token"})", "application/json; charset=utf-8");
                 return;
@@ -44,6 +45,11 @@ class SignedPlatform {
         server_.http().Post("/token", [this](const httplib::Request& req, httplib::Response& res) {
             std::lock_guard lock(mutex_);
             ++token_requests_;
+            if (token_down_) {
+                res.status = 503;
+                res.set_content("maintenance", "text/plain; charset=utf-8");
+                return;
+            }
             auto form = fetch::parse_query(req.body);
             last_form_ = form;
             const bool client_ok =
@@ -73,6 +79,14 @@ class SignedPlatform {
         std::lock_guard lock(mutex_);
         good_refresh_.insert(t);
     }
+    void refuse_every_token() {
+        std::lock_guard lock(mutex_);
+        refuse_every_token_ = true;
+    }
+    void take_token_endpoint_down() {
+        std::lock_guard lock(mutex_);
+        token_down_ = true;
+    }
     int token_requests() const {
         std::lock_guard lock(mutex_);
         return token_requests_;
@@ -91,6 +105,8 @@ class SignedPlatform {
     int token_requests_ = 0;
     int job_requests_ = 0;
     int issued_ = 0;
+    bool token_down_ = false;
+    bool refuse_every_token_ = false;
 };
 
 // The plugin writes every setting it was given into the listing's description, so the test
@@ -217,6 +233,29 @@ TEST_F(OAuth2Refresh, ATokenExpiringWithinTheMarginIsRenewedBeforeTheFirstReques
     EXPECT_FALSE(contains(seen, "csecret-1"));
 }
 
+TEST_F(OAuth2Refresh, ATokenEndpointThatIsDownLeavesATokenNotYetExpiredInUse) {
+    platform_.honour_refresh("r-good");
+    platform_.accept_access("a-old");
+    platform_.take_token_endpoint_down();
+    sign_in("a-old", "r-good", now_epoch_seconds() + 60);
+    SourceOutcome o = run();
+    EXPECT_EQ(o.progress.state, SourceState::Done) << o.progress.error;
+    EXPECT_EQ(o.listings.size(), 1u);
+    EXPECT_EQ(platform_.token_requests(), 1);
+    ASSERT_FALSE(o.problems.empty());
+    EXPECT_TRUE(contains(o.problems[0], "source signed: could not renew the access token: "))
+        << o.problems[0];
+    EXPECT_TRUE(contains(o.problems[0], "; the current one serves this refresh")) << o.problems[0];
+    EXPECT_EQ(stored("token"), "a-old");
+
+    // Expired: nothing to fall back on, and the reason is not a refused sign-in.
+    sign_in("a-old", "r-good", now_epoch_seconds() - 10);
+    o = run();
+    EXPECT_EQ(o.progress.state, SourceState::Failed);
+    EXPECT_TRUE(contains(o.progress.error, "could not renew the access token")) << o.progress.error;
+    EXPECT_FALSE(contains(o.progress.error, "sign in")) << o.progress.error;
+}
+
 TEST_F(OAuth2Refresh, A401RenewsTheTokenOnceAndAsksThePageAgain) {
     platform_.honour_refresh("r-good");
     // The platform revoked "a-stale" before its stated expiry.
@@ -228,6 +267,17 @@ TEST_F(OAuth2Refresh, A401RenewsTheTokenOnceAndAsksThePageAgain) {
     EXPECT_EQ(platform_.token_requests(), 1);
     EXPECT_EQ(platform_.job_requests(), 2);
     EXPECT_EQ(stored("token"), "a-1");
+}
+
+TEST_F(OAuth2Refresh, A401AfterTheRenewalEndsTheSourceWithoutAskingAgain) {
+    platform_.honour_refresh("r-good");
+    platform_.refuse_every_token();
+    sign_in("a-stale", "r-good", now_epoch_seconds() + 3600);
+    const SourceOutcome o = run();
+    EXPECT_EQ(o.progress.state, SourceState::Failed);
+    EXPECT_TRUE(contains(o.progress.error, "401")) << o.progress.error;
+    EXPECT_EQ(platform_.token_requests(), 1);
+    EXPECT_EQ(platform_.job_requests(), 2);
 }
 
 TEST_F(OAuth2Refresh, ARefusedRefreshTokenSaysInWordsToSignInAgain) {
