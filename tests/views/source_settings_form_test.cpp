@@ -84,7 +84,7 @@ TEST(SettingsForm, ARequiredSettingLeftEmptyIsRefused) {
 }
 
 TEST(SettingsForm, TheEditKeepsSecretsApartAndLeavesDefaultsOut) {
-    SettingsForm form(manifest_of("upwork"), {{"query", "opencv"}, {"max_pages", "3"}});
+    SettingsForm form(manifest_of("upwork"), {{"query", "opencv"}, {"max_pages", "4"}});
     EXPECT_EQ(form.field("query")->text, "opencv") << "the value from sources.json";
     EXPECT_TRUE(form.set_secret("token", "oauth-secret-123"));
     EXPECT_FALSE(form.set_text("token", "typed as text")) << "a secret is never a setting";
@@ -93,7 +93,7 @@ TEST(SettingsForm, TheEditKeepsSecretsApartAndLeavesDefaultsOut) {
     auto edit = form.edit();
     ASSERT_TRUE(edit.ok()) << edit.error().message;
     EXPECT_EQ(edit.value().settings,
-              (std::map<std::string, std::string>{{"max_pages", "3"}, {"query", "opencv"}}));
+              (std::map<std::string, std::string>{{"max_pages", "4"}, {"query", "opencv"}}));
     EXPECT_EQ(edit.value().secrets,
               (std::map<std::string, std::string>{{"token", "oauth-secret-123"}}));
     EXPECT_TRUE(edit.value().erase_secrets.empty());
