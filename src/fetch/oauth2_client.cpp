@@ -1,6 +1,7 @@
 #include "fetch/oauth2_client.h"
 
 #include <cassert>
+#include <charconv>
 
 #include <openssl/evp.h>
 #include <openssl/rand.h>
@@ -144,12 +145,12 @@ TokenReply post_token_form(Fetcher& fetcher, const FetchPolicy& policy,
     if (expires != nullptr && expires->IsInt64() && expires->GetInt64() > 0) {
         reply.grant.expires_in = expires->GetInt64();
     } else if (expires != nullptr && expires->IsString()) {
-        try {
-            const long long v = std::stoll(expires->GetString());
-            if (v > 0) {
-                reply.grant.expires_in = v;
-            }
-        } catch (...) {
+        const char* text = expires->GetString();
+        const char* end = text + expires->GetStringLength();
+        std::int64_t v = 0;
+        const auto [at, ec] = std::from_chars(text, end, v);
+        if (ec == std::errc() && at == end && v > 0) {
+            reply.grant.expires_in = v;
         }
     }
     return reply;
