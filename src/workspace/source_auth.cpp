@@ -230,6 +230,14 @@ Result<SourceAuthDone> await_source_auth(Workspace& workspace, const std::string
     return finish_source_auth(workspace, id, params.value(), secrets, cancel);
 }
 
+bool source_client_secret_known(const SecretStore& secrets, const std::string& id) {
+    if (secret_from_environment(id, "client_secret")) {
+        return true;
+    }
+    auto v = secrets.get(id, kOAuth2ClientSecretKey);
+    return v && v.value() && !v.value()->empty();
+}
+
 bool source_signed_in(const SecretStore& secrets, const std::string& id,
                       const std::string& token_setting) {
     if (secret_from_environment(id, token_setting)) {

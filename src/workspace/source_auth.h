@@ -69,6 +69,10 @@ Result<SourceAuthDone> await_source_auth(Workspace& workspace, const std::string
                                          std::chrono::milliseconds timeout,
                                          const fetch::CancelToken& cancel);
 
+// Whether the client secret of source `id` is known (GIGSCOUT_<SOURCE>_CLIENT_SECRET or
+// stored), so a front end asks for it only when it is not.
+bool source_client_secret_known(const SecretStore& secrets, const std::string& id);
+
 // For the sources dialog and `source list`: whether an OAuth2 source holds a sign-in (a
 // refresh or access token; the environment's token counts too).
 bool source_signed_in(const SecretStore& secrets, const std::string& id,
