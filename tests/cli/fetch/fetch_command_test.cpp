@@ -512,6 +512,16 @@ return {
     auto fetched = cli({"fetch", "--data-dir", data_.string(), "--force"});
     EXPECT_EQ(fetched.code, 0) << fetched.out << fetched.err;
     EXPECT_TRUE(contains(summary_line(fetched.out, "signed"), "ok")) << fetched.out;
+
+    // A backup of the whole state carries the source, never its sign-in.
+    const auto backup = dir_.path() / "backup.json";
+    auto exported = cli({"--data-dir", data_.string(), "export", backup.string()});
+    ASSERT_EQ(exported.code, 0) << exported.out << exported.err;
+    const std::string backed_up = testing::read_file(backup);
+    EXPECT_TRUE(contains(backed_up, "cid-1")) << "the client id is a setting";
+    for (const char* secret : {"a-cli", "r-cli", "csecret-1"}) {
+        EXPECT_FALSE(contains(backed_up, secret)) << secret;
+    }
 }
 
 TEST_F(FetchCommandTest, AllSourcesOkExitsZero) {
