@@ -1,4 +1,5 @@
--- luacheck (Debian lua-check) for plugins/ and the worker's own Lua (ctest lint.lua).
+-- luacheck (Debian lua-check) for plugins/ (each plugin folder's init.lua), the worker's own Lua
+-- and the scaffold of `plugin new`, src/plugin_host/scaffold/ (ctest lint.lua).
 -- The standard library is the plugin sandbox's allow-list (docs/plugin-api.md, "What a plugin
 -- can use"): a plugin that reaches for io, os, debug or coroutine fails here before it fails in
 -- the sandbox. Plugins return their table; they write no globals.

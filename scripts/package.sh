@@ -39,10 +39,14 @@ unset GIGSCOUT_RESOURCES GIGSCOUT_PLUGINS GIGSCOUT_PLUGIN_WORKER
 "$bin/gigscout" --version | grep -qx 'gigscout [0-9.]*'
 "$bin/gigscout-cli" --version --verbose | grep -q '^plugin API '
 echo "installed: --version ok"
-"$bin/gigscout-cli" --data-dir "$data" plugin run "$share/plugins/examples/gigboard.lua" \
-  --response "$share/plugins/examples/gigboard.sample.json" >"$data/run.txt"
+"$bin/gigscout-cli" --data-dir "$data" plugin run "$share/plugins/examples/gigboard" \
+  --response "$share/plugins/examples/gigboard/responses/sample.json" >"$data/run.txt"
 grep -q '^2 listings valid, 0 rejected' "$data/run.txt"
 echo "installed: plugin run on the installed example plugin ok ($(grep -c '^' "$data/run.txt") lines)"
+# Plugins ship as folders with their cases: a bundled one's cases run by id from the package.
+"$bin/gigscout-cli" --data-dir "$data" plugin test remoteok >"$data/test.txt"
+grep -q ' 0 failed' "$data/test.txt"
+echo "installed: plugin test remoteok on the installed plugin folder ok"
 "$bin/gigscout-cli" --data-dir "$data" match \
   --profile "$share/resources/profiles/intermediate-cv-engineer.json" \
   --listings "$share/resources/demo/demo-listings.json" --top 3 >"$data/match.txt"

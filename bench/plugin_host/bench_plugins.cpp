@@ -1,7 +1,7 @@
 // bench_plugins: plugin parse throughput through the real sandbox (worker round trip included)
 // for a large RemoteOK-like JSON feed and a large We Work Remotely-like RSS feed, run through
-// the real plugins (plugins/remoteok.lua, plugins/weworkremotely.lua), against Python's json
-// plus the same normalisation, and python3-feedparser, on the same bytes (python_baseline.py,
+// the real plugins (plugins/remoteok/init.lua, plugins/weworkremotely/init.lua), against Python's
+// json plus the same normalisation, and python3-feedparser, on the same bytes (python_baseline.py,
 // run with /usr/bin/python3). Also the worker's start and call costs.
 // Both sides time the same way: N passes over all pages in one warm process (here one worker,
 // started and loaded before the clocks start), best of N (5 with --quick, whose passes are
@@ -405,7 +405,7 @@ int main(int argc, char** argv) {
     // The worker: start + load, and one warm call with almost no work.
     double best_start = 1e9;
     for (int i = 0; i < 5; ++i) {
-        PluginSession s(plugins / "remoteok.lua");
+        PluginSession s(plugins / "remoteok");
         auto start = Clock::now();
         if (!s.load()) {
             std::fprintf(stderr, "bench_plugins: cannot load remoteok.lua\n");
@@ -414,7 +414,7 @@ int main(int argc, char** argv) {
         best_start =
             std::min(best_start, std::chrono::duration<double>(Clock::now() - start).count());
     }
-    PluginSession remoteok(plugins / "remoteok.lua");
+    PluginSession remoteok(plugins / "remoteok");
     PluginResponse empty;
     empty.body = "[]";
     (void)remoteok.parse(empty, {});
@@ -425,8 +425,8 @@ int main(int argc, char** argv) {
     }
     double warm = std::chrono::duration<double>(Clock::now() - warm_start).count() / kWarmCalls;
 
-    Passes json_passes = run_plugin(plugins / "remoteok.lua", json_pages, passes);
-    Passes rss_passes = run_plugin(plugins / "weworkremotely.lua", rss_pages, passes);
+    Passes json_passes = run_plugin(plugins / "remoteok", json_pages, passes);
+    Passes rss_passes = run_plugin(plugins / "weworkremotely", rss_pages, passes);
     const Run& json_run = json_passes.best;
     const Run& rss_run = rss_passes.best;
 
@@ -446,7 +446,7 @@ int main(int argc, char** argv) {
         "JSON feed (RemoteOK-like): %d page(s), %.1f MB, %zu listings valid, %zu rejected\n",
         page_count, static_cast<double>(json_run.bytes) / 1e6, json_run.listings,
         json_run.rejected);
-    print_run("GigScout: plugins/remoteok.lua, sandboxed", json_run);
+    print_run("GigScout: plugins/remoteok/init.lua, sandboxed", json_run);
     print_run("  its first pass (fresh worker)", json_passes.cold);
     if (have_python) {
         const auto& j = baseline["json"];
@@ -458,7 +458,7 @@ int main(int argc, char** argv) {
         "RSS feed (We Work Remotely-like): %d page(s), %.1f MB, %zu listings valid, %zu "
         "rejected\n",
         page_count, static_cast<double>(rss_run.bytes) / 1e6, rss_run.listings, rss_run.rejected);
-    print_run("GigScout: plugins/weworkremotely.lua, sandboxed", rss_run);
+    print_run("GigScout: plugins/weworkremotely/init.lua, sandboxed", rss_run);
     print_run("  its first pass (fresh worker)", rss_passes.cold);
     if (have_python) {
         const auto& f = baseline["feedparser"];

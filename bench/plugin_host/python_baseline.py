@@ -1,10 +1,10 @@
 #!/usr/bin/python3
 """The Python side of bench_plugins: the same pages, read the way a Python tool would.
 
-  json:        json.loads + the normalisation plugins/remoteok.lua does (mojibake repair, HTML to
+  json:        json.loads + the normalisation plugins/remoteok/init.lua does (mojibake repair, HTML to
                text, anti-spam cut, budget, tags, job type, limits) + the listing checks the
                host makes (required fields, http(s) URL, lengths, dates, budget bounds).
-  feedparser:  feedparser.parse + the normalisation plugins/weworkremotely.lua does + the same
+  feedparser:  feedparser.parse + the normalisation plugins/weworkremotely/init.lua does + the same
                checks.
 
 Run with Debian's /usr/bin/python3 (python3-feedparser). Prints one JSON object:
@@ -110,7 +110,7 @@ def valid(l, now):
     return all(0 < len(t.encode()) <= 64 for t in l.get("tags", []))
 
 
-# --- Remote OK (plugins/remoteok.lua) --------------------------------------------------------
+# --- Remote OK (plugins/remoteok/init.lua) --------------------------------------------------------
 
 MOJIBAKE = re.compile("[\u00c2\u00c3][\u0080-\u00bf]")
 JOB_TYPES = {"full-time": "full_time", "full time": "full_time", "part-time": "part_time",
@@ -211,7 +211,7 @@ def run_json(pages, now):
     return count
 
 
-# --- We Work Remotely (plugins/weworkremotely.lua) -------------------------------------------
+# --- We Work Remotely (plugins/weworkremotely/init.lua) -------------------------------------------
 
 FLAG = re.compile("[\U0001F1E6-\U0001F1FF]")
 WWR_TYPES = {"full-time": "full_time", "part-time": "part_time", "contract": "contract",

@@ -2,7 +2,8 @@
 // "Export and import"): a JSON array of 50,000 listings with ~3 KB descriptions, then the state
 // export of the store it made (another 50,000), each imported into a fresh data directory by the
 // real binary under /usr/bin/time -v. Target: peak < 300 MB, whatever the size of the file.
-//   bench_import [--quick]        (--quick: 5,000 listings)
+// Then a copy of the array damaged in the middle and cut short at its end (docs/store.md).
+//   bench_import [--quick] [--listings N]        (--quick: 5,000 listings)
 // Files and stores go in $GIGSCOUT_BENCH_DIR, else the system temporary directory.
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
@@ -28,7 +29,9 @@ constexpr std::int64_t kNow = 1'764'000'000;
 constexpr double kTargetMb = 300;
 
 // Writes the listings as one JSON array, one at a time (the bench's own memory is not measured).
-void write_array(const fs::path& file, int count) {
+// `damaged`: the listing in the middle is cut inside a string (and the text goes on with the next
+// listing), and the file ends inside the last listing — as a disk that filled up leaves it.
+void write_array(const fs::path& file, int count, bool damaged = false) {
     std::mt19937 random(42);
     std::FILE* out = std::fopen(file.c_str(), "wb");
     if (out == nullptr) {
@@ -47,10 +50,17 @@ void write_array(const fs::path& file, int count) {
             if (first > 0 || i > 0) {
                 std::fputs(",\n", out);
             }
-            std::fwrite(buf.GetString(), 1, buf.GetSize(), out);
+            const int index = first + static_cast<int>(i);
+            std::size_t size = buf.GetSize();
+            if (damaged && (index == count / 2 || index == count - 1)) {
+                size /= 2;
+            }
+            std::fwrite(buf.GetString(), 1, size, out);
         }
     }
-    std::fputs("]\n", out);
+    if (!damaged) {
+        std::fputs("]\n", out);
+    }
     std::fclose(out);
 }
 
@@ -106,8 +116,21 @@ void report(const char* what, const fs::path& file, int count, const Run& run) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    const bool quick = argc > 1 && std::string(argv[1]) == "--quick";
-    const int count = quick ? 5'000 : 50'000;
+    int count = 50'000;
+    // --listings N: another size (100,000 makes the damaged file larger than the 256 MiB the
+    // import once read whole).
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if (arg == "--quick") {
+            count = 5'000;
+        } else if (arg == "--listings" && i + 1 < argc) {
+            count = std::atoi(argv[++i]);
+        }
+    }
+    if (count < 2) {
+        std::fprintf(stderr, "bench_import: --listings needs at least 2\n");
+        return 2;
+    }
     const char* base = std::getenv("GIGSCOUT_BENCH_DIR");
     const fs::path root = fs::path(base ? base : fs::temp_directory_path().string()) /
                           ("gigscout-bench-import-" + std::to_string(::getpid()));
@@ -131,6 +154,13 @@ int main(int argc, char** argv) {
     }
     Run b = measure(cli + " --data-dir " + (root / "b").string() + " import " + state.string());
     report("a state export", state, count, b);
+    fs::remove(state);
+    // The damaged copy is read element by element, damaged ones skipped: exit 2 (entries were
+    // skipped), every other listing stored.
+    const fs::path damaged = root / "damaged.json";
+    write_array(damaged, count, true);
+    Run c = measure(cli + " --data-dir " + (root / "c").string() + " import " + damaged.string());
+    report("a damaged JSON array (two listings cut)", damaged, count, c);
     fs::remove_all(root);
-    return a.exit_code == 0 && b.exit_code == 0 ? 0 : 1;
+    return a.exit_code == 0 && b.exit_code == 0 && c.exit_code == 2 ? 0 : 1;
 }

@@ -4,8 +4,6 @@
 // in < 3 s all told.
 //   bench_insights [--quick]        (--quick: 20,000 listings)
 // The database goes in $GIGSCOUT_BENCH_DIR, else the system temporary directory.
-#include <unistd.h>
-
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -21,6 +19,7 @@
 #include "scoring/scorer.h"
 #include "store/store.h"
 #include "support/bench_listings.h"
+#include "support/bench_store.h"
 #include "taxonomy/taxonomy.h"
 #include "views/insight_chart.h"
 #include "views/market_insight.h"
@@ -49,21 +48,10 @@ double elapsed_ms(Clock::time_point start) {
 int main(int argc, char** argv) {
     bool quick = argc > 1 && std::string(argv[1]) == "--quick";
     const int count = quick ? 20'000 : 100'000;
-    const char* base = std::getenv("GIGSCOUT_BENCH_DIR");
-    fs::path root = fs::path(base ? base : fs::temp_directory_path().string()) /
-                    ("gigscout-bench-insights-" + std::to_string(::getpid()));
-    fs::create_directories(root);
+    const fs::path root = bench::bench_folder("bench-insights");
     std::mt19937 random(42);
-    std::optional<Store> store;
+    std::optional<Store> store = bench::open_bench_store(root, "bench_insights");
     {
-        auto opened = Store::open(root / "gigscout.sqlite3");
-        if (!opened) {
-            fail_bench(opened.error().message);
-        }
-        store.emplace(std::move(opened).value());
-    }
-    {
-        std::vector<std::vector<Listing>> per_source(kInsightSources);
         auto listings = bench::bench_listings(count, 0, random, kInsightNow, kInsightSources);
         // bench_listings' titles name some two dozen skills; real listings name many more, so
         // each also asks for two of the taxonomy's computer-vision, model and deployment
@@ -87,15 +75,9 @@ int main(int argc, char** argv) {
                     l.skills.push_back({id, k == 0 ? SkillOrigin::Tag : SkillOrigin::Description});
                 }
             }
-            per_source[std::stoul(l.source.substr(6))].push_back(std::move(l));
         }
-        for (int s = 0; s < kInsightSources; ++s) {
-            auto r = store->record_refresh("source" + std::to_string(s), per_source[s],
-                                           RefreshCompleteness::Complete, kInsightNow - 3600);
-            if (!r) {
-                fail_bench(r.error().message);
-            }
-        }
+        bench::store_by_source(*store, bench::by_source(std::move(listings), kInsightSources),
+                               kInsightNow - 3600, "bench_insights");
     }
     if (quick) {
         std::printf("insights: quick mode: %d listings; the target below is for 100,000\n", count);

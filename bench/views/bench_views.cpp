@@ -11,7 +11,6 @@
 //   bench_views [--quick]        (--quick: 20,000 listings)
 // The database goes in $GIGSCOUT_BENCH_DIR, else the system temporary directory.
 #include <malloc.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -29,6 +28,7 @@
 #include "scoring/scorer.h"
 #include "store/store.h"
 #include "support/bench_listings.h"
+#include "support/bench_store.h"
 #include "taxonomy/skill_extractor.h"
 #include "taxonomy/taxonomy.h"
 #include "views/listing_table.h"
@@ -79,35 +79,14 @@ std::size_t heap_in_use() {
 int main(int argc, char** argv) {
     bool quick = argc > 1 && std::string(argv[1]) == "--quick";
     const int count = quick ? 20'000 : 100'000;
-    const char* base = std::getenv("GIGSCOUT_BENCH_DIR");
-    fs::path root = fs::path(base ? base : fs::temp_directory_path().string()) /
-                    ("gigscout-bench-views-" + std::to_string(::getpid()));
-    fs::create_directories(root);
+    const fs::path root = bench::bench_folder("bench-views");
     std::mt19937 random(42);
 
-    std::optional<Store> store;
-    {
-        auto opened = Store::open(root / "gigscout.sqlite3");
-        if (!opened) {
-            die(opened.error().message);
-        }
-        store.emplace(std::move(opened).value());
-    }
-    std::vector<std::vector<Listing>> per_source(kSources);
-    {
-        auto listings = bench::bench_listings(count, 0, random, kNow, kSources);
-        for (auto& l : listings) {
-            per_source[std::stoul(l.source.substr(6))].push_back(std::move(l));
-        }
-    }
+    std::optional<Store> store = bench::open_bench_store(root, "bench_views");
+    auto per_source =
+        bench::by_source(bench::bench_listings(count, 0, random, kNow, kSources), kSources);
     auto start = Clock::now();
-    for (int s = 0; s < kSources; ++s) {
-        auto r = store->record_refresh("source" + std::to_string(s), per_source[s],
-                                       RefreshCompleteness::Complete, kNow - 3600);
-        if (!r) {
-            die(r.error().message);
-        }
-    }
+    bench::store_by_source(*store, per_source, kNow - 3600, "bench_views");
     std::printf("views: %d listings stored (descriptions ~%zu bytes) in %.1f s\n", count,
                 per_source[0][0].description.size(), ms_since(start) / 1000);
     if (quick) {

@@ -1,5 +1,7 @@
 #include "app/sources_dialog.h"
 
+#include <memory>
+
 #include <wx/button.h>
 #include <wx/checkbox.h>
 #include <wx/filename.h>
@@ -66,10 +68,50 @@ SourcesDialog::SourcesDialog(wxWindow* parent, Workspace& workspace, std::functi
 }
 
 SourcesDialog::~SourcesDialog() {
+    // A call it posted and not yet run is discarded with the dialog (wx drops a gone
+    // handler's queued calls).
+    if (catalog_reader_.joinable()) {
+        catalog_reader_.join();
+    }
     if (sign_in_thread_.joinable()) {
         sign_in_cancel_->cancel();
         sign_in_thread_.join();
     }
+}
+
+void SourcesDialog::read_catalog(bool reloaded) {
+    if (reading_catalog_) {
+        return;
+    }
+    if (catalog_reader_.joinable()) {
+        catalog_reader_.join();  // the last read, its result already handed over
+    }
+    reading_catalog_ = true;
+    status_->SetLabel(_("Reading the plugins…"));
+    catalog_reader_ = std::thread([this, paths = workspace_.paths(), reloaded] {
+        // Shared: CallAfter copies what it is given.
+        auto catalog = std::make_shared<PluginCatalog>(plugin_catalog(paths));
+        CallAfter([this, catalog, reloaded] {
+            reading_catalog_ = false;
+            workspace_.adopt_catalog(std::move(*catalog));
+            reload();
+            if (!reloaded) {
+                status_->SetLabel(utf8(message_));
+                return;
+            }
+            std::size_t problems = 0;
+            for (const PluginItem& p : model_->plugins()) {
+                problems += p.load_error.empty() ? 0 : 1;
+            }
+            say("Reloaded " + std::to_string(model_->plugins().size()) + " plugins" +
+                    (problems ? ", " + std::to_string(problems) + " cannot load (see their reason)"
+                              : std::string()),
+                problems > 0);
+            if (changed_) {
+                changed_();
+            }
+        });
+    });
 }
 
 // --- building --------------------------------------------------------------------------------
@@ -193,7 +235,15 @@ void SourcesDialog::reload() {
             plugin = p->id;
         }
     }
-    wxBusyCursor busy;  // the first read starts every plugin's sandbox once
+    if (!workspace_.has_catalog()) {
+        if (!model_) {
+            model_.emplace(std::vector<SourceRow>{}, std::vector<PluginItem>{});
+            fill_lists();
+            show_selection();
+        }
+        read_catalog(false);
+        return;
+    }
     auto loaded = load_sources_dialog(workspace_, secrets_ ? &*secrets_ : nullptr);
     if (!loaded) {
         model_.emplace(std::vector<SourceRow>{}, std::vector<PluginItem>{});
@@ -504,6 +554,10 @@ bool SourcesDialog::save_settings() {
 
 bool SourcesDialog::find_address() {
     found_.reset();
+    if (reading_catalog_) {
+        say("The plugins are still being read; try again in a moment.", true);
+        return false;
+    }
     const std::string url = text_of(address_->GetValue());
     auto made = source_from_url(workspace_.catalog(), url);
     if (!made) {
@@ -604,22 +658,7 @@ bool SourcesDialog::remove() {
 }
 
 void SourcesDialog::reload_plugins() {
-    {
-        wxBusyCursor busy;
-        workspace_.reload_plugins();
-    }
-    reload();
-    std::size_t problems = 0;
-    for (const PluginItem& p : model_->plugins()) {
-        problems += p.load_error.empty() ? 0 : 1;
-    }
-    say("Reloaded " + std::to_string(model_->plugins().size()) + " plugins" +
-            (problems ? ", " + std::to_string(problems) + " cannot load (see their reason)"
-                      : std::string()),
-        problems > 0);
-    if (changed_) {
-        changed_();
-    }
+    read_catalog(true);
 }
 
 void SourcesDialog::open_plugin_folder() {

@@ -37,11 +37,13 @@ class SourcesDialog : public wxDialog {
     // `changed`: sources.json or the store changed; `closed`: the dialog is going away.
     SourcesDialog(wxWindow* parent, Workspace& workspace, std::function<void()> changed,
                   std::function<void()> closed);
-    // Stops a sign-in still waiting for the browser and waits for its thread.
+    // Waits for the catalog reader; stops a sign-in still waiting for the browser.
     ~SourcesDialog() override;
 
     // --- what the buttons do (tests call them too); each says how it went in message() ----
-    void reload();  // reads the sources and plugins again, keeping the selection
+    // Reads the sources and plugins again, keeping the selection; the plugin catalog is read
+    // once on a worker thread first (each plugin's sandbox starts), then the lists fill.
+    void reload();
     bool select_source(const std::string& id);
     bool select_plugin(const std::string& id);
     // Find: what the address in the address box makes; true when it can be added.
@@ -72,6 +74,9 @@ class SourcesDialog : public wxDialog {
     bool set_field_text(const std::string& key, const std::string& text);
 
   private:
+    // Reads the plugin catalog on catalog_reader_ and hands it to the workspace through
+    // CallAfter (the app's one hand-off back, docs/app.md), then reloads.
+    void read_catalog(bool reloaded);
     void build();
     void fill_lists();
     void mark_selected(wxListCtrl* chosen, long row, wxListCtrl* other);
@@ -94,6 +99,8 @@ class SourcesDialog : public wxDialog {
     std::optional<SourceFromUrl> found_;
     std::string message_;
     bool filling_ = false;  // lists being refilled: their selection events are not the user's
+    bool reading_catalog_ = false;
+    std::thread catalog_reader_;  // joined before the dialog goes
 
     wxListCtrl* sources_list_ = nullptr;
     wxListCtrl* plugins_list_ = nullptr;

@@ -21,6 +21,10 @@ struct Paths {
     std::filesystem::path secrets_file() const { return config_dir / "secrets.json"; }
     // When each source last ran, for the platforms' minimum refresh interval.
     std::filesystem::path refresh_ledger_file() const { return cache_dir / "refresh-ledger.json"; }
+    // What each plugin's load answered, keyed by its file's content (plugin_host/manifest_cache.h).
+    std::filesystem::path plugin_manifest_cache_file() const {
+        return cache_dir / "plugin-manifests.json";
+    }
 
     // With an override (`--data-dir D`) everything lives under D: D/data, D/config, D/cache,
     // so a test or a portable install touches nothing else. Without one, XDG_DATA_HOME,

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -88,26 +89,6 @@ ParsedImport as_entries(ListingsParse parsed, std::int64_t now) {
         out.state.listings.push_back(std::move(e));
     }
     return out;
-}
-
-Result<ParsedImport> parse(const std::string& file, const std::string& text, std::int64_t now) {
-    auto kind = detect(file, text);
-    if (!kind) {
-        return kind.error();
-    }
-    switch (kind.value()) {
-        case FileKind::StateExport:
-            return state_export_from_json(text, file, now);
-        case FileKind::Csv:
-            return listings_from_csv(text, file, now);
-        case FileKind::ListingArray:
-            break;
-    }
-    auto parsed = parse_listings(text, file, now);
-    if (!parsed) {
-        return parsed.error();
-    }
-    return as_entries(std::move(parsed).value(), now);
 }
 
 // What an import did, whichever way the file was read.
@@ -199,16 +180,37 @@ Status store_part(ParsedImport& part, bool from_export, Store& store, std::int64
 constexpr std::size_t kBatchListings = 2000;
 constexpr std::size_t kBatchBytes = 16u << 20;
 
+// How a JSON file is read: json::check_file passed it (`damage` empty), or refused it for what
+// `damage` says and it is read element by element, skipping damaged ones.
+struct JsonReading {
+    std::string file;
+    std::optional<std::string> damage;
+
+    Status for_each(const std::function<Status(std::string_view)>& element,
+                    const std::function<void(std::string_view, std::string_view)>& other,
+                    const std::function<Status(const json::SkippedElement&)>& skipped,
+                    bool listing_array) const {
+        if (!damage) {
+            return json::for_each_element(file, "listings", element, other);
+        }
+        // An export's text that is not UTF-8 is mended entry by entry; a listing array's is not.
+        return json::for_each_readable_element(file, "listings", listing_array, element, other,
+                                               skipped);
+    }
+};
+
 // An export's members other than `listings` (small: profiles, settings, sources), read before
 // anything is stored so that a file of another format or a newer version is refused first.
-Result<ParsedImport> read_export_header(const std::string& file, std::int64_t now) {
+Result<ParsedImport> read_export_header(const JsonReading& reading, std::int64_t now) {
+    const std::string& file = reading.file;
     std::string header = "{";
-    Status read = json::for_each_element(
-        file, "listings", [](std::string_view) -> Status { return Ok{}; },
-        [&](std::string_view name, std::string_view value) {
-            header += header.size() > 1 ? "," : "";
-            header.append(name).append(":").append(value);
-        });
+    Status read =
+        reading.for_each([](std::string_view) -> Status { return Ok{}; },
+                         [&](std::string_view name, std::string_view value) {
+                             header += header.size() > 1 ? "," : "";
+                             header.append(name).append(":").append(value);
+                         },
+                         [](const json::SkippedElement&) -> Status { return Ok{}; }, false);
     if (!read) {
         return read.error();
     }
@@ -217,11 +219,30 @@ Result<ParsedImport> read_export_header(const std::string& file, std::int64_t no
     return state_export_from_json(header, file, now);
 }
 
+// What a damaged file lost at one place: "listing 7 (bytes 812 to 1400): not JSON: ...".
+std::string skipped_problem(const json::SkippedElement& skip, bool from_export) {
+    std::string out = from_export ? "listings[" + std::to_string(skip.index) + "]"
+                                  : "listing " + std::to_string(skip.index);
+    if (!skip.too_large_number.empty()) {
+        // Set aside as in a file read whole (parse_listings).
+        return out + ": the number " + skip.too_large_number +
+               " is too large (it does not fit a double)";
+    }
+    if (skip.resumed_at) {
+        return out + " (bytes " + std::to_string(skip.begin) + " to " +
+               std::to_string(*skip.resumed_at) + "): not JSON: " + skip.reason +
+               "; skipped to the next listing";
+    }
+    return out + " (from byte " + std::to_string(skip.begin) + "): not JSON: " + skip.reason +
+           "; nothing after it could be read (was the file cut short?)";
+}
+
 // A JSON array of listings, or an export's listings, read in batches (docs/store.md, "Export and
-// import"): memory holds one batch, whatever the size of the file. The file passed
-// json::check_file, so its text is sound JSON.
-Status import_streaming(const std::string& file, std::optional<ParsedImport> header, Store& store,
-                        std::int64_t now, Outcome& out) {
+// import"): memory holds one batch, whatever the size of the file. A file json::check_file
+// refused loses only its damaged elements, each named with its place and bytes.
+Status import_streaming(const JsonReading& reading, std::optional<ParsedImport> header,
+                        Store& store, std::int64_t now, Outcome& out) {
+    const std::string& file = reading.file;
     const bool from_export = header.has_value();
     if (header) {
         if (Status s = store_part(*header, true, store, now, out); !s) {
@@ -249,7 +270,7 @@ Status import_streaming(const std::string& file, std::optional<ParsedImport> hea
         const std::size_t begin = first;
         first = count;
         if (!part) {
-            // Not expected in a file json::check_file passed; the batch is named and skipped.
+            // Not expected: every element was read as JSON; the batch is named and skipped.
             out.problems.push_back("listings " + std::to_string(begin) + " to " +
                                    std::to_string(count - 1) + ": " + part.error().message);
             return Ok{};
@@ -261,8 +282,7 @@ Status import_streaming(const std::string& file, std::optional<ParsedImport> hea
         }
         return store_part(part.value(), from_export, store, now, out);
     };
-    Status read = json::for_each_element(
-        file, "listings",
+    Status read = reading.for_each(
         [&](std::string_view element) -> Status {
             batch += count > first ? "," : "";
             batch += element;
@@ -272,7 +292,17 @@ Status import_streaming(const std::string& file, std::optional<ParsedImport> hea
             }
             return Ok{};
         },
-        [](std::string_view, std::string_view) {});
+        [](std::string_view, std::string_view) {},
+        [&](const json::SkippedElement& skip) -> Status {
+            // The batch before it is stored first, so that indexes in it stay those of the file.
+            if (Status s = flush(); !s) {
+                return s;
+            }
+            out.problems.push_back(skipped_problem(skip, from_export));
+            first = ++count;
+            return Ok{};
+        },
+        !from_export);
     if (!read) {
         return read;
     }
@@ -320,62 +350,53 @@ int run_import(const ImportOptions& opt, const GlobalOptions& global) {
     if (!kind) {
         return fail("import", kind.error().message, kExitUsage);
     }
-    // A sound JSON file and a CSV file are read in batches, checked first so that nothing is
-    // stored from a file that would be refused; a damaged export that needs mending (or a file
-    // that is not JSON at all, for the precise message) is read whole.
-    std::optional<std::size_t> streamed;
-    std::optional<std::size_t> csv_rows;
+    // A CSV file and a sound JSON file are checked first so that nothing is stored from a file
+    // that would be refused; a JSON file the check refuses is damaged and gives what can be read.
+    JsonReading reading{opt.file, std::nullopt};
+    std::optional<std::size_t> count;
     if (kind.value() != FileKind::Csv) {
-        if (auto count = json::check_file(opt.file, "listings")) {
-            streamed = count.value();
+        if (auto checked = json::check_file(opt.file, "listings")) {
+            count = checked.value();
+        } else {
+            reading.damage = checked.error().message;
         }
     } else {
         auto rows = check_csv_file(opt.file);
         if (!rows) {
             return fail("import", rows.error().message, kExitUsage);
         }
-        csv_rows = rows.value();
+        count = rows.value();
     }
-    Result<ParsedImport> parsed = ParsedImport{};
     std::optional<ParsedImport> header;
-    if (streamed && kind.value() == FileKind::StateExport) {
-        auto h = read_export_header(opt.file, now);
+    if (kind.value() == FileKind::StateExport) {
+        auto h = read_export_header(reading, now);
         if (!h) {
             return fail("import", h.error().message, kExitUsage);
         }
         header = std::move(h).value();
-    }
-    if (!streamed && !csv_rows) {
-        auto text = read_text_file(opt.file);
-        if (!text) {
-            return fail("import", text.error().message, kExitUsage);
-        }
-        parsed = parse(opt.file, text.value(), now);
-        if (!parsed) {
-            return fail("import", parsed.error().message, kExitUsage);
-        }
     }
     auto opened = Workspace::open(*paths);
     if (!opened) {
         return fail("import", opened.error());
     }
     Store& store = opened.value().store();
-    std::fprintf(stderr, "gigscout-cli import: importing %zu listings into %s\n",
-                 streamed   ? *streamed
-                 : csv_rows ? *csv_rows
-                            : parsed.value().state.listings.size(),
-                 store.file().c_str());
+    if (count) {
+        std::fprintf(stderr, "gigscout-cli import: importing %zu listings into %s\n", *count,
+                     store.file().c_str());
+    } else {
+        std::fprintf(stderr,
+                     "gigscout-cli import: %s\ngigscout-cli import: reading it entry by entry: "
+                     "importing the listings that can be read into %s\n",
+                     reading.damage->c_str(), store.file().c_str());
+    }
     Outcome outcome;
     Status stored = Ok{};
-    if (csv_rows) {
+    if (kind.value() == FileKind::Csv) {
         stored = listings_from_csv_file(opt.file, now, kBatchListings, [&](ParsedImport& part) {
             return store_part(part, false, store, now, outcome);
         });
-    } else if (streamed) {
-        stored = import_streaming(opt.file, std::move(header), store, now, outcome);
     } else {
-        stored =
-            store_part(parsed.value(), kind.value() == FileKind::StateExport, store, now, outcome);
+        stored = import_streaming(reading, std::move(header), store, now, outcome);
     }
     if (!stored) {
         return fail("import", stored.error().message, kExitInternal);

@@ -1,6 +1,8 @@
-// gigscout-cli plugin run|requests|check|new|list: tools for plugin authors (docs/cli.md,
-// docs/plugin-api.md). Everything runs in the same sandbox the app uses.
+// gigscout-cli plugin run|requests|check|test|new|list: tools for plugin authors (docs/cli.md,
+// docs/plugin-api.md, docs/plugin-tutorial.md). Everything runs in the same sandbox the app uses.
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -12,6 +14,7 @@
 #include "model/listing_json.h"
 #include "plugin_host/plugin_scaffold.h"
 #include "plugin_host/plugin_session.h"
+#include "plugin_kit/case_runner.h"
 #include "taxonomy/listing_intake.h"
 #include "views/display_text.h"
 #include "workspace/workspace.h"
@@ -33,6 +36,8 @@ struct PluginOptions {
     bool json = false;
     std::string id;
     std::string dir = ".";
+    std::string target;  // plugin test: a folder or a plugin id
+    std::string fixtures;
 };
 
 // Fails (exit 2) when the plugin file cannot be read, so that a typo in the path is a usage
@@ -217,6 +222,14 @@ int run_requests(const PluginOptions& opt) {
         if (!r.body.empty()) {
             std::printf("  body: %s\n", utf8::printable(r.body, 4096).c_str());
         }
+        if (!r.forward_headers.empty()) {
+            std::string names;
+            for (const auto& n : r.forward_headers) {
+                names += (names.empty() ? "" : ", ") + n;
+            }
+            std::printf("  forwarded on a redirect to another origin: %s\n",
+                        utf8::printable(names).c_str());
+        }
     }
     if (requests.value().empty()) {
         std::printf("(no requests)\n");
@@ -295,6 +308,129 @@ int run_check(const PluginOptions& opt) {
     return kExitOk;
 }
 
+// `plugin test DIR|ID`: DIR when such a path exists, else the id of a bundled or user plugin.
+std::variant<fs::path, int> resolve_test_target(const GlobalOptions& global,
+                                                const std::string& target) {
+    constexpr const char* kCmd = "plugin test";
+    std::error_code ec;
+    fs::path path = target;
+    if (!fs::exists(path, ec)) {
+        auto paths = global.paths();
+        if (!paths) {
+            return kExitUsage;
+        }
+        PluginCatalog catalog = plugin_catalog(*paths);
+        const PluginEntry* entry = catalog.find(target);
+        if (entry == nullptr) {
+            return fail(kCmd,
+                        "\"" + target +
+                            "\" is neither a plugin folder nor the id of a usable plugin "
+                            "(gigscout-cli plugin list shows them)",
+                        kExitUsage);
+        }
+        path = entry->path;
+    }
+    auto folder = plugin_kit::plugin_folder(path);
+    if (!folder) {
+        return fail(kCmd, folder.error().message, kExitUsage);
+    }
+    return folder.value();
+}
+
+// Where "shared:" cases read real captures: --fixtures, else $GIGSCOUT_SHARED/fixtures.
+std::optional<fs::path> shared_fixtures_dir(const std::string& option) {
+    if (!option.empty()) {
+        return fs::path(option);
+    }
+    const char* env = std::getenv("GIGSCOUT_SHARED");
+    if (env != nullptr && *env != '\0') {
+        return fs::path(env) / "fixtures";
+    }
+    return std::nullopt;
+}
+
+// `text` after `label`, a line at a time (an error's traceback stays readable), each line made
+// printable: the text is the plugin's own.
+void print_lines(const char* label, const std::string& text) {
+    constexpr int kMaxLines = 12;
+    std::size_t at = 0;
+    for (int n = 0; at <= text.size(); ++n) {
+        std::size_t end = text.find('\n', at);
+        std::string line = text.substr(at, end == std::string::npos ? end : end - at);
+        if (n == kMaxLines) {
+            std::printf("%*s...\n", static_cast<int>(std::strlen(label)), "");
+            return;
+        }
+        if (n == 0 || !line.empty()) {
+            std::printf("%*s%s\n", static_cast<int>(std::strlen(label)), n == 0 ? label : "",
+                        utf8::printable(line, 2000).c_str());
+        }
+        if (end == std::string::npos) {
+            return;
+        }
+        at = end + 1;
+    }
+}
+
+void print_failure(const plugin_kit::CaseResult& r) {
+    if (!r.reason.empty()) {
+        std::printf("        %s\n", utf8::printable(r.reason, 2000).c_str());
+        return;
+    }
+    const auto& m = r.mismatches.front();
+    std::printf("        at:       %s\n", utf8::printable(m.path, 400).c_str());
+    print_lines("        expected: ", m.expected);
+    print_lines("        actual:   ", m.actual);
+    if (r.mismatches.size() > 1) {
+        std::size_t more = r.mismatches.size() - 1;
+        std::printf("        (and %zu more difference%s)\n", more, more == 1 ? "" : "s");
+    }
+}
+
+int run_test(const GlobalOptions& global, const PluginOptions& opt) {
+    constexpr const char* kCmd = "plugin test";
+    auto target = resolve_test_target(global, opt.target);
+    if (std::holds_alternative<int>(target)) {
+        return std::get<int>(target);
+    }
+    const fs::path folder = std::get<fs::path>(target);
+    auto cases = plugin_kit::load_case_table(folder);
+    if (!cases) {
+        return fail(kCmd, cases.error().message, kExitPluginFailed);
+    }
+    PluginSession session(folder);
+    if (auto m = session.load(); !m) {
+        print_log(stderr, session.last_log());
+        return fail(kCmd, m.error().message, kExitPluginFailed);
+    }
+    std::printf("%s: %zu case%s\n", utf8::printable(folder.string()).c_str(), cases.value().size(),
+                cases.value().size() == 1 ? "" : "s");
+    plugin_kit::CaseOptions options;
+    options.shared_fixtures = shared_fixtures_dir(opt.fixtures);
+    int passed = 0, failed = 0, skipped = 0;
+    for (const auto& c : cases.value()) {
+        auto r = plugin_kit::run_case(session, c, options);
+        std::string name = utf8::printable(c.name);
+        switch (r.verdict) {
+            case plugin_kit::CaseVerdict::Pass:
+                ++passed;
+                std::printf("  pass  %s\n", name.c_str());
+                break;
+            case plugin_kit::CaseVerdict::Skip:
+                ++skipped;
+                std::printf("  skip  %s: %s\n", name.c_str(), utf8::printable(r.reason).c_str());
+                break;
+            case plugin_kit::CaseVerdict::Fail:
+                ++failed;
+                std::printf("  FAIL  %s\n", name.c_str());
+                print_failure(r);
+                break;
+        }
+    }
+    std::printf("%d passed, %d failed, %d skipped\n", passed, failed, skipped);
+    return failed == 0 ? kExitOk : kExitPluginFailed;
+}
+
 // This program's own path, for the scripts it writes; "gigscout-cli" (from PATH) if unknown.
 std::string own_path() {
     std::error_code ec;
@@ -302,7 +438,7 @@ std::string own_path() {
     return ec ? std::string("gigscout-cli") : self.string();
 }
 
-int run_new(const PluginOptions& opt) {
+int run_new(const GlobalOptions& global, const PluginOptions& opt) {
     const std::string cli = own_path();
     auto written = write_scaffold(opt.dir, opt.id, cli);
     if (!written) {
@@ -311,13 +447,17 @@ int run_new(const PluginOptions& opt) {
     for (const auto& p : written.value()) {
         std::printf("wrote %s\n", p.string().c_str());
     }
+    const std::string folder = written.value().front().parent_path().string();
     std::printf(
-        "\nNext: edit %s.lua, then run it on the sample response:\n"
-        "  %s plugin run %s --response %s\n"
-        "or run the test: %s\n"
-        "Reference and tutorial: docs/plugin-api.md\n",
-        opt.id.c_str(), cli.c_str(), written.value()[0].string().c_str(),
-        written.value()[1].string().c_str(), written.value()[2].string().c_str());
+        "\nNext: edit %s, then run its cases in the real sandbox:\n"
+        "  %s plugin test %s\n"
+        "(or %s/test.sh)\n",
+        written.value().front().string().c_str(), cli.c_str(), folder.c_str(), folder.c_str());
+    if (auto paths = global.paths()) {
+        std::printf("To use it, move the folder into %s\n",
+                    paths->user_plugins_dir().string().c_str());
+    }
+    std::printf("Walk-through: docs/plugin-tutorial.md; reference: docs/plugin-api.md\n");
     return kExitOk;
 }
 
@@ -382,10 +522,24 @@ const bool registered = register_command(Command{
         CLI::App* check = plugin->add_subcommand("check", "Validate a plugin's manifest");
         check->add_option("file", opt->file, "The plugin")->required();
 
+        CLI::App* test = plugin->add_subcommand(
+            "test",
+            "Run a plugin's cases (cases.json in its folder) in the real sandbox and show what "
+            "differs");
+        test->add_option("plugin", opt->target,
+                         "The plugin's folder, or the id of a bundled or user plugin")
+            ->required();
+        test->add_option("--fixtures", opt->fixtures,
+                         "Where \"shared:\" cases find real captures (default: "
+                         "$GIGSCOUT_SHARED/fixtures; without it they are skipped)")
+            ->type_name("DIR");
+
         CLI::App* create = plugin->add_subcommand(
-            "new", "Write a working skeleton plugin with a saved sample response and a test");
+            "new",
+            "Write a working plugin folder: init.lua, cases.json with one case on a saved "
+            "sample response, and test.sh");
         create->add_option("id", opt->id, "The new plugin's id ([a-z0-9_-]+)")->required();
-        create->add_option("--dir", opt->dir, "Where to write the files (default: here)");
+        create->add_option("--dir", opt->dir, "Where to write the folder ID/ (default: here)");
 
         CLI::App* list = plugin->add_subcommand(
             "list", "List the bundled and user plugins, with why any is disabled");
@@ -397,8 +551,10 @@ const bool registered = register_command(Command{
                 return run_requests(*opt);
             if (check->parsed())
                 return run_check(*opt);
+            if (test->parsed())
+                return run_test(global, *opt);
             if (create->parsed())
-                return run_new(*opt);
+                return run_new(global, *opt);
             if (list->parsed())
                 return run_list(global);
             return kExitUsage;

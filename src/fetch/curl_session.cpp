@@ -53,6 +53,7 @@ struct Transfer {
     Abort abort = Abort::None;
     std::string blocked;  // why an address was refused
     std::uint64_t header_bytes = 0;
+    bool headers_complete = false;  // the blank line after a header block was seen
     curl_off_t reported = -1;
     Exchange out;
 };
@@ -75,6 +76,7 @@ size_t on_header(char* data, size_t size, size_t count, void* user) {
         return n;
     }
     if (line.empty()) {
+        t.headers_complete = true;
         return n;
     }
     if (line.front() == ' ' || line.front() == '\t') {
@@ -232,6 +234,13 @@ FetchError map_failure(CURLcode rc, const Transfer& t, std::string_view curl_det
             return failure(FetchErrorKind::Blocked, spec, t.blocked);
         case Abort::None:
             break;
+    }
+    // libcurl 7.88 assembles each header line in a buffer capped at CURL_MAX_HTTP_HEADER and
+    // reports a longer line as "Out of memory"; before the headers end, that is what it means.
+    if (rc == CURLE_OUT_OF_MEMORY && !t.headers_complete) {
+        return failure(FetchErrorKind::TooLarge, spec,
+                       "a response header line is longer than " +
+                           std::to_string(CURL_MAX_HTTP_HEADER) + " bytes (libcurl's limit)");
     }
     if (!t.blocked.empty() && rc == CURLE_COULDNT_CONNECT) {
         return failure(FetchErrorKind::Blocked, spec, t.blocked);

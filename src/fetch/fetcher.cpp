@@ -71,6 +71,14 @@ FetchError status_error(HttpMethod method, std::string_view url, const detail::E
     return e;
 }
 
+bool may_follow_redirect(std::string_view name, const std::vector<std::string>& marked) {
+    if (ascii::iequals(name, "Accept") || ascii::iequals(name, "Accept-Language")) {
+        return true;
+    }
+    return std::any_of(marked.begin(), marked.end(),
+                       [&](const std::string& m) { return ascii::iequals(name, m); });
+}
+
 bool is_redirect(int status) {
     return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
 }
@@ -148,6 +156,7 @@ struct Fetcher::Hop {
     HttpMethod method = HttpMethod::Get;
     ParsedUrl url;
     HttpHeaders headers;  // the caller's, minus what a redirect dropped
+    std::vector<std::string> forward_on_redirect;
     std::string body;
     std::optional<CachedResponse> cached;
 };
@@ -267,7 +276,9 @@ FetchResult Fetcher::fetch(const HttpRequest& request, const FetchPolicy& policy
                           std::string(method_name(request.method)) + ": " + parsed.error().message);
     }
 
-    Hop hop{request.method, std::move(parsed).value(), request.headers, request.body, std::nullopt};
+    Hop hop{request.method,  std::move(parsed).value(),
+            request.headers, request.forward_on_redirect,
+            request.body,    std::nullopt};
     int redirects = 0;
     int attempts = 0;
     std::string from;
@@ -328,11 +339,13 @@ FetchResult Fetcher::fetch(const HttpRequest& request, const FetchPolicy& policy
                     return ascii::to_lower(h.name) == "content-type";
                 });
             }
-            // Credentials are meant for the origin they were written for.
+            // Headers are meant for the origin they were written for: another origin gets
+            // only those the caller marked safe to forward (no guessing which are secrets).
             if (next.value().host != hop.url.host || next.value().scheme != hop.url.scheme ||
                 next.value().port != hop.url.port) {
-                std::erase_if(hop.headers,
-                              [](const HttpHeader& h) { return looks_like_secret_name(h.name); });
+                std::erase_if(hop.headers, [&](const HttpHeader& h) {
+                    return !may_follow_redirect(h.name, hop.forward_on_redirect);
+                });
             }
             from = hop.url.url;
             hop.url = std::move(next).value();

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "base/result.h"
+#include "base/sha256.h"
 #include "fetch/http_message.h"
 
 namespace gigscout::fetch {
@@ -45,7 +46,6 @@ class HttpCache {
     std::filesystem::path dir_;
 };
 
-// Lower-case hex SHA-256 of `data`.
-std::string sha256_hex(std::string_view data);
+using gigscout::sha256_hex;  // base/sha256.h
 
 }  // namespace gigscout::fetch

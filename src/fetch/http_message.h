@@ -31,6 +31,9 @@ struct HttpRequest {
     std::string url;
     HttpHeaders headers;  // caller's headers; see validate_request for what is refused
     std::string body;     // POST only
+    // Names of the caller's headers that may follow a redirect to another origin (scheme, host
+    // or port). Accept and Accept-Language always do; every other header is dropped there.
+    std::vector<std::string> forward_on_redirect;
 };
 
 // Refuses what a plugin must not control: header names that are not HTTP tokens, CR/LF/NUL

@@ -2,6 +2,10 @@
 // (Paths::user_plugins_dir()), where a user plugin overrides a bundled one with the same id.
 // A plugin that fails to load, needs another API version or shares its id with another is
 // listed as disabled, with the reason.
+// Manifests are read by several workers at once, and remembered in a cache file (when given:
+// the standard catalog's is in the cache dir) keyed by each plugin's source text, so an
+// unchanged plugin costs no worker at startup and one that loops while loading is refused once
+// until its file changes (manifest_cache.h).
 #pragma once
 
 #include <filesystem>
@@ -26,16 +30,30 @@ struct PluginEntry {
     bool usable() const { return manifest.has_value() && disabled_reason.empty(); }
 };
 
+// How the last reload() got its manifests.
+struct CatalogLoadCounts {
+    std::size_t from_cache = 0;  // answers read from the cache file (no worker started)
+    std::size_t loaded = 0;      // plugins a worker loaded
+};
+
 // Not thread-safe: one owner (the app's or the CLI's main flow) discovers and reloads.
 class PluginCatalog {
   public:
+    // `cache_file`: where load answers are remembered; none: every reload loads every plugin.
     PluginCatalog(std::filesystem::path bundled_dir, std::optional<std::filesystem::path> user_dir,
-                  PluginLimits limits = {});
-    // bundled_plugins_dir() and paths.user_plugins_dir().
+                  PluginLimits limits = {},
+                  std::optional<std::filesystem::path> cache_file = std::nullopt);
+    // bundled_plugins_dir() and paths.user_plugins_dir(), remembered in
+    // paths.plugin_manifest_cache_file().
     static PluginCatalog standard(const Paths& paths, PluginLimits limits = {});
 
-    // Looks at both folders again and reloads every plugin (no restart needed after an edit).
+    // Workers loading manifests at once.
+    static constexpr std::size_t kParallelLoads = 6;
+
+    // Looks at both folders again and reloads every plugin that changed (no restart needed
+    // after an edit).
     void reload();
+    const CatalogLoadCounts& last_load_counts() const { return counts_; }
 
     // All plugins found, bundled first, each folder in file name order.
     const std::vector<PluginEntry>& entries() const { return entries_; }
@@ -50,7 +68,9 @@ class PluginCatalog {
     std::filesystem::path bundled_dir_;
     std::optional<std::filesystem::path> user_dir_;
     PluginLimits limits_;
+    std::optional<std::filesystem::path> cache_file_;
     std::vector<PluginEntry> entries_;
+    CatalogLoadCounts counts_;
 };
 
 // The plugin files and folders directly in `dir`: *.lua and folders holding init.lua, sorted

@@ -114,7 +114,18 @@ Result<PluginRequest> request_from_json(const rapidjson::Value& value) {
                 name, std::string(it->value.GetString(), it->value.GetStringLength()));
         }
     }
-    r.reject_unknown({"url", "method", "headers", "body"});
+    if (const auto* f = r.array("forward_headers")) {
+        for (rapidjson::SizeType i = 0; i < f->Size(); ++i) {
+            const auto& name = (*f)[i];
+            if (!name.IsString()) {
+                r.fail(("forward_headers[" + std::to_string(i + 1) + "]").c_str(),
+                       "expected a header name, got " + std::string(json::type_name(name)));
+                break;
+            }
+            req.forward_headers.emplace_back(name.GetString(), name.GetStringLength());
+        }
+    }
+    r.reject_unknown({"url", "method", "headers", "body", "forward_headers"});
     if (!r.ok()) {
         return *r.error();
     }
@@ -184,6 +195,18 @@ Status check_request(const PluginRequest& req, const SourceHosts& hosts) {
             if ((c < 0x20 && c != '\t') || c == 0x7f) {
                 return Error{field + "contains a control character (CR, LF or NUL)"};
             }
+        }
+    }
+    if (req.forward_headers.size() > L::kHeaders) {
+        return Error{"field `forward_headers`: more than " + std::to_string(L::kHeaders) +
+                     " names"};
+    }
+    for (std::size_t i = 0; i < req.forward_headers.size(); ++i) {
+        const std::string& name = req.forward_headers[i];
+        if (name.empty() || name.size() > L::kHeaderNameBytes ||
+            !std::all_of(name.begin(), name.end(), is_token_char)) {
+            return Error{"field `forward_headers[" + std::to_string(i + 1) +
+                         "]`: not a valid header name, got \"" + utf8::printable(name, 100) + "\""};
         }
     }
     return Ok{};

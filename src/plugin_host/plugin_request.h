@@ -20,6 +20,9 @@ struct PluginRequest {
     std::string url;
     std::vector<std::pair<std::string, std::string>> headers;  // as the plugin gave them
     std::string body;
+    // Names of its headers that may follow a redirect to another origin (the plugin's
+    // `forward_headers`); other headers stop there, but for Accept and Accept-Language.
+    std::vector<std::string> forward_headers;
 };
 
 struct PluginRequestLimits {

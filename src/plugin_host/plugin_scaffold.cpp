@@ -8,6 +8,7 @@
 namespace gigscout {
 namespace scaffold_text {
 extern const char kPlugin[];
+extern const char kCases[];
 extern const char kSample[];
 extern const char kTest[];
 }  // namespace scaffold_text
@@ -55,29 +56,30 @@ Result<std::vector<ScaffoldFile>> scaffold_plugin(std::string_view id, std::stri
         return Error{"\"" + std::string(id) +
                      "\" is not a valid plugin id (use a-z, 0-9, _ and -, at most 64 characters)"};
     }
-    std::string base(id);
     return std::vector<ScaffoldFile>{
-        {base + ".lua", fill(scaffold_text::kPlugin, id, cli), false},
-        {base + ".sample.json", fill(scaffold_text::kSample, id, cli), false},
-        {base + "_test.sh", fill(scaffold_text::kTest, id, cli), true},
+        {"init.lua", fill(scaffold_text::kPlugin, id, cli), false},
+        {"cases.json", fill(scaffold_text::kCases, id, cli), false},
+        {"responses/sample.json", fill(scaffold_text::kSample, id, cli), false},
+        {"test.sh", fill(scaffold_text::kTest, id, cli), true},
     };
 }
 
-Result<std::vector<fs::path>> write_scaffold(const fs::path& dir, std::string_view id,
+Result<std::vector<fs::path>> write_scaffold(const fs::path& parent, std::string_view id,
                                              std::string_view cli) {
     auto files = scaffold_plugin(id, cli);
     if (!files) {
         return files.error();
     }
+    const fs::path dir = parent / std::string(id);
     std::error_code ec;
     for (const auto& f : files.value()) {
         if (fs::exists(dir / f.name, ec)) {
             return Error{(dir / f.name).string() + " already exists; not overwriting it"};
         }
     }
-    fs::create_directories(dir, ec);
+    fs::create_directories(dir / "responses", ec);
     if (ec) {
-        return Error{"cannot create " + dir.string() + ": " + ec.message()};
+        return Error{"cannot create " + (dir / "responses").string() + ": " + ec.message()};
     }
     std::vector<fs::path> written;
     for (const auto& f : files.value()) {

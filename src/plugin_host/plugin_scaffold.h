@@ -1,6 +1,7 @@
-// `gigscout-cli plugin new ID`: a working starting point for a plugin author — the plugin, a
-// saved sample response it parses, and a test script that runs it in the real sandbox. The
-// files come from plugins/examples/template/, compiled in.
+// `gigscout-cli plugin new ID`: a working starting point for a plugin author — a plugin folder
+// with init.lua (written with `common`), cases.json with one case on a saved sample response
+// (responses/sample.json), and test.sh, which runs the cases with `gigscout-cli plugin test`.
+// The files come from src/plugin_host/scaffold/, compiled in.
 #pragma once
 
 #include <filesystem>
@@ -13,7 +14,7 @@
 namespace gigscout {
 
 struct ScaffoldFile {
-    std::string name;  // "<id>.lua", "<id>.sample.json", "<id>_test.sh"
+    std::string name;  // inside the folder: "init.lua", "cases.json", "responses/sample.json", ...
     std::string content;
     bool executable = false;
 };
@@ -23,8 +24,8 @@ struct ScaffoldFile {
 // `gigscout-cli` is usually not on PATH).
 Result<std::vector<ScaffoldFile>> scaffold_plugin(std::string_view id, std::string_view cli);
 
-// Writes the scaffold into `dir` (created if missing); refuses to overwrite any existing file
-// (the error names it). Returns the paths written.
+// Writes the scaffold into the folder `dir`/`id` (created if missing); refuses to overwrite any
+// existing file (the error names it). Returns the paths written, init.lua first.
 Result<std::vector<std::filesystem::path>> write_scaffold(const std::filesystem::path& dir,
                                                           std::string_view id,
                                                           std::string_view cli);

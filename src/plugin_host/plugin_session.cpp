@@ -163,6 +163,37 @@ std::optional<rapidjson::Document> parse_payload(std::string& text) {
     return doc;
 }
 
+// The top-level field a "field `settings[2].key`: ..." problem is about ("settings").
+std::string field_of_problem(std::string_view problem) {
+    constexpr std::string_view kStart = "field `";
+    if (problem.rfind(kStart, 0) != 0) {
+        return {};
+    }
+    problem.remove_prefix(kStart.size());
+    return std::string(problem.substr(0, problem.find_first_of("`.[")));
+}
+
+bool ends_with(std::string_view s, std::string_view end) {
+    return s.size() >= end.size() && s.substr(s.size() - end.size()) == end;
+}
+
+// manifest_from_json's problems, one by one (each starts with "field `"; they are joined
+// with "; ").
+std::vector<std::string> split_problems(const std::string& text) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t next = text.find("; field `", start);
+        out.push_back(
+            text.substr(start, next == std::string::npos ? std::string::npos : next - start));
+        if (next == std::string::npos) {
+            break;
+        }
+        start = next + 2;
+    }
+    return out;
+}
+
 }  // namespace
 
 Result<PluginSource> read_plugin_source(const fs::path& path, std::size_t max_bytes) {
@@ -194,6 +225,49 @@ struct PluginSession::Reply {
 
 PluginSession::PluginSession(fs::path path, PluginLimits limits)
     : path_(std::move(path)), limits_(limits) {}
+
+PluginSession::PluginSession(PluginSource source, PluginLimits limits)
+    : path_(source.path), limits_(limits), source_(std::move(source)) {}
+
+Result<PluginManifest> manifest_from_answer(const LoadAnswer& answer,
+                                            const std::string& chunkname) {
+    if (!answer.refusal.empty()) {
+        return Error{answer.refusal};
+    }
+    auto doc = json::parse(answer.manifest_json, "the manifest");
+    if (!doc) {
+        return Error{"plugin " + chunkname + ": " + doc.error().message};
+    }
+    auto m = manifest_from_json(doc.value(), answer.functions);
+    if (answer.problems.empty()) {
+        if (!m) {
+            return Error{"plugin " + chunkname + ": " + m.error().message};
+        }
+        return m;
+    }
+    // Every bad field, the worker's first. A field it left out is not also "required".
+    std::string text;
+    std::vector<std::string> left_out;
+    for (const auto& p : answer.problems) {
+        text += (text.empty() ? "" : "; ") + p;
+        left_out.push_back(field_of_problem(p));
+    }
+    if (!m && m.error().message.rfind("field `", 0) != 0) {
+        return Error{"plugin " + chunkname + ": " + m.error().message};  // "needs API 2"
+    }
+    if (!m) {
+        for (const auto& p : split_problems(m.error().message)) {
+            if (ends_with(p, ": is required") || p.find("`: is required (") != std::string::npos) {
+                if (std::find(left_out.begin(), left_out.end(), field_of_problem(p)) !=
+                    left_out.end()) {
+                    continue;
+                }
+            }
+            text += "; " + p;
+        }
+    }
+    return Error{"plugin " + chunkname + ": " + text};
+}
 
 PluginSession::~PluginSession() {
     drop_worker();
@@ -245,6 +319,7 @@ void PluginSession::cancel() {
 Result<PluginSession::Reply> PluginSession::call(const char* op, const std::string& header,
                                                  const std::string& payload) {
     int fd = -1;
+    error_is_plugins_ = false;
     {
         std::lock_guard lock(state_mutex_);
         if (cancel_requested_) {
@@ -273,6 +348,7 @@ Result<PluginSession::Reply> PluginSession::call(const char* op, const std::stri
         if (cancelled) {
             return Error{"plugin " + name() + ": cancelled"};
         }
+        error_is_plugins_ = st == frame::IoStatus::Timeout || st == frame::IoStatus::TooLarge;
         switch (st) {
             case frame::IoStatus::Timeout:
                 return Error{"plugin " + name() + ": killed after " +
@@ -298,6 +374,7 @@ Result<PluginSession::Reply> PluginSession::call(const char* op, const std::stri
     last_log_ = read_log(reply.header);
     const auto* ok = find(reply.header, "ok");
     if (ok == nullptr || !ok->IsBool() || !ok->GetBool()) {
+        error_is_plugins_ = true;
         return Error{"plugin " + name() + ": " + as_string(find(reply.header, "error"))};
     }
     return reply;
@@ -338,23 +415,40 @@ Status PluginSession::ensure_worker() {
     put(w, "chunkname", "@" + source_->chunkname);
     write_limits(w, limits_);
     w.EndObject();
+    load_answer_.reset();
     auto reply = call("while loading", std::string(buf.GetString(), buf.GetSize()), source_->text);
     if (!reply) {
         drop_worker();
+        if (error_is_plugins_ && !manifest_) {
+            load_answer_ = LoadAnswer{};
+            load_answer_->refusal = reply.error().message;
+        }
         return reply.error();
     }
-    const auto* manifest = find(reply.value().header, "manifest");
-    std::vector<std::string> functions;
+    LoadAnswer answer;
+    if (const auto* manifest = find(reply.value().header, "manifest"); manifest != nullptr) {
+        rapidjson::StringBuffer text;
+        Writer mw(text);
+        manifest->Accept(mw);
+        answer.manifest_json.assign(text.GetString(), text.GetSize());
+    } else {
+        answer.manifest_json = "null";
+    }
     if (const auto* f = find(reply.value().header, "functions"); f != nullptr && f->IsArray()) {
         for (const auto& name : f->GetArray()) {
-            functions.push_back(as_string(&name));
+            answer.functions.push_back(as_string(&name));
         }
     }
-    static const rapidjson::Value kNull;
-    auto m = manifest_from_json(manifest != nullptr ? *manifest : kNull, functions);
+    if (const auto* p = find(reply.value().header, "problems"); p != nullptr && p->IsArray()) {
+        for (const auto& problem : p->GetArray()) {
+            answer.problems.push_back(utf8::printable(as_string(&problem)));
+        }
+    }
+    auto m = manifest_from_answer(answer, name());
+    load_answer_ = std::move(answer);
     if (!m) {
         drop_worker();
-        return Error{"plugin " + name() + ": " + m.error().message};
+        return m.error();
     }
     if (!manifest_) {
         manifest_ = std::move(m).value();

@@ -67,9 +67,29 @@ struct PluginSource {
 Result<PluginSource> read_plugin_source(const std::filesystem::path& path,
                                         std::size_t max_bytes = 1u << 20);
 
+// What the worker answered when it loaded a plugin, before the host's checks: the plugin
+// catalog keeps it (manifest_cache.h) so an unchanged file needs no worker next time.
+struct LoadAnswer {
+    std::string manifest_json;           // the plugin table without its functions, as sent
+    std::vector<std::string> functions;  // the names of its function-valued fields
+    // Fields the worker could not send (not UTF-8, not finite, too deep...), left out of
+    // manifest_json: "field `name`: is not valid UTF-8 ...".
+    std::vector<std::string> problems;
+    // Not empty when the load was refused for a reason the same file meets again: an error
+    // while loading, the time or an output limit. Never the host's own trouble (a worker that
+    // could not start or crashed, a cancel).
+    std::string refusal;
+};
+
+// The host's checks on an answer: the manifest, or the refusal, in the words load() uses
+// ("plugin remoteok.lua: field `hosts[1]`: ...").
+Result<PluginManifest> manifest_from_answer(const LoadAnswer& answer, const std::string& chunkname);
+
 class PluginSession {
   public:
     explicit PluginSession(std::filesystem::path path, PluginLimits limits = {});
+    // A plugin whose file was read already (the catalog hashes exactly the text it loads).
+    explicit PluginSession(PluginSource source, PluginLimits limits = {});
     ~PluginSession();
     PluginSession(const PluginSession&) = delete;
     PluginSession& operator=(const PluginSession&) = delete;
@@ -80,6 +100,8 @@ class PluginSession {
     // Reads the file again (a plugin author's edit) and restarts the worker.
     Result<PluginManifest> reload();
     const std::optional<PluginManifest>& manifest() const { return manifest_; }
+    // The worker's answer at the last load, when it was one worth remembering (see LoadAnswer).
+    const std::optional<LoadAnswer>& load_answer() const { return load_answer_; }
 
     // The requests for one refresh, each checked against the manifest (http(s), `hosts`).
     Result<std::vector<PluginRequest>> requests(const PluginContext& ctx);
@@ -120,6 +142,10 @@ class PluginSession {
     PluginLimits limits_;
     std::optional<PluginSource> source_;
     std::optional<PluginManifest> manifest_;
+    std::optional<LoadAnswer> load_answer_;
+    // Set by call(): its error came from the plugin (an error, the time or output limit), not
+    // from the host's side of the exchange.
+    bool error_is_plugins_ = false;
     std::vector<PluginLogMessage> last_log_;
     // The last reply's payload buffer, reused by the next call (megabytes of listings need no
     // fresh, zero-filled memory each time); dropped when it grew past a few MiB.

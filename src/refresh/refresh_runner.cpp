@@ -57,6 +57,7 @@ fetch::HttpRequest to_http_request(const PluginRequest& r, std::string_view cont
         out.headers.push_back({name, value});
     }
     out.body = r.body;
+    out.forward_on_redirect = r.forward_headers;
     return out;
 }
 
@@ -483,7 +484,10 @@ SourceOutcome RefreshRunner::run_source(const RefreshSource& source,
         }
         // What is left of the source's time budget bounds this request too (each try).
         fetch::FetchPolicy page_policy = policy;
-        const auto budget = options_.source_time_budget;
+        const auto budget =
+            source.config.time_budget_seconds
+                ? std::chrono::milliseconds(std::int64_t{*source.config.time_budget_seconds} * 1000)
+                : options_.source_time_budget;
         if (budget.count() > 0) {
             const auto left = budget - since(start);
             if (left.count() <= 0) {

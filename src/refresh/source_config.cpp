@@ -71,6 +71,15 @@ Result<SourcesFile> parse_sources(std::string_view text, std::string_view what) 
                 s.refresh_minutes = static_cast<int>(*minutes);
             }
         }
+        if (auto seconds = r.integer("time_budget_seconds")) {
+            if (*seconds < 1 || *seconds > kMaxTimeBudgetSeconds) {
+                r.fail("time_budget_seconds", "must be 1 to " +
+                                                  std::to_string(kMaxTimeBudgetSeconds) +
+                                                  " (an hour), got " + std::to_string(*seconds));
+            } else {
+                s.time_budget_seconds = static_cast<int>(*seconds);
+            }
+        }
         if (const auto* settings = r.object("settings")) {
             for (auto it = settings->MemberBegin(); it != settings->MemberEnd(); ++it) {
                 std::string key(it->name.GetString(), it->name.GetStringLength());
@@ -111,7 +120,7 @@ Result<SourcesFile> parse_sources(std::string_view text, std::string_view what) 
             }
         }
         r.reject_unknown({"plugin", "instance", "enabled", "settings", "allow_http",
-                          "allow_private_network", "refresh_minutes"});
+                          "allow_private_network", "refresh_minutes", "time_budget_seconds"});
         if (r.ok() && !valid_name(s.plugin)) {
             r.fail("plugin", "must be a plugin id of lower-case letters, digits, - and _");
         }
@@ -187,6 +196,10 @@ std::string sources_to_json(const SourcesFile& file) {
         if (s.refresh_minutes) {
             w.Key("refresh_minutes");
             w.Int(*s.refresh_minutes);
+        }
+        if (s.time_budget_seconds) {
+            w.Key("time_budget_seconds");
+            w.Int(*s.time_budget_seconds);
         }
         w.Key("settings");
         w.StartObject();

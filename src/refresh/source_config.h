@@ -27,11 +27,16 @@ struct SourceConfig {
     // Minutes between the app's scheduled refreshes of this source; none: kDefaultRefreshMinutes.
     // Never below the plugin's politeness limit (views/refresh_schedule.h).
     std::optional<int> refresh_minutes;
+    // The most one refresh of this source may take, all its pages together; none:
+    // RefreshOptions::source_time_budget (60 s). A board that is slow on purpose can get more.
+    std::optional<int> time_budget_seconds;
 };
 
 inline constexpr int kDefaultRefreshMinutes = 60;
 // A week: a longer wait is no schedule.
 inline constexpr int kMaxRefreshMinutes = 7 * 24 * 60;
+// An hour: one source must not hold a refresh longer.
+inline constexpr int kMaxTimeBudgetSeconds = 3600;
 
 struct SourcesFile {
     std::vector<SourceConfig> sources;

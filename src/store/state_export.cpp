@@ -316,9 +316,11 @@ void repair_strings(rapidjson::Value& v, const std::string& path,
 
 // The export as it was written, or repaired when a damaged file can still be read: stray byte
 // order marks removed, text that is not UTF-8 mended string by string. Fails with the strict
-// parser's message when it cannot be read either way.
+// parser's message when it cannot be read either way. `listings_from`: the text is a batch of
+// the export's listings, the first being listings[listings_from] (repairs are named so).
 Result<rapidjson::Document> parse_export(std::string_view text, std::string_view what,
-                                         std::vector<std::string>& repaired) {
+                                         std::vector<std::string>& repaired,
+                                         std::optional<std::size_t> listings_from = std::nullopt) {
     auto strict = json::parse(text, what);
     if (strict) {
         return strict;
@@ -336,7 +338,14 @@ Result<rapidjson::Document> parse_export(std::string_view text, std::string_view
                            " byte order mark(s) inside the file (where an older GigScout wrote "
                            "a profile as it was saved) were removed");
     }
-    repair_strings(doc, "", doc.GetAllocator(), repaired);
+    if (listings_from && doc.IsArray()) {
+        for (rapidjson::SizeType i = 0; i < doc.Size(); ++i) {
+            repair_strings(doc[i], "listings[" + std::to_string(*listings_from + i) + "]",
+                           doc.GetAllocator(), repaired);
+        }
+    } else {
+        repair_strings(doc, "", doc.GetAllocator(), repaired);
+    }
     return doc;
 }
 
@@ -588,7 +597,8 @@ Result<ParsedImport> state_export_from_json(std::string_view text, std::string_v
 
 Result<ParsedImport> exported_listings_from_json(std::string_view array_text, std::string_view what,
                                                  std::size_t first_index, std::int64_t now) {
-    auto doc = json::parse(array_text, what);
+    std::vector<std::string> repaired;
+    auto doc = parse_export(array_text, what, repaired, first_index);
     if (!doc) {
         return doc.error();
     }
@@ -597,6 +607,7 @@ Result<ParsedImport> exported_listings_from_json(std::string_view array_text, st
                      std::string(json::type_name(doc.value()))};
     }
     ParsedImport out;
+    out.repaired = std::move(repaired);
     read_listing_entries(doc.value(), first_index, now, out);
     return out;
 }

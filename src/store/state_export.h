@@ -107,8 +107,9 @@ Result<ParsedImport> state_export_from_json(std::string_view text, std::string_v
 
 // The entries of an export's `listings` array, given as the JSON text of an array that holds a
 // batch of them (an import reads a large file in batches, json::for_each_element): the first is
-// `listings[first_index]`. Each stands or falls alone, as in state_export_from_json; fails only
-// when the text is not a JSON array.
+// `listings[first_index]`. Each stands or falls alone, as in state_export_from_json, and is
+// repaired as it is (text that is not UTF-8, stray byte order marks); fails only when the text is
+// not a JSON array.
 Result<ParsedImport> exported_listings_from_json(std::string_view array_text, std::string_view what,
                                                  std::size_t first_index, std::int64_t now);
 

@@ -16,14 +16,6 @@ const PluginCatalog& Workspace::catalog() const {
     return *catalog_;
 }
 
-void Workspace::reload_plugins() {
-    if (catalog_) {
-        catalog_->reload();
-    } else {
-        (void)catalog();
-    }
-}
-
 Result<Workspace> Workspace::open(const Paths& paths, StoreOptions store_options) {
     if (auto s = paths.ensure_exist(); !s) {
         return s.error();
@@ -44,7 +36,6 @@ Result<std::vector<SourceDescription>> Workspace::source_descriptions() const {
     if (!configured) {
         return configured.error();
     }
-    fetch::RefreshLedger ledger(paths_.refresh_ledger_file());
     std::vector<SourceDescription> out;
     for (const auto& c : configured.value()) {
         SourceDescription d;

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "base/paths.h"
@@ -31,9 +32,12 @@ class Workspace {
     // Read on first use: loading each plugin's manifest starts its sandbox (tens of
     // milliseconds a plugin), which a window must not wait for at launch.
     const PluginCatalog& catalog() const;
-    // Reads both plugin folders again (the sources dialog's Reload plugins: an edited or new
+    // A catalog read elsewhere (plugin_catalog(paths())), taken instead of the one held: a
+    // window reads it on a worker thread and hands it over on the thread that owns the
+    // workspace (the sources dialog, when it opens and on Reload plugins: an edited or new
     // plugin needs no restart).
-    void reload_plugins();
+    void adopt_catalog(PluginCatalog catalog) { catalog_.emplace(std::move(catalog)); }
+    bool has_catalog() const { return catalog_.has_value(); }
 
     // sources.json, or the bundled defaults before the user wrote one (source_selection.h).
     Result<std::vector<SourceConfig>> sources() const;

@@ -1,6 +1,6 @@
 // The real GigScout window under Xvfb, driven as a user drives it: the app's own application
 // class (GigScoutApp) with its Refresh pointed at a real HTTPS server on 127.0.0.1 serving the
-// tutorial's Gig Board plugin (plugins/examples/gigboard.lua), a real data directory and
+// tutorial's Gig Board plugin (plugins/examples/gigboard/), a real data directory and
 // SQLite store, keys typed through XTest (wxUIActionSimulator). run_gui_test.sh starts Xvfb
 // and a private session bus, and runs two phases in one data directory:
 //   first   — demo listings while the store is empty; Refresh from the toolbar; the ranked

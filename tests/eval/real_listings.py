@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Builds the listings of the real ranking sets (docs/eval.md): runs each bundled plugin in the
 real sandbox (`gigscout-cli plugin run --json`) on the real responses in ../shared/fixtures that
-its test cases name (tests/plugins/<id>/cases.json, "shared:" fixtures) and prints every
+its test cases name (plugins/<id>/cases.json, "shared:" fixtures) and prints every
 listing as one JSON array. The listings are not committed.
 
   real_listings.py CLI SOURCE_DIR FIXTURES_DIR > listings.json   (exit 3 without fixtures)
@@ -21,11 +21,11 @@ def main():
         print("real_listings.py: no fixtures folder", file=sys.stderr)
         return 3
     out, seen, done = [], set(), set()
-    tests = os.path.join(src, "tests", "plugins")
+    tests = os.path.join(src, "plugins")
     for plugin in sorted(os.listdir(tests)):
         cases = os.path.join(tests, plugin, "cases.json")
-        lua = os.path.join(src, "plugins", plugin + ".lua")
-        if plugin == "rss" or not os.path.isfile(cases) or not os.path.isfile(lua):
+        lua = os.path.join(src, "plugins", plugin)
+        if plugin == "rss" or not os.path.isfile(cases) or not os.path.isfile(os.path.join(lua, "init.lua")):
             continue
         with open(cases, encoding="utf-8") as f:
             for case in json.load(f)["cases"]:

@@ -11,6 +11,8 @@
 #include <atomic>
 #include <filesystem>
 #include <future>
+#include <map>
+#include <mutex>
 #include <thread>
 
 #include "fetch/support/compression.h"
@@ -515,6 +517,21 @@ TEST_F(FetcherTest, HugeHeadersAreRefused) {
     EXPECT_TRUE(ok.ok()) << kind_of(ok);
 }
 
+TEST_F(FetcherTest, AHeaderLineLongerThanLibcurlsLimitIsNamed) {
+    RawTcpServer raw([](int fd, const std::string&) {
+        RawTcpServer::send_all(fd, "HTTP/1.1 200 OK\r\nX-Long: " + std::string(150'000, 'a') +
+                                       "\r\nContent-Length: 2\r\n\r\nok");
+    });
+    FetchPolicy p = local_policy();
+    p.max_attempts = 1;
+    FetchResult r = fetcher.fetch(get(raw.url("/long")), p, token);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().kind, FetchErrorKind::TooLarge) << r.error().message;
+    EXPECT_EQ(r.error().message, "GET " + raw.url("/long") +
+                                     ": a response header line is longer than 102400 bytes "
+                                     "(libcurl's limit)");
+}
+
 TEST_F(FetcherTest, FollowsRedirectsWithinTheAllowList) {
     server.http().Get("/old", [](const httplib::Request&, httplib::Response& res) {
         res.set_redirect("/new", 301);
@@ -529,6 +546,58 @@ TEST_F(FetcherTest, FollowsRedirectsWithinTheAllowList) {
     EXPECT_EQ(r.value().url, server.url("/new"));
     EXPECT_EQ(r.value().redirects, 1);
     EXPECT_EQ(r.value().attempts, 2);
+}
+
+TEST_F(FetcherTest, ARedirectToAnotherOriginCarriesOnlyTheHeadersMarkedSafe) {
+    // Two servers on 127.0.0.1: another port is another origin.
+    TestHttpServer other;
+    std::mutex m;
+    std::map<std::string, std::string> seen;  // header -> value at the other origin
+    other.http().Get("/land", [&](const httplib::Request& req, httplib::Response& res) {
+        std::lock_guard lock(m);
+        for (const char* h : {"Authorization", "X-Custom", "X-Api-Version", "Accept",
+                              "Accept-Language", "User-Agent"}) {
+            if (req.has_header(h)) {
+                seen[h] = req.get_header_value(h);
+            }
+        }
+        res.set_content("landed", "text/plain");
+    });
+    other.start();
+    std::string same_origin_auth;
+    server.http().Get("/same", [&](const httplib::Request& req, httplib::Response& res) {
+        same_origin_auth = req.get_header_value("Authorization");
+        res.set_content("same", "text/plain");
+    });
+    server.http().Get("/hop", [&](const httplib::Request&, httplib::Response& res) {
+        res.set_redirect(other.url("/land"), 302);
+    });
+    server.http().Get("/hop-here", [&](const httplib::Request&, httplib::Response& res) {
+        res.set_redirect("/same", 302);
+    });
+    server.start();
+    HttpRequest req = get(server.url("/hop"));
+    req.headers = {{"Authorization", "Bearer s3cret"},
+                   {"X-Custom", "mine"},
+                   {"X-Api-Version", "2"},
+                   {"Accept", "application/json"},
+                   {"Accept-Language", "de"}};
+    req.forward_on_redirect = {"x-api-version"};
+    FetchResult r = fetcher.fetch(req, local_policy(), token);
+    ASSERT_TRUE(r.ok()) << kind_of(r);
+    EXPECT_EQ(r.value().body, "landed");
+    std::lock_guard lock(m);
+    EXPECT_EQ(seen.count("Authorization"), 0u);
+    EXPECT_EQ(seen.count("X-Custom"), 0u);
+    EXPECT_EQ(seen["X-Api-Version"], "2");
+    EXPECT_EQ(seen["Accept"], "application/json");
+    EXPECT_EQ(seen["Accept-Language"], "de");
+    EXPECT_TRUE(contains(seen["User-Agent"], "GigScout/")) << seen["User-Agent"];
+
+    // Within the origin every header goes on.
+    req.url = server.url("/hop-here");
+    ASSERT_TRUE(fetcher.fetch(req, local_policy(), token).ok());
+    EXPECT_EQ(same_origin_auth, "Bearer s3cret");
 }
 
 TEST_F(FetcherTest, RedirectToAFileUrlIsBlocked) {

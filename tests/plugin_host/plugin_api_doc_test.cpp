@@ -1,6 +1,6 @@
 // docs/plugin-api.md cannot drift from the host: every function a plugin can reach has an
-// entry, the tutorial's plugin is the file in plugins/examples/ and does what the text shows,
-// and the scaffold of `plugin new` works.
+// entry, the tutorial's plugin (docs/plugin-tutorial.md) is the one in plugins/examples/ and
+// does what the text shows, and the scaffold of `plugin new` works.
 #include <gtest/gtest.h>
 
 #include <set>
@@ -62,16 +62,16 @@ std::pair<std::string, std::string> tutorial_block(const std::string& doc) {
 }
 
 TEST(PluginApiDoc, TheTutorialShowsExactlyTheExamplePlugin) {
-    std::string doc = read_file(source_dir() / "docs" / "plugin-api.md");
+    std::string doc = read_file(source_dir() / "docs" / "plugin-tutorial.md");
     auto [path, code] = tutorial_block(doc);
-    ASSERT_EQ(path, "plugins/examples/gigboard.lua");
+    ASSERT_EQ(path, "plugins/examples/gigboard/init.lua");
     EXPECT_EQ(code, read_file(source_dir() / path));
 }
 
 TEST(PluginApiDoc, TheTutorialPluginDoesWhatTheTextShows) {
-    std::string doc = read_file(source_dir() / "docs" / "plugin-api.md");
-    auto examples = source_dir() / "plugins" / "examples";
-    PluginSession session(examples / "gigboard.lua");
+    std::string doc = read_file(source_dir() / "docs" / "plugin-tutorial.md");
+    auto example = source_dir() / "plugins" / "examples" / "gigboard";
+    PluginSession session(example);
     PluginContext ctx;
     ctx.now = *parse_iso8601("2026-11-25T12:00:00Z");
 
@@ -85,7 +85,7 @@ TEST(PluginApiDoc, TheTutorialPluginDoesWhatTheTextShows) {
     ctx.settings.clear();
 
     PluginResponse response;
-    response.body = read_file(examples / "gigboard.sample.json");
+    response.body = read_file(example / "responses" / "sample.json");
     auto o = session.parse(response, ctx);
     ASSERT_TRUE(o.ok()) << o.error().message;
     ASSERT_EQ(o.value().listings.size(), 2u);
@@ -122,7 +122,7 @@ TEST(PluginApiDoc, TheTutorialPluginDoesWhatTheTextShows) {
     // paid monthly.
     {
         testing::TempDir dir;
-        std::string plugin = read_file(examples / "gigboard.lua");
+        std::string plugin = read_file(example / "init.lua");
         std::string sample = response.body;
         auto replace = [](std::string& text, const std::string& from, const std::string& to) {
             auto at = text.find(from);
@@ -157,25 +157,37 @@ TEST(PluginApiDoc, TheScaffoldIsAWorkingPlugin) {
     testing::TempDir dir;
     auto written = write_scaffold(dir.path(), "my_board", "/opt/it's here/gigscout-cli");
     ASSERT_TRUE(written.ok()) << written.error().message;
-    ASSERT_EQ(written.value().size(), 3u);
-    EXPECT_EQ(written.value()[0].filename(), "my_board.lua");
-    EXPECT_EQ(written.value()[1].filename(), "my_board.sample.json");
-    EXPECT_EQ(written.value()[2].filename(), "my_board_test.sh");
-    PluginSession session(written.value()[0]);
+    ASSERT_EQ(written.value().size(), 4u);
+    const auto folder = dir.path() / "my_board";
+    EXPECT_EQ(written.value()[0], folder / "init.lua");
+    EXPECT_EQ(written.value()[1], folder / "cases.json");
+    EXPECT_EQ(written.value()[2], folder / "responses" / "sample.json");
+    EXPECT_EQ(written.value()[3], folder / "test.sh");
+    PluginSession session(folder);
     auto m = session.load();
     ASSERT_TRUE(m.ok()) << m.error().message;
     EXPECT_EQ(m.value().id, "my_board");
     EXPECT_EQ(m.value().name, "My board");
+    // It is written with `common`, and guards the optional company.
+    std::string code = read_file(written.value()[0]);
+    EXPECT_TRUE(contains(code, "require(\"common\")"));
+    EXPECT_TRUE(contains(code, "company and str(company.name)"));
     PluginResponse response;
-    response.body = read_file(written.value()[1]);
+    response.body = read_file(written.value()[2]);
     auto o = session.parse(response, {});
     ASSERT_TRUE(o.ok()) << o.error().message;
-    EXPECT_EQ(o.value().listings.size(), 2u);
+    ASSERT_EQ(o.value().listings.size(), 3u);
     EXPECT_TRUE(o.value().problems.empty());
+    EXPECT_EQ(o.value().listings[0].company, "Example Robotics");
+    EXPECT_EQ(o.value().listings[2].company, "");
+    ASSERT_TRUE(o.value().next.has_value());
+    EXPECT_EQ(o.value().next->url, "https://example.com/api/jobs?page=2&q=computer%20vision");
+    // The case table names the plugin's own ids.
+    EXPECT_TRUE(contains(read_file(written.value()[1]), "\"my_board:101\""));
     // The test script runs the CLI that wrote it, quoted for sh.
     EXPECT_TRUE(
-        contains(read_file(written.value()[2]), "\ncli='/opt/it'\\''s here/gigscout-cli'\n"))
-        << read_file(written.value()[2]);
+        contains(read_file(written.value()[3]), "\ncli='/opt/it'\\''s here/gigscout-cli'\n"))
+        << read_file(written.value()[3]);
     // Never overwrites.
     auto again = write_scaffold(dir.path(), "my_board", "gigscout-cli");
     ASSERT_FALSE(again.ok());

@@ -126,5 +126,164 @@ TEST(PluginCatalog, PastedBoardAddressesFindTheirPlugin) {
     EXPECT_TRUE(c.matching_url("https://example.com/").empty());
 }
 
+// The manifest cache (manifest_cache.h): answers remembered by file content.
+struct CachedFolders : Folders {
+    std::filesystem::path cache = root.path() / "cache" / "plugin-manifests.json";
+    PluginCatalog catalog(PluginLimits limits = {}) const {
+        return PluginCatalog(bundled, user, limits, cache);
+    }
+};
+
+TEST(PluginCatalog, AnUnchangedPluginIsReadFromTheCacheWithoutAWorker) {
+    CachedFolders f;
+    write_test_plugin(f.bundled, plugin("alpha", "description = 'first',"));
+    write_test_plugin(f.bundled, plugin("beta"));
+    write_test_plugin(f.user, plugin("gamma"));
+    PluginCatalog cold = f.catalog();
+    EXPECT_EQ(cold.last_load_counts().loaded, 3u);
+    EXPECT_EQ(cold.last_load_counts().from_cache, 0u);
+    ASSERT_TRUE(std::filesystem::exists(f.cache));
+
+    PluginCatalog warm = f.catalog();
+    EXPECT_EQ(warm.last_load_counts().loaded, 0u);
+    EXPECT_EQ(warm.last_load_counts().from_cache, 3u);
+    ASSERT_NE(warm.find("alpha"), nullptr);
+    EXPECT_EQ(warm.find("alpha")->manifest->description, "first");
+    EXPECT_EQ(warm.find("gamma")->manifest->hosts, cold.find("gamma")->manifest->hosts);
+    auto session = warm.open("beta");
+    ASSERT_NE(session, nullptr);
+    EXPECT_TRUE(session->load().ok());
+}
+
+TEST(PluginCatalog, AChangedFileIsLoadedAgain) {
+    CachedFolders f;
+    write_test_plugin(f.bundled, plugin("alpha", "description = 'first',"));
+    write_test_plugin(f.bundled, plugin("beta"));
+    f.catalog();
+    write_test_plugin(f.bundled, plugin("alpha", "description = 'second',"));
+    PluginCatalog c = f.catalog();
+    EXPECT_EQ(c.last_load_counts().loaded, 1u);
+    EXPECT_EQ(c.last_load_counts().from_cache, 1u);
+    EXPECT_EQ(c.find("alpha")->manifest->description, "second");
+}
+
+TEST(PluginCatalog, AFolderPluginIsKeyedOnTheFileTheWorkerLoads) {
+    CachedFolders f;
+    std::filesystem::create_directories(f.bundled / "folder");
+    TestPlugin p = plugin("init", "description = 'one',");
+    write_test_plugin(f.bundled / "folder", p);
+    testing::write_file(f.bundled / "folder" / "cases.json", "[]");
+    f.catalog();
+    testing::write_file(f.bundled / "folder" / "cases.json", "[{}]");
+    EXPECT_EQ(f.catalog().last_load_counts().from_cache, 1u);
+    write_test_plugin(f.bundled / "folder", plugin("init", "description = 'two',"));
+    PluginCatalog c = f.catalog();
+    EXPECT_EQ(c.last_load_counts().loaded, 1u);
+    EXPECT_EQ(c.find("init")->manifest->description, "two");
+}
+
+TEST(PluginCatalog, APluginThatLoopsWhileLoadingIsRefusedOnceUntilItsFileChanges) {
+    CachedFolders f;
+    TestPlugin looping = plugin("looping");
+    looping.top = "while true do end";
+    write_test_plugin(f.bundled, looping);
+    write_test_plugin(f.bundled, plugin("fine"));
+    PluginCatalog first = f.catalog(testing::small_limits());
+    const PluginEntry* refused = entry_at(first, f.bundled / "looping.lua");
+    ASSERT_NE(refused, nullptr);
+    EXPECT_FALSE(refused->usable());
+    EXPECT_TRUE(testing::contains(refused->disabled_reason, "time limit"))
+        << refused->disabled_reason;
+    EXPECT_EQ(first.last_load_counts().loaded, 2u);
+
+    PluginCatalog second = f.catalog(testing::small_limits());
+    EXPECT_EQ(second.last_load_counts().loaded, 0u);
+    EXPECT_EQ(second.last_load_counts().from_cache, 2u);
+    EXPECT_EQ(entry_at(second, f.bundled / "looping.lua")->disabled_reason,
+              refused->disabled_reason);
+
+    write_test_plugin(f.bundled, plugin("looping"));
+    PluginCatalog fixed = f.catalog(testing::small_limits());
+    EXPECT_EQ(fixed.last_load_counts().loaded, 1u);
+    EXPECT_NE(fixed.find("looping"), nullptr);
+
+    // Other limits are another question: the answer is not reused.
+    PluginLimits longer = testing::small_limits();
+    longer.cpu_time = std::chrono::milliseconds(400);
+    EXPECT_EQ(f.catalog(longer).last_load_counts().loaded, 2u);
+}
+
+TEST(PluginCatalog, ABrokenPluginsRefusalComesBackTheSameFromTheCache) {
+    CachedFolders f;
+    testing::write_file(f.bundled / "future.lua",
+                        "return { id = 'future', name = 'F', version = '2', api_version = 2 }");
+    testing::write_file(f.bundled / "broken.lua", "return {");
+    testing::write_file(f.bundled / "nan.lua",
+                        "return { id = 'nan', name = 'N', version = 1/0, api_version = 1,\n"
+                        "  requests = function() return {} end,\n"
+                        "  parse = function() return {} end }");
+    PluginCatalog cold = f.catalog();
+    PluginCatalog warm = f.catalog();
+    EXPECT_EQ(warm.last_load_counts().from_cache, 3u);
+    EXPECT_EQ(entry_at(warm, f.bundled / "nan.lua")->disabled_reason,
+              "plugin nan.lua: field `version`: expected a finite number, got inf");
+    for (const char* name : {"future.lua", "broken.lua", "nan.lua"}) {
+        EXPECT_EQ(entry_at(warm, f.bundled / name)->disabled_reason,
+                  entry_at(cold, f.bundled / name)->disabled_reason);
+        EXPECT_FALSE(entry_at(warm, f.bundled / name)->disabled_reason.empty());
+    }
+}
+
+TEST(PluginCatalog, ADamagedCacheIsIgnoredAndRewritten) {
+    CachedFolders f;
+    write_test_plugin(f.bundled, plugin("alpha"));
+    write_test_plugin(f.bundled, plugin("beta"));
+    f.catalog();
+    std::string good = testing::read_file(f.cache);
+    const std::vector<std::string> damaged = {
+        "",
+        "{",
+        good.substr(0, good.size() / 2),
+        std::string("\x00\xff\xfe garbage", 11),
+        "[]",
+        "{\"format\": \"gigscout-plugin-manifests 99\", \"entries\": {}}",
+        "{\"format\": \"gigscout-plugin-manifests 1\", \"entries\": []}",
+        "{\"format\": \"gigscout-plugin-manifests 1\", \"entries\": {\"zz\": 5}}",
+        std::string(200000, '['),
+    };
+    for (const auto& text : damaged) {
+        testing::write_file(f.cache, text);
+        PluginCatalog c = f.catalog();
+        EXPECT_EQ(c.last_load_counts().loaded, 2u) << text.substr(0, 80);
+        EXPECT_NE(c.find("alpha"), nullptr);
+        EXPECT_NE(c.find("beta"), nullptr);
+        EXPECT_EQ(f.catalog().last_load_counts().from_cache, 2u)
+            << "rewritten after: " << text.substr(0, 80);
+    }
+    // One damaged entry: only its plugin is loaded again.
+    std::string one = good;
+    auto at = one.find("\"manifest\":");
+    ASSERT_NE(at, std::string::npos);
+    one.replace(at, 11, "\"manifest\":\"x\",\"y\":");
+    testing::write_file(f.cache, one);
+    PluginCatalog c = f.catalog();
+    EXPECT_EQ(c.last_load_counts().loaded, 1u);
+    EXPECT_EQ(c.last_load_counts().from_cache, 1u);
+    EXPECT_NE(c.find("alpha"), nullptr);
+    EXPECT_NE(c.find("beta"), nullptr);
+}
+
+TEST(PluginCatalog, ManyPluginsLoadTogether) {
+    Folders f;
+    for (int i = 0; i < 20; ++i) {
+        write_test_plugin(f.bundled, plugin("p" + std::to_string(i)));
+    }
+    PluginCatalog c(f.bundled, std::nullopt);
+    EXPECT_EQ(c.last_load_counts().loaded, 20u);
+    for (int i = 0; i < 20; ++i) {
+        EXPECT_NE(c.find("p" + std::to_string(i)), nullptr) << i;
+    }
+}
+
 }  // namespace
 }  // namespace gigscout

@@ -137,5 +137,22 @@ TEST(PluginRequest, FromJsonNamesTheBadField) {
     EXPECT_EQ(ok.value().headers[0].first, "Content-Type");
 }
 
+TEST(PluginRequest, ForwardHeadersNameTheHeadersThatMayFollowARedirect) {
+    auto doc = json::parse(R"({"url": "https://remoteok.com", "headers": {"X-Api-Version": "2"},
+                               "forward_headers": ["X-Api-Version"]})",
+                           "r");
+    auto ok = request_from_json(doc.value());
+    ASSERT_TRUE(ok.ok()) << ok.error().message;
+    EXPECT_EQ(ok.value().forward_headers, std::vector<std::string>{"X-Api-Version"});
+    EXPECT_TRUE(check_request(ok.value(), manifest()).ok());
+    doc = json::parse(R"({"url": "https://remoteok.com", "forward_headers": [5]})", "r");
+    EXPECT_EQ(request_from_json(doc.value()).error().message,
+              "field `forward_headers[1]`: expected a header name, got a number");
+    PluginRequest bad = ok.value();
+    bad.forward_headers = {"X-Api-Version", "Bad\r\nName"};
+    EXPECT_EQ(check_request(bad, manifest()).error().message,
+              "field `forward_headers[2]`: not a valid header name, got \"Bad\\r\\nName\"");
+}
+
 }  // namespace
 }  // namespace gigscout

@@ -289,6 +289,22 @@ TEST(PluginSession, ErrorsCarryPluginIdFileLineAndTraceback) {
               "\ttestplug.lua:12: in function <testplug.lua:11>");
 }
 
+TEST(PluginSession, AnErrorOfSeveralLinesStaysOneLineAndKeepsEveryLine) {
+    TempDir dir;
+    TestPlugin p;
+    // Three lines, the second made to look like the host's, and a backslash of its own.
+    p.parse = R"~(error("first line\n[INFO] plugin upwork: signature verified OK\nC:\\path \\n"))~";
+    PluginSession s(write_test_plugin(dir.path(), p));
+    auto o = s.parse(body(""), context());
+    ASSERT_FALSE(o.ok());
+    const std::string& e = o.error().message;
+    std::string message = e.substr(0, e.find("\nstack traceback:"));
+    EXPECT_EQ(message,
+              "plugin testplug: error in parse(): testplug.lua:10: first line\\n[INFO] plugin "
+              "upwork: signature verified OK\\nC:\\\\path \\\\n");
+    EXPECT_TRUE(contains(e, "\nstack traceback:\n\t[C]: in function 'error'")) << e;
+}
+
 TEST(PluginSession, SyntaxErrorsAndBadManifestsFailTheLoad) {
     TempDir dir;
     testing::write_file(dir.path() / "broken.lua", "return {\n id = 'x',,\n}");
@@ -308,6 +324,25 @@ TEST(PluginSession, SyntaxErrorsAndBadManifestsFailTheLoad) {
               "plugin future.lua: needs API 2; this GigScout supports API 1");
     EXPECT_TRUE(
         contains(PluginSession(dir.path() / "missing.lua").load().error().message, "missing.lua"));
+}
+
+TEST(PluginSession, AManifestWithThreeBadFieldsIsRefusedNamingEachOfThem) {
+    TempDir dir;
+    // Two the worker cannot send (not UTF-8, not a finite number), one the host refuses.
+    testing::write_file(dir.path() / "three.lua",
+                        "return { id = 'three', name = 'bad \\255 name', version = 0/0,\n"
+                        "  api_version = 1, hosts = 'example.com',\n"
+                        "  requests = function() return {} end,\n"
+                        "  parse = function() return {} end }");
+    auto m = PluginSession(dir.path() / "three.lua").load();
+    ASSERT_FALSE(m.ok());
+    const std::string& e = m.error().message;
+    EXPECT_EQ(e.rfind("plugin three.lua: field `", 0), 0u) << e;
+    EXPECT_TRUE(contains(e, "field `name`: is not valid UTF-8")) << e;
+    EXPECT_TRUE(contains(e, "field `version`: expected a finite number, got nan;")) << e;
+    EXPECT_TRUE(contains(e, "field `hosts`: expected a list")) << e;
+    // Left out by the worker, so not also "required".
+    EXPECT_FALSE(contains(e, "is required")) << e;
 }
 
 TEST(PluginSession, EveryCallGetsAFreshState) {

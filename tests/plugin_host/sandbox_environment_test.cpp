@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <set>
+#include <string>
+#include <vector>
 
 #include "plugin_host/plugin_environment.h"
 #include "plugin_host/plugin_session.h"
@@ -48,8 +50,9 @@ TEST(SandboxEnvironment, GlobalsAreExactlyTheAllowList) {
     }
 }
 
-// Runs Lua assertions inside parse(); a failed assert fails the call with its message.
-void expect_lua_checks(const std::string& checks) {
+// Runs Lua assertions inside parse(); a failed assert fails the call with its message. Returns
+// what the checks logged.
+std::vector<PluginLogMessage> expect_lua_checks(const std::string& checks) {
     TempDir dir;
     TestPlugin p;
     p.top = "local log = require('log')";
@@ -58,7 +61,8 @@ void expect_lua_checks(const std::string& checks) {
     PluginResponse r;
     r.body = "body";
     auto o = s.parse(r, {});
-    ASSERT_TRUE(o.ok()) << o.error().message;
+    EXPECT_TRUE(o.ok()) << o.error().message;
+    return o.ok() ? o.value().log : std::vector<PluginLogMessage>{};
 }
 
 TEST(SandboxEnvironment, TheCommonModuleGivesThePluginHelpers) {
@@ -105,6 +109,156 @@ TEST(SandboxEnvironment, TheCommonModuleGivesThePluginHelpers) {
       assert(week.kind == "salary" and week.min == 3850 * 52 and week.currency == "USD")
       assert(common.pay_in_text("- Weekly stipend of 3,850 USD / 2,310 GBP / 4,300 CAD") == nil)
     )~");
+}
+
+TEST(SandboxEnvironment, CommonChecksStatusesAndDecodesJson) {
+    expect_lua_checks(R"~(
+      local common = require("common")
+      local function fails(pattern, f, ...)
+        local ok, why = pcall(f, ...)
+        assert(not ok, "expected an error like " .. pattern)
+        assert(tostring(why):find(pattern), why)
+      end
+      local msgs = {
+        [404] = "there is no board `x` (HTTP {status}): check `board`",
+        [429] = "the board is limiting requests (HTTP 429); wait an hour",
+        other = "the board API answered HTTP {status}; try again later",
+      }
+      -- Below 400 nothing happens; a missing status is 200.
+      common.check_status("b", {status = 200}, msgs)
+      common.check_status("b", {}, msgs)
+      common.check_status("b", {status = 304}, nil)
+      fails("^b: there is no board `x` %(HTTP 404%): check `board`$",
+            common.check_status, "b", {status = 404}, msgs)
+      fails("^b: the board is limiting requests %(HTTP 429%)", common.check_status, "b",
+            {status = 429}, msgs)
+      fails("^b: the board API answered HTTP 503; try again later$", common.check_status, "b",
+            {status = 503}, msgs)
+      fails("^b: the API answered HTTP 500; try again later$", common.check_status, "b",
+            {status = 500})
+      -- A function message reads the body when it is JSON.
+      local why = function(status, data)
+        return "refused (HTTP " .. status .. "): " .. (data and data.error or "no JSON")
+      end
+      fails("^b: refused %(HTTP 401%): bad key$", common.check_status, "b",
+            {status = 401, body = '{"error": "bad key"}'}, {[401] = why})
+      fails("^b: refused %(HTTP 401%): no JSON$", common.check_status, "b",
+            {status = 401, body = "<html>no</html>"}, {[401] = why})
+      -- Mistakes in the call name the helper.
+      fails("common%.check_status: `name` must be a string, got nil", common.check_status, nil,
+            {status = 404})
+      fails("common%.check_status: `response` must be a table, got string",
+            common.check_status, "b", "404")
+      fails("common%.check_status: `messages` must be a table, got string",
+            common.check_status, "b", {status = 404}, "gone")
+      fails("common%.check_status: the message for HTTP 404 must be a text or a function " ..
+            "giving one, got number", common.check_status, "b", {status = 404}, {[404] = 7})
+
+      -- decode_json takes the response or its body; a byte order mark is skipped.
+      assert(common.decode_json("b", {body = '{"a": 1}'}).a == 1)
+      assert(common.decode_json("b", '\u{FEFF}[1, 2]')[2] == 2)
+      fails('^b: the response is not JSON %(.*; it starts with "<html> <body>Blocked</body>"%)$',
+            common.decode_json, "b", {body = "<html>\n<body>Blocked</body>"})
+      -- Control characters from the body (a terminal escape) do not reach the message.
+      local _, escaped = pcall(common.decode_json, "b", "\27[31mred\0")
+      assert(escaped:find("red", 1, true) and not escaped:find("[%z\27]"), escaped)
+      fails("^b: the response is not JSON %(the body is empty%)$", common.decode_json, "b",
+            {status = 200})
+      fails("^b: the response is not JSON %(the body is empty%); try later$",
+            common.decode_json, "b", "  ", "try later")
+      fails("common%.decode_json: `name` must be a string, got number", common.decode_json, 1, "{}")
+      fails("common%.decode_json: `response` must be a response or its body, got number",
+            common.decode_json, "b", {body = 12})
+    )~");
+}
+
+TEST(SandboxEnvironment, CommonReadsTextAndSalaries) {
+    expect_lua_checks(R"~(
+      local common = require("common")
+      local json = require("json")
+      -- plain_text: plain text keeps its lines and decodes entities; a tag means HTML.
+      assert(common.plain_text("  R&amp;D\nLead  ") == "R&D\nLead")
+      assert(common.plain_text("<p>Hello</p><p>World &amp; more</p>"):find("^Hello\n+World & more$"))
+      assert(common.plain_text("a < b") == "a < b")
+      assert(common.plain_text("   ") == nil and common.plain_text("<p></p>") == nil)
+      assert(common.plain_text(nil) == nil and common.plain_text(12) == nil and
+             common.plain_text(json.null) == nil)
+
+      local function same(b, kind, min, max, currency)
+        assert(b, "no budget")
+        assert(b.kind == kind and b.min == min and b.max == max and b.currency == currency,
+               tostring(b.kind) .. " " .. tostring(b.min) .. " " .. tostring(b.max) .. " " ..
+               tostring(b.currency))
+      end
+      same(common.salary_budget(100000, 120000, "usd", nil), "salary", 100000, 120000, "USD")
+      same(common.salary_budget("5,000", nil, "EUR", "Monthly"), "salary", 60000, nil, "EUR")
+      same(common.salary_budget(1000, 0, "GBP", "per week"), "salary", 52000, nil, "GBP")
+      same(common.salary_budget(0, 400, "EUR", "DAY"), "salary", nil, 104000, "EUR")
+      same(common.salary_budget(300, nil, "EUR", "daily"), "salary", 78000, nil, "EUR")
+      same(common.salary_budget(40, 60, "USD", "HOUR"), "hourly", 40, 60, "USD")
+      same(common.salary_budget(90000, 90000, "CAD", "annual"), "salary", 90000, 90000, "CAD")
+      -- No amount, or no currency code: no budget.
+      assert(common.salary_budget(nil, nil, "USD", "year") == nil)
+      assert(common.salary_budget(0, 0, "USD") == nil)
+      assert(common.salary_budget("n/a", json.null, "USD") == nil)
+      assert(common.salary_budget(50000, 60000, nil) == nil)
+      assert(common.salary_budget(50000, 60000, "$") == nil)
+      assert(common.salary_budget(50000, 60000, "dollars") == nil)
+      assert(common.salary_budget(50000, 60000, 840) == nil)
+    )~");
+}
+
+TEST(SandboxEnvironment, CommonCollectKeepsSkipsAndReports) {
+    auto log = expect_lua_checks(R"~(
+      local common = require("common")
+      local function fails(pattern, f, ...)
+        local ok, why = pcall(f, ...)
+        assert(not ok, "expected an error like " .. pattern)
+        assert(tostring(why):find(pattern), why)
+      end
+      local function convert(item, i)
+        if not item.title then return nil, "no `title`" end
+        return {id = tostring(i), url = "https://x.test/" .. i, title = item.title}
+      end
+      local items = {{title = "A"}, {notice = true}, "junk", {title = "B", listed = false},
+                     {}, {title = string.rep("t", 400)}}
+      -- Without keep every object is converted; the notice and {} are unreadable.
+      local all = common.collect("b", items, convert, "job")
+      assert(#all == 3 and all[1].title == "A" and all[2].title == "B", #all)
+      assert(#all[3].title == 300, "listings are fitted")
+      -- keep skips the notice and the unlisted job quietly.
+      local seen = {}
+      local kept = common.collect("b", items, convert, "job", {keep = function(item, i)
+        seen[#seen + 1] = i
+        return not item.notice and item.listed ~= false
+      end})
+      assert(#kept == 2 and kept[1].title == "A" and kept[2].id == "6", #kept)
+      assert(table.concat(seen, ",") == "1,2,4,5,6", "keep sees objects only")
+      -- Items refused by keep do not make a page unreadable; unreadable ones do.
+      assert(#common.collect("b", {{notice = true}}, convert, "job",
+                             {keep = function() return false end}) == 0)
+      assert(#common.collect("b", {}, convert, "job") == 0)
+      fails("^b: none of the 2 jobs could be read %(job 2: no `title`%)$", common.collect, "b",
+            {{notice = true}, {}, "x"}, convert, "job", {keep = function(item)
+              return not item.notice end})
+      fails("common%.collect: `items` must be a table, got nil", common.collect, "b", nil,
+            convert, "job")
+      fails("common%.collect: `convert` must be a function, got nil", common.collect, "b", {},
+            nil, "job")
+      fails("common%.collect: `noun` must be a string, got nil", common.collect, "b", {}, convert)
+      fails("common%.collect: `opts.keep` must be a function, got boolean", common.collect, "b",
+            {}, convert, "job", {keep = true})
+    )~");
+    // One warning per collect that skipped something: the first, 2 of 6 unreadable; the second
+    // only "{}" (the notice and the unlisted job were refused by keep, quietly).
+    std::vector<std::string> warnings;
+    for (const auto& m : log) {
+        if (m.level == "warn")
+            warnings.push_back(m.text);
+    }
+    ASSERT_EQ(warnings.size(), 2u);
+    EXPECT_EQ(warnings[0], "b: skipped 3 unreadable item(s); the first: job 2: no `title`");
+    EXPECT_EQ(warnings[1], "b: skipped 2 unreadable item(s); the first: job 3: not an object");
 }
 
 TEST(SandboxEnvironment, DangerousLibrariesAreAbsent) {

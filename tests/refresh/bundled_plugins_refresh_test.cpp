@@ -1,6 +1,6 @@
-// Every bundled platform plugin (plugins/*.lua) through the whole refresh pipeline: a real
+// Every bundled platform plugin (plugins/<id>/) through the whole refresh pipeline: a real
 // HTTPS server on 127.0.0.1 answers, for each host in the plugins' `hosts`, the project's saved
-// responses (tests/plugins/<id>/) at the paths the plugins' requests() ask for; the plugins run
+// responses (plugins/<id>/responses/) at the paths the plugins' requests() ask for; the plugins run
 // in their real sandbox workers with their own code and default settings (plus what a user
 // must set, secrets from GIGSCOUT_<SOURCE>_<KEY>); the result is merged, deduplicated and
 // ranked against the intermediate CV engineer profile.
@@ -41,7 +41,7 @@ struct Route {
     std::string method;
     std::string host;
     std::string path;
-    std::string fixture;  // under tests/
+    std::string fixture;  // under the source tree
     std::string content_type = "application/json; charset=utf-8";
     Settings params;   // query parameters the request must carry
     Settings headers;  // headers it must carry (else 401)
@@ -118,83 +118,86 @@ std::map<std::string, PluginCase> plugin_cases() {
     std::map<std::string, PluginCase> c;
     c["adzuna"] = plugin_case(
         {done("", {{"app_id", "test-id"}, {"country", "gb"}, {"max_pages", "1"}}, 2)},
-        {get("api.adzuna.com", "/v1/api/jobs/gb/search/1", "plugins/adzuna/gb-page1.json")
+        {get("api.adzuna.com", "/v1/api/jobs/gb/search/1", "plugins/adzuna/responses/gb-page1.json")
              .param("app_id", "test-id")
              .param("app_key", "test-key")},
         {{"GIGSCOUT_ADZUNA_APP_KEY", "test-key"}});
     // Page 1 asks for page 2; the saved page 3 says it is the last one wanted.
     c["arbeitnow"] = plugin_case(
         {done("", {}, 2, 2)},
-        {get("www.arbeitnow.com", "/api/job-board-api", "plugins/arbeitnow/page3.json")
+        {get("www.arbeitnow.com", "/api/job-board-api", "plugins/arbeitnow/responses/page3.json")
              .param("page", "2"),
-         get("www.arbeitnow.com", "/api/job-board-api", "plugins/arbeitnow/page1.json")});
-    c["ashby"] = plugin_case(
-        {done("", {{"board", "deepsight"}, {"company", "DeepSight"}}, 3)},
-        {get("api.ashbyhq.com", "/posting-api/job-board/deepsight", "plugins/ashby/board.json")});
+         get("www.arbeitnow.com", "/api/job-board-api", "plugins/arbeitnow/responses/page1.json")});
+    c["ashby"] = plugin_case({done("", {{"board", "deepsight"}, {"company", "DeepSight"}}, 3)},
+                             {get("api.ashbyhq.com", "/posting-api/job-board/deepsight",
+                                  "plugins/ashby/responses/board.json")});
     c["freelancer"] = plugin_case({done("", {{"max_pages", "1"}}, 3)},
                                   {get("www.freelancer.com", "/api/projects/0.1/projects/active/",
-                                       "plugins/freelancer/page0.json")});
+                                       "plugins/freelancer/responses/page0.json")});
     // Two company boards; Acme & Sons' first job is also on We Work Remotely.
     c["greenhouse"] = plugin_case({done("visionlabs", {{"board", "visionlabs"}}, 3),
                                    done("acmesons", {{"board", "acmesons"}}, 2)},
                                   {get("boards-api.greenhouse.io", "/v1/boards/visionlabs/jobs",
-                                       "plugins/greenhouse/board.json"),
+                                       "plugins/greenhouse/responses/board.json"),
                                    get("boards-api.greenhouse.io", "/v1/boards/acmesons/jobs",
-                                       "refresh/fixtures/greenhouse-acme-sons.json")});
+                                       "tests/refresh/fixtures/greenhouse-acme-sons.json")});
     // Finds this month's thread, then reads its comments: one date window holds them all.
-    c["hackernews"] = plugin_case(
-        {done("", {}, 3, 2)},
-        {get("hn.algolia.com", "/api/v1/search_by_date", "plugins/hackernews/story-search.json")
-             .param("tags", "story,author_whoishiring"),
-         get("hn.algolia.com", "/api/v1/search_by_date", "plugins/hackernews/comments-page0.json")
-             .param("tags", "comment,story_45000001")});
+    c["hackernews"] =
+        plugin_case({done("", {}, 3, 2)}, {get("hn.algolia.com", "/api/v1/search_by_date",
+                                               "plugins/hackernews/responses/story-search.json")
+                                               .param("tags", "story,author_whoishiring"),
+                                           get("hn.algolia.com", "/api/v1/search_by_date",
+                                               "plugins/hackernews/responses/comments-page0.json")
+                                               .param("tags", "comment,story_45000001")});
     // One search term set (the profile's five would each be searched).
-    c["himalayas"] =
-        plugin_case({done("", {{"max_pages", "1"}, {"search", "computer vision"}}, 2)},
-                    {get("himalayas.app", "/jobs/api/search", "plugins/himalayas/search-page.json")
-                         .param("q", "computer vision")});
-    c["jobicy"] =
-        plugin_case({done("", {}, 2)},
-                    {get("jobicy.com", "/api/v2/remote-jobs", "plugins/jobicy/sample.json")});
+    c["himalayas"] = plugin_case(
+        {done("", {{"max_pages", "1"}, {"search", "computer vision"}}, 2)},
+        {get("himalayas.app", "/jobs/api/search", "plugins/himalayas/responses/search-page.json")
+             .param("q", "computer vision")});
+    c["jobicy"] = plugin_case({done("", {}, 2)}, {get("jobicy.com", "/api/v2/remote-jobs",
+                                                      "plugins/jobicy/responses/sample.json")});
     // The generic plugins reach the host of each source's own `url` (hosts_from_settings).
-    c["jobposting"] =
-        plugin_case({done("optica", {{"url", "https://optica.example/jobs/cv-2025-17"}}, 1)},
-                    {get("optica.example", "/jobs/cv-2025-17", "plugins/jobposting/job-page.html")
-                         .type(kHtml)});
-    c["lever"] =
-        plugin_case({done("optiq", {{"site", "optiq-vision"}}, 3)},
-                    {get("api.lever.co", "/v0/postings/optiq-vision", "plugins/lever/postings.json")
-                         .param("mode", "json")});
-    c["remoteok"] = plugin_case(
-        {done("", {}, 3, 2)},
-        {get("remoteok.com", "/api", "plugins/remoteok/sample.json").param("tag", "python"),
-         get("remoteok.com", "/api", "plugins/remoteok/legal-only.json").param("tag", "ai")});
-    c["remotive"] =
-        plugin_case({done("", {}, 3)},
-                    {get("remotive.com", "/api/remote-jobs", "plugins/remotive/sample.json")});
+    c["jobposting"] = plugin_case(
+        {done("optica", {{"url", "https://optica.example/jobs/cv-2025-17"}}, 1)},
+        {get("optica.example", "/jobs/cv-2025-17", "plugins/jobposting/responses/job-page.html")
+             .type(kHtml)});
+    c["lever"] = plugin_case(
+        {done("optiq", {{"site", "optiq-vision"}}, 3)},
+        {get("api.lever.co", "/v0/postings/optiq-vision", "plugins/lever/responses/postings.json")
+             .param("mode", "json")});
+    c["remoteok"] =
+        plugin_case({done("", {}, 3, 2)},
+                    {get("remoteok.com", "/api", "plugins/remoteok/responses/sample.json")
+                         .param("tag", "python"),
+                     get("remoteok.com", "/api", "plugins/remoteok/responses/legal-only.json")
+                         .param("tag", "ai")});
+    c["remotive"] = plugin_case({done("", {}, 3)}, {get("remotive.com", "/api/remote-jobs",
+                                                        "plugins/remotive/responses/sample.json")});
     c["rss"] = plugin_case(
         {done("visionboard", {{"url", "https://jobs.visionboard.example/feed.xml"}}, 2)},
-        {get("jobs.visionboard.example", "/feed.xml", "plugins/rss/board.rss").type(kRss)});
+        {get("jobs.visionboard.example", "/feed.xml", "plugins/rss/responses/board.rss")
+             .type(kRss)});
     c["toptal"] = plugin_case({done("", {{"skills", "python"}}, 3)},
                               {get("www.toptal.com", "/freelance-jobs/developers/python",
-                                   "plugins/toptal/skill-page.html")
+                                   "plugins/toptal/responses/skill-page.html")
                                    .type(kHtml)});
-    c["upwork"] = plugin_case({done("", {{"max_pages", "1"}}, 3)},
-                              {post("api.upwork.com", "/graphql", "plugins/upwork/api-page1.json")
-                                   .header("Authorization", "Bearer test-token")},
-                              {{"GIGSCOUT_UPWORK_TOKEN", "test-token"}});
-    c["usajobs"] =
-        plugin_case({done("", {{"email", "me@example.com"}, {"max_pages", "1"}}, 1)},
-                    {get("data.usajobs.gov", "/api/Search", "plugins/usajobs/search-page1.json")
-                         .header("Authorization-Key", "test-key")},
-                    {{"GIGSCOUT_USAJOBS_API_KEY", "test-key"}});
+    c["upwork"] =
+        plugin_case({done("", {{"max_pages", "1"}}, 3)},
+                    {post("api.upwork.com", "/graphql", "plugins/upwork/responses/api-page1.json")
+                         .header("Authorization", "Bearer test-token")},
+                    {{"GIGSCOUT_UPWORK_TOKEN", "test-token"}});
+    c["usajobs"] = plugin_case(
+        {done("", {{"email", "me@example.com"}, {"max_pages", "1"}}, 1)},
+        {get("data.usajobs.gov", "/api/Search", "plugins/usajobs/responses/search-page1.json")
+             .header("Authorization-Key", "test-key")},
+        {{"GIGSCOUT_USAJOBS_API_KEY", "test-key"}});
     c["weworkremotely"] =
         plugin_case({done("", {}, 2, 2)},
                     {get("weworkremotely.com", "/categories/remote-programming-jobs.rss",
-                         "plugins/weworkremotely/sample.rss")
+                         "plugins/weworkremotely/responses/sample.rss")
                          .type(kRss),
                      get("weworkremotely.com", "/categories/remote-back-end-programming-jobs.rss",
-                         "plugins/weworkremotely/empty-channel.rss")
+                         "plugins/weworkremotely/responses/empty-channel.rss")
                          .type(kRss)});
     return c;
 }
@@ -236,7 +239,7 @@ class SavedPlatforms {
                     return;
                 }
             }
-            res.set_content(testing::read_file(testing::tests_dir() / r.fixture), r.content_type);
+            res.set_content(testing::read_file(testing::source_dir() / r.fixture), r.content_type);
             return;
         }
         {

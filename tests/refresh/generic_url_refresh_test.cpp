@@ -1,4 +1,4 @@
-// The generic plugins (plugins/rss.lua, plugins/jobposting.lua) added by URL alone, end to end:
+// The generic plugins (plugins/rss/, plugins/jobposting/) added by URL alone, end to end:
 // each source reaches the host of its own `url` setting (manifest `hosts_from_settings`) and
 // nothing else. A real HTTPS server on 127.0.0.1 answers for the feeds' host names
 // (FetchPolicy::connect_to, TLS verified against a test CA); the plugins run in their real
@@ -118,7 +118,7 @@ void serve_boards(const std::string& host, const httplib::Request& req, httplib:
 RefreshSource rss(const std::string& instance, const std::string& url,
                   std::map<std::string, std::string> more = {}) {
     more["url"] = url;
-    return testing::make_source(testing::source_dir() / "plugins" / "rss.lua", "rss", instance,
+    return testing::make_source(testing::source_dir() / "plugins" / "rss", "rss", instance,
                                 std::move(more));
 }
 
@@ -163,7 +163,7 @@ TEST_F(GenericUrlRefresh, EachSourceReachesItsOwnUrlsHostAndNoOther) {
         rss("board", "https://" + kBoard + "/jobs.rss"),
         rss("second", "https://" + kSecond + "/feed.atom", {{"remote", "true"}}),
         rss("moved", "https://" + kMoved + "/jobs.rss"),
-        testing::make_source(testing::source_dir() / "plugins" / "jobposting.lua", "jobposting",
+        testing::make_source(testing::source_dir() / "plugins" / "jobposting", "jobposting",
                              "company", {{"url", "https://" + kCompany + "/jobs"}}),
         // A request to another host than its url's, in the plugin's own requests().
         testing::make_source(testing::tests_dir() / "refresh" / "plugins" / "byurl.lua", "byurl",

@@ -403,6 +403,23 @@ TEST_F(RefreshRunnerTest, ASourceThatOutrunsItsTimeBudgetKeepsWhatItRead) {
     EXPECT_LT(took, 8s);
 }
 
+// The source's own budget (sources.json `time_budget_seconds`) replaces the refresh's.
+TEST_F(RefreshRunnerTest, ASourcesOwnTimeBudgetReplacesTheDefault) {
+    options_.source_time_budget = 60s;
+    RefreshSource s = source("board", "trickle", {{"start", "/then-slow"}});
+    s.config.time_budget_seconds = 1;
+    auto started = std::chrono::steady_clock::now();
+    auto report = run({s});
+    auto took = std::chrono::steady_clock::now() - started;
+    const auto& o = outcome(report, "board:trickle");
+    EXPECT_EQ(o.progress.state, SourceState::Partial);
+    ASSERT_EQ(o.listings.size(), 1u);
+    EXPECT_EQ(o.progress.error,
+              "source board:trickle: stopped after 1 s, the time one source's refresh may take; "
+              "1 page read (the rest comes with the next refresh)");
+    EXPECT_LT(took, 8s);
+}
+
 TEST_F(RefreshRunnerTest, CancelFromAnotherThreadEndsASlowSourceAtOnce) {
     RefreshRunner runner(fetcher_, nullptr, options_);
     fetch::CancelToken cancel;

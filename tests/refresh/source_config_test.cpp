@@ -167,6 +167,28 @@ TEST(SourceConfig, RefreshMinutesIsReadCheckedAndWrittenBack) {
               std::string::npos);
 }
 
+TEST(SourceConfig, TimeBudgetSecondsIsReadCheckedAndWrittenBack) {
+    auto r = parse_sources(
+        R"({"sources": [{"plugin": "slowboard", "time_budget_seconds": 300}, {"plugin": "jobicy"}]})",
+        "sources.json");
+    ASSERT_TRUE(r.ok()) << r.error().message;
+    EXPECT_EQ(r.value().sources[0].time_budget_seconds, std::optional<int>(300));
+    EXPECT_FALSE(r.value().sources[1].time_budget_seconds) << "none: RefreshOptions' default";
+    auto back = parse_sources(sources_to_json(r.value()), "again");
+    ASSERT_TRUE(back.ok()) << back.error().message;
+    EXPECT_EQ(back.value().sources[0].time_budget_seconds, std::optional<int>(300));
+    EXPECT_FALSE(back.value().sources[1].time_budget_seconds);
+    EXPECT_EQ(parse_error(R"({"sources": [{"plugin": "a", "time_budget_seconds": 0}]})"),
+              "sources.json: field `sources[0].time_budget_seconds`: must be 1 to 3600 (an "
+              "hour), got 0");
+    EXPECT_EQ(parse_error(R"({"sources": [{"plugin": "a", "time_budget_seconds": 3601}]})"),
+              "sources.json: field `sources[0].time_budget_seconds`: must be 1 to 3600 (an "
+              "hour), got 3601");
+    EXPECT_NE(parse_error(R"({"sources": [{"plugin": "a", "time_budget_seconds": 1.5}]})")
+                  .find("field `sources[0].time_budget_seconds`"),
+              std::string::npos);
+}
+
 TEST(SourceConfig, SecretsAreReadFromGigscoutSourceKeyVariables) {
     EXPECT_EQ(source_env_prefix("upwork"), "UPWORK");
     EXPECT_EQ(source_env_prefix("greenhouse:gitlab"), "GREENHOUSE_GITLAB");

@@ -35,12 +35,57 @@ function common.setting(ctx, key, default)
   return v
 end
 
--- A response body decoded as JSON; raises "<name>: the response is not JSON (<why>)" for a body
--- that is not, such as a block page or a cut-off transfer.
-function common.decode_json(name, body)
-  local data, err = json.decode(body or "")
-  if data == nil then error(name .. ": the response is not JSON (" .. tostring(err) .. ")", 0) end
-  return data
+-- A programming mistake in a call to a `common` helper: the message names the helper, and the
+-- plugin line that called it.
+local function check_arg(fn, what, v, want)
+  if type(v) ~= want then
+    error("common." .. fn .. ": `" .. what .. "` must be a " .. want .. ", got " .. type(v), 3)
+  end
+end
+
+-- A response (or its body) decoded as JSON, a UTF-8 byte order mark skipped; raises "<name>: the
+-- response is not JSON (<why>; it starts with "...")" for a body that is not, such as a block
+-- page or a cut-off transfer, with `hint` (what the user can do) after it when given.
+function common.decode_json(name, response, hint)
+  check_arg("decode_json", "name", name, "string")
+  local body = response
+  if type(response) == "table" then body = response.body end
+  if body ~= nil and type(body) ~= "string" then
+    error("common.decode_json: `response` must be a response or its body, got " ..
+      type(body), 2)
+  end
+  body = body or ""
+  if body:sub(1, 3) == "\239\187\191" then body = body:sub(4) end
+  local data, err = json.decode(body)
+  if data ~= nil then return data end
+  local why = tostring(err)
+  if text.trim(body) == "" then
+    why = "the body is empty"
+  else
+    why = why .. "; it starts with \"" ..
+      text.truncate(text.collapse((body:sub(1, 200):gsub("%c", " "))), 60, "…") .. "\""
+  end
+  error(name .. ": the response is not JSON (" .. why .. ")" .. (hint and ("; " .. hint) or ""), 0)
+end
+
+-- Raises for an HTTP error status (400 and up) with the plugin's message for it: `messages`
+-- maps a status to a text or to function(status, data) giving one (`data`: the body decoded
+-- when it is a JSON object or array, else nil); `other` is the one for the statuses not
+-- listed. "{status}" in a text is the status. Nothing happens below 400.
+function common.check_status(name, response, messages)
+  check_arg("check_status", "name", name, "string")
+  check_arg("check_status", "response", response, "table")
+  messages = messages or {}
+  check_arg("check_status", "messages", messages, "table")
+  local status = math.tointeger(response.status) or 200
+  if status < 400 then return end
+  local m = messages[status] or messages.other or "the API answered HTTP {status}; try again later"
+  if type(m) == "function" then m = m(status, common.tbl((json.decode(response.body or "")))) end
+  if type(m) ~= "string" then
+    error("common.check_status: the message for HTTP " .. status .. " must be a text or a " ..
+      "function giving one, got " .. type(m), 2)
+  end
+  error(name .. ": " .. (m:gsub("{status}", tostring(status))), 0)
 end
 
 -- A setting that lists several values: a table as given, or a string split at commas.
@@ -184,16 +229,32 @@ end
 
 -- Turns each item into a listing with `convert(item, i)` (a listing, or nil and why not) and
 -- fits it; items that are not objects or that convert refuses are skipped, and the first reason
--- is logged. Raises when items were given but none could be read, so a changed format never
--- passes as an empty page. `noun` names an item in messages ("job": "job 3: no `title`").
-function common.collect(name, items, convert, noun)
+-- is logged. `opts.keep(item, i)`, when given, is asked first about each object: an item it
+-- refuses is not a posting (an unlisted job, a reply, a notice) and is skipped quietly. Raises
+-- when items were given but none could be read, so a changed format never passes as an empty
+-- page. `noun` names an item in messages ("job": "job 3: no `title`").
+function common.collect(name, items, convert, noun, opts)
+  check_arg("collect", "name", name, "string")
+  check_arg("collect", "items", items, "table")
+  check_arg("collect", "convert", convert, "function")
+  check_arg("collect", "noun", noun, "string")
+  opts = opts or {}
+  check_arg("collect", "opts", opts, "table")
+  local keep = opts.keep
+  if keep ~= nil then check_arg("collect", "opts.keep", keep, "function") end
   local listings, skipped, first_problem = {}, 0, nil
   for i, item in ipairs(items) do
     local l, problem
-    if common.tbl(item) then l, problem = convert(item, i) else problem = "not an object" end
+    if not common.tbl(item) then
+      problem = "not an object"
+    elseif keep and not keep(item, i) then
+      problem = false
+    else
+      l, problem = convert(item, i)
+    end
     if l then
       listings[#listings + 1] = common.fit(l)
-    else
+    elseif problem ~= false then
       skipped = skipped + 1
       first_problem = first_problem or (noun .. " " .. i .. ": " .. tostring(problem))
     end
@@ -207,6 +268,40 @@ function common.collect(name, items, convert, noun)
       first_problem)
   end
   return listings
+end
+
+-- Text a platform sends as plain text stays as it is (line breaks included, entities decoded);
+-- it only goes through the HTML reader when a tag shows up in it. Nil for anything but a
+-- string, or when nothing is left.
+function common.plain_text(s)
+  if type(s) ~= "string" then return nil end
+  if s:find("<%a") then return common.str(html.to_text(s)) end
+  return common.str(html.unescape(s))
+end
+
+-- A salary from a platform's structured fields: `lo`/`hi` amounts (numbers or numeric texts; 0
+-- means not given), an ISO currency code, and the period they are per ("hour", "month",
+-- "yearly", "PER_WEEK", "daily", ...; case and other words do not matter; nil is a year). Per
+-- hour is an hourly rate; per day, week or month a yearly salary (x260, x52, x12). Nil when no
+-- amount or no three-letter currency is given.
+function common.salary_budget(lo, hi, currency, period)
+  lo, hi, currency = common.num(lo), common.num(hi), common.str(currency)
+  if lo == 0 then lo = nil end
+  if hi == 0 then hi = nil end
+  if (not lo and not hi) or not currency or not currency:match("^%a%a%a$") then return nil end
+  period = (common.str(period) or "year"):lower()
+  local kind, factor = "salary", 1
+  if period:find("hour") then
+    kind = "hourly"
+  elseif period:find("month") then
+    factor = 12
+  elseif period:find("week") then
+    factor = 52
+  elseif period:find("da[iy]") then
+    factor = 260
+  end
+  return { kind = kind, min = lo and lo * factor, max = hi and hi * factor,
+           currency = currency:upper() }
 end
 
 return common

@@ -71,12 +71,16 @@ std::optional<std::string> LuaToJson::write(int idx, JsonWriter& w, const std::s
 }
 
 std::optional<std::string> LuaToJson::write_record_without_functions(
-    int idx, JsonWriter& w, std::vector<std::string>& functions) {
+    int idx, JsonWriter& w, std::vector<std::string>& functions,
+    std::vector<std::string>& problems) {
     open_tables_.clear();
     static const std::string kNoName;
     Path root;
     root.root = &kNoName;
-    return table(lua_absindex(L_, idx), w, root, 0, &functions);
+    field_problems_ = &problems;
+    auto problem = table(lua_absindex(L_, idx), w, root, 0, &functions);
+    field_problems_ = nullptr;
+    return problem;
 }
 
 std::optional<std::string> LuaToJson::value(int idx, JsonWriter& w, const Path& path,
@@ -93,7 +97,9 @@ std::optional<std::string> LuaToJson::value(int idx, JsonWriter& w, const Path& 
             }
             double d = lua_tonumber(L_, idx);
             if (!std::isfinite(d)) {
-                return field(path.text(), "expected a finite number, got " + std::to_string(d));
+                // "nan", not the "-nan" std::to_string and %g write for 0/0 on glibc.
+                const char* what = std::isnan(d) ? "nan" : (d > 0 ? "inf" : "-inf");
+                return field(path.text(), std::string("expected a finite number, got ") + what);
             }
             // 50.0 (a float with an integral value) is written as 50: counts stay integers.
             if (d == std::floor(d) && std::fabs(d) < 9007199254740992.0) {
@@ -195,6 +201,20 @@ std::optional<std::string> LuaToJson::table(int idx, JsonWriter& w, const Path& 
                 problem = field(path.text(), "a field name that is too long or not UTF-8");
             } else if (functions != nullptr && lua_type(L_, -1) == LUA_TFUNCTION) {
                 functions->emplace_back(name);
+            } else if (functions != nullptr && field_problems_ != nullptr) {
+                // The record's own fields one by one: a bad one is named and left out, and
+                // the next is read (each field's value goes to `w` only once written whole).
+                rapidjson::StringBuffer one;
+                JsonWriter ow(one);
+                Path p;
+                p.parent = &path;
+                p.key = name;
+                if (auto bad = value(lua_gettop(L_), ow, p, depth + 1)) {
+                    field_problems_->push_back(std::move(*bad));
+                } else {
+                    w.Key(key, static_cast<rapidjson::SizeType>(key_len));
+                    w.RawValue(one.GetString(), one.GetSize(), rapidjson::kObjectType);
+                }
             } else {
                 w.Key(key, static_cast<rapidjson::SizeType>(key_len));
                 Path p;

@@ -34,9 +34,13 @@ class LuaToJson {
     // listing itself); the writer then holds a partial value and must be discarded.
     std::optional<std::string> write(int idx, JsonWriter& w, const std::string& path);
 
-    // Writes a record, leaving out function-valued fields and listing their names.
+    // Writes a record, leaving out function-valued fields and listing their names. A field
+    // whose value cannot be written is left out too and its problem added to `problems`, so a
+    // manifest with several bad fields is refused naming each; the return value is a problem
+    // of the whole table (a metatable, keys that are not strings).
     std::optional<std::string> write_record_without_functions(int idx, JsonWriter& w,
-                                                              std::vector<std::string>& functions);
+                                                              std::vector<std::string>& functions,
+                                                              std::vector<std::string>& problems);
 
   private:
     // Where a value sits; spelled out ("budget.min", "tags[3]") only for a message.
@@ -48,6 +52,8 @@ class LuaToJson {
 
     lua_State* L_;
     ConvertLimits limits_;
+    // The record's field problems, while write_record_without_functions runs.
+    std::vector<std::string>* field_problems_ = nullptr;
     std::vector<const void*> open_tables_;  // the tables on the current path (cycle check)
 };
 

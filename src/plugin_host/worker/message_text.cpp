@@ -28,12 +28,16 @@ std::string clean_message(std::string_view text, std::size_t max_bytes) {
 namespace {
 
 // The plugin's own message on one line: its newlines shown as "\n", so it cannot print a line
-// that looks like the host's. (The traceback's lines, written by Lua, all start with a tab.)
+// that looks like the host's, and nothing after its first newline is lost. Its backslashes
+// are doubled, so "\n" always means a newline the plugin wrote (utf8::printable's rule). (The
+// traceback's lines, written by Lua, all start with a tab.)
 std::string one_line(std::string_view message) {
     std::string out;
     for (char c : message) {
         if (c == '\n') {
             out += "\\n";
+        } else if (c == '\\') {
+            out += "\\\\";
         } else {
             out += c;
         }

@@ -234,7 +234,8 @@ Reply load_plugin(const PluginSource& source, const PluginLimits& limits) {
     // The manifest's own writer: a refused value must not leave the reply half-written.
     rapidjson::StringBuffer manifest;
     JsonWriter mw(manifest);
-    if (auto problem = convert.write_record_without_functions(3, mw, functions)) {
+    std::vector<std::string> problems;
+    if (auto problem = convert.write_record_without_functions(3, mw, functions, problems)) {
         return failed(&sb, {"error", "the plugin table: " + *problem});
     }
     r.w().RawValue(manifest.GetString(), manifest.GetSize(), rapidjson::kObjectType);
@@ -244,6 +245,15 @@ Reply load_plugin(const PluginSource& source, const PluginLimits& limits) {
         r.w().String(f.data(), static_cast<rapidjson::SizeType>(f.size()));
     }
     r.w().EndArray();
+    // Fields left out of the manifest: the host names them with its own checks' problems.
+    if (!problems.empty()) {
+        r.key("problems");
+        r.w().StartArray();
+        for (const auto& p : problems) {
+            r.w().String(p.data(), static_cast<rapidjson::SizeType>(p.size()));
+        }
+        r.w().EndArray();
+    }
     return r.finish(&sb, true);
 }
 

@@ -1,4 +1,4 @@
-// gigscout-cli plugin run|requests|check|new: output and exit codes (docs/cli.md).
+// gigscout-cli plugin run|requests|check|test|new: output and exit codes (docs/cli.md).
 #include <sys/wait.h>
 
 #include <gtest/gtest.h>
@@ -40,40 +40,105 @@ CliResult shell(const TempDir& dir, const std::string& command) {
     return r;
 }
 
-CliResult cli(const std::vector<std::string>& args) {
-    return testing::run_gigscout_cli(args);
+CliResult cli(const std::vector<std::string>& args, const std::string& input = "",
+              const std::vector<std::string>& env = {}) {
+    return testing::run_gigscout_cli(args, input, env);
 }
 
 bool contains(const std::string& haystack, const std::string& needle) {
     return haystack.find(needle) != std::string::npos;
 }
 
-const std::string kExample = (source_dir() / "plugins" / "examples" / "gigboard.lua").string();
+const std::string kExample = (source_dir() / "plugins" / "examples" / "gigboard").string();
 const std::string kSample =
-    (source_dir() / "plugins" / "examples" / "gigboard.sample.json").string();
+    (source_dir() / "plugins" / "examples" / "gigboard" / "responses" / "sample.json").string();
 
-TEST(CliPlugin, NewWritesASkeletonWhoseTestPasses) {
+TEST(CliPlugin, NewWritesAFolderWhoseCasesPass) {
     TempDir dir;
     auto r = cli({"plugin", "new", "demo", "--dir", (dir.path() / "p").string()});
     ASSERT_EQ(r.code, 0) << r.err;
-    EXPECT_TRUE(contains(r.out, "demo.lua"));
-    auto test = shell(dir, "GIGSCOUT_CLI=" + quote(GIGSCOUT_CLI_PATH) + " " +
-                               quote((dir.path() / "p" / "demo_test.sh").string()));
+    const auto folder = dir.path() / "p" / "demo";
+    for (const char* file : {"init.lua", "cases.json", "responses/sample.json", "test.sh"}) {
+        EXPECT_TRUE(contains(r.out, "wrote " + (folder / file).string())) << r.out;
+    }
+    EXPECT_TRUE(contains(r.out, std::string(GIGSCOUT_CLI_PATH) + " plugin test " + folder.string()))
+        << r.out;
+    // `plugin test` on the new folder: its one case passes.
+    auto test = cli({"plugin", "test", folder.string()});
     EXPECT_EQ(test.code, 0) << test.out << test.err;
-    EXPECT_TRUE(contains(test.out, "2 listings valid, 0 rejected")) << test.out;
-    EXPECT_TRUE(contains(test.out, "demo:101")) << test.out;
-    // Without GIGSCOUT_CLI and with no gigscout-cli on PATH (there is no install rule), the
-    // script runs the CLI that wrote it.
-    auto alone = shell(dir, "env -u GIGSCOUT_CLI PATH=/usr/bin:/bin " +
-                                quote((dir.path() / "p" / "demo_test.sh").string()));
+    EXPECT_TRUE(contains(test.out, "  pass  sample_page\n")) << test.out;
+    EXPECT_TRUE(contains(test.out, "1 passed, 0 failed, 0 skipped")) << test.out;
+    // Its test script, with no gigscout-cli on PATH, runs the CLI that wrote it.
+    auto alone = shell(
+        dir, "env -u GIGSCOUT_CLI PATH=/usr/bin:/bin " + quote((folder / "test.sh").string()));
     EXPECT_EQ(alone.code, 0) << alone.out << alone.err;
-    EXPECT_TRUE(contains(alone.out, "2 listings valid, 0 rejected")) << alone.out;
-    EXPECT_TRUE(contains(r.out, std::string(GIGSCOUT_CLI_PATH) + " plugin run ")) << r.out;
+    EXPECT_TRUE(contains(alone.out, "1 passed, 0 failed")) << alone.out;
     // A second `new` refuses to overwrite (exit 2, naming the file).
     auto again = cli({"plugin", "new", "demo", "--dir", (dir.path() / "p").string()});
     EXPECT_EQ(again.code, 2);
-    EXPECT_TRUE(contains(again.err, "demo.lua already exists")) << again.err;
+    EXPECT_TRUE(contains(again.err, "init.lua already exists")) << again.err;
     EXPECT_EQ(cli({"plugin", "new", "Not Valid"}).code, 2);
+}
+
+// A copy of the example plugin's folder with `cases` as its case table.
+std::filesystem::path example_with_cases(const TempDir& dir, const std::string& cases) {
+    auto folder = dir.path() / "gigboard";
+    std::filesystem::create_directories(folder / "responses");
+    std::filesystem::copy_file(std::filesystem::path(kExample) / "init.lua", folder / "init.lua");
+    std::filesystem::copy_file(kSample, folder / "responses" / "sample.json");
+    write_file(folder / "cases.json", cases);
+    return folder;
+}
+
+TEST(CliPlugin, TestShowsTheFirstDifferenceAndExits3) {
+    TempDir dir;
+    auto folder = example_with_cases(dir, R"({"cases": [
+      {"name": "right", "fixture": "responses/sample.json", "count": 2},
+      {"name": "wrong_title", "fixture": "responses/sample.json",
+       "listings": {"gigboard:5012": {"title": "OpenCV expert", "company": "Nobody"}}},
+      {"name": "real_capture", "fixture": "shared:gigboard/none.json", "count": 1}
+    ]})");
+    auto r = cli({"plugin", "test", folder.string()}, "", {"-GIGSCOUT_SHARED"});
+    EXPECT_EQ(r.code, 3) << r.out << r.err;
+    EXPECT_TRUE(contains(r.out, "  pass  right\n")) << r.out;
+    EXPECT_TRUE(contains(r.out,
+                         "  FAIL  wrong_title\n"
+                         "        at:       listings[\"gigboard:5012\"].title\n"
+                         "        expected: \"OpenCV expert\"\n"
+                         "        actual:   \"OpenCV expert for PCB defect detection\"\n"
+                         "        (and 1 more difference)\n"))
+        << r.out;
+    EXPECT_TRUE(contains(r.out, "  skip  real_capture: needs the real capture gigboard/none.json"))
+        << r.out;
+    EXPECT_TRUE(contains(r.out, "1 passed, 1 failed, 1 skipped\n")) << r.out;
+}
+
+TEST(CliPlugin, TestNamesAMissingResponseFile) {
+    TempDir dir;
+    auto folder = example_with_cases(
+        dir, R"({"cases": [{"name": "gone", "fixture": "responses/page9.json", "count": 1}]})");
+    auto r = cli({"plugin", "test", folder.string()});
+    EXPECT_EQ(r.code, 3) << r.out << r.err;
+    EXPECT_TRUE(contains(r.out, "  FAIL  gone\n        response file missing: " +
+                                    (folder / "responses" / "page9.json").string()))
+        << r.out;
+}
+
+TEST(CliPlugin, TestFindsAPluginByIdAndRefusesWhatIsNotOne) {
+    // The example plugin by its id, through the catalog (GIGSCOUT_PLUGINS: the bundled folder).
+    auto examples = (source_dir() / "plugins" / "examples").string();
+    auto by_id = cli({"plugin", "test", "gigboard"}, "", {"GIGSCOUT_PLUGINS=" + examples});
+    EXPECT_EQ(by_id.code, 0) << by_id.out << by_id.err;
+    EXPECT_TRUE(contains(by_id.out, "0 failed")) << by_id.out;
+    auto unknown = cli({"plugin", "test", "no_such_plugin"}, "", {"GIGSCOUT_PLUGINS=" + examples});
+    EXPECT_EQ(unknown.code, 2);
+    EXPECT_TRUE(contains(unknown.err, "\"no_such_plugin\" is neither a plugin folder nor the id"))
+        << unknown.err;
+    TempDir dir;
+    write_file(dir.path() / "flat.lua", "return {}");
+    auto flat = cli({"plugin", "test", (dir.path() / "flat.lua").string()});
+    EXPECT_EQ(flat.code, 2);
+    EXPECT_TRUE(contains(flat.err, "is a single-file plugin")) << flat.err;
 }
 
 TEST(CliPlugin, RunPrintsATableAndTheMessages) {
@@ -185,6 +250,24 @@ TEST(CliPlugin, RequestsPrintsWhatThePluginWouldFetch) {
               "  Accept: application/json\n");
 }
 
+TEST(CliPlugin, RequestsNameTheHeadersThatMayFollowARedirect) {
+    TempDir dir;
+    write_file(
+        dir.path() / "fwd.lua",
+        "return { id = 'fwd', name = 'F', version = '1', api_version = 1,\n"
+        "  hosts = { 'example.com' },\n"
+        "  requests = function() return { { url = 'https://example.com/',\n"
+        "    headers = { ['X-Api-Version'] = '2' }, forward_headers = { 'X-Api-Version' } } }"
+        " end,\n"
+        "  parse = function() return {} end }");
+    auto r = cli({"plugin", "requests", (dir.path() / "fwd.lua").string()});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_EQ(r.out,
+              "GET https://example.com/\n"
+              "  X-Api-Version: 2\n"
+              "  forwarded on a redirect to another origin: X-Api-Version\n");
+}
+
 TEST(CliPlugin, CheckValidatesTheManifest) {
     TempDir dir;
     auto ok = cli({"plugin", "check", kExample});
@@ -193,7 +276,7 @@ TEST(CliPlugin, CheckValidatesTheManifest) {
     EXPECT_TRUE(contains(ok.out, "hosts:         api.gigboard.example")) << ok.out;
     // A generic plugin: its hosts come from each source's `url`, so no "every request will be
     // refused" note.
-    auto generic = cli({"plugin", "check", (source_dir() / "plugins" / "rss.lua").string()});
+    auto generic = cli({"plugin", "check", (source_dir() / "plugins" / "rss").string()});
     ASSERT_EQ(generic.code, 0) << generic.err;
     EXPECT_TRUE(contains(generic.out, "hosts:         the host of setting `url` (per source)\n"))
         << generic.out;

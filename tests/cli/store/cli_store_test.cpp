@@ -702,6 +702,82 @@ TEST_F(CliStore, ADamagedExportRestoresEveryEntryAndNamesEachRepair) {
     EXPECT_THAT(cli({"profile", "list"}).out, HasSubstr("cv"));
 }
 
+TEST_F(CliStore, ADamagedListingArrayLosesOnlyItsDamagedListingsEachNamedWithItsBytes) {
+    // Listing 1 lost a closing quote, listing 3 is not UTF-8, and the file ends inside listing
+    // 5: the three others are imported.
+    const std::string broken =
+        R"({"id": "a:1", "url": "https://a.com/1", "title": "One, "company": "Acme"})";
+    const std::string latin1 =
+        "{\"id\": \"a:3\", \"url\": \"https://a.com/3\", \"title\": \"Caf\xE9\"}";
+    const std::string text =
+        "[" + std::string(R"({"id": "a:0", "url": "https://a.com/0", "title": "Zero"})") + ",\n" +
+        broken + ",\n" + R"({"id": "a:2", "url": "https://a.com/2", "title": "Two"})" + ",\n" +
+        latin1 + ",\n" + R"({"id": "a:4", "url": "https://a.com/4", "title": "Four"})" + ",\n" +
+        R"({"id": "a:5", "url": "https://a.com/5", "tit)";
+    auto f = file("damaged.json", text);
+    auto r = cli({"import", f.string()});
+    EXPECT_EQ(r.code, 2);
+    const std::string at = std::to_string(text.find("company"));
+    EXPECT_THAT(r.err, HasSubstr("gigscout-cli import: " + f.string() + ": at byte " + at +
+                                 ": Missing a comma or '}' after an object member.\n"
+                                 "gigscout-cli import: reading it entry by entry: importing "
+                                 "the listings that can be read into "));
+    auto bytes = [&](const std::string& from, const std::string& to) {
+        return std::to_string(text.find(from)) + " to " + std::to_string(text.find(to));
+    };
+    const std::string said = "gigscout-cli import: " + f.string() + ": ";
+    EXPECT_THAT(r.err, HasSubstr(said + "listing 1 (bytes " + bytes(broken, "{\"id\": \"a:2\"") +
+                                 "): not JSON: Missing a comma or '}' after an object member (at "
+                                 "byte " +
+                                 at + "); skipped to the next listing\n"));
+    EXPECT_THAT(r.err,
+                HasSubstr(said + "listing 3 (bytes " + bytes(latin1, "{\"id\": \"a:4\"") +
+                          "): not JSON: Invalid encoding in string (at byte " +
+                          std::to_string(text.find('\xE9')) + "); skipped to the next listing\n"));
+    EXPECT_THAT(r.err, HasSubstr(said + "listing 5 (from byte " +
+                                 std::to_string(text.find("{\"id\": \"a:5\"")) +
+                                 "): not JSON: Missing a closing quotation mark in string (at "
+                                 "byte " +
+                                 std::to_string(text.size()) +
+                                 "); nothing after it could be read (was the file cut short?)\n"));
+    EXPECT_THAT(r.err, HasSubstr("gigscout-cli import: 3 entries of " + f.string() +
+                                 " were skipped (the rest was imported)\n"));
+    EXPECT_EQ(r.out, "imported " + f.string() +
+                         ": 3 listings (3 new, 0 already known), 0 user states, 0 profiles, 0 "
+                         "settings\n");
+    std::set<std::string> ids;
+    for (const auto& row : list_json().GetArray()) {
+        ids.insert(str(row, "id"));
+    }
+    EXPECT_EQ(ids, (std::set<std::string>{"a:0", "a:2", "a:4"}));
+}
+
+TEST_F(CliStore, AnExportCutShortRestoresEveryWholeEntryBeforeTheCut) {
+    ASSERT_EQ(cli({"import", file("l.json", kListings).string()}).code, 0);
+    ASSERT_EQ(cli({"mark", "remoteok:2", "saved", "--note", "call Tuesday"}).code, 0);
+    const fs::path backup = dir.path() / "backup.json";
+    ASSERT_EQ(cli({"export", backup.string()}).code, 0);
+    // As a full disk leaves it: the file ends inside the last entry.
+    std::string text = read_file(backup);
+    const std::size_t last = text.find("{\"id\":\"remotive:3\"");
+    ASSERT_NE(last, std::string::npos);
+    text.resize(last + 40);
+    auto cut = file("cut.json", text);
+    data = dir.path() / "other-machine";
+    auto r = cli({"import", cut.string()});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_THAT(r.err,
+                HasSubstr("gigscout-cli import: " + cut.string() + ": listings[2] (from byte " +
+                          std::to_string(last) + "): not JSON: "));
+    EXPECT_THAT(r.err, HasSubstr("; nothing after it could be read (was the file cut short?)\n"));
+    EXPECT_THAT(r.out, HasSubstr(": 2 listings (2 new, 0 already known), 1 user states"));
+    auto saved = list_json({"--state", "saved"});
+    ASSERT_EQ(saved.Size(), 1u);
+    EXPECT_EQ(str(saved[0], "id"), "remoteok:2");
+    EXPECT_EQ(str(saved[0], "note"), "call Tuesday");
+    EXPECT_EQ(list_json().Size(), 2u);
+}
+
 TEST_F(CliStore, SourceAddFindsThePluginForAPastedAddressAndRemoveTakesItOut) {
     const fs::path sources = data / "config" / "sources.json";
     auto gh = cli({"source", "add", "https://boards.greenhouse.io/gitlab/jobs/4020305008"});
