@@ -1,8 +1,10 @@
 -- Upwork: job postings through Upwork's official GraphQL API, and the legacy RSS format.
 --
 -- API: POST https://api.upwork.com/graphql with "Authorization: Bearer <OAuth2 access token>"
--- (the user's own API key, approved by Upwork, with the "Read marketplace Job Postings"
--- scope), query marketplaceJobPostingsSearch(marketPlaceJobFilter, searchType, sortAttributes)
+-- (the user's own API key, approved by Upwork, with the job-postings read scope and the
+-- common-entities read scope). The host signs in (`oauth2` below: `gigscout-cli source auth
+-- upwork`) and renews the token, which lasts about 24 h; this file sees the access token only.
+-- Query marketplaceJobPostingsSearch(marketPlaceJobFilter, searchType, sortAttributes)
 -- -> { totalCount, edges { node }, pageInfo { hasNextPage, endCursor } }. Fields and types
 -- follow Upwork's published schema (MarketplaceJobPostingSearchResult, Money = { rawValue
 -- string, currency, displayValue }); no real captured response is public, so the tests use
@@ -26,11 +28,16 @@ local setting, fit, budget_from_text = common.setting, common.fit, common.budget
 local NAME = "upwork"
 local ENDPOINT = "https://api.upwork.com/graphql"
 local KEYS_URL = "https://www.upwork.com/developer/keys/"
--- Where a token goes, in the host's words (docs/sources.md): a secret is never a sources.json
--- setting.
-local SECRET_ADVICE = "set it as the source's secret `token`: the environment variable " ..
-  "GIGSCOUT_UPWORK_TOKEN (GIGSCOUT_UPWORK_<INSTANCE>_TOKEN for a named source) or the keyring, " ..
-  "never sources.json"
+-- How a token is had, in the host's words (docs/sources.md): the host's sign-in, or a token of
+-- the user's own in the environment; a secret is never a sources.json setting.
+local SECRET_ADVICE = "sign in with `gigscout-cli source auth upwork` (`upwork:<instance>` " ..
+  "for a named source), or set the environment variable GIGSCOUT_UPWORK_TOKEN; never " ..
+  "sources.json"
+local SETUP = "Setup: request an API key at " .. KEYS_URL ..
+  " (Upwork reviews it, about two weeks); give it the job-postings read scope and the " ..
+  "common-entities read scope; register the redirect URI http://127.0.0.1:8765/callback; " ..
+  "put the key in the source's `client_id` setting; then run `gigscout-cli source auth " ..
+  "upwork --client-secret-stdin` and type the key's secret."
 
 -- Text the platform sends as plain text stays as it is (line breaks included); it only goes
 -- through the HTML reader when a tag shows up in it.
@@ -48,14 +55,14 @@ local function quote(s)
   end) .. '"'
 end
 
-local NODE_FIELDS = [[
+-- The money fields go in a second, aliased copy of the search (`money:`): Upwork's schema
+-- declares some Money fields non-null while integrators see nulls, and GraphQL then nulls the
+-- nearest nullable parent. Apart, a null there voids only the `money` copy: the jobs still come,
+-- without budgets, and the page says so.
+local JOB_FIELDS = [[
 id ciphertext title description createdDateTime publishedDateTime renewedDateTime
 duration durationLabel engagement
-amount { rawValue currency displayValue }
 hourlyBudgetType
-hourlyBudgetMin { rawValue currency displayValue }
-hourlyBudgetMax { rawValue currency displayValue }
-weeklyBudget { rawValue currency displayValue }
 experienceLevel category subcategory
 occupations { category { id prefLabel } }
 skills { name prettyName }
@@ -64,12 +71,21 @@ preferredFreelancerLocation preferredFreelancerLocationMandatory
 premium enterprise
 client {
   totalHires totalPostedJobs totalReviews totalFeedback hasFinancialPrivacy verificationStatus
-  totalSpent { rawValue currency displayValue }
   location { country city state timezone }
 }]]
 
+local MONEY_FIELDS = [[
+ciphertext
+amount { rawValue currency displayValue }
+hourlyBudgetMin { rawValue currency displayValue }
+hourlyBudgetMax { rawValue currency displayValue }
+weeklyBudget { rawValue currency displayValue }
+client { totalSpent { rawValue currency displayValue } }]]
+
 local EXPERIENCE = { ENTRY_LEVEL = "entry", INTERMEDIATE = "intermediate", EXPERT = "expert" }
 
+-- Jobs per refresh: the first page asks for this many, and further pages are read (up to
+-- `max_pages`) while Upwork returned fewer.
 local function page_size(ctx)
   local n = math.floor(tonumber(setting(ctx, "page_size", 50)) or 50)
   if n < 1 then n = 1 elseif n > 100 then n = 100 end
@@ -77,16 +93,16 @@ local function page_size(ctx)
 end
 
 -- The search as GraphQL literals (no variables, so no guessing at the schema's nullability).
--- The first page sends no pagination_eq: one integrator reports HTTP 500 when it is sent, so
--- only follow-up pages risk it.
-local function search_request(ctx, after)
+-- Every page sends pagination_eq, the first with after "0": without it Upwork answers with its
+-- default page (about 10 jobs) whatever `first` would ask (integrators report {after: "0",
+-- first: N} works on the first page).
+local function search_request(ctx, after, first)
   local token = str(setting(ctx, "token", ""))
   if not token then
     -- The host stops a source without a token (or a feed_url) before this runs, with its own
     -- words (docs/sources.md); this is for `plugin run` and other direct calls.
-    error(NAME .. ": no API token: Upwork's API needs your own OAuth2 access token — create " ..
-      "an API key at " .. KEYS_URL .. " (scope \"Read marketplace Job Postings\"), authorise " ..
-      "it and " .. SECRET_ADVICE)
+    error(NAME .. ": no API token: Upwork's API needs your own OAuth2 sign-in — " .. SETUP ..
+      " Or " .. SECRET_ADVICE)
   end
   local filter = {}
   local query = str(setting(ctx, "query", "computer vision"))
@@ -121,16 +137,16 @@ local function search_request(ctx, after)
   if setting(ctx, "verified_payment_only", false) == true then
     filter[#filter + 1] = "verifiedPaymentOnly_eq: true"
   end
-  if after then
-    filter[#filter + 1] = "pagination_eq: { after: " .. quote(after) .. ", first: " ..
-      page_size(ctx) .. " }"
-  end
-  local gql = "query GigScoutJobSearch {\n  marketplaceJobPostingsSearch(\n" ..
-    "    marketPlaceJobFilter: { " .. table.concat(filter, ", ") .. " }\n" ..
+  filter[#filter + 1] = "pagination_eq: { after: " .. quote(after or "0") .. ", first: " ..
+    (first or page_size(ctx)) .. " }"
+  local args = "(\n    marketPlaceJobFilter: { " .. table.concat(filter, ", ") .. " }\n" ..
     "    searchType: USER_JOBS_SEARCH\n" ..
-    "    sortAttributes: [{ field: RECENCY }]\n  ) {\n" ..
-    "    totalCount\n    edges { node {\n" .. NODE_FIELDS .. "\n    } }\n" ..
-    "    pageInfo { hasNextPage endCursor }\n  }\n}"
+    "    sortAttributes: [{ field: RECENCY }]\n  )"
+  local gql = "query GigScoutJobSearch {\n  marketplaceJobPostingsSearch" .. args .. " {\n" ..
+    "    totalCount\n    edges { node {\n" .. JOB_FIELDS .. "\n    } }\n" ..
+    "    pageInfo { hasNextPage endCursor }\n  }\n" ..
+    "  money: marketplaceJobPostingsSearch" .. args .. " {\n" ..
+    "    edges { node {\n" .. MONEY_FIELDS .. "\n    } }\n  }\n}"
   local headers = {
     Authorization = "Bearer " .. token,
     ["Content-Type"] = "application/json",
@@ -230,8 +246,27 @@ end
 
 local function token_error(status, detail)
   error(NAME .. ": the API refused the token (" .. (status and ("HTTP " .. status) or detail) ..
-    "): it has expired or was revoked — create a new one at " .. KEYS_URL .. " and " ..
-    SECRET_ADVICE)
+    "): it has expired or was revoked — " .. SECRET_ADVICE)
+end
+
+-- GraphQL errors as one line: "message (at money.edges.1.node.amount)".
+local function errors_text(errors)
+  local e = tbl(errors[1]) or {}
+  local at = {}
+  for _, step in ipairs(tbl(e.path) or {}) do at[#at + 1] = tostring(step) end
+  return (str(e.message) or "no message") .. (#at > 0 and (" (at " .. table.concat(at, ".") .. ")")
+    or "") .. (#errors > 1 and (" and " .. (#errors - 1) .. " more") or "")
+end
+
+-- The `money` copy of the search, by job: ciphertext -> node.
+local function money_by_job(money)
+  local out = {}
+  for _, edge in ipairs(tbl(money and money.edges) or {}) do
+    local node = tbl(tbl(edge) and edge.node)
+    local cipher = node and str(node.ciphertext)
+    if cipher then out[cipher] = node end
+  end
+  return out
 end
 
 local function parse_api(response, data, ctx)
@@ -247,8 +282,8 @@ local function parse_api(response, data, ctx)
     if l:find("scope") or l:find("permission") or l:find("forbidden") or
         l:find("access denied") then
       error(NAME .. ": the token lacks a permission the search needs (" .. msg .. "): edit the " ..
-        "API key at " .. KEYS_URL .. " to include \"Read marketplace Job Postings\", then " ..
-        "create a new token")
+        "API key at " .. KEYS_URL .. " to include the job-postings read and common-entities " ..
+        "read scopes, then sign in again (gigscout-cli source auth upwork)")
     elseif l:find("token") or l:find("unauthori") or l:find("authenticat") or l:find("expired") then
       token_error(nil, "GraphQL error: " .. msg)
     elseif l:find("rate") or l:find("too many") then
@@ -262,8 +297,19 @@ local function parse_api(response, data, ctx)
   local d = tbl(data.data)
   local search = d and tbl(d.marketplaceJobPostingsSearch)
   if not search then
+    if errors and tbl(errors[1]) then
+      error(NAME .. ": Upwork returned no jobs on this page; its errors: " .. errors_text(errors))
+    end
     error(NAME .. ": unexpected response: no `data.marketplaceJobPostingsSearch` (HTTP " ..
       status .. ")")
+  end
+  -- A null money field voided the `money` copy (or the whole answer has no such copy: a saved
+  -- response of the single query): the jobs come without what is missing.
+  local money = nil
+  if d.money ~= nil then money = money_by_job(tbl(d.money)) end
+  if errors and tbl(errors[1]) then
+    log.warn(NAME .. ": partial page: Upwork left out part of it (" .. errors_text(errors) ..
+      ")" .. (tbl(d.money) and "" or "; budgets and client spending are missing"))
   end
   local edges = tbl(search.edges) or {}
   local listings, skipped, first_problem = {}, 0, nil
@@ -271,6 +317,14 @@ local function parse_api(response, data, ctx)
     edge = tbl(edge)
     local node = edge and tbl(edge.node)
     local l, problem
+    if node and money then
+      local m = money[str(node.ciphertext) or ""] or {}
+      for _, key in ipairs({ "amount", "hourlyBudgetMin", "hourlyBudgetMax", "weeklyBudget" }) do
+        node[key] = m[key]
+      end
+      local c, mc = tbl(node.client), tbl(m.client)
+      if c and mc then c.totalSpent = mc.totalSpent end
+    end
     if node then l, problem = listing_of_node(node) else problem = "no `node`" end
     if l then
       listings[#listings + 1] = fit(l)
@@ -289,11 +343,16 @@ local function parse_api(response, data, ctx)
   local info = tbl(search.pageInfo)
   local cursor = info and str(info.endCursor)
   if info and info.hasNextPage == true and cursor and #edges > 0 then
-    local max_pages = math.floor(tonumber(setting(ctx, "max_pages", 2)) or 2)
+    local page = tonumber(ctx.page) or 1
+    local max_pages = math.floor(tonumber(setting(ctx, "max_pages", 3)) or 3)
+    -- Upwork's cursors count the jobs before them ("50" after the first 50); another cursor
+    -- counts as full pages of what came.
+    local read = math.floor(tonumber(cursor) or (#edges * page))
+    local want = page_size(ctx)
     -- A saved response read without a token has no next page to ask for.
     local has_token = str(setting(ctx, "token", "")) ~= nil
-    if has_token and (tonumber(ctx.page) or 1) < max_pages then
-      return listings, search_request(ctx, cursor)
+    if has_token and page < max_pages and read < want then
+      return listings, search_request(ctx, cursor, want - read)
     end
   end
   return listings
@@ -407,11 +466,12 @@ return {
   name = "Upwork",
   version = "1.0.0",
   api_version = 1,
-  description = "Upwork job postings through Upwork's official GraphQL API. Needs your own " ..
-    "API key (Upwork approves keys per account) and an OAuth2 access token with the \"Read " ..
-    "marketplace Job Postings\" scope. Upwork's terms forbid keeping API data longer than " ..
-    "24 hours, so these listings expire a day after each refresh. Also reads Upwork's old RSS " ..
-    "job feeds (discontinued in August 2024) from saved files or old feed URLs.",
+  description = "Upwork job postings through Upwork's official GraphQL API, signed in with " ..
+    "your own API key. " .. SETUP .. " GigScout renews the sign-in (the access token lasts " ..
+    "about a day). Upwork's terms: the API is not for commercial use; Upwork's name and " ..
+    "logo may not be part of an application's name; API data may not be kept longer than " ..
+    "24 hours, so these listings expire a day after each refresh. Also reads Upwork's old " ..
+    "RSS job feeds (discontinued in August 2024) from saved files or old feed URLs.",
   homepage = "https://www.upwork.com",
   author = "GigScout contributors",
   enabled_by_default = false,
@@ -422,14 +482,27 @@ return {
   politeness = { requests_per_minute = 40, min_refresh_interval = 900 },
   -- "caching API responses for more than 24 h is against the ToS".
   max_cache_age = 24 * 3600,
+  -- Upwork's OAuth2 authorization-code flow (its developer documentation); the scopes belong
+  -- to the API key, chosen when requesting it, so none are sent here. No PKCE is documented.
+  oauth2 = {
+    authorize_url = "https://www.upwork.com/ab/account-security/oauth2/authorize",
+    token_url = "https://www.upwork.com/api/v3/oauth2/token",
+    pkce = false,
+    client_id_setting = "client_id",
+    token_setting = "token",
+  },
   settings = {
+    { key = "client_id", label = "API key (client id)", type = "string", default = "",
+      optional = true,
+      help = "The key Upwork gave you at https://www.upwork.com/developer/keys/ (with the " ..
+        "job-postings read and common-entities read scopes, and the redirect URI " ..
+        "http://127.0.0.1:8765/callback); then sign in: gigscout-cli source auth upwork" },
     { key = "token", label = "OAuth2 access token", type = "string", secret = true,
       optional = true,
       required_unless = "feed_url",
-      help = "Create an API key at https://www.upwork.com/developer/keys/ with the scope " ..
-        "\"Read marketplace Job Postings\", authorise it and give GigScout the access token " ..
-        "(kept in the keyring, or GIGSCOUT_UPWORK_TOKEN; never in sources.json). Not needed " ..
-        "for a legacy feed URL." },
+      help = "Kept and renewed by GigScout after `gigscout-cli source auth upwork`; or your " ..
+        "own token in GIGSCOUT_UPWORK_TOKEN. Never in sources.json. Not needed for a legacy " ..
+        "feed URL." },
     { key = "query", label = "Search (partial Lucene syntax)", type = "string",
       default = "computer vision", optional = true },
     { key = "job_type", label = "Job type: hourly, fixed or empty for both", type = "string",
@@ -440,10 +513,10 @@ return {
       type = "boolean", default = false, optional = true },
     { key = "tenant_id", label = "Organisation id (only if your account has several)",
       type = "string", default = "", optional = true },
-    { key = "page_size", label = "Jobs per page (1-100)", type = "number", default = 50,
+    { key = "page_size", label = "Jobs per refresh (1-100)", type = "number", default = 50,
       optional = true },
-    { key = "max_pages", label = "Most pages per refresh", type = "number", default = 2,
-      optional = true },
+    { key = "max_pages", label = "Most pages per refresh (while Upwork returns fewer jobs " ..
+        "than asked)", type = "number", default = 3, optional = true },
     { key = "feed_url", label = "Legacy RSS feed URL (instead of the API; Upwork removed " ..
         "these feeds in August 2024)", type = "string", default = "", optional = true },
   },
@@ -487,7 +560,7 @@ return {
     if status == 403 then
       local msg = str(data.message) or str(data.error_description) or str(data.error) or ""
       error(NAME .. ": the API refused access (HTTP 403" .. (msg ~= "" and (": " .. msg) or "") ..
-        "): the token lacks the \"Read marketplace Job Postings\" scope or the key is not " ..
+        "): the key lacks the job-postings read or common-entities read scope, or is not " ..
         "approved — check the key at " .. KEYS_URL)
     end
     if status >= 400 and not tbl(data.errors) then

@@ -14,6 +14,7 @@
 #include <wx/spinctrl.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
+#include <wx/textdlg.h>
 #include <wx/utils.h>
 
 #include "app/wx_text.h"
@@ -71,6 +72,10 @@ SourcesDialog::~SourcesDialog() {
     // handler's queued calls).
     if (catalog_reader_.joinable()) {
         catalog_reader_.join();
+    }
+    if (sign_in_thread_.joinable()) {
+        sign_in_cancel_->cancel();
+        sign_in_thread_.join();
     }
 }
 
@@ -169,10 +174,11 @@ void SourcesDialog::build() {
     disable_ = new wxButton(this, wxID_ANY, _("&Disable"));
     resume_ = new wxButton(this, wxID_ANY, _("&Resume"));
     remove_ = new wxButton(this, wxID_ANY, _("Re&move"));
+    sign_in_ = new wxButton(this, wxID_ANY, _("Sign &in…"));
     auto* reload_button = new wxButton(this, wxID_ANY, _("Reload &plugins"));
     auto* open_folder = new wxButton(this, wxID_ANY, _("Open plugin &folder"));
     auto* close = new wxButton(this, wxID_CLOSE, _("&Close"));
-    for (wxButton* b : {enable_, disable_, resume_, remove_}) {
+    for (wxButton* b : {enable_, disable_, resume_, remove_, sign_in_}) {
         buttons->Add(b, 0, wxRIGHT, FromDIP(4));
     }
     buttons->AddStretchSpacer();
@@ -198,6 +204,7 @@ void SourcesDialog::build() {
     enable_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { set_enabled(true); });
     disable_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { set_enabled(false); });
     resume_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { resume(); });
+    sign_in_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { sign_in(); });
     remove_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         const SourceRow* s = model_ ? model_->selected_source() : nullptr;
         if (s == nullptr) {
@@ -237,7 +244,7 @@ void SourcesDialog::reload() {
         read_catalog(false);
         return;
     }
-    auto loaded = load_sources_dialog(workspace_);
+    auto loaded = load_sources_dialog(workspace_, secrets_ ? &*secrets_ : nullptr);
     if (!loaded) {
         model_.emplace(std::vector<SourceRow>{}, std::vector<PluginItem>{});
         say(loaded.error().message, true);
@@ -664,11 +671,96 @@ void SourcesDialog::open_plugin_folder() {
     wxLaunchDefaultApplication(utf8(dir));
 }
 
+bool SourcesDialog::sign_in() {
+    const SourceRow* row = model_->selected_source();
+    if (signing_in_ || row == nullptr || !model_->sign_in_command()) {
+        return false;
+    }
+    if (!secrets_) {
+        say("Cannot sign in: no secret store to keep the tokens in (" + secrets_problem_ + ").",
+            true);
+        return false;
+    }
+    const std::string id = row->id;
+    std::string client_secret;
+    if (!source_client_secret_known(*secrets_, id)) {
+        wxPasswordEntryDialog ask(this,
+                                  utf8("The secret of the API key (client secret) for " + id +
+                                       "; it is kept in the secret store."),
+                                  _("Sign in"));
+        if (ask.ShowModal() != wxID_OK) {
+            return false;
+        }
+        client_secret = ask.GetValue().utf8_string();
+    }
+    auto listener = fetch::LoopbackRedirect::listen(kDefaultRedirectPort);
+    if (!listener) {
+        say("Cannot sign in: " + listener.error().message + " (" + *model_->sign_in_command() +
+                " --port N in a terminal)",
+            true);
+        return false;
+    }
+    auto start = begin_source_auth(workspace_, id, listener.value().redirect_uri(), *secrets_,
+                                   client_secret);
+    if (!start) {
+        say(start.error().message, true);
+        return false;
+    }
+    const std::string url = start.value().authorize_url;
+    if (!wxLaunchDefaultBrowser(utf8(url))) {
+        say("Open this address in a browser to sign in: " + url);
+    } else {
+        say("Sign in to " + start.value().platform + " in the browser; waiting for it at " +
+            start.value().redirect_uri + " (five minutes).");
+    }
+    signing_in_ = true;
+    update_buttons();
+    if (sign_in_thread_.joinable()) {
+        sign_in_thread_.join();  // the last one ended: it posted its result already
+    }
+    sign_in_cancel_ = std::make_unique<fetch::CancelToken>();
+    // The dialog's workspace and store stay on the GUI thread: the wait and the code exchange
+    // use their own (as the refresh thread does).
+    sign_in_thread_ =
+        std::thread([this, id, paths = workspace_.paths(), cancel = sign_in_cancel_.get(),
+                     redirect = std::move(listener).value()]() mutable {
+            std::string text;
+            bool ok = false;
+            auto workspace = Workspace::open(paths);
+            auto secrets = SecretStore::open(paths);
+            if (!workspace) {
+                text = workspace.error().message;
+            } else if (!secrets) {
+                text = secrets.error().message;
+            } else {
+                auto done = await_source_auth(workspace.value(), id, redirect, secrets.value(),
+                                              std::chrono::minutes(5), *cancel);
+                ok = done.ok();
+                text = ok ? "Signed " + id + " in to " + done.value().platform +
+                                "; GigScout renews the sign-in with each refresh."
+                          : done.error().message;
+            }
+            if (cancel->cancelled()) {
+                return;  // the dialog is closing
+            }
+            CallAfter([this, ok, text] {
+                signing_in_ = false;
+                reload();
+                say(text, !ok);
+                if (ok && changed_) {
+                    changed_();
+                }
+            });
+        });
+    return true;
+}
+
 void SourcesDialog::update_buttons() {
     enable_->Enable(model_->can(SourceAction::Enable));
     disable_->Enable(model_->can(SourceAction::Disable));
     resume_->Enable(model_->can(SourceAction::Resume));
     remove_->Enable(model_->can(SourceAction::Remove));
+    sign_in_->Enable(!signing_in_ && model_->sign_in_command().has_value());
     save_->Enable(form_.has_value() &&
                   (model_->selected_source() || model_->can(SourceAction::AddSource)));
     add_found_->Enable(found_.has_value());

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <thread>
@@ -18,6 +19,7 @@
 #include "store/secret_store.h"
 #include "views/source_settings_form.h"
 #include "views/sources_dialog_model.h"
+#include "workspace/source_auth.h"
 #include "workspace/source_from_url.h"
 #include "workspace/workspace.h"
 
@@ -35,6 +37,7 @@ class SourcesDialog : public wxDialog {
     // `changed`: sources.json or the store changed; `closed`: the dialog is going away.
     SourcesDialog(wxWindow* parent, Workspace& workspace, std::function<void()> changed,
                   std::function<void()> closed);
+    // Waits for the catalog reader; stops a sign-in still waiting for the browser.
     ~SourcesDialog() override;
 
     // --- what the buttons do (tests call them too); each says how it went in message() ----
@@ -52,6 +55,10 @@ class SourcesDialog : public wxDialog {
     bool save_settings();  // Save settings (a source) or Add as source (a plugin)
     void reload_plugins();
     void open_plugin_folder();
+    // Sign in…: the selected OAuth2 source's sign-in (workspace/source_auth.h). The address
+    // opens in the browser; a thread with its own workspace waits on the loopback redirect and
+    // exchanges the code, then the dialog says how it went. False when it could not start.
+    bool sign_in();
 
     // --- what a test reads ---------------------------------------------------------------------
     const SourcesDialogModel& model() const { return *model_; }
@@ -109,6 +116,10 @@ class SourcesDialog : public wxDialog {
     wxButton* resume_ = nullptr;
     wxButton* remove_ = nullptr;
     wxButton* save_ = nullptr;
+    wxButton* sign_in_ = nullptr;
+    std::thread sign_in_thread_;
+    std::unique_ptr<fetch::CancelToken> sign_in_cancel_;
+    bool signing_in_ = false;
     struct FieldControl {
         std::string key;
         wxWindow* control = nullptr;

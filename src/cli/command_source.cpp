@@ -2,15 +2,19 @@
 // shows them (views/sources_panel.h); turning one on or off in sources.json (docs/sources.md).
 //   source list | source enable ID | source disable ID | source resume ID
 //   source add URL [--id ID] [--plugin P] | source remove ID | source interval ID MINUTES
+//   source auth ID [--port N] [--no-listen] [--code TEXT] [--client-secret-stdin]
 #include <charconv>
 #include <cstdio>
+#include <iostream>
 
+#include "base/ascii.h"
 #include "base/file_io.h"
 #include "base/iso_time.h"
 #include "cli/command_registry.h"
 #include "views/display_text.h"
 #include "views/refresh_schedule.h"
 #include "views/sources_panel.h"
+#include "workspace/source_auth.h"
 #include "workspace/source_from_url.h"
 #include "workspace/source_settings.h"
 #include "workspace/workspace.h"
@@ -24,6 +28,12 @@ struct SourceOptions {
     std::optional<std::string> name;
     std::optional<std::string> plugin;
     std::string minutes;  // "90", or "default"
+    // source auth
+    int port = kDefaultRedirectPort;
+    bool no_listen = false;
+    std::optional<std::string> code;
+    bool client_secret_stdin = false;
+    int timeout_seconds = 300;
 };
 
 int run_list(Workspace& workspace) {
@@ -155,6 +165,83 @@ int run_resume(Workspace& workspace, const std::string& id) {
     return kExitOk;
 }
 
+// The user's input at fault: 2; the platform refused or could not be reached: 4, as a source
+// that failed.
+int auth_failed(const Error& error) {
+    return fail("source", error.message, error.bad_input ? kExitUsage : kExitSourcesFailed);
+}
+
+int print_signed_in(const SourceAuthDone& done, const SecretStore& secrets) {
+    std::string lasts;
+    if (done.expires_in) {
+        const auto s = *done.expires_in;
+        lasts = "; the access token lasts " +
+                (s >= 7200 ? std::to_string(s / 3600) + " h" : std::to_string(s / 60) + " min");
+    }
+    std::printf("signed %s in to %s%s%s; kept in %s\n", done.source.c_str(), done.platform.c_str(),
+                lasts.c_str(),
+                done.refresh_token ? ", renewed by each refresh as it nears its end"
+                                   : "; no refresh token came, so sign in again when it ends",
+                secrets.describe().c_str());
+    return kExitOk;
+}
+
+// OAuth2 sign-in (workspace/source_auth.h does the work): print the address to open, wait on
+// the loopback redirect (or, with --code, finish one started earlier), store the tokens.
+int run_auth(Workspace& workspace, const SourceOptions& opt) {
+    auto secrets = SecretStore::open(workspace.paths());
+    if (!secrets) {
+        return fail("source", "no secret store: " + secrets.error().message, kExitInternal);
+    }
+    fetch::CancelToken never;
+    if (opt.code) {
+        auto done = finish_source_auth(workspace, opt.id, auth_params_from_paste(*opt.code),
+                                       secrets.value(), never);
+        if (!done) {
+            return auth_failed(done.error());
+        }
+        return print_signed_in(done.value(), secrets.value());
+    }
+    std::string client_secret;
+    if (opt.client_secret_stdin) {
+        std::getline(std::cin, client_secret);
+        client_secret = std::string(ascii::trim(client_secret));
+    }
+    std::optional<fetch::LoopbackRedirect> listener;
+    std::string redirect_uri = loopback_redirect_uri(opt.port);
+    if (!opt.no_listen) {
+        auto bound = fetch::LoopbackRedirect::listen(opt.port);
+        if (!bound) {
+            return fail("source", bound.error().message, kExitUsage);
+        }
+        listener.emplace(std::move(bound).value());
+        redirect_uri = listener->redirect_uri();
+    }
+    auto start = begin_source_auth(workspace, opt.id, redirect_uri, secrets.value(), client_secret);
+    if (!start) {
+        return auth_failed(start.error());
+    }
+    const SourceAuthStart& s = start.value();
+    std::printf("Open this address in a browser and sign in to %s:\n\n  %s\n\n", s.platform.c_str(),
+                s.authorize_url.c_str());
+    if (!listener) {
+        std::printf(
+            "Then paste the address the browser is sent to (%s?code=...):\n"
+            "  gigscout-cli source auth %s --code '<that address>'\n",
+            s.redirect_uri.c_str(), s.source.c_str());
+        return kExitOk;
+    }
+    std::printf("Waiting for %s (the redirect URI registered with %s) ...\n",
+                s.redirect_uri.c_str(), s.platform.c_str());
+    std::fflush(stdout);
+    auto done = await_source_auth(workspace, opt.id, *listener, secrets.value(),
+                                  std::chrono::seconds(opt.timeout_seconds), never);
+    if (!done) {
+        return auth_failed(done.error());
+    }
+    return print_signed_in(done.value(), secrets.value());
+}
+
 template <class Action>
 int with_workspace(const GlobalOptions& global, Action action) {
     auto paths = global.paths();
@@ -205,7 +292,27 @@ const bool registered = register_command(Command{
                          "1 to 10080 (a week), or `default` (60); never below the "
                          "plugin's politeness limit")
             ->required();
-        for (CLI::App* c : {list, enable, disable, resume, add, remove, interval}) {
+        CLI::App* auth = source->add_subcommand(
+            "auth",
+            "Sign a source in to its platform (OAuth2): prints the address to open and waits "
+            "for the browser on the loopback redirect");
+        auth->add_option("id", opt->id, "The source's id (source list shows them)")->required();
+        auth->add_option("--port", opt->port,
+                         "Port of the redirect URI http://127.0.0.1:PORT/callback you registered "
+                         "with the platform (default 8765)")
+            ->check(CLI::Range(1, 65535));
+        auth->add_flag("--no-listen", opt->no_listen,
+                       "Only print the address; finish later with --code");
+        auth->add_option("--code", opt->code,
+                         "Finish a sign-in started earlier: the address the browser was sent to "
+                         "(its state is checked), or the bare code");
+        auth->add_flag("--client-secret-stdin", opt->client_secret_stdin,
+                       "Read the client secret from the first line of standard input and keep "
+                       "it in the secret store (or set GIGSCOUT_<SOURCE>_CLIENT_SECRET)");
+        auth->add_option("--timeout", opt->timeout_seconds,
+                         "Seconds to wait for the browser (default 300)")
+            ->check(CLI::Range(1, 3600));
+        for (CLI::App* c : {list, enable, disable, resume, add, remove, interval, auth}) {
             c->fallthrough();
         }
         return [=, &global]() -> int {
@@ -226,6 +333,9 @@ const bool registered = register_command(Command{
             if (interval->parsed()) {
                 return with_workspace(
                     global, [&](Workspace& w) { return run_interval(w, opt->id, opt->minutes); });
+            }
+            if (auth->parsed()) {
+                return with_workspace(global, [&](Workspace& w) { return run_auth(w, *opt); });
             }
             if (resume->parsed()) {
                 return with_workspace(global, [&](Workspace& w) { return run_resume(w, opt->id); });

@@ -217,6 +217,10 @@ void read_settings(const rapidjson::Value& list, Problems& problems,
         r.text("key", s.key, 64, true);
         if (!s.key.empty() && !is_setting_key(s.key)) {
             problems.add(r.field("key"), "must use only a-z, 0-9 and _, got \"" + s.key + "\"");
+        } else if (s.key.rfind(kHostSecretPrefix, 0) == 0) {
+            // The host's own secrets (OAuth2 tokens, client secret) live under these keys.
+            problems.add(r.field("key"), "keys starting with `" + std::string(kHostSecretPrefix) +
+                                             "` are the host's, got \"" + s.key + "\"");
         }
         r.text("label", s.label, kShortText, true);
         std::string type;
@@ -359,6 +363,117 @@ void read_user_agent(const rapidjson::Value& v, const std::vector<SettingSpec>& 
         problems.add("user_agent.setting",
                      "setting `" + rule.setting + "` must be a string setting that is not secret");
     } else if (!rule.reason.empty()) {
+        out = std::move(rule);
+    }
+}
+
+// "https://host[:port]/path" -> "host" (lower case), or nullopt when the text is no absolute
+// http(s) URL; a loopback host may use plain http (local test servers).
+std::optional<std::string> oauth2_url_host(const std::string& url, std::string& problem) {
+    const bool https = url.rfind("https://", 0) == 0;
+    const bool http = url.rfind("http://", 0) == 0;
+    if (!https && !http) {
+        problem = "must be an https URL, got \"" + url + "\"";
+        return std::nullopt;
+    }
+    std::string rest = url.substr(https ? 8 : 7);
+    std::string host = rest.substr(0, rest.find_first_of("/?#"));
+    if (host.find('@') != std::string::npos) {
+        problem = "must not carry credentials";
+        return std::nullopt;
+    }
+    if (!host.empty() && host.front() != '[') {
+        host = host.substr(0, host.find(':'));
+    } else if (!host.empty()) {
+        host = host.substr(0, host.find(']') + 1);
+    }
+    for (auto& c : host) {
+        c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    }
+    if (host.empty()) {
+        problem = "has no host";
+        return std::nullopt;
+    }
+    const bool loopback = host == "localhost" || host == "[::1]" || host.rfind("127.", 0) == 0;
+    if (http && !loopback) {
+        // The code and the tokens cross this connection.
+        problem = "must be https (plain http only on a loopback host), got \"" + url + "\"";
+        return std::nullopt;
+    }
+    return host;
+}
+
+void read_oauth2(const rapidjson::Value& v, const PluginManifest& m, Problems& problems,
+                 std::optional<OAuth2Rule>& out) {
+    if (!v.IsObject()) {
+        problems.add("oauth2",
+                     "expected a table { authorize_url = \"https://...\", token_url = "
+                     "\"https://...\", scopes = { ... }, pkce = true }, " +
+                         got(v));
+        return;
+    }
+    Reader r(v, "oauth2", problems);
+    OAuth2Rule rule;
+    std::string before = problems.text();
+    r.text("authorize_url", rule.authorize_url, 2048, true);
+    r.text("token_url", rule.token_url, 2048, true);
+    r.strings("scopes", rule.scopes, [](const std::string& s) -> std::optional<std::string> {
+        const bool ok =
+            !s.empty() && s.size() <= 200 && std::all_of(s.begin(), s.end(), [](char c) {
+                return c > ' ' && c < 127 && c != '"' && c != '\\';
+            });
+        if (!ok) {
+            return "a scope is one word of printable ASCII, got \"" + s + "\"";
+        }
+        return std::nullopt;
+    });
+    r.boolean("pkce", rule.pkce);
+    r.text("client_id_setting", rule.client_id_setting, 64, false);
+    r.text("token_setting", rule.token_setting, 64, false);
+    r.reject_unknown(
+        {"authorize_url", "token_url", "scopes", "pkce", "client_id_setting", "token_setting"});
+    if (rule.client_id_setting.empty()) {
+        rule.client_id_setting = "client_id";
+    }
+    if (rule.token_setting.empty()) {
+        rule.token_setting = "token";
+    }
+    std::string problem;
+    if (!rule.authorize_url.empty() && !oauth2_url_host(rule.authorize_url, problem)) {
+        problems.add("oauth2.authorize_url", problem);
+    }
+    if (!rule.token_url.empty()) {
+        auto host = oauth2_url_host(rule.token_url, problem);
+        if (!host) {
+            problems.add("oauth2.token_url", problem);
+        } else if (m.allowing_host_rule(*host) == nullptr) {
+            // The host fetches the token URL with the plugin's own allow-list.
+            problems.add("oauth2.token_url",
+                         "host \"" + *host + "\" is not in the plugin's `hosts`");
+        }
+    }
+    const SettingSpec* id = m.setting(rule.client_id_setting);
+    if (id == nullptr) {
+        problems.add("oauth2.client_id_setting",
+                     "\"" + rule.client_id_setting +
+                         "\" is not one of the plugin's settings (declare a string setting for "
+                         "the client id the platform gave you, or name yours here)");
+    } else if (id->type != SettingType::String || id->secret) {
+        problems.add(
+            "oauth2.client_id_setting",
+            "setting `" + rule.client_id_setting + "` must be a string setting that is not secret");
+    }
+    const SettingSpec* token = m.setting(rule.token_setting);
+    if (token == nullptr) {
+        problems.add("oauth2.token_setting",
+                     "\"" + rule.token_setting +
+                         "\" is not one of the plugin's settings (declare a secret string "
+                         "setting: the access token arrives in it)");
+    } else if (token->type != SettingType::String || !token->secret) {
+        problems.add("oauth2.token_setting",
+                     "setting `" + rule.token_setting + "` must be a secret string setting");
+    }
+    if (problems.text() == before) {
         out = std::move(rule);
     }
 }
@@ -543,6 +658,9 @@ Result<PluginManifest> manifest_from_json(const rapidjson::Value& table,
     if (const auto* u = r.get("user_agent")) {
         read_user_agent(*u, m.settings, problems, m.user_agent);
     }
+    if (const auto* o = r.get("oauth2")) {
+        read_oauth2(*o, m, problems, m.oauth2);
+    }
     auto has = [&](const char* name) {
         return std::find(functions.begin(), functions.end(), name) != functions.end();
     };
@@ -572,6 +690,7 @@ Result<PluginManifest> manifest_from_json(const rapidjson::Value& table,
                       "politeness",
                       "max_cache_age",
                       "user_agent",
+                      "oauth2",
                       "settings",
                       "requests",
                       "parse"});

@@ -62,6 +62,23 @@ struct UserAgentRule {
     std::string reason;   // why the platform needs it, shown with the setting
 };
 
+// An OAuth2 authorization-code sign-in the host runs for the plugin (docs/plugin-api.md,
+// "oauth2"): `gigscout-cli source auth ID` signs in, the host keeps the tokens and the client
+// secret in the secret store and renews the access token; the plugin sees only the access
+// token, as the value of its secret setting `token_setting`.
+struct OAuth2Rule {
+    std::string authorize_url;        // https (http only on a loopback host)
+    std::string token_url;            // https (ditto); its host is one of the manifest's `hosts`
+    std::vector<std::string> scopes;  // sent space-separated; empty: no `scope` parameter
+    bool pkce = false;                // send an S256 code challenge and the verifier
+    std::string client_id_setting = "client_id";  // a visible string setting
+    std::string token_setting = "token";          // a secret string setting
+};
+
+// Secret keys the host keeps for an OAuth2 source; no setting may start with this prefix, so a
+// plugin can never ask for them.
+inline constexpr std::string_view kHostSecretPrefix = "oauth2_";
+
 struct PluginManifest {
     std::string id;  // [a-z0-9_-]+
     std::string name;
@@ -83,6 +100,7 @@ struct PluginManifest {
     Politeness politeness;
     std::optional<std::int64_t> max_cache_age;  // seconds the platform lets listings be kept
     std::optional<UserAgentRule> user_agent;
+    std::optional<OAuth2Rule> oauth2;
     std::vector<SettingSpec> settings;
 
     // True when a board address the user pasted is one this plugin understands.

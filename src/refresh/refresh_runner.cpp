@@ -11,6 +11,7 @@
 #include "base/utf8.h"
 #include "dedupe/listing_dedupe.h"
 #include "plugin_host/plugin_session.h"
+#include "refresh/oauth2_tokens.h"
 #include "taxonomy/listing_intake.h"
 
 namespace gigscout {
@@ -70,6 +71,25 @@ PluginResponse to_plugin_response(const fetch::HttpResponse& r) {
         out.headers.emplace_back(h.name, h.value);
     }
     return out;
+}
+
+// After a renewal, the request the plugin built with the old access token carries the new one:
+// the plugin put it in a header or the URL, so it is replaced where it appears.
+void replace_token(fetch::HttpRequest& request, const std::string& old_token,
+                   const std::string& new_token) {
+    if (old_token.empty()) {
+        return;
+    }
+    auto replace_in = [&](std::string& text) {
+        for (auto at = text.find(old_token); at != std::string::npos;
+             at = text.find(old_token, at + new_token.size())) {
+            text.replace(at, old_token.size(), new_token);
+        }
+    };
+    for (auto& h : request.headers) {
+        replace_in(h.value);
+    }
+    replace_in(request.url);
 }
 
 // "45 s", "15 min", "6 h"
@@ -345,11 +365,50 @@ SourceOutcome RefreshRunner::run_source(const RefreshSource& source,
         }
         if (secret) {
             given[spec.key] = *secret;
+        } else if (m.oauth2 && spec.key == m.oauth2->token_setting) {
+            // The sign-in's access token, or why there is none, comes below.
         } else if (setting_required(m, spec, given)) {
             return fail(SourceState::Failed,
                         "source " + p.source + ": needs its secret setting `" + spec.key + "` (" +
                             spec.label + "): set GIGSCOUT_" + source_env_prefix(p.source) + "_" +
                             source_env_prefix(spec.key) + " or store it in the keyring");
+        }
+    }
+    // An OAuth2 source signed in through `source auth`: its access token, renewed when it is
+    // about to expire (through the plugin's own hosts). A token from the environment is the
+    // user's own and is used as it is.
+    std::optional<OAuth2Source> oauth;
+    SecretAccess secret_access{options_.secret, options_.store_secret};
+    std::string access_token;
+    fetch::FetchPolicy token_policy = options_.policy;
+    token_policy.allowed_hosts = m.hosts;
+    token_policy.allow_http = options_.allow_http || source.config.allow_http;
+    token_policy.allow_local_addresses =
+        options_.allow_loopback || source.config.allow_private_network;
+    token_policy.rate_key = m.id;
+    if (m.oauth2 && !secret_from_environment(p.source, m.oauth2->token_setting)) {
+        OAuth2Source o{p.source, m.name, *m.oauth2, {}};
+        if (auto it = given.find(m.oauth2->client_id_setting); it != given.end()) {
+            if (const auto* s = std::get_if<std::string>(&it->second)) {
+                o.client_id = std::string(ascii::trim(*s));
+            }
+        }
+        AccessToken t = oauth2_access_token(fetcher_, token_policy, o, secret_access,
+                                            now_epoch_seconds(), false, cancel);
+        if (t.state == AccessToken::State::Cancelled) {
+            return fail(SourceState::Cancelled, "cancelled");
+        }
+        const SettingSpec* token_spec = m.setting(m.oauth2->token_setting);
+        if (t.state == AccessToken::State::Ready) {
+            access_token = t.token;
+            given[m.oauth2->token_setting] = t.token;
+            if (!t.message.empty()) {
+                out.problems.push_back(t.message);
+            }
+            oauth = std::move(o);
+        } else if (t.state != AccessToken::State::NotSignedIn ||
+                   (token_spec != nullptr && setting_required(m, *token_spec, given))) {
+            return fail(SourceState::Failed, t.message);
         }
     }
     auto settings = resolve_settings(m, given);
@@ -372,21 +431,6 @@ SourceOutcome RefreshRunner::run_source(const RefreshSource& source,
     if (!hosts) {
         return fail(SourceState::Failed, "source " + p.source + ": " + hosts.error().message);
     }
-    PluginContext ctx;
-    ctx.source = p.source;
-    ctx.settings = settings.value();
-    ctx.query = options_.query;
-    ctx.now = options_.now;
-
-    auto requests = session.requests(ctx);
-    if (cancel.cancelled()) {
-        return fail(SourceState::Cancelled, "cancelled");
-    }
-    keep_log_warnings(session.last_log(), m.id, out.problems);
-    if (!requests) {
-        return fail(SourceState::Failed, requests.error().message);
-    }
-
     fetch::FetchPolicy policy = options_.policy;
     std::string contact;
     if (m.user_agent) {
@@ -411,12 +455,28 @@ SourceOutcome RefreshRunner::run_source(const RefreshSource& source,
         policy.requests_per_minute = *m.politeness.requests_per_minute;
     }
 
+    PluginContext ctx;
+    ctx.source = p.source;
+    ctx.settings = settings.value();
+    ctx.query = options_.query;
+    ctx.now = options_.now;
+
+    auto requests = session.requests(ctx);
+    if (cancel.cancelled()) {
+        return fail(SourceState::Cancelled, "cancelled");
+    }
+    keep_log_warnings(session.last_log(), m.id, out.problems);
+    if (!requests) {
+        return fail(SourceState::Failed, requests.error().message);
+    }
+
     std::vector<PluginRequest> queue = std::move(requests).value();
     std::reverse(queue.begin(), queue.end());  // pop_back takes them in the plugin's order
     bool all_not_modified = true;
     bool listings_refused = false;
     std::set<std::string> dropped_headers;
     int fetched = 0;
+    bool renewed_on_401 = false;
     while (!queue.empty()) {
         if (fetched >= options_.max_pages) {
             out.page_limited = true;
@@ -449,9 +509,31 @@ SourceOutcome RefreshRunner::run_source(const RefreshSource& source,
             }
         }
         std::uint64_t bytes_before = p.bytes;
-        auto response = fetcher_.fetch(
-            http, page_policy, cancel,
-            [&](const fetch::FetchProgress& fp) { p.bytes = bytes_before + fp.bytes_received; });
+        auto fetch_page = [&] {
+            return fetcher_.fetch(http, page_policy, cancel, [&](const fetch::FetchProgress& fp) {
+                p.bytes = bytes_before + fp.bytes_received;
+            });
+        };
+        auto response = fetch_page();
+        // A 401 to a signed-in source's token: renewed once per refresh and the page asked
+        // again; a refused refresh token ends the source with the words to sign in again.
+        if (!response && oauth && !renewed_on_401 &&
+            response.error().kind == fetch::FetchErrorKind::HttpStatus &&
+            response.error().http_status == 401) {
+            renewed_on_401 = true;
+            AccessToken t = oauth2_access_token(fetcher_, token_policy, *oauth, secret_access,
+                                                now_epoch_seconds(), true, cancel);
+            if (t.state == AccessToken::State::Cancelled) {
+                return fail(SourceState::Cancelled, "cancelled");
+            }
+            if (t.state != AccessToken::State::Ready) {
+                return fail(SourceState::Partial, t.message);
+            }
+            replace_token(http, access_token, t.token);
+            access_token = t.token;
+            ctx.settings[oauth->rule.token_setting] = t.token;
+            response = fetch_page();
+        }
         if (!response) {
             const auto& e = response.error();
             if (e.kind == fetch::FetchErrorKind::Cancelled) {

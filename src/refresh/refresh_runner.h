@@ -91,6 +91,11 @@ struct RefreshOptions {
     // Secret settings: asked for by source id and key (environment, keyring, 0600 file).
     std::function<std::optional<std::string>(const std::string& source, const std::string& key)>
         secret;
+    // Where an OAuth2 source's renewed tokens are written back (refresh/oauth2_tokens.h); null:
+    // a renewed token serves this refresh only.
+    std::function<Status(const std::string& source, const std::string& key,
+                         const std::string& value)>
+        store_secret;
 };
 
 struct RefreshReport {

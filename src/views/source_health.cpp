@@ -48,6 +48,11 @@ std::string failure_advice(std::string_view error) {
     if (has(e, "needs its secret setting")) {
         return "set the secret it names";
     }
+    // An OAuth2 source whose sign-in ended (refused refresh token) or never happened.
+    if (has(e, "sign in to") || has(e, "not signed in")) {
+        return "sign in to the platform again: gigscout-cli source auth (the last error names "
+               "the source)";
+    }
     if (has(e, "http 401") || has(e, "http 403")) {
         return "the server refused the credentials: check the token or key";
     }

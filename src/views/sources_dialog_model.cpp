@@ -115,6 +115,29 @@ bool SourcesDialogModel::can(SourceAction action) const {
     return false;
 }
 
+std::optional<std::string> SourcesDialogModel::sign_in_command() const {
+    const SourceRow* s = selected_source();
+    const PluginItem* p = selected_plugins_item();
+    if (s == nullptr || p == nullptr || !p->manifest || !p->manifest->oauth2) {
+        return std::nullopt;
+    }
+    return "gigscout-cli source auth " + s->id;
+}
+
+namespace {
+
+// The lines a plugin's manifest adds to the details: its User-Agent reason, its sign-in.
+std::string manifest_notes(const PluginManifest& m) {
+    std::string out;
+    if (m.user_agent) {
+        out += "\nSends your setting `" + m.user_agent->setting +
+               "` as its User-Agent: " + m.user_agent->reason;
+    }
+    return out;
+}
+
+}  // namespace
+
 std::string SourcesDialogModel::details() const {
     std::string out;
     if (const SourceRow* s = selected_source()) {
@@ -134,6 +157,22 @@ std::string SourcesDialogModel::details() const {
         if (!s->deprecated.empty()) {
             out += "\nIts plugin is deprecated: " + s->deprecated;
         }
+        const PluginItem* p = selected_plugins_item();
+        if (p != nullptr && p->manifest) {
+            out += manifest_notes(*p->manifest);
+            if (const auto& o = p->manifest->oauth2) {
+                if (signed_in_.count(s->id) != 0) {
+                    out += "\nSigned in to " + p->name + "; GigScout renews the sign-in. To " +
+                           "sign in again: " + *sign_in_command();
+                } else {
+                    out += "\nNot signed in to " + p->name + ". To sign in: put the client id " +
+                           p->name + " gave you in the setting `" + o->client_id_setting +
+                           "`, register the redirect URI http://127.0.0.1:8765/callback with " +
+                           p->name + ", then run: " + *sign_in_command() +
+                           " --client-secret-stdin (it prints the address to open)";
+                }
+            }
+        }
         return out;
     }
     if (const PluginItem* p = selected_plugin()) {
@@ -144,6 +183,13 @@ std::string SourcesDialogModel::details() const {
         out += ": " + p->description;
         if (!p->deprecated.empty()) {
             out += "\nDeprecated: " + p->deprecated;
+        }
+        if (p->manifest) {
+            out += manifest_notes(*p->manifest);
+            if (p->manifest->oauth2) {
+                out += "\nSigns in to " + p->name +
+                       " with OAuth2: add a source, then run gigscout-cli source auth with its id";
+            }
         }
     }
     return out;

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -51,9 +52,17 @@ class SourcesDialogModel {
     // The plugin of the selected source, or the selected plugin.
     const PluginItem* selected_plugins_item() const;
 
+    // The OAuth2 sources holding a sign-in (workspace/source_auth.h's source_signed_in); the
+    // others of an OAuth2 plugin read as not signed in.
+    void set_signed_in(std::set<std::string> sources) { signed_in_ = std::move(sources); }
+    // For the selected source of a plugin declaring `oauth2`: the command that signs it in
+    // ("gigscout-cli source auth upwork"); nullopt for any other selection.
+    std::optional<std::string> sign_in_command() const;
+
     bool can(SourceAction action) const;
     // The details pane's words for the selection: the state, the last error, the deprecation
-    // note, the plugin's description or why it cannot load.
+    // note, the plugin's description or why it cannot load; for an OAuth2 source its sign-in
+    // and the steps to sign in; for a plugin that sends a setting as User-Agent, why.
     std::string details() const;
 
   private:
@@ -63,6 +72,7 @@ class SourcesDialogModel {
     std::vector<PluginItem> plugins_;
     std::optional<std::size_t> source_;
     std::optional<std::size_t> plugin_;
+    std::set<std::string> signed_in_;
 };
 
 }  // namespace gigscout

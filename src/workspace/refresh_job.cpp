@@ -93,6 +93,10 @@ Result<RefreshResult> run_refresh(Workspace& workspace, const RefreshRequest& re
     ro.secret = [&secrets](const std::string& source, const std::string& key) {
         return secrets.get(source, key);
     };
+    ro.store_secret = [&secrets](const std::string& source, const std::string& key,
+                                 const std::string& value) {
+        return secrets.set(source, key, value);
+    };
     ro.dedupe_rank = [&store](const std::vector<Listing>& listings) {
         return first_seen_rank(store, listings);
     };

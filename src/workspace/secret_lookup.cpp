@@ -5,8 +5,7 @@ namespace gigscout {
 SecretLookup::SecretLookup(Paths paths, std::function<void(const std::string&)> warn)
     : paths_(std::move(paths)), warn_(std::move(warn)) {}
 
-std::optional<std::string> SecretLookup::get(const std::string& source, const std::string& key) {
-    std::lock_guard lock(mutex_);
+void SecretLookup::open_once() {
     // Opened on the first question only: finding out whether a keyring runs can take a second.
     if (!tried_) {
         tried_ = true;
@@ -17,6 +16,21 @@ std::optional<std::string> SecretLookup::get(const std::string& source, const st
             warn_("no secret store: " + opened.error().message);
         }
     }
+}
+
+Status SecretLookup::set(const std::string& source, const std::string& key,
+                         const std::string& value) {
+    std::lock_guard lock(mutex_);
+    open_once();
+    if (!store_) {
+        return Error{"source " + source + ": no secret store to keep `" + key + "` in"};
+    }
+    return store_->set(source, key, value);
+}
+
+std::optional<std::string> SecretLookup::get(const std::string& source, const std::string& key) {
+    std::lock_guard lock(mutex_);
+    open_once();
     if (!store_) {
         return std::nullopt;
     }

@@ -21,8 +21,13 @@ class SecretLookup {
 
     // Safe to call from several refresh threads at once.
     std::optional<std::string> get(const std::string& source, const std::string& key);
+    // Writes a secret the refresh renewed (an OAuth2 source's tokens); the error names the
+    // source and key.
+    Status set(const std::string& source, const std::string& key, const std::string& value);
 
   private:
+    void open_once();  // under mutex_
+
     Paths paths_;
     std::function<void(const std::string&)> warn_;
     std::mutex mutex_;

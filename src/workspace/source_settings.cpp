@@ -1,7 +1,10 @@
 #include "workspace/source_settings.h"
 
 #include <algorithm>
+#include <set>
 
+#include "refresh/oauth2_tokens.h"
+#include "workspace/source_auth.h"
 #include "workspace/source_from_url.h"
 #include "workspace/source_selection.h"
 
@@ -46,7 +49,7 @@ Status store_secrets(const std::string& id, const SettingsEdit& edit, SecretStor
 
 }  // namespace
 
-Result<SourcesDialogModel> load_sources_dialog(Workspace& workspace) {
+Result<SourcesDialogModel> load_sources_dialog(Workspace& workspace, const SecretStore* secrets) {
     auto descriptions = workspace.source_descriptions();
     if (!descriptions) {
         return descriptions.error();
@@ -55,7 +58,21 @@ Result<SourcesDialogModel> load_sources_dialog(Workspace& workspace) {
     if (!rows) {
         return rows.error();
     }
-    return SourcesDialogModel(std::move(rows).value(), plugin_items(workspace.catalog().entries()));
+    std::set<std::string> signed_in;
+    for (const SourceRow& row : rows.value()) {
+        const PluginEntry* entry = workspace.catalog().find(row.plugin);
+        if (entry == nullptr || !entry->manifest || !entry->manifest->oauth2) {
+            continue;
+        }
+        const std::string& token = entry->manifest->oauth2->token_setting;
+        if (secrets != nullptr ? source_signed_in(*secrets, row.id, token)
+                               : secret_from_environment(row.id, token).has_value()) {
+            signed_in.insert(row.id);
+        }
+    }
+    SourcesDialogModel model(std::move(rows).value(), plugin_items(workspace.catalog().entries()));
+    model.set_signed_in(std::move(signed_in));
+    return model;
 }
 
 Result<SettingsForm> source_settings_form(Workspace& workspace, const std::string& id,
@@ -122,6 +139,12 @@ Result<SourceConfig> remove_source_and_secrets(Workspace& workspace, const std::
                     return s.error();
                 }
             }
+        }
+    }
+    for (const char* key :
+         {kOAuth2ClientSecretKey, kOAuth2RefreshTokenKey, kOAuth2ExpiresAtKey, kOAuth2PendingKey}) {
+        if (auto s = secrets->erase(id, key); !s) {
+            return s.error();
         }
     }
     return removed;

@@ -16,8 +16,10 @@
 
 namespace gigscout {
 
-// Every configured source with its health and every plugin the catalog found.
-Result<SourcesDialogModel> load_sources_dialog(Workspace& workspace);
+// Every configured source with its health and every plugin the catalog found; with `secrets`,
+// which OAuth2 sources hold a sign-in.
+Result<SourcesDialogModel> load_sources_dialog(Workspace& workspace,
+                                               const SecretStore* secrets = nullptr);
 
 // The form for a configured source: its plugin's settings, its values from sources.json, and
 // where each secret is (`secrets` may be null: none stored). Errors: an unknown id, a plugin

@@ -186,6 +186,84 @@ TEST(PluginManifest, UserAgentNamesAVisibleStringSettingAndWhy) {
               std::string::npos);
 }
 
+// A platform's sign-in: a manifest with `hosts`, a visible client id and a secret token.
+std::string signed_in(const std::string& oauth2, const std::string& extra_settings = "") {
+    return R"({"id": "up", "name": "Up", "version": "1", "api_version": 1,
+               "hosts": ["api.example.com", "127.0.0.1"],
+               "settings": [{"key": "client_id", "label": "Client id", "type": "string"},
+                            {"key": "token", "label": "Token", "type": "string", "secret": true},
+                            {"key": "key", "label": "Key", "type": "string", "secret": true})" +
+           extra_settings + R"(],
+               "oauth2": )" +
+           oauth2 + "}";
+}
+
+TEST(PluginManifest, OAuth2NamesHttpsUrlsOnItsHostsAClientIdAndASecretTokenSetting) {
+    auto m = read(signed_in(R"({"authorize_url": "https://www.example.com/oauth/authorize",
+        "token_url": "https://api.example.com/oauth/token", "scopes": ["jobs:read", "me"],
+        "pkce": true})"));
+    ASSERT_TRUE(m.ok()) << m.error().message;
+    ASSERT_TRUE(m.value().oauth2.has_value());
+    const OAuth2Rule& o = *m.value().oauth2;
+    EXPECT_EQ(o.authorize_url, "https://www.example.com/oauth/authorize");
+    EXPECT_EQ(o.token_url, "https://api.example.com/oauth/token");
+    EXPECT_EQ(o.scopes, (std::vector<std::string>{"jobs:read", "me"}));
+    EXPECT_TRUE(o.pkce);
+    EXPECT_EQ(o.client_id_setting, "client_id");
+    EXPECT_EQ(o.token_setting, "token");
+    // A loopback token URL may use plain http (a local test server).
+    EXPECT_TRUE(read(signed_in(R"({"authorize_url": "http://127.0.0.1:9/a",
+        "token_url": "http://127.0.0.1:9/token"})"))
+                    .ok());
+
+    auto problem = [](const std::string& oauth2, const std::string& extra = "") {
+        auto m = read(signed_in(oauth2, extra));
+        return m.ok() ? std::string("(accepted)") : m.error().message;
+    };
+    EXPECT_EQ(problem(R"("https://x")"),
+              "field `oauth2`: expected a table { authorize_url = \"https://...\", token_url = "
+              "\"https://...\", scopes = { ... }, pkce = true }, got a string");
+    EXPECT_EQ(problem(R"({"token_url": "https://api.example.com/t"})"),
+              "field `oauth2.authorize_url`: is required");
+    EXPECT_EQ(problem(R"({"authorize_url": "http://www.example.com/a",
+        "token_url": "https://api.example.com/t"})"),
+              "field `oauth2.authorize_url`: must be https (plain http only on a loopback host), "
+              "got \"http://www.example.com/a\"");
+    EXPECT_EQ(problem(R"({"authorize_url": "https://www.example.com/a",
+        "token_url": "https://login.other.example/t"})"),
+              "field `oauth2.token_url`: host \"login.other.example\" is not in the plugin's "
+              "`hosts`");
+    EXPECT_EQ(problem(R"({"authorize_url": "https://www.example.com/a",
+        "token_url": "ftp://api.example.com/t"})"),
+              "field `oauth2.token_url`: must be an https URL, got \"ftp://api.example.com/t\"");
+    EXPECT_EQ(problem(R"({"authorize_url": "https://www.example.com/a",
+        "token_url": "https://api.example.com/t", "scopes": ["a b"]})"),
+              "field `oauth2.scopes[1]`: a scope is one word of printable ASCII, got \"a b\"");
+    EXPECT_EQ(problem(R"({"authorize_url": "https://www.example.com/a",
+        "token_url": "https://api.example.com/t", "token_setting": "client_id"})"),
+              "field `oauth2.token_setting`: setting `client_id` must be a secret string setting");
+    EXPECT_EQ(problem(R"({"authorize_url": "https://www.example.com/a",
+        "token_url": "https://api.example.com/t", "client_id_setting": "key"})"),
+              "field `oauth2.client_id_setting`: setting `key` must be a string setting that is "
+              "not secret");
+    EXPECT_EQ(problem(R"({"authorize_url": "https://www.example.com/a",
+        "token_url": "https://api.example.com/t", "client_id_setting": "app"})"),
+              "field `oauth2.client_id_setting`: \"app\" is not one of the plugin's settings "
+              "(declare a string setting for the client id the platform gave you, or name yours "
+              "here)");
+    EXPECT_EQ(problem(R"({"authorize_url": "https://www.example.com/a",
+        "token_url": "https://api.example.com/t", "client_secret": "s"})"),
+              "field `oauth2.client_secret`: unknown field (check the spelling; "
+              "docs/plugin-api.md lists the fields)");
+    // The host's own secrets live under oauth2_*: no plugin may ask for them by name.
+    EXPECT_EQ(problem(R"({"authorize_url": "https://www.example.com/a",
+        "token_url": "https://api.example.com/t"})",
+                      R"(, {"key": "oauth2_refresh_token", "label": "R", "type": "string",
+                            "secret": true})"),
+              "field `settings[4].key`: keys starting with `oauth2_` are the host's, got "
+              "\"oauth2_refresh_token\"");
+}
+
 TEST(PluginManifest, MissingApiVersionIsReported) {
     auto m = read(R"({"id": "x", "name": "X", "version": "1"})");
     ASSERT_FALSE(m.ok());

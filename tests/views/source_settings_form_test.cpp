@@ -84,7 +84,7 @@ TEST(SettingsForm, ARequiredSettingLeftEmptyIsRefused) {
 }
 
 TEST(SettingsForm, TheEditKeepsSecretsApartAndLeavesDefaultsOut) {
-    SettingsForm form(manifest_of("upwork"), {{"query", "opencv"}, {"max_pages", "3"}});
+    SettingsForm form(manifest_of("upwork"), {{"query", "opencv"}, {"max_pages", "4"}});
     EXPECT_EQ(form.field("query")->text, "opencv") << "the value from sources.json";
     EXPECT_TRUE(form.set_secret("token", "oauth-secret-123"));
     EXPECT_FALSE(form.set_text("token", "typed as text")) << "a secret is never a setting";
@@ -93,7 +93,7 @@ TEST(SettingsForm, TheEditKeepsSecretsApartAndLeavesDefaultsOut) {
     auto edit = form.edit();
     ASSERT_TRUE(edit.ok()) << edit.error().message;
     EXPECT_EQ(edit.value().settings,
-              (std::map<std::string, std::string>{{"max_pages", "3"}, {"query", "opencv"}}));
+              (std::map<std::string, std::string>{{"max_pages", "4"}, {"query", "opencv"}}));
     EXPECT_EQ(edit.value().secrets,
               (std::map<std::string, std::string>{{"token", "oauth-secret-123"}}));
     EXPECT_TRUE(edit.value().erase_secrets.empty());
@@ -175,6 +175,57 @@ TEST(SourcesDialogModel, OffersWhatFitsEachSourcesState) {
     EXPECT_TRUE(model.can(SourceAction::Enable));
     EXPECT_FALSE(model.can(SourceAction::Disable));
     EXPECT_FALSE(model.can(SourceAction::Resume));
+}
+
+TEST(SourcesDialogModel, AnOAuth2SourceSaysWhetherItIsSignedInAndHowToSignIn) {
+    SourceRow upwork;
+    upwork.id = upwork.plugin = "upwork";
+    upwork.state_text = "never refreshed";
+    SourceRow named = upwork;
+    named.id = "upwork:design";
+    SourcesDialogModel model({upwork, named}, plugin_items(bundled_plugins().entries()));
+    model.set_signed_in({"upwork:design"});
+
+    ASSERT_TRUE(model.select_source("upwork"));
+    EXPECT_EQ(model.sign_in_command(), "gigscout-cli source auth upwork");
+    EXPECT_EQ(model.details(),
+              "Source upwork (plugin upwork): never refreshed.\nNot signed in to Upwork. To sign "
+              "in: put the client id Upwork gave you in the setting `client_id`, register the "
+              "redirect URI http://127.0.0.1:8765/callback with Upwork, then run: gigscout-cli "
+              "source auth upwork --client-secret-stdin (it prints the address to open)");
+    ASSERT_TRUE(model.select_source("upwork:design"));
+    EXPECT_EQ(model.details(),
+              "Source upwork:design (plugin upwork): never refreshed.\nSigned in to Upwork; "
+              "GigScout renews the sign-in. To sign in again: gigscout-cli source auth "
+              "upwork:design");
+
+    ASSERT_TRUE(model.select_plugin("upwork"));
+    EXPECT_EQ(model.sign_in_command(), std::nullopt) << "a plugin has no source to sign in";
+    EXPECT_TRUE(testing::contains(model.details(),
+                                  "\nSigns in to Upwork with OAuth2: add a "
+                                  "source, then run gigscout-cli source auth "
+                                  "with its id"))
+        << model.details();
+    EXPECT_TRUE(testing::contains(model.details(), "not for commercial use")) << model.details();
+}
+
+TEST(SourcesDialogModel, APluginThatSendsASettingAsUserAgentSaysWhy) {
+    const PluginManifest usajobs = manifest_of("usajobs");
+    ASSERT_TRUE(usajobs.user_agent.has_value());
+    SourceRow row;
+    row.id = row.plugin = "usajobs";
+    row.state_text = "ok";
+    SourcesDialogModel model({row}, plugin_items(bundled_plugins().entries()));
+    ASSERT_TRUE(model.select_source("usajobs"));
+    EXPECT_EQ(model.sign_in_command(), std::nullopt);
+    EXPECT_EQ(model.details(), "Source usajobs (plugin usajobs): ok.\nSends your setting `" +
+                                   usajobs.user_agent->setting +
+                                   "` as its User-Agent: " + usajobs.user_agent->reason);
+    ASSERT_TRUE(model.select_plugin("usajobs"));
+    EXPECT_TRUE(testing::contains(model.details(),
+                                  "\nSends your setting `email` as its "
+                                  "User-Agent: "))
+        << model.details();
 }
 
 }  // namespace

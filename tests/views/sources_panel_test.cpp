@@ -175,6 +175,11 @@ TEST(FailureAdvice, TheLastErrorsKindSaysWhatToDo) {
               "the server refused the credentials: check the token or key");
     EXPECT_EQ(failure_advice("source upwork: needs its secret setting `token` (OAuth2)"),
               "set the secret it names");
+    EXPECT_EQ(failure_advice("source upwork: the token endpoint https://www.upwork.com/api/v3/"
+                             "oauth2/token refused the grant (HTTP 400): sign in to Upwork "
+                             "again: gigscout-cli source auth upwork"),
+              "sign in to the platform again: gigscout-cli source auth (the last error names "
+              "the source)");
     EXPECT_EQ(failure_advice("GET https://a/b: server answered HTTP 404"),
               "the address is gone: check the source's settings (the board may have moved)");
     EXPECT_EQ(failure_advice("plugin `lever` is disabled: needs API 2"),

@@ -408,11 +408,120 @@ TEST_F(FetchCommandTest, UpworkWithoutATokenGetsTheHostsMessageAndNoTraceback) {
     std::string line = summary_line(r.out, "upwork");
     EXPECT_TRUE(contains(line, "failed")) << r.out;
     EXPECT_TRUE(contains(line,
-                         "source upwork: needs its secret setting `token` (OAuth2 access token): "
-                         "set GIGSCOUT_UPWORK_TOKEN or store it in the keyring"))
+                         "source upwork: not signed in to Upwork: gigscout-cli source auth "
+                         "upwork (or set GIGSCOUT_UPWORK_TOKEN to a token of your own)"))
         << line;
     EXPECT_FALSE(contains(r.out + r.err, "traceback")) << r.out << r.err;
     EXPECT_FALSE(contains(r.out + r.err, "source's settings")) << r.out << r.err;
+}
+
+// `source auth` as a user runs it: the address printed, the redirect pasted in a second run
+// (its state checked), the tokens kept in the 0600 file; the next `fetch` sends the token the
+// platform issued. The platform is plain HTTP on 127.0.0.1; the source allows both.
+TEST_F(FetchCommandTest, SourceAuthSignsInFromAPastedRedirectAndTheNextFetchUsesTheToken) {
+    TestHttpServer platform;
+    std::string issued_for;  // the token request's form, as the platform read it
+    platform.http().Post("/token", [&](const httplib::Request& req, httplib::Response& res) {
+        issued_for = req.body;
+        if (req.get_param_value("code") != "code-1" ||
+            req.get_param_value("client_secret") != "csecret-1") {
+            res.status = 400;
+            res.set_content(R"({"error":"invalid_grant"})", "application/json; charset=utf-8");
+            return;
+        }
+        res.set_content(R"({"access_token":"a-cli","expires_in":86400,"refresh_token":"r-cli"})",
+                        "application/json; charset=utf-8");
+    });
+    platform.http().Get("/jobs", [](const httplib::Request& req, httplib::Response& res) {
+        if (req.get_header_value("Authorization") != "Bearer a-cli") {
+            res.status = 401;
+            return;
+        }
+        res.set_content(
+            R"({"jobs":[{"id":"c1","title":"Vision Engineer","url":"https://x.example/c1"}]})",
+            "application/json; charset=utf-8");
+    });
+    platform.start();
+    const std::string base = "http://127.0.0.1:" + std::to_string(platform.port());
+    write_file(data_ / "data" / "plugins" / "signed.lua",
+               R"(local json = require("json")
+return {
+  id = "signed", name = "Signed Board", version = "1.0.0", api_version = 1,
+  hosts = { "127.0.0.1" },
+  oauth2 = { authorize_url = ")" +
+                   base + R"(/authorize", token_url = ")" + base +
+                   R"(/token" },
+  settings = {
+    { key = "client_id", label = "Client id", type = "string" },
+    { key = "token", label = "Access token", type = "string", secret = true },
+  },
+  requests = function(ctx)
+    return { { url = ")" +
+                   base +
+                   R"(/jobs", headers = { Authorization = "Bearer " .. ctx.settings.token } } }
+  end,
+  parse = function(response, ctx)
+    local out = {}
+    for _, j in ipairs(json.decode(response.body).jobs) do
+      out[#out + 1] = { id = j.id, url = j.url, title = j.title }
+    end
+    return out
+  end,
+}
+)");
+    write_sources(R"({"sources": [{"plugin": "signed", "settings": {"client_id": "cid-1"},
+                                   "allow_http": true, "allow_private_network": true}]})");
+
+    std::vector<std::string> env = {
+        "-DBUS_SESSION_BUS_ADDRESS",
+        "GIGSCOUT_PLUGINS=" + (testing::tests_dir() / "refresh" / "plugins").string()};
+    auto started =
+        testing::run_gigscout_cli({"source", "auth", "signed", "--data-dir", data_.string(),
+                                   "--no-listen", "--client-secret-stdin"},
+                                  "csecret-1\n", env);
+    ASSERT_EQ(started.code, 0) << started.out << started.err;
+    const auto at = started.out.find(base + "/authorize?response_type=code&client_id=cid-1");
+    ASSERT_NE(at, std::string::npos) << started.out;
+    const auto state_at = started.out.find("&state=", at);
+    ASSERT_NE(state_at, std::string::npos) << started.out;
+    const std::string state = started.out.substr(state_at + 7, 43);
+    EXPECT_TRUE(contains(started.out, "gigscout-cli source auth signed --code")) << started.out;
+
+    auto forged = testing::run_gigscout_cli(
+        {"source", "auth", "signed", "--data-dir", data_.string(), "--code",
+         "http://127.0.0.1:8765/callback?code=code-1&state=forged"},
+        "", env);
+    EXPECT_EQ(forged.code, 2) << forged.out << forged.err;
+    EXPECT_TRUE(contains(forged.err, "state does not match")) << forged.err;
+    EXPECT_TRUE(issued_for.empty()) << "nothing was asked of the platform";
+
+    auto done = testing::run_gigscout_cli(
+        {"source", "auth", "signed", "--data-dir", data_.string(), "--code",
+         "http://127.0.0.1:8765/callback?code=code-1&state=" + state},
+        "", env);
+    ASSERT_EQ(done.code, 0) << done.out << done.err;
+    EXPECT_TRUE(contains(done.out, "signed signed in to Signed Board; the access token lasts 24 h"))
+        << done.out;
+    EXPECT_TRUE(contains(issued_for, "redirect_uri=http%3A%2F%2F127.0.0.1%3A8765%2Fcallback"))
+        << issued_for;
+    const std::string sources = testing::read_file(data_ / "config" / "sources.json");
+    for (const char* secret : {"a-cli", "r-cli", "csecret-1"}) {
+        EXPECT_FALSE(contains(sources, secret)) << sources;
+    }
+
+    auto fetched = cli({"fetch", "--data-dir", data_.string(), "--force"});
+    EXPECT_EQ(fetched.code, 0) << fetched.out << fetched.err;
+    EXPECT_TRUE(contains(summary_line(fetched.out, "signed"), "ok")) << fetched.out;
+
+    // A backup of the whole state carries the source, never its sign-in.
+    const auto backup = dir_.path() / "backup.json";
+    auto exported = cli({"--data-dir", data_.string(), "export", backup.string()});
+    ASSERT_EQ(exported.code, 0) << exported.out << exported.err;
+    const std::string backed_up = testing::read_file(backup);
+    EXPECT_TRUE(contains(backed_up, "cid-1")) << "the client id is a setting";
+    for (const char* secret : {"a-cli", "r-cli", "csecret-1"}) {
+        EXPECT_FALSE(contains(backed_up, secret)) << secret;
+    }
 }
 
 TEST_F(FetchCommandTest, AllSourcesOkExitsZero) {
