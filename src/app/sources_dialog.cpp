@@ -91,6 +91,9 @@ void SourcesDialog::read_catalog(bool reloaded) {
     catalog_reader_ = std::thread([this, paths = workspace_.paths(), reloaded] {
         // Shared: CallAfter copies what it is given.
         auto catalog = std::make_shared<PluginCatalog>(plugin_catalog(paths));
+        if (reloaded) {
+            catalog->reload(CachedRefusals::retried);
+        }
         CallAfter([this, catalog, reloaded] {
             reading_catalog_ = false;
             workspace_.adopt_catalog(std::move(*catalog));

@@ -140,13 +140,19 @@ int run_add(Workspace& workspace, const SourceOptions& opt) {
     return kExitOk;
 }
 
+// The source goes with its secrets and sign-in, as in the app's Sources dialog.
 int run_remove(Workspace& workspace, const std::string& id) {
-    auto removed = remove_source(workspace, id);
+    auto secrets = SecretStore::open(workspace.paths());
+    auto removed = remove_source_and_secrets(workspace, id, secrets ? &secrets.value() : nullptr);
     if (!removed) {
         return fail("source", removed.error().message, kExitUsage);
     }
     std::printf("removed %s from %s (its listings stay in the store)\n", id.c_str(),
                 workspace.paths().sources_file().string().c_str());
+    if (!secrets) {
+        std::fprintf(stderr, "gigscout-cli source: its secrets stay where they are: %s\n",
+                     secrets.error().message.c_str());
+    }
     return kExitOk;
 }
 

@@ -522,6 +522,17 @@ return {
     for (const char* secret : {"a-cli", "r-cli", "csecret-1"}) {
         EXPECT_FALSE(contains(backed_up, secret)) << secret;
     }
+
+    // Removing the source forgets its sign-in too.
+    const auto secrets_file = data_ / "config" / "secrets.json";
+    ASSERT_TRUE(contains(testing::read_file(secrets_file), "r-cli"));
+    auto removed = testing::run_gigscout_cli(
+        {"source", "remove", "signed", "--data-dir", data_.string()}, "", env);
+    ASSERT_EQ(removed.code, 0) << removed.out << removed.err;
+    const std::string kept = testing::read_file(secrets_file);
+    for (const char* secret : {"a-cli", "r-cli", "csecret-1"}) {
+        EXPECT_FALSE(contains(kept, secret)) << secret << " in " << kept;
+    }
 }
 
 TEST_F(FetchCommandTest, AllSourcesOkExitsZero) {
