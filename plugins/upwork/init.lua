@@ -15,7 +15,6 @@
 -- item's HTML: "<b>Budget</b>: $10,000" or "<b>Hourly Range</b>: $30.00-$54.00", "<b>Posted
 -- On</b>", "<b>Category</b>", "<b>Skills</b>:A,   B", "<b>Country</b>". Saved feeds and old
 -- feed URLs are read with the same listing ids as the API (the job's ciphertext, "~01...").
-local json = require("json")
 local feed = require("feed")
 local html = require("html")
 local time = require("time")
@@ -23,7 +22,7 @@ local text = require("text")
 local log = require("log")
 local common = require("common")
 local str, tbl, id_of, num = common.str, common.tbl, common.id_of, common.num
-local setting, fit, budget_from_text = common.setting, common.fit, common.budget_from_text
+local setting, budget_from_text = common.setting, common.budget_from_text
 
 local NAME = "upwork"
 local ENDPOINT = "https://api.upwork.com/graphql"
@@ -38,13 +37,6 @@ local SETUP = "Setup: request an API key at " .. KEYS_URL ..
   "common-entities read scope; register the redirect URI http://127.0.0.1:8765/callback; " ..
   "put the key in the source's `client_id` setting; then run `gigscout-cli source auth " ..
   "upwork --client-secret-stdin` and type the key's secret."
-
--- Text the platform sends as plain text stays as it is (line breaks included); it only goes
--- through the HTML reader when a tag shows up in it.
-local function plain_text(s)
-  if s:find("<%a") then return html.to_text(s) end
-  return text.trim(html.unescape(s))
-end
 
 -- A JSON (and GraphQL) string literal.
 local function quote(s)
@@ -231,7 +223,7 @@ local function listing_of_node(node)
     id = id,
     url = job_url(cipher),
     title = text.collapse(html.to_text(title)),
-    description = str(node.description) and plain_text(node.description) or nil,
+    description = common.plain_text(node.description),
     posted_at = posted,
     budget = budget_of(node),
     tags = tags,
@@ -312,12 +304,10 @@ local function parse_api(response, data, ctx)
       ")" .. (tbl(d.money) and "" or "; budgets and client spending are missing"))
   end
   local edges = tbl(search.edges) or {}
-  local listings, skipped, first_problem = {}, 0, nil
-  for i, edge in ipairs(edges) do
-    edge = tbl(edge)
-    local node = edge and tbl(edge.node)
-    local l, problem
-    if node and money then
+  local listings = common.collect(NAME, edges, function(edge)
+    local node = tbl(edge.node)
+    if not node then return nil, "no `node`" end
+    if money then
       local m = money[str(node.ciphertext) or ""] or {}
       for _, key in ipairs({ "amount", "hourlyBudgetMin", "hourlyBudgetMax", "weeklyBudget" }) do
         node[key] = m[key]
@@ -325,21 +315,8 @@ local function parse_api(response, data, ctx)
       local c, mc = tbl(node.client), tbl(m.client)
       if c and mc then c.totalSpent = mc.totalSpent end
     end
-    if node then l, problem = listing_of_node(node) else problem = "no `node`" end
-    if l then
-      listings[#listings + 1] = fit(l)
-    else
-      skipped = skipped + 1
-      first_problem = first_problem or ("edge " .. i .. ": " .. problem)
-    end
-  end
-  if #listings == 0 and skipped > 0 then
-    error(NAME .. ": none of the " .. skipped .. " jobs could be read (" .. first_problem .. ")")
-  end
-  if skipped > 0 then
-    log.warn(NAME .. ": skipped " .. skipped .. " unreadable item(s); the first: " ..
-      first_problem)
-  end
+    return listing_of_node(node)
+  end, "job")
   local info = tbl(search.pageInfo)
   local cursor = info and str(info.endCursor)
   if info and info.hasNextPage == true and cursor and #edges > 0 then
@@ -440,25 +417,7 @@ local function parse_rss(body, address)
   address = str(address)
   local f, err = feed.parse(body, address and address:match("^https?://") and address or nil)
   if not f then error(NAME .. ": the response is not an RSS feed (" .. tostring(err) .. ")") end
-  local listings, skipped, first_problem = {}, 0, nil
-  for i, item in ipairs(f.items or {}) do
-    local l, problem = listing_of_item(item)
-    if l then
-      listings[#listings + 1] = fit(l)
-    else
-      skipped = skipped + 1
-      first_problem = first_problem or ("item " .. i .. ": " .. problem)
-    end
-  end
-  if #listings == 0 and skipped > 0 then
-    error(NAME .. ": none of the " .. skipped .. " feed items could be read (" ..
-      first_problem .. ")")
-  end
-  if skipped > 0 then
-    log.warn(NAME .. ": skipped " .. skipped .. " unreadable item(s); the first: " ..
-      first_problem)
-  end
-  return listings
+  return common.collect(NAME, f.items or {}, listing_of_item, "feed item")
 end
 
 return {
@@ -550,12 +509,8 @@ return {
       end
       return parse_rss(body, response.url)
     end
-    local data, err = json.decode(body)
-    if data == nil then
-      error(NAME .. ": the response is neither JSON nor RSS (HTTP " .. status .. ", " ..
-        tostring(err) .. ")")
-    end
-    data = tbl(data)
+    local data = tbl(common.decode_json(NAME, body,
+      "Upwork's API answers JSON and its old feeds RSS (HTTP " .. status .. ")"))
     if not data then error(NAME .. ": expected a JSON object from the GraphQL API") end
     if status == 403 then
       local msg = str(data.message) or str(data.error_description) or str(data.error) or ""
