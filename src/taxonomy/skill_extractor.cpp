@@ -356,6 +356,15 @@ struct SkillExtractor::Impl {
     std::uint64_t about_hash = 0;
     // One bit per (hash >> 52) of every heading_starts entry: most words miss here.
     std::array<std::uint64_t, 64> heading_filter{};
+    // Bit per high 12 bits of the hash of every word self_description looks up, and "'".
+    std::array<std::uint64_t, 64> self_filter{};
+    std::array<std::uint64_t, 64> role_filter{};  // role and team nouns, list glue
+    bool maybe_role(std::uint64_t h) const {
+        return ((role_filter[(h >> 52) >> 6] >> ((h >> 52) & 63)) & 1u) != 0;
+    }
+    bool maybe_self(std::uint64_t h) const {
+        return ((self_filter[(h >> 52) >> 6] >> ((h >> 52) & 63)) & 1u) != 0;
+    }
     std::vector<Group> groups;
     std::vector<Slot> slots;
     std::uint64_t mask = 0;
@@ -683,9 +692,10 @@ struct SkillExtractor::Impl {
                 c.variant->names_roles ? role_nouns : team_nouns;
             // Other fields only as items of a list of teams: "our robotics team is hiring" is
             // the team the work is in, "the Platform, AI, and Data teams" are colleagues.
-            bool in_list = c.variant->names_roles ||
-                           (c.first > 0 && std::binary_search(list_glue.begin(), list_glue.end(),
-                                                              toks[c.first - 1].hash));
+            bool in_list =
+                c.variant->names_roles ||
+                (c.first > 0 && maybe_role(toks[c.first - 1].hash) &&
+                 std::binary_search(list_glue.begin(), list_glue.end(), toks[c.first - 1].hash));
             std::size_t k = c.last;
             std::size_t next = ci + 1;
             int capitalised_run = 0;
@@ -694,7 +704,9 @@ struct SkillExtractor::Impl {
             bool after_item = true;
             for (int steps = 0; steps < 16 && k < toks.size(); ++steps) {
                 const Token& t = toks[k];
-                if (after_item && t.is_word() &&
+                // Role nouns and list glue pass the filter; most words do not.
+                const bool listed = maybe_role(t.hash);
+                if (after_item && listed && t.is_word() &&
                     std::binary_search(nouns.begin(), nouns.end(), t.hash)) {
                     c.role = in_list;
                     break;
@@ -708,7 +720,7 @@ struct SkillExtractor::Impl {
                     after_item = true;
                     continue;
                 }
-                if (std::binary_search(list_glue.begin(), list_glue.end(), t.hash)) {
+                if (listed && std::binary_search(list_glue.begin(), list_glue.end(), t.hash)) {
                     ++k;
                     capitalised_run = 0;
                     after_item = false;
@@ -821,14 +833,28 @@ struct SkillExtractor::Impl {
         return t.is_word() && std::binary_search(sorted.begin(), sorted.end(), t.hash);
     }
 
-    // Where the employer's own subject starts in the sentence of tokens [begin, end), or `end`
-    // when the sentence is not the company describing itself (kCompanyVerbs).
-    std::size_t self_description(std::string_view text, const std::vector<Token>& toks,
-                                 const std::vector<Candidate>& cands, std::size_t begin,
-                                 std::size_t end) const {
-        std::size_t subject = end;
+    // What self_description has read of one sentence.
+    struct SelfScan {
+        std::uint32_t sentence = 0;
+        std::size_t begin = 0;        // the sentence's first token
+        std::size_t at = 0;           // the next token to read
+        std::size_t subject = kNone;  // the employer's subject, through a verb only it takes
+        std::size_t weak = kNone;     // through a verb any subject takes (needs a company noun)
+        bool noun = false;            // a word of kCompanyNouns read
+        bool job = false;             // a word of kJobWords read: the sentence is the job's
+        static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+    };
+
+    // Reads the sentence of `scan` up to token `until` (or its end), looking for the employer's
+    // subject (kCompanyVerbs); stops at a job word.
+    void self_description(std::string_view text, const std::vector<Token>& toks,
+                          const std::vector<Candidate>& cands, SelfScan& scan,
+                          std::size_t until) const {
         auto capitalised = [&](const Token& t) {
             return t.is_word() && text[t.begin] >= 'A' && text[t.begin] <= 'Z';
+        };
+        auto inside = [&](std::size_t k) {
+            return k < toks.size() && toks[k].sentence == scan.sentence;
         };
         // The candidate covering token k, if any (candidates are in text order, disjoint).
         auto covering = [&](std::size_t k) -> const Candidate* {
@@ -841,49 +867,50 @@ struct SkillExtractor::Impl {
             --it;
             return k < it->last ? &*it : nullptr;
         };
-        bool company_noun = false;
-        std::size_t weak = end;  // a subject found through a verb any subject takes
-        for (std::size_t k = begin; k < end; ++k) {
+        for (std::size_t& k = scan.at; k < until && inside(k) && !scan.job; ++k) {
             const Token& t = toks[k];
-            if (in(job_words, t)) {
-                return end;
+            // Most words are in none of the lists: the filter settles them.
+            const bool listed = maybe_self(t.hash);
+            if (listed && in(job_words, t)) {
+                scan.job = true;
+                break;
             }
-            company_noun = company_noun || in(company_nouns, t);
-            if (subject != end || weak != end || k + 1 >= end) {
+            scan.noun = scan.noun || (listed && in(company_nouns, t));
+            if (scan.subject != SelfScan::kNone || scan.weak != SelfScan::kNone || !inside(k + 1) ||
+                (!listed && !(maybe_self(toks[k + 1].hash) && capitalised(t)))) {
                 continue;
             }
             // "we're", "we've": the verb after the apostrophe.
             const Token& next =
-                toks[k + 1].punct == '\'' && k + 2 < end ? toks[k + 2] : toks[k + 1];
+                toks[k + 1].punct == '\'' && inside(k + 2) ? toks[k + 2] : toks[k + 1];
             auto possessive = [&] {
-                return toks[k + 1].punct == '\'' && !toks[k + 1].spaced && k + 3 < end &&
+                return toks[k + 1].punct == '\'' && !toks[k + 1].spaced && inside(k + 3) &&
                        toks[k + 2].hash == s_hash && in(own_nouns, toks[k + 3]);
             };
             if (t.hash == we_hash && in(we_verbs, next)) {
-                subject = k;
+                scan.subject = k;
             } else if (t.hash == we_hash && in(be_verbs, next)) {
-                weak = k;
+                scan.weak = k;
             } else if (t.hash == our_hash && in(own_nouns, toks[k + 1])) {
-                subject = k;
+                scan.subject = k;
             } else if (capitalised(t) && (in(company_verbs, toks[k + 1]) ||
                                           in(be_verbs, toks[k + 1]) || possessive())) {
                 // The name: capitalised words back from here; skill words may be part of it
                 // ("Rainforest QA") but not all of it ("Python is required").
                 std::size_t first = k + 1;
                 bool named = false;
-                while (first > begin && capitalised(toks[first - 1]) &&
+                while (first > scan.begin && capitalised(toks[first - 1]) &&
                        !in(not_names, toks[first - 1]) && !in(role_nouns, toks[first - 1])) {
                     --first;
                     named = named || covering(first) == nullptr;
                 }
                 if (named && (in(company_verbs, toks[k + 1]) || possessive())) {
-                    subject = first;
+                    scan.subject = first;
                 } else if (named) {
-                    weak = first;
+                    scan.weak = first;
                 }
             }
         }
-        return subject != end ? subject : company_noun ? weak : end;
     }
 
     // The company's name, from an "About <Name>" heading, written before a skill word is the
@@ -893,7 +920,11 @@ struct SkillExtractor::Impl {
         auto capitalised = [&](const Token& t) {
             return t.is_word() && text[t.begin] >= 'A' && text[t.begin] <= 'Z';
         };
-        // Most texts have no skill right after a capitalised word: nothing to look up.
+        // Most texts have no "About" heading, or no skill right after a capitalised word: nothing
+        // to look up. The byte search is much faster than a pass over the tokens.
+        if (text.find("About ") == std::string_view::npos) {
+            return;
+        }
         bool any = false;
         for (const Candidate& c : cands) {
             any = any || (c.state == State::Accepted && c.first > 0 && toks[c.first].spaced &&
@@ -951,10 +982,8 @@ struct SkillExtractor::Impl {
     // spanning data pipelines" describes the work.
     void drop_self_descriptions(std::string_view text, const std::vector<Token>& toks,
                                 std::vector<Candidate>& cands, std::size_t first_job) const {
-        std::uint32_t sentence = 0;
-        std::size_t subject = 0;  // of `sentence`
-        std::size_t sentence_end = 0;
-        bool known = false;
+        SelfScan scan;
+        bool started = false;
         for (Candidate& c : cands) {
             if (c.first >= first_job) {
                 break;
@@ -963,21 +992,29 @@ struct SkillExtractor::Impl {
                 continue;
             }
             const std::uint32_t s = toks[c.first].sentence;
-            if (!known || s != sentence) {
-                std::size_t begin = c.first;
-                while (begin > 0 && toks[begin - 1].sentence == s) {
-                    --begin;
+            if (!started || s != scan.sentence) {
+                scan = SelfScan{};
+                scan.sentence = s;
+                scan.begin = c.first;
+                while (scan.begin > 0 && toks[scan.begin - 1].sentence == s) {
+                    --scan.begin;
                 }
-                std::size_t end = c.last;
-                while (end < toks.size() && toks[end].sentence == s) {
-                    ++end;
-                }
-                sentence = s;
-                sentence_end = end;
-                subject = self_description(text, toks, cands, begin, end);
-                known = true;
+                scan.at = scan.begin;
+                started = true;
             }
-            if (subject < sentence_end && c.first >= subject) {
+            // Most sentences have no subject before the field: read no further than it, and the
+            // few words of a name it may be part of ("TELUS Digital AI Community is").
+            self_description(text, toks, cands, scan, c.last + 3);
+            if (scan.job || (scan.subject == SelfScan::kNone && scan.weak == SelfScan::kNone)) {
+                continue;
+            }
+            // A subject before the field: the rest of the sentence may still be the job's.
+            self_description(text, toks, cands, scan, toks.size());
+            const std::size_t from = scan.job                          ? SelfScan::kNone
+                                     : scan.subject != SelfScan::kNone ? scan.subject
+                                     : scan.noun                       ? scan.weak
+                                                                       : SelfScan::kNone;
+            if (from != SelfScan::kNone && c.first >= from) {
                 c.state = State::Rejected;
             }
         }
@@ -1102,6 +1139,23 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     m.own_nouns = words_of(kOwnNouns);
     m.job_words = words_of(kJobWords);
     m.not_names = words_of(kNotNames);
+    for (const auto* list : {&m.company_verbs, &m.we_verbs, &m.be_verbs, &m.company_nouns,
+                             &m.job_words, &m.own_nouns}) {
+        for (std::uint64_t h : *list) {
+            m.self_filter[(h >> 52) >> 6] |= std::uint64_t{1} << ((h >> 52) & 63);
+        }
+    }
+    for (const auto* list : {&m.role_nouns, &m.team_nouns, &m.list_glue}) {
+        for (std::uint64_t h : *list) {
+            m.role_filter[(h >> 52) >> 6] |= std::uint64_t{1} << ((h >> 52) & 63);
+        }
+    }
+    for (std::string_view w : {"we", "our", "'"}) {
+        std::vector<Token> one;
+        text_tokens::tokenize(w, one);
+        const std::uint64_t h = one.front().hash;
+        m.self_filter[(h >> 52) >> 6] |= std::uint64_t{1} << ((h >> 52) & 63);
+    }
     m.we_hash = text_tokens::hash_lower("we");
     m.our_hash = text_tokens::hash_lower("our");
     m.s_hash = text_tokens::hash_lower("s");

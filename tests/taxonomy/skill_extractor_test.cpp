@@ -446,7 +446,7 @@ TEST(SkillExtractor, ExcelInAnyCaseButNotTheVerb) {
 
 TEST(SkillExtractor, MultiWordFormsSpelledOut) {
     EXPECT_EQ(ids("extract, transform, load jobs"), (Ids{"etl"}));
-    EXPECT_EQ(ids("GPT4 prompts"), (Ids{"llm"}));
+    EXPECT_EQ(ids("GPT4 prompts"), (Ids{"gpt-models"}));
 }
 
 // Sentences whose words need their context ("Go", "CV", "Vision") beside plain ones, repeated
