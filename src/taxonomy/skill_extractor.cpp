@@ -48,13 +48,6 @@ constexpr std::string_view kRoleNouns[] = {
     "trainer",    "trainers",    "researcher", "researchers", "scientist",    "scientists",
 };
 
-// Of the role nouns, those that name a group: after a list of fields ("the Platform
-// Engineering, AI, and Software Engineering teams") they make each a team of colleagues, not an
-// asked skill. Fields that do not name roles keep their other role nouns ("AI engineer" is AI
-// work) and a team of their own ("our robotics team is hiring": the work is robotics).
-constexpr std::string_view kTeamNouns[] = {"team",  "teams",  "department", "departments",
-                                           "squad", "squads", "colleagues", "counterparts"};
-
 // Section headings of the company's own text ("About us", "Who we are", "Benefits"): there a
 // field the company works in ("an AI company", "a leading cybersecurity provider") describes
 // the employer, not the job. "About <Name>" counts too, unless <Name> is one of kJobAbout.
@@ -337,7 +330,6 @@ struct SkillExtractor::Impl {
     std::vector<std::uint64_t> study_prefix_ends;  // their last tokens, sorted
     std::vector<std::uint64_t> list_glue;          // kListGlue, sorted hashes
     std::vector<std::uint64_t> role_nouns;         // kRoleNouns, sorted hashes
-    std::vector<std::uint64_t> team_nouns;         // kTeamNouns, sorted hashes
     std::vector<std::uint64_t> domain_ends;        // kDomainEnds, sorted hashes
     std::vector<Phrase> company_headings;          // kCompanyHeadings
     std::vector<Phrase> job_headings;              // kJobHeadings
@@ -358,7 +350,7 @@ struct SkillExtractor::Impl {
     std::array<std::uint64_t, 64> heading_filter{};
     // Bit per high 12 bits of the hash of every word self_description looks up, and "'".
     std::array<std::uint64_t, 64> self_filter{};
-    std::array<std::uint64_t, 64> role_filter{};  // role and team nouns, list glue
+    std::array<std::uint64_t, 64> role_filter{};  // role nouns and list glue
     bool maybe_role(std::uint64_t h) const {
         return ((role_filter[(h >> 52) >> 6] >> ((h >> 52) & 63)) & 1u) != 0;
     }
@@ -679,23 +671,14 @@ struct SkillExtractor::Impl {
     }
 
     // A role or team name: an accepted field that names roles, followed by a role noun, directly
-    // or after the rest of a list ("PM, Design, Data Science, and Frontend engineers"); any
-    // other field followed by a team noun (kTeamNouns).
+    // or after the rest of a list ("PM, Design, Data Science, and Frontend engineers").
     void mark_roles(std::string_view text, const std::vector<Token>& toks,
                     std::vector<Candidate>& cands) const {
         for (std::size_t ci = 0; ci < cands.size(); ++ci) {
             Candidate& c = cands[ci];
-            if (c.state != State::Accepted || (c.variant->tool && !c.variant->names_roles)) {
+            if (c.state != State::Accepted || !c.variant->names_roles) {
                 continue;
             }
-            const std::vector<std::uint64_t>& nouns =
-                c.variant->names_roles ? role_nouns : team_nouns;
-            // Other fields only as items of a list of teams: "our robotics team is hiring" is
-            // the team the work is in, "the Platform, AI, and Data teams" are colleagues.
-            bool in_list =
-                c.variant->names_roles ||
-                (c.first > 0 && maybe_role(toks[c.first - 1].hash) &&
-                 std::binary_search(list_glue.begin(), list_glue.end(), toks[c.first - 1].hash));
             std::size_t k = c.last;
             std::size_t next = ci + 1;
             int capitalised_run = 0;
@@ -707,8 +690,8 @@ struct SkillExtractor::Impl {
                 // Role nouns and list glue pass the filter; most words do not.
                 const bool listed = maybe_role(t.hash);
                 if (after_item && listed && t.is_word() &&
-                    std::binary_search(nouns.begin(), nouns.end(), t.hash)) {
-                    c.role = in_list;
+                    std::binary_search(role_nouns.begin(), role_nouns.end(), t.hash)) {
+                    c.role = true;
                     break;
                 }
                 while (next < cands.size() && cands[next].first < k) {
@@ -724,7 +707,6 @@ struct SkillExtractor::Impl {
                     ++k;
                     capitalised_run = 0;
                     after_item = false;
-                    in_list = true;
                     continue;
                 }
                 if (t.is_word() && text[t.begin] >= 'A' && text[t.begin] <= 'Z' &&
@@ -867,17 +849,21 @@ struct SkillExtractor::Impl {
             --it;
             return k < it->last ? &*it : nullptr;
         };
+        // Whether each word is in one of the lists, carried from one word to the next: most
+        // are in none, and the filter settles them.
+        bool listed = inside(scan.at) && maybe_self(toks[scan.at].hash);
         for (std::size_t& k = scan.at; k < until && inside(k) && !scan.job; ++k) {
             const Token& t = toks[k];
-            // Most words are in none of the lists: the filter settles them.
-            const bool listed = maybe_self(t.hash);
-            if (listed && in(job_words, t)) {
+            const bool next_inside = inside(k + 1);
+            const bool listed_here = listed;
+            listed = next_inside && maybe_self(toks[k + 1].hash);
+            if (listed_here && in(job_words, t)) {
                 scan.job = true;
                 break;
             }
-            scan.noun = scan.noun || (listed && in(company_nouns, t));
-            if (scan.subject != SelfScan::kNone || scan.weak != SelfScan::kNone || !inside(k + 1) ||
-                (!listed && !(maybe_self(toks[k + 1].hash) && capitalised(t)))) {
+            scan.noun = scan.noun || (listed_here && in(company_nouns, t));
+            if (scan.subject != SelfScan::kNone || scan.weak != SelfScan::kNone || !next_inside ||
+                (!listed_here && !(listed && capitalised(t)))) {
                 continue;
             }
             // "we're", "we've": the verb after the apostrophe.
@@ -1119,8 +1105,6 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     m.list_glue = compile_words(glue);
     m.role_nouns =
         compile_words(std::vector<std::string>(std::begin(kRoleNouns), std::end(kRoleNouns)));
-    m.team_nouns =
-        compile_words(std::vector<std::string>(std::begin(kTeamNouns), std::end(kTeamNouns)));
     m.domain_ends =
         compile_words(std::vector<std::string>(std::begin(kDomainEnds), std::end(kDomainEnds)));
     m.company_headings = compile_phrases(
@@ -1145,7 +1129,7 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
             m.self_filter[(h >> 52) >> 6] |= std::uint64_t{1} << ((h >> 52) & 63);
         }
     }
-    for (const auto* list : {&m.role_nouns, &m.team_nouns, &m.list_glue}) {
+    for (const auto* list : {&m.role_nouns, &m.list_glue}) {
         for (std::uint64_t h : *list) {
             m.role_filter[(h >> 52) >> 6] |= std::uint64_t{1} << ((h >> 52) & 63);
         }
