@@ -311,6 +311,13 @@ TEST(SkillExtractor, ASkillWordInAWebAddressIsNotTheSkill) {
     EXPECT_EQ(ids("Node.js and Vue.js"), (Ids{"nodejs", "vue"}));
 }
 
+// "the AI", "our AI": a particular system (the company's), not the field the work asks for.
+TEST(SkillExtractor, AParticularAiSystemIsNotAnAskedAiSkill) {
+    EXPECT_EQ(ids("the data centers where our AI systems are built"), Ids{});
+    EXPECT_EQ(ids("Train the AI system to handle phone calls better."), Ids{});
+    EXPECT_EQ(ids("Experience with AI systems"), Ids{"artificial-intelligence"});
+}
+
 TEST(SkillExtractor, AnAiTrainerIsNotAnAskedAiSkill) {
     EXPECT_EQ(ids("We are looking for a part-time AI Trainer."), Ids{});
     EXPECT_EQ(ids("Experience training AI models"), Ids{"artificial-intelligence"});
