@@ -48,6 +48,14 @@ constexpr std::string_view kRoleNouns[] = {
     "trainer",    "trainers",    "researcher", "researchers", "scientist",    "scientists",
 };
 
+// Of the role nouns, those that name a group: after a list of fields ("the Platform
+// Engineering, AI, and Software Engineering teams", "Licensing, Accounting, and Legal teams")
+// they make each a team of colleagues, not an asked skill. Fields that do not name roles keep
+// their other role nouns ("AI engineer" is AI work) and a team of their own ("our robotics team
+// is hiring": the work is robotics).
+constexpr std::string_view kTeamNouns[] = {"team",  "teams",  "department", "departments",
+                                           "squad", "squads", "colleagues", "counterparts"};
+
 // Section headings of the company's own text ("About us", "Who we are", "Benefits"): there a
 // field the company works in ("an AI company", "a leading cybersecurity provider") describes
 // the employer, not the job. "About <Name>" counts too, unless <Name> is one of kJobAbout.
@@ -330,6 +338,7 @@ struct SkillExtractor::Impl {
     std::vector<std::uint64_t> study_prefix_ends;  // their last tokens, sorted
     std::vector<std::uint64_t> list_glue;          // kListGlue, sorted hashes
     std::vector<std::uint64_t> role_nouns;         // kRoleNouns, sorted hashes
+    std::vector<std::uint64_t> team_nouns;         // kTeamNouns, sorted hashes
     std::vector<std::uint64_t> domain_ends;        // kDomainEnds, sorted hashes
     std::vector<Phrase> company_headings;          // kCompanyHeadings
     std::vector<Phrase> job_headings;              // kJobHeadings
@@ -350,7 +359,7 @@ struct SkillExtractor::Impl {
     std::array<std::uint64_t, 64> heading_filter{};
     // Bit per high 12 bits of the hash of every word self_description looks up, and "'".
     std::array<std::uint64_t, 64> self_filter{};
-    std::array<std::uint64_t, 64> role_filter{};  // role nouns and list glue
+    std::array<std::uint64_t, 64> role_filter{};  // role and team nouns, list glue
     bool maybe_role(std::uint64_t h) const {
         return ((role_filter[(h >> 52) >> 6] >> ((h >> 52) & 63)) & 1u) != 0;
     }
@@ -671,14 +680,25 @@ struct SkillExtractor::Impl {
     }
 
     // A role or team name: an accepted field that names roles, followed by a role noun, directly
-    // or after the rest of a list ("PM, Design, Data Science, and Frontend engineers").
+    // or after the rest of a list ("PM, Design, Data Science, and Frontend engineers"); any
+    // other field in a list that ends in a team noun (kTeamNouns).
     void mark_roles(std::string_view text, const std::vector<Token>& toks,
                     std::vector<Candidate>& cands) const {
         for (std::size_t ci = 0; ci < cands.size(); ++ci) {
             Candidate& c = cands[ci];
-            if (c.state != State::Accepted || !c.variant->names_roles) {
+            if (c.state != State::Accepted || (c.variant->tool && !c.variant->names_roles)) {
                 continue;
             }
+            // Other fields only as items of a list (checked first: most fields are in none).
+            auto glue = [&](std::size_t k) {
+                return k < toks.size() && maybe_role(toks[k].hash) &&
+                       std::binary_search(list_glue.begin(), list_glue.end(), toks[k].hash);
+            };
+            if (!c.variant->names_roles && !(c.first > 0 && glue(c.first - 1)) && !glue(c.last)) {
+                continue;
+            }
+            const std::vector<std::uint64_t>& nouns =
+                c.variant->names_roles ? role_nouns : team_nouns;
             std::size_t k = c.last;
             std::size_t next = ci + 1;
             int capitalised_run = 0;
@@ -690,7 +710,7 @@ struct SkillExtractor::Impl {
                 // Role nouns and list glue pass the filter; most words do not.
                 const bool listed = maybe_role(t.hash);
                 if (after_item && listed && t.is_word() &&
-                    std::binary_search(role_nouns.begin(), role_nouns.end(), t.hash)) {
+                    std::binary_search(nouns.begin(), nouns.end(), t.hash)) {
                     c.role = true;
                     break;
                 }
@@ -1105,6 +1125,8 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     m.list_glue = compile_words(glue);
     m.role_nouns =
         compile_words(std::vector<std::string>(std::begin(kRoleNouns), std::end(kRoleNouns)));
+    m.team_nouns =
+        compile_words(std::vector<std::string>(std::begin(kTeamNouns), std::end(kTeamNouns)));
     m.domain_ends =
         compile_words(std::vector<std::string>(std::begin(kDomainEnds), std::end(kDomainEnds)));
     m.company_headings = compile_phrases(
@@ -1129,7 +1151,7 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
             m.self_filter[(h >> 52) >> 6] |= std::uint64_t{1} << ((h >> 52) & 63);
         }
     }
-    for (const auto* list : {&m.role_nouns, &m.list_glue}) {
+    for (const auto* list : {&m.role_nouns, &m.team_nouns, &m.list_glue}) {
         for (std::uint64_t h : *list) {
             m.role_filter[(h >> 52) >> 6] |= std::uint64_t{1} << ((h >> 52) & 63);
         }

@@ -304,6 +304,20 @@ TEST(SkillExtractor, TheBackendAsAPlaceIsNotBackendWork) {
     EXPECT_EQ(ids("Build the backend in Go."), (Ids{"backend", "go"}));
 }
 
+TEST(SkillExtractor, FieldsListedBeforeATeamNounAreTeams) {
+    EXPECT_EQ(ids("You will work with the Platform Engineering, AI, and Software Engineering "
+                  "teams."),
+              Ids{});
+    EXPECT_EQ(ids("Partner with the Licensing, Accounting, and Legal teams."), Ids{});
+    EXPECT_EQ(ids("Partner with the Data Science and ML teams."), Ids{});
+    // A team of its own is the work's field: "our robotics team is hiring" asks for robotics.
+    EXPECT_EQ(ids("Our robotics team is hiring."), Ids{"robotics"});
+    // Fields that name no roles keep their other role nouns: an AI engineer does AI work.
+    EXPECT_EQ(ids("Senior AI Engineer"), Ids{"artificial-intelligence"});
+    // Named tools keep theirs too: a Python team writes Python.
+    EXPECT_EQ(ids("Join the Python and Go teams."), (Ids{"python", "go"}));
+}
+
 TEST(SkillExtractor, ASkillWordInAWebAddressIsNotTheSkill) {
     EXPECT_EQ(ids("Fork https://github.com/acme/tool and fix it."), Ids{});
     EXPECT_EQ(ids("Docs at python.org; code in GitHub."), Ids{"github"});
