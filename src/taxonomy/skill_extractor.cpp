@@ -357,8 +357,14 @@ struct SkillExtractor::Impl {
     std::uint64_t about_hash = 0;
     // One bit per (hash >> 52) of every heading_starts entry: most words miss here.
     std::array<std::uint64_t, 64> heading_filter{};
-    // Bit per high 12 bits of the hash of every word self_description looks up, and "'".
+    // Bit per high 12 bits of the hash of the words self_description looks up: where a word
+    // may start a subject or end the search (job words, company nouns, "we", "our"), and where
+    // the next word may be a verb after a name (the verbs and "'").
     std::array<std::uint64_t, 64> self_filter{};
+    std::array<std::uint64_t, 64> verb_filter{};
+    bool maybe_verb(std::uint64_t h) const {
+        return ((verb_filter[(h >> 52) >> 6] >> ((h >> 52) & 63)) & 1u) != 0;
+    }
     std::array<std::uint64_t, 64> role_filter{};  // role and team nouns, list glue
     bool maybe_role(std::uint64_t h) const {
         return ((role_filter[(h >> 52) >> 6] >> ((h >> 52) & 63)) & 1u) != 0;
@@ -869,14 +875,12 @@ struct SkillExtractor::Impl {
             --it;
             return k < it->last ? &*it : nullptr;
         };
-        // Whether each word is in one of the lists, carried from one word to the next: most
-        // are in none, and the filter settles them.
-        bool listed = inside(scan.at) && maybe_self(toks[scan.at].hash);
         for (std::size_t& k = scan.at; k < until && inside(k) && !scan.job; ++k) {
             const Token& t = toks[k];
             const bool next_inside = inside(k + 1);
-            const bool listed_here = listed;
-            listed = next_inside && maybe_self(toks[k + 1].hash);
+            // Most words are in none of the lists: the filters settle them.
+            const bool listed_here = maybe_self(t.hash);
+            const bool listed = next_inside && maybe_verb(toks[k + 1].hash);
             if (listed_here && in(job_words, t)) {
                 scan.job = true;
                 break;
@@ -926,17 +930,14 @@ struct SkillExtractor::Impl {
         auto capitalised = [&](const Token& t) {
             return t.is_word() && text[t.begin] >= 'A' && text[t.begin] <= 'Z';
         };
-        // Most texts have no "About" heading, or no skill right after a capitalised word: nothing
-        // to look up. The byte search is much faster than a pass over the tokens.
-        if (text.find("About ") == std::string_view::npos) {
-            return;
-        }
+        // Most texts have no skill right after a capitalised word, or no "About" heading:
+        // nothing to look up. The byte search is much faster than a pass over the tokens.
         bool any = false;
         for (const Candidate& c : cands) {
             any = any || (c.state == State::Accepted && c.first > 0 && toks[c.first].spaced &&
                           capitalised(toks[c.first - 1]));
         }
-        if (!any) {
+        if (!any || text.find("About ") == std::string_view::npos) {
             return;
         }
         // Wherever the heading stands: feeds run the title, a URL and the heading together.
@@ -1145,10 +1146,14 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     m.own_nouns = words_of(kOwnNouns);
     m.job_words = words_of(kJobWords);
     m.not_names = words_of(kNotNames);
-    for (const auto* list : {&m.company_verbs, &m.we_verbs, &m.be_verbs, &m.company_nouns,
-                             &m.job_words, &m.own_nouns}) {
+    for (const auto* list : {&m.company_nouns, &m.job_words}) {
         for (std::uint64_t h : *list) {
             m.self_filter[(h >> 52) >> 6] |= std::uint64_t{1} << ((h >> 52) & 63);
+        }
+    }
+    for (const auto* list : {&m.company_verbs, &m.be_verbs}) {
+        for (std::uint64_t h : *list) {
+            m.verb_filter[(h >> 52) >> 6] |= std::uint64_t{1} << ((h >> 52) & 63);
         }
     }
     for (const auto* list : {&m.role_nouns, &m.team_nouns, &m.list_glue}) {
@@ -1160,7 +1165,8 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
         std::vector<Token> one;
         text_tokens::tokenize(w, one);
         const std::uint64_t h = one.front().hash;
-        m.self_filter[(h >> 52) >> 6] |= std::uint64_t{1} << ((h >> 52) & 63);
+        auto& filter = w == "'" ? m.verb_filter : m.self_filter;
+        filter[(h >> 52) >> 6] |= std::uint64_t{1} << ((h >> 52) & 63);
     }
     m.we_hash = text_tokens::hash_lower("we");
     m.our_hash = text_tokens::hash_lower("our");
