@@ -56,6 +56,14 @@ constexpr std::string_view kRoleNouns[] = {
 constexpr std::string_view kTeamNouns[] = {"team",  "teams",  "department", "departments",
                                            "squad", "squads", "colleagues", "counterparts"};
 
+// Departments: a field listed among them after "with" is a group of colleagues ("collaborate
+// with Product, Engineering, and Data Science to scope insights"), not an asked skill.
+constexpr std::string_view kDepartments[] = {
+    "product",    "engineering", "design", "marketing", "sales",    "legal", "finance",
+    "operations", "support",     "pm",     "hr",        "research", "ops",
+};
+constexpr std::string_view kWithWords[] = {"with", "alongside", "across", "between", "among"};
+
 // Section headings of the company's own text ("About us", "Who we are", "Benefits"): there a
 // field the company works in ("an AI company", "a leading cybersecurity provider") describes
 // the employer, not the job. "About <Name>" counts too, unless <Name> is one of kJobAbout.
@@ -339,6 +347,8 @@ struct SkillExtractor::Impl {
     std::vector<std::uint64_t> list_glue;          // kListGlue, sorted hashes
     std::vector<std::uint64_t> role_nouns;         // kRoleNouns, sorted hashes
     std::vector<std::uint64_t> team_nouns;         // kTeamNouns, sorted hashes
+    std::vector<std::uint64_t> departments;        // kDepartments, sorted hashes
+    std::vector<std::uint64_t> with_words;         // kWithWords, sorted hashes
     std::vector<std::uint64_t> domain_ends;        // kDomainEnds, sorted hashes
     std::vector<Phrase> company_headings;          // kCompanyHeadings
     std::vector<Phrase> job_headings;              // kJobHeadings
@@ -746,6 +756,61 @@ struct SkillExtractor::Impl {
         }
     }
 
+    // A field that names roles, listed among departments after "with": colleagues, not an asked
+    // skill ("Collaborate with PM, Design and Data Science"). The list is walked both ways.
+    void mark_department_lists(const std::vector<Token>& toks,
+                               std::vector<Candidate>& cands) const {
+        auto glue = [&](const Token& t) {
+            return maybe_role(t.hash) &&
+                   std::binary_search(list_glue.begin(), list_glue.end(), t.hash);
+        };
+        for (std::size_t ci = 0; ci < cands.size(); ++ci) {
+            Candidate& c = cands[ci];
+            if (c.state != State::Accepted || !c.variant->names_roles || c.role) {
+                continue;
+            }
+            // Only as an item of a list (checked first: most fields are in none).
+            if (!(c.first > 0 && glue(toks[c.first - 1])) &&
+                !(c.last < toks.size() && glue(toks[c.last]))) {
+                continue;
+            }
+            bool department = false;
+            std::size_t k = c.first;
+            std::size_t prev = ci;
+            for (int steps = 0; steps < 16 && k > 0; ++steps) {
+                const Token& t = toks[k - 1];
+                if (prev > 0 && cands[prev - 1].last == k) {
+                    k = cands[--prev].first;  // another item
+                } else if (glue(t)) {
+                    --k;
+                } else if (in(departments, t)) {
+                    department = true;
+                    --k;
+                } else {
+                    break;
+                }
+            }
+            if (k == 0 || !in(with_words, toks[k - 1])) {
+                continue;
+            }
+            std::size_t next = ci + 1;
+            k = c.last;
+            for (int steps = 0; steps < 16 && k < toks.size() && !department; ++steps) {
+                const Token& t = toks[k];
+                if (next < cands.size() && cands[next].first == k) {
+                    k = cands[next++].last;
+                } else if (glue(t)) {
+                    ++k;
+                } else if (in(departments, t)) {
+                    department = true;
+                } else {
+                    break;
+                }
+            }
+            c.role = department;
+        }
+    }
+
     // Where a heading may stand: at the start, after a line break, or after punctuation that
     // ends a sentence or a label; written with a capital, and followed by ':', a dash, a
     // capitalised word or the end.
@@ -1128,6 +1193,10 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
         compile_words(std::vector<std::string>(std::begin(kRoleNouns), std::end(kRoleNouns)));
     m.team_nouns =
         compile_words(std::vector<std::string>(std::begin(kTeamNouns), std::end(kTeamNouns)));
+    m.departments =
+        compile_words(std::vector<std::string>(std::begin(kDepartments), std::end(kDepartments)));
+    m.with_words =
+        compile_words(std::vector<std::string>(std::begin(kWithWords), std::end(kWithWords)));
     m.domain_ends =
         compile_words(std::vector<std::string>(std::begin(kDomainEnds), std::end(kDomainEnds)));
     m.company_headings = compile_phrases(
@@ -1315,6 +1384,7 @@ std::vector<SkillSpan> SkillExtractor::extract(std::string_view text) const {
     impl_->match(text, tokens, candidates);
     impl_->confirm(text, tokens, candidates);
     impl_->mark_roles(text, tokens, candidates);
+    impl_->mark_department_lists(tokens, candidates);
     const std::size_t first_job = impl_->drop_company_sections(text, tokens, candidates);
     impl_->drop_self_descriptions(text, tokens, candidates, first_job);
     impl_->drop_company_names(text, tokens, candidates);

@@ -318,6 +318,15 @@ TEST(SkillExtractor, FieldsListedBeforeATeamNounAreTeams) {
     EXPECT_EQ(ids("Join the Python and Go teams."), (Ids{"python", "go"}));
 }
 
+TEST(SkillExtractor, FieldsListedAmongDepartmentsAfterWithAreColleagues) {
+    EXPECT_EQ(ids("Collaborate with PM, Design and Data Science to understand customers."), Ids{});
+    EXPECT_EQ(ids("collaborate with Product, Engineering, and Data Science to scope insights"),
+              Ids{});
+    // Without "with", or without a department beside it, the field is asked.
+    EXPECT_EQ(ids("Background in Design, Marketing or Data Science."), Ids{"data-science"});
+    EXPECT_EQ(ids("Experience with SQL and Data Science."), (Ids{"sql", "data-science"}));
+}
+
 TEST(SkillExtractor, ASkillWordInAWebAddressIsNotTheSkill) {
     EXPECT_EQ(ids("Fork https://github.com/acme/tool and fix it."), Ids{});
     EXPECT_EQ(ids("Docs at python.org; code in GitHub."), Ids{"github"});
