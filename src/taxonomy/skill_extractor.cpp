@@ -751,6 +751,15 @@ struct SkillExtractor::Impl {
                     after_item = true;
                     continue;
                 }
+                // A lower-case item right before the noun: "security engineering and operations
+                // teams".
+                if (!after_item && t.is_word() && k + 1 < toks.size() &&
+                    maybe_role(toks[k + 1].hash) &&
+                    std::binary_search(nouns.begin(), nouns.end(), toks[k + 1].hash)) {
+                    ++k;
+                    after_item = true;
+                    continue;
+                }
                 break;
             }
         }

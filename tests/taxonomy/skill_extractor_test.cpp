@@ -218,6 +218,8 @@ TEST(SkillExtractor, RoleAndTeamNamesAreNotAskedSkills) {
     // A list before the noun: every field in it is a team.
     EXPECT_EQ(ids("You will work with the Design, QA, Marketing, and Support teams."), Ids{});
     EXPECT_EQ(ids("Collaborating with our Project Management & QA teams"), Ids{});
+    // A lower-case item right before the noun ends the list too.
+    EXPECT_EQ(ids("work closely with security engineering and operations teams"), Ids{});
     // A role noun right after "or" is an item of its own, not the list's suffix.
     EXPECT_EQ(ids("QA or developer background required"), Ids{"quality-assurance"});
     // Fields that do not name roles, and tools, stay asked skills.
