@@ -35,8 +35,10 @@ struct ClientInfo {
 };
 
 // Where in a listing a canonical skill was found: the scorer weighs a platform tag or a title
-// mention above a passing mention in the description.
-enum class SkillOrigin { Tag, Title, Description };
+// mention above a passing mention in the description. TagOnly: a platform tag that the
+// listing's own title and description never name ("Skills: Java, JavaFX" on a writing job of a
+// feed searched for "java"), the weakest evidence. Strongest first (dedupe keeps the lowest).
+enum class SkillOrigin { Tag, Title, Description, TagOnly };
 
 struct ListingSkill {
     std::string skill;  // canonical skill id from the taxonomy

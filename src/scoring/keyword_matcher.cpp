@@ -133,14 +133,16 @@ bool KeywordMatcher::found_in(std::string_view text) const {
 
 std::optional<SkillOrigin> KeywordMatcher::found_where(const Listing& listing) const {
     bool in_description = false;
+    bool tag_only = false;
     for (const Needle& n : needles_) {
         if (!n.skill.empty()) {
             for (const auto& s : listing.skills) {
                 if (s.skill == n.skill) {
-                    if (s.origin != SkillOrigin::Description) {
+                    if (s.origin == SkillOrigin::Tag || s.origin == SkillOrigin::Title) {
                         return SkillOrigin::Title;
                     }
-                    in_description = true;
+                    in_description = in_description || s.origin == SkillOrigin::Description;
+                    tag_only = tag_only || s.origin == SkillOrigin::TagOnly;
                 }
             }
             continue;
@@ -155,7 +157,10 @@ std::optional<SkillOrigin> KeywordMatcher::found_where(const Listing& listing) c
         }
         in_description = in_description || search(n, listing.description);
     }
-    return in_description ? std::optional(SkillOrigin::Description) : std::nullopt;
+    if (in_description) {
+        return SkillOrigin::Description;
+    }
+    return tag_only ? std::optional(SkillOrigin::TagOnly) : std::nullopt;
 }
 
 bool KeywordMatcher::matches(const Listing& listing) const {

@@ -20,7 +20,9 @@ namespace {
 // Every constant below is described, with its reason, in docs/scoring.md; change both together.
 
 // How much a skill counts by where the listing names it: tags and the title say what the job
-// is; the description also lists nice-to-haves and the company's stack.
+// is; the description also lists nice-to-haves and the company's stack. A tag the listing's own
+// words never name may be the feed's search word put on every result.
+constexpr double kTagOnlyWeight = 0.25;
 double origin_weight(SkillOrigin origin) {
     switch (origin) {
         case SkillOrigin::Tag:
@@ -28,6 +30,8 @@ double origin_weight(SkillOrigin origin) {
             return 1.0;
         case SkillOrigin::Description:
             return 0.5;
+        case SkillOrigin::TagOnly:
+            return kTagOnlyWeight;
     }
     return 0.5;
 }
@@ -68,6 +72,10 @@ constexpr double kFullEvidence = 4.0;
 // full: lower than kFullEvidence, so a listing that names two of the user's tools gets all
 // of them even when it also asks for things the user lacks or the extractor does not know.
 constexpr double kContextEvidence = 2.0;
+// Coverage below which the context components shrink in proportion: a listing that names a few
+// of the user's skills among dozens it asks for (a "full stack" list of fifty technologies) is
+// not made a good match by its pay, level and freshness.
+constexpr double kContextCoverage = 0.1;
 
 constexpr double kUnknownValue = 0.5;  // level, budget, recency or client not stated
 constexpr double kRecencyHalfLifeDays = 7;
@@ -86,8 +94,10 @@ constexpr double kLevelFit[] = {
     0.0,  // two levels above (stretch only)
 };
 
-// A search term counts fully in the title or a tag, half in the description only.
+// A search term counts fully in the title or a tag, half in the description only, a quarter in
+// a tag the listing's own words never name.
 constexpr double kSearchTermInDescription = 0.5;
+constexpr double kSearchTermInTagOnly = kTagOnlyWeight;
 
 // Partial skills name at most this many of the profile skills behind them.
 constexpr std::size_t kMaxVia = 4;
@@ -550,6 +560,7 @@ ScoreComponent Scorer::Impl::skill_component(const Listing& l, Score& score, dou
     }
     std::size_t direct = 0;
     std::size_t partial = 0;
+    std::vector<const std::string*> tag_only;  // matched skills only a platform tag names
     for (std::size_t i = 0; i < l.skills.size(); ++i) {
         auto it = skills.find(l.skills[i].skill);
         const SkillInfo* info = it == skills.end() ? nullptr : &it->second;
@@ -577,6 +588,9 @@ ScoreComponent Scorer::Impl::skill_component(const Listing& l, Score& score, dou
             if (!explain) {
                 continue;
             }
+            if (ls.origin == SkillOrigin::TagOnly) {
+                tag_only.push_back(&ls.skill);
+            }
             if (info->direct) {
                 score.matched_skills.push_back(ls.skill);
             } else {
@@ -588,7 +602,8 @@ ScoreComponent Scorer::Impl::skill_component(const Listing& l, Score& score, dou
     }
     double coverage = asked > 0 ? have / asked : 0;
     double evidence = std::min(1.0, backed / kFullEvidence);
-    context = std::min(1.0, backed / kContextEvidence);
+    const double thin = std::min(1.0, coverage / kContextCoverage);
+    context = std::min(1.0, backed / kContextEvidence) * thin;
     c.value = coverage * evidence;
     if (!explain) {
         return c;
@@ -611,7 +626,20 @@ ScoreComponent Scorer::Impl::skill_component(const Listing& l, Score& score, dou
                  << Fixed{backed, 2} << " of the " << Fixed{kFullEvidence, 0}
                  << " that count in full); level, budget, recency and client count at "
                  << Fixed{context, 2} << " (matched importance " << Fixed{backed, 2} << " of "
-                 << Fixed{kContextEvidence, 0} << ")";
+                 << Fixed{kContextEvidence, 0};
+        if (thin < 1) {
+            c.reason << ", × coverage " << Fixed{coverage, 2} << " of the "
+                     << Fixed{kContextCoverage, 2} << " that counts in full";
+        }
+        c.reason << ")";
+        if (!tag_only.empty()) {
+            for (std::size_t i = 0; i < tag_only.size(); ++i) {
+                c.reason << (i == 0 ? "; " : ", ") << *tag_only[i];
+            }
+            c.reason << (tag_only.size() == 1 ? " counts" : " count") << " at "
+                     << Fixed{kTagOnlyWeight, 2}
+                     << ": only the platform's tags name it, not the posting's own words";
+        }
     }
     return c;
 }
@@ -764,11 +792,14 @@ ScoreComponent Scorer::Impl::search_component(const Listing& l, bool explain) co
         if (!where) {
             continue;
         }
-        bool strong = *where != SkillOrigin::Description;
-        found += strong ? 1.0 : kSearchTermInDescription;
+        bool strong = *where == SkillOrigin::Title || *where == SkillOrigin::Tag;
+        bool tag_only = *where == SkillOrigin::TagOnly;
+        found += strong ? 1.0 : tag_only ? kSearchTermInTagOnly : kSearchTermInDescription;
         if (explain) {
             c.reason << (c.reason.empty() ? "your search term \"" : ", \"") << term.keyword()
-                     << (strong ? "\" in the title or tags" : "\" in the description");
+                     << (strong     ? "\" in the title or tags"
+                         : tag_only ? "\" only in the platform's tags, not the posting's words"
+                                    : "\" in the description");
         }
     }
     c.value = std::min(1.0, found);

@@ -162,14 +162,16 @@ std::optional<std::vector<ListingSkill>> read_skills(const rapidjson::Value& lis
         s.skill = r.string("skill", FieldReader::Required).value_or("");
         auto origin = r.string("origin", FieldReader::Required).value_or("");
         bool known = false;
-        for (SkillOrigin o : {SkillOrigin::Tag, SkillOrigin::Title, SkillOrigin::Description}) {
+        for (SkillOrigin o : {SkillOrigin::Tag, SkillOrigin::Title, SkillOrigin::Description,
+                              SkillOrigin::TagOnly}) {
             if (to_string(o) == origin) {
                 s.origin = o;
                 known = true;
             }
         }
         if (r.ok() && !known) {
-            r.fail("origin", "expected tag, title or description, got \"" + origin + "\"");
+            r.fail("origin",
+                   "expected tag, title, description or tag-only, got \"" + origin + "\"");
         }
         r.reject_unknown({"skill", "origin"});
         if (!r.ok()) {

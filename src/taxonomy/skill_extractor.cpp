@@ -48,6 +48,22 @@ constexpr std::string_view kRoleNouns[] = {
     "trainer",    "trainers",    "researcher", "researchers", "scientist",    "scientists",
 };
 
+// Of the role nouns, those that name a group: after a list of fields ("the Platform
+// Engineering, AI, and Software Engineering teams", "Licensing, Accounting, and Legal teams")
+// they make each a team of colleagues, not an asked skill. Fields that do not name roles keep
+// their other role nouns ("AI engineer" is AI work) and a team of their own ("our robotics team
+// is hiring": the work is robotics).
+constexpr std::string_view kTeamNouns[] = {"team",  "teams",  "department", "departments",
+                                           "squad", "squads", "colleagues", "counterparts"};
+
+// Departments: a field listed among them after "with" is a group of colleagues ("collaborate
+// with Product, Engineering, and Data Science to scope insights"), not an asked skill.
+constexpr std::string_view kDepartments[] = {
+    "product",    "engineering", "design", "marketing", "sales",    "legal", "finance",
+    "operations", "support",     "pm",     "hr",        "research", "ops",
+};
+constexpr std::string_view kWithWords[] = {"with", "alongside", "across", "between", "among"};
+
 // Section headings of the company's own text ("About us", "Who we are", "Benefits"): there a
 // field the company works in ("an AI company", "a leading cybersecurity provider") describes
 // the employer, not the job. "About <Name>" counts too, unless <Name> is one of kJobAbout.
@@ -115,6 +131,48 @@ constexpr std::string_view kJobHeadings[] = {
 };
 constexpr std::string_view kJobAbout[] = {"the", "this", "you", "your", "role",        "position",
                                           "job", "team", "it",  "our",  "engineering", "product"};
+
+// A sentence in which the employer describes itself ("Veeam is the Data and AI Trust Company",
+// "Kastle is building the AI operating system", "We want AI to be safe", "Anthropic's mission
+// is ...", "Our platform ..."): the fields named from its subject on describe the company, not
+// the job, wherever the sentence stands (many postings open with it, under no heading). The
+// subject is "we", "our <noun>", or a name — capitalised words, not all of them skills and none
+// a role noun — followed by one of kCompanyVerbs or "'s <noun>". A verb that any subject takes
+// ("is", "we are": "Designs are ready in Figma", "APIs are used for OCR") needs a word of
+// kCompanyNouns in the sentence. A sentence that speaks of the job (kJobWords) is the job's.
+constexpr std::string_view kCompanyVerbs[] = {
+    "builds",  "helps",  "connects", "provides",   "offers",      "powers",      "empowers",
+    "enables", "serves", "operates", "transforms", "specializes", "specialises", "partners",
+};
+constexpr std::string_view kWeVerbs[] = {
+    "want", "believe", "help", "serve", "partner", "exist", "started", "founded", "empower",
+};
+constexpr std::string_view kBeVerbs[] = {"is", "are", "was", "were", "re", "has", "have", "ve"};
+constexpr std::string_view kCompanyNouns[] = {
+    "company",      "companies", "platform", "leader",  "startup",  "provider",
+    "marketplace",  "network",   "firm",     "agency",  "business", "organization",
+    "organisation", "community", "building", "mission", "founded",  "backed",
+};
+constexpr std::string_view kOwnNouns[] = {
+    "mission", "vision",    "goal",    "purpose",   "platform",   "product",   "products",
+    "company", "customers", "clients", "community", "technology", "solutions",
+};
+constexpr std::string_view kJobWords[] = {
+    "you",   "your", "looking",  "hiring",   "seeking",     "candidate", "candidates",
+    "apply", "join", "required", "requires", "responsible", "expected",  "must",
+};
+// Capitalised words that do not name a company.
+constexpr std::string_view kNotNames[] = {
+    "the",      "this",  "that", "these",     "those",      "it",           "there",       "here",
+    "what",     "which", "who",  "each",      "every",      "all",          "our",         "your",
+    "their",    "his",   "her",  "its",       "a",          "an",           "we",          "they",
+    "you",      "i",     "he",   "she",       "experience", "knowledge",    "familiarity", "role",
+    "position", "job",   "team", "candidate", "salary",     "compensation", "pay",         "remote",
+};
+
+// Top-level domains: a skill word glued to ".com" ("https://github.com/acme/tool") is part of a
+// web address, not the skill.
+constexpr std::string_view kDomainEnds[] = {"com", "io", "org", "net", "dev", "co", "ai", "app"};
 
 // Categories of named tools and products: a one-word name ("Docker", "Keras") is not written in
 // the plural, so only its spellings are generated, which keeps the alias table small.
@@ -288,13 +346,42 @@ struct SkillExtractor::Impl {
     std::vector<std::uint64_t> study_prefix_ends;  // their last tokens, sorted
     std::vector<std::uint64_t> list_glue;          // kListGlue, sorted hashes
     std::vector<std::uint64_t> role_nouns;         // kRoleNouns, sorted hashes
+    std::vector<std::uint64_t> team_nouns;         // kTeamNouns, sorted hashes
+    std::vector<std::uint64_t> departments;        // kDepartments, sorted hashes
+    std::vector<std::uint64_t> with_words;         // kWithWords, sorted hashes
+    std::vector<std::uint64_t> domain_ends;        // kDomainEnds, sorted hashes
     std::vector<Phrase> company_headings;          // kCompanyHeadings
     std::vector<Phrase> job_headings;              // kJobHeadings
     std::vector<std::uint64_t> heading_starts;     // first tokens of both, and "about", sorted
     std::vector<std::uint64_t> job_about;          // kJobAbout, sorted hashes
+    std::vector<std::uint64_t> company_verbs;      // kCompanyVerbs, sorted hashes
+    std::vector<std::uint64_t> we_verbs;           // kWeVerbs
+    std::vector<std::uint64_t> be_verbs;           // kBeVerbs
+    std::vector<std::uint64_t> company_nouns;      // kCompanyNouns
+    std::vector<std::uint64_t> own_nouns;          // kOwnNouns
+    std::vector<std::uint64_t> job_words;          // kJobWords
+    std::vector<std::uint64_t> not_names;          // kNotNames
+    std::uint64_t we_hash = 0;
+    std::uint64_t our_hash = 0;
+    std::uint64_t s_hash = 0;
     std::uint64_t about_hash = 0;
     // One bit per (hash >> 52) of every heading_starts entry: most words miss here.
     std::array<std::uint64_t, 64> heading_filter{};
+    // Bit per high 12 bits of the hash of the words self_description looks up: where a word
+    // may start a subject or end the search (job words, company nouns, "we", "our"), and where
+    // the next word may be a verb after a name (the verbs and "'").
+    std::array<std::uint64_t, 64> self_filter{};
+    std::array<std::uint64_t, 64> verb_filter{};
+    bool maybe_verb(std::uint64_t h) const {
+        return ((verb_filter[(h >> 52) >> 6] >> ((h >> 52) & 63)) & 1u) != 0;
+    }
+    std::array<std::uint64_t, 64> role_filter{};  // role and team nouns, list glue
+    bool maybe_role(std::uint64_t h) const {
+        return ((role_filter[(h >> 52) >> 6] >> ((h >> 52) & 63)) & 1u) != 0;
+    }
+    bool maybe_self(std::uint64_t h) const {
+        return ((self_filter[(h >> 52) >> 6] >> ((h >> 52) & 63)) & 1u) != 0;
+    }
     std::vector<Group> groups;
     std::vector<Slot> slots;
     std::uint64_t mask = 0;
@@ -409,9 +496,17 @@ struct SkillExtractor::Impl {
                 best_len = best != nullptr ? 1 : 0;
             }
             // No match starts inside a dotted name ("foo.js", "www.python.org"): the text
-            // continues an identifier there. Checked only on a match: matches are rare.
+            // continues an identifier there; nor ends before a domain ("github.com"). Checked
+            // only on a match: matches are rare.
             if (best != nullptr && i >= 2 && !t.spaced && toks[i - 1].punct == '.' &&
                 !toks[i - 1].spaced && toks[i - 2].is_word()) {
+                best = nullptr;
+                best_len = 0;
+            }
+            if (best != nullptr && i + best_len + 1 < n && toks[i + best_len].punct == '.' &&
+                !toks[i + best_len].spaced && !toks[i + best_len + 1].spaced &&
+                std::binary_search(domain_ends.begin(), domain_ends.end(),
+                                   toks[i + best_len + 1].hash)) {
                 best = nullptr;
                 best_len = 0;
             }
@@ -601,14 +696,25 @@ struct SkillExtractor::Impl {
     }
 
     // A role or team name: an accepted field that names roles, followed by a role noun, directly
-    // or after the rest of a list ("PM, Design, Data Science, and Frontend engineers").
+    // or after the rest of a list ("PM, Design, Data Science, and Frontend engineers"); any
+    // other field in a list that ends in a team noun (kTeamNouns).
     void mark_roles(std::string_view text, const std::vector<Token>& toks,
                     std::vector<Candidate>& cands) const {
         for (std::size_t ci = 0; ci < cands.size(); ++ci) {
             Candidate& c = cands[ci];
-            if (c.state != State::Accepted || !c.variant->names_roles) {
+            if (c.state != State::Accepted || (c.variant->tool && !c.variant->names_roles)) {
                 continue;
             }
+            // Other fields only as items of a list (checked first: most fields are in none).
+            auto glue = [&](std::size_t k) {
+                return k < toks.size() && maybe_role(toks[k].hash) &&
+                       std::binary_search(list_glue.begin(), list_glue.end(), toks[k].hash);
+            };
+            if (!c.variant->names_roles && !(c.first > 0 && glue(c.first - 1)) && !glue(c.last)) {
+                continue;
+            }
+            const std::vector<std::uint64_t>& nouns =
+                c.variant->names_roles ? role_nouns : team_nouns;
             std::size_t k = c.last;
             std::size_t next = ci + 1;
             int capitalised_run = 0;
@@ -617,8 +723,10 @@ struct SkillExtractor::Impl {
             bool after_item = true;
             for (int steps = 0; steps < 16 && k < toks.size(); ++steps) {
                 const Token& t = toks[k];
-                if (after_item && t.is_word() &&
-                    std::binary_search(role_nouns.begin(), role_nouns.end(), t.hash)) {
+                // Role nouns and list glue pass the filter; most words do not.
+                const bool listed = maybe_role(t.hash);
+                if (after_item && listed && t.is_word() &&
+                    std::binary_search(nouns.begin(), nouns.end(), t.hash)) {
                     c.role = true;
                     break;
                 }
@@ -631,7 +739,7 @@ struct SkillExtractor::Impl {
                     after_item = true;
                     continue;
                 }
-                if (std::binary_search(list_glue.begin(), list_glue.end(), t.hash)) {
+                if (listed && std::binary_search(list_glue.begin(), list_glue.end(), t.hash)) {
                     ++k;
                     capitalised_run = 0;
                     after_item = false;
@@ -643,8 +751,72 @@ struct SkillExtractor::Impl {
                     after_item = true;
                     continue;
                 }
+                // A lower-case item right before the noun: "security engineering and operations
+                // teams".
+                if (!after_item && t.is_word() && k + 1 < toks.size() &&
+                    maybe_role(toks[k + 1].hash) &&
+                    std::binary_search(nouns.begin(), nouns.end(), toks[k + 1].hash)) {
+                    ++k;
+                    after_item = true;
+                    continue;
+                }
                 break;
             }
+        }
+    }
+
+    // A field that names roles, listed among departments after "with": colleagues, not an asked
+    // skill ("Collaborate with PM, Design and Data Science"). The list is walked both ways.
+    void mark_department_lists(const std::vector<Token>& toks,
+                               std::vector<Candidate>& cands) const {
+        auto glue = [&](const Token& t) {
+            return maybe_role(t.hash) &&
+                   std::binary_search(list_glue.begin(), list_glue.end(), t.hash);
+        };
+        for (std::size_t ci = 0; ci < cands.size(); ++ci) {
+            Candidate& c = cands[ci];
+            if (c.state != State::Accepted || !c.variant->names_roles || c.role) {
+                continue;
+            }
+            // Only as an item of a list (checked first: most fields are in none).
+            if (!(c.first > 0 && glue(toks[c.first - 1])) &&
+                !(c.last < toks.size() && glue(toks[c.last]))) {
+                continue;
+            }
+            bool department = false;
+            std::size_t k = c.first;
+            std::size_t prev = ci;
+            for (int steps = 0; steps < 16 && k > 0; ++steps) {
+                const Token& t = toks[k - 1];
+                if (prev > 0 && cands[prev - 1].last == k) {
+                    k = cands[--prev].first;  // another item
+                } else if (glue(t)) {
+                    --k;
+                } else if (in(departments, t)) {
+                    department = true;
+                    --k;
+                } else {
+                    break;
+                }
+            }
+            if (k == 0 || !in(with_words, toks[k - 1])) {
+                continue;
+            }
+            std::size_t next = ci + 1;
+            k = c.last;
+            for (int steps = 0; steps < 16 && k < toks.size() && !department; ++steps) {
+                const Token& t = toks[k];
+                if (next < cands.size() && cands[next].first == k) {
+                    k = cands[next++].last;
+                } else if (glue(t)) {
+                    ++k;
+                } else if (in(departments, t)) {
+                    department = true;
+                } else {
+                    break;
+                }
+            }
+            c.role = department;
         }
     }
 
@@ -675,8 +847,11 @@ struct SkillExtractor::Impl {
     }
 
     // Drops the fields (skills of no tool category) named inside the company's own sections.
-    void drop_company_sections(std::string_view text, const std::vector<Token>& toks,
-                               std::vector<Candidate>& cands) const {
+    // Returns where the first job heading starts (the token count when none is seen before the
+    // last field).
+    std::size_t drop_company_sections(std::string_view text, const std::vector<Token>& toks,
+                                      std::vector<Candidate>& cands) const {
+        std::size_t first_job = toks.size();
         // Only the text up to the last field matters: the scan stops there.
         std::size_t end = 0;
         for (const Candidate& c : cands) {
@@ -728,10 +903,202 @@ struct SkillExtractor::Impl {
             if (length > 0) {
                 settle(k);
                 company = !job;
+                first_job = job ? std::min(first_job, k) : first_job;
                 k += length - 1;  // "Company Overview" is one heading, not two
             }
         }
         settle(toks.size());
+        return first_job;
+    }
+
+    static bool in(const std::vector<std::uint64_t>& sorted, const Token& t) {
+        return t.is_word() && std::binary_search(sorted.begin(), sorted.end(), t.hash);
+    }
+
+    // What self_description has read of one sentence.
+    struct SelfScan {
+        std::uint32_t sentence = 0;
+        std::size_t begin = 0;        // the sentence's first token
+        std::size_t at = 0;           // the next token to read
+        std::size_t subject = kNone;  // the employer's subject, through a verb only it takes
+        std::size_t weak = kNone;     // through a verb any subject takes (needs a company noun)
+        bool noun = false;            // a word of kCompanyNouns read
+        bool job = false;             // a word of kJobWords read: the sentence is the job's
+        static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+    };
+
+    // Reads the sentence of `scan` up to token `until` (or its end), looking for the employer's
+    // subject (kCompanyVerbs); stops at a job word.
+    void self_description(std::string_view text, const std::vector<Token>& toks,
+                          const std::vector<Candidate>& cands, SelfScan& scan,
+                          std::size_t until) const {
+        auto capitalised = [&](const Token& t) {
+            return t.is_word() && text[t.begin] >= 'A' && text[t.begin] <= 'Z';
+        };
+        auto inside = [&](std::size_t k) {
+            return k < toks.size() && toks[k].sentence == scan.sentence;
+        };
+        // The candidate covering token k, if any (candidates are in text order, disjoint).
+        auto covering = [&](std::size_t k) -> const Candidate* {
+            auto it =
+                std::upper_bound(cands.begin(), cands.end(), k,
+                                 [](std::size_t v, const Candidate& c) { return v < c.first; });
+            if (it == cands.begin()) {
+                return nullptr;
+            }
+            --it;
+            return k < it->last ? &*it : nullptr;
+        };
+        for (std::size_t& k = scan.at; k < until && inside(k) && !scan.job; ++k) {
+            const Token& t = toks[k];
+            const bool next_inside = inside(k + 1);
+            // Most words are in none of the lists: the filters settle them.
+            const bool listed_here = maybe_self(t.hash);
+            const bool listed = next_inside && maybe_verb(toks[k + 1].hash);
+            if (listed_here && in(job_words, t)) {
+                scan.job = true;
+                break;
+            }
+            scan.noun = scan.noun || (listed_here && in(company_nouns, t));
+            if (scan.subject != SelfScan::kNone || scan.weak != SelfScan::kNone || !next_inside ||
+                (!listed_here && !(listed && capitalised(t)))) {
+                continue;
+            }
+            // "we're", "we've": the verb after the apostrophe.
+            const Token& next =
+                toks[k + 1].punct == '\'' && inside(k + 2) ? toks[k + 2] : toks[k + 1];
+            auto possessive = [&] {
+                return toks[k + 1].punct == '\'' && !toks[k + 1].spaced && inside(k + 3) &&
+                       toks[k + 2].hash == s_hash && in(own_nouns, toks[k + 3]);
+            };
+            if (t.hash == we_hash && in(we_verbs, next)) {
+                scan.subject = k;
+            } else if (t.hash == we_hash && in(be_verbs, next)) {
+                scan.weak = k;
+            } else if (t.hash == our_hash && in(own_nouns, toks[k + 1])) {
+                scan.subject = k;
+            } else if (capitalised(t) && (in(company_verbs, toks[k + 1]) ||
+                                          in(be_verbs, toks[k + 1]) || possessive())) {
+                // The name: capitalised words back from here; skill words may be part of it
+                // ("Rainforest QA") but not all of it ("Python is required").
+                std::size_t first = k + 1;
+                bool named = false;
+                while (first > scan.begin && capitalised(toks[first - 1]) &&
+                       !in(not_names, toks[first - 1]) && !in(role_nouns, toks[first - 1])) {
+                    --first;
+                    named = named || covering(first) == nullptr;
+                }
+                if (named && (in(company_verbs, toks[k + 1]) || possessive())) {
+                    scan.subject = first;
+                } else if (named) {
+                    scan.weak = first;
+                }
+            }
+        }
+    }
+
+    // The company's name, from an "About <Name>" heading, written before a skill word is the
+    // name, not the skill: "Rainforest QA" (after "About Rainforest") names no QA work.
+    void drop_company_names(std::string_view text, const std::vector<Token>& toks,
+                            std::vector<Candidate>& cands) const {
+        auto capitalised = [&](const Token& t) {
+            return t.is_word() && text[t.begin] >= 'A' && text[t.begin] <= 'Z';
+        };
+        // Most texts have no skill right after a capitalised word, or no "About" heading:
+        // nothing to look up. The byte search is much faster than a pass over the tokens.
+        bool any = false;
+        for (const Candidate& c : cands) {
+            any = any || (c.state == State::Accepted && c.first > 0 && toks[c.first].spaced &&
+                          capitalised(toks[c.first - 1]));
+        }
+        if (!any || text.find("About ") == std::string_view::npos) {
+            return;
+        }
+        // Wherever the heading stands: feeds run the title, a URL and the heading together.
+        std::vector<std::uint64_t> names;
+        for (std::size_t k = 0; k + 1 < toks.size(); ++k) {
+            if (toks[k].hash == about_hash && capitalised(toks[k]) && capitalised(toks[k + 1]) &&
+                toks[k + 1].spaced && !in(job_about, toks[k + 1]) &&
+                (k + 2 == toks.size() || toks[k + 2].punct == ':' || capitalised(toks[k + 2]))) {
+                names.push_back(toks[k + 1].hash);
+            }
+        }
+        if (names.empty()) {
+            return;
+        }
+        for (Candidate& c : cands) {
+            if (c.state == State::Accepted && c.first > 0 && toks[c.first].spaced &&
+                capitalised(toks[c.first - 1]) &&
+                std::find(names.begin(), names.end(), toks[c.first - 1].hash) != names.end()) {
+                c.state = State::Rejected;
+            }
+        }
+    }
+
+    // A skill used as the heading of a list of others ("Back-end: Express.js, Node.js") files
+    // them under it; it is not asked by itself. A heading is capitalised and does not continue
+    // a phrase: "MLOps for computer vision: Kubeflow" and "full-stack : Vue.js" ask for the
+    // field.
+    static void drop_list_headings(std::string_view text, const std::vector<Token>& toks,
+                                   std::vector<Candidate>& cands) {
+        for (std::size_t ci = 0; ci + 1 < cands.size(); ++ci) {
+            Candidate& c = cands[ci];
+            const Candidate& next = cands[ci + 1];
+            if (c.state != State::Accepted || c.last >= toks.size() || toks[c.last].punct != ':' ||
+                next.state != State::Accepted || next.first != c.last + 1) {
+                continue;
+            }
+            const char head = text[toks[c.first].begin];
+            const bool after_phrase = c.first > 0 && toks[c.first - 1].is_word() &&
+                                      text[toks[c.first - 1].begin] >= 'a' &&
+                                      text[toks[c.first - 1].begin] <= 'z';
+            if (head >= 'A' && head <= 'Z' && !after_phrase) {
+                c.state = State::Rejected;
+            }
+        }
+    }
+
+    // Drops the fields named in sentences where the employer describes itself.
+    // Only before the first job heading: under "About the role", "we're building a platform
+    // spanning data pipelines" describes the work.
+    void drop_self_descriptions(std::string_view text, const std::vector<Token>& toks,
+                                std::vector<Candidate>& cands, std::size_t first_job) const {
+        SelfScan scan;
+        bool started = false;
+        for (Candidate& c : cands) {
+            if (c.first >= first_job) {
+                break;
+            }
+            if (c.state != State::Accepted || c.variant->tool) {
+                continue;
+            }
+            const std::uint32_t s = toks[c.first].sentence;
+            if (!started || s != scan.sentence) {
+                scan = SelfScan{};
+                scan.sentence = s;
+                scan.begin = c.first;
+                while (scan.begin > 0 && toks[scan.begin - 1].sentence == s) {
+                    --scan.begin;
+                }
+                scan.at = scan.begin;
+                started = true;
+            }
+            // Most sentences have no subject before the field: read no further than it, and the
+            // few words of a name it may be part of ("TELUS Digital AI Community is").
+            self_description(text, toks, cands, scan, c.last + 3);
+            if (scan.job || (scan.subject == SelfScan::kNone && scan.weak == SelfScan::kNone)) {
+                continue;
+            }
+            // A subject before the field: the rest of the sentence may still be the job's.
+            self_description(text, toks, cands, scan, toks.size());
+            const std::size_t from = scan.job                          ? SelfScan::kNone
+                                     : scan.subject != SelfScan::kNone ? scan.subject
+                                     : scan.noun                       ? scan.weak
+                                                                       : SelfScan::kNone;
+            if (from != SelfScan::kNone && c.first >= from) {
+                c.state = State::Rejected;
+            }
+        }
     }
 
     // Phase two: decide the conditional candidates from the tokens and candidates around them.
@@ -833,12 +1200,55 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     m.list_glue = compile_words(glue);
     m.role_nouns =
         compile_words(std::vector<std::string>(std::begin(kRoleNouns), std::end(kRoleNouns)));
+    m.team_nouns =
+        compile_words(std::vector<std::string>(std::begin(kTeamNouns), std::end(kTeamNouns)));
+    m.departments =
+        compile_words(std::vector<std::string>(std::begin(kDepartments), std::end(kDepartments)));
+    m.with_words =
+        compile_words(std::vector<std::string>(std::begin(kWithWords), std::end(kWithWords)));
+    m.domain_ends =
+        compile_words(std::vector<std::string>(std::begin(kDomainEnds), std::end(kDomainEnds)));
     m.company_headings = compile_phrases(
         std::vector<std::string>(std::begin(kCompanyHeadings), std::end(kCompanyHeadings)));
     m.job_headings =
         compile_phrases(std::vector<std::string>(std::begin(kJobHeadings), std::end(kJobHeadings)));
     m.job_about =
         compile_words(std::vector<std::string>(std::begin(kJobAbout), std::end(kJobAbout)));
+    auto words_of = [](const auto& list) {
+        return compile_words(std::vector<std::string>(std::begin(list), std::end(list)));
+    };
+    m.company_verbs = words_of(kCompanyVerbs);
+    m.we_verbs = words_of(kWeVerbs);
+    m.be_verbs = words_of(kBeVerbs);
+    m.company_nouns = words_of(kCompanyNouns);
+    m.own_nouns = words_of(kOwnNouns);
+    m.job_words = words_of(kJobWords);
+    m.not_names = words_of(kNotNames);
+    for (const auto* list : {&m.company_nouns, &m.job_words}) {
+        for (std::uint64_t h : *list) {
+            m.self_filter[(h >> 52) >> 6] |= std::uint64_t{1} << ((h >> 52) & 63);
+        }
+    }
+    for (const auto* list : {&m.company_verbs, &m.be_verbs}) {
+        for (std::uint64_t h : *list) {
+            m.verb_filter[(h >> 52) >> 6] |= std::uint64_t{1} << ((h >> 52) & 63);
+        }
+    }
+    for (const auto* list : {&m.role_nouns, &m.team_nouns, &m.list_glue}) {
+        for (std::uint64_t h : *list) {
+            m.role_filter[(h >> 52) >> 6] |= std::uint64_t{1} << ((h >> 52) & 63);
+        }
+    }
+    for (std::string_view w : {"we", "our", "'"}) {
+        std::vector<Token> one;
+        text_tokens::tokenize(w, one);
+        const std::uint64_t h = one.front().hash;
+        auto& filter = w == "'" ? m.verb_filter : m.self_filter;
+        filter[(h >> 52) >> 6] |= std::uint64_t{1} << ((h >> 52) & 63);
+    }
+    m.we_hash = text_tokens::hash_lower("we");
+    m.our_hash = text_tokens::hash_lower("our");
+    m.s_hash = text_tokens::hash_lower("s");
     m.about_hash = text_tokens::hash_lower("about");
     m.heading_starts.push_back(m.about_hash);
     for (const auto* list : {&m.company_headings, &m.job_headings}) {
@@ -983,7 +1393,11 @@ std::vector<SkillSpan> SkillExtractor::extract(std::string_view text) const {
     impl_->match(text, tokens, candidates);
     impl_->confirm(text, tokens, candidates);
     impl_->mark_roles(text, tokens, candidates);
-    impl_->drop_company_sections(text, tokens, candidates);
+    impl_->mark_department_lists(tokens, candidates);
+    const std::size_t first_job = impl_->drop_company_sections(text, tokens, candidates);
+    impl_->drop_self_descriptions(text, tokens, candidates, first_job);
+    impl_->drop_company_names(text, tokens, candidates);
+    Impl::drop_list_headings(text, tokens, candidates);
 
     std::vector<SkillSpan> out;
     out.reserve(candidates.size());
@@ -1078,31 +1492,84 @@ void annotate_skills(Listing& listing, const SkillExtractor& extractor) {
             listing.skills.push_back({id, origin});
         }
     };
+    std::vector<std::pair<std::string, const std::string*>> tagged;  // skill, its tag
     for (const auto& tag : listing.tags) {
         if (const Skill* s = extractor.taxonomy().resolve_tag(tag)) {
-            add(s->id, SkillOrigin::Tag);
+            tagged.emplace_back(s->id, &tag);
             continue;
         }
         // "C/C++", "ruby/rails", "Machine-Learning-Engineer": not one skill, maybe several.
-        for (const auto& id : extractor.extract_ids(tag)) {
+        for (auto& id : extractor.extract_ids(tag)) {
+            tagged.emplace_back(std::move(id), &tag);
+        }
+    }
+    std::vector<SkillSpan> spans[2] = {extractor.extract(listing.title),
+                                       extractor.extract(listing.description)};
+    // A platform's tags are the listing's strongest evidence when its own words back them; a
+    // feed may tag every result of a search with the searched word ("Java" on a writing job),
+    // so a tag the title and description never name comes last, as the weakest evidence. The
+    // words back a tag when the extractor finds its skill there, or when they contain the tag
+    // itself (ignoring case) and it is at least four letters long: platforms derive tags such
+    // as "analytics" from the text, words too vague for the extractor to read as a skill in
+    // prose; shorter ones ("go", "c") are ordinary words as often as not.
+    auto named = [&](const std::string& id) {
+        for (const auto& list : spans) {
+            for (const auto& span : list) {
+                if (span.skill == id) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    };
+    std::vector<Token> text_words[2];
+    std::vector<Token> tag_tokens;
+    auto written = [&](const std::string& tag) {
+        if (tag.size() < 4) {
+            return false;
+        }
+        if (text_words[0].empty() && text_words[1].empty()) {
+            text_tokens::tokenize(listing.title, text_words[0]);
+            text_tokens::tokenize(listing.description, text_words[1]);
+        }
+        text_tokens::tokenize(tag, tag_tokens);
+        if (tag_tokens.empty()) {
+            return false;
+        }
+        auto same = [](const Token& a, const Token& b) { return a.hash == b.hash; };
+        for (const auto& toks : text_words) {
+            if (std::search(toks.begin(), toks.end(), tag_tokens.begin(), tag_tokens.end(), same) !=
+                toks.end()) {
+                return true;
+            }
+        }
+        return false;
+    };
+    std::vector<std::string> unbacked;
+    for (const auto& [id, tag] : tagged) {
+        if (named(id) || written(*tag)) {
             add(id, SkillOrigin::Tag);
+        } else {
+            unbacked.push_back(id);
         }
     }
     // A role or team name ("DevOps Engineer") says less than an asked skill: it counts at the
     // description's weight, after everything the listing asks for.
     std::vector<std::string> roles;
-    for (const auto& [text, origin] : {std::pair{&listing.title, SkillOrigin::Title},
-                                       std::pair{&listing.description, SkillOrigin::Description}}) {
-        for (auto& span : extractor.extract(*text)) {
+    for (int k = 0; k < 2; ++k) {
+        for (auto& span : spans[k]) {
             if (span.role) {
                 roles.push_back(std::move(span.skill));
             } else {
-                add(span.skill, origin);
+                add(span.skill, k == 0 ? SkillOrigin::Title : SkillOrigin::Description);
             }
         }
     }
     for (const auto& id : roles) {
         add(id, SkillOrigin::Description);
+    }
+    for (const auto& id : unbacked) {
+        add(id, SkillOrigin::TagOnly);
     }
 }
 

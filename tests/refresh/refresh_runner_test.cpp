@@ -344,13 +344,13 @@ TEST_F(RefreshRunnerTest, ListingsCarrySkillsAndCrossPostedJobsAreMergedAcrossSo
     std::set<std::string> sources = {merged->source, merged->merged[0].source};
     EXPECT_EQ(sources, (std::set<std::string>{"board", "board:mirror"}));
 
-    // annotate_skills ran: the tag, and the description's skills.
+    // annotate_skills ran: the tag (which the text never names), and the description's skills.
     std::map<std::string, SkillOrigin> skills;
     for (const auto& s : merged->skills) {
         skills[s.skill] = s.origin;
     }
     ASSERT_TRUE(skills.count("python")) << merged->skills.size();
-    EXPECT_EQ(skills["python"], SkillOrigin::Tag);
+    EXPECT_EQ(skills["python"], SkillOrigin::TagOnly);
     ASSERT_TRUE(skills.count("opencv"));
     EXPECT_EQ(skills["opencv"], SkillOrigin::Description);
     EXPECT_TRUE(skills.count("pytorch"));

@@ -46,6 +46,9 @@ ListingSkill title(const std::string& id) {
 ListingSkill description(const std::string& id) {
     return {id, SkillOrigin::Description};
 }
+ListingSkill tag_only(const std::string& id) {
+    return {id, SkillOrigin::TagOnly};
+}
 
 // --- skill fit ---
 
@@ -108,6 +111,52 @@ TEST(SkillFit, ListingWithNoSkillsScoresZeroAndIsNotReExtracted) {
     EXPECT_EQ(value_of(s, "skill"), 0);
     EXPECT_EQ(s.total, 0);
     EXPECT_EQ(s.component("skill")->reason, "no skills found in the listing");
+}
+
+// A feed searched for "java" tags every result Java: a tag the listing's own words never name
+// weighs a quarter, and the reason says why.
+TEST(SkillFit, ATagTheListingsWordsNeverNameIsTheWeakestEvidence) {
+    Listing backed = listing("a", {tag("opencv"), description("react")});
+    Listing unbacked = listing("b", {description("react"), tag_only("opencv")});
+    Score s = score_with(cv_profile(), backed);
+    Score weak = score_with(cv_profile(), unbacked);
+    // backed: asked 1 + 0.5, have 1, backed 1 of 4; tag-only: asked 0.25 + 0.5, have 0.25.
+    EXPECT_NEAR(value_of(s, "skill"), (1.0 / 1.5) * (1.0 / 4.0), kEps);
+    EXPECT_NEAR(value_of(weak, "skill"), (0.25 / 0.75) * (0.25 / 4.0), kEps);
+    EXPECT_EQ(weak.matched_skills, (std::vector<std::string>{"opencv"}));
+    EXPECT_EQ(weak.component("skill")->reason,
+              "1 of 2 asked skills matched: coverage 0.33 (the share of the asked skills, by "
+              "importance, that you have, at your level) × evidence 0.06 (matched importance "
+              "0.25 of the 4 that count in full); level, budget, recency and client count at "
+              "0.12 (matched importance 0.25 of 2); opencv counts at 0.25: only the platform's "
+              "tags name it, not the posting's own words");
+}
+
+// A listing that names one of the user's skills among many it asks for: its pay, level and
+// recency say little about the user, so the context shrinks with coverage below 0.1.
+TEST(SkillFit, ContextShrinksWhenTheUserHasLittleOfWhatIsAsked) {
+    Profile p;
+    p.skills = {skill("opencv", SkillLevel::Advanced), skill("pytorch", SkillLevel::Advanced)};
+    std::vector<ListingSkill> asked = {tag("opencv"), tag("pytorch")};
+    for (const char* other :
+         {"react",      "wordpress",  "php",    "laravel",    "vue",     "angular", "django",
+          "rails",      "flutter",    "swift",  "kotlin",     "graphql", "redis",   "mongodb",
+          "mysql",      "postgresql", "docker", "kubernetes", "html",    "css",     "javascript",
+          "typescript", "go",         "rust",   "c",          "cpp",     "csharp",  "ruby"}) {
+        asked.push_back(tag(other));
+    }
+    Score s = score_with(p, listing("a", asked));
+    // Coverage about 2 of 30 (the test taxonomy weighs the unknown ids 1 each), below 0.1: the
+    // context is the evidence factor (1) × coverage / 0.1.
+    const ScoreComponent* skill_c = s.component("skill");
+    ASSERT_NE(skill_c, nullptr);
+    EXPECT_NE(skill_c->reason.find(", × coverage 0.0"), std::string::npos) << skill_c->reason;
+    EXPECT_NE(skill_c->reason.find(" of the 0.10 that counts in full)"), std::string::npos)
+        << skill_c->reason;
+    // Two matched of two asked: the full context, and the reason does not mention coverage.
+    Score full = score_with(p, listing("b", {tag("opencv"), tag("pytorch")}));
+    EXPECT_EQ(full.component("skill")->reason.find("× coverage 0.0"), std::string::npos);
+    EXPECT_LT(s.component("recency")->points, full.component("recency")->points * 0.9);
 }
 
 TEST(SkillFit, ListingAskingNothingTheUserHasScoresZero) {
@@ -266,6 +315,13 @@ TEST(SearchTerms, CountFullyInTheTitleAndHalfInTheDescription) {
     l.skills = {tag("opencv")};
     l.description = "Nothing else.";
     EXPECT_EQ(score_with(p, l).component("search")->reason, "none of your search terms found");
+    // A term naming a skill that only a platform tag names counts a quarter.
+    l.skills = {tag("opencv"), tag_only("object-detection")};
+    Score tag_only_term = score_with(p, l);
+    EXPECT_NEAR(value_of(tag_only_term, "search"), 0.25, kEps);
+    EXPECT_EQ(tag_only_term.component("search")->reason,
+              "your search term \"object detection\" only in the platform's tags, not the "
+              "posting's words");
     // With search terms the skill fit keeps its own 35 points.
     EXPECT_NEAR(score_with(p, l).component("skill")->weight, 35, kEps);
 }

@@ -59,7 +59,8 @@ TEST_F(StoreLifecycle, EveryFieldAndTheExtractedSkillsComeBackAsStored) {
     l.tags = {"Python", "Computer Vision", "tag with \"quotes\""};
     l.skills = {{"python", SkillOrigin::Tag},
                 {"computer-vision", SkillOrigin::Title},
-                {"yolo", SkillOrigin::Description}};
+                {"yolo", SkillOrigin::Description},
+                {"opencv", SkillOrigin::TagOnly}};
     refresh("freelancer", {l}, RefreshCompleteness::Partial, kT0);
     auto rows = load(store);
     ASSERT_EQ(rows.size(), 1u);
@@ -89,10 +90,11 @@ TEST_F(StoreLifecycle, EveryFieldAndTheExtractedSkillsComeBackAsStored) {
     ASSERT_TRUE(got.client->total_spent);
     EXPECT_EQ(got.client->total_spent->amount, 1200.5);
     EXPECT_EQ(got.tags, l.tags);
-    ASSERT_EQ(got.skills.size(), 3u);
+    ASSERT_EQ(got.skills.size(), 4u);
     EXPECT_EQ(got.skills[1].skill, "computer-vision");
     EXPECT_EQ(got.skills[1].origin, SkillOrigin::Title);
     EXPECT_EQ(got.skills[2].origin, SkillOrigin::Description);
+    EXPECT_EQ(got.skills[3].origin, SkillOrigin::TagOnly);
 }
 
 TEST_F(StoreLifecycle, ARefreshUpdatesContentButNeverFirstSeenOrTheUsersState) {

@@ -24,9 +24,33 @@ TEST(AnnotateSkills, TagsTitleAndDescriptionEachGiveTheirOrigin) {
     Listing l;
     l.tags = {"PyTorch", "digital nomad"};
     l.title = "Computer Vision Engineer";
-    l.description = "Deploy models with Docker.";
+    l.description = "Train PyTorch models and deploy them with Docker.";
     EXPECT_EQ(annotated(l),
               (Strings{"pytorch:tag", "computer-vision:title", "docker:description"}));
+}
+
+// A feed searched for "java" tags every result Java, a story-writing job included: a tag the
+// listing's own words never name is the weakest evidence, after everything the text names.
+TEST(AnnotateSkills, ATagTheTextNeverNamesComesLastAsTagOnly) {
+    Listing l;
+    l.tags = {"Java", "JavaFX", "Creative Writing"};
+    l.title = "Ghostwriter for a short story";
+    l.description = "Write a 5,000-word story and deliver it in Microsoft Word.";
+    EXPECT_EQ(annotated(l),
+              (Strings{"microsoft-word:description", "java:tag-only", "desktop-gui:tag-only"}));
+    // Named anywhere in the text, the tag keeps its full origin.
+    l.description = "A JavaFX desktop tool that formats stories.";
+    EXPECT_EQ(annotated(l), (Strings{"desktop-gui:tag", "java:tag-only"}));
+}
+
+// Platforms derive tags from the text: a tag written there backs itself even when the word is
+// too vague for the extractor ("analytics"); a short one ("go") is too often an ordinary word.
+TEST(AnnotateSkills, ATagWrittenInTheTextIsBackedByIt) {
+    Listing l;
+    l.tags = {"analytics", "go"};
+    l.title = "Data Analyst";
+    l.description = "You join our Analytics team; go live in May.";
+    EXPECT_EQ(annotated(l), (Strings{"data-analysis:tag", "go:tag-only"}));
 }
 
 TEST(AnnotateSkills, EachSkillIsKeptOnceAtItsStrongestOrigin) {
@@ -56,15 +80,18 @@ TEST(AnnotateSkills, TitleBeatsDescription) {
 
 TEST(AnnotateSkills, TagsResolveBySpellingVariantsNotByTextRules) {
     Listing l;
-    // Lower-case "go" and "c" are not found in text, but as whole tags they are the skills.
+    // Lower-case "go" and "c" are not found in text, but as whole tags they are the skills (the
+    // listing has no text, so each is a tag only).
     l.tags = {"go", "c", "tf.keras", "Computer-Vision", "opencv-python", "node"};
-    EXPECT_EQ(annotated(l), (Strings{"go:tag", "c:tag", "keras:tag", "computer-vision:tag",
-                                     "opencv:tag", "nodejs:tag"}));
+    EXPECT_EQ(annotated(l),
+              (Strings{"go:tag-only", "c:tag-only", "keras:tag-only", "computer-vision:tag-only",
+                       "opencv:tag-only", "nodejs:tag-only"}));
 }
 
 TEST(AnnotateSkills, AnUnknownTagIsStillSearchedForSkills) {
     Listing l;
     l.tags = {"C/C++", "AI/ML", "Machine-Learning-Engineer", "ruby/rails", "marketing"};
+    l.description = "C, C++, AI, machine learning, Ruby and Rails.";
     EXPECT_EQ(annotated(l), (Strings{"c:tag", "cpp:tag", "artificial-intelligence:tag",
                                      "machine-learning:tag", "ruby:tag", "rails:tag"}));
 }

@@ -218,6 +218,8 @@ TEST(SkillExtractor, RoleAndTeamNamesAreNotAskedSkills) {
     // A list before the noun: every field in it is a team.
     EXPECT_EQ(ids("You will work with the Design, QA, Marketing, and Support teams."), Ids{});
     EXPECT_EQ(ids("Collaborating with our Project Management & QA teams"), Ids{});
+    // A lower-case item right before the noun ends the list too.
+    EXPECT_EQ(ids("work closely with security engineering and operations teams"), Ids{});
     // A role noun right after "or" is an item of its own, not the list's suffix.
     EXPECT_EQ(ids("QA or developer background required"), Ids{"quality-assurance"});
     // Fields that do not name roles, and tools, stay asked skills.
@@ -234,8 +236,8 @@ TEST(SkillExtractor, FieldsInTheCompanysOwnSectionsAreNotAsked) {
         "Engineer\nAbout Acme Acme builds blockchain tools for banks. "
         "Requirements: Python and SQL.";
     EXPECT_EQ(ids(about), (Ids{"python", "sql"}));
-    // The same words with no company heading before them.
-    EXPECT_EQ(ids("Acme builds blockchain tools for banks. Requirements: Python and SQL."),
+    // The same field with no company heading before it, said of the job.
+    EXPECT_EQ(ids("You will build blockchain tools for banks. Requirements: Python and SQL."),
               (Ids{"blockchain", "python", "sql"}));
     // Named tools there are the company's stack, which the job uses.
     EXPECT_EQ(ids("About Us We run on Kubernetes and do data science."), Ids{"kubernetes"});
@@ -253,6 +255,102 @@ TEST(SkillExtractor, AiDescribingAProductIsNotAnAskedSkill) {
     EXPECT_EQ(ids("Join our AI-powered platform as a Java developer"), Ids{"java"});
     EXPECT_EQ(ids("We are an AI company"), Ids{});
     EXPECT_EQ(ids("Experience with AI tools"), Ids{"artificial-intelligence"});
+}
+
+TEST(SkillExtractor, AnEmployerDescribingItselfAsksForNoField) {
+    // No heading: the sentence's subject is the company.
+    EXPECT_EQ(ids("Veeam is the Data and AI Trust Company."), Ids{});
+    EXPECT_EQ(ids("Kastle is building the AI operating system for lending."), Ids{});
+    EXPECT_EQ(ids("Anthropic's mission is to create reliable AI systems."), Ids{});
+    EXPECT_EQ(ids("We want AI to be safe. At Acme, we're building the future of AI compute."),
+              Ids{});
+    EXPECT_EQ(ids("Our platform uses machine learning to price homes."), Ids{});
+    // A name that contains a skill word is still a name.
+    EXPECT_EQ(ids("TELUS Digital AI Community is a network of contributors."), Ids{});
+    // Named tools in such a sentence are the company's stack, which the job uses.
+    EXPECT_EQ(ids("Acme is a machine learning company built on PyTorch."), Ids{"pytorch"});
+    // Said of the job, or with a skill as the subject, the field is asked.
+    EXPECT_EQ(ids("Acme is hiring an engineer to build machine learning models."),
+              Ids{"machine-learning"});
+    EXPECT_EQ(ids("We are looking for someone who knows machine learning."),
+              Ids{"machine-learning"});
+    EXPECT_EQ(ids("Machine Learning is a plus."), Ids{"machine-learning"});
+    EXPECT_EQ(ids("The engineer is fluent in machine learning."), Ids{"machine-learning"});
+    // Under a job heading the same words describe the work.
+    EXPECT_EQ(ids("About the role: we're building a platform spanning data pipelines."),
+              Ids{"data-engineering"});
+    EXPECT_EQ(ids("We're building a platform spanning data pipelines."), Ids{});
+    // Only from the subject on: what comes before it in the sentence is not the company's.
+    EXPECT_EQ(ids("Machine learning engineers, Acme is growing."), Ids{"machine-learning"});
+}
+
+TEST(SkillExtractor, TheCompanysNameIsNotTheSkillInIt) {
+    const char* text =
+        "Rainforest QA: Senior Engineer About Rainforest Rainforest QA is a distributed company. "
+        "About the Role Work on the Rainforest QA web app in React.";
+    EXPECT_EQ(ids(text), Ids{"react"});
+    // Without the heading that names the company, "Rainforest QA" is read as QA.
+    EXPECT_EQ(ids("Work on the Rainforest QA web app in React."),
+              (Ids{"quality-assurance", "react"}));
+}
+
+TEST(SkillExtractor, ASkillHeadingAListIsNotAskedByItself) {
+    EXPECT_EQ(ids("Back-end: Express.js, Node.js and Django"),
+              (Ids{"express", "nodejs", "django"}));
+    EXPECT_EQ(ids("Back-end: you will own it"), Ids{"backend"});
+    EXPECT_EQ(ids("Strong back-end skills: Node.js"), (Ids{"backend", "nodejs"}));
+}
+
+TEST(SkillExtractor, TheBackendAsAPlaceIsNotBackendWork) {
+    EXPECT_EQ(ids("Colours are controlled from the backend."), Ids{});
+    EXPECT_EQ(ids("Build the backend in Go."), (Ids{"backend", "go"}));
+}
+
+TEST(SkillExtractor, FieldsListedBeforeATeamNounAreTeams) {
+    EXPECT_EQ(ids("You will work with the Platform Engineering, AI, and Software Engineering "
+                  "teams."),
+              Ids{});
+    EXPECT_EQ(ids("Partner with the Licensing, Accounting, and Legal teams."), Ids{});
+    EXPECT_EQ(ids("Partner with the Data Science and ML teams."), Ids{});
+    // A team of its own is the work's field: "our robotics team is hiring" asks for robotics.
+    EXPECT_EQ(ids("Our robotics team is hiring."), Ids{"robotics"});
+    // Fields that name no roles keep their other role nouns: an AI engineer does AI work.
+    EXPECT_EQ(ids("Senior AI Engineer"), Ids{"artificial-intelligence"});
+    // Named tools keep theirs too: a Python team writes Python.
+    EXPECT_EQ(ids("Join the Python and Go teams."), (Ids{"python", "go"}));
+}
+
+TEST(SkillExtractor, FieldsListedAmongDepartmentsAfterWithAreColleagues) {
+    EXPECT_EQ(ids("Collaborate with PM, Design and Data Science to understand customers."), Ids{});
+    EXPECT_EQ(ids("collaborate with Product, Engineering, and Data Science to scope insights"),
+              Ids{});
+    // Without "with", or without a department beside it, the field is asked.
+    EXPECT_EQ(ids("Background in Design, Marketing or Data Science."), Ids{"data-science"});
+    EXPECT_EQ(ids("Experience with SQL and Data Science."), (Ids{"sql", "data-science"}));
+}
+
+TEST(SkillExtractor, ASkillWordInAWebAddressIsNotTheSkill) {
+    EXPECT_EQ(ids("Fork https://github.com/acme/tool and fix it."), Ids{});
+    EXPECT_EQ(ids("Docs at python.org; code in GitHub."), Ids{"github"});
+    // A name that ends in a dotted part is still found whole.
+    EXPECT_EQ(ids("Node.js and Vue.js"), (Ids{"nodejs", "vue"}));
+}
+
+// "the AI", "our AI": a particular system (the company's), not the field the work asks for.
+TEST(SkillExtractor, AParticularAiSystemIsNotAnAskedAiSkill) {
+    EXPECT_EQ(ids("the data centers where our AI systems are built"), Ids{});
+    EXPECT_EQ(ids("Train the AI system to handle phone calls better."), Ids{});
+    EXPECT_EQ(ids("Experience with AI systems"), Ids{"artificial-intelligence"});
+}
+
+TEST(SkillExtractor, AnAiTrainerIsNotAnAskedAiSkill) {
+    EXPECT_EQ(ids("We are looking for a part-time AI Trainer."), Ids{});
+    EXPECT_EQ(ids("Experience training AI models"), Ids{"artificial-intelligence"});
+}
+
+TEST(SkillExtractor, JavaFxInEitherSpelling) {
+    EXPECT_EQ(ids("an animation app in pure java and Java FX"), (Ids{"java", "desktop-gui"}));
+    EXPECT_EQ(ids("JavaFX screens"), Ids{"desktop-gui"});
 }
 
 TEST(SkillExtractor, EmptyAndSkillFreeTextsGiveNothing) {
@@ -367,7 +465,7 @@ TEST(SkillExtractor, ExcelInAnyCaseButNotTheVerb) {
 
 TEST(SkillExtractor, MultiWordFormsSpelledOut) {
     EXPECT_EQ(ids("extract, transform, load jobs"), (Ids{"etl"}));
-    EXPECT_EQ(ids("GPT4 prompts"), (Ids{"llm"}));
+    EXPECT_EQ(ids("GPT4 prompts"), (Ids{"gpt-models"}));
 }
 
 // Sentences whose words need their context ("Go", "CV", "Vision") beside plain ones, repeated
