@@ -67,8 +67,8 @@ TEST(MatchCommand, PrintsARankedTableWithExplanationsAndFilteredOnesLast) {
               std::string::npos)
         << out;
     // The worked example of docs/scoring.md.
-    EXPECT_NE(out.find("  1     65  OpenCV object detection pipeline"), std::string::npos) << out;
-    EXPECT_NE(out.find("skill 21.8 + level 12 + budget 12.8 + recency 11.4 + client 7.2 + search 0 "
+    EXPECT_NE(out.find("  1     69  OpenCV object detection pipeline"), std::string::npos) << out;
+    EXPECT_NE(out.find("skill 26 + level 12 + budget 12.8 + recency 11.4 + client 7.2 + search 0 "
                        "− penalty 0"),
               std::string::npos)
         << out;
