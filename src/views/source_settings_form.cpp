@@ -36,9 +36,20 @@ SettingsForm::SettingsForm(PluginManifest manifest,
             f.text = setting_value_to_text(*spec.default_value);
         }
     }
+    update_required();
+}
+
+bool SettingsForm::required(const SettingSpec& spec, const SettingValues& given) const {
+    if (manifest_.oauth2 && spec.key == manifest_.oauth2->token_setting) {
+        return false;
+    }
+    return setting_required(manifest_, spec, given);
+}
+
+void SettingsForm::update_required() {
     const SettingValues now = given();
     for (SettingField& f : fields_) {
-        f.required = setting_required(manifest_, f.spec, now);
+        f.required = required(f.spec, now);
     }
 }
 
@@ -58,11 +69,8 @@ bool SettingsForm::set_text(const std::string& key, std::string text) {
         return false;
     }
     it->text = std::move(text);
-    // One field's value decides whether another is required (upwork's token unless feed_url).
-    const SettingValues now = given();
-    for (SettingField& f : fields_) {
-        f.required = setting_required(manifest_, f.spec, now);
-    }
+    // One field's value decides whether another is required (required_unless).
+    update_required();
     return true;
 }
 
@@ -120,11 +128,11 @@ std::vector<FieldError> SettingsForm::validate() const {
     std::vector<FieldError> errors;
     const SettingValues now = given();
     for (const SettingField& f : fields_) {
-        const bool required = setting_required(manifest_, f.spec, now);
+        const bool needed = required(f.spec, now);
         auto it = now.find(f.spec.key);
         const bool has_value = it != now.end() && setting_has_value(it->second);
         if (f.spec.secret) {
-            if (required && !has_value) {
+            if (needed && !has_value) {
                 errors.push_back({f.spec.key,
                                   "is required (kept in the keyring or the secrets "
                                   "file, never in sources.json)"});
@@ -137,7 +145,7 @@ std::vector<FieldError> SettingsForm::validate() const {
                 continue;
             }
         }
-        if (required && !has_value) {
+        if (needed && !has_value) {
             errors.push_back(
                 {f.spec.key, f.spec.required_unless.empty()
                                  ? std::string("is required")

@@ -69,6 +69,10 @@ class SettingsForm {
 
   private:
     SettingValues given() const;
+    // Whether `spec` needs a value before the source is saved. An OAuth2 source's token never
+    // does: signing in (after the source is added) gives it, and a refresh without it says so.
+    bool required(const SettingSpec& spec, const SettingValues& given) const;
+    void update_required();
 
     PluginManifest manifest_;
     std::vector<SettingField> fields_;

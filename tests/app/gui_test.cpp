@@ -913,43 +913,56 @@ class GuiTestApp : public GigScoutApp {
 
         // A plugin's form: a required secret left empty is named beside its field; typed, it
         // goes to the secret store (here the 0600 file: no keyring runs) and the form only says
-        // where it is.
-        then("open the dialog again on the upwork plugin", [this] {
+        // where it is. An OAuth2 source (upwork) is added without a token: signing in gives it.
+        then("open the dialog again on the adzuna plugin", [this] {
             wxCommandEvent menu(wxEVT_MENU, MainFrame::kIdManageSources);
             frame_->ProcessWindowEvent(menu);
-            check(frame_->sources_dialog()->select_plugin("upwork"), "upwork is listed");
+            check(frame_->sources_dialog()->select_plugin("adzuna"), "adzuna is listed");
+            frame_->sources_dialog()->set_field_text("app_id", "gui-app");
         });
         click([this] { return frame_->sources_dialog()->save_button(); });
         when(
-            "Add as source names the missing token",
+            "Add as source names the missing key",
             [this] { return !frame_->sources_dialog()->message().empty(); },
             [this] {
                 SourcesDialog* d = frame_->sources_dialog();
-                check(d->message().rfind("field `token`: is required", 0) == 0,
+                check(d->message().rfind("field `app_key`: is required", 0) == 0,
                       "the form says which field and why: " + d->message());
                 check(d->model().sources().size() == 1, "nothing was added");
-                d->set_field_text("token", "oauth-gui-secret-42");
+                d->set_field_text("app_key", "adzuna-gui-secret-42");
             });
         screenshot("14-form-names-the-field", [this] { return frame_->sources_dialog(); });
         click([this] { return frame_->sources_dialog()->save_button(); });
         when(
-            "the upwork source is added with its token in the secret store",
+            "the adzuna source is added with its key in the secret store",
+            [this] { return frame_->sources_dialog()->message().rfind("Saved adzuna", 0) == 0; },
+            [this] {
+                SourcesDialog* d = frame_->sources_dialog();
+                check(d->form() && d->form()->field("app_key") &&
+                          d->form()->field("app_key")->stored == SecretPlace::File,
+                      "the form says the key is stored in the file");
+                check(d->field_text("app_key").empty(), "the password field never shows it");
+                auto json = read_text_file(paths_.sources_file());
+                check(json && json.value().find("adzuna-gui-secret-42") == std::string::npos &&
+                          json.value().find("\"adzuna\"") != std::string::npos,
+                      "sources.json has the source and not its key");
+                auto secrets = read_text_file(paths_.secrets_file());
+                check(secrets && secrets.value().find("adzuna-gui-secret-42") != std::string::npos,
+                      "the secrets file holds the key");
+                check(d->select_plugin("upwork"), "upwork is listed");
+            });
+        click([this] { return frame_->sources_dialog()->save_button(); });
+        when(
+            "the upwork source is added before signing in",
             [this] { return frame_->sources_dialog()->message().rfind("Saved upwork", 0) == 0; },
             [this] {
                 SourcesDialog* d = frame_->sources_dialog();
-                check(d->form() && d->form()->field("token") &&
-                          d->form()->field("token")->stored == SecretPlace::File,
-                      "the form says the token is stored in the file");
-                check(d->field_text("token").empty(), "the password field never shows it");
+                check(d->model().sources().size() == 3, "pasted feed, adzuna and upwork");
                 auto json = read_text_file(paths_.sources_file());
-                check(json && json.value().find("oauth-gui-secret-42") == std::string::npos &&
-                          json.value().find("\"upwork\"") != std::string::npos,
-                      "sources.json has the source and not its token");
-                auto secrets = read_text_file(paths_.secrets_file());
-                check(secrets && secrets.value().find("oauth-gui-secret-42") != std::string::npos,
-                      "the secrets file holds the token");
+                check(json && json.value().find("\"upwork\"") != std::string::npos,
+                      "sources.json has the upwork source");
             });
-        screenshot("15-secret-stored", [this] { return frame_->sources_dialog(); });
+        screenshot("15-upwork-added-before-sign-in", [this] { return frame_->sources_dialog(); });
     }
 
     // A feed that answers HTTP 500 three refreshes in a row is paused: the banner names it, why

@@ -30,7 +30,8 @@ TEST(SettingsForm, HasOneFieldPerDeclaredSettingWithItsTypeDefaultAndHelp) {
     ASSERT_NE(token, nullptr);
     EXPECT_TRUE(token->spec.secret);
     EXPECT_EQ(token->spec.label, "OAuth2 access token");
-    EXPECT_TRUE(token->required) << "required unless feed_url, and feed_url has no value";
+    EXPECT_FALSE(token->required) << "an OAuth2 token comes from signing in, once the source is "
+                                     "added";
     EXPECT_EQ(token->stored, SecretPlace::None);
     EXPECT_EQ(token->text, "");
     const SettingField* pages = form.field("page_size");
@@ -51,25 +52,33 @@ TEST(SettingsForm, ValidationNamesTheFieldAndTheReason) {
     EXPECT_TRUE(form.set_text("page_size", "many"));
     EXPECT_TRUE(form.set_text("verified_payment_only", "perhaps"));
     auto errors = form.validate();
-    ASSERT_EQ(errors.size(), 3u);
-    EXPECT_EQ(errors[0].key, "token");
-    EXPECT_EQ(errors[0].reason,
-              "is required (kept in the keyring or the secrets file, never in sources.json)");
-    EXPECT_EQ(errors[1].key, "verified_payment_only");
-    EXPECT_EQ(errors[1].reason, "expected true or false, got \"perhaps\"");
-    EXPECT_EQ(errors[2].key, "page_size");
-    EXPECT_EQ(errors[2].reason, "expected a number, got \"many\"");
+    ASSERT_EQ(errors.size(), 2u) << "no token asked for: signing in gives it";
+    EXPECT_EQ(errors[0].key, "verified_payment_only");
+    EXPECT_EQ(errors[0].reason, "expected true or false, got \"perhaps\"");
+    EXPECT_EQ(errors[1].key, "page_size");
+    EXPECT_EQ(errors[1].reason, "expected a number, got \"many\"");
     auto edit = form.edit();
     ASSERT_FALSE(edit.ok());
     EXPECT_EQ(edit.error().message,
-              "field `token`: is required (kept in the keyring or the secrets file, never in "
-              "sources.json)");
-
-    // A legacy feed address makes the token optional (required_unless = feed_url).
+              "field `verified_payment_only`: expected true or false, got \"perhaps\"");
     form.set_text("page_size", "20");
     form.set_text("verified_payment_only", "true");
-    form.set_text("feed_url", "https://www.upwork.com/ab/feed/jobs/rss?q=opencv");
-    EXPECT_FALSE(form.field("token")->required);
+    EXPECT_TRUE(form.validate().empty());
+}
+
+TEST(SettingsForm, ARequiredSecretLeftEmptyIsNamedWithWhereItWouldBeKept) {
+    SettingsForm form(manifest_of("adzuna"));
+    EXPECT_TRUE(form.set_text("app_id", "my-app"));
+    EXPECT_TRUE(form.field("app_key")->required);
+    auto errors = form.validate();
+    ASSERT_EQ(errors.size(), 1u);
+    EXPECT_EQ(errors[0].key, "app_key");
+    EXPECT_EQ(errors[0].reason,
+              "is required (kept in the keyring or the secrets file, never in sources.json)");
+    EXPECT_EQ(form.edit().error().message,
+              "field `app_key`: is required (kept in the keyring or the secrets file, never in "
+              "sources.json)");
+    EXPECT_TRUE(form.set_secret("app_key", "k-123"));
     EXPECT_TRUE(form.validate().empty());
 }
 
