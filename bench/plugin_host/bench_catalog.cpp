@@ -94,13 +94,11 @@ int main(int argc, char** argv) {
     fs::create_directories(fifty);
     fs::create_directories(looping);
 
+    // Each bundled plugin's one loaded file (a folder's init.lua, or a flat .lua file).
     std::vector<fs::path> sources;
-    for (const auto& e : fs::directory_iterator(bundled)) {
-        if (e.path().extension() == ".lua") {
-            sources.push_back(e.path());
-        }
+    for (const auto& p : plugin_paths_in(bundled)) {
+        sources.push_back(fs::is_directory(p) ? p / "init.lua" : p);
     }
-    std::sort(sources.begin(), sources.end());
     if (sources.empty()) {
         std::fprintf(stderr, "bench_catalog: no plugins in %s\n", bundled.c_str());
         return 1;
