@@ -1,7 +1,7 @@
 #include "workspace/source_settings.h"
 
 #include <algorithm>
-#include <set>
+#include <map>
 
 #include "refresh/oauth2_tokens.h"
 #include "workspace/source_auth.h"
@@ -58,16 +58,19 @@ Result<SourcesDialogModel> load_sources_dialog(Workspace& workspace, const Secre
     if (!rows) {
         return rows.error();
     }
-    std::set<std::string> signed_in;
+    std::map<std::string, SignIn> signed_in;
     for (const SourceRow& row : rows.value()) {
         const PluginEntry* entry = workspace.catalog().find(row.plugin);
         if (entry == nullptr || !entry->manifest || !entry->manifest->oauth2) {
             continue;
         }
         const std::string& token = entry->manifest->oauth2->token_setting;
-        if (secrets != nullptr ? source_signed_in(*secrets, row.id, token)
-                               : secret_from_environment(row.id, token).has_value()) {
-            signed_in.insert(row.id);
+        if (secrets != nullptr) {
+            if (auto s = source_sign_in(*secrets, row.id, token)) {
+                signed_in[row.id] = *s;
+            }
+        } else if (secret_from_environment(row.id, token)) {
+            signed_in[row.id] = SignIn{};
         }
     }
     SourcesDialogModel model(std::move(rows).value(), plugin_items(workspace.catalog().entries()));

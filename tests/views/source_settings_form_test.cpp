@@ -184,7 +184,7 @@ TEST(SourcesDialogModel, AnOAuth2SourceSaysWhetherItIsSignedInAndHowToSignIn) {
     SourceRow named = upwork;
     named.id = "upwork:design";
     SourcesDialogModel model({upwork, named}, plugin_items(bundled_plugins().entries()));
-    model.set_signed_in({"upwork:design"});
+    model.set_signed_in({{"upwork:design", SignIn{}}});
 
     ASSERT_TRUE(model.select_source("upwork"));
     EXPECT_EQ(model.sign_in_command(), "gigscout-cli source auth upwork");
@@ -207,6 +207,37 @@ TEST(SourcesDialogModel, AnOAuth2SourceSaysWhetherItIsSignedInAndHowToSignIn) {
                                   "with its id"))
         << model.details();
     EXPECT_TRUE(testing::contains(model.details(), "not for commercial use")) << model.details();
+}
+
+TEST(SourcesDialogModel, AnOAuth2SourcesSignInReadsAsItsTokensExpiryStands) {
+    SourceRow row;
+    row.plugin = "upwork";
+    row.state_text = "never refreshed";
+    std::vector<SourceRow> rows;
+    for (const char* id : {"none", "unknown", "fresh", "stale", "stale-no-renewal"}) {
+        row.id = id;
+        rows.push_back(row);
+    }
+    SourceRow rss;
+    rss.id = rss.plugin = "rss";
+    rows.push_back(rss);
+    SourcesDialogModel model(rows, plugin_items(bundled_plugins().entries()));
+    const std::int64_t now = 1'800'000'000;
+    model.set_signed_in({{"unknown", SignIn{std::nullopt, false}},
+                         {"fresh", SignIn{now + 5 * 3600 + 10, true}},
+                         {"stale", SignIn{now - 60, true}},
+                         {"stale-no-renewal", SignIn{now - 60, false}},
+                         {"rss", SignIn{now + 60, true}}});
+
+    EXPECT_EQ(model.sign_in_text("none", now), "not signed in: run gigscout-cli source auth none");
+    EXPECT_EQ(model.sign_in_text("unknown", now), "signed in");
+    EXPECT_EQ(model.sign_in_text("fresh", now), "signed in; token expires in 6 h");
+    EXPECT_EQ(model.sign_in_text("stale", now),
+              "signed in; token expired, the next refresh renews it");
+    EXPECT_EQ(model.sign_in_text("stale-no-renewal", now),
+              "sign-in expired: run gigscout-cli source auth stale-no-renewal");
+    EXPECT_EQ(model.sign_in_text("rss", now), std::nullopt) << "rss does not sign in";
+    EXPECT_EQ(model.sign_in_text("missing", now), std::nullopt);
 }
 
 TEST(SourcesDialogModel, APluginThatSendsASettingAsUserAgentSaysWhy) {
