@@ -3,7 +3,8 @@
 // tutorial's Gig Board plugin (plugins/examples/gigboard/), a real data directory and
 // SQLite store, keys typed through XTest (wxUIActionSimulator). run_gui_test.sh starts Xvfb
 // and a private session bus, and runs two phases in one data directory:
-//   first   — demo listings while the store is empty; Refresh from the toolbar; the ranked
+//   first   — the first-run dialog offers the sources once its thread has read the plugins;
+//             demo listings while the store is empty; Refresh from the toolbar; the ranked
 //             rows; the details of a listing; save one, hide one, undo the hide, hide another;
 //   restart — a new process finds the saved and hidden states kept;
 //   insights — the Insights tab over the demo listings: drawn, exported as PNG, and a click
@@ -25,6 +26,7 @@
 #include <fstream>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <thread>
@@ -49,6 +51,7 @@
 #include <wx/uiaction.h>
 
 #include "app/app.h"
+#include "app/first_run.h"
 #include "app/insights_panel.h"
 #include "app/profile_dialog.h"
 #include "app/sources_dialog.h"
@@ -386,6 +389,39 @@ class GuiTestApp : public GigScoutApp {
     // --- the phases ----------------------------------------------------------------------
     void first_phase() {
         const auto& table = frame_->table();
+        // The first-run dialog reads the plugin catalog on a thread of its own: until it hands
+        // the catalog back, no source is offered and OK waits. Closed while reading, it waits
+        // for its reader and drops the hand-off.
+        then("open the first-run dialog", [this] {
+            auto opened = Workspace::open(paths_);
+            if (!opened) {
+                fail("could not open the workspace: " + opened.error().message);
+                return;
+            }
+            welcome_workspace_.emplace(std::move(opened).value());
+            { FirstRunDialog closed_while_reading(frame_, *welcome_workspace_); }
+            check(!welcome_workspace_->has_catalog(), "a closed dialog's catalog is dropped");
+            welcome_ = new FirstRunDialog(frame_, *welcome_workspace_);
+            check(welcome_->sources_list()->IsEmpty() && !welcome_->ok_button()->IsEnabled(),
+                  "no source is offered and OK waits while the plugins are read");
+            welcome_->Show();
+        });
+        when(
+            "the first-run dialog offers the sources",
+            [this] { return welcome_ != nullptr && welcome_->ok_button()->IsEnabled(); },
+            [this] {
+                wxCheckListBox* offered = welcome_->sources_list();
+                check(offered->GetCount() == 1 && offered->GetString(0) == "gigboard" &&
+                          offered->IsChecked(0),
+                      "the configured source is offered, ticked");
+                check(welcome_workspace_->has_catalog(), "the catalog went to the workspace");
+            },
+            std::chrono::seconds(20));
+        screenshot("00-first-run-dialog", [this] { return welcome_; });
+        then("close the first-run dialog", [this] {
+            welcome_->Destroy();
+            welcome_ = nullptr;
+        });
         when(
             "the window reads the store", [this] { return frame_->loaded(); },
             [this] {
@@ -1161,6 +1197,8 @@ class GuiTestApp : public GigScoutApp {
     std::unique_ptr<TestHttpServer> server_;
     MainFrame* frame_ = nullptr;
     ProfileDialog* dialog_ = nullptr;
+    std::optional<Workspace> welcome_workspace_;
+    FirstRunDialog* welcome_ = nullptr;
     wxTimer timer_;
     std::vector<Step> steps_;
     std::size_t next_ = 0;
