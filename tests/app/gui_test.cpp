@@ -986,6 +986,40 @@ class GuiTestApp : public GigScoutApp {
                       "the secrets file holds the token");
             });
         screenshot("15-secret-stored", [this] { return frame_->sources_dialog(); });
+
+        // The host's time budget for a source, last in its form: out of range, the form names
+        // the field and shows it; in range, it goes to sources.json.
+        then("a time budget of 0 s for the feed", [this, id] {
+            SourcesDialog* d = frame_->sources_dialog();
+            check(d->select_source(id), "the feed is listed");
+            check(d->field_text("time_budget_seconds") == "60", "the budget shows its default");
+            d->set_field_text("time_budget_seconds", "0");
+        });
+        click([this] { return frame_->sources_dialog()->save_button(); });
+        when(
+            "Save names the time budget",
+            [this] { return frame_->sources_dialog()->message().rfind("field `time", 0) == 0; },
+            [this] {
+                check(frame_->sources_dialog()->message() ==
+                          "field `time_budget_seconds`: must be a whole number from 1 to 3600, "
+                          "got \"0\"",
+                      "the form says which field and why: " + frame_->sources_dialog()->message());
+            });
+        screenshot("16-time-budget-named", [this] { return frame_->sources_dialog(); });
+        then("a time budget of 120 s",
+             [this] { frame_->sources_dialog()->set_field_text("time_budget_seconds", "120"); });
+        click([this] { return frame_->sources_dialog()->save_button(); });
+        when(
+            "the budget is in sources.json",
+            [this, id] { return frame_->sources_dialog()->message().rfind("Saved " + id, 0) == 0; },
+            [this, id] {
+                auto file = load_sources(paths_.sources_file());
+                bool kept = false;
+                for (const auto& s : file ? file.value().sources : std::vector<SourceConfig>{}) {
+                    kept = kept || (s.id == id && s.time_budget_seconds == 120);
+                }
+                check(kept, "sources.json gives the feed 120 s");
+            });
     }
 
     // A feed that answers HTTP 500 three refreshes in a row is paused: the banner names it, why

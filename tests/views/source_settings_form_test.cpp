@@ -115,6 +115,60 @@ TEST(SettingsForm, AStoredSecretCountsAndCanBeTakenAway) {
     EXPECT_EQ(secret_place_text(SecretPlace::File), "stored in file");
 }
 
+// A setting of the host's (the workspace supplies time_budget_seconds so) follows the plugin's
+// fields, is checked against its range with the field named, and goes to the edit apart from the
+// plugin's settings, left out at its default.
+TEST(SettingsForm, AHostSettingFollowsThePluginsFieldsAndIsCheckedAgainstItsRange) {
+    HostSetting budget;
+    budget.spec.key = "time_budget_seconds";
+    budget.spec.label = "Time budget (seconds)";
+    budget.spec.type = SettingType::Number;
+    budget.spec.default_value = 60.0;
+    budget.min = 1;
+    budget.max = 3600;
+    SettingsForm form(manifest_of("rss"), {{"url", "https://jobs.example/feed.rss"}}, {}, {budget});
+    ASSERT_EQ(form.fields().size(), manifest_of("rss").settings.size() + 1);
+    const SettingField& last = form.fields().back();
+    EXPECT_EQ(last.spec.key, "time_budget_seconds");
+    EXPECT_TRUE(last.host);
+    EXPECT_FALSE(last.required);
+    EXPECT_EQ(last.text, "60") << "the host's default";
+    auto unchanged = form.edit();
+    ASSERT_TRUE(unchanged.ok()) << unchanged.error().message;
+    EXPECT_TRUE(unchanged.value().host.empty()) << "the default is not written";
+    EXPECT_EQ(unchanged.value().settings.count("time_budget_seconds"), 0u);
+
+    for (const char* wrong : {"0", "3601", "1.5", "soon"}) {
+        ASSERT_TRUE(form.set_text("time_budget_seconds", wrong));
+        auto errors = form.validate();
+        ASSERT_EQ(errors.size(), 1u) << wrong;
+        EXPECT_EQ(errors[0].key, "time_budget_seconds");
+        EXPECT_EQ(errors[0].reason,
+                  std::string("must be a whole number from 1 to 3600, got \"") + wrong + "\"");
+        auto edit = form.edit();
+        ASSERT_FALSE(edit.ok()) << wrong;
+        EXPECT_EQ(edit.error().message,
+                  std::string("field `time_budget_seconds`: must be a whole number from 1 to "
+                              "3600, got \"") +
+                      wrong + "\"");
+    }
+    form.set_text("time_budget_seconds", "300");
+    auto edit = form.edit();
+    ASSERT_TRUE(edit.ok()) << edit.error().message;
+    EXPECT_EQ(edit.value().host, (std::map<std::string, int>{{"time_budget_seconds", 300}}));
+    EXPECT_EQ(edit.value().settings,
+              (std::map<std::string, std::string>{{"url", "https://jobs.example/feed.rss"}}));
+
+    budget.value = 900;  // the source's own, from sources.json
+    SettingsForm own(manifest_of("rss"), {}, {}, {budget});
+    EXPECT_EQ(own.field("time_budget_seconds")->text, "900");
+    own.set_text("time_budget_seconds", "");
+    own.set_text("url", "https://jobs.example/feed.rss");
+    auto cleared = own.edit();
+    ASSERT_TRUE(cleared.ok()) << cleared.error().message;
+    EXPECT_TRUE(cleared.value().host.empty()) << "left empty: back to the default";
+}
+
 TEST(SourcesDialogModel, ListsPluginsWithDeprecationAndLoadErrors) {
     std::vector<PluginEntry> entries = bundled_plugins().entries();
     PluginEntry broken;
