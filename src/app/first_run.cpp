@@ -1,6 +1,8 @@
 #include "app/first_run.h"
 #include "app/wx_text.h"
 
+#include <memory>
+
 #include <wx/button.h>
 #include <wx/checklst.h>
 #include <wx/intl.h>
@@ -10,6 +12,7 @@
 #include <wx/textctrl.h>
 
 #include "base/iso_time.h"
+#include "plugin_host/plugin_catalog.h"
 #include "workspace/first_run.h"
 
 namespace gigscout {
@@ -46,18 +49,60 @@ FirstRunDialog::FirstRunDialog(wxWindow* parent, Workspace& workspace)
     find->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_find_skills(); });
     top->Add(find, 0, wxALL, FromDIP(6));
 
-    top->Add(new wxStaticText(this, wxID_ANY, _("Sources to refresh:")), 0, wxLEFT | wxTOP,
-             FromDIP(10));
+    auto* sources_row = new wxBoxSizer(wxHORIZONTAL);
+    sources_row->Add(new wxStaticText(this, wxID_ANY, _("Sources to refresh:")));
+    sources_note_ = new wxStaticText(this, wxID_ANY, _("Reading the plugins…"));
+    sources_row->Add(sources_note_, 0, wxLEFT, FromDIP(6));
+    top->Add(sources_row, 0, wxLEFT | wxTOP, FromDIP(10));
     sources_ = new wxCheckListBox(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(-1, 110)));
-    if (auto configured = workspace_.sources(); configured) {
+    top->Add(sources_, 0, wxEXPAND | wxALL, FromDIP(10));
+    auto* buttons = new wxStdDialogButtonSizer;
+    ok_ = new wxButton(this, wxID_OK);
+    buttons->AddButton(ok_);
+    buttons->AddButton(new wxButton(this, wxID_CANCEL));
+    buttons->Realize();
+    top->Add(buttons, 0, wxEXPAND | wxALL, FromDIP(10));
+    SetSizerAndFit(top);
+    if (workspace_.has_catalog()) {
+        fill_sources();
+    } else {
+        read_catalog();
+    }
+}
+
+FirstRunDialog::~FirstRunDialog() {
+    if (catalog_reader_.joinable()) {
+        catalog_reader_.join();
+    }
+}
+
+void FirstRunDialog::read_catalog() {
+    ok_->Disable();
+    catalog_reader_ = std::thread([this, paths = workspace_.paths()] {
+        // Shared: CallAfter copies what it is given.
+        auto catalog = std::make_shared<PluginCatalog>(plugin_catalog(paths));
+        CallAfter([this, catalog] {
+            workspace_.adopt_catalog(std::move(*catalog));
+            fill_sources();
+        });
+    });
+}
+
+void FirstRunDialog::fill_sources() {
+    sources_->Clear();
+    source_ids_.clear();
+    auto configured = workspace_.sources();
+    if (configured) {
         for (const auto& s : configured.value()) {
             source_ids_.push_back(s.id);
             sources_->Check(sources_->Append(utf8(s.id)), s.enabled);
         }
+        sources_note_->SetLabel(wxEmptyString);
+    } else {
+        sources_note_->SetLabel(utf8(configured.error().message));
     }
-    top->Add(sources_, 0, wxEXPAND | wxALL, FromDIP(10));
-    top->Add(CreateStdDialogButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, FromDIP(10));
-    SetSizerAndFit(top);
+    Layout();
+    ok_->Enable();
 }
 
 void FirstRunDialog::on_find_skills() {

@@ -363,7 +363,7 @@ void SourcesDialog::show_selection() {
             form_.emplace(std::move(form).value());
         }
     } else if (const PluginItem* p = model_->selected_plugin(); p && p->manifest) {
-        form_.emplace(*p->manifest);
+        form_.emplace(new_source_form(*p->manifest));
     }
     std::string details = model_->details();
     if (model_->selected_plugin() && form_) {
@@ -497,6 +497,7 @@ void SourcesDialog::read_form() {
 }
 
 void SourcesDialog::show_errors(const std::vector<FieldError>& errors) {
+    wxWindow* first_wrong = nullptr;
     for (const FieldControl& c : controls_) {
         std::string reason;
         for (const FieldError& e : errors) {
@@ -507,9 +508,17 @@ void SourcesDialog::show_errors(const std::vector<FieldError>& errors) {
         c.error->SetLabel(utf8(reason));
         wrap_label(c.error, FromDIP(300));
         c.error->Show(!reason.empty());
+        if (first_wrong == nullptr && !reason.empty()) {
+            first_wrong = c.control;
+        }
     }
     form_panel_->FitInside();
     form_panel_->Layout();
+    // Focused, the scrolled form brings it into view: a long form (the host's fields come
+    // last) would otherwise hide the field its message names.
+    if (first_wrong != nullptr) {
+        first_wrong->SetFocus();
+    }
 }
 
 bool SourcesDialog::save_settings() {

@@ -37,24 +37,27 @@ struct SourceOptions {
 };
 
 int run_list(Workspace& workspace) {
-    auto descriptions = workspace.source_descriptions();
-    if (!descriptions) {
+    if (auto descriptions = workspace.source_descriptions(); !descriptions) {
         return fail("source", descriptions.error().message, kExitUsage);
     }
-    auto rows = load_sources_panel(workspace.store(), descriptions.value());
-    if (!rows) {
-        return fail("source", rows.error().message, kExitInternal);
+    // The sources dialog's model (rows and sign-ins); without a secret store, only the
+    // environment's tokens count as a sign-in, as in the dialog.
+    auto secrets = SecretStore::open(workspace.paths());
+    auto model = load_sources_dialog(workspace, secrets ? &secrets.value() : nullptr);
+    if (!model) {
+        return fail("source", model.error().message, kExitInternal);
     }
+    const std::vector<SourceRow>& rows = model.value().sources();
     const std::int64_t now = now_epoch_seconds();
     // The app's schedule as it stands now (views/refresh_schedule.h): interval and next run.
     RefreshSchedule schedule;
-    schedule.update(rows.value());
+    schedule.update(rows);
     const auto plan = schedule.plan(now);
     std::printf("%s %s %s %s %8s  %s\n", fit_columns("source", 24).c_str(),
                 fit_columns("state", 34).c_str(), fit_columns("last refresh", 12).c_str(),
                 fit_columns("schedule", 30).c_str(), "listings", "last error");
-    for (std::size_t i = 0; i < rows.value().size(); ++i) {
-        const SourceRow& r = rows.value()[i];
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const SourceRow& r = rows[i];
         std::string state = r.state_text;
         if (!r.deprecated.empty()) {
             state += " (deprecated: " + r.deprecated + ")";
@@ -72,6 +75,9 @@ int run_list(Workspace& workspace) {
         }
         if (r.suspicious) {
             std::printf("    suspicious: %s\n", r.suspicious_text.c_str());
+        }
+        if (auto sign_in = model.value().sign_in_text(r.id, now)) {
+            std::printf("    %s\n", sign_in->c_str());
         }
     }
     return kExitOk;

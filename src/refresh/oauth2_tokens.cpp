@@ -5,7 +5,6 @@
 #include "refresh/source_config.h"
 
 namespace gigscout {
-namespace {
 
 std::optional<std::int64_t> epoch_from_text(const std::optional<std::string>& text) {
     if (!text || text->empty()) {
@@ -18,8 +17,6 @@ std::optional<std::int64_t> epoch_from_text(const std::optional<std::string>& te
     }
     return v;
 }
-
-}  // namespace
 
 std::string sign_in_again_message(const OAuth2Source& source) {
     return "sign in to " + source.platform + " again: gigscout-cli source auth " + source.source;

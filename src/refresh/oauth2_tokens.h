@@ -50,6 +50,9 @@ struct OAuth2Source {
     std::string client_id;  // the value of rule.client_id_setting
 };
 
+// A stored expiry (kOAuth2ExpiresAtKey) read back; nullopt when absent or not a number.
+std::optional<std::int64_t> epoch_from_text(const std::optional<std::string>& text);
+
 // "sign in to Upwork again: gigscout-cli source auth upwork"
 std::string sign_in_again_message(const OAuth2Source& source);
 

@@ -72,7 +72,7 @@ struct RefreshOptions {
     // that trickles each page just under the per-request timeouts ends here, keeping the pages
     // it read (Partial), instead of holding the refresh for max_pages times those timeouts.
     // A source's own `time_budget_seconds` (sources.json) replaces it.
-    std::chrono::milliseconds source_time_budget{60'000};
+    std::chrono::milliseconds source_time_budget{kDefaultTimeBudgetSeconds * 1000};
     // Times, caps and retries for every request; per-source parts (hosts, http, local
     // addresses, rate) are filled in from the plugin's manifest and the source's config.
     fetch::FetchPolicy policy;

@@ -35,6 +35,8 @@ struct SourceConfig {
 inline constexpr int kDefaultRefreshMinutes = 60;
 // A week: a longer wait is no schedule.
 inline constexpr int kMaxRefreshMinutes = 7 * 24 * 60;
+// RefreshOptions::source_time_budget unless a front end sets its own.
+inline constexpr int kDefaultTimeBudgetSeconds = 60;
 // An hour: one source must not hold a refresh longer.
 inline constexpr int kMaxTimeBudgetSeconds = 3600;
 

@@ -159,6 +159,17 @@ std::string date_time_text(std::int64_t epoch_seconds) {
     return iso.substr(0, 10) + " " + iso.substr(11, 5) + " UTC";
 }
 
+std::string span_text(std::int64_t seconds) {
+    constexpr std::int64_t kHour = 3600, kDay = 86400;
+    if (seconds < 2 * kHour && seconds % kHour != 0) {
+        return std::to_string((seconds + 59) / 60) + " min";
+    }
+    if (seconds < 2 * kDay) {
+        return std::to_string((seconds + kHour - 1) / kHour) + " h";
+    }
+    return std::to_string((seconds + kDay - 1) / kDay) + " d";
+}
+
 std::string relative_time(std::int64_t then, std::int64_t now) {
     constexpr std::int64_t kMinute = 60, kHour = 3600, kDay = 86400;
     std::int64_t ago = now - then;

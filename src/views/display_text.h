@@ -52,6 +52,10 @@ std::string date_text(std::int64_t epoch_seconds);
 // The UTC date and minute: "2026-11-25 10:00 UTC".
 std::string date_time_text(std::int64_t epoch_seconds);
 
+// A span of time: minutes below two hours (unless whole), then hours, then days from two days
+// on; rounded up, so "next in 5 min" never promises a run sooner than it comes.
+std::string span_text(std::int64_t seconds);
+
 // How long before `now` a moment was: "just now" (under a minute), "5 min ago", "3 h ago",
 // "3 d ago" (under 60 days), then the date ("2026-09-01"). A moment after `now` (clocks
 // differ between platforms) is "just now" up to a minute ahead, else the date.

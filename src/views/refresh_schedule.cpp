@@ -2,23 +2,9 @@
 
 #include <algorithm>
 
+#include "views/display_text.h"
+
 namespace gigscout {
-namespace {
-
-// Minutes below two hours (unless whole), then hours, then days from two days on; rounded up,
-// so "next in" never promises a run sooner than it comes.
-std::string span_text(std::int64_t seconds) {
-    constexpr std::int64_t kHour = 3600, kDay = 86400;
-    if (seconds < 2 * kHour && seconds % kHour != 0) {
-        return std::to_string((seconds + 59) / 60) + " min";
-    }
-    if (seconds < 2 * kDay) {
-        return std::to_string((seconds + kHour - 1) / kHour) + " h";
-    }
-    return std::to_string((seconds + kDay - 1) / kDay) + " d";
-}
-
-}  // namespace
 
 std::int64_t schedule_interval(const SourceRow& row) {
     const std::int64_t base = std::max({row.refresh_interval, row.min_interval, std::int64_t{60}});

@@ -1,6 +1,7 @@
 #include "views/source_settings_form.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace gigscout {
 namespace {
@@ -15,11 +16,35 @@ bool blank(const std::string& text) {
     return std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\t'; });
 }
 
+struct HostValue {
+    std::optional<int> value;  // none: blank, so the default
+    std::optional<std::string> error_reason;
+};
+
+// A host field's text as a whole number in its range.
+HostValue host_value(const SettingField& f) {
+    if (blank(f.text)) {
+        return {};
+    }
+    const std::string range = "must be a whole number from " + std::to_string(f.min) + " to " +
+                              std::to_string(f.max) + ", got \"" + f.text + "\"";
+    auto v = parse_setting_value(f.spec, f.text);
+    if (!v) {
+        return {std::nullopt, range};
+    }
+    const double d = std::get<double>(v.value());
+    if (!(d >= f.min && d <= f.max) || d != std::floor(d)) {
+        return {std::nullopt, range};
+    }
+    return {static_cast<int>(d), std::nullopt};
+}
+
 }  // namespace
 
 SettingsForm::SettingsForm(PluginManifest manifest,
                            const std::map<std::string, std::string>& settings,
-                           const std::map<std::string, SecretPlace>& secrets)
+                           const std::map<std::string, SecretPlace>& secrets,
+                           const std::vector<HostSetting>& host)
     : manifest_(std::move(manifest)) {
     for (const SettingSpec& spec : manifest_.settings) {
         SettingField& f = fields_.emplace_back();
@@ -36,20 +61,35 @@ SettingsForm::SettingsForm(PluginManifest manifest,
             f.text = setting_value_to_text(*spec.default_value);
         }
     }
+    for (const HostSetting& h : host) {
+        if (field(h.spec.key) != nullptr) {
+            continue;
+        }
+        SettingField& f = fields_.emplace_back();
+        f.spec = h.spec;
+        f.host = true;
+        f.min = h.min;
+        f.max = h.max;
+        if (h.value) {
+            f.text = std::to_string(*h.value);
+        } else if (h.spec.default_value) {
+            f.text = setting_value_to_text(*h.spec.default_value);
+        }
+    }
     update_required();
 }
 
-bool SettingsForm::required(const SettingSpec& spec, const SettingValues& given) const {
-    if (manifest_.oauth2 && spec.key == manifest_.oauth2->token_setting) {
+bool SettingsForm::required(const SettingField& f, const SettingValues& given) const {
+    if (f.host || (manifest_.oauth2 && f.spec.key == manifest_.oauth2->token_setting)) {
         return false;
     }
-    return setting_required(manifest_, spec, given);
+    return setting_required(manifest_, f.spec, given);
 }
 
 void SettingsForm::update_required() {
     const SettingValues now = given();
     for (SettingField& f : fields_) {
-        f.required = required(f.spec, now);
+        f.required = required(f, now);
     }
 }
 
@@ -107,6 +147,9 @@ bool SettingsForm::clear_secret(const std::string& key) {
 SettingValues SettingsForm::given() const {
     SettingValues out;
     for (const SettingField& f : fields_) {
+        if (f.host) {
+            continue;
+        }
         if (f.spec.secret) {
             const bool has = f.secret_typed || (f.stored != SecretPlace::None && !f.secret_cleared);
             if (has) {
@@ -128,7 +171,13 @@ std::vector<FieldError> SettingsForm::validate() const {
     std::vector<FieldError> errors;
     const SettingValues now = given();
     for (const SettingField& f : fields_) {
-        const bool needed = required(f.spec, now);
+        if (f.host) {
+            if (auto reason = host_value(f).error_reason) {
+                errors.push_back({f.spec.key, *reason});
+            }
+            continue;
+        }
+        const bool needed = required(f, now);
         auto it = now.find(f.spec.key);
         const bool has_value = it != now.end() && setting_has_value(it->second);
         if (f.spec.secret) {
@@ -162,6 +211,14 @@ Result<SettingsEdit> SettingsForm::edit() const {
     }
     SettingsEdit out;
     for (const SettingField& f : fields_) {
+        if (f.host) {
+            const auto value = host_value(f).value;
+            if (value && (!f.spec.default_value ||
+                          std::get<double>(*f.spec.default_value) != static_cast<double>(*value))) {
+                out.host[f.spec.key] = *value;
+            }
+            continue;
+        }
         if (f.spec.secret) {
             if (auto it = typed_secrets_.find(f.spec.key); it != typed_secrets_.end()) {
                 out.secrets[f.spec.key] = it->second;

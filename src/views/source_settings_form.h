@@ -27,6 +27,21 @@ struct SettingField {
     SecretPlace stored = SecretPlace::None;  // secrets only: where the current value is
     bool secret_typed = false;               // secrets only: a new value was typed
     bool secret_cleared = false;             // secrets only: the stored value is to go
+    // A setting of the host's for this source (HostSetting), not the plugin's: a whole number
+    // from `min` to `max`.
+    bool host = false;
+    int min = 0;
+    int max = 0;
+};
+
+// A per-source setting of the host's, kept in sources.json beside the plugin's settings (the
+// refresh's time budget): the workspace supplies it with its default and range, so the form
+// shows it after the plugin's fields and checks it the same way.
+struct HostSetting {
+    SettingSpec spec;  // a Number whose default_value is the host's default
+    int min = 1;
+    int max = 1;
+    std::optional<int> value;  // the source's own; none: the default
 };
 
 struct FieldError {
@@ -41,14 +56,18 @@ struct SettingsEdit {
     std::map<std::string, std::string> settings;
     std::map<std::string, std::string> secrets;  // to store, by key
     std::vector<std::string> erase_secrets;      // to take out of the secret store
+    // The host settings with a value other than their default, by key.
+    std::map<std::string, int> host;
 };
 
 class SettingsForm {
   public:
     // `settings`: the source's values from sources.json (none: the defaults); `secrets`: where
-    // each secret setting's value is now.
+    // each secret setting's value is now; `host`: the host's settings for the source, shown
+    // after the plugin's (a key the plugin declares itself stays the plugin's).
     SettingsForm(PluginManifest manifest, const std::map<std::string, std::string>& settings = {},
-                 const std::map<std::string, SecretPlace>& secrets = {});
+                 const std::map<std::string, SecretPlace>& secrets = {},
+                 const std::vector<HostSetting>& host = {});
 
     const PluginManifest& manifest() const { return manifest_; }
     const std::vector<SettingField>& fields() const { return fields_; }
@@ -69,9 +88,10 @@ class SettingsForm {
 
   private:
     SettingValues given() const;
-    // Whether `spec` needs a value before the source is saved. An OAuth2 source's token never
-    // does: signing in (after the source is added) gives it, and a refresh without it says so.
-    bool required(const SettingSpec& spec, const SettingValues& given) const;
+    // Whether `f` needs a value before the source is saved. A host setting never does (it has a
+    // default), nor an OAuth2 source's token: signing in (after the source is added) gives it,
+    // and a refresh without it says so.
+    bool required(const SettingField& f, const SettingValues& given) const;
     void update_required();
 
     PluginManifest manifest_;

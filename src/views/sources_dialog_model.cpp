@@ -1,5 +1,7 @@
 #include "views/sources_dialog_model.h"
 
+#include <algorithm>
+
 #include "views/display_text.h"
 
 namespace gigscout {
@@ -122,6 +124,36 @@ std::optional<std::string> SourcesDialogModel::sign_in_command() const {
         return std::nullopt;
     }
     return "gigscout-cli source auth " + s->id;
+}
+
+std::optional<std::string> SourcesDialogModel::sign_in_text(const std::string& id,
+                                                            std::int64_t now) const {
+    const auto row = std::find_if(sources_.begin(), sources_.end(),
+                                  [&id](const SourceRow& r) { return r.id == id; });
+    if (row == sources_.end()) {
+        return std::nullopt;
+    }
+    const PluginItem* p = plugin(row->plugin);
+    if (p == nullptr || !p->manifest || !p->manifest->oauth2) {
+        return std::nullopt;
+    }
+    const std::string command = "gigscout-cli source auth " + id;
+    const auto it = signed_in_.find(id);
+    if (it == signed_in_.end()) {
+        return "not signed in: run " + command;
+    }
+    const SignIn& s = it->second;
+    // 0 or nothing: the platform never said, so the token is good until it is refused.
+    if (!s.expires_at || *s.expires_at <= 0) {
+        return std::string("signed in");
+    }
+    if (*s.expires_at > now) {
+        return "signed in; token expires in " + span_text(*s.expires_at - now);
+    }
+    if (s.renewable) {
+        return std::string("signed in; token expired, the next refresh renews it");
+    }
+    return "sign-in expired: run " + command;
 }
 
 namespace {

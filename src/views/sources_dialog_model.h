@@ -5,8 +5,9 @@
 // themselves are the workspace's (source_from_url.h, source_settings.h).
 #pragma once
 
+#include <cstdint>
+#include <map>
 #include <optional>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,12 @@ struct PluginItem {
 // One item per catalog entry, in the catalog's order.
 std::vector<PluginItem> plugin_items(const std::vector<PluginEntry>& entries);
 
+// An OAuth2 source's sign-in as the secret store holds it (workspace/source_auth.h).
+struct SignIn {
+    std::optional<std::int64_t> expires_at;  // the access token's end; none when not told
+    bool renewable = false;                  // a refresh token is kept
+};
+
 enum class SourceAction { Enable, Disable, Resume, Remove, AddSource };
 
 class SourcesDialogModel {
@@ -52,12 +59,17 @@ class SourcesDialogModel {
     // The plugin of the selected source, or the selected plugin.
     const PluginItem* selected_plugins_item() const;
 
-    // The OAuth2 sources holding a sign-in (workspace/source_auth.h's source_signed_in); the
+    // The OAuth2 sources holding a sign-in (workspace/source_auth.h's source_sign_in); the
     // others of an OAuth2 plugin read as not signed in.
-    void set_signed_in(std::set<std::string> sources) { signed_in_ = std::move(sources); }
+    void set_signed_in(std::map<std::string, SignIn> sources) { signed_in_ = std::move(sources); }
     // For the selected source of a plugin declaring `oauth2`: the command that signs it in
     // ("gigscout-cli source auth upwork"); nullopt for any other selection.
     std::optional<std::string> sign_in_command() const;
+
+    // For configured source `id` of a plugin declaring `oauth2`, its sign-in at `now` in words:
+    // "signed in", "signed in; token expires in 23 h", "not signed in: run gigscout-cli source
+    // auth upwork"; nullopt for any other source.
+    std::optional<std::string> sign_in_text(const std::string& id, std::int64_t now) const;
 
     bool can(SourceAction action) const;
     // The details pane's words for the selection: the state, the last error, the deprecation
@@ -72,7 +84,7 @@ class SourcesDialogModel {
     std::vector<PluginItem> plugins_;
     std::optional<std::size_t> source_;
     std::optional<std::size_t> plugin_;
-    std::set<std::string> signed_in_;
+    std::map<std::string, SignIn> signed_in_;
 };
 
 }  // namespace gigscout

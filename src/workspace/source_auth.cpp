@@ -238,18 +238,25 @@ bool source_client_secret_known(const SecretStore& secrets, const std::string& i
     return v && v.value() && !v.value()->empty();
 }
 
-bool source_signed_in(const SecretStore& secrets, const std::string& id,
-                      const std::string& token_setting) {
+std::optional<SignIn> source_sign_in(const SecretStore& secrets, const std::string& id,
+                                     const std::string& token_setting) {
     if (secret_from_environment(id, token_setting)) {
-        return true;
+        return SignIn{};
     }
-    for (const std::string& key : {std::string(kOAuth2RefreshTokenKey), token_setting}) {
+    auto stored = [&](const std::string& key) -> std::optional<std::string> {
         auto v = secrets.get(id, key);
         if (v && v.value() && !v.value()->empty()) {
-            return true;
+            return *v.value();
         }
+        return std::nullopt;
+    };
+    SignIn out;
+    out.renewable = stored(kOAuth2RefreshTokenKey).has_value();
+    if (!out.renewable && !stored(token_setting)) {
+        return std::nullopt;
     }
-    return false;
+    out.expires_at = epoch_from_text(stored(kOAuth2ExpiresAtKey));
+    return out;
 }
 
 }  // namespace gigscout

@@ -18,6 +18,7 @@
 #include "fetch/cancel_token.h"
 #include "fetch/loopback_redirect.h"
 #include "store/secret_store.h"
+#include "views/sources_dialog_model.h"
 #include "workspace/workspace.h"
 
 namespace gigscout {
@@ -73,9 +74,10 @@ Result<SourceAuthDone> await_source_auth(Workspace& workspace, const std::string
 // stored), so a front end asks for it only when it is not.
 bool source_client_secret_known(const SecretStore& secrets, const std::string& id);
 
-// For the sources dialog and `source list`: whether an OAuth2 source holds a sign-in (a
-// refresh or access token; the environment's token counts too).
-bool source_signed_in(const SecretStore& secrets, const std::string& id,
-                      const std::string& token_setting);
+// For the sources dialog and `source list`: the sign-in an OAuth2 source holds (a refresh or
+// access token, with the access token's expiry; the environment's token counts too, with no
+// expiry), or nullopt when it holds none.
+std::optional<SignIn> source_sign_in(const SecretStore& secrets, const std::string& id,
+                                     const std::string& token_setting);
 
 }  // namespace gigscout

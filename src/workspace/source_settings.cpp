@@ -1,7 +1,7 @@
 #include "workspace/source_settings.h"
 
 #include <algorithm>
-#include <set>
+#include <map>
 
 #include "refresh/oauth2_tokens.h"
 #include "workspace/source_auth.h"
@@ -58,16 +58,19 @@ Result<SourcesDialogModel> load_sources_dialog(Workspace& workspace, const Secre
     if (!rows) {
         return rows.error();
     }
-    std::set<std::string> signed_in;
+    std::map<std::string, SignIn> signed_in;
     for (const SourceRow& row : rows.value()) {
         const PluginEntry* entry = workspace.catalog().find(row.plugin);
         if (entry == nullptr || !entry->manifest || !entry->manifest->oauth2) {
             continue;
         }
         const std::string& token = entry->manifest->oauth2->token_setting;
-        if (secrets != nullptr ? source_signed_in(*secrets, row.id, token)
-                               : secret_from_environment(row.id, token).has_value()) {
-            signed_in.insert(row.id);
+        if (secrets != nullptr) {
+            if (auto s = source_sign_in(*secrets, row.id, token)) {
+                signed_in[row.id] = *s;
+            }
+        } else if (secret_from_environment(row.id, token)) {
+            signed_in[row.id] = SignIn{};
         }
     }
     SourcesDialogModel model(std::move(rows).value(), plugin_items(workspace.catalog().entries()));
@@ -102,8 +105,46 @@ Result<SettingsForm> source_settings_form(Workspace& workspace, const std::strin
             }
         }
     }
-    return SettingsForm(*entry->manifest, source.value().settings, places);
+    return SettingsForm(*entry->manifest, source.value().settings, places,
+                        source_host_settings(source.value()));
 }
+
+namespace {
+
+// The form's key for SourceConfig::time_budget_seconds: its name in sources.json.
+constexpr const char* kTimeBudgetKey = "time_budget_seconds";
+
+}  // namespace
+
+std::vector<HostSetting> source_host_settings(const SourceConfig& source) {
+    HostSetting budget;
+    budget.spec.key = kTimeBudgetKey;
+    budget.spec.label = "Time budget (seconds)";
+    budget.spec.type = SettingType::Number;
+    budget.spec.default_value = double{kDefaultTimeBudgetSeconds};
+    budget.spec.help =
+        "The most one refresh of this source may take, all its pages together; "
+        "the pages read by then are kept.";
+    budget.min = 1;
+    budget.max = kMaxTimeBudgetSeconds;
+    budget.value = source.time_budget_seconds;
+    return {budget};
+}
+
+SettingsForm new_source_form(const PluginManifest& manifest) {
+    return SettingsForm(manifest, {}, {}, source_host_settings(SourceConfig{}));
+}
+
+namespace {
+
+// The host settings of a form's edit into the source (absent: back to the default).
+void apply_host_settings(SourceConfig& source, const SettingsEdit& edit) {
+    const auto budget = edit.host.find(kTimeBudgetKey);
+    source.time_budget_seconds =
+        budget == edit.host.end() ? std::nullopt : std::optional<int>(budget->second);
+}
+
+}  // namespace
 
 Status save_source_settings(Workspace& workspace, const std::string& id, const SettingsEdit& edit,
                             SecretStore* secrets) {
@@ -113,13 +154,16 @@ Status save_source_settings(Workspace& workspace, const std::string& id, const S
     if (auto s = store_secrets(id, edit, secrets); !s) {
         return s;
     }
-    return edit_source(workspace, id,
-                       [&edit](SourceConfig& source) { source.settings = edit.settings; });
+    return edit_source(workspace, id, [&edit](SourceConfig& source) {
+        source.settings = edit.settings;
+        apply_host_settings(source, edit);
+    });
 }
 
 Status add_source_with_settings(Workspace& workspace, SourceConfig source, const SettingsEdit& edit,
                                 SecretStore* secrets) {
     source.settings = edit.settings;
+    apply_host_settings(source, edit);
     if (auto s = add_source(workspace, source); !s) {
         return s;
     }

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "base/result.h"
 #include "refresh/source_config.h"
@@ -26,6 +27,14 @@ Result<SourcesDialogModel> load_sources_dialog(Workspace& workspace,
 // that cannot load.
 Result<SettingsForm> source_settings_form(Workspace& workspace, const std::string& id,
                                           const SecretStore* secrets);
+
+// The host's settings a source's form shows after its plugin's (views HostSetting):
+// `time_budget_seconds`, the most one refresh of the source may take.
+std::vector<HostSetting> source_host_settings(const SourceConfig& source);
+
+// The form for a new source of `manifest`: the plugin's settings and the host's, at their
+// defaults.
+SettingsForm new_source_form(const PluginManifest& manifest);
 
 // Saves a form's edit for a configured source: secrets first (a secret that cannot be stored
 // leaves sources.json as it was), then its settings in sources.json.

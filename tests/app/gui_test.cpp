@@ -3,7 +3,8 @@
 // tutorial's Gig Board plugin (plugins/examples/gigboard/), a real data directory and
 // SQLite store, keys typed through XTest (wxUIActionSimulator). run_gui_test.sh starts Xvfb
 // and a private session bus, and runs two phases in one data directory:
-//   first   — demo listings while the store is empty; Refresh from the toolbar; the ranked
+//   first   — the first-run dialog offers the sources once its thread has read the plugins;
+//             demo listings while the store is empty; Refresh from the toolbar; the ranked
 //             rows; the details of a listing; save one, hide one, undo the hide, hide another;
 //   restart — a new process finds the saved and hidden states kept;
 //   insights — the Insights tab over the demo listings: drawn, exported as PNG, and a click
@@ -25,6 +26,7 @@
 #include <fstream>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <thread>
@@ -49,6 +51,7 @@
 #include <wx/uiaction.h>
 
 #include "app/app.h"
+#include "app/first_run.h"
 #include "app/insights_panel.h"
 #include "app/profile_dialog.h"
 #include "app/sources_dialog.h"
@@ -386,6 +389,39 @@ class GuiTestApp : public GigScoutApp {
     // --- the phases ----------------------------------------------------------------------
     void first_phase() {
         const auto& table = frame_->table();
+        // The first-run dialog reads the plugin catalog on a thread of its own: until it hands
+        // the catalog back, no source is offered and OK waits. Closed while reading, it waits
+        // for its reader and drops the hand-off.
+        then("open the first-run dialog", [this] {
+            auto opened = Workspace::open(paths_);
+            if (!opened) {
+                fail("could not open the workspace: " + opened.error().message);
+                return;
+            }
+            welcome_workspace_.emplace(std::move(opened).value());
+            { FirstRunDialog closed_while_reading(frame_, *welcome_workspace_); }
+            check(!welcome_workspace_->has_catalog(), "a closed dialog's catalog is dropped");
+            welcome_ = new FirstRunDialog(frame_, *welcome_workspace_);
+            check(welcome_->sources_list()->IsEmpty() && !welcome_->ok_button()->IsEnabled(),
+                  "no source is offered and OK waits while the plugins are read");
+            welcome_->Show();
+        });
+        when(
+            "the first-run dialog offers the sources",
+            [this] { return welcome_ != nullptr && welcome_->ok_button()->IsEnabled(); },
+            [this] {
+                wxCheckListBox* offered = welcome_->sources_list();
+                check(offered->GetCount() == 1 && offered->GetString(0) == "gigboard" &&
+                          offered->IsChecked(0),
+                      "the configured source is offered, ticked");
+                check(welcome_workspace_->has_catalog(), "the catalog went to the workspace");
+            },
+            std::chrono::seconds(20));
+        screenshot("00-first-run-dialog", [this] { return welcome_; });
+        then("close the first-run dialog", [this] {
+            welcome_->Destroy();
+            welcome_ = nullptr;
+        });
         when(
             "the window reads the store", [this] { return frame_->loaded(); },
             [this] {
@@ -963,6 +999,40 @@ class GuiTestApp : public GigScoutApp {
                       "sources.json has the upwork source");
             });
         screenshot("15-upwork-added-before-sign-in", [this] { return frame_->sources_dialog(); });
+
+        // The host's time budget for a source, last in its form: out of range, the form names
+        // the field and shows it; in range, it goes to sources.json.
+        then("a time budget of 0 s for the feed", [this, id] {
+            SourcesDialog* d = frame_->sources_dialog();
+            check(d->select_source(id), "the feed is listed");
+            check(d->field_text("time_budget_seconds") == "60", "the budget shows its default");
+            d->set_field_text("time_budget_seconds", "0");
+        });
+        click([this] { return frame_->sources_dialog()->save_button(); });
+        when(
+            "Save names the time budget",
+            [this] { return frame_->sources_dialog()->message().rfind("field `time", 0) == 0; },
+            [this] {
+                check(frame_->sources_dialog()->message() ==
+                          "field `time_budget_seconds`: must be a whole number from 1 to 3600, "
+                          "got \"0\"",
+                      "the form says which field and why: " + frame_->sources_dialog()->message());
+            });
+        screenshot("16-time-budget-named", [this] { return frame_->sources_dialog(); });
+        then("a time budget of 120 s",
+             [this] { frame_->sources_dialog()->set_field_text("time_budget_seconds", "120"); });
+        click([this] { return frame_->sources_dialog()->save_button(); });
+        when(
+            "the budget is in sources.json",
+            [this, id] { return frame_->sources_dialog()->message().rfind("Saved " + id, 0) == 0; },
+            [this, id] {
+                auto file = load_sources(paths_.sources_file());
+                bool kept = false;
+                for (const auto& s : file ? file.value().sources : std::vector<SourceConfig>{}) {
+                    kept = kept || (s.id == id && s.time_budget_seconds == 120);
+                }
+                check(kept, "sources.json gives the feed 120 s");
+            });
     }
 
     // A feed that answers HTTP 500 three refreshes in a row is paused: the banner names it, why
@@ -1174,6 +1244,8 @@ class GuiTestApp : public GigScoutApp {
     std::unique_ptr<TestHttpServer> server_;
     MainFrame* frame_ = nullptr;
     ProfileDialog* dialog_ = nullptr;
+    std::optional<Workspace> welcome_workspace_;
+    FirstRunDialog* welcome_ = nullptr;
     wxTimer timer_;
     std::vector<Step> steps_;
     std::size_t next_ = 0;

@@ -124,6 +124,60 @@ TEST(SettingsForm, AStoredSecretCountsAndCanBeTakenAway) {
     EXPECT_EQ(secret_place_text(SecretPlace::File), "stored in file");
 }
 
+// A setting of the host's (the workspace supplies time_budget_seconds so) follows the plugin's
+// fields, is checked against its range with the field named, and goes to the edit apart from the
+// plugin's settings, left out at its default.
+TEST(SettingsForm, AHostSettingFollowsThePluginsFieldsAndIsCheckedAgainstItsRange) {
+    HostSetting budget;
+    budget.spec.key = "time_budget_seconds";
+    budget.spec.label = "Time budget (seconds)";
+    budget.spec.type = SettingType::Number;
+    budget.spec.default_value = 60.0;
+    budget.min = 1;
+    budget.max = 3600;
+    SettingsForm form(manifest_of("rss"), {{"url", "https://jobs.example/feed.rss"}}, {}, {budget});
+    ASSERT_EQ(form.fields().size(), manifest_of("rss").settings.size() + 1);
+    const SettingField& last = form.fields().back();
+    EXPECT_EQ(last.spec.key, "time_budget_seconds");
+    EXPECT_TRUE(last.host);
+    EXPECT_FALSE(last.required);
+    EXPECT_EQ(last.text, "60") << "the host's default";
+    auto unchanged = form.edit();
+    ASSERT_TRUE(unchanged.ok()) << unchanged.error().message;
+    EXPECT_TRUE(unchanged.value().host.empty()) << "the default is not written";
+    EXPECT_EQ(unchanged.value().settings.count("time_budget_seconds"), 0u);
+
+    for (const char* wrong : {"0", "3601", "1.5", "soon"}) {
+        ASSERT_TRUE(form.set_text("time_budget_seconds", wrong));
+        auto errors = form.validate();
+        ASSERT_EQ(errors.size(), 1u) << wrong;
+        EXPECT_EQ(errors[0].key, "time_budget_seconds");
+        EXPECT_EQ(errors[0].reason,
+                  std::string("must be a whole number from 1 to 3600, got \"") + wrong + "\"");
+        auto edit = form.edit();
+        ASSERT_FALSE(edit.ok()) << wrong;
+        EXPECT_EQ(edit.error().message,
+                  std::string("field `time_budget_seconds`: must be a whole number from 1 to "
+                              "3600, got \"") +
+                      wrong + "\"");
+    }
+    form.set_text("time_budget_seconds", "300");
+    auto edit = form.edit();
+    ASSERT_TRUE(edit.ok()) << edit.error().message;
+    EXPECT_EQ(edit.value().host, (std::map<std::string, int>{{"time_budget_seconds", 300}}));
+    EXPECT_EQ(edit.value().settings,
+              (std::map<std::string, std::string>{{"url", "https://jobs.example/feed.rss"}}));
+
+    budget.value = 900;  // the source's own, from sources.json
+    SettingsForm own(manifest_of("rss"), {}, {}, {budget});
+    EXPECT_EQ(own.field("time_budget_seconds")->text, "900");
+    own.set_text("time_budget_seconds", "");
+    own.set_text("url", "https://jobs.example/feed.rss");
+    auto cleared = own.edit();
+    ASSERT_TRUE(cleared.ok()) << cleared.error().message;
+    EXPECT_TRUE(cleared.value().host.empty()) << "left empty: back to the default";
+}
+
 TEST(SourcesDialogModel, ListsPluginsWithDeprecationAndLoadErrors) {
     std::vector<PluginEntry> entries = bundled_plugins().entries();
     PluginEntry broken;
@@ -193,7 +247,7 @@ TEST(SourcesDialogModel, AnOAuth2SourceSaysWhetherItIsSignedInAndHowToSignIn) {
     SourceRow named = upwork;
     named.id = "upwork:design";
     SourcesDialogModel model({upwork, named}, plugin_items(bundled_plugins().entries()));
-    model.set_signed_in({"upwork:design"});
+    model.set_signed_in({{"upwork:design", SignIn{}}});
 
     ASSERT_TRUE(model.select_source("upwork"));
     EXPECT_EQ(model.sign_in_command(), "gigscout-cli source auth upwork");
@@ -216,6 +270,37 @@ TEST(SourcesDialogModel, AnOAuth2SourceSaysWhetherItIsSignedInAndHowToSignIn) {
                                   "with its id"))
         << model.details();
     EXPECT_TRUE(testing::contains(model.details(), "not for commercial use")) << model.details();
+}
+
+TEST(SourcesDialogModel, AnOAuth2SourcesSignInReadsAsItsTokensExpiryStands) {
+    SourceRow row;
+    row.plugin = "upwork";
+    row.state_text = "never refreshed";
+    std::vector<SourceRow> rows;
+    for (const char* id : {"none", "unknown", "fresh", "stale", "stale-no-renewal"}) {
+        row.id = id;
+        rows.push_back(row);
+    }
+    SourceRow rss;
+    rss.id = rss.plugin = "rss";
+    rows.push_back(rss);
+    SourcesDialogModel model(rows, plugin_items(bundled_plugins().entries()));
+    const std::int64_t now = 1'800'000'000;
+    model.set_signed_in({{"unknown", SignIn{std::nullopt, false}},
+                         {"fresh", SignIn{now + 5 * 3600 + 10, true}},
+                         {"stale", SignIn{now - 60, true}},
+                         {"stale-no-renewal", SignIn{now - 60, false}},
+                         {"rss", SignIn{now + 60, true}}});
+
+    EXPECT_EQ(model.sign_in_text("none", now), "not signed in: run gigscout-cli source auth none");
+    EXPECT_EQ(model.sign_in_text("unknown", now), "signed in");
+    EXPECT_EQ(model.sign_in_text("fresh", now), "signed in; token expires in 6 h");
+    EXPECT_EQ(model.sign_in_text("stale", now),
+              "signed in; token expired, the next refresh renews it");
+    EXPECT_EQ(model.sign_in_text("stale-no-renewal", now),
+              "sign-in expired: run gigscout-cli source auth stale-no-renewal");
+    EXPECT_EQ(model.sign_in_text("rss", now), std::nullopt) << "rss does not sign in";
+    EXPECT_EQ(model.sign_in_text("missing", now), std::nullopt);
 }
 
 TEST(SourcesDialogModel, APluginThatSendsASettingAsUserAgentSaysWhy) {

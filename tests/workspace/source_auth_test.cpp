@@ -10,6 +10,7 @@
 
 #include <thread>
 
+#include "base/iso_time.h"
 #include "fetch/oauth2_client.h"
 #include "fetch/support/test_http_server.h"
 #include "refresh/oauth2_tokens.h"
@@ -139,7 +140,7 @@ TEST_F(SourceAuth, TheBrowsersRedirectToTheLoopbackSignsInAndTheTokensGoToTheSec
     const std::string redirect_uri = listener.value().redirect_uri();
     auto query = begin(redirect_uri);
     ASSERT_FALSE(query.empty());
-    EXPECT_FALSE(source_signed_in(*secrets_, "signed", "token"));
+    EXPECT_FALSE(source_sign_in(*secrets_, "signed", "token").has_value());
 
     // The browser, sent back by the platform after the user said yes.
     std::thread browser([&] {
@@ -164,7 +165,11 @@ TEST_F(SourceAuth, TheBrowsersRedirectToTheLoopbackSignsInAndTheTokensGoToTheSec
     EXPECT_EQ(secret(kOAuth2RefreshTokenKey), "r-first");
     EXPECT_EQ(secret(kOAuth2ClientSecretKey), "csecret-1");
     EXPECT_FALSE(secret(kOAuth2PendingKey).has_value());
-    EXPECT_TRUE(source_signed_in(*secrets_, "signed", "token"));
+    const auto sign_in = source_sign_in(*secrets_, "signed", "token");
+    ASSERT_TRUE(sign_in.has_value());
+    EXPECT_TRUE(sign_in->renewable);
+    ASSERT_TRUE(sign_in->expires_at.has_value());
+    EXPECT_GT(*sign_in->expires_at, now_epoch_seconds() + 86400 - 60);
     for (const auto& file : {paths_.sources_file(), paths_.database_file()}) {
         const std::string text = testing::read_file(file);
         for (const char* s : {"a-first", "r-first", "csecret-1"}) {

@@ -121,6 +121,37 @@ TEST_F(SourceSettings, AWrongValueIsRefusedAndNothingIsWritten) {
         << unknown.error().message;
 }
 
+// The form's time budget is the source's `time_budget_seconds` in sources.json, read back as
+// the refresh reads it; set back to the default, it leaves the file.
+TEST_F(SourceSettings, TheTimeBudgetFieldIsTheSourcesTimeBudgetInSourcesJson) {
+    const PluginEntry* entry = workspace_->catalog().find("rss");
+    ASSERT_NE(entry, nullptr);
+    SettingsForm form = new_source_form(*entry->manifest);
+    ASSERT_NE(form.field("time_budget_seconds"), nullptr);
+    EXPECT_EQ(form.field("time_budget_seconds")->text, "60");
+    form.set_text("url", "https://jobs.example/feed.rss");
+    form.set_text("time_budget_seconds", "240");
+    SourceConfig rss;
+    rss.plugin = "rss";
+    rss.instance = "jobs";
+    rss.id = "rss:jobs";
+    auto added = add_source_with_settings(*workspace_, rss, form.edit().value(), &*secrets_);
+    ASSERT_TRUE(added.ok()) << added.error().message;
+    EXPECT_EQ(configured("rss:jobs").time_budget_seconds, 240);
+    EXPECT_EQ(configured("rss:jobs").settings.count("time_budget_seconds"), 0u);
+
+    auto again = source_settings_form(*workspace_, "rss:jobs", &*secrets_);
+    ASSERT_TRUE(again.ok()) << again.error().message;
+    EXPECT_EQ(again.value().field("time_budget_seconds")->text, "240");
+    again.value().set_text("time_budget_seconds", "60");
+    auto saved =
+        save_source_settings(*workspace_, "rss:jobs", again.value().edit().value(), &*secrets_);
+    ASSERT_TRUE(saved.ok()) << saved.error().message;
+    EXPECT_EQ(configured("rss:jobs").time_budget_seconds, std::nullopt);
+    EXPECT_FALSE(
+        testing::contains(testing::read_file(paths_.sources_file()), "time_budget_seconds"));
+}
+
 TEST_F(SourceSettings, EnableDisableResumeAndRemoveRoundTrip) {
     SourceConfig rss;
     rss.plugin = "rss";

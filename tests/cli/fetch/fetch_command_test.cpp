@@ -475,6 +475,13 @@ return {
     std::vector<std::string> env = {
         "-DBUS_SESSION_BUS_ADDRESS",
         "GIGSCOUT_PLUGINS=" + (testing::tests_dir() / "refresh" / "plugins").string()};
+    // `source list` words the sign-in as the sources dialog does (SourcesDialogModel).
+    auto listed =
+        testing::run_gigscout_cli({"source", "list", "--data-dir", data_.string()}, "", env);
+    ASSERT_EQ(listed.code, 0) << listed.out << listed.err;
+    EXPECT_TRUE(contains(listed.out, "\n    not signed in: run gigscout-cli source auth signed\n"))
+        << listed.out;
+
     auto started =
         testing::run_gigscout_cli({"source", "auth", "signed", "--data-dir", data_.string(),
                                    "--no-listen", "--client-secret-stdin"},
@@ -504,6 +511,10 @@ return {
         << done.out;
     EXPECT_TRUE(contains(issued_for, "redirect_uri=http%3A%2F%2F127.0.0.1%3A8765%2Fcallback"))
         << issued_for;
+    listed = testing::run_gigscout_cli({"source", "list", "--data-dir", data_.string()}, "", env);
+    ASSERT_EQ(listed.code, 0) << listed.out << listed.err;
+    EXPECT_TRUE(contains(listed.out, "\n    signed in; token expires in 24 h\n")) << listed.out;
+    EXPECT_FALSE(contains(listed.out, "not signed in")) << listed.out;
     const std::string sources = testing::read_file(data_ / "config" / "sources.json");
     for (const char* secret : {"a-cli", "r-cli", "csecret-1"}) {
         EXPECT_FALSE(contains(sources, secret)) << sources;
