@@ -746,7 +746,9 @@ TEST_F(CliStore, ADamagedListingArrayLosesOnlyItsDamagedListingsEachNamedWithIts
                          ": 3 listings (3 new, 0 already known), 0 user states, 0 profiles, 0 "
                          "settings\n");
     std::set<std::string> ids;
-    for (const auto& row : list_json().GetArray()) {
+    // Kept in a variable: a range-for over a temporary's array outlives the temporary.
+    rapidjson::Document listed = list_json();
+    for (const auto& row : listed.GetArray()) {
         ids.insert(str(row, "id"));
     }
     EXPECT_EQ(ids, (std::set<std::string>{"a:0", "a:2", "a:4"}));
