@@ -246,12 +246,30 @@ struct Phrase {
     std::vector<std::uint64_t> hashes;
 };
 
+// Bit (hash >> 58) of a token hash: 64-bit sets that settle most lookups before a search.
+constexpr std::uint64_t bit_of(std::uint64_t hash) {
+    return std::uint64_t{1} << (hash >> 58);
+}
+
+// Phrases with the bits of their first and last tokens: most texts' neighbouring words miss
+// both, and the list is not read at all.
+struct PhraseList : std::vector<Phrase> {
+    std::uint64_t first_bits = 0;
+    std::uint64_t last_bits = 0;
+};
+
+// Sorted single-word hashes with their bits.
+struct WordList : std::vector<std::uint64_t> {
+    std::uint64_t bits = 0;
+    bool maybe(std::uint64_t hash) const { return (bits & bit_of(hash)) != 0; }
+};
+
 struct CompiledRule {
     int window = 5;
     bool near_skill = false;
     std::vector<bool> near_category;  // by category index; empty: any category counts
-    std::vector<Phrase> accept_prev, accept_next, reject_prev, reject_next;
-    std::vector<std::uint64_t> accept_near, reject_near;  // sorted single-word hashes
+    PhraseList accept_prev, accept_next, reject_prev, reject_next;
+    WordList accept_near, reject_near;
 };
 
 // One alias as the matcher sees it.
@@ -262,7 +280,7 @@ struct Variant {
     bool names_roles = false;  // Skill::names_roles
     bool tool = false;         // of a kToolCategories category: a named tool, not a field
     int rule = -1;             // index into Impl::rules, -1: no context needed
-    std::vector<Phrase> not_prev, not_next;
+    PhraseList not_prev, not_next;
     std::string text;           // the alias as written
     std::vector<Token> tokens;  // its tokens (offsets into `text`)
     bool conditional() const { return rule >= 0 || !not_prev.empty() || !not_next.empty(); }
@@ -302,8 +320,8 @@ struct Candidate {
     bool role = false;  // SkillSpan::role
 };
 
-std::vector<Phrase> compile_phrases(const std::vector<std::string>& phrases) {
-    std::vector<Phrase> out;
+PhraseList compile_phrases(const std::vector<std::string>& phrases) {
+    PhraseList out;
     std::vector<Token> tokens;
     for (const auto& p : phrases) {
         text_tokens::tokenize(p, tokens);
@@ -311,6 +329,9 @@ std::vector<Phrase> compile_phrases(const std::vector<std::string>& phrases) {
         for (const auto& t : tokens) {
             phrase.hashes.push_back(t.hash);
         }
+        // An empty phrase matches anywhere: its bits must let every word through.
+        out.first_bits |= phrase.hashes.empty() ? ~std::uint64_t{0} : bit_of(phrase.hashes.front());
+        out.last_bits |= phrase.hashes.empty() ? ~std::uint64_t{0} : bit_of(phrase.hashes.back());
         out.push_back(std::move(phrase));
     }
     return out;
@@ -322,6 +343,15 @@ std::vector<std::uint64_t> compile_words(const std::vector<std::string>& words) 
         out.push_back(text_tokens::hash_lower(w));
     }
     std::sort(out.begin(), out.end());
+    return out;
+}
+
+WordList compile_word_list(const std::vector<std::string>& words) {
+    WordList out;
+    static_cast<std::vector<std::uint64_t>&>(out) = compile_words(words);
+    for (std::uint64_t h : out) {
+        out.bits |= bit_of(h);
+    }
     return out;
 }
 
@@ -342,7 +372,7 @@ bool same_bytes(const char* a, const char* b, std::size_t n, bool case_sensitive
 struct SkillExtractor::Impl {
     const Taxonomy* taxonomy = nullptr;
     std::vector<CompiledRule> rules;
-    std::vector<Phrase> study_prefixes;            // kStudyPrefixes
+    PhraseList study_prefixes;                     // kStudyPrefixes
     std::vector<std::uint64_t> study_prefix_ends;  // their last tokens, sorted
     std::vector<std::uint64_t> list_glue;          // kListGlue, sorted hashes
     std::vector<std::uint64_t> role_nouns;         // kRoleNouns, sorted hashes
@@ -350,8 +380,8 @@ struct SkillExtractor::Impl {
     std::vector<std::uint64_t> departments;        // kDepartments, sorted hashes
     std::vector<std::uint64_t> with_words;         // kWithWords, sorted hashes
     std::vector<std::uint64_t> domain_ends;        // kDomainEnds, sorted hashes
-    std::vector<Phrase> company_headings;          // kCompanyHeadings
-    std::vector<Phrase> job_headings;              // kJobHeadings
+    PhraseList company_headings;                   // kCompanyHeadings
+    PhraseList job_headings;                       // kJobHeadings
     std::vector<std::uint64_t> heading_starts;     // first tokens of both, and "about", sorted
     std::vector<std::uint64_t> job_about;          // kJobAbout, sorted hashes
     std::vector<std::uint64_t> company_verbs;      // kCompanyVerbs, sorted hashes
@@ -374,6 +404,10 @@ struct SkillExtractor::Impl {
     std::array<std::uint64_t, 64> verb_filter{};
     bool maybe_verb(std::uint64_t h) const {
         return ((verb_filter[(h >> 52) >> 6] >> ((h >> 52) & 63)) & 1u) != 0;
+    }
+    std::array<std::uint64_t, 64> study_filter{};  // study_prefix_ends, list glue
+    bool maybe_study(std::uint64_t h) const {
+        return ((study_filter[(h >> 52) >> 6] >> ((h >> 52) & 63)) & 1u) != 0;
     }
     std::array<std::uint64_t, 64> role_filter{};  // role and team nouns, list glue
     bool maybe_role(std::uint64_t h) const {
@@ -569,25 +603,33 @@ struct SkillExtractor::Impl {
     }
 
     static bool any_before(const std::vector<Token>& toks, std::size_t first,
-                           const std::vector<Phrase>& ps) {
+                           const PhraseList& ps) {
+        if (ps.last_bits != ~std::uint64_t{0} &&
+            (first == 0 || (ps.last_bits & bit_of(toks[first - 1].hash)) == 0)) {
+            return false;
+        }
         return std::any_of(ps.begin(), ps.end(),
                            [&](const Phrase& p) { return phrase_before(toks, first, p); });
     }
 
-    static bool any_after(const std::vector<Token>& toks, std::size_t last,
-                          const std::vector<Phrase>& ps) {
+    static bool any_after(const std::vector<Token>& toks, std::size_t last, const PhraseList& ps) {
+        if (ps.first_bits != ~std::uint64_t{0} &&
+            (last >= toks.size() || (ps.first_bits & bit_of(toks[last].hash)) == 0)) {
+            return false;
+        }
         return std::any_of(ps.begin(), ps.end(),
                            [&](const Phrase& p) { return phrase_after(toks, last, p); });
     }
 
     // A word from `words` within `window` words of the candidate, in its sentence.
     static bool word_near(const std::vector<Token>& toks, const Candidate& c, int window,
-                          const std::vector<std::uint64_t>& words) {
+                          const WordList& words) {
         if (words.empty()) {
             return false;
         }
         auto hit = [&](const Token& t) {
-            return t.is_word() && std::binary_search(words.begin(), words.end(), t.hash);
+            return words.maybe(t.hash) && t.is_word() &&
+                   std::binary_search(words.begin(), words.end(), t.hash);
         };
         const Token& head = toks[c.first];
         for (std::size_t j = c.first; j-- > 0;) {
@@ -664,13 +706,14 @@ struct SkillExtractor::Impl {
         while (first > 0) {
             // Every study prefix ends in one of a few words ("in", "studying"): checked first,
             // since this runs for every match.
-            if (std::binary_search(study_prefix_ends.begin(), study_prefix_ends.end(),
-                                   toks[first - 1].hash) &&
+            const Token& t = toks[first - 1];
+            const bool listed = maybe_study(t.hash);  // most words are neither
+            if (listed &&
+                std::binary_search(study_prefix_ends.begin(), study_prefix_ends.end(), t.hash) &&
                 any_before(toks, first, study_prefixes)) {
                 return true;
             }
-            const Token& t = toks[first - 1];
-            if (std::binary_search(list_glue.begin(), list_glue.end(), t.hash)) {
+            if (listed && std::binary_search(list_glue.begin(), list_glue.end(), t.hash)) {
                 --first;
                 after_glue = true;
                 continue;
@@ -880,7 +923,10 @@ struct SkillExtractor::Impl {
             }
             std::size_t length = 0;
             bool job = false;
-            auto starts = [&](const std::vector<Phrase>& ps) {
+            auto starts = [&](const PhraseList& ps) {
+                if ((ps.first_bits & bit_of(t.hash)) == 0) {
+                    return false;
+                }
                 for (const Phrase& p : ps) {
                     if (phrase_after(toks, k, p) && heading_at(text, toks, k, p.hashes.size())) {
                         length = std::max(length, p.hashes.size());
@@ -1183,8 +1229,8 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
         cr.accept_next = compile_phrases(r.accept_next);
         cr.reject_prev = compile_phrases(r.reject_prev);
         cr.reject_next = compile_phrases(r.reject_next);
-        cr.accept_near = compile_words(r.accept_near);
-        cr.reject_near = compile_words(r.reject_near);
+        cr.accept_near = compile_word_list(r.accept_near);
+        cr.reject_near = compile_word_list(r.reject_near);
         rule_index.emplace(r.name, static_cast<int>(m.rules.size()));
         m.rules.push_back(std::move(cr));
     }
@@ -1232,6 +1278,11 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     for (const auto* list : {&m.company_verbs, &m.be_verbs}) {
         for (std::uint64_t h : *list) {
             m.verb_filter[(h >> 52) >> 6] |= std::uint64_t{1} << ((h >> 52) & 63);
+        }
+    }
+    for (const auto* list : {&m.study_prefix_ends, &m.list_glue}) {
+        for (std::uint64_t h : *list) {
+            m.study_filter[(h >> 52) >> 6] |= std::uint64_t{1} << ((h >> 52) & 63);
         }
     }
     for (const auto* list : {&m.role_nouns, &m.team_nouns, &m.list_glue}) {
