@@ -912,14 +912,28 @@ struct SkillExtractor::Impl {
                 }
             }
         };
+        // Capitalised words that pass the filter, collected without a branch per token: which
+        // words pass is unpredictable, and a mispredicted branch per common word ("The", "In")
+        // cost more than the loads.
+        thread_local std::vector<std::uint32_t> starts_at;
+        starts_at.resize(end + 1);
+        std::size_t count = 0;
         for (std::size_t k = 0; k < end; ++k) {
             const Token& t = toks[k];
-            // Most words miss the filter; headings are capitalised, which settles most others.
             const std::uint64_t bit = t.hash >> 52;
-            if (((heading_filter[bit >> 6] >> (bit & 63)) & 1u) == 0 || !t.is_word() ||
-                text[t.begin] < 'A' || text[t.begin] > 'Z' ||
+            const auto first = static_cast<unsigned char>(text[t.begin] - 'A');
+            starts_at[count] = static_cast<std::uint32_t>(k);
+            count += ((heading_filter[bit >> 6] >> (bit & 63)) & 1u) &
+                     static_cast<std::uint64_t>(first < 26) &
+                     static_cast<std::uint64_t>(t.is_word());
+        }
+        std::size_t next = 0;  // the first token not yet read
+        for (std::size_t at = 0; at < count; ++at) {
+            const std::size_t k = starts_at[at];
+            const Token& t = toks[k];
+            if (k < next ||
                 !std::binary_search(heading_starts.begin(), heading_starts.end(), t.hash)) {
-                continue;
+                continue;  // inside the heading just read, or another word
             }
             std::size_t length = 0;
             bool job = false;
@@ -950,7 +964,7 @@ struct SkillExtractor::Impl {
                 settle(k);
                 company = !job;
                 first_job = job ? std::min(first_job, k) : first_job;
-                k += length - 1;  // "Company Overview" is one heading, not two
+                next = k + length;  // "Company Overview" is one heading, not two
             }
         }
         settle(toks.size());
