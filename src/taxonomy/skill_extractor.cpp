@@ -62,6 +62,12 @@ constexpr std::string_view kDepartments[] = {
     "product",    "engineering", "design", "marketing", "sales",    "legal", "finance",
     "operations", "support",     "pm",     "hr",        "research", "ops",
 };
+// People named in the plural: after a field they are a group of colleagues when the sentence
+// works "with" them ("coordinate with our team of back-end developers").
+constexpr std::string_view kColleagueNouns[] = {
+    "engineers",   "developers", "designers",  "specialists", "analysts",
+    "consultants", "architects", "scientists", "researchers", "programmers",
+};
 constexpr std::string_view kWithWords[] = {"with", "alongside", "across", "between", "among"};
 
 // Section headings of the company's own text ("About us", "Who we are", "Benefits"): there a
@@ -379,6 +385,7 @@ struct SkillExtractor::Impl {
     std::vector<std::uint64_t> team_nouns;         // kTeamNouns, sorted hashes
     std::vector<std::uint64_t> departments;        // kDepartments, sorted hashes
     std::vector<std::uint64_t> with_words;         // kWithWords, sorted hashes
+    std::vector<std::uint64_t> colleague_nouns;    // kColleagueNouns, sorted hashes
     std::vector<std::uint64_t> domain_ends;        // kDomainEnds, sorted hashes
     PhraseList company_headings;                   // kCompanyHeadings
     PhraseList job_headings;                       // kJobHeadings
@@ -863,6 +870,31 @@ struct SkillExtractor::Impl {
         }
     }
 
+    // A field before people in the plural that the sentence works with, earlier in it: the
+    // colleagues' speciality, not the hire's ("coordinate with our team of back-end developers",
+    // "work closely with our designers, product owners, and backend engineers"). "Backend
+    // developers with Go" hires them; "with" must come first.
+    void mark_colleagues(const std::vector<Token>& toks, std::vector<Candidate>& cands) const {
+        constexpr std::uint32_t kWindow = 12;  // words back from the field to "with"
+        for (Candidate& c : cands) {
+            if (c.state != State::Accepted || c.role || c.last >= toks.size() ||
+                !maybe_role(toks[c.last].hash) || !in(colleague_nouns, toks[c.last])) {
+                continue;
+            }
+            const Token& head = toks[c.first];
+            for (std::size_t j = c.first; j-- > 0;) {
+                const Token& t = toks[j];
+                if (t.sentence != head.sentence || head.word_index - t.word_index > kWindow) {
+                    break;
+                }
+                if (in(with_words, t)) {
+                    c.role = true;
+                    break;
+                }
+            }
+        }
+    }
+
     // Where a heading may stand: at the start, after a line break, or after punctuation that
     // ends a sentence or a label; written with a capital, and followed by ':', a dash, a
     // capitalised word or the end.
@@ -1266,6 +1298,8 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
         compile_words(std::vector<std::string>(std::begin(kDepartments), std::end(kDepartments)));
     m.with_words =
         compile_words(std::vector<std::string>(std::begin(kWithWords), std::end(kWithWords)));
+    m.colleague_nouns = compile_words(
+        std::vector<std::string>(std::begin(kColleagueNouns), std::end(kColleagueNouns)));
     m.domain_ends =
         compile_words(std::vector<std::string>(std::begin(kDomainEnds), std::end(kDomainEnds)));
     m.company_headings = compile_phrases(
@@ -1299,7 +1333,7 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
             m.study_filter[(h >> 52) >> 6] |= std::uint64_t{1} << ((h >> 52) & 63);
         }
     }
-    for (const auto* list : {&m.role_nouns, &m.team_nouns, &m.list_glue}) {
+    for (const auto* list : {&m.role_nouns, &m.team_nouns, &m.list_glue, &m.colleague_nouns}) {
         for (std::uint64_t h : *list) {
             m.role_filter[(h >> 52) >> 6] |= std::uint64_t{1} << ((h >> 52) & 63);
         }
@@ -1459,6 +1493,7 @@ std::vector<SkillSpan> SkillExtractor::extract(std::string_view text) const {
     impl_->confirm(text, tokens, candidates);
     impl_->mark_roles(text, tokens, candidates);
     impl_->mark_department_lists(tokens, candidates);
+    impl_->mark_colleagues(tokens, candidates);
     const std::size_t first_job = impl_->drop_company_sections(text, tokens, candidates);
     impl_->drop_self_descriptions(text, tokens, candidates, first_job);
     impl_->drop_company_names(text, tokens, candidates);
