@@ -551,6 +551,14 @@ struct SkillExtractor::Impl {
                 best = nullptr;
                 best_len = 0;
             }
+            // "(C)" and "(R)" are the copyright and registered signs written in letters (or a
+            // grade label), not the languages: a one-letter name alone in brackets.
+            if (best != nullptr && best_len == 1 && t.end - t.begin == 1 && i > 0 && i + 1 < n &&
+                toks[i - 1].punct == '(' && toks[i + 1].punct == ')' && !t.spaced &&
+                !toks[i + 1].spaced) {
+                best = nullptr;
+                best_len = 0;
+            }
             if (best != nullptr) {
                 out.push_back({static_cast<std::uint32_t>(i),
                                static_cast<std::uint32_t>(i + best_len), best, State::Pending});
