@@ -386,18 +386,20 @@ struct SkillExtractor::Impl {
     std::vector<std::uint64_t> departments;        // kDepartments, sorted hashes
     std::vector<std::uint64_t> with_words;         // kWithWords, sorted hashes
     std::vector<std::uint64_t> colleague_nouns;    // kColleagueNouns, sorted hashes
-    std::vector<std::uint64_t> domain_ends;        // kDomainEnds, sorted hashes
-    PhraseList company_headings;                   // kCompanyHeadings
-    PhraseList job_headings;                       // kJobHeadings
-    std::vector<std::uint64_t> heading_starts;     // first tokens of both, and "about", sorted
-    std::vector<std::uint64_t> job_about;          // kJobAbout, sorted hashes
-    std::vector<std::uint64_t> company_verbs;      // kCompanyVerbs, sorted hashes
-    std::vector<std::uint64_t> we_verbs;           // kWeVerbs
-    std::vector<std::uint64_t> be_verbs;           // kBeVerbs
-    std::vector<std::uint64_t> company_nouns;      // kCompanyNouns
-    std::vector<std::uint64_t> own_nouns;          // kOwnNouns
-    std::vector<std::uint64_t> job_words;          // kJobWords
-    std::vector<std::uint64_t> not_names;          // kNotNames
+    // Their bits: list glue (",", "and"), which often follows a skill, must not pass.
+    std::array<std::uint64_t, 64> colleague_filter{};
+    std::vector<std::uint64_t> domain_ends;     // kDomainEnds, sorted hashes
+    PhraseList company_headings;                // kCompanyHeadings
+    PhraseList job_headings;                    // kJobHeadings
+    std::vector<std::uint64_t> heading_starts;  // first tokens of both, and "about", sorted
+    std::vector<std::uint64_t> job_about;       // kJobAbout, sorted hashes
+    std::vector<std::uint64_t> company_verbs;   // kCompanyVerbs, sorted hashes
+    std::vector<std::uint64_t> we_verbs;        // kWeVerbs
+    std::vector<std::uint64_t> be_verbs;        // kBeVerbs
+    std::vector<std::uint64_t> company_nouns;   // kCompanyNouns
+    std::vector<std::uint64_t> own_nouns;       // kOwnNouns
+    std::vector<std::uint64_t> job_words;       // kJobWords
+    std::vector<std::uint64_t> not_names;       // kNotNames
     std::uint64_t we_hash = 0;
     std::uint64_t our_hash = 0;
     std::uint64_t s_hash = 0;
@@ -548,14 +550,6 @@ struct SkillExtractor::Impl {
                 !toks[i + best_len].spaced && !toks[i + best_len + 1].spaced &&
                 std::binary_search(domain_ends.begin(), domain_ends.end(),
                                    toks[i + best_len + 1].hash)) {
-                best = nullptr;
-                best_len = 0;
-            }
-            // "(C)" and "(R)" are the copyright and registered signs written in letters (or a
-            // grade label), not the languages: a one-letter name alone in brackets.
-            if (best != nullptr && best_len == 1 && t.end - t.begin == 1 && i > 0 && i + 1 < n &&
-                toks[i - 1].punct == '(' && toks[i + 1].punct == ')' && !t.spaced &&
-                !toks[i + 1].spaced) {
                 best = nullptr;
                 best_len = 0;
             }
@@ -886,7 +880,10 @@ struct SkillExtractor::Impl {
         constexpr std::uint32_t kWindow = 12;  // words back from the field to "with"
         for (Candidate& c : cands) {
             if (c.state != State::Accepted || c.role || c.last >= toks.size() ||
-                !maybe_role(toks[c.last].hash) || !in(colleague_nouns, toks[c.last])) {
+                ((colleague_filter[(toks[c.last].hash >> 52) >> 6] >>
+                  ((toks[c.last].hash >> 52) & 63)) &
+                 1u) == 0 ||
+                !in(colleague_nouns, toks[c.last])) {
                 continue;
             }
             const Token& head = toks[c.first];
@@ -1201,6 +1198,19 @@ struct SkillExtractor::Impl {
         }
     }
 
+    // "(C)" and "(R)" are the copyright and registered signs written in letters (or a grade
+    // label), not the languages: a one-letter name alone in brackets is no candidate. A pass of
+    // its own: inside match()'s loop the check slowed every word.
+    static void drop_bracketed_letters(const std::vector<Token>& toks,
+                                       std::vector<Candidate>& cands) {
+        std::erase_if(cands, [&](const Candidate& c) {
+            const Token& t = toks[c.first];
+            return c.last == c.first + 1 && t.end - t.begin == 1 && c.first > 0 &&
+                   c.last < toks.size() && toks[c.first - 1].punct == '(' &&
+                   toks[c.last].punct == ')' && !t.spaced && !toks[c.last].spaced;
+        });
+    }
+
     // Phase two: decide the conditional candidates from the tokens and candidates around them.
     void confirm(std::string_view text, const std::vector<Token>& toks,
                  std::vector<Candidate>& cands) const {
@@ -1340,6 +1350,9 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
         for (std::uint64_t h : *list) {
             m.study_filter[(h >> 52) >> 6] |= std::uint64_t{1} << ((h >> 52) & 63);
         }
+    }
+    for (std::uint64_t h : m.colleague_nouns) {
+        m.colleague_filter[(h >> 52) >> 6] |= std::uint64_t{1} << ((h >> 52) & 63);
     }
     for (const auto* list : {&m.role_nouns, &m.team_nouns, &m.list_glue, &m.colleague_nouns}) {
         for (std::uint64_t h : *list) {
@@ -1498,6 +1511,7 @@ std::vector<SkillSpan> SkillExtractor::extract(std::string_view text) const {
     text_tokens::tokenize(text, tokens);
     candidates.clear();
     impl_->match(text, tokens, candidates);
+    Impl::drop_bracketed_letters(tokens, candidates);
     impl_->confirm(text, tokens, candidates);
     impl_->mark_roles(text, tokens, candidates);
     impl_->mark_department_lists(tokens, candidates);
