@@ -62,6 +62,12 @@ constexpr std::string_view kDepartments[] = {
     "product",    "engineering", "design", "marketing", "sales",    "legal", "finance",
     "operations", "support",     "pm",     "hr",        "research", "ops",
 };
+// People named in the plural: after a field they are a group of colleagues when the sentence
+// works "with" them ("coordinate with our team of back-end developers").
+constexpr std::string_view kColleagueNouns[] = {
+    "engineers",   "developers", "designers",  "specialists", "analysts",
+    "consultants", "architects", "scientists", "researchers", "programmers",
+};
 constexpr std::string_view kWithWords[] = {"with", "alongside", "across", "between", "among"};
 
 // Section headings of the company's own text ("About us", "Who we are", "Benefits"): there a
@@ -246,12 +252,30 @@ struct Phrase {
     std::vector<std::uint64_t> hashes;
 };
 
+// Bit (hash >> 58) of a token hash: 64-bit sets that settle most lookups before a search.
+constexpr std::uint64_t bit_of(std::uint64_t hash) {
+    return std::uint64_t{1} << (hash >> 58);
+}
+
+// Phrases with the bits of their first and last tokens: most texts' neighbouring words miss
+// both, and the list is not read at all.
+struct PhraseList : std::vector<Phrase> {
+    std::uint64_t first_bits = 0;
+    std::uint64_t last_bits = 0;
+};
+
+// Sorted single-word hashes with their bits.
+struct WordList : std::vector<std::uint64_t> {
+    std::uint64_t bits = 0;
+    bool maybe(std::uint64_t hash) const { return (bits & bit_of(hash)) != 0; }
+};
+
 struct CompiledRule {
     int window = 5;
     bool near_skill = false;
     std::vector<bool> near_category;  // by category index; empty: any category counts
-    std::vector<Phrase> accept_prev, accept_next, reject_prev, reject_next;
-    std::vector<std::uint64_t> accept_near, reject_near;  // sorted single-word hashes
+    PhraseList accept_prev, accept_next, reject_prev, reject_next;
+    WordList accept_near, reject_near;
 };
 
 // One alias as the matcher sees it.
@@ -262,7 +286,7 @@ struct Variant {
     bool names_roles = false;  // Skill::names_roles
     bool tool = false;         // of a kToolCategories category: a named tool, not a field
     int rule = -1;             // index into Impl::rules, -1: no context needed
-    std::vector<Phrase> not_prev, not_next;
+    PhraseList not_prev, not_next;
     std::string text;           // the alias as written
     std::vector<Token> tokens;  // its tokens (offsets into `text`)
     bool conditional() const { return rule >= 0 || !not_prev.empty() || !not_next.empty(); }
@@ -302,8 +326,8 @@ struct Candidate {
     bool role = false;  // SkillSpan::role
 };
 
-std::vector<Phrase> compile_phrases(const std::vector<std::string>& phrases) {
-    std::vector<Phrase> out;
+PhraseList compile_phrases(const std::vector<std::string>& phrases) {
+    PhraseList out;
     std::vector<Token> tokens;
     for (const auto& p : phrases) {
         text_tokens::tokenize(p, tokens);
@@ -311,6 +335,9 @@ std::vector<Phrase> compile_phrases(const std::vector<std::string>& phrases) {
         for (const auto& t : tokens) {
             phrase.hashes.push_back(t.hash);
         }
+        // An empty phrase matches anywhere: its bits must let every word through.
+        out.first_bits |= phrase.hashes.empty() ? ~std::uint64_t{0} : bit_of(phrase.hashes.front());
+        out.last_bits |= phrase.hashes.empty() ? ~std::uint64_t{0} : bit_of(phrase.hashes.back());
         out.push_back(std::move(phrase));
     }
     return out;
@@ -322,6 +349,15 @@ std::vector<std::uint64_t> compile_words(const std::vector<std::string>& words) 
         out.push_back(text_tokens::hash_lower(w));
     }
     std::sort(out.begin(), out.end());
+    return out;
+}
+
+WordList compile_word_list(const std::vector<std::string>& words) {
+    WordList out;
+    static_cast<std::vector<std::uint64_t>&>(out) = compile_words(words);
+    for (std::uint64_t h : out) {
+        out.bits |= bit_of(h);
+    }
     return out;
 }
 
@@ -342,25 +378,28 @@ bool same_bytes(const char* a, const char* b, std::size_t n, bool case_sensitive
 struct SkillExtractor::Impl {
     const Taxonomy* taxonomy = nullptr;
     std::vector<CompiledRule> rules;
-    std::vector<Phrase> study_prefixes;            // kStudyPrefixes
+    PhraseList study_prefixes;                     // kStudyPrefixes
     std::vector<std::uint64_t> study_prefix_ends;  // their last tokens, sorted
     std::vector<std::uint64_t> list_glue;          // kListGlue, sorted hashes
     std::vector<std::uint64_t> role_nouns;         // kRoleNouns, sorted hashes
     std::vector<std::uint64_t> team_nouns;         // kTeamNouns, sorted hashes
     std::vector<std::uint64_t> departments;        // kDepartments, sorted hashes
     std::vector<std::uint64_t> with_words;         // kWithWords, sorted hashes
-    std::vector<std::uint64_t> domain_ends;        // kDomainEnds, sorted hashes
-    std::vector<Phrase> company_headings;          // kCompanyHeadings
-    std::vector<Phrase> job_headings;              // kJobHeadings
-    std::vector<std::uint64_t> heading_starts;     // first tokens of both, and "about", sorted
-    std::vector<std::uint64_t> job_about;          // kJobAbout, sorted hashes
-    std::vector<std::uint64_t> company_verbs;      // kCompanyVerbs, sorted hashes
-    std::vector<std::uint64_t> we_verbs;           // kWeVerbs
-    std::vector<std::uint64_t> be_verbs;           // kBeVerbs
-    std::vector<std::uint64_t> company_nouns;      // kCompanyNouns
-    std::vector<std::uint64_t> own_nouns;          // kOwnNouns
-    std::vector<std::uint64_t> job_words;          // kJobWords
-    std::vector<std::uint64_t> not_names;          // kNotNames
+    std::vector<std::uint64_t> colleague_nouns;    // kColleagueNouns, sorted hashes
+    // Their bits: list glue (",", "and"), which often follows a skill, must not pass.
+    std::array<std::uint64_t, 64> colleague_filter{};
+    std::vector<std::uint64_t> domain_ends;     // kDomainEnds, sorted hashes
+    PhraseList company_headings;                // kCompanyHeadings
+    PhraseList job_headings;                    // kJobHeadings
+    std::vector<std::uint64_t> heading_starts;  // first tokens of both, and "about", sorted
+    std::vector<std::uint64_t> job_about;       // kJobAbout, sorted hashes
+    std::vector<std::uint64_t> company_verbs;   // kCompanyVerbs, sorted hashes
+    std::vector<std::uint64_t> we_verbs;        // kWeVerbs
+    std::vector<std::uint64_t> be_verbs;        // kBeVerbs
+    std::vector<std::uint64_t> company_nouns;   // kCompanyNouns
+    std::vector<std::uint64_t> own_nouns;       // kOwnNouns
+    std::vector<std::uint64_t> job_words;       // kJobWords
+    std::vector<std::uint64_t> not_names;       // kNotNames
     std::uint64_t we_hash = 0;
     std::uint64_t our_hash = 0;
     std::uint64_t s_hash = 0;
@@ -374,6 +413,10 @@ struct SkillExtractor::Impl {
     std::array<std::uint64_t, 64> verb_filter{};
     bool maybe_verb(std::uint64_t h) const {
         return ((verb_filter[(h >> 52) >> 6] >> ((h >> 52) & 63)) & 1u) != 0;
+    }
+    std::array<std::uint64_t, 64> study_filter{};  // study_prefix_ends, list glue
+    bool maybe_study(std::uint64_t h) const {
+        return ((study_filter[(h >> 52) >> 6] >> ((h >> 52) & 63)) & 1u) != 0;
     }
     std::array<std::uint64_t, 64> role_filter{};  // role and team nouns, list glue
     bool maybe_role(std::uint64_t h) const {
@@ -569,25 +612,33 @@ struct SkillExtractor::Impl {
     }
 
     static bool any_before(const std::vector<Token>& toks, std::size_t first,
-                           const std::vector<Phrase>& ps) {
+                           const PhraseList& ps) {
+        if (ps.last_bits != ~std::uint64_t{0} &&
+            (first == 0 || (ps.last_bits & bit_of(toks[first - 1].hash)) == 0)) {
+            return false;
+        }
         return std::any_of(ps.begin(), ps.end(),
                            [&](const Phrase& p) { return phrase_before(toks, first, p); });
     }
 
-    static bool any_after(const std::vector<Token>& toks, std::size_t last,
-                          const std::vector<Phrase>& ps) {
+    static bool any_after(const std::vector<Token>& toks, std::size_t last, const PhraseList& ps) {
+        if (ps.first_bits != ~std::uint64_t{0} &&
+            (last >= toks.size() || (ps.first_bits & bit_of(toks[last].hash)) == 0)) {
+            return false;
+        }
         return std::any_of(ps.begin(), ps.end(),
                            [&](const Phrase& p) { return phrase_after(toks, last, p); });
     }
 
     // A word from `words` within `window` words of the candidate, in its sentence.
     static bool word_near(const std::vector<Token>& toks, const Candidate& c, int window,
-                          const std::vector<std::uint64_t>& words) {
+                          const WordList& words) {
         if (words.empty()) {
             return false;
         }
         auto hit = [&](const Token& t) {
-            return t.is_word() && std::binary_search(words.begin(), words.end(), t.hash);
+            return words.maybe(t.hash) && t.is_word() &&
+                   std::binary_search(words.begin(), words.end(), t.hash);
         };
         const Token& head = toks[c.first];
         for (std::size_t j = c.first; j-- > 0;) {
@@ -664,13 +715,14 @@ struct SkillExtractor::Impl {
         while (first > 0) {
             // Every study prefix ends in one of a few words ("in", "studying"): checked first,
             // since this runs for every match.
-            if (std::binary_search(study_prefix_ends.begin(), study_prefix_ends.end(),
-                                   toks[first - 1].hash) &&
+            const Token& t = toks[first - 1];
+            const bool listed = maybe_study(t.hash);  // most words are neither
+            if (listed &&
+                std::binary_search(study_prefix_ends.begin(), study_prefix_ends.end(), t.hash) &&
                 any_before(toks, first, study_prefixes)) {
                 return true;
             }
-            const Token& t = toks[first - 1];
-            if (std::binary_search(list_glue.begin(), list_glue.end(), t.hash)) {
+            if (listed && std::binary_search(list_glue.begin(), list_glue.end(), t.hash)) {
                 --first;
                 after_glue = true;
                 continue;
@@ -820,6 +872,34 @@ struct SkillExtractor::Impl {
         }
     }
 
+    // A field before people in the plural that the sentence works with, earlier in it: the
+    // colleagues' speciality, not the hire's ("coordinate with our team of back-end developers",
+    // "work closely with our designers, product owners, and backend engineers"). "Backend
+    // developers with Go" hires them; "with" must come first.
+    void mark_colleagues(const std::vector<Token>& toks, std::vector<Candidate>& cands) const {
+        constexpr std::uint32_t kWindow = 12;  // words back from the field to "with"
+        for (Candidate& c : cands) {
+            if (c.state != State::Accepted || c.role || c.last >= toks.size() ||
+                ((colleague_filter[(toks[c.last].hash >> 52) >> 6] >>
+                  ((toks[c.last].hash >> 52) & 63)) &
+                 1u) == 0 ||
+                !in(colleague_nouns, toks[c.last])) {
+                continue;
+            }
+            const Token& head = toks[c.first];
+            for (std::size_t j = c.first; j-- > 0;) {
+                const Token& t = toks[j];
+                if (t.sentence != head.sentence || head.word_index - t.word_index > kWindow) {
+                    break;
+                }
+                if (in(with_words, t)) {
+                    c.role = true;
+                    break;
+                }
+            }
+        }
+    }
+
     // Where a heading may stand: at the start, after a line break, or after punctuation that
     // ends a sentence or a label; written with a capital, and followed by ':', a dash, a
     // capitalised word or the end.
@@ -869,18 +949,35 @@ struct SkillExtractor::Impl {
                 }
             }
         };
+        // Capitalised words that pass the filter, collected without a branch per token: which
+        // words pass is unpredictable, and a mispredicted branch per common word ("The", "In")
+        // cost more than the loads.
+        thread_local std::vector<std::uint32_t> starts_at;
+        starts_at.resize(end + 1);
+        std::size_t count = 0;
         for (std::size_t k = 0; k < end; ++k) {
             const Token& t = toks[k];
-            // Most words miss the filter; headings are capitalised, which settles most others.
             const std::uint64_t bit = t.hash >> 52;
-            if (((heading_filter[bit >> 6] >> (bit & 63)) & 1u) == 0 || !t.is_word() ||
-                text[t.begin] < 'A' || text[t.begin] > 'Z' ||
+            const auto first = static_cast<unsigned char>(text[t.begin] - 'A');
+            starts_at[count] = static_cast<std::uint32_t>(k);
+            count += ((heading_filter[bit >> 6] >> (bit & 63)) & 1u) &
+                     static_cast<std::uint64_t>(first < 26) &
+                     static_cast<std::uint64_t>(t.is_word());
+        }
+        std::size_t next = 0;  // the first token not yet read
+        for (std::size_t at = 0; at < count; ++at) {
+            const std::size_t k = starts_at[at];
+            const Token& t = toks[k];
+            if (k < next ||
                 !std::binary_search(heading_starts.begin(), heading_starts.end(), t.hash)) {
-                continue;
+                continue;  // inside the heading just read, or another word
             }
             std::size_t length = 0;
             bool job = false;
-            auto starts = [&](const std::vector<Phrase>& ps) {
+            auto starts = [&](const PhraseList& ps) {
+                if ((ps.first_bits & bit_of(t.hash)) == 0) {
+                    return false;
+                }
                 for (const Phrase& p : ps) {
                     if (phrase_after(toks, k, p) && heading_at(text, toks, k, p.hashes.size())) {
                         length = std::max(length, p.hashes.size());
@@ -904,7 +1001,7 @@ struct SkillExtractor::Impl {
                 settle(k);
                 company = !job;
                 first_job = job ? std::min(first_job, k) : first_job;
-                k += length - 1;  // "Company Overview" is one heading, not two
+                next = k + length;  // "Company Overview" is one heading, not two
             }
         }
         settle(toks.size());
@@ -1101,6 +1198,19 @@ struct SkillExtractor::Impl {
         }
     }
 
+    // "(C)" and "(R)" are the copyright and registered signs written in letters (or a grade
+    // label), not the languages: a one-letter name alone in brackets is no candidate. A pass of
+    // its own: inside match()'s loop the check slowed every word.
+    static void drop_bracketed_letters(const std::vector<Token>& toks,
+                                       std::vector<Candidate>& cands) {
+        std::erase_if(cands, [&](const Candidate& c) {
+            const Token& t = toks[c.first];
+            return c.last == c.first + 1 && t.end - t.begin == 1 && c.first > 0 &&
+                   c.last < toks.size() && toks[c.first - 1].punct == '(' &&
+                   toks[c.last].punct == ')' && !t.spaced && !toks[c.last].spaced;
+        });
+    }
+
     // Phase two: decide the conditional candidates from the tokens and candidates around them.
     void confirm(std::string_view text, const std::vector<Token>& toks,
                  std::vector<Candidate>& cands) const {
@@ -1183,8 +1293,8 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
         cr.accept_next = compile_phrases(r.accept_next);
         cr.reject_prev = compile_phrases(r.reject_prev);
         cr.reject_next = compile_phrases(r.reject_next);
-        cr.accept_near = compile_words(r.accept_near);
-        cr.reject_near = compile_words(r.reject_near);
+        cr.accept_near = compile_word_list(r.accept_near);
+        cr.reject_near = compile_word_list(r.reject_near);
         rule_index.emplace(r.name, static_cast<int>(m.rules.size()));
         m.rules.push_back(std::move(cr));
     }
@@ -1206,6 +1316,8 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
         compile_words(std::vector<std::string>(std::begin(kDepartments), std::end(kDepartments)));
     m.with_words =
         compile_words(std::vector<std::string>(std::begin(kWithWords), std::end(kWithWords)));
+    m.colleague_nouns = compile_words(
+        std::vector<std::string>(std::begin(kColleagueNouns), std::end(kColleagueNouns)));
     m.domain_ends =
         compile_words(std::vector<std::string>(std::begin(kDomainEnds), std::end(kDomainEnds)));
     m.company_headings = compile_phrases(
@@ -1234,7 +1346,15 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
             m.verb_filter[(h >> 52) >> 6] |= std::uint64_t{1} << ((h >> 52) & 63);
         }
     }
-    for (const auto* list : {&m.role_nouns, &m.team_nouns, &m.list_glue}) {
+    for (const auto* list : {&m.study_prefix_ends, &m.list_glue}) {
+        for (std::uint64_t h : *list) {
+            m.study_filter[(h >> 52) >> 6] |= std::uint64_t{1} << ((h >> 52) & 63);
+        }
+    }
+    for (std::uint64_t h : m.colleague_nouns) {
+        m.colleague_filter[(h >> 52) >> 6] |= std::uint64_t{1} << ((h >> 52) & 63);
+    }
+    for (const auto* list : {&m.role_nouns, &m.team_nouns, &m.list_glue, &m.colleague_nouns}) {
         for (std::uint64_t h : *list) {
             m.role_filter[(h >> 52) >> 6] |= std::uint64_t{1} << ((h >> 52) & 63);
         }
@@ -1391,9 +1511,11 @@ std::vector<SkillSpan> SkillExtractor::extract(std::string_view text) const {
     text_tokens::tokenize(text, tokens);
     candidates.clear();
     impl_->match(text, tokens, candidates);
+    Impl::drop_bracketed_letters(tokens, candidates);
     impl_->confirm(text, tokens, candidates);
     impl_->mark_roles(text, tokens, candidates);
     impl_->mark_department_lists(tokens, candidates);
+    impl_->mark_colleagues(tokens, candidates);
     const std::size_t first_job = impl_->drop_company_sections(text, tokens, candidates);
     impl_->drop_self_descriptions(text, tokens, candidates, first_job);
     impl_->drop_company_names(text, tokens, candidates);

@@ -329,6 +329,23 @@ TEST(SkillExtractor, FieldsListedAmongDepartmentsAfterWithAreColleagues) {
     EXPECT_EQ(ids("Experience with SQL and Data Science."), (Ids{"sql", "data-science"}));
 }
 
+TEST(SkillExtractor, FieldsOfColleaguesWorkedWithAreNotAsked) {
+    EXPECT_EQ(ids("You shall coordinate with our team of back-end developers."), Ids{});
+    EXPECT_EQ(ids("Work closely with our designers, product owners, and backend engineers."),
+              Ids{});
+    // The people hired, not worked with: asked.
+    EXPECT_EQ(ids("We need backend engineers with Go."), (Ids{"backend", "go"}));
+    EXPECT_EQ(ids("Experience with backend development."), Ids{"backend"});
+}
+
+TEST(SkillExtractor, AOneLetterNameAloneInBracketsIsASignNotALanguage) {
+    EXPECT_EQ(ids("Online Data Analyst, C++ and Python team (C)"), (Ids{"cpp", "python"}));
+    EXPECT_EQ(ids("Python, SQL and Excel(R) reporting"), (Ids{"python", "sql", "excel"}));
+    // In a list in brackets it is the language.
+    EXPECT_EQ(ids("Systems languages (C, C++)"), (Ids{"c", "cpp"}));
+    EXPECT_EQ(ids("Python and C (version 11)"), (Ids{"python", "c"}));
+}
+
 TEST(SkillExtractor, ASkillWordInAWebAddressIsNotTheSkill) {
     EXPECT_EQ(ids("Fork https://github.com/acme/tool and fix it."), Ids{});
     EXPECT_EQ(ids("Docs at python.org; code in GitHub."), Ids{"github"});
