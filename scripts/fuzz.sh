@@ -6,10 +6,10 @@
 #                                        (> 2 s per input) or out-of-memory (> 512 MB).
 #   scripts/fuzz.sh TARGET [HOURS]      one long session (default 1 hour); new inputs are kept
 #                                        in fuzz-work/TARGET/corpus, crashes in fuzz-work/TARGET.
-# Targets: json xml html text_values listing frames profile import skills.
+# Targets: json xml html text_values listing frames profile import json_stream skills.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-targets=(json xml html text_values listing frames profile import skills)
+targets=(json xml html text_values listing frames profile import json_stream skills)
 bin=build/fuzz/tests/fuzz
 shared=../shared/corpora/JSONTestSuite/test_parsing
 
@@ -20,7 +20,7 @@ export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:suppressions=$PWD/tests/
 
 dict_of() {
   case $1 in
-    json|listing|profile|import|frames) echo "-dict=tests/fuzz/dict/json.dict" ;;
+    json|listing|profile|import|json_stream|frames) echo "-dict=tests/fuzz/dict/json.dict" ;;
     xml) echo "-dict=tests/fuzz/dict/xml.dict" ;;
     html) echo "-dict=tests/fuzz/dict/html.dict" ;;
   esac

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,35 @@ namespace gigscout::json {
 namespace {
 
 constexpr std::size_t kChunkBytes = 1 << 20;
+
+// The file's bytes for RapidJSON, noting the first NUL byte: its streams end at a NUL, so
+// without this "true\0[...]" would pass the check as `true`. The end of the file is a NUL that
+// does not move the stream; a NUL byte in the file moves it.
+class NulNotingStream {
+  public:
+    using Ch = char;
+    explicit NulNotingStream(rapidjson::FileReadStream& bytes) : bytes_(bytes) {}
+    Ch Peek() const { return bytes_.Peek(); }
+    Ch Take() {
+        const std::size_t at = bytes_.Tell();
+        const Ch c = bytes_.Take();
+        if (c == '\0' && !first_nul && bytes_.Tell() != at) {
+            first_nul = at;
+        }
+        return c;
+    }
+    std::size_t Tell() const { return bytes_.Tell(); }
+    // Read-only: RapidJSON asks for these only of streams it writes in place.
+    Ch* PutBegin() { return nullptr; }
+    void Put(Ch) {}
+    void Flush() {}
+    std::size_t PutEnd(Ch*) { return 0; }
+
+    std::optional<std::size_t> first_nul;
+
+  private:
+    rapidjson::FileReadStream& bytes_;
+};
 
 struct FileCloser {
     void operator()(std::FILE* f) const { std::fclose(f); }
@@ -93,9 +123,10 @@ Result<std::size_t> check_file(const std::filesystem::path& file, std::string_vi
         return f.error();
     }
     std::vector<char> buffer(kChunkBytes);
-    rapidjson::FileReadStream bytes(f.value().get(), buffer.data(), buffer.size());
+    rapidjson::FileReadStream file_bytes(f.value().get(), buffer.data(), buffer.size());
+    NulNotingStream bytes(file_bytes);
     // Skips a UTF-8 byte order mark at the start, as json::parse's callers do.
-    rapidjson::EncodedInputStream<rapidjson::UTF8<>, rapidjson::FileReadStream> in(bytes);
+    rapidjson::EncodedInputStream<rapidjson::UTF8<>, NulNotingStream> in(bytes);
     ElementCounter counter;
     counter.member = member;
     rapidjson::Reader reader;
@@ -112,6 +143,11 @@ Result<std::size_t> check_file(const std::filesystem::path& file, std::string_vi
         }
         return Error{file.string() + ": at byte " + std::to_string(at) + ": " +
                      rapidjson::GetParseError_En(reader.GetParseErrorCode())};
+    }
+    // A NUL byte after the value ended the check early: what follows it was never read.
+    if (bytes.first_nul) {
+        return Error{file.string() + ": at byte " + std::to_string(*bytes.first_nul) +
+                     ": a NUL byte, which JSON text never holds"};
     }
     return counter.count;
 }

@@ -84,6 +84,22 @@ TEST(JsonStream, TheCheckRefusesBrokenJsonTextThatIsNotUtf8AndANumberTooLargeFor
     EXPECT_FALSE(json::check_file(dir.path() / "missing.json", "listings"));
 }
 
+// Found by fuzzing: RapidJSON's streams end at a NUL byte, so "true\0[...]" passed the check
+// as `true`, and the element reader then handed out the array after the NUL.
+TEST(JsonStream, TheCheckRefusesANulByteAfterTheValue) {
+    TempDir dir;
+    const fs::path f = dir.path() / "nul.json";
+    write_file(f, std::string("true\0[{\"id\": 1}]", 16));
+    auto count = json::check_file(f, "listings");
+    ASSERT_FALSE(count);
+    EXPECT_EQ(count.error().message,
+              f.string() + ": at byte 4: a NUL byte, which JSON text never holds");
+    write_file(f, std::string("[1, 2]\0", 7));
+    EXPECT_FALSE(json::check_file(f, "listings"));
+    write_file(f, "[1, 2]\n");
+    EXPECT_TRUE(json::check_file(f, "listings"));
+}
+
 TEST(JsonStream, ElementsLargerThanOneChunkOfTheFileComeOutWhole) {
     TempDir dir;
     const fs::path f = dir.path() / "big.json";
