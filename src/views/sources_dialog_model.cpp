@@ -195,13 +195,13 @@ std::string SourcesDialogModel::details() const {
             if (const auto& o = p->manifest->oauth2) {
                 if (signed_in_.count(s->id) != 0) {
                     out += "\nSigned in to " + p->name + "; GigScout renews the sign-in. To " +
-                           "sign in again: " + *sign_in_command();
+                           "sign in again: press Sign in…, or run " + *sign_in_command();
                 } else {
                     out += "\nNot signed in to " + p->name + ". To sign in: put the client id " +
                            p->name + " gave you in the setting `" + o->client_id_setting +
                            "`, register the redirect URI http://127.0.0.1:8765/callback with " +
-                           p->name + ", then run: " + *sign_in_command() +
-                           " --client-secret-stdin (it prints the address to open)";
+                           p->name + ", then press Sign in… (or run " + *sign_in_command() +
+                           " --client-secret-stdin, which prints the address to open)";
                 }
             }
         }
@@ -220,7 +220,8 @@ std::string SourcesDialogModel::details() const {
             out += manifest_notes(*p->manifest);
             if (p->manifest->oauth2) {
                 out += "\nSigns in to " + p->name +
-                       " with OAuth2: add a source, then run gigscout-cli source auth with its id";
+                       " with OAuth2: add a source, then press Sign in… (or run gigscout-cli "
+                       "source auth with its id)";
             }
         }
     }

@@ -251,23 +251,25 @@ TEST(SourcesDialogModel, AnOAuth2SourceSaysWhetherItIsSignedInAndHowToSignIn) {
 
     ASSERT_TRUE(model.select_source("upwork"));
     EXPECT_EQ(model.sign_in_command(), "gigscout-cli source auth upwork");
-    EXPECT_EQ(model.details(),
-              "Source upwork (plugin upwork): never refreshed.\nNot signed in to Upwork. To sign "
-              "in: put the client id Upwork gave you in the setting `client_id`, register the "
-              "redirect URI http://127.0.0.1:8765/callback with Upwork, then run: gigscout-cli "
-              "source auth upwork --client-secret-stdin (it prints the address to open)");
+    EXPECT_EQ(
+        model.details(),
+        "Source upwork (plugin upwork): never refreshed.\nNot signed in to Upwork. To sign "
+        "in: put the client id Upwork gave you in the setting `client_id`, register the "
+        "redirect URI http://127.0.0.1:8765/callback with Upwork, then press Sign in… (or run "
+        "gigscout-cli source auth upwork --client-secret-stdin, which prints the address "
+        "to open)");
     ASSERT_TRUE(model.select_source("upwork:design"));
     EXPECT_EQ(model.details(),
               "Source upwork:design (plugin upwork): never refreshed.\nSigned in to Upwork; "
-              "GigScout renews the sign-in. To sign in again: gigscout-cli source auth "
-              "upwork:design");
+              "GigScout renews the sign-in. To sign in again: press Sign in…, or run "
+              "gigscout-cli source auth upwork:design");
 
     ASSERT_TRUE(model.select_plugin("upwork"));
     EXPECT_EQ(model.sign_in_command(), std::nullopt) << "a plugin has no source to sign in";
     EXPECT_TRUE(testing::contains(model.details(),
                                   "\nSigns in to Upwork with OAuth2: add a "
-                                  "source, then run gigscout-cli source auth "
-                                  "with its id"))
+                                  "source, then press Sign in… (or run "
+                                  "gigscout-cli source auth with its id)"))
         << model.details();
     EXPECT_TRUE(testing::contains(model.details(), "not for commercial use")) << model.details();
 }
