@@ -90,10 +90,8 @@ void SourcesDialog::read_catalog(bool reloaded) {
     status_->SetLabel(_("Reading the plugins…"));
     catalog_reader_ = std::thread([this, paths = workspace_.paths(), reloaded] {
         // Shared: CallAfter copies what it is given.
-        auto catalog = std::make_shared<PluginCatalog>(plugin_catalog(paths));
-        if (reloaded) {
-            catalog->reload(CachedRefusals::retried);
-        }
+        auto catalog = std::make_shared<PluginCatalog>(
+            plugin_catalog(paths, reloaded ? CachedRefusals::retried : CachedRefusals::kept));
         CallAfter([this, catalog, reloaded] {
             reading_catalog_ = false;
             workspace_.adopt_catalog(std::move(*catalog));

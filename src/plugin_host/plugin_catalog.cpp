@@ -36,17 +36,19 @@ std::vector<fs::path> plugin_paths_in(const fs::path& dir) {
 }
 
 PluginCatalog::PluginCatalog(fs::path bundled_dir, std::optional<fs::path> user_dir,
-                             PluginLimits limits, std::optional<fs::path> cache_file)
+                             PluginLimits limits, std::optional<fs::path> cache_file,
+                             CachedRefusals refusals)
     : bundled_dir_(std::move(bundled_dir)),
       user_dir_(std::move(user_dir)),
       limits_(limits),
       cache_file_(std::move(cache_file)) {
-    reload();
+    reload(refusals);
 }
 
-PluginCatalog PluginCatalog::standard(const Paths& paths, PluginLimits limits) {
+PluginCatalog PluginCatalog::standard(const Paths& paths, PluginLimits limits,
+                                      CachedRefusals refusals) {
     return PluginCatalog(bundled_plugins_dir(), paths.user_plugins_dir(), limits,
-                         paths.plugin_manifest_cache_file());
+                         paths.plugin_manifest_cache_file(), refusals);
 }
 
 namespace {

@@ -47,10 +47,12 @@ class PluginCatalog {
     // `cache_file`: where load answers are remembered; none: every reload loads every plugin.
     PluginCatalog(std::filesystem::path bundled_dir, std::optional<std::filesystem::path> user_dir,
                   PluginLimits limits = {},
-                  std::optional<std::filesystem::path> cache_file = std::nullopt);
+                  std::optional<std::filesystem::path> cache_file = std::nullopt,
+                  CachedRefusals refusals = CachedRefusals::kept);
     // bundled_plugins_dir() and paths.user_plugins_dir(), remembered in
     // paths.plugin_manifest_cache_file().
-    static PluginCatalog standard(const Paths& paths, PluginLimits limits = {});
+    static PluginCatalog standard(const Paths& paths, PluginLimits limits = {},
+                                  CachedRefusals refusals = CachedRefusals::kept);
 
     // Workers loading manifests at once.
     static constexpr std::size_t kParallelLoads = 6;

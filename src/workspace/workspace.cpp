@@ -64,8 +64,8 @@ Result<std::optional<ChosenProfile>> Workspace::profile(const std::optional<std:
     return choose_profile(store_, wanted);
 }
 
-PluginCatalog plugin_catalog(const Paths& paths) {
-    return PluginCatalog::standard(paths);
+PluginCatalog plugin_catalog(const Paths& paths, CachedRefusals refusals) {
+    return PluginCatalog::standard(paths, {}, refusals);
 }
 
 Scorer make_scorer(const Profile& profile, std::int64_t now) {

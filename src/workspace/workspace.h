@@ -60,8 +60,9 @@ class Workspace {
 };
 
 // The bundled plugins and the user's, read without opening the store (`plugin list`); what
-// Workspace::catalog() reads.
-PluginCatalog plugin_catalog(const Paths& paths);
+// Workspace::catalog() reads. `retried`: the user asked to reload, so remembered refusals load
+// again.
+PluginCatalog plugin_catalog(const Paths& paths, CachedRefusals refusals = CachedRefusals::kept);
 
 // The one way a front end builds a scorer: the bundled taxonomy and currency rates, recency
 // measured from `now`.
