@@ -3,7 +3,8 @@
 #   1. skill extraction — precision/recall on tests/eval/extraction.json, recall of the
 #      platforms' own tags in ../shared/fixtures (when present), and the real-text pilot
 #      tests/eval/extraction-real.json, and the full real-text set tests/eval/extraction-real-set.json
-#      (texts rebuilt from ../shared/fixtures by tests/eval/real_texts.py; skipped without them);
+#      and the held-out set tests/eval/extraction-real-heldout.json (texts rebuilt from
+#      ../shared/fixtures by tests/eval/real_texts.py; skipped without them);
 #   2. ranking — NDCG@10, grade-0 listings in the top 5 and the keyword + hard-filters baseline,
 #      on the written sets tests/eval/ranking-*.json and the real ones tests/eval/real-ranking-*.json
 #      (listings built from ../shared/fixtures by the bundled plugins; skipped without them).
@@ -31,6 +32,9 @@ else
   rm -f "$texts.tmp"
 fi
 "$dir/tests/eval/gigscout-eval-extraction" --no-fixtures --set tests/eval/extraction-real-set.json --texts "$texts" "${verbose[@]}"
+echo
+echo "-- real postings: the held-out set (86 RemoteOK postings labelled by three other readers, docs/eval.md) --"
+"$dir/tests/eval/gigscout-eval-extraction" --no-fixtures --set tests/eval/extraction-real-heldout.json --texts "$texts" "${verbose[@]}"
 
 echo
 echo "== ranking (NDCG@10) =="

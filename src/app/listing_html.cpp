@@ -48,8 +48,8 @@ std::string client_text(const Listing& l) {
 // so a mark never splits a character.
 std::string highlighted_description(const Listing& l, const Score* score,
                                     const DetailsStyle& style) {
-    std::set<std::string> matched;
-    std::set<std::string> missing;
+    std::set<std::string, std::less<>> matched;  // less<>: looked up by string_view
+    std::set<std::string, std::less<>> missing;
     if (score != nullptr) {
         matched.insert(score->matched_skills.begin(), score->matched_skills.end());
         for (const auto& p : score->partial_skills) {

@@ -62,9 +62,9 @@ int run_skills(const SkillsOptions& opt) {
     std::vector<std::string> order;
     std::map<std::string, FoundSkill> found;
     SkillSpanStream stream(extractor, [&](const SkillSpan& span, std::string_view bytes) {
-        auto [it, first] = found.try_emplace(span.skill);
+        auto [it, first] = found.try_emplace(std::string(span.skill));
         if (first) {
-            order.push_back(span.skill);
+            order.emplace_back(span.skill);
         }
         if (opt.json) {
             FoundSkill& f = it->second;

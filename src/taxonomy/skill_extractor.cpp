@@ -87,14 +87,13 @@ constexpr std::string_view kCompanyHeadings[] = {
     "company overview",
     "company description",
     "the company",
-    "benefits",
-    "perks",
-    "what we offer",
     "why join us",
     "why us",
     "why work with us",
-    "equal opportunity",
-    "life at",
+};
+// Company sections that stay the company's when they speak to the hire ("You'll get a laptop").
+constexpr std::string_view kBenefitHeadings[] = {
+    "benefits", "perks", "what we offer", "equal opportunity", "life at",
 };
 constexpr std::string_view kJobHeadings[] = {
     "about the role",
@@ -175,6 +174,64 @@ constexpr std::string_view kNotNames[] = {
     "you",      "i",     "he",   "she",       "experience", "knowledge",    "familiarity", "role",
     "position", "job",   "team", "candidate", "salary",     "compensation", "pay",         "remote",
 };
+
+// Nouns that, right after a field, make it a trade ("one of the top game development studios",
+// "the endpoint-to-cloud security company", "the EDA industry", "for e-commerce brands"): the
+// business of the employer or its clients, not a skill the job asks for.
+constexpr std::string_view kBusinessNouns[] = {
+    "company",  "companies",  "studio",   "studios", "agency",      "agencies",      "firm",
+    "firms",    "startup",    "startups", "vendor",  "vendors",     "provider",      "providers",
+    "industry", "industries", "sector",   "sectors", "consultancy", "consultancies", "lab",
+    "labs",     "businesses", "brands",   "clients",
+};
+
+// Phrases after which a sentence names the employer's clients, investors or the markets it
+// serves ("Our client roster includes Google, Stripe, Figma", "investors like Founders Fund,
+// Stripe", "industries like medicine, finance, artificial intelligence"): companies and
+// markets, not skills the job asks for, up to the sentence's end or a word of kJobWords.
+constexpr std::string_view kOthersLists[] = {
+    "clients include",    "clients including",  "clients like",         "clients such as",
+    "roster includes",    "roster including",   "customers include",    "customers including",
+    "customers like",     "customers such as",  "investors include",    "investors including",
+    "investors like",     "investors such as",  "trusted by",           "partners include",
+    "partners including", "partners like",      "partners such as",     "brands like",
+    "brands such as",     "brands including",   "companies like",       "companies such as",
+    "industries like",    "industries such as", "industries including", "sectors like",
+    "sectors such as",    "sectors including",  "verticals like",       "verticals such as",
+    "markets like",       "markets such as",
+};
+
+// Words right before or after "AI" that make it the thing people train or judge ("help train
+// AI models", "Assess AI reasoning", "responses produced by an AI model", "calls with an AI
+// agent"): in a gig that names no machine-learning tool, AI is its subject matter, not a skill
+// it asks for, and none of its machine-learning fields is asked.
+constexpr std::string_view kTrainedAiBefore[] = {
+    "help train",
+    "helping train",
+    "helping to train",
+    "help improve",
+    "helping improve",
+    "helping to improve",
+    "evaluate",
+    "evaluating",
+    "assess",
+    "assessing",
+    "rate",
+    "rating",
+    "rank",
+    "ranking",
+    "by an",
+    "with an",
+    "feedback on",
+};
+constexpr std::string_view kTrainedAiAfter[] = {
+    "responses",  "response",    "outputs",   "output",     "reasoning", "content",
+    "generated",  "trainer",     "trainers",  "tutor",      "tutors",    "training",
+    "evaluation", "evaluations", "evaluator", "evaluators", "rater",     "raters",
+};
+// Categories of the tools that make a text machine-learning work, whatever it says of AI.
+constexpr std::string_view kMlToolCategories[] = {"dl-framework", "ml-tooling", "ml-platform",
+                                                  "deployment", "cv-library"};
 
 // Top-level domains: a skill word glued to ".com" ("https://github.com/acme/tool") is part of a
 // web address, not the skill.
@@ -390,6 +447,7 @@ struct SkillExtractor::Impl {
     std::array<std::uint64_t, 64> colleague_filter{};
     std::vector<std::uint64_t> domain_ends;     // kDomainEnds, sorted hashes
     PhraseList company_headings;                // kCompanyHeadings
+    PhraseList benefit_headings;                // kBenefitHeadings
     PhraseList job_headings;                    // kJobHeadings
     std::vector<std::uint64_t> heading_starts;  // first tokens of both, and "about", sorted
     std::vector<std::uint64_t> job_about;       // kJobAbout, sorted hashes
@@ -434,6 +492,28 @@ struct SkillExtractor::Impl {
     std::vector<std::uint64_t> first_token_filter = std::vector<std::uint64_t>(1u << 12, 0);
     // The same for every alias n-gram of two or more tokens (and each such prefix).
     std::vector<std::uint64_t> longer_filter = std::vector<std::uint64_t>(1u << 12, 0);
+
+    // Read by the passes after matching, less often than the members above.
+    WordList business_nouns;  // kBusinessNouns
+    PhraseList others_lists;  // kOthersLists
+    std::array<std::uint64_t, 64> others_filter{};
+    std::vector<std::uint64_t> others_only;  // their first tokens that start no alias, sorted
+    std::uint64_t others_second = 0;         // bits of their second tokens  //
+                                             // their first tokens' hash >> 52
+    PhraseList trained_ai_before;            // kTrainedAiBefore
+    PhraseList trained_ai_after;             // kTrainedAiAfter
+    std::uint32_t ml_category = kNoGroup;    // the "ml" category, if the file has one
+    std::uint64_t ml_tool_categories = 0;    // bit per category index: kMlToolCategories
+    std::uint64_t ai_hash = 0;
+    std::uint64_t artificial_hash = 0;
+    std::uint64_t intelligence_hash = 0;
+    std::uint64_t why_hash = 0;
+    std::uint64_t who_hash = 0;
+    std::uint64_t is_hash = 0;
+    std::uint64_t you_hash = 0;
+    std::uint64_t will_hash = 0;
+    std::uint64_t ll_hash = 0;
+    std::uint64_t you_ll_hash = 0;  // "you’ll" with a typographic apostrophe is one word
 
     const Slot* find(std::uint64_t hash) const {
         const std::uint32_t tag = tag_of(hash);
@@ -499,8 +579,10 @@ struct SkillExtractor::Impl {
     }
 
     // Phase one: leftmost-longest alias matches in one scan over the tokens.
-    void match(std::string_view text, const std::vector<Token>& toks,
-               std::vector<Candidate>& out) const {
+    // Also notes where a word may start one of kOthersLists (`others_at`), so that
+    // drop_others_lists need not read every token again.
+    void match(std::string_view text, const std::vector<Token>& toks, std::vector<Candidate>& out,
+               std::vector<std::uint32_t>& others_at) const {
         const std::size_t n = toks.size();
         std::size_t i = 0;
         while (i < n) {
@@ -513,6 +595,17 @@ struct SkillExtractor::Impl {
                 continue;
             }
             if (first) {
+                // The phrases' first words are in the filter too (the constructor), so that
+                // only words past it are looked at here; those that start no alias need no
+                // look-up in the table.
+                const std::uint64_t bit = t.hash >> 52;
+                if (((others_filter[bit >> 6] >> (bit & 63)) & 1u) != 0) {
+                    others_at.push_back(static_cast<std::uint32_t>(i));
+                    if (std::binary_search(others_only.begin(), others_only.end(), t.hash)) {
+                        ++i;
+                        continue;
+                    }
+                }
                 std::uint64_t h = t.hash;
                 std::size_t len = 1;
                 const Slot* slot = find(h);
@@ -923,7 +1016,41 @@ struct SkillExtractor::Impl {
         if (p.punct != 0 && std::string_view(".!?:|)").find(p.punct) != std::string_view::npos) {
             return true;
         }
+        // A line break escaped twice by the feed arrives as the two characters "\n".
+        if (p.end >= 2 && text.substr(p.end - 2, 2) == "\\n") {
+            return true;
+        }
         return text.substr(p.end, t.begin - p.end).find('\n') != std::string_view::npos;
+    }
+
+    // "Why Acme?" or "Who is Acme?": a heading that opens the company's pitch, wherever it
+    // stands (the question mark marks it). Returns its length in tokens (0: none) and where the
+    // name starts.
+    std::pair<std::size_t, std::size_t> question_heading(std::string_view text,
+                                                         const std::vector<Token>& toks,
+                                                         std::size_t k) const {
+        auto capitalised = [&](std::size_t i) {
+            return i < toks.size() && toks[i].is_word() && text[toks[i].begin] >= 'A' &&
+                   text[toks[i].begin] <= 'Z';
+        };
+        if (!capitalised(k) || (toks[k].hash != why_hash && toks[k].hash != who_hash)) {
+            return {0, 0};
+        }
+        std::size_t name = k + 1;
+        if (toks[k].hash == who_hash) {
+            if (name >= toks.size() || toks[name].hash != is_hash) {
+                return {0, 0};
+            }
+            ++name;
+        }
+        std::size_t end = name;
+        while (end < name + 3 && capitalised(end) && !in(not_names, toks[end])) {
+            ++end;
+        }
+        if (end == name || end >= toks.size() || toks[end].punct != '?') {
+            return {0, 0};
+        }
+        return {end + 1 - k, name};
     }
 
     // Drops the fields (skills of no tool category) named inside the company's own sections.
@@ -946,6 +1073,24 @@ struct SkillExtractor::Impl {
             for (; ci < cands.size() && cands[ci].first < upto; ++ci) {
                 if (company && cands[ci].state == State::Accepted && !cands[ci].variant->tool) {
                     cands[ci].state = State::Rejected;
+                }
+            }
+        };
+        // The company's pitch ("About Acme", "Why Acme?") ends where the text turns to the
+        // hire ("you will", "you'll") even under no heading the scan knows ("HOW YOU'LL MAKE
+        // AN IMPACT"); a benefits section does not ("You'll get a laptop").
+        bool pitch = false;
+        std::size_t opened = 0;
+        auto close_pitch = [&](std::size_t upto) {
+            for (std::size_t k = opened; company && pitch && k + 1 < upto; ++k) {
+                const Token& t = toks[k];
+                if (t.hash == you_ll_hash ||
+                    (t.hash == you_hash && (toks[k + 1].hash == will_hash ||
+                                            (toks[k + 1].punct == '\'' && k + 2 < toks.size() &&
+                                             toks[k + 2].hash == ll_hash)))) {
+                    settle(k);
+                    company = false;
+                    first_job = std::min(first_job, k);
                 }
             }
         };
@@ -986,8 +1131,11 @@ struct SkillExtractor::Impl {
                 }
                 return false;
             };
+            bool benefits = false;
             if (starts(job_headings)) {
                 job = true;
+            } else if (starts(benefit_headings)) {
+                benefits = true;
             } else if (starts(company_headings)) {
                 job = false;
             } else if (t.hash == about_hash && k + 1 < toks.size() && toks[k + 1].is_word() &&
@@ -996,14 +1144,21 @@ struct SkillExtractor::Impl {
                 // team.
                 job = std::binary_search(job_about.begin(), job_about.end(), toks[k + 1].hash);
                 length = 2;
+            } else {
+                length = question_heading(text, toks, k).first;
+                job = false;
             }
             if (length > 0) {
+                close_pitch(k);
                 settle(k);
                 company = !job;
+                pitch = company && !benefits;
+                opened = k + length;
                 first_job = job ? std::min(first_job, k) : first_job;
                 next = k + length;  // "Company Overview" is one heading, not two
             }
         }
+        close_pitch(end);
         settle(toks.size());
         return first_job;
     }
@@ -1094,8 +1249,9 @@ struct SkillExtractor::Impl {
         }
     }
 
-    // The company's name, from an "About <Name>" heading, written before a skill word is the
-    // name, not the skill: "Rainforest QA" (after "About Rainforest") names no QA work.
+    // The company's name, from an "About <Name>", "Why <Name>?" or "Who is <Name>?" heading,
+    // written before a skill word is the name, not the skill: "Rainforest QA" (after "About
+    // Rainforest") names no QA work, "Cast AI" (after "Why Cast AI?") no AI.
     void drop_company_names(std::string_view text, const std::vector<Token>& toks,
                             std::vector<Candidate>& cands) const {
         auto capitalised = [&](const Token& t) {
@@ -1108,7 +1264,9 @@ struct SkillExtractor::Impl {
             any = any || (c.state == State::Accepted && c.first > 0 && toks[c.first].spaced &&
                           capitalised(toks[c.first - 1]));
         }
-        if (!any || text.find("About ") == std::string_view::npos) {
+        // A question heading needs its '?', which memchr finds fastest.
+        if (!any || (text.find('?') == std::string_view::npos &&
+                     text.find("About ") == std::string_view::npos)) {
             return;
         }
         // Wherever the heading stands: feeds run the title, a URL and the heading together.
@@ -1118,6 +1276,8 @@ struct SkillExtractor::Impl {
                 toks[k + 1].spaced && !in(job_about, toks[k + 1]) &&
                 (k + 2 == toks.size() || toks[k + 2].punct == ':' || capitalised(toks[k + 2]))) {
                 names.push_back(toks[k + 1].hash);
+            } else if (const auto [length, name] = question_heading(text, toks, k); length > 0) {
+                names.push_back(toks[name].hash);
             }
         }
         if (names.empty()) {
@@ -1150,6 +1310,90 @@ struct SkillExtractor::Impl {
                                       text[toks[c.first - 1].begin] >= 'a' &&
                                       text[toks[c.first - 1].begin] <= 'z';
             if (head >= 'A' && head <= 'Z' && !after_phrase) {
+                c.state = State::Rejected;
+            }
+        }
+    }
+
+    // Drops what a sentence names after one of kOthersLists: clients, investors, markets.
+    void drop_others_lists(const std::vector<Token>& toks, const std::vector<std::uint32_t>& at,
+                           std::vector<Candidate>& cands) const {
+        std::size_t ci = 0;
+        std::size_t done = 0;  // tokens before this are settled
+        for (const std::uint32_t k : at) {
+            if (k < done || k + 1 >= toks.size() ||
+                (others_second & bit_of(toks[k + 1].hash)) == 0) {
+                continue;  // most such words start no phrase
+            }
+            std::size_t length = 0;
+            for (const Phrase& p : others_lists) {
+                if (phrase_after(toks, k, p)) {
+                    length = p.hashes.size();
+                    break;
+                }
+            }
+            if (length == 0) {
+                continue;
+            }
+            std::size_t end = k + length;
+            while (end < toks.size() && toks[end].sentence == toks[k].sentence &&
+                   !in(job_words, toks[end])) {
+                ++end;
+            }
+            for (; ci < cands.size() && cands[ci].first < end; ++ci) {
+                if (cands[ci].first >= k + length) {
+                    cands[ci].state = State::Rejected;
+                }
+            }
+            done = end;
+        }
+    }
+
+    // "help train AI", "rank ... responses produced by an AI model"
+    bool trained_before(const std::vector<Token>& toks, const Candidate& c) const {
+        const std::uint64_t head = toks[c.first].hash;
+        return (head == ai_hash || head == artificial_hash) && c.first > 0 &&
+               (trained_ai_before.last_bits & bit_of(toks[c.first - 1].hash)) != 0 &&
+               std::any_of(trained_ai_before.begin(), trained_ai_before.end(),
+                           [&](const Phrase& p) { return phrase_before(toks, c.first, p); });
+    }
+    // "AI responses", "AI-generated", "AI trainer"
+    bool trained_after(const std::vector<Token>& toks, const Candidate& c) const {
+        const std::uint64_t tail = toks[c.last - 1].hash;
+        return (tail == ai_hash || tail == intelligence_hash) && c.last < toks.size() &&
+               (trained_ai_after.first_bits & bit_of(toks[c.last].hash)) != 0 &&
+               std::any_of(trained_ai_after.begin(), trained_ai_after.end(),
+                           [&](const Phrase& p) { return phrase_after(toks, c.last, p); });
+    }
+
+    // Two rules on a candidate's neighbours, in one pass over the candidates: a field right
+    // before a noun of kBusinessNouns is a trade, not an asked skill; and in a gig where AI is
+    // what people train or judge (kTrainedAiBefore, kTrainedAiAfter) and no machine-learning
+    // tool is named, no machine-learning field is asked.
+    void drop_trades_and_trained_ai(const std::vector<Token>& toks,
+                                    std::vector<Candidate>& cands) const {
+        bool trained = false;
+        bool ml_tool = false;
+        for (Candidate& c : cands) {
+            const Variant& v = *c.variant;
+            if (c.state == State::Accepted) {
+                ml_tool = ml_tool || (v.category < 64 && ((ml_tool_categories >> v.category) & 1u));
+                if (!v.tool && !c.role && c.last < toks.size() &&
+                    business_nouns.maybe(toks[c.last].hash) && in(business_nouns, toks[c.last])) {
+                    c.state = State::Rejected;
+                    continue;
+                }
+            }
+            // Rejected ones too: "AI-generated" is no skill but says what the gig is about.
+            if (!trained && v.category == ml_category) {
+                trained = trained_before(toks, c) || trained_after(toks, c);
+            }
+        }
+        if (!trained || ml_tool) {
+            return;
+        }
+        for (Candidate& c : cands) {
+            if (c.state == State::Accepted && c.variant->category == ml_category) {
                 c.state = State::Rejected;
             }
         }
@@ -1324,6 +1568,8 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
         std::vector<std::string>(std::begin(kCompanyHeadings), std::end(kCompanyHeadings)));
     m.job_headings =
         compile_phrases(std::vector<std::string>(std::begin(kJobHeadings), std::end(kJobHeadings)));
+    m.benefit_headings = compile_phrases(
+        std::vector<std::string>(std::begin(kBenefitHeadings), std::end(kBenefitHeadings)));
     m.job_about =
         compile_words(std::vector<std::string>(std::begin(kJobAbout), std::end(kJobAbout)));
     auto words_of = [](const auto& list) {
@@ -1336,6 +1582,39 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     m.own_nouns = words_of(kOwnNouns);
     m.job_words = words_of(kJobWords);
     m.not_names = words_of(kNotNames);
+    m.business_nouns = compile_word_list(
+        std::vector<std::string>(std::begin(kBusinessNouns), std::end(kBusinessNouns)));
+    m.others_lists =
+        compile_phrases(std::vector<std::string>(std::begin(kOthersLists), std::end(kOthersLists)));
+    for (const Phrase& p : m.others_lists) {
+        m.others_second |= bit_of(p.hashes.at(1));
+        const std::uint64_t h = p.hashes.front();
+        m.others_filter[(h >> 52) >> 6] |= std::uint64_t{1} << ((h >> 52) & 63);
+        const std::uint64_t bit = h >> Impl::kFilterShift;
+        m.first_token_filter[bit >> 6] |= std::uint64_t{1} << (bit & 63);
+    }
+    m.trained_ai_before = compile_phrases(
+        std::vector<std::string>(std::begin(kTrainedAiBefore), std::end(kTrainedAiBefore)));
+    m.trained_ai_after = compile_phrases(
+        std::vector<std::string>(std::begin(kTrainedAiAfter), std::end(kTrainedAiAfter)));
+    if (auto it = category_index.find("ml"); it != category_index.end()) {
+        m.ml_category = it->second;
+    }
+    for (std::string_view c : kMlToolCategories) {
+        if (auto it = category_index.find(std::string(c)); it != category_index.end()) {
+            m.ml_tool_categories |= it->second < 64 ? std::uint64_t{1} << it->second : 0;
+        }
+    }
+    m.ai_hash = text_tokens::hash_lower("ai");
+    m.artificial_hash = text_tokens::hash_lower("artificial");
+    m.intelligence_hash = text_tokens::hash_lower("intelligence");
+    m.why_hash = text_tokens::hash_lower("why");
+    m.who_hash = text_tokens::hash_lower("who");
+    m.is_hash = text_tokens::hash_lower("is");
+    m.you_hash = text_tokens::hash_lower("you");
+    m.will_hash = text_tokens::hash_lower("will");
+    m.ll_hash = text_tokens::hash_lower("ll");
+    m.you_ll_hash = text_tokens::hash_lower("you\u2019ll");
     for (const auto* list : {&m.company_nouns, &m.job_words}) {
         for (std::uint64_t h : *list) {
             m.self_filter[(h >> 52) >> 6] |= std::uint64_t{1} << ((h >> 52) & 63);
@@ -1371,7 +1650,9 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     m.s_hash = text_tokens::hash_lower("s");
     m.about_hash = text_tokens::hash_lower("about");
     m.heading_starts.push_back(m.about_hash);
-    for (const auto* list : {&m.company_headings, &m.job_headings}) {
+    m.heading_starts.push_back(m.why_hash);
+    m.heading_starts.push_back(m.who_hash);
+    for (const auto* list : {&m.company_headings, &m.benefit_headings, &m.job_headings}) {
         for (const Phrase& p : *list) {
             m.heading_starts.push_back(p.hashes.front());
         }
@@ -1498,6 +1779,14 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
         assert(slot.value == Slot{}.value);  // a 32-bit tag clash in one probe run: rehash needed
         slot.value = e.group | (e.is_prefix ? Slot::kPrefixBit : 0);
     }
+    for (const Phrase& p : m.others_lists) {
+        if (entries.count(p.hashes.front()) == 0) {
+            m.others_only.push_back(p.hashes.front());
+        }
+    }
+    std::sort(m.others_only.begin(), m.others_only.end());
+    m.others_only.erase(std::unique(m.others_only.begin(), m.others_only.end()),
+                        m.others_only.end());
 }
 
 SkillExtractor::~SkillExtractor() = default;
@@ -1510,7 +1799,9 @@ std::vector<SkillSpan> SkillExtractor::extract(std::string_view text) const {
     thread_local std::vector<Candidate> candidates;
     text_tokens::tokenize(text, tokens);
     candidates.clear();
-    impl_->match(text, tokens, candidates);
+    thread_local std::vector<std::uint32_t> others_at;
+    others_at.clear();
+    impl_->match(text, tokens, candidates, others_at);
     Impl::drop_bracketed_letters(tokens, candidates);
     impl_->confirm(text, tokens, candidates);
     impl_->mark_roles(text, tokens, candidates);
@@ -1520,6 +1811,10 @@ std::vector<SkillSpan> SkillExtractor::extract(std::string_view text) const {
     impl_->drop_self_descriptions(text, tokens, candidates, first_job);
     impl_->drop_company_names(text, tokens, candidates);
     Impl::drop_list_headings(text, tokens, candidates);
+    impl_->drop_trades_and_trained_ai(tokens, candidates);
+    if (!others_at.empty()) {
+        impl_->drop_others_lists(tokens, others_at, candidates);
+    }
 
     std::vector<SkillSpan> out;
     out.reserve(candidates.size());
@@ -1537,7 +1832,7 @@ std::vector<std::string> SkillExtractor::extract_ids(std::string_view text) cons
     std::vector<std::string> ids;
     for (auto& span : extract(text)) {
         if (!span.role && std::find(ids.begin(), ids.end(), span.skill) == ids.end()) {
-            ids.push_back(std::move(span.skill));
+            ids.emplace_back(span.skill);
         }
     }
     return ids;
@@ -1609,9 +1904,9 @@ void annotate_skills(Listing& listing, const SkillExtractor& extractor) {
     listing.skills.clear();
     std::unordered_set<std::string> seen;
     // Origins are visited strongest first, so the first sighting of a skill is its strongest.
-    auto add = [&](const std::string& id, SkillOrigin origin) {
-        if (seen.insert(id).second) {
-            listing.skills.push_back({id, origin});
+    auto add = [&](std::string_view id, SkillOrigin origin) {
+        if (auto [it, fresh] = seen.emplace(id); fresh) {
+            listing.skills.push_back({*it, origin});
         }
     };
     std::vector<std::pair<std::string, const std::string*>> tagged;  // skill, its tag
@@ -1681,7 +1976,7 @@ void annotate_skills(Listing& listing, const SkillExtractor& extractor) {
     for (int k = 0; k < 2; ++k) {
         for (auto& span : spans[k]) {
             if (span.role) {
-                roles.push_back(std::move(span.skill));
+                roles.emplace_back(span.skill);
             } else {
                 add(span.skill, k == 0 ? SkillOrigin::Title : SkillOrigin::Description);
             }

@@ -15,7 +15,9 @@
 namespace gigscout {
 
 struct SkillSpan {
-    std::string skill;      // canonical id
+    // Canonical id, viewing the taxonomy's own copy (which outlives the extractor): a span costs
+    // no allocation, which matters at millions of mentions.
+    std::string_view skill;
     std::size_t begin = 0;  // byte offsets into the text
     std::size_t end = 0;
     // Named as a role or a team ("DevOps engineers", "our QA team"), not as an asked skill:

@@ -487,12 +487,12 @@ int main(int argc, char** argv) {
                 std::printf("case %zu missed %s\n", i, w.c_str());
             }
             for (const auto& span : extractor.extract(c.text)) {
-                if (!span.role && want.count(span.skill) == 0) {
+                if (!span.role && want.count(std::string(span.skill)) == 0) {
                     std::size_t from = span.begin > 70 ? span.begin - 70 : 0;
                     std::string around = c.text.substr(from, span.end + 40 - from);
                     std::replace(around.begin(), around.end(), '\n', ' ');
-                    std::printf("case %zu spurious %s: ...%s...\n", i, span.skill.c_str(),
-                                around.c_str());
+                    std::printf("case %zu spurious %s: ...%s...\n", i,
+                                std::string(span.skill).c_str(), around.c_str());
                 }
             }
         }

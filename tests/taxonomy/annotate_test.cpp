@@ -13,7 +13,7 @@ std::vector<std::string> annotated(Listing listing) {
     annotate_skills(listing, SkillExtractor::bundled());
     std::vector<std::string> out;
     for (const auto& s : listing.skills) {
-        out.push_back(s.skill + ":" + std::string(to_string(s.origin)));
+        out.push_back(std::string(s.skill) + ":" + std::string(to_string(s.origin)));
     }
     return out;
 }

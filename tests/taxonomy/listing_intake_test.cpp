@@ -24,7 +24,7 @@ Listing cv_listing() {
 std::vector<std::string> skill_ids(const Listing& l) {
     std::vector<std::string> out;
     for (const auto& s : l.skills) {
-        out.push_back(s.skill);
+        out.emplace_back(s.skill);
     }
     return out;
 }

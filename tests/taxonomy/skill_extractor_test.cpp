@@ -21,7 +21,8 @@ Ids ids(std::string_view text) {
 std::vector<std::string> spans(std::string_view text) {
     std::vector<std::string> out;
     for (const auto& s : SkillExtractor::bundled().extract(text)) {
-        out.push_back(s.skill + "@" + std::string(text.substr(s.begin, s.end - s.begin)));
+        out.push_back(std::string(s.skill) + "@" +
+                      std::string(text.substr(s.begin, s.end - s.begin)));
     }
     return out;
 }
@@ -139,7 +140,8 @@ TEST(SkillExtractor, OrdinaryWordsWithSkillNamesAreLeftAlone) {
     EXPECT_EQ(ids("Express your interest by email"), Ids{});
     EXPECT_EQ(ids("Excel at teamwork and excel in sales"), Ids{});
     EXPECT_EQ(ids("Spring 2026 internship"), Ids{});
-    EXPECT_EQ(ids("customer segmentation and time tracking"), Ids{});
+    // Segmentation of customers is marketing analysis, not image segmentation.
+    EXPECT_EQ(ids("customer segmentation and time tracking"), Ids{"customer-segmentation"});
     EXPECT_EQ(ids("SAM (serviceable addressable market)"), Ids{});
     EXPECT_EQ(ids("500 ml bottles"), Ids{});
     EXPECT_EQ(ids("take the rest of the day off"), Ids{});
@@ -340,7 +342,7 @@ TEST(SkillExtractor, FieldsOfColleaguesWorkedWithAreNotAsked) {
 
 TEST(SkillExtractor, AOneLetterNameAloneInBracketsIsASignNotALanguage) {
     EXPECT_EQ(ids("Online Data Analyst, C++ and Python team (C)"), (Ids{"cpp", "python"}));
-    EXPECT_EQ(ids("Python, SQL and Excel(R) reporting"), (Ids{"python", "sql", "excel"}));
+    EXPECT_EQ(ids("Python, SQL and Excel(R) macros"), (Ids{"python", "sql", "excel"}));
     // In a list in brackets it is the language.
     EXPECT_EQ(ids("Systems languages (C, C++)"), (Ids{"c", "cpp"}));
     EXPECT_EQ(ids("Python and C (version 11)"), (Ids{"python", "c"}));
@@ -478,6 +480,105 @@ TEST(SkillExtractor, ExcelInAnyCaseButNotTheVerb) {
     EXPECT_EQ(ids("Word and Excel"), (Ids{"excel"}));
     EXPECT_EQ(ids("you will excel at this"), Ids{});
     EXPECT_EQ(ids("people who excel in teams"), Ids{});
+}
+
+// "Statistics" is also the plural of a statistic: figures shown or quoted, not the discipline.
+TEST(SkillExtractor, StatisticsAsFiguresIsNotTheDiscipline) {
+    EXPECT_EQ(ids("Statistics show that most users leave"), Ids{});
+    EXPECT_EQ(ids("display player statistics on the stats page"), Ids{});
+    EXPECT_EQ(ids("statistics of the website"), Ids{});
+    EXPECT_EQ(ids("a strong background in statistics"), (Ids{"statistics"}));
+    EXPECT_EQ(ids("run t-tests and ANOVA on survey data"), (Ids{"statistics"}));
+}
+
+// "Regression" alone is a statistical method or a bug that came back: it needs a statistical
+// neighbour, and testing words nearby reject it.
+TEST(SkillExtractor, RegressionNeedsAStatisticalNeighbourAndNoTestingOne) {
+    EXPECT_EQ(ids("statistical analysis in R (regression, mixed models)"),
+              (Ids{"statistics", "r", "regression-analysis"}));
+    EXPECT_EQ(ids("run regression on the survey dataset"), (Ids{"regression-analysis"}));
+    EXPECT_EQ(ids("Run regression and smoke testing before each release"), Ids{});
+    EXPECT_EQ(ids("a regression in the checkout flow"), Ids{});
+}
+
+TEST(SkillExtractor, ReportingAsWorkButNotReportingToSomeone) {
+    EXPECT_EQ(ids("weekly sales reporting in Excel"), (Ids{"reporting", "excel"}));
+    EXPECT_EQ(ids("Reporting and dashboards for the finance team"),
+              (Ids{"reporting", "dashboards"}));
+    EXPECT_EQ(ids("You will be reporting to the CEO"), Ids{});
+    EXPECT_EQ(ids("bug reporting and triage"), Ids{});
+}
+
+// "Why Acme?" and "Who is Acme?" open the company's pitch like "About Acme", and the name they
+// give is the company's wherever it stands: "Cast AI" names no AI work.
+TEST(SkillExtractor, AQuestionHeadingOpensTheCompanysPitchAndNamesIt) {
+    EXPECT_EQ(ids("Senior Engineer - Why Cast AI?Cast AI is an automation platform for cloud "
+                  "cost. Requirements: Go and Kubernetes."),
+              (Ids{"go", "kubernetes"}));
+    EXPECT_EQ(ids("Who is Boulevard? Boulevard provides a platform with reporting and machine "
+                  "learning. Requirements: SQL."),
+              Ids{"sql"});
+    // A question that is no heading: "Why" before lower-case words.
+    EXPECT_EQ(ids("Why does machine learning matter? Because of data."), Ids{"machine-learning"});
+}
+
+// The pitch ends where the text turns to the hire, under no heading the scan knows.
+TEST(SkillExtractor, TheCompanysPitchEndsWhereTheTextSpeaksToTheHire) {
+    EXPECT_EQ(ids("About Acme: we automate machine learning for banks. HOW YOU'LL MAKE AN "
+                  "IMPACT: you will lead code reviews."),
+              Ids{"code-review"});
+    EXPECT_EQ(ids("About Acme: we automate machine learning for banks. You\u2019ll lead code "
+                  "reviews."),
+              Ids{"code-review"});
+    // A benefits section stays the company's.
+    EXPECT_EQ(ids("Benefits: you will get machine learning courses."), Ids{});
+}
+
+// A feed that escaped its line breaks twice sends the two characters "\n": a heading after
+// them still starts a line.
+TEST(SkillExtractor, AnEscapedLineBreakStartsAHeading) {
+    EXPECT_EQ(ids("Our Vision: a blockchain exchange for all. \\n Job description - Monitor "
+                  "Web3 trends."),
+              Ids{"blockchain"});
+}
+
+TEST(SkillExtractor, ClientsInvestorsAndIndustriesListedAreNotSkills) {
+    EXPECT_EQ(ids("Our client roster includes Google, Stripe, Figma, and Hinge. You will retouch "
+                  "in Photoshop."),
+              Ids{"photoshop"});
+    EXPECT_EQ(ids("backed by investors like Founders Fund, Stripe and others"), Ids{});
+    EXPECT_EQ(ids("Quantum will redefine industries like finance, artificial intelligence, "
+                  "machine learning and cryptography."),
+              Ids{});
+    // The list ends where the sentence speaks of the job.
+    EXPECT_EQ(ids("Clients include Nike and you will build dashboards in Tableau"),
+              (Ids{"dashboards", "tableau"}));
+}
+
+TEST(SkillExtractor, AFieldBeforeACompanyNounIsATrade) {
+    EXPECT_EQ(ids("one of the top game development studios; you will write C++"), Ids{"cpp"});
+    EXPECT_EQ(ids("a leader in the EDA industry"), Ids{});
+    EXPECT_EQ(ids("game development in Unity"), (Ids{"game-development", "unity"}));
+}
+
+// In a gig where people train or judge AI, AI is the subject matter, not an asked skill; a
+// machine-learning tool makes it machine-learning work again.
+TEST(SkillExtractor, AiThatPeopleTrainOrJudgeIsNotAnAskedSkill) {
+    EXPECT_EQ(ids("Help train AI models to become better writers. Rank responses produced by an "
+                  "AI model. Machine learning knowledge is a plus."),
+              Ids{});
+    EXPECT_EQ(ids("Make voice calls with an AI agent and rate the AI responses."), Ids{});
+    EXPECT_EQ(ids("You will train AI models with PyTorch."),
+              (Ids{"artificial-intelligence", "pytorch"}));
+    EXPECT_EQ(ids("Experience with machine learning and AI is required."),
+              (Ids{"machine-learning", "artificial-intelligence"}));
+}
+
+TEST(SkillExtractor, AgileAsAnAdjectiveIsNotTheMethod) {
+    EXPECT_EQ(ids("We are bold, smart, agile, and fun."), Ids{});
+    EXPECT_EQ(ids("stays agile when priorities shift"), Ids{});
+    EXPECT_EQ(ids("work in an agile environment"), Ids{"agile"});
+    EXPECT_EQ(ids("Agile development practices"), Ids{"agile"});
 }
 
 TEST(SkillExtractor, MultiWordFormsSpelledOut) {
