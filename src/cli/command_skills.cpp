@@ -48,6 +48,9 @@ struct FoundSkill {
         std::uint32_t written = 0;  // index into `ways`
     };
     std::vector<Span> spans;
+    // Whether any span asks for it: a skill named only as a role or a team ("Senior DevOps
+    // Engineer", "our QA team") is printed as such, since ranking counts it as a weaker signal.
+    bool asked = false;
     std::vector<std::string> ways;
     std::map<std::string, std::uint32_t, std::less<>> way_index;
 };
@@ -66,6 +69,7 @@ int run_skills(const SkillsOptions& opt) {
         if (first) {
             order.emplace_back(span.skill);
         }
+        it->second.asked = it->second.asked || !span.role;
         if (opt.json) {
             FoundSkill& f = it->second;
             auto way = f.way_index.find(bytes);
@@ -113,7 +117,8 @@ int run_skills(const SkillsOptions& opt) {
     if (!opt.json) {
         for (const auto& id : order) {
             const Skill* s = taxonomy.find(id);
-            std::printf("%-28s %s\n", id.c_str(), s != nullptr ? s->name.c_str() : "");
+            std::printf("%-28s %s%s\n", id.c_str(), s != nullptr ? s->name.c_str() : "",
+                        found[id].asked ? "" : "  (named as a role or team only)");
         }
         return kExitOk;
     }
@@ -136,9 +141,11 @@ int run_skills(const SkillsOptions& opt) {
         str(s != nullptr ? s->name : id);
         w.Key("category");
         str(s != nullptr ? s->category : "");
+        const FoundSkill& f = found[id];
+        w.Key("asked");
+        w.Bool(f.asked);
         w.Key("spans");
         w.StartArray();
-        const FoundSkill& f = found[id];
         for (const auto& span : f.spans) {
             w.StartObject();
             w.Key("begin");

@@ -77,6 +77,25 @@ TEST(SkillsCommand, JsonGivesTheSpansWhereEachSkillWasFound) {
     EXPECT_EQ(first_column(plain.out), ids);
 }
 
+// A skill named only in a role title is what the ranking counts as a weaker signal: the command
+// says so instead of listing it as asked.
+TEST(SkillsCommand, ASkillNamedOnlyAsARoleIsMarkedSo) {
+    auto r = run_gigscout_cli({"skills"}, "Senior DevOps Engineer: Terraform and Python.");
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_EQ(first_column(r.out), (std::vector<std::string>{"devops", "terraform", "python"}));
+    EXPECT_NE(r.out.find("DevOps  (named as a role or team only)"), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("Terraform  (named"), std::string::npos) << r.out;
+    auto j = run_gigscout_cli({"skills", "--json"}, "Senior DevOps Engineer; DevOps practices.");
+    rapidjson::Document d;
+    d.Parse(j.out.c_str());
+    ASSERT_TRUE(d.IsArray() && d.Size() == 1) << j.out;
+    EXPECT_TRUE(d[0]["asked"].GetBool()) << "the second mention asks for DevOps practices";
+    auto k = run_gigscout_cli({"skills", "--json"}, "Senior DevOps Engineer");
+    d.Parse(k.out.c_str());
+    ASSERT_TRUE(d.IsArray() && d.Size() == 1) << k.out;
+    EXPECT_FALSE(d[0]["asked"].GetBool());
+}
+
 TEST(SkillsCommand, EmptyInputFindsNothing) {
     auto r = run_gigscout_cli({"skills"}, "");
     EXPECT_EQ(r.code, 0) << r.err;
