@@ -98,6 +98,11 @@ local function listing_of(job)
     description = repair_mojibake(description)
     -- Some postings are plain text with line breaks; only HTML goes through the reader.
     if description:find("<%a") then
+      -- The API escapes some line breaks twice: "</p>\n<p>" arrives as a backslash and an "n"
+      -- between tags, which a reader would see as text.
+      if description:find(">\\n") or description:find("\\n<") then
+        description = description:gsub("\\n", "\n")
+      end
       description = html.to_text(description)
     else
       description = html.unescape(description)
