@@ -221,6 +221,11 @@ void read_settings(const rapidjson::Value& list, Problems& problems,
             // The host's own secrets (OAuth2 tokens, client secret) live under these keys.
             problems.add(r.field("key"), "keys starting with `" + std::string(kHostSecretPrefix) +
                                              "` are the host's, got \"" + s.key + "\"");
+        } else if (std::find(std::begin(kHostSettingKeys), std::end(kHostSettingKeys), s.key) !=
+                   std::end(kHostSettingKeys)) {
+            problems.add(r.field("key"), "\"" + s.key +
+                                             "\" is the host's own setting of every source "
+                                             "(the sources dialog shows it); choose another key");
         }
         r.text("label", s.label, kShortText, true);
         std::string type;

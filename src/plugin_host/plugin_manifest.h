@@ -79,6 +79,11 @@ struct OAuth2Rule {
 // plugin can never ask for them.
 inline constexpr std::string_view kHostSecretPrefix = "oauth2_";
 
+// The host's own settings of a source, shown in the sources dialog beside a plugin's (one form):
+// no plugin setting may take their keys, or the form would show one field for two values.
+inline constexpr std::string_view kTimeBudgetSettingKey = "time_budget_seconds";
+inline constexpr std::string_view kHostSettingKeys[] = {kTimeBudgetSettingKey};
+
 struct PluginManifest {
     std::string id;  // [a-z0-9_-]+
     std::string name;

@@ -109,16 +109,9 @@ Result<SettingsForm> source_settings_form(Workspace& workspace, const std::strin
                         source_host_settings(source.value()));
 }
 
-namespace {
-
-// The form's key for SourceConfig::time_budget_seconds: its name in sources.json.
-constexpr const char* kTimeBudgetKey = "time_budget_seconds";
-
-}  // namespace
-
 std::vector<HostSetting> source_host_settings(const SourceConfig& source) {
     HostSetting budget;
-    budget.spec.key = kTimeBudgetKey;
+    budget.spec.key = kTimeBudgetSettingKey;  // its name in sources.json too
     budget.spec.label = "Time budget (seconds)";
     budget.spec.type = SettingType::Number;
     budget.spec.default_value = double{kDefaultTimeBudgetSeconds};
@@ -139,7 +132,7 @@ namespace {
 
 // The host settings of a form's edit into the source (absent: back to the default).
 void apply_host_settings(SourceConfig& source, const SettingsEdit& edit) {
-    const auto budget = edit.host.find(kTimeBudgetKey);
+    const auto budget = edit.host.find(std::string(kTimeBudgetSettingKey));
     source.time_budget_seconds =
         budget == edit.host.end() ? std::nullopt : std::optional<int>(budget->second);
 }

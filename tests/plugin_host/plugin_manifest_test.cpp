@@ -264,6 +264,18 @@ TEST(PluginManifest, OAuth2NamesHttpsUrlsOnItsHostsAClientIdAndASecretTokenSetti
               "\"oauth2_refresh_token\"");
 }
 
+// The sources dialog shows the host's own settings of a source in the plugin's form: a plugin
+// setting with the same key would be one field for two values.
+TEST(PluginManifest, ASettingMayNotTakeTheKeyOfAHostSetting) {
+    auto m = read(R"({"id": "x", "name": "X", "version": "1", "api_version": 1,
+        "settings": [{"key": "time_budget_seconds", "label": "Budget", "type": "number"}]})");
+    ASSERT_FALSE(m.ok());
+    EXPECT_NE(m.error().message.find("field `settings[1].key`: \"time_budget_seconds\" is the "
+                                     "host's own setting of every source"),
+              std::string::npos)
+        << m.error().message;
+}
+
 TEST(PluginManifest, MissingApiVersionIsReported) {
     auto m = read(R"({"id": "x", "name": "X", "version": "1"})");
     ASSERT_FALSE(m.ok());
