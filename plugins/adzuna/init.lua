@@ -168,13 +168,7 @@ return {
     if d and d.exception == "AUTH_FAIL" then
       error(NAME .. ": " .. refused:gsub("{status}", tostring(response.status or 200)), 0)
     end
-    if not d then error(NAME .. ": expected a JSON object with `results`") end
-    local results = tbl(d.results)
-    if not results then
-      local msg = str(d.display) or str(d.exception)
-      if msg then error(NAME .. ": the API answered with an error: " .. msg) end
-      error(NAME .. ": the response has no `results` list")
-    end
+    local results = common.list_of(NAME, d, "results", { messages = { "display", "exception" } })
     local currency = CURRENCY[country_of(ctx)]
     local listings = common.collect(NAME, results,
       function(job) return listing_of(job, ctx, currency) end, "result")

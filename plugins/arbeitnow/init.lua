@@ -89,14 +89,8 @@ return {
   parse = function(response, ctx)
     common.check_status(NAME, response,
       { [429] = "Arbeitnow is limiting requests (HTTP 429); wait an hour" })
-    local data = tbl(common.decode_json(NAME, response))
-    if not data then error(NAME .. ": expected a JSON object with `data`") end
-    local jobs = tbl(data.data)
-    if not jobs then
-      local msg = str(data.message) or str(data.error)
-      if msg then error(NAME .. ": the API answered with an error: " .. msg) end
-      error(NAME .. ": the response has no `data` list")
-    end
+    local data = common.decode_json(NAME, response)
+    local jobs = common.list_of(NAME, data, "data")
     local remote_only = setting(ctx, "remote_only", true)
     if remote_only == "false" then remote_only = false end
     local listings = common.collect(NAME, jobs, listing_of, "job",

@@ -28,10 +28,6 @@ local function board_of(ctx)
   return b
 end
 
-local function humanise(slug)
-  return (slug:gsub("[%-_]+", " "):gsub("(%a)([%w]*)", function(a, b) return a:upper() .. b end))
-end
-
 local JOB_TYPES = {
   FullTime = "full_time", PartTime = "part_time", Contract = "contract", Temporary = "contract",
 }
@@ -160,16 +156,9 @@ return {
       [429] = "Ashby is limiting requests (HTTP 429); wait an hour",
       other = "the posting API answered HTTP {status}; try again later",
     })
-    local data = tbl(common.decode_json(NAME, response))
-    if not data then error(NAME .. ": expected a JSON object with `jobs`") end
-    local jobs = tbl(data.jobs)
-    if not jobs then
-      local msg = str(data.error) or str(data.message) or
-        (tbl(data.errors) and str(data.errors[1])) or nil
-      if msg then error(NAME .. ": the posting API answered with an error: " .. msg) end
-      error(NAME .. ": the response has no `jobs` list")
-    end
-    local company = str(setting(ctx, "company", "")) or humanise(board)
+    local jobs = common.list_of(NAME, common.decode_json(NAME, response), "jobs",
+      { api = "posting API", messages = { "error", "message", "errors" } })
+    local company = str(setting(ctx, "company", "")) or common.name_from_slug(board)
     return common.collect(NAME, jobs, function(job) return listing_of(job, company) end, "job",
       { keep = function(job) return job.isListed ~= false end })
   end,

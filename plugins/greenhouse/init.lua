@@ -156,14 +156,8 @@ return {
       [429] = "Greenhouse is limiting requests (HTTP 429); wait an hour",
       other = "the board API answered HTTP {status}; try again later",
     })
-    local data = tbl(common.decode_json(NAME, response))
-    if not data then error(NAME .. ": expected a JSON object with `jobs`") end
-    local jobs = tbl(data.jobs)
-    if not jobs then
-      local msg = str(data.error) or str(data.message)
-      if msg then error(NAME .. ": the board API answered with an error: " .. msg) end
-      error(NAME .. ": the response has no `jobs` list")
-    end
+    local jobs = common.list_of(NAME, common.decode_json(NAME, response), "jobs",
+      { api = "board API", messages = { "error", "message" } })
     return common.collect(NAME, jobs, function(job) return listing_of(job, board) end, "job")
   end,
 }

@@ -340,14 +340,8 @@ return {
       [429] = "the Algolia HN API is limiting requests (HTTP 429); wait an hour",
       other = "the Algolia HN API answered HTTP {status}; try again later",
     })
-    local data = tbl(common.decode_json(NAME, response))
-    if not data then error(NAME .. ": expected a JSON object with `hits`") end
-    local hits = tbl(data.hits)
-    if not hits then
-      local msg = str(data.message) or str(data.error)
-      if msg then error(NAME .. ": the API answered with an error: " .. msg) end
-      error(NAME .. ": the response has no `hits` list")
-    end
+    local data = common.decode_json(NAME, response)
+    local hits = common.list_of(NAME, data, "hits")
     -- A story search (step 1) has story hits with titles; a thread read (step 2) has comments.
     local first = tbl(hits[1])
     if first and first.comment_text == nil and first.title ~= nil then

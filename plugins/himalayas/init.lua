@@ -21,10 +21,6 @@ local LIMIT = 20
 local SEARCH = "https://himalayas.app/jobs/api/search"
 local MAX_TERMS = 5
 
-local function humanise(slug)
-  return (slug:gsub("[%-_]+", " "):gsub("(%a)([%w]*)", function(a, b) return a:upper() .. b end))
-end
-
 -- Placeholders seen in real payloads instead of the company's name.
 local PLACEHOLDERS = { name = true, company = true, companyname = true, ["null"] = true }
 
@@ -85,7 +81,7 @@ local function listing_of(job, now)
   local company = str(job.companyName)
   if company and PLACEHOLDERS[company:lower()] then company = nil end
   company_slug = str(job.companySlug) or company_slug
-  if not company and company_slug then company = humanise(company_slug) end
+  if not company and company_slug then company = common.name_from_slug(company_slug) end
   local tags = {}
   for _, c in ipairs(tbl(job.categories) or {}) do
     if str(c) then tags[#tags + 1] = c end
@@ -145,14 +141,8 @@ return {
   parse = function(response, ctx)
     common.check_status(NAME, response,
       { [429] = "Himalayas is limiting requests (HTTP 429); wait an hour" })
-    local data = tbl(common.decode_json(NAME, response))
-    if not data then error(NAME .. ": expected a JSON object with `jobs`") end
-    local jobs = tbl(data.jobs)
-    if not jobs then
-      local msg = str(data.message) or str(data.error)
-      if msg then error(NAME .. ": the API answered with an error: " .. msg) end
-      error(NAME .. ": the response has no `jobs` list")
-    end
+    local data = common.decode_json(NAME, response)
+    local jobs = common.list_of(NAME, data, "jobs")
     local listings = common.collect(NAME, jobs,
       function(job) return listing_of(job, ctx.now) end, "job")
     local max_pages = math.floor(tonumber(setting(ctx, "max_pages", 5)) or 5)

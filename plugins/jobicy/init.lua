@@ -104,18 +104,10 @@ return {
   parse = function(response, ctx)
     common.check_status(NAME, response,
       { [429] = "Jobicy is limiting requests (HTTP 429); wait an hour" })
-    local data = tbl(common.decode_json(NAME, response))
-    if not data then error(NAME .. ": expected a JSON object with `jobs`") end
-    local jobs = tbl(data.jobs)
-    if not jobs then
-      local msg = str(data.message) or str(data.error)
-      if msg then error(NAME .. ": the API answered with an error: " .. msg) end
-      if data.success == false then
-        error(NAME .. ": the API found no jobs for these filters or refused them; check " ..
-          "`industry`, `geo` and `tag` in the source's settings")
-      end
-      error(NAME .. ": the response has no `jobs` list")
-    end
-    return common.collect(NAME, jobs, listing_of, "job")
+    local data = common.decode_json(NAME, response)
+    local refused = tbl(data) and data.success == false and "the API found no jobs for these " ..
+      "filters or refused them; check `industry`, `geo` and `tag` in the source's settings"
+    return common.collect(NAME, common.list_of(NAME, data, "jobs", { missing = refused }),
+      listing_of, "job")
   end,
 }

@@ -50,11 +50,6 @@ local function page_request(ctx, skip)
            headers = { Accept = "application/json" } }
 end
 
--- "spotify" -> "Spotify", "acme-robotics" -> "Acme Robotics"
-local function humanise(slug)
-  return (slug:gsub("[%-_]+", " "):gsub("(%a)([%w]*)", function(a, b) return a:upper() .. b end))
-end
-
 local JOB_TYPES = {
   permanent = "full_time", ["full-time"] = "full_time", ["full time"] = "full_time",
   fulltime = "full_time", regular = "full_time",
@@ -222,7 +217,7 @@ return {
     if not d or (d[1] == nil and next(d) ~= nil) then
       error(NAME .. ": expected a JSON array of postings")
     end
-    local company = str(setting(ctx, "company", "")) or humanise(site)
+    local company = str(setting(ctx, "company", "")) or common.name_from_slug(site)
     local listings = common.collect(NAME, d, function(p) return listing_of(p, company) end,
       "posting")
     -- A full page means there may be more (at most 10 pages: 1,000 postings).

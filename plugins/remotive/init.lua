@@ -102,12 +102,7 @@ return {
     })
     local data = tbl(common.decode_json(NAME, response))
     if not data then error(NAME .. ": expected a JSON object with `jobs`, got something else") end
-    local jobs = tbl(data.jobs)
-    if not jobs then
-      local msg = str(data.message) or str(data.error) or str(data.detail)
-      if msg then error(NAME .. ": the API answered with an error: " .. msg) end
-      error(NAME .. ": the response has no `jobs` list")
-    end
+    local jobs = common.list_of(NAME, data, "jobs", { messages = { "message", "error", "detail" } })
     return common.collect(NAME, jobs, listing_of, "job")
   end,
 }

@@ -172,6 +172,59 @@ TEST(SandboxEnvironment, CommonChecksStatusesAndDecodesJson) {
     )~");
 }
 
+TEST(SandboxEnvironment, CommonListOfGivesTheListOrTheApisError) {
+    expect_lua_checks(R"~(
+      local common = require("common")
+      local json = require("json")
+      local function fails(pattern, f, ...)
+        local ok, why = pcall(f, ...)
+        assert(not ok, "expected an error like " .. pattern)
+        assert(tostring(why):find(pattern), why)
+      end
+      local jobs = {{title = "A"}}
+      assert(common.list_of("b", {jobs = jobs}, "jobs") == jobs)
+      assert(#common.list_of("b", {jobs = {}, message = "ignored"}, "jobs") == 0)
+      -- Not an object: what was expected, with no position prefix.
+      fails("^b: expected a JSON object with `jobs`$", common.list_of, "b", "text", "jobs")
+      fails("^b: expected a JSON object with `jobs`$", common.list_of, "b", json.null, "jobs")
+      fails("^b: expected a JSON object with `data`$", common.list_of, "b", nil, "data")
+      -- No list: the API's own message (message, then error, by default), else what is missing.
+      fails("^b: the API answered with an error: Too Many Attempts%.$", common.list_of, "b",
+            {message = " Too Many Attempts. ", error = "second"}, "jobs")
+      fails("^b: the API answered with an error: Invalid cursor$", common.list_of, "b",
+            {message = "", error = "Invalid cursor", jobs = json.null}, "jobs")
+      fails("^b: the response has no `jobs` list$", common.list_of, "b", {detail = "x"}, "jobs")
+      fails("^b: the response has no `hits` list$", common.list_of, "b", {hits = "none"}, "hits")
+      -- The plugin names its API, the fields its errors come in (a list gives its first text)
+      -- and what to say when there is neither.
+      fails("^b: the board API answered with an error: gone$", common.list_of, "b",
+            {message = "m", error = "gone"}, "jobs",
+            {api = "board API", messages = {"error", "message"}})
+      fails("^b: the posting API answered with an error: Job board not found$", common.list_of,
+            "b", {success = false, errors = {"Job board not found"}}, "jobs",
+            {api = "posting API", messages = {"error", "message", "errors"}})
+      fails("^b: the API answered with an error: AUTH_FAIL$", common.list_of, "b",
+            {exception = "AUTH_FAIL", message = "not read"}, "results",
+            {messages = {"display", "exception"}})
+      fails("^b: the API found no jobs; check `tag`$", common.list_of, "b", {success = false},
+            "jobs", {missing = "the API found no jobs; check `tag`"})
+      fails("^b: the response has no `jobs` list$", common.list_of, "b", {}, "jobs",
+            {missing = false})
+      -- Mistakes in the call name the helper.
+      fails("common%.list_of: `name` must be a string, got nil", common.list_of, nil, {}, "jobs")
+      fails("common%.list_of: `field` must be a string, got nil", common.list_of, "b", {})
+      fails("common%.list_of: `opts` must be a table, got string", common.list_of, "b", {},
+            "jobs", "message")
+      fails("common%.list_of: `opts%.messages` must be a table, got string", common.list_of, "b",
+            {}, "jobs", {messages = "error"})
+
+      assert(common.name_from_slug("acme-robotics") == "Acme Robotics")
+      assert(common.name_from_slug("spotify") == "Spotify")
+      assert(common.name_from_slug("open_ai--labs") == "Open Ai Labs")
+      fails("common%.name_from_slug: `slug` must be a string, got nil", common.name_from_slug)
+    )~");
+}
+
 TEST(SandboxEnvironment, CommonReadsTextAndSalaries) {
     expect_lua_checks(R"~(
       local common = require("common")

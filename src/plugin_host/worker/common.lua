@@ -88,6 +88,40 @@ function common.check_status(name, response, messages)
   error(name .. ": " .. (m:gsub("{status}", tostring(status))), 0)
 end
 
+-- The list at `data[field]` of a decoded JSON answer (any table there: some APIs answer an
+-- object). Without one, raises "<name>: expected a JSON object with `<field>`" when `data` is
+-- not an object; "<name>: the <opts.api or "API"> answered with an error: <text>" with the first
+-- text found in the fields `opts.messages` names (default message, error; a field holding a
+-- list gives its first item); else "<name>: <opts.missing or "the response has no `<field>`
+-- list">".
+function common.list_of(name, data, field, opts)
+  check_arg("list_of", "name", name, "string")
+  check_arg("list_of", "field", field, "string")
+  opts = opts or {}
+  check_arg("list_of", "opts", opts, "table")
+  local messages = opts.messages or { "message", "error" }
+  check_arg("list_of", "opts.messages", messages, "table")
+  if not common.tbl(data) then
+    error(name .. ": expected a JSON object with `" .. field .. "`", 0)
+  end
+  local list = common.tbl(data[field])
+  if list then return list end
+  for _, key in ipairs(messages) do
+    local v = data[key]
+    local msg = common.str(v) or (common.tbl(v) and common.str(v[1]))
+    if msg then
+      error(name .. ": the " .. (opts.api or "API") .. " answered with an error: " .. msg, 0)
+    end
+  end
+  error(name .. ": " .. (opts.missing or ("the response has no `" .. field .. "` list")), 0)
+end
+
+-- A company's name made from its board or site name: "acme-robotics" -> "Acme Robotics".
+function common.name_from_slug(slug)
+  check_arg("name_from_slug", "slug", slug, "string")
+  return (slug:gsub("[%-_]+", " "):gsub("(%a)([%w]*)", function(a, b) return a:upper() .. b end))
+end
+
 -- A setting that lists several values: a table as given, or a string split at commas.
 function common.list_setting(ctx, key, default)
   local v = common.setting(ctx, key, default)
