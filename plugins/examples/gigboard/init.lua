@@ -93,7 +93,8 @@ return {
       other = "Gig Board answered HTTP {status}",
     })
     local data = common.decode_json(NAME, response)
-    local listings = common.collect(NAME, tbl(data.gigs) or {}, to_listing, "gig", { keep = paid })
+    local listings = common.collect(NAME, common.list_of(NAME, data, "gigs"), to_listing, "gig",
+      { keep = paid })
     local page, pages = common.num(data.page), common.num(data.pages)
     local next_request = nil
     if page and pages and page < pages and page < setting(ctx, "max_pages", 3) then

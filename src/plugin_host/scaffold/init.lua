@@ -65,7 +65,7 @@ return {
     -- An HTTP error (400 and up) ends the page with a message the user can act on.
     common.check_status(NAME, response, { [429] = "the board is limiting requests; wait an hour" })
     local data = common.decode_json(NAME, response)
-    local listings = common.collect(NAME, tbl(data.jobs) or {}, listing_of, "job")
+    local listings = common.collect(NAME, common.list_of(NAME, data, "jobs"), listing_of, "job")
     -- The next page, while the platform says there is one and the user wants more.
     local next_request = nil
     local page, pages = common.num(data.page), common.num(data.pages)
