@@ -201,28 +201,14 @@ constexpr std::string_view kOthersLists[] = {
     "markets like",       "markets such as",
 };
 
-// Words right before or after "AI" that make it the thing people train or judge ("help train
-// AI models", "Assess AI reasoning", "responses produced by an AI model", "calls with an AI
-// agent"): in a gig that names no machine-learning tool, AI is its subject matter, not a skill
-// it asks for, and none of its machine-learning fields is asked.
+// Words right before or after "AI" that make it the thing people judge ("Assess AI reasoning",
+// "responses produced by an AI model", "calls with an AI agent", "AI trainer"; not "help train
+// AI models", which an ML engineer's job says too): in a gig that names no machine-learning
+// tool, AI is its subject matter, not a skill it asks for, and none of its machine-learning
+// fields is asked.
 constexpr std::string_view kTrainedAiBefore[] = {
-    "help train",
-    "helping train",
-    "helping to train",
-    "help improve",
-    "helping improve",
-    "helping to improve",
-    "evaluate",
-    "evaluating",
-    "assess",
-    "assessing",
-    "rate",
-    "rating",
-    "rank",
-    "ranking",
-    "by an",
-    "with an",
-    "feedback on",
+    "evaluate", "evaluating", "assess", "assessing", "rate",        "rating",
+    "rank",     "ranking",    "by an",  "with an",   "feedback on",
 };
 constexpr std::string_view kTrainedAiAfter[] = {
     "responses",  "response",    "outputs",   "output",     "reasoning", "content",

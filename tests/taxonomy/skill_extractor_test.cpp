@@ -568,6 +568,9 @@ TEST(SkillExtractor, AiThatPeopleTrainOrJudgeIsNotAnAskedSkill) {
                   "AI model. Machine learning knowledge is a plus."),
               Ids{});
     EXPECT_EQ(ids("Make voice calls with an AI agent and rate the AI responses."), Ids{});
+    // Training AI models is also what an ML engineer does.
+    EXPECT_EQ(ids("Help train AI models for medical imaging."),
+              (Ids{"artificial-intelligence", "medical-imaging"}));
     EXPECT_EQ(ids("You will train AI models with PyTorch."),
               (Ids{"artificial-intelligence", "pytorch"}));
     EXPECT_EQ(ids("Experience with machine learning and AI is required."),
