@@ -204,8 +204,8 @@ constexpr std::string_view kOthersLists[] = {
 // Words right before or after "AI" that make it the thing people judge ("Assess AI reasoning",
 // "responses produced by an AI model", "calls with an AI agent", "AI trainer"; not "help train
 // AI models", which an ML engineer's job says too): in a gig that names no machine-learning
-// tool, AI is its subject matter, not a skill it asks for, and none of its machine-learning
-// fields is asked.
+// tool, AI is its subject matter, not a skill it asks for. Other fields it names ("experience
+// using LLMs", "RLHF") are asked like anywhere else.
 constexpr std::string_view kTrainedAiBefore[] = {
     "evaluate", "evaluating", "assess", "assessing", "rate",        "rating",
     "rank",     "ranking",    "by an",  "with an",   "feedback on",
@@ -1355,10 +1355,11 @@ struct SkillExtractor::Impl {
     // Two rules on a candidate's neighbours, in one pass over the candidates: a field right
     // before a noun of kBusinessNouns is a trade, not an asked skill; and in a gig where AI is
     // what people train or judge (kTrainedAiBefore, kTrainedAiAfter) and no machine-learning
-    // tool is named, no machine-learning field is asked.
+    // tool is named, AI is not asked.
     void drop_trades_and_trained_ai(const std::vector<Token>& toks,
                                     std::vector<Candidate>& cands) const {
         bool trained = false;
+        std::uint32_t judged = 0;  // the skill people judge (AI)
         bool ml_tool = false;
         for (Candidate& c : cands) {
             const Variant& v = *c.variant;
@@ -1371,15 +1372,17 @@ struct SkillExtractor::Impl {
                 }
             }
             // Rejected ones too: "AI-generated" is no skill but says what the gig is about.
-            if (!trained && v.category == ml_category) {
-                trained = trained_before(toks, c) || trained_after(toks, c);
+            if (!trained && v.category == ml_category &&
+                (trained_before(toks, c) || trained_after(toks, c))) {
+                trained = true;
+                judged = v.skill;
             }
         }
         if (!trained || ml_tool) {
             return;
         }
         for (Candidate& c : cands) {
-            if (c.state == State::Accepted && c.variant->category == ml_category) {
+            if (c.state == State::Accepted && c.variant->skill == judged) {
                 c.state = State::Rejected;
             }
         }

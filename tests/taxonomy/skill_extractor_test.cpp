@@ -562,11 +562,15 @@ TEST(SkillExtractor, AFieldBeforeACompanyNounIsATrade) {
 }
 
 // In a gig where people train or judge AI, AI is the subject matter, not an asked skill; a
-// machine-learning tool makes it machine-learning work again.
+// machine-learning tool makes it machine-learning work again. The other fields it names are
+// asked as anywhere else.
 TEST(SkillExtractor, AiThatPeopleTrainOrJudgeIsNotAnAskedSkill) {
     EXPECT_EQ(ids("Help train AI models to become better writers. Rank responses produced by an "
                   "AI model. Machine learning knowledge is a plus."),
-              Ids{});
+              Ids{"machine-learning"});
+    EXPECT_EQ(ids("Physics AI Rater. Score the answers it writes; you have used large "
+                  "language models a lot."),
+              Ids{"llm"});
     EXPECT_EQ(ids("Make voice calls with an AI agent and rate the AI responses."), Ids{});
     // Training AI models is also what an ML engineer does.
     EXPECT_EQ(ids("Help train AI models for medical imaging."),
