@@ -69,6 +69,22 @@ constexpr std::string_view kColleagueNouns[] = {
     "consultants", "architects", "scientists", "researchers", "programmers",
 };
 constexpr std::string_view kWithWords[] = {"with", "alongside", "across", "between", "among"};
+// Verbs of working together: a field that names roles right after "<verb> with" is the group
+// the hire works with ("work closely with DevOps to deploy", "collaborate with data
+// engineering"), not an asked skill; "experience with DevOps" keeps it.
+constexpr std::string_view kPartnerVerbs[] = {
+    "collaborate", "collaborates", "collaborating", "work",       "works",        "working",
+    "partner",     "partners",     "partnering",    "coordinate", "coordinating", "liaise",
+    "liaising",    "interface",    "interfacing",   "engage",     "engaging",     "sync",
+};
+// Words after such a field that end its phrase ("with DevOps to deploy", "with DevOps on").
+constexpr std::string_view kPartnerFollowers[] = {"to", "on",   "for",   "in",
+                                                  "as", "when", "while", "so"};
+// Words between the verb and "with" ("work closely with"), and after "with" ("with the").
+constexpr std::string_view kPartnerFillers[] = {
+    "closely",      "directly", "tightly", "together", "cross",
+    "functionally", "daily",    "the",     "our",      "your",
+};
 
 // Section headings of the company's own text ("About us", "Who we are", "Benefits"): there a
 // field the company works in ("an AI company", "a leading cybersecurity provider") describes
@@ -429,6 +445,9 @@ struct SkillExtractor::Impl {
     std::vector<std::uint64_t> departments;        // kDepartments, sorted hashes
     std::vector<std::uint64_t> with_words;         // kWithWords, sorted hashes
     std::vector<std::uint64_t> colleague_nouns;    // kColleagueNouns, sorted hashes
+    std::vector<std::uint64_t> partner_verbs;      // kPartnerVerbs, sorted hashes
+    std::vector<std::uint64_t> partner_fillers;    // kPartnerFillers, sorted hashes
+    std::vector<std::uint64_t> partner_followers;  // kPartnerFollowers, sorted hashes
     // Their bits: list glue (",", "and"), which often follows a skill, must not pass.
     std::array<std::uint64_t, 64> colleague_filter{};
     std::vector<std::uint64_t> domain_ends;     // kDomainEnds, sorted hashes
@@ -975,6 +994,43 @@ struct SkillExtractor::Impl {
                     c.role = true;
                     break;
                 }
+            }
+        }
+    }
+
+    // A field that names roles right after "<work> [closely] with [the]" (or ending a short list
+    // there), and not followed by a word that it modifies: the group the hire works with
+    // ("collaborate cross-functionally with product stakeholders and DevOps", "work closely with
+    // DevOps to deploy"). "Experience with DevOps" and "work with DevOps practices" keep the skill.
+    void mark_partners(const std::vector<Token>& toks, std::vector<Candidate>& cands) const {
+        for (Candidate& c : cands) {
+            if (c.state != State::Accepted || !c.variant->names_roles || c.role || c.first < 2) {
+                continue;
+            }
+            if (c.last < toks.size() && toks[c.last].is_word() &&
+                !std::binary_search(list_glue.begin(), list_glue.end(), toks[c.last].hash) &&
+                !in(partner_followers, toks[c.last])) {
+                continue;  // "DevOps practices": the field names the work
+            }
+            // Back to "with" over fillers, or over the list the field ends ("with product
+            // stakeholders and DevOps"): at most a few words.
+            std::size_t k = c.first;
+            for (int words = 0; k > 0 && !in(with_words, toks[k - 1]); --k) {
+                const Token& t = toks[k - 1];
+                const bool glue = std::binary_search(list_glue.begin(), list_glue.end(), t.hash);
+                if (t.sentence != toks[c.first].sentence || (!glue && ++words > 4)) {
+                    break;
+                }
+            }
+            if (k == 0 || !in(with_words, toks[k - 1])) {
+                continue;
+            }
+            --k;
+            while (k > 0 && in(partner_fillers, toks[k - 1])) {
+                --k;
+            }
+            if (k > 0 && in(partner_verbs, toks[k - 1])) {
+                c.role = true;
             }
         }
     }
@@ -1551,6 +1607,12 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
         compile_words(std::vector<std::string>(std::begin(kWithWords), std::end(kWithWords)));
     m.colleague_nouns = compile_words(
         std::vector<std::string>(std::begin(kColleagueNouns), std::end(kColleagueNouns)));
+    m.partner_verbs =
+        compile_words(std::vector<std::string>(std::begin(kPartnerVerbs), std::end(kPartnerVerbs)));
+    m.partner_fillers = compile_words(
+        std::vector<std::string>(std::begin(kPartnerFillers), std::end(kPartnerFillers)));
+    m.partner_followers = compile_words(
+        std::vector<std::string>(std::begin(kPartnerFollowers), std::end(kPartnerFollowers)));
     m.domain_ends =
         compile_words(std::vector<std::string>(std::begin(kDomainEnds), std::end(kDomainEnds)));
     m.company_headings = compile_phrases(
@@ -1796,6 +1858,7 @@ std::vector<SkillSpan> SkillExtractor::extract(std::string_view text) const {
     impl_->mark_roles(text, tokens, candidates);
     impl_->mark_department_lists(tokens, candidates);
     impl_->mark_colleagues(tokens, candidates);
+    impl_->mark_partners(tokens, candidates);
     const std::size_t first_job = impl_->drop_company_sections(text, tokens, candidates);
     impl_->drop_self_descriptions(text, tokens, candidates, first_job);
     impl_->drop_company_names(text, tokens, candidates);

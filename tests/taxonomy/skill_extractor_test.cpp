@@ -340,6 +340,17 @@ TEST(SkillExtractor, FieldsOfColleaguesWorkedWithAreNotAsked) {
     EXPECT_EQ(ids("Experience with backend development."), Ids{"backend"});
 }
 
+// "<work> with <field>": the group the hire works with, not a skill it asks for.
+TEST(SkillExtractor, AFieldTheHireWorksWithIsAGroupNotAnAskedSkill) {
+    EXPECT_EQ(ids("Partner closely with DevOps to ship releases."), Ids{});
+    EXPECT_EQ(ids("You will collaborate with data engineering on the ingestion."), Ids{});
+    EXPECT_EQ(ids("Collaborate cross-functionally with product stakeholders and DevOps."), Ids{});
+    // Experience with it, or work with it as a practice: asked.
+    EXPECT_EQ(ids("Experience with DevOps is required."), Ids{"devops"});
+    EXPECT_EQ(ids("You will work with DevOps practices every day."), Ids{"devops"});
+    EXPECT_EQ(ids("Experience with Python and DevOps."), (Ids{"python", "devops"}));
+}
+
 TEST(SkillExtractor, AOneLetterNameAloneInBracketsIsASignNotALanguage) {
     EXPECT_EQ(ids("Online Data Analyst, C++ and Python team (C)"), (Ids{"cpp", "python"}));
     EXPECT_EQ(ids("Python, SQL and Excel(R) macros"), (Ids{"python", "sql", "excel"}));
