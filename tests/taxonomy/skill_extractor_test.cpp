@@ -351,6 +351,12 @@ TEST(SkillExtractor, AFieldTheHireWorksWithIsAGroupNotAnAskedSkill) {
     EXPECT_EQ(ids("Experience with Python and DevOps."), (Ids{"python", "devops"}));
 }
 
+// An admin or user dashboard is a page of the app being built, not dashboard (BI) work.
+TEST(SkillExtractor, AnAppsAdminDashboardIsNotDashboardWork) {
+    EXPECT_EQ(ids("Build the admin dashboard in React."), Ids{"react"});
+    EXPECT_EQ(ids("Build KPI dashboards in Power BI."), (Ids{"dashboards", "power-bi"}));
+}
+
 TEST(SkillExtractor, AOneLetterNameAloneInBracketsIsASignNotALanguage) {
     EXPECT_EQ(ids("Online Data Analyst, C++ and Python team (C)"), (Ids{"cpp", "python"}));
     EXPECT_EQ(ids("Python, SQL and Excel(R) macros"), (Ids{"python", "sql", "excel"}));
