@@ -1338,17 +1338,62 @@ struct SkillExtractor::Impl {
     // them under it; it is not asked by itself. A heading is capitalised and does not continue
     // a phrase: "MLOps for computer vision: Kubeflow" and "full-stack : Vue.js" ask for the
     // field.
+    // A heading on a line of its own, over a bulleted list: [.., begin) back to the previous
+    // line break holds only spaces (no bullet: the heading is not an item), and [end, next) a
+    // line break, then spaces and at least one bullet ("-", "*", or a UTF-8 one such as "•").
+    static bool heads_bulleted_list(std::string_view text, std::size_t begin, std::size_t end,
+                                    std::size_t next) {
+        auto space = [](char ch) { return ch == ' ' || ch == '\t' || ch == '\r'; };
+        bool line_break = false;
+        bool bullet = false;
+        for (std::size_t i = end; i < next; ++i) {
+            const auto ch = static_cast<unsigned char>(text[i]);
+            if (ch == '\n' && !line_break && !bullet) {
+                line_break = true;
+            } else if (line_break && (ch == '-' || ch == '*' || ch >= 0x80)) {
+                bullet = true;
+            } else if (!space(static_cast<char>(ch))) {
+                return false;
+            }
+        }
+        if (!bullet) {
+            return false;
+        }
+        for (std::size_t i = begin; i > 0; --i) {
+            if (text[i - 1] == '\n') {
+                return true;
+            }
+            if (!space(text[i - 1])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static void drop_list_headings(std::string_view text, const std::vector<Token>& toks,
                                    std::vector<Candidate>& cands) {
         for (std::size_t ci = 0; ci + 1 < cands.size(); ++ci) {
             Candidate& c = cands[ci];
-            const Candidate& next = cands[ci + 1];
-            if (c.state != State::Accepted || c.last >= toks.size() || toks[c.last].punct != ':' ||
-                next.state != State::Accepted || next.first != c.last + 1) {
+            if (c.state != State::Accepted || c.last >= toks.size()) {
                 continue;
             }
+            std::size_t ni = ci + 1;  // the next accepted one: rejected words may come between
+            while (ni + 1 < cands.size() && cands[ni].state != State::Accepted &&
+                   cands[ni].first < c.last + 8) {
+                ++ni;
+            }
+            const Candidate& next = cands[ni];
+            if (next.state != State::Accepted) {
+                continue;
+            }
+            const bool colon = toks[c.last].punct == ':' && next.first == c.last + 1;
+            if (!colon && !heads_bulleted_list(text, toks[c.first].begin, toks[c.last - 1].end,
+                                               toks[next.first].begin)) {
+                continue;  // neither "Back-end: Express.js" nor "Backend\n • Express.js"
+            }
             const char head = text[toks[c.first].begin];
-            const bool after_phrase = c.first > 0 && toks[c.first - 1].is_word() &&
+            // A heading on its own line continues no phrase of the line before.
+            const bool after_phrase = colon && c.first > 0 && toks[c.first - 1].is_word() &&
                                       text[toks[c.first - 1].begin] >= 'a' &&
                                       text[toks[c.first - 1].begin] <= 'z';
             if (head >= 'A' && head <= 'Z' && !after_phrase) {

@@ -301,6 +301,12 @@ TEST(SkillExtractor, ASkillHeadingAListIsNotAskedByItself) {
               (Ids{"express", "nodejs", "django"}));
     EXPECT_EQ(ids("Back-end: you will own it"), Ids{"backend"});
     EXPECT_EQ(ids("Strong back-end skills: Node.js"), (Ids{"backend", "nodejs"}));
+    // On a line of its own over a bulleted list, after any line.
+    EXPECT_EQ(ids("System overview\nFrontend\n  \u2022 React\nBackend\n  - Node.js with Express"),
+              (Ids{"react", "nodejs", "express"}));
+    // A list of one skill per line, bulleted or not, has no heading.
+    EXPECT_EQ(ids("Skills\nPython\nDocker"), (Ids{"python", "docker"}));
+    EXPECT_EQ(ids("Skills\n- Python\n- Docker"), (Ids{"python", "docker"}));
 }
 
 TEST(SkillExtractor, TheBackendAsAPlaceIsNotBackendWork) {
