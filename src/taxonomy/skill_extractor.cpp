@@ -198,7 +198,7 @@ constexpr std::string_view kBusinessNouns[] = {
     "company",  "companies",  "studio",   "studios", "agency",      "agencies",      "firm",
     "firms",    "startup",    "startups", "vendor",  "vendors",     "provider",      "providers",
     "industry", "industries", "sector",   "sectors", "consultancy", "consultancies", "lab",
-    "labs",     "businesses", "brands",   "clients",
+    "labs",     "businesses", "brands",   "clients", "space",       "market",        "markets",
 };
 
 // Phrases after which a sentence names the employer's clients, investors or the markets it

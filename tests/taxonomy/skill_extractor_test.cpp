@@ -581,6 +581,7 @@ TEST(SkillExtractor, ClientsInvestorsAndIndustriesListedAreNotSkills) {
 TEST(SkillExtractor, AFieldBeforeACompanyNounIsATrade) {
     EXPECT_EQ(ids("one of the top game development studios; you will write C++"), Ids{"cpp"});
     EXPECT_EQ(ids("a leader in the EDA industry"), Ids{});
+    EXPECT_EQ(ids("a major player in the computer vision space"), Ids{});
     EXPECT_EQ(ids("game development in Unity"), (Ids{"game-development", "unity"}));
 }
 
