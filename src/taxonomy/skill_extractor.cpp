@@ -513,6 +513,9 @@ struct SkillExtractor::Impl {
     std::uint64_t artificial_hash = 0;
     std::uint64_t intelligence_hash = 0;
     std::uint64_t why_hash = 0;
+    std::uint64_t not_hash = 0;
+    std::uint64_t a_hash = 0;
+    std::uint64_t an_hash = 0;
     std::uint64_t who_hash = 0;
     std::uint64_t is_hash = 0;
     std::uint64_t you_hash = 0;
@@ -1535,6 +1538,23 @@ struct SkillExtractor::Impl {
     // "(C)" and "(R)" are the copyright and registered signs written in letters (or a grade
     // label), not the languages: a one-letter name alone in brackets is no candidate. A pass of
     // its own: inside match()'s loop the check slowed every word.
+    // "not <skill>", "not a/an <skill>": what the work is not ("This is not a chatbot project",
+    // "Go, not Java"), not an asked skill.
+    void drop_negated(const std::vector<Token>& toks, std::vector<Candidate>& cands) const {
+        for (Candidate& c : cands) {
+            if (c.state != State::Accepted || c.first == 0) {
+                continue;
+            }
+            std::size_t k = c.first - 1;
+            if (k > 0 && (toks[k].hash == a_hash || toks[k].hash == an_hash)) {
+                --k;
+            }
+            if (toks[k].hash == not_hash && toks[k].is_word()) {
+                c.state = State::Rejected;
+            }
+        }
+    }
+
     static void drop_bracketed_letters(const std::vector<Token>& toks,
                                        std::vector<Candidate>& cands) {
         std::erase_if(cands, [&](const Candidate& c) {
@@ -1705,6 +1725,9 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     m.artificial_hash = text_tokens::hash_lower("artificial");
     m.intelligence_hash = text_tokens::hash_lower("intelligence");
     m.why_hash = text_tokens::hash_lower("why");
+    m.not_hash = text_tokens::hash_lower("not");
+    m.a_hash = text_tokens::hash_lower("a");
+    m.an_hash = text_tokens::hash_lower("an");
     m.who_hash = text_tokens::hash_lower("who");
     m.is_hash = text_tokens::hash_lower("is");
     m.you_hash = text_tokens::hash_lower("you");
@@ -1901,6 +1924,7 @@ std::vector<SkillSpan> SkillExtractor::extract(std::string_view text) const {
     impl_->match(text, tokens, candidates, others_at);
     Impl::drop_bracketed_letters(tokens, candidates);
     impl_->confirm(text, tokens, candidates);
+    impl_->drop_negated(tokens, candidates);
     impl_->mark_roles(text, tokens, candidates);
     impl_->mark_department_lists(tokens, candidates);
     impl_->mark_colleagues(tokens, candidates);

@@ -363,6 +363,14 @@ TEST(SkillExtractor, AnAppsAdminDashboardIsNotDashboardWork) {
     EXPECT_EQ(ids("Build KPI dashboards in Power BI."), (Ids{"dashboards", "power-bi"}));
 }
 
+// "not (a/an) <skill>" says what the work is not.
+TEST(SkillExtractor, WhatTheWorkIsNotIsNotAsked) {
+    EXPECT_EQ(ids("This is not a chatbot project; it is a Django app."), Ids{"django"});
+    EXPECT_EQ(ids("We write Go, not Java."), Ids{"go"});
+    // "not only" still names it.
+    EXPECT_EQ(ids("Not only Python but also Rust."), (Ids{"python", "rust"}));
+}
+
 TEST(SkillExtractor, AOneLetterNameAloneInBracketsIsASignNotALanguage) {
     EXPECT_EQ(ids("Online Data Analyst, C++ and Python team (C)"), (Ids{"cpp", "python"}));
     EXPECT_EQ(ids("Python, SQL and Excel(R) macros"), (Ids{"python", "sql", "excel"}));
