@@ -103,7 +103,7 @@ TEST(SkillExtractor, RAndCAreFoundOnlyAsLanguages) {
 TEST(SkillExtractor, RustSwiftAndSparkNeedATechnicalContext) {
     EXPECT_EQ(ids("We are a rust-belt company"), Ids{});
     EXPECT_EQ(ids("Rust belt manufacturing"), Ids{});
-    EXPECT_EQ(ids("Systems programming in Rust"), (Ids{"rust"}));
+    EXPECT_EQ(ids("Systems programming in Rust"), (Ids{"systems-programming", "rust"}));
     EXPECT_EQ(ids("Swift delivery is essential"), Ids{});
     EXPECT_EQ(ids("we value swift decisions"), Ids{});
     EXPECT_EQ(ids("Native apps in Swift and Kotlin"), (Ids{"swift", "kotlin"}));
