@@ -613,6 +613,12 @@ TEST(SkillExtractor, AiThatPeopleTrainOrJudgeIsNotAnAskedSkill) {
               (Ids{"machine-learning", "artificial-intelligence"}));
 }
 
+// "system-level design" and "high-level design" are software design, not a game's levels.
+TEST(SkillExtractor, HighLevelDesignIsNotLevelDesign) {
+    EXPECT_EQ(ids("Join system-level design discussions and high-level design reviews."), Ids{});
+    EXPECT_EQ(ids("Level design for a platformer in Unity"), (Ids{"game-design", "unity"}));
+}
+
 TEST(SkillExtractor, AgileAsAnAdjectiveIsNotTheMethod) {
     EXPECT_EQ(ids("We are bold, smart, agile, and fun."), Ids{});
     EXPECT_EQ(ids("stays agile when priorities shift"), Ids{});
