@@ -43,11 +43,12 @@ constexpr std::array<std::pair<JobType, std::string_view>, 4> kJobTypes{{
     {JobType::FullTime, "full_time"},
     {JobType::PartTime, "part_time"},
 }};
-constexpr std::array<std::pair<SkillOrigin, std::string_view>, 4> kOrigins{{
+constexpr std::array<std::pair<SkillOrigin, std::string_view>, 5> kOrigins{{
     {SkillOrigin::Tag, "tag"},
     {SkillOrigin::Title, "title"},
     {SkillOrigin::Description, "description"},
     {SkillOrigin::TagOnly, "tag-only"},
+    {SkillOrigin::Role, "role"},
 }};
 
 }  // namespace

@@ -136,6 +136,7 @@ std::optional<SkillOrigin> KeywordMatcher::found_where(const Listing& listing) c
     bool tag_only = false;
     for (const Needle& n : needles_) {
         if (!n.skill.empty()) {
+            bool role = false;
             for (const auto& s : listing.skills) {
                 if (s.skill == n.skill) {
                     if (s.origin == SkillOrigin::Tag || s.origin == SkillOrigin::Title) {
@@ -143,9 +144,14 @@ std::optional<SkillOrigin> KeywordMatcher::found_where(const Listing& listing) c
                     }
                     in_description = in_description || s.origin == SkillOrigin::Description;
                     tag_only = tag_only || s.origin == SkillOrigin::TagOnly;
+                    role = role || s.origin == SkillOrigin::Role;
                 }
             }
-            continue;
+            // A term named as a role ("DevOps Engineer" for "devops") is what the user looks
+            // for: where its words stand decides, like a term that is no skill.
+            if (!role) {
+                continue;
+            }
         }
         if (search(n, listing.title)) {
             return SkillOrigin::Title;

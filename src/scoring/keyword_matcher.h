@@ -26,8 +26,9 @@ class KeywordMatcher {
     const std::string& keyword() const { return keyword_; }
     bool matches(const Listing& listing) const;
     // Where the keyword is found at its strongest: SkillOrigin::Title for the title or a tag
-    // (or a skill extracted from either), Description for the description only, TagOnly for a
-    // skill only a platform tag names (never the listing's own words), or nullopt.
+    // (or a skill extracted from either, or a role or team name's words there), Description for
+    // the description only, TagOnly for a skill only a platform tag names (never the listing's
+    // own words), or nullopt.
     std::optional<SkillOrigin> found_where(const Listing& listing) const;
 
     // Whole-word, ASCII-case-insensitive search of one alternative in `text` (exposed for tests).

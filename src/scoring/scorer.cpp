@@ -23,6 +23,9 @@ namespace {
 // is; the description also lists nice-to-haves and the company's stack. A tag the listing's own
 // words never name may be the feed's search word put on every result.
 constexpr double kTagOnlyWeight = 0.25;
+// A skill named only as a role or a team ("DevOps Engineer") is not asked of the hire: it adds
+// a little when you have it and is never missing.
+constexpr double kRoleWeight = 0.25;
 double origin_weight(SkillOrigin origin) {
     switch (origin) {
         case SkillOrigin::Tag:
@@ -32,6 +35,8 @@ double origin_weight(SkillOrigin origin) {
             return 0.5;
         case SkillOrigin::TagOnly:
             return kTagOnlyWeight;
+        case SkillOrigin::Role:
+            return kRoleWeight;
     }
     return 0.5;
 }
@@ -560,23 +565,30 @@ ScoreComponent Scorer::Impl::skill_component(const Listing& l, Score& score, dou
     }
     std::size_t direct = 0;
     std::size_t partial = 0;
+    std::size_t roles_missing = 0;  // named only as roles, not yours: not asked, not counted
     std::vector<const std::string*> tag_only;  // matched skills only a platform tag names
+    std::vector<const std::string*> roles;     // matched skills only a role or team names
     for (std::size_t i = 0; i < l.skills.size(); ++i) {
         auto it = skills.find(l.skills[i].skill);
         const SkillInfo* info = it == skills.end() ? nullptr : &it->second;
         infos[i] = info;
         if (info != nullptr && info->credit > 0) {
             (info->direct ? direct : partial) += 1;
+        } else if (l.skills[i].origin == SkillOrigin::Role) {
+            ++roles_missing;
         }
     }
     if (explain) {
         score.matched_skills.reserve(direct);
         score.partial_skills.reserve(partial);
-        score.missing_skills.reserve(l.skills.size() - direct - partial);
+        score.missing_skills.reserve(l.skills.size() - direct - partial - roles_missing);
     }
     for (std::size_t i = 0; i < l.skills.size(); ++i) {
         const ListingSkill& ls = l.skills[i];
         const SkillInfo* info = infos[i];
+        if (ls.origin == SkillOrigin::Role && (info == nullptr || info->credit <= 0)) {
+            continue;
+        }
         double w = origin_weight(ls.origin);
         if (info != nullptr) {
             w *= info->weight;
@@ -590,6 +602,8 @@ ScoreComponent Scorer::Impl::skill_component(const Listing& l, Score& score, dou
             }
             if (ls.origin == SkillOrigin::TagOnly) {
                 tag_only.push_back(&ls.skill);
+            } else if (ls.origin == SkillOrigin::Role) {
+                roles.push_back(&ls.skill);
             }
             if (info->direct) {
                 score.matched_skills.push_back(ls.skill);
@@ -610,13 +624,13 @@ ScoreComponent Scorer::Impl::skill_component(const Listing& l, Score& score, dou
     }
     if (profile.skills.empty()) {
         c.reason = "your profile lists no skills";
-    } else if (l.skills.empty()) {
+    } else if (l.skills.size() == roles_missing) {
         c.reason = "no skills found in the listing";
     } else if (have <= 0) {
         c.reason = "asks for none of your skills";
     } else {
         c.reason.reserve(64);
-        c.reason << direct << " of " << l.skills.size() << " asked skills matched";
+        c.reason << direct << " of " << l.skills.size() - roles_missing << " asked skills matched";
         if (partial > 0) {
             c.reason << ", " << partial << " partly";
         }
@@ -639,6 +653,14 @@ ScoreComponent Scorer::Impl::skill_component(const Listing& l, Score& score, dou
             c.reason << (tag_only.size() == 1 ? " counts" : " count") << " at "
                      << Fixed{kTagOnlyWeight, 2}
                      << ": only the platform's tags name it, not the posting's own words";
+        }
+        if (!roles.empty()) {
+            for (std::size_t i = 0; i < roles.size(); ++i) {
+                c.reason << (i == 0 ? "; " : ", ") << *roles[i];
+            }
+            c.reason << (roles.size() == 1 ? " counts" : " count") << " at "
+                     << Fixed{kRoleWeight, 2}
+                     << ": named only as a role or a team (\"DevOps Engineer\"), not asked of you";
         }
     }
     return c;

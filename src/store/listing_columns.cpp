@@ -261,8 +261,8 @@ void decode_merged(std::string_view text, std::vector<MergedCopy>& merged) {
 }
 
 std::optional<SkillOrigin> origin_from_string(std::string_view s) {
-    for (SkillOrigin o :
-         {SkillOrigin::Tag, SkillOrigin::Title, SkillOrigin::Description, SkillOrigin::TagOnly}) {
+    for (SkillOrigin o : {SkillOrigin::Tag, SkillOrigin::Title, SkillOrigin::Description,
+                          SkillOrigin::TagOnly, SkillOrigin::Role}) {
         if (to_string(o) == s) {
             return o;
         }

@@ -163,7 +163,7 @@ std::optional<std::vector<ListingSkill>> read_skills(const rapidjson::Value& lis
         auto origin = r.string("origin", FieldReader::Required).value_or("");
         bool known = false;
         for (SkillOrigin o : {SkillOrigin::Tag, SkillOrigin::Title, SkillOrigin::Description,
-                              SkillOrigin::TagOnly}) {
+                              SkillOrigin::TagOnly, SkillOrigin::Role}) {
             if (to_string(o) == origin) {
                 s.origin = o;
                 known = true;
@@ -171,7 +171,7 @@ std::optional<std::vector<ListingSkill>> read_skills(const rapidjson::Value& lis
         }
         if (r.ok() && !known) {
             r.fail("origin",
-                   "expected tag, title, description or tag-only, got \"" + origin + "\"");
+                   "expected tag, title, description, tag-only or role, got \"" + origin + "\"");
         }
         r.reject_unknown({"skill", "origin"});
         if (!r.ok()) {

@@ -2092,8 +2092,8 @@ void annotate_skills(Listing& listing, const SkillExtractor& extractor) {
             unbacked.push_back(id);
         }
     }
-    // A role or team name ("DevOps Engineer") says less than an asked skill: it counts at the
-    // description's weight, after everything the listing asks for.
+    // A role or team name ("DevOps Engineer") is not asked of the hire: it comes after everything
+    // the listing asks for, as a weak sign of what the job is about.
     std::vector<std::string> roles;
     for (int k = 0; k < 2; ++k) {
         for (auto& span : spans[k]) {
@@ -2105,7 +2105,7 @@ void annotate_skills(Listing& listing, const SkillExtractor& extractor) {
         }
     }
     for (const auto& id : roles) {
-        add(id, SkillOrigin::Description);
+        add(id, SkillOrigin::Role);
     }
     for (const auto& id : unbacked) {
         add(id, SkillOrigin::TagOnly);

@@ -21,7 +21,7 @@ struct SkillSpan {
     std::size_t begin = 0;  // byte offsets into the text
     std::size_t end = 0;
     // Named as a role or a team ("DevOps engineers", "our QA team"), not as an asked skill:
-    // extract_ids leaves it out; annotate_skills keeps it as a weaker, description-level signal.
+    // extract_ids leaves it out; annotate_skills keeps it at SkillOrigin::Role, a weak signal.
     bool role = false;
 };
 

@@ -319,6 +319,9 @@ Result<MarketInsight> load_market_insight(Store& store, const InsightQuery& quer
         };
         reached.clear();
         for (const auto& s : l.skills) {
+            if (s.origin == SkillOrigin::Role) {
+                continue;  // named as a role or team, not asked
+            }
             count(skills[s.skill]);
             for (const auto& d : domain_index.of(s.skill)) {
                 reached.push_back(d);
@@ -343,7 +346,9 @@ Result<MarketInsight> load_market_insight(Store& store, const InsightQuery& quer
                     Liftable& up = liftable.emplace_back();
                     up.id = l.id;
                     for (const auto& ls : l.skills) {
-                        up.skills.push_back(ls.skill);
+                        if (ls.origin != SkillOrigin::Role) {
+                            up.skills.push_back(ls.skill);
+                        }
                     }
                 }
             }

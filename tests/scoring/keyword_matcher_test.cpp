@@ -52,6 +52,19 @@ TEST(KeywordMatcher, SaysWhetherItIsFoundInTheTitleOrTagsOrOnlyInTheDescription)
     EXPECT_EQ(where("drone"), std::nullopt);
 }
 
+// A skill named as a role ("DevOps Engineer") is what a user searching "devops" looks for: where
+// its words stand decides.
+TEST(KeywordMatcher, ATermNamedAsARoleIsFoundWhereItsWordsStand) {
+    Listing l;
+    l.title = "Senior Docker Engineer";
+    l.description = "Terraform and Kubernetes.";
+    l.skills = {{"docker", SkillOrigin::Role}};
+    EXPECT_EQ(KeywordMatcher("docker", test_taxonomy()).found_where(l), SkillOrigin::Title);
+    l.title = "Platform engineer";
+    l.description = "Work with our Docker team on Terraform.";
+    EXPECT_EQ(KeywordMatcher("docker", test_taxonomy()).found_where(l), SkillOrigin::Description);
+}
+
 TEST(KeywordMatcher, AlternativesAreSeparatedByBars) {
     EXPECT_TRUE(found("pytorch|tensorflow", "We use TensorFlow"));
     EXPECT_TRUE(found(" pytorch | tensorflow ", "pytorch"));

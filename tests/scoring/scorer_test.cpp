@@ -49,6 +49,9 @@ ListingSkill description(const std::string& id) {
 ListingSkill tag_only(const std::string& id) {
     return {id, SkillOrigin::TagOnly};
 }
+ListingSkill role(const std::string& id) {
+    return {id, SkillOrigin::Role};
+}
 
 // --- skill fit ---
 
@@ -130,6 +133,28 @@ TEST(SkillFit, ATagTheListingsWordsNeverNameIsTheWeakestEvidence) {
               "0.25 of the 4 that count in full); level, budget, recency and client count at "
               "0.12 (matched importance 0.25 of 2); opencv counts at 0.25: only the platform's "
               "tags name it, not the posting's own words");
+}
+
+// A skill named only as a role or team ("Senior DevOps Engineer") is not asked of the hire:
+// missing it costs nothing and it is not listed missing; having it adds a quarter, said why.
+TEST(SkillFit, ASkillNamedOnlyAsARoleIsNeverMissingAndAddsALittle) {
+    Listing plain = listing("a", {tag("opencv"), description("react")});
+    Listing with_role = listing("b", {tag("opencv"), description("react"), role("devops")});
+    Score s = score_with(cv_profile(), plain);
+    Score r = score_with(cv_profile(), with_role);
+    EXPECT_NEAR(value_of(r, "skill"), value_of(s, "skill"), kEps);
+    EXPECT_EQ(r.missing_skills, (std::vector<std::string>{"react"}));
+    EXPECT_EQ(r.component("skill")->reason.rfind("1 of 2 asked skills matched", 0), 0u);
+
+    Profile p = cv_profile();
+    p.skills.push_back(skill("devops", SkillLevel::Advanced));
+    Score had = score_with(p, with_role);
+    // asked 1 + 0.5 + 0.25 (practice weight aside), have 1 + 0.25 × the category weight.
+    EXPECT_GT(value_of(had, "skill"), value_of(s, "skill"));
+    EXPECT_EQ(had.matched_skills, (std::vector<std::string>{"opencv", "devops"}));
+    const std::string& why = had.component("skill")->reason;
+    EXPECT_NE(why.find("devops counts at 0.25: named only as a role or a team"), std::string::npos)
+        << why;
 }
 
 // A listing that names one of the user's skills among many it asks for: its pay, level and

@@ -61,12 +61,12 @@ TEST(AnnotateSkills, EachSkillIsKeptOnceAtItsStrongestOrigin) {
     EXPECT_EQ(annotated(l), (Strings{"python:tag", "opencv:title", "numpy:description"}));
 }
 
-TEST(AnnotateSkills, ARoleNameCountsAtTheDescriptionsWeightAfterTheAskedSkills) {
+TEST(AnnotateSkills, ARoleNameComesAsARoleAfterTheAskedSkills) {
     Listing l;
     l.title = "Senior DevOps Engineer";
     l.description = "Terraform and Kubernetes.";
     EXPECT_EQ(annotated(l),
-              (Strings{"terraform:description", "kubernetes:description", "devops:description"}));
+              (Strings{"terraform:description", "kubernetes:description", "devops:role"}));
     l.description = "Terraform and DevOps practices.";
     EXPECT_EQ(annotated(l), (Strings{"terraform:description", "devops:description"}));
 }

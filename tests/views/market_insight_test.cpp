@@ -114,6 +114,18 @@ TEST_F(MarketInsightTest, SkillsAreCountedOncePerListingInTheWindowAndTheOneBefo
     EXPECT_DOUBLE_EQ(*opencv->previous_share, 0.5);
 }
 
+// "Senior DevOps Engineer" asks for no DevOps: a skill named only as a role is no demand.
+TEST_F(MarketInsightTest, ASkillNamedOnlyAsARoleIsNotDemand) {
+    Listing l = insight_job("c:1", {"opencv"}, kT0 - 2 * kDay);
+    l.skills.push_back({"docker", SkillOrigin::Role});
+    ASSERT_TRUE(store_.record_refresh("c", {l}, RefreshCompleteness::Complete, kT0).ok());
+    MarketInsight m = insight({});
+    EXPECT_EQ(m.demand.listings, 8u);
+    EXPECT_EQ(m.demand.find_skill("docker"), nullptr);
+    ASSERT_NE(m.demand.find_skill("opencv"), nullptr);
+    EXPECT_EQ(m.demand.find_skill("opencv")->listings, 4u);
+}
+
 TEST_F(MarketInsightTest, TheTrendCountsTheWindowsWholeWeeksOldestFirst) {
     MarketInsight m = insight({});
     // 30 days: the last four whole weeks. a:1, a:2, a:3, a:4, a:7 and a:11 (first seen now) in
