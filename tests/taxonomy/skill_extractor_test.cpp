@@ -311,6 +311,9 @@ TEST(SkillExtractor, ASkillHeadingAListIsNotAskedByItself) {
 
 TEST(SkillExtractor, TheBackendAsAPlaceIsNotBackendWork) {
     EXPECT_EQ(ids("Colours are controlled from the backend."), Ids{});
+    // The back end as the subject of a sentence is a part of the system, not the work.
+    EXPECT_EQ(ids("The backend should check the cache; our frontend is based on React."),
+              Ids{"react"});
     EXPECT_EQ(ids("Build the backend in Go."), (Ids{"backend", "go"}));
 }
 
