@@ -514,6 +514,8 @@ struct SkillExtractor::Impl {
     std::uint64_t intelligence_hash = 0;
     std::uint64_t why_hash = 0;
     std::uint64_t not_hash = 0;
+    std::uint64_t and_hash = 0;
+    std::uint64_t or_hash = 0;
     std::uint64_t a_hash = 0;
     std::uint64_t an_hash = 0;
     std::uint64_t who_hash = 0;
@@ -979,12 +981,23 @@ struct SkillExtractor::Impl {
     // developers with Go" hires them; "with" must come first.
     void mark_colleagues(const std::vector<Token>& toks, std::vector<Candidate>& cands) const {
         constexpr std::uint32_t kWindow = 12;  // words back from the field to "with"
+        auto people = [&](const Token& t) {
+            return ((colleague_filter[(t.hash >> 52) >> 6] >> ((t.hash >> 52) & 63)) & 1u) != 0 &&
+                   in(colleague_nouns, t);
+        };
+        // The people right after the field, or after "and"/"or" and one more word ("ML and
+        // data engineers").
+        auto before_people = [&](const Candidate& c) {
+            if (people(toks[c.last])) {
+                return true;
+            }
+            const Token& glue = toks[c.last];
+            return (glue.hash == and_hash || glue.hash == or_hash) && c.last + 2 < toks.size() &&
+                   toks[c.last + 1].is_word() && people(toks[c.last + 2]);
+        };
         for (Candidate& c : cands) {
             if (c.state != State::Accepted || c.role || c.last >= toks.size() ||
-                ((colleague_filter[(toks[c.last].hash >> 52) >> 6] >>
-                  ((toks[c.last].hash >> 52) & 63)) &
-                 1u) == 0 ||
-                !in(colleague_nouns, toks[c.last])) {
+                !before_people(c)) {
                 continue;
             }
             const Token& head = toks[c.first];
@@ -1538,6 +1551,21 @@ struct SkillExtractor::Impl {
     // "(C)" and "(R)" are the copyright and registered signs written in letters (or a grade
     // label), not the languages: a one-letter name alone in brackets is no candidate. A pass of
     // its own: inside match()'s loop the check slowed every word.
+    // "AI" right before another machine-learning skill ("an AI chatbot", "AI RAG agent") only
+    // says which kind it is: the other skill is the one asked.
+    void drop_ai_modifiers(const std::vector<Token>& toks, std::vector<Candidate>& cands) const {
+        for (std::size_t ci = 0; ci + 1 < cands.size(); ++ci) {
+            Candidate& c = cands[ci];
+            const Candidate& next = cands[ci + 1];
+            if (c.state == State::Accepted && c.last == c.first + 1 &&
+                toks[c.first].hash == ai_hash && next.state == State::Accepted &&
+                next.first == c.last && next.variant->category == ml_category &&
+                next.variant->skill != c.variant->skill) {
+                c.state = State::Rejected;
+            }
+        }
+    }
+
     // "not <skill>", "not a/an <skill>": what the work is not ("This is not a chatbot project",
     // "Go, not Java"), not an asked skill.
     void drop_negated(const std::vector<Token>& toks, std::vector<Candidate>& cands) const {
@@ -1726,6 +1754,8 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     m.intelligence_hash = text_tokens::hash_lower("intelligence");
     m.why_hash = text_tokens::hash_lower("why");
     m.not_hash = text_tokens::hash_lower("not");
+    m.and_hash = text_tokens::hash_lower("and");
+    m.or_hash = text_tokens::hash_lower("or");
     m.a_hash = text_tokens::hash_lower("a");
     m.an_hash = text_tokens::hash_lower("an");
     m.who_hash = text_tokens::hash_lower("who");
@@ -1925,6 +1955,7 @@ std::vector<SkillSpan> SkillExtractor::extract(std::string_view text) const {
     Impl::drop_bracketed_letters(tokens, candidates);
     impl_->confirm(text, tokens, candidates);
     impl_->drop_negated(tokens, candidates);
+    impl_->drop_ai_modifiers(tokens, candidates);
     impl_->mark_roles(text, tokens, candidates);
     impl_->mark_department_lists(tokens, candidates);
     impl_->mark_colleagues(tokens, candidates);

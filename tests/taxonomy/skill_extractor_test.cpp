@@ -344,6 +344,7 @@ TEST(SkillExtractor, FieldsOfColleaguesWorkedWithAreNotAsked) {
     EXPECT_EQ(ids("You shall coordinate with our team of back-end developers."), Ids{});
     EXPECT_EQ(ids("Work closely with our designers, product owners, and backend engineers."),
               Ids{});
+    EXPECT_EQ(ids("Work closely with ML and data engineers on serving."), Ids{});
     // The people hired, not worked with: asked.
     EXPECT_EQ(ids("We need backend engineers with Go."), (Ids{"backend", "go"}));
     EXPECT_EQ(ids("Experience with backend development."), Ids{"backend"});
@@ -364,6 +365,14 @@ TEST(SkillExtractor, AFieldTheHireWorksWithIsAGroupNotAnAskedSkill) {
 TEST(SkillExtractor, AnAppsAdminDashboardIsNotDashboardWork) {
     EXPECT_EQ(ids("Build the admin dashboard in React."), Ids{"react"});
     EXPECT_EQ(ids("Build KPI dashboards in Power BI."), (Ids{"dashboards", "power-bi"}));
+}
+
+// "AI" right before another machine-learning skill says which kind it is.
+TEST(SkillExtractor, AiBeforeAnotherMlSkillOnlySaysWhichKind) {
+    EXPECT_EQ(ids("Build an AI chatbot for bookings."), Ids{"chatbots"});
+    EXPECT_EQ(ids("Headless AI RAG agent"), Ids{"rag"});
+    EXPECT_EQ(ids("Experience with AI and LLMs; AI/ML background."),
+              (Ids{"artificial-intelligence", "llm", "machine-learning"}));
 }
 
 // "not (a/an) <skill>" says what the work is not.
