@@ -1551,6 +1551,34 @@ struct SkillExtractor::Impl {
     // "(C)" and "(R)" are the copyright and registered signs written in letters (or a grade
     // label), not the languages: a one-letter name alone in brackets is no candidate. A pass of
     // its own: inside match()'s loop the check slowed every word.
+    // A field opening a team's capitalised name ("our ML Acceleration team", "the AI Platform
+    // Team"): colleagues, not an asked skill. One or two capitalised words that are no skill
+    // stand between the field and the team noun.
+    void mark_named_teams(std::string_view text, const std::vector<Token>& toks,
+                          std::vector<Candidate>& cands) const {
+        auto capitalised = [&](const Token& t) {
+            return t.is_word() && text[t.begin] >= 'A' && text[t.begin] <= 'Z';
+        };
+        for (std::size_t ci = 0; ci < cands.size(); ++ci) {
+            Candidate& c = cands[ci];
+            if (c.state != State::Accepted || c.role || c.variant->tool ||
+                !capitalised(toks[c.first])) {
+                continue;
+            }
+            const std::size_t next_first =
+                ci + 1 < cands.size() ? cands[ci + 1].first : toks.size();
+            std::size_t k = c.last;
+            while (k < toks.size() && k < c.last + 2 && k < next_first && capitalised(toks[k]) &&
+                   !(maybe_role(toks[k].hash) && in(team_nouns, toks[k]))) {
+                ++k;
+            }
+            if (k > c.last && k < toks.size() && maybe_role(toks[k].hash) &&
+                in(team_nouns, toks[k])) {
+                c.role = true;
+            }
+        }
+    }
+
     // "AI" right before another machine-learning skill ("an AI chatbot", "AI RAG agent") only
     // says which kind it is: the other skill is the one asked.
     void drop_ai_modifiers(const std::vector<Token>& toks, std::vector<Candidate>& cands) const {
@@ -1956,6 +1984,7 @@ std::vector<SkillSpan> SkillExtractor::extract(std::string_view text) const {
     impl_->confirm(text, tokens, candidates);
     impl_->drop_negated(tokens, candidates);
     impl_->drop_ai_modifiers(tokens, candidates);
+    impl_->mark_named_teams(text, tokens, candidates);
     impl_->mark_roles(text, tokens, candidates);
     impl_->mark_department_lists(tokens, candidates);
     impl_->mark_colleagues(tokens, candidates);

@@ -367,6 +367,14 @@ TEST(SkillExtractor, AnAppsAdminDashboardIsNotDashboardWork) {
     EXPECT_EQ(ids("Build KPI dashboards in Power BI."), (Ids{"dashboards", "power-bi"}));
 }
 
+// A field opening a team's capitalised name names colleagues; "our robotics team is hiring" is
+// still robotics work.
+TEST(SkillExtractor, AFieldOpeningATeamsNameIsColleagues) {
+    EXPECT_EQ(ids("Join our ML Acceleration team."), Ids{});
+    EXPECT_EQ(ids("The Computer Vision Platform Team builds tools."), Ids{});
+    EXPECT_EQ(ids("Our robotics team is hiring."), Ids{"robotics"});
+}
+
 // "AI" right before another machine-learning skill says which kind it is.
 TEST(SkillExtractor, AiBeforeAnotherMlSkillOnlySaysWhichKind) {
     EXPECT_EQ(ids("Build an AI chatbot for bookings."), Ids{"chatbots"});
