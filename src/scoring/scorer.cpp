@@ -646,22 +646,21 @@ ScoreComponent Scorer::Impl::skill_component(const Listing& l, Score& score, dou
                      << Fixed{kContextCoverage, 2} << " that counts in full";
         }
         c.reason << ")";
-        if (!tag_only.empty()) {
-            for (std::size_t i = 0; i < tag_only.size(); ++i) {
-                c.reason << (i == 0 ? "; " : ", ") << *tag_only[i];
+        // The skills that count for less than their place says, and why.
+        auto weak = [&](const std::vector<const std::string*>& ids, double weight,
+                        std::string_view why) {
+            for (std::size_t i = 0; i < ids.size(); ++i) {
+                c.reason << (i == 0 ? "; " : ", ") << *ids[i];
             }
-            c.reason << (tag_only.size() == 1 ? " counts" : " count") << " at "
-                     << Fixed{kTagOnlyWeight, 2}
-                     << ": only the platform's tags name it, not the posting's own words";
-        }
-        if (!roles.empty()) {
-            for (std::size_t i = 0; i < roles.size(); ++i) {
-                c.reason << (i == 0 ? "; " : ", ") << *roles[i];
+            if (!ids.empty()) {
+                c.reason << (ids.size() == 1 ? " counts" : " count") << " at " << Fixed{weight, 2}
+                         << ": " << why;
             }
-            c.reason << (roles.size() == 1 ? " counts" : " count") << " at "
-                     << Fixed{kRoleWeight, 2}
-                     << ": named only as a role or a team (\"DevOps Engineer\"), not asked of you";
-        }
+        };
+        weak(tag_only, kTagOnlyWeight,
+             "only the platform's tags name it, not the posting's own words");
+        weak(roles, kRoleWeight,
+             "named only as a role or a team (\"DevOps Engineer\"), not asked of you");
     }
     return c;
 }
