@@ -1350,10 +1350,6 @@ struct SkillExtractor::Impl {
         }
     }
 
-    // A skill used as the heading of a list of others ("Back-end: Express.js, Node.js") files
-    // them under it; it is not asked by itself. A heading is capitalised and does not continue
-    // a phrase: "MLOps for computer vision: Kubeflow" and "full-stack : Vue.js" ask for the
-    // field.
     // A heading on a line of its own, over a bulleted list: [.., begin) back to the previous
     // line break holds only spaces (no bullet: the heading is not an item), and [end, next) a
     // line break, then spaces and at least one bullet ("-", "*", or a UTF-8 one such as "•").
@@ -1386,6 +1382,10 @@ struct SkillExtractor::Impl {
         return true;
     }
 
+    // A skill used as the heading of a list of others ("Back-end: Express.js, Node.js", or
+    // "Backend" on its own line over "• Node.js") files them under it; it is not asked by
+    // itself. A heading is capitalised and does not continue a phrase: "MLOps for computer
+    // vision: Kubeflow" and "full-stack : Vue.js" ask for the field.
     static void drop_list_headings(std::string_view text, const std::vector<Token>& toks,
                                    std::vector<Candidate>& cands) {
         for (std::size_t ci = 0; ci + 1 < cands.size(); ++ci) {
