@@ -74,5 +74,8 @@ std::optional<ExperienceLevel> experience_level_from_string(std::string_view s) 
 std::optional<JobType> job_type_from_string(std::string_view s) {
     return lookup(kJobTypes, s);
 }
+std::optional<SkillOrigin> skill_origin_from_string(std::string_view s) {
+    return lookup(kOrigins, s);
+}
 
 }  // namespace gigscout

@@ -83,5 +83,6 @@ std::string_view to_string(SkillOrigin o);
 std::optional<BudgetKind> budget_kind_from_string(std::string_view s);
 std::optional<ExperienceLevel> experience_level_from_string(std::string_view s);
 std::optional<JobType> job_type_from_string(std::string_view s);
+std::optional<SkillOrigin> skill_origin_from_string(std::string_view s);
 
 }  // namespace gigscout

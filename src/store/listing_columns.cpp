@@ -260,16 +260,6 @@ void decode_merged(std::string_view text, std::vector<MergedCopy>& merged) {
     }
 }
 
-std::optional<SkillOrigin> origin_from_string(std::string_view s) {
-    for (SkillOrigin o : {SkillOrigin::Tag, SkillOrigin::Title, SkillOrigin::Description,
-                          SkillOrigin::TagOnly, SkillOrigin::Role}) {
-        if (to_string(o) == s) {
-            return o;
-        }
-    }
-    return std::nullopt;
-}
-
 void decode_skills(std::string_view text, std::vector<ListingSkill>& skills) {
     if (skills.capacity() == 0) {  // a reused listing has room already
         // Each skill is one "[" after the list's own.
@@ -283,7 +273,7 @@ void decode_skills(std::string_view text, std::vector<ListingSkill>& skills) {
         s.origin = origin;
     };
     if (read_compact<2>(text, [&](const auto& f) {
-            if (auto origin = origin_from_string(f[1])) {
+            if (auto origin = skill_origin_from_string(f[1])) {
                 put(f[0], *origin);
             }
         })) {
@@ -299,7 +289,7 @@ void decode_skills(std::string_view text, std::vector<ListingSkill>& skills) {
         if (!s.IsArray() || s.Size() != 2 || !s[1].IsString()) {
             continue;
         }
-        if (auto origin = origin_from_string({s[1].GetString(), s[1].GetStringLength()})) {
+        if (auto origin = skill_origin_from_string({s[1].GetString(), s[1].GetStringLength()})) {
             put(str(s[0]), *origin);
         }
     }

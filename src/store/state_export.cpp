@@ -161,13 +161,9 @@ std::optional<std::vector<ListingSkill>> read_skills(const rapidjson::Value& lis
         ListingSkill s;
         s.skill = r.string("skill", FieldReader::Required).value_or("");
         auto origin = r.string("origin", FieldReader::Required).value_or("");
-        bool known = false;
-        for (SkillOrigin o : {SkillOrigin::Tag, SkillOrigin::Title, SkillOrigin::Description,
-                              SkillOrigin::TagOnly, SkillOrigin::Role}) {
-            if (to_string(o) == origin) {
-                s.origin = o;
-                known = true;
-            }
+        const auto known = skill_origin_from_string(origin);
+        if (known) {
+            s.origin = *known;
         }
         if (r.ok() && !known) {
             r.fail("origin",
