@@ -50,13 +50,21 @@ TEST(SandboxEnvironment, GlobalsAreExactlyTheAllowList) {
     }
 }
 
-// Runs Lua assertions inside parse(); a failed assert fails the call with its message. Returns
-// what the checks logged.
+// Runs Lua assertions inside parse(); a failed assert fails the call with its message. The
+// checks may call `fails(pattern, f, ...)`: f(...) must raise an error matching `pattern`.
+// Returns what the checks logged.
 std::vector<PluginLogMessage> expect_lua_checks(const std::string& checks) {
     TempDir dir;
     TestPlugin p;
     p.top = "local log = require('log')";
-    p.parse = checks + "\nreturn {}";
+    p.parse = R"~(
+      local function fails(pattern, f, ...)
+        local ok, why = pcall(f, ...)
+        assert(not ok, "expected an error like " .. pattern)
+        assert(tostring(why):find(pattern), why)
+      end
+    )~" + checks +
+              "\nreturn {}";
     PluginSession s(write_test_plugin(dir.path(), p));
     PluginResponse r;
     r.body = "body";
@@ -114,11 +122,6 @@ TEST(SandboxEnvironment, TheCommonModuleGivesThePluginHelpers) {
 TEST(SandboxEnvironment, CommonChecksStatusesAndDecodesJson) {
     expect_lua_checks(R"~(
       local common = require("common")
-      local function fails(pattern, f, ...)
-        local ok, why = pcall(f, ...)
-        assert(not ok, "expected an error like " .. pattern)
-        assert(tostring(why):find(pattern), why)
-      end
       local msgs = {
         [404] = "there is no board `x` (HTTP {status}): check `board`",
         [429] = "the board is limiting requests (HTTP 429); wait an hour",
@@ -176,11 +179,6 @@ TEST(SandboxEnvironment, CommonListOfGivesTheListOrTheApisError) {
     expect_lua_checks(R"~(
       local common = require("common")
       local json = require("json")
-      local function fails(pattern, f, ...)
-        local ok, why = pcall(f, ...)
-        assert(not ok, "expected an error like " .. pattern)
-        assert(tostring(why):find(pattern), why)
-      end
       local jobs = {{title = "A"}}
       assert(common.list_of("b", {jobs = jobs}, "jobs") == jobs)
       assert(#common.list_of("b", {jobs = {}, message = "ignored"}, "jobs") == 0)
@@ -264,11 +262,6 @@ TEST(SandboxEnvironment, CommonReadsTextAndSalaries) {
 TEST(SandboxEnvironment, CommonCollectKeepsSkipsAndReports) {
     auto log = expect_lua_checks(R"~(
       local common = require("common")
-      local function fails(pattern, f, ...)
-        local ok, why = pcall(f, ...)
-        assert(not ok, "expected an error like " .. pattern)
-        assert(tostring(why):find(pattern), why)
-      end
       local function convert(item, i)
         if not item.title then return nil, "no `title`" end
         return {id = tostring(i), url = "https://x.test/" .. i, title = item.title}
