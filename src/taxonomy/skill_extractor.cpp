@@ -576,6 +576,10 @@ struct SkillExtractor::Impl {
                     ok = a.punct == t.punct;
                     continue;
                 }
+                if (stem == 0 && !v.case_sensitive) {
+                    ok = a.hash == t.hash;  // the 64-bit hashes of the lower-cased words
+                    continue;
+                }
                 std::size_t len = stem != 0 ? stem : t.end - t.begin;
                 ok = a.end - a.begin == len &&
                      same_bytes(text.data() + t.begin, v.text.data() + a.begin, len,

@@ -290,11 +290,18 @@ std::size_t scan_word(const unsigned char* s, std::size_t i, std::size_t n) {
 // may be read (ByteMaps::lowered is padded).
 std::uint64_t hash_lowered(const unsigned char* p, std::size_t n) {
     std::uint64_t h = kHashSeed;
-    std::size_t len = n;
-    for (; n >= 8; p += 8, n -= 8) {
+    const std::size_t len = n;
+    for (; n >= 16; p += 8, n -= 8) {
         h = mix_chunk(h, load8(p));
     }
-    std::uint64_t keep = n == 0 ? 0 : ~std::uint64_t{0} >> (64 - 8 * n);
+    // Words shorter than 16 bytes, nearly all, take one chunk or none by selection rather than
+    // a loop branch: whether a word reaches eight bytes is a coin toss the predictor loses.
+    const bool chunk = n >= 8;
+    const std::uint64_t mixed = mix_chunk(h, load8(p));
+    h = chunk ? mixed : h;
+    p += chunk ? 8 : 0;
+    n -= chunk ? 8 : 0;
+    const std::uint64_t keep = (std::uint64_t{1} << (8 * n)) - 1;  // n < 8
     return mix_end(h, load8(p) & keep, len);
 }
 
