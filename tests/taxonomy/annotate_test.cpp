@@ -36,11 +36,12 @@ TEST(AnnotateSkills, ATagTheTextNeverNamesComesLastAsTagOnly) {
     l.tags = {"Java", "JavaFX", "Creative Writing"};
     l.title = "Ghostwriter for a short story";
     l.description = "Write a 5,000-word story and deliver it in Microsoft Word.";
-    EXPECT_EQ(annotated(l),
-              (Strings{"microsoft-word:description", "java:tag-only", "desktop-gui:tag-only"}));
+    EXPECT_EQ(annotated(l), (Strings{"microsoft-word:description", "java:tag-only",
+                                     "desktop-gui:tag-only", "creative-writing:tag-only"}));
     // Named anywhere in the text, the tag keeps its full origin.
     l.description = "A JavaFX desktop tool that formats stories.";
-    EXPECT_EQ(annotated(l), (Strings{"desktop-gui:tag", "java:tag-only"}));
+    EXPECT_EQ(annotated(l),
+              (Strings{"desktop-gui:tag", "java:tag-only", "creative-writing:tag-only"}));
 }
 
 // Platforms derive tags from the text: a tag written there backs itself even when the word is

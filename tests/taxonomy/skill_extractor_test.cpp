@@ -639,6 +639,16 @@ TEST(SkillExtractor, HighLevelDesignIsNotLevelDesign) {
     EXPECT_EQ(ids("Level design for a platformer in Unity"), (Ids{"game-design", "unity"}));
 }
 
+TEST(SkillExtractor, MonitoringNeedsAnOperationsSenseAndYieldsToANamedTool) {
+    EXPECT_EQ(ids("Operational excellence: monitoring, tracing, SLOs."), (Ids{"monitoring"}));
+    EXPECT_EQ(ids("Automate the deployment, scaling, and monitoring of infrastructure."),
+              (Ids{"monitoring"}));
+    EXPECT_EQ(ids("Set up production monitoring for the API."), (Ids{"monitoring"}));
+    EXPECT_EQ(ids("monitoring campaign performance and logs of calls"), Ids{});
+    EXPECT_EQ(ids("Monitoring student progress weekly"), Ids{});
+    EXPECT_EQ(ids("Prometheus monitoring with alerts for the cluster"), (Ids{"prometheus"}));
+}
+
 TEST(SkillExtractor, AgileAsAnAdjectiveIsNotTheMethod) {
     EXPECT_EQ(ids("We are bold, smart, agile, and fun."), Ids{});
     EXPECT_EQ(ids("stays agile when priorities shift"), Ids{});
