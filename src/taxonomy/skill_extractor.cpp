@@ -65,8 +65,8 @@ constexpr std::string_view kDepartments[] = {
 // People named in the plural: after a field they are a group of colleagues when the sentence
 // works "with" them ("coordinate with our team of back-end developers").
 constexpr std::string_view kColleagueNouns[] = {
-    "engineers",   "developers", "designers",  "specialists", "analysts",
-    "consultants", "architects", "scientists", "researchers", "programmers",
+    "engineers",  "developers", "designers",   "specialists", "analysts", "consultants",
+    "architects", "scientists", "researchers", "programmers", "team",     "teams",
 };
 constexpr std::string_view kWithWords[] = {"with", "alongside", "across", "between", "among"};
 // Verbs of working together: a field that names roles right after "<verb> with" is the group
@@ -231,6 +231,16 @@ constexpr std::string_view kTrainedAiAfter[] = {
     "generated",  "trainer",     "trainers",  "tutor",      "tutors",    "training",
     "evaluation", "evaluations", "evaluator", "evaluators", "rater",     "raters",
 };
+// In a gig where people train or judge AI, the machine-learning fields it names are what is
+// judged, not skills asked, unless words near one ask for it ("experience with LLMs", "machine
+// learning knowledge is a plus") or it is the judging work itself (kAiTrainingWork).
+constexpr std::string_view kAskedWords[] = {
+    "experience", "experienced", "knowledge",  "familiarity",   "familiar",
+    "used",       "using",       "background", "proficiency",   "proficient",
+    "expertise",  "skills",      "skilled",    "understanding",
+};
+constexpr std::string_view kAiTrainingWork[] = {"llm-evaluation", "prompt-engineering",
+                                                "model-evaluation"};
 // Categories of the tools that make a text machine-learning work, whatever it says of AI.
 constexpr std::string_view kMlToolCategories[] = {"dl-framework", "ml-tooling", "ml-platform",
                                                   "deployment", "cv-library"};
@@ -502,13 +512,15 @@ struct SkillExtractor::Impl {
     WordList business_nouns;  // kBusinessNouns
     PhraseList others_lists;  // kOthersLists
     std::array<std::uint64_t, 64> others_filter{};
-    std::vector<std::uint64_t> others_only;  // their first tokens that start no alias, sorted
-    std::uint64_t others_second = 0;         // bits of their second tokens  //
-                                             // their first tokens' hash >> 52
-    PhraseList trained_ai_before;            // kTrainedAiBefore
-    PhraseList trained_ai_after;             // kTrainedAiAfter
-    std::uint32_t ml_category = kNoGroup;    // the "ml" category, if the file has one
-    std::uint64_t ml_tool_categories = 0;    // bit per category index: kMlToolCategories
+    std::vector<std::uint64_t> others_only;       // their first tokens that start no alias, sorted
+    std::uint64_t others_second = 0;              // bits of their second tokens  //
+                                                  // their first tokens' hash >> 52
+    PhraseList trained_ai_before;                 // kTrainedAiBefore
+    PhraseList trained_ai_after;                  // kTrainedAiAfter
+    std::vector<std::uint64_t> asked_words;       // kAskedWords, sorted hashes
+    std::vector<std::uint32_t> ai_training_work;  // kAiTrainingWork, skill indices, sorted
+    std::uint32_t ml_category = kNoGroup;         // the "ml" category, if the file has one
+    std::uint64_t ml_tool_categories = 0;         // bit per category index: kMlToolCategories
     std::uint64_t ai_hash = 0;
     std::uint64_t artificial_hash = 0;
     std::uint64_t intelligence_hash = 0;
@@ -1473,6 +1485,20 @@ struct SkillExtractor::Impl {
                            [&](const Phrase& p) { return phrase_after(toks, c.last, p); });
     }
 
+    // A word of kAskedWords up to four tokens before the candidate or two after, in its sentence.
+    bool asked_near(const std::vector<Token>& toks, const Candidate& c) const {
+        const std::uint32_t sentence = toks[c.first].sentence;
+        const std::size_t from = c.first >= 4 ? c.first - 4 : 0;
+        const std::size_t to = std::min<std::size_t>(toks.size(), c.last + 2);
+        for (std::size_t k = from; k < to; ++k) {
+            if ((k < c.first || k >= c.last) && toks[k].sentence == sentence &&
+                in(asked_words, toks[k])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     // Two rules on a candidate's neighbours, in one pass over the candidates: a field right
     // before a noun of kBusinessNouns is a trade, not an asked skill; and in a gig where AI is
     // what people train or judge (kTrainedAiBefore, kTrainedAiAfter) and no machine-learning
@@ -1480,7 +1506,7 @@ struct SkillExtractor::Impl {
     void drop_trades_and_trained_ai(const std::vector<Token>& toks,
                                     std::vector<Candidate>& cands) const {
         bool trained = false;
-        std::uint32_t judged = 0;  // the skill people judge (AI)
+        std::uint32_t judged = kNoGroup;  // the skill people judge (AI), if named
         bool ml_tool = false;
         for (Candidate& c : cands) {
             const Variant& v = *c.variant;
@@ -1502,8 +1528,24 @@ struct SkillExtractor::Impl {
         if (!trained || ml_tool) {
             return;
         }
+        // An item of a list the text asks for ("experience with AI/LLM tools") is asked too.
+        bool asked = false;
+        std::uint32_t asked_end = 0;
         for (Candidate& c : cands) {
-            if (c.state == State::Accepted && c.variant->skill == judged) {
+            if (c.state != State::Accepted) {
+                continue;
+            }
+            const bool listed =
+                asked && c.first > asked_end && c.first <= asked_end + 2 &&
+                std::all_of(toks.begin() + asked_end, toks.begin() + c.first, [&](const Token& t) {
+                    return std::binary_search(list_glue.begin(), list_glue.end(), t.hash);
+                });
+            asked = listed || asked_near(toks, c);
+            asked_end = c.last;
+            if (c.variant->skill == judged ||
+                (c.variant->category == ml_category && !asked &&
+                 !std::binary_search(ai_training_work.begin(), ai_training_work.end(),
+                                     c.variant->skill))) {
                 c.state = State::Rejected;
             }
         }
@@ -1773,6 +1815,16 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
         std::vector<std::string>(std::begin(kTrainedAiBefore), std::end(kTrainedAiBefore)));
     m.trained_ai_after = compile_phrases(
         std::vector<std::string>(std::begin(kTrainedAiAfter), std::end(kTrainedAiAfter)));
+    m.asked_words =
+        compile_words(std::vector<std::string>(std::begin(kAskedWords), std::end(kAskedWords)));
+    for (std::string_view id : kAiTrainingWork) {
+        for (std::uint32_t k = 0; k < taxonomy.skills().size(); ++k) {
+            if (taxonomy.skills()[k].id == id) {
+                m.ai_training_work.push_back(k);
+            }
+        }
+    }
+    std::sort(m.ai_training_work.begin(), m.ai_training_work.end());
     if (auto it = category_index.find("ml"); it != category_index.end()) {
         m.ml_category = it->second;
     }

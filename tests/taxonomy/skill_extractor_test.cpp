@@ -369,6 +369,12 @@ TEST(SkillExtractor, AnAppsAdminDashboardIsNotDashboardWork) {
 
 // A field opening a team's capitalised name names colleagues; "our robotics team is hiring" is
 // still robotics work.
+TEST(SkillExtractor, AFieldsTeamWorkedWithIsColleagues) {
+    EXPECT_EQ(ids("Review error reports with the ML team to prioritize fixes."), Ids{});
+    EXPECT_EQ(ids("Work across data science teams on SQL reporting."), (Ids{"sql", "reporting"}));
+    EXPECT_EQ(ids("You will build ML models in a small team."), Ids{"machine-learning"});
+}
+
 TEST(SkillExtractor, AFieldOpeningATeamsNameIsColleagues) {
     EXPECT_EQ(ids("Join our ML Acceleration team."), Ids{});
     EXPECT_EQ(ids("The Computer Vision Platform Team builds tools."), Ids{});
@@ -623,7 +629,13 @@ TEST(SkillExtractor, AiThatPeopleTrainOrJudgeIsNotAnAskedSkill) {
     EXPECT_EQ(ids("Physics AI Rater. Score the answers it writes; you have used large "
                   "language models a lot."),
               Ids{"llm"});
-    EXPECT_EQ(ids("Make voice calls with an AI agent and rate the AI responses."), Ids{});
+    EXPECT_EQ(ids("Make voice calls with an AI agent and rate how well it listens."), Ids{});
+    // The other machine-learning fields such a gig names are what is judged, unless words near
+    // one ask for it.
+    EXPECT_EQ(ids("Chat with an AI assistant and rank its answers. The work trains "
+                  "conversational AI systems and generative AI models. Data labeling experience "
+                  "is a plus; familiarity with LLMs helps."),
+              (Ids{"data-labeling", "llm"}));
     // Training AI models is also what an ML engineer does.
     EXPECT_EQ(ids("Help train AI models for medical imaging."),
               (Ids{"artificial-intelligence", "medical-imaging"}));
@@ -631,6 +643,16 @@ TEST(SkillExtractor, AiThatPeopleTrainOrJudgeIsNotAnAskedSkill) {
               (Ids{"artificial-intelligence", "pytorch"}));
     EXPECT_EQ(ids("Experience with machine learning and AI is required."),
               (Ids{"machine-learning", "artificial-intelligence"}));
+}
+
+// Judging what a model wrote is LLM evaluation; the same words without the judging are not.
+TEST(SkillExtractor, JudgingModelResponsesIsLlmEvaluation) {
+    EXPECT_EQ(ids("Evaluate LLM-generated responses for accuracy."), Ids{"llm-evaluation"});
+    EXPECT_EQ(ids("Score model responses against a rubric."), Ids{"llm-evaluation"});
+    EXPECT_EQ(ids("Compare AI-generated responses and pick the better one."),
+              Ids{"llm-evaluation"});
+    EXPECT_EQ(ids("Parse the LLM responses into JSON."), Ids{"llm"});
+    EXPECT_EQ(ids("Cache model responses in Redis."), Ids{"redis"});
 }
 
 // "system-level design" and "high-level design" are software design, not a game's levels.
