@@ -165,6 +165,8 @@ constexpr std::string_view kCompanyVerbs[] = {
     "builds",  "helps",  "connects", "provides",   "offers",      "powers",      "empowers",
     "enables", "serves", "operates", "transforms", "specializes", "specialises", "partners",
 };
+// After "<Tool> is": a tool that is hiring is the employer ("Snowflake is looking to …").
+constexpr std::string_view kHiringWords[] = {"looking", "seeking", "hiring", "growing"};
 constexpr std::string_view kWeVerbs[] = {
     "want", "believe", "help", "serve", "partner", "exist", "started", "founded", "empower",
 };
@@ -175,8 +177,9 @@ constexpr std::string_view kCompanyNouns[] = {
     "organisation", "community", "building", "mission", "founded",  "backed",
 };
 constexpr std::string_view kOwnNouns[] = {
-    "mission", "vision",    "goal",    "purpose",   "platform",   "product",   "products",
-    "company", "customers", "clients", "community", "technology", "solutions",
+    "mission",   "vision",    "goal",           "purpose",   "platform",  "product",
+    "products",  "company",   "customers",      "clients",   "community", "technology",
+    "solutions", "offerings", "infrastructure", "engineers", "growth",    "culture",
 };
 constexpr std::string_view kJobWords[] = {
     "you",   "your", "looking",  "hiring",   "seeking",     "candidate", "candidates",
@@ -471,6 +474,7 @@ struct SkillExtractor::Impl {
     std::vector<std::uint64_t> be_verbs;        // kBeVerbs
     std::vector<std::uint64_t> company_nouns;   // kCompanyNouns
     std::vector<std::uint64_t> own_nouns;       // kOwnNouns
+    std::vector<std::uint64_t> hiring_words;    // kHiringWords
     std::vector<std::uint64_t> job_words;       // kJobWords
     std::vector<std::uint64_t> not_names;       // kNotNames
     std::uint64_t we_hash = 0;
@@ -1323,6 +1327,35 @@ struct SkillExtractor::Impl {
         }
     }
 
+    // A tool named like a company is the employer, and its product is not an asked skill
+    // anywhere in the text: "Snowflake is looking to …", "Snowflake's open-source team",
+    // "GitLab's infrastructure". Readers leave the employer's own product out.
+    void drop_employer_products(std::string_view text, const std::vector<Token>& toks,
+                                std::vector<Candidate>& cands) const {
+        thread_local std::vector<std::uint32_t> employers;
+        employers.clear();
+        for (const Candidate& c : cands) {
+            const std::size_t k = c.last;
+            if (c.state != State::Accepted || !c.variant->tool || k + 1 >= toks.size() ||
+                text[toks[c.first].begin] < 'A' || text[toks[c.first].begin] > 'Z') {
+                continue;
+            }
+            const bool possessive = toks[k].punct == '\'' && !toks[k].spaced &&
+                                    k + 2 < toks.size() && toks[k + 1].hash == s_hash &&
+                                    (in(own_nouns, toks[k + 2]) || in(team_nouns, toks[k + 2]));
+            const bool hiring = toks[k].hash == is_hash && in(hiring_words, toks[k + 1]);
+            if (possessive || hiring) {
+                employers.push_back(c.variant->skill);
+            }
+        }
+        for (Candidate& c : cands) {
+            if (c.state == State::Accepted && std::find(employers.begin(), employers.end(),
+                                                        c.variant->skill) != employers.end()) {
+                c.state = State::Rejected;
+            }
+        }
+    }
+
     // The company's name, from an "About <Name>", "Why <Name>?" or "Who is <Name>?" heading,
     // written before a skill word is the name, not the skill: "Rainforest QA" (after "About
     // Rainforest") names no QA work, "Cast AI" (after "Why Cast AI?") no AI.
@@ -1798,6 +1831,7 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     m.be_verbs = words_of(kBeVerbs);
     m.company_nouns = words_of(kCompanyNouns);
     m.own_nouns = words_of(kOwnNouns);
+    m.hiring_words = words_of(kHiringWords);
     m.job_words = words_of(kJobWords);
     m.not_names = words_of(kNotNames);
     m.business_nouns = compile_word_list(
@@ -2048,6 +2082,7 @@ std::vector<SkillSpan> SkillExtractor::extract(std::string_view text) const {
     const std::size_t first_job = impl_->drop_company_sections(text, tokens, candidates);
     impl_->drop_self_descriptions(text, tokens, candidates, first_job);
     impl_->drop_company_names(text, tokens, candidates);
+    impl_->drop_employer_products(text, tokens, candidates);
     Impl::drop_list_headings(text, tokens, candidates);
     impl_->drop_trades_and_trained_ai(tokens, candidates);
     if (!others_at.empty()) {

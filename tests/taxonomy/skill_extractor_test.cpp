@@ -364,6 +364,7 @@ TEST(SkillExtractor, AFieldTheHireWorksWithIsAGroupNotAnAskedSkill) {
 // An admin or user dashboard is a page of the app being built, not dashboard (BI) work.
 TEST(SkillExtractor, AnAppsAdminDashboardIsNotDashboardWork) {
     EXPECT_EQ(ids("Build the admin dashboard in React."), Ids{"react"});
+    EXPECT_EQ(ids("Staff Dashboard: today's bookings. Order Dashboard: active orders."), Ids{});
     EXPECT_EQ(ids("Build KPI dashboards in Power BI."), (Ids{"dashboards", "power-bi"}));
 }
 
@@ -505,6 +506,26 @@ TEST(SkillExtractor, RoleTitlesAreNotAskedSkills) {
     EXPECT_EQ(ids("Data Analyst (Excel, SQL)"), (Ids{"excel", "sql"}));
     EXPECT_EQ(ids("Data scientist wanted"), Ids{});
     EXPECT_EQ(ids("data analysis in Python"), (Ids{"data-analysis", "python"}));
+    EXPECT_EQ(ids("Site Reliability Engineer. Partner with SRE on Kubernetes."), Ids{"kubernetes"});
+    EXPECT_EQ(ids("SRE practices: SLOs and error budgets."), Ids{"sre"});
+}
+
+// A tool named like a company — hiring, or owning a team or customers — is the employer: its
+// product is not an asked skill anywhere in the text.
+TEST(SkillExtractor, TheEmployersOwnProductIsNotAnAskedSkill) {
+    EXPECT_EQ(
+        ids("Snowflake is looking for engineers. Integrate Apache Iceberg with Snowflake in Java."),
+        (Ids{"lakehouse-table-formats", "java"}));
+    EXPECT_EQ(ids("Plan the growth of GitLab's infrastructure with Terraform. Use GitLab daily."),
+              Ids{"terraform"});
+    EXPECT_EQ(ids("Load data into Snowflake with dbt."), (Ids{"snowflake", "dbt"}));
+    EXPECT_EQ(ids("Ship native iOS & Android builds."), (Ids{"ios", "android"}));
+}
+
+// Finding the root cause of a production incident is incident response; of a bug, it is not.
+TEST(SkillExtractor, RootCauseAnalysisOfIncidentsButNotOfBugs) {
+    EXPECT_EQ(ids("Lead root cause analysis of production incidents."), Ids{"incident-response"});
+    EXPECT_EQ(ids("Investigate bugs and do root cause analysis across layers."), Ids{});
 }
 
 TEST(SkillExtractor, AFieldOfStudyIsNotAnAskedSkill) {
