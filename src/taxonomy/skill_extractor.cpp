@@ -2188,9 +2188,21 @@ void annotate_skills(Listing& listing, const SkillExtractor& extractor) {
             tagged.emplace_back(s->id, &tag);
             continue;
         }
-        // "C/C++", "ruby/rails", "Machine-Learning-Engineer": not one skill, maybe several.
-        for (auto& id : extractor.extract_ids(tag)) {
-            tagged.emplace_back(std::move(id), &tag);
+        // "C/C++", "AI/ML", "ruby/rails": each part a tag of its own, resolved like one (no
+        // context needed: a tag names a skill); what still does not resolve
+        // ("Machine-Learning-Engineer") is read as text.
+        std::string_view rest = tag;
+        while (!rest.empty()) {
+            const std::size_t slash = std::min(rest.find('/'), rest.size());
+            const std::string_view part = rest.substr(0, slash);
+            rest.remove_prefix(std::min(slash + 1, rest.size()));
+            if (const Skill* s = extractor.taxonomy().resolve_tag(part)) {
+                tagged.emplace_back(s->id, &tag);
+                continue;
+            }
+            for (auto& id : extractor.extract_ids(part)) {
+                tagged.emplace_back(std::move(id), &tag);
+            }
         }
     }
     std::vector<SkillSpan> spans[2] = {extractor.extract(listing.title),

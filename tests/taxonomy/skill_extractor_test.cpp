@@ -666,6 +666,16 @@ TEST(SkillExtractor, AiThatPeopleTrainOrJudgeIsNotAnAskedSkill) {
               (Ids{"machine-learning", "artificial-intelligence"}));
 }
 
+// "AI" is asked when the work builds or uses it, not when a text only mentions the field.
+TEST(SkillExtractor, AiNeedsWorkThatBuildsOrUsesIt) {
+    EXPECT_EQ(ids("Build AI features for article summarization."),
+              (Ids{"artificial-intelligence", "summarization"}));
+    EXPECT_EQ(ids("Experience with AI is a plus."), Ids{"artificial-intelligence"});
+    EXPECT_EQ(ids("Senior AI Engineer"), Ids{"artificial-intelligence"});
+    EXPECT_EQ(ids("Pushing the boundaries of the broader AI community."), Ids{});
+    EXPECT_EQ(ids("Stay current with emerging AI technologies."), Ids{});
+}
+
 // Judging what a model wrote is LLM evaluation; the same words without the judging are not.
 TEST(SkillExtractor, JudgingModelResponsesIsLlmEvaluation) {
     EXPECT_EQ(ids("Evaluate LLM-generated responses for accuracy."), Ids{"llm-evaluation"});
