@@ -25,11 +25,35 @@ constexpr std::uint32_t kNoGroup = 0x7FFFFFFFu;
 // the job asks for. A match is dropped when one of these ends right before it, or before a list
 // it belongs to ("degree in computer science, statistics or mathematics").
 constexpr std::string_view kStudyPrefixes[] = {
-    "degree in",    "degrees in",   "bachelor in", "bachelor's in", "bachelors in",
-    "master in",    "master's in",  "masters in",  "phd in",        "ph . d . in",
-    "doctorate in", "bsc in",       "msc in",      "b . sc . in",   "m . sc . in",
-    "ba in",        "bs in",        "ms in",       "diploma in",    "major in",
-    "majoring in",  "graduated in", "studies in",  "studying",      "degree ( s ) in",
+    "degree in",
+    "degrees in",
+    "bachelor in",
+    "bachelor's in",
+    "bachelors in",
+    "master in",
+    "master's in",
+    "masters in",
+    "phd in",
+    "ph . d . in",
+    "doctorate in",
+    "bsc in",
+    "msc in",
+    "b . sc . in",
+    "m . sc . in",
+    "ba in",
+    "bs in",
+    "ms in",
+    "diploma in",
+    "major in",
+    "majoring in",
+    "graduated in",
+    "studies in",
+    "studying",
+    "degree ( s ) in",
+    "subject such as",
+    "subjects such as",
+    "discipline such as",
+    "disciplines such as",
 };
 
 // A platform's category line ("Category: Full Stack Development") files the listing under a
@@ -452,6 +476,8 @@ struct SkillExtractor::Impl {
     std::vector<CompiledRule> rules;
     PhraseList study_prefixes;                     // kStudyPrefixes
     std::vector<std::uint64_t> study_prefix_ends;  // their last tokens, sorted
+    PhraseList study_heads;  // the study prefixes ending in "in", without it ("degree")
+    std::uint64_t in_hash = 0;
     std::vector<std::uint64_t> list_glue;          // kListGlue, sorted hashes
     std::vector<std::uint64_t> role_nouns;         // kRoleNouns, sorted hashes
     std::vector<std::uint64_t> team_nouns;         // kTeamNouns, sorted hashes
@@ -829,6 +855,20 @@ struct SkillExtractor::Impl {
     // candidates before `ci`: the walk back stops at the first one it reaches and takes its
     // answer, so a long list ("Python, SQL, Docker, ...") costs one step per item, not a walk
     // over the whole list per item.
+    // "degree (or equivalent) in": a bracketed aside between a study prefix's head and its "in"
+    // at toks[in].
+    bool bracketed_study(const std::vector<Token>& toks, std::size_t in) const {
+        if (toks[in].hash != in_hash || in < 3 || toks[in - 1].punct != ')') {
+            return false;
+        }
+        for (std::size_t k = in - 1; k-- > 0 && k + 8 > in;) {
+            if (toks[k].punct == '(') {
+                return any_before(toks, k, study_heads);
+            }
+        }
+        return false;
+    }
+
     bool after_study_prefix(std::string_view text, const std::vector<Token>& toks,
                             const std::vector<Candidate>& cands, const std::vector<char>& studied,
                             std::size_t ci) const {
@@ -842,7 +882,7 @@ struct SkillExtractor::Impl {
             const bool listed = maybe_study(t.hash);  // most words are neither
             if (listed &&
                 std::binary_search(study_prefix_ends.begin(), study_prefix_ends.end(), t.hash) &&
-                any_before(toks, first, study_prefixes)) {
+                (any_before(toks, first, study_prefixes) || bracketed_study(toks, first - 1))) {
                 return true;
             }
             if (listed && std::binary_search(list_glue.begin(), list_glue.end(), t.hash)) {
@@ -1791,8 +1831,16 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     std::vector<std::string> prefixes(std::begin(kStudyPrefixes), std::end(kStudyPrefixes));
     prefixes.insert(prefixes.end(), std::begin(kCategoryPrefixes), std::end(kCategoryPrefixes));
     m.study_prefixes = compile_phrases(prefixes);
+    m.in_hash = text_tokens::hash_lower("in");
     for (const Phrase& p : m.study_prefixes) {
         m.study_prefix_ends.push_back(p.hashes.back());
+        if (p.hashes.size() > 1 && p.hashes.back() == m.in_hash) {
+            Phrase head = p;
+            head.hashes.pop_back();
+            m.study_heads.first_bits |= bit_of(head.hashes.front());
+            m.study_heads.last_bits |= bit_of(head.hashes.back());
+            m.study_heads.push_back(std::move(head));
+        }
     }
     std::sort(m.study_prefix_ends.begin(), m.study_prefix_ends.end());
     std::vector<std::string> glue(std::begin(kListGlue), std::end(kListGlue));

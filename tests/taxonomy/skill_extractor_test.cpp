@@ -536,6 +536,11 @@ TEST(SkillExtractor, AFieldOfStudyIsNotAnAskedSkill) {
     EXPECT_EQ(ids("Bachelor's degree in Computer Science, Statistics or Mathematics"), Ids{});
     EXPECT_EQ(ids("Degree in Physics and experience with Python"), (Ids{"python"}));
     EXPECT_EQ(ids("statistics in R"), (Ids{"statistics", "r"}));
+    EXPECT_EQ(ids("Master's degree (or equivalent) in Computer Science, Data Science or a "
+                  "related discipline."),
+              Ids{});
+    EXPECT_EQ(ids("a quantitative subject such as Economics/Mathematics"), Ids{});
+    EXPECT_EQ(ids("Tuning (and retraining) in PyTorch"), Ids{"pytorch"});
 }
 
 TEST(SkillExtractor, AWordThatNeededItsContextConfirmsNoOther) {
