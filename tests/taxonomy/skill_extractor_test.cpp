@@ -314,6 +314,8 @@ TEST(SkillExtractor, TheBackendAsAPlaceIsNotBackendWork) {
     // The back end as the subject of a sentence is a part of the system, not the work.
     EXPECT_EQ(ids("The backend should check the cache; our frontend is based on React."),
               Ids{"react"});
+    // The back end a tester tests is not back-end development.
+    EXPECT_EQ(ids("Two years of backend testing with Postman."), Ids{"postman"});
     EXPECT_EQ(ids("Build the backend in Go."), (Ids{"backend", "go"}));
 }
 
@@ -705,6 +707,9 @@ TEST(SkillExtractor, MonitoringNeedsAnOperationsSenseAndYieldsToANamedTool) {
     EXPECT_EQ(ids("monitoring campaign performance and logs of calls"), Ids{});
     EXPECT_EQ(ids("Monitoring student progress weekly"), Ids{});
     EXPECT_EQ(ids("Prometheus monitoring with alerts for the cluster"), (Ids{"prometheus"}));
+    // A model's monitoring is model monitoring.
+    EXPECT_EQ(ids("Own model performance monitoring and alerting on drift."),
+              (Ids{"model-monitoring"}));
 }
 
 TEST(SkillExtractor, AgileAsAnAdjectiveIsNotTheMethod) {
