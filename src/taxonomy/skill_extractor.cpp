@@ -1376,17 +1376,22 @@ struct SkillExtractor::Impl {
         employers.clear();
         for (const Candidate& c : cands) {
             const std::size_t k = c.last;
-            if (c.state != State::Accepted || !c.variant->tool || k + 1 >= toks.size() ||
-                text[toks[c.first].begin] < 'A' || text[toks[c.first].begin] > 'Z') {
+            // The word after the tool first: it settles nearly every candidate.
+            if (k + 2 >= toks.size() || (toks[k].punct != '\'' && toks[k].hash != is_hash) ||
+                c.state != State::Accepted || !c.variant->tool || text[toks[c.first].begin] < 'A' ||
+                text[toks[c.first].begin] > 'Z') {
                 continue;
             }
             const bool possessive = toks[k].punct == '\'' && !toks[k].spaced &&
-                                    k + 2 < toks.size() && toks[k + 1].hash == s_hash &&
+                                    toks[k + 1].hash == s_hash &&
                                     (in(own_nouns, toks[k + 2]) || in(team_nouns, toks[k + 2]));
             const bool hiring = toks[k].hash == is_hash && in(hiring_words, toks[k + 1]);
             if (possessive || hiring) {
                 employers.push_back(c.variant->skill);
             }
+        }
+        if (employers.empty()) {
+            return;
         }
         for (Candidate& c : cands) {
             if (c.state == State::Accepted && std::find(employers.begin(), employers.end(),
