@@ -1726,6 +1726,12 @@ struct SkillExtractor::Impl {
                 continue;
             }
             std::size_t k = c.first - 1;
+            // "not a generic chatbot project": one word may stand between the article and
+            // the skill.
+            if (k > 1 && toks[k].is_word() &&
+                (toks[k - 1].hash == a_hash || toks[k - 1].hash == an_hash)) {
+                --k;
+            }
             if (k > 0 && (toks[k].hash == a_hash || toks[k].hash == an_hash)) {
                 --k;
             }

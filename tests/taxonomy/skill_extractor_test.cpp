@@ -396,6 +396,7 @@ TEST(SkillExtractor, AiBeforeAnotherMlSkillOnlySaysWhichKind) {
 TEST(SkillExtractor, WhatTheWorkIsNotIsNotAsked) {
     EXPECT_EQ(ids("This is not a chatbot project; it is a Django app."), Ids{"django"});
     EXPECT_EQ(ids("We write Go, not Java."), Ids{"go"});
+    EXPECT_EQ(ids("This is not a generic chatbot project."), Ids{});
     // "not only" still names it.
     EXPECT_EQ(ids("Not only Python but also Rust."), (Ids{"python", "rust"}));
 }
@@ -644,6 +645,8 @@ TEST(SkillExtractor, AFieldBeforeACompanyNounIsATrade) {
     EXPECT_EQ(ids("one of the top game development studios; you will write C++"), Ids{"cpp"});
     EXPECT_EQ(ids("a leader in the EDA industry"), Ids{});
     EXPECT_EQ(ids("a major player in the computer vision space"), Ids{});
+    EXPECT_EQ(ids("Customer support, ideally in an e-commerce environment."),
+              Ids{"customer-support"});
     EXPECT_EQ(ids("game development in Unity"), (Ids{"game-development", "unity"}));
 }
 
