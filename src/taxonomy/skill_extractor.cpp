@@ -25,36 +25,16 @@ constexpr std::uint32_t kNoGroup = 0x7FFFFFFFu;
 // the job asks for. A match is dropped when one of these ends right before it, or before a list
 // it belongs to ("degree in computer science, statistics or mathematics").
 constexpr std::string_view kStudyPrefixes[] = {
-    "degree in",
-    "degrees in",
-    "bachelor in",
-    "bachelor's in",
-    "bachelors in",
-    "master in",
-    "master's in",
-    "masters in",
-    "phd in",
-    "ph . d . in",
-    "doctorate in",
-    "bsc in",
-    "msc in",
-    "b . sc . in",
-    "m . sc . in",
-    "ba in",
-    "bs in",
-    "ms in",
-    "diploma in",
-    "major in",
-    "majoring in",
-    "graduated in",
-    "studies in",
-    "studying",
-    "degree ( s ) in",
-    "subject such as",
-    "subjects such as",
-    "discipline such as",
-    "disciplines such as",
+    "degree in",    "degrees in",   "bachelor in", "bachelor's in", "bachelors in",
+    "master in",    "master's in",  "masters in",  "phd in",        "ph . d . in",
+    "doctorate in", "bsc in",       "msc in",      "b . sc . in",   "m . sc . in",
+    "ba in",        "bs in",        "ms in",       "diploma in",    "major in",
+    "majoring in",  "graduated in", "studies in",  "studying",      "degree ( s ) in",
 };
+// Fields of study named as examples ("a quantitative subject such as Economics/Mathematics"):
+// matched like a study prefix.
+constexpr std::string_view kStudyExamplePrefixes[] = {"subject such as", "subjects such as",
+                                                      "discipline such as", "disciplines such as"};
 
 // A platform's category line ("Category: Full Stack Development") files the listing under a
 // broad heading; it is not a skill the work asks for. Matched like a study prefix.
@@ -539,12 +519,11 @@ struct SkillExtractor::Impl {
     std::vector<std::uint64_t> longer_filter = std::vector<std::uint64_t>(1u << 12, 0);
 
     // Read by the passes after matching, less often than the members above.
-    WordList business_nouns;  // kBusinessNouns
-    PhraseList others_lists;  // kOthersLists
-    std::array<std::uint64_t, 64> others_filter{};
+    WordList business_nouns;                        // kBusinessNouns
+    PhraseList others_lists;                        // kOthersLists
+    std::array<std::uint64_t, 64> others_filter{};  // their first tokens' hash >> 52
     std::vector<std::uint64_t> others_only;       // their first tokens that start no alias, sorted
-    std::uint64_t others_second = 0;              // bits of their second tokens  //
-                                                  // their first tokens' hash >> 52
+    std::uint64_t others_second = 0;              // bits of their second tokens
     PhraseList trained_ai_before;                 // kTrainedAiBefore
     PhraseList trained_ai_after;                  // kTrainedAiAfter
     std::vector<std::uint64_t> asked_words;       // kAskedWords, sorted hashes
@@ -849,12 +828,6 @@ struct SkillExtractor::Impl {
         return false;
     }
 
-    // A study prefix ("degree in") right before candidate `ci`, or before the list it is in:
-    // items separated by glue, each a skill or one to three capitalised words ("degree in
-    // Computer Science, Statistics or Mathematics"). `studied` holds the answer for the
-    // candidates before `ci`: the walk back stops at the first one it reaches and takes its
-    // answer, so a long list ("Python, SQL, Docker, ...") costs one step per item, not a walk
-    // over the whole list per item.
     // "degree (or equivalent) in": a bracketed aside between a study prefix's head and its "in"
     // at toks[in].
     bool bracketed_study(const std::vector<Token>& toks, std::size_t in) const {
@@ -869,6 +842,12 @@ struct SkillExtractor::Impl {
         return false;
     }
 
+    // A study prefix ("degree in") right before candidate `ci`, or before the list it is in:
+    // items separated by glue, each a skill or one to three capitalised words ("degree in
+    // Computer Science, Statistics or Mathematics"). `studied` holds the answer for the
+    // candidates before `ci`: the walk back stops at the first one it reaches and takes its
+    // answer, so a long list ("Python, SQL, Docker, ...") costs one step per item, not a walk
+    // over the whole list per item.
     bool after_study_prefix(std::string_view text, const std::vector<Token>& toks,
                             const std::vector<Candidate>& cands, const std::vector<char>& studied,
                             std::size_t ci) const {
@@ -1580,7 +1559,8 @@ struct SkillExtractor::Impl {
     // Two rules on a candidate's neighbours, in one pass over the candidates: a field right
     // before a noun of kBusinessNouns is a trade, not an asked skill; and in a gig where AI is
     // what people train or judge (kTrainedAiBefore, kTrainedAiAfter) and no machine-learning
-    // tool is named, AI is not asked.
+    // tool is named, AI is not asked, nor the other machine-learning fields the gig judges
+    // (unless asked_near, or kAiTrainingWork).
     void drop_trades_and_trained_ai(const std::vector<Token>& toks,
                                     std::vector<Candidate>& cands) const {
         bool trained = false;
@@ -1840,6 +1820,8 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     }
 
     std::vector<std::string> prefixes(std::begin(kStudyPrefixes), std::end(kStudyPrefixes));
+    prefixes.insert(prefixes.end(), std::begin(kStudyExamplePrefixes),
+                    std::end(kStudyExamplePrefixes));
     prefixes.insert(prefixes.end(), std::begin(kCategoryPrefixes), std::end(kCategoryPrefixes));
     m.study_prefixes = compile_phrases(prefixes);
     m.in_hash = text_tokens::hash_lower("in");
