@@ -67,10 +67,11 @@ constexpr std::string_view kDepartments[] = {
     "operations", "support",     "pm",     "hr",        "research", "ops",
 };
 // People named in the plural: after a field they are a group of colleagues when the sentence
-// works "with" them ("coordinate with our team of back-end developers").
+// works "with" them ("coordinate with our team of back-end developers"); so are the groups of
+// kTeamNouns ("review error reports with the ML team").
 constexpr std::string_view kColleagueNouns[] = {
-    "engineers",  "developers", "designers",   "specialists", "analysts", "consultants",
-    "architects", "scientists", "researchers", "programmers", "team",     "teams",
+    "engineers",   "developers", "designers",  "specialists", "analysts",
+    "consultants", "architects", "scientists", "researchers", "programmers",
 };
 constexpr std::string_view kWithWords[] = {"with", "alongside", "across", "between", "among"};
 // Verbs of working together: a field that names roles right after "<verb> with" is the group
@@ -463,7 +464,7 @@ struct SkillExtractor::Impl {
     std::vector<std::uint64_t> team_nouns;         // kTeamNouns, sorted hashes
     std::vector<std::uint64_t> departments;        // kDepartments, sorted hashes
     std::vector<std::uint64_t> with_words;         // kWithWords, sorted hashes
-    std::vector<std::uint64_t> colleague_nouns;    // kColleagueNouns, sorted hashes
+    std::vector<std::uint64_t> colleague_nouns;    // kColleagueNouns, kTeamNouns; sorted hashes
     std::vector<std::uint64_t> partner_verbs;      // kPartnerVerbs, sorted hashes
     std::vector<std::uint64_t> partner_fillers;    // kPartnerFillers, sorted hashes
     std::vector<std::uint64_t> partner_followers;  // kPartnerFollowers, sorted hashes
@@ -1846,8 +1847,9 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
         compile_words(std::vector<std::string>(std::begin(kDepartments), std::end(kDepartments)));
     m.with_words =
         compile_words(std::vector<std::string>(std::begin(kWithWords), std::end(kWithWords)));
-    m.colleague_nouns = compile_words(
-        std::vector<std::string>(std::begin(kColleagueNouns), std::end(kColleagueNouns)));
+    std::vector<std::string> colleagues(std::begin(kColleagueNouns), std::end(kColleagueNouns));
+    colleagues.insert(colleagues.end(), std::begin(kTeamNouns), std::end(kTeamNouns));
+    m.colleague_nouns = compile_words(colleagues);
     m.partner_verbs =
         compile_words(std::vector<std::string>(std::begin(kPartnerVerbs), std::end(kPartnerVerbs)));
     m.partner_fillers = compile_words(
