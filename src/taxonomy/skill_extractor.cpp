@@ -399,6 +399,10 @@ struct Candidate {
     std::uint32_t first = 0;  // token range [first, last)
     std::uint32_t last = 0;
     const Variant* variant = nullptr;
+    // The shorter alias the match began with, when the longer one needs its context: "LLM"
+    // in "LLM responses", should the context reject "LLM responses" as LLM evaluation.
+    const Variant* shorter = nullptr;
+    std::uint32_t shorter_last = 0;
     State state = State::Pending;
     bool role = false;  // SkillSpan::role
 };
@@ -530,6 +534,8 @@ struct SkillExtractor::Impl {
     std::vector<std::uint64_t> asked_words;       // kAskedWords, sorted hashes
     std::vector<std::uint32_t> ai_training_work;  // kAiTrainingWork, skill indices, sorted
     std::uint32_t ml_category = kNoGroup;         // the "ml" category, if the file has one
+    std::uint32_t cv_task_category = kNoGroup;    // "cv-task"
+    std::uint32_t labelling_category = kNoGroup;  // "labelling": annotation work and its tools
     std::uint64_t ml_tool_categories = 0;         // bit per category index: kMlToolCategories
     std::uint64_t ai_hash = 0;
     std::uint64_t artificial_hash = 0;
@@ -625,6 +631,8 @@ struct SkillExtractor::Impl {
             const Token& t = toks[i];
             const Variant* best = nullptr;
             std::size_t best_len = 0;
+            const Variant* shorter = nullptr;
+            std::size_t shorter_len = 0;
             const bool first = maybe_first(t.hash);
             if (!first && t.stem_len == 0) {
                 ++i;  // the common case: an ordinary word
@@ -649,6 +657,8 @@ struct SkillExtractor::Impl {
                     if (slot->group() != kNoGroup) {
                         if (const Variant* v =
                                 verify(groups[slot->group()], text, toks, i, len, 0)) {
+                            shorter = v->conditional() ? best : nullptr;
+                            shorter_len = best_len;
                             best = v;
                             best_len = len;
                         }
@@ -684,7 +694,9 @@ struct SkillExtractor::Impl {
             }
             if (best != nullptr) {
                 out.push_back({static_cast<std::uint32_t>(i),
-                               static_cast<std::uint32_t>(i + best_len), best, State::Pending});
+                               static_cast<std::uint32_t>(i + best_len), best,
+                               best_len > 1 ? shorter : nullptr,
+                               static_cast<std::uint32_t>(i + shorter_len), State::Pending});
                 i += best_len;
             } else {
                 ++i;
@@ -1567,10 +1579,12 @@ struct SkillExtractor::Impl {
         bool trained = false;
         std::uint32_t judged = kNoGroup;  // the skill people judge (AI), if named
         bool ml_tool = false;
+        bool labelling = false;
         for (Candidate& c : cands) {
             const Variant& v = *c.variant;
             if (c.state == State::Accepted) {
                 ml_tool = ml_tool || (v.category < 64 && ((ml_tool_categories >> v.category) & 1u));
+                labelling = labelling || v.category == labelling_category;
                 if (!v.tool && !c.role && c.last < toks.size() &&
                     business_nouns.maybe(toks[c.last].hash) && in(business_nouns, toks[c.last])) {
                     c.state = State::Rejected;
@@ -1584,9 +1598,14 @@ struct SkillExtractor::Impl {
                 judged = v.skill;
             }
         }
-        if (!trained || ml_tool) {
+        // Labelling work names the tasks its labels serve ("segmentation masks", "labeling data
+        // for robotics"): what is labelled, not what the annotator must know.
+        if ((!trained && !labelling) || ml_tool) {
             return;
         }
+        auto labelled_task = [&](const Variant& v) {
+            return v.category == ml_category || (labelling && v.category == cv_task_category);
+        };
         // An item of a list the text asks for ("experience with AI/LLM tools") is asked too.
         bool asked = false;
         std::uint32_t asked_end = 0;
@@ -1602,7 +1621,7 @@ struct SkillExtractor::Impl {
             asked = listed || asked_near(toks, c);
             asked_end = c.last;
             if (c.variant->skill == judged ||
-                (c.variant->category == ml_category && !asked &&
+                (labelled_task(*c.variant) && !asked &&
                  !std::binary_search(ai_training_work.begin(), ai_training_work.end(),
                                      c.variant->skill))) {
                 c.state = State::Rejected;
@@ -1748,30 +1767,8 @@ struct SkillExtractor::Impl {
             if (c.state == State::Rejected) {
                 continue;
             }
-            const Variant& v = *c.variant;
-            if (!v.conditional()) {
-                c.state = State::Accepted;
-                continue;
-            }
-            const CompiledRule* rule =
-                v.rule >= 0 ? &rules[static_cast<std::size_t>(v.rule)] : nullptr;
-            if (any_before(toks, c.first, v.not_prev) || any_after(toks, c.last, v.not_next) ||
-                (rule != nullptr && (any_before(toks, c.first, rule->reject_prev) ||
-                                     any_after(toks, c.last, rule->reject_next) ||
-                                     word_near(toks, c, rule->window, rule->reject_near)))) {
-                c.state = State::Rejected;
-                continue;
-            }
-            if (rule == nullptr || any_before(toks, c.first, rule->accept_prev) ||
-                any_after(toks, c.last, rule->accept_next) ||
-                word_near(toks, c, rule->window, rule->accept_near)) {
-                c.state = State::Accepted;
-                continue;
-            }
-            if (rule->near_skill) {
-                waiting = true;  // stays Pending until a nearby skill is accepted
-            } else {
-                c.state = State::Rejected;
+            if (decide(toks, c, waiting)) {
+                fall_back(toks, c, waiting);
             }
         }
         // Unambiguous accepted skills confirm pending ones ("Python, R and Go"); one pass is
@@ -1787,7 +1784,57 @@ struct SkillExtractor::Impl {
             c.state = skill_near(toks, cands, i, rules[static_cast<std::size_t>(c.variant->rule)])
                           ? State::Accepted
                           : State::Rejected;
+            if (c.state == State::Rejected && fall_back(toks, c, waiting) &&
+                c.state == State::Pending) {
+                c.state =
+                    skill_near(toks, cands, i, rules[static_cast<std::size_t>(c.variant->rule)])
+                        ? State::Accepted
+                        : State::Rejected;
+            }
         }
+    }
+
+    // A longer alias that failed its context leaves the shorter alias it began with, judged by
+    // its own rules. Returns whether there was one.
+    bool fall_back(const std::vector<Token>& toks, Candidate& c, bool& waiting) const {
+        if (c.shorter == nullptr) {
+            return false;
+        }
+        c.variant = std::exchange(c.shorter, nullptr);
+        c.last = c.shorter_last;
+        c.state = State::Pending;
+        decide(toks, c, waiting);
+        return true;
+    }
+
+    // Decides one candidate by its own context: accepted, rejected, or left pending for a
+    // nearby skill to confirm (`waiting`). Returns whether its context rejected it.
+    bool decide(const std::vector<Token>& toks, Candidate& c, bool& waiting) const {
+        const Variant& v = *c.variant;
+        if (!v.conditional()) {
+            c.state = State::Accepted;
+            return false;
+        }
+        const CompiledRule* rule = v.rule >= 0 ? &rules[static_cast<std::size_t>(v.rule)] : nullptr;
+        if (any_before(toks, c.first, v.not_prev) || any_after(toks, c.last, v.not_next) ||
+            (rule != nullptr && (any_before(toks, c.first, rule->reject_prev) ||
+                                 any_after(toks, c.last, rule->reject_next) ||
+                                 word_near(toks, c, rule->window, rule->reject_near)))) {
+            c.state = State::Rejected;
+            return true;
+        }
+        if (rule == nullptr || any_before(toks, c.first, rule->accept_prev) ||
+            any_after(toks, c.last, rule->accept_next) ||
+            word_near(toks, c, rule->window, rule->accept_near)) {
+            c.state = State::Accepted;
+            return false;
+        }
+        if (rule->near_skill) {
+            waiting = true;  // stays Pending until a nearby skill is accepted
+            return false;
+        }
+        c.state = State::Rejected;
+        return true;
     }
 };
 
@@ -1904,6 +1951,12 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     std::sort(m.ai_training_work.begin(), m.ai_training_work.end());
     if (auto it = category_index.find("ml"); it != category_index.end()) {
         m.ml_category = it->second;
+    }
+    if (auto it = category_index.find("cv-task"); it != category_index.end()) {
+        m.cv_task_category = it->second;
+    }
+    if (auto it = category_index.find("labelling"); it != category_index.end()) {
+        m.labelling_category = it->second;
     }
     for (std::string_view c : kMlToolCategories) {
         if (auto it = category_index.find(std::string(c)); it != category_index.end()) {

@@ -8,6 +8,8 @@
 //   gigscout-eval-extraction [--set FILE [--texts FILE]] [--fixtures DIR | --no-fixtures]
 //                            [--verbose] [--spans]  (--spans: every miss, and every false match in
 //                            its words)
+//                            [--hits]  (--hits: every match, labelled or not, as the words it
+//                            matched: "case 3 hit|false react: React.js")
 //                            [--min-precision P] [--min-recall R]
 // Exits 1 when a minimum is not met (the ctest test uses this), 2 on bad input.
 #include <algorithm>
@@ -41,6 +43,7 @@ struct Options {
     bool no_fixtures = false;
     bool verbose = false;
     bool spans = false;  // every spurious match with the words around it
+    bool hits = false;   // every match and its verdict: which spellings of a skill mislead
     double min_precision = 0;
     double min_recall = 0;
 };
@@ -414,6 +417,8 @@ Options parse_args(int argc, char** argv) {
             o.verbose = true;
         } else if (a == "--spans") {
             o.spans = true;
+        } else if (a == "--hits") {
+            o.hits = true;
         } else if (a == "--min-precision") {
             o.min_precision = std::atof(value().c_str());
         } else if (a == "--min-recall") {
@@ -421,7 +426,7 @@ Options parse_args(int argc, char** argv) {
         } else {
             fail_input("unknown argument `" + std::string(a) +
                        "` (use --set, --texts, --fixtures, --no-fixtures, --verbose, --spans, "
-                       "--min-precision, "
+                       "--hits, --min-precision, "
                        "--min-recall)");
         }
     }
@@ -493,6 +498,17 @@ int main(int argc, char** argv) {
                     std::replace(around.begin(), around.end(), '\n', ' ');
                     std::printf("case %zu spurious %s: ...%s...\n", i,
                                 std::string(span.skill).c_str(), around.c_str());
+                }
+            }
+        }
+        if (opt.hits) {
+            for (const auto& span : extractor.extract(c.text)) {
+                if (!span.role) {
+                    std::string words = c.text.substr(span.begin, span.end - span.begin);
+                    std::replace(words.begin(), words.end(), '\n', ' ');
+                    std::printf("case %zu %s %s: %s\n", i,
+                                want.count(std::string(span.skill)) != 0 ? "hit" : "false",
+                                std::string(span.skill).c_str(), words.c_str());
                 }
             }
         }

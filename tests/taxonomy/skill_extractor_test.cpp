@@ -676,6 +676,19 @@ TEST(SkillExtractor, AiThatPeopleTrainOrJudgeIsNotAnAskedSkill) {
               (Ids{"machine-learning", "artificial-intelligence"}));
 }
 
+// Labelling work names the tasks its labels serve: what is labelled, not what the annotator
+// must know. Words near a task that ask for it, or a machine-learning tool, keep it.
+TEST(SkillExtractor, TheTasksALabellingJobServesAreNotAskedSkills) {
+    EXPECT_EQ(ids("Data annotation specialist. Label images with bounding boxes and segmentation "
+                  "masks; annotate named entity recognition data for our machine learning "
+                  "models."),
+              Ids{"data-labeling"});
+    EXPECT_EQ(ids("Data annotation specialist. Experience with image segmentation is required."),
+              (Ids{"data-labeling", "image-segmentation"}));
+    EXPECT_EQ(ids("Manage data labeling and train image segmentation models in PyTorch."),
+              (Ids{"data-labeling", "image-segmentation", "pytorch"}));
+}
+
 // "AI" is asked when the work builds or uses it, not when a text only mentions the field.
 TEST(SkillExtractor, AiNeedsWorkThatBuildsOrUsesIt) {
     EXPECT_EQ(ids("Build AI features for article summarization."),
@@ -694,6 +707,13 @@ TEST(SkillExtractor, JudgingModelResponsesIsLlmEvaluation) {
               Ids{"llm-evaluation"});
     EXPECT_EQ(ids("Parse the LLM responses into JSON."), Ids{"llm"});
     EXPECT_EQ(ids("Cache model responses in Redis."), Ids{"redis"});
+}
+
+// A longer alias whose context fails leaves the shorter alias it began with: "LLM-generated
+// responses" that are cached, not judged, still name the LLM.
+TEST(SkillExtractor, ALongerAliasFailingItsContextLeavesTheShorterOne) {
+    EXPECT_EQ(ids("Cache LLM-generated responses in Redis."), (Ids{"llm", "redis"}));
+    EXPECT_EQ(ids("Evaluate LLM-generated responses for accuracy."), Ids{"llm-evaluation"});
 }
 
 // "system-level design" and "high-level design" are software design, not a game's levels.
