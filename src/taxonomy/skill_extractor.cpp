@@ -172,6 +172,10 @@ constexpr std::string_view kCompanyVerbs[] = {
 };
 // After "<Tool> is": a tool that is hiring is the employer ("Snowflake is looking to …").
 constexpr std::string_view kHiringWords[] = {"looking", "seeking", "hiring", "growing"};
+// "Our portfolio includes …": what the employer sells, after "our"/"its" and one of these.
+constexpr std::string_view kProductNouns[] = {"portfolio", "products", "offerings", "brands"};
+constexpr std::string_view kListVerbs[] = {"include", "includes",  "including",
+                                           "spans",   "comprises", "covers"};
 constexpr std::string_view kWeVerbs[] = {
     "want", "believe", "help", "serve", "partner", "exist", "started", "founded", "empower",
 };
@@ -486,8 +490,13 @@ struct SkillExtractor::Impl {
     std::vector<std::uint64_t> company_nouns;   // kCompanyNouns
     std::vector<std::uint64_t> own_nouns;       // kOwnNouns
     std::vector<std::uint64_t> hiring_words;    // kHiringWords
-    std::vector<std::uint64_t> job_words;       // kJobWords
-    std::vector<std::uint64_t> not_names;       // kNotNames
+    std::vector<std::uint64_t> product_nouns;   // kProductNouns
+    std::vector<std::uint64_t> list_verbs;      // kListVerbs
+    std::uint64_t its_hash = 0;
+    std::uint64_t behind_hash = 0;
+    std::uint64_t team_hash = 0;
+    std::vector<std::uint64_t> job_words;  // kJobWords
+    std::vector<std::uint64_t> not_names;  // kNotNames
     std::uint64_t we_hash = 0;
     std::uint64_t our_hash = 0;
     std::uint64_t s_hash = 0;
@@ -1364,6 +1373,7 @@ struct SkillExtractor::Impl {
     // "GitLab's infrastructure". Readers leave the employer's own product out.
     void drop_employer_products(std::string_view text, const std::vector<Token>& toks,
                                 std::vector<Candidate>& cands) const {
+        drop_product_lists(toks, cands);
         thread_local std::vector<std::uint32_t> employers;
         employers.clear();
         for (const Candidate& c : cands) {
@@ -1389,6 +1399,37 @@ struct SkillExtractor::Impl {
             if (c.state == State::Accepted && std::find(employers.begin(), employers.end(),
                                                         c.variant->skill) != employers.end()) {
                 c.state = State::Rejected;
+            }
+        }
+    }
+
+    // What the employer makes, listed after "our portfolio includes", "its products include"
+    // or "the team behind": the rest of that sentence names products, not asked skills ("Our
+    // portfolio includes Microsoft Fabric, Azure SQL DB and Power BI"; "We're the team behind
+    // Stable Diffusion and FLUX.1").
+    void drop_product_lists(const std::vector<Token>& toks, std::vector<Candidate>& cands) const {
+        std::uint32_t sentence = 0;
+        bool dropping = false;
+        for (Candidate& c : cands) {
+            if (dropping && toks[c.first].sentence == sentence) {
+                c.state = State::Rejected;
+                continue;
+            }
+            dropping = false;
+            // The list starts within two words of the verb ("includes the Azure …").
+            for (std::size_t back = 1; back <= 3 && back + 1 <= c.first && !dropping; ++back) {
+                const std::size_t v = c.first - back;
+                const Token& verb = toks[v];
+                if (verb.hash == behind_hash) {
+                    dropping = toks[v - 1].hash == team_hash;
+                } else if (v >= 2 && in(list_verbs, verb)) {
+                    dropping = in(product_nouns, toks[v - 1]) &&
+                               (toks[v - 2].hash == our_hash || toks[v - 2].hash == its_hash);
+                }
+            }
+            if (dropping) {
+                c.state = State::Rejected;
+                sentence = toks[c.first].sentence;
             }
         }
     }
@@ -1922,6 +1963,11 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     m.company_nouns = words_of(kCompanyNouns);
     m.own_nouns = words_of(kOwnNouns);
     m.hiring_words = words_of(kHiringWords);
+    m.product_nouns = words_of(kProductNouns);
+    m.list_verbs = words_of(kListVerbs);
+    m.its_hash = text_tokens::hash_lower("its");
+    m.behind_hash = text_tokens::hash_lower("behind");
+    m.team_hash = text_tokens::hash_lower("team");
     m.job_words = words_of(kJobWords);
     m.not_names = words_of(kNotNames);
     m.business_nouns = compile_word_list(

@@ -525,6 +525,17 @@ TEST(SkillExtractor, TheEmployersOwnProductIsNotAnAskedSkill) {
     EXPECT_EQ(ids("Ship native iOS & Android builds."), (Ids{"ios", "android"}));
 }
 
+// What the employer makes, listed after "our portfolio includes" or "the team behind", is
+// its product line; a stack that includes tools is still asked.
+TEST(SkillExtractor, TheEmployersProductListIsNotAskedSkills) {
+    EXPECT_EQ(ids("Our portfolio includes Microsoft Fabric, Azure SQL DB, Azure Cosmos DB and "
+                  "Power BI. You will write C# and Python."),
+              (Ids{"csharp", "python"}));
+    EXPECT_EQ(ids("We're the team behind Stable Diffusion and FLUX.1. You know PyTorch."),
+              Ids{"pytorch"});
+    EXPECT_EQ(ids("Our stack includes Python and Django."), (Ids{"python", "django"}));
+}
+
 // Finding the root cause of a production incident is incident response; of a bug, it is not.
 TEST(SkillExtractor, RootCauseAnalysisOfIncidentsButNotOfBugs) {
     EXPECT_EQ(ids("Lead root cause analysis of production incidents."), Ids{"incident-response"});
