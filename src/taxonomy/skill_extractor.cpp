@@ -25,11 +25,12 @@ constexpr std::uint32_t kNoGroup = 0x7FFFFFFFu;
 // the job asks for. A match is dropped when one of these ends right before it, or before a list
 // it belongs to ("degree in computer science, statistics or mathematics").
 constexpr std::string_view kStudyPrefixes[] = {
-    "degree in",    "degrees in",   "bachelor in", "bachelor's in", "bachelors in",
-    "master in",    "master's in",  "masters in",  "phd in",        "ph . d . in",
-    "doctorate in", "bsc in",       "msc in",      "b . sc . in",   "m . sc . in",
-    "ba in",        "bs in",        "ms in",       "diploma in",    "major in",
-    "majoring in",  "graduated in", "studies in",  "studying",      "degree ( s ) in",
+    "degree in",     "degrees in",     "bachelor in", "bachelor's in", "bachelors in",
+    "master in",     "master's in",    "masters in",  "phd in",        "ph . d . in",
+    "doctorate in",  "bsc in",         "msc in",      "b . sc . in",   "m . sc . in",
+    "ba in",         "bs in",          "ms in",       "diploma in",    "major in",
+    "majoring in",   "graduated in",   "studies in",  "studying",      "degree ( s ) in",
+    "coursework in", "course work in",
 };
 // Fields of study named as examples ("a quantitative subject such as Economics/Mathematics"):
 // matched like a study prefix.
@@ -874,6 +875,12 @@ struct SkillExtractor::Impl {
                             const std::vector<Candidate>& cands, const std::vector<char>& studied,
                             std::size_t ci) const {
         std::size_t first = cands[ci].first;
+        // "degree in Geographic Information Systems (GIS)": the abbreviation of a field of
+        // study is that field.
+        if (ci > 0 && first > 0 && toks[first - 1].punct == '(' &&
+            cands[ci - 1].last == first - 1 && studied[ci - 1] != 0) {
+            return true;
+        }
         std::size_t previous = ci;  // candidates before this one not yet stepped over
         bool after_glue = false;
         while (first > 0) {

@@ -511,6 +511,8 @@ TEST(SkillExtractor, RoleTitlesAreNotAskedSkills) {
     EXPECT_EQ(ids("data analysis in Python"), (Ids{"data-analysis", "python"}));
     EXPECT_EQ(ids("Site Reliability Engineer. Partner with SRE on Kubernetes."), Ids{"kubernetes"});
     EXPECT_EQ(ids("SRE practices: SLOs and error budgets."), Ids{"sre"});
+    EXPECT_EQ(ids("Lead GIS Analyst. Publish web maps in ArcGIS."), Ids{"arcgis"});
+    EXPECT_EQ(ids("Experience with GIS and spatial analysis"), Ids{"geospatial-analysis"});
 }
 
 // A tool named like a company — hiring, or owning a team or customers — is the employer: its
@@ -549,6 +551,8 @@ TEST(SkillExtractor, AFieldOfStudyIsNotAnAskedSkill) {
     EXPECT_EQ(ids("MSc in computer vision; 3 years of OpenCV"), (Ids{"opencv"}));
     EXPECT_EQ(ids("Bachelor's degree in Computer Science, Statistics or Mathematics"), Ids{});
     EXPECT_EQ(ids("Degree in Physics and experience with Python"), (Ids{"python"}));
+    EXPECT_EQ(ids("Major course work in Geographic Information Systems (GIS) or Geography."),
+              Ids{});
     EXPECT_EQ(ids("statistics in R"), (Ids{"statistics", "r"}));
     EXPECT_EQ(ids("Master's degree (or equivalent) in Computer Science, Data Science or a "
                   "related discipline."),
