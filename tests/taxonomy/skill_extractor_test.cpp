@@ -608,6 +608,9 @@ TEST(SkillExtractor, ReportingAsWorkButNotReportingToSomeone) {
               (Ids{"reporting", "dashboards"}));
     EXPECT_EQ(ids("You will be reporting to the CEO"), Ids{});
     EXPECT_EQ(ids("bug reporting and triage"), Ids{});
+    // Reporting is the work of reports from data: near data, metrics, finance or a BI tool.
+    EXPECT_EQ(ids("Keep the inventory history for reporting purposes."), Ids{});
+    EXPECT_EQ(ids("Support donor reporting and learning."), Ids{});
 }
 
 // "Why Acme?" and "Who is Acme?" open the company's pitch like "About Acme", and the name they
