@@ -552,6 +552,7 @@ struct SkillExtractor::Impl {
     std::uint64_t intelligence_hash = 0;
     std::uint64_t why_hash = 0;
     std::uint64_t not_hash = 0;
+    std::uint64_t no_hash = 0;
     std::uint64_t and_hash = 0;
     std::uint64_t or_hash = 0;
     std::uint64_t a_hash = 0;
@@ -1766,8 +1767,9 @@ struct SkillExtractor::Impl {
         }
     }
 
-    // "not <skill>", "not a/an <skill>": what the work is not ("This is not a chatbot project",
-    // "Go, not Java"), not an asked skill.
+    // "not <skill>", "not a/an <skill>", "no <skill>": what the work is not ("This is not a
+    // chatbot project", "Go, not Java", "no scraping this time", "a backend-only agent (no
+    // frontend)"), not an asked skill.
     void drop_negated(const std::vector<Token>& toks, std::vector<Candidate>& cands) const {
         for (Candidate& c : cands) {
             if (c.state != State::Accepted || c.first == 0) {
@@ -1785,6 +1787,8 @@ struct SkillExtractor::Impl {
             }
             if (toks[k].hash == not_hash && toks[k].is_word()) {
                 c.state = State::Rejected;
+            } else if (k + 1 == c.first && toks[k].hash == no_hash) {
+                c.state = State::Rejected;  // "no" only right before: "no a" is no English
             }
         }
     }
@@ -2021,6 +2025,7 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     m.intelligence_hash = text_tokens::hash_lower("intelligence");
     m.why_hash = text_tokens::hash_lower("why");
     m.not_hash = text_tokens::hash_lower("not");
+    m.no_hash = text_tokens::hash_lower("no");
     m.and_hash = text_tokens::hash_lower("and");
     m.or_hash = text_tokens::hash_lower("or");
     m.a_hash = text_tokens::hash_lower("a");

@@ -316,6 +316,8 @@ TEST(SkillExtractor, TheBackendAsAPlaceIsNotBackendWork) {
               Ids{"react"});
     // The back end a tester tests is not back-end development.
     EXPECT_EQ(ids("Two years of backend testing with Postman."), Ids{"postman"});
+    EXPECT_EQ(ids("Test backend services and validate frontend flows with Postman."),
+              Ids{"postman"});
     EXPECT_EQ(ids("Build the backend in Go."), (Ids{"backend", "go"}));
 }
 
@@ -392,11 +394,15 @@ TEST(SkillExtractor, AiBeforeAnotherMlSkillOnlySaysWhichKind) {
               (Ids{"artificial-intelligence", "llm", "machine-learning"}));
 }
 
-// "not (a/an) <skill>" says what the work is not.
+// "not (a/an) <skill>" and "no <skill>" say what the work is not.
 TEST(SkillExtractor, WhatTheWorkIsNotIsNotAsked) {
     EXPECT_EQ(ids("This is not a chatbot project; it is a Django app."), Ids{"django"});
     EXPECT_EQ(ids("We write Go, not Java."), Ids{"go"});
     EXPECT_EQ(ids("This is not a generic chatbot project."), Ids{});
+    EXPECT_EQ(ids("Python data analysis only, no scraping this time."),
+              (Ids{"python", "data-analysis"}));
+    EXPECT_EQ(ids("A backend-only agent (no frontend) in FastAPI."), (Ids{"backend", "fastapi"}));
+    EXPECT_EQ(ids("Experience with No-SQL databases."), Ids{"nosql"});
     // "not only" still names it.
     EXPECT_EQ(ids("Not only Python but also Rust."), (Ids{"python", "rust"}));
 }
