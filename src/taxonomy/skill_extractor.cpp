@@ -404,10 +404,6 @@ struct Candidate {
     std::uint32_t first = 0;  // token range [first, last)
     std::uint32_t last = 0;
     const Variant* variant = nullptr;
-    // The shorter alias the match began with, when the longer one needs its context: "LLM"
-    // in "LLM responses", should the context reject "LLM responses" as LLM evaluation.
-    const Variant* shorter = nullptr;
-    std::uint32_t shorter_last = 0;
     State state = State::Pending;
     bool role = false;  // SkillSpan::role
 };
@@ -495,6 +491,7 @@ struct SkillExtractor::Impl {
     std::vector<std::uint64_t> list_verbs;      // kListVerbs
     std::uint64_t its_hash = 0;
     std::uint64_t behind_hash = 0;
+    std::vector<std::uint64_t> product_list_starts;  // kListVerbs and "behind"
     std::uint64_t team_hash = 0;
     std::vector<std::uint64_t> job_words;  // kJobWords
     std::vector<std::uint64_t> not_names;  // kNotNames
@@ -642,8 +639,6 @@ struct SkillExtractor::Impl {
             const Token& t = toks[i];
             const Variant* best = nullptr;
             std::size_t best_len = 0;
-            const Variant* shorter = nullptr;
-            std::size_t shorter_len = 0;
             const bool first = maybe_first(t.hash);
             if (!first && t.stem_len == 0) {
                 ++i;  // the common case: an ordinary word
@@ -668,8 +663,6 @@ struct SkillExtractor::Impl {
                     if (slot->group() != kNoGroup) {
                         if (const Variant* v =
                                 verify(groups[slot->group()], text, toks, i, len, 0)) {
-                            shorter = v->conditional() ? best : nullptr;
-                            shorter_len = best_len;
                             best = v;
                             best_len = len;
                         }
@@ -705,9 +698,7 @@ struct SkillExtractor::Impl {
             }
             if (best != nullptr) {
                 out.push_back({static_cast<std::uint32_t>(i),
-                               static_cast<std::uint32_t>(i + best_len), best,
-                               best_len > 1 ? shorter : nullptr,
-                               static_cast<std::uint32_t>(i + shorter_len), State::Pending});
+                               static_cast<std::uint32_t>(i + best_len), best, State::Pending});
                 i += best_len;
             } else {
                 ++i;
@@ -1381,7 +1372,6 @@ struct SkillExtractor::Impl {
     // "GitLab's infrastructure". Readers leave the employer's own product out.
     void drop_employer_products(std::string_view text, const std::vector<Token>& toks,
                                 std::vector<Candidate>& cands) const {
-        drop_product_lists(toks, cands);
         thread_local std::vector<std::uint32_t> employers;
         employers.clear();
         for (const Candidate& c : cands) {
@@ -1415,29 +1405,32 @@ struct SkillExtractor::Impl {
     // or "the team behind": the rest of that sentence names products, not asked skills ("Our
     // portfolio includes Microsoft Fabric, Azure SQL DB and Power BI"; "We're the team behind
     // Stable Diffusion and FLUX.1").
-    void drop_product_lists(const std::vector<Token>& toks, std::vector<Candidate>& cands) const {
-        std::uint32_t sentence = 0;
-        bool dropping = false;
-        for (Candidate& c : cands) {
-            if (dropping && toks[c.first].sentence == sentence) {
-                c.state = State::Rejected;
+    void drop_product_lists(const std::vector<Token>& toks, const std::vector<std::uint32_t>& at,
+                            std::vector<Candidate>& cands) const {
+        std::size_t ci = 0;
+        for (const std::uint32_t v : at) {
+            const Token& verb = toks[v];
+            bool opens = false;
+            if (verb.hash == behind_hash) {
+                opens = v > 0 && toks[v - 1].hash == team_hash;
+            } else if (v >= 2 && in(list_verbs, verb)) {
+                opens = in(product_nouns, toks[v - 1]) &&
+                        (toks[v - 2].hash == our_hash || toks[v - 2].hash == its_hash);
+            }
+            if (!opens) {
                 continue;
             }
-            dropping = false;
-            // The list starts within two words of the verb ("includes the Azure …").
-            for (std::size_t back = 1; back <= 3 && back + 1 <= c.first && !dropping; ++back) {
-                const std::size_t v = c.first - back;
-                const Token& verb = toks[v];
-                if (verb.hash == behind_hash) {
-                    dropping = toks[v - 1].hash == team_hash;
-                } else if (v >= 2 && in(list_verbs, verb)) {
-                    dropping = in(product_nouns, toks[v - 1]) &&
-                               (toks[v - 2].hash == our_hash || toks[v - 2].hash == its_hash);
-                }
+            while (ci < cands.size() && cands[ci].first <= v) {
+                ++ci;
             }
-            if (dropping) {
-                c.state = State::Rejected;
-                sentence = toks[c.first].sentence;
+            // The list starts within three words of the verb ("includes the Azure …") and runs
+            // to the end of the sentence.
+            if (ci == cands.size() || cands[ci].first > v + 3) {
+                continue;
+            }
+            const std::uint32_t sentence = toks[cands[ci].first].sentence;
+            for (; ci < cands.size() && toks[cands[ci].first].sentence == sentence; ++ci) {
+                cands[ci].state = State::Rejected;
             }
         }
     }
@@ -1820,7 +1813,7 @@ struct SkillExtractor::Impl {
                 continue;
             }
             if (decide(toks, c, waiting)) {
-                fall_back(toks, c, waiting);
+                fall_back(text, toks, c, waiting);
             }
         }
         // Unambiguous accepted skills confirm pending ones ("Python, R and Go"); one pass is
@@ -1836,7 +1829,7 @@ struct SkillExtractor::Impl {
             c.state = skill_near(toks, cands, i, rules[static_cast<std::size_t>(c.variant->rule)])
                           ? State::Accepted
                           : State::Rejected;
-            if (c.state == State::Rejected && fall_back(toks, c, waiting) &&
+            if (c.state == State::Rejected && fall_back(text, toks, c, waiting) &&
                 c.state == State::Pending) {
                 c.state =
                     skill_near(toks, cands, i, rules[static_cast<std::size_t>(c.variant->rule)])
@@ -1847,21 +1840,48 @@ struct SkillExtractor::Impl {
     }
 
     // A longer alias that failed its context leaves the shorter alias it began with, judged by
-    // its own rules. Returns whether there was one.
-    bool fall_back(const std::vector<Token>& toks, Candidate& c, bool& waiting) const {
-        if (c.shorter == nullptr) {
+    // its own rules ("LLM" in "cache LLM-generated responses"). Returns whether there was one.
+    // Looked up again here rather than remembered by the match scan: the failure is rare, and
+    // the scan is the hot loop.
+    __attribute__((noinline)) bool fall_back(std::string_view text, const std::vector<Token>& toks,
+                                             Candidate& c, bool& waiting) const {
+        const std::size_t length = c.last - c.first;
+        const Variant* best = nullptr;
+        std::size_t best_len = 0;
+        std::uint64_t h = toks[c.first].hash;
+        for (std::size_t len = 1; len < length; ++len) {
+            if (len > 1) {
+                h = text_tokens::extend(h, toks[c.first + len - 1]);
+            }
+            const Slot* slot = find(h);
+            if (slot == nullptr) {
+                break;
+            }
+            if (slot->group() != kNoGroup) {
+                if (const Variant* v = verify(groups[slot->group()], text, toks, c.first, len, 0)) {
+                    best = v;
+                    best_len = len;
+                }
+            }
+            if (!slot->is_prefix()) {
+                break;
+            }
+        }
+        if (best == nullptr) {
             return false;
         }
-        c.variant = std::exchange(c.shorter, nullptr);
-        c.last = c.shorter_last;
+        c.variant = best;
+        c.last = static_cast<std::uint32_t>(c.first + best_len);
         c.state = State::Pending;
         decide(toks, c, waiting);
         return true;
     }
 
     // Decides one candidate by its own context: accepted, rejected, or left pending for a
-    // nearby skill to confirm (`waiting`). Returns whether its context rejected it.
-    bool decide(const std::vector<Token>& toks, Candidate& c, bool& waiting) const {
+    // nearby skill to confirm (`waiting`). Returns whether its context rejected it. Inlined into
+    // confirm's loop, where it runs for every match: as a call it cost bench_extraction 2 %.
+    __attribute__((always_inline)) bool decide(const std::vector<Token>& toks, Candidate& c,
+                                               bool& waiting) const {
         const Variant& v = *c.variant;
         if (!v.conditional()) {
             c.state = State::Accepted;
@@ -1978,6 +1998,15 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     m.list_verbs = words_of(kListVerbs);
     m.its_hash = text_tokens::hash_lower("its");
     m.behind_hash = text_tokens::hash_lower("behind");
+    // The words that open a product list are noted by the match scan like the others lists'
+    // first words (`others_at`): no pass of its own looks for them.
+    m.product_list_starts = m.list_verbs;
+    m.product_list_starts.push_back(m.behind_hash);
+    for (std::uint64_t h : m.product_list_starts) {
+        m.others_filter[(h >> 52) >> 6] |= std::uint64_t{1} << ((h >> 52) & 63);
+        const std::uint64_t bit = h >> Impl::kFilterShift;
+        m.first_token_filter[bit >> 6] |= std::uint64_t{1} << (bit & 63);
+    }
     m.team_hash = text_tokens::hash_lower("team");
     m.job_words = words_of(kJobWords);
     m.not_names = words_of(kNotNames);
@@ -2201,6 +2230,11 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
         assert(slot.value == Slot{}.value);  // a 32-bit tag clash in one probe run: rehash needed
         slot.value = e.group | (e.is_prefix ? Slot::kPrefixBit : 0);
     }
+    for (std::uint64_t h : m.product_list_starts) {
+        if (entries.count(h) == 0) {
+            m.others_only.push_back(h);
+        }
+    }
     for (const Phrase& p : m.others_lists) {
         if (entries.count(p.hashes.front()) == 0) {
             m.others_only.push_back(p.hashes.front());
@@ -2240,6 +2274,7 @@ std::vector<SkillSpan> SkillExtractor::extract(std::string_view text) const {
     Impl::drop_list_headings(text, tokens, candidates);
     impl_->drop_trades_and_trained_ai(tokens, candidates);
     if (!others_at.empty()) {
+        impl_->drop_product_lists(tokens, others_at, candidates);
         impl_->drop_others_lists(tokens, others_at, candidates);
     }
 
