@@ -863,9 +863,8 @@ struct SkillExtractor::Impl {
     // candidates before `ci`: the walk back stops at the first one it reaches and takes its
     // answer, so a long list ("Python, SQL, Docker, ...") costs one step per item, not a walk
     // over the whole list per item.
-    bool after_study_prefix(std::string_view text, const std::vector<Token>& toks,
-                            const std::vector<Candidate>& cands, const std::vector<char>& studied,
-                            std::size_t ci) const {
+    bool after_study_prefix(const std::vector<Token>& toks, const std::vector<Candidate>& cands,
+                            const std::vector<char>& studied, std::size_t ci) const {
         std::size_t first = cands[ci].first;
         // "degree in Geographic Information Systems (GIS)": the abbreviation of a field of
         // study is that field.
@@ -896,9 +895,7 @@ struct SkillExtractor::Impl {
             if (previous > 0 && cands[previous - 1].last == first) {
                 return studied[previous - 1] != 0;
             }
-            auto capitalised = [&](const Token& w) {
-                return w.is_word() && text[w.begin] >= 'A' && text[w.begin] <= 'Z';
-            };
+            auto capitalised = [&](const Token& w) { return w.capital; };
             if (!after_glue || !capitalised(t)) {
                 return false;
             }
@@ -913,8 +910,7 @@ struct SkillExtractor::Impl {
     // A role or team name: an accepted field that names roles, followed by a role noun, directly
     // or after the rest of a list ("PM, Design, Data Science, and Frontend engineers"); any
     // other field in a list that ends in a team noun (kTeamNouns).
-    void mark_roles(std::string_view text, const std::vector<Token>& toks,
-                    std::vector<Candidate>& cands) const {
+    void mark_roles(const std::vector<Token>& toks, std::vector<Candidate>& cands) const {
         for (std::size_t ci = 0; ci < cands.size(); ++ci) {
             Candidate& c = cands[ci];
             if (c.state != State::Accepted || (c.variant->tool && !c.variant->names_roles)) {
@@ -960,8 +956,7 @@ struct SkillExtractor::Impl {
                     after_item = false;
                     continue;
                 }
-                if (t.is_word() && text[t.begin] >= 'A' && text[t.begin] <= 'Z' &&
-                    ++capitalised_run <= 2) {
+                if (t.capital && ++capitalised_run <= 2) {
                     ++k;  // an item that is no skill ("Design", "Marketing")
                     after_item = true;
                     continue;
@@ -1117,13 +1112,12 @@ struct SkillExtractor::Impl {
     static bool heading_at(std::string_view text, const std::vector<Token>& toks, std::size_t k,
                            std::size_t length) {
         const Token& t = toks[k];
-        if (text[t.begin] < 'A' || text[t.begin] > 'Z') {
+        if (!t.capital) {
             return false;
         }
         std::size_t after = k + length;
         bool ends = after >= toks.size() || toks[after].punct == ':' || toks[after].punct == '-' ||
-                    (toks[after].is_word() && text[toks[after].begin] >= 'A' &&
-                     text[toks[after].begin] <= 'Z');
+                    (toks[after].capital);
         if (!ends) {
             return false;
         }
@@ -1144,13 +1138,9 @@ struct SkillExtractor::Impl {
     // "Why Acme?" or "Who is Acme?": a heading that opens the company's pitch, wherever it
     // stands (the question mark marks it). Returns its length in tokens (0: none) and where the
     // name starts.
-    std::pair<std::size_t, std::size_t> question_heading(std::string_view text,
-                                                         const std::vector<Token>& toks,
+    std::pair<std::size_t, std::size_t> question_heading(const std::vector<Token>& toks,
                                                          std::size_t k) const {
-        auto capitalised = [&](std::size_t i) {
-            return i < toks.size() && toks[i].is_word() && text[toks[i].begin] >= 'A' &&
-                   text[toks[i].begin] <= 'Z';
-        };
+        auto capitalised = [&](std::size_t i) { return i < toks.size() && toks[i].capital; };
         if (!capitalised(k) || (toks[k].hash != why_hash && toks[k].hash != who_hash)) {
             return {0, 0};
         }
@@ -1221,11 +1211,9 @@ struct SkillExtractor::Impl {
         for (std::size_t k = 0; k < end; ++k) {
             const Token& t = toks[k];
             const std::uint64_t bit = t.hash >> 52;
-            const auto first = static_cast<unsigned char>(text[t.begin] - 'A');
             starts_at[count] = static_cast<std::uint32_t>(k);
             count += ((heading_filter[bit >> 6] >> (bit & 63)) & 1u) &
-                     static_cast<std::uint64_t>(first < 26) &
-                     static_cast<std::uint64_t>(t.is_word());
+                     static_cast<std::uint64_t>(t.capital);
         }
         std::size_t next = 0;  // the first token not yet read
         for (std::size_t at = 0; at < count; ++at) {
@@ -1263,7 +1251,7 @@ struct SkillExtractor::Impl {
                 job = std::binary_search(job_about.begin(), job_about.end(), toks[k + 1].hash);
                 length = 2;
             } else {
-                length = question_heading(text, toks, k).first;
+                length = question_heading(toks, k).first;
                 job = false;
             }
             if (length > 0) {
@@ -1299,12 +1287,9 @@ struct SkillExtractor::Impl {
 
     // Reads the sentence of `scan` up to token `until` (or its end), looking for the employer's
     // subject (kCompanyVerbs); stops at a job word.
-    void self_description(std::string_view text, const std::vector<Token>& toks,
-                          const std::vector<Candidate>& cands, SelfScan& scan,
-                          std::size_t until) const {
-        auto capitalised = [&](const Token& t) {
-            return t.is_word() && text[t.begin] >= 'A' && text[t.begin] <= 'Z';
-        };
+    void self_description(const std::vector<Token>& toks, const std::vector<Candidate>& cands,
+                          SelfScan& scan, std::size_t until) const {
+        auto capitalised = [&](const Token& t) { return t.capital; };
         auto inside = [&](std::size_t k) {
             return k < toks.size() && toks[k].sentence == scan.sentence;
         };
@@ -1370,7 +1355,7 @@ struct SkillExtractor::Impl {
     // A tool named like a company is the employer, and its product is not an asked skill
     // anywhere in the text: "Snowflake is looking to …", "Snowflake's open-source team",
     // "GitLab's infrastructure". Readers leave the employer's own product out.
-    void drop_employer_products(std::string_view text, const std::vector<Token>& toks,
+    void drop_employer_products(const std::vector<Token>& toks,
                                 std::vector<Candidate>& cands) const {
         thread_local std::vector<std::uint32_t> employers;
         employers.clear();
@@ -1378,8 +1363,7 @@ struct SkillExtractor::Impl {
             const std::size_t k = c.last;
             // The word after the tool first: it settles nearly every candidate.
             if (k + 2 >= toks.size() || (toks[k].punct != '\'' && toks[k].hash != is_hash) ||
-                c.state != State::Accepted || !c.variant->tool || text[toks[c.first].begin] < 'A' ||
-                text[toks[c.first].begin] > 'Z') {
+                c.state != State::Accepted || !c.variant->tool || !toks[c.first].capital) {
                 continue;
             }
             const bool possessive = toks[k].punct == '\'' && !toks[k].spaced &&
@@ -1440,9 +1424,7 @@ struct SkillExtractor::Impl {
     // Rainforest") names no QA work, "Cast AI" (after "Why Cast AI?") no AI.
     void drop_company_names(std::string_view text, const std::vector<Token>& toks,
                             std::vector<Candidate>& cands) const {
-        auto capitalised = [&](const Token& t) {
-            return t.is_word() && text[t.begin] >= 'A' && text[t.begin] <= 'Z';
-        };
+        auto capitalised = [&](const Token& t) { return t.capital; };
         // Most texts have no skill right after a capitalised word, or no "About" heading:
         // nothing to look up. The byte search is much faster than a pass over the tokens.
         bool any = false;
@@ -1462,7 +1444,7 @@ struct SkillExtractor::Impl {
                 toks[k + 1].spaced && !in(job_about, toks[k + 1]) &&
                 (k + 2 == toks.size() || toks[k + 2].punct == ':' || capitalised(toks[k + 2]))) {
                 names.push_back(toks[k + 1].hash);
-            } else if (const auto [length, name] = question_heading(text, toks, k); length > 0) {
+            } else if (const auto [length, name] = question_heading(toks, k); length > 0) {
                 names.push_back(toks[name].hash);
             }
         }
@@ -1674,8 +1656,8 @@ struct SkillExtractor::Impl {
     // Drops the fields named in sentences where the employer describes itself.
     // Only before the first job heading: under "About the role", "we're building a platform
     // spanning data pipelines" describes the work.
-    void drop_self_descriptions(std::string_view text, const std::vector<Token>& toks,
-                                std::vector<Candidate>& cands, std::size_t first_job) const {
+    void drop_self_descriptions(const std::vector<Token>& toks, std::vector<Candidate>& cands,
+                                std::size_t first_job) const {
         SelfScan scan;
         bool started = false;
         for (Candidate& c : cands) {
@@ -1698,12 +1680,12 @@ struct SkillExtractor::Impl {
             }
             // Most sentences have no subject before the field: read no further than it, and the
             // few words of a name it may be part of ("TELUS Digital AI Community is").
-            self_description(text, toks, cands, scan, c.last + 3);
+            self_description(toks, cands, scan, c.last + 3);
             if (scan.job || (scan.subject == SelfScan::kNone && scan.weak == SelfScan::kNone)) {
                 continue;
             }
             // A subject before the field: the rest of the sentence may still be the job's.
-            self_description(text, toks, cands, scan, toks.size());
+            self_description(toks, cands, scan, toks.size());
             const std::size_t from = scan.job                          ? SelfScan::kNone
                                      : scan.subject != SelfScan::kNone ? scan.subject
                                      : scan.noun                       ? scan.weak
@@ -1720,11 +1702,8 @@ struct SkillExtractor::Impl {
     // A field opening a team's capitalised name ("our ML Acceleration team", "the AI Platform
     // Team"): colleagues, not an asked skill. One or two capitalised words that are no skill
     // stand between the field and the team noun.
-    void mark_named_teams(std::string_view text, const std::vector<Token>& toks,
-                          std::vector<Candidate>& cands) const {
-        auto capitalised = [&](const Token& t) {
-            return t.is_word() && text[t.begin] >= 'A' && text[t.begin] <= 'Z';
-        };
+    void mark_named_teams(const std::vector<Token>& toks, std::vector<Candidate>& cands) const {
+        auto capitalised = [&](const Token& t) { return t.capital; };
         for (std::size_t ci = 0; ci < cands.size(); ++ci) {
             Candidate& c = cands[ci];
             if (c.state != State::Accepted || c.role || c.variant->tool ||
@@ -1802,7 +1781,7 @@ struct SkillExtractor::Impl {
         thread_local std::vector<char> studied;
         studied.assign(cands.size(), 0);
         for (std::size_t i = 0; i < cands.size(); ++i) {
-            if (after_study_prefix(text, toks, cands, studied, i)) {
+            if (after_study_prefix(toks, cands, studied, i)) {
                 studied[i] = 1;
                 cands[i].state = State::Rejected;
             }
@@ -2262,15 +2241,15 @@ std::vector<SkillSpan> SkillExtractor::extract(std::string_view text) const {
     impl_->confirm(text, tokens, candidates);
     impl_->drop_negated(tokens, candidates);
     impl_->drop_ai_modifiers(tokens, candidates);
-    impl_->mark_named_teams(text, tokens, candidates);
-    impl_->mark_roles(text, tokens, candidates);
+    impl_->mark_named_teams(tokens, candidates);
+    impl_->mark_roles(tokens, candidates);
     impl_->mark_department_lists(tokens, candidates);
     impl_->mark_colleagues(tokens, candidates);
     impl_->mark_partners(tokens, candidates);
     const std::size_t first_job = impl_->drop_company_sections(text, tokens, candidates);
-    impl_->drop_self_descriptions(text, tokens, candidates, first_job);
+    impl_->drop_self_descriptions(tokens, candidates, first_job);
     impl_->drop_company_names(text, tokens, candidates);
-    impl_->drop_employer_products(text, tokens, candidates);
+    impl_->drop_employer_products(tokens, candidates);
     Impl::drop_list_headings(text, tokens, candidates);
     impl_->drop_trades_and_trained_ai(tokens, candidates);
     if (!others_at.empty()) {

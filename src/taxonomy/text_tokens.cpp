@@ -354,6 +354,7 @@ void tokenize(std::string_view text, std::vector<Token>& out) {
         t.stem_len = stem_len;
         t.spaced = spaced;
         t.punct = punct;
+        t.capital = punct == 0 && static_cast<unsigned char>(s[begin] - 'A') < 26;
         if (punct == 0) {
             ++words;
         }

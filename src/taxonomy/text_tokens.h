@@ -28,6 +28,9 @@ struct Token {
     std::uint16_t stem_len = 0;
     bool spaced = false;  // whitespace or a joining hyphen before this token
     char punct = 0;       // the ASCII punctuation character, 0 for a word
+    // A word whose first byte is an ASCII capital: headings, names and titles are looked for
+    // by it, without reading the text again.
+    bool capital = false;
 
     bool is_word() const { return punct == 0; }
 };
