@@ -895,11 +895,10 @@ struct SkillExtractor::Impl {
             if (previous > 0 && cands[previous - 1].last == first) {
                 return studied[previous - 1] != 0;
             }
-            auto capitalised = [&](const Token& w) { return w.capital; };
-            if (!after_glue || !capitalised(t)) {
+            if (!after_glue || !t.capital) {
                 return false;
             }
-            for (int words = 0; words < 3 && first > 0 && capitalised(toks[first - 1]); ++words) {
+            for (int words = 0; words < 3 && first > 0 && toks[first - 1].capital; ++words) {
                 --first;
             }
             after_glue = false;
@@ -1117,7 +1116,7 @@ struct SkillExtractor::Impl {
         }
         std::size_t after = k + length;
         bool ends = after >= toks.size() || toks[after].punct == ':' || toks[after].punct == '-' ||
-                    (toks[after].capital);
+                    toks[after].capital;
         if (!ends) {
             return false;
         }
@@ -1289,7 +1288,6 @@ struct SkillExtractor::Impl {
     // subject (kCompanyVerbs); stops at a job word.
     void self_description(const std::vector<Token>& toks, const std::vector<Candidate>& cands,
                           SelfScan& scan, std::size_t until) const {
-        auto capitalised = [&](const Token& t) { return t.capital; };
         auto inside = [&](std::size_t k) {
             return k < toks.size() && toks[k].sentence == scan.sentence;
         };
@@ -1316,7 +1314,7 @@ struct SkillExtractor::Impl {
             }
             scan.noun = scan.noun || (listed_here && in(company_nouns, t));
             if (scan.subject != SelfScan::kNone || scan.weak != SelfScan::kNone || !next_inside ||
-                (!listed_here && !(listed && capitalised(t)))) {
+                (!listed_here && !(listed && t.capital))) {
                 continue;
             }
             // "we're", "we've": the verb after the apostrophe.
@@ -1332,13 +1330,13 @@ struct SkillExtractor::Impl {
                 scan.weak = k;
             } else if (t.hash == our_hash && in(own_nouns, toks[k + 1])) {
                 scan.subject = k;
-            } else if (capitalised(t) && (in(company_verbs, toks[k + 1]) ||
-                                          in(be_verbs, toks[k + 1]) || possessive())) {
+            } else if (t.capital && (in(company_verbs, toks[k + 1]) || in(be_verbs, toks[k + 1]) ||
+                                     possessive())) {
                 // The name: capitalised words back from here; skill words may be part of it
                 // ("Rainforest QA") but not all of it ("Python is required").
                 std::size_t first = k + 1;
                 bool named = false;
-                while (first > scan.begin && capitalised(toks[first - 1]) &&
+                while (first > scan.begin && toks[first - 1].capital &&
                        !in(not_names, toks[first - 1]) && !in(role_nouns, toks[first - 1])) {
                     --first;
                     named = named || covering(first) == nullptr;
@@ -1424,13 +1422,12 @@ struct SkillExtractor::Impl {
     // Rainforest") names no QA work, "Cast AI" (after "Why Cast AI?") no AI.
     void drop_company_names(std::string_view text, const std::vector<Token>& toks,
                             std::vector<Candidate>& cands) const {
-        auto capitalised = [&](const Token& t) { return t.capital; };
         // Most texts have no skill right after a capitalised word, or no "About" heading:
         // nothing to look up. The byte search is much faster than a pass over the tokens.
         bool any = false;
         for (const Candidate& c : cands) {
             any = any || (c.state == State::Accepted && c.first > 0 && toks[c.first].spaced &&
-                          capitalised(toks[c.first - 1]));
+                          toks[c.first - 1].capital);
         }
         // A question heading needs its '?', which memchr finds fastest.
         if (!any || (text.find('?') == std::string_view::npos &&
@@ -1440,9 +1437,9 @@ struct SkillExtractor::Impl {
         // Wherever the heading stands: feeds run the title, a URL and the heading together.
         std::vector<std::uint64_t> names;
         for (std::size_t k = 0; k + 1 < toks.size(); ++k) {
-            if (toks[k].hash == about_hash && capitalised(toks[k]) && capitalised(toks[k + 1]) &&
+            if (toks[k].hash == about_hash && toks[k].capital && toks[k + 1].capital &&
                 toks[k + 1].spaced && !in(job_about, toks[k + 1]) &&
-                (k + 2 == toks.size() || toks[k + 2].punct == ':' || capitalised(toks[k + 2]))) {
+                (k + 2 == toks.size() || toks[k + 2].punct == ':' || toks[k + 2].capital)) {
                 names.push_back(toks[k + 1].hash);
             } else if (const auto [length, name] = question_heading(toks, k); length > 0) {
                 names.push_back(toks[name].hash);
@@ -1453,7 +1450,7 @@ struct SkillExtractor::Impl {
         }
         for (Candidate& c : cands) {
             if (c.state == State::Accepted && c.first > 0 && toks[c.first].spaced &&
-                capitalised(toks[c.first - 1]) &&
+                toks[c.first - 1].capital &&
                 std::find(names.begin(), names.end(), toks[c.first - 1].hash) != names.end()) {
                 c.state = State::Rejected;
             }
@@ -1622,8 +1619,9 @@ struct SkillExtractor::Impl {
                 judged = v.skill;
             }
         }
-        // Labelling work names the tasks its labels serve ("segmentation masks", "labeling data
-        // for robotics"): what is labelled, not what the annotator must know.
+        // Labelling work names the tasks its labels serve ("segmentation masks", "annotation
+        // types such as named entity recognition"): what is labelled, not what the annotator
+        // must know.
         if ((!trained && !labelling) || ml_tool) {
             return;
         }
@@ -1703,17 +1701,15 @@ struct SkillExtractor::Impl {
     // Team"): colleagues, not an asked skill. One or two capitalised words that are no skill
     // stand between the field and the team noun.
     void mark_named_teams(const std::vector<Token>& toks, std::vector<Candidate>& cands) const {
-        auto capitalised = [&](const Token& t) { return t.capital; };
         for (std::size_t ci = 0; ci < cands.size(); ++ci) {
             Candidate& c = cands[ci];
-            if (c.state != State::Accepted || c.role || c.variant->tool ||
-                !capitalised(toks[c.first])) {
+            if (c.state != State::Accepted || c.role || c.variant->tool || !toks[c.first].capital) {
                 continue;
             }
             const std::size_t next_first =
                 ci + 1 < cands.size() ? cands[ci + 1].first : toks.size();
             std::size_t k = c.last;
-            while (k < toks.size() && k < c.last + 2 && k < next_first && capitalised(toks[k]) &&
+            while (k < toks.size() && k < c.last + 2 && k < next_first && toks[k].capital &&
                    !(maybe_role(toks[k].hash) && in(team_nouns, toks[k]))) {
                 ++k;
             }
@@ -1760,7 +1756,7 @@ struct SkillExtractor::Impl {
             if (toks[k].hash == not_hash && toks[k].is_word()) {
                 c.state = State::Rejected;
             } else if (k + 1 == c.first && toks[k].hash == no_hash) {
-                c.state = State::Rejected;  // "no" only right before: "no a" is no English
+                c.state = State::Rejected;  // "no" right before the skill, never with an article
             }
         }
     }
