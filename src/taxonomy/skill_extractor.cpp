@@ -7,6 +7,7 @@
 #include <iterator>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -656,26 +657,8 @@ struct SkillExtractor::Impl {
                         continue;
                     }
                 }
-                std::uint64_t h = t.hash;
-                std::size_t len = 1;
-                const Slot* slot = find(h);
-                while (slot != nullptr) {
-                    if (slot->group() != kNoGroup) {
-                        if (const Variant* v =
-                                verify(groups[slot->group()], text, toks, i, len, 0)) {
-                            best = v;
-                            best_len = len;
-                        }
-                    }
-                    if (!slot->is_prefix() || i + len >= n || len >= Taxonomy::kMaxAliasTokens) {
-                        break;
-                    }
-                    h = text_tokens::extend(h, toks[i + len]);
-                    ++len;
-                    // "data" starts many aliases and many sentences: the filter settles most
-                    // "data <word>" pairs without touching the table.
-                    slot = maybe_longer(h) ? find(h) : nullptr;
-                }
+                std::tie(best, best_len) =
+                    longest_alias(text, toks, i, std::min(n - i, Taxonomy::kMaxAliasTokens));
             }
             if (best == nullptr && t.stem_len != 0) {
                 best = match_stem(text, toks, i);
@@ -704,6 +687,35 @@ struct SkillExtractor::Impl {
                 ++i;
             }
         }
+    }
+
+    // The longest alias of at most `max_len` tokens that starts at token `i`, and its length
+    // (nullptr, 0: none). Inlined into the match scan, its hot loop.
+    __attribute__((always_inline)) std::pair<const Variant*, std::size_t> longest_alias(
+        std::string_view text, const std::vector<Token>& toks, std::size_t i,
+        std::size_t max_len) const {
+        const Variant* best = nullptr;
+        std::size_t best_len = 0;
+        std::uint64_t h = toks[i].hash;
+        std::size_t len = 1;
+        const Slot* slot = find(h);
+        while (slot != nullptr) {
+            if (slot->group() != kNoGroup) {
+                if (const Variant* v = verify(groups[slot->group()], text, toks, i, len, 0)) {
+                    best = v;
+                    best_len = len;
+                }
+            }
+            if (!slot->is_prefix() || len >= max_len) {
+                break;
+            }
+            h = text_tokens::extend(h, toks[i + len]);
+            ++len;
+            // "data" starts many aliases and many sentences: the filter settles most "data
+            // <word>" pairs without touching the table.
+            slot = maybe_longer(h) ? find(h) : nullptr;
+        }
+        return {best, best_len};
     }
 
     // "python3", "opencv4", "resnet50", "YOLOv8": a one-token alias followed by a version.
@@ -1820,28 +1832,10 @@ struct SkillExtractor::Impl {
     // the scan is the hot loop.
     __attribute__((noinline)) bool fall_back(std::string_view text, const std::vector<Token>& toks,
                                              Candidate& c, bool& waiting) const {
-        const std::size_t length = c.last - c.first;
-        const Variant* best = nullptr;
-        std::size_t best_len = 0;
-        std::uint64_t h = toks[c.first].hash;
-        for (std::size_t len = 1; len < length; ++len) {
-            if (len > 1) {
-                h = text_tokens::extend(h, toks[c.first + len - 1]);
-            }
-            const Slot* slot = find(h);
-            if (slot == nullptr) {
-                break;
-            }
-            if (slot->group() != kNoGroup) {
-                if (const Variant* v = verify(groups[slot->group()], text, toks, c.first, len, 0)) {
-                    best = v;
-                    best_len = len;
-                }
-            }
-            if (!slot->is_prefix()) {
-                break;
-            }
+        if (c.last - c.first < 2) {
+            return false;
         }
+        const auto [best, best_len] = longest_alias(text, toks, c.first, c.last - c.first - 1);
         if (best == nullptr) {
             return false;
         }
