@@ -657,8 +657,7 @@ struct SkillExtractor::Impl {
                         continue;
                     }
                 }
-                std::tie(best, best_len) =
-                    longest_alias(text, toks, i, std::min(n - i, Taxonomy::kMaxAliasTokens));
+                std::tie(best, best_len) = longest_alias(text, toks, i, n);
             }
             if (best == nullptr && t.stem_len != 0) {
                 best = match_stem(text, toks, i);
@@ -689,11 +688,11 @@ struct SkillExtractor::Impl {
         }
     }
 
-    // The longest alias of at most `max_len` tokens that starts at token `i`, and its length
+    // The longest alias that starts at token `i` and ends by token `end`, and its length
     // (nullptr, 0: none). Inlined into the match scan, its hot loop.
     __attribute__((always_inline)) std::pair<const Variant*, std::size_t> longest_alias(
         std::string_view text, const std::vector<Token>& toks, std::size_t i,
-        std::size_t max_len) const {
+        std::size_t end) const {
         const Variant* best = nullptr;
         std::size_t best_len = 0;
         std::uint64_t h = toks[i].hash;
@@ -706,7 +705,7 @@ struct SkillExtractor::Impl {
                     best_len = len;
                 }
             }
-            if (!slot->is_prefix() || len >= max_len) {
+            if (!slot->is_prefix() || i + len >= end || len >= Taxonomy::kMaxAliasTokens) {
                 break;
             }
             h = text_tokens::extend(h, toks[i + len]);
@@ -1835,7 +1834,7 @@ struct SkillExtractor::Impl {
         if (c.last - c.first < 2) {
             return false;
         }
-        const auto [best, best_len] = longest_alias(text, toks, c.first, c.last - c.first - 1);
+        const auto [best, best_len] = longest_alias(text, toks, c.first, c.last - 1);
         if (best == nullptr) {
             return false;
         }
