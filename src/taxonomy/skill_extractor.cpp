@@ -492,7 +492,6 @@ struct SkillExtractor::Impl {
     std::vector<std::uint64_t> list_verbs;      // kListVerbs
     std::uint64_t its_hash = 0;
     std::uint64_t behind_hash = 0;
-    std::vector<std::uint64_t> product_list_starts;  // kListVerbs and "behind"
     std::uint64_t team_hash = 0;
     std::vector<std::uint64_t> job_words;  // kJobWords
     std::vector<std::uint64_t> not_names;  // kNotNames
@@ -1968,9 +1967,9 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     m.behind_hash = text_tokens::hash_lower("behind");
     // The words that open a product list are noted by the match scan like the others lists'
     // first words (`others_at`): no pass of its own looks for them.
-    m.product_list_starts = m.list_verbs;
-    m.product_list_starts.push_back(m.behind_hash);
-    for (std::uint64_t h : m.product_list_starts) {
+    std::vector<std::uint64_t> product_list_starts = m.list_verbs;
+    product_list_starts.push_back(m.behind_hash);
+    for (std::uint64_t h : product_list_starts) {
         m.others_filter[(h >> 52) >> 6] |= std::uint64_t{1} << ((h >> 52) & 63);
         const std::uint64_t bit = h >> Impl::kFilterShift;
         m.first_token_filter[bit >> 6] |= std::uint64_t{1} << (bit & 63);
@@ -2198,7 +2197,7 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
         assert(slot.value == Slot{}.value);  // a 32-bit tag clash in one probe run: rehash needed
         slot.value = e.group | (e.is_prefix ? Slot::kPrefixBit : 0);
     }
-    for (std::uint64_t h : m.product_list_starts) {
+    for (std::uint64_t h : product_list_starts) {
         if (entries.count(h) == 0) {
             m.others_only.push_back(h);
         }
