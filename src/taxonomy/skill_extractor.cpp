@@ -716,6 +716,80 @@ struct SkillExtractor::Impl {
         return {best, best_len};
     }
 
+    // Words coordinated with a match's first word share its head: "image and video
+    // processing" also names image processing, "face, object and license plate detection" face
+    // and object detection, "front- and back-end development" front-end work,
+    // "supervised/unsupervised learning" both. Walks back from match `c` over "and", "or", "&",
+    // "/" (then commas) to words not before token `from`, calling `found(word, variant)` for
+    // each word that spells, with the head, an alias needing no context rule (its own not_prev
+    // and not_next hold); stops at the first word that does not. The head is the longest end of
+    // the match the first such word spells an alias with, and is kept for the words before it.
+    template <typename Found>
+    void shared_heads(std::string_view text, const std::vector<Token>& toks, const Candidate& c,
+                      std::size_t from, Found found) const {
+        std::size_t head =
+            std::min<std::size_t>(c.last - c.first - 1, Taxonomy::kMaxAliasTokens - 1);
+        if (head == 0) {
+            return;
+        }
+        std::size_t next = c.first;  // the coordinated word after the link being read
+        for (bool first_link = true;; first_link = false) {
+            if (next < from + 2) {
+                return;
+            }
+            std::size_t at = next - 1;
+            const Token& link = toks[at];
+            const bool conjunction = link.hash == and_hash || link.hash == or_hash ||
+                                     link.punct == '&' || link.punct == '/';
+            if (!(conjunction || (!first_link && link.punct == ','))) {
+                return;
+            }
+            if (conjunction && at > from && toks[at - 1].punct == ',') {
+                --at;  // "face, object, and pose detection"
+            }
+            std::size_t word = at - 1;
+            if (toks[word].punct == '-' && !toks[word].spaced && word > from &&
+                toks[word - 1].is_word()) {
+                --word;  // "front- and back-end"
+            }
+            if (word < from || !toks[word].is_word()) {
+                return;
+            }
+            const Variant* v = nullptr;
+            for (std::size_t k = head; k > 0 && v == nullptr; --k) {
+                v = spelled_with_head(text, toks, word, c.last - k, c.last);
+                if (v != nullptr) {
+                    head = k;
+                } else if (!first_link) {
+                    break;  // later words keep the head the first one found
+                }
+            }
+            if (v == nullptr || v->rule >= 0 || any_before(toks, word, v->not_prev) ||
+                any_after(toks, c.last, v->not_next)) {
+                return;
+            }
+            found(word, v);
+            next = word;
+        }
+    }
+
+    // The variant whose tokens are token `word` followed by tokens [head, end), if any.
+    const Variant* spelled_with_head(std::string_view text, const std::vector<Token>& toks,
+                                     std::size_t word, std::size_t head, std::size_t end) const {
+        thread_local std::vector<Token> spelled;
+        spelled.assign(1, toks[word]);
+        spelled.insert(spelled.end(), toks.begin() + static_cast<std::ptrdiff_t>(head),
+                       toks.begin() + static_cast<std::ptrdiff_t>(end));
+        std::uint64_t h = spelled[0].hash;
+        for (std::size_t k = 1; k < spelled.size(); ++k) {
+            h = text_tokens::extend(h, spelled[k]);
+        }
+        const Slot* slot = find(h);
+        return slot != nullptr && slot->group() != kNoGroup
+                   ? verify(groups[slot->group()], text, spelled, 0, spelled.size(), 0)
+                   : nullptr;
+    }
+
     // "python3", "opencv4", "resnet50", "YOLOv8": a one-token alias followed by a version.
     const Variant* match_stem(std::string_view text, const std::vector<Token>& toks,
                               std::size_t i) const {
@@ -2248,11 +2322,20 @@ std::vector<SkillSpan> SkillExtractor::extract(std::string_view text) const {
     std::vector<SkillSpan> out;
     out.reserve(candidates.size());
     const auto& skills = impl_->taxonomy->skills();
+    std::size_t previous_end = 0;  // no word of an earlier match shares a later one's head
     for (const Candidate& c : candidates) {
         if (c.state == State::Accepted) {
+            const std::size_t at = out.size();
+            impl_->shared_heads(
+                text, tokens, c, previous_end, [&](std::size_t word, const Variant* v) {
+                    // Before the match's own span and the words after it.
+                    out.insert(out.begin() + static_cast<std::ptrdiff_t>(at),
+                               {skills[v->skill].id, tokens[word].begin, tokens[word].end, c.role});
+                });
             out.push_back({skills[c.variant->skill].id, tokens[c.first].begin,
                            tokens[c.last - 1].end, c.role});
         }
+        previous_end = c.last;
     }
     return out;
 }

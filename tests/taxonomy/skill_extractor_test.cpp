@@ -771,6 +771,25 @@ TEST(SkillExtractor, MultiWordFormsSpelledOut) {
     EXPECT_EQ(ids("GPT4 prompts"), (Ids{"gpt-models"}));
 }
 
+TEST(SkillExtractor, CoordinatedWordsShareTheMatchsHead) {
+    EXPECT_EQ(
+        spans("Experience in image and video processing."),
+        (std::vector<std::string>{"image-processing@image", "video-analytics@video processing"}));
+    // The head is the longest end of the match the word spells an alias with.
+    EXPECT_EQ(ids("face, object, and license plate detection"),
+              (Ids{"face-detection", "object-detection", "license-plate-recognition"}));
+    EXPECT_EQ(ids("supervised/unsupervised learning"),
+              (Ids{"supervised-learning", "unsupervised-learning"}));
+    EXPECT_EQ(ids("front- and back-end development"), (Ids{"frontend", "backend"}));
+    // The walk stops at a word that spells no alias with the head, and never reaches into an
+    // earlier match.
+    EXPECT_EQ(ids("Python, data and image processing"), (Ids{"python", "image-processing"}));
+    EXPECT_EQ(ids("OpenCV and image processing"), (Ids{"opencv", "image-processing"}));
+    // The shared word takes the match's fate: a field of study or a role stays one.
+    EXPECT_EQ(ids("MSc in Image and Video Processing"), Ids{});
+    EXPECT_EQ(ids("Our QA and DevOps engineers review it."), Ids{});
+}
+
 // Sentences whose words need their context ("Go", "CV", "Vision") beside plain ones, repeated
 // so pieces end everywhere: in a word, in a sentence, in a run without a sentence end.
 std::string long_mixed_text() {
