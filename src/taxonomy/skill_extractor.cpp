@@ -271,6 +271,17 @@ constexpr std::string_view kToolCategories[] = {
     "cloud-vision", "model",      "deployment",  "labelling",    "testing",
 };
 
+// Words after which a coordinated word may end its noun phrase ("data cleaning and
+// visualization for marketing"): in "data drift and model decay" the word "model" does not, so it
+// shares no modifier with "data drift".
+constexpr std::string_view kPhraseEnds[] = {
+    "and",       "or",         "for",        "in",        "of",     "with",  "to",
+    "on",        "at",         "from",       "by",        "as",     "into",  "using",
+    "across",    "within",     "via",        "including", "is",     "are",   "was",
+    "were",      "will",       "that",       "which",     "skills", "tools", "techniques",
+    "libraries", "frameworks", "experience", "projects",  "work",   "tasks", "pipelines",
+};
+
 // Words that join the items of a list, skipped when looking for a study prefix before a list.
 constexpr std::string_view kListGlue[] = {",", "/", "&", "or", "and", "related", "a", "similar"};
 
@@ -466,6 +477,7 @@ struct SkillExtractor::Impl {
     PhraseList study_heads;  // the study prefixes ending in "in", without it ("degree")
     std::uint64_t in_hash = 0;
     std::vector<std::uint64_t> list_glue;          // kListGlue, sorted hashes
+    std::vector<std::uint64_t> phrase_ends;        // kPhraseEnds, sorted hashes
     std::vector<std::uint64_t> role_nouns;         // kRoleNouns, sorted hashes
     std::vector<std::uint64_t> team_nouns;         // kTeamNouns, sorted hashes
     std::vector<std::uint64_t> departments;        // kDepartments, sorted hashes
@@ -530,6 +542,11 @@ struct SkillExtractor::Impl {
     // The same for every alias n-gram of two or more tokens (and each such prefix).
     std::vector<std::uint64_t> longer_filter = std::vector<std::uint64_t>(1u << 12, 0);
 
+    // One bit per (hash >> kLastShift) of the last word of every alias of two or more words:
+    // a word after a match's "and" seldom ends one. 2^15 bits (4 KiB).
+    static constexpr int kLastShift = 49;
+    std::vector<std::uint64_t> last_word_filter = std::vector<std::uint64_t>(1u << 9, 0);
+
     // Read by the passes after matching, less often than the members above.
     WordList business_nouns;                        // kBusinessNouns
     PhraseList others_lists;                        // kOthersLists
@@ -588,6 +605,11 @@ struct SkillExtractor::Impl {
     bool maybe_longer(std::uint64_t hash) const {
         std::uint64_t bit = hash >> kFilterShift;
         return (longer_filter[bit >> 6] >> (bit & 63)) & 1u;
+    }
+
+    bool maybe_last(std::uint64_t hash) const {
+        std::uint64_t bit = hash >> kLastShift;
+        return (last_word_filter[bit >> 6] >> (bit & 63)) & 1u;
     }
 
     bool maybe_first(std::uint64_t hash) const {
@@ -744,8 +766,10 @@ struct SkillExtractor::Impl {
             if (!(conjunction || (!first_link && link.punct == ','))) {
                 return;
             }
+            bool listed = !conjunction;
             if (conjunction && at > from && toks[at - 1].punct == ',') {
                 --at;  // "face, object, and pose detection"
+                listed = true;
             }
             std::size_t word = at - 1;
             if (toks[word].punct == '-' && !toks[word].spaced && word > from &&
@@ -755,39 +779,192 @@ struct SkillExtractor::Impl {
             if (word < from || !toks[word].is_word()) {
                 return;
             }
+            if (!maybe_first(toks[word].hash)) {
+                return;  // the word starts no alias: most words
+            }
             const Variant* v = nullptr;
             for (std::size_t k = head; k > 0 && v == nullptr; --k) {
-                v = spelled_with_head(text, toks, word, c.last - k, c.last);
+                v = spelled(text, toks, toks[word].hash, word, word + 1, c.last - k, c.last);
                 if (v != nullptr) {
                     head = k;
                 } else if (!first_link) {
                     break;  // later words keep the head the first one found
                 }
             }
-            if (v == nullptr || v->rule >= 0 || any_before(toks, word, v->not_prev) ||
-                any_after(toks, c.last, v->not_next)) {
+            // An item of a comma list is the whole item: in "AI systems, and UX design" the word
+            // "systems" is not one.
+            if (v == nullptr || v->rule >= 0 || (listed && !phrase_edge(text, toks, word, false)) ||
+                any_before(toks, word, v->not_prev) || any_after(toks, c.last, v->not_next)) {
                 return;
             }
-            found(word, v);
+            if (v->skill != c.variant->skill) {
+                found(word, v);
+            }
             next = word;
         }
     }
 
-    // The variant whose tokens are token `word` followed by tokens [head, end), if any.
-    const Variant* spelled_with_head(std::string_view text, const std::vector<Token>& toks,
-                                     std::size_t word, std::size_t head, std::size_t end) const {
-        thread_local std::vector<Token> spelled;
-        spelled.assign(1, toks[word]);
-        spelled.insert(spelled.end(), toks.begin() + static_cast<std::ptrdiff_t>(head),
-                       toks.begin() + static_cast<std::ptrdiff_t>(end));
-        std::uint64_t h = spelled[0].hash;
-        for (std::size_t k = 1; k < spelled.size(); ++k) {
-            h = text_tokens::extend(h, spelled[k]);
+    // The spans of match `c` and of the words coordinated with it, in text order; none reaches
+    // into another match (tokens before `from` or from `until` on).
+    __attribute__((noinline)) void add_coordinated(std::string_view text,
+                                                   const std::vector<Token>& toks,
+                                                   const Candidate& c, std::size_t from,
+                                                   std::size_t until,
+                                                   std::vector<SkillSpan>& out) const {
+        const auto& skills = taxonomy->skills();
+        auto span = [&](std::size_t first, std::size_t last, const Variant* v) {
+            return SkillSpan{skills[v->skill].id, toks[first].begin, toks[last - 1].end, c.role};
+        };
+        const std::size_t at = out.size();
+        shared_heads(text, toks, c, from, [&](std::size_t word, const Variant* v) {
+            // Each word found is before the ones found already.
+            out.insert(out.begin() + static_cast<std::ptrdiff_t>(at), span(word, word + 1, v));
+        });
+        out.push_back(span(c.first, c.last, c.variant));
+        shared_modifiers(text, toks, c, until, [&](std::size_t word, const Variant* v) {
+            out.push_back(span(word, word + 1, v));
+        });
+    }
+
+    // Whether match `c` may share its head or modifier with a word coordinated with it: a link
+    // beside it and, past the link, a word that starts (before) or ends (after) an alias. Most
+    // matches fail here without a call.
+    __attribute__((always_inline)) bool may_share(const std::vector<Token>& toks,
+                                                  const Candidate& c, std::size_t from,
+                                                  std::size_t until) const {
+        std::size_t k = c.first;
+        if (k >= from + 2 && is_link(toks[k - 1])) {
+            k -= 2;
+            k -= k > from && !toks[k].is_word() ? 1 : 0;  // ", and" or "front- and"
+            if (maybe_first(toks[k].hash)) {
+                return true;
+            }
         }
-        const Slot* slot = find(h);
-        return slot != nullptr && slot->group() != kNoGroup
-                   ? verify(groups[slot->group()], text, spelled, 0, spelled.size(), 0)
-                   : nullptr;
+        k = c.last;
+        if (k + 1 < until && is_link(toks[k])) {
+            k += toks[k].punct == ',' && is_link(toks[k + 1]) ? 2 : 1;
+            return k < until && maybe_last(toks[k].hash);
+        }
+        return false;
+    }
+
+    // Whether token `t` may link coordinated words: "and", "or", "&", "/", ",".
+    bool is_link(const Token& t) const {
+        return t.hash == and_hash || t.hash == or_hash || t.punct == '&' || t.punct == '/' ||
+               t.punct == ',';
+    }
+
+    // Whether a noun phrase may end after token `k` (`after`) or start at it: at the text's
+    // edge, at punctuation, at a bullet or line break, or beside a word of kPhraseEnds.
+    bool phrase_edge(std::string_view text, const std::vector<Token>& toks, std::size_t k,
+                     bool after) const {
+        if (after ? k + 1 >= toks.size() : k == 0) {
+            return true;
+        }
+        const std::size_t other = after ? k + 1 : k - 1;
+        if (!toks[other].is_word()) {
+            return true;
+        }
+        const Token& left = toks[std::min(k, other)];
+        const Token& right = toks[std::max(k, other)];
+        for (std::size_t b = left.end; b < right.begin; ++b) {
+            if (text[b] != ' ') {
+                return true;
+            }
+        }
+        return std::binary_search(phrase_ends.begin(), phrase_ends.end(), toks[other].hash);
+    }
+
+    // Words after a match that share its first words: "object detection and tracking" also
+    // names object tracking, "data annotation and validation" data validation, "web design and
+    // development" web development. Walks on from match `c` over "and", "or", "&", "/" and
+    // commas to single words before token `until`, calling `found(word, variant)` for each word
+    // that spells, after the match's modifier, an alias needing no context rule (its own
+    // not_prev and not_next hold); stops at the first word that does not. The modifier is the
+    // longest start of the match the first such word spells an alias with. Words after a comma
+    // count only in a list a conjunction closes ("data cleaning, transformation and
+    // visualization"), not in a list of other things ("data analysis, reporting, SQL").
+    template <typename Found>
+    void shared_modifiers(std::string_view text, const std::vector<Token>& toks, const Candidate& c,
+                          std::size_t until, Found found) const {
+        std::size_t modifier =
+            std::min<std::size_t>(c.last - c.first - 1, Taxonomy::kMaxAliasTokens - 1);
+        if (modifier == 0) {
+            return;
+        }
+        // starts[k]: the hash of the match's first k + 1 tokens, once a word needs them.
+        std::array<std::uint64_t, Taxonomy::kMaxAliasTokens> starts{};
+        thread_local std::vector<std::pair<std::size_t, const Variant*>> pending;
+        pending.clear();
+        std::size_t at = c.last;  // the link to read
+        for (bool first_link = true;; first_link = false) {
+            bool conjunction = false;
+            if (at < until && toks[at].punct == ',') {
+                ++at;  // "cleaning, transformation", or the comma before "and"
+            }
+            if (at < until && (toks[at].hash == and_hash || toks[at].hash == or_hash ||
+                               toks[at].punct == '&' || toks[at].punct == '/')) {
+                conjunction = true;
+                ++at;
+            } else if (at == c.last || toks[at - 1].punct != ',') {
+                break;
+            }
+            const std::size_t word = at;
+            if (word >= until || !toks[word].is_word()) {
+                break;
+            }
+            if (!maybe_last(toks[word].hash)) {
+                break;  // the word ends no alias: most words
+            }
+            if (starts[0] == 0) {
+                starts[0] = toks[c.first].hash;
+                for (std::size_t k = 1; k < modifier; ++k) {
+                    starts[k] = text_tokens::extend(starts[k - 1], toks[c.first + k]);
+                }
+            }
+            const Variant* v = nullptr;
+            for (std::size_t k = modifier; k > 0 && v == nullptr; --k) {
+                v = spelled(text, toks, starts[k - 1], c.first, c.first + k, word, word + 1);
+                if (v != nullptr) {
+                    modifier = k;
+                } else if (!first_link) {
+                    break;  // later words keep the modifier the first one found
+                }
+            }
+            if (v == nullptr || v->rule >= 0 || !phrase_edge(text, toks, word, true) ||
+                any_before(toks, c.first, v->not_prev) || any_after(toks, word + 1, v->not_next)) {
+                break;
+            }
+            pending.emplace_back(word, v);
+            if (conjunction) {
+                for (const auto& [w, variant] : pending) {
+                    found(w, variant);
+                }
+                pending.clear();
+            }
+            at = word + 1;
+        }
+    }
+
+    // The variant whose tokens are tokens [a, a_end) followed by tokens [b, b_end), if any
+    // (two tokens or more); `prefix` is the hash of tokens [a, a_end).
+    const Variant* spelled(std::string_view text, const std::vector<Token>& toks,
+                           std::uint64_t prefix, std::size_t a, std::size_t a_end, std::size_t b,
+                           std::size_t b_end) const {
+        std::uint64_t h = prefix;
+        for (std::size_t k = b; k < b_end; ++k) {
+            h = text_tokens::extend(h, toks[k]);
+        }
+        const Slot* slot = maybe_longer(h) ? find(h) : nullptr;
+        if (slot == nullptr || slot->group() == kNoGroup) {
+            return nullptr;
+        }
+        thread_local std::vector<Token> joined;
+        joined.assign(toks.begin() + static_cast<std::ptrdiff_t>(a),
+                      toks.begin() + static_cast<std::ptrdiff_t>(a_end));
+        joined.insert(joined.end(), toks.begin() + static_cast<std::ptrdiff_t>(b),
+                      toks.begin() + static_cast<std::ptrdiff_t>(b_end));
+        return verify(groups[slot->group()], text, joined, 0, joined.size(), 0);
     }
 
     // "python3", "opencv4", "resnet50", "YOLOv8": a one-token alias followed by a version.
@@ -1999,6 +2176,8 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     std::sort(m.study_prefix_ends.begin(), m.study_prefix_ends.end());
     std::vector<std::string> glue(std::begin(kListGlue), std::end(kListGlue));
     m.list_glue = compile_words(glue);
+    m.phrase_ends =
+        compile_words(std::vector<std::string>(std::begin(kPhraseEnds), std::end(kPhraseEnds)));
     m.role_nouns =
         compile_words(std::vector<std::string>(std::begin(kRoleNouns), std::end(kRoleNouns)));
     m.team_nouns =
@@ -2190,6 +2369,10 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
             const std::uint64_t longer = chain[k] >> Impl::kFilterShift;
             m.longer_filter[longer >> 6] |= std::uint64_t{1} << (longer & 63);
         }
+        if (toks.size() >= 2) {
+            const std::uint64_t last = toks.back().hash >> Impl::kLastShift;
+            m.last_word_filter[last >> 6] |= std::uint64_t{1} << (last & 63);
+        }
         Entry& e = entries[h];
         if (e.group == kNoGroup) {
             e.group = static_cast<std::uint32_t>(m.groups.size());
@@ -2322,20 +2505,22 @@ std::vector<SkillSpan> SkillExtractor::extract(std::string_view text) const {
     std::vector<SkillSpan> out;
     out.reserve(candidates.size());
     const auto& skills = impl_->taxonomy->skills();
-    std::size_t previous_end = 0;  // no word of an earlier match shares a later one's head
-    for (const Candidate& c : candidates) {
-        if (c.state == State::Accepted) {
-            const std::size_t at = out.size();
-            impl_->shared_heads(
-                text, tokens, c, previous_end, [&](std::size_t word, const Variant* v) {
-                    // Before the match's own span and the words after it.
-                    out.insert(out.begin() + static_cast<std::ptrdiff_t>(at),
-                               {skills[v->skill].id, tokens[word].begin, tokens[word].end, c.role});
-                });
-            out.push_back({skills[c.variant->skill].id, tokens[c.first].begin,
-                           tokens[c.last - 1].end, c.role});
+    for (std::size_t ci = 0; ci < candidates.size(); ++ci) {
+        const Candidate& c = candidates[ci];
+        if (c.state != State::Accepted) {
+            continue;
         }
-        previous_end = c.last;
+        // Words coordinated with a match name skills too ("image and video processing"); the
+        // rare matches that have such words are spelled out away from this loop.
+        const std::size_t from = ci > 0 ? candidates[ci - 1].last : 0;
+        const std::size_t until =
+            ci + 1 < candidates.size() ? candidates[ci + 1].first : tokens.size();
+        if (c.last - c.first >= 2 && impl_->may_share(tokens, c, from, until)) {
+            impl_->add_coordinated(text, tokens, c, from, until, out);
+            continue;
+        }
+        out.push_back(
+            {skills[c.variant->skill].id, tokens[c.first].begin, tokens[c.last - 1].end, c.role});
     }
     return out;
 }

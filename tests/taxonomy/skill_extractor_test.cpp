@@ -771,7 +771,7 @@ TEST(SkillExtractor, MultiWordFormsSpelledOut) {
     EXPECT_EQ(ids("GPT4 prompts"), (Ids{"gpt-models"}));
 }
 
-TEST(SkillExtractor, CoordinatedWordsShareTheMatchsHead) {
+TEST(SkillExtractor, CoordinatedWordsShareTheMatchsHeadOrModifier) {
     EXPECT_EQ(
         spans("Experience in image and video processing."),
         (std::vector<std::string>{"image-processing@image", "video-analytics@video processing"}));
@@ -785,6 +785,16 @@ TEST(SkillExtractor, CoordinatedWordsShareTheMatchsHead) {
     // earlier match.
     EXPECT_EQ(ids("Python, data and image processing"), (Ids{"python", "image-processing"}));
     EXPECT_EQ(ids("OpenCV and image processing"), (Ids{"opencv", "image-processing"}));
+    // An item of a comma list is a whole item: "systems" in "AI systems" shares nothing.
+    EXPECT_EQ(ids("AI systems, and UX design"), (Ids{"artificial-intelligence", "ui-ux-design"}));
+    // A match's first words shared with the words after it.
+    EXPECT_EQ(ids("Microsoft Excel, Word, and Outlook"),
+              (Ids{"excel", "microsoft-word", "microsoft-365"}));
+    EXPECT_EQ(ids("web design and development for clients"), (Ids{"web-design", "web-development"}));
+    EXPECT_EQ(ids("data annotation and validation"), (Ids{"data-labeling", "data-quality"}));
+    // ... where the word ends its phrase: "model" in "model decay" does not.
+    EXPECT_EQ(ids("data drift and model decay"), Ids{"model-monitoring"});
+    EXPECT_EQ(ids("data annotation and validation rules"), Ids{"data-labeling"});
     // The shared word takes the match's fate: a field of study or a role stays one.
     EXPECT_EQ(ids("MSc in Image and Video Processing"), Ids{});
     EXPECT_EQ(ids("Our QA and DevOps engineers review it."), Ids{});
