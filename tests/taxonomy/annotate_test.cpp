@@ -25,8 +25,8 @@ TEST(AnnotateSkills, TagsTitleAndDescriptionEachGiveTheirOrigin) {
     l.tags = {"PyTorch", "digital nomad"};
     l.title = "Computer Vision Engineer";
     l.description = "Train PyTorch models and deploy them with Docker.";
-    EXPECT_EQ(annotated(l),
-              (Strings{"pytorch:tag", "computer-vision:title", "docker:description"}));
+    EXPECT_EQ(annotated(l), (Strings{"pytorch:tag", "computer-vision:title",
+                                     "model-serving:description", "docker:description"}));
 }
 
 // A feed searched for "java" tags every result Java, a story-writing job included: a tag the

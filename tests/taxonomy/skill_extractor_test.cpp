@@ -790,7 +790,8 @@ TEST(SkillExtractor, CoordinatedWordsShareTheMatchsHeadOrModifier) {
     // A match's first words shared with the words after it.
     EXPECT_EQ(ids("Microsoft Excel, Word, and Outlook"),
               (Ids{"excel", "microsoft-word", "microsoft-365"}));
-    EXPECT_EQ(ids("web design and development for clients"), (Ids{"web-design", "web-development"}));
+    EXPECT_EQ(ids("web design and development for clients"),
+              (Ids{"web-design", "web-development"}));
     EXPECT_EQ(ids("data annotation and validation"), (Ids{"data-labeling", "data-quality"}));
     // ... where the word ends its phrase: "model" in "model decay" does not.
     EXPECT_EQ(ids("data drift and model decay"), Ids{"model-monitoring"});
@@ -798,6 +799,16 @@ TEST(SkillExtractor, CoordinatedWordsShareTheMatchsHeadOrModifier) {
     // The shared word takes the match's fate: a field of study or a role stays one.
     EXPECT_EQ(ids("MSc in Image and Video Processing"), Ids{});
     EXPECT_EQ(ids("Our QA and DevOps engineers review it."), Ids{});
+}
+
+TEST(SkillExtractor, DeployingAModelIsModelServingWhereNoEdgeDeviceIsNamed) {
+    EXPECT_EQ(ids("Design, train, and deploy ML models for fraud detection"),
+              (Ids{"model-serving", "machine-learning", "fraud-detection"}));
+    EXPECT_EQ(ids("Experience in model development and deployment"), Ids{"model-serving"});
+    EXPECT_EQ(ids("Deploy our pose estimation model on edge devices"),
+              (Ids{"pose-estimation", "edge-devices"}));
+    EXPECT_EQ(ids("Deploy the app to production"), Ids{});
+    EXPECT_EQ(ids("deploy new business models"), Ids{});
 }
 
 // Sentences whose words need their context ("Go", "CV", "Vision") beside plain ones, repeated

@@ -117,12 +117,12 @@ TEST(ProfileEditor, ACvsSkillsAreOfferedUnconfirmedAndOnlyConfirmedOnesAreAdded)
         offered.push_back(o.id);
         EXPECT_FALSE(o.confirmed) << o.id << ": nothing is added unticked";
     }
-    EXPECT_EQ(offered, (std::vector<std::string>{"opencv", "pytorch", "docker"}))
+    EXPECT_EQ(offered, (std::vector<std::string>{"opencv", "pytorch", "model-serving", "docker"}))
         << "python is in the profile already, so it is not offered";
     EXPECT_EQ(editor.offered()[0].name, "OpenCV");
     EXPECT_TRUE(editor.confirm(0, true));
-    EXPECT_TRUE(editor.confirm(2, true));
-    EXPECT_FALSE(editor.confirm(3, true));
+    EXPECT_TRUE(editor.confirm(3, true));
+    EXPECT_FALSE(editor.confirm(4, true));
     EXPECT_EQ(editor.add_confirmed(SkillLevel::Beginner), 2u);
     EXPECT_TRUE(editor.offered().empty()) << "the offer ends once answered";
     ASSERT_EQ(editor.profile().skills.size(), 3u);
@@ -131,6 +131,7 @@ TEST(ProfileEditor, ACvsSkillsAreOfferedUnconfirmedAndOnlyConfirmedOnesAreAdded)
     EXPECT_EQ(editor.profile().skills[1].level, SkillLevel::Beginner);
     EXPECT_EQ(editor.profile().skills[2].skill, "docker");
     EXPECT_EQ(editor.profile().find_skill("pytorch"), nullptr) << "not confirmed, not added";
+    EXPECT_EQ(editor.profile().find_skill("model-serving"), nullptr);
 }
 
 TEST(ProfileEditor, AnOfferLeavesOutUnknownIdsAndRepeats) {
