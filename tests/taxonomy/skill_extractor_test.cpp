@@ -251,6 +251,10 @@ TEST(SkillExtractor, FieldsInTheCompanysOwnSectionsAreNotAsked) {
               Ids{"data-science"});
     // Only a heading where headings stand: capitalised, after a sentence or a line.
     EXPECT_EQ(ids("Tell me about us and data science"), Ids{"data-science"});
+    // "Your tasks" and the like end a benefits section as "Responsibilities" does.
+    EXPECT_EQ(ids("Benefits\nFormat: Full-time, Remote.\nYour tasks\nOptimize performance and "
+                  "conduct code reviews."),
+              (Ids{"performance-optimization", "code-review"}));
 }
 
 TEST(SkillExtractor, AiDescribingAProductIsNotAnAskedSkill) {
