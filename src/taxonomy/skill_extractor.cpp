@@ -767,11 +767,8 @@ struct SkillExtractor::Impl {
     template <typename Found>
     void shared_heads(std::string_view text, const std::vector<Token>& toks, const Candidate& c,
                       std::size_t from, Found found) const {
-        std::size_t head =
-            std::min<std::size_t>(c.last - c.first - 1, Taxonomy::kMaxAliasTokens - 1);
-        if (head == 0) {
-            return;
-        }
+        std::size_t head = shareable_words(c);
+        assert(head > 0 && "called for matches of two or more words");
         std::size_t next = c.first;  // the coordinated word after the link being read
         for (bool first_link = true;; first_link = false) {
             if (next < from + 2) {
@@ -779,8 +776,7 @@ struct SkillExtractor::Impl {
             }
             std::size_t at = next - 1;
             const Token& link = toks[at];
-            const bool conjunction = link.hash == and_hash || link.hash == or_hash ||
-                                     link.punct == '&' || link.punct == '/';
+            const bool conjunction = is_conjunction(link);
             if (!(conjunction || (!first_link && link.punct == ','))) {
                 return;
             }
@@ -866,10 +862,18 @@ struct SkillExtractor::Impl {
         return false;
     }
 
-    // Whether token `t` may link coordinated words: "and", "or", "&", "/", ",".
-    bool is_link(const Token& t) const {
-        return t.hash == and_hash || t.hash == or_hash || t.punct == '&' || t.punct == '/' ||
-               t.punct == ',';
+    // Whether token `t` coordinates words: "and", "or", "&", "/".
+    bool is_conjunction(const Token& t) const {
+        return t.hash == and_hash || t.hash == or_hash || t.punct == '&' || t.punct == '/';
+    }
+
+    // Whether token `t` may link coordinated words: a conjunction or a list comma.
+    bool is_link(const Token& t) const { return is_conjunction(t) || t.punct == ','; }
+
+    // How many of match `c`'s words a coordinated word may share: all but one, and few enough
+    // that the word and they make an alias's length.
+    static std::size_t shareable_words(const Candidate& c) {
+        return std::min<std::size_t>(c.last - c.first - 1, Taxonomy::kMaxAliasTokens - 1);
     }
 
     // Whether a noun phrase may end after token `k` (`after`) or start at it: at the text's
@@ -905,11 +909,8 @@ struct SkillExtractor::Impl {
     template <typename Found>
     void shared_modifiers(std::string_view text, const std::vector<Token>& toks, const Candidate& c,
                           std::size_t until, Found found) const {
-        std::size_t modifier =
-            std::min<std::size_t>(c.last - c.first - 1, Taxonomy::kMaxAliasTokens - 1);
-        if (modifier == 0) {
-            return;
-        }
+        std::size_t modifier = shareable_words(c);
+        assert(modifier > 0 && "called for matches of two or more words");
         // starts[k]: the hash of the match's first k + 1 tokens, once a word needs them.
         std::array<std::uint64_t, Taxonomy::kMaxAliasTokens> starts{};
         thread_local std::vector<std::pair<std::size_t, const Variant*>> pending;
@@ -920,8 +921,7 @@ struct SkillExtractor::Impl {
             if (at < until && toks[at].punct == ',') {
                 ++at;  // "cleaning, transformation", or the comma before "and"
             }
-            if (at < until && (toks[at].hash == and_hash || toks[at].hash == or_hash ||
-                               toks[at].punct == '&' || toks[at].punct == '/')) {
+            if (at < until && is_conjunction(toks[at])) {
                 conjunction = true;
                 ++at;
             } else if (at == c.last || toks[at - 1].punct != ',') {
