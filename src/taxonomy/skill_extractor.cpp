@@ -674,16 +674,25 @@ struct SkillExtractor::Impl {
     void match(std::string_view text, const std::vector<Token>& toks, std::vector<Candidate>& out,
                std::vector<std::uint32_t>& others_at) const {
         const std::size_t n = toks.size();
+        // Which tokens may start a match, gathered without a branch per token: whether an
+        // ordinary word passes the filter is a coin toss the branch predictor loses.
+        thread_local std::vector<std::uint32_t> starts;
+        starts.resize(n + 1);
+        std::size_t count = 0;
+        for (std::size_t k = 0; k < n; ++k) {
+            starts[count] = static_cast<std::uint32_t>(k);
+            count += static_cast<std::size_t>(maybe_first(toks[k].hash) | (toks[k].stem_len != 0));
+        }
         std::size_t i = 0;
-        while (i < n) {
+        for (std::size_t si = 0; si < count; ++si) {
+            if (starts[si] < i) {
+                continue;  // inside the previous match
+            }
+            i = starts[si];
             const Token& t = toks[i];
             const Variant* best = nullptr;
             std::size_t best_len = 0;
             const bool first = maybe_first(t.hash);
-            if (!first && t.stem_len == 0) {
-                ++i;  // the common case: an ordinary word
-                continue;
-            }
             if (first) {
                 // The phrases' first words are in the filter too (the constructor), so that
                 // only words past it are looked at here; those that start no alias need no
