@@ -296,11 +296,12 @@ std::uint64_t hash_lowered(const unsigned char* p, std::size_t n) {
     }
     // Words shorter than 16 bytes, nearly all, take one chunk or none by selection rather than
     // a loop branch: whether a word reaches eight bytes is a coin toss the predictor loses.
-    const bool chunk = n >= 8;
+    // (Masks, not `?:`: GCC turns the conditional into the very branch this avoids.)
+    const std::uint64_t chunk = -static_cast<std::uint64_t>(n >= 8);  // all ones or zero
     const std::uint64_t mixed = mix_chunk(h, load8(p));
-    h = chunk ? mixed : h;
-    p += chunk ? 8 : 0;
-    n -= chunk ? 8 : 0;
+    h = (mixed & chunk) | (h & ~chunk);
+    p += chunk & 8;
+    n -= chunk & 8;
     const std::uint64_t keep = (std::uint64_t{1} << (8 * n)) - 1;  // n < 8
     return mix_end(h, load8(p) & keep, len);
 }
