@@ -152,7 +152,18 @@ TEST(SkillExtractor, AmbiguousWordsCountNearOtherSkills) {
     EXPECT_EQ(ids("Node.js with Express"), (Ids{"nodejs", "express"}));
     EXPECT_EQ(ids("object detection and tracking"), (Ids{"object-detection", "object-tracking"}));
     EXPECT_EQ(ids("SAM and YOLO"), (Ids{"sam", "yolo"}));
-    EXPECT_EQ(ids("detection, segmentation with PyTorch"), (Ids{"image-segmentation", "pytorch"}));
+    EXPECT_EQ(ids("detection, segmentation with PyTorch"),
+              (Ids{"object-detection", "image-segmentation", "pytorch"}));
+}
+
+// "Detection" alone is object detection only among vision words, like "segmentation" and
+// "tracking"; a longer name (fraud detection) wins, and a change is no object.
+TEST(SkillExtractor, DetectionAmongVisionWordsIsObjectDetection) {
+    EXPECT_EQ(ids("Rider detection using YOLO"), (Ids{"object-detection", "yolo"}));
+    EXPECT_EQ(ids("Train detectors and trackers with OpenCV"), (Ids{"object-detection", "opencv"}));
+    EXPECT_EQ(ids("Fraud detection with scikit-learn"), (Ids{"fraud-detection", "scikit-learn"}));
+    EXPECT_EQ(ids("Change detection in satellite imagery"), (Ids{"remote-sensing"}));
+    EXPECT_EQ(ids("Detection of leaks in pipelines"), Ids{});
 }
 
 TEST(SkillExtractor, NearbyMeansTheSameSentence) {
