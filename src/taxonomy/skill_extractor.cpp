@@ -1327,14 +1327,18 @@ struct SkillExtractor::Impl {
             return ((colleague_filter[(t.hash >> 52) >> 6] >> ((t.hash >> 52) & 63)) & 1u) != 0 &&
                    in(colleague_nouns, t);
         };
-        // The people right after the field, or after "and"/"or" and one more word ("ML and
-        // data engineers").
+        // The people right after the field, after one more word ("the Flutter client team"),
+        // or after "and"/"or" and one more word ("ML and data engineers").
         auto before_people = [&](const Candidate& c) {
             if (people(toks[c.last])) {
                 return true;
             }
-            const Token& glue = toks[c.last];
-            return (glue.hash == and_hash || glue.hash == or_hash) && c.last + 2 < toks.size() &&
+            const Token& next = toks[c.last];
+            if (c.last + 1 < toks.size() && next.is_word() && next.hash != and_hash &&
+                next.hash != or_hash && people(toks[c.last + 1])) {
+                return true;
+            }
+            return (next.hash == and_hash || next.hash == or_hash) && c.last + 2 < toks.size() &&
                    toks[c.last + 1].is_word() && people(toks[c.last + 2]);
         };
         for (Candidate& c : cands) {

@@ -364,6 +364,8 @@ TEST(SkillExtractor, FieldsOfColleaguesWorkedWithAreNotAsked) {
     EXPECT_EQ(ids("Work closely with our designers, product owners, and backend engineers."),
               Ids{});
     EXPECT_EQ(ids("Work closely with ML and data engineers on serving."), Ids{});
+    EXPECT_EQ(ids("Partner closely with the Flutter client team on releases."), Ids{});
+    EXPECT_EQ(ids("Experience with Flutter client apps and a small team."), Ids{"flutter"});
     // The people hired, not worked with: asked.
     EXPECT_EQ(ids("We need backend engineers with Go."), (Ids{"backend", "go"}));
     EXPECT_EQ(ids("Experience with backend development."), Ids{"backend"});
