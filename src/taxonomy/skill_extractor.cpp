@@ -1194,6 +1194,18 @@ struct SkillExtractor::Impl {
         return false;
     }
 
+    // Whether the word at `k` modifies the word after it ("team standards"): a lower-case word
+    // follows that is neither list glue nor one of the words that end a phrase ("teams to").
+    bool modifies_next(const std::vector<Token>& toks, std::size_t k) const {
+        if (k + 1 >= toks.size()) {
+            return false;
+        }
+        const Token& next = toks[k + 1];
+        return next.is_word() && !next.capital &&
+               !std::binary_search(list_glue.begin(), list_glue.end(), next.hash) &&
+               !in(partner_followers, next);
+    }
+
     // A role or team name: an accepted field that names roles, followed by a role noun, directly
     // or after the rest of a list ("PM, Design, Data Science, and Frontend engineers"); any
     // other field in a list that ends in a team noun (kTeamNouns).
@@ -1249,10 +1261,12 @@ struct SkillExtractor::Impl {
                     continue;
                 }
                 // A lower-case item right before the noun: "security engineering and operations
-                // teams".
+                // teams" — the noun ending the phrase, not modifying the next word ("code
+                // reviews, and follow team standards").
                 if (!after_item && t.is_word() && k + 1 < toks.size() &&
                     maybe_role(toks[k + 1].hash) &&
-                    std::binary_search(nouns.begin(), nouns.end(), toks[k + 1].hash)) {
+                    std::binary_search(nouns.begin(), nouns.end(), toks[k + 1].hash) &&
+                    !modifies_next(toks, k + 1)) {
                     ++k;
                     after_item = true;
                     continue;

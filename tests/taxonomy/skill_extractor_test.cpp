@@ -233,6 +233,8 @@ TEST(SkillExtractor, RoleAndTeamNamesAreNotAskedSkills) {
     EXPECT_EQ(ids("Collaborating with our Project Management & QA teams"), Ids{});
     // A lower-case item right before the noun ends the list too.
     EXPECT_EQ(ids("work closely with security engineering and operations teams"), Ids{});
+    // Unless the noun modifies the next word: the team's standards are no team.
+    EXPECT_EQ(ids("Join code reviews, and follow team standards."), Ids{"code-review"});
     // A role noun right after "or" is an item of its own, not the list's suffix.
     EXPECT_EQ(ids("QA or developer background required"), Ids{"quality-assurance"});
     // Fields that do not name roles, and tools, stay asked skills.
