@@ -46,12 +46,13 @@ constexpr std::string_view kCategoryPrefixes[] = {"category :", "categories :", 
 // them, make it a role or a team: "DevOps engineer", "product managers", "Design, QA and
 // Support teams".
 constexpr std::string_view kRoleNouns[] = {
-    "engineer",   "engineers",   "developer",  "developers",  "manager",      "managers",
-    "team",       "teams",       "specialist", "specialists", "analyst",      "analysts",
-    "department", "departments", "squad",      "squads",      "consultant",   "consultants",
-    "architect",  "architects",  "lead",       "leads",       "colleagues",   "counterparts",
-    "partners",   "experts",     "owner",      "owners",      "practitioner", "practitioners",
-    "trainer",    "trainers",    "researcher", "researchers", "scientist",    "scientists",
+    "engineer",     "engineers",    "developer",  "developers",  "manager",      "managers",
+    "team",         "teams",        "specialist", "specialists", "analyst",      "analysts",
+    "department",   "departments",  "squad",      "squads",      "consultant",   "consultants",
+    "architect",    "architects",   "lead",       "leads",       "colleagues",   "counterparts",
+    "partners",     "experts",      "owner",      "owners",      "practitioner", "practitioners",
+    "trainer",      "trainers",     "researcher", "researchers", "scientist",    "scientists",
+    "organization", "organisation", "org",
 };
 
 // Of the role nouns, those that name a group: after a list of fields ("the Platform
@@ -59,8 +60,10 @@ constexpr std::string_view kRoleNouns[] = {
 // they make each a team of colleagues, not an asked skill. Fields that do not name roles keep
 // their other role nouns ("AI engineer" is AI work) and a team of their own ("our robotics team
 // is hiring": the work is robotics).
-constexpr std::string_view kTeamNouns[] = {"team",  "teams",  "department", "departments",
-                                           "squad", "squads", "colleagues", "counterparts"};
+constexpr std::string_view kTeamNouns[] = {
+    "team",       "teams",        "department",   "departments",  "squad", "squads",
+    "colleagues", "counterparts", "organization", "organisation", "org",
+};
 
 // Departments: a field listed among them after "with" is a group of colleagues ("collaborate
 // with Product, Engineering, and Data Science to scope insights"), not an asked skill.

@@ -231,6 +231,8 @@ TEST(SkillExtractor, RoleAndTeamNamesAreNotAskedSkills) {
     // A list before the noun: every field in it is a team.
     EXPECT_EQ(ids("You will work with the Design, QA, Marketing, and Support teams."), Ids{});
     EXPECT_EQ(ids("Collaborating with our Project Management & QA teams"), Ids{});
+    // An organisation is a team too.
+    EXPECT_EQ(ids("Leverage the SRE organization and our data science org."), Ids{});
     // A lower-case item right before the noun ends the list too.
     EXPECT_EQ(ids("work closely with security engineering and operations teams"), Ids{});
     // Unless the noun modifies the next word: the team's standards are no team.
