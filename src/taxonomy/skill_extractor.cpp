@@ -1377,13 +1377,27 @@ struct SkillExtractor::Impl {
         }
     }
 
+    // Whether every word of a match starts with a capital ("Financial Reporting").
+    static bool title_case(const std::vector<Token>& toks, const Candidate& c) {
+        for (std::size_t k = c.first; k < c.last; ++k) {
+            if (toks[k].is_word() && !toks[k].capital) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     // A field that names roles right after "<work> [closely] with [the]" (or ending a short list
     // there), and not followed by a word that it modifies: the group the hire works with
     // ("collaborate cross-functionally with product stakeholders and DevOps", "work closely with
     // DevOps to deploy"). "Experience with DevOps" and "work with DevOps practices" keep the skill.
     void mark_partners(const std::vector<Token>& toks, std::vector<Candidate>& cands) const {
         for (Candidate& c : cands) {
-            if (c.state != State::Accepted || !c.variant->names_roles || c.role || c.first < 2) {
+            // Fields that name roles, and other fields written as a department's name
+            // ("partner with Accounting/Financial Reporting"); never a tool ("work with React").
+            const bool department = !c.variant->names_roles;
+            if (c.state != State::Accepted || c.role || c.first < 2 ||
+                (department && (c.variant->tool || !title_case(toks, c)))) {
                 continue;
             }
             if (c.last < toks.size() && toks[c.last].is_word() &&
@@ -1397,7 +1411,10 @@ struct SkillExtractor::Impl {
             for (int words = 0; k > 0 && !in(with_words, toks[k - 1]); --k) {
                 const Token& t = toks[k - 1];
                 const bool glue = std::binary_search(list_glue.begin(), list_glue.end(), t.hash);
-                if (t.sentence != toks[c.first].sentence || (!glue && ++words > 4)) {
+                // A department is listed among other names ("with Accounting/Financial
+                // Reporting"), not reached over other words ("with designers in Figma").
+                if (t.sentence != toks[c.first].sentence || (!glue && ++words > 4) ||
+                    (department && !glue && !t.capital)) {
                     break;
                 }
             }

@@ -384,6 +384,12 @@ TEST(SkillExtractor, AFieldTheHireWorksWithIsAGroupNotAnAskedSkill) {
     EXPECT_EQ(ids("Experience with DevOps is required."), Ids{"devops"});
     EXPECT_EQ(ids("You will work with DevOps practices every day."), Ids{"devops"});
     EXPECT_EQ(ids("Experience with Python and DevOps."), (Ids{"python", "devops"}));
+    // Another field written as a department's name is one too; a tool, a field in lower case
+    // or one reached over other words is not.
+    EXPECT_EQ(ids("Partner with Accounting/Financial Reporting to define reports."), Ids{});
+    EXPECT_EQ(ids("Work with React every day."), Ids{"react"});
+    EXPECT_EQ(ids("Work with financial reporting every day."), Ids{"reporting"});
+    EXPECT_EQ(ids("Collaborating with designers in Figma."), Ids{"figma"});
 }
 
 // An admin or user dashboard is a page of the app being built, not dashboard (BI) work.
