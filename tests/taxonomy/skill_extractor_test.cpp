@@ -140,6 +140,9 @@ TEST(SkillExtractor, OrdinaryWordsWithSkillNamesAreLeftAlone) {
     EXPECT_EQ(ids("Express your interest by email"), Ids{});
     EXPECT_EQ(ids("Excel at teamwork and excel in sales"), Ids{});
     EXPECT_EQ(ids("Spring 2026 internship"), Ids{});
+    // The verb "react to" something is no React; React used to do something is.
+    EXPECT_EQ(ids("React to customer feedback and changing priorities."), Ids{});
+    EXPECT_EQ(ids("The site uses React to render on the server."), Ids{"react"});
     // Segmentation of customers is marketing analysis, not image segmentation.
     EXPECT_EQ(ids("customer segmentation and time tracking"), Ids{"customer-segmentation"});
     EXPECT_EQ(ids("SAM (serviceable addressable market)"), Ids{});
