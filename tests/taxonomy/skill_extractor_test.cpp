@@ -84,6 +84,10 @@ TEST(SkillExtractor, GoIsFoundOnlyAsTheLanguage) {
     EXPECT_EQ(ids("Go to market with our sales team"), Ids{});
     EXPECT_EQ(ids("We go to great lengths; let's go."), Ids{});
     EXPECT_EQ(ids("Go above and beyond for customers."), Ids{});
+    // "Go to" a place or a market is the verb; Go used to build something is the language.
+    EXPECT_EQ(ids("Go to market with Python tools."), Ids{"python"});
+    EXPECT_EQ(ids("We use Go to build services in Python and Rust."),
+              (Ids{"go", "python", "rust"}));
     EXPECT_EQ(ids("Ready to go live with Salesforce?"), (Ids{"salesforce"}));
 }
 
