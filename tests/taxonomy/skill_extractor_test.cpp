@@ -111,6 +111,8 @@ TEST(SkillExtractor, RustSwiftAndSparkNeedATechnicalContext) {
     EXPECT_EQ(ids("Swift delivery is essential"), Ids{});
     EXPECT_EQ(ids("we value swift decisions"), Ids{});
     EXPECT_EQ(ids("Native apps in Swift and Kotlin"), (Ids{"swift", "kotlin"}));
+    EXPECT_EQ(ids("We are hiring a Swift developer for iOS."), (Ids{"swift", "ios"}));
+    EXPECT_EQ(ids("Expect a Swift turnaround on Python fixes."), Ids{"python"});
     EXPECT_EQ(ids("We spark joy in children"), Ids{});
     EXPECT_EQ(ids("Spark joy every day."), Ids{});
     EXPECT_EQ(ids("Spark jobs on Databricks"), (Ids{"apache-spark", "databricks"}));
