@@ -162,6 +162,9 @@ TEST(SkillExtractor, OrdinaryWordsWithSkillNamesAreLeftAlone) {
 TEST(SkillExtractor, AmbiguousWordsCountNearOtherSkills) {
     EXPECT_EQ(ids("React and Node"), (Ids{"react", "nodejs"}));
     EXPECT_EQ(ids("Node.js with Express"), (Ids{"nodejs", "express"}));
+    // A tool used, or used to build something, is the tool.
+    EXPECT_EQ(ids("Use Unity to build games."), Ids{"unity"});
+    EXPECT_EQ(ids("Built using Electron."), Ids{"electron"});
     EXPECT_EQ(ids("object detection and tracking"), (Ids{"object-detection", "object-tracking"}));
     EXPECT_EQ(ids("SAM and YOLO"), (Ids{"sam", "yolo"}));
     EXPECT_EQ(ids("detection, segmentation with PyTorch"),
