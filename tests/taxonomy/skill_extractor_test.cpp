@@ -162,6 +162,9 @@ TEST(SkillExtractor, OrdinaryWordsWithSkillNamesAreLeftAlone) {
 TEST(SkillExtractor, AmbiguousWordsCountNearOtherSkills) {
     EXPECT_EQ(ids("React and Node"), (Ids{"react", "nodejs"}));
     EXPECT_EQ(ids("Node.js with Express"), (Ids{"nodejs", "express"}));
+    // "Fine-tune" near machine learning is fine-tuning; a process fine-tuned is not.
+    EXPECT_EQ(ids("Fine-tune LLMs with LoRA."), (Ids{"fine-tuning", "llm", "peft"}));
+    EXPECT_EQ(ids("Fine-tune our sales process."), Ids{});
     // A tool used, or used to build something, is the tool.
     EXPECT_EQ(ids("Use Unity to build games."), Ids{"unity"});
     EXPECT_EQ(ids("Built using Electron."), Ids{"electron"});
