@@ -174,6 +174,17 @@ TEST(SkillExtractor, AmbiguousWordsCountNearOtherSkills) {
               (Ids{"object-detection", "image-segmentation", "pytorch"}));
 }
 
+// Vision tasks are often written as what the gig does ("estimate human pose", "blur faces").
+TEST(SkillExtractor, VisionTasksWrittenAsTheWorkDone) {
+    EXPECT_EQ(ids("Estimate human pose from video with MediaPipe."),
+              (Ids{"pose-estimation", "mediapipe"}));
+    EXPECT_EQ(ids("Blur faces in videos automatically."), Ids{"face-detection"});
+    EXPECT_EQ(ids("Detect defects on metal sheets."), Ids{"visual-inspection"});
+    EXPECT_EQ(ids("Segment cells in microscopy images."), Ids{"microscopy-image-analysis"});
+    EXPECT_EQ(ids("Count vehicles at the junction."), Ids{"crowd-counting"});
+    EXPECT_EQ(ids("Label images with bounding boxes in CVAT."), (Ids{"data-labeling", "cvat"}));
+}
+
 // "Detection" alone is object detection only among vision words, like "segmentation" and
 // "tracking"; a longer name (fraud detection) wins, and a change is no object.
 TEST(SkillExtractor, DetectionAmongVisionWordsIsObjectDetection) {
