@@ -148,6 +148,10 @@ TEST(SkillExtractor, OrdinaryWordsWithSkillNamesAreLeftAlone) {
     EXPECT_EQ(ids("React quickly to incidents"), Ids{});
     EXPECT_EQ(ids("Express your interest by email"), Ids{});
     EXPECT_EQ(ids("Excel at teamwork and excel in sales"), Ids{});
+    EXPECT_EQ(ids("Candidates excel with clients."), Ids{});
+    // The spreadsheet used with something is the tool.
+    EXPECT_EQ(ids("Create financial models in Excel with VLOOKUP."),
+              (Ids{"financial-modeling", "excel", "spreadsheets-advanced"}));
     EXPECT_EQ(ids("Spring 2026 internship"), Ids{});
     // The verb "react to" something is no React; React used to do something is.
     EXPECT_EQ(ids("React to customer feedback and changing priorities."), Ids{});
