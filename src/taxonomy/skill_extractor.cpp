@@ -684,7 +684,8 @@ struct SkillExtractor::Impl {
         std::size_t count = 0;
         for (std::size_t k = 0; k < n; ++k) {
             starts[count] = static_cast<std::uint32_t>(k);
-            count += static_cast<std::size_t>(maybe_first(toks[k].hash) | (toks[k].stem_len != 0));
+            count += static_cast<std::size_t>(maybe_first(toks[k].hash)) |
+                     static_cast<std::size_t>(toks[k].stem_len != 0);
         }
         std::size_t i = 0;
         for (std::size_t si = 0; si < count; ++si) {
