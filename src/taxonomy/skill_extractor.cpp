@@ -1198,14 +1198,15 @@ struct SkillExtractor::Impl {
         return false;
     }
 
-    // Whether the word at `k` modifies the word after it ("team standards"): a lower-case word
-    // follows that is neither list glue nor one of the words that end a phrase ("teams to").
+    // Whether the word at `k` modifies the word after it ("team standards", "DevOps
+    // practices"): a word follows that is neither list glue nor one of the words that end a
+    // phrase ("teams to", "DevOps on").
     bool modifies_next(const std::vector<Token>& toks, std::size_t k) const {
         if (k + 1 >= toks.size()) {
             return false;
         }
         const Token& next = toks[k + 1];
-        return next.is_word() && !next.capital &&
+        return next.is_word() &&
                !std::binary_search(list_glue.begin(), list_glue.end(), next.hash) &&
                !in(partner_followers, next);
     }
@@ -1401,9 +1402,7 @@ struct SkillExtractor::Impl {
                 (department && (c.variant->tool || !title_case(toks, c)))) {
                 continue;
             }
-            if (c.last < toks.size() && toks[c.last].is_word() &&
-                !std::binary_search(list_glue.begin(), list_glue.end(), toks[c.last].hash) &&
-                !in(partner_followers, toks[c.last])) {
+            if (modifies_next(toks, c.last - 1)) {
                 continue;  // "DevOps practices": the field names the work
             }
             // Back to "with" over fillers, or over the list the field ends ("with product
