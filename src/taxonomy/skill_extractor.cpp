@@ -2173,19 +2173,27 @@ struct SkillExtractor::Impl {
         const CompiledRule* rule = v.rule >= 0 ? &rules[static_cast<std::size_t>(v.rule)] : nullptr;
         if (any_before(toks, c.first, v.not_prev) || any_after(toks, c.last, v.not_next) ||
             (rule != nullptr && (any_before(toks, c.first, rule->reject_prev) ||
-                                 any_after(toks, c.last, rule->reject_next) ||
-                                 word_near(toks, c, rule->window, rule->reject_near)))) {
+                                 any_after(toks, c.last, rule->reject_next)))) {
             c.state = State::Rejected;
             return true;
         }
-        if (rule == nullptr || any_before(toks, c.first, rule->accept_prev) ||
-            any_after(toks, c.last, rule->accept_next) ||
-            word_near(toks, c, rule->window, rule->accept_near)) {
+        if (rule == nullptr) {
             c.state = State::Accepted;
             return false;
         }
-        if (rule->near_skill) {
-            waiting = true;  // stays Pending until a nearby skill is accepted
+        // A reject word nearby outranks every accept; but where nothing accepts and no nearby
+        // skill may, the match is rejected anyway, and the window is read once, not twice (the
+        // common case: "deploy" with no model near it).
+        const bool accepted = any_before(toks, c.first, rule->accept_prev) ||
+                              any_after(toks, c.last, rule->accept_next) ||
+                              word_near(toks, c, rule->window, rule->accept_near);
+        if ((accepted || rule->near_skill) &&
+            !word_near(toks, c, rule->window, rule->reject_near)) {
+            if (accepted) {
+                c.state = State::Accepted;
+            } else {
+                waiting = true;  // stays Pending until a nearby skill is accepted
+            }
             return false;
         }
         c.state = State::Rejected;
