@@ -88,6 +88,8 @@ TEST(SkillExtractor, GoIsFoundOnlyAsTheLanguage) {
     EXPECT_EQ(ids("Go to market with Python tools."), Ids{"python"});
     EXPECT_EQ(ids("We use Go to build services in Python and Rust."),
               (Ids{"go", "python", "rust"}));
+    EXPECT_EQ(ids("We write services in Go on Kubernetes."), (Ids{"go", "kubernetes"}));
+    EXPECT_EQ(ids("Go on, apply now with Python."), Ids{"python"});
     EXPECT_EQ(ids("Ready to go live with Salesforce?"), (Ids{"salesforce"}));
 }
 
