@@ -247,8 +247,10 @@ TEST(Taxonomy, NamesRolesIsReadAndOffByDefault) {
     EXPECT_TRUE(t.find("devops")->names_roles);
     EXPECT_TRUE(t.find("quality-assurance")->names_roles);
     EXPECT_FALSE(t.find("python")->names_roles);
-    // A web specialisation in a title ("Full-Stack Developer") names the work: docs/eval.md.
-    EXPECT_FALSE(t.find("full-stack")->names_roles);
+    // A web specialisation's title ("Full-Stack Developer") is a role too, like "DevOps
+    // Engineer" (docs/eval.md, rule 3); a language's ("Python Developer") names the language.
+    EXPECT_TRUE(t.find("full-stack")->names_roles);
+    EXPECT_FALSE(t.find("react")->names_roles);
 }
 
 TEST(Taxonomy, MissingFileNamesTheFile) {
