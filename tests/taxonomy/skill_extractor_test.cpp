@@ -681,6 +681,11 @@ TEST(SkillExtractor, ReportingAsWorkButNotReportingToSomeone) {
     // Reporting is the work of reports from data: near data, metrics, finance or a BI tool.
     EXPECT_EQ(ids("Keep the inventory history for reporting purposes."), Ids{});
     EXPECT_EQ(ids("Support donor reporting and learning."), Ids{});
+    // Reports beside dashboards are the reporting work, and the dashboards are named too.
+    EXPECT_EQ(ids("Maintain Power BI dashboards and reports."),
+              (Ids{"power-bi", "dashboards", "reporting"}));
+    EXPECT_EQ(ids("Build reports & dashboards."), (Ids{"reporting", "dashboards"}));
+    EXPECT_EQ(ids("Send weekly reports to the client."), Ids{});
 }
 
 // "Why Acme?" and "Who is Acme?" open the company's pitch like "About Acme", and the name they
