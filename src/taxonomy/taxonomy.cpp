@@ -268,6 +268,10 @@ Result<Taxonomy> Taxonomy::parse(std::string_view json_text, std::string_view wh
             return Error{where + "field `aliases`: needs at least one alias"};
         }
 
+        // The word sequences of the aliases read so far (pointing into `skill.alias_rules`,
+        // reserved below so that they stay put).
+        std::vector<std::pair<std::uint64_t, const Alias*>> spellings;
+        skill.alias_rules.reserve(aliases->Size());
         for (rapidjson::SizeType a = 0; a < aliases->Size(); ++a) {
             const std::string field = "aliases[" + std::to_string(a) + "]";
             const auto& av = (*aliases)[a];
@@ -321,6 +325,30 @@ Result<Taxonomy> Taxonomy::parse(std::string_view json_text, std::string_view wh
                 return Error{where + "field `" + field + "`: alias " + backticked(alias.text) +
                              " has more than " + std::to_string(kMaxAliasTokens) + " tokens"};
             }
+            // The extractor tries a skill's aliases of one spelling in order and judges only the
+            // first whose case fits: a later one with the same words, no narrower case and rules
+            // of its own would never be tried, its rules silently dead. (A plain repeat is
+            // harmless: "objective c" beside "objective-c".)
+            if (!alias.tag_only) {
+                std::uint64_t words = 0;
+                for (const auto& tok : tokens) {
+                    words = text_tokens::extend(words, tok);
+                }
+                for (const auto& [earlier_words, earlier] : spellings) {
+                    const bool same_rules = earlier->context == alias.context &&
+                                            earlier->not_prev == alias.not_prev &&
+                                            earlier->not_next == alias.not_next;
+                    if (earlier_words == words && !same_rules &&
+                        (!earlier->case_sensitive ||
+                         (alias.case_sensitive && earlier->text == alias.text))) {
+                        return Error{where + "field `" + field + "`: alias " +
+                                     backticked(alias.text) + " repeats the spelling of alias " +
+                                     backticked(earlier->text) +
+                                     ", which is always tried first: merge their rules into one "
+                                     "alias"};
+                    }
+                }
+            }
             std::string key = normalise_tag(alias.text);
             auto [pos, fresh] = claimed.emplace(key, t.skills_.size());
             if (!fresh && pos->second != t.skills_.size()) {
@@ -330,6 +358,13 @@ Result<Taxonomy> Taxonomy::parse(std::string_view json_text, std::string_view wh
             }
             skill.aliases.push_back(alias.text);
             skill.alias_rules.push_back(std::move(alias));
+            if (!skill.alias_rules.back().tag_only) {
+                std::uint64_t words = 0;
+                for (const auto& tok : tokens) {
+                    words = text_tokens::extend(words, tok);
+                }
+                spellings.emplace_back(words, &skill.alias_rules.back());
+            }
         }
         for (auto [field, text] :
              {std::pair<const char*, const std::string*>{"id", &skill.id}, {"name", &skill.name}}) {

@@ -421,7 +421,7 @@ TEST(SkillExtractor, AFieldTheHireWorksWithIsAGroupNotAnAskedSkill) {
     EXPECT_EQ(ids("Experience with Python and DevOps."), (Ids{"python", "devops"}));
     // Another field written as a department's name is one too; a tool, a field in lower case
     // or one reached over other words is not.
-    EXPECT_EQ(ids("Partner with Accounting/Financial Reporting to define reports."), Ids{});
+    EXPECT_EQ(ids("Partner with Accounting/Financial Reporting to define needs."), Ids{});
     EXPECT_EQ(ids("Work with React every day."), Ids{"react"});
     EXPECT_EQ(ids("Work with financial reporting every day."), Ids{"reporting"});
     EXPECT_EQ(ids("Collaborating with designers in Figma."), Ids{"figma"});
@@ -645,7 +645,7 @@ TEST(SkillExtractor, ACvEngineerIsComputerVisionButAnEnclosedCvIsNot) {
 
 TEST(SkillExtractor, ExcelInAnyCaseButNotTheVerb) {
     EXPECT_EQ(ids("Advanced EXCEL"), (Ids{"excel"}));
-    EXPECT_EQ(ids("excel and SQL reports"), (Ids{"excel", "sql"}));
+    EXPECT_EQ(ids("excel and SQL reports"), (Ids{"excel", "sql", "reporting"}));
     EXPECT_EQ(ids("Word and Excel"), (Ids{"excel"}));
     EXPECT_EQ(ids("you will excel at this"), Ids{});
     EXPECT_EQ(ids("people who excel in teams"), Ids{});

@@ -296,6 +296,34 @@ TEST(Taxonomy, AliasClaimedByTwoSkillsIsRefused) {
               "skill `opencv`");
 }
 
+// The extractor judges only the first alias of a spelling whose case fits; a second with rules
+// of its own would be dead, so the loader says so rather than ignoring it.
+TEST(Taxonomy, ASecondAliasOfTheSameSpellingWithOtherRulesIsRefused) {
+    const std::string contexts = R"("near-a": {"accept_near": ["a"]}, "near-b": {"accept_near": ["b"]})";
+    EXPECT_EQ(
+        load_error(taxonomy_json(
+            R"({"id": "x", "name": "X", "category": "language", "aliases": [
+                 {"text": "reports", "context": "near-a"}, {"text": "Reports", "context": "near-b"}]})",
+            contexts)),
+        "FILE: skill 0 (`x`): field `aliases[1]`: alias `Reports` repeats the spelling of alias "
+        "`reports`, which is always tried first: merge their rules into one alias");
+    // A narrower case after a wider one is never reached either; the other way round it is.
+    EXPECT_NE(load_error(taxonomy_json(
+                  R"({"id": "x", "name": "X", "category": "language", "aliases": [
+                       "go", {"text": "Go", "case": "sensitive", "context": "near-a"}]})",
+                  contexts)),
+              "");
+    EXPECT_EQ(load_error(taxonomy_json(
+                  R"({"id": "x", "name": "X", "category": "language", "aliases": [
+                       {"text": "Go", "case": "sensitive"}, {"text": "go", "context": "near-a"}]})",
+                  contexts)),
+              "");
+    // A plain repeat ("objective c" beside "objective-c") is harmless.
+    EXPECT_EQ(load_error(taxonomy_json(
+                  R"({"id": "x", "name": "X", "category": "language", "aliases": ["x-y", "x y"]})")),
+              "");
+}
+
 TEST(Taxonomy, SpellingThatOnlyDiffersInPunctuationCountsAsTheSameAlias) {
     std::string error = load_error(taxonomy_json(
         R"({"id": "scikit-image", "name": "scikit-image", "category": "cv-library", "aliases": ["scikit-image"]},
