@@ -50,7 +50,7 @@ constexpr std::string_view kRoleNouns[] = {
     "team",         "teams",        "specialist", "specialists", "analyst",      "analysts",
     "department",   "departments",  "squad",      "squads",      "consultant",   "consultants",
     "architect",    "architects",   "lead",       "leads",       "colleagues",   "counterparts",
-    "partners",     "experts",      "owner",      "owners",      "practitioner", "practitioners",
+    "partners",     "expert",  "experts",      "owner",      "owners",      "practitioner", "practitioners",
     "trainer",      "trainers",     "researcher", "researchers", "scientist",    "scientists",
     "organization", "organisation", "org",
 };

@@ -263,6 +263,11 @@ TEST(SkillExtractor, APlatformCategoryLineIsNotAnAskedSkill) {
 TEST(SkillExtractor, RoleAndTeamNamesAreNotAskedSkills) {
     EXPECT_EQ(ids("Senior DevOps Engineer: Terraform on AWS"), (Ids{"terraform", "aws"}));
     EXPECT_EQ(ids("DevOps practices and Terraform"), (Ids{"devops", "terraform"}));
+    // A BI analyst or expert is a role too; a tool's title is not ("Power BI Expert").
+    EXPECT_EQ(ids("Senior BI Analyst with SQL"), Ids{"sql"});
+    EXPECT_EQ(ids("Data analyst/BI expert needed"), Ids{});
+    EXPECT_EQ(ids("Power BI Expert needed"), Ids{"power-bi"});
+    EXPECT_EQ(ids("Experience with BI tools"), Ids{"business-intelligence"});
     // A list before the noun: every field in it is a team.
     EXPECT_EQ(ids("You will work with the Design, QA, Marketing, and Support teams."), Ids{});
     EXPECT_EQ(ids("Collaborating with our Project Management & QA teams"), Ids{});
