@@ -1598,6 +1598,13 @@ struct SkillExtractor::Impl {
         return t.is_word() && std::binary_search(sorted.begin(), sorted.end(), t.hash);
     }
 
+    // Whether a line break stands between token k - 1 and token k.
+    static bool line_break_before(std::string_view text, const std::vector<Token>& toks,
+                                  std::size_t k) {
+        return text.substr(toks[k - 1].end, toks[k].begin - toks[k - 1].end).find('\n') !=
+               std::string_view::npos;
+    }
+
     // What self_description has read of one sentence.
     struct SelfScan {
         std::uint32_t sentence = 0;
@@ -1612,8 +1619,9 @@ struct SkillExtractor::Impl {
 
     // Reads the sentence of `scan` up to token `until` (or its end), looking for the employer's
     // subject (kCompanyVerbs); stops at a job word.
-    void self_description(const std::vector<Token>& toks, const std::vector<Candidate>& cands,
-                          SelfScan& scan, std::size_t until) const {
+    void self_description(std::string_view text, const std::vector<Token>& toks,
+                          const std::vector<Candidate>& cands, SelfScan& scan,
+                          std::size_t until) const {
         auto inside = [&](std::size_t k) {
             return k < toks.size() && toks[k].sentence == scan.sentence;
         };
@@ -1659,11 +1667,13 @@ struct SkillExtractor::Impl {
             } else if (t.capital && (in(company_verbs, toks[k + 1]) || in(be_verbs, toks[k + 1]) ||
                                      possessive())) {
                 // The name: capitalised words back from here; skill words may be part of it
-                // ("Rainforest QA") but not all of it ("Python is required").
+                // ("Rainforest QA") but not all of it ("Python is required"). A name does not
+                // run over a line break: "ETL Power BI\nAcme is …" is a title, then the name.
                 std::size_t first = k + 1;
                 bool named = false;
                 while (first > scan.begin && toks[first - 1].capital &&
-                       !in(not_names, toks[first - 1]) && !in(role_nouns, toks[first - 1])) {
+                       !in(not_names, toks[first - 1]) && !in(role_nouns, toks[first - 1]) &&
+                       (first == k + 1 || !line_break_before(text, toks, first))) {
                     --first;
                     named = named || covering(first) == nullptr;
                 }
@@ -1980,7 +1990,8 @@ struct SkillExtractor::Impl {
     // Drops the fields named in sentences where the employer describes itself.
     // Only before the first job heading: under "About the role", "we're building a platform
     // spanning data pipelines" describes the work.
-    void drop_self_descriptions(const std::vector<Token>& toks, std::vector<Candidate>& cands,
+    void drop_self_descriptions(std::string_view text, const std::vector<Token>& toks,
+                                std::vector<Candidate>& cands,
                                 std::size_t first_job) const {
         SelfScan scan;
         bool started = false;
@@ -2004,12 +2015,12 @@ struct SkillExtractor::Impl {
             }
             // Most sentences have no subject before the field: read no further than it, and the
             // few words of a name it may be part of ("TELUS Digital AI Community is").
-            self_description(toks, cands, scan, c.last + 3);
+            self_description(text, toks, cands, scan, c.last + 3);
             if (scan.job || (scan.subject == SelfScan::kNone && scan.weak == SelfScan::kNone)) {
                 continue;
             }
             // A subject before the field: the rest of the sentence may still be the job's.
-            self_description(toks, cands, scan, toks.size());
+            self_description(text, toks, cands, scan, toks.size());
             const std::size_t from = scan.job                          ? SelfScan::kNone
                                      : scan.subject != SelfScan::kNone ? scan.subject
                                      : scan.noun                       ? scan.weak
@@ -2565,7 +2576,7 @@ std::vector<SkillSpan> SkillExtractor::extract(std::string_view text) const {
     impl_->mark_colleagues(tokens, candidates);
     impl_->mark_partners(tokens, candidates);
     const std::size_t first_job = impl_->drop_company_sections(text, tokens, candidates);
-    impl_->drop_self_descriptions(tokens, candidates, first_job);
+    impl_->drop_self_descriptions(text, tokens, candidates, first_job);
     impl_->drop_company_names(text, tokens, candidates);
     impl_->drop_employer_products(tokens, candidates);
     Impl::drop_list_headings(text, tokens, candidates);

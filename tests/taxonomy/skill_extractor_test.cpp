@@ -343,6 +343,11 @@ TEST(SkillExtractor, AnEmployerDescribingItselfAsksForNoField) {
     EXPECT_EQ(ids("We're building a platform spanning data pipelines."), Ids{});
     // Only from the subject on: what comes before it in the sentence is not the company's.
     EXPECT_EQ(ids("Machine learning engineers, Acme is growing."), Ids{"machine-learning"});
+    // A name does not run back over a line break: the title above it is the job's.
+    EXPECT_EQ(ids("ETL Power BI\nAcme is among the fastest growing companies."),
+              (Ids{"etl", "power-bi"}));
+    // On one line the capitalised run reads as one name ("ETL Power BI Acme"), as before.
+    EXPECT_EQ(ids("ETL Power BI Acme is among the fastest growing companies."), Ids{});
 }
 
 TEST(SkillExtractor, TheCompanysNameIsNotTheSkillInIt) {
