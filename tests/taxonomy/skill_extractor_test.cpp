@@ -653,6 +653,22 @@ TEST(SkillExtractor, ACvEngineerIsComputerVisionButAnEnclosedCvIsNot) {
     EXPECT_EQ(ids("Send a CV"), Ids{});
 }
 
+// Building a web app is web development; a web app that merely exists is not, and the words
+// it starts keep their own skills ("web application security").
+TEST(SkillExtractor, BuildingAWebAppIsWebDevelopment) {
+    EXPECT_EQ(ids("Help me code a simple web app."), Ids{"web-development"});
+    EXPECT_EQ(ids("Our web app is used by 10,000 clinics."), Ids{});
+    EXPECT_EQ(ids("Web application security is a plus."), Ids{"cybersecurity"});
+}
+
+// "No ChatGPT answers" is a rule for the proposal, not an asked skill; Amazon's own service
+// names ("AWS DynamoDB") are the service, the most specific skill.
+TEST(SkillExtractor, ProposalRulesAndServiceNames) {
+    EXPECT_EQ(ids("Please don't send ChatGPT answers."), Ids{});
+    EXPECT_EQ(ids("Integrate ChatGPT into our support flow."), Ids{"gpt-models"});
+    EXPECT_EQ(ids("Expertise in AWS DynamoDB and Cognito."), (Ids{"dynamodb", "auth0"}));
+}
+
 TEST(SkillExtractor, ExcelInAnyCaseButNotTheVerb) {
     EXPECT_EQ(ids("Advanced EXCEL"), (Ids{"excel"}));
     EXPECT_EQ(ids("excel and SQL reports"), (Ids{"excel", "sql", "reporting"}));
