@@ -661,6 +661,13 @@ TEST(SkillExtractor, BuildingAWebAppIsWebDevelopment) {
     EXPECT_EQ(ids("Web application security is a plus."), Ids{"cybersecurity"});
 }
 
+// A landing page to be made is web design; one that ads point at is not.
+TEST(SkillExtractor, MakingALandingPageIsWebDesign) {
+    EXPECT_EQ(ids("New landing page needed for a martial arts school."), Ids{"web-design"});
+    EXPECT_EQ(ids("Drive traffic to our landing pages."), Ids{});
+    EXPECT_EQ(ids("Modernize and redesign website."), Ids{"web-design"});
+}
+
 // "No ChatGPT answers" is a rule for the proposal, not an asked skill; Amazon's own service
 // names ("AWS DynamoDB") are the service, the most specific skill.
 TEST(SkillExtractor, ProposalRulesAndServiceNames) {
