@@ -661,6 +661,13 @@ TEST(SkillExtractor, BuildingAWebAppIsWebDevelopment) {
     EXPECT_EQ(ids("Web application security is a plus."), Ids{"cybersecurity"});
 }
 
+// "ORM" is object-relational mapping beside databases, and online reputation management
+// elsewhere (no skill of the taxonomy).
+TEST(SkillExtractor, OrmBesideDatabasesOnly) {
+    EXPECT_EQ(ids("Using an ORM such as Sequelize for database queries."), (Ids{"orm", "typeorm"}));
+    EXPECT_EQ(ids("ORM specialist to manage our online reviews."), Ids{});
+}
+
 // A landing page to be made is web design; one that ads point at is not.
 TEST(SkillExtractor, MakingALandingPageIsWebDesign) {
     EXPECT_EQ(ids("New landing page needed for a martial arts school."), Ids{"web-design"});
