@@ -1260,8 +1260,10 @@ struct SkillExtractor::Impl {
                     after_item = false;
                     continue;
                 }
-                if (t.capital && ++capitalised_run <= 2) {
-                    ++k;  // an item that is no skill ("Design", "Marketing")
+                // An item that is no skill ("Design", "Marketing"); never a capitalised pronoun
+                // or article, which starts a phrase of its own ("… processing Our team …").
+                if (t.capital && !in(not_names, t) && ++capitalised_run <= 2) {
+                    ++k;
                     after_item = true;
                     continue;
                 }
@@ -2045,8 +2047,11 @@ struct SkillExtractor::Impl {
             }
             const std::size_t next_first =
                 ci + 1 < cands.size() ? cands[ci + 1].first : toks.size();
+            // A capitalised pronoun or article starts a phrase of its own ("… natural language
+            // processing Our team values …", a full stop lost in the feed): no name goes on.
             std::size_t k = c.last;
             while (k < toks.size() && k < c.last + 2 && k < next_first && toks[k].capital &&
+                   !in(not_names, toks[k]) &&
                    !(maybe_role(toks[k].hash) && in(team_nouns, toks[k]))) {
                 ++k;
             }

@@ -456,6 +456,11 @@ TEST(SkillExtractor, AFieldOpeningATeamsNameIsColleagues) {
     EXPECT_EQ(ids("Join our ML Acceleration team."), Ids{});
     EXPECT_EQ(ids("The Computer Vision Platform Team builds tools."), Ids{});
     EXPECT_EQ(ids("Our robotics team is hiring."), Ids{"robotics"});
+    // A capitalised pronoun starts a phrase of its own (a feed that lost its full stop).
+    EXPECT_EQ(ids("Background in natural language processing Our team values clarity."),
+              Ids{"nlp"});
+    EXPECT_EQ(ids("Background in machine learning and NLP Our team values clarity."),
+              (Ids{"machine-learning", "nlp"}));
 }
 
 // "AI" right before another machine-learning skill says which kind it is.
