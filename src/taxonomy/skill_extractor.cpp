@@ -46,13 +46,13 @@ constexpr std::string_view kCategoryPrefixes[] = {"category :", "categories :", 
 // them, make it a role or a team: "DevOps engineer", "product managers", "Design, QA and
 // Support teams".
 constexpr std::string_view kRoleNouns[] = {
-    "engineer",     "engineers",    "developer",  "developers",  "manager",      "managers",
-    "team",         "teams",        "specialist", "specialists", "analyst",      "analysts",
-    "department",   "departments",  "squad",      "squads",      "consultant",   "consultants",
-    "architect",    "architects",   "lead",       "leads",       "colleagues",   "counterparts",
-    "partners",     "expert",  "experts",      "owner",      "owners",      "practitioner", "practitioners",
-    "trainer",      "trainers",     "researcher", "researchers", "scientist",    "scientists",
-    "organization", "organisation", "org",
+    "engineer",      "engineers",    "developer",    "developers",  "manager",     "managers",
+    "team",          "teams",        "specialist",   "specialists", "analyst",     "analysts",
+    "department",    "departments",  "squad",        "squads",      "consultant",  "consultants",
+    "architect",     "architects",   "lead",         "leads",       "colleagues",  "counterparts",
+    "partners",      "expert",       "experts",      "owner",       "owners",      "practitioner",
+    "practitioners", "trainer",      "trainers",     "researcher",  "researchers", "scientist",
+    "scientists",    "organization", "organisation", "org",
 };
 
 // Of the role nouns, those that name a group: after a list of fields ("the Platform
@@ -230,10 +230,12 @@ constexpr std::string_view kNotNames[] = {
 // "the endpoint-to-cloud security company", "the EDA industry", "for e-commerce brands"): the
 // business of the employer or its clients, not a skill the job asks for.
 constexpr std::string_view kBusinessNouns[] = {
-    "company",  "companies",  "studio",   "studios", "agency",      "agencies",      "firm",
-    "firms",    "startup",    "startups", "vendor",  "vendors",     "provider",      "providers",
-    "industry", "industries", "sector",   "sectors", "consultancy", "consultancies", "lab",
-    "labs",     "businesses", "brands",   "clients", "space",       "market",        "markets",
+    "company",     "companies",     "studio",   "studios",    "agency",       "agencies",
+    "firm",        "firms",         "startup",  "startups",   "vendor",       "vendors",
+    "provider",    "providers",     "industry", "industries", "sector",       "sectors",
+    "consultancy", "consultancies", "lab",      "labs",       "businesses",   "brands",
+    "clients",     "space",         "market",   "markets",    "entrepreneur", "entrepreneurs",
+    "merchants",
 };
 
 // Phrases after which a sentence names the employer's clients, investors or the markets it
@@ -1993,8 +1995,7 @@ struct SkillExtractor::Impl {
     // Only before the first job heading: under "About the role", "we're building a platform
     // spanning data pipelines" describes the work.
     void drop_self_descriptions(std::string_view text, const std::vector<Token>& toks,
-                                std::vector<Candidate>& cands,
-                                std::size_t first_job) const {
+                                std::vector<Candidate>& cands, std::size_t first_job) const {
         SelfScan scan;
         bool started = false;
         for (Candidate& c : cands) {

@@ -786,6 +786,9 @@ TEST(SkillExtractor, AFieldBeforeACompanyNounIsATrade) {
     EXPECT_EQ(ids("Customer support, ideally in an e-commerce environment."),
               Ids{"customer-support"});
     EXPECT_EQ(ids("game development in Unity"), (Ids{"game-development", "unity"}));
+    // The client's own trade, told of themselves.
+    EXPECT_EQ(ids("I'm a longtime eCommerce entrepreneur and need an app."), Ids{});
+    EXPECT_EQ(ids("Build an eCommerce store for our merchants."), Ids{"ecommerce"});
 }
 
 // In a gig where people train or judge AI, AI is the subject matter, not an asked skill; a

@@ -299,7 +299,8 @@ TEST(Taxonomy, AliasClaimedByTwoSkillsIsRefused) {
 // The extractor judges only the first alias of a spelling whose case fits; a second with rules
 // of its own would be dead, so the loader says so rather than ignoring it.
 TEST(Taxonomy, ASecondAliasOfTheSameSpellingWithOtherRulesIsRefused) {
-    const std::string contexts = R"("near-a": {"accept_near": ["a"]}, "near-b": {"accept_near": ["b"]})";
+    const std::string contexts =
+        R"("near-a": {"accept_near": ["a"]}, "near-b": {"accept_near": ["b"]})";
     EXPECT_EQ(
         load_error(taxonomy_json(
             R"({"id": "x", "name": "X", "category": "language", "aliases": [
@@ -319,9 +320,10 @@ TEST(Taxonomy, ASecondAliasOfTheSameSpellingWithOtherRulesIsRefused) {
                   contexts)),
               "");
     // A plain repeat ("objective c" beside "objective-c") is harmless.
-    EXPECT_EQ(load_error(taxonomy_json(
-                  R"({"id": "x", "name": "X", "category": "language", "aliases": ["x-y", "x y"]})")),
-              "");
+    EXPECT_EQ(
+        load_error(taxonomy_json(
+            R"({"id": "x", "name": "X", "category": "language", "aliases": ["x-y", "x y"]})")),
+        "");
 }
 
 TEST(Taxonomy, SpellingThatOnlyDiffersInPunctuationCountsAsTheSameAlias) {
