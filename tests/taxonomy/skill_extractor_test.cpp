@@ -673,6 +673,14 @@ TEST(SkillExtractor, OrmBesideDatabasesOnly) {
     EXPECT_EQ(ids("ORM specialist to manage our online reviews."), Ids{});
 }
 
+// Cleaning is data cleaning only with data in reach; clean code and clean designs are not.
+TEST(SkillExtractor, CleaningDataButNotCleanCode) {
+    EXPECT_EQ(ids("Collect, clean, and organize large datasets."), Ids{"data-cleaning"});
+    EXPECT_EQ(ids("Help clean up our membership data."), Ids{"data-cleaning"});
+    EXPECT_EQ(ids("A clean and modern design for our data app."), Ids{});
+    EXPECT_EQ(ids("Preparation of clean product data for the catalog."), Ids{});
+}
+
 // A landing page to be made is web design; one that ads point at is not.
 TEST(SkillExtractor, MakingALandingPageIsWebDesign) {
     EXPECT_EQ(ids("New landing page needed for a martial arts school."), Ids{"web-design"});
