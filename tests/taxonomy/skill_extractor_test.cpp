@@ -681,6 +681,12 @@ TEST(SkillExtractor, CleaningDataButNotCleanCode) {
     EXPECT_EQ(ids("Preparation of clean product data for the catalog."), Ids{});
 }
 
+// Analysing is data analysis when data is what is analysed.
+TEST(SkillExtractor, AnalysingDataIsDataAnalysis) {
+    EXPECT_EQ(ids("You will be analyzing sales data."), Ids{"data-analysis"});
+    EXPECT_EQ(ids("Analyze requirements and write code."), Ids{});
+}
+
 // A landing page to be made is web design; one that ads point at is not.
 TEST(SkillExtractor, MakingALandingPageIsWebDesign) {
     EXPECT_EQ(ids("New landing page needed for a martial arts school."), Ids{"web-design"});
