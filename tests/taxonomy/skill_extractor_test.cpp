@@ -115,7 +115,7 @@ TEST(SkillExtractor, RustSwiftAndSparkNeedATechnicalContext) {
     EXPECT_EQ(ids("Native apps in Swift and Kotlin"), (Ids{"swift", "kotlin"}));
     EXPECT_EQ(ids("We are hiring a Swift developer for iOS."), (Ids{"swift", "ios"}));
     // Used, written or learnt, a language's name is the language.
-    EXPECT_EQ(ids("Use R to analyse survey data."), Ids{"r"});
+    EXPECT_EQ(ids("Use R to analyse survey data."), (Ids{"r", "data-analysis"}));
     EXPECT_EQ(ids("Use Rust to build services."), Ids{"rust"});
     EXPECT_EQ(ids("Expect a Swift turnaround on Python fixes."), Ids{"python"});
     EXPECT_EQ(ids("We spark joy in children"), Ids{});
