@@ -329,11 +329,11 @@ Result<Taxonomy> Taxonomy::parse(std::string_view json_text, std::string_view wh
             // first whose case fits: a later one with the same words, no narrower case and rules
             // of its own would never be tried, its rules silently dead. (A plain repeat is
             // harmless: "objective c" beside "objective-c".)
+            std::uint64_t words = 0;  // the hash the extractor's table files the alias under
+            for (const auto& tok : tokens) {
+                words = text_tokens::extend(words, tok);
+            }
             if (!alias.tag_only) {
-                std::uint64_t words = 0;
-                for (const auto& tok : tokens) {
-                    words = text_tokens::extend(words, tok);
-                }
                 for (const auto& [earlier_words, earlier] : spellings) {
                     const bool same_rules = earlier->context == alias.context &&
                                             earlier->not_prev == alias.not_prev &&
@@ -359,10 +359,6 @@ Result<Taxonomy> Taxonomy::parse(std::string_view json_text, std::string_view wh
             skill.aliases.push_back(alias.text);
             skill.alias_rules.push_back(std::move(alias));
             if (!skill.alias_rules.back().tag_only) {
-                std::uint64_t words = 0;
-                for (const auto& tok : tokens) {
-                    words = text_tokens::extend(words, tok);
-                }
                 spellings.emplace_back(words, &skill.alias_rules.back());
             }
         }
