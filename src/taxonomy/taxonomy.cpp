@@ -329,7 +329,7 @@ Result<Taxonomy> Taxonomy::parse(std::string_view json_text, std::string_view wh
             // first whose case fits: a later one with the same words, no narrower case and rules
             // of its own would never be tried, its rules silently dead. (A plain repeat is
             // harmless: "objective c" beside "objective-c".)
-            std::uint64_t words = 0;  // the hash the extractor's table files the alias under
+            std::uint64_t words = 0;  // equal for two aliases the extractor files together
             for (const auto& tok : tokens) {
                 words = text_tokens::extend(words, tok);
             }
