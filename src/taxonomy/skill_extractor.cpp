@@ -1264,7 +1264,7 @@ struct SkillExtractor::Impl {
                 }
                 // An item that is no skill ("Design", "Marketing"); never a capitalised pronoun
                 // or article, which starts a phrase of its own ("… processing Our team …").
-                if (t.capital && !in(not_names, t) && ++capitalised_run <= 2) {
+                if (name_word(t) && ++capitalised_run <= 2) {
                     ++k;
                     after_item = true;
                     continue;
@@ -1481,7 +1481,7 @@ struct SkillExtractor::Impl {
             ++name;
         }
         std::size_t end = name;
-        while (end < name + 3 && capitalised(end) && !in(not_names, toks[end])) {
+        while (end < name + 3 && end < toks.size() && name_word(toks[end])) {
             ++end;
         }
         if (end == name || end >= toks.size() || toks[end].punct != '?') {
@@ -1602,6 +1602,10 @@ struct SkillExtractor::Impl {
         return t.is_word() && std::binary_search(sorted.begin(), sorted.end(), t.hash);
     }
 
+    // A word that may be part of a name or a capitalised item: a capital, and no pronoun or
+    // article ("Our", "The" start a phrase of their own).
+    bool name_word(const Token& t) const { return t.capital && !in(not_names, t); }
+
     // Whether a line break stands between token k - 1 and token k.
     static bool line_break_before(std::string_view text, const std::vector<Token>& toks,
                                   std::size_t k) {
@@ -1675,8 +1679,8 @@ struct SkillExtractor::Impl {
                 // run over a line break: "ETL Power BI\nAcme is …" is a title, then the name.
                 std::size_t first = k + 1;
                 bool named = false;
-                while (first > scan.begin && toks[first - 1].capital &&
-                       !in(not_names, toks[first - 1]) && !in(role_nouns, toks[first - 1]) &&
+                while (first > scan.begin && name_word(toks[first - 1]) &&
+                       !in(role_nouns, toks[first - 1]) &&
                        (first == k + 1 || !line_break_before(text, toks, first))) {
                     --first;
                     named = named || covering(first) == nullptr;
@@ -2051,8 +2055,7 @@ struct SkillExtractor::Impl {
             // A capitalised pronoun or article starts a phrase of its own ("… natural language
             // processing Our team values …", a full stop lost in the feed): no name goes on.
             std::size_t k = c.last;
-            while (k < toks.size() && k < c.last + 2 && k < next_first && toks[k].capital &&
-                   !in(not_names, toks[k]) &&
+            while (k < toks.size() && k < c.last + 2 && k < next_first && name_word(toks[k]) &&
                    !(maybe_role(toks[k].hash) && in(team_nouns, toks[k]))) {
                 ++k;
             }
