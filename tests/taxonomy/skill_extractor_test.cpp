@@ -687,6 +687,12 @@ TEST(SkillExtractor, AnalysingDataIsDataAnalysis) {
     EXPECT_EQ(ids("Analyze requirements and write code."), Ids{});
 }
 
+// Translating between languages is translation; translating requirements into solutions is not.
+TEST(SkillExtractor, TranslatingLanguagesOnly) {
+    EXPECT_EQ(ids("Translate our website from English to Spanish."), Ids{"translation"});
+    EXPECT_EQ(ids("Translate business requirements into technical solutions."), Ids{});
+}
+
 // A landing page to be made is web design; one that ads point at is not.
 TEST(SkillExtractor, MakingALandingPageIsWebDesign) {
     EXPECT_EQ(ids("New landing page needed for a martial arts school."), Ids{"web-design"});
