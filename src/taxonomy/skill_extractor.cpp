@@ -1435,6 +1435,13 @@ struct SkillExtractor::Impl {
         }
     }
 
+    // Whether a line break stands between token k - 1 and token k.
+    static bool line_break_before(std::string_view text, const std::vector<Token>& toks,
+                                  std::size_t k) {
+        return text.substr(toks[k - 1].end, toks[k].begin - toks[k - 1].end).find('\n') !=
+               std::string_view::npos;
+    }
+
     // Where a heading may stand: at the start, after a line break, or after punctuation that
     // ends a sentence or a label; written with a capital, and followed by ':', a dash, a
     // capitalised word or the end.
@@ -1461,7 +1468,7 @@ struct SkillExtractor::Impl {
         if (p.end >= 2 && text.substr(p.end - 2, 2) == "\\n") {
             return true;
         }
-        return text.substr(p.end, t.begin - p.end).find('\n') != std::string_view::npos;
+        return line_break_before(text, toks, k);
     }
 
     // "Why Acme?" or "Who is Acme?": a heading that opens the company's pitch, wherever it
@@ -1605,13 +1612,6 @@ struct SkillExtractor::Impl {
     // A word that may be part of a name or a capitalised item: a capital, and no pronoun or
     // article ("Our", "The" start a phrase of their own).
     bool name_word(const Token& t) const { return t.capital && !in(not_names, t); }
-
-    // Whether a line break stands between token k - 1 and token k.
-    static bool line_break_before(std::string_view text, const std::vector<Token>& toks,
-                                  std::size_t k) {
-        return text.substr(toks[k - 1].end, toks[k].begin - toks[k - 1].end).find('\n') !=
-               std::string_view::npos;
-    }
 
     // What self_description has read of one sentence.
     struct SelfScan {
