@@ -693,6 +693,23 @@ TEST(SkillExtractor, TranslatingLanguagesOnly) {
     EXPECT_EQ(ids("Translate business requirements into technical solutions."), Ids{});
 }
 
+// Trades of everyday gigs beyond software, as clients write them; the work's material (drone
+// footage to analyse, a company's own business plan) is not the trade.
+TEST(SkillExtractor, EverydayTradesAsGigsWriteThem) {
+    EXPECT_EQ(ids("Set up cPanel hosting and migrate my website."), Ids{"web-hosting"});
+    EXPECT_EQ(ids("Create tech packs for our clothing line."), Ids{"fashion-design"});
+    EXPECT_EQ(ids("Draw floor plans and elevation drawings for a permit."),
+              Ids{"architectural-drafting"});
+    EXPECT_EQ(ids("Space planning and home staging for a small apartment."),
+              Ids{"interior-design"});
+    EXPECT_EQ(ids("Build a sales funnel in ClickFunnels."), Ids{"sales-funnels"});
+    EXPECT_EQ(ids("CNC programming in Mastercam."), Ids{"cnc-machining"});
+    EXPECT_EQ(ids("Write a business plan for a bakery."), Ids{"business-plans"});
+    EXPECT_EQ(ids("Videography for a wedding."), Ids{"video-production"});
+    EXPECT_EQ(ids("Track sales against the business plan."), Ids{});
+    EXPECT_EQ(ids("Object tracking on drone footage."), (Ids{"object-tracking", "drones"}));
+}
+
 // A landing page to be made is web design; one that ads point at is not.
 TEST(SkillExtractor, MakingALandingPageIsWebDesign) {
     EXPECT_EQ(ids("New landing page needed for a martial arts school."), Ids{"web-design"});
