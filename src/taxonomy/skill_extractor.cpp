@@ -2081,14 +2081,23 @@ struct SkillExtractor::Impl {
         }
     }
 
-    // "not <skill>", "not a/an <skill>", "no <skill>": what the work is not ("This is not a
-    // chatbot project", "Go, not Java", "no scraping this time", "a backend-only agent (no
-    // frontend)"), not an asked skill.
+    // "not <skill>", "not a/an <skill>", "no <skill>", "no <word> <skill>": what the work is
+    // not ("This is not a chatbot project", "Go, not Java", "no scraping this time", "no
+    // speculative AI research", "a backend-only agent (no frontend)"), not an asked skill. The
+    // negation carries over a list: "(no Puppeteer, Selenium, Playwright, etc.)".
     void drop_negated(const std::vector<Token>& toks, std::vector<Candidate>& cands) const {
+        bool listing = false;  // the last match was negated: a list may carry it on
+        std::size_t negated_end = 0;
         for (Candidate& c : cands) {
             if (c.state != State::Accepted || c.first == 0) {
                 continue;
             }
+            if (listing && links_only(toks, negated_end, c.first)) {
+                c.state = State::Rejected;
+                negated_end = c.last;
+                continue;
+            }
+            listing = false;
             std::size_t k = c.first - 1;
             // "not a generic chatbot project": one word may stand between the article and
             // the skill.
@@ -2099,12 +2108,34 @@ struct SkillExtractor::Impl {
             if (k > 0 && (toks[k].hash == a_hash || toks[k].hash == an_hash)) {
                 --k;
             }
+            const bool one_word_between = k + 1 == c.first && k > 0 && toks[k].is_word() &&
+                                          !toks[k].capital && toks[k - 1].hash == no_hash;
             if (toks[k].hash == not_hash && toks[k].is_word()) {
                 c.state = State::Rejected;
             } else if (k + 1 == c.first && toks[k].hash == no_hash) {
                 c.state = State::Rejected;  // "no" right before the skill, never with an article
+            } else if (one_word_between) {
+                c.state = State::Rejected;
+            }
+            if (c.state == State::Rejected) {
+                listing = true;
+                negated_end = c.last;
             }
         }
+    }
+
+    // Tokens [from, to) are one to three list links (", ", " or ", ", and "): the words on
+    // both sides are items of one list.
+    bool links_only(const std::vector<Token>& toks, std::size_t from, std::size_t to) const {
+        if (to <= from || to - from > 3) {
+            return false;
+        }
+        for (std::size_t k = from; k < to; ++k) {
+            if (!is_link(toks[k])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static void drop_bracketed_letters(const std::vector<Token>& toks,

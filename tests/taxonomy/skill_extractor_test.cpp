@@ -471,7 +471,8 @@ TEST(SkillExtractor, AiBeforeAnotherMlSkillOnlySaysWhichKind) {
               (Ids{"artificial-intelligence", "llm", "machine-learning"}));
 }
 
-// "not (a/an) <skill>" and "no <skill>" say what the work is not.
+// "not (a/an) <skill>" and "no (<word>) <skill>", with the list they open, say what the work
+// is not.
 TEST(SkillExtractor, WhatTheWorkIsNotIsNotAsked) {
     EXPECT_EQ(ids("This is not a chatbot project; it is a Django app."), Ids{"django"});
     EXPECT_EQ(ids("We write Go, not Java."), Ids{"go"});
@@ -482,6 +483,11 @@ TEST(SkillExtractor, WhatTheWorkIsNotIsNotAsked) {
     EXPECT_EQ(ids("Experience with No-SQL databases."), Ids{"nosql"});
     // "not only" still names it.
     EXPECT_EQ(ids("Not only Python but also Rust."), (Ids{"python", "rust"}));
+    // One word may stand between "no" and the skill; a negated list stays negated.
+    EXPECT_EQ(ids("No crypto. No speculative AI research."), Ids{});
+    EXPECT_EQ(ids("Plain HTTP requests (no Puppeteer, Selenium, Playwright, etc.) in Go."),
+              Ids{"go"});
+    EXPECT_EQ(ids("No Java or C#; the service is in Rust."), Ids{"rust"});
 }
 
 TEST(SkillExtractor, AOneLetterNameAloneInBracketsIsASignNotALanguage) {
