@@ -217,6 +217,8 @@ constexpr std::string_view kJobWords[] = {
     "you",   "your", "looking",  "hiring",   "seeking",     "candidate", "candidates",
     "apply", "join", "required", "requires", "responsible", "expected",  "must",
 };
+// Words after "not" that keep the skill asked ("not only Python but also Rust").
+constexpr std::string_view kNotOnly[] = {"only", "just", "merely", "simply", "limited", "least"};
 // Capitalised words that do not name a company.
 constexpr std::string_view kNotNames[] = {
     "the",      "this",  "that", "these",     "those",      "it",           "there",       "here",
@@ -530,6 +532,8 @@ struct SkillExtractor::Impl {
     std::uint64_t team_hash = 0;
     std::vector<std::uint64_t> job_words;  // kJobWords
     std::vector<std::uint64_t> not_names;  // kNotNames
+    std::vector<std::uint64_t> not_only;   // kNotOnly
+    std::uint64_t without_hash = 0;
     std::uint64_t we_hash = 0;
     std::uint64_t our_hash = 0;
     std::uint64_t s_hash = 0;
@@ -2081,10 +2085,11 @@ struct SkillExtractor::Impl {
         }
     }
 
-    // "not <skill>", "not a/an <skill>", "no <skill>", "no <word> <skill>": what the work is
-    // not ("This is not a chatbot project", "Go, not Java", "no scraping this time", "no
-    // speculative AI research", "a backend-only agent (no frontend)"), not an asked skill. The
-    // negation carries over a list: "(no Puppeteer, Selenium, Playwright, etc.)".
+    // "not <skill>", "not a/an <skill>", "no/not/without (<word>) <skill>": what the work is
+    // not ("This is not a chatbot project", "Go, not Java", "We do not do social media
+    // marketing", "no scraping this time", "no speculative AI research", "without AI", "a
+    // backend-only agent (no frontend)"), not an asked skill. The negation carries over a list:
+    // "(no Puppeteer, Selenium, Playwright, etc.)".
     void drop_negated(const std::vector<Token>& toks, std::vector<Candidate>& cands) const {
         bool listing = false;  // the last match was negated: a list may carry it on
         std::size_t negated_end = 0;
@@ -2108,12 +2113,17 @@ struct SkillExtractor::Impl {
             if (k > 0 && (toks[k].hash == a_hash || toks[k].hash == an_hash)) {
                 --k;
             }
-            const bool one_word_between = k + 1 == c.first && k > 0 && toks[k].is_word() &&
-                                          !toks[k].capital && toks[k - 1].hash == no_hash;
+            // "no"/"without" right before the skill or one word before it, never with an
+            // article; "not" the same, unless that word keeps it asked ("not only").
+            auto no = [&](const Token& t) { return t.hash == no_hash || t.hash == without_hash; };
+            const bool one_word_between =
+                k + 1 == c.first && k > 0 && toks[k].is_word() && !toks[k].capital &&
+                toks[k - 1].is_word() &&
+                (no(toks[k - 1]) || (toks[k - 1].hash == not_hash && !in(not_only, toks[k])));
             if (toks[k].hash == not_hash && toks[k].is_word()) {
                 c.state = State::Rejected;
-            } else if (k + 1 == c.first && toks[k].hash == no_hash) {
-                c.state = State::Rejected;  // "no" right before the skill, never with an article
+            } else if (k + 1 == c.first && no(toks[k])) {
+                c.state = State::Rejected;
             } else if (one_word_between) {
                 c.state = State::Rejected;
             }
@@ -2354,6 +2364,8 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     m.team_hash = text_tokens::hash_lower("team");
     m.job_words = words_of(kJobWords);
     m.not_names = words_of(kNotNames);
+    m.not_only = words_of(kNotOnly);
+    m.without_hash = text_tokens::hash_lower("without");
     m.business_nouns = compile_word_list(
         std::vector<std::string>(std::begin(kBusinessNouns), std::end(kBusinessNouns)));
     m.others_lists =

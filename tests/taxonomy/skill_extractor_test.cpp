@@ -488,6 +488,8 @@ TEST(SkillExtractor, WhatTheWorkIsNotIsNotAsked) {
     EXPECT_EQ(ids("Plain HTTP requests (no Puppeteer, Selenium, Playwright, etc.) in Go."),
               Ids{"go"});
     EXPECT_EQ(ids("No Java or C#; the service is in Rust."), Ids{"rust"});
+    EXPECT_EQ(ids("We do not do social media marketing; we do SEO."), Ids{"seo"});
+    EXPECT_EQ(ids("Write original content (without AI)."), Ids{});
 }
 
 TEST(SkillExtractor, AOneLetterNameAloneInBracketsIsASignNotALanguage) {
@@ -714,6 +716,12 @@ TEST(SkillExtractor, EverydayTradesAsGigsWriteThem) {
     EXPECT_EQ(ids("Videography for a wedding."), Ids{"video-production"});
     EXPECT_EQ(ids("Track sales against the business plan."), Ids{});
     EXPECT_EQ(ids("Object tracking on drone footage."), (Ids{"object-tracking", "drones"}));
+    EXPECT_EQ(ids("HVAC design and shop drawings for a restaurant."),
+              (Ids{"mep-design", "architectural-drafting"}));
+    // Airflow through a duct is no Apache Airflow; beside other tools, or capitalised, it is.
+    EXPECT_EQ(ids("The duct system must give proper airflow and efficiency."), Ids{});
+    EXPECT_EQ(ids("python, airflow, dbt"), (Ids{"python", "airflow", "dbt"}));
+    EXPECT_EQ(ids("Our pipelines run in Airflow."), Ids{"airflow"});
 }
 
 // A landing page to be made is web design; one that ads point at is not.
