@@ -722,6 +722,14 @@ TEST(SkillExtractor, EverydayTradesAsGigsWriteThem) {
     EXPECT_EQ(ids("The duct system must give proper airflow and efficiency."), Ids{});
     EXPECT_EQ(ids("python, airflow, dbt"), (Ids{"python", "airflow", "dbt"}));
     EXPECT_EQ(ids("Our pipelines run in Airflow."), Ids{"airflow"});
+    // Product names that are also words count beside what they are used for.
+    EXPECT_EQ(ids("Integrate Clerk as the authentication provider."), Ids{"auth0"});
+    EXPECT_EQ(ids("Data Entry Clerk needed."), Ids{"data-entry"});
+    EXPECT_EQ(ids("React Native (preferably with Expo)."), (Ids{"react-native", "expo"}));
+    EXPECT_EQ(ids("Design our booth for the trade Expo."), Ids{});
+    EXPECT_EQ(ids("Event tracking via GTM/GA4."),
+              (Ids{"product-analytics", "google-tag-manager", "google-analytics"}));
+    EXPECT_EQ(ids("A GTM strategy for our launch."), Ids{"go-to-market"});
 }
 
 // A landing page to be made is web design; one that ads point at is not.
