@@ -730,6 +730,9 @@ TEST(SkillExtractor, EverydayTradesAsGigsWriteThem) {
     EXPECT_EQ(ids("Event tracking via GTM/GA4."),
               (Ids{"product-analytics", "google-tag-manager", "google-analytics"}));
     EXPECT_EQ(ids("A GTM strategy for our launch."), Ids{"go-to-market"});
+    // Typeform builds forms, not market research; spreadsheets are no particular product.
+    EXPECT_EQ(ids("Build a Typeform with branching logic."), Ids{"online-forms"});
+    EXPECT_EQ(ids("Collect documents, spreadsheets and presentations."), Ids{});
 }
 
 // A landing page to be made is web design; one that ads point at is not.
