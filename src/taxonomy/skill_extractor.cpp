@@ -534,6 +534,15 @@ struct SkillExtractor::Impl {
     std::vector<std::uint64_t> not_names;  // kNotNames
     std::vector<std::uint64_t> not_only;   // kNotOnly
     std::uint64_t without_hash = 0;
+    // Last words of the headings over what the work leaves out ("Out of Scope", "Non-Goals",
+    // "Not included", "What You Are NOT Doing"), noted by the match scan.
+    std::uint64_t scope_hash = 0;
+    std::uint64_t goals_hash = 0;
+    std::uint64_t included_hash = 0;
+    std::uint64_t doing_hash = 0;
+    std::uint64_t out_hash = 0;
+    std::uint64_t of_hash = 0;
+    std::uint64_t non_hash = 0;
     std::uint64_t we_hash = 0;
     std::uint64_t our_hash = 0;
     std::uint64_t s_hash = 0;
@@ -1874,6 +1883,97 @@ struct SkillExtractor::Impl {
     }
 
     // Drops what a sentence names after one of kOthersLists: clients, investors, markets.
+    // What a posting leaves out, under a heading of its own ("Non-Goals (Out of Scope)" over
+    // "• Frontend • OCR / images"; "Out of scope: UI, frontend."), is not asked. `at` holds the
+    // match scan's notes; the headings end in one of four words.
+    void drop_excluded_sections(std::string_view text, const std::vector<Token>& toks,
+                                const std::vector<std::uint32_t>& at,
+                                std::vector<Candidate>& cands) const {
+        for (const std::uint32_t k : at) {
+            const std::uint64_t h = toks[k].hash;
+            std::size_t first = k;  // the heading's first token
+            auto word_before = [&](std::size_t i, std::uint64_t w) {
+                return i > 0 && toks[i - 1].is_word() && toks[i - 1].hash == w;
+            };
+            if (h == scope_hash && word_before(k, of_hash) && word_before(k - 1, out_hash)) {
+                first = k - 2;  // "out of scope"
+            } else if (h == scope_hash && word_before(k, in_hash) && word_before(k - 1, not_hash)) {
+                first = k - 2;  // "not in scope"
+            } else if (h == goals_hash && word_before(k, non_hash)) {
+                first = k - 1;  // "non-goals"
+            } else if ((h == included_hash || h == doing_hash) && word_before(k, not_hash)) {
+                first = k - 1;  // "not included", "what you are NOT doing"
+            } else {
+                continue;
+            }
+            const auto [begin, end] = excluded_section(text, toks[first].begin, toks[k].end);
+            if (begin == end) {
+                continue;
+            }
+            for (Candidate& c : cands) {
+                if (toks[c.first].begin >= begin && toks[c.first].begin < end) {
+                    c.state = State::Rejected;
+                }
+            }
+        }
+    }
+
+    // The bytes a heading at [begin, end) of the text rules out: the rest of its line after a
+    // ':' when the heading opens the line ("Out of scope: UI."), or the lines below it up to a
+    // blank line when it ends a short line of its own. {0, 0}: the words are no heading.
+    static std::pair<std::size_t, std::size_t> excluded_section(std::string_view text,
+                                                                std::size_t begin,
+                                                                std::size_t end) {
+        constexpr std::size_t kMaxHeadingLine = 60;
+        constexpr std::size_t kMaxLines = 15;
+        std::size_t line = text.rfind('\n', begin);
+        line = line == std::string_view::npos ? 0 : line + 1;
+        auto letter = [](char ch) {
+            const char low = text_tokens::lower(ch);
+            return low >= 'a' && low <= 'z';
+        };
+        const bool opens_line =
+            std::none_of(text.begin() + static_cast<std::ptrdiff_t>(line),
+                         text.begin() + static_cast<std::ptrdiff_t>(begin), letter);
+        std::size_t i = end;
+        while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == ')' ||
+                                   text[i] == '\r' || text[i] == '-')) {
+            ++i;
+        }
+        const bool colon = i < text.size() && text[i] == ':';
+        if (colon) {
+            ++i;
+        }
+        std::size_t line_end = text.find('\n', i);
+        line_end = line_end == std::string_view::npos ? text.size() : line_end;
+        const bool rest_blank =
+            std::all_of(text.begin() + static_cast<std::ptrdiff_t>(i),
+                        text.begin() + static_cast<std::ptrdiff_t>(line_end),
+                        [](char ch) { return ch == ' ' || ch == '\t' || ch == '\r'; });
+        if (!rest_blank) {
+            return opens_line && colon ? std::pair{i, line_end}
+                                       : std::pair{std::size_t{0}, std::size_t{0}};
+        }
+        if (line_end - line > kMaxHeadingLine || line_end == text.size()) {
+            return {0, 0};
+        }
+        // The lines below, up to a blank one.
+        std::size_t at = line_end + 1;
+        for (std::size_t lines = 0; at < text.size() && lines < kMaxLines; ++lines) {
+            std::size_t next = text.find('\n', at);
+            next = next == std::string_view::npos ? text.size() : next;
+            const bool blank =
+                std::all_of(text.begin() + static_cast<std::ptrdiff_t>(at),
+                            text.begin() + static_cast<std::ptrdiff_t>(next),
+                            [](char ch) { return ch == ' ' || ch == '\t' || ch == '\r'; });
+            if (blank) {
+                break;
+            }
+            at = next + 1;
+        }
+        return {line_end + 1, std::min(at, text.size())};
+    }
+
     void drop_others_lists(const std::vector<Token>& toks, const std::vector<std::uint32_t>& at,
                            std::vector<Candidate>& cands) const {
         std::size_t ci = 0;
@@ -2356,6 +2456,9 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     // first words (`others_at`): no pass of its own looks for them.
     std::vector<std::uint64_t> product_list_starts = m.list_verbs;
     product_list_starts.push_back(m.behind_hash);
+    for (const char* word : {"scope", "goals", "included", "doing"}) {
+        product_list_starts.push_back(text_tokens::hash_lower(word));
+    }
     for (std::uint64_t h : product_list_starts) {
         m.others_filter[(h >> 52) >> 6] |= std::uint64_t{1} << ((h >> 52) & 63);
         const std::uint64_t bit = h >> Impl::kFilterShift;
@@ -2366,6 +2469,13 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     m.not_names = words_of(kNotNames);
     m.not_only = words_of(kNotOnly);
     m.without_hash = text_tokens::hash_lower("without");
+    m.scope_hash = text_tokens::hash_lower("scope");
+    m.goals_hash = text_tokens::hash_lower("goals");
+    m.included_hash = text_tokens::hash_lower("included");
+    m.doing_hash = text_tokens::hash_lower("doing");
+    m.out_hash = text_tokens::hash_lower("out");
+    m.of_hash = text_tokens::hash_lower("of");
+    m.non_hash = text_tokens::hash_lower("non");
     m.business_nouns = compile_word_list(
         std::vector<std::string>(std::begin(kBusinessNouns), std::end(kBusinessNouns)));
     m.others_lists =
@@ -2636,6 +2746,7 @@ std::vector<SkillSpan> SkillExtractor::extract(std::string_view text) const {
     if (!others_at.empty()) {
         impl_->drop_product_lists(tokens, others_at, candidates);
         impl_->drop_others_lists(tokens, others_at, candidates);
+        impl_->drop_excluded_sections(text, tokens, others_at, candidates);
     }
 
     std::vector<SkillSpan> out;

@@ -492,6 +492,18 @@ TEST(SkillExtractor, WhatTheWorkIsNotIsNotAsked) {
     EXPECT_EQ(ids("Write original content (without AI)."), Ids{});
 }
 
+// What a posting leaves out under a heading of its own is not asked; the words in prose are
+// no heading.
+TEST(SkillExtractor, WhatAnOutOfScopeSectionListsIsNotAsked) {
+    EXPECT_EQ(ids("Deliverables\n- A Python workflow\n\nNon-Goals (Out of Scope)\n\t\u2022\tUI\n"
+                  "\t\u2022\tFrontend\n\t\u2022\tOCR / images\n\nThe workflow must be stable."),
+              Ids{"python"});
+    EXPECT_EQ(ids("Out of scope: UI, React frontend.\nThe backend is in Go."), Ids{"go"});
+    EXPECT_EQ(ids("Anything beyond React is out of scope for now, but Python helps."),
+              (Ids{"react", "python"}));
+    EXPECT_EQ(ids("Scope of work\n- Build a React app"), Ids{"react"});
+}
+
 TEST(SkillExtractor, AOneLetterNameAloneInBracketsIsASignNotALanguage) {
     EXPECT_EQ(ids("Online Data Analyst, C++ and Python team (C)"), (Ids{"cpp", "python"}));
     EXPECT_EQ(ids("Python, SQL and Excel(R) macros"), (Ids{"python", "sql", "excel"}));
