@@ -957,6 +957,13 @@ struct SkillExtractor::Impl {
             }
             const std::size_t word = at;
             if (word >= until || !toks[word].is_word()) {
+                if (conjunction && word == until) {
+                    // The conjunction closes the list on a match of its own: "Microsoft
+                    // Excel, Word, and Outlook".
+                    for (const auto& [w, variant] : pending) {
+                        found(w, variant);
+                    }
+                }
                 break;
             }
             if (!maybe_last(toks[word].hash)) {

@@ -742,6 +742,16 @@ TEST(SkillExtractor, EverydayTradesAsGigsWriteThem) {
     EXPECT_EQ(ids("Event tracking via GTM/GA4."),
               (Ids{"product-analytics", "google-tag-manager", "google-analytics"}));
     EXPECT_EQ(ids("A GTM strategy for our launch."), Ids{"go-to-market"});
+    // A messaging app is the skill where the work builds on it, not where it is how to reach
+    // the client.
+    EXPECT_EQ(ids("Lead capture from the website, WhatsApp and Instagram, with follow-up "
+                  "automation."),
+              Ids{"whatsapp-api"});
+    EXPECT_EQ(ids("Contact me on WhatsApp about this Python job."), Ids{"python"});
+    EXPECT_EQ(ids("Send real-time alerts to Telegram."), Ids{"telegram-bots"});
+    EXPECT_EQ(ids("Excel VBA with Outlook integration."), (Ids{"vba", "microsoft-365"}));
+    EXPECT_EQ(ids("The market Outlook is positive."), Ids{});
+    EXPECT_EQ(ids("De-duplicate records and map fields correctly."), Ids{"data-mapping"});
     // Typeform builds forms, not market research; spreadsheets are no particular product.
     EXPECT_EQ(ids("Build a Typeform with branching logic."), Ids{"online-forms"});
     EXPECT_EQ(ids("Collect documents, spreadsheets and presentations."), Ids{});
@@ -990,6 +1000,13 @@ TEST(SkillExtractor, CoordinatedWordsShareTheMatchsHeadOrModifier) {
     // The shared word takes the match's fate: a field of study or a role stays one.
     EXPECT_EQ(ids("MSc in Image and Video Processing"), Ids{});
     EXPECT_EQ(ids("Our QA and DevOps engineers review it."), Ids{});
+}
+
+// A list closed by a conjunction shares its first word's modifier even when its last item is
+// a match of its own.
+TEST(SkillExtractor, AModifierSpreadsOverAListThatEndsInAMatch) {
+    EXPECT_EQ(ids("Computer skills, especially Microsoft Excel, Word, and Outlook."),
+              (Ids{"excel", "microsoft-word", "microsoft-365"}));
 }
 
 TEST(SkillExtractor, DeployingAModelIsModelServingWhereNoEdgeDeviceIsNamed) {
