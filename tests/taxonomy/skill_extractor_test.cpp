@@ -752,6 +752,8 @@ TEST(SkillExtractor, EverydayTradesAsGigsWriteThem) {
     EXPECT_EQ(ids("Excel VBA with Outlook integration."), (Ids{"vba", "microsoft-365"}));
     EXPECT_EQ(ids("The market Outlook is positive."), Ids{});
     EXPECT_EQ(ids("De-duplicate records and map fields correctly."), Ids{"data-mapping"});
+    EXPECT_EQ(ids("Sync QBO estimates to Google Sheets."), (Ids{"accounting", "google-sheets"}));
+    EXPECT_EQ(ids("Run cold email in Smartlead or lemlist."), Ids{"lead-generation"});
     // Typeform builds forms, not market research; spreadsheets are no particular product.
     EXPECT_EQ(ids("Build a Typeform with branching logic."), Ids{"online-forms"});
     EXPECT_EQ(ids("Collect documents, spreadsheets and presentations."), Ids{});
