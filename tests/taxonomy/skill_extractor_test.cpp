@@ -754,6 +754,11 @@ TEST(SkillExtractor, EverydayTradesAsGigsWriteThem) {
     EXPECT_EQ(ids("De-duplicate records and map fields correctly."), Ids{"data-mapping"});
     EXPECT_EQ(ids("Sync QBO estimates to Google Sheets."), (Ids{"accounting", "google-sheets"}));
     EXPECT_EQ(ids("Run cold email in Smartlead or lemlist."), Ids{"lead-generation"});
+    EXPECT_EQ(ids("Microsoft SQL Server Reporting Services, Microsoft SQL Server Integration "
+                  "Services."),
+              (Ids{"ssrs", "ssis"}));
+    EXPECT_EQ(ids("A dashboard that pulls call statistics from the Dialpad API."),
+              Ids{"dashboards"});
     // Typeform builds forms, not market research; spreadsheets are no particular product.
     EXPECT_EQ(ids("Build a Typeform with branching logic."), Ids{"online-forms"});
     EXPECT_EQ(ids("Collect documents, spreadsheets and presentations."), Ids{});
