@@ -540,6 +540,13 @@ struct SkillExtractor::Impl {
     std::uint64_t goals_hash = 0;
     std::uint64_t included_hash = 0;
     std::uint64_t doing_hash = 0;
+    std::uint64_t phases_hash = 0;
+    std::uint64_t phase_hash = 0;
+    std::uint64_t future_hash = 0;
+    std::uint64_t later_hash = 0;
+    std::uint64_t fit_hash = 0;
+    std::uint64_t if_hash = 0;
+    std::uint64_t good_hash = 0;
     std::uint64_t out_hash = 0;
     std::uint64_t of_hash = 0;
     std::uint64_t non_hash = 0;
@@ -1891,14 +1898,15 @@ struct SkillExtractor::Impl {
 
     // Drops what a sentence names after one of kOthersLists: clients, investors, markets.
     // What a posting leaves out, under a heading of its own ("Non-Goals (Out of Scope)" over
-    // "• Frontend • OCR / images"; "Out of scope: UI, frontend."), is not asked. `at` holds the
-    // match scan's notes; the headings end in one of four words.
+    // "• Frontend • OCR / images"; "Out of scope: UI, frontend."; "Future Phases"; "You are NOT
+    // a fit if:"), is not asked. `at` holds the match scan's notes of the headings' key words.
     void drop_excluded_sections(std::string_view text, const std::vector<Token>& toks,
                                 const std::vector<std::uint32_t>& at,
                                 std::vector<Candidate>& cands) const {
         for (const std::uint32_t k : at) {
             const std::uint64_t h = toks[k].hash;
-            std::size_t first = k;  // the heading's first token
+            std::size_t first = k;  // the heading's first and last tokens
+            std::size_t last = k;
             auto word_before = [&](std::size_t i, std::uint64_t w) {
                 return i > 0 && toks[i - 1].is_word() && toks[i - 1].hash == w;
             };
@@ -1910,10 +1918,20 @@ struct SkillExtractor::Impl {
                 first = k - 1;  // "non-goals"
             } else if ((h == included_hash || h == doing_hash) && word_before(k, not_hash)) {
                 first = k - 1;  // "not included", "what you are NOT doing"
+            } else if ((h == phases_hash || h == phase_hash) &&
+                       (word_before(k, future_hash) || word_before(k, later_hash))) {
+                first = k - 1;  // "Future Phases (Separate Projects):"
+            } else if (h == fit_hash && k + 1 < toks.size() && toks[k + 1].hash == if_hash) {
+                const std::size_t a = word_before(k, good_hash) ? k - 1 : k;
+                if (!word_before(a, a_hash) || !word_before(a - 1, not_hash)) {
+                    continue;
+                }
+                first = a - 2;  // "You are NOT a (good) fit if:"
+                last = k + 1;
             } else {
                 continue;
             }
-            const auto [begin, end] = excluded_section(text, toks[first].begin, toks[k].end);
+            const auto [begin, end] = excluded_section(text, toks[first].begin, toks[last].end);
             if (begin == end) {
                 continue;
             }
@@ -1927,7 +1945,9 @@ struct SkillExtractor::Impl {
 
     // The bytes a heading at [begin, end) of the text rules out: the rest of its line after a
     // ':' when the heading opens the line ("Out of scope: UI."), or the lines below it up to a
-    // blank line when it ends a short line of its own. {0, 0}: the words are no heading.
+    // blank line when it ends a short line of its own, or ends a line with a ':' after a
+    // capital (a feed that lost the line break before it: "… documentation Future Phases:").
+    // {0, 0}: the words are no heading.
     static std::pair<std::size_t, std::size_t> excluded_section(std::string_view text,
                                                                 std::size_t begin,
                                                                 std::size_t end) {
@@ -1947,6 +1967,13 @@ struct SkillExtractor::Impl {
                                    text[i] == '\r' || text[i] == '-')) {
             ++i;
         }
+        // A remark in brackets may follow on the line: "Future Phases (Separate Projects):".
+        if (i < text.size() && text[i] == '(') {
+            const std::size_t close = text.find_first_of(")\n", i);
+            if (close != std::string_view::npos && text[close] == ')') {
+                i = close + 1;
+            }
+        }
         const bool colon = i < text.size() && text[i] == ':';
         if (colon) {
             ++i;
@@ -1961,7 +1988,8 @@ struct SkillExtractor::Impl {
             return opens_line && colon ? std::pair{i, line_end}
                                        : std::pair{std::size_t{0}, std::size_t{0}};
         }
-        if (line_end - line > kMaxHeadingLine || line_end == text.size()) {
+        const bool capital = static_cast<unsigned char>(text[begin] - 'A') < 26;
+        if ((line_end - line > kMaxHeadingLine && !(capital && colon)) || line_end == text.size()) {
             return {0, 0};
         }
         // The lines below, up to a blank one.
@@ -2463,7 +2491,7 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     // first words (`others_at`): no pass of its own looks for them.
     std::vector<std::uint64_t> product_list_starts = m.list_verbs;
     product_list_starts.push_back(m.behind_hash);
-    for (const char* word : {"scope", "goals", "included", "doing"}) {
+    for (const char* word : {"scope", "goals", "included", "doing", "phases", "phase", "fit"}) {
         product_list_starts.push_back(text_tokens::hash_lower(word));
     }
     for (std::uint64_t h : product_list_starts) {
@@ -2480,6 +2508,13 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     m.goals_hash = text_tokens::hash_lower("goals");
     m.included_hash = text_tokens::hash_lower("included");
     m.doing_hash = text_tokens::hash_lower("doing");
+    m.phases_hash = text_tokens::hash_lower("phases");
+    m.phase_hash = text_tokens::hash_lower("phase");
+    m.future_hash = text_tokens::hash_lower("future");
+    m.later_hash = text_tokens::hash_lower("later");
+    m.fit_hash = text_tokens::hash_lower("fit");
+    m.if_hash = text_tokens::hash_lower("if");
+    m.good_hash = text_tokens::hash_lower("good");
     m.out_hash = text_tokens::hash_lower("out");
     m.of_hash = text_tokens::hash_lower("of");
     m.non_hash = text_tokens::hash_lower("non");

@@ -502,6 +502,13 @@ TEST(SkillExtractor, WhatAnOutOfScopeSectionListsIsNotAsked) {
     EXPECT_EQ(ids("Anything beyond React is out of scope for now, but Python helps."),
               (Ids{"react", "python"}));
     EXPECT_EQ(ids("Scope of work\n- Build a React app"), Ids{"react"});
+    // Later phases, and who the job is not for, are left out too; a heading whose line break
+    // the feed lost still ends its line with a colon.
+    EXPECT_EQ(ids("Deliver working code with documentation Future Phases (Separate Projects):\n"
+                  "- Add a web dashboard\n- Integrate with CRM systems\n\nPython only."),
+              Ids{"python"});
+    EXPECT_EQ(ids("You are NOT a fit if:\nYou avoid architecture decisions\n\nWe need Go."),
+              Ids{"go"});
 }
 
 TEST(SkillExtractor, AOneLetterNameAloneInBracketsIsASignNotALanguage) {
