@@ -513,7 +513,10 @@ struct SkillExtractor::Impl {
     std::vector<std::uint64_t> partner_followers;  // kPartnerFollowers, sorted hashes
     // Their bits: list glue (",", "and"), which often follows a skill, must not pass.
     std::array<std::uint64_t, 64> colleague_filter{};
-    std::vector<std::uint64_t> domain_ends;     // kDomainEnds, sorted hashes
+    std::vector<std::uint64_t> domain_ends;  // kDomainEnds, sorted hashes
+    std::uint64_t http_hash = 0;
+    std::uint64_t https_hash = 0;
+    std::uint64_t www_hash = 0;
     PhraseList company_headings;                // kCompanyHeadings
     PhraseList benefit_headings;                // kBenefitHeadings
     PhraseList job_headings;                    // kJobHeadings
@@ -737,11 +740,14 @@ struct SkillExtractor::Impl {
                 best = match_stem(text, toks, i);
                 best_len = best != nullptr ? 1 : 0;
             }
-            // No match starts inside a dotted name ("foo.js", "www.python.org"): the text
-            // continues an identifier there; nor ends before a domain ("github.com"). Checked
-            // only on a match: matches are rare.
-            if (best != nullptr && i >= 2 && !t.spaced && toks[i - 1].punct == '.' &&
-                !toks[i - 1].spaced && toks[i - 2].is_word()) {
+            // No match starts inside a dotted name ("foo.js", "www.python.org", "videos.net"):
+            // the text continues an identifier there; nor inside a web address's path
+            // ("https://example.com/swagger/index.html"); nor ends before a domain
+            // ("github.com"). Checked only on a match: matches are rare.
+            if (best != nullptr && i >= 1 && !t.spaced &&
+                ((i >= 2 && toks[i - 1].punct == '.' && !toks[i - 1].spaced &&
+                  toks[i - 2].is_word()) ||
+                 (t.punct == '.' && toks[i - 1].is_word()) || in_address(toks, i))) {
                 best = nullptr;
                 best_len = 0;
             }
@@ -760,6 +766,27 @@ struct SkillExtractor::Impl {
                 ++i;
             }
         }
+    }
+
+    // Whether token `i`, glued to the tokens before it, lies in a web address: the glued run
+    // before it starts with "http(s):" or "www." or passes a domain's end (".com/").
+    bool in_address(const std::vector<Token>& toks, std::size_t i) const {
+        constexpr std::size_t kMaxAddressTokens = 40;
+        for (std::size_t j = i; j > 0 && !toks[j].spaced && i - j < kMaxAddressTokens;) {
+            --j;  // toks[j] is glued to toks[j + 1]
+            const Token& t = toks[j];
+            if (t.is_word() &&
+                (t.hash == http_hash || t.hash == https_hash || t.hash == www_hash) &&
+                (toks[j + 1].punct == ':' || toks[j + 1].punct == '.')) {
+                return true;
+            }
+            if (t.punct == '/' && j >= 2 && !t.spaced && !toks[j - 1].spaced &&
+                toks[j - 2].punct == '.' &&
+                std::binary_search(domain_ends.begin(), domain_ends.end(), toks[j - 1].hash)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // The longest alias that starts at token `i` and ends by token `end`, and its length
@@ -2464,6 +2491,9 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
         std::vector<std::string>(std::begin(kPartnerFillers), std::end(kPartnerFillers)));
     m.partner_followers = compile_words(
         std::vector<std::string>(std::begin(kPartnerFollowers), std::end(kPartnerFollowers)));
+    m.http_hash = text_tokens::hash_lower("http");
+    m.https_hash = text_tokens::hash_lower("https");
+    m.www_hash = text_tokens::hash_lower("www");
     m.domain_ends =
         compile_words(std::vector<std::string>(std::begin(kDomainEnds), std::end(kDomainEnds)));
     m.company_headings = compile_phrases(

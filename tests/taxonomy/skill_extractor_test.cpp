@@ -522,6 +522,11 @@ TEST(SkillExtractor, AOneLetterNameAloneInBracketsIsASignNotALanguage) {
 TEST(SkillExtractor, ASkillWordInAWebAddressIsNotTheSkill) {
     EXPECT_EQ(ids("Fork https://github.com/acme/tool and fix it."), Ids{});
     EXPECT_EQ(ids("Docs at python.org; code in GitHub."), Ids{"github"});
+    // Nor a word in an address's path, nor a domain ending in ".net".
+    EXPECT_EQ(ids("Endpoints: https://live.example.com/swagger/index.html"), Ids{});
+    EXPECT_EQ(ids("See github.com/pytorch/vision; we use PyTorch."), Ids{"pytorch"});
+    EXPECT_EQ(ids("The site https://videos.net is hosted on AWS."), Ids{"aws"});
+    EXPECT_EQ(ids("Experience with .NET and VB.NET."), Ids{"dotnet"});
     // A name that ends in a dotted part is still found whole.
     EXPECT_EQ(ids("Node.js and Vue.js"), (Ids{"nodejs", "vue"}));
 }
@@ -766,6 +771,9 @@ TEST(SkillExtractor, EverydayTradesAsGigsWriteThem) {
               (Ids{"ssrs", "ssis"}));
     EXPECT_EQ(ids("A dashboard that pulls call statistics from the Dialpad API."),
               Ids{"dashboards"});
+    EXPECT_EQ(ids("An Access front-end to a SQL Express DB."), (Ids{"frontend", "sql-server"}));
+    EXPECT_EQ(ids("Managing ADFS (Microsoft Active Directory Federation Services)."),
+              Ids{"identity-access"});
     // Typeform builds forms, not market research; spreadsheets are no particular product.
     EXPECT_EQ(ids("Build a Typeform with branching logic."), Ids{"online-forms"});
     EXPECT_EQ(ids("Collect documents, spreadsheets and presentations."), Ids{});
