@@ -774,6 +774,8 @@ TEST(SkillExtractor, EverydayTradesAsGigsWriteThem) {
     EXPECT_EQ(ids("An Access front-end to a SQL Express DB."), (Ids{"frontend", "sql-server"}));
     EXPECT_EQ(ids("Managing ADFS (Microsoft Active Directory Federation Services)."),
               Ids{"identity-access"});
+    EXPECT_EQ(ids("Networking protocols, load balancing and firewall rules."),
+              (Ids{"networking", "traefik"}));
     // Typeform builds forms, not market research; spreadsheets are no particular product.
     EXPECT_EQ(ids("Build a Typeform with branching logic."), Ids{"online-forms"});
     EXPECT_EQ(ids("Collect documents, spreadsheets and presentations."), Ids{});
