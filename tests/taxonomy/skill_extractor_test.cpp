@@ -776,6 +776,9 @@ TEST(SkillExtractor, EverydayTradesAsGigsWriteThem) {
               Ids{"identity-access"});
     EXPECT_EQ(ids("Networking protocols, load balancing and firewall rules."),
               (Ids{"networking", "traefik"}));
+    EXPECT_EQ(ids("We need scrapping of casino results."), Ids{"web-scraping"});
+    EXPECT_EQ(ids("We are scrapping the old design."), Ids{});
+    EXPECT_EQ(ids("Test our GPT-4o API implementation."), Ids{"openai-api"});
     // Typeform builds forms, not market research; spreadsheets are no particular product.
     EXPECT_EQ(ids("Build a Typeform with branching logic."), Ids{"online-forms"});
     EXPECT_EQ(ids("Collect documents, spreadsheets and presentations."), Ids{});
