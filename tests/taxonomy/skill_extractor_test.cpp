@@ -779,6 +779,9 @@ TEST(SkillExtractor, EverydayTradesAsGigsWriteThem) {
     EXPECT_EQ(ids("We need scrapping of casino results."), Ids{"web-scraping"});
     EXPECT_EQ(ids("We are scrapping the old design."), Ids{});
     EXPECT_EQ(ids("Test our GPT-4o API implementation."), Ids{"openai-api"});
+    // A sales funnel to build is the trade; one whose metrics are analysed is data.
+    EXPECT_EQ(ids("Build a high-converting sales funnel with upsells."), Ids{"sales-funnels"});
+    EXPECT_EQ(ids("Analyze the sales funnel metrics."), Ids{});
     // Typeform builds forms, not market research; spreadsheets are no particular product.
     EXPECT_EQ(ids("Build a Typeform with branching logic."), Ids{"online-forms"});
     EXPECT_EQ(ids("Collect documents, spreadsheets and presentations."), Ids{});
