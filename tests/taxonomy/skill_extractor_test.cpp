@@ -782,6 +782,9 @@ TEST(SkillExtractor, EverydayTradesAsGigsWriteThem) {
     // A sales funnel to build is the trade; one whose metrics are analysed is data.
     EXPECT_EQ(ids("Build a high-converting sales funnel with upsells."), Ids{"sales-funnels"});
     EXPECT_EQ(ids("Analyze the sales funnel metrics."), Ids{});
+    EXPECT_EQ(ids("Skills: ChatGPT, Claude, Gemini."), (Ids{"gpt-models", "claude", "gemini"}));
+    EXPECT_EQ(ids("Born under Gemini, she loves travel."), Ids{});
+    EXPECT_EQ(ids("NLU and intent recognition."), (Ids{"nlp", "text-classification"}));
     // Typeform builds forms, not market research; spreadsheets are no particular product.
     EXPECT_EQ(ids("Build a Typeform with branching logic."), Ids{"online-forms"});
     EXPECT_EQ(ids("Collect documents, spreadsheets and presentations."), Ids{});
