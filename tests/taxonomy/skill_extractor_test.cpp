@@ -785,6 +785,12 @@ TEST(SkillExtractor, EverydayTradesAsGigsWriteThem) {
     EXPECT_EQ(ids("Skills: ChatGPT, Claude, Gemini."), (Ids{"gpt-models", "claude", "gemini"}));
     EXPECT_EQ(ids("Born under Gemini, she loves travel."), Ids{});
     EXPECT_EQ(ids("NLU and intent recognition."), (Ids{"nlp", "text-classification"}));
+    // Data structures are the computer-science subject beside programming, not a data model.
+    EXPECT_EQ(ids("Strong knowledge of C++ and data structures."),
+              (Ids{"cpp", "data-structures-algorithms"}));
+    EXPECT_EQ(ids("Strong attention to data structure and naming conventions."), Ids{});
+    EXPECT_EQ(ids("Upload Excel files or link a Google Drive for data input."),
+              (Ids{"excel", "google-workspace"}));
     // Typeform builds forms, not market research; spreadsheets are no particular product.
     EXPECT_EQ(ids("Build a Typeform with branching logic."), Ids{"online-forms"});
     EXPECT_EQ(ids("Collect documents, spreadsheets and presentations."), Ids{});
