@@ -537,6 +537,8 @@ struct SkillExtractor::Impl {
     std::vector<std::uint64_t> not_names;  // kNotNames
     std::vector<std::uint64_t> not_only;   // kNotOnly
     std::uint64_t without_hash = 0;
+    std::uint64_t use_hash = 0;
+    std::uint64_t the_hash = 0;
     // Last words of the headings over what the work leaves out ("Out of Scope", "Non-Goals",
     // "Not included", "What You Are NOT Doing"), noted by the match scan.
     std::uint64_t scope_hash = 0;
@@ -2286,7 +2288,7 @@ struct SkillExtractor::Impl {
                 c.state = State::Rejected;
             } else if (k + 1 == c.first && no(toks[k])) {
                 c.state = State::Rejected;
-            } else if (one_word_between) {
+            } else if (one_word_between || without_the_use_of(toks, c.first)) {
                 c.state = State::Rejected;
             }
             if (c.state == State::Rejected) {
@@ -2294,6 +2296,15 @@ struct SkillExtractor::Impl {
                 negated_end = c.last;
             }
         }
+    }
+
+    // "without (the) use of <skill>" before token `first`.
+    bool without_the_use_of(const std::vector<Token>& toks, std::size_t first) const {
+        if (first < 3 || toks[first - 1].hash != of_hash || toks[first - 2].hash != use_hash) {
+            return false;
+        }
+        const std::size_t before = toks[first - 3].hash == the_hash ? first - 4 : first - 3;
+        return before < first && toks[before].hash == without_hash;
     }
 
     // Tokens [from, to) are one to three list links (", ", " or ", ", and "): the words on
@@ -2534,6 +2545,8 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     m.not_names = words_of(kNotNames);
     m.not_only = words_of(kNotOnly);
     m.without_hash = text_tokens::hash_lower("without");
+    m.use_hash = text_tokens::hash_lower("use");
+    m.the_hash = text_tokens::hash_lower("the");
     m.scope_hash = text_tokens::hash_lower("scope");
     m.goals_hash = text_tokens::hash_lower("goals");
     m.included_hash = text_tokens::hash_lower("included");

@@ -490,6 +490,8 @@ TEST(SkillExtractor, WhatTheWorkIsNotIsNotAsked) {
     EXPECT_EQ(ids("No Java or C#; the service is in Rust."), Ids{"rust"});
     EXPECT_EQ(ids("We do not do social media marketing; we do SEO."), Ids{"seo"});
     EXPECT_EQ(ids("Write original content (without AI)."), Ids{});
+    EXPECT_EQ(ids("Write without the use of AI tools."), Ids{});
+    EXPECT_EQ(ids("We make use of Python."), Ids{"python"});
 }
 
 // What a posting leaves out under a heading of its own is not asked; the words in prose are
