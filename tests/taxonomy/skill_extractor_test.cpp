@@ -793,6 +793,11 @@ TEST(SkillExtractor, EverydayTradesAsGigsWriteThem) {
     EXPECT_EQ(ids("Strong attention to data structure and naming conventions."), Ids{});
     EXPECT_EQ(ids("Upload Excel files or link a Google Drive for data input."),
               (Ids{"excel", "google-workspace"}));
+    // "Amazon Web Services" tagged on an Amazon seller's gig is the marketplace, not the cloud.
+    EXPECT_EQ(ids("Skills: Amazon Listing Optimization, Amazon FBA, Amazon Web Services, SEO"),
+              (Ids{"ecommerce", "seo"}));
+    EXPECT_EQ(ids("We host the app on Amazon Web Services."), Ids{"aws"});
+    EXPECT_EQ(ids("Strong understanding of version control systems."), Ids{});
     // Typeform builds forms, not market research; spreadsheets are no particular product.
     EXPECT_EQ(ids("Build a Typeform with branching logic."), Ids{"online-forms"});
     EXPECT_EQ(ids("Collect documents, spreadsheets and presentations."), Ids{});
