@@ -798,6 +798,8 @@ TEST(SkillExtractor, EverydayTradesAsGigsWriteThem) {
               (Ids{"ecommerce", "seo"}));
     EXPECT_EQ(ids("We host the app on Amazon Web Services."), Ids{"aws"});
     EXPECT_EQ(ids("Strong understanding of version control systems."), Ids{});
+    EXPECT_EQ(ids("Download videos and generate transcripts."), Ids{"transcription"});
+    EXPECT_EQ(ids("Help them making graphs for publications."), Ids{"data-visualization"});
     // Typeform builds forms, not market research; spreadsheets are no particular product.
     EXPECT_EQ(ids("Build a Typeform with branching logic."), Ids{"online-forms"});
     EXPECT_EQ(ids("Collect documents, spreadsheets and presentations."), Ids{});
