@@ -800,6 +800,9 @@ TEST(SkillExtractor, EverydayTradesAsGigsWriteThem) {
     EXPECT_EQ(ids("Strong understanding of version control systems."), Ids{});
     EXPECT_EQ(ids("Download videos and generate transcripts."), Ids{"transcription"});
     EXPECT_EQ(ids("Help them making graphs for publications."), Ids{"data-visualization"});
+    // Azure's services under their Microsoft names are the services, not Azure plus a word.
+    EXPECT_EQ(ids("Skills: Microsoft Azure SQL Database, Microsoft Azure Data Factory"),
+              (Ids{"azure-sql", "azure-data-factory"}));
     // Typeform builds forms, not market research; spreadsheets are no particular product.
     EXPECT_EQ(ids("Build a Typeform with branching logic."), Ids{"online-forms"});
     EXPECT_EQ(ids("Collect documents, spreadsheets and presentations."), Ids{});
