@@ -782,8 +782,10 @@ struct SkillExtractor::Impl {
                 (toks[j + 1].punct == ':' || toks[j + 1].punct == '.')) {
                 return true;
             }
-            if (t.punct == '/' && j >= 2 && !t.spaced && !toks[j - 1].spaced &&
-                toks[j - 2].punct == '.' &&
+            // "example.com/": a name, a dot, a domain's end, a slash ("a .NET/C# developer" has
+            // no name before the dot).
+            if (t.punct == '/' && j >= 3 && !t.spaced && !toks[j - 1].spaced &&
+                toks[j - 2].punct == '.' && !toks[j - 2].spaced && toks[j - 3].is_word() &&
                 std::binary_search(domain_ends.begin(), domain_ends.end(), toks[j - 1].hash)) {
                 return true;
             }

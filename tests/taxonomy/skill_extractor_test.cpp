@@ -529,6 +529,7 @@ TEST(SkillExtractor, ASkillWordInAWebAddressIsNotTheSkill) {
     EXPECT_EQ(ids("See github.com/pytorch/vision; we use PyTorch."), Ids{"pytorch"});
     EXPECT_EQ(ids("The site https://videos.net is hosted on AWS."), Ids{"aws"});
     EXPECT_EQ(ids("Experience with .NET and VB.NET."), Ids{"dotnet"});
+    EXPECT_EQ(ids("A .NET/C# developer."), (Ids{"dotnet", "csharp"}));
     // A name that ends in a dotted part is still found whole.
     EXPECT_EQ(ids("Node.js and Vue.js"), (Ids{"nodejs", "vue"}));
 }
