@@ -804,6 +804,10 @@ TEST(SkillExtractor, EverydayTradesAsGigsWriteThem) {
     // Azure's services under their Microsoft names are the services, not Azure plus a word.
     EXPECT_EQ(ids("Skills: Microsoft Azure SQL Database, Microsoft Azure Data Factory"),
               (Ids{"azure-sql", "azure-data-factory"}));
+    EXPECT_EQ(ids("AWS services including EC2, S3 and RDS."),
+              (Ids{"aws", "aws-ec2", "aws-s3", "aws-rds"}));
+    EXPECT_EQ(ids("Delphi and Firebird SQL."), (Ids{"delphi", "firebird"}));
+    EXPECT_EQ(ids("The Firebird rose from the ashes."), Ids{});
     // Typeform builds forms, not market research; spreadsheets are no particular product.
     EXPECT_EQ(ids("Build a Typeform with branching logic."), Ids{"online-forms"});
     EXPECT_EQ(ids("Collect documents, spreadsheets and presentations."), Ids{});
