@@ -793,6 +793,29 @@ struct SkillExtractor::Impl {
         return false;
     }
 
+    // Whether the gap [from, to) between two tokens ends one list item and starts another: a
+    // bullet ("Website • Speed to Raydium"), or a line break ("Website\nSpeed"). A name is not
+    // spelled across either. Most gaps are one space.
+    static bool item_break(std::string_view text, std::size_t from, std::size_t to) {
+        for (std::size_t b = from; b < to; ++b) {
+            const auto ch = static_cast<unsigned char>(text[b]);
+            if (ch == '\n') {
+                return true;
+            }
+            // U+2000..U+2BFF: bullets, arrows, check marks; the Unicode spaces among them
+            // (U+2000..U+200A, U+202F) keep a name whole, as a no-break space (U+00A0) does.
+            if (ch == 0xE2 && b + 2 < text.size()) {
+                const auto b1 = static_cast<unsigned char>(text[b + 1]);
+                const auto b2 = static_cast<unsigned char>(text[b + 2]);
+                const bool space = b1 == 0x80 && ((b2 >= 0x80 && b2 <= 0x8A) || b2 == 0xAF);
+                if (!space) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     // The longest alias that starts at token `i` and ends by token `end`, and its length
     // (nullptr, 0: none). Inlined into the match scan, its hot loop.
     __attribute__((always_inline)) std::pair<const Variant*, std::size_t> longest_alias(
@@ -810,7 +833,8 @@ struct SkillExtractor::Impl {
                     best_len = len;
                 }
             }
-            if (!slot->is_prefix() || i + len >= end || len >= Taxonomy::kMaxAliasTokens) {
+            if (!slot->is_prefix() || i + len >= end || len >= Taxonomy::kMaxAliasTokens ||
+                item_break(text, toks[i + len - 1].end, toks[i + len].begin)) {
                 break;
             }
             h = text_tokens::extend(h, toks[i + len]);

@@ -513,6 +513,16 @@ TEST(SkillExtractor, WhatAnOutOfScopeSectionListsIsNotAsked) {
               Ids{"go"});
 }
 
+// A name is not spelled across two list items: a bullet or a line break between its words
+// ends one item; a no-break or narrow space keeps it whole.
+TEST(SkillExtractor, ANameIsNotSpelledAcrossListItems) {
+    EXPECT_EQ(ids("Twitter / Website \u2022 Speed to launch"), Ids{});
+    EXPECT_EQ(ids("Website\nSpeed to launch"), Ids{});
+    EXPECT_EQ(ids("Website speed matters."), Ids{"web-performance"});
+    EXPECT_EQ(ids("Power\u00a0BI and Machine\u202fLearning"),
+              (Ids{"power-bi", "machine-learning"}));
+}
+
 TEST(SkillExtractor, AOneLetterNameAloneInBracketsIsASignNotALanguage) {
     EXPECT_EQ(ids("Online Data Analyst, C++ and Python team (C)"), (Ids{"cpp", "python"}));
     EXPECT_EQ(ids("Python, SQL and Excel(R) macros"), (Ids{"python", "sql", "excel"}));
