@@ -818,6 +818,9 @@ TEST(SkillExtractor, EverydayTradesAsGigsWriteThem) {
               (Ids{"aws", "aws-ec2", "aws-s3", "aws-rds"}));
     EXPECT_EQ(ids("Delphi and Firebird SQL."), (Ids{"delphi", "firebird"}));
     EXPECT_EQ(ids("The Firebird rose from the ashes."), Ids{});
+    EXPECT_EQ(ids("Work behind rotating proxies and handle CAPTCHA challenges."),
+              (Ids{"web-scraping-tools"}));
+    EXPECT_EQ(ids("Set up the DNS records and buy a domain."), (Ids{"networking", "web-hosting"}));
     // Typeform builds forms, not market research; spreadsheets are no particular product.
     EXPECT_EQ(ids("Build a Typeform with branching logic."), Ids{"online-forms"});
     EXPECT_EQ(ids("Collect documents, spreadsheets and presentations."), Ids{});
