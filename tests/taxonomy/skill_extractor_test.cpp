@@ -821,6 +821,7 @@ TEST(SkillExtractor, EverydayTradesAsGigsWriteThem) {
     EXPECT_EQ(ids("Work behind rotating proxies and handle CAPTCHA challenges."),
               (Ids{"web-scraping-tools"}));
     EXPECT_EQ(ids("Set up the DNS records and buy a domain."), (Ids{"networking", "web-hosting"}));
+    EXPECT_EQ(ids("Configure the VPC and subnets."), Ids{"networking"});
     // Typeform builds forms, not market research; spreadsheets are no particular product.
     EXPECT_EQ(ids("Build a Typeform with branching logic."), Ids{"online-forms"});
     EXPECT_EQ(ids("Collect documents, spreadsheets and presentations."), Ids{});
