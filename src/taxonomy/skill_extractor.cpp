@@ -1888,7 +1888,6 @@ struct SkillExtractor::Impl {
     // line break, then spaces and at least one bullet ("-", "*", or a UTF-8 one such as "•").
     static bool heads_bulleted_list(std::string_view text, std::size_t begin, std::size_t end,
                                     std::size_t next) {
-        auto space = [](char ch) { return ch == ' ' || ch == '\t' || ch == '\r'; };
         bool line_break = false;
         bool bullet = false;
         for (std::size_t i = end; i < next; ++i) {
@@ -1897,7 +1896,7 @@ struct SkillExtractor::Impl {
                 line_break = true;
             } else if (line_break && (ch == '-' || ch == '*' || ch >= 0x80)) {
                 bullet = true;
-            } else if (!space(static_cast<char>(ch))) {
+            } else if (!line_space(static_cast<char>(ch))) {
                 return false;
             }
         }
@@ -1908,7 +1907,7 @@ struct SkillExtractor::Impl {
             if (text[i - 1] == '\n') {
                 return true;
             }
-            if (!space(text[i - 1])) {
+            if (!line_space(text[i - 1])) {
                 return false;
             }
         }
@@ -1998,6 +1997,21 @@ struct SkillExtractor::Impl {
         }
     }
 
+    // A space within a line: blank, tab, carriage return.
+    static bool line_space(char ch) { return ch == ' ' || ch == '\t' || ch == '\r'; }
+
+    // Where the line holding byte `at` ends: its line break, or the text's end.
+    static std::size_t end_of_line(std::string_view text, std::size_t at) {
+        const std::size_t end = text.find('\n', at);
+        return end == std::string_view::npos ? text.size() : end;
+    }
+
+    // Whether bytes [from, to) of one line hold only spaces.
+    static bool blank(std::string_view text, std::size_t from, std::size_t to) {
+        return std::all_of(text.begin() + static_cast<std::ptrdiff_t>(from),
+                           text.begin() + static_cast<std::ptrdiff_t>(to), line_space);
+    }
+
     // The bytes a heading at [begin, end) of the text rules out: the rest of its line after a
     // ':' when the heading opens the line ("Out of scope: UI."), or the lines below it up to a
     // blank line when it ends a short line of its own, or ends a line with a ':' after a
@@ -2033,13 +2047,8 @@ struct SkillExtractor::Impl {
         if (colon) {
             ++i;
         }
-        std::size_t line_end = text.find('\n', i);
-        line_end = line_end == std::string_view::npos ? text.size() : line_end;
-        const bool rest_blank =
-            std::all_of(text.begin() + static_cast<std::ptrdiff_t>(i),
-                        text.begin() + static_cast<std::ptrdiff_t>(line_end),
-                        [](char ch) { return ch == ' ' || ch == '\t' || ch == '\r'; });
-        if (!rest_blank) {
+        const std::size_t line_end = end_of_line(text, i);
+        if (!blank(text, i, line_end)) {
             return opens_line && colon ? std::pair{i, line_end}
                                        : std::pair{std::size_t{0}, std::size_t{0}};
         }
@@ -2050,13 +2059,8 @@ struct SkillExtractor::Impl {
         // The lines below, up to a blank one.
         std::size_t at = line_end + 1;
         for (std::size_t lines = 0; at < text.size() && lines < kMaxLines; ++lines) {
-            std::size_t next = text.find('\n', at);
-            next = next == std::string_view::npos ? text.size() : next;
-            const bool blank =
-                std::all_of(text.begin() + static_cast<std::ptrdiff_t>(at),
-                            text.begin() + static_cast<std::ptrdiff_t>(next),
-                            [](char ch) { return ch == ' ' || ch == '\t' || ch == '\r'; });
-            if (blank) {
+            const std::size_t next = end_of_line(text, at);
+            if (blank(text, at, next)) {
                 break;
             }
             at = next + 1;
