@@ -539,8 +539,10 @@ struct SkillExtractor::Impl {
     std::uint64_t without_hash = 0;
     std::uint64_t use_hash = 0;
     std::uint64_t the_hash = 0;
-    // Last words of the headings over what the work leaves out ("Out of Scope", "Non-Goals",
-    // "Not included", "What You Are NOT Doing"), noted by the match scan.
+    // Words of the headings over what the work leaves out ("Out of Scope", "Non-Goals", "Not
+    // included", "What You Are NOT Doing", "Future Phases", "NOT a fit if"): the match scan
+    // notes each heading's key word (scope, goals, included, doing, phase(s), fit), and
+    // drop_excluded_sections reads the words around it.
     std::uint64_t scope_hash = 0;
     std::uint64_t goals_hash = 0;
     std::uint64_t included_hash = 0;
