@@ -2034,8 +2034,7 @@ struct SkillExtractor::Impl {
             std::none_of(text.begin() + static_cast<std::ptrdiff_t>(line),
                          text.begin() + static_cast<std::ptrdiff_t>(begin), letter);
         std::size_t i = end;
-        while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == ')' ||
-                                   text[i] == '\r' || text[i] == '-')) {
+        while (i < text.size() && (line_space(text[i]) || text[i] == ')' || text[i] == '-')) {
             ++i;
         }
         // A remark in brackets may follow on the line: "Future Phases (Separate Projects):".
@@ -2560,25 +2559,6 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     m.list_verbs = words_of(kListVerbs);
     m.its_hash = text_tokens::hash_lower("its");
     m.behind_hash = text_tokens::hash_lower("behind");
-    // The words that open a product list are noted by the match scan like the others lists'
-    // first words (`others_at`): no pass of its own looks for them.
-    std::vector<std::uint64_t> product_list_starts = m.list_verbs;
-    product_list_starts.push_back(m.behind_hash);
-    for (const char* word : {"scope", "goals", "included", "doing", "phases", "phase", "fit"}) {
-        product_list_starts.push_back(text_tokens::hash_lower(word));
-    }
-    for (std::uint64_t h : product_list_starts) {
-        m.others_filter[(h >> 52) >> 6] |= std::uint64_t{1} << ((h >> 52) & 63);
-        const std::uint64_t bit = h >> Impl::kFilterShift;
-        m.first_token_filter[bit >> 6] |= std::uint64_t{1} << (bit & 63);
-    }
-    m.team_hash = text_tokens::hash_lower("team");
-    m.job_words = words_of(kJobWords);
-    m.not_names = words_of(kNotNames);
-    m.not_only = words_of(kNotOnly);
-    m.without_hash = text_tokens::hash_lower("without");
-    m.use_hash = text_tokens::hash_lower("use");
-    m.the_hash = text_tokens::hash_lower("the");
     m.scope_hash = text_tokens::hash_lower("scope");
     m.goals_hash = text_tokens::hash_lower("goals");
     m.included_hash = text_tokens::hash_lower("included");
@@ -2593,6 +2573,27 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     m.out_hash = text_tokens::hash_lower("out");
     m.of_hash = text_tokens::hash_lower("of");
     m.non_hash = text_tokens::hash_lower("non");
+    // The words that open a product list, and the key words of the headings over what the work
+    // leaves out, are noted by the match scan like the others lists' first words
+    // (`others_at`): no pass of its own looks for them.
+    std::vector<std::uint64_t> noted_words = m.list_verbs;
+    noted_words.push_back(m.behind_hash);
+    for (std::uint64_t h : {m.scope_hash, m.goals_hash, m.included_hash, m.doing_hash,
+                            m.phases_hash, m.phase_hash, m.fit_hash}) {
+        noted_words.push_back(h);
+    }
+    for (std::uint64_t h : noted_words) {
+        m.others_filter[(h >> 52) >> 6] |= std::uint64_t{1} << ((h >> 52) & 63);
+        const std::uint64_t bit = h >> Impl::kFilterShift;
+        m.first_token_filter[bit >> 6] |= std::uint64_t{1} << (bit & 63);
+    }
+    m.team_hash = text_tokens::hash_lower("team");
+    m.job_words = words_of(kJobWords);
+    m.not_names = words_of(kNotNames);
+    m.not_only = words_of(kNotOnly);
+    m.without_hash = text_tokens::hash_lower("without");
+    m.use_hash = text_tokens::hash_lower("use");
+    m.the_hash = text_tokens::hash_lower("the");
     m.business_nouns = compile_word_list(
         std::vector<std::string>(std::begin(kBusinessNouns), std::end(kBusinessNouns)));
     m.others_lists =
@@ -2817,7 +2818,7 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
         assert(slot.value == Slot{}.value);  // a 32-bit tag clash in one probe run: rehash needed
         slot.value = e.group | (e.is_prefix ? Slot::kPrefixBit : 0);
     }
-    for (std::uint64_t h : product_list_starts) {
+    for (std::uint64_t h : noted_words) {
         if (entries.count(h) == 0) {
             m.others_only.push_back(h);
         }
