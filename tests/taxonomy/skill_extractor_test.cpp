@@ -885,6 +885,10 @@ TEST(SkillExtractor, ReportingAsWorkButNotReportingToSomeone) {
               (Ids{"power-bi", "dashboards", "reporting"}));
     EXPECT_EQ(ids("Build reports & dashboards."), (Ids{"reporting", "dashboards"}));
     EXPECT_EQ(ids("Send weekly reports to the client."), Ids{});
+    // A report of the job's own findings is what it delivers, not reporting work.
+    EXPECT_EQ(ids("Deliverables: a final report with analysis and recommendations."), Ids{});
+    EXPECT_EQ(ids("Create a detailed report summarizing the results."), Ids{});
+    EXPECT_EQ(ids("Build the sales report from the SQL data."), (Ids{"reporting", "sql"}));
 }
 
 // "Why Acme?" and "Who is Acme?" open the company's pitch like "About Acme", and the name they
