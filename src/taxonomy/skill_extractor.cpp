@@ -557,6 +557,12 @@ struct SkillExtractor::Impl {
     std::uint64_t out_hash = 0;
     std::uint64_t of_hash = 0;
     std::uint64_t non_hash = 0;
+    // A platform's skill tags pasted into the text ("Skills: Python, API, OpenCV"): the match
+    // scan notes "Skills", and add_tag_list_items reads the line's items as the tags they are,
+    // so a spelling kept for tags only ("API") counts there as a whole item.
+    std::uint64_t skills_hash = 0;
+    std::vector<Variant> tag_variants;                               // the tag-only aliases
+    std::vector<std::pair<std::uint64_t, std::size_t>> tag_by_hash;  // token chain -> variant
     std::uint64_t we_hash = 0;
     std::uint64_t our_hash = 0;
     std::uint64_t s_hash = 0;
@@ -1952,6 +1958,65 @@ struct SkillExtractor::Impl {
         }
     }
 
+    // The hash of the token sequence [first, last), as the alias table keys it.
+    static std::uint64_t chain_hash(const std::vector<Token>& toks, std::size_t first,
+                                    std::size_t last) {
+        std::uint64_t h = toks[first].hash;
+        for (std::size_t k = first + 1; k < last; ++k) {
+            h = text_tokens::extend(h, toks[k]);
+        }
+        return h;
+    }
+
+    // "Skills: Python, API, Computer Vision": a platform's tags pasted into the text, one
+    // line of comma-separated items after a capitalised "Skills:". An item that is a whole
+    // tag-only spelling ("API") names its skill there, as it does among the listing's own
+    // tags; the other items are matched like any text. `at` holds the match scan's notes.
+    void add_tag_list_items(std::string_view text, const std::vector<Token>& toks,
+                            const std::vector<std::uint32_t>& at,
+                            std::vector<Candidate>& cands) const {
+        for (const std::uint32_t k : at) {
+            if (toks[k].hash != skills_hash || !toks[k].capital || k + 2 >= toks.size() ||
+                toks[k + 1].punct != ':') {
+                continue;
+            }
+            std::size_t item = k + 2;
+            for (std::size_t i = item; i <= toks.size(); ++i) {
+                const bool line_ends = i == toks.size() || line_break_before(text, toks, i);
+                if (!line_ends && toks[i].punct != ',') {
+                    continue;
+                }
+                if (i > item && i - item <= Taxonomy::kMaxAliasTokens) {
+                    add_tag_item(toks, item, i, cands);
+                }
+                item = i + 1;
+                if (line_ends) {
+                    break;
+                }
+            }
+        }
+    }
+
+    // Adds the tag-only alias that tokens [first, last) spell, unless a match lies among them.
+    void add_tag_item(const std::vector<Token>& toks, std::size_t first, std::size_t last,
+                      std::vector<Candidate>& cands) const {
+        const std::uint64_t h = chain_hash(toks, first, last);
+        auto found = std::lower_bound(tag_by_hash.begin(), tag_by_hash.end(),
+                                      std::pair<std::uint64_t, std::size_t>{h, 0});
+        if (found == tag_by_hash.end() || found->first != h) {
+            return;
+        }
+        auto after =
+            std::lower_bound(cands.begin(), cands.end(), first,
+                             [](const Candidate& c, std::size_t token) { return c.first < token; });
+        if ((after != cands.end() && after->first < last) ||
+            (after != cands.begin() && std::prev(after)->last > first)) {
+            return;
+        }
+        cands.insert(after, {static_cast<std::uint32_t>(first), static_cast<std::uint32_t>(last),
+                             &tag_variants[found->second], State::Accepted});
+    }
+
     // Drops what a sentence names after one of kOthersLists: clients, investors, markets.
     // What a posting leaves out, under a heading of its own ("Non-Goals (Out of Scope)" over
     // "• Frontend • OCR / images"; "Out of scope: UI, frontend."; "Future Phases"; "You are NOT
@@ -2573,13 +2638,14 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     m.out_hash = text_tokens::hash_lower("out");
     m.of_hash = text_tokens::hash_lower("of");
     m.non_hash = text_tokens::hash_lower("non");
+    m.skills_hash = text_tokens::hash_lower("skills");
     // The words that open a product list, and the key words of the headings over what the work
     // leaves out, are noted by the match scan like the others lists' first words
     // (`others_at`): no pass of its own looks for them.
     std::vector<std::uint64_t> noted_words = m.list_verbs;
     noted_words.push_back(m.behind_hash);
     for (std::uint64_t h : {m.scope_hash, m.goals_hash, m.included_hash, m.doing_hash,
-                            m.phases_hash, m.phase_hash, m.fit_hash}) {
+                            m.phases_hash, m.phase_hash, m.fit_hash, m.skills_hash}) {
         noted_words.push_back(h);
     }
     for (std::uint64_t h : noted_words) {
@@ -2749,6 +2815,13 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     for (std::uint32_t s = 0; s < skills.size(); ++s) {
         for (const Alias& alias : skills[s].alias_rules) {
             if (alias.tag_only) {
+                Variant v;
+                v.skill = s;
+                v.category = category_index.at(skills[s].category);
+                v.tool = is_tool[s];
+                v.text = alias.text;
+                text_tokens::tokenize(alias.text, v.tokens);
+                m.tag_variants.push_back(std::move(v));
                 continue;
             }
             text_tokens::tokenize(alias.text, tokens);
@@ -2831,6 +2904,11 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     std::sort(m.others_only.begin(), m.others_only.end());
     m.others_only.erase(std::unique(m.others_only.begin(), m.others_only.end()),
                         m.others_only.end());
+    for (std::size_t v = 0; v < m.tag_variants.size(); ++v) {
+        const std::vector<Token>& toks = m.tag_variants[v].tokens;
+        m.tag_by_hash.emplace_back(Impl::chain_hash(toks, 0, toks.size()), v);
+    }
+    std::sort(m.tag_by_hash.begin(), m.tag_by_hash.end());
 }
 
 SkillExtractor::~SkillExtractor() = default;
@@ -2865,6 +2943,7 @@ std::vector<SkillSpan> SkillExtractor::extract(std::string_view text) const {
         impl_->drop_product_lists(tokens, others_at, candidates);
         impl_->drop_others_lists(tokens, others_at, candidates);
         impl_->drop_excluded_sections(text, tokens, others_at, candidates);
+        impl_->add_tag_list_items(text, tokens, others_at, candidates);
     }
 
     std::vector<SkillSpan> out;

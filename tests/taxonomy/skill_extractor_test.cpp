@@ -1083,6 +1083,18 @@ TEST(SkillExtractor, AModifierSpreadsOverAListThatEndsInAMatch) {
               (Ids{"excel", "microsoft-word", "microsoft-365"}));
 }
 
+// A "Skills:" line is the platform's tags pasted into the text: a whole item spelled as a tag
+// only ("API") names its skill there, as the same tag does on a listing; in prose it does not.
+TEST(SkillExtractor, ATagListInTheTextReadsItsItemsAsTags) {
+    EXPECT_EQ(ids("Fix the scraper.\nSkills: Python, API, Web Scraping"),
+              (Ids{"python", "api-design", "web-scraping"}));
+    EXPECT_EQ(ids("Skills: REST API, Node.js"), (Ids{"rest-api", "nodejs"}));
+    EXPECT_EQ(ids("Our API is slow; fix the Python client."), Ids{"python"});
+    EXPECT_EQ(ids("Skills: API design\nThe API is documented."), Ids{"api-design"});
+    // Only whole items of the line: "API keys" is no tag, the next line is prose.
+    EXPECT_EQ(ids("Skills: API keys, Python\nAPI"), Ids{"python"});
+}
+
 TEST(SkillExtractor, DeployingAModelIsModelServingWhereNoEdgeDeviceIsNamed) {
     EXPECT_EQ(ids("Design, train, and deploy ML models for fraud detection"),
               (Ids{"model-serving", "machine-learning", "fraud-detection"}));
