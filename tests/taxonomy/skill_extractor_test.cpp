@@ -686,6 +686,9 @@ TEST(SkillExtractor, AFieldOfStudyIsNotAnAskedSkill) {
                   "related discipline."),
               Ids{});
     EXPECT_EQ(ids("a quantitative subject such as Economics/Mathematics"), Ids{});
+    EXPECT_EQ(ids("Master's degree or higher in Data Science, Robotics, Physics, or related "
+                  "fields; PyTorch."),
+              Ids{"pytorch"});
     EXPECT_EQ(ids("Tuning (and retraining) in PyTorch"), Ids{"pytorch"});
 }
 
