@@ -466,6 +466,11 @@ TEST(SkillExtractor, AFieldOpeningATeamsNameIsColleagues) {
 // "AI" right before another machine-learning skill says which kind it is.
 TEST(SkillExtractor, AiBeforeAnotherMlSkillOnlySaysWhichKind) {
     EXPECT_EQ(ids("Build an AI chatbot for bookings."), Ids{"chatbots"});
+    EXPECT_EQ(ids("Skills: Lead Generation Chatbot"), Ids{"chatbots"});
+    // Scale AI is a labelling platform; to scale AI systems is not to use it.
+    EXPECT_EQ(ids("Label images on Scale AI."), (Ids{"data-labeling", "scale-ai"}));
+    EXPECT_EQ(ids("Build, automate, and scale AI systems; large-scale AI models."),
+              Ids{"artificial-intelligence"});
     EXPECT_EQ(ids("Headless AI RAG agent"), Ids{"rag"});
     EXPECT_EQ(ids("Experience with AI and LLMs; AI/ML background."),
               (Ids{"artificial-intelligence", "llm", "machine-learning"}));
