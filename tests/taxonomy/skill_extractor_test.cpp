@@ -1103,6 +1103,22 @@ TEST(SkillExtractor, ATagListInTheTextReadsItsItemsAsTags) {
     EXPECT_EQ(ids("Skills: API keys, Python\nAPI"), Ids{"python"});
 }
 
+// AWS services and model names as AI gigs write them: bare service names beside other cloud
+// services, model names in lower case or with a version, models "like Whisper".
+TEST(SkillExtractor, ServiceAndModelNamesAsAiGigsWriteThem) {
+    EXPECT_EQ(ids("AWS AI/ML services, especially SageMaker, Bedrock, and A2I."),
+              (Ids{"aws", "machine-learning", "sagemaker", "aws-bedrock"}));
+    EXPECT_EQ(ids("Container orchestration on AWS (ECR, ECS, Lambda)."),
+              (Ids{"aws", "aws-ecs", "aws-lambda"}));
+    EXPECT_EQ(ids("The bedrock of our culture is trust."), Ids{});
+    EXPECT_EQ(ids("A power user of Cursor AI with claude 3.7 or OpenAI o1 pro."),
+              (Ids{"ai-coding-assistants", "claude", "gpt-models"}));
+    EXPECT_EQ(ids("Ask claude about the weather."), Ids{});
+    EXPECT_EQ(ids("Fine-tune custom models like Whisper."), Ids{"whisper"});
+    EXPECT_EQ(ids("Build responsive user interfaces in React."),
+              (Ids{"responsive-design", "react"}));
+}
+
 TEST(SkillExtractor, DeployingAModelIsModelServingWhereNoEdgeDeviceIsNamed) {
     EXPECT_EQ(ids("Design, train, and deploy ML models for fraud detection"),
               (Ids{"model-serving", "machine-learning", "fraud-detection"}));
