@@ -1115,6 +1115,7 @@ TEST(SkillExtractor, ServiceAndModelNamesAsAiGigsWriteThem) {
               (Ids{"ai-coding-assistants", "claude", "gpt-models"}));
     EXPECT_EQ(ids("Ask claude about the weather."), Ids{});
     EXPECT_EQ(ids("Fine-tune custom models like Whisper."), Ids{"whisper"});
+    EXPECT_EQ(ids("Skills: LLM Prompt Engineering, Python"), (Ids{"prompt-engineering", "python"}));
     EXPECT_EQ(ids("Build responsive user interfaces in React."),
               (Ids{"responsive-design", "react"}));
 }
