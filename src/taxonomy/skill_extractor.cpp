@@ -1992,31 +1992,48 @@ struct SkillExtractor::Impl {
         return h;
     }
 
-    // "Skills: Python, API, Computer Vision": a platform's tags pasted into the text, one
-    // line of comma-separated items after a capitalised "Skills:". An item that is a whole
-    // tag-only spelling ("API") names its skill there, as it does among the listing's own
-    // tags; the other items are matched like any text. `at` holds the match scan's notes.
-    void add_tag_list_items(std::string_view text, const std::vector<Token>& toks,
-                            const std::vector<std::uint32_t>& at,
-                            std::vector<Candidate>& cands) const {
+    // "Skills: Python, API, Computer Vision": a platform's tags pasted into the text, one line
+    // of comma-separated items after a capitalised "Skills:". Appends the token ranges [begin,
+    // end) of such lines; `at` holds the match scan's notes, "Skills" among them.
+    static void find_tag_lines(std::string_view text, const std::vector<Token>& toks,
+                               const std::vector<std::uint32_t>& at, std::uint64_t skills_hash,
+                               std::vector<std::pair<std::uint32_t, std::uint32_t>>& lines) {
         for (const std::uint32_t k : at) {
             if (toks[k].hash != skills_hash || !toks[k].capital || k + 2 >= toks.size() ||
                 toks[k + 1].punct != ':') {
                 continue;
             }
-            std::size_t item = k + 2;
-            for (std::size_t i = item; i <= toks.size(); ++i) {
-                const bool line_ends = i == toks.size() || line_break_before(text, toks, i);
-                if (!line_ends && toks[i].punct != ',') {
+            std::size_t end = k + 2;
+            while (end < toks.size() && !line_break_before(text, toks, end)) {
+                ++end;
+            }
+            lines.emplace_back(k + 2, static_cast<std::uint32_t>(end));
+        }
+    }
+
+    static bool in_tag_line(const std::vector<std::pair<std::uint32_t, std::uint32_t>>& lines,
+                            const Candidate& c) {
+        return std::any_of(lines.begin(), lines.end(), [&](const auto& line) {
+            return c.first >= line.first && c.last <= line.second;
+        });
+    }
+
+    // An item of a tag line that is, as a whole, a tag-only spelling ("API") names its skill
+    // there, as it does among the listing's own tags; the other items are matched like any
+    // text.
+    void add_tag_list_items(const std::vector<Token>& toks,
+                            const std::vector<std::pair<std::uint32_t, std::uint32_t>>& lines,
+                            std::vector<Candidate>& cands) const {
+        for (const auto& [begin, end] : lines) {
+            std::size_t item = begin;
+            for (std::size_t i = begin; i <= end; ++i) {
+                if (i < end && toks[i].punct != ',') {
                     continue;
                 }
                 if (i > item && i - item <= Taxonomy::kMaxAliasTokens) {
                     add_tag_item(toks, item, i, cands);
                 }
                 item = i + 1;
-                if (line_ends) {
-                    break;
-                }
             }
         }
     }
@@ -2227,8 +2244,10 @@ struct SkillExtractor::Impl {
     // what people train or judge (kTrainedAiBefore, kTrainedAiAfter) and no machine-learning
     // tool is named, AI is not asked, nor the other machine-learning fields the gig judges
     // (unless asked_near, or kAiTrainingWork).
-    void drop_trades_and_trained_ai(const std::vector<Token>& toks,
-                                    std::vector<Candidate>& cands) const {
+    void drop_trades_and_trained_ai(
+        const std::vector<Token>& toks,
+        const std::vector<std::pair<std::uint32_t, std::uint32_t>>& tag_lines,
+        std::vector<Candidate>& cands) const {
         bool trained = false;
         std::uint32_t judged = kNoGroup;  // the skill people judge (AI), if named
         bool ml_tool = false;
@@ -2272,6 +2291,10 @@ struct SkillExtractor::Impl {
                 std::all_of(toks.begin() + asked_end, toks.begin() + c.first, [&](const Token& t) {
                     return std::binary_search(list_glue.begin(), list_glue.end(), t.hash);
                 });
+            // The platform's tags list what the client asks for: nothing there is judged.
+            if (in_tag_line(tag_lines, c)) {
+                continue;
+            }
             asked = listed || asked_near(toks, c);
             asked_end = c.last;
             if (c.variant->skill == judged ||
@@ -2948,6 +2971,9 @@ std::vector<SkillSpan> SkillExtractor::extract(std::string_view text) const {
     thread_local std::vector<std::uint32_t> others_at;
     others_at.clear();
     impl_->match(text, tokens, candidates, others_at);
+    thread_local std::vector<std::pair<std::uint32_t, std::uint32_t>> tag_lines;
+    tag_lines.clear();
+    Impl::find_tag_lines(text, tokens, others_at, impl_->skills_hash, tag_lines);
     Impl::drop_bracketed_letters(tokens, candidates);
     impl_->confirm(text, tokens, candidates);
     impl_->drop_negated(tokens, candidates);
@@ -2962,12 +2988,12 @@ std::vector<SkillSpan> SkillExtractor::extract(std::string_view text) const {
     impl_->drop_company_names(text, tokens, candidates);
     impl_->drop_employer_products(tokens, candidates);
     Impl::drop_list_headings(text, tokens, candidates);
-    impl_->drop_trades_and_trained_ai(tokens, candidates);
+    impl_->drop_trades_and_trained_ai(tokens, tag_lines, candidates);
     if (!others_at.empty()) {
         impl_->drop_product_lists(tokens, others_at, candidates);
         impl_->drop_others_lists(tokens, others_at, candidates);
         impl_->drop_excluded_sections(text, tokens, others_at, candidates);
-        impl_->add_tag_list_items(text, tokens, others_at, candidates);
+        impl_->add_tag_list_items(tokens, tag_lines, candidates);
     }
 
     std::vector<SkillSpan> out;

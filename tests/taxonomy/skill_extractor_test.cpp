@@ -1101,6 +1101,12 @@ TEST(SkillExtractor, ATagListInTheTextReadsItsItemsAsTags) {
     EXPECT_EQ(ids("Skills: API design\nThe API is documented."), Ids{"api-design"});
     // Only whole items of the line: "API keys" is no tag, the next line is prose.
     EXPECT_EQ(ids("Skills: API keys, Python\nAPI"), Ids{"python"});
+    // The tags list what the client asks for: an app's "AI-generated quizzes" do not make the
+    // AI listed there a thing people judge.
+    EXPECT_EQ(ids("Students get AI-generated quizzes.\nSkills: Artificial Intelligence, Python"),
+              (Ids{"artificial-intelligence", "python"}));
+    EXPECT_EQ(ids("Rate AI responses for accuracy."), Ids{});
+    EXPECT_EQ(ids("Skills: ChatGPT, AI Content Writing"), (Ids{"gpt-models", "content-marketing"}));
 }
 
 // AWS services and model names as AI gigs write them: bare service names beside other cloud
