@@ -762,7 +762,11 @@ struct SkillExtractor::Impl {
                 // look-up in the table.
                 const std::uint64_t bit = t.hash >> 52;
                 if (((others_filter[bit >> 6] >> (bit & 63)) & 1u) != 0) {
-                    others_at.push_back(static_cast<std::uint32_t>(i));
+                    // "skills" is common; only a "Skills:" label is worth a note.
+                    if (t.hash != skills_hash ||
+                        (t.capital && i + 1 < n && toks[i + 1].punct == ':')) {
+                        others_at.push_back(static_cast<std::uint32_t>(i));
+                    }
                     if (std::binary_search(others_only.begin(), others_only.end(), t.hash)) {
                         ++i;
                         continue;
