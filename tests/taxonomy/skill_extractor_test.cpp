@@ -1122,6 +1122,11 @@ TEST(SkillExtractor, ServiceAndModelNamesAsAiGigsWriteThem) {
     EXPECT_EQ(ids("Ask claude about the weather."), Ids{});
     EXPECT_EQ(ids("Fine-tune custom models like Whisper."), Ids{"whisper"});
     EXPECT_EQ(ids("Skills: LLM Prompt Engineering, Python"), (Ids{"prompt-engineering", "python"}));
+    // Vision and voice work by its everyday names: motion detection is not object detection.
+    EXPECT_EQ(ids("Adjust the motion detection of our NVR."), Ids{"video-analytics"});
+    EXPECT_EQ(ids("It should support upscaling of old photos."), Ids{"super-resolution"});
+    EXPECT_EQ(ids("Advice on a robotic picking application."), Ids{"robot-arms"});
+    EXPECT_EQ(ids("Experience with AI voice assistants."), Ids{"voice-agents"});
     EXPECT_EQ(ids("Build responsive user interfaces in React."),
               (Ids{"responsive-design", "react"}));
 }
