@@ -581,12 +581,9 @@ struct SkillExtractor::Impl {
     std::uint64_t out_hash = 0;
     std::uint64_t of_hash = 0;
     std::uint64_t non_hash = 0;
-    // A platform's skill tags pasted into the text ("Skills: Python, API, OpenCV"): the match
-    // scan notes "Skills", and add_tag_list_items reads the line's items as the tags they are,
-    // so a spelling kept for tags only ("API") counts there as a whole item.
+    // A platform's skill tags pasted into the text ("Skills: Python, OpenCV"): the match scan
+    // notes the "Skills:" label, and find_tag_lines reads where such lines run.
     std::uint64_t skills_hash = 0;
-    std::vector<Variant> tag_variants;                               // the tag-only aliases
-    std::vector<std::pair<std::uint64_t, std::size_t>> tag_by_hash;  // token chain -> variant
     std::uint64_t we_hash = 0;
     std::uint64_t our_hash = 0;
     std::uint64_t s_hash = 0;
@@ -1986,22 +1983,12 @@ struct SkillExtractor::Impl {
         }
     }
 
-    // The hash of the token sequence [first, last), as the alias table keys it.
-    static std::uint64_t chain_hash(const std::vector<Token>& toks, std::size_t first,
-                                    std::size_t last) {
-        std::uint64_t h = toks[first].hash;
-        for (std::size_t k = first + 1; k < last; ++k) {
-            h = text_tokens::extend(h, toks[k]);
-        }
-        return h;
-    }
-
-    // "Skills: Python, API, Computer Vision": a platform's tags pasted into the text, one line
+    // "Skills: Python, SQL, Computer Vision": a platform's tags pasted into the text, one line
     // of comma-separated items after a capitalised "Skills:". Appends the token ranges [begin,
     // end) of such lines; `at` holds the match scan's notes, "Skills" among them.
-    static void find_tag_lines(std::string_view text, const std::vector<Token>& toks,
-                               const std::vector<std::uint32_t>& at, std::uint64_t skills_hash,
-                               std::vector<std::pair<std::uint32_t, std::uint32_t>>& lines) {
+    void find_tag_lines(std::string_view text, const std::vector<Token>& toks,
+                        const std::vector<std::uint32_t>& at,
+                        std::vector<std::pair<std::uint32_t, std::uint32_t>>& lines) const {
         for (const std::uint32_t k : at) {
             if (toks[k].hash != skills_hash || !toks[k].capital || k + 2 >= toks.size() ||
                 toks[k + 1].punct != ':') {
@@ -2020,46 +2007,6 @@ struct SkillExtractor::Impl {
         return std::any_of(lines.begin(), lines.end(), [&](const auto& line) {
             return c.first >= line.first && c.last <= line.second;
         });
-    }
-
-    // An item of a tag line that is, as a whole, a tag-only spelling ("API") names its skill
-    // there, as it does among the listing's own tags; the other items are matched like any
-    // text.
-    void add_tag_list_items(const std::vector<Token>& toks,
-                            const std::vector<std::pair<std::uint32_t, std::uint32_t>>& lines,
-                            std::vector<Candidate>& cands) const {
-        for (const auto& [begin, end] : lines) {
-            std::size_t item = begin;
-            for (std::size_t i = begin; i <= end; ++i) {
-                if (i < end && toks[i].punct != ',') {
-                    continue;
-                }
-                if (i > item && i - item <= Taxonomy::kMaxAliasTokens) {
-                    add_tag_item(toks, item, i, cands);
-                }
-                item = i + 1;
-            }
-        }
-    }
-
-    // Adds the tag-only alias that tokens [first, last) spell, unless a match lies among them.
-    void add_tag_item(const std::vector<Token>& toks, std::size_t first, std::size_t last,
-                      std::vector<Candidate>& cands) const {
-        const std::uint64_t h = chain_hash(toks, first, last);
-        auto found = std::lower_bound(tag_by_hash.begin(), tag_by_hash.end(),
-                                      std::pair<std::uint64_t, std::size_t>{h, 0});
-        if (found == tag_by_hash.end() || found->first != h) {
-            return;
-        }
-        auto after =
-            std::lower_bound(cands.begin(), cands.end(), first,
-                             [](const Candidate& c, std::size_t token) { return c.first < token; });
-        if ((after != cands.end() && after->first < last) ||
-            (after != cands.begin() && std::prev(after)->last > first)) {
-            return;
-        }
-        cands.insert(after, {static_cast<std::uint32_t>(first), static_cast<std::uint32_t>(last),
-                             &tag_variants[found->second], State::Accepted});
     }
 
     // Drops what a sentence names after one of kOthersLists: clients, investors, markets.
@@ -2866,13 +2813,6 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     for (std::uint32_t s = 0; s < skills.size(); ++s) {
         for (const Alias& alias : skills[s].alias_rules) {
             if (alias.tag_only) {
-                Variant v;
-                v.skill = s;
-                v.category = category_index.at(skills[s].category);
-                v.tool = is_tool[s];
-                v.text = alias.text;
-                text_tokens::tokenize(alias.text, v.tokens);
-                m.tag_variants.push_back(std::move(v));
                 continue;
             }
             text_tokens::tokenize(alias.text, tokens);
@@ -2955,11 +2895,6 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     std::sort(m.others_only.begin(), m.others_only.end());
     m.others_only.erase(std::unique(m.others_only.begin(), m.others_only.end()),
                         m.others_only.end());
-    for (std::size_t v = 0; v < m.tag_variants.size(); ++v) {
-        const std::vector<Token>& toks = m.tag_variants[v].tokens;
-        m.tag_by_hash.emplace_back(Impl::chain_hash(toks, 0, toks.size()), v);
-    }
-    std::sort(m.tag_by_hash.begin(), m.tag_by_hash.end());
 }
 
 SkillExtractor::~SkillExtractor() = default;
@@ -2977,7 +2912,7 @@ std::vector<SkillSpan> SkillExtractor::extract(std::string_view text) const {
     impl_->match(text, tokens, candidates, others_at);
     thread_local std::vector<std::pair<std::uint32_t, std::uint32_t>> tag_lines;
     tag_lines.clear();
-    Impl::find_tag_lines(text, tokens, others_at, impl_->skills_hash, tag_lines);
+    impl_->find_tag_lines(text, tokens, others_at, tag_lines);
     Impl::drop_bracketed_letters(tokens, candidates);
     impl_->confirm(text, tokens, candidates);
     impl_->drop_negated(tokens, candidates);
@@ -2997,7 +2932,6 @@ std::vector<SkillSpan> SkillExtractor::extract(std::string_view text) const {
         impl_->drop_product_lists(tokens, others_at, candidates);
         impl_->drop_others_lists(tokens, others_at, candidates);
         impl_->drop_excluded_sections(text, tokens, others_at, candidates);
-        impl_->add_tag_list_items(tokens, tag_lines, candidates);
     }
 
     std::vector<SkillSpan> out;

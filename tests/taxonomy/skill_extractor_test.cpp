@@ -1091,21 +1091,18 @@ TEST(SkillExtractor, AModifierSpreadsOverAListThatEndsInAMatch) {
               (Ids{"excel", "microsoft-word", "microsoft-365"}));
 }
 
-// A "Skills:" line is the platform's tags pasted into the text: a whole item spelled as a tag
-// only ("API") names its skill there, as the same tag does on a listing; in prose it does not.
-TEST(SkillExtractor, ATagListInTheTextReadsItsItemsAsTags) {
-    EXPECT_EQ(ids("Fix the scraper.\nSkills: Python, API, Web Scraping"),
-              (Ids{"python", "api-design", "web-scraping"}));
-    EXPECT_EQ(ids("Skills: REST API, Node.js"), (Ids{"rest-api", "nodejs"}));
-    EXPECT_EQ(ids("Our API is slow; fix the Python client."), Ids{"python"});
-    EXPECT_EQ(ids("Skills: API design\nThe API is documented."), Ids{"api-design"});
-    // Only whole items of the line: "API keys" is no tag, the next line is prose.
-    EXPECT_EQ(ids("Skills: API keys, Python\nAPI"), Ids{"python"});
+// A "Skills:" line is the platform's tags pasted into the text: the client's own list of what
+// the job needs.
+TEST(SkillExtractor, ATagLineInTheTextListsWhatIsAsked) {
     // The tags list what the client asks for: an app's "AI-generated quizzes" do not make the
     // AI listed there a thing people judge.
     EXPECT_EQ(ids("Students get AI-generated quizzes.\nSkills: Artificial Intelligence, Python"),
               (Ids{"artificial-intelligence", "python"}));
     EXPECT_EQ(ids("Rate AI responses for accuracy."), Ids{});
+    EXPECT_EQ(ids("Rate AI responses for accuracy.\nSkills: Artificial Intelligence"),
+              Ids{"artificial-intelligence"});
+    // The line ends at its line break.
+    EXPECT_EQ(ids("Skills: Python\nRate AI responses; artificial intelligence."), Ids{"python"});
     EXPECT_EQ(ids("Skills: ChatGPT, AI Content Writing"), (Ids{"gpt-models", "content-marketing"}));
 }
 
