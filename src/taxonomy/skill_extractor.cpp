@@ -2637,9 +2637,9 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     m.of_hash = text_tokens::hash_lower("of");
     m.non_hash = text_tokens::hash_lower("non");
     m.skills_hash = text_tokens::hash_lower("skills");
-    // The words that open a product list, and the key words of the headings over what the work
-    // leaves out, are noted by the match scan like the others lists' first words
-    // (`others_at`): no pass of its own looks for them.
+    // The words that open a product list, the key words of the headings over what the work
+    // leaves out, and the "Skills:" label of a tag line are noted by the match scan like the
+    // others lists' first words (`others_at`): no pass of its own looks for them.
     std::vector<std::uint64_t> noted_words = m.list_verbs;
     noted_words.push_back(m.behind_hash);
     for (std::uint64_t h : {m.scope_hash, m.goals_hash, m.included_hash, m.doing_hash,
