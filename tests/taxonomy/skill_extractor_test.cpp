@@ -1121,6 +1121,11 @@ TEST(SkillExtractor, ServiceAndModelNamesAsAiGigsWriteThem) {
     EXPECT_EQ(ids("Skills: LLM Prompt Engineering, Python"), (Ids{"prompt-engineering", "python"}));
     // Vision and voice work by its everyday names: motion detection is not object detection.
     EXPECT_EQ(ids("Adjust the motion detection of our NVR."), Ids{"video-analytics"});
+    EXPECT_EQ(ids("Build our machine learning operations platform."), Ids{"mlops"});
+    // To improve performance is every job's aim; optimising it is the skill.
+    EXPECT_EQ(ids("Evaluate new tools to improve performance and reliability."), Ids{});
+    EXPECT_EQ(ids("Optimize performance of the SQL queries."),
+              (Ids{"performance-optimization", "sql"}));
     EXPECT_EQ(ids("It should support upscaling of old photos."), Ids{"super-resolution"});
     EXPECT_EQ(ids("Advice on a robotic picking application."), Ids{"robot-arms"});
     EXPECT_EQ(ids("Experience with AI voice assistants."), Ids{"voice-agents"});
