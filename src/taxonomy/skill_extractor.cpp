@@ -99,9 +99,11 @@ constexpr std::string_view kDepartments[] = {
 // works "with" them ("coordinate with our team of back-end developers"); so are the groups of
 // kTeamNouns ("review error reports with the ML team").
 constexpr std::string_view kColleagueNouns[] = {
-    "engineers",   "developers", "designers",  "specialists", "analysts",
-    "consultants", "architects", "scientists", "researchers", "programmers",
+    "engineers",  "developers", "designers",   "specialists", "analysts", "consultants",
+    "architects", "scientists", "researchers", "programmers", "experts",
 };
+// Words between colleagues and their field ("experts across machine learning and robotics").
+constexpr std::string_view kColleagueFieldLinks[] = {"in", "across", "from"};
 constexpr std::string_view kWithWords[] = {"with", "alongside", "across", "between", "among"};
 // Verbs of working together: a field that names roles right after "<verb> with" is the group
 // the hire works with ("work closely with DevOps to deploy", "collaborate with data
@@ -532,6 +534,7 @@ struct SkillExtractor::Impl {
     std::vector<std::uint64_t> departments;        // kDepartments, sorted hashes
     std::vector<std::uint64_t> with_words;         // kWithWords, sorted hashes
     std::vector<std::uint64_t> colleague_nouns;    // kColleagueNouns, kTeamNouns; sorted hashes
+    std::vector<std::uint64_t> colleague_links;    // kColleagueFieldLinks, sorted hashes
     std::vector<std::uint64_t> partner_verbs;      // kPartnerVerbs, sorted hashes
     std::vector<std::uint64_t> partner_fillers;    // kPartnerFillers, sorted hashes
     std::vector<std::uint64_t> partner_followers;  // kPartnerFollowers, sorted hashes
@@ -637,6 +640,7 @@ struct SkillExtractor::Impl {
     std::uint32_t ml_category = kNoGroup;         // the "ml" category, if the file has one
     std::uint32_t cv_task_category = kNoGroup;    // "cv-task"
     std::uint32_t labelling_category = kNoGroup;  // "labelling": annotation work and its tools
+    std::uint32_t design_category = kNoGroup;     // "design": its tools are where people work
     std::uint64_t ml_tool_categories = 0;         // bit per category index: kMlToolCategories
     std::uint64_t ai_hash = 0;
     std::uint64_t artificial_hash = 0;
@@ -1479,19 +1483,40 @@ struct SkillExtractor::Impl {
             return (next.hash == and_hash || next.hash == or_hash) && c.last + 2 < toks.size() &&
                    toks[c.last + 1].is_word() && people(toks[c.last + 2]);
         };
+        // Or the people right before a field (not a tool, nor a design tool: "designers in
+        // Figma" is where the hire meets them), and the list it opens: "alongside leading
+        // experts across machine learning and robotics".
+        auto after_people = [&](const Candidate& c) {
+            return !c.variant->tool && c.variant->category != design_category && c.first >= 2 &&
+                   in(colleague_links, toks[c.first - 1]) && people(toks[c.first - 2]);
+        };
+        bool listing = false;  // the last candidate was a colleague's field from after_people
+        std::size_t listed_end = 0;
         for (Candidate& c : cands) {
-            if (c.state != State::Accepted || c.role || c.last >= toks.size() ||
-                !before_people(c)) {
+            if (c.state != State::Accepted || c.role) {
+                listing = false;
                 continue;
             }
-            const Token& head = toks[c.first];
-            for (std::size_t j = c.first; j-- > 0;) {
+            if (listing && links_only(toks, listed_end, c.first)) {
+                c.role = true;
+                listed_end = c.last;
+                continue;
+            }
+            listing = false;
+            const bool after = after_people(c);
+            if (!after && (c.last >= toks.size() || !before_people(c))) {
+                continue;
+            }
+            const Token& head = toks[after ? c.first - 2 : c.first];
+            for (std::size_t j = after ? c.first - 2 : c.first; j-- > 0;) {
                 const Token& t = toks[j];
                 if (t.sentence != head.sentence || head.word_index - t.word_index > kWindow) {
                     break;
                 }
                 if (in(with_words, t)) {
                     c.role = true;
+                    listing = after;
+                    listed_end = c.last;
                     break;
                 }
             }
@@ -2590,6 +2615,8 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     std::vector<std::string> colleagues(std::begin(kColleagueNouns), std::end(kColleagueNouns));
     colleagues.insert(colleagues.end(), std::begin(kTeamNouns), std::end(kTeamNouns));
     m.colleague_nouns = compile_words(colleagues);
+    m.colleague_links = compile_words(
+        std::vector<std::string>(std::begin(kColleagueFieldLinks), std::end(kColleagueFieldLinks)));
     m.partner_verbs =
         compile_words(std::vector<std::string>(std::begin(kPartnerVerbs), std::end(kPartnerVerbs)));
     m.partner_fillers = compile_words(
@@ -2691,6 +2718,9 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     }
     if (auto it = category_index.find("labelling"); it != category_index.end()) {
         m.labelling_category = it->second;
+    }
+    if (auto it = category_index.find("design"); it != category_index.end()) {
+        m.design_category = it->second;
     }
     for (std::string_view c : kMlToolCategories) {
         if (auto it = category_index.find(std::string(c)); it != category_index.end()) {

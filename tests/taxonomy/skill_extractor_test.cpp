@@ -415,6 +415,12 @@ TEST(SkillExtractor, FieldsOfColleaguesWorkedWithAreNotAsked) {
     EXPECT_EQ(ids("Work closely with ML and data engineers on serving."), Ids{});
     EXPECT_EQ(ids("Partner closely with the Flutter client team on releases."), Ids{});
     EXPECT_EQ(ids("Experience with Flutter client apps and a small team."), Ids{"flutter"});
+    // The people may come first: their field, and the list it opens, are theirs.
+    EXPECT_EQ(ids("Work alongside leading experts across machine learning and robotics, cloud "
+                  "platforms and mapping. Experience with Python."),
+              Ids{"python"});
+    EXPECT_EQ(ids("We seek experts in machine learning."), Ids{"machine-learning"});
+    EXPECT_EQ(ids("Collaborate with designers in Figma."), Ids{"figma"});
     // The people hired are a role too; their field is asked when written as the work.
     EXPECT_EQ(ids("We need backend engineers with Go."), Ids{"go"});
     EXPECT_EQ(ids("Experience with backend development."), Ids{"backend"});
