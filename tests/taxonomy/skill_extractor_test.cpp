@@ -1128,6 +1128,10 @@ TEST(SkillExtractor, ServiceAndModelNamesAsAiGigsWriteThem) {
     // Vision and voice work by its everyday names: motion detection is not object detection.
     EXPECT_EQ(ids("Adjust the motion detection of our NVR."), Ids{"video-analytics"});
     EXPECT_EQ(ids("Build our machine learning operations platform."), Ids{"mlops"});
+    EXPECT_EQ(ids("Pipelines (e.g., Kafka, Airflow, Ray)."), (Ids{"kafka", "airflow", "ray"}));
+    EXPECT_EQ(ids("Ray will call you next week."), Ids{});
+    EXPECT_EQ(ids("PyTorch and GPU programing; advanced Bayesian filters."),
+              (Ids{"pytorch", "gpu-programming", "bayesian-methods"}));
     // To improve performance is every job's aim; optimising it is the skill.
     EXPECT_EQ(ids("Evaluate new tools to improve performance and reliability."), Ids{});
     EXPECT_EQ(ids("Optimize performance of the SQL queries."),
