@@ -1130,6 +1130,13 @@ TEST(SkillExtractor, ServiceAndModelNamesAsAiGigsWriteThem) {
     EXPECT_EQ(ids("Build our machine learning operations platform."), Ids{"mlops"});
     EXPECT_EQ(ids("Pipelines (e.g., Kafka, Airflow, Ray)."), (Ids{"kafka", "airflow", "ray"}));
     EXPECT_EQ(ids("Ray will call you next week."), Ids{});
+    EXPECT_EQ(ids("Libraries such as three.js, d3, WebGL."), (Ids{"threejs", "d3js", "webgl"}));
+    EXPECT_EQ(ids("Take vitamin D3 daily."), Ids{});
+    EXPECT_EQ(ids("Languages: PHP, R, Apex, and Shell."), (Ids{"php", "r", "apex", "bash"}));
+    EXPECT_EQ(ids("Royal Dutch Shell is our client."), Ids{});
+    EXPECT_EQ(ids("AWS services such as S3, SQS or Kinesis."),
+              (Ids{"aws", "aws-s3", "aws-sqs-sns", "aws-kinesis"}));
+    EXPECT_EQ(ids("Help us bridge the sim-to-real gap."), Ids{"domain-adaptation"});
     EXPECT_EQ(ids("PyTorch and GPU programing; advanced Bayesian filters."),
               (Ids{"pytorch", "gpu-programming", "bayesian-methods"}));
     // To improve performance is every job's aim; optimising it is the skill.
