@@ -1137,6 +1137,12 @@ TEST(SkillExtractor, ServiceAndModelNamesAsAiGigsWriteThem) {
     EXPECT_EQ(ids("AWS services such as S3, SQS or Kinesis."),
               (Ids{"aws", "aws-s3", "aws-sqs-sns", "aws-kinesis"}));
     EXPECT_EQ(ids("Help us bridge the sim-to-real gap."), Ids{"domain-adaptation"});
+    // Ordinary words and other products spelled like a skill.
+    EXPECT_EQ(ids("Opportunities to learn and excel are endless."), Ids{});
+    EXPECT_EQ(ids("Support customers with the Renesas R-CAR platform."), Ids{});
+    EXPECT_EQ(ids("Test management tools (e.g., TestRail, Zephyr)."), Ids{"test-management"});
+    EXPECT_EQ(ids("Build firmware on Zephyr and FreeRTOS."), (Ids{"firmware", "rtos"}));
+    EXPECT_EQ(ids("Avoir une vue 360 du SI."), Ids{});
     EXPECT_EQ(ids("PyTorch and GPU programing; advanced Bayesian filters."),
               (Ids{"pytorch", "gpu-programming", "bayesian-methods"}));
     // To improve performance is every job's aim; optimising it is the skill.
