@@ -238,6 +238,7 @@ constexpr std::string_view kOwnNouns[] = {
     "mission",   "vision",    "goal",           "purpose",   "platform",  "product",
     "products",  "company",   "customers",      "clients",   "community", "technology",
     "solutions", "offerings", "infrastructure", "engineers", "growth",    "culture",
+    "equity",    "benefits",  "employees",      "values",    "offices",   "headquarters",
 };
 constexpr std::string_view kJobWords[] = {
     "you",   "your", "looking",  "hiring",   "seeking",     "candidate", "candidates",
@@ -646,6 +647,8 @@ struct SkillExtractor::Impl {
     std::uint64_t artificial_hash = 0;
     std::uint64_t intelligence_hash = 0;
     std::uint64_t why_hash = 0;
+    std::uint64_t what_hash = 0;
+    std::uint64_t at_hash = 0;
     std::uint64_t not_hash = 0;
     std::uint64_t no_hash = 0;
     std::uint64_t and_hash = 0;
@@ -1611,17 +1614,18 @@ struct SkillExtractor::Impl {
         return line_break_before(text, toks, k);
     }
 
-    // "Why Acme?" or "Who is Acme?": a heading that opens the company's pitch, wherever it
-    // stands (the question mark marks it). Returns its length in tokens (0: none) and where the
-    // name starts.
+    // "Why Acme?", "Who is Acme?" or "What is Acme Cloud?": a heading that opens the company's
+    // pitch, wherever it stands (the question mark marks it). Returns its length in tokens (0:
+    // none) and where the name starts.
     std::pair<std::size_t, std::size_t> question_heading(const std::vector<Token>& toks,
                                                          std::size_t k) const {
         auto capitalised = [&](std::size_t i) { return i < toks.size() && toks[i].capital; };
-        if (!capitalised(k) || (toks[k].hash != why_hash && toks[k].hash != who_hash)) {
+        if (!capitalised(k) ||
+            (toks[k].hash != why_hash && toks[k].hash != who_hash && toks[k].hash != what_hash)) {
             return {0, 0};
         }
         std::size_t name = k + 1;
-        if (toks[k].hash == who_hash) {
+        if (toks[k].hash != why_hash) {
             if (name >= toks.size() || toks[name].hash != is_hash) {
                 return {0, 0};
             }
@@ -1903,39 +1907,74 @@ struct SkillExtractor::Impl {
 
     // The company's name, from an "About <Name>", "Why <Name>?" or "Who is <Name>?" heading,
     // written before a skill word is the name, not the skill: "Rainforest QA" (after "About
-    // Rainforest") names no QA work, "Cast AI" (after "Why Cast AI?") no AI.
+    // Rainforest") names no QA work, "Cast AI" (after "Why Cast AI?") no AI. A product the
+    // posting introduces ("What is Grafana Cloud?") is the employer's, wherever it is named. A
+    // name the posting opens with "At <Name>," ("At Serve Robotics, we're reimagining …") is the
+    // company's wherever it stands, when it has two words or more or "we"/"our" follows.
     void drop_company_names(std::string_view text, const std::vector<Token>& toks,
                             std::vector<Candidate>& cands) const {
-        // Most texts have no skill right after a capitalised word, or no "About" heading:
-        // nothing to look up. The byte search is much faster than a pass over the tokens.
-        bool any = false;
-        for (const Candidate& c : cands) {
-            any = any || (c.state == State::Accepted && c.first > 0 && toks[c.first].spaced &&
-                          toks[c.first - 1].capital);
-        }
-        // A question heading needs its '?', which memchr finds fastest.
-        if (!any || (text.find('?') == std::string_view::npos &&
-                     text.find("About ") == std::string_view::npos)) {
+        // Most texts have none of these headings: the byte searches are much faster than a
+        // pass over the tokens.
+        const bool headings = text.find('?') != std::string_view::npos ||
+                              text.find("About ") != std::string_view::npos;
+        if (!headings && text.find("At ") == std::string_view::npos) {
             return;
         }
-        // Wherever the heading stands: feeds run the title, a URL and the heading together.
-        std::vector<std::uint64_t> names;
+        std::vector<std::uint64_t> names;     // a company's name: its first word
+        std::vector<std::uint64_t> products;  // a product's name: its first word
+        std::vector<std::pair<std::size_t, std::size_t>> at_names;  // "At <Name>,": tokens
         for (std::size_t k = 0; k + 1 < toks.size(); ++k) {
             if (toks[k].hash == about_hash && toks[k].capital && toks[k + 1].capital &&
                 toks[k + 1].spaced && !in(job_about, toks[k + 1]) &&
                 (k + 2 == toks.size() || toks[k + 2].punct == ':' || toks[k + 2].capital)) {
                 names.push_back(toks[k + 1].hash);
             } else if (const auto [length, name] = question_heading(toks, k); length > 0) {
-                names.push_back(toks[name].hash);
+                (toks[k].hash == what_hash ? products : names).push_back(toks[name].hash);
+            } else if (toks[k].hash == at_hash && toks[k].capital) {
+                std::size_t end = k + 1;
+                while (end < k + 4 && end < toks.size() && name_word(toks[end])) {
+                    ++end;
+                }
+                if (end > k + 1 && end + 1 < toks.size() && toks[end].punct == ',' &&
+                    (end > k + 2 || toks[end + 1].hash == we_hash ||
+                     toks[end + 1].hash == our_hash)) {
+                    at_names.emplace_back(k + 1, end);
+                }
             }
         }
-        if (names.empty()) {
+        if (names.empty() && products.empty() && at_names.empty()) {
             return;
         }
+        // Whether the tokens at `k` spell one of the "At" names, and how long it is.
+        auto at_name = [&](std::size_t k) -> std::size_t {
+            for (const auto& [first, last] : at_names) {
+                const std::size_t n = last - first;
+                if (k + n <= toks.size() && toks[k].capital &&
+                    std::equal(toks.begin() + static_cast<std::ptrdiff_t>(first),
+                               toks.begin() + static_cast<std::ptrdiff_t>(last),
+                               toks.begin() + static_cast<std::ptrdiff_t>(k),
+                               [](const Token& a, const Token& b) { return a.hash == b.hash; })) {
+                    return n;
+                }
+            }
+            return 0;
+        };
         for (Candidate& c : cands) {
-            if (c.state == State::Accepted && c.first > 0 && toks[c.first].spaced &&
-                toks[c.first - 1].capital &&
-                std::find(names.begin(), names.end(), toks[c.first - 1].hash) != names.end()) {
+            if (c.state != State::Accepted) {
+                continue;
+            }
+            const bool after_name =
+                c.first > 0 && toks[c.first].spaced && toks[c.first - 1].capital &&
+                std::find(names.begin(), names.end(), toks[c.first - 1].hash) != names.end();
+            const bool product =
+                toks[c.first].capital &&
+                std::find(products.begin(), products.end(), toks[c.first].hash) != products.end();
+            bool in_at_name = false;
+            for (std::size_t k = c.first + 1; k-- > 0 && k + 3 >= c.first && !in_at_name;) {
+                const std::size_t n = at_name(k);
+                in_at_name = n > 0 && k + n >= c.last;
+            }
+            if (after_name || product || in_at_name) {
                 c.state = State::Rejected;
             }
         }
@@ -2731,6 +2770,8 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     m.artificial_hash = text_tokens::hash_lower("artificial");
     m.intelligence_hash = text_tokens::hash_lower("intelligence");
     m.why_hash = text_tokens::hash_lower("why");
+    m.what_hash = text_tokens::hash_lower("what");
+    m.at_hash = text_tokens::hash_lower("at");
     m.not_hash = text_tokens::hash_lower("not");
     m.no_hash = text_tokens::hash_lower("no");
     m.and_hash = text_tokens::hash_lower("and");
@@ -2780,6 +2821,7 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     m.heading_starts.push_back(m.about_hash);
     m.heading_starts.push_back(m.why_hash);
     m.heading_starts.push_back(m.who_hash);
+    m.heading_starts.push_back(m.what_hash);
     for (const auto* list : {&m.company_headings, &m.benefit_headings, &m.job_headings}) {
         for (const Phrase& p : *list) {
             m.heading_starts.push_back(p.hashes.front());

@@ -905,9 +905,29 @@ TEST(SkillExtractor, ReportingAsWorkButNotReportingToSomeone) {
     EXPECT_EQ(ids("Build the sales report from the SQL data."), (Ids{"reporting", "sql"}));
 }
 
+// "At <Name>, we …" names the company; a skill word inside the name is none, wherever the name
+// stands. A possessive before the company's own things (its equity plan) names the employer.
+TEST(SkillExtractor, TheCompanysNameAndPossessionsAreNotAskedSkills) {
+    EXPECT_EQ(ids("Lead Engineer At Serve Robotics, we're reimagining delivery. Serve Robotics "
+                  "builds robots. Requirements: Python."),
+              Ids{"python"});
+    EXPECT_EQ(ids("At Collaborative Robotics, the on-robot software is key. Python."),
+              Ids{"python"});
+    EXPECT_EQ(ids("At Google, we use Python."), Ids{"python"});
+    EXPECT_EQ(ids("At first, robotics work; later Python."), (Ids{"robotics", "python"}));
+    EXPECT_EQ(ids("Join Cloudflare's equity plan. Cloudflare offers benefits. You know Rust."),
+              Ids{"rust"});
+    EXPECT_EQ(ids("Configure Cloudflare for our sites."), Ids{"cloudflare"});
+}
+
 // "Why Acme?" and "Who is Acme?" open the company's pitch like "About Acme", and the name they
 // give is the company's wherever it stands: "Cast AI" names no AI work.
 TEST(SkillExtractor, AQuestionHeadingOpensTheCompanysPitchAndNamesIt) {
+    // "What is <product>?" introduces the employer's product: it is no asked skill anywhere.
+    EXPECT_EQ(ids("What is Grafana Cloud? Grafana Cloud is our platform, built on Grafana. You "
+                  "will write Go."),
+              Ids{"go"});
+    EXPECT_EQ(ids("What is needed? Grafana dashboards."), (Ids{"grafana", "dashboards"}));
     EXPECT_EQ(ids("Senior Engineer - Why Cast AI?Cast AI is an automation platform for cloud "
                   "cost. Requirements: Go and Kubernetes."),
               (Ids{"go", "kubernetes"}));
