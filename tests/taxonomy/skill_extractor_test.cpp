@@ -1157,6 +1157,10 @@ TEST(SkillExtractor, ServiceAndModelNamesAsAiGigsWriteThem) {
     EXPECT_EQ(ids("AWS services such as S3, SQS or Kinesis."),
               (Ids{"aws", "aws-s3", "aws-sqs-sns", "aws-kinesis"}));
     EXPECT_EQ(ids("Help us bridge the sim-to-real gap."), Ids{"domain-adaptation"});
+    EXPECT_EQ(ids("Orchestration frameworks (Kubeflow, Airflow, Argo)."),
+              (Ids{"kubeflow", "airflow", "argo-cd"}));
+    EXPECT_EQ(ids("Deployed as containerized services; text/sentiment classification."),
+              (Ids{"docker", "text-classification", "sentiment-analysis"}));
     // Ordinary words and other products spelled like a skill.
     EXPECT_EQ(ids("Opportunities to learn and excel are endless."), Ids{});
     EXPECT_EQ(ids("Support customers with the Renesas R-CAR platform."), Ids{});
