@@ -1069,6 +1069,13 @@ struct SkillExtractor::Impl {
                 break;
             }
             if (!maybe_last(toks[word].hash)) {
+                if (conjunction) {
+                    // The conjunction closes the list on a word of its own: "model
+                    // validation, monitoring, and rollback strategies".
+                    for (const auto& [w, variant] : pending) {
+                        found(w, variant);
+                    }
+                }
                 break;  // the word ends no alias: most words
             }
             if (starts[0] == 0) {
@@ -3017,8 +3024,14 @@ std::vector<SkillSpan> SkillExtractor::extract(std::string_view text) const {
         // Words coordinated with a match name skills too ("image and video processing"); the
         // rare matches that have such words are spelled out away from this loop.
         const std::size_t from = ci > 0 ? candidates[ci - 1].last : 0;
-        const std::size_t until =
-            ci + 1 < candidates.size() ? candidates[ci + 1].first : tokens.size();
+        // A word that alone needed a context it lacked ("monitoring") may still be coordinated
+        // ("model validation, monitoring, and rollback"): only kept matches bound the words.
+        std::size_t next = ci + 1;
+        while (next < candidates.size() && candidates[next].state == State::Rejected &&
+               candidates[next].variant->conditional()) {
+            ++next;
+        }
+        const std::size_t until = next < candidates.size() ? candidates[next].first : tokens.size();
         if (c.last - c.first >= 2 && impl_->may_share(tokens, c, from, until)) {
             impl_->add_coordinated(text, tokens, c, from, until, out);
             continue;

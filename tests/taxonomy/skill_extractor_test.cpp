@@ -1090,6 +1090,11 @@ TEST(SkillExtractor, CoordinatedWordsShareTheMatchsHeadOrModifier) {
     EXPECT_EQ(ids("supervised/unsupervised learning"),
               (Ids{"supervised-learning", "unsupervised-learning"}));
     EXPECT_EQ(ids("front- and back-end development"), (Ids{"frontend", "backend"}));
+    // A list a conjunction closes shares the modifier even when its last word spells nothing
+    // with it, and a word that alone lacked its context ("monitoring") is still an item.
+    EXPECT_EQ(ids("Enforce model validation, monitoring, and rollback strategies."),
+              (Ids{"model-evaluation", "model-monitoring"}));
+    EXPECT_EQ(ids("Skills: data analysis, monitoring, SQL"), (Ids{"data-analysis", "sql"}));
     // The walk stops at a word that spells no alias with the head, and never reaches into an
     // earlier match.
     EXPECT_EQ(ids("Python, data and image processing"), (Ids{"python", "image-processing"}));
