@@ -766,9 +766,11 @@ struct SkillExtractor::Impl {
                 // look-up in the table.
                 const std::uint64_t bit = t.hash >> 52;
                 if (((others_filter[bit >> 6] >> (bit & 63)) & 1u) != 0) {
-                    // "skills" is common; only a "Skills:" label is worth a note.
-                    if (t.hash != skills_hash ||
-                        (t.capital && i + 1 < n && toks[i + 1].punct == ':')) {
+                    // "skills" and "at" are common: only a "Skills:" label and a capitalised
+                    // "At" are worth a note.
+                    const bool common = t.hash == skills_hash || t.hash == at_hash;
+                    if (!common || (t.capital && (t.hash == at_hash ||
+                                                  (i + 1 < n && toks[i + 1].punct == ':')))) {
                         others_at.push_back(static_cast<std::uint32_t>(i));
                     }
                     if (std::binary_search(others_only.begin(), others_only.end(), t.hash)) {
@@ -1497,8 +1499,10 @@ struct SkillExtractor::Impl {
         // Figma" is where the hire meets them), and the list it opens: "alongside leading
         // experts across machine learning and robotics".
         auto after_people = [&](const Candidate& c) {
-            return !c.variant->tool && c.variant->category != design_category && c.first >= 2 &&
-                   in(colleague_links, toks[c.first - 1]) && people(toks[c.first - 2]);
+            // The people first: a filter settles nearly every candidate.
+            return c.first >= 2 && people(toks[c.first - 2]) &&
+                   in(colleague_links, toks[c.first - 1]) && !c.variant->tool &&
+                   c.variant->category != design_category;
         };
         bool listing = false;  // the last candidate was a colleague's field from after_people
         std::size_t listed_end = 0;
@@ -1918,35 +1922,46 @@ struct SkillExtractor::Impl {
     // posting introduces ("What is Grafana Cloud?") is the employer's, wherever it is named. A
     // name the posting opens with "At <Name>," ("At Serve Robotics, we're reimagining …") is the
     // company's wherever it stands, when it has two words or more or "we"/"our" follows.
+    // `at` holds the match scan's notes, a capitalised "At" among them.
     void drop_company_names(std::string_view text, const std::vector<Token>& toks,
+                            const std::vector<std::uint32_t>& at,
                             std::vector<Candidate>& cands) const {
-        // Most texts have none of these headings: the byte searches are much faster than a
-        // pass over the tokens.
-        const bool headings = text.find('?') != std::string_view::npos ||
-                              text.find("About ") != std::string_view::npos;
-        if (!headings && text.find("At ") == std::string_view::npos) {
+        std::vector<std::pair<std::size_t, std::size_t>> at_names;  // "At <Name>,": tokens
+        for (const std::uint32_t k : at) {
+            if (toks[k].hash != at_hash) {
+                continue;
+            }
+            std::size_t end = k + 1;
+            while (end < k + 4 && end < toks.size() && name_word(toks[end])) {
+                ++end;
+            }
+            if (end > k + 1 && end + 1 < toks.size() && toks[end].punct == ',' &&
+                (end > k + 2 || toks[end + 1].hash == we_hash || toks[end + 1].hash == our_hash)) {
+                at_names.emplace_back(k + 1, end);
+            }
+        }
+        // Most texts have no skill right after a capitalised word (where a name would stand)
+        // and no question (a product's heading), or no heading at all: nothing to look up. The
+        // byte searches are much faster than a pass over the tokens.
+        bool any = false;
+        for (const Candidate& c : cands) {
+            any = any || (c.state == State::Accepted && c.first > 0 && toks[c.first].spaced &&
+                          toks[c.first - 1].capital);
+        }
+        const bool question = (any || at_names.empty()) && text.find('?') != std::string_view::npos;
+        const bool headings = question || (any && text.find("About ") != std::string_view::npos);
+        if (!headings && at_names.empty()) {
             return;
         }
         std::vector<std::uint64_t> names;     // a company's name: its first word
         std::vector<std::uint64_t> products;  // a product's name: its first word
-        std::vector<std::pair<std::size_t, std::size_t>> at_names;  // "At <Name>,": tokens
-        for (std::size_t k = 0; k + 1 < toks.size(); ++k) {
+        for (std::size_t k = 0; headings && k + 1 < toks.size(); ++k) {
             if (toks[k].hash == about_hash && toks[k].capital && toks[k + 1].capital &&
                 toks[k + 1].spaced && !in(job_about, toks[k + 1]) &&
                 (k + 2 == toks.size() || toks[k + 2].punct == ':' || toks[k + 2].capital)) {
                 names.push_back(toks[k + 1].hash);
             } else if (const auto [length, name] = question_heading(toks, k); length > 0) {
                 (toks[k].hash == what_hash ? products : names).push_back(toks[name].hash);
-            } else if (toks[k].hash == at_hash && toks[k].capital) {
-                std::size_t end = k + 1;
-                while (end < k + 4 && end < toks.size() && name_word(toks[end])) {
-                    ++end;
-                }
-                if (end > k + 1 && end + 1 < toks.size() && toks[end].punct == ',' &&
-                    (end > k + 2 || toks[end + 1].hash == we_hash ||
-                     toks[end + 1].hash == our_hash)) {
-                    at_names.emplace_back(k + 1, end);
-                }
             }
         }
         if (names.empty() && products.empty() && at_names.empty()) {
@@ -1977,7 +1992,8 @@ struct SkillExtractor::Impl {
                 toks[c.first].capital &&
                 std::find(products.begin(), products.end(), toks[c.first].hash) != products.end();
             bool in_at_name = false;
-            for (std::size_t k = c.first + 1; k-- > 0 && k + 3 >= c.first && !in_at_name;) {
+            for (std::size_t k = c.first + 1;
+                 !at_names.empty() && k-- > 0 && k + 3 >= c.first && !in_at_name;) {
                 const std::size_t n = at_name(k);
                 in_at_name = n > 0 && k + n >= c.last;
             }
@@ -2710,13 +2726,15 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     m.of_hash = text_tokens::hash_lower("of");
     m.non_hash = text_tokens::hash_lower("non");
     m.skills_hash = text_tokens::hash_lower("skills");
+    m.at_hash = text_tokens::hash_lower("at");
     // The words that open a product list, the key words of the headings over what the work
-    // leaves out, and the "Skills:" label of a tag line are noted by the match scan like the
-    // others lists' first words (`others_at`): no pass of its own looks for them.
+    // leaves out, the "Skills:" label of a tag line and the "At" before a company's name are
+    // noted by the match scan like the others lists' first words (`others_at`): no pass of its
+    // own looks for them.
     std::vector<std::uint64_t> noted_words = m.list_verbs;
     noted_words.push_back(m.behind_hash);
     for (std::uint64_t h : {m.scope_hash, m.goals_hash, m.included_hash, m.doing_hash,
-                            m.phases_hash, m.phase_hash, m.fit_hash, m.skills_hash}) {
+                            m.phases_hash, m.phase_hash, m.fit_hash, m.skills_hash, m.at_hash}) {
         noted_words.push_back(h);
     }
     for (std::uint64_t h : noted_words) {
@@ -2778,7 +2796,6 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     m.intelligence_hash = text_tokens::hash_lower("intelligence");
     m.why_hash = text_tokens::hash_lower("why");
     m.what_hash = text_tokens::hash_lower("what");
-    m.at_hash = text_tokens::hash_lower("at");
     m.not_hash = text_tokens::hash_lower("not");
     m.no_hash = text_tokens::hash_lower("no");
     m.and_hash = text_tokens::hash_lower("and");
@@ -3003,7 +3020,7 @@ std::vector<SkillSpan> SkillExtractor::extract(std::string_view text) const {
     impl_->mark_partners(tokens, candidates);
     const std::size_t first_job = impl_->drop_company_sections(text, tokens, candidates);
     impl_->drop_self_descriptions(text, tokens, candidates, first_job);
-    impl_->drop_company_names(text, tokens, candidates);
+    impl_->drop_company_names(text, tokens, others_at, candidates);
     impl_->drop_employer_products(tokens, candidates);
     Impl::drop_list_headings(text, tokens, candidates);
     impl_->drop_trades_and_trained_ai(tokens, tag_lines, candidates);
