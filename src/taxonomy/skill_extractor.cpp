@@ -766,11 +766,9 @@ struct SkillExtractor::Impl {
                 // look-up in the table.
                 const std::uint64_t bit = t.hash >> 52;
                 if (((others_filter[bit >> 6] >> (bit & 63)) & 1u) != 0) {
-                    // "skills" and "at" are common: only a "Skills:" label and a capitalised
-                    // "At" are worth a note.
-                    const bool common = t.hash == skills_hash || t.hash == at_hash;
-                    if (!common || (t.capital && (t.hash == at_hash ||
-                                                  (i + 1 < n && toks[i + 1].punct == ':')))) {
+                    // "skills" is common; only a "Skills:" label is worth a note.
+                    if (t.hash != skills_hash ||
+                        (t.capital && i + 1 < n && toks[i + 1].punct == ':')) {
                         others_at.push_back(static_cast<std::uint32_t>(i));
                     }
                     if (std::binary_search(others_only.begin(), others_only.end(), t.hash)) {
@@ -1922,34 +1920,43 @@ struct SkillExtractor::Impl {
     // posting introduces ("What is Grafana Cloud?") is the employer's, wherever it is named. A
     // name the posting opens with "At <Name>," ("At Serve Robotics, we're reimagining …") is the
     // company's wherever it stands, when it has two words or more or "we"/"our" follows.
-    // `at` holds the match scan's notes, a capitalised "At" among them.
     void drop_company_names(std::string_view text, const std::vector<Token>& toks,
-                            const std::vector<std::uint32_t>& at,
                             std::vector<Candidate>& cands) const {
-        std::vector<std::pair<std::size_t, std::size_t>> at_names;  // "At <Name>,": tokens
-        for (const std::uint32_t k : at) {
-            if (toks[k].hash != at_hash) {
-                continue;
-            }
-            std::size_t end = k + 1;
-            while (end < k + 4 && end < toks.size() && name_word(toks[end])) {
-                ++end;
-            }
-            if (end > k + 1 && end + 1 < toks.size() && toks[end].punct == ',' &&
-                (end > k + 2 || toks[end + 1].hash == we_hash || toks[end + 1].hash == our_hash)) {
-                at_names.emplace_back(k + 1, end);
-            }
-        }
         // Most texts have no skill right after a capitalised word (where a name would stand)
         // and no question (a product's heading), or no heading at all: nothing to look up. The
-        // byte searches are much faster than a pass over the tokens.
+        // byte searches are much faster than a pass over the tokens. An "At <Name>," is found
+        // from the skill word in the name.
         bool any = false;
+        std::vector<std::pair<std::size_t, std::size_t>> at_names;  // "At <Name>,": tokens
         for (const Candidate& c : cands) {
-            any = any || (c.state == State::Accepted && c.first > 0 && toks[c.first].spaced &&
-                          toks[c.first - 1].capital);
+            if (c.state != State::Accepted || c.first == 0 || !toks[c.first].spaced ||
+                !toks[c.first - 1].capital) {
+                continue;
+            }
+            any = true;
+            for (std::size_t k = c.first; k-- > 0 && k + 4 >= c.first;) {
+                if (toks[k].hash == at_hash && toks[k].capital) {
+                    std::size_t end = k + 1;
+                    while (end < k + 4 && end < toks.size() && name_word(toks[end])) {
+                        ++end;
+                    }
+                    if (end >= c.last && end + 1 < toks.size() && toks[end].punct == ',' &&
+                        (end > k + 2 || toks[end + 1].hash == we_hash ||
+                         toks[end + 1].hash == our_hash)) {
+                        at_names.emplace_back(k + 1, end);
+                    }
+                    break;
+                }
+                if (!name_word(toks[k])) {
+                    break;
+                }
+            }
         }
-        const bool question = (any || at_names.empty()) && text.find('?') != std::string_view::npos;
-        const bool headings = question || (any && text.find("About ") != std::string_view::npos);
+        const bool question = text.find('?') != std::string_view::npos;
+        if (!any && !question) {
+            return;
+        }
+        const bool headings = question || text.find("About ") != std::string_view::npos;
         if (!headings && at_names.empty()) {
             return;
         }
@@ -2728,13 +2735,12 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     m.skills_hash = text_tokens::hash_lower("skills");
     m.at_hash = text_tokens::hash_lower("at");
     // The words that open a product list, the key words of the headings over what the work
-    // leaves out, the "Skills:" label of a tag line and the "At" before a company's name are
-    // noted by the match scan like the others lists' first words (`others_at`): no pass of its
-    // own looks for them.
+    // leaves out, and the "Skills:" label of a tag line are noted by the match scan like the
+    // others lists' first words (`others_at`): no pass of its own looks for them.
     std::vector<std::uint64_t> noted_words = m.list_verbs;
     noted_words.push_back(m.behind_hash);
     for (std::uint64_t h : {m.scope_hash, m.goals_hash, m.included_hash, m.doing_hash,
-                            m.phases_hash, m.phase_hash, m.fit_hash, m.skills_hash, m.at_hash}) {
+                            m.phases_hash, m.phase_hash, m.fit_hash, m.skills_hash}) {
         noted_words.push_back(h);
     }
     for (std::uint64_t h : noted_words) {
@@ -3020,7 +3026,7 @@ std::vector<SkillSpan> SkillExtractor::extract(std::string_view text) const {
     impl_->mark_partners(tokens, candidates);
     const std::size_t first_job = impl_->drop_company_sections(text, tokens, candidates);
     impl_->drop_self_descriptions(text, tokens, candidates, first_job);
-    impl_->drop_company_names(text, tokens, others_at, candidates);
+    impl_->drop_company_names(text, tokens, candidates);
     impl_->drop_employer_products(tokens, candidates);
     Impl::drop_list_headings(text, tokens, candidates);
     impl_->drop_trades_and_trained_ai(tokens, tag_lines, candidates);
