@@ -59,8 +59,16 @@ constexpr std::string_view kStudyPrefixes[] = {
 };
 // Fields of study named as examples ("a quantitative subject such as Economics/Mathematics"):
 // matched like a study prefix.
-constexpr std::string_view kStudyExamplePrefixes[] = {"subject such as", "subjects such as",
-                                                      "discipline such as", "disciplines such as"};
+constexpr std::string_view kStudyExamplePrefixes[] = {"subject such as",
+                                                      "subjects such as",
+                                                      "discipline such as",
+                                                      "disciplines such as",
+                                                      "discipline (e.g.",
+                                                      "disciplines (e.g.",
+                                                      "quantitative field (e.g.",
+                                                      "quantitative fields (e.g.",
+                                                      "quantitative field such as",
+                                                      "quantitative fields such as"};
 
 // A platform's category line ("Category: Full Stack Development") files the listing under a
 // broad heading; it is not a skill the work asks for. Matched like a study prefix.

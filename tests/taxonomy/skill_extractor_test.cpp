@@ -697,6 +697,12 @@ TEST(SkillExtractor, AFieldOfStudyIsNotAnAskedSkill) {
                   "related discipline."),
               Ids{});
     EXPECT_EQ(ids("a quantitative subject such as Economics/Mathematics"), Ids{});
+    EXPECT_EQ(ids("Ph.D. in a quantitative field (e.g., Computer Science, Statistics, "
+                  "Mathematics, or related fields)."),
+              Ids{});
+    // Fields of work are not fields of study: "learn fast in fields such as Computer Vision".
+    EXPECT_EQ(ids("The ability to learn fast (in fields such as Computer Vision, Data Science)."),
+              (Ids{"computer-vision", "data-science"}));
     EXPECT_EQ(ids("Master's degree or higher in Data Science, Robotics, Physics, or related "
                   "fields; PyTorch."),
               Ids{"pytorch"});
