@@ -1171,7 +1171,7 @@ TEST(SkillExtractor, ServiceAndModelNamesAsAiGigsWriteThem) {
     EXPECT_EQ(ids("Orchestration frameworks (Kubeflow, Airflow, Argo)."),
               (Ids{"kubeflow", "airflow", "argo-cd"}));
     EXPECT_EQ(ids("Deployed as containerized services; text/sentiment classification."),
-              (Ids{"docker", "text-classification", "sentiment-analysis"}));
+              (Ids{"text-classification", "sentiment-analysis"}));
     // Ordinary words and other products spelled like a skill.
     EXPECT_EQ(ids("Opportunities to learn and excel are endless."), Ids{});
     EXPECT_EQ(ids("Support customers with the Renesas R-CAR platform."), Ids{});
