@@ -2741,7 +2741,6 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     m.of_hash = text_tokens::hash_lower("of");
     m.non_hash = text_tokens::hash_lower("non");
     m.skills_hash = text_tokens::hash_lower("skills");
-    m.at_hash = text_tokens::hash_lower("at");
     // The words that open a product list, the key words of the headings over what the work
     // leaves out, and the "Skills:" label of a tag line are noted by the match scan like the
     // others lists' first words (`others_at`): no pass of its own looks for them.
@@ -2810,6 +2809,7 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     m.intelligence_hash = text_tokens::hash_lower("intelligence");
     m.why_hash = text_tokens::hash_lower("why");
     m.what_hash = text_tokens::hash_lower("what");
+    m.at_hash = text_tokens::hash_lower("at");
     m.not_hash = text_tokens::hash_lower("not");
     m.no_hash = text_tokens::hash_lower("no");
     m.and_hash = text_tokens::hash_lower("and");
@@ -3055,8 +3055,9 @@ std::vector<SkillSpan> SkillExtractor::extract(std::string_view text) const {
         // Words coordinated with a match name skills too ("image and video processing"); the
         // rare matches that have such words are spelled out away from this loop.
         const std::size_t from = ci > 0 ? candidates[ci - 1].last : 0;
-        // A word that alone needed a context it lacked ("monitoring") may still be coordinated
-        // ("model validation, monitoring, and rollback"): only kept matches bound the words.
+        // A word whose alias needed a context or neighbours it lacked ("monitoring") may still
+        // be coordinated ("model validation, monitoring, and rollback"): such a rejected match
+        // does not bound the words; any other match does.
         std::size_t next = ci + 1;
         while (next < candidates.size() && candidates[next].state == State::Rejected &&
                candidates[next].variant->conditional()) {
