@@ -1170,6 +1170,15 @@ TEST(SkillExtractor, ServiceAndModelNamesAsAiGigsWriteThem) {
     EXPECT_EQ(ids("Help us bridge the sim-to-real gap."), Ids{"domain-adaptation"});
     EXPECT_EQ(ids("Orchestration frameworks (Kubeflow, Airflow, Argo)."),
               (Ids{"kubeflow", "airflow", "argo-cd"}));
+    EXPECT_EQ(ids("Data processing (Flink, Dataflow, Beam)."),
+              (Ids{"flink", "gcp-dataflow", "apache-beam"}));
+    EXPECT_EQ(ids("JavaScript testing frameworks (jest, webdriver.io)."),
+              (Ids{"javascript", "jest"}));
+    EXPECT_EQ(ids("Containers like Docker, Kubernetes and/or Spark; CSV or XML data."),
+              (Ids{"docker", "kubernetes", "apache-spark", "xml"}));
+    EXPECT_EQ(ids("He said it in jest. Ideas that spark joy."), Ids{});
+    EXPECT_EQ(ids("Products like sentiment analyzers, translation engines and summarizers."),
+              (Ids{"sentiment-analysis", "machine-translation", "summarization"}));
     EXPECT_EQ(ids("Deployed as containerized services; text/sentiment classification."),
               (Ids{"text-classification", "sentiment-analysis"}));
     // Ordinary words and other products spelled like a skill.
