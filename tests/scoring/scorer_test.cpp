@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "scoring_fixtures.h"
+#include "taxonomy/taxonomy.h"
 
 namespace gigscout {
 namespace {
@@ -230,6 +231,30 @@ TEST(SkillFit, NarrowerSkillIsStrongPartialEvidenceForTheBroaderOne) {
     EXPECT_NEAR(value_of(detection, "skill"), (0.7 * 0.85) * (0.7 / 4), kEps);
     Score vision = score_with(yolo, listing("a", {title("computer-vision")}));
     EXPECT_NEAR(value_of(vision, "skill"), (0.49 * 0.85) * (0.49 / 4), kEps);
+}
+
+TEST(SkillFit, MachineLearningAndComputerVisionAreFieldsOfAI) {
+    // Nearly every AI gig asks for "AI": in the bundled taxonomy a profile of vision or
+    // learning work has part of it (a narrower form, 0.7 × 0.85), and a profile naming only AI
+    // is weaker evidence for them (a broader form, 0.5).
+    auto bundled = [](const Profile& p, const Listing& l) {
+        return Scorer(p, Taxonomy::bundled(), test_currencies(), kNow).score(l);
+    };
+    Profile vision;
+    vision.skills = {skill("computer-vision", SkillLevel::Intermediate)};
+    Score ai = bundled(vision, listing("a", {title("artificial-intelligence")}));
+    EXPECT_NEAR(value_of(ai, "skill"), (0.7 * 0.85) * (0.7 / 4), kEps);
+    EXPECT_EQ(ai.partial_skills,
+              (std::vector<PartialSkill>{
+                  {"artificial-intelligence", "computer-vision", {"computer-vision"}}}));
+    Profile learning;
+    learning.skills = {skill("machine-learning", SkillLevel::Intermediate)};
+    EXPECT_FALSE(
+        bundled(learning, listing("a", {title("artificial-intelligence")})).partial_skills.empty());
+    Profile ai_only;
+    ai_only.skills = {skill("artificial-intelligence", SkillLevel::Advanced)};
+    EXPECT_NEAR(value_of(bundled(ai_only, listing("a", {tag("machine-learning")})), "skill"),
+                0.5 * (0.5 / 4), kEps);
 }
 
 TEST(SkillFit, SpecialisationsOfAUserSkillCountHalfAndReverseImplicationLess) {

@@ -174,11 +174,13 @@ TEST_F(MarketInsightTest, MediansAreInTheUsersCurrencyWithTheCountBehindThem) {
 TEST_F(MarketInsightTest, DomainsCountTheListingsAskingForOneOfTheirTools) {
     MarketInsight m = insight({});
     // OpenCV implies image processing and computer vision; YOLO's broader is object detection,
-    // whose broader is computer vision; PyTorch and Keras imply deep learning (→ ML).
-    EXPECT_THAT(demand_ids(m.demand.domains),
-                ElementsAre("computer-vision 4/1", "image-processing 3/1", "deep-learning 2/1",
-                            "machine-learning 2/1", "object-detection 2/0"));
-    const SkillDemand& cv = m.demand.domains[0];
+    // whose broader is computer vision; PyTorch and Keras imply deep learning (→ ML); computer
+    // vision and machine learning are fields of AI.
+    EXPECT_THAT(
+        demand_ids(m.demand.domains),
+        ElementsAre("artificial-intelligence 6/2", "computer-vision 4/1", "image-processing 3/1",
+                    "deep-learning 2/1", "machine-learning 2/1", "object-detection 2/0"));
+    const SkillDemand& cv = m.demand.domains[1];
     EXPECT_DOUBLE_EQ(cv.hourly.median.value_or(0), 55);
     EXPECT_DOUBLE_EQ(cv.fixed.median.value_or(0), 800);
 }
