@@ -36,6 +36,10 @@ constexpr std::string_view kStudyPrefixes[] = {
     "masters in",
     "phd in",
     "ph . d . in",
+    "ph . d in",
+    "b . s . in",
+    "m . s . in",
+    "m . s in",
     "doctorate in",
     "bsc in",
     "msc in",
@@ -1326,11 +1330,22 @@ struct SkillExtractor::Impl {
             if (previous > 0 && cands[previous - 1].last == first) {
                 return studied[previous - 1] != 0;
             }
-            if (!after_glue || !t.capital) {
+            if (!after_glue || !t.is_word()) {
                 return false;
             }
-            for (int words = 0; words < 3 && first > 0 && toks[first - 1].capital; ++words) {
-                --first;
+            // An item that is no skill: one to three capitalised words, or one or two of any
+            // case ("degree in computer science, engineering, mathematics").
+            if (t.capital) {
+                for (int words = 0; words < 3 && first > 0 && toks[first - 1].capital; ++words) {
+                    --first;
+                }
+            } else {
+                for (int words = 0;
+                     words < 2 && first > 0 && toks[first - 1].is_word() &&
+                     !std::binary_search(list_glue.begin(), list_glue.end(), toks[first - 1].hash);
+                     ++words) {
+                    --first;
+                }
             }
             after_glue = false;
         }

@@ -690,6 +690,17 @@ TEST(SkillExtractor, AFieldOfStudyIsNotAnAskedSkill) {
     EXPECT_EQ(ids("MSc in computer vision; 3 years of OpenCV"), (Ids{"opencv"}));
     EXPECT_EQ(ids("Bachelor's degree in Computer Science, Statistics or Mathematics"), Ids{});
     EXPECT_EQ(ids("Degree in Physics and experience with Python"), (Ids{"python"}));
+    // Lower-case fields in the list, and "Ph.D" without its last dot.
+    EXPECT_EQ(ids("University degree in computer science, engineering, mathematics or related "
+                  "fields."),
+              Ids{});
+    EXPECT_EQ(ids("M.S or Ph.D in Computer Science, Statistics, Mathematics, or other "
+                  "quantitative fields."),
+              Ids{});
+    EXPECT_EQ(ids("A degree in computer science, or 5 years experience, and Python."),
+              Ids{"python"});
+    EXPECT_EQ(ids("Degree in physics; strong statistics and Python skills."),
+              (Ids{"statistics", "python"}));
     EXPECT_EQ(ids("Major course work in Geographic Information Systems (GIS) or Geography."),
               Ids{});
     EXPECT_EQ(ids("statistics in R"), (Ids{"statistics", "r"}));
