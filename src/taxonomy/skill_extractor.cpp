@@ -349,6 +349,12 @@ constexpr std::string_view kPhraseEnds[] = {
 // Words that join the items of a list, skipped when looking for a study prefix before a list.
 constexpr std::string_view kListGlue[] = {",", "/", "&", "or", "and", "related", "a", "similar"};
 
+// The object that a list of verbs shares ("collect, clean, analyze, and visualize the data"),
+// and the words that may stand between a lone verb and it ("visualize the data").
+constexpr std::string_view kSharedObjects[] = {"data", "dataset", "datasets"};
+constexpr std::string_view kObjectDeterminers[] = {"the", "this",  "that", "these", "those", "your",
+                                                   "our", "their", "its",  "all",   "any"};
+
 // Generated spellings of a word, for aliases that match without case or context rules: listings
 // write "visualisations" for the alias "data visualization". British and American spellings
 // both ways, then plurals (and, for aliases of several words, singulars). Never shorter than 4.
@@ -579,6 +585,8 @@ struct SkillExtractor::Impl {
     std::uint64_t without_hash = 0;
     std::uint64_t use_hash = 0;
     std::uint64_t the_hash = 0;
+    std::vector<std::uint64_t> shared_objects;      // kSharedObjects
+    std::vector<std::uint64_t> object_determiners;  // kObjectDeterminers
     // Words of the headings over what the work leaves out ("Out of Scope", "Non-Goals", "Not
     // included", "What You Are NOT Doing", "Future Phases", "NOT a fit if"): the match scan
     // notes each heading's key word (scope, goals, included, doing, phase(s), fit), and
@@ -750,7 +758,8 @@ struct SkillExtractor::Impl {
     // Also notes where a word may start one of kOthersLists (`others_at`), so that
     // drop_others_lists need not read every token again.
     void match(std::string_view text, const std::vector<Token>& toks, std::vector<Candidate>& out,
-               std::vector<std::uint32_t>& others_at) const {
+               std::vector<std::uint32_t>& others_at,
+               std::vector<std::uint32_t>& objects_at) const {
         const std::size_t n = toks.size();
         // Which tokens may start a match, gathered without a branch per token: whether an
         // ordinary word passes the filter is a coin toss the branch predictor loses.
@@ -778,9 +787,13 @@ struct SkillExtractor::Impl {
                 // look-up in the table.
                 const std::uint64_t bit = t.hash >> 52;
                 if (((others_filter[bit >> 6] >> (bit & 63)) & 1u) != 0) {
-                    // "skills" is common; only a "Skills:" label is worth a note.
-                    if (t.hash != skills_hash ||
-                        (t.capital && i + 1 < n && toks[i + 1].punct == ':')) {
+                    // "skills" is common; only a "Skills:" label is worth a note. The object
+                    // of a verb list ("data") goes to add_shared_objects alone.
+                    if (std::find(shared_objects.begin(), shared_objects.end(), t.hash) !=
+                        shared_objects.end()) {
+                        objects_at.push_back(static_cast<std::uint32_t>(i));
+                    } else if (t.hash != skills_hash ||
+                               (t.capital && i + 1 < n && toks[i + 1].punct == ':')) {
                         others_at.push_back(static_cast<std::uint32_t>(i));
                     }
                     if (std::binary_search(others_only.begin(), others_only.end(), t.hash)) {
@@ -896,6 +909,105 @@ struct SkillExtractor::Impl {
             slot = maybe_longer(h) ? find(h) : nullptr;
         }
         return {best, best_len};
+    }
+
+    // Verbs that share their object with the verbs before them, though other words stand
+    // between ("collect, clean, analyze, and visualize the data"; "extract, analyze, and
+    // visualize complex datasets"), or a lone verb and its object with a determiner between
+    // ("visualize the data"): each verb that spells an alias with the object ("clean data")
+    // names that skill. The list is single words joined by commas and conjunctions, its last
+    // verb at most two words before the object; no word of it is inside a match. Adds the
+    // verbs as candidates, in text order, before confirm judges them like any other.
+    void add_shared_objects(std::string_view text, const std::vector<Token>& toks,
+                            const std::vector<std::uint32_t>& objects_at,
+                            std::vector<Candidate>& cands) const {
+        thread_local std::vector<Candidate> found;
+        found.clear();
+        std::size_t ci = 0;  // the first candidate that ends after the object
+        for (const std::size_t d : objects_at) {
+            if (d == 0) {
+                continue;
+            }
+            while (ci < cands.size() && cands[ci].last <= d) {
+                ++ci;
+            }
+            if (ci < cands.size() && cands[ci].first <= d) {
+                continue;  // the object is part of a match ("satellite data")
+            }
+            // A one-word match that waits on its context ("analyze") may be one of the verbs.
+            auto waiting_word = [&](const Candidate& c) {
+                return c.last == c.first + 1 && c.variant->conditional();
+            };
+            std::size_t before = ci;
+            while (before > 0 && waiting_word(cands[before - 1])) {
+                --before;
+            }
+            const std::size_t floor = before > 0 ? cands[before - 1].last : 0;
+            // The last link within three words before the object; the words after it are the
+            // last verb and the object's own words.
+            std::size_t link = d;
+            for (std::size_t k = d; k-- > floor && k + 4 > d;) {
+                if (is_link(toks[k])) {
+                    link = k;
+                    break;
+                }
+                if (!toks[k].is_word()) {
+                    break;
+                }
+            }
+            auto spell = [&](std::size_t w) {
+                const Variant* v = spelled(text, toks, toks[w].hash, w, w + 1, d, d + 1);
+                if (v == nullptr || v->conditional()) {
+                    return;
+                }
+                for (std::size_t k = before; k < ci; ++k) {
+                    if (cands[k].first == w) {
+                        cands[k].variant = v;  // the verb's own alias, now with its object
+                        return;
+                    }
+                }
+                if (std::none_of(found.begin(), found.end(),
+                                 [w](const Candidate& c) { return c.first == w; })) {
+                    found.push_back({static_cast<std::uint32_t>(w),
+                                     static_cast<std::uint32_t>(w + 1), v, State::Pending});
+                }
+            };
+            if (link == d || link + 1 >= d) {
+                // No list: a lone verb, a determiner, the object.
+                if (d >= floor + 2 && in(object_determiners, toks[d - 1]) &&
+                    toks[d - 2].is_word()) {
+                    spell(d - 2);
+                }
+                continue;
+            }
+            spell(link + 1);
+            // The items before, last to first: a word between links.
+            for (std::size_t at = link;;) {
+                if (is_conjunction(toks[at]) && at > floor && toks[at - 1].punct == ',') {
+                    --at;  // ", and"
+                }
+                if (at < floor + 1 || !toks[at - 1].is_word()) {
+                    break;
+                }
+                const std::size_t w = at - 1;
+                spell(w);
+                if (w < floor + 1 || !is_link(toks[w - 1])) {
+                    break;  // the list's first item
+                }
+                at = w - 1;
+            }
+        }
+        if (found.empty()) {
+            return;
+        }
+        const auto by_first = [](const Candidate& a, const Candidate& b) {
+            return a.first < b.first;
+        };
+        std::sort(found.begin(), found.end(), by_first);
+        const std::size_t old = cands.size();
+        cands.insert(cands.end(), found.begin(), found.end());
+        std::inplace_merge(cands.begin(), cands.begin() + static_cast<std::ptrdiff_t>(old),
+                           cands.end(), by_first);
     }
 
     // Words coordinated with a match's first word share its head: "image and video
@@ -2759,7 +2871,9 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     // The words that open a product list, the key words of the headings over what the work
     // leaves out, and the "Skills:" label of a tag line are noted by the match scan like the
     // others lists' first words (`others_at`): no pass of its own looks for them.
+    m.shared_objects = words_of(kSharedObjects);
     std::vector<std::uint64_t> noted_words = m.list_verbs;
+    noted_words.insert(noted_words.end(), m.shared_objects.begin(), m.shared_objects.end());
     noted_words.push_back(m.behind_hash);
     for (std::uint64_t h : {m.scope_hash, m.goals_hash, m.included_hash, m.doing_hash,
                             m.phases_hash, m.phase_hash, m.fit_hash, m.skills_hash}) {
@@ -2777,6 +2891,7 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     m.without_hash = text_tokens::hash_lower("without");
     m.use_hash = text_tokens::hash_lower("use");
     m.the_hash = text_tokens::hash_lower("the");
+    m.object_determiners = words_of(kObjectDeterminers);
     m.business_nouns = compile_word_list(
         std::vector<std::string>(std::begin(kBusinessNouns), std::end(kBusinessNouns)));
     m.others_lists =
@@ -3034,7 +3149,12 @@ std::vector<SkillSpan> SkillExtractor::extract(std::string_view text) const {
     candidates.clear();
     thread_local std::vector<std::uint32_t> others_at;
     others_at.clear();
-    impl_->match(text, tokens, candidates, others_at);
+    thread_local std::vector<std::uint32_t> objects_at;
+    objects_at.clear();
+    impl_->match(text, tokens, candidates, others_at, objects_at);
+    if (!objects_at.empty()) {
+        impl_->add_shared_objects(text, tokens, objects_at, candidates);
+    }
     thread_local std::vector<std::pair<std::uint32_t, std::uint32_t>> tag_lines;
     tag_lines.clear();
     impl_->find_tag_lines(text, tokens, others_at, tag_lines);

@@ -1320,5 +1320,22 @@ TEST(SkillExtractor, EverydayToolsAndServicesPostingsName) {
     EXPECT_EQ(ids("An AI builder for marketers."), Ids{});
 }
 
+// A list of verbs shares its object: each verb that spells an alias with "data" names that
+// skill, though other verbs or words of the object stand between them.
+TEST(SkillExtractor, VerbsShareTheirObject) {
+    EXPECT_EQ(ids("Clean, analyze and visualize the data."),
+              (Ids{"data-cleaning", "data-analysis", "data-visualization"}));
+    EXPECT_EQ(ids("Export, clean, analyze, and present the data."),
+              (Ids{"data-cleaning", "data-analysis"}));
+    EXPECT_EQ(ids("Extract, analyze, and visualize complex datasets."),
+              (Ids{"data-analysis", "data-visualization"}));
+    EXPECT_EQ(ids("We normalize, clean, and consolidate data."), Ids{"data-cleaning"});
+    EXPECT_EQ(ids("Visualize the data for the board."), Ids{"data-visualization"});
+    // A lone verb takes its object over a determiner only, and the object's own match stays.
+    EXPECT_EQ(ids("Visualize complex structures in data."), Ids{});
+    EXPECT_EQ(ids("Store the satellite data."), Ids{"remote-sensing"});
+    EXPECT_EQ(ids("Clean code, analyze the data"), (Ids{"clean-code", "data-analysis"}));
+}
+
 }  // namespace
 }  // namespace gigscout
