@@ -125,6 +125,14 @@ constexpr std::string_view kPartnerVerbs[] = {
     "partner",     "partners",     "partnering",    "coordinate", "coordinating", "liaise",
     "liaising",    "interface",    "interfacing",   "engage",     "engaging",     "sync",
 };
+// Words before such a verb that make it the use of a tool, not work beside people ("experience
+// working with QuickBooks, Google Sheets, or Excel").
+constexpr std::string_view kUsingWords[] = {
+    "experience", "experienced", "familiarity", "familiar",  "comfortable", "proficiency",
+    "proficient", "skilled",     "expertise",   "knowledge", "background",  "skills",
+};
+// The last word of a match that makes it a tool, not a group ("working with BI tools").
+constexpr std::string_view kToolWords[] = {"tool", "tools", "software", "platform", "platforms"};
 // Words after such a field that end its phrase ("with DevOps to deploy", "with DevOps on").
 constexpr std::string_view kPartnerFollowers[] = {"to", "on",   "for",   "in",
                                                   "as", "when", "while", "so"};
@@ -585,6 +593,8 @@ struct SkillExtractor::Impl {
     std::uint64_t without_hash = 0;
     std::uint64_t use_hash = 0;
     std::uint64_t the_hash = 0;
+    std::vector<std::uint64_t> using_words;         // kUsingWords
+    std::vector<std::uint64_t> tool_words;          // kToolWords
     std::vector<std::uint64_t> shared_objects;      // kSharedObjects
     std::vector<std::uint64_t> object_determiners;  // kObjectDeterminers
     // Words of the headings over what the work leaves out ("Out of Scope", "Non-Goals", "Not
@@ -1693,8 +1703,8 @@ struct SkillExtractor::Impl {
                 (department && (c.variant->tool || !title_case(toks, c)))) {
                 continue;
             }
-            if (modifies_next(toks, c.last - 1)) {
-                continue;  // "DevOps practices": the field names the work
+            if (modifies_next(toks, c.last - 1) || in(tool_words, toks[c.last - 1])) {
+                continue;  // "DevOps practices", "BI tools": the field names the work
             }
             // Back to "with" over fillers, or over the list the field ends ("with product
             // stakeholders and DevOps"): at most a few words.
@@ -1716,7 +1726,8 @@ struct SkillExtractor::Impl {
             while (k > 0 && in(partner_fillers, toks[k - 1])) {
                 --k;
             }
-            if (k > 0 && in(partner_verbs, toks[k - 1])) {
+            if (k > 0 && in(partner_verbs, toks[k - 1]) &&
+                (k < 2 || !in(using_words, toks[k - 2]))) {
                 c.role = true;
             }
         }
@@ -2871,6 +2882,8 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     // The words that open a product list, the key words of the headings over what the work
     // leaves out, and the "Skills:" label of a tag line are noted by the match scan like the
     // others lists' first words (`others_at`): no pass of its own looks for them.
+    m.using_words = words_of(kUsingWords);
+    m.tool_words = words_of(kToolWords);
     m.shared_objects = words_of(kSharedObjects);
     std::vector<std::uint64_t> noted_words = m.list_verbs;
     noted_words.insert(noted_words.end(), m.shared_objects.begin(), m.shared_objects.end());

@@ -441,6 +441,11 @@ TEST(SkillExtractor, AFieldTheHireWorksWithIsAGroupNotAnAskedSkill) {
     EXPECT_EQ(ids("Work with React every day."), Ids{"react"});
     EXPECT_EQ(ids("Work with financial reporting every day."), Ids{"reporting"});
     EXPECT_EQ(ids("Collaborating with designers in Figma."), Ids{"figma"});
+    // Experience working with a product is its use; so is working with a field's tools.
+    EXPECT_EQ(ids("Experience working with QuickBooks, Google Sheets, or Excel."),
+              (Ids{"accounting", "google-sheets", "excel"}));
+    EXPECT_EQ(ids("Working with Python, SQL, or BI tools."),
+              (Ids{"python", "sql", "business-intelligence"}));
 }
 
 // An admin or user dashboard is a page of the app being built, not dashboard (BI) work.
