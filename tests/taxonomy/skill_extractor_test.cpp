@@ -310,6 +310,13 @@ TEST(SkillExtractor, FieldsInTheCompanysOwnSectionsAreNotAsked) {
     EXPECT_EQ(ids("Benefits\nFormat: Full-time, Remote.\nYour tasks\nOptimize performance and "
                   "conduct code reviews."),
               (Ids{"performance-optimization", "code-review"}));
+    // So do the headings over what the hire brings.
+    EXPECT_EQ(ids("About Acme:\nAcme builds blockchain tools.\nExperience & Skills We're Looking "
+                  "For:\n- You've built distributed systems"),
+              Ids{"distributed-systems"});
+    EXPECT_EQ(ids("About Acme:\nAcme builds blockchain tools.\nWhat you will bring:\n- Data "
+                  "modelling"),
+              Ids{"data-modeling"});
 }
 
 TEST(SkillExtractor, AiDescribingAProductIsNotAnAskedSkill) {
