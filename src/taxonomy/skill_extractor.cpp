@@ -2384,7 +2384,8 @@ struct SkillExtractor::Impl {
         return {line_end + 1, std::min(at, text.size())};
     }
 
-    void drop_others_lists(const std::vector<Token>& toks, const std::vector<std::uint32_t>& at,
+    void drop_others_lists(std::string_view text, const std::vector<Token>& toks,
+                           const std::vector<std::uint32_t>& at,
                            std::vector<Candidate>& cands) const {
         std::size_t ci = 0;
         std::size_t done = 0;  // tokens before this are settled
@@ -2403,9 +2404,15 @@ struct SkillExtractor::Impl {
             if (length == 0) {
                 continue;
             }
+            // A list that goes on on its own line ends with the line ("- Scale a platform
+            // trusted by leaders in the ML industry\n- Define …": bullets have no full stops);
+            // one that the phrase opens at a line's end runs on over the lines below.
             std::size_t end = k + length;
+            const bool same_line =
+                end < toks.size() && !line_break_before(text, toks, end) && toks[end].punct != ':';
             while (end < toks.size() && toks[end].sentence == toks[k].sentence &&
-                   !in(job_words, toks[end])) {
+                   !in(job_words, toks[end]) &&
+                   !(same_line && line_break_before(text, toks, end))) {
                 ++end;
             }
             for (; ci < cands.size() && cands[ci].first < end; ++ci) {
@@ -3206,7 +3213,7 @@ std::vector<SkillSpan> SkillExtractor::extract(std::string_view text) const {
     impl_->drop_trades_and_trained_ai(tokens, tag_lines, candidates);
     if (!others_at.empty()) {
         impl_->drop_product_lists(tokens, others_at, candidates);
-        impl_->drop_others_lists(tokens, others_at, candidates);
+        impl_->drop_others_lists(text, tokens, others_at, candidates);
         impl_->drop_excluded_sections(text, tokens, others_at, candidates);
     }
 

@@ -998,6 +998,12 @@ TEST(SkillExtractor, ClientsInvestorsAndIndustriesListedAreNotSkills) {
     // The list ends where the sentence speaks of the job.
     EXPECT_EQ(ids("Clients include Nike and you will build dashboards in Tableau"),
               (Ids{"dashboards", "tableau"}));
+    // ... or with its line, when it goes on on the phrase's own line (bullets have no full
+    // stops); one the phrase opens at a line's end runs on over the lines below.
+    EXPECT_EQ(ids("- Scale a platform trusted by leaders in the industry\n- Build it with Go, "
+                  "Python or TypeScript"),
+              (Ids{"go", "python", "typescript"}));
+    EXPECT_EQ(ids("Trusted by:\n- Stripe\n- Shopify"), Ids{});
 }
 
 TEST(SkillExtractor, AFieldBeforeACompanyNounIsATrade) {
