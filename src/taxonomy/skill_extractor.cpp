@@ -1987,7 +1987,12 @@ struct SkillExtractor::Impl {
                 scan.subject = k;
             } else if (t.hash == we_hash && in(be_verbs, next)) {
                 scan.weak = k;
-            } else if (t.hash == our_hash && in(own_nouns, toks[k + 1])) {
+            } else if (t.hash == our_hash &&
+                       (in(own_nouns, toks[k + 1]) ||
+                        (k == scan.begin && inside(k + 3) && toks[k + 1].is_word() &&
+                         !toks[k + 1].capital && in(own_nouns, toks[k + 2]) &&
+                         (in(be_verbs, toks[k + 3]) || in(company_verbs, toks[k + 3]))))) {
+                // "our platform"; opening a sentence, "Our proprietary technology is …"
                 scan.subject = k;
             } else if (t.capital && (in(company_verbs, toks[k + 1]) || in(be_verbs, toks[k + 1]) ||
                                      possessive())) {

@@ -333,6 +333,10 @@ TEST(SkillExtractor, AnEmployerDescribingItselfAsksForNoField) {
     EXPECT_EQ(ids("We want AI to be safe. At Acme, we're building the future of AI compute."),
               Ids{});
     EXPECT_EQ(ids("Our platform uses machine learning to price homes."), Ids{});
+    EXPECT_EQ(ids("Our proprietary technology is based on radar and computer vision."), Ids{});
+    // Not as the object of another phrase: the work is on that platform.
+    EXPECT_EQ(ids("Senior engineer for our inference platform: Go microservices."),
+              (Ids{"go", "microservices"}));
     // A name that contains a skill word is still a name.
     EXPECT_EQ(ids("TELUS Digital AI Community is a network of contributors."), Ids{});
     // Named tools in such a sentence are the company's stack, which the job uses.
