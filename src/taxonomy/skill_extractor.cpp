@@ -839,10 +839,11 @@ struct SkillExtractor::Impl {
             // the text continues an identifier there; nor inside a web address's path
             // ("https://example.com/swagger/index.html"); nor ends before a domain
             // ("github.com"). Checked only on a match: matches are rare.
-            if (best != nullptr && i >= 1 && !t.spaced &&
-                ((i >= 2 && toks[i - 1].punct == '.' && !toks[i - 1].spaced &&
-                  toks[i - 2].is_word()) ||
-                 (t.punct == '.' && toks[i - 1].is_word()) || in_address(toks, i))) {
+            if (best != nullptr && i >= 1 &&
+                ((!t.spaced && ((i >= 2 && toks[i - 1].punct == '.' && !toks[i - 1].spaced &&
+                                 toks[i - 2].is_word()) ||
+                                (t.punct == '.' && toks[i - 1].is_word()))) ||
+                 in_address(text, toks, i))) {
                 best = nullptr;
                 best_len = 0;
             }
@@ -865,9 +866,15 @@ struct SkillExtractor::Impl {
 
     // Whether token `i`, glued to the tokens before it, lies in a web address: the glued run
     // before it starts with "http(s):" or "www." or passes a domain's end (".com/").
-    bool in_address(const std::vector<Token>& toks, std::size_t i) const {
+    bool in_address(std::string_view text, const std::vector<Token>& toks, std::size_t i) const {
         constexpr std::size_t kMaxAddressTokens = 40;
-        for (std::size_t j = i; j > 0 && !toks[j].spaced && i - j < kMaxAddressTokens;) {
+        // Glued to the token before: no gap, or a joining hyphen
+        // ("…/The-Guide-to-Email-Marketing").
+        auto glued = [&](std::size_t k) {
+            return !toks[k].spaced ||
+                   (toks[k - 1].end + 1 == toks[k].begin && text[toks[k - 1].end] == '-');
+        };
+        for (std::size_t j = i; j > 0 && glued(j) && i - j < kMaxAddressTokens;) {
             --j;  // toks[j] is glued to toks[j + 1]
             const Token& t = toks[j];
             if (t.is_word() &&

@@ -563,6 +563,10 @@ TEST(SkillExtractor, ASkillWordInAWebAddressIsNotTheSkill) {
     EXPECT_EQ(ids("Docs at python.org; code in GitHub."), Ids{"github"});
     // Nor a word in an address's path, nor a domain ending in ".net".
     EXPECT_EQ(ids("Endpoints: https://live.example.com/swagger/index.html"), Ids{});
+    // A path's words joined by hyphens are the path's too.
+    EXPECT_EQ(ids("See https://gamma.app/docs/The-Guide-to-Email-Marketing-2?mode=doc first."),
+              Ids{});
+    EXPECT_EQ(ids("We need email-marketing help."), Ids{"email-marketing"});
     EXPECT_EQ(ids("See github.com/pytorch/vision; we use PyTorch."), Ids{"pytorch"});
     EXPECT_EQ(ids("The site https://videos.net is hosted on AWS."), Ids{"aws"});
     EXPECT_EQ(ids("Experience with .NET and VB.NET."), Ids{"dotnet"});
