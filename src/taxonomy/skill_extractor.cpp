@@ -310,15 +310,20 @@ constexpr std::string_view kBusinessNouns[] = {
 // Stripe", "industries like medicine, finance, artificial intelligence"): companies and
 // markets, not skills the job asks for, up to the sentence's end or a word of kJobWords.
 constexpr std::string_view kOthersLists[] = {
-    "clients include",    "clients including",  "clients like",         "clients such as",
-    "roster includes",    "roster including",   "customers include",    "customers including",
-    "customers like",     "customers such as",  "investors include",    "investors including",
-    "investors like",     "investors such as",  "trusted by",           "partners include",
-    "partners including", "partners like",      "partners such as",     "brands like",
-    "brands such as",     "brands including",   "companies like",       "companies such as",
-    "industries like",    "industries such as", "industries including", "sectors like",
-    "sectors such as",    "sectors including",  "verticals like",       "verticals such as",
-    "markets like",       "markets such as",
+    "clients include",      "clients including",     "clients like",
+    "clients such as",      "roster includes",       "roster including",
+    "customers include",    "customers including",   "customers like",
+    "customers such as",    "investors include",     "investors including",
+    "investors like",       "investors such as",     "trusted by",
+    "partners include",     "partners including",    "partners like",
+    "partners such as",     "brands like",           "brands such as",
+    "brands including",     "companies like",        "companies such as",
+    "companies including",  "organizations like",    "organizations such as",
+    "organisations like",   "organisations such as", "enterprises like",
+    "enterprises such as",  "industries like",       "industries such as",
+    "industries including", "sectors like",          "sectors such as",
+    "sectors including",    "verticals like",        "verticals such as",
+    "markets like",         "markets such as",
 };
 
 // Words right before or after "AI" that make it the thing people judge ("Assess AI reasoning",

@@ -1012,6 +1012,10 @@ TEST(SkillExtractor, ClientsInvestorsAndIndustriesListedAreNotSkills) {
                   "Python or TypeScript"),
               (Ids{"go", "python", "typescript"}));
     EXPECT_EQ(ids("Trusted by:\n- Stripe\n- Shopify"), Ids{});
+    EXPECT_EQ(ids("Teams rely on our tools at companies including OpenAI and Lyft. You know "
+                  "Python."),
+              Ids{"python"});
+    EXPECT_EQ(ids("Backed by Notion Capital."), Ids{});
 }
 
 TEST(SkillExtractor, AFieldBeforeACompanyNounIsATrade) {
