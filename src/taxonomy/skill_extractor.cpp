@@ -789,7 +789,8 @@ struct SkillExtractor::Impl {
 
     // Phase one: leftmost-longest alias matches in one scan over the tokens.
     // Also notes where a word may start one of kOthersLists (`others_at`), so that
-    // drop_others_lists need not read every token again.
+    // drop_others_lists need not read every token again, and where the object of a verb list
+    // stands (`objects_at`, for add_shared_objects).
     void match(std::string_view text, const std::vector<Token>& toks, std::vector<Candidate>& out,
                std::vector<std::uint32_t>& others_at,
                std::vector<std::uint32_t>& objects_at) const {
@@ -964,6 +965,10 @@ struct SkillExtractor::Impl {
         thread_local std::vector<Candidate> found;
         found.clear();
         std::size_t ci = 0;  // the first candidate that ends after the object
+        // A one-word match that waits on its context ("analyze") may be one of the verbs.
+        auto waiting_word = [](const Candidate& c) {
+            return c.last == c.first + 1 && c.variant->conditional();
+        };
         for (const std::size_t d : objects_at) {
             if (d == 0) {
                 continue;
@@ -974,10 +979,6 @@ struct SkillExtractor::Impl {
             if (ci < cands.size() && cands[ci].first <= d) {
                 continue;  // the object is part of a match ("satellite data")
             }
-            // A one-word match that waits on its context ("analyze") may be one of the verbs.
-            auto waiting_word = [&](const Candidate& c) {
-                return c.last == c.first + 1 && c.variant->conditional();
-            };
             std::size_t before = ci;
             while (before > 0 && waiting_word(cands[before - 1])) {
                 --before;
@@ -2904,6 +2905,8 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     m.hiring_words = words_of(kHiringWords);
     m.product_nouns = words_of(kProductNouns);
     m.list_verbs = words_of(kListVerbs);
+    m.using_words = words_of(kUsingWords);
+    m.tool_words = words_of(kToolWords);
     m.its_hash = text_tokens::hash_lower("its");
     m.behind_hash = text_tokens::hash_lower("behind");
     m.scope_hash = text_tokens::hash_lower("scope");
@@ -2924,8 +2927,6 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     // The words that open a product list, the key words of the headings over what the work
     // leaves out, and the "Skills:" label of a tag line are noted by the match scan like the
     // others lists' first words (`others_at`): no pass of its own looks for them.
-    m.using_words = words_of(kUsingWords);
-    m.tool_words = words_of(kToolWords);
     m.shared_objects = words_of(kSharedObjects);
     std::vector<std::uint64_t> noted_words = m.list_verbs;
     noted_words.insert(noted_words.end(), m.shared_objects.begin(), m.shared_objects.end());
