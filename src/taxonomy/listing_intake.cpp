@@ -1,14 +1,46 @@
 #include "taxonomy/listing_intake.h"
 
+#include <algorithm>
+
 #include "model/listing_validator.h"
+#include "taxonomy/text_tokens.h"
+#include "taxonomy/workplace_reading.h"
 
 namespace gigscout {
+namespace {
+
+// A feed's own "remote" or empty location says less than a sentence of the posting asking for
+// office days; the sentence becomes the location, so every view and the scorer's "not remote
+// (…)" quote it.
+void read_workplace(Listing& listing) {
+    if (listing.remote == false) {
+        return;
+    }
+    auto office = office_requirement(listing.title, listing.description);
+    if (!office) {
+        return;
+    }
+    listing.remote = false;
+    std::string place = listing.location;
+    std::transform(place.begin(), place.end(), place.begin(), text_tokens::lower);
+    if (listing.location.empty()) {
+        listing.location = *office;
+    } else if (place.find("remote") != std::string::npos ||
+               place.find("anywhere") != std::string::npos ||
+               place.find("worldwide") != std::string::npos) {
+        std::string both = *office + " (listed as \"" + listing.location + "\")";
+        listing.location = both.size() <= ListingLimits::kShortTextBytes ? both : *office;
+    }
+}
+
+}  // namespace
 
 Status admit_listing(Listing& listing, std::int64_t now, GivenSkills given,
                      const SkillExtractor& extractor) {
     if (Status valid = validate_listing(listing, now); !valid) {
         return valid;
     }
+    read_workplace(listing);
     if (given == GivenSkills::Replace || listing.skills.empty()) {
         annotate_skills(listing, extractor);
     }

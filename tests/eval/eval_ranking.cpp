@@ -19,9 +19,9 @@
 #include "base/json_reader.h"
 #include "model/currency.h"
 #include "model/listing_json.h"
-#include "model/listing_validator.h"
 #include "scoring/profile.h"
 #include "scoring/scorer.h"
+#include "taxonomy/listing_intake.h"
 #include "taxonomy/skill_extractor.h"
 
 namespace fs = std::filesystem;
@@ -108,11 +108,11 @@ SetResult evaluate(const fs::path& file, bool verbose) {
             }
         }
         auto l = listing_from_json((*listings_json)[i]);
-        Status valid = l ? validate_listing(l.value(), *as_of) : Status(l.error());
+        // The app's door: validated, workplace read, skills extracted.
+        Status valid = l ? admit_listing(l.value(), *as_of) : Status(l.error());
         if (!valid) {
             die(file.string() + ": listing " + std::to_string(i) + ": " + valid.error().message);
         }
-        annotate_skills(l.value(), SkillExtractor::bundled());
         listings.push_back(std::move(l).value());
     }
     std::map<std::string, std::pair<int, std::string>> grade_of;

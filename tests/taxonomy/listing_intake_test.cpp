@@ -68,5 +68,48 @@ TEST(ListingIntake, AListingTheValidatorRefusesIsNamedAndLeftAsItWas) {
     EXPECT_TRUE(bad.skills.empty());
 }
 
+TEST(ListingIntake, AListingWhoseTextAsksForOfficeDaysIsNotRemote) {
+    Listing hybrid = cv_listing();
+    hybrid.remote = true;
+    hybrid.location = "Remote";
+    hybrid.description =
+        "PyTorch and OpenCV.\nHybrid, working onsite at our Toronto headquarters 3 "
+        "days per week.";
+    ASSERT_TRUE(admit_listing(hybrid, kNow));
+    EXPECT_EQ(hybrid.remote, false);
+    EXPECT_EQ(hybrid.location,
+              "Hybrid, working onsite at our Toronto headquarters 3 days per week (listed as "
+              "\"Remote\")");
+
+    // An empty location becomes the requirement; a place is kept.
+    Listing unstated = cv_listing();
+    unstated.description = "Come to the office in Sydney twice a week.";
+    ASSERT_TRUE(admit_listing(unstated, kNow));
+    EXPECT_EQ(unstated.remote, false);
+    EXPECT_EQ(unstated.location, "Come to the office in Sydney twice a week");
+    Listing placed = cv_listing();
+    placed.location = "Sydney, Australia";
+    placed.description = unstated.description;
+    ASSERT_TRUE(admit_listing(placed, kNow));
+    EXPECT_EQ(placed.remote, false);
+    EXPECT_EQ(placed.location, "Sydney, Australia");
+}
+
+TEST(ListingIntake, ARemoteListingWithoutOfficeDaysAndAnOnSiteOneAreLeftAsTheyCame) {
+    Listing remote = cv_listing();
+    remote.remote = true;
+    remote.description = "Fully remote. Our offices in Berlin are open as often as you'd like.";
+    ASSERT_TRUE(admit_listing(remote, kNow));
+    EXPECT_EQ(remote.remote, true);
+    EXPECT_EQ(remote.location, "");
+
+    Listing onsite = cv_listing();
+    onsite.remote = false;
+    onsite.location = "Berlin";
+    onsite.description = "Hybrid, 3 days a week in the office.";
+    ASSERT_TRUE(admit_listing(onsite, kNow));
+    EXPECT_EQ(onsite.location, "Berlin");
+}
+
 }  // namespace
 }  // namespace gigscout

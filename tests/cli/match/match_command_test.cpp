@@ -42,6 +42,24 @@ std::vector<std::string> ids_of(const rapidjson::Document& d) {
     return ids;
 }
 
+// A feed that calls a job remote while its text asks for office days: the text wins, and the
+// filtered listing quotes it.
+TEST(MatchCommand, AListingWhoseTextAsksForOfficeDaysIsNotRemote) {
+    auto r = match({"--json"}, data("profile.json"), data("office-days.json"));
+    ASSERT_EQ(r.code, 0) << r.err;
+    auto d = parse_json(r.out);
+    ASSERT_TRUE(d.IsArray());
+    ASSERT_EQ(d.Size(), 2u) << r.out;
+    EXPECT_STREQ(d[0]["id"].GetString(), "t:remote");
+    EXPECT_FALSE(d[0]["filtered"].GetBool());
+    EXPECT_STREQ(d[1]["id"].GetString(), "t:hybrid");
+    EXPECT_TRUE(d[1]["filtered"].GetBool());
+    ASSERT_EQ(d[1]["filter_reasons"].Size(), 1u) << r.out;
+    EXPECT_STREQ(d[1]["filter_reasons"][0].GetString(),
+                 "not remote (Hybrid, working onsite at our Toronto headquarters 3 days per week "
+                 "(listed as \"Remote\"))");
+}
+
 TEST(MatchCommand, PrintsARankedTableWithExplanationsAndFilteredOnesLast) {
     auto r = match({});
     ASSERT_EQ(r.code, 0) << r.err;

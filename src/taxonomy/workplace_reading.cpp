@@ -1,0 +1,369 @@
+#include "taxonomy/workplace_reading.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstring>
+#include <vector>
+
+#include "taxonomy/text_tokens.h"
+
+namespace gigscout {
+namespace {
+
+// A requirement is read one clause at a time: a line, or a sentence within it. Bullets and
+// separators of a title ("Data Scientist | Hybrid | Boston") stay inside the clause.
+struct Clause {
+    std::size_t begin;
+    std::size_t end;
+};
+
+bool has(std::string_view text, std::string_view word) {
+    return text.find(word) != std::string_view::npos;
+}
+
+template <std::size_t N>
+bool has_any(std::string_view text, const std::array<std::string_view, N>& words) {
+    return std::any_of(words.begin(), words.end(),
+                       [&](std::string_view w) { return has(text, w); });
+}
+
+// Words that open a remote alternative ("onsite or remote", "work from home or the office"):
+// a clause with one of them asks for no office.
+constexpr std::array<std::string_view, 7> kRemoteWords = {
+    "remote", "from home", "from anywhere", "wfh", "virtual first", "work anywhere", "home-based"};
+
+// Words saying the office is welcome or occasional, not required ("come into the office as
+// often as you'd like", "may be required to work on-site in some cases").
+constexpr std::array<std::string_view, 13> kOptionalWords = {
+    "as often as", "if you'd like",   "if you like",   "if you wish", "optional",
+    "welcome to",  "may be required", "in some cases", "occasional",  "as needed",
+    "when needed", "if needed",       "need basis"};
+
+constexpr std::array<std::string_view, 4> kOnSite = {"onsite", "on-site", "on site", "in-office"};
+
+// Where a person works in person.
+constexpr std::array<std::string_view, 16> kPlaces = {
+    "onsite",        "on-site",         "on site",       "in-office",     "in office",
+    "in the office", "into the office", "to the office", "at the office", "from the office",
+    "our office",    "our offices",     "headquarters",  " hq",           "in-person",
+    "in person"};
+
+// How often ("3 days per week", "once a week", "two days a month").
+constexpr std::array<std::string_view, 18> kFrequencies = {
+    "days a week",    "days per week",  "day a week",     "day per week",    "days/week",
+    "days each week", "once a week",    "twice a week",   "times a week",    "x a week",
+    "days a month",   "days per month", "times a month",  "times per month", "week a month",
+    "week per month", "weeks a month",  "weeks per month"};
+
+// "<kind> role" and the like: a workplace given as the job's kind.
+constexpr std::array<std::string_view, 5> kKindWords = {"hybrid", "onsite", "on-site", "on site",
+                                                        "in-office"};
+constexpr std::array<std::string_view, 16> kKindNouns = {" role",
+                                                         " position",
+                                                         " job",
+                                                         " opportunity",
+                                                         " schedule",
+                                                         " work model",
+                                                         " working",
+                                                         " work setup",
+                                                         " work arrangement",
+                                                         " work schedule",
+                                                         " arrangement",
+                                                         " setup",
+                                                         " basis",
+                                                         " presence",
+                                                         " contract",
+                                                         " work environment"};
+
+// "Location: Boston (Hybrid)": labels whose value is a workplace.
+constexpr std::array<std::string_view, 19> kLabels = {
+    "duty station",  "office location", "location",       "locations",       "job location",
+    "work location", "workplace",       "workplace type", "work model",      "work arrangement",
+    "work type",     "work mode",       "work setup",     "work style",      "remote status",
+    "job type",      "employment type", "position type",  "work environment"};
+
+constexpr std::array<std::string_view, 6> kWorkplaceValues = {
+    "hybrid", "onsite", "on-site", "on site", "in-office", "office-based"};
+
+// Whether `lower` (a lower-cased clause) asks for office work.
+bool asks_for_office(std::string_view lower) {
+    // "Remote Status: On-site", "Location: Phoenix, AZ (Hybrid)": the value alone decides, so
+    // the label's own "remote" does not read as an alternative. Some feeds run all labels
+    // together on one line ("Experience Level: Junior Remote Status: On-site Role Summary"), so
+    // a label is looked for anywhere and its value read up to a separator or 80 bytes.
+    for (std::string_view label : kLabels) {
+        for (std::size_t at = lower.find(label); at != std::string_view::npos;
+             at = lower.find(label, at + 1)) {
+            std::size_t colon = at + label.size();
+            if ((at > 0 && std::isalpha(static_cast<unsigned char>(lower[at - 1]))) ||
+                colon >= lower.size() || lower[colon] != ':') {
+                continue;
+            }
+            std::string_view value = lower.substr(colon + 1, 80);
+            value = value.substr(0, value.find('|', value.find_first_not_of(" |")));
+            if (has_any(value, kRemoteWords)) {
+                return false;
+            }
+            // A duty station (UN and NGO postings) or an office location is where the hire
+            // works.
+            bool site_label = label == "duty station" || label == "office location";
+            if (has_any(value, kWorkplaceValues) ||
+                (site_label && value.find_first_not_of(" ") != value.npos)) {
+                return true;
+            }
+        }
+    }
+    if (has_any(lower, kRemoteWords) || has_any(lower, kOptionalWords)) {
+        return false;
+    }
+    // A line that opens with the workplace: "Hybrid as per company policy", "Hybrid - Madrid".
+    std::string_view opening =
+        lower.substr(std::min(lower.find_first_not_of(" -*\t"), lower.size()));
+    for (std::string_view start : {"hybrid as per", "hybrid -", "hybrid:", "hybrid –"}) {
+        if (opening.starts_with(start)) {
+            return true;
+        }
+    }
+    // Tags employers put on LinkedIn postings.
+    if (has(lower, "#li-hybrid") || has(lower, "#li-onsite")) {
+        return true;
+    }
+    // "(Hybrid)", "( Hybrid)", "(On-site, Boston)".
+    for (std::size_t open = lower.find('('); open != std::string_view::npos;
+         open = lower.find('(', open + 1)) {
+        std::size_t at = open + 1;
+        while (at < lower.size() && lower[at] == ' ') {
+            ++at;
+        }
+        std::string_view inside = lower.substr(at, 10);
+        if (inside.starts_with("hybrid") || inside.starts_with("onsite") ||
+            inside.starts_with("on-site") || inside.starts_with("on site")) {
+            return true;
+        }
+    }
+    // "a hybrid role", "this is onsite job role", "on-site presence".
+    for (std::string_view kind : kKindWords) {
+        for (std::size_t at = lower.find(kind); at != std::string_view::npos;
+             at = lower.find(kind, at + 1)) {
+            std::string_view after = lower.substr(at + kind.size(), 24);
+            if (after.starts_with(" job")) {
+                return true;
+            }
+            for (std::string_view noun : kKindNouns) {
+                if (after.starts_with(noun)) {
+                    return true;
+                }
+            }
+        }
+    }
+    // "Hybrid 2-3 days onsite", "work from the office 3 days a week", "come to the office in
+    // Sydney more than once a week": a place and how often.
+    bool place = has_any(lower, kPlaces);
+    if (place &&
+        (has_any(lower, kFrequencies) || has(lower, "days onsite") || has(lower, "days on-site") ||
+         has(lower, "days in the office") || has(lower, "days in office"))) {
+        return true;
+    }
+    // "must work from our London office", "required to be on-site", "you will work out of our
+    // London office".
+    if (place || has(lower, " office")) {
+        for (std::string_view need : {"must work",
+                                      "must be on",
+                                      "must be in the",
+                                      "must be able to work",
+                                      "required to work",
+                                      "required to be on",
+                                      "required to be in the",
+                                      "will work out of",
+                                      "work out of our",
+                                      "must come",
+                                      "must commute",
+                                      "expected to work from",
+                                      "expected to be in the",
+                                      "is based in our",
+                                      "be based in our",
+                                      "will be based in our",
+                                      "fully onsite",
+                                      "fully on-site",
+                                      "100% onsite",
+                                      "100% on-site",
+                                      "work from our"}) {
+            std::size_t at = lower.find(need);
+            if (at != std::string_view::npos &&
+                (has_any(lower.substr(at), kPlaces) || has(lower.substr(at), " office"))) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+// Clauses are lines, split again at sentence ends; a bullet ("•", E2 80 A2) starts one too,
+// since some feeds put a whole list on one line.
+bool is_bullet(std::string_view text, std::size_t i) {
+    return text.substr(i, 3) == "\xE2\x80\xA2";
+}
+
+bool is_sentence_end(std::string_view text, std::size_t i) {
+    char c = text[i];
+    return (c == '.' || c == '!' || c == '?' || c == ';') &&
+           (i + 1 == text.size() || text[i + 1] == ' ' || text[i + 1] == '\n');
+}
+
+// The clause holding byte `at`.
+Clause clause_around(std::string_view text, std::size_t at) {
+    std::size_t begin = at;
+    while (begin > 0 && text[begin - 1] != '\n' && !(begin >= 3 && is_bullet(text, begin - 3)) &&
+           !is_sentence_end(text, begin - 1)) {
+        --begin;
+    }
+    std::size_t end = at;
+    while (end < text.size() && text[end] != '\n' && !is_bullet(text, end) &&
+           !is_sentence_end(text, end)) {
+        ++end;
+    }
+    return {begin, end};
+}
+
+// Every rule above needs one of these words in its clause, so only the clauses around them are
+// read; most postings have none. Each word is found by a short, less common piece of it
+// (`anchor`, `at` bytes into it: "yb" of "hybrid", "sit" of "on-site"), 16 bytes at a time.
+struct Needle {
+    std::string_view word;
+    std::string_view anchor;
+    std::size_t at;
+};
+constexpr std::array<Needle, 10> kNeedles = {{{"hybrid", "yb", 1},
+                                              {"office", "ff", 1},
+                                              {"onsite", "sit", 2},
+                                              {"on-site", "sit", 3},
+                                              {"on site", "sit", 3},
+                                              {"in person", "rso", 5},
+                                              {"in-person", "rso", 5},
+                                              {"headquarters", "dqu", 3},
+                                              {" hq", "hq", 1},
+                                              {"duty station", "dut", 0}}};
+
+bool same_lowered(std::string_view text, std::size_t from, std::string_view lower_word) {
+    if (text.size() - from < lower_word.size()) {
+        return false;
+    }
+    for (std::size_t k = 0; k < lower_word.size(); ++k) {
+        if (text_tokens::lower(text[from + k]) != lower_word[k]) {
+            return false;
+        }
+    }
+    return true;
+}
+
+typedef unsigned char Bytes16 __attribute__((vector_size(16)));
+
+// Bytes [i, i + 16) of `text`, zero past its end, with ASCII letters lower-cased (|0x20 also
+// moves a few punctuation bytes, which at worst makes a candidate that the check refuses).
+Bytes16 load16(std::string_view text, std::size_t i) {
+    Bytes16 v{};
+    if (i + 16 <= text.size()) {
+        std::memcpy(&v, text.data() + i, 16);  // one load: the common case
+    } else if (i < text.size()) {
+        std::memcpy(&v, text.data() + i, text.size() - i);
+    }
+    return v | 0x20;
+}
+
+// The start of every needle in `text`, in order.
+std::vector<std::size_t> find_needles(std::string_view text) {
+    std::vector<std::size_t> hits;
+    for (std::size_t i = 0; i < text.size(); i += 16) {
+        const Bytes16 a = load16(text, i);
+        const Bytes16 b = load16(text, i + 1);
+        const Bytes16 c = load16(text, i + 2);
+        const Bytes16 maybe =
+            (Bytes16)(((a == 'y') & (b == 'b')) | ((a == 'f') & (b == 'f')) |
+                      ((a == 's') & (b == 'i') & (c == 't')) |
+                      ((a == 'r') & (b == 's') & (c == 'o')) |
+                      ((a == 'd') & (b == 'q') & (c == 'u')) | ((a == 'h') & (b == 'q')) |
+                      ((a == 'd') & (b == 'u') & (c == 't')));
+        std::uint64_t half[2];
+        std::memcpy(half, &maybe, 16);
+        if ((half[0] | half[1]) == 0) {
+            continue;
+        }
+        for (std::size_t k = 0; k < 16 && i + k < text.size(); ++k) {
+            if (maybe[k] == 0) {
+                continue;
+            }
+            for (const Needle& n : kNeedles) {
+                if (i + k >= n.at && same_lowered(text, i + k, n.anchor) &&
+                    same_lowered(text, i + k - n.at, n.word)) {
+                    hits.push_back(i + k - n.at);
+                }
+            }
+        }
+    }
+    std::sort(hits.begin(), hits.end());
+    return hits;
+}
+
+std::string quote(std::string_view text, Clause c);
+
+std::optional<std::string> read(std::string_view text) {
+    std::size_t read_up_to = 0;  // clauses before this were read
+    std::string lower;
+    for (std::size_t at : find_needles(text)) {
+        if (at < read_up_to) {
+            continue;
+        }
+        Clause c = clause_around(text, at);
+        read_up_to = c.end + 1;
+        lower.assign(text.substr(c.begin, c.end - c.begin));
+        std::transform(lower.begin(), lower.end(), lower.begin(), text_tokens::lower);
+        if (asks_for_office(lower)) {
+            return quote(text, c);
+        }
+    }
+    return std::nullopt;
+}
+
+std::string quote(std::string_view text, Clause c) {
+    std::string_view q = text.substr(c.begin, c.end - c.begin);
+    // Bullets and heading marks go; a tag's "#" ("#LI-Hybrid") stays.
+    auto mark = [&q] {
+        char ch = q.front();
+        return ch == ' ' || ch == '\t' || ch == '\r' || ch == '-' || ch == '*' ||
+               (ch == '#' && (q.size() == 1 || q[1] == '#' || q[1] == ' '));
+    };
+    while (!q.empty() && mark()) {
+        q.remove_prefix(1);
+    }
+    while (!q.empty() && (q.back() == ' ' || q.back() == '\r')) {
+        q.remove_suffix(1);
+    }
+    constexpr std::size_t kMax = 120;
+    if (q.size() <= kMax) {
+        return std::string(q);
+    }
+    std::size_t cut = q.rfind(' ', kMax);
+    return std::string(q.substr(0, cut == std::string_view::npos ? kMax : cut)) + "…";
+}
+
+}  // namespace
+
+std::optional<std::string> office_requirement(std::string_view title,
+                                              std::string_view description) {
+    if (auto q = read(title)) {
+        return q;
+    }
+    // A title that offers remote as a choice ("Onsite or Remote", "Remote/Hybrid") is the
+    // posting's own summary; a tag or a line below it does not take the choice back.
+    std::string lower_title(title);
+    std::transform(lower_title.begin(), lower_title.end(), lower_title.begin(), text_tokens::lower);
+    for (std::string_view choice : {"or remote", "remote or", "remote/", "/remote"}) {
+        if (has(lower_title, choice)) {
+            return std::nullopt;
+        }
+    }
+    return read(description);
+}
+
+}  // namespace gigscout

@@ -1,0 +1,125 @@
+#include "taxonomy/workplace_reading.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace gigscout {
+namespace {
+
+std::string office(std::string_view title, std::string_view description) {
+    return office_requirement(title, description).value_or("");
+}
+
+TEST(WorkplaceReading, OfficeDaysAHybridRoleAndOnSiteLabelsAreRequirements) {
+    EXPECT_EQ(office("ML Compiler Engineer",
+                     "Location:\n\nHybrid, working onsite at our Toronto, Ontario headquarters 3 "
+                     "days per week.\n\nThe role: build compilers."),
+              "Hybrid, working onsite at our Toronto, Ontario headquarters 3 days per week");
+    EXPECT_EQ(office("Analyst",
+                     "We are seeking an analyst. Also, you will have to come to the "
+                     "office in SYD more than once a week. Apply now!"),
+              "Also, you will have to come to the office in SYD more than once a week");
+    EXPECT_EQ(office("Cloud Engineer",
+                     "• Based in Bangalore and willing to work from the office "
+                     "3 days a week\n• Python"),
+              "Based in Bangalore and willing to work from the office 3 days a week");
+    EXPECT_EQ(office("Platform Architect", "Hybrid 2-3 days onsite in Dallas."),
+              "Hybrid 2-3 days onsite in Dallas");
+    EXPECT_EQ(office("Generative AI Engineer",
+                     "Position: GenAI Engineer\nLocation: phoenix, AZ( "
+                     "Hybrid)\nJob Brief"),
+              "Location: phoenix, AZ( Hybrid)");
+    EXPECT_EQ(office("Data Scientist (Hybrid)", "Python and SQL."), "Data Scientist (Hybrid)");
+    EXPECT_EQ(office("CRM Consultant", "Please note this is onsite job role in Dubai."),
+              "Please note this is onsite job role in Dubai");
+    EXPECT_EQ(office("Engineer", "We offer a hybrid work setup and free snacks."),
+              "We offer a hybrid work setup and free snacks");
+    EXPECT_EQ(office("Engineer", "Interviews: two rounds. #LI-Hybrid"), "#LI-Hybrid");
+    EXPECT_EQ(office("Spotify Engineer", "You will work out of our London office."),
+              "You will work out of our London office");
+    // Office days counted by the month, and a line that opens with the workplace.
+    EXPECT_EQ(office("Azure Engineer", "Remote work: Yes\nOn-site : One week per month"),
+              "On-site : One week per month");
+    EXPECT_EQ(office("Analyst", "Hybrid: 3 times a month onsite at Makati"),
+              "Hybrid: 3 times a month onsite at Makati");
+    EXPECT_EQ(office("Analyst", "Hybrid as per our Lima office policy"),
+              "Hybrid as per our Lima office policy");
+}
+
+TEST(WorkplaceReading, LabelsRunTogetherOnOneLineAreReadByTheirValue) {
+    // Some job boards flatten their fields into one line; the label's own "Remote" is no
+    // alternative.
+    EXPECT_EQ(office("Designer",
+                     "Date Posted: April 28, 2026 Experience Level: Junior Remote "
+                     "Status: On-site Role Summary - This role supports retail."),
+              "Date Posted: April 28, 2026 Experience Level: Junior Remote Status: On-site Role "
+              "Summary - This role supports retail");
+    EXPECT_EQ(office("Consultant",
+                     "Duration: | 1 year | Duty Station: | MRCS Office in Vientiane | "
+                     "Reporting to: | Director"),
+              "Duration: | 1 year | Duty Station: | MRCS Office in Vientiane | Reporting to: | "
+              "Director");
+    EXPECT_EQ(office("Consultant", "Duty Station: Home-based"), "");
+    EXPECT_EQ(office("QA Engineer", "Office Location: Lisbon Office\nPython"),
+              "Office Location: Lisbon Office");
+    EXPECT_EQ(office("Tableau Administrator",
+                     "Location: Chile (Santiago, Valparaiso, Concepcion) "
+                     "- Hybrid as per company policy"),
+              "Location: Chile (Santiago, Valparaiso, Concepcion) - Hybrid as per company policy");
+    EXPECT_EQ(office("Engineer", "Location: Remote (US). Job type: full-time"), "");
+    EXPECT_EQ(office("Engineer", "Workplace type: Remote, hybrid possible"), "");
+}
+
+TEST(WorkplaceReading, ChoicesThatIncludeRemoteAndOccasionalVisitsAreNotRequirements) {
+    EXPECT_EQ(office("Engineer",
+                     "Perks:\n- Remote, hybrid, and flexible work options\n- Team "
+                     "off-site in fun places!"),
+              "");
+    EXPECT_EQ(office("Engineer",
+                     "Hiring into all EMEA offices, either for hybrid work or "
+                     "remotely."),
+              "");
+    EXPECT_EQ(office("Systems Engineer", "Available Locations: Austin, London (Hybrid or Remote)"),
+              "");
+    EXPECT_EQ(office("Engineer",
+                     "If you live close to one of our offices, come into the office "
+                     "as often as you'd like."),
+              "");
+    EXPECT_EQ(office("Engineer", "In some cases, employees may be required to work on-site."), "");
+    EXPECT_EQ(office("Engineer", "Work from home or in the office, 2 days a week if you wish."),
+              "");
+    // A title offering remote as a choice is not taken back by a tag below it.
+    EXPECT_EQ(office("Software Engineer - Onsite or Remote (FR, UK)", "Apply now. #LI-Hybrid"), "");
+    EXPECT_EQ(office("Junior ML Engineer (Portugal Based Remote/Hybrid)", "Hybrid role."), "");
+}
+
+TEST(WorkplaceReading, OtherHybridsAndCompanyOfficesAreNotRequirements) {
+    EXPECT_EQ(office("SRE Lead", "You excel in cloud and hybrid environments."), "");
+    EXPECT_EQ(office("Engineer", "Architect scalable hybrid cloud solutions."), "");
+    EXPECT_EQ(office("Engineer", "Join the Hybrid Compiler team."), "");
+    EXPECT_EQ(office("Engineer",
+                     "An engagement through Upwork's Hybrid Workforce Solutions "
+                     "team."),
+              "");
+    EXPECT_EQ(office("Analyst", "We have offices in London, Paris and New York."), "");
+    EXPECT_EQ(office("Analyst",
+                     "Headquartered in Austin, we build software. Microsoft Office "
+                     "skills."),
+              "");
+    EXPECT_EQ(office("Events Manager", "A platform for in-person and hybrid events."), "");
+}
+
+TEST(WorkplaceReading, ALongRequirementIsCutAtAWord) {
+    std::string description =
+        "You must work from our Boston office every day of the week, which is a lovely building "
+        "next to the river with a view of the bridges and the boats going by all day long.";
+    std::string q = office("Analyst", description);
+    ASSERT_FALSE(q.empty());
+    EXPECT_LE(q.size(), 124u);
+    EXPECT_TRUE(q.starts_with("You must work from our Boston office"));
+    EXPECT_TRUE(q.ends_with("…")) << q;
+}
+
+}  // namespace
+}  // namespace gigscout
