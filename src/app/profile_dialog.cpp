@@ -144,6 +144,11 @@ ProfileDialog::ProfileDialog(wxWindow* parent, Store& store, std::string name, P
     remote_only_ = new wxCheckBox(this, wxID_ANY, _("Remote work only"));
     remote_only_->SetValue(p.remote_only);
     grid->Add(remote_only_);
+    // Remote listings open only to people elsewhere ("Remote (US)") are filtered by it.
+    grid->Add(new wxStaticText(this, wxID_ANY, _("You live in (a country; empty: not said)")), 0,
+              wxALIGN_CENTER_VERTICAL);
+    based_in_ = new wxTextCtrl(this, wxID_ANY, utf8(editor_.based_in_name()));
+    grid->Add(based_in_, 1, wxEXPAND);
     grid->Add(new wxStaticText(this, wxID_ANY, _("Search terms (comma-separated)")), 0,
               wxALIGN_CENTER_VERTICAL);
     search_terms_ = new wxTextCtrl(this, wxID_ANY, utf8(join_list(p.search_terms)));
@@ -334,6 +339,7 @@ void ProfileDialog::read_fields() {
     }
     editor_.set_job_types(types);
     editor_.set_remote_only(remote_only_->GetValue());
+    editor_.set_based_in(text_of(based_in_->GetValue()));
     editor_.set_search_terms(text_of(search_terms_->GetValue()));
     editor_.set_excluded_keywords(text_of(excluded_->GetValue()));
     ScoreWeights w = editor_.profile().weights;

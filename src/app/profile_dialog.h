@@ -50,6 +50,8 @@ class ProfileDialog : public wxDialog {
     // "Add ticked skills": the ticked ones join the profile at the chosen level; how many.
     std::size_t add_ticked();
     wxCheckListBox* offered_list() const { return offered_; }
+    // "You live in": typed into as a person types (tests too).
+    wxTextCtrl* based_in_field() const { return based_in_; }
 
     ProfileEditor& editor() { return editor_; }
     const std::vector<SkillMatch>& found() const { return found_; }
@@ -80,6 +82,7 @@ class ProfileDialog : public wxDialog {
     wxTextCtrl* fixed_currency_ = nullptr;
     std::vector<wxCheckBox*> job_types_;
     wxCheckBox* remote_only_ = nullptr;
+    wxTextCtrl* based_in_ = nullptr;
     wxTextCtrl* search_terms_ = nullptr;
     wxTextCtrl* excluded_ = nullptr;
     wxStaticText* problem_ = nullptr;

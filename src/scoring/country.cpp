@@ -332,6 +332,105 @@ std::string_view strip_qualifiers(std::string_view part) {
     return part;
 }
 
+// Regions as remote listings name them, each as lists of alpha-2 codes.
+constexpr std::string_view kEurope =
+    "AD AL AT AX BA BE BG BY CH CY CZ DE DK EE ES FI FO FR GB GG GI GR HR HU IE IM IS IT JE LI LT "
+    "LU LV MC MD ME MK MT NL NO PL PT RO RS RU SE SI SK SM UA VA XK";
+constexpr std::string_view kEuropeanUnion =
+    "AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK";
+constexpr std::string_view kMiddleEast = "AE BH CY EG IL IQ IR JO KW LB OM PS QA SA SY TR YE";
+constexpr std::string_view kAfrica =
+    "AO BF BI BJ BW CD CF CG CI CM CV DJ DZ EG EH ER ET GA GH GM GN GQ GW KE KM LR LS LY MA MG ML "
+    "MR MU MW MZ NA NE NG RW SC SD SL SN SO SS ST SZ TD TG TN TZ UG ZA ZM ZW";
+constexpr std::string_view kNorthAmerica = "US CA MX";
+constexpr std::string_view kLatinAmerica =
+    "AR BO BR BZ CL CO CR CU DO EC GT GY HN HT MX NI PA PE PR PY SR SV UY VE";
+constexpr std::string_view kCaribbean =
+    "AG AI AW BB BQ BS CU CW DM DO GD HT JM KN KY LC MS PR TC TT VC VG VI";
+constexpr std::string_view kSouthAmerica = "AR BO BR CL CO EC GY PE PY SR UY VE";
+constexpr std::string_view kCentralAmerica = "BZ CR GT HN NI PA SV";
+constexpr std::string_view kEastAsia = "CN HK JP KP KR MN MO TW";
+constexpr std::string_view kSouthEastAsia = "BN ID KH LA MM MY PH SG TH TL VN";
+constexpr std::string_view kSouthAsia = "AF BD BT IN LK MV NP PK";
+constexpr std::string_view kCentralAsia = "KG KZ TJ TM UZ";
+constexpr std::string_view kOceania = "AU FJ FM KI MH NR NZ PG PW SB TO TV VU WS";
+
+struct Region {
+    std::string_view name;  // lower case
+    std::array<std::string_view, 4> codes;
+};
+
+constexpr std::array kRegions = std::to_array<Region>({
+    {"europe", {kEurope}},
+    {"eu", {kEuropeanUnion}},
+    {"european union", {kEuropeanUnion}},
+    {"eea", {kEuropeanUnion, "IS LI NO"}},
+    {"emea", {kEurope, kMiddleEast, kAfrica}},
+    {"middle east", {kMiddleEast}},
+    {"mena", {kMiddleEast, "DZ LY MA TN"}},
+    {"africa", {kAfrica}},
+    {"north america", {kNorthAmerica}},
+    {"northern america", {kNorthAmerica}},
+    {"latam", {kLatinAmerica}},
+    {"latin america", {kLatinAmerica}},
+    {"south america", {kSouthAmerica}},
+    {"central america", {kCentralAmerica}},
+    {"caribbean", {kCaribbean}},
+    {"americas", {kNorthAmerica, kLatinAmerica, kCaribbean}},
+    {"the americas", {kNorthAmerica, kLatinAmerica, kCaribbean}},
+    {"apac", {kEastAsia, kSouthEastAsia, kSouthAsia, kOceania}},
+    {"asia pacific", {kEastAsia, kSouthEastAsia, kSouthAsia, kOceania}},
+    {"asia-pacific", {kEastAsia, kSouthEastAsia, kSouthAsia, kOceania}},
+    {"asia", {kEastAsia, kSouthEastAsia, kSouthAsia, kCentralAsia}},
+    {"southeast asia", {kSouthEastAsia}},
+    {"south asia", {kSouthAsia}},
+    {"oceania", {kOceania}},
+    {"anz", {"AU NZ"}},
+    {"dach", {"AT CH DE"}},
+    {"nordics", {"DK FI IS NO SE"}},
+    {"benelux", {"BE LU NL"}},
+});
+
+// Words that open a listing to everyone.
+constexpr std::array<std::string_view, 9> kAnywhere = {
+    "worldwide",  "anywhere",      "global",        "globally",   "world",
+    "everywhere", "international", "all countries", "any country"};
+
+// US states, by name and by their two letters (which may also spell a country: "MA", "DE").
+constexpr std::array<std::string_view, 51> kUsStateCodes = {
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL",
+    "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT",
+    "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI",
+    "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "DC"};
+constexpr std::array<std::string_view, 51> kUsStateNames = {
+    "Alabama",        "Alaska",        "Arizona",
+    "Arkansas",       "California",    "Colorado",
+    "Connecticut",    "Delaware",      "Florida",
+    "Georgia",        "Hawaii",        "Idaho",
+    "Illinois",       "Indiana",       "Iowa",
+    "Kansas",         "Kentucky",      "Louisiana",
+    "Maine",          "Maryland",      "Massachusetts",
+    "Michigan",       "Minnesota",     "Mississippi",
+    "Missouri",       "Montana",       "Nebraska",
+    "Nevada",         "New Hampshire", "New Jersey",
+    "New Mexico",     "New York",      "North Carolina",
+    "North Dakota",   "Ohio",          "Oklahoma",
+    "Oregon",         "Pennsylvania",  "Rhode Island",
+    "South Carolina", "South Dakota",  "Tennessee",
+    "Texas",          "Utah",          "Vermont",
+    "Virginia",       "Washington",    "West Virginia",
+    "Wisconsin",      "Wyoming",       "District of Columbia"};
+
+bool list_has(std::string_view codes, std::string_view code) {
+    for (std::size_t at = codes.find(code); at != std::string_view::npos;
+         at = codes.find(code, at + 1)) {
+        if (at % 3 == 0) {  // codes are "XX " cells
+            return true;
+        }
+    }
+    return false;
+}
+
 }  // namespace
 
 std::optional<std::string_view> country_code(std::string_view s) {
@@ -385,6 +484,72 @@ bool location_names_country(std::string_view location, std::string_view code) {
         start = end + 1;
     }
     return false;
+}
+
+bool location_admits(std::string_view location, std::string_view home) {
+    bool named_a_place = false;
+    std::size_t start = 0;
+    while (start <= location.size()) {
+        std::size_t end = location.find_first_of(",/;()|&", start);
+        if (end == std::string_view::npos) {
+            end = location.size();
+        }
+        // "US or Canada" names two places.
+        std::string_view piece = location.substr(start, end - start);
+        for (std::size_t from = 0; from <= piece.size();) {
+            std::size_t to = piece.find(" or ", from);
+            std::string_view part = strip_qualifiers(
+                ascii::trim(piece.substr(from, to == piece.npos ? to : to - from)));
+            from = to == piece.npos ? piece.size() + 1 : to + 4;
+            if (part.empty()) {
+                continue;
+            }
+            std::string lower(part);
+            std::transform(lower.begin(), lower.end(), lower.begin(),
+                           [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+            if (std::find(kAnywhere.begin(), kAnywhere.end(), lower) != kAnywhere.end()) {
+                return true;
+            }
+            for (const Region& r : kRegions) {
+                if (r.name == lower) {
+                    named_a_place = true;
+                    for (std::string_view codes : r.codes) {
+                        if (!codes.empty() && list_has(codes, home)) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            const bool two_upper = part.size() == 2 &&
+                                   std::isupper(static_cast<unsigned char>(part[0])) &&
+                                   std::isupper(static_cast<unsigned char>(part[1]));
+            bool us_state =
+                std::any_of(kUsStateNames.begin(), kUsStateNames.end(),
+                            [&](std::string_view n) { return ascii::iequals(n, part); }) ||
+                (two_upper && std::find(kUsStateCodes.begin(), kUsStateCodes.end(), part) !=
+                                  kUsStateCodes.end());
+            // A state or a city names no country by itself ("Tampa, FL", "California" may be
+            // where the company sits), and "MA" may be Morocco as well as Massachusetts: such a
+            // part admits people in either country and filters no one.
+            if (us_state) {
+                if (home == "US" || (two_upper && part == home)) {
+                    return true;
+                }
+                continue;
+            }
+            // Two letters count in upper case only, as in location_names_country.
+            if (part.size() != 2 || two_upper) {
+                if (auto code = country_code(part)) {
+                    named_a_place = true;
+                    if (*code == home) {
+                        return true;
+                    }
+                }
+            }
+        }
+        start = end + 1;
+    }
+    return !named_a_place;
 }
 
 }  // namespace gigscout

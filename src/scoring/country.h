@@ -20,4 +20,12 @@ std::string_view country_name(std::string_view code);
 // so "us" in a sentence is not the United States.
 bool location_names_country(std::string_view location, std::string_view code);
 
+// Whether a person living in the country `home` may take a listing by its location: true when
+// the location names no country or region ("Remote", "London", empty), says anywhere
+// ("Worldwide", "Anywhere"), or names `home` or a region holding it ("Remote (EU)", "EMEA",
+// "LATAM, Brazil"); false when it names only other places ("Remote (US)", "Canada (Remote)",
+// "Remote - Americas" for a home in Germany). A US state ("California", "Boston, MA") names no
+// country by itself, so doubt keeps a listing.
+bool location_admits(std::string_view location, std::string_view home);
+
 }  // namespace gigscout

@@ -427,6 +427,16 @@ Result<Profile> profile_from_json(std::string_view text, std::string_view what,
             }
             return {};
         });
+        if (auto home = r.string("based_in")) {
+            auto code = country_code(*home);
+            if (!code) {
+                r.fail("based_in", "unknown country " + utf8::quoted(*home, 80) +
+                                       " (expected an ISO 3166 code such as DE or an English "
+                                       "name such as Germany)");
+            } else {
+                p.based_in = std::string(*code);
+            }
+        }
         auto keywords = [](std::vector<std::string>& out) {
             return [&out](std::string_view s) -> std::string {
                 std::string why = keyword_problem(s);
@@ -445,8 +455,8 @@ Result<Profile> profile_from_json(std::string_view text, std::string_view what,
     if (r.ok() && !problem) {
         r.reject_unknown({"format", "name", "search_terms", "skills", "level", "stretch_levels",
                           "min_hourly", "min_fixed", "max_age_days", "job_types", "remote_only",
-                          "excluded_countries", "must_have_keywords", "excluded_keywords",
-                          "weights"});
+                          "excluded_countries", "based_in", "must_have_keywords",
+                          "excluded_keywords", "weights"});
     }
     if (!r.ok()) {
         problem = r.error();
@@ -552,6 +562,10 @@ std::string profile_to_json(const Profile& p) {
     w.Key("remote_only");
     w.Bool(p.remote_only);
     strings("excluded_countries", p.excluded_countries);
+    if (!p.based_in.empty()) {
+        w.Key("based_in");
+        w.String(p.based_in.c_str());
+    }
     strings("must_have_keywords", p.must_have_keywords);
     strings("excluded_keywords", p.excluded_keywords);
     if (!(p.weights == ScoreWeights{})) {

@@ -61,6 +61,9 @@ struct Profile {
     std::vector<JobType> job_types;  // empty: any
     bool remote_only = false;
     std::vector<std::string> excluded_countries;  // ISO 3166 alpha-2 codes, upper case
+    // Where the user lives (alpha-2 code; empty: not said). A remote listing whose location
+    // names only other countries or regions ("Remote (US)") is filtered.
+    std::string based_in;
     // Each must be found in the listing; "a|b" means either. Case-insensitive whole words.
     std::vector<std::string> must_have_keywords;
     std::vector<std::string> excluded_keywords;

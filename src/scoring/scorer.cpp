@@ -514,6 +514,16 @@ void Scorer::Impl::filters(const Listing& l, const ListingLevel& level, const Pa
         score.filter_reasons.push_back(l.location.empty() ? "not remote"
                                                           : "not remote (" + l.location + ")");
     }
+    // A remote listing open only to people elsewhere ("Remote (US)" for a user in Germany).
+    if (!profile.based_in.empty() && l.remote != false && !l.location.empty() &&
+        !location_admits(l.location, profile.based_in)) {
+        if (failed()) {
+            return;
+        }
+        score.filter_reasons.push_back("location \"" + l.location + "\" is not open to people in " +
+                                       std::string(country_name(profile.based_in)) +
+                                       ", where you are based");
+    }
     for (const auto& code : profile.excluded_countries) {
         bool client_there = false;
         if (l.client && !l.client->country.empty()) {

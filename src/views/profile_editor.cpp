@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "base/ascii.h"
+#include "scoring/country.h"
 #include "taxonomy/taxonomy.h"
 
 namespace gigscout {
@@ -132,6 +133,15 @@ void ProfileEditor::set_level(const std::string& id, SkillLevel level) {
             s.level = level;
         }
     }
+}
+
+void ProfileEditor::set_based_in(std::string_view text) {
+    profile_.based_in = std::string(ascii::trim(text));
+}
+
+std::string ProfileEditor::based_in_name() const {
+    auto code = country_code(profile_.based_in);
+    return code ? std::string(country_name(*code)) : profile_.based_in;
 }
 
 void ProfileEditor::set_search_terms(std::string_view text) {

@@ -54,6 +54,11 @@ class ProfileEditor {
     void set_min_fixed(std::optional<Money> m) { profile_.min_fixed = std::move(m); }
     void set_job_types(std::vector<JobType> types) { profile_.job_types = std::move(types); }
     void set_remote_only(bool on) { profile_.remote_only = on; }
+    // Where the user lives, a country's name or ISO code as typed ("Germany", "DE"; empty: not
+    // said). checked() names an unknown one.
+    void set_based_in(std::string_view text);
+    // The country the profile is based in, by name, for a text field ("" when not said).
+    std::string based_in_name() const;
     // One entry a line or comma-separated, as a person types them; blanks dropped.
     void set_search_terms(std::string_view text);
     void set_excluded_keywords(std::string_view text);

@@ -624,10 +624,15 @@ class GuiTestApp : public GigScoutApp {
             check(dialog_->add_found(0, SkillLevel::Advanced), "Keras added");
             dialog_->search("image segmentation");
             check(dialog_->add_found(0, SkillLevel::Advanced), "image segmentation added");
+            dialog_->based_in_field()->ChangeValue("Kenya");
         });
         screenshot("06-profile-editor", [this] { return dialog_; });
         then("save the profile", [this] {
             check(dialog_->save(), "the profile saves: " + dialog_->error());
+            auto saved = frame_->store()->active_profile();
+            auto stored = profile_from_json(saved.value()->json, "saved");
+            check(stored.ok() && stored.value().based_in == "KE",
+                  "\"You live in\" is saved as the country's code");
             dialog_->Destroy();
             frame_->profile_saved();
         });

@@ -151,7 +151,7 @@ TEST_F(ProfileFile, RoundTripsThroughJson) {
       "level": "beginner", "stretch_levels": true, "max_age_days": 90,
       "min_hourly": {"amount": 12.5, "currency": "GBP", "flexible": true},
       "job_types": ["part_time"],
-      "excluded_countries": ["FR"], "excluded_keywords": ["a|b"],
+      "excluded_countries": ["FR"], "based_in": "Kenya", "excluded_keywords": ["a|b"],
       "weights": {"skill": 50, "level": 10, "budget": 20, "recency": 12, "client": 8}})");
     ASSERT_TRUE(p.ok()) << p.error().message;
     std::string json = profile_to_json(p.value());
@@ -165,6 +165,7 @@ TEST_F(ProfileFile, RoundTripsThroughJson) {
     EXPECT_TRUE(again.value().stretch_levels);
     EXPECT_EQ(again.value().max_age_days, 90);
     EXPECT_TRUE(again.value().min_hourly_flexible);
+    EXPECT_EQ(again.value().based_in, "KE");
 }
 
 TEST_F(ProfileFile, MissingFileIsNamed) {
@@ -269,6 +270,9 @@ TEST_F(ProfileFile, OtherFieldErrors) {
     EXPECT_EQ(error(R"({"excluded_countries": ["Narnia"]})"),
               "p.json: field `excluded_countries[0]`: unknown country \"Narnia\" (expected an "
               "ISO 3166 code such as DE or an English name such as Germany)");
+    EXPECT_EQ(error(R"({"based_in": "Atlantis"})"),
+              "p.json: field `based_in`: unknown country \"Atlantis\" (expected an ISO 3166 "
+              "code such as DE or an English name such as Germany)");
     EXPECT_EQ(error(R"({"excluded_keywords": ["ok", "  "]})"),
               "p.json: field `excluded_keywords[1]`: is empty");
     EXPECT_EQ(error(R"({"must_have_keywords": ["a||b"]})"),

@@ -803,6 +803,32 @@ TEST(Filters, ReportUnwantedJobTypeNotRemoteAndExcludedCountryWithReasons) {
     EXPECT_EQ(s.total, 34);  // still scored, so the user can see what was filtered
 }
 
+TEST(Filters, ARemoteListingOpenOnlyToPeopleElsewhereIsFilteredWithItsLocation) {
+    Profile p = full_profile();
+    p.based_in = "DE";
+    Listing l = full_listing();
+    l.remote = true;
+    l.location = "Remote (US)";
+    Score s = score_with(p, l);
+    EXPECT_TRUE(s.filtered);
+    EXPECT_EQ(s.filter_reasons, (std::vector<std::string>{
+                                    "location \"Remote (US)\" is not open to people in Germany, "
+                                    "where you are based"}));
+
+    l.location = "Remote (EU)";
+    EXPECT_FALSE(score_with(p, l).filtered);
+    l.location = "Worldwide";
+    EXPECT_FALSE(score_with(p, l).filtered);
+    // Not said where the user lives: nothing to compare with.
+    p.based_in.clear();
+    l.location = "Remote (US)";
+    EXPECT_FALSE(score_with(p, l).filtered);
+    // An on-site listing is the remote rule's to judge, not this one's.
+    p.based_in = "DE";
+    l.remote = false;
+    EXPECT_FALSE(score_with(p, l).filtered);
+}
+
 TEST(Filters, UnknownFactsDoNotFilter) {
     Profile p = full_profile();
     p.job_types = {JobType::Freelance};

@@ -94,6 +94,26 @@ TEST(ProfileEditor, AProfileThatFailsItsCheckNamesTheFieldAndIsNeverSaved) {
     EXPECT_EQ(back.value().min_hourly->amount, 40);
 }
 
+TEST(ProfileEditor, WhereYouLiveIsTypedAsACountryAndAnUnknownOneIsNamed) {
+    ProfileEditor editor(Profile{});
+    editor.set_based_in("  Germany ");
+    auto ok = editor.checked();
+    ASSERT_TRUE(ok.ok()) << ok.error().message;
+    EXPECT_EQ(ok.value().based_in, "DE");
+    EXPECT_EQ(ProfileEditor(ok.value()).based_in_name(), "Germany");
+
+    editor.set_based_in("Atlantis");
+    auto bad = editor.checked();
+    ASSERT_FALSE(bad.ok());
+    EXPECT_NE(bad.error().message.find("field `based_in`: unknown country \"Atlantis\""),
+              std::string::npos)
+        << bad.error().message;
+
+    editor.set_based_in("");
+    ASSERT_TRUE(editor.checked().ok());
+    EXPECT_EQ(editor.checked().value().based_in, "");
+}
+
 // What the import dialog does with a CV: the extractor's finds (as suggest_skills makes them)
 // are offered, and only those the user confirms join the profile.
 std::vector<OfferedSkill> offers_from(std::string_view cv) {

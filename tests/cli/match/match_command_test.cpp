@@ -60,6 +60,28 @@ TEST(MatchCommand, AListingWhoseTextAsksForOfficeDaysIsNotRemote) {
                  "(listed as \"Remote\"))");
 }
 
+// A profile that says where its user lives: a remote listing open only to people elsewhere is
+// filtered with its location; one open to the user's region, or saying nothing, is kept.
+TEST(MatchCommand, ARemoteListingOpenOnlyToPeopleElsewhereIsFiltered) {
+    auto r = match({"--json"}, data("profile-in-germany.json"), data("where-you-live.json"));
+    ASSERT_EQ(r.code, 0) << r.err;
+    auto d = parse_json(r.out);
+    ASSERT_TRUE(d.IsArray());
+    ASSERT_EQ(d.Size(), 3u) << r.out;
+    for (const auto& e : d.GetArray()) {
+        const std::string id = e["id"].GetString();
+        if (id == "t:where0") {
+            EXPECT_TRUE(e["filtered"].GetBool());
+            ASSERT_EQ(e["filter_reasons"].Size(), 1u) << r.out;
+            EXPECT_STREQ(e["filter_reasons"][0].GetString(),
+                         "location \"Remote (US)\" is not open to people in Germany, where you "
+                         "are based");
+        } else {
+            EXPECT_FALSE(e["filtered"].GetBool()) << id;
+        }
+    }
+}
+
 TEST(MatchCommand, PrintsARankedTableWithExplanationsAndFilteredOnesLast) {
     auto r = match({});
     ASSERT_EQ(r.code, 0) << r.err;
