@@ -13,6 +13,7 @@
 
 #include "base/iso_time.h"
 #include "plugin_host/plugin_catalog.h"
+#include "views/profile_editor.h"
 #include "workspace/first_run.h"
 
 namespace gigscout {
@@ -48,6 +49,17 @@ FirstRunDialog::FirstRunDialog(wxWindow* parent, Workspace& workspace)
     auto* find = new wxButton(this, wxID_ANY, _("Find skills in the text"));
     find->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_find_skills(); });
     top->Add(find, 0, wxALL, FromDIP(6));
+
+    // Remote listings open only to people elsewhere ("Remote (US)") are filtered by it.
+    auto* home_row = new wxBoxSizer(wxHORIZONTAL);
+    home_row->Add(new wxStaticText(this, wxID_ANY,
+                                   _("Optional: the country you live in (hides remote jobs open "
+                                     "only to other countries):")),
+                  0, wxALIGN_CENTER_VERTICAL);
+    based_in_ =
+        new wxTextCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition, FromDIP(wxSize(140, -1)));
+    home_row->Add(based_in_, 0, wxLEFT, FromDIP(6));
+    top->Add(home_row, 0, wxLEFT | wxRIGHT | wxTOP, FromDIP(10));
 
     auto* sources_row = new wxBoxSizer(wxHORIZONTAL);
     sources_row->Add(new wxStaticText(this, wxID_ANY, _("Sources to refresh:")));
@@ -137,8 +149,15 @@ bool FirstRunDialog::apply(std::string& error) {
     // The starter levels are the skill levels' own words.
     add_skills(profile.value(), confirmed,
                skill_level_from_string(level).value_or(SkillLevel::Intermediate));
+    ProfileEditor editor(std::move(profile).value());
+    editor.set_based_in(text_of(based_in_->GetValue()));
+    auto checked = editor.checked();
+    if (!checked) {
+        error = checked.error().message;
+        return false;
+    }
     if (auto s =
-            save_active_profile(workspace_.store(), "me", profile.value(), now_epoch_seconds());
+            save_active_profile(workspace_.store(), "me", checked.value(), now_epoch_seconds());
         !s) {
         error = s.error().message;
         return false;

@@ -31,6 +31,7 @@ class FirstRunDialog : public wxDialog {
     // For the GUI test: the sources offered, and OK (enabled once they are known).
     wxCheckListBox* sources_list() const { return sources_; }
     wxButton* ok_button() const { return ok_; }
+    wxTextCtrl* based_in_field() const { return based_in_; }
 
   private:
     void on_find_skills();
@@ -45,6 +46,7 @@ class FirstRunDialog : public wxDialog {
     wxTextCtrl* cv_ = nullptr;
     wxCheckListBox* skills_ = nullptr;
     wxCheckListBox* sources_ = nullptr;
+    wxTextCtrl* based_in_ = nullptr;
     std::vector<std::string> skill_ids_;
     std::vector<std::string> source_ids_;
     wxStaticText* sources_note_ = nullptr;

@@ -339,6 +339,10 @@ class GuiTestApp : public GigScoutApp {
         pause(std::chrono::milliseconds(300));
         then("screenshot " + name, [this, name, window] {
             wxTopLevelWindow* shown = window ? window() : frame_;
+            // A dialog shown moments ago may not have painted its children yet: they would be
+            // read back black.
+            shown->Refresh();
+            shown->Update();
             // Each part from its own window: a wxScreenDC read back stale pixels here after
             // the first shot (GTK 3 under Xvfb), a window's DC always the current ones.
             const wxPoint origin = shown->GetScreenPosition();
@@ -418,6 +422,19 @@ class GuiTestApp : public GigScoutApp {
             },
             std::chrono::seconds(20));
         screenshot("00-first-run-dialog", [this] { return welcome_; });
+        then("a country the dialog does not know is named, and nothing is saved", [this] {
+            auto before = welcome_workspace_->store().active_profile();
+            welcome_->based_in_field()->ChangeValue("Atlantis");
+            std::string error;
+            check(!welcome_->apply(error), "an unknown country is refused");
+            check(error.find("field `based_in`: unknown country \"Atlantis\"") != std::string::npos,
+                  "the error names the field: `" + error + "`");
+            auto after = welcome_workspace_->store().active_profile();
+            auto json = [](const auto& active) {
+                return active.ok() && active.value() ? active.value()->json : std::string();
+            };
+            check(json(after) == json(before), "the active profile is as it was");
+        });
         then("close the first-run dialog", [this] {
             welcome_->Destroy();
             welcome_ = nullptr;
