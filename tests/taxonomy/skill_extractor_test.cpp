@@ -1348,6 +1348,11 @@ TEST(SkillExtractor, EverydayToolsAndServicesPostingsName) {
     EXPECT_EQ(ids("Flows with Power Automate and AI Builder."),
               (Ids{"power-automate", "microsoft-ai-builder"}));
     EXPECT_EQ(ids("An AI builder for marketers."), Ids{});
+    // Upwork's mobile tags, as its skills line spells them.
+    EXPECT_EQ(
+        ids("Fix the login screen.\nSkills: Flutter, UX & UI, User Authentication, Mobile App "
+            "Design"),
+        (Ids{"flutter", "ui-ux-design", "identity-access"}));
 }
 
 // A list of verbs shares its object: each verb that spells an alias with "data" names that
