@@ -1353,6 +1353,9 @@ TEST(SkillExtractor, EverydayToolsAndServicesPostingsName) {
         ids("Fix the login screen.\nSkills: Flutter, UX & UI, User Authentication, Mobile App "
             "Design"),
         (Ids{"flutter", "ui-ux-design", "identity-access"}));
+    // Capitalised as a tag, "Web Application" is the skill; in prose it needs building words.
+    EXPECT_EQ(ids("Fix a bug.\nSkills: React, Web Application"), (Ids{"react", "web-development"}));
+    EXPECT_EQ(ids("Our web application is slow; tune the SQL."), Ids{"sql"});
 }
 
 // A list of verbs shares its object: each verb that spells an alias with "data" names that
