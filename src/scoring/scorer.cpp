@@ -41,13 +41,12 @@ double origin_weight(SkillOrigin origin) {
     return 0.5;
 }
 
-// A language or a general practice says less about what a job is than a library or a task.
+// A language says less about what a job is than a library or a task. Practices, business and
+// design skills once weighed 0.4 too; counting them in full ranked better on every judged set
+// (docs/eval.md, "Category weights").
 double category_weight(std::string_view category) {
     if (category == "language") {
         return 0.6;
-    }
-    if (category == "practice" || category == "business" || category == "design") {
-        return 0.4;
     }
     return 1.0;
 }

@@ -314,17 +314,18 @@ TEST_F(CliStore, ListExplainsScoresAsMatchDoesAndMatchTakesAStoredProfileName) {
     ASSERT_EQ(listed.code, 0) << listed.err;
     // The budget on the details line, then match's two lines.
     EXPECT_THAT(listed.out,
-                HasSubstr("     https://example.com/demo/1  [demo]  €1,200–1,500 fixed\n"
-                          "            matched: Python, YOLO, Object detection, OpenCV · "
-                          "missing: Clean code and refactoring\n            skill 27.4 + level 20 "
-                          "+ budget"));
+                HasSubstr("     https://example.com/demo/24  [demo]  $45–55/h\n"
+                          "            matched: Computer vision, Image classification, PyTorch, "
+                          "Docker, Python · missing: Back-end\n              development\n"
+                          "            skill 29.2 + level 20 + budget"));
     // `match --profile` takes the stored name as `list` does.
     auto matched = cli({"match", "--profile", "cv", "--listings", demo.string(), "--top", "1"});
     ASSERT_EQ(matched.code, 0) << matched.err;
     EXPECT_THAT(matched.out, HasSubstr("Ranked 25 listings for \"Intermediate computer-vision "
                                        "engineer\""));
-    EXPECT_THAT(matched.out, HasSubstr("            matched: Python, YOLO, Object detection, "
-                                       "OpenCV · missing: Clean code and refactoring\n"));
+    EXPECT_THAT(matched.out, HasSubstr("            matched: Computer vision, Image "
+                                       "classification, PyTorch, Docker, Python · missing: "
+                                       "Back-end\n"));
     auto nope = cli({"match", "--profile", "nope", "--listings", demo.string()});
     EXPECT_EQ(nope.code, 2);
     EXPECT_EQ(nope.err,
