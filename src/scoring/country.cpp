@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 #include <string>
+#include <unordered_map>
 
 #include "base/ascii.h"
 
@@ -434,23 +435,35 @@ bool list_has(std::string_view codes, std::string_view code) {
 }  // namespace
 
 std::optional<std::string_view> country_code(std::string_view s) {
-    s = ascii::trim(s);
-    if (s.size() == 2) {
+    // Every spelling, lower-cased, looked up in a table built once: the scorer asks for each
+    // part of every listing's location, so a scan of ~300 names per call would show.
+    using Table = std::unordered_map<std::string, std::string_view>;
+    static const Table by_code = [] {
+        Table t;
         for (const auto& c : kCountries) {
-            if (ascii::iequals(c.code, s)) {
-                return c.code;
-            }
+            t.emplace(ascii::to_lower(c.code), c.code);
+        }
+        return t;
+    }();
+    static const Table by_name = [] {
+        Table t;
+        for (const auto& c : kCountries) {
+            t.emplace(ascii::to_lower(c.name), c.code);
+        }
+        for (const auto& c : kOtherNames) {
+            t.emplace(ascii::to_lower(c.name), c.code);  // a country's own name stays first
+        }
+        return t;
+    }();
+    s = ascii::trim(s);
+    const std::string lower = ascii::to_lower(s);
+    if (s.size() == 2) {
+        if (auto it = by_code.find(lower); it != by_code.end()) {
+            return it->second;
         }
     }
-    for (const auto& c : kCountries) {
-        if (ascii::iequals(c.name, s)) {
-            return c.code;
-        }
-    }
-    for (const auto& c : kOtherNames) {
-        if (ascii::iequals(c.name, s)) {
-            return c.code;
-        }
+    if (auto it = by_name.find(lower); it != by_name.end()) {
+        return it->second;
     }
     return std::nullopt;
 }
@@ -504,9 +517,7 @@ bool location_admits(std::string_view location, std::string_view home) {
             if (part.empty()) {
                 continue;
             }
-            std::string lower(part);
-            std::transform(lower.begin(), lower.end(), lower.begin(),
-                           [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+            const std::string lower = ascii::to_lower(part);
             if (std::find(kAnywhere.begin(), kAnywhere.end(), lower) != kAnywhere.end()) {
                 return true;
             }

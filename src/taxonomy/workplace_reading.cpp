@@ -40,8 +40,6 @@ constexpr std::array<std::string_view, 13> kOptionalWords = {
     "welcome to",  "may be required", "in some cases", "occasional",  "as needed",
     "when needed", "if needed",       "need basis"};
 
-constexpr std::array<std::string_view, 4> kOnSite = {"onsite", "on-site", "on site", "in-office"};
-
 // Where a person works in person.
 constexpr std::array<std::string_view, 16> kPlaces = {
     "onsite",        "on-site",         "on site",       "in-office",     "in office",
@@ -305,26 +303,6 @@ std::vector<std::size_t> find_needles(std::string_view text) {
     return hits;
 }
 
-std::string quote(std::string_view text, Clause c);
-
-std::optional<std::string> read(std::string_view text) {
-    std::size_t read_up_to = 0;  // clauses before this were read
-    std::string lower;
-    for (std::size_t at : find_needles(text)) {
-        if (at < read_up_to) {
-            continue;
-        }
-        Clause c = clause_around(text, at);
-        read_up_to = c.end + 1;
-        lower.assign(text.substr(c.begin, c.end - c.begin));
-        std::transform(lower.begin(), lower.end(), lower.begin(), text_tokens::lower);
-        if (asks_for_office(lower)) {
-            return quote(text, c);
-        }
-    }
-    return std::nullopt;
-}
-
 std::string quote(std::string_view text, Clause c) {
     std::string_view q = text.substr(c.begin, c.end - c.begin);
     // Bullets and heading marks go; a tag's "#" ("#LI-Hybrid") stays.
@@ -345,6 +323,24 @@ std::string quote(std::string_view text, Clause c) {
     }
     std::size_t cut = q.rfind(' ', kMax);
     return std::string(q.substr(0, cut == std::string_view::npos ? kMax : cut)) + "…";
+}
+
+std::optional<std::string> read(std::string_view text) {
+    std::size_t read_up_to = 0;  // clauses before this were read
+    std::string lower;
+    for (std::size_t at : find_needles(text)) {
+        if (at < read_up_to) {
+            continue;
+        }
+        Clause c = clause_around(text, at);
+        read_up_to = c.end + 1;
+        lower.assign(text.substr(c.begin, c.end - c.begin));
+        std::transform(lower.begin(), lower.end(), lower.begin(), text_tokens::lower);
+        if (asks_for_office(lower)) {
+            return quote(text, c);
+        }
+    }
+    return std::nullopt;
 }
 
 }  // namespace
