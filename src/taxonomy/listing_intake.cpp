@@ -1,9 +1,7 @@
 #include "taxonomy/listing_intake.h"
 
-#include <algorithm>
-
+#include "base/ascii.h"
 #include "model/listing_validator.h"
-#include "taxonomy/text_tokens.h"
 #include "taxonomy/workplace_reading.h"
 
 namespace gigscout {
@@ -21,8 +19,7 @@ void read_workplace(Listing& listing) {
         return;
     }
     listing.remote = false;
-    std::string place = listing.location;
-    std::transform(place.begin(), place.end(), place.begin(), text_tokens::lower);
+    const std::string place = ascii::to_lower(listing.location);
     if (listing.location.empty()) {
         listing.location = *office;
     } else if (place.find("remote") != std::string::npos ||

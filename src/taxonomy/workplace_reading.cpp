@@ -6,7 +6,7 @@
 #include <cstring>
 #include <vector>
 
-#include "taxonomy/text_tokens.h"
+#include "base/ascii.h"
 
 namespace gigscout {
 namespace {
@@ -248,7 +248,7 @@ bool same_lowered(std::string_view text, std::size_t from, std::string_view lowe
         return false;
     }
     for (std::size_t k = 0; k < lower_word.size(); ++k) {
-        if (text_tokens::lower(text[from + k]) != lower_word[k]) {
+        if (ascii::to_lower(text[from + k]) != lower_word[k]) {
             return false;
         }
     }
@@ -327,15 +327,13 @@ std::string quote(std::string_view text, Clause c) {
 
 std::optional<std::string> read(std::string_view text) {
     std::size_t read_up_to = 0;  // clauses before this were read
-    std::string lower;
     for (std::size_t at : find_needles(text)) {
         if (at < read_up_to) {
             continue;
         }
         Clause c = clause_around(text, at);
         read_up_to = c.end + 1;
-        lower.assign(text.substr(c.begin, c.end - c.begin));
-        std::transform(lower.begin(), lower.end(), lower.begin(), text_tokens::lower);
+        const std::string lower = ascii::to_lower(text.substr(c.begin, c.end - c.begin));
         if (asks_for_office(lower)) {
             return quote(text, c);
         }
@@ -352,8 +350,7 @@ std::optional<std::string> office_requirement(std::string_view title,
     }
     // A title that offers remote as a choice ("Onsite or Remote", "Remote/Hybrid") is the
     // posting's own summary; a tag or a line below it does not take the choice back.
-    std::string lower_title(title);
-    std::transform(lower_title.begin(), lower_title.end(), lower_title.begin(), text_tokens::lower);
+    const std::string lower_title = ascii::to_lower(title);
     for (std::string_view choice : {"or remote", "remote or", "remote/", "/remote"}) {
         if (has(lower_title, choice)) {
             return std::nullopt;
