@@ -432,6 +432,39 @@ bool list_has(std::string_view codes, std::string_view code) {
     return false;
 }
 
+// The places a free-text location names, one part at a time: its parts between , / ; ( ) | &,
+// split again at " or ", with "only", "remote", "based" and "-" around them dropped ("US
+// only", "Remote (EU)", "US or Canada"). Stops at the first part `visit` returns true for and
+// says whether one did.
+template <typename Visit>
+bool any_place(std::string_view location, Visit&& visit) {
+    std::size_t start = 0;
+    while (start <= location.size()) {
+        std::size_t end = location.find_first_of(",/;()|&", start);
+        if (end == std::string_view::npos) {
+            end = location.size();
+        }
+        const std::string_view piece = location.substr(start, end - start);
+        for (std::size_t from = 0; from <= piece.size();) {
+            const std::size_t to = piece.find(" or ", from);
+            const std::string_view part = strip_qualifiers(
+                ascii::trim(piece.substr(from, to == std::string_view::npos ? to : to - from)));
+            from = to == std::string_view::npos ? piece.size() + 1 : to + 4;
+            if (!part.empty() && visit(part)) {
+                return true;
+            }
+        }
+        start = end + 1;
+    }
+    return false;
+}
+
+// Two letters count as a code in upper case only: "us" or "in" in running text are words.
+bool is_upper_pair(std::string_view part) {
+    return part.size() == 2 && std::isupper(static_cast<unsigned char>(part[0])) &&
+           std::isupper(static_cast<unsigned char>(part[1]));
+}
+
 }  // namespace
 
 std::optional<std::string_view> country_code(std::string_view s) {
@@ -478,89 +511,52 @@ std::string_view country_name(std::string_view code) {
 }
 
 bool location_names_country(std::string_view location, std::string_view code) {
-    std::size_t start = 0;
-    while (start <= location.size()) {
-        std::size_t end = location.find_first_of(",/;()|", start);
-        if (end == std::string_view::npos) {
-            end = location.size();
+    return any_place(location, [&](std::string_view part) {
+        if (part.size() == 2 && !is_upper_pair(part)) {
+            return false;
         }
-        std::string_view part = strip_qualifiers(ascii::trim(location.substr(start, end - start)));
-        bool lower_short = part.size() == 2 && (std::islower(static_cast<unsigned char>(part[0])) ||
-                                                std::islower(static_cast<unsigned char>(part[1])));
-        // Two letters count in upper case only: "us" or "in" in running text are words.
-        if (!part.empty() && !lower_short) {
-            auto found = country_code(part);
-            if (found && *found == code) {
-                return true;
-            }
-        }
-        start = end + 1;
-    }
-    return false;
+        auto found = country_code(part);
+        return found && *found == code;
+    });
 }
 
 bool location_admits(std::string_view location, std::string_view home) {
     bool named_a_place = false;
-    std::size_t start = 0;
-    while (start <= location.size()) {
-        std::size_t end = location.find_first_of(",/;()|&", start);
-        if (end == std::string_view::npos) {
-            end = location.size();
+    const bool admitted = any_place(location, [&](std::string_view part) {
+        const std::string lower = ascii::to_lower(part);
+        if (std::find(kAnywhere.begin(), kAnywhere.end(), lower) != kAnywhere.end()) {
+            return true;
         }
-        // "US or Canada" names two places.
-        std::string_view piece = location.substr(start, end - start);
-        for (std::size_t from = 0; from <= piece.size();) {
-            std::size_t to = piece.find(" or ", from);
-            std::string_view part = strip_qualifiers(
-                ascii::trim(piece.substr(from, to == piece.npos ? to : to - from)));
-            from = to == piece.npos ? piece.size() + 1 : to + 4;
-            if (part.empty()) {
-                continue;
-            }
-            const std::string lower = ascii::to_lower(part);
-            if (std::find(kAnywhere.begin(), kAnywhere.end(), lower) != kAnywhere.end()) {
-                return true;
-            }
-            for (const Region& r : kRegions) {
-                if (r.name == lower) {
-                    named_a_place = true;
-                    for (std::string_view codes : r.codes) {
-                        if (!codes.empty() && list_has(codes, home)) {
-                            return true;
-                        }
-                    }
-                }
-            }
-            const bool two_upper = part.size() == 2 &&
-                                   std::isupper(static_cast<unsigned char>(part[0])) &&
-                                   std::isupper(static_cast<unsigned char>(part[1]));
-            bool us_state =
-                std::any_of(kUsStateNames.begin(), kUsStateNames.end(),
-                            [&](std::string_view n) { return ascii::iequals(n, part); }) ||
-                (two_upper && std::find(kUsStateCodes.begin(), kUsStateCodes.end(), part) !=
-                                  kUsStateCodes.end());
-            // A state or a city names no country by itself ("Tampa, FL", "California" may be
-            // where the company sits), and "MA" may be Morocco as well as Massachusetts: such a
-            // part admits people in either country and filters no one.
-            if (us_state) {
-                if (home == "US" || (two_upper && part == home)) {
-                    return true;
-                }
-                continue;
-            }
-            // Two letters count in upper case only, as in location_names_country.
-            if (part.size() != 2 || two_upper) {
-                if (auto code = country_code(part)) {
-                    named_a_place = true;
-                    if (*code == home) {
+        for (const Region& r : kRegions) {
+            if (r.name == lower) {
+                named_a_place = true;
+                for (std::string_view codes : r.codes) {
+                    if (!codes.empty() && list_has(codes, home)) {
                         return true;
                     }
                 }
             }
         }
-        start = end + 1;
-    }
-    return !named_a_place;
+        const bool pair = is_upper_pair(part);
+        const bool us_state =
+            std::any_of(kUsStateNames.begin(), kUsStateNames.end(),
+                        [&](std::string_view n) { return ascii::iequals(n, part); }) ||
+            (pair &&
+             std::find(kUsStateCodes.begin(), kUsStateCodes.end(), part) != kUsStateCodes.end());
+        // A state or a city names no country by itself ("Tampa, FL", "California" may be where
+        // the company sits), and "MA" may be Morocco as well as Massachusetts: such a part
+        // admits people in either country and filters no one.
+        if (us_state) {
+            return home == "US" || (pair && part == home);
+        }
+        if (part.size() == 2 && !pair) {
+            return false;
+        }
+        auto code = country_code(part);
+        named_a_place = named_a_place || code.has_value();
+        return code && *code == home;
+    });
+    return admitted || !named_a_place;
 }
 
 }  // namespace gigscout
