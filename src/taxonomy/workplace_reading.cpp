@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "base/ascii.h"
+#include "base/utf8.h"
 
 namespace gigscout {
 namespace {
@@ -317,12 +318,21 @@ std::string quote(std::string_view text, Clause c) {
     while (!q.empty() && (q.back() == ' ' || q.back() == '\r')) {
         q.remove_suffix(1);
     }
+    // The quote becomes a location, which the validator allows no control characters in
+    // (a lone "\r" ends no clause) and which must stay valid UTF-8 where it is cut.
     constexpr std::size_t kMax = 120;
-    if (q.size() <= kMax) {
-        return std::string(q);
+    std::string out(utf8::truncate(q, kMax));
+    if (out.size() < q.size()) {
+        std::size_t space = out.rfind(' ');
+        out.resize(space == std::string::npos ? out.size() : space);
+        out += "…";
     }
-    std::size_t cut = q.rfind(' ', kMax);
-    return std::string(q.substr(0, cut == std::string_view::npos ? kMax : cut)) + "…";
+    for (char& ch : out) {
+        if (static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f) {
+            ch = ' ';
+        }
+    }
+    return out;
 }
 
 std::optional<std::string> read(std::string_view text) {

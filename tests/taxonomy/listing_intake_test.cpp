@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "model/listing_validator.h"
 #include "taxonomy/listing_intake.h"
 
 namespace gigscout {
@@ -93,6 +94,13 @@ TEST(ListingIntake, AListingWhoseTextAsksForOfficeDaysIsNotRemote) {
     ASSERT_TRUE(admit_listing(placed, kNow));
     EXPECT_EQ(placed.remote, false);
     EXPECT_EQ(placed.location, "Sydney, Australia");
+
+    // What the door writes, the door takes again (an export read back, a refresh).
+    Listing odd = cv_listing();
+    odd.description = "Hybrid:\r3 days a week in the office, " + std::string(200, 'x');
+    ASSERT_TRUE(admit_listing(odd, kNow));
+    EXPECT_EQ(odd.remote, false);
+    EXPECT_TRUE(validate_listing(odd, kNow)) << odd.location;
 }
 
 TEST(ListingIntake, ARemoteListingWithoutOfficeDaysAndAnOnSiteOneAreLeftAsTheyCame) {

@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include "base/utf8.h"
+
 namespace gigscout {
 namespace {
 
@@ -119,6 +121,23 @@ TEST(WorkplaceReading, ALongRequirementIsCutAtAWord) {
     EXPECT_LE(q.size(), 124u);
     EXPECT_TRUE(q.starts_with("You must work from our Boston office"));
     EXPECT_TRUE(q.ends_with("…")) << q;
+}
+
+// The quote becomes a listing's location: it must pass the validator however the posting is
+// written.
+TEST(WorkplaceReading, TheQuoteIsValidUtf8WithoutControlCharacters) {
+    std::string unspaced = "Hybrid:";
+    for (int i = 0; i < 60; ++i) {
+        unspaced += "\xE5\x87\xBA";  // 出, three bytes, no space to cut at
+    }
+    std::string q = office("Engineer", unspaced);
+    ASSERT_FALSE(q.empty());
+    EXPECT_TRUE(utf8::is_valid(q)) << q;
+    EXPECT_LE(q.size(), 124u);
+
+    q = office("Engineer", "Hybrid:\rthree days a week in the Lisbon office");
+    ASSERT_FALSE(q.empty());
+    EXPECT_EQ(q.find('\r'), std::string::npos) << q;
 }
 
 }  // namespace
