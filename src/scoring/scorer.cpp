@@ -41,11 +41,12 @@ double origin_weight(SkillOrigin origin) {
     return 0.5;
 }
 
-// A language says less about what a job is than a library or a task. Practices, business and
-// design skills once weighed 0.4 too; counting them in full ranked better on every judged set
-// (docs/eval.md, "Category weights").
-double category_weight(std::string_view category) {
-    if (category == "language") {
+// A language says less about what a job is than a library or a task, and so does a name for a
+// whole area of work (Skill::umbrella: "AI"). Practices, business and design skills once
+// weighed 0.4 too; counting them in full ranked better on every judged set (docs/eval.md,
+// "Category weights").
+double skill_weight(const Skill& s) {
+    if (s.category == "language" || s.umbrella) {
         return 0.6;
     }
     return 1.0;
@@ -265,7 +266,7 @@ struct Scorer::Impl {
     Impl(const Profile& p, const Taxonomy& t, const CurrencyTable& c, std::int64_t n)
         : profile(p), taxonomy(t), currencies(c), now(n) {
         for (const Skill& s : taxonomy.skills()) {
-            skills[s.id].weight = category_weight(s.category);
+            skills[s.id].weight = skill_weight(s);
         }
         // Every profile skill offering partial evidence for a taxonomy skill, with its credit:
         // the strongest gives the credit, all are named.

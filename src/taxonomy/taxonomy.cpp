@@ -243,7 +243,7 @@ Result<Taxonomy> Taxonomy::parse(std::string_view json_text, std::string_view wh
         }
         where = prefix + "skill " + std::to_string(i) + " (" + backticked(*id) + "): ";
         r.reject_unknown(
-            {"id", "name", "category", "aliases", "implies", "broader", "names_roles"});
+            {"id", "name", "category", "aliases", "implies", "broader", "names_roles", "umbrella"});
         Skill skill;
         skill.id = *id;
         auto name = r.string("name", FieldReader::Required);
@@ -252,6 +252,7 @@ Result<Taxonomy> Taxonomy::parse(std::string_view json_text, std::string_view wh
         auto implies = string_list(r, "implies");
         auto broader = r.string("broader");
         auto names_roles = r.boolean("names_roles");
+        auto umbrella = r.boolean("umbrella");
         if (!r.ok()) {
             return Error{where + r.error()->message};
         }
@@ -260,6 +261,7 @@ Result<Taxonomy> Taxonomy::parse(std::string_view json_text, std::string_view wh
         skill.implies = std::move(*implies);
         skill.broader = broader.value_or("");
         skill.names_roles = names_roles.value_or(false);
+        skill.umbrella = umbrella.value_or(false);
         if (category_ids.count(skill.category) == 0) {
             return Error{where + "field `category`: unknown category " +
                          backticked(skill.category)};

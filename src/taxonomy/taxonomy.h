@@ -52,6 +52,9 @@ struct Skill {
     // A field whose name also makes role and team names ("DevOps engineer", "QA team"): such a
     // match right before a role noun names a role, not an asked skill (docs/taxonomy.md).
     bool names_roles = false;
+    // A name for a whole area of work ("AI"): asked by nearly every gig of the area, it says as
+    // little about what a job is as a programming language, and the scorer weighs it like one.
+    bool umbrella = false;
     std::vector<Alias> alias_rules;  // aliases with their case and context rules, same order
 };
 

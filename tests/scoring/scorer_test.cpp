@@ -243,7 +243,8 @@ TEST(SkillFit, MachineLearningAndComputerVisionAreFieldsOfAI) {
     Profile vision;
     vision.skills = {skill("computer-vision", SkillLevel::Intermediate)};
     Score ai = bundled(vision, listing("a", {title("artificial-intelligence")}));
-    EXPECT_NEAR(value_of(ai, "skill"), (0.7 * 0.85) * (0.7 / 4), kEps);
+    // AI weighs 0.6 (an umbrella field): coverage 0.7 × 0.85, evidence 0.6 × 0.7 / 4.
+    EXPECT_NEAR(value_of(ai, "skill"), (0.7 * 0.85) * (0.6 * 0.7 / 4), kEps);
     EXPECT_EQ(ai.partial_skills,
               (std::vector<PartialSkill>{
                   {"artificial-intelligence", "computer-vision", {"computer-vision"}}}));
@@ -300,6 +301,20 @@ TEST(SkillFit, LanguagesWeighLessAndPracticesCountInFull) {
     EXPECT_NEAR(value_of(language, "skill"), (1.0 / 1.6) * 0.25, kEps);
     Score practice = score_with(p, listing("b", {tag("opencv"), tag("agile")}));
     EXPECT_NEAR(value_of(practice, "skill"), (1.0 / 2.0) * 0.25, kEps);
+}
+
+TEST(SkillFit, AnUmbrellaFieldWeighsLikeALanguage) {
+    // "AI" names a whole area that nearly every AI gig asks for (Skill::umbrella), so a chatbot
+    // gig asking for AI and chatbots is no better than half a match for a vision profile.
+    Profile p;
+    p.skills = {skill("artificial-intelligence", SkillLevel::Advanced)};
+    auto bundled = [](const Profile& profile, const Listing& l) {
+        return Scorer(profile, Taxonomy::bundled(), test_currencies(), kNow).score(l);
+    };
+    ASSERT_TRUE(Taxonomy::bundled().find("artificial-intelligence")->umbrella);
+    Score s = bundled(p, listing("a", {tag("artificial-intelligence"), tag("chatbots")}));
+    // asked 0.6 + 1; have = backed = 0.6: coverage 0.6 / 1.6 × evidence 0.6 / 4.
+    EXPECT_NEAR(value_of(s, "skill"), (0.6 / 1.6) * (0.6 / 4), kEps);
 }
 
 TEST(SkillFit, AListingMatchingEightOfTenOutranksOneNamingThreeBasics) {

@@ -253,6 +253,16 @@ TEST(Taxonomy, NamesRolesIsReadAndOffByDefault) {
     EXPECT_FALSE(t.find("react")->names_roles);
 }
 
+TEST(Taxonomy, UmbrellaIsReadAndOffByDefault) {
+    const Taxonomy& t = Taxonomy::bundled();
+    EXPECT_TRUE(t.find("artificial-intelligence")->umbrella);
+    EXPECT_FALSE(t.find("machine-learning")->umbrella);
+    EXPECT_FALSE(t.find("opencv")->umbrella);
+    EXPECT_EQ(load_error(taxonomy_json(R"({"id": "x", "name": "X", "category": "language",
+                                          "aliases": ["x"], "umbrella": "yes"})")),
+              "FILE: skill 0 (`x`): field `umbrella`: expected true or false, got a string");
+}
+
 TEST(Taxonomy, MissingFileNamesTheFile) {
     TempDir dir;
     auto path = dir.path() / "absent.json";
