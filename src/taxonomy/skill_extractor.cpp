@@ -335,6 +335,14 @@ constexpr std::string_view kTrainedAiBefore[] = {
     "evaluate", "evaluating", "assess", "assessing", "rate",        "rating",
     "rank",     "ranking",    "by an",  "with an",   "feedback on",
 };
+// Words right after "AI" that make it what the hire builds or is, so a verb of kTrainedAiBefore
+// does not make it judged: "evaluating AI/ML solutions", "assess AI technologies", "work with
+// an AI expert". ("AI/ML" names a field of work too: a slash after "AI" counts as one of them.)
+constexpr std::string_view kBuiltAiAfter[] = {
+    "solutions", "solution",     "products",   "features",   "applications", "technologies",
+    "strategy",  "architecture", "focus",      "expert",     "experts",      "engineer",
+    "engineers", "developer",    "developers", "specialist",
+};
 constexpr std::string_view kTrainedAiAfter[] = {
     "responses",  "response",    "outputs",   "output",     "reasoning", "content",
     "generated",  "trainer",     "trainers",  "tutor",      "tutors",    "training",
@@ -690,6 +698,7 @@ struct SkillExtractor::Impl {
     PhraseList trained_ai_before;                 // kTrainedAiBefore
     PhraseList trained_ai_after;                  // kTrainedAiAfter
     std::vector<std::uint64_t> asked_words;       // kAskedWords, sorted hashes
+    std::vector<std::uint64_t> built_ai_after;    // kBuiltAiAfter, sorted hashes
     std::vector<std::uint32_t> ai_training_work;  // kAiTrainingWork, skill indices, sorted
     std::uint32_t ml_category = kNoGroup;         // the "ml" category, if the file has one
     std::uint32_t cv_task_category = kNoGroup;    // "cv-task"
@@ -2448,7 +2457,16 @@ struct SkillExtractor::Impl {
         return (head == ai_hash || head == artificial_hash) && c.first > 0 &&
                (trained_ai_before.last_bits & bit_of(toks[c.first - 1].hash)) != 0 &&
                std::any_of(trained_ai_before.begin(), trained_ai_before.end(),
-                           [&](const Phrase& p) { return phrase_before(toks, c.first, p); });
+                           [&](const Phrase& p) { return phrase_before(toks, c.first, p); }) &&
+               !built_after(toks, c);
+    }
+    // "AI/ML solutions", "AI expert" (kBuiltAiAfter)
+    bool built_after(const std::vector<Token>& toks, const Candidate& c) const {
+        if (c.last >= toks.size()) {
+            return false;
+        }
+        const Token& next = toks[c.last];
+        return (next.punct == '/' && !next.spaced) || in(built_ai_after, next);
     }
     // "AI responses", "AI-generated", "AI trainer"
     bool trained_after(const std::vector<Token>& toks, const Candidate& c) const {
@@ -2965,6 +2983,8 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
         std::vector<std::string>(std::begin(kTrainedAiAfter), std::end(kTrainedAiAfter)));
     m.asked_words =
         compile_words(std::vector<std::string>(std::begin(kAskedWords), std::end(kAskedWords)));
+    m.built_ai_after =
+        compile_words(std::vector<std::string>(std::begin(kBuiltAiAfter), std::end(kBuiltAiAfter)));
     for (std::string_view id : kAiTrainingWork) {
         for (std::uint32_t k = 0; k < taxonomy.skills().size(); ++k) {
             if (taxonomy.skills()[k].id == id) {

@@ -1054,6 +1054,14 @@ TEST(SkillExtractor, AiThatPeopleTrainOrJudgeIsNotAnAskedSkill) {
               (Ids{"artificial-intelligence", "pytorch"}));
     EXPECT_EQ(ids("Experience with machine learning and AI is required."),
               (Ids{"machine-learning", "artificial-intelligence"}));
+    // Evaluating "AI/ML solutions" or working "with an AI expert" is engineering work: the fields
+    // it names stay asked (a job-board posting had lost RAG, embeddings and fine-tuning).
+    EXPECT_EQ(ids("You will be designing and evaluating AI/ML solutions. Expertise in LLM "
+                  "applications: embeddings, RAG and fine tuning."),
+              (Ids{"artificial-intelligence", "machine-learning", "llm", "embeddings", "rag",
+                   "fine-tuning"}));
+    EXPECT_EQ(ids("Work with an AI expert to build a RAG chatbot."),
+              (Ids{"artificial-intelligence", "rag", "chatbots"}));
 }
 
 // Labelling work names the tasks its labels serve: what is labelled, not what the annotator
