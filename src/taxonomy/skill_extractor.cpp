@@ -723,6 +723,12 @@ struct SkillExtractor::Impl {
     std::uint64_t will_hash = 0;
     std::uint64_t ll_hash = 0;
     std::uint64_t you_ll_hash = 0;  // "you’ll" with a typographic apostrophe is one word
+    std::uint64_t are_hash = 0;
+    std::uint64_t re_hash = 0;
+    std::uint64_t we_re_hash = 0;  // "we’re", likewise
+    std::uint64_t looking_hash = 0;
+    std::uint64_t seeking_hash = 0;
+    std::uint64_t hiring_hash = 0;
 
     const Slot* find(std::uint64_t hash) const {
         const std::uint32_t tag = tag_of(hash);
@@ -1860,17 +1866,27 @@ struct SkillExtractor::Impl {
             }
         };
         // The company's pitch ("About Acme", "Why Acme?") ends where the text turns to the
-        // hire ("you will", "you'll") even under no heading the scan knows ("HOW YOU'LL MAKE
-        // AN IMPACT"); a benefits section does not ("You'll get a laptop").
+        // hire ("you will", "you'll", "we are looking for", "we're hiring") even under no
+        // heading the scan knows ("HOW YOU'LL MAKE AN IMPACT"); a benefits section does not
+        // ("You'll get a laptop").
         bool pitch = false;
         std::size_t opened = 0;
+        auto hiring = [&](std::size_t k) {
+            return k < toks.size() && (toks[k].hash == looking_hash ||
+                                       toks[k].hash == seeking_hash || toks[k].hash == hiring_hash);
+        };
         auto close_pitch = [&](std::size_t upto) {
             for (std::size_t k = opened; company && pitch && k + 1 < upto; ++k) {
                 const Token& t = toks[k];
+                const Token& n = toks[k + 1];
+                const bool apostrophe = n.punct == '\'' && k + 2 < toks.size();
                 if (t.hash == you_ll_hash ||
-                    (t.hash == you_hash && (toks[k + 1].hash == will_hash ||
-                                            (toks[k + 1].punct == '\'' && k + 2 < toks.size() &&
-                                             toks[k + 2].hash == ll_hash)))) {
+                    (t.hash == you_hash &&
+                     (n.hash == will_hash || (apostrophe && toks[k + 2].hash == ll_hash))) ||
+                    (t.hash == we_re_hash && hiring(k + 1)) ||
+                    (t.hash == we_hash &&
+                     ((n.hash == are_hash && hiring(k + 2)) ||
+                      (apostrophe && toks[k + 2].hash == re_hash && hiring(k + 3))))) {
                     settle(k);
                     company = false;
                     first_job = std::min(first_job, k);
@@ -3028,6 +3044,13 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     m.will_hash = text_tokens::hash_lower("will");
     m.ll_hash = text_tokens::hash_lower("ll");
     m.you_ll_hash = text_tokens::hash_lower("you\u2019ll");
+    m.we_hash = text_tokens::hash_lower("we");
+    m.are_hash = text_tokens::hash_lower("are");
+    m.re_hash = text_tokens::hash_lower("re");
+    m.we_re_hash = text_tokens::hash_lower("we\u2019re");
+    m.looking_hash = text_tokens::hash_lower("looking");
+    m.seeking_hash = text_tokens::hash_lower("seeking");
+    m.hiring_hash = text_tokens::hash_lower("hiring");
     for (const auto* list : {&m.company_nouns, &m.job_words}) {
         for (std::uint64_t h : *list) {
             m.self_filter[(h >> 52) >> 6] |= std::uint64_t{1} << ((h >> 52) & 63);
@@ -3058,7 +3081,6 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
         auto& filter = w == "'" ? m.verb_filter : m.self_filter;
         filter[(h >> 52) >> 6] |= std::uint64_t{1} << ((h >> 52) & 63);
     }
-    m.we_hash = text_tokens::hash_lower("we");
     m.our_hash = text_tokens::hash_lower("our");
     m.s_hash = text_tokens::hash_lower("s");
     m.about_hash = text_tokens::hash_lower("about");

@@ -983,6 +983,14 @@ TEST(SkillExtractor, TheCompanysPitchEndsWhereTheTextSpeaksToTheHire) {
     EXPECT_EQ(ids("About Acme: we automate machine learning for banks. You\u2019ll lead code "
                   "reviews."),
               Ids{"code-review"});
+    // So does the employer's own turn to the hire: "we are looking for", "we're hiring".
+    for (const char* turn : {"We are looking for", "We\u2019re hiring", "We're seeking"}) {
+        EXPECT_EQ(ids(std::string("Who We Are\n\nWe build delivery robots with robotics and "
+                                  "machine learning.\n\n") +
+                      turn + " an engineer to own data engineering and MLOps."),
+                  (Ids{"data-engineering", "mlops"}))
+            << turn;
+    }
     // A benefits section stays the company's.
     EXPECT_EQ(ids("Benefits: you will get machine learning courses."), Ids{});
 }
