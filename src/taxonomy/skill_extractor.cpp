@@ -217,6 +217,12 @@ constexpr std::string_view kJobHeadings[] = {
     "your profile",
     "your mission",
     "scope of work",
+    "project scope",
+    "project overview",
+    "project description",
+    "project details",
+    "project requirements",
+    "deliverables",
     "the ideal candidate",
     "your skills",
     "required skills",
@@ -729,6 +735,9 @@ struct SkillExtractor::Impl {
     std::uint64_t looking_hash = 0;
     std::uint64_t seeking_hash = 0;
     std::uint64_t hiring_hash = 0;
+    std::uint64_t seek_hash = 0;
+    std::uint64_t need_hash = 0;
+    std::uint64_t require_hash = 0;
 
     const Slot* find(std::uint64_t hash) const {
         const std::uint32_t tag = tag_of(hash);
@@ -1866,9 +1875,9 @@ struct SkillExtractor::Impl {
             }
         };
         // The company's pitch ("About Acme", "Why Acme?") ends where the text turns to the
-        // hire ("you will", "you'll", "we are looking for", "we're hiring") even under no
-        // heading the scan knows ("HOW YOU'LL MAKE AN IMPACT"); a benefits section does not
-        // ("You'll get a laptop").
+        // hire ("you will", "you'll", "we are looking for", "we're hiring", "we need", "we
+        // seek") even under no heading the scan knows ("HOW YOU'LL MAKE AN IMPACT"); a benefits
+        // section does not ("You'll get a laptop").
         bool pitch = false;
         std::size_t opened = 0;
         auto hiring = [&](std::size_t k) {
@@ -1885,7 +1894,8 @@ struct SkillExtractor::Impl {
                      (n.hash == will_hash || (apostrophe && toks[k + 2].hash == ll_hash))) ||
                     (t.hash == we_re_hash && hiring(k + 1)) ||
                     (t.hash == we_hash &&
-                     ((n.hash == are_hash && hiring(k + 2)) ||
+                     (n.hash == seek_hash || n.hash == need_hash || n.hash == require_hash ||
+                      (n.hash == are_hash && hiring(k + 2)) ||
                       (apostrophe && toks[k + 2].hash == re_hash && hiring(k + 3))))) {
                     settle(k);
                     company = false;
@@ -3051,6 +3061,9 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     m.looking_hash = text_tokens::hash_lower("looking");
     m.seeking_hash = text_tokens::hash_lower("seeking");
     m.hiring_hash = text_tokens::hash_lower("hiring");
+    m.seek_hash = text_tokens::hash_lower("seek");
+    m.need_hash = text_tokens::hash_lower("need");
+    m.require_hash = text_tokens::hash_lower("require");
     for (const auto* list : {&m.company_nouns, &m.job_words}) {
         for (std::uint64_t h : *list) {
             m.self_filter[(h >> 52) >> 6] |= std::uint64_t{1} << ((h >> 52) & 63);

@@ -991,6 +991,13 @@ TEST(SkillExtractor, TheCompanysPitchEndsWhereTheTextSpeaksToTheHire) {
                   (Ids{"data-engineering", "mlops"}))
             << turn;
     }
+    EXPECT_EQ(ids("ABOUT US\nAcme Media is an Italian marketing agency. We need to finish a video "
+                  "generation workflow."),
+              Ids{"video-generation"});
+    // A gig's project headings are the job's.
+    EXPECT_EQ(ids("Company Overview:\nWe sell prefabricated houses.\nProject Scope:\nAn "
+                  "AI-powered product recommendation system and marketing automation."),
+              (Ids{"recommender-systems", "marketing-automation"}));
     // A benefits section stays the company's.
     EXPECT_EQ(ids("Benefits: you will get machine learning courses."), Ids{});
 }
