@@ -998,6 +998,9 @@ TEST(SkillExtractor, TheCompanysPitchEndsWhereTheTextSpeaksToTheHire) {
     EXPECT_EQ(ids("Company Overview:\nWe sell prefabricated houses.\nProject Scope:\nAn "
                   "AI-powered product recommendation system and marketing automation."),
               (Ids{"recommender-systems", "marketing-automation"}));
+    EXPECT_EQ(ids("About Acme\nWe sell houses.\nWhat Will You Be Doing\n- Own our data "
+                  "engineering and MLOps."),
+              (Ids{"data-engineering", "mlops"}));
     // A benefits section stays the company's.
     EXPECT_EQ(ids("Benefits: you will get machine learning courses."), Ids{});
 }
