@@ -361,14 +361,16 @@ constexpr std::string_view kTrainedAiAfter[] = {
 };
 // In a gig where people train or judge AI, the machine-learning fields it names are what is
 // judged, not skills asked, unless words near one ask for it ("experience with LLMs", "machine
-// learning knowledge is a plus") or it is the judging work itself (kAiTrainingWork).
+// learning knowledge is a plus") or it is the judging work itself (kAiTrainingWork) — which
+// includes the large language models such gigs train: readers label them, where they leave
+// "conversational AI systems" and "generative AI projects" out.
 constexpr std::string_view kAskedWords[] = {
     "experience", "experienced", "knowledge",  "familiarity",   "familiar",
     "used",       "using",       "background", "proficiency",   "proficient",
     "expertise",  "skills",      "skilled",    "understanding",
 };
 constexpr std::string_view kAiTrainingWork[] = {"llm-evaluation", "prompt-engineering",
-                                                "model-evaluation"};
+                                                "model-evaluation", "llm"};
 // Categories of the tools that make a text machine-learning work, whatever it says of AI.
 constexpr std::string_view kMlToolCategories[] = {"dl-framework", "ml-tooling", "ml-platform",
                                                   "deployment", "cv-library"};

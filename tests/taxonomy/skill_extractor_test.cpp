@@ -1065,6 +1065,10 @@ TEST(SkillExtractor, AiThatPeopleTrainOrJudgeIsNotAnAskedSkill) {
                   "conversational AI systems and generative AI models. Data labeling experience "
                   "is a plus; familiarity with LLMs helps."),
               (Ids{"data-labeling", "llm"}));
+    // The large language models such a gig trains are named as asked, as readers label them.
+    EXPECT_EQ(ids("Rank responses produced by an AI model. Your work trains large language "
+                  "models to write better code."),
+              Ids{"llm"});
     // Training AI models is also what an ML engineer does.
     EXPECT_EQ(ids("Help train AI models for medical imaging."),
               (Ids{"artificial-intelligence", "medical-imaging"}));
