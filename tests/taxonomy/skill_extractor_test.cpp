@@ -1281,6 +1281,15 @@ TEST(SkillExtractor, DeployingAModelIsModelServingWhereNoEdgeDeviceIsNamed) {
     EXPECT_EQ(ids("deploy new business models"), Ids{});
 }
 
+// Likewise monitoring: the verb near a model is model monitoring, the noun stays the ops skill.
+TEST(SkillExtractor, MonitoringAModelIsModelMonitoring) {
+    EXPECT_EQ(ids("Retrain, maintain, and monitor models in production."), Ids{"model-monitoring"});
+    EXPECT_EQ(ids("Deploy, monitor, and manage AI models in production."),
+              (Ids{"model-serving", "model-monitoring", "artificial-intelligence"}));
+    EXPECT_EQ(ids("Monitor the performance of our pricing models."), Ids{"pricing-strategy"});
+    EXPECT_EQ(ids("Monitor server uptime."), Ids{});
+}
+
 // Sentences whose words need their context ("Go", "CV", "Vision") beside plain ones, repeated
 // so pieces end everywhere: in a word, in a sentence, in a run without a sentence end.
 std::string long_mixed_text() {
