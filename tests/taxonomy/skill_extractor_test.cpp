@@ -1287,6 +1287,14 @@ TEST(SkillExtractor, DeployingAModelIsModelServingWhereNoEdgeDeviceIsNamed) {
 }
 
 // Likewise monitoring: the verb near a model is model monitoring, the noun stays the ops skill.
+// Being on call is incident response, and designing schemas is database design, as readers
+// label them (twentieth session: on-call support 11 of 12 texts, designing schemas 8 of 8).
+TEST(SkillExtractor, OnCallSupportAndSchemaDesign) {
+    EXPECT_EQ(ids("Provide on-call support for our production system."), Ids{"incident-response"});
+    EXPECT_EQ(ids("Designing collection schemas, and writing efficient queries."),
+              Ids{"database-design"});
+}
+
 TEST(SkillExtractor, MonitoringAModelIsModelMonitoring) {
     EXPECT_EQ(ids("Retrain, maintain, and monitor models in production."), Ids{"model-monitoring"});
     EXPECT_EQ(ids("Deploy, monitor, and manage AI models in production."),
