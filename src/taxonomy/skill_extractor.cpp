@@ -163,6 +163,10 @@ constexpr std::string_view kCompanyHeadings[] = {
     "why us",
     "why work with us",
 };
+// The employer's turn to the hire, which ends its pitch like "you will": "we are looking for",
+// "we're hiring" (kHiringAfterWeAre), "we need", "we seek" (kHiringAfterWe).
+constexpr std::string_view kHiringAfterWeAre[] = {"looking", "seeking", "hiring"};
+constexpr std::string_view kHiringAfterWe[] = {"seek", "need", "require"};
 // Company sections that stay the company's when they speak to the hire ("You'll get a laptop").
 constexpr std::string_view kBenefitHeadings[] = {
     "benefits", "perks", "what we offer", "equal opportunity", "life at",
@@ -706,18 +710,20 @@ struct SkillExtractor::Impl {
     WordList business_nouns;                        // kBusinessNouns
     PhraseList others_lists;                        // kOthersLists
     std::array<std::uint64_t, 64> others_filter{};  // their first tokens' hash >> 52
-    std::vector<std::uint64_t> others_only;       // their first tokens that start no alias, sorted
-    std::uint64_t others_second = 0;              // bits of their second tokens
-    PhraseList trained_ai_before;                 // kTrainedAiBefore
-    PhraseList trained_ai_after;                  // kTrainedAiAfter
-    std::vector<std::uint64_t> asked_words;       // kAskedWords, sorted hashes
-    std::vector<std::uint64_t> built_ai_after;    // kBuiltAiAfter, sorted hashes
-    std::vector<std::uint32_t> ai_training_work;  // kAiTrainingWork, skill indices, sorted
-    std::uint32_t ml_category = kNoGroup;         // the "ml" category, if the file has one
-    std::uint32_t cv_task_category = kNoGroup;    // "cv-task"
-    std::uint32_t labelling_category = kNoGroup;  // "labelling": annotation work and its tools
-    std::uint32_t design_category = kNoGroup;     // "design": its tools are where people work
-    std::uint64_t ml_tool_categories = 0;         // bit per category index: kMlToolCategories
+    std::vector<std::uint64_t> others_only;     // their first tokens that start no alias, sorted
+    std::uint64_t others_second = 0;            // bits of their second tokens
+    PhraseList trained_ai_before;               // kTrainedAiBefore
+    PhraseList trained_ai_after;                // kTrainedAiAfter
+    std::vector<std::uint64_t> asked_words;     // kAskedWords, sorted hashes
+    std::vector<std::uint64_t> built_ai_after;  // kBuiltAiAfter, sorted hashes
+    std::vector<std::uint64_t> hiring_after_we_are;  // kHiringAfterWeAre
+    std::vector<std::uint64_t> hiring_after_we;      // kHiringAfterWe
+    std::vector<std::uint32_t> ai_training_work;     // kAiTrainingWork, skill indices, sorted
+    std::uint32_t ml_category = kNoGroup;            // the "ml" category, if the file has one
+    std::uint32_t cv_task_category = kNoGroup;       // "cv-task"
+    std::uint32_t labelling_category = kNoGroup;     // "labelling": annotation work and its tools
+    std::uint32_t design_category = kNoGroup;        // "design": its tools are where people work
+    std::uint64_t ml_tool_categories = 0;            // bit per category index: kMlToolCategories
     std::uint64_t ai_hash = 0;
     std::uint64_t artificial_hash = 0;
     std::uint64_t intelligence_hash = 0;
@@ -739,12 +745,6 @@ struct SkillExtractor::Impl {
     std::uint64_t are_hash = 0;
     std::uint64_t re_hash = 0;
     std::uint64_t we_re_hash = 0;  // "we’re", likewise
-    std::uint64_t looking_hash = 0;
-    std::uint64_t seeking_hash = 0;
-    std::uint64_t hiring_hash = 0;
-    std::uint64_t seek_hash = 0;
-    std::uint64_t need_hash = 0;
-    std::uint64_t require_hash = 0;
 
     const Slot* find(std::uint64_t hash) const {
         const std::uint32_t tag = tag_of(hash);
@@ -1888,8 +1888,7 @@ struct SkillExtractor::Impl {
         bool pitch = false;
         std::size_t opened = 0;
         auto hiring = [&](std::size_t k) {
-            return k < toks.size() && (toks[k].hash == looking_hash ||
-                                       toks[k].hash == seeking_hash || toks[k].hash == hiring_hash);
+            return k < toks.size() && in(hiring_after_we_are, toks[k]);
         };
         auto close_pitch = [&](std::size_t upto) {
             for (std::size_t k = opened; company && pitch && k + 1 < upto; ++k) {
@@ -1901,8 +1900,7 @@ struct SkillExtractor::Impl {
                      (n.hash == will_hash || (apostrophe && toks[k + 2].hash == ll_hash))) ||
                     (t.hash == we_re_hash && hiring(k + 1)) ||
                     (t.hash == we_hash &&
-                     (n.hash == seek_hash || n.hash == need_hash || n.hash == require_hash ||
-                      (n.hash == are_hash && hiring(k + 2)) ||
+                     (in(hiring_after_we, n) || (n.hash == are_hash && hiring(k + 2)) ||
                       (apostrophe && toks[k + 2].hash == re_hash && hiring(k + 3))))) {
                     settle(k);
                     company = false;
@@ -3065,12 +3063,8 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     m.are_hash = text_tokens::hash_lower("are");
     m.re_hash = text_tokens::hash_lower("re");
     m.we_re_hash = text_tokens::hash_lower("we\u2019re");
-    m.looking_hash = text_tokens::hash_lower("looking");
-    m.seeking_hash = text_tokens::hash_lower("seeking");
-    m.hiring_hash = text_tokens::hash_lower("hiring");
-    m.seek_hash = text_tokens::hash_lower("seek");
-    m.need_hash = text_tokens::hash_lower("need");
-    m.require_hash = text_tokens::hash_lower("require");
+    m.hiring_after_we_are = words_of(kHiringAfterWeAre);
+    m.hiring_after_we = words_of(kHiringAfterWe);
     for (const auto* list : {&m.company_nouns, &m.job_words}) {
         for (std::uint64_t h : *list) {
             m.self_filter[(h >> 52) >> 6] |= std::uint64_t{1} << ((h >> 52) & 63);
