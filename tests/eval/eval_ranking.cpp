@@ -17,6 +17,7 @@
 #include "base/file_io.h"
 #include "base/iso_time.h"
 #include "base/json_reader.h"
+#include "base/utf8.h"
 #include "model/currency.h"
 #include "model/listing_json.h"
 #include "scoring/profile.h"
@@ -197,8 +198,11 @@ SetResult evaluate(const fs::path& file, bool verbose) {
         for (std::size_t i = 0; i < ranked.size(); ++i) {
             const Listing& l = listings[ranked[i].index];
             const Score& s = ranked[i].score;
-            std::printf("  %2zu. %3d%s grade %d  %-22s %.60s\n", i + 1, s.total,
-                        s.filtered ? "F" : " ", got[i], l.id.c_str(), l.title.c_str());
+            // Cut on a character boundary, so the listing stays valid UTF-8 for scripts reading it.
+            const std::string_view title = utf8::truncate(l.title, 60);
+            std::printf("  %2zu. %3d%s grade %d  %-22s %.*s\n", i + 1, s.total,
+                        s.filtered ? "F" : " ", got[i], l.id.c_str(),
+                        static_cast<int>(title.size()), title.data());
             std::printf("        ");
             for (const auto& c : s.components) {
                 std::printf("%s %.1f  ", c.name.c_str(), c.points);
