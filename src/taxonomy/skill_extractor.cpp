@@ -2508,6 +2508,32 @@ struct SkillExtractor::Impl {
                            [&](const Phrase& p) { return phrase_after(toks, c.last, p); });
     }
 
+    // A match that starts with "AI", goes on with a word of kTrainedAiAfter and follows a verb of
+    // kTrainedAiBefore in its sentence ("Evaluating the quality of AI-generated code"): its
+    // words say that people judge AI. ("Reviewing AI-generated content" in a product's screens
+    // does not: no judging verb.)
+    bool judged_within(const std::vector<Token>& toks, const Candidate& c) const {
+        const std::uint64_t head = toks[c.first].hash;
+        if ((head != ai_hash && head != intelligence_hash) || c.first + 1 >= c.last ||
+            (trained_ai_after.first_bits & bit_of(toks[c.first + 1].hash)) == 0 ||
+            std::none_of(trained_ai_after.begin(), trained_ai_after.end(),
+                         [&](const Phrase& p) { return phrase_after(toks, c.first + 1, p); })) {
+            return false;
+        }
+        const std::uint32_t sentence = toks[c.first].sentence;
+        for (std::size_t end = c.first; end > 0 && end + 5 > c.first; --end) {
+            if (toks[end - 1].sentence != sentence) {
+                break;
+            }
+            if ((trained_ai_before.last_bits & bit_of(toks[end - 1].hash)) != 0 &&
+                std::any_of(trained_ai_before.begin(), trained_ai_before.end(),
+                            [&](const Phrase& p) { return phrase_before(toks, end, p); })) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     // A word of kAskedWords up to four tokens before the candidate or two after, in its sentence.
     bool asked_near(const std::vector<Token>& toks, const Candidate& c) const {
         const std::uint32_t sentence = toks[c.first].sentence;
@@ -2547,10 +2573,15 @@ struct SkillExtractor::Impl {
                 }
             }
             // Rejected ones too: "AI-generated" is no skill but says what the gig is about.
-            if (!trained && v.category == ml_category &&
-                (trained_before(toks, c) || trained_after(toks, c))) {
-                trained = true;
-                judged = v.skill;
+            if (!trained && v.category == ml_category) {
+                if (trained_before(toks, c) || trained_after(toks, c)) {
+                    trained = true;
+                    judged = v.skill;
+                } else if (judged_within(toks, c)) {
+                    // "Evaluating AI-generated code" (LLM evaluation): the judging work itself
+                    // says what the gig is about, and stays asked.
+                    trained = true;
+                }
             }
         }
         // Labelling work names the tasks its labels serve ("segmentation masks", "annotation

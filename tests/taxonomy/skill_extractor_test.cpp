@@ -1124,6 +1124,21 @@ TEST(SkillExtractor, JudgingModelResponsesIsLlmEvaluation) {
     EXPECT_EQ(ids("Cache model responses in Redis."), Ids{"redis"});
 }
 
+// The AI-training gigs that hire engineers to judge what a model writes: judging its code is LLM
+// evaluation, the annotators' team labels data, and reviewing code is code review. Their
+// judging words also make the AI they name a thing people judge, not a skill asked.
+TEST(SkillExtractor, JudgingAiGeneratedCodeIsLlmEvaluation) {
+    EXPECT_EQ(ids("Evaluating the quality of AI-generated code."), Ids{"llm-evaluation"});
+    EXPECT_EQ(ids("Help train generative artificial intelligence models. Evaluating the quality "
+                  "of AI-generated code."),
+              Ids{"llm-evaluation"});
+    // Without a judging verb it is neither the work nor a sign of an AI-training gig.
+    EXPECT_EQ(ids("Verify the quality of AI-generated code with our product."), Ids{});
+    EXPECT_EQ(ids("Join an expert annotation team to create training data."), Ids{"data-labeling"});
+    EXPECT_EQ(ids("Reviewing the code before it goes into the model."), Ids{"code-review"});
+    EXPECT_EQ(ids("Engineers who train large AI language models."), Ids{"llm"});
+}
+
 // A longer alias whose context fails leaves the shorter alias it began with: "LLM-generated
 // responses" that are cached, not judged, still name the LLM.
 TEST(SkillExtractor, ALongerAliasFailingItsContextLeavesTheShorterOne) {
