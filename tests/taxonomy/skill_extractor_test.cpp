@@ -1287,6 +1287,9 @@ TEST(SkillExtractor, ServiceAndModelNamesAsAiGigsWriteThem) {
     EXPECT_EQ(ids("It should support upscaling of old photos."), Ids{"super-resolution"});
     EXPECT_EQ(ids("Advice on a robotic picking application."), Ids{"robot-arms"});
     EXPECT_EQ(ids("Experience with AI voice assistants."), Ids{"voice-agents"});
+    // Voice-agent platforms as their users write them, with the domain, and a common typo.
+    EXPECT_EQ(ids("Set up call automation in Bland.ai or Retell.ai."), Ids{"voice-agents"});
+    EXPECT_EQ(ids("LangChain and strong pyhton"), (Ids{"langchain", "python"}));
     EXPECT_EQ(ids("Build responsive user interfaces in React."),
               (Ids{"responsive-design", "react"}));
 }
