@@ -381,6 +381,9 @@ constexpr std::string_view kMlToolCategories[] = {"dl-framework", "ml-tooling", 
 
 // Top-level domains: a skill word glued to ".com" ("https://github.com/acme/tool") is part of a
 // web address, not the skill.
+// Words between two quotes that make a quoted sentence (drop_quoted_examples), not a name.
+constexpr std::uint32_t kQuotedSentenceWords = 5;
+
 constexpr std::string_view kDomainEnds[] = {"com", "io", "org", "net", "dev", "co", "ai", "app"};
 
 // Categories of named tools and products: a one-word name ("Docker", "Keras") is not written in
@@ -2788,6 +2791,41 @@ struct SkillExtractor::Impl {
         });
     }
 
+    // A sentence in quotes is someone's words, an example of the work or a question to answer
+    // ("We have everything from \"Which piece of Python code is better?\" to \"Make a full
+    // mobile application using this chatbot\""): what it names is not asked. Quotes pair in
+    // order within a line; a short quote ("reference.jpeg", a product's name) is a name.
+    static void drop_quoted_examples(std::string_view text, const std::vector<Token>& toks,
+                                     std::vector<Candidate>& cands) {
+        if (text.find('"') == std::string_view::npos &&
+            text.find("\xE2\x80\x9C") == std::string_view::npos) {
+            return;
+        }
+        std::size_t next = 0;  // the first candidate not yet looked at
+        std::size_t open = toks.size();
+        for (std::size_t k = 0; k < toks.size() && next < cands.size(); ++k) {
+            if (toks[k].punct != '"') {
+                continue;
+            }
+            if (open == toks.size() ||
+                text.substr(toks[open].end, toks[k].begin - toks[open].end).find('\n') !=
+                    std::string_view::npos) {
+                open = k;
+                continue;
+            }
+            const std::size_t words = toks[k].word_index - toks[open].word_index;
+            if (words >= kQuotedSentenceWords) {
+                while (next < cands.size() && cands[next].first <= open) {
+                    ++next;
+                }
+                for (; next < cands.size() && cands[next].last <= k; ++next) {
+                    cands[next].state = State::Rejected;
+                }
+            }
+            open = toks.size();
+        }
+    }
+
     // Phase two: decide the conditional candidates from the tokens and candidates around them.
     void confirm(std::string_view text, const std::vector<Token>& toks,
                  std::vector<Candidate>& cands) const {
@@ -3315,6 +3353,7 @@ std::vector<SkillSpan> SkillExtractor::extract(std::string_view text) const {
     impl_->drop_company_names(text, tokens, candidates);
     impl_->drop_employer_products(tokens, candidates);
     Impl::drop_list_headings(text, tokens, candidates);
+    Impl::drop_quoted_examples(text, tokens, candidates);
     impl_->drop_trades_and_trained_ai(tokens, tag_lines, candidates);
     if (!others_at.empty()) {
         impl_->drop_product_lists(tokens, others_at, candidates);

@@ -1139,6 +1139,22 @@ TEST(SkillExtractor, JudgingAiGeneratedCodeIsLlmEvaluation) {
     EXPECT_EQ(ids("Engineers who train large AI language models."), Ids{"llm"});
 }
 
+// A sentence in quotes is an example or a question, not a request; a quoted name is a name.
+TEST(SkillExtractor, AQuotedSentenceAsksForNothing) {
+    EXPECT_EQ(ids("Projects range from \"Make a full mobile application using this chatbot\" to "
+                  "more."),
+              Ids{});
+    EXPECT_EQ(ids("Projects range from \u201cMake a full mobile application using this "
+                  "chatbot\u201d to more."),
+              Ids{});
+    EXPECT_EQ(ids("Build a mobile application. We ask \"Which chatbot do you like best?\""),
+              Ids{"mobile-development"});
+    EXPECT_EQ(ids("Experience with \"Power BI\" dashboards."), (Ids{"power-bi", "dashboards"}));
+    // Quotes pair within a line: one left open does not swallow the next line.
+    EXPECT_EQ(ids("The file \"report.pdf\nBuild a mobile application using a chatbot\" now"),
+              (Ids{"mobile-development", "chatbots"}));
+}
+
 // A longer alias whose context fails leaves the shorter alias it began with: "LLM-generated
 // responses" that are cached, not judged, still name the LLM.
 TEST(SkillExtractor, ALongerAliasFailingItsContextLeavesTheShorterOne) {
