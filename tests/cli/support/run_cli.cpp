@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <thread>
@@ -70,7 +71,21 @@ CliResult run_gigscout_cli(const std::vector<std::string>& args, const std::stri
     std::vector<std::string> argv{GIGSCOUT_CLI_PATH};
     argv.insert(argv.end(), args.begin(), args.end());
     std::vector<char*> c_argv = c_strings(argv);
-    std::vector<std::string> envp = environment_with(env);
+    // A test never reads or writes the user's own store, config or cache: unless it chooses
+    // them, each run gets empty XDG folders of its own (a stored profile of the user's once
+    // changed what `match --profile` said about a missing file).
+    std::vector<std::string> changes = env;
+    for (const char* name :
+         {"XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"}) {
+        const std::string prefix = std::string(name) + "=";
+        const bool chosen = std::any_of(changes.begin(), changes.end(), [&](const std::string& c) {
+            return c.rfind(prefix, 0) == 0 || c == "-" + std::string(name);
+        });
+        if (!chosen) {
+            changes.push_back(prefix + (scratch.path() / name).string());
+        }
+    }
+    std::vector<std::string> envp = environment_with(changes);
     std::vector<char*> c_envp = c_strings(envp);
 
     CliResult r;
