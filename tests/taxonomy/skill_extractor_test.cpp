@@ -1306,6 +1306,11 @@ TEST(SkillExtractor, ServiceAndModelNamesAsAiGigsWriteThem) {
     // Voice-agent platforms as their users write them, with the domain, and a common typo.
     EXPECT_EQ(ids("Set up call automation in Bland.ai or Retell.ai."), Ids{"voice-agents"});
     EXPECT_EQ(ids("LangChain and strong pyhton"), (Ids{"langchain", "python"}));
+    // Names written as one word; "Jasmine" is a test framework beside other testing tools.
+    EXPECT_EQ(ids("Kotlin and ComposeUI"), (Ids{"kotlin", "jetpack-compose"}));
+    EXPECT_EQ(ids("Bootstrap or MaterialUI"), (Ids{"bootstrap", "material-ui"}));
+    EXPECT_EQ(ids("Unit tests with Jasmine and Jest."), (Ids{"unit-testing", "jasmine", "jest"}));
+    EXPECT_EQ(ids("Jasmine will walk you through the process."), Ids{});
     EXPECT_EQ(ids("Build responsive user interfaces in React."),
               (Ids{"responsive-design", "react"}));
 }
