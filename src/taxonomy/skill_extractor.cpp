@@ -117,6 +117,13 @@ constexpr std::string_view kColleagueNouns[] = {
 // Words between colleagues and their field ("experts across machine learning and robotics").
 constexpr std::string_view kColleagueFieldLinks[] = {"in", "across", "from"};
 constexpr std::string_view kWithWords[] = {"with", "alongside", "across", "between", "among"};
+// Words that open a list of teams by name ("engineering teams, including Machine Learning, Data
+// Engineering, Product Management"): every item is a team, department word or not.
+constexpr std::string_view kTeamListOpeners[] = {
+    "teams including",         "teams , including",   "teams such as",
+    "teams , such as",         "teams like",          "departments including",
+    "departments , including", "departments such as", "departments , such as",
+};
 // Verbs of working together: a field that names roles right after "<verb> with" is the group
 // the hire works with ("work closely with DevOps to deploy", "collaborate with data
 // engineering"), not an asked skill; "experience with DevOps" keeps it.
@@ -622,6 +629,7 @@ struct SkillExtractor::Impl {
     std::uint64_t http_hash = 0;
     std::uint64_t https_hash = 0;
     std::uint64_t www_hash = 0;
+    PhraseList team_list_openers;               // kTeamListOpeners
     PhraseList company_headings;                // kCompanyHeadings
     PhraseList benefit_headings;                // kBenefitHeadings
     PhraseList job_headings;                    // kJobHeadings
@@ -1625,7 +1633,8 @@ struct SkillExtractor::Impl {
     }
 
     // A field that names roles, listed among departments after "with": colleagues, not an asked
-    // skill ("Collaborate with PM, Design and Data Science"). The list is walked both ways.
+    // skill ("Collaborate with PM, Design and Data Science"); or listed after "teams, including"
+    // (kTeamListOpeners), where every item is a team. The list is walked both ways.
     void mark_department_lists(const std::vector<Token>& toks,
                                std::vector<Candidate>& cands) const {
         auto glue = [&](const Token& t) {
@@ -1658,9 +1667,13 @@ struct SkillExtractor::Impl {
                     break;
                 }
             }
-            if (k == 0 || !in(with_words, toks[k - 1])) {
+            const bool teams =
+                std::any_of(team_list_openers.begin(), team_list_openers.end(),
+                            [&](const Phrase& p) { return phrase_before(toks, k, p); });
+            if (!teams && (k == 0 || !in(with_words, toks[k - 1]))) {
                 continue;
             }
+            department = department || teams;
             std::size_t next = ci + 1;
             k = c.last;
             for (int steps = 0; steps < 16 && k < toks.size() && !department; ++steps) {
@@ -2988,6 +3001,8 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
         compile_words(std::vector<std::string>(std::begin(kDepartments), std::end(kDepartments)));
     m.with_words =
         compile_words(std::vector<std::string>(std::begin(kWithWords), std::end(kWithWords)));
+    m.team_list_openers = compile_phrases(
+        std::vector<std::string>(std::begin(kTeamListOpeners), std::end(kTeamListOpeners)));
     std::vector<std::string> colleagues(std::begin(kColleagueNouns), std::end(kColleagueNouns));
     colleagues.insert(colleagues.end(), std::begin(kTeamNouns), std::end(kTeamNouns));
     m.colleague_nouns = compile_words(colleagues);

@@ -417,6 +417,12 @@ TEST(SkillExtractor, FieldsListedAmongDepartmentsAfterWithAreColleagues) {
     // Without "with", or without a department beside it, the field is asked.
     EXPECT_EQ(ids("Background in Design, Marketing or Data Science."), Ids{"data-science"});
     EXPECT_EQ(ids("Experience with SQL and Data Science."), (Ids{"sql", "data-science"}));
+    // "teams, including …" names teams, department word or not; "tools including …" does not.
+    EXPECT_EQ(ids("Support all engineering teams, including Data Engineering, Product "
+                  "Management and Platform."),
+              Ids{});
+    EXPECT_EQ(ids("Experience with tools including Data Engineering and SQL."),
+              (Ids{"data-engineering", "sql"}));
 }
 
 TEST(SkillExtractor, FieldsOfColleaguesWorkedWithAreNotAsked) {
