@@ -386,11 +386,14 @@ constexpr std::string_view kAiTrainingWork[] = {"llm-evaluation", "prompt-engine
 constexpr std::string_view kMlToolCategories[] = {"dl-framework", "ml-tooling", "ml-platform",
                                                   "deployment", "cv-library"};
 
-// Top-level domains: a skill word glued to ".com" ("https://github.com/acme/tool") is part of a
-// web address, not the skill.
 // Words between two quotes that make a quoted sentence (drop_quoted_examples), not a name.
 constexpr std::uint32_t kQuotedSentenceWords = 5;
+// Tokens before a match that begins "AI-generated" in which a judging verb makes people judge
+// AI (judged_within): "Evaluating the quality of AI-generated code".
+constexpr std::size_t kJudgingVerbWindow = 5;
 
+// Top-level domains: a skill word glued to ".com" ("https://github.com/acme/tool") is part of a
+// web address, not the skill.
 constexpr std::string_view kDomainEnds[] = {"com", "io", "org", "net", "dev", "co", "ai", "app"};
 
 // Categories of named tools and products: a one-word name ("Docker", "Keras") is not written in
@@ -2537,7 +2540,7 @@ struct SkillExtractor::Impl {
             return false;
         }
         const std::uint32_t sentence = toks[c.first].sentence;
-        for (std::size_t end = c.first; end > 0 && end + 5 > c.first; --end) {
+        for (std::size_t end = c.first; end > 0 && end + kJudgingVerbWindow > c.first; --end) {
             if (toks[end - 1].sentence != sentence) {
                 break;
             }
@@ -2810,8 +2813,10 @@ struct SkillExtractor::Impl {
     // order within a line; a short quote ("reference.jpeg", a product's name) is a name.
     static void drop_quoted_examples(std::string_view text, const std::vector<Token>& toks,
                                      std::vector<Candidate>& cands) {
+        // Typographic quotes (“ ”) are '"' tokens too.
         if (text.find('"') == std::string_view::npos &&
-            text.find("\xE2\x80\x9C") == std::string_view::npos) {
+            text.find("\xE2\x80\x9C") == std::string_view::npos &&
+            text.find("\xE2\x80\x9D") == std::string_view::npos) {
             return;
         }
         std::size_t next = 0;  // the first candidate not yet looked at
