@@ -1315,8 +1315,7 @@ TEST(SkillExtractor, ServiceAndModelNamesAsAiGigsWriteThem) {
     // Names written as one word; "Jasmine" is a test framework beside other testing tools.
     EXPECT_EQ(ids("Kotlin and ComposeUI"), (Ids{"kotlin", "jetpack-compose"}));
     EXPECT_EQ(ids("Bootstrap or MaterialUI"), (Ids{"bootstrap", "material-ui"}));
-    EXPECT_EQ(ids("A public cloud (AWS, GCP or AliCloud)."),
-              (Ids{"aws", "gcp", "alibaba-cloud"}));
+    EXPECT_EQ(ids("A public cloud (AWS, GCP or AliCloud)."), (Ids{"aws", "gcp", "alibaba-cloud"}));
     EXPECT_EQ(ids("Unit tests with Jasmine and Jest."), (Ids{"unit-testing", "jasmine", "jest"}));
     EXPECT_EQ(ids("Jasmine will walk you through the process."), Ids{});
     EXPECT_EQ(ids("Build responsive user interfaces in React."),
