@@ -2501,13 +2501,23 @@ struct SkillExtractor::Impl {
         }
     }
 
+    // A phrase of kTrainedAiBefore ends right before token `end` ("evaluate", "feedback on").
+    bool judging_before(const std::vector<Token>& toks, std::size_t end) const {
+        return end > 0 && (trained_ai_before.last_bits & bit_of(toks[end - 1].hash)) != 0 &&
+               std::any_of(trained_ai_before.begin(), trained_ai_before.end(),
+                           [&](const Phrase& p) { return phrase_before(toks, end, p); });
+    }
+    // A phrase of kTrainedAiAfter starts at token `k` ("responses", "generated", "trainer").
+    bool judged_word_at(const std::vector<Token>& toks, std::size_t k) const {
+        return k < toks.size() && (trained_ai_after.first_bits & bit_of(toks[k].hash)) != 0 &&
+               std::any_of(trained_ai_after.begin(), trained_ai_after.end(),
+                           [&](const Phrase& p) { return phrase_after(toks, k, p); });
+    }
+
     // "help train AI", "rank ... responses produced by an AI model"
     bool trained_before(const std::vector<Token>& toks, const Candidate& c) const {
         const std::uint64_t head = toks[c.first].hash;
-        return (head == ai_hash || head == artificial_hash) && c.first > 0 &&
-               (trained_ai_before.last_bits & bit_of(toks[c.first - 1].hash)) != 0 &&
-               std::any_of(trained_ai_before.begin(), trained_ai_before.end(),
-                           [&](const Phrase& p) { return phrase_before(toks, c.first, p); }) &&
+        return (head == ai_hash || head == artificial_hash) && judging_before(toks, c.first) &&
                !built_after(toks, c);
     }
     // "AI/ML solutions", "AI expert" (kBuiltAiAfter)
@@ -2521,10 +2531,7 @@ struct SkillExtractor::Impl {
     // "AI responses", "AI-generated", "AI trainer"
     bool trained_after(const std::vector<Token>& toks, const Candidate& c) const {
         const std::uint64_t tail = toks[c.last - 1].hash;
-        return (tail == ai_hash || tail == intelligence_hash) && c.last < toks.size() &&
-               (trained_ai_after.first_bits & bit_of(toks[c.last].hash)) != 0 &&
-               std::any_of(trained_ai_after.begin(), trained_ai_after.end(),
-                           [&](const Phrase& p) { return phrase_after(toks, c.last, p); });
+        return (tail == ai_hash || tail == intelligence_hash) && judged_word_at(toks, c.last);
     }
 
     // A match that starts with "AI", goes on with a word of kTrainedAiAfter and follows a verb of
@@ -2532,11 +2539,8 @@ struct SkillExtractor::Impl {
     // words say that people judge AI. ("Reviewing AI-generated content" in a product's screens
     // does not: no judging verb.)
     bool judged_within(const std::vector<Token>& toks, const Candidate& c) const {
-        const std::uint64_t head = toks[c.first].hash;
-        if ((head != ai_hash && head != intelligence_hash) || c.first + 1 >= c.last ||
-            (trained_ai_after.first_bits & bit_of(toks[c.first + 1].hash)) == 0 ||
-            std::none_of(trained_ai_after.begin(), trained_ai_after.end(),
-                         [&](const Phrase& p) { return phrase_after(toks, c.first + 1, p); })) {
+        if (toks[c.first].hash != ai_hash || c.first + 1 >= c.last ||
+            !judged_word_at(toks, c.first + 1)) {
             return false;
         }
         const std::uint32_t sentence = toks[c.first].sentence;
@@ -2544,9 +2548,7 @@ struct SkillExtractor::Impl {
             if (toks[end - 1].sentence != sentence) {
                 break;
             }
-            if ((trained_ai_before.last_bits & bit_of(toks[end - 1].hash)) != 0 &&
-                std::any_of(trained_ai_before.begin(), trained_ai_before.end(),
-                            [&](const Phrase& p) { return phrase_before(toks, end, p); })) {
+            if (judging_before(toks, end)) {
                 return true;
             }
         }
