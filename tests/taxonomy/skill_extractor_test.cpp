@@ -1318,6 +1318,14 @@ TEST(SkillExtractor, ServiceAndModelNamesAsAiGigsWriteThem) {
     EXPECT_EQ(ids("A public cloud (AWS, GCP or AliCloud)."), (Ids{"aws", "gcp", "alibaba-cloud"}));
     EXPECT_EQ(ids("Unit tests with Jasmine and Jest."), (Ids{"unit-testing", "jasmine", "jest"}));
     EXPECT_EQ(ids("Jasmine will walk you through the process."), Ids{});
+    // Crafting, optimising or refining prompts is prompt engineering.
+    EXPECT_EQ(ids("The capacity to craft and optimize prompts for GPT-4."),
+              (Ids{"prompt-engineering", "gpt-models"}));
+    EXPECT_EQ(ids("Write and refine prompts."), Ids{"prompt-engineering"});
+    // Blog posts to read are no writing work.
+    EXPECT_EQ(ids("Write blog posts for our SaaS."), Ids{"content-marketing"});
+    EXPECT_EQ(ids("You can read this blog post on what we did."), Ids{});
+    EXPECT_EQ(ids("Check out these blog posts."), Ids{});
     EXPECT_EQ(ids("Build responsive user interfaces in React."),
               (Ids{"responsive-design", "react"}));
 }
