@@ -81,6 +81,12 @@ constexpr double kContextEvidence = 2.0;
 // of the user's skills among dozens it asks for (a "full stack" list of fifty technologies) is
 // not made a good match by its pay, level and freshness.
 constexpr double kContextCoverage = 0.1;
+// The title names the job itself: a listing whose title asks for what the user has little of
+// ("AI Engineer to Develop a Chatbot" for a computer-vision profile) is about other work, however
+// many of the user's tools its description lists. Its level, budget, recency and client points
+// shrink, to half when the user has none of the title's skills; a share of 0.3 counts in full.
+constexpr double kTitleFitFull = 0.3;
+constexpr double kTitleMissContext = 0.5;
 
 constexpr double kUnknownValue = 0.5;  // level, budget, recency or client not stated
 constexpr double kRecencyHalfLifeDays = 7;
@@ -575,6 +581,8 @@ ScoreComponent Scorer::Impl::skill_component(const Listing& l, Score& score, dou
     }
     std::size_t direct = 0;
     std::size_t partial = 0;
+    double title_asked = 0;  // the skills the title names, by importance
+    double title_have = 0;
     std::size_t roles_missing = 0;  // named only as roles, not yours: not asked, not counted
     std::vector<const std::string*> tag_only;  // matched skills only a platform tag names
     std::vector<const std::string*> roles;     // matched skills only a role or team names
@@ -603,6 +611,12 @@ ScoreComponent Scorer::Impl::skill_component(const Listing& l, Score& score, dou
         if (info != nullptr) {
             w *= info->weight;
         }
+        if (ls.origin == SkillOrigin::Title) {
+            title_asked += w;
+            if (info != nullptr && info->credit > 0) {
+                title_have += w * info->credit;
+            }
+        }
         asked += w;
         if (info != nullptr && info->credit > 0) {
             have += w * info->credit;
@@ -628,6 +642,10 @@ ScoreComponent Scorer::Impl::skill_component(const Listing& l, Score& score, dou
     double evidence = std::min(1.0, backed / kFullEvidence);
     const double thin = std::min(1.0, coverage / kContextCoverage);
     context = std::min(1.0, backed / kContextEvidence) * thin;
+    const double title_fit = title_asked > 0 ? title_have / title_asked : 1.0;
+    const double title_factor =
+        kTitleMissContext + (1 - kTitleMissContext) * std::min(1.0, title_fit / kTitleFitFull);
+    context *= title_factor;
     c.value = coverage * evidence;
     if (!explain) {
         return c;
@@ -654,6 +672,12 @@ ScoreComponent Scorer::Impl::skill_component(const Listing& l, Score& score, dou
         if (thin < 1) {
             c.reason << ", × coverage " << Fixed{coverage, 2} << " of the "
                      << Fixed{kContextCoverage, 2} << " that counts in full";
+        }
+        if (title_factor < 1) {
+            c.reason << ", × " << Fixed{title_factor, 2}
+                     << ": the title asks for other work, you have " << Fixed{title_fit, 2}
+                     << " of its skills, by importance, of the " << Fixed{kTitleFitFull, 2}
+                     << " that counts in full";
         }
         c.reason << ")";
         // The skills that count for less than their place says, and why.

@@ -3559,6 +3559,11 @@ void annotate_skills(Listing& listing, const SkillExtractor& extractor) {
         }
         return false;
     };
+    for (auto& span : spans[0]) {
+        if (!span.role) {
+            add(span.skill, SkillOrigin::Title);
+        }
+    }
     std::vector<std::string> unbacked;
     for (const auto& [id, tag] : tagged) {
         if (named(id) || written(*tag)) {

@@ -185,6 +185,42 @@ TEST(SkillFit, ContextShrinksWhenTheUserHasLittleOfWhatIsAsked) {
     EXPECT_LT(s.component("recency")->points, full.component("recency")->points * 0.9);
 }
 
+// The title names the job itself: a chatbot gig whose description lists the user's tools pays,
+// levels and dates a chatbot job, so its context shrinks with how little of the title the user
+// has — to half when none, in full from 0.3.
+TEST(SkillFit, ContextShrinksWhenTheTitleAsksForOtherWork) {
+    Profile p;
+    p.skills = {skill("opencv", SkillLevel::Advanced), skill("pytorch", SkillLevel::Advanced)};
+    auto with = [&](std::vector<ListingSkill> asked) {
+        asked.push_back(description("pytorch"));
+        asked.push_back(description("python"));
+        return score_with(p, listing("a", asked));
+    };
+    // The same skills, once named by the title and once by a tag (the same importance, 1): the
+    // same skill fit, but none of the title is the user's, so the context halves.
+    const Score titled = with({title("chatbots"), description("opencv")});
+    const Score tagged = with({tag("chatbots"), description("opencv")});
+    EXPECT_NEAR(value_of(titled, "skill"), value_of(tagged, "skill"), kEps);
+    // Matched importance 0.5 + 0.5 of 2: the context is 0.5 from the evidence, × 0.5 titled.
+    EXPECT_NEAR(tagged.component("recency")->points, 12 * value_of(tagged, "recency") * 0.5, kEps);
+    EXPECT_NEAR(titled.component("recency")->points, 12 * value_of(titled, "recency") * 0.25, kEps);
+    EXPECT_NE(titled.component("skill")->reason.find(
+                  ", × 0.50: the title asks for other work, you have 0.00 of its skills, by "
+                  "importance, of the 0.30 that counts in full)"),
+              std::string::npos)
+        << titled.component("skill")->reason;
+    EXPECT_EQ(tagged.component("skill")->reason.find("the title"), std::string::npos);
+    // A third of the title is the user's: the context counts in full, as with tags.
+    const Score third = with({title("chatbots"), title("react"), title("opencv")});
+    const Score third_tags = with({tag("chatbots"), tag("react"), tag("opencv")});
+    EXPECT_NEAR(third.component("level")->points, third_tags.component("level")->points, kEps);
+    EXPECT_EQ(third.component("skill")->reason.find("the title"), std::string::npos);
+    // A title naming no skill leaves the context alone.
+    const Score untitled = with({description("opencv")});
+    EXPECT_EQ(untitled.component("skill")->reason.find("the title"), std::string::npos);
+    EXPECT_GT(untitled.component("level")->points, titled.component("level")->points);
+}
+
 TEST(SkillFit, ListingAskingNothingTheUserHasScoresZero) {
     Score s = score_with(cv_profile(), listing("a", {tag("react"), tag("wordpress")}));
     EXPECT_EQ(value_of(s, "skill"), 0);

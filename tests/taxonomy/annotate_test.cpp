@@ -25,7 +25,7 @@ TEST(AnnotateSkills, TagsTitleAndDescriptionEachGiveTheirOrigin) {
     l.tags = {"PyTorch", "digital nomad"};
     l.title = "Computer Vision Engineer";
     l.description = "Train PyTorch models and deploy them with Docker.";
-    EXPECT_EQ(annotated(l), (Strings{"pytorch:tag", "computer-vision:title",
+    EXPECT_EQ(annotated(l), (Strings{"computer-vision:title", "pytorch:tag",
                                      "model-serving:description", "docker:description"}));
 }
 
@@ -54,12 +54,14 @@ TEST(AnnotateSkills, ATagWrittenInTheTextIsBackedByIt) {
     EXPECT_EQ(annotated(l), (Strings{"data-analysis:tag", "go:tag-only"}));
 }
 
+// The title names the job itself (the scorer weighs how much of it the user has), so a skill
+// both the title and a tag name is the title's.
 TEST(AnnotateSkills, EachSkillIsKeptOnceAtItsStrongestOrigin) {
     Listing l;
-    l.tags = {"python"};
+    l.tags = {"python", "NumPy"};
     l.title = "Python and OpenCV developer";
     l.description = "OpenCV, Python 3.11 and NumPy. More OpenCV.";
-    EXPECT_EQ(annotated(l), (Strings{"python:tag", "opencv:title", "numpy:description"}));
+    EXPECT_EQ(annotated(l), (Strings{"python:title", "opencv:title", "numpy:tag"}));
 }
 
 TEST(AnnotateSkills, ARoleNameComesAsARoleAfterTheAskedSkills) {

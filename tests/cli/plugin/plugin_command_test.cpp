@@ -166,16 +166,20 @@ TEST(CliPlugin, RunJsonPrintsTheListingArrayAlone) {
     EXPECT_STREQ(doc.value()[0]["id"].GetString(), "gigboard:5012");
     EXPECT_STREQ(doc.value()[0]["budget"]["currency"].GetString(), "EUR");
     EXPECT_TRUE(contains(r.err, "2 listings valid, 0 rejected")) << r.err;
-    // Which skills the tags ("OpenCV", "Python", "Defect detection") became.
+    // Which skills the tags ("OpenCV", "Python", "Defect detection") became; the title ("OpenCV
+    // expert for PCB defect detection") names two of them, and a skill is kept at its title.
     ASSERT_TRUE(doc.value()[0].HasMember("skills")) << r.out;
+    std::vector<std::string> from_title;
     std::vector<std::string> from_tags;
     for (const auto& s : doc.value()[0]["skills"].GetArray()) {
-        if (std::string(s["origin"].GetString()) == "tag") {
-            from_tags.push_back(s["skill"].GetString());
+        const std::string origin = s["origin"].GetString();
+        (origin == "title" ? from_title : from_tags).push_back(s["skill"].GetString());
+        if (origin != "title" && origin != "tag") {
+            from_tags.pop_back();
         }
     }
-    EXPECT_EQ(from_tags, (std::vector<std::string>{"opencv", "python", "visual-inspection"}))
-        << r.out;
+    EXPECT_EQ(from_title, (std::vector<std::string>{"opencv", "visual-inspection"})) << r.out;
+    EXPECT_EQ(from_tags, (std::vector<std::string>{"python"})) << r.out;
 }
 
 TEST(CliPlugin, RunExitsThreeOnInvalidListingsAndNamesThem) {
