@@ -3559,7 +3559,8 @@ void annotate_skills(Listing& listing, const SkillExtractor& extractor) {
         }
         return false;
     };
-    for (auto& span : spans[0]) {
+    // The title first: it names the job itself, and the scorer weighs how much of it the user has.
+    for (const auto& span : spans[0]) {
         if (!span.role) {
             add(span.skill, SkillOrigin::Title);
         }
@@ -3579,8 +3580,8 @@ void annotate_skills(Listing& listing, const SkillExtractor& extractor) {
         for (auto& span : spans[k]) {
             if (span.role) {
                 roles.emplace_back(span.skill);
-            } else {
-                add(span.skill, k == 0 ? SkillOrigin::Title : SkillOrigin::Description);
+            } else if (k == 1) {
+                add(span.skill, SkillOrigin::Description);
             }
         }
     }

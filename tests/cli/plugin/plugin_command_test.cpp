@@ -173,9 +173,10 @@ TEST(CliPlugin, RunJsonPrintsTheListingArrayAlone) {
     std::vector<std::string> from_tags;
     for (const auto& s : doc.value()[0]["skills"].GetArray()) {
         const std::string origin = s["origin"].GetString();
-        (origin == "title" ? from_title : from_tags).push_back(s["skill"].GetString());
-        if (origin != "title" && origin != "tag") {
-            from_tags.pop_back();
+        if (origin == "title") {
+            from_title.push_back(s["skill"].GetString());
+        } else if (origin == "tag") {
+            from_tags.push_back(s["skill"].GetString());
         }
     }
     EXPECT_EQ(from_title, (std::vector<std::string>{"opencv", "visual-inspection"})) << r.out;
