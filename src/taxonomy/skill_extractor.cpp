@@ -263,6 +263,8 @@ constexpr std::string_view kJobHeadings[] = {
     "what we need",
     "who we're looking for",
     "who we are looking for",
+    "what we seek",
+    "who we seek",
 };
 constexpr std::string_view kJobAbout[] = {"the", "this", "you", "your", "role",        "position",
                                           "job", "team", "it",  "our",  "engineering", "product"};

@@ -317,6 +317,9 @@ TEST(SkillExtractor, FieldsInTheCompanysOwnSectionsAreNotAsked) {
     EXPECT_EQ(ids("About Acme:\nAcme builds blockchain tools.\nWhat you will bring:\n- Data "
                   "modelling"),
               Ids{"data-modeling"});
+    EXPECT_EQ(ids("What We Offer\n- Flexible hours.\nWhat We Seek\n- Knowledge of Agile and "
+                  "API development"),
+              (Ids{"agile", "api-design"}));
 }
 
 TEST(SkillExtractor, AiDescribingAProductIsNotAnAskedSkill) {
