@@ -424,22 +424,43 @@ void tokenize(std::string_view text, std::vector<Token>& out) {
                 continue;
             }
 
+            // Underscores inside a word join it ("snake_case"); at its edges they are markup
+            // ("_Responsibilities_", "__init__"), which separates words like a space.
+            std::size_t word_begin = begin;
+            std::size_t word_end = i;
+            if (s[word_begin] == '_' || s[word_end - 1] == '_') {
+                while (word_begin < word_end && s[word_begin] == '_') {
+                    ++word_begin;
+                }
+                while (word_end > word_begin && s[word_end - 1] == '_') {
+                    --word_end;
+                }
+                spaced = spaced || word_begin != begin;
+                if (word_begin == word_end) {
+                    spaced = true;
+                    last_end = i;
+                    continue;
+                }
+            }
             std::uint16_t stem_len = 0;
-            if (s[i - 1] <= '9' && s[i - 1] >= '0' && i - begin >= 3) {
-                std::size_t digits_from = i - 1;
-                while (digits_from > begin && s[digits_from - 1] >= '0' &&
+            if (s[word_end - 1] <= '9' && s[word_end - 1] >= '0' && word_end - word_begin >= 3) {
+                std::size_t digits_from = word_end - 1;
+                while (digits_from > word_begin && s[digits_from - 1] >= '0' &&
                        s[digits_from - 1] <= '9') {
                     --digits_from;
                 }
-                if (digits_from >= begin + 2 && digits_from - begin < 0xFFFF) {
+                if (digits_from >= word_begin + 2 && digits_from - word_begin < 0xFFFF) {
                     unsigned char last = kLowerTable[s[digits_from - 1]];
                     if (last >= 'a' && last <= 'z') {
-                        stem_len = static_cast<std::uint16_t>(digits_from - begin);
+                        stem_len = static_cast<std::uint16_t>(digits_from - word_begin);
                     }
                 }
             }
-            push(begin, i, hash_lowered(maps.lowered.data() + begin, i - begin), 0, stem_len);
+            push(word_begin, word_end,
+                 hash_lowered(maps.lowered.data() + word_begin, word_end - word_begin), 0,
+                 stem_len);
             last_end = i;
+            spaced = word_end != i;
         }
     }
 }

@@ -320,6 +320,9 @@ TEST(SkillExtractor, FieldsInTheCompanysOwnSectionsAreNotAsked) {
     EXPECT_EQ(ids("What We Offer\n- Flexible hours.\nWhat We Seek\n- Knowledge of Agile and "
                   "API development"),
               (Ids{"agile", "api-design"}));
+    // Headings in job boards' markdown emphasis are headings.
+    EXPECT_EQ(ids("- Benefits: a laptop.\n_What you'll do:_\n- Write technical documentation."),
+              Ids{"technical-writing"});
 }
 
 TEST(SkillExtractor, AiDescribingAProductIsNotAnAskedSkill) {

@@ -109,6 +109,22 @@ TEST(TextTokens, EmptyAndSeparatorOnlyTextsHaveNoTokens) {
     EXPECT_TRUE(tokens.empty());
 }
 
+// Job boards turn emphasis into "_Responsibilities_": underscores at a word's edges are markup,
+// inside a word they join it.
+TEST(TextTokens, UnderscoresAtAWordsEdgesSeparateLikeSpaces) {
+    EXPECT_EQ(pieces("_What you'll do:_ _Docker_, snake_case __init__ ___ x"),
+              (std::vector<std::string>{"_What", "_you", "'", "ll", "_do", ":", "_Docker", "_,",
+                                        "_snake_case", "_init", "_x"}));
+    std::vector<Token> a;
+    std::vector<Token> b;
+    tokenize("_Minimum Qualifications_", a);
+    tokenize("Minimum Qualifications", b);
+    ASSERT_EQ(a.size(), 2u);
+    EXPECT_EQ(a[0].hash, b[0].hash);
+    EXPECT_EQ(a[1].hash, b[1].hash);
+    EXPECT_TRUE(a[0].capital);
+}
+
 TEST(TextTokens, TruncatedUtf8AtTheEndIsKeptAsPartOfAWord) {
     std::vector<Token> tokens;
     std::string text = "Python\xE2\x80";  // a cut-off dash
@@ -142,8 +158,21 @@ std::vector<RefToken> reference_tokens(const std::string& s) {
             while (j < s.size() && ref_word_byte(s[j])) {
                 ++j;
             }
-            out.push_back({i, j, spaced, 0});
-            spaced = false;
+            // Underscores at a word's edges are markup, read as spaces.
+            std::size_t b = i;
+            std::size_t e = j;
+            while (b < e && s[b] == '_') {
+                ++b;
+            }
+            while (e > b && s[e - 1] == '_') {
+                --e;
+            }
+            if (b == e) {
+                spaced = true;
+            } else {
+                out.push_back({b, e, spaced || b != i, 0});
+                spaced = e != j;
+            }
             i = j;
         } else if (c == '-' && !out.empty() && out.back().end == i && out.back().punct == 0 &&
                    i + 1 < s.size() && ref_word_byte(s[i + 1])) {
@@ -188,6 +217,13 @@ TEST(TextTokens, TokenHashIsTheHashOfItsBytesWhereverTheWordSits) {
         std::size_t len = 1 + rng() % 40;
         for (std::size_t k = 0; k < len; ++k) {
             word += pieces[rng() % pieces.size()];
+        }
+        // Underscores inside the word only: at its edges they are markup.
+        if (word.front() == '_') {
+            word.insert(0, "a");
+        }
+        if (word.back() == '_') {
+            word += "a";
         }
         text += word;
         if (rng() % 2 == 0) {
