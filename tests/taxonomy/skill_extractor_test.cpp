@@ -1332,6 +1332,10 @@ TEST(SkillExtractor, ServiceAndModelNamesAsAiGigsWriteThem) {
     EXPECT_EQ(ids("Write blog posts for our SaaS."), Ids{"content-marketing"});
     EXPECT_EQ(ids("You can read this blog post on what we did."), Ids{});
     EXPECT_EQ(ids("Check out these blog posts."), Ids{});
+    // Distributed systems as postings name the work.
+    EXPECT_EQ(ids("Design and test scalable distributed data systems."),
+              Ids{"distributed-systems"});
+    EXPECT_EQ(ids("Scaling distributed backend services."), Ids{"distributed-systems"});
     // Contributing to a product roadmap is an engineer's part in planning, not product
     // management (readers of the real sets left it out in 7 of 7 texts).
     EXPECT_EQ(ids("Contribute to the team's product roadmap and technical decisions."), Ids{});
