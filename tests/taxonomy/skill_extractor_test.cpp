@@ -340,9 +340,9 @@ TEST(SkillExtractor, AnEmployerDescribingItselfAsksForNoField) {
               Ids{});
     EXPECT_EQ(ids("Our platform uses machine learning to price homes."), Ids{});
     EXPECT_EQ(ids("Our proprietary technology is based on radar and computer vision."), Ids{});
-    // Not as the object of another phrase: the work is on that platform.
+    // Not as the object of another phrase: the work is on that platform (serving models).
     EXPECT_EQ(ids("Senior engineer for our inference platform: Go microservices."),
-              (Ids{"go", "microservices"}));
+              (Ids{"model-serving", "go", "microservices"}));
     // A name that contains a skill word is still a name.
     EXPECT_EQ(ids("TELUS Digital AI Community is a network of contributors."), Ids{});
     // Named tools in such a sentence are the company's stack, which the job uses.
@@ -1336,6 +1336,8 @@ TEST(SkillExtractor, ServiceAndModelNamesAsAiGigsWriteThem) {
     EXPECT_EQ(ids("Design and test scalable distributed data systems."),
               Ids{"distributed-systems"});
     EXPECT_EQ(ids("Scaling distributed backend services."), Ids{"distributed-systems"});
+    // An inference platform serves models.
+    EXPECT_EQ(ids("Architect, build, and optimize the inference platform."), Ids{"model-serving"});
     // Contributing to a product roadmap is an engineer's part in planning, not product
     // management (readers of the real sets left it out in 7 of 7 texts).
     EXPECT_EQ(ids("Contribute to the team's product roadmap and technical decisions."), Ids{});
