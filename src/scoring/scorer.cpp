@@ -674,9 +674,8 @@ ScoreComponent Scorer::Impl::skill_component(const Listing& l, Score& score, dou
                      << Fixed{kContextCoverage, 2} << " that counts in full";
         }
         if (title_factor < 1) {
-            c.reason << ", × " << Fixed{title_factor, 2}
-                     << ": the title asks for other work, you have " << Fixed{title_fit, 2}
-                     << " of its skills, by importance, of the " << Fixed{kTitleFitFull, 2}
+            c.reason << ", × " << Fixed{title_factor, 2} << ": you have " << Fixed{title_fit, 2}
+                     << " of what the title asks, by importance, of the " << Fixed{kTitleFitFull, 2}
                      << " that counts in full";
         }
         c.reason << ")";

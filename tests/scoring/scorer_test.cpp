@@ -205,8 +205,8 @@ TEST(SkillFit, ContextShrinksWhenTheTitleAsksForOtherWork) {
     EXPECT_NEAR(tagged.component("recency")->points, 12 * value_of(tagged, "recency") * 0.5, kEps);
     EXPECT_NEAR(titled.component("recency")->points, 12 * value_of(titled, "recency") * 0.25, kEps);
     EXPECT_NE(titled.component("skill")->reason.find(
-                  ", × 0.50: the title asks for other work, you have 0.00 of its skills, by "
-                  "importance, of the 0.30 that counts in full)"),
+                  ", × 0.50: you have 0.00 of what the title asks, by importance, of the 0.30 "
+                  "that counts in full)"),
               std::string::npos)
         << titled.component("skill")->reason;
     EXPECT_EQ(tagged.component("skill")->reason.find("the title"), std::string::npos);
