@@ -21,6 +21,16 @@ std::vector<std::string> pieces(std::string_view text) {
     return out;
 }
 
+std::vector<std::uint64_t> hashes(std::string_view text) {
+    std::vector<Token> tokens;
+    tokenize(text, tokens);
+    std::vector<std::uint64_t> out;
+    for (const auto& t : tokens) {
+        out.push_back(t.hash);
+    }
+    return out;
+}
+
 TEST(TextTokens, WordsAndPunctuationAreSeparateTokensWithSpacingRemembered) {
     EXPECT_EQ(
         pieces("Node.js, C++ and C#"),
@@ -115,14 +125,11 @@ TEST(TextTokens, UnderscoresAtAWordsEdgesSeparateLikeSpaces) {
     EXPECT_EQ(pieces("_What you'll do:_ _Docker_, snake_case __init__ ___ x"),
               (std::vector<std::string>{"_What", "_you", "'", "ll", "_do", ":", "_Docker", "_,",
                                         "_snake_case", "_init", "_x"}));
-    std::vector<Token> a;
-    std::vector<Token> b;
-    tokenize("_Minimum Qualifications_", a);
-    tokenize("Minimum Qualifications", b);
-    ASSERT_EQ(a.size(), 2u);
-    EXPECT_EQ(a[0].hash, b[0].hash);
-    EXPECT_EQ(a[1].hash, b[1].hash);
-    EXPECT_TRUE(a[0].capital);
+    EXPECT_EQ(hashes("_Minimum Qualifications_"), hashes("Minimum Qualifications"));
+    std::vector<Token> tokens;
+    tokenize("_Minimum", tokens);
+    ASSERT_EQ(tokens.size(), 1u);
+    EXPECT_TRUE(tokens[0].capital);
 }
 
 TEST(TextTokens, TruncatedUtf8AtTheEndIsKeptAsPartOfAWord) {
