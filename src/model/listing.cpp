@@ -43,9 +43,10 @@ constexpr std::array<std::pair<JobType, std::string_view>, 4> kJobTypes{{
     {JobType::FullTime, "full_time"},
     {JobType::PartTime, "part_time"},
 }};
-constexpr std::array<std::pair<SkillOrigin, std::string_view>, 5> kOrigins{{
+constexpr std::array<std::pair<SkillOrigin, std::string_view>, 6> kOrigins{{
     {SkillOrigin::Tag, "tag"},
     {SkillOrigin::Title, "title"},
+    {SkillOrigin::Lead, "lead"},
     {SkillOrigin::Description, "description"},
     {SkillOrigin::TagOnly, "tag-only"},
     {SkillOrigin::Role, "role"},

@@ -35,12 +35,14 @@ struct ClientInfo {
 };
 
 // Where in a listing a canonical skill was found: the scorer weighs a platform tag or a title
-// mention above a passing mention in the description. TagOnly: a platform tag that the
-// listing's own title and description never name ("Skills: Java, JavaFX" on a writing job of a
-// feed searched for "java"), weak evidence. Role: named only as a role or a team ("DevOps
-// Engineer", "our QA team"), not asked of the hire: a weak sign of what the job is about.
-// Strongest first (dedupe keeps the lowest).
-enum class SkillOrigin { Tag, Title, Description, TagOnly, Role };
+// mention above a passing mention in the description, and reads the title as the job itself.
+// Lead: named in the description's first sentence when the title names only skills that say
+// little of the job ("AI Engineer Needed", "Python Developer"): that sentence then says what the
+// job is. TagOnly: a platform tag that the listing's own title and description never name
+// ("Skills: Java, JavaFX" on a writing job of a feed searched for "java"), weak evidence. Role:
+// named only as a role or a team ("DevOps Engineer", "our QA team"), not asked of the hire: a
+// weak sign of what the job is about. Strongest first (dedupe keeps the lowest).
+enum class SkillOrigin { Title, Tag, Lead, Description, TagOnly, Role };
 
 struct ListingSkill {
     std::string skill;  // canonical skill id from the taxonomy

@@ -142,7 +142,8 @@ std::optional<SkillOrigin> KeywordMatcher::found_where(const Listing& listing) c
                     if (s.origin == SkillOrigin::Tag || s.origin == SkillOrigin::Title) {
                         return SkillOrigin::Title;
                     }
-                    in_description = in_description || s.origin == SkillOrigin::Description;
+                    in_description = in_description || s.origin == SkillOrigin::Description ||
+                                     s.origin == SkillOrigin::Lead;
                     tag_only = tag_only || s.origin == SkillOrigin::TagOnly;
                     role = role || s.origin == SkillOrigin::Role;
                 }

@@ -31,6 +31,7 @@ double origin_weight(SkillOrigin origin) {
         case SkillOrigin::Tag:
         case SkillOrigin::Title:
             return 1.0;
+        case SkillOrigin::Lead:
         case SkillOrigin::Description:
             return 0.5;
         case SkillOrigin::TagOnly:
@@ -46,10 +47,7 @@ double origin_weight(SkillOrigin origin) {
 // weighed 0.4 too; counting them in full ranked better on every judged set (docs/eval.md,
 // "Category weights").
 double skill_weight(const Skill& s) {
-    if (s.category == "language" || s.umbrella) {
-        return 0.6;
-    }
-    return 1.0;
+    return s.says_little_of_the_job() ? 0.6 : 1.0;
 }
 
 constexpr double kLevelCredit[] = {0.6, 0.85, 1.0};  // beginner, intermediate, advanced
@@ -583,6 +581,8 @@ ScoreComponent Scorer::Impl::skill_component(const Listing& l, Score& score, dou
     std::size_t partial = 0;
     double title_asked = 0;  // the skills the title names, by importance
     double title_have = 0;
+    double lead_asked = 0;  // the skills the lead sentence names, standing for a vague title
+    double lead_have = 0;
     std::size_t roles_missing = 0;  // named only as roles, not yours: not asked, not counted
     std::vector<const std::string*> tag_only;  // matched skills only a platform tag names
     std::vector<const std::string*> roles;     // matched skills only a role or team names
@@ -611,10 +611,12 @@ ScoreComponent Scorer::Impl::skill_component(const Listing& l, Score& score, dou
         if (info != nullptr) {
             w *= info->weight;
         }
-        if (ls.origin == SkillOrigin::Title) {
-            title_asked += w;
+        if (ls.origin == SkillOrigin::Title || ls.origin == SkillOrigin::Lead) {
+            double& named = ls.origin == SkillOrigin::Title ? title_asked : lead_asked;
+            double& held = ls.origin == SkillOrigin::Title ? title_have : lead_have;
+            named += w;
             if (info != nullptr && info->credit > 0) {
-                title_have += w * info->credit;
+                held += w * info->credit;
             }
         }
         asked += w;
@@ -642,6 +644,12 @@ ScoreComponent Scorer::Impl::skill_component(const Listing& l, Score& score, dou
     double evidence = std::min(1.0, backed / kFullEvidence);
     const double thin = std::min(1.0, coverage / kContextCoverage);
     context = std::min(1.0, backed / kContextEvidence) * thin;
+    // A title naming only a language or "AI" leaves what the job is to the lead sentence.
+    const bool from_lead = lead_asked > 0;
+    if (from_lead) {
+        title_asked = lead_asked;
+        title_have = lead_have;
+    }
     const double title_fit = title_asked > 0 ? title_have / title_asked : 1.0;
     const double title_factor =
         kTitleMissContext + (1 - kTitleMissContext) * std::min(1.0, title_fit / kTitleFitFull);
@@ -675,7 +683,10 @@ ScoreComponent Scorer::Impl::skill_component(const Listing& l, Score& score, dou
         }
         if (title_factor < 1) {
             c.reason << ", × " << Fixed{title_factor, 2} << ": you have " << Fixed{title_fit, 2}
-                     << " of what the title asks, by importance, of the " << Fixed{kTitleFitFull, 2}
+                     << (from_lead ? " of what the description's first sentence asks (the title "
+                                     "names only a language or a whole field)"
+                                   : " of what the title asks")
+                     << ", by importance, of the " << Fixed{kTitleFitFull, 2}
                      << " that counts in full";
         }
         c.reason << ")";

@@ -166,8 +166,8 @@ std::optional<std::vector<ListingSkill>> read_skills(const rapidjson::Value& lis
             s.origin = *known;
         }
         if (r.ok() && !known) {
-            r.fail("origin",
-                   "expected tag, title, description, tag-only or role, got \"" + origin + "\"");
+            r.fail("origin", "expected tag, title, lead, description, tag-only or role, got \"" +
+                                 origin + "\"");
         }
         r.reject_unknown({"skill", "origin"});
         if (!r.ok()) {

@@ -3487,6 +3487,25 @@ const SkillExtractor& SkillExtractor::bundled() {
     return extractor;
 }
 
+namespace {
+
+// Where a description's first sentence ends: at its first line break or sentence end ('.', '!'
+// or '?' before a space) after its first kLeadMinBytes bytes, so a greeting ("Hi!") is not it.
+constexpr std::size_t kLeadMinBytes = 20;
+std::size_t lead_sentence_end(std::string_view text) {
+    for (std::size_t i = kLeadMinBytes; i < text.size(); ++i) {
+        const char c = text[i];
+        const bool last = i + 1 == text.size();
+        if (c == '\n' || ((c == '.' || c == '!' || c == '?') &&
+                          (last || text[i + 1] == ' ' || text[i + 1] == '\n'))) {
+            return i;
+        }
+    }
+    return text.size();
+}
+
+}  // namespace
+
 void annotate_skills(Listing& listing, const SkillExtractor& extractor) {
     listing.skills.clear();
     std::unordered_set<std::string> seen;
@@ -3562,9 +3581,14 @@ void annotate_skills(Listing& listing, const SkillExtractor& extractor) {
         return false;
     };
     // The title first: it names the job itself, and the scorer weighs how much of it the user has.
+    bool title_names = false;
+    bool title_specific = false;  // names a skill other than a language or a whole field
     for (const auto& span : spans[0]) {
         if (!span.role) {
             add(span.skill, SkillOrigin::Title);
+            const Skill* s = extractor.taxonomy().find(span.skill);
+            title_names = true;
+            title_specific = title_specific || s == nullptr || !s->says_little_of_the_job();
         }
     }
     std::vector<std::string> unbacked;
@@ -3573,6 +3597,16 @@ void annotate_skills(Listing& listing, const SkillExtractor& extractor) {
             add(id, SkillOrigin::Tag);
         } else {
             unbacked.push_back(id);
+        }
+    }
+    // A title naming only "AI" or a language leaves what the job is to the description's first
+    // sentence ("AI Engineer Needed": "We are building a chatbot for our clinic.").
+    if (title_names && !title_specific) {
+        const std::size_t lead_end = lead_sentence_end(listing.description);
+        for (const auto& span : spans[1]) {
+            if (!span.role && span.end <= lead_end) {
+                add(span.skill, SkillOrigin::Lead);
+            }
         }
     }
     // A role or team name ("DevOps Engineer") is not asked of the hire: it comes after everything

@@ -55,6 +55,10 @@ struct Skill {
     // A name for a whole area of work ("AI"): asked by nearly every gig of the area, it says as
     // little about what a job is as a programming language, and the scorer weighs it like one.
     bool umbrella = false;
+    // A language or an umbrella field: "Python Developer" and "AI Engineer" say little of what
+    // the job is (the scorer weighs such skills less; a title naming only them leaves it to the
+    // description's first sentence, SkillOrigin::Lead).
+    bool says_little_of_the_job() const { return category == "language" || umbrella; }
     std::vector<Alias> alias_rules;  // aliases with their case and context rules, same order
 };
 

@@ -53,6 +53,9 @@ ListingSkill tag_only(const std::string& id) {
 ListingSkill role(const std::string& id) {
     return {id, SkillOrigin::Role};
 }
+ListingSkill lead(const std::string& id) {
+    return {id, SkillOrigin::Lead};
+}
 
 // --- skill fit ---
 
@@ -219,6 +222,26 @@ TEST(SkillFit, ContextShrinksWhenTheTitleAsksForOtherWork) {
     const Score untitled = with({description("opencv")});
     EXPECT_EQ(untitled.component("skill")->reason.find("the title"), std::string::npos);
     EXPECT_GT(untitled.component("level")->points, titled.component("level")->points);
+}
+
+// "Python Developer" says little of the job: the first sentence's skills (origin `lead`, weighed
+// like the description's) then stand for the title.
+TEST(SkillFit, ALeadSentenceStandsForATitleNamingOnlyALanguage) {
+    auto with = [](ListingSkill first) {
+        return score_with(cv_profile(),
+                          listing("a", {title("python"), std::move(first), description("opencv")}));
+    };
+    const Score led = with(lead("chatbots"));
+    const Score plain = with(description("chatbots"));
+    EXPECT_NEAR(value_of(led, "skill"), value_of(plain, "skill"), kEps);
+    // The user has Python (the title) but not chatbots (the first sentence).
+    EXPECT_NEAR(led.component("level")->points, plain.component("level")->points * 0.5, kEps);
+    EXPECT_NE(led.component("skill")->reason.find(
+                  ", × 0.50: you have 0.00 of what the description's first sentence asks (the "
+                  "title names only a language or a whole field), by importance"),
+              std::string::npos)
+        << led.component("skill")->reason;
+    EXPECT_EQ(plain.component("skill")->reason.find("title"), std::string::npos);
 }
 
 TEST(SkillFit, ListingAskingNothingTheUserHasScoresZero) {

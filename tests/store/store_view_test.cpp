@@ -91,7 +91,7 @@ Listing rich(const std::string& id) {
     l.tags = {"Python", "computer vision", "edge ai", "ros 2", "a fifth tag"};
     l.skills = {{"python", SkillOrigin::Tag},
                 {"computer-vision", SkillOrigin::Title},
-                {"object-detection", SkillOrigin::Description},
+                {"object-detection", SkillOrigin::Lead},
                 {"yolo", SkillOrigin::Description}};
     return l;
 }

@@ -77,8 +77,28 @@ TEST(AnnotateSkills, ARoleNameComesAsARoleAfterTheAskedSkills) {
 TEST(AnnotateSkills, TitleBeatsDescription) {
     Listing l;
     l.title = "Go engineer";
-    l.description = "We write Go services on Kubernetes.";
+    l.description = "Our services need Go.\nWe write Go services on Kubernetes.";
     EXPECT_EQ(annotated(l), (Strings{"go:title", "kubernetes:description"}));
+}
+
+// A title naming only a language or "AI" says little of the job: the description's first
+// sentence says it, and its skills come at origin `lead`.
+TEST(AnnotateSkills, AVagueTitleLeavesTheJobToTheFirstSentence) {
+    Listing l;
+    l.title = "AI Engineer Needed";
+    l.description = "Build a chatbot with LangChain for our clinic. Python and Docker.";
+    EXPECT_EQ(annotated(l),
+              (Strings{"artificial-intelligence:title", "chatbots:lead", "langchain:lead",
+                       "python:description", "docker:description"}));
+    // A title that names the work keeps the first sentence as description.
+    l.title = "AI Engineer for a chatbot";
+    EXPECT_EQ(annotated(l),
+              (Strings{"artificial-intelligence:title", "chatbots:title", "langchain:description",
+                       "python:description", "docker:description"}));
+    // A greeting is not the first sentence.
+    l.title = "Python developer";
+    l.description = "Hi! We need an OpenCV expert. Docker too.";
+    EXPECT_EQ(annotated(l), (Strings{"python:title", "opencv:lead", "docker:description"}));
 }
 
 TEST(AnnotateSkills, TagsResolveBySpellingVariantsNotByTextRules) {
