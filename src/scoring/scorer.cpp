@@ -456,7 +456,7 @@ Scorer::Impl::Pay Scorer::Impl::pay_of(const Listing& l) const {
 void Scorer::Impl::filters(const Listing& l, const ListingLevel& level, const Pay& pay,
                            Score& score, bool explain) const {
     // Known pay below a flexible minimum is not a filter: it orders the list.
-    score.below_minimum = pay.below() && pay.flexible;
+    score.demoted = pay.below() && pay.flexible;
     // Without reasons only the verdict matters, so the first failed filter settles it.
     auto failed = [&] {
         score.filtered = true;
@@ -886,8 +886,10 @@ ScoreComponent Scorer::Impl::penalty_component(const Listing& l, bool explain) c
             }
         }
     }
-    if (explain && c.reason.empty()) {
-        c.reason = "no excluded keyword";
+    if (explain) {
+        c.reason = c.reason.empty() ? "no excluded keyword"
+                   : c.weight > 0   ? c.reason + ": ranked after every listing without one"
+                                    : c.reason + " (the penalty is 0)";
     }
     c.points = c.value > 0 ? -c.value * c.weight : 0.0;  // never -0
     return c;
@@ -933,6 +935,10 @@ Score Scorer::score(const Listing& listing, ScoreDetail detail) const {
     total += score.components.back().points;
     score.components.push_back(m.penalty_component(listing, explain));
     total += score.components.back().points;
+    // The user said they do not want these: points alone would leave one on top of a list
+    // where nothing else scores higher, so it goes after every listing without one. A
+    // penalty weight of 0 turns excluded keywords off.
+    score.demoted = score.demoted || score.components.back().points < 0;
     score.exact = std::clamp(total, 0.0, 100.0);
     score.total = static_cast<int>(std::lround(score.exact));
     return score;
@@ -952,8 +958,7 @@ std::vector<RankedListing> rank(const std::vector<Listing>& listings, const Scor
     };
     std::vector<Key> keys(listings.size());
     for (std::size_t i = 0; i < listings.size(); ++i) {
-        keys[i] = {{scores[i].filtered, scores[i].below_minimum, scores[i].exact, listings[i].id},
-                   i};
+        keys[i] = {{scores[i].filtered, scores[i].demoted, scores[i].exact, listings[i].id}, i};
     }
     std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
         if (ranks_before(a.rank, b.rank)) {

@@ -40,9 +40,10 @@ struct Score {
     int total = 0;     // 0..100, rounded from `exact`
     double exact = 0;  // the unrounded total, used for ranking
     bool filtered = false;
-    // Known pay below a flexible minimum (docs/profile-format.md): not filtered, but ranked
-    // after every listing that meets the minimum. The budget reason says so.
-    bool below_minimum = false;
+    // Known pay below a flexible minimum, or an excluded keyword found (docs/profile-format.md):
+    // not filtered, but ranked after every listing that is neither. The budget or penalty
+    // reason says which.
+    bool demoted = false;
     // With ScoreDetail::Numbers the reasons and the three skill lists stay empty.
     std::vector<std::string> filter_reasons;  // "job type full_time is not wanted", ...
     // skill, level, budget, recency, client, search, penalty
@@ -86,11 +87,11 @@ struct RankedListing {
 };
 
 // rank()'s order, for callers that keep scores in rows of their own (views/listing_view.h):
-// unfiltered before filtered, meeting the pay minimum before below a flexible one, then the
+// unfiltered before filtered, then not demoted (Score::demoted) before demoted, then the
 // higher exact score, then the smaller id.
 struct RankKey {
     bool filtered = false;
-    bool below_minimum = false;
+    bool demoted = false;
     double exact = 0;
     std::string_view id;
 };
@@ -98,8 +99,8 @@ inline bool ranks_before(const RankKey& a, const RankKey& b) {
     if (a.filtered != b.filtered) {
         return !a.filtered;
     }
-    if (a.below_minimum != b.below_minimum) {
-        return !a.below_minimum;
+    if (a.demoted != b.demoted) {
+        return !a.demoted;
     }
     if (a.exact != b.exact) {
         return a.exact > b.exact;
@@ -107,8 +108,8 @@ inline bool ranks_before(const RankKey& a, const RankKey& b) {
     return a.id < b.id;
 }
 
-// Every listing scored, best first: unfiltered ones by exact score (those below a flexible pay
-// minimum after the others), then the filtered ones the same way; equal scores in id order, so
+// Every listing scored, best first: unfiltered ones by exact score (demoted ones after the
+// others), then the filtered ones the same way; equal scores in id order, so
 // the output is stable.
 std::vector<RankedListing> rank(const std::vector<Listing>& listings, const Scorer& scorer,
                                 ScoreDetail detail = ScoreDetail::Full);

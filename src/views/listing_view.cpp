@@ -77,7 +77,7 @@ struct OrderEntry {
     std::int64_t first_seen = 0;
     std::uint32_t row = 0;
     bool filtered = false;
-    bool below_minimum = false;
+    bool demoted = false;
 };
 
 std::vector<std::size_t> rank_order(const std::deque<ListingRow>& rows, bool scored) {
@@ -85,17 +85,16 @@ std::vector<std::size_t> rank_order(const std::deque<ListingRow>& rows, bool sco
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const ListingRow& row = rows[i];
         entries[i] = {scored ? row.score->exact : 0, row.first_seen, static_cast<std::uint32_t>(i),
-                      scored && row.score->filtered, scored && row.score->below_minimum};
+                      scored && row.score->filtered, scored && row.score->demoted};
     }
     auto id = [&](const OrderEntry& e, bool tie) {
         return tie ? std::string_view(rows[e.row].id) : std::string_view();
     };
     if (scored) {
         std::sort(entries.begin(), entries.end(), [&](const OrderEntry& a, const OrderEntry& b) {
-            bool tie = a.filtered == b.filtered && a.below_minimum == b.below_minimum &&
-                       a.exact == b.exact;
-            return ranks_before({a.filtered, a.below_minimum, a.exact, id(a, tie)},
-                                {b.filtered, b.below_minimum, b.exact, id(b, tie)});
+            bool tie = a.filtered == b.filtered && a.demoted == b.demoted && a.exact == b.exact;
+            return ranks_before({a.filtered, a.demoted, a.exact, id(a, tie)},
+                                {b.filtered, b.demoted, b.exact, id(b, tie)});
         });
     } else {
         std::sort(entries.begin(), entries.end(), [&](const OrderEntry& a, const OrderEntry& b) {
@@ -233,7 +232,7 @@ Result<ListingView> load_listing_view(Store& store, const ListingViewQuery& quer
                 (query.min_score && s.total < *query.min_score)) {
                 return;
             }
-            score = RowScore{s.total, s.exact, s.filtered, {}, s.below_minimum};
+            score = RowScore{s.total, s.exact, s.filtered, {}, s.demoted};
             if (s.filtered) {
                 // A refused row is shown with its reasons, which Numbers leaves out; it is
                 // scored again in full now rather than read again when it is shown.

@@ -28,7 +28,7 @@ struct RowScore {
     // When filtered: why, in the scorer's words (Score::filter_reasons joined by "; ", as
     // `gigscout-cli match` prints them). Empty otherwise.
     std::string reasons;
-    bool below_minimum = false;  // Score::below_minimum: ranked after the rows that meet it
+    bool demoted = false;  // Score::demoted: ranked after the rows that are not
 };
 
 struct ListingRow {

@@ -623,7 +623,7 @@ TEST(BudgetFit, FullWhenTheProfileSetsNoMinimum) {
 TEST(Floors, KnownPayBelowTheMinimumIsFilteredWithItsReason) {
     Score hourly = budget_case(Budget{BudgetKind::Hourly, 20, 30, "USD"});
     EXPECT_TRUE(hourly.filtered);
-    EXPECT_FALSE(hourly.below_minimum);
+    EXPECT_FALSE(hourly.demoted);
     EXPECT_EQ(hourly.filter_reasons,
               (std::vector<std::string>{"pays up to 30 USD/h, your minimum is 40 USD/h"}));
     // Below the minimum the value still falls linearly to 0 at half of it: 0.6 × (2 × 0.75 - 1).
@@ -695,7 +695,7 @@ TEST(Floors, AFlexibleMinimumRanksBelowEveryListingThatMeetsIt) {
     Scorer scorer(p, test_taxonomy(), test_currencies(), kNow);
     Score s = scorer.score(cheap);
     EXPECT_FALSE(s.filtered);
-    EXPECT_TRUE(s.below_minimum);
+    EXPECT_TRUE(s.demoted);
     EXPECT_EQ(s.component("budget")->reason,
               "up to 30 USD/h vs your minimum 40: below it, so ranked after every listing that "
               "meets your flexible minimum");
@@ -824,19 +824,49 @@ TEST(Total, ExcludedKeywordsCostTheirPenaltyEach) {
     Score one = score_with(p, full_listing());
     EXPECT_NEAR(one.component("penalty")->value, 1, kEps);
     EXPECT_NEAR(one.component("penalty")->points, -30, kEps);
-    EXPECT_EQ(one.component("penalty")->reason, "excluded keyword \"gallery\"");
+    EXPECT_EQ(one.component("penalty")->reason,
+              "excluded keyword \"gallery\": ranked after every listing without one");
     EXPECT_EQ(one.total, 4);
 
     p.excluded_keywords = {"Gallery", "data entry", "not there"};
     Score two = score_with(p, full_listing());
     EXPECT_NEAR(two.component("penalty")->points, -60, kEps);
-    EXPECT_EQ(two.component("penalty")->reason, "excluded keyword \"Gallery\", \"data entry\"");
+    EXPECT_EQ(two.component("penalty")->reason,
+              "excluded keyword \"Gallery\", \"data entry\": ranked after every listing without "
+              "one");
     EXPECT_EQ(two.total, 0);  // clamped
     EXPECT_EQ(two.exact, 0);
 
     p.excluded_keywords = {"galler"};  // whole words only
     EXPECT_EQ(score_with(p, full_listing()).component("penalty")->value, 0);
     EXPECT_EQ(score_with(p, full_listing()).component("penalty")->reason, "no excluded keyword");
+}
+
+TEST(Rank, AnExcludedKeywordRanksAfterEveryListingWithoutOne) {
+    Profile p;
+    p.skills = {skill("opencv", SkillLevel::Advanced), skill("python", SkillLevel::Advanced)};
+    p.excluded_keywords = {"wordpress"};
+    // Matches both skills but names WordPress: its points stay above the weak listing's,
+    // the order does not.
+    Listing strong = listing("strong", {tag("opencv"), tag("python"), description("wordpress")});
+    Listing weak = listing("weak", {description("python")});
+    Scorer scorer(p, test_taxonomy(), test_currencies(), kNow);
+    Score s = scorer.score(strong);
+    EXPECT_TRUE(s.demoted);
+    EXPECT_FALSE(s.filtered);
+    EXPECT_GT(s.exact, scorer.score(weak).exact);
+    EXPECT_FALSE(scorer.score(weak).demoted);
+
+    std::vector<Listing> listings{strong, weak};
+    std::vector<std::string> order;
+    for (const auto& r : rank(listings, scorer, ScoreDetail::Numbers)) {
+        order.push_back(listings[r.index].id);
+    }
+    EXPECT_EQ(order, (std::vector<std::string>{"weak", "strong"}));
+
+    // A penalty of 0 turns excluded keywords off.
+    p.weights.excluded_keyword_penalty = 0;
+    EXPECT_FALSE(score_with(p, strong).demoted);
 }
 
 TEST(Total, AnExcludedKeywordNamingASkillMatchesTheExtractedSkill) {
