@@ -760,6 +760,11 @@ TEST(SkillExtractor, AWordThatNeededItsContextConfirmsNoOther) {
     EXPECT_EQ(ids("Python, R and Go"), (Ids{"python", "r", "go"}));
 }
 
+TEST(SkillExtractor, TheIamHandwritingDatasetIsNoAccessManagement) {
+    EXPECT_EQ(ids("Train on the NIST Special 19 and/or the IAM Handwriting dataset."), Ids{});
+    EXPECT_EQ(ids("Experience with IAM, audits and access reviews."), Ids{"identity-access"});
+}
+
 TEST(SkillExtractor, ACvEngineerIsComputerVisionButAnEnclosedCvIsNot) {
     EXPECT_EQ(ids("Looking for a CV engineer"), (Ids{"computer-vision"}));
     EXPECT_EQ(ids("Please include a CV with your application"), Ids{});
