@@ -1637,6 +1637,45 @@ struct SkillExtractor::Impl {
         }
     }
 
+    // A field that names roles written after a role as its specialisation, ending its phrase:
+    // "Software Engineer, Backend", "Software Engineer (Java/Backend)", "Sr Software Engineer -
+    // Frontend" are roles like "Backend Engineer"; the other items of such a list keep their
+    // skills ("Java"). "A developer, backend experience a plus" is no role.
+    void mark_role_specialisations(std::string_view text, const std::vector<Token>& toks,
+                                   std::vector<Candidate>& cands) const {
+        for (std::size_t ci = 0; ci < cands.size(); ++ci) {
+            Candidate& c = cands[ci];
+            if (c.state != State::Accepted || !c.variant->names_roles || c.role || c.first < 2) {
+                continue;
+            }
+            if (c.last < toks.size() && toks[c.last].is_word() &&
+                !line_break_before(text, toks, c.last)) {
+                continue;
+            }
+            std::size_t k = c.first;
+            std::size_t prev = ci;
+            for (int steps = 0; steps < 8 && k >= 2; ++steps) {
+                const Token& t = toks[k - 1];
+                if (t.punct == '(' || t.punct == '-' || t.punct == ',') {
+                    if (in(role_nouns, toks[k - 2])) {
+                        c.role = true;
+                        break;
+                    }
+                    if (t.punct != ',') {
+                        break;
+                    }
+                }
+                if (prev > 0 && cands[prev - 1].last == k) {
+                    k = cands[--prev].first;  // another item of the list
+                } else if (t.punct == '/' || t.punct == '&' || t.punct == ',' || name_word(t)) {
+                    --k;
+                } else {
+                    break;
+                }
+            }
+        }
+    }
+
     // A field that names roles, listed among departments after "with": colleagues, not an asked
     // skill ("Collaborate with PM, Design and Data Science"); or listed after "teams, including"
     // (kTeamListOpeners), where every item is a team. The list is walked both ways.
@@ -3369,6 +3408,7 @@ std::vector<SkillSpan> SkillExtractor::extract(std::string_view text) const {
     impl_->drop_ai_modifiers(tokens, candidates);
     impl_->mark_named_teams(tokens, candidates);
     impl_->mark_roles(tokens, candidates);
+    impl_->mark_role_specialisations(text, tokens, candidates);
     impl_->mark_department_lists(tokens, candidates);
     impl_->mark_colleagues(tokens, candidates);
     impl_->mark_partners(tokens, candidates);

@@ -686,6 +686,15 @@ TEST(SkillExtractor, RoleTitlesAreNotAskedSkills) {
     EXPECT_EQ(ids("Experience with GIS and spatial analysis"), Ids{"geospatial-analysis"});
 }
 
+// A field after a role, as its specialisation, is a role too; a field that goes on is not.
+TEST(SkillExtractor, ARolesSpecialisationIsARole) {
+    EXPECT_EQ(ids("Senior Software Engineer, Backend - Zeebe\nYou will join the team."), Ids{});
+    EXPECT_EQ(ids("Senior Staff Software Engineer (Java/Backend)\nAbout us"), Ids{"java"});
+    EXPECT_EQ(ids("Sr Software Engineer - Frontend"), Ids{});
+    EXPECT_EQ(ids("We need a developer, backend experience a plus."), Ids{"backend"});
+    EXPECT_EQ(ids("Software Engineer (Backend)\nBuild the backend in Go."), (Ids{"backend", "go"}));
+}
+
 // A tool named like a company — hiring, or owning a team or customers — is the employer: its
 // product is not an asked skill anywhere in the text.
 TEST(SkillExtractor, TheEmployersOwnProductIsNotAnAskedSkill) {
