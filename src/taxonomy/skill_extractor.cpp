@@ -2378,6 +2378,55 @@ struct SkillExtractor::Impl {
         }
     }
 
+    // Each item of a tag line is a whole tag, read as tags are (Taxonomy::resolve_tag: any case,
+    // punctuation ignored): the API's "r", "uiux" or "web-application" names R, UI/UX design
+    // and web development, though the words alone spell no alias. Only items the match scan
+    // found nothing in are read: where it found a match, its rules have judged the item (an
+    // unrelated "Amazon Web Services" tag stays out).
+    void add_tag_line_items(std::string_view text, const std::vector<Token>& toks,
+                            const std::vector<std::pair<std::uint32_t, std::uint32_t>>& lines,
+                            const std::vector<Candidate>& cands,
+                            std::vector<SkillSpan>& out) const {
+        const std::size_t before = out.size();
+        for (const auto& [first, last] : lines) {
+            std::size_t a = first;
+            while (a < last) {
+                std::size_t b = a;
+                while (b < last && toks[b].punct != ',' && toks[b].punct != ';') {
+                    ++b;
+                }
+                const bool seen = std::any_of(cands.begin(), cands.end(), [&](const Candidate& c) {
+                    return c.first < b && c.last > a;
+                });
+                if (b > a && !seen) {
+                    const std::size_t begin = toks[a].begin;
+                    const std::size_t end = toks[b - 1].end;
+                    const std::string_view item = text.substr(begin, end - begin);
+                    const Skill* s = taxonomy->resolve_tag(item);
+                    if (s != nullptr && spells_text_alias(*s, item)) {
+                        out.push_back({s->id, begin, end, false});
+                    }
+                }
+                a = b + 1;
+            }
+        }
+        if (out.size() != before) {
+            std::stable_sort(out.begin(), out.end(), [](const SkillSpan& x, const SkillSpan& y) {
+                return x.begin < y.begin;
+            });
+        }
+    }
+
+    // Whether `tag` spells one of the aliases `skill` has for text. Its id and name are not
+    // enough: "Sales", "Legal" or "Illustration" are aliases of tags only, too broad as words of
+    // a text, and a wide tag line lists them for gigs that do not ask for them.
+    static bool spells_text_alias(const Skill& skill, std::string_view tag) {
+        const std::string key = Taxonomy::normalise_tag(tag);
+        return std::any_of(skill.alias_rules.begin(), skill.alias_rules.end(), [&](const Alias& a) {
+            return !a.tag_only && Taxonomy::normalise_tag(a.text) == key;
+        });
+    }
+
     static bool in_tag_line(const std::vector<std::pair<std::uint32_t, std::uint32_t>>& lines,
                             const Candidate& c) {
         return std::any_of(lines.begin(), lines.end(), [&](const auto& line) {
@@ -3451,6 +3500,9 @@ std::vector<SkillSpan> SkillExtractor::extract(std::string_view text) const {
         }
         out.push_back(
             {skills[c.variant->skill].id, tokens[c.first].begin, tokens[c.last - 1].end, c.role});
+    }
+    if (!tag_lines.empty()) {
+        impl_->add_tag_line_items(text, tokens, tag_lines, candidates, out);
     }
     return out;
 }

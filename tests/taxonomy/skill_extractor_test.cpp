@@ -687,6 +687,19 @@ TEST(SkillExtractor, RoleTitlesAreNotAskedSkills) {
 }
 
 // A field after a role, as its specialisation, is a role too; a field that goes on is not.
+// A tag line's items are whole tags: the API's lower-case slugs name their skills though the
+// words alone would need their case ("r") or spell no alias ("uiux").
+TEST(SkillExtractor, ATagLineItemIsReadAsATag) {
+    EXPECT_EQ(ids("Forecast prices.\nSkills: tensorflow, r, uiux, python"),
+              (Ids{"tensorflow", "r", "ui-ux-design", "python"}));
+    EXPECT_EQ(ids("I r ok"), Ids{});
+    // An item only a skill's name spells stays out: too broad as a word of a text.
+    EXPECT_EQ(ids("Write a blog.\nSkills: Sales, Legal"), Ids{});
+    // An item the match scan judged keeps its verdict.
+    EXPECT_EQ(ids("Skills: Amazon Listing Optimization, Amazon FBA, Amazon Web Services, SEO"),
+              (Ids{"ecommerce", "seo"}));
+}
+
 TEST(SkillExtractor, ARolesSpecialisationIsARole) {
     EXPECT_EQ(ids("Senior Software Engineer, Backend - Zeebe\nYou will join the team."), Ids{});
     EXPECT_EQ(ids("Senior Staff Software Engineer (Java/Backend)\nAbout us"), Ids{"java"});
