@@ -700,6 +700,14 @@ TEST(SkillExtractor, ATagLineItemIsReadAsATag) {
               (Ids{"ecommerce", "seo"}));
 }
 
+TEST(SkillExtractor, SpreadsheetsTreesAndStereoCameras) {
+    EXPECT_EQ(ids("Write the rows to a Google spreadsheet."), Ids{"google-sheets"});
+    // Named data structures say which data structures are meant.
+    EXPECT_EQ(ids("Common data structures like binary trees, heaps, and hash tables."),
+              Ids{"data-structures-algorithms"});
+    EXPECT_EQ(ids("Capture with the ZED 2 camera outdoors."), Ids{"depth-cameras"});
+}
+
 TEST(SkillExtractor, ARolesSpecialisationIsARole) {
     EXPECT_EQ(ids("Senior Software Engineer, Backend - Zeebe\nYou will join the team."), Ids{});
     EXPECT_EQ(ids("Senior Staff Software Engineer (Java/Backend)\nAbout us"), Ids{"java"});
