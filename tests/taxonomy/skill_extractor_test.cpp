@@ -708,6 +708,13 @@ TEST(SkillExtractor, SpreadsheetsTreesAndStereoCameras) {
     EXPECT_EQ(ids("Capture with the ZED 2 camera outdoors."), Ids{"depth-cameras"});
 }
 
+// A compiler has a front end and a back end too.
+TEST(SkillExtractor, ACompilersFrontAndBackEndAreNoWebWork) {
+    EXPECT_EQ(ids("Projects such as a front-end compiler, back-end code generation."), Ids{});
+    EXPECT_EQ(ids("Help develop the compiler backend."), Ids{});
+    EXPECT_EQ(ids("Build the frontend and the backend."), (Ids{"frontend", "backend"}));
+}
+
 TEST(SkillExtractor, ARolesSpecialisationIsARole) {
     EXPECT_EQ(ids("Senior Software Engineer, Backend - Zeebe\nYou will join the team."), Ids{});
     EXPECT_EQ(ids("Senior Staff Software Engineer (Java/Backend)\nAbout us"), Ids{"java"});
