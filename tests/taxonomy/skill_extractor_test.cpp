@@ -700,12 +700,14 @@ TEST(SkillExtractor, ATagLineItemIsReadAsATag) {
               (Ids{"ecommerce", "seo"}));
 }
 
-TEST(SkillExtractor, SpreadsheetsTreesAndStereoCameras) {
+TEST(SkillExtractor, SpreadsheetsTreesStereoCamerasAndTables) {
     EXPECT_EQ(ids("Write the rows to a Google spreadsheet."), Ids{"google-sheets"});
     // Named data structures say which data structures are meant.
     EXPECT_EQ(ids("Common data structures like binary trees, heaps, and hash tables."),
               Ids{"data-structures-algorithms"});
     EXPECT_EQ(ids("Capture with the ZED 2 camera outdoors."), Ids{"depth-cameras"});
+    EXPECT_EQ(ids("A script to detect and extract tables from scanned images."),
+              Ids{"table-extraction"});
 }
 
 // A compiler has a front end and a back end too.
