@@ -700,7 +700,7 @@ TEST(SkillExtractor, ATagLineItemIsReadAsATag) {
               (Ids{"ecommerce", "seo"}));
 }
 
-TEST(SkillExtractor, SpreadsheetsTreesStereoCamerasAndTables) {
+TEST(SkillExtractor, AliasesForEverydayVisionWork) {
     EXPECT_EQ(ids("Write the rows to a Google spreadsheet."), Ids{"google-sheets"});
     // Named data structures say which data structures are meant.
     EXPECT_EQ(ids("Common data structures like binary trees, heaps, and hash tables."),
@@ -708,6 +708,9 @@ TEST(SkillExtractor, SpreadsheetsTreesStereoCamerasAndTables) {
     EXPECT_EQ(ids("Capture with the ZED 2 camera outdoors."), Ids{"depth-cameras"});
     EXPECT_EQ(ids("A script to detect and extract tables from scanned images."),
               Ids{"table-extraction"});
+    EXPECT_EQ(ids("Make harvest estimates by counting plants in multi-spectrum photos."),
+              (Ids{"crowd-counting", "hyperspectral-imaging"}));
+    EXPECT_EQ(ids("Analyse drone imagery of the fields."), Ids{"remote-sensing"});
 }
 
 // A compiler has a front end and a back end too.
