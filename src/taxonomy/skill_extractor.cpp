@@ -2379,9 +2379,9 @@ struct SkillExtractor::Impl {
     }
 
     // Each item of a tag line is a whole tag, read as tags are (Taxonomy::resolve_tag: any case,
-    // punctuation ignored): the API's "r", "uiux" or "web-application" names R, UI/UX design
-    // and web development, though the words alone spell no alias. Only items the match scan
-    // found nothing in are read: where it found a match, its rules have judged the item (an
+    // punctuation ignored): the API's "r", "uiux" or "ionic-framework" names R, UI/UX design
+    // and Ionic, though the words alone need their case or spell no alias. Only items the match
+    // scan found nothing in are read: where it found a match, its rules have judged the item (an
     // unrelated "Amazon Web Services" tag stays out).
     void add_tag_line_items(std::string_view text, const std::vector<Token>& toks,
                             const std::vector<std::pair<std::uint32_t, std::uint32_t>>& lines,
