@@ -88,7 +88,7 @@ constexpr std::string_view kRoleNouns[] = {
     "architect",     "architects",   "lead",         "leads",       "colleagues",  "counterparts",
     "partners",      "expert",       "experts",      "owner",       "owners",      "practitioner",
     "practitioners", "trainer",      "trainers",     "researcher",  "researchers", "scientist",
-    "scientists",    "organization", "organisation", "org",
+    "scientists",    "organization", "organisation", "org",         "guild",       "guilds",
 };
 
 // Of the role nouns, those that name a group: after a list of fields ("the Platform
@@ -97,8 +97,8 @@ constexpr std::string_view kRoleNouns[] = {
 // their other role nouns ("AI engineer" is AI work) and a team of their own ("our robotics team
 // is hiring": the work is robotics).
 constexpr std::string_view kTeamNouns[] = {
-    "team",       "teams",        "department",   "departments",  "squad", "squads",
-    "colleagues", "counterparts", "organization", "organisation", "org",
+    "team",         "teams",        "department",   "departments", "squad", "squads", "colleagues",
+    "counterparts", "organization", "organisation", "org",         "guild", "guilds",
 };
 
 // Departments: a field listed among them after "with" is a group of colleagues ("collaborate
@@ -296,6 +296,8 @@ constexpr std::string_view kCompanyNouns[] = {
     "marketplace",  "network",   "firm",     "agency",  "business", "organization",
     "organisation", "community", "building", "mission", "founded",  "backed",
 };
+// What a sentence calls a tool that is the employer (introduces_employer).
+constexpr std::string_view kEmployerNouns[] = {"company", "startup", "firm", "provider", "leader"};
 constexpr std::string_view kOwnNouns[] = {
     "mission",   "vision",    "goal",           "purpose",   "platform",  "product",
     "products",  "company",   "customers",      "clients",   "community", "technology",
@@ -644,6 +646,7 @@ struct SkillExtractor::Impl {
     std::vector<std::uint64_t> we_verbs;        // kWeVerbs
     std::vector<std::uint64_t> be_verbs;        // kBeVerbs
     std::vector<std::uint64_t> company_nouns;   // kCompanyNouns
+    std::vector<std::uint64_t> employer_nouns;  // kEmployerNouns
     std::vector<std::uint64_t> own_nouns;       // kOwnNouns
     std::vector<std::uint64_t> hiring_words;    // kHiringWords
     std::vector<std::uint64_t> product_nouns;   // kProductNouns
@@ -1864,7 +1867,7 @@ struct SkillExtractor::Impl {
 
     // Where a heading may stand: at the start, after a line break, or after punctuation that
     // ends a sentence or a label; written with a capital, and followed by ':', a dash, a
-    // capitalised word or the end.
+    // question mark ("Our mission? Making banking easy"), a capitalised word or the end.
     static bool heading_at(std::string_view text, const std::vector<Token>& toks, std::size_t k,
                            std::size_t length) {
         const Token& t = toks[k];
@@ -1873,7 +1876,7 @@ struct SkillExtractor::Impl {
         }
         std::size_t after = k + length;
         bool ends = after >= toks.size() || toks[after].punct == ':' || toks[after].punct == '-' ||
-                    toks[after].capital;
+                    toks[after].punct == '?' || toks[after].capital;
         if (!ends) {
             return false;
         }
@@ -2132,7 +2135,7 @@ struct SkillExtractor::Impl {
     // A tool named like a company is the employer, and its product is not an asked skill
     // anywhere in the text: "Snowflake is looking to …", "Snowflake's open-source team",
     // "GitLab's infrastructure". Readers leave the employer's own product out.
-    void drop_employer_products(const std::vector<Token>& toks,
+    void drop_employer_products(std::string_view text, const std::vector<Token>& toks,
                                 std::vector<Candidate>& cands) const {
         thread_local std::vector<std::uint32_t> employers;
         employers.clear();
@@ -2147,7 +2150,7 @@ struct SkillExtractor::Impl {
                                     toks[k + 1].hash == s_hash &&
                                     (in(own_nouns, toks[k + 2]) || in(team_nouns, toks[k + 2]));
             const bool hiring = toks[k].hash == is_hash && in(hiring_words, toks[k + 1]);
-            if (possessive || hiring) {
+            if (possessive || hiring || introduces_employer(text, toks, c)) {
                 employers.push_back(c.variant->skill);
             }
         }
@@ -2160,6 +2163,31 @@ struct SkillExtractor::Impl {
                 c.state = State::Rejected;
             }
         }
+    }
+
+    // "Supabase is an open-source and fully remote company": a tool that opens a sentence or a
+    // line and is called a company (kEmployerNouns, within the sentence's next dozen words) is
+    // the employer. "Python is a plus" and "Docker is a platform we use" name no company.
+    bool introduces_employer(std::string_view text, const std::vector<Token>& toks,
+                             const Candidate& c) const {
+        const std::size_t k = c.last;
+        if (toks[k].hash != is_hash || (toks[k + 1].hash != a_hash && toks[k + 1].hash != an_hash &&
+                                        toks[k + 1].hash != the_hash)) {
+            return false;
+        }
+        if (c.first > 0 && toks[c.first - 1].sentence == toks[c.first].sentence &&
+            !line_break_before(text, toks, c.first)) {
+            return false;
+        }
+        const std::uint32_t sentence = toks[k].sentence;
+        for (std::size_t i = k + 2; i < toks.size() && i < k + 14 && toks[i].sentence == sentence;
+             ++i) {
+            // "PostgreSQL is the company's main database" names what the company uses.
+            if (in(employer_nouns, toks[i])) {
+                return i + 1 >= toks.size() || toks[i + 1].punct != '\'';
+            }
+        }
+        return false;
     }
 
     // What the employer makes, listed after "our portfolio includes", "its products include"
@@ -3131,6 +3159,7 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     m.we_verbs = words_of(kWeVerbs);
     m.be_verbs = words_of(kBeVerbs);
     m.company_nouns = words_of(kCompanyNouns);
+    m.employer_nouns = words_of(kEmployerNouns);
     m.own_nouns = words_of(kOwnNouns);
     m.hiring_words = words_of(kHiringWords);
     m.product_nouns = words_of(kProductNouns);
@@ -3464,7 +3493,7 @@ std::vector<SkillSpan> SkillExtractor::extract(std::string_view text) const {
     const std::size_t first_job = impl_->drop_company_sections(text, tokens, candidates);
     impl_->drop_self_descriptions(text, tokens, candidates, first_job);
     impl_->drop_company_names(text, tokens, candidates);
-    impl_->drop_employer_products(tokens, candidates);
+    impl_->drop_employer_products(text, tokens, candidates);
     Impl::drop_list_headings(text, tokens, candidates);
     Impl::drop_quoted_examples(text, tokens, candidates);
     impl_->drop_trades_and_trained_ai(tokens, tag_lines, candidates);

@@ -714,6 +714,16 @@ TEST(SkillExtractor, AliasesForEverydayVisionWork) {
 }
 
 // A compiler has a front end and a back end too.
+TEST(SkillExtractor, AliasesForModelWorkAndMicrosoftIdentity) {
+    EXPECT_EQ(ids("Experience training and evaluating models."), Ids{"model-evaluation"});
+    EXPECT_EQ(ids("Optimize models for production throughput."), Ids{"model-optimization"});
+    EXPECT_EQ(ids("Manage users in Azure Active Directory."), Ids{"identity-access"});
+    EXPECT_EQ(ids("Configure Azure ExpressRoute circuits."), Ids{"azure"});
+    // "Ember" is the framework beside other web tools, a name elsewhere.
+    EXPECT_EQ(ids("Migrate the code from Ember to React."), (Ids{"ember", "react"}));
+    EXPECT_EQ(ids("Ember is our client."), Ids{});
+}
+
 TEST(SkillExtractor, ACompilersFrontAndBackEndAreNoWebWork) {
     EXPECT_EQ(ids("Projects such as a front-end compiler, back-end code generation."), Ids{});
     EXPECT_EQ(ids("Help develop the compiler backend."), Ids{});
@@ -738,6 +748,32 @@ TEST(SkillExtractor, TheEmployersOwnProductIsNotAnAskedSkill) {
               Ids{"terraform"});
     EXPECT_EQ(ids("Load data into Snowflake with dbt."), (Ids{"snowflake", "dbt"}));
     EXPECT_EQ(ids("Ship native iOS & Android builds."), (Ids{"ios", "android"}));
+}
+
+// A tool a sentence calls a company ("Supabase is an open-source company") is the employer too;
+// a tool that is only the company's ("the company's main database") stays asked.
+TEST(SkillExtractor, AToolCalledACompanyIsTheEmployer) {
+    EXPECT_EQ(ids("Senior API Engineer\nSupabase is an open-source and fully remote company. "
+                  "Every product in the Supabase stack uses TypeScript."),
+              Ids{"typescript"});
+    EXPECT_EQ(ids("PostgreSQL is the company's main database."), Ids{"postgresql"});
+    EXPECT_EQ(ids("Docker is a platform we use daily."), Ids{"docker"});
+}
+
+// A company heading may end in a question mark: "Our mission? Making banking easy" opens the
+// company's pitch like "Our mission:".
+TEST(SkillExtractor, ACompanyHeadingMayEndInAQuestionMark) {
+    EXPECT_EQ(ids("Frontend Engineer\nOur mission? Making banking easy with invoicing, bookkeeping "
+                  "and 24/7 customer support.\n\nYour missions\nAs an engineer, you will "
+                  "migrate the app to React."),
+              Ids{"react"});
+    EXPECT_EQ(ids("Why bookkeeping? Because we must."), Ids{"accounting"});
+}
+
+// A guild is a team of colleagues: "our Frontend guild" names no front-end work.
+TEST(SkillExtractor, AGuildIsATeam) {
+    EXPECT_EQ(ids("Qonto is expanding its Frontend guild to ship faster in React."), Ids{"react"});
+    EXPECT_EQ(ids("Join the QA and DevOps guilds."), Ids{});
 }
 
 // What the employer makes, listed after "our portfolio includes" or "the team behind", is
