@@ -89,6 +89,7 @@ constexpr std::string_view kRoleNouns[] = {
     "partners",      "expert",       "experts",      "owner",       "owners",      "practitioner",
     "practitioners", "trainer",      "trainers",     "researcher",  "researchers", "scientist",
     "scientists",    "organization", "organisation", "org",         "guild",       "guilds",
+    "generalist",    "generalists",
 };
 
 // Of the role nouns, those that name a group: after a list of fields ("the Platform
@@ -482,6 +483,31 @@ std::vector<std::string> spellings_of(const std::string& word, bool several_word
         }
     }
     return out;
+}
+
+// Verbs that open aliases of an action on an object ("optimize performance", "detect
+// defects"): listings write them in every form ("Optimizing application performance",
+// "detected defects"), so the other forms are generated. Verbs that also open noun compounds
+// ("design systems", "build tools", "test cases", "clean code") are not among them.
+constexpr std::string_view kAliasVerbs[] = {
+    "optimize", "optimise",  "reduce",    "improve",    "develop",   "detect",   "deploy",
+    "evaluate", "integrate", "implement", "create",     "define",    "expose",   "automate",
+    "scrape",   "analyze",   "analyse",   "visualize",  "visualise", "migrate",  "configure",
+    "annotate", "classify",  "extract",   "transcribe", "refactor",  "maintain", "manage",
+};
+
+// The other forms of one of kAliasVerbs: "optimize" → "optimizes", "optimizing", "optimized";
+// "classify" → "classifies", "classifying", "classified".
+std::vector<std::string> verb_forms(const std::string& verb) {
+    const std::string stem = verb.substr(0, verb.size() - 1);
+    switch (verb.back()) {
+        case 'e':
+            return {verb + "s", stem + "ing", verb + "d"};
+        case 'y':
+            return {stem + "ies", verb + "ing", stem + "ied"};
+        default:
+            return {verb + "s", verb + "ing", verb + "ed"};
+    }
 }
 
 // A phrase from the data file as token hashes, compared token by token (spacing ignored).
@@ -3424,6 +3450,22 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
                 v.names_roles = skills[s].names_roles;
                 v.tool = is_tool[s];
                 v.text = alias.text.substr(0, last.begin) + spelling + alias.text.substr(last.end);
+                text_tokens::tokenize(v.text, v.tokens);
+                add(std::move(v), true);
+            }
+            const Token& first = tokens.front();
+            const std::string verb = alias.text.substr(first.begin, first.end - first.begin);
+            if (words < 2 || std::find(std::begin(kAliasVerbs), std::end(kAliasVerbs), verb) ==
+                                 std::end(kAliasVerbs)) {
+                continue;
+            }
+            for (const std::string& form : verb_forms(verb)) {
+                Variant v;
+                v.skill = s;
+                v.category = category_index.at(skills[s].category);
+                v.names_roles = skills[s].names_roles;
+                v.tool = is_tool[s];
+                v.text = form + alias.text.substr(first.end);
                 text_tokens::tokenize(v.text, v.tokens);
                 add(std::move(v), true);
             }

@@ -724,6 +724,17 @@ TEST(SkillExtractor, AliasesForModelWorkAndMicrosoftIdentity) {
     EXPECT_EQ(ids("Ember is our client."), Ids{});
 }
 
+// An alias that opens with a verb of an action matches the verb's other forms.
+TEST(SkillExtractor, AnActionsAliasMatchesEveryFormOfItsVerb) {
+    EXPECT_EQ(ids("Optimizing application performance and responsiveness."),
+              Ids{"performance-optimization"});
+    EXPECT_EQ(ids("The model detected defects on the line."), Ids{"visual-inspection"});
+    EXPECT_EQ(ids("Experience classifying images."), Ids{"image-classification"});
+    // A verb that opens noun compounds too is left as written: "designing systems" is no
+    // design system.
+    EXPECT_EQ(ids("Designing systems that scale."), Ids{});
+}
+
 TEST(SkillExtractor, ACompilersFrontAndBackEndAreNoWebWork) {
     EXPECT_EQ(ids("Projects such as a front-end compiler, back-end code generation."), Ids{});
     EXPECT_EQ(ids("Help develop the compiler backend."), Ids{});
@@ -770,8 +781,10 @@ TEST(SkillExtractor, ACompanyHeadingMayEndInAQuestionMark) {
     EXPECT_EQ(ids("Why bookkeeping? Because we must."), Ids{"accounting"});
 }
 
-// A guild is a team of colleagues: "our Frontend guild" names no front-end work.
+// A guild is a team of colleagues: "our Frontend guild" names no front-end work; generalists
+// are a role like engineers.
 TEST(SkillExtractor, AGuildIsATeam) {
+    EXPECT_EQ(ids("This role suits full-stack generalists who like Go."), Ids{"go"});
     EXPECT_EQ(ids("Qonto is expanding its Frontend guild to ship faster in React."), Ids{"react"});
     EXPECT_EQ(ids("Join the QA and DevOps guilds."), Ids{});
 }
