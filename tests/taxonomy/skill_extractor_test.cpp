@@ -722,6 +722,12 @@ TEST(SkillExtractor, AliasesForModelWorkAndMicrosoftIdentity) {
     // "Ember" is the framework beside other web tools, a name elsewhere.
     EXPECT_EQ(ids("Migrate the code from Ember to React."), (Ids{"ember", "react"}));
     EXPECT_EQ(ids("Ember is our client."), Ids{});
+    EXPECT_EQ(ids("Write unit, integration, and load tests as necessary."),
+              (Ids{"unit-testing", "load-testing"}));
+    EXPECT_EQ(ids("A passion for building systems software."), Ids{"systems-programming"});
+    EXPECT_EQ(ids("Pairing sessions and code reviews every week."),
+              (Ids{"pair-programming", "code-review"}));
+    EXPECT_EQ(ids("Own the full ML development lifecycle."), Ids{"mlops"});
 }
 
 // An alias that opens with a verb of an action matches the verb's other forms.
