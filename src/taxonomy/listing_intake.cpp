@@ -30,6 +30,14 @@ void read_workplace(Listing& listing) {
     }
 }
 
+// A posting's own "Employment Type: Full-time" says more than the feed's kind: freelance
+// platforms file every posting as freelance.
+void read_job_type(Listing& listing) {
+    if (auto stated = stated_job_type(listing.description)) {
+        listing.job_type = *stated;
+    }
+}
+
 }  // namespace
 
 Status admit_listing(Listing& listing, std::int64_t now, GivenSkills given,
@@ -38,6 +46,7 @@ Status admit_listing(Listing& listing, std::int64_t now, GivenSkills given,
         return valid;
     }
     read_workplace(listing);
+    read_job_type(listing);
     if (given == GivenSkills::Replace || listing.skills.empty()) {
         annotate_skills(listing, extractor);
     }

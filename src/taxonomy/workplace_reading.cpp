@@ -353,6 +353,57 @@ std::optional<std::string> read(std::string_view text) {
 
 }  // namespace
 
+std::optional<JobType> stated_job_type(std::string_view description) {
+    static constexpr std::array<std::string_view, 6> kTypeLabels = {
+        "employment type",    "job type",      "position type",
+        "type of employment", "contract type", "employment"};
+    static constexpr std::array<std::pair<std::string_view, JobType>, 10> kValues = {{
+        {"contract", JobType::Contract},
+        {"freelance", JobType::Freelance},
+        {"fixed-term", JobType::Contract},
+        {"temporary", JobType::Contract},
+        {"full-time", JobType::FullTime},
+        {"full time", JobType::FullTime},
+        {"fulltime", JobType::FullTime},
+        {"permanent", JobType::FullTime},
+        {"part-time", JobType::PartTime},
+        {"part time", JobType::PartTime},
+    }};
+    static constexpr std::array<std::string_view, 5> kChoices = {" or ", "/", ",", "&", " and "};
+    const std::string lower = ascii::to_lower(description.substr(0, 64 * 1024));
+    for (std::size_t line = 0; line < lower.size();) {
+        const std::size_t end = std::min(lower.find('\n', line), lower.size());
+        // The label opens its line, after any bullet: "• Employment Type: Full-time".
+        std::string_view text = std::string_view(lower).substr(line, end - line);
+        text.remove_prefix(std::min(text.find_first_not_of(" \t*-|>"), text.size()));
+        if (text.starts_with("\xe2\x80\xa2")) {  // "•"
+            text.remove_prefix(3);
+            text.remove_prefix(std::min(text.find_first_not_of(" \t"), text.size()));
+        }
+        line = end + 1;
+        for (std::string_view label : kTypeLabels) {
+            if (!text.starts_with(label) || text.substr(label.size()).find(':') != 0) {
+                continue;
+            }
+            const std::string_view value = text.substr(label.size() + 1, 40);
+            std::optional<JobType> found;
+            bool several = false;
+            for (const auto& [word, type] : kValues) {
+                if (has(value, word)) {
+                    several = several || (found && *found != type);
+                    found = found ? found : type;
+                }
+            }
+            // "Full-time or Contract" names a choice; "Full-time contract" a contract.
+            if (several && has_any(value, kChoices)) {
+                return std::nullopt;
+            }
+            return found;
+        }
+    }
+    return std::nullopt;
+}
+
 std::optional<std::string> office_requirement(std::string_view title,
                                               std::string_view description) {
     if (auto q = read(title)) {

@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "model/listing.h"
+
 namespace gigscout {
 
 // The phrase of `title` or `description` that asks the hire to work on site or in an office
@@ -15,5 +17,11 @@ namespace gigscout {
 // Company descriptions ("our offices in London"), hybrid cloud and choices that include remote
 // ("onsite or remote", "hybrid or remote") are not requirements.
 std::optional<std::string> office_requirement(std::string_view title, std::string_view description);
+
+// The kind of employment a posting's own label states ("Employment Type: Full-time", "Job type:
+// Contract"); none when no such label is found or its value names several kinds ("Full-time
+// or Contract"). A freelance platform's feed files every posting as freelance, while some are
+// full-time jobs that say so in their text.
+std::optional<JobType> stated_job_type(std::string_view description);
 
 }  // namespace gigscout

@@ -30,6 +30,20 @@ std::vector<std::string> skill_ids(const Listing& l) {
     return out;
 }
 
+// A freelance platform files every posting as freelance; the posting's own label says more.
+TEST(ListingIntake, AJobTypeThePostingStatesReplacesTheFeeds) {
+    Listing l = cv_listing();
+    l.job_type = JobType::Freelance;
+    l.description = "Location: Hyderabad\nEmployment Type: Full-time\nPyTorch and OpenCV.";
+    ASSERT_TRUE(admit_listing(l, kNow));
+    EXPECT_EQ(l.job_type, JobType::FullTime);
+
+    Listing plain = cv_listing();
+    plain.job_type = JobType::Freelance;
+    ASSERT_TRUE(admit_listing(plain, kNow));
+    EXPECT_EQ(plain.job_type, JobType::Freelance);
+}
+
 TEST(ListingIntake, AnAdmittedListingCarriesTheSkillsAnnotateSkillsFinds) {
     Listing admitted = cv_listing();
     ASSERT_TRUE(admit_listing(admitted, kNow));

@@ -140,5 +140,20 @@ TEST(WorkplaceReading, TheQuoteIsValidUtf8WithoutControlCharacters) {
     EXPECT_EQ(q.find('\r'), std::string::npos) << q;
 }
 
+// A posting's own label of its kind of employment, on a line of its own.
+TEST(WorkplaceReading, TheJobTypeAPostingStatesIsRead) {
+    EXPECT_EQ(stated_job_type("Location: Hyderabad\nEmployment Type: Full-time\n\nAbout"),
+              JobType::FullTime);
+    EXPECT_EQ(stated_job_type("Job Type: Full-Time, Remote (Eastern Time)"), JobType::FullTime);
+    EXPECT_EQ(stated_job_type("\xE2\x80\xA2 Job type: Contract (6 months)"), JobType::Contract);
+    EXPECT_EQ(stated_job_type("- Employment type: Part-time"), JobType::PartTime);
+    EXPECT_EQ(stated_job_type("Employment: full-time contract"), JobType::Contract);
+    // A choice, no label, a label in running text, or a value of no kind: nothing stated.
+    EXPECT_EQ(stated_job_type("Employment Type: Full-time or Contract"), std::nullopt);
+    EXPECT_EQ(stated_job_type("A full-time role building models."), std::nullopt);
+    EXPECT_EQ(stated_job_type("We list the job type: full-time."), std::nullopt);
+    EXPECT_EQ(stated_job_type("Job type: Remote"), std::nullopt);
+}
+
 }  // namespace
 }  // namespace gigscout
