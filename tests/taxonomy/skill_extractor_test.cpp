@@ -728,6 +728,8 @@ TEST(SkillExtractor, AliasesForModelWorkAndMicrosoftIdentity) {
     EXPECT_EQ(ids("Pairing sessions and code reviews every week."),
               (Ids{"pair-programming", "code-review"}));
     EXPECT_EQ(ids("Own the full ML development lifecycle."), Ids{"mlops"});
+    EXPECT_EQ(ids("A model that can resize images and clean the background."),
+              (Ids{"image-processing", "background-removal"}));
 }
 
 // An alias that opens with a verb of an action matches the verb's other forms.
