@@ -78,7 +78,7 @@ constexpr double kContextEvidence = 2.0;
 // Coverage below which the context components shrink in proportion: a listing that names a few
 // of the user's skills among dozens it asks for (a "full stack" list of fifty technologies) is
 // not made a good match by its pay, level and freshness.
-constexpr double kContextCoverage = 0.1;
+constexpr double kContextCoverage = 0.3;
 // The title names the job itself: a listing whose title asks for what the user has little of
 // ("AI Engineer to Develop a Chatbot" for a computer-vision profile) is about other work, however
 // many of the user's tools its description lists. Its level, budget, recency and client points

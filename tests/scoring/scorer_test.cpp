@@ -175,13 +175,20 @@ TEST(SkillFit, ContextShrinksWhenTheUserHasLittleOfWhatIsAsked) {
         asked.push_back(tag(other));
     }
     Score s = score_with(p, listing("a", asked));
-    // Coverage about 2 of 30 (the test taxonomy weighs the unknown ids 1 each), below 0.1: the
-    // context is the evidence factor (1) × coverage / 0.1.
+    // Coverage about 2 of 30 (the test taxonomy weighs the unknown ids 1 each), below 0.3: the
+    // context is the evidence factor (1) × coverage / 0.3.
     const ScoreComponent* skill_c = s.component("skill");
     ASSERT_NE(skill_c, nullptr);
     EXPECT_NE(skill_c->reason.find(", × coverage 0.0"), std::string::npos) << skill_c->reason;
-    EXPECT_NE(skill_c->reason.find(" of the 0.10 that counts in full)"), std::string::npos)
+    EXPECT_NE(skill_c->reason.find(" of the 0.30 that counts in full)"), std::string::npos)
         << skill_c->reason;
+    // Two of eight: a quarter of what is asked still shrinks the context, to 0.25 / 0.3.
+    Score quarter =
+        score_with(p, listing("c", {tag("opencv"), tag("pytorch"), tag("react"), tag("vue"),
+                                    tag("php"), tag("laravel"), tag("django"), tag("rails")}));
+    EXPECT_NE(quarter.component("skill")->reason.find(", × coverage 0.25 of the 0.30"),
+              std::string::npos)
+        << quarter.component("skill")->reason;
     // Two matched of two asked: the full context, and the reason does not mention coverage.
     Score full = score_with(p, listing("b", {tag("opencv"), tag("pytorch")}));
     EXPECT_EQ(full.component("skill")->reason.find("× coverage 0.0"), std::string::npos);
