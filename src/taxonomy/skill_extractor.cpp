@@ -332,9 +332,10 @@ constexpr std::string_view kBusinessNouns[] = {
     "merchants",
 };
 
-// Phrases after which a sentence names the employer's clients, investors or the markets it
-// serves ("Our client roster includes Google, Stripe, Figma", "investors like Founders Fund,
-// Stripe", "industries like medicine, finance, artificial intelligence"): companies and
+// Phrases after which a sentence names the employer's clients, investors, competitors or the
+// markets it serves ("Our client roster includes Google, Stripe, Figma", "investors like
+// Founders Fund, Stripe", "industries like medicine, finance, artificial intelligence", "to
+// replace legacy giants like SAP and Oracle"): companies and
 // markets, not skills the job asks for, up to the sentence's end or a word of kJobWords.
 constexpr std::string_view kOthersLists[] = {
     "clients include",      "clients including",     "clients like",
@@ -350,7 +351,9 @@ constexpr std::string_view kOthersLists[] = {
     "enterprises such as",  "industries like",       "industries such as",
     "industries including", "sectors like",          "sectors such as",
     "sectors including",    "verticals like",        "verticals such as",
-    "markets like",         "markets such as",
+    "markets like",         "markets such as",       "giants like",
+    "giants such as",       "incumbents like",       "incumbents such as",
+    "competitors like",     "competitors such as",   "competitors including",
 };
 
 // Words right before or after "AI" that make it the thing people judge ("Assess AI reasoning",

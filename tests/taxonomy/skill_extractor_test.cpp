@@ -719,6 +719,8 @@ TEST(SkillExtractor, AliasesForModelWorkAndMicrosoftIdentity) {
     EXPECT_EQ(ids("Optimize models for production throughput."), Ids{"model-optimization"});
     EXPECT_EQ(ids("Manage users in Azure Active Directory."), Ids{"identity-access"});
     EXPECT_EQ(ids("Configure Azure ExpressRoute circuits."), Ids{"azure"});
+    EXPECT_EQ(ids("Azure Network, Azure AD, Express route, Compute"),
+              (Ids{"azure", "identity-access"}));
     // "Ember" is the framework beside other web tools, a name elsewhere.
     EXPECT_EQ(ids("Migrate the code from Ember to React."), (Ids{"ember", "react"}));
     EXPECT_EQ(ids("Ember is our client."), Ids{});
@@ -1155,6 +1157,9 @@ TEST(SkillExtractor, ClientsInvestorsAndIndustriesListedAreNotSkills) {
                   "Python."),
               Ids{"python"});
     EXPECT_EQ(ids("Backed by Notion Capital."), Ids{});
+    // Competitors too.
+    EXPECT_EQ(ids("An ERP app to replace legacy giants like SAP and Oracle. You will write Go."),
+              (Ids{"erp", "go"}));
 }
 
 TEST(SkillExtractor, AFieldBeforeACompanyNounIsATrade) {
