@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "base/ascii.h"
 #include "taxonomy/text_tokens.h"
 
 namespace gigscout {
@@ -2923,6 +2924,66 @@ struct SkillExtractor::Impl {
         }
     }
 
+    // "Experience with AI or robotics isn't required", "Python is not necessary": a list of
+    // skills the sentence then says the hire need not have. "… is not required but a plus"
+    // keeps them asked, as a nice-to-have.
+    void drop_not_required(std::string_view text, const std::vector<Token>& toks,
+                           std::vector<Candidate>& cands) const {
+        static constexpr std::string_view kNouns[] = {"experience ", "knowledge ",   "skills ",
+                                                      "expertise ",  "familiarity ", "background "};
+        static constexpr std::string_view kNegated[] = {
+            "is not required",      "isn't required",     "isn\u2019t required", "are not required",
+            "aren't required",      "not required",       "is not necessary",    "isn't necessary",
+            "isn\u2019t necessary", "is not mandatory",   "is not needed",       "isn't needed",
+            "is not a requirement", "isn't a requirement"};
+        static constexpr std::string_view kStillAsked[] = {"plus",    "bonus",     "nice",
+                                                           "helpful", "preferred", "advantage"};
+        for (std::size_t ci = 0; ci < cands.size(); ++ci) {
+            const Candidate& c = cands[ci];
+            if (c.state != State::Accepted || c.last >= toks.size()) {
+                continue;
+            }
+            // Most matches are followed by no "not" or "n't" within a few words.
+            std::string_view after = text.substr(toks[c.last - 1].end, 48);
+            if (after.find("not ") == std::string_view::npos &&
+                after.find("n't ") == std::string_view::npos &&
+                after.find("n\u2019t ") == std::string_view::npos) {
+                continue;
+            }
+            std::string rest = ascii::to_lower(after);
+            std::string_view r = rest;
+            r.remove_prefix(std::min(r.find_first_not_of(' '), r.size()));
+            for (std::string_view noun : kNouns) {
+                if (r.starts_with(noun)) {
+                    r.remove_prefix(noun.size());
+                }
+            }
+            const bool negated = std::any_of(std::begin(kNegated), std::end(kNegated),
+                                             [&](std::string_view n) { return r.starts_with(n); });
+            if (!negated) {
+                continue;
+            }
+            // The rest of the sentence may make it a nice-to-have.
+            std::string_view sentence = std::string_view(text).substr(toks[c.last - 1].end, 120);
+            sentence =
+                sentence.substr(0, std::min(sentence.find_first_of(".;\n"), sentence.size()));
+            const std::string tail = ascii::to_lower(sentence);
+            if (std::any_of(
+                    std::begin(kStillAsked), std::end(kStillAsked),
+                    [&](std::string_view w) { return tail.find(w) != std::string::npos; })) {
+                continue;
+            }
+            // The match and the list items before it.
+            for (std::size_t k = ci + 1; k-- > 0;) {
+                Candidate& item = cands[k];
+                if (k < ci && !links_only(toks, item.last, cands[k + 1].first)) {
+                    break;
+                }
+                item.state = State::Rejected;
+            }
+        }
+    }
+
     // "without (the) use of <skill>" before token `first`.
     bool without_the_use_of(const std::vector<Token>& toks, std::size_t first) const {
         if (first < 3 || toks[first - 1].hash != of_hash || toks[first - 2].hash != use_hash) {
@@ -3528,6 +3589,7 @@ std::vector<SkillSpan> SkillExtractor::extract(std::string_view text) const {
     Impl::drop_bracketed_letters(tokens, candidates);
     impl_->confirm(text, tokens, candidates);
     impl_->drop_negated(tokens, candidates);
+    impl_->drop_not_required(text, tokens, candidates);
     impl_->drop_ai_modifiers(tokens, candidates);
     impl_->mark_named_teams(tokens, candidates);
     impl_->mark_roles(tokens, candidates);

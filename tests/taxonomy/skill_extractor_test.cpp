@@ -510,6 +510,17 @@ TEST(SkillExtractor, AiBeforeAnotherMlSkillOnlySaysWhichKind) {
               (Ids{"artificial-intelligence", "llm", "machine-learning"}));
 }
 
+// A list of skills the sentence then says the hire need not have is not asked; one that is
+// not required but a plus is a nice-to-have, still named.
+TEST(SkillExtractor, SkillsNotRequiredAreNotAsked) {
+    EXPECT_EQ(ids("Experience with AI or robotics isn't required; we want great engineers."),
+              Ids{});
+    EXPECT_EQ(ids("Kubernetes knowledge isn\u2019t required. You will write Go."), Ids{"go"});
+    EXPECT_EQ(ids("Python, Go and Rust are not required. You will use Java."), Ids{"java"});
+    EXPECT_EQ(ids("Docker is not required but is a big plus."), Ids{"docker"});
+    EXPECT_EQ(ids("Docker is required."), Ids{"docker"});
+}
+
 // "not (a/an) <skill>" and "no (<word>) <skill>", with the list they open, say what the work
 // is not.
 TEST(SkillExtractor, WhatTheWorkIsNotIsNotAsked) {
