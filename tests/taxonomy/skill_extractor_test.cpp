@@ -741,6 +741,10 @@ TEST(SkillExtractor, AliasesForModelWorkAndMicrosoftIdentity) {
     EXPECT_EQ(ids("Pairing sessions and code reviews every week."),
               (Ids{"pair-programming", "code-review"}));
     EXPECT_EQ(ids("Own the full ML development lifecycle."), Ids{"mlops"});
+    EXPECT_EQ(ids("Fine-tune voice models for clarity."), Ids{"fine-tuning"});
+    EXPECT_EQ(ids("We fine-tune our business processes."), Ids{});
+    EXPECT_EQ(ids("Measure and optimize system performance."), Ids{"performance-optimization"});
+    EXPECT_EQ(ids("Azure Security Center alerts."), (Ids{"cloud-security"}));
     EXPECT_EQ(ids("A model that can resize images and clean the background."),
               (Ids{"image-processing", "background-removal"}));
 }
@@ -1393,7 +1397,7 @@ TEST(SkillExtractor, ServiceAndModelNamesAsAiGigsWriteThem) {
     EXPECT_EQ(ids("A power user of Cursor AI with claude 3.7 or OpenAI o1 pro."),
               (Ids{"ai-coding-assistants", "claude", "gpt-models"}));
     EXPECT_EQ(ids("Ask claude about the weather."), Ids{});
-    EXPECT_EQ(ids("Fine-tune custom models like Whisper."), Ids{"whisper"});
+    EXPECT_EQ(ids("Fine-tune custom models like Whisper."), (Ids{"fine-tuning", "whisper"}));
     EXPECT_EQ(ids("Skills: LLM Prompt Engineering, Python"), (Ids{"prompt-engineering", "python"}));
     // Vision and voice work by its everyday names: motion detection is not object detection.
     EXPECT_EQ(ids("Adjust the motion detection of our NVR."), Ids{"video-analytics"});
