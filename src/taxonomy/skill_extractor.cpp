@@ -298,6 +298,9 @@ constexpr std::string_view kCompanyNouns[] = {
     "marketplace",  "network",   "firm",     "agency",  "business", "organization",
     "organisation", "community", "building", "mission", "founded",  "backed",
 };
+// "<tool> or a similar <kind>" (drop_kinds_of_the_named).
+constexpr std::string_view kKindOfWords[] = {"similar",    "other",      "another",
+                                             "equivalent", "comparable", "alternative"};
 // What a sentence calls a tool that is the employer (introduces_employer).
 constexpr std::string_view kEmployerNouns[] = {"company", "startup", "firm", "provider", "leader"};
 constexpr std::string_view kOwnNouns[] = {
@@ -677,10 +680,12 @@ struct SkillExtractor::Impl {
     std::vector<std::uint64_t> be_verbs;        // kBeVerbs
     std::vector<std::uint64_t> company_nouns;   // kCompanyNouns
     std::vector<std::uint64_t> employer_nouns;  // kEmployerNouns
-    std::vector<std::uint64_t> own_nouns;       // kOwnNouns
-    std::vector<std::uint64_t> hiring_words;    // kHiringWords
-    std::vector<std::uint64_t> product_nouns;   // kProductNouns
-    std::vector<std::uint64_t> list_verbs;      // kListVerbs
+    std::vector<std::uint64_t> kind_words;      // kKindOfWords (drop_kinds_of_the_named)
+    std::uint64_t any_hash = 0;
+    std::vector<std::uint64_t> own_nouns;      // kOwnNouns
+    std::vector<std::uint64_t> hiring_words;   // kHiringWords
+    std::vector<std::uint64_t> product_nouns;  // kProductNouns
+    std::vector<std::uint64_t> list_verbs;     // kListVerbs
     std::uint64_t its_hash = 0;
     std::uint64_t behind_hash = 0;
     std::uint64_t team_hash = 0;
@@ -2988,6 +2993,49 @@ struct SkillExtractor::Impl {
         }
     }
 
+    // "Pinecone or a similar vector database", "Airflow or other orchestration tools": the
+    // second names the kind the first belongs to, not a skill of its own (readers label the most
+    // specific one). Rejected when the first's broader skill, or one it implies, is the second.
+    void drop_kinds_of_the_named(const std::vector<Token>& toks,
+                                 std::vector<Candidate>& cands) const {
+        const auto& skills = taxonomy->skills();
+        const Candidate* named = nullptr;
+        for (Candidate& c : cands) {
+            if (c.state != State::Accepted) {
+                continue;
+            }
+            if (named != nullptr && c.first > named->last && c.first <= named->last + 5 &&
+                kind_link(toks, named->last, c.first)) {
+                const Skill& first = skills[named->variant->skill];
+                const std::string& second = skills[c.variant->skill].id;
+                if (first.broader == second || std::find(first.implies.begin(), first.implies.end(),
+                                                         second) != first.implies.end()) {
+                    c.state = State::Rejected;
+                    continue;
+                }
+            }
+            named = &c;
+        }
+    }
+
+    // Tokens [from, to) are "or (a/an/any) similar", "or other", "or another", "or equivalent",
+    // "or comparable", with an optional comma before "or".
+    bool kind_link(const std::vector<Token>& toks, std::size_t from, std::size_t to) const {
+        std::size_t k = from;
+        if (k < to && toks[k].punct == ',') {
+            ++k;
+        }
+        if (k >= to || toks[k].hash != or_hash) {
+            return false;
+        }
+        ++k;
+        if (k < to &&
+            (toks[k].hash == a_hash || toks[k].hash == an_hash || toks[k].hash == any_hash)) {
+            ++k;
+        }
+        return k + 1 == to && in(kind_words, toks[k]);
+    }
+
     // "without (the) use of <skill>" before token `first`.
     bool without_the_use_of(const std::vector<Token>& toks, std::size_t first) const {
         if (first < 3 || toks[first - 1].hash != of_hash || toks[first - 2].hash != use_hash) {
@@ -3254,6 +3302,8 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     m.be_verbs = words_of(kBeVerbs);
     m.company_nouns = words_of(kCompanyNouns);
     m.employer_nouns = words_of(kEmployerNouns);
+    m.kind_words = words_of(kKindOfWords);
+    m.any_hash = text_tokens::hash_lower("any");
     m.own_nouns = words_of(kOwnNouns);
     m.hiring_words = words_of(kHiringWords);
     m.product_nouns = words_of(kProductNouns);
@@ -3600,6 +3650,7 @@ std::vector<SkillSpan> SkillExtractor::extract(std::string_view text) const {
     impl_->confirm(text, tokens, candidates);
     impl_->drop_negated(tokens, candidates);
     impl_->drop_not_required(text, tokens, candidates);
+    impl_->drop_kinds_of_the_named(tokens, candidates);
     impl_->drop_ai_modifiers(tokens, candidates);
     impl_->mark_named_teams(tokens, candidates);
     impl_->mark_roles(tokens, candidates);

@@ -510,6 +510,17 @@ TEST(SkillExtractor, AiBeforeAnotherMlSkillOnlySaysWhichKind) {
               (Ids{"artificial-intelligence", "llm", "machine-learning"}));
 }
 
+// "<tool> or a similar <kind>": the kind is the tool's class, not a skill of its own.
+TEST(SkillExtractor, TheKindOfANamedToolIsNotASkillOfItsOwn) {
+    EXPECT_EQ(ids("Store them in Pinecone or a similar vector database."), Ids{"pinecone"});
+    EXPECT_EQ(ids("Pinecone, or other vector databases."), Ids{"pinecone"});
+    EXPECT_EQ(ids("Pinecone and vector databases."), (Ids{"pinecone", "vector-databases"}));
+    // A stock index is no DAX measure; a scraping tool is named by its own name.
+    EXPECT_EQ(ids("Benchmarks: SPY QQQ DAX EURUSD."), Ids{});
+    EXPECT_EQ(ids("Power BI measures in DAX."), (Ids{"power-bi", "dax"}));
+    EXPECT_EQ(ids("Chrome / Playwright Scraping Expert"), (Ids{"playwright", "web-scraping"}));
+}
+
 // A list of skills the sentence then says the hire need not have is not asked; one that is
 // not required but a plus is a nice-to-have, still named.
 TEST(SkillExtractor, SkillsNotRequiredAreNotAsked) {
