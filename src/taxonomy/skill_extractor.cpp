@@ -2751,8 +2751,11 @@ struct SkillExtractor::Impl {
                     continue;
                 }
             }
-            // Rejected ones too: "AI-generated" is no skill but says what the gig is about.
-            if (!trained && v.category == ml_category) {
+            // Rejected ones too: "AI-generated" is no skill but says what the gig is about. A
+            // hashtag is a code word ("put #AI-Response on every line of your reply").
+            const bool hashtag =
+                c.first > 0 && toks[c.first - 1].punct == '#' && !toks[c.first].spaced;
+            if (!trained && v.category == ml_category && !hashtag) {
                 if (trained_before(toks, c) || trained_after(toks, c)) {
                     trained = true;
                     judged = v.skill;

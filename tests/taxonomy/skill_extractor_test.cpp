@@ -521,6 +521,23 @@ TEST(SkillExtractor, TheKindOfANamedToolIsNotASkillOfItsOwn) {
     EXPECT_EQ(ids("Chrome / Playwright Scraping Expert"), (Ids{"playwright", "web-scraping"}));
 }
 
+// A hashtag is a code word: "#AI-Response" in the application instructions does not make the
+// gig one where people judge AI responses.
+TEST(SkillExtractor, AHashtagDoesNotMakeAGigOneThatJudgesAi) {
+    EXPECT_EQ(ids("Build Outbound Voice AI Agents on AWS\nIf you reply with a script, put "
+                  "#AI-Response on every line."),
+              (Ids{"voice-agents", "aws"}));
+    EXPECT_EQ(ids("Rate AI responses for accuracy."), Ids{});
+}
+
+// Everyday names of voice agents, AI agents, Meta's ad tracking and funnels.
+TEST(SkillExtractor, AliasesForAutomationGigs) {
+    EXPECT_EQ(ids("Set up the Meta Pixel and Conversions API."), Ids{"meta-ads"});
+    EXPECT_EQ(ids("The first two will be outbound calling agents."), Ids{"voice-agents"});
+    EXPECT_EQ(ids("Build an AI sales agent."), Ids{"ai-agents"});
+    EXPECT_EQ(ids("Funnels and landing pages in GoHighLevel."), (Ids{"sales-funnels", "crm"}));
+}
+
 // A list of skills the sentence then says the hire need not have is not asked; one that is
 // not required but a plus is a nice-to-have, still named.
 TEST(SkillExtractor, SkillsNotRequiredAreNotAsked) {
