@@ -838,6 +838,7 @@ TEST(SkillExtractor, ACompanyHeadingMayEndInAQuestionMark) {
 // are a role like engineers.
 TEST(SkillExtractor, AGuildIsATeam) {
     EXPECT_EQ(ids("This role suits full-stack generalists who like Go."), Ids{"go"});
+    EXPECT_EQ(ids("Agents such as a Customer Support Assistant."), Ids{});
     EXPECT_EQ(ids("Qonto is expanding its Frontend guild to ship faster in React."), Ids{"react"});
     EXPECT_EQ(ids("Join the QA and DevOps guilds."), Ids{});
 }
@@ -1200,7 +1201,9 @@ TEST(SkillExtractor, ClientsInvestorsAndIndustriesListedAreNotSkills) {
                   "Python."),
               Ids{"python"});
     EXPECT_EQ(ids("Backed by Notion Capital."), Ids{});
-    // Competitors too.
+    // What the employer sells, and competitors.
+    EXPECT_EQ(ids("We sell AI voice agents to service businesses. You will use Python."),
+              Ids{"python"});
     EXPECT_EQ(ids("An ERP app to replace legacy giants like SAP and Oracle. You will write Go."),
               (Ids{"erp", "go"}));
 }
