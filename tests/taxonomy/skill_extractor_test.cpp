@@ -535,6 +535,8 @@ TEST(SkillExtractor, AliasesForAutomationGigs) {
     EXPECT_EQ(ids("Set up the Meta Pixel and Conversions API."), Ids{"meta-ads"});
     EXPECT_EQ(ids("The first two will be outbound calling agents."), Ids{"voice-agents"});
     EXPECT_EQ(ids("Build an AI sales agent."), Ids{"ai-agents"});
+    EXPECT_EQ(ids("Slack automations with Workflow Builder."), Ids{"slack-apps"});
+    EXPECT_EQ(ids("Handle PDF text extraction."), Ids{"document-data-extraction"});
     EXPECT_EQ(ids("Funnels and landing pages in GoHighLevel."), (Ids{"sales-funnels", "crm"}));
 }
 
