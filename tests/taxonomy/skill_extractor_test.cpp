@@ -537,6 +537,9 @@ TEST(SkillExtractor, AliasesForAutomationGigs) {
     EXPECT_EQ(ids("Build an AI sales agent."), Ids{"ai-agents"});
     EXPECT_EQ(ids("Slack automations with Workflow Builder."), Ids{"slack-apps"});
     EXPECT_EQ(ids("Handle PDF text extraction."), Ids{"document-data-extraction"});
+    EXPECT_EQ(ids("Model partitioning (tensor, model and data parallelism) for DCNNs."),
+              (Ids{"distributed-training", "cnn"}));
+    EXPECT_EQ(ids("Operate large-scale distributed software."), Ids{"distributed-systems"});
     EXPECT_EQ(ids("Funnels and landing pages in GoHighLevel."), (Ids{"sales-funnels", "crm"}));
 }
 
