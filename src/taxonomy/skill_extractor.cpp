@@ -2791,9 +2791,8 @@ struct SkillExtractor::Impl {
             }
             // Rejected ones too: "AI-generated" is no skill but says what the gig is about. A
             // hashtag is a code word ("put #AI-Response on every line of your reply").
-            const bool hashtag =
-                c.first > 0 && toks[c.first - 1].punct == '#' && !toks[c.first].spaced;
-            if (!trained && v.category == ml_category && !hashtag) {
+            if (!trained && v.category == ml_category &&
+                !(c.first > 0 && toks[c.first - 1].punct == '#' && !toks[c.first].spaced)) {
                 if (trained_before(toks, c) || trained_after(toks, c)) {
                     trained = true;
                     judged = v.skill;
@@ -3000,6 +2999,11 @@ struct SkillExtractor::Impl {
                 continue;
             }
             std::string_view after = text.substr(toks[c.last - 1].end, 48);
+            if (after.find("not ") == std::string_view::npos &&
+                after.find("n't ") == std::string_view::npos &&
+                after.find("n\u2019t ") == std::string_view::npos) {
+                continue;  // "Python is a plus", "Python experience"
+            }
             std::string rest = ascii::to_lower(after);
             std::string_view r = rest;
             r.remove_prefix(std::min(r.find_first_not_of(' '), r.size()));
