@@ -398,7 +398,10 @@ std::optional<JobType> stated_job_type(std::string_view description) {
             if (several && has_any(value, kChoices)) {
                 return std::nullopt;
             }
-            return found;
+            if (found) {
+                return found;
+            }
+            break;  // "Job type: Remote" says where, not what: a later line may say what
         }
     }
     return std::nullopt;

@@ -153,6 +153,7 @@ TEST(WorkplaceReading, TheJobTypeAPostingStatesIsRead) {
     EXPECT_EQ(stated_job_type("A full-time role building models."), std::nullopt);
     EXPECT_EQ(stated_job_type("We list the job type: full-time."), std::nullopt);
     EXPECT_EQ(stated_job_type("Job type: Remote"), std::nullopt);
+    EXPECT_EQ(stated_job_type("Job type: Remote\nEmployment type: Contract"), JobType::Contract);
 }
 
 }  // namespace
