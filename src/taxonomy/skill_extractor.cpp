@@ -3918,15 +3918,15 @@ void annotate_skills(Listing& listing, const SkillExtractor& extractor) {
         return false;
     };
     // The title first: it names the job itself, and the scorer weighs how much of it the user has.
+    // A role there counts like any skill the title names: "Machine Learning Engineer" is not a
+    // skill asked of the hire, but it is what the job is (ranking set H, twenty-fifth session).
     bool title_names = false;
     bool title_specific = false;  // names a skill other than a language or a whole field
     for (const auto& span : spans[0]) {
-        if (!span.role) {
-            add(span.skill, SkillOrigin::Title);
-            const Skill* s = extractor.taxonomy().find(span.skill);
-            title_names = true;
-            title_specific = title_specific || s == nullptr || !s->says_little_of_the_job();
-        }
+        add(span.skill, SkillOrigin::Title);
+        const Skill* s = extractor.taxonomy().find(span.skill);
+        title_names = true;
+        title_specific = title_specific || s == nullptr || !s->says_little_of_the_job();
     }
     std::vector<std::string> unbacked;
     for (const auto& [id, tag] : tagged) {
@@ -3946,16 +3946,15 @@ void annotate_skills(Listing& listing, const SkillExtractor& extractor) {
             }
         }
     }
-    // A role or team name ("DevOps Engineer") is not asked of the hire: it comes after everything
-    // the listing asks for, as a weak sign of what the job is about.
+    // A role or team name in the description ("reporting to the DevOps team") is not asked of
+    // the hire: it comes after everything the listing asks for, as a weak sign of what the job
+    // is about.
     std::vector<std::string> roles;
-    for (int k = 0; k < 2; ++k) {
-        for (auto& span : spans[k]) {
-            if (span.role) {
-                roles.emplace_back(span.skill);
-            } else if (k == 1) {
-                add(span.skill, SkillOrigin::Description);
-            }
+    for (auto& span : spans[1]) {
+        if (span.role) {
+            roles.emplace_back(std::move(span.skill));
+        } else {
+            add(span.skill, SkillOrigin::Description);
         }
     }
     for (const auto& id : roles) {

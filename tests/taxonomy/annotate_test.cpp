@@ -64,10 +64,17 @@ TEST(AnnotateSkills, EachSkillIsKeptOnceAtItsStrongestOrigin) {
     EXPECT_EQ(annotated(l), (Strings{"python:title", "opencv:title", "numpy:tag"}));
 }
 
-TEST(AnnotateSkills, ARoleNameComesAsARoleAfterTheAskedSkills) {
+// A role is not asked of the hire, but in the title it is what the job is: "Machine Learning
+// Engineer" ranks like a title that names machine learning (ranking set H, twenty-fifth
+// session). In the description it is a weak sign, after everything the listing asks for.
+TEST(AnnotateSkills, ARoleInTheTitleIsTheJobAndElsewhereComesLast) {
     Listing l;
     l.title = "Senior DevOps Engineer";
     l.description = "Terraform and Kubernetes.";
+    EXPECT_EQ(annotated(l),
+              (Strings{"devops:title", "terraform:description", "kubernetes:description"}));
+    l.title = "Platform engineer";
+    l.description = "Terraform and Kubernetes. You will join the DevOps team.";
     EXPECT_EQ(annotated(l),
               (Strings{"terraform:description", "kubernetes:description", "devops:role"}));
     l.description = "Terraform and DevOps practices.";
