@@ -140,8 +140,10 @@ constexpr std::string_view kUsingWords[] = {
     "experience", "experienced", "familiarity", "familiar",  "comfortable", "proficiency",
     "proficient", "skilled",     "expertise",   "knowledge", "background",  "skills",
 };
-// The last word of a match that makes it a tool, not a group ("working with BI tools").
-constexpr std::string_view kToolWords[] = {"tool", "tools", "software", "platform", "platforms"};
+// The last word of a match that makes it a tool, not a group ("working with BI tools",
+// "interface with machine learning models").
+constexpr std::string_view kToolWords[] = {"tool",      "tools", "software", "platform",
+                                           "platforms", "model", "models"};
 // Words after such a field that end its phrase ("with DevOps to deploy", "with DevOps on").
 constexpr std::string_view kPartnerFollowers[] = {"to", "on",   "for",   "in",
                                                   "as", "when", "while", "so"};
@@ -301,6 +303,13 @@ constexpr std::string_view kCompanyNouns[] = {
 // "<tool> or a similar <kind>" (drop_kinds_of_the_named).
 constexpr std::string_view kKindOfWords[] = {"similar",    "other",      "another",
                                              "equivalent", "comparable", "alternative"};
+// "AI tools like Claude Code", "AI tools (Cursor, Copilot)": what a field's examples are
+// (drop_kinds_of_the_named). Before a bracket "models" is left out: "an image classification
+// model (EfficientNet)" asks for the task and names the model.
+constexpr std::string_view kExampleNouns[] = {
+    "tools",    "tooling", "technologies", "platforms", "assistants", "frameworks",
+    "services", "apis",    "solutions",    "products",  "models",
+};
 // What a sentence calls a tool that is the employer (introduces_employer).
 constexpr std::string_view kEmployerNouns[] = {"company", "startup", "firm", "provider", "leader"};
 constexpr std::string_view kOwnNouns[] = {
@@ -584,6 +593,9 @@ struct CompiledRule {
     std::vector<bool> near_category;  // by category index; empty: any category counts
     PhraseList accept_prev, accept_next, reject_prev, reject_next;
     WordList accept_near, reject_near;
+    // A rule with nothing to accept only rejects: the match stands unless a reject word is
+    // near ("GitHub" beside "resume" is a profile link).
+    bool reject_only = false;
 };
 
 // One alias as the matcher sees it.
@@ -719,6 +731,8 @@ struct SkillExtractor::Impl {
     std::vector<std::uint64_t> company_nouns;   // kCompanyNouns
     std::vector<std::uint64_t> employer_nouns;  // kEmployerNouns
     std::vector<std::uint64_t> kind_words;      // kKindOfWords (drop_kinds_of_the_named)
+    std::vector<std::uint64_t> example_nouns;   // kExampleNouns (drop_kinds_of_the_named)
+    std::uint64_t models_hash = 0;
     std::uint64_t any_hash = 0;
     std::vector<std::uint64_t> own_nouns;      // kOwnNouns
     std::vector<std::uint64_t> hiring_words;   // kHiringWords
@@ -820,6 +834,7 @@ struct SkillExtractor::Impl {
     std::uint32_t cv_task_category = kNoGroup;       // "cv-task"
     std::uint32_t labelling_category = kNoGroup;     // "labelling": annotation work and its tools
     std::uint32_t design_category = kNoGroup;        // "design": its tools are where people work
+    std::uint32_t web_category = kNoGroup;           // "web": frontend and backend are its parts
     std::uint64_t ml_tool_categories = 0;            // bit per category index: kMlToolCategories
     std::uint64_t ai_hash = 0;
     std::uint64_t artificial_hash = 0;
@@ -831,6 +846,15 @@ struct SkillExtractor::Impl {
     std::uint64_t no_hash = 0;
     std::uint64_t and_hash = 0;
     std::uint64_t or_hash = 0;
+    std::uint64_t like_hash = 0;
+    std::uint64_t for_hash = 0;
+    std::uint64_t on_hash = 0;
+    std::uint64_t such_hash = 0;
+    std::uint64_t as_hash = 0;
+    std::uint64_t including_hash = 0;
+    // Per skill, the skills it is a kind of: its broader and implied skills, and theirs, four
+    // steps deep, sorted (drop_kinds_of_the_named).
+    std::vector<std::vector<std::uint32_t>> kinds_of;
     std::uint64_t a_hash = 0;
     std::uint64_t an_hash = 0;
     std::uint64_t who_hash = 0;
@@ -2766,7 +2790,8 @@ struct SkillExtractor::Impl {
     }
 
     // Two rules on a candidate's neighbours, in one pass over the candidates: a field right
-    // before a noun of kBusinessNouns is a trade, not an asked skill; and in a gig where AI is
+    // before a noun of kBusinessNouns is a trade, not an asked skill, and so are the fields
+    // listed before it; and in a gig where AI is
     // what people train or judge (kTrainedAiBefore, kTrainedAiAfter) and no machine-learning
     // tool is named, AI is not asked, nor the other machine-learning fields the gig judges
     // (unless asked_near, or kAiTrainingWork).
@@ -2778,7 +2803,8 @@ struct SkillExtractor::Impl {
         std::uint32_t judged = kNoGroup;  // the skill people judge (AI), if named
         bool ml_tool = false;
         bool labelling = false;
-        for (Candidate& c : cands) {
+        for (std::size_t ci = 0; ci < cands.size(); ++ci) {
+            Candidate& c = cands[ci];
             const Variant& v = *c.variant;
             if (c.state == State::Accepted) {
                 ml_tool = ml_tool || (v.category < 64 && ((ml_tool_categories >> v.category) & 1u));
@@ -2786,6 +2812,16 @@ struct SkillExtractor::Impl {
                 if (!v.tool && !c.role && c.last < toks.size() &&
                     business_nouns.maybe(toks[c.last].hash) && in(business_nouns, toks[c.last])) {
                     c.state = State::Rejected;
+                    // The fields listed before it share the noun: "the autonomous vehicle or
+                    // robotics industry".
+                    for (std::size_t k = ci; k-- > 0;) {
+                        Candidate& item = cands[k];
+                        if (item.state != State::Accepted || item.variant->tool || item.role ||
+                            !links_only(toks, item.last, cands[k + 1].first)) {
+                            break;
+                        }
+                        item.state = State::Rejected;
+                    }
                     continue;
                 }
             }
@@ -3041,11 +3077,16 @@ struct SkillExtractor::Impl {
     // "Pinecone or a similar vector database", "Airflow or other orchestration tools": the
     // second names the kind the first belongs to, not a skill of its own (readers label the most
     // specific one). Rejected when the first's broader skill, or one it implies, is the second.
+    // The kind may come first, with the named as its examples: "AI tools (Cursor, Copilot,
+    // Gemini)", "AI models like Claude" — then any item of the list may be of that kind, its
+    // broader and implied skills followed four steps (Gemini → LLM → NLP → AI). And a part of
+    // the system a named tool serves is no skill of its own either (part_served).
     void drop_kinds_of_the_named(const std::vector<Token>& toks,
                                  std::vector<Candidate>& cands) const {
         const auto& skills = taxonomy->skills();
         const Candidate* named = nullptr;
-        for (Candidate& c : cands) {
+        for (std::size_t ci = 0; ci < cands.size(); ++ci) {
+            Candidate& c = cands[ci];
             if (c.state != State::Accepted) {
                 continue;
             }
@@ -3059,8 +3100,74 @@ struct SkillExtractor::Impl {
                     continue;
                 }
             }
+            if ((!c.variant->tool && examples_follow(toks, cands, ci)) ||
+                part_served(toks, named, c)) {
+                c.state = State::Rejected;
+                continue;
+            }
             named = &c;
         }
+    }
+
+    // "Node.js for the backend", "React on the frontend": a web field that names roles (front
+    // end, back end, full stack) is the part of the system the named tool serves, when it ends
+    // its phrase ("for the backend API" may ask for back-end work). Other fields stay asked:
+    // "Python for the data analysis".
+    bool part_served(const std::vector<Token>& toks, const Candidate* named,
+                     const Candidate& c) const {
+        return named != nullptr && named->variant->tool && c.variant->names_roles &&
+               c.variant->category == web_category && c.first >= 3 && named->last + 2 == c.first &&
+               toks[c.first - 1].hash == the_hash &&
+               (toks[c.first - 2].hash == for_hash || toks[c.first - 2].hash == on_hash) &&
+               (c.last >= toks.size() || !toks[c.last].is_word());
+    }
+
+    // Whether the field cands[ci] is followed by examples of itself: a word of kExampleNouns
+    // or none, then "like", "such as" or "including" (or, after the noun, "("), then a list of
+    // named skills one of which is of the field's kind (names it does not know may stand
+    // between them).
+    bool examples_follow(const std::vector<Token>& toks, const std::vector<Candidate>& cands,
+                         std::size_t ci) const {
+        const Candidate& c = cands[ci];
+        std::size_t k = c.last;
+        const bool noun = k < toks.size() && in(example_nouns, toks[k]);
+        if (noun) {
+            ++k;  // "AI tools …"
+        }
+        if (k >= toks.size()) {
+            return false;
+        }
+        if (toks[k].hash == like_hash || toks[k].hash == including_hash) {
+            ++k;
+        } else if (toks[k].hash == such_hash && k + 1 < toks.size() &&
+                   toks[k + 1].hash == as_hash) {
+            k += 2;
+        } else if (noun && toks[k].punct == '(' && toks[k - 1].hash != models_hash) {
+            ++k;
+        } else {
+            return false;
+        }
+        std::size_t end = k;
+        for (std::size_t ni = ci + 1; ni < cands.size(); ++ni) {
+            const Candidate& item = cands[ni];
+            if (item.first < end) {
+                continue;  // overlaps the previous item
+            }
+            // Between items, list links and names the taxonomy does not know ("Cursor").
+            if (item.first > end + 4 ||
+                !std::all_of(toks.begin() + end, toks.begin() + item.first,
+                             [&](const Token& t) { return is_link(t) || t.capital; })) {
+                return false;
+            }
+            if (item.state == State::Accepted) {
+                const auto& kinds = kinds_of[item.variant->skill];
+                if (std::binary_search(kinds.begin(), kinds.end(), c.variant->skill)) {
+                    return true;
+                }
+            }
+            end = item.last;
+        }
+        return false;
     }
 
     // Tokens [from, to) are "or (a/an/any) similar", "or other", "or another", "or equivalent",
@@ -3238,7 +3345,7 @@ struct SkillExtractor::Impl {
         // A reject word nearby outranks every accept; but where nothing accepts and no nearby
         // skill may, the match is rejected anyway, and the window is read once, not twice (the
         // common case: "deploy" with no model near it).
-        const bool accepted = any_before(toks, c.first, rule->accept_prev) ||
+        const bool accepted = rule->reject_only || any_before(toks, c.first, rule->accept_prev) ||
                               any_after(toks, c.last, rule->accept_next) ||
                               word_near(toks, c, rule->window, rule->accept_near);
         if ((accepted || rule->near_skill) &&
@@ -3280,6 +3387,8 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
         cr.reject_next = compile_phrases(r.reject_next);
         cr.accept_near = compile_word_list(r.accept_near);
         cr.reject_near = compile_word_list(r.reject_near);
+        cr.reject_only = !r.accept_near_skill && r.accept_prev.empty() && r.accept_next.empty() &&
+                         r.accept_near.empty();
         rule_index.emplace(r.name, static_cast<int>(m.rules.size()));
         m.rules.push_back(std::move(cr));
     }
@@ -3348,6 +3457,8 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     m.company_nouns = words_of(kCompanyNouns);
     m.employer_nouns = words_of(kEmployerNouns);
     m.kind_words = words_of(kKindOfWords);
+    m.example_nouns = words_of(kExampleNouns);
+    m.models_hash = text_tokens::hash_lower("models");
     m.any_hash = text_tokens::hash_lower("any");
     m.own_nouns = words_of(kOwnNouns);
     m.hiring_words = words_of(kHiringWords);
@@ -3435,6 +3546,9 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     if (auto it = category_index.find("design"); it != category_index.end()) {
         m.design_category = it->second;
     }
+    if (auto it = category_index.find("web"); it != category_index.end()) {
+        m.web_category = it->second;
+    }
     for (std::string_view c : kMlToolCategories) {
         if (auto it = category_index.find(std::string(c)); it != category_index.end()) {
             m.ml_tool_categories |= it->second < 64 ? std::uint64_t{1} << it->second : 0;
@@ -3450,6 +3564,45 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     m.no_hash = text_tokens::hash_lower("no");
     m.and_hash = text_tokens::hash_lower("and");
     m.or_hash = text_tokens::hash_lower("or");
+    m.like_hash = text_tokens::hash_lower("like");
+    m.for_hash = text_tokens::hash_lower("for");
+    m.on_hash = text_tokens::hash_lower("on");
+    m.such_hash = text_tokens::hash_lower("such");
+    m.as_hash = text_tokens::hash_lower("as");
+    m.including_hash = text_tokens::hash_lower("including");
+    {
+        std::unordered_map<std::string_view, std::uint32_t> index;
+        for (std::uint32_t k = 0; k < taxonomy.skills().size(); ++k) {
+            index.emplace(taxonomy.skills()[k].id, k);
+        }
+        m.kinds_of.resize(taxonomy.skills().size());
+        for (std::uint32_t k = 0; k < taxonomy.skills().size(); ++k) {
+            std::vector<std::uint32_t>& kinds = m.kinds_of[k];
+            std::vector<std::uint32_t> step{k};
+            for (int depth = 0; depth < 4 && !step.empty(); ++depth) {
+                std::vector<std::uint32_t> next;
+                for (std::uint32_t from : step) {
+                    const Skill& skill = taxonomy.skills()[from];
+                    auto add = [&](const std::string& id) {
+                        auto it = index.find(id);
+                        if (it != index.end() && it->second != k &&
+                            std::find(kinds.begin(), kinds.end(), it->second) == kinds.end()) {
+                            kinds.push_back(it->second);
+                            next.push_back(it->second);
+                        }
+                    };
+                    if (!skill.broader.empty()) {
+                        add(skill.broader);
+                    }
+                    for (const std::string& id : skill.implies) {
+                        add(id);
+                    }
+                }
+                step = std::move(next);
+            }
+            std::sort(kinds.begin(), kinds.end());
+        }
+    }
     m.a_hash = text_tokens::hash_lower("a");
     m.an_hash = text_tokens::hash_lower("an");
     m.who_hash = text_tokens::hash_lower("who");

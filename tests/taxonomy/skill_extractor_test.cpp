@@ -522,6 +522,50 @@ TEST(SkillExtractor, TheKindOfANamedToolIsNotASkillOfItsOwn) {
     EXPECT_EQ(ids("Chrome / Playwright Scraping Expert"), (Ids{"playwright", "web-scraping"}));
 }
 
+// A field followed by examples of itself names no skill of its own either: "AI tools like
+// Claude Code" asks for the coding assistant (readers label the most specific skill). A task
+// with its model in brackets asks for both.
+TEST(SkillExtractor, AFieldFollowedByItsExamplesIsNotASkillOfItsOwn) {
+    EXPECT_EQ(ids("We encourage using AI tools (Cursor, Copilot, Gemini) in your daily work."),
+              (Ids{"ai-coding-assistants", "gemini"}));
+    EXPECT_EQ(ids("If building with AI tools like Claude Code excites you, apply."),
+              Ids{"ai-coding-assistants"});
+    EXPECT_EQ(ids("Experience with LLMs such as Claude."), Ids{"claude"});
+    EXPECT_EQ(ids("Experience with AI and Claude."), (Ids{"artificial-intelligence", "claude"}));
+    EXPECT_EQ(ids("Fine-tune an image classification model (EfficientNet)."),
+              (Ids{"fine-tuning", "image-classification", "efficientnet"}));
+    // Models the hire works with are no colleagues.
+    EXPECT_EQ(ids("You will interface with machine learning models."), Ids{"machine-learning"});
+}
+
+// "Node.js for the backend": the back end is the part of the system the tool serves; readers
+// label the tool. Other fields after "for the" stay asked.
+TEST(SkillExtractor, ThePartOfASystemAToolServesIsNotASkillOfItsOwn) {
+    EXPECT_EQ(ids("Stack: Next.js for the frontend, Node.js for the backend, MongoDB."),
+              (Ids{"nextjs", "nodejs", "mongodb"}));
+    EXPECT_EQ(ids("We use React on the frontend."), Ids{"react"});
+    EXPECT_EQ(ids("Use Python for the data analysis."), (Ids{"python", "data-analysis"}));
+    EXPECT_EQ(ids("Build the backend for our app."), Ids{"backend"});
+}
+
+// Fields listed before a trade's noun share it: "the autonomous vehicle or robotics industry".
+TEST(SkillExtractor, FieldsListedBeforeATradeAreTradesToo) {
+    EXPECT_EQ(ids("Prior experience in the autonomous vehicle or robotics industry is a bonus."),
+              Ids{});
+    EXPECT_EQ(ids("Experience with Python or the robotics industry."), Ids{"python"});
+}
+
+// GitHub as where an applicant shows work ("send your resume and GitHub", "a link to your
+// GitHub profile", "the code on GitHub") is no skill the work uses; in a stack it is.
+TEST(SkillExtractor, AGitHubProfileIsNotAskedButGitHubWorkIs) {
+    EXPECT_EQ(ids("Apply with your resume, github and a few lines on what you built."), Ids{});
+    EXPECT_EQ(ids("Code samples or a link to GitHub profile required."), Ids{});
+    EXPECT_EQ(ids("Review the src code on GitHub before you start."), Ids{});
+    EXPECT_EQ(ids("Comfortable with GitHub workflows and CI/CD."), (Ids{"github", "ci-cd"}));
+    EXPECT_EQ(ids("Node.js REST API; CI/CD on GitHub."),
+              (Ids{"nodejs", "rest-api", "ci-cd", "github"}));
+}
+
 // A hashtag is a code word: "#AI-Response" in the application instructions does not make the
 // gig one where people judge AI responses.
 TEST(SkillExtractor, AHashtagDoesNotMakeAGigOneThatJudgesAi) {
