@@ -125,6 +125,8 @@ constexpr std::string_view kTeamListOpeners[] = {
     "teams including",         "teams , including",   "teams such as",
     "teams , such as",         "teams like",          "departments including",
     "departments , including", "departments such as", "departments , such as",
+    "hiring across",           "roles across",        "openings across",
+    "positions across",
 };
 // Verbs of working together: a field that names roles right after "<verb> with" is the group
 // the hire works with ("work closely with DevOps to deploy", "collaborate with data
@@ -2946,16 +2948,20 @@ struct SkillExtractor::Impl {
         }
     }
 
-    // "AI" right before another machine-learning skill ("an AI chatbot", "AI RAG agent") only
-    // says which kind it is: the other skill is the one asked.
+    // "AI" right before another machine-learning skill ("an AI chatbot", "AI RAG agent"), or
+    // one capitalised word before it ("AI Quant Agent", "AI Negotiation Agent"), only says which
+    // kind it is: the other skill is the one asked.
     void drop_ai_modifiers(const std::vector<Token>& toks, std::vector<Candidate>& cands) const {
         for (std::size_t ci = 0; ci + 1 < cands.size(); ++ci) {
             Candidate& c = cands[ci];
             const Candidate& next = cands[ci + 1];
+            const bool adjacent =
+                next.first == c.last ||
+                (next.first == c.last + 1 && toks[c.last].is_word() && toks[c.last].capital &&
+                 toks[next.first].capital && toks[next.first].spaced);
             if (c.state == State::Accepted && c.last == c.first + 1 &&
-                toks[c.first].hash == ai_hash && next.state == State::Accepted &&
-                next.first == c.last && next.variant->category == ml_category &&
-                next.variant->skill != c.variant->skill) {
+                toks[c.first].hash == ai_hash && next.state == State::Accepted && adjacent &&
+                next.variant->category == ml_category && next.variant->skill != c.variant->skill) {
                 c.state = State::Rejected;
             }
         }

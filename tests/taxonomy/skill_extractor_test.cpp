@@ -506,7 +506,8 @@ TEST(SkillExtractor, AiBeforeAnotherMlSkillOnlySaysWhichKind) {
     EXPECT_EQ(ids("Label images on Scale AI."), (Ids{"data-labeling", "scale-ai"}));
     EXPECT_EQ(ids("Build, automate, and scale AI systems; large-scale AI models."),
               Ids{"artificial-intelligence"});
-    EXPECT_EQ(ids("Headless AI RAG agent"), Ids{"rag"});
+    // The agent is an AI agent too (twenty-fifth session: "agent" beside AI words).
+    EXPECT_EQ(ids("Headless AI RAG agent"), (Ids{"rag", "ai-agents"}));
     EXPECT_EQ(ids("Experience with AI and LLMs; AI/ML background."),
               (Ids{"artificial-intelligence", "llm", "machine-learning"}));
 }
@@ -564,6 +565,17 @@ TEST(SkillExtractor, AGitHubProfileIsNotAskedButGitHubWorkIs) {
     EXPECT_EQ(ids("Comfortable with GitHub workflows and CI/CD."), (Ids{"github", "ci-cd"}));
     EXPECT_EQ(ids("Node.js REST API; CI/CD on GitHub."),
               (Ids{"nodejs", "rest-api", "ci-cd", "github"}));
+}
+
+// "Agent" alone is an AI agent beside AI words ("agent orchestration", "AI Quant Agent"), not
+// a person who sells, supports or rents ("customer support agents", "real estate agents").
+TEST(SkillExtractor, AnAgentBesideAiWordsIsAnAiAgent) {
+    EXPECT_EQ(ids("Create AI Quant Agent (pairs trading)"), Ids{"ai-agents"});
+    EXPECT_EQ(ids("Experience with agent orchestration."), Ids{"ai-agents"});
+    EXPECT_EQ(ids("Workflow automations, agents, and cron jobs with n8n."),
+              (Ids{"no-code-automation", "ai-agents", "cron"}));
+    EXPECT_EQ(ids("Hire and train customer support agents."), Ids{"customer-support"});
+    EXPECT_EQ(ids("Top real estate agents use our AI platform."), Ids{});
 }
 
 // A hashtag is a code word: "#AI-Response" in the application instructions does not make the
