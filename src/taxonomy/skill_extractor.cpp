@@ -312,6 +312,12 @@ constexpr std::string_view kExampleNouns[] = {
     "tools",    "tooling", "technologies", "platforms", "assistants", "frameworks",
     "services", "apis",    "solutions",    "products",  "models",
 };
+// Words before a company that make it where people worked ("ex-Stripe", "former Google"), and
+// the leaders of one ("cofounder/CTO of MongoDB"): a past employer, not a skill
+// (drop_past_employers).
+constexpr std::string_view kFormerWords[] = {"ex", "former", "formerly"};
+constexpr std::string_view kLeaderWords[] = {"founder", "founders", "cofounder", "cofounders",
+                                             "cto",     "ceo",      "coo"};
 // What a sentence calls a tool that is the employer (introduces_employer).
 constexpr std::string_view kEmployerNouns[] = {"company", "startup", "firm", "provider", "leader"};
 constexpr std::string_view kOwnNouns[] = {
@@ -353,6 +359,13 @@ constexpr std::string_view kBusinessNouns[] = {
 // replace legacy giants like SAP and Oracle"): companies and
 // markets, not skills the job asks for, up to the sentence's end or a word of kJobWords.
 constexpr std::string_view kOthersLists[] = {
+    "clients , including",
+    "clients , such as",
+    "customers , including",
+    "customers , such as",
+    "customers , like",
+    "partners , including",
+    "investors , including",
     "clients include",
     "clients including",
     "clients like",
@@ -734,6 +747,8 @@ struct SkillExtractor::Impl {
     std::vector<std::uint64_t> employer_nouns;  // kEmployerNouns
     std::vector<std::uint64_t> kind_words;      // kKindOfWords (drop_kinds_of_the_named)
     std::vector<std::uint64_t> example_nouns;   // kExampleNouns (drop_kinds_of_the_named)
+    std::vector<std::uint64_t> former_words;    // kFormerWords (drop_past_employers)
+    std::vector<std::uint64_t> leader_words;    // kLeaderWords (drop_past_employers)
     std::uint64_t models_hash = 0;
     std::uint64_t any_hash = 0;
     std::vector<std::uint64_t> own_nouns;      // kOwnNouns
@@ -2269,6 +2284,45 @@ struct SkillExtractor::Impl {
         }
     }
 
+    // "Founded by ex-Stripe/Segment leads", "a former Google engineer", "with the cofounder/CTO
+    // of MongoDB": a company named as where people worked or what they led is no skill the job
+    // asks, nor the companies listed with it. Only that mention: the same tool named elsewhere
+    // may still be used.
+    void drop_past_employers(const std::vector<Token>& toks, std::vector<Candidate>& cands) const {
+        bool listing = false;
+        std::size_t listed_end = 0;
+        for (Candidate& c : cands) {
+            if (c.state != State::Accepted) {
+                continue;
+            }
+            if (listing && links_only(toks, listed_end, c.first)) {
+                c.state = State::Rejected;
+                listed_end = c.last;
+                continue;
+            }
+            listing = false;
+            if (c.first == 0 || !toks[c.first].capital) {
+                continue;
+            }
+            const Token& before = toks[c.first - 1];
+            const bool former = c.variant->tool && in(former_words, before);
+            // The company's name may open with words of its own: "cofounder of Gambit Robotics".
+            std::size_t k = c.first;
+            while (k + 2 > c.first && k > 0 && toks[k - 1].capital) {
+                --k;
+            }
+            if (!c.variant->tool && k == c.first) {
+                continue;  // a field alone after "CTO of" is what the CTO leads ("CTO of AI")
+            }
+            const bool led = k >= 2 && toks[k - 1].hash == of_hash && in(leader_words, toks[k - 2]);
+            if (former || led) {
+                c.state = State::Rejected;
+                listing = true;
+                listed_end = c.last;
+            }
+        }
+    }
+
     // "Supabase is an open-source and fully remote company": a tool that opens a sentence or a
     // line and is called a company (kEmployerNouns, within the sentence's next dozen words) is
     // the employer. "Python is a plus" and "Docker is a platform we use" name no company.
@@ -3464,6 +3518,8 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     m.employer_nouns = words_of(kEmployerNouns);
     m.kind_words = words_of(kKindOfWords);
     m.example_nouns = words_of(kExampleNouns);
+    m.former_words = words_of(kFormerWords);
+    m.leader_words = words_of(kLeaderWords);
     m.models_hash = text_tokens::hash_lower("models");
     m.any_hash = text_tokens::hash_lower("any");
     m.own_nouns = words_of(kOwnNouns);
@@ -3858,6 +3914,7 @@ std::vector<SkillSpan> SkillExtractor::extract(std::string_view text) const {
     impl_->drop_negated(tokens, candidates);
     impl_->drop_not_required(text, tokens, candidates);
     impl_->drop_kinds_of_the_named(tokens, candidates);
+    impl_->drop_past_employers(tokens, candidates);
     impl_->drop_ai_modifiers(tokens, candidates);
     impl_->mark_named_teams(tokens, candidates);
     impl_->mark_roles(tokens, candidates);

@@ -402,6 +402,16 @@ void tokenize(std::string_view text, std::vector<Token>& out) {
                     last_end = i;
                     continue;
                 }
+                // U+2010 HYPHEN and U+2011 NON-BREAKING HYPHEN join two words like '-'
+                // ("AI‑powered"); the dashes after them (U+2012…) stay punctuation.
+                if (kind == Kind::Punct && punct == '-' && s[i + 1] == 0x80 && s[i + 2] <= 0x91 &&
+                    !out.empty() && out.back().end == begin && out.back().is_word() &&
+                    i + len < n && kClasses[s[i + len]] == kWord) {
+                    spaced = true;
+                    i += len;
+                    last_end = i;
+                    continue;
+                }
                 if (kind == Kind::Punct) {
                     push(i, i + len, kPunctHashes[static_cast<unsigned char>(punct)], punct, 0);
                     i += len;

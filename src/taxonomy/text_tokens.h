@@ -4,7 +4,7 @@
 // A token is either a word — a run of ASCII letters, digits, '_' and UTF-8 letters, without the
 // underscores at its edges (markup: "_Responsibilities_") — or one punctuation character.
 // Whitespace separates tokens and is remembered as `spaced` on the next one, so "Node.js"
-// (node . js, glued) differs from "node . js". A hyphen joining two words
+// (node . js, glued) differs from "node . js". A hyphen (also U+2010 and U+2011) joining two words
 // ("scikit-image", "U-Net", "go-to-market") is not a token: it counts as a space, so the alias
 // "scikit image" and the text "scikit-image" meet. Typographic punctuation is folded to ASCII
 // (’ to ', – — to -, “ ” to "), other Unicode spaces, symbols and emoji separate tokens.

@@ -578,6 +578,19 @@ TEST(SkillExtractor, AnAgentBesideAiWordsIsAnAiAgent) {
     EXPECT_EQ(ids("Top real estate agents use our AI platform."), Ids{});
 }
 
+// Where the founders worked or what they led is no skill the job asks ("ex-Stripe", "cofounder
+// of Gambit Robotics", "CTO of MongoDB"); the same tool named as used still is.
+TEST(SkillExtractor, PastEmployersAreNotAsked) {
+    EXPECT_EQ(ids("Founded by ex-Stripe/Segment product leads, we're changing how teams work."),
+              Ids{});
+    EXPECT_EQ(ids("Started by the cofounder of Gambit Robotics and the cofounder/CTO of MongoDB."),
+              Ids{});
+    EXPECT_EQ(ids("Ex-Google and Stripe engineers. We use Stripe for billing."), Ids{"stripe"});
+    EXPECT_EQ(ids("Report to the CTO of Robotics."), Ids{"robotics"});
+    // Customers listed after a comma are customers too.
+    EXPECT_EQ(ids("Our customers, including Alibaba Cloud and Supabase, rely on us."), Ids{});
+}
+
 // A hashtag is a code word: "#AI-Response" in the application instructions does not make the
 // gig one where people judge AI responses.
 TEST(SkillExtractor, AHashtagDoesNotMakeAGigOneThatJudgesAi) {

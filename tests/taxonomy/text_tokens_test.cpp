@@ -43,6 +43,13 @@ TEST(TextTokens, HyphenBetweenWordsJoinsLikeASpace) {
     // Not between two words: a token of its own.
     EXPECT_EQ(pieces("C- and x -y"),
               (std::vector<std::string>{"_C", "-", "_and", "_x", "_-", "y"}));
+    // U+2010 HYPHEN and U+2011 NON-BREAKING HYPHEN join words too ("AI‑powered"); an en dash
+    // (U+2013) between words is punctuation.
+    EXPECT_EQ(
+        pieces("AI\xE2\x80\x91powered real\xE2\x80\x90time 9\xE2\x80\x93"
+               "5"),
+        (std::vector<std::string>{"_AI", "_powered", "_real", "_time", "_9", "\xE2\x80\x93", "5"}));
+    EXPECT_EQ(pieces("x\xE2\x80\x91"), (std::vector<std::string>{"_x", "\xE2\x80\x91"}));
 }
 
 TEST(TextTokens, TypographicPunctuationFoldsToAsciiAndSymbolsSeparate) {
