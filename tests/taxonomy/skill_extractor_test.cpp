@@ -591,6 +591,18 @@ TEST(SkillExtractor, PastEmployersAreNotAsked) {
     EXPECT_EQ(ids("Our customers, including Alibaba Cloud and Supabase, rely on us."), Ids{});
 }
 
+// State management is a front-end skill beside UI words, not a phone call's state; hypervisors,
+// overlay networks and secure-by-default engineering name their fields.
+TEST(SkillExtractor, AliasesForSystemsAndFrontEndWork) {
+    EXPECT_EQ(ids("Solid understanding of mobile architecture and state management."),
+              Ids{"state-management"});
+    EXPECT_EQ(ids("Twilio webhook handling and call-state management."),
+              (Ids{"twilio", "webhooks"}));
+    EXPECT_EQ(ids("Home-rolled hypervisors and overlay networks."),
+              (Ids{"virtualization", "networking"}));
+    EXPECT_EQ(ids("Experience with secure-by-default engineering."), Ids{"security-engineering"});
+}
+
 // A hashtag is a code word: "#AI-Response" in the application instructions does not make the
 // gig one where people judge AI responses.
 TEST(SkillExtractor, AHashtagDoesNotMakeAGigOneThatJudgesAi) {
