@@ -792,6 +792,8 @@ struct SkillExtractor::Impl {
     std::uint64_t we_hash = 0;
     std::uint64_t our_hash = 0;
     std::uint64_t s_hash = 0;
+    std::uint64_t t_hash = 0;
+    std::vector<std::uint64_t> negated_be;  // "isn", "aren", "wasn", "weren": of "isn't" …
     std::uint64_t about_hash = 0;
     // One bit per (hash >> 52) of every heading_starts entry: most words miss here.
     std::array<std::uint64_t, 64> heading_filter{};
@@ -3056,7 +3058,7 @@ struct SkillExtractor::Impl {
                 k + 1 == c.first && k > 0 && toks[k].is_word() && !toks[k].capital &&
                 toks[k - 1].is_word() &&
                 (no(toks[k - 1]) || (toks[k - 1].hash == not_hash && !in(not_only, toks[k])));
-            if (toks[k].hash == not_hash && toks[k].is_word()) {
+            if ((toks[k].hash == not_hash && toks[k].is_word()) || negated_be_at(toks, k)) {
                 c.state = State::Rejected;
             } else if (k + 1 == c.first && no(toks[k])) {
                 c.state = State::Rejected;
@@ -3068,6 +3070,13 @@ struct SkillExtractor::Impl {
                 negated_end = c.last;
             }
         }
+    }
+
+    // Whether token k is the "t" of "isn't", "aren't", "wasn't" or "weren't" (the apostrophe
+    // typographic or not): "This isn't a chatbot" is "This is not a chatbot".
+    bool negated_be_at(const std::vector<Token>& toks, std::size_t k) const {
+        return k >= 2 && toks[k].hash == t_hash && !toks[k].spaced && toks[k - 1].punct == '\'' &&
+               !toks[k - 1].spaced && in(negated_be, toks[k - 2]);
     }
 
     // "Experience with AI or robotics isn't required", "Python is not necessary": a list of
@@ -3717,6 +3726,8 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     }
     m.our_hash = text_tokens::hash_lower("our");
     m.s_hash = text_tokens::hash_lower("s");
+    m.t_hash = text_tokens::hash_lower("t");
+    m.negated_be = words_of(std::vector<std::string_view>{"isn", "aren", "wasn", "weren"});
     m.about_hash = text_tokens::hash_lower("about");
     m.heading_starts.push_back(m.about_hash);
     m.heading_starts.push_back(m.why_hash);

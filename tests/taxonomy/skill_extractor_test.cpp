@@ -640,6 +640,10 @@ TEST(SkillExtractor, SkillsNotRequiredAreNotAsked) {
 // is not.
 TEST(SkillExtractor, WhatTheWorkIsNotIsNotAsked) {
     EXPECT_EQ(ids("This is not a chatbot project; it is a Django app."), Ids{"django"});
+    // "isn't", "aren't", "wasn't", "weren't" negate like "is not" (twenty-fifth session).
+    EXPECT_EQ(ids("This isn\u2019t a chatbot or a homework helper; it is a Django app."),
+              Ids{"django"});
+    EXPECT_EQ(ids("These aren't WordPress sites."), Ids{});
     EXPECT_EQ(ids("We write Go, not Java."), Ids{"go"});
     EXPECT_EQ(ids("This is not a generic chatbot project."), Ids{});
     EXPECT_EQ(ids("Python data analysis only, no scraping this time."),
