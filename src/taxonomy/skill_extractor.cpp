@@ -313,11 +313,13 @@ constexpr std::string_view kExampleNouns[] = {
     "services", "apis",    "solutions",    "products",  "models",
 };
 // Words before a company that make it where people worked ("ex-Stripe", "former Google"), and
-// the leaders of one ("cofounder/CTO of MongoDB"): a past employer, not a skill
-// (drop_past_employers).
+// the leaders or authors of one ("cofounder/CTO of MongoDB", "authors of neovim"): a past
+// employer or work, not a skill (drop_past_employers).
 constexpr std::string_view kFormerWords[] = {"ex", "former", "formerly"};
-constexpr std::string_view kLeaderWords[] = {"founder", "founders", "cofounder", "cofounders",
-                                             "cto",     "ceo",      "coo"};
+constexpr std::string_view kLeaderWords[] = {
+    "founder", "founders", "cofounder", "cofounders", "cto",      "ceo",
+    "coo",     "author",   "authors",   "creator",    "creators",
+};
 // What a sentence calls a tool that is the employer (introduces_employer).
 constexpr std::string_view kEmployerNouns[] = {"company", "startup", "firm", "provider", "leader"};
 constexpr std::string_view kOwnNouns[] = {
@@ -381,6 +383,8 @@ constexpr std::string_view kOthersLists[] = {
     "investors like",
     "investors such as",
     "trusted by",
+    "angels from",
+    "angel investors from",
     "partners include",
     "partners including",
     "partners like",
@@ -2303,11 +2307,14 @@ struct SkillExtractor::Impl {
                 continue;
             }
             listing = false;
-            if (c.first == 0 || !toks[c.first].capital) {
+            // A tool may be written in lower case ("authors of neovim"); a field must be a
+            // company's capitalised name.
+            if (c.first == 0 || (!toks[c.first].capital && !c.variant->tool)) {
                 continue;
             }
             const Token& before = toks[c.first - 1];
-            const bool former = c.variant->tool && in(former_words, before);
+            const bool former =
+                c.variant->tool && toks[c.first].capital && in(former_words, before);
             // The company's name may open with words of its own: "cofounder of Gambit Robotics".
             std::size_t k = c.first;
             while (k + 2 > c.first && k > 0 && toks[k - 1].capital) {
@@ -3154,9 +3161,16 @@ struct SkillExtractor::Impl {
                                  std::vector<Candidate>& cands) const {
         const auto& skills = taxonomy->skills();
         const Candidate* named = nullptr;
+        std::size_t part_end = 0;  // end of the last part left out: "(frontend & backend)"
         for (std::size_t ci = 0; ci < cands.size(); ++ci) {
             Candidate& c = cands[ci];
             if (c.state != State::Accepted) {
+                continue;
+            }
+            if (web_part(c) && ((part_end > 0 && links_only(toks, part_end, c.first)) ||
+                                part_bracketed(toks, cands, ci, named))) {
+                c.state = State::Rejected;
+                part_end = c.last;
                 continue;
             }
             if (named != nullptr && c.first > named->last && c.first <= named->last + 5 &&
@@ -3184,11 +3198,27 @@ struct SkillExtractor::Impl {
     // "Python for the data analysis".
     bool part_served(const std::vector<Token>& toks, const Candidate* named,
                      const Candidate& c) const {
-        return named != nullptr && named->variant->tool && c.variant->names_roles &&
-               c.variant->category == web_category && c.first >= 3 && named->last + 2 == c.first &&
-               toks[c.first - 1].hash == the_hash &&
+        return named != nullptr && named->variant->tool && web_part(c) && c.first >= 3 &&
+               named->last + 2 == c.first && toks[c.first - 1].hash == the_hash &&
                (toks[c.first - 2].hash == for_hash || toks[c.first - 2].hash == on_hash) &&
                (c.last >= toks.size() || !toks[c.last].is_word());
+    }
+
+    bool web_part(const Candidate& c) const {
+        return c.variant->names_roles && c.variant->category == web_category;
+    }
+
+    // The same in brackets: "TypeScript (frontend & backend)", "our backend (Django/Python)".
+    bool part_bracketed(const std::vector<Token>& toks, const std::vector<Candidate>& cands,
+                        std::size_t ci, const Candidate* named) const {
+        const Candidate& c = cands[ci];
+        if (named != nullptr && named->variant->tool && named->last + 1 == c.first &&
+            toks[c.first - 1].punct == '(') {
+            return true;
+        }
+        return ci + 1 < cands.size() && c.last < toks.size() && toks[c.last].punct == '(' &&
+               cands[ci + 1].first == c.last + 1 && cands[ci + 1].state == State::Accepted &&
+               cands[ci + 1].variant->tool;
     }
 
     // Whether the field cands[ci] is followed by examples of itself: a word of kExampleNouns

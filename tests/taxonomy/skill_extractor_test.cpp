@@ -547,6 +547,12 @@ TEST(SkillExtractor, ThePartOfASystemAToolServesIsNotASkillOfItsOwn) {
     EXPECT_EQ(ids("We use React on the frontend."), Ids{"react"});
     EXPECT_EQ(ids("Use Python for the data analysis."), (Ids{"python", "data-analysis"}));
     EXPECT_EQ(ids("Build the backend for our app."), Ids{"backend"});
+    // In brackets, either way round.
+    EXPECT_EQ(ids("Stack: TypeScript (frontend & backend), React, Postgres."),
+              (Ids{"typescript", "react", "postgresql"}));
+    EXPECT_EQ(ids("Integrate models into our backend (Django) and frontend (React)."),
+              (Ids{"django", "react"}));
+    EXPECT_EQ(ids("Build the backend (APIs and jobs) in Go."), (Ids{"backend", "go"}));
 }
 
 // Fields listed before a trade's noun share it: "the autonomous vehicle or robotics industry".
@@ -587,6 +593,8 @@ TEST(SkillExtractor, PastEmployersAreNotAsked) {
               Ids{});
     EXPECT_EQ(ids("Ex-Google and Stripe engineers. We use Stripe for billing."), Ids{"stripe"});
     EXPECT_EQ(ids("Report to the CTO of Robotics."), Ids{"robotics"});
+    EXPECT_EQ(ids("Open source contributors (authors of neovim and neverthrow)."), Ids{});
+    EXPECT_EQ(ids("A seed round with angels from OpenAI, Apple and Waymo."), Ids{});
     // Customers listed after a comma are customers too.
     EXPECT_EQ(ids("Our customers, including Alibaba Cloud and Supabase, rely on us."), Ids{});
 }
@@ -601,6 +609,9 @@ TEST(SkillExtractor, AliasesForSystemsAndFrontEndWork) {
     EXPECT_EQ(ids("Home-rolled hypervisors and overlay networks."),
               (Ids{"virtualization", "networking"}));
     EXPECT_EQ(ids("Experience with secure-by-default engineering."), Ids{"security-engineering"});
+    // A system design interview is a step of the hiring, not the work; system designs are.
+    EXPECT_EQ(ids("4. System Design Interview 5. Chat with a product manager"), Ids{});
+    EXPECT_EQ(ids("Produce high quality system designs."), Ids{"software-architecture"});
 }
 
 // A hashtag is a code word: "#AI-Response" in the application instructions does not make the
