@@ -751,6 +751,7 @@ struct SkillExtractor::Impl {
     std::vector<std::uint64_t> employer_nouns;  // kEmployerNouns
     std::vector<std::uint64_t> kind_words;      // kKindOfWords (drop_kinds_of_the_named)
     std::vector<std::uint64_t> example_nouns;   // kExampleNouns (drop_kinds_of_the_named)
+    std::uint64_t example_openers = 0;          // bits of those and "like", "such", "including"
     std::vector<std::uint64_t> former_words;    // kFormerWords (drop_past_employers)
     std::vector<std::uint64_t> leader_words;    // kLeaderWords (drop_past_employers)
     std::uint64_t models_hash = 0;
@@ -2298,32 +2299,37 @@ struct SkillExtractor::Impl {
         bool listing = false;
         std::size_t listed_end = 0;
         for (Candidate& c : cands) {
-            if (c.state != State::Accepted) {
+            if (c.state != State::Accepted || c.first == 0) {
                 continue;
             }
-            if (listing && links_only(toks, listed_end, c.first)) {
-                c.state = State::Rejected;
-                listed_end = c.last;
-                continue;
+            if (listing) {
+                if (links_only(toks, listed_end, c.first)) {
+                    c.state = State::Rejected;
+                    listed_end = c.last;
+                    continue;
+                }
+                listing = false;
             }
-            listing = false;
-            // A tool may be written in lower case ("authors of neovim"); a field must be a
-            // company's capitalised name.
-            if (c.first == 0 || (!toks[c.first].capital && !c.variant->tool)) {
-                continue;
-            }
+            // Cheap tests first: nearly every match follows a lower-case word that is neither
+            // "of" nor "ex"/"former".
             const Token& before = toks[c.first - 1];
-            const bool former =
-                c.variant->tool && toks[c.first].capital && in(former_words, before);
+            const bool former_word = before.hash == former_words[0] ||
+                                     before.hash == former_words[1] ||
+                                     before.hash == former_words[2];
+            if (!before.capital && before.hash != of_hash && !former_word) {
+                continue;
+            }
+            const bool former = former_word && c.variant->tool && toks[c.first].capital;
             // The company's name may open with words of its own: "cofounder of Gambit Robotics".
+            // A tool may be written in lower case ("authors of neovim"); a field must be a
+            // company's capitalised name, and a field alone after "CTO of" is what the CTO
+            // leads ("CTO of AI").
             std::size_t k = c.first;
             while (k + 2 > c.first && k > 0 && toks[k - 1].capital) {
                 --k;
             }
-            if (!c.variant->tool && k == c.first) {
-                continue;  // a field alone after "CTO of" is what the CTO leads ("CTO of AI")
-            }
-            const bool led = k >= 2 && toks[k - 1].hash == of_hash && in(leader_words, toks[k - 2]);
+            const bool led = (c.variant->tool || (k < c.first && toks[c.first].capital)) &&
+                             k >= 2 && toks[k - 1].hash == of_hash && in(leader_words, toks[k - 2]);
             if (former || led) {
                 c.state = State::Rejected;
                 listing = true;
@@ -3167,8 +3173,13 @@ struct SkillExtractor::Impl {
             if (c.state != State::Accepted) {
                 continue;
             }
-            if (web_part(c) && ((part_end > 0 && links_only(toks, part_end, c.first)) ||
-                                part_bracketed(toks, cands, ci, named))) {
+            // The tokens around a match settle nearly every one before its variant is read.
+            const bool bracket = (c.first > 0 && toks[c.first - 1].punct == '(') ||
+                                 (c.last < toks.size() && toks[c.last].punct == '(');
+            const bool listed = part_end > 0 && c.first <= part_end + 3;
+            if ((bracket || listed) && web_part(c) &&
+                ((listed && links_only(toks, part_end, c.first)) ||
+                 (bracket && part_bracketed(toks, cands, ci, named)))) {
                 c.state = State::Rejected;
                 part_end = c.last;
                 continue;
@@ -3183,8 +3194,11 @@ struct SkillExtractor::Impl {
                     continue;
                 }
             }
-            if ((!c.variant->tool && examples_follow(toks, cands, ci)) ||
-                part_served(toks, named, c)) {
+            const bool may_have_examples =
+                c.last < toks.size() && (example_openers & bit_of(toks[c.last].hash)) != 0;
+            const bool after_the = c.first >= 3 && toks[c.first - 1].hash == the_hash;
+            if ((may_have_examples && !c.variant->tool && examples_follow(toks, cands, ci)) ||
+                (after_the && part_served(toks, named, c))) {
                 c.state = State::Rejected;
                 continue;
             }
@@ -3557,7 +3571,11 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     m.employer_nouns = words_of(kEmployerNouns);
     m.kind_words = words_of(kKindOfWords);
     m.example_nouns = words_of(kExampleNouns);
+    for (std::uint64_t h : m.example_nouns) {
+        m.example_openers |= bit_of(h);
+    }
     m.former_words = words_of(kFormerWords);
+    assert(m.former_words.size() == 3 && "drop_past_employers compares the three");
     m.leader_words = words_of(kLeaderWords);
     m.models_hash = text_tokens::hash_lower("models");
     m.any_hash = text_tokens::hash_lower("any");
@@ -3671,6 +3689,7 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     m.such_hash = text_tokens::hash_lower("such");
     m.as_hash = text_tokens::hash_lower("as");
     m.including_hash = text_tokens::hash_lower("including");
+    m.example_openers |= bit_of(m.like_hash) | bit_of(m.such_hash) | bit_of(m.including_hash);
     {
         std::unordered_map<std::string_view, std::uint32_t> index;
         for (std::uint32_t k = 0; k < taxonomy.skills().size(); ++k) {
