@@ -314,7 +314,7 @@ constexpr std::string_view kExampleNouns[] = {
 };
 // Words before a company that make it where people worked ("ex-Stripe", "former Google"), and
 // the leaders or authors of one ("cofounder/CTO of MongoDB", "authors of neovim"): a past
-// employer or work, not a skill (drop_past_employers).
+// employer or work, not a skill (past_employer).
 constexpr std::string_view kFormerWords[] = {"ex", "former", "formerly"};
 constexpr std::string_view kLeaderWords[] = {
     "founder", "founders", "cofounder", "cofounders", "cto",      "ceo",
@@ -752,8 +752,8 @@ struct SkillExtractor::Impl {
     std::vector<std::uint64_t> kind_words;      // kKindOfWords (drop_kinds_of_the_named)
     std::vector<std::uint64_t> example_nouns;   // kExampleNouns (drop_kinds_of_the_named)
     std::uint64_t example_openers = 0;          // bits of those and "like", "such", "including"
-    std::vector<std::uint64_t> former_words;    // kFormerWords (drop_past_employers)
-    std::vector<std::uint64_t> leader_words;    // kLeaderWords (drop_past_employers)
+    std::vector<std::uint64_t> former_words;    // kFormerWords (past_employer)
+    std::vector<std::uint64_t> leader_words;    // kLeaderWords (past_employer)
     std::uint64_t models_hash = 0;
     std::uint64_t any_hash = 0;
     std::vector<std::uint64_t> own_nouns;      // kOwnNouns
@@ -2295,47 +2295,44 @@ struct SkillExtractor::Impl {
     // of MongoDB": a company named as where people worked or what they led is no skill the job
     // asks, nor the companies listed with it. Only that mention: the same tool named elsewhere
     // may still be used.
-    void drop_past_employers(const std::vector<Token>& toks, std::vector<Candidate>& cands) const {
-        bool listing = false;
-        std::size_t listed_end = 0;
-        for (Candidate& c : cands) {
-            if (c.state != State::Accepted || c.first == 0) {
-                continue;
-            }
-            if (listing) {
-                if (links_only(toks, listed_end, c.first)) {
-                    c.state = State::Rejected;
-                    listed_end = c.last;
-                    continue;
-                }
-                listing = false;
-            }
-            // Cheap tests first: nearly every match follows a lower-case word that is neither
-            // "of" nor "ex"/"former".
-            const Token& before = toks[c.first - 1];
-            const bool former_word = before.hash == former_words[0] ||
-                                     before.hash == former_words[1] ||
-                                     before.hash == former_words[2];
-            if (!before.capital && before.hash != of_hash && !former_word) {
-                continue;
-            }
-            const bool former = former_word && c.variant->tool && toks[c.first].capital;
-            // The company's name may open with words of its own: "cofounder of Gambit Robotics".
-            // A tool may be written in lower case ("authors of neovim"); a field must be a
-            // company's capitalised name, and a field alone after "CTO of" is what the CTO
-            // leads ("CTO of AI").
-            std::size_t k = c.first;
-            while (k + 2 > c.first && k > 0 && toks[k - 1].capital) {
-                --k;
-            }
-            const bool led = (c.variant->tool || (k < c.first && toks[c.first].capital)) &&
-                             k >= 2 && toks[k - 1].hash == of_hash && in(leader_words, toks[k - 2]);
-            if (former || led) {
-                c.state = State::Rejected;
-                listing = true;
-                listed_end = c.last;
-            }
+    // Whether match `c` names a past employer; `listed_end` is the end of the last one found
+    // (0: none yet), whose list `c` may continue ("ex-Stripe/Segment").
+    bool past_employer(const std::vector<Token>& toks, const Candidate& c,
+                       std::size_t& listed_end) const {
+        if (c.first == 0) {
+            return false;
         }
+        if (listed_end > 0) {
+            if (c.first <= listed_end + 3 && links_only(toks, listed_end, c.first)) {
+                listed_end = c.last;
+                return true;
+            }
+            listed_end = 0;
+        }
+        // Cheap tests first: nearly every match follows a lower-case word that is neither
+        // "of" nor "ex"/"former".
+        const Token& before = toks[c.first - 1];
+        const bool former_word = before.hash == former_words[0] || before.hash == former_words[1] ||
+                                 before.hash == former_words[2];
+        if (!before.capital && before.hash != of_hash && !former_word) {
+            return false;
+        }
+        const bool former = former_word && c.variant->tool && toks[c.first].capital;
+        // The company's name may open with words of its own: "cofounder of Gambit Robotics".
+        // A tool may be written in lower case ("authors of neovim"); a field must be a
+        // company's capitalised name, and a field alone after "CTO of" is what the CTO leads
+        // ("CTO of AI").
+        std::size_t k = c.first;
+        while (k + 2 > c.first && k > 0 && toks[k - 1].capital) {
+            --k;
+        }
+        const bool led = (c.variant->tool || (k < c.first && toks[c.first].capital)) && k >= 2 &&
+                         toks[k - 1].hash == of_hash && in(leader_words, toks[k - 2]);
+        if (former || led) {
+            listed_end = c.last;
+            return true;
+        }
+        return false;
     }
 
     // "Supabase is an open-source and fully remote company": a tool that opens a sentence or a
@@ -3162,15 +3159,21 @@ struct SkillExtractor::Impl {
     // The kind may come first, with the named as its examples: "AI tools (Cursor, Copilot,
     // Gemini)", "AI models like Claude" — then any item of the list may be of that kind, its
     // broader and implied skills followed four steps (Gemini → LLM → NLP → AI). And a part of
-    // the system a named tool serves is no skill of its own either (part_served).
+    // the system a named tool serves is no skill of its own either (part_served). The same pass
+    // leaves out past employers (past_employer): one walk over the candidates, not two.
     void drop_kinds_of_the_named(const std::vector<Token>& toks,
                                  std::vector<Candidate>& cands) const {
         const auto& skills = taxonomy->skills();
         const Candidate* named = nullptr;
-        std::size_t part_end = 0;  // end of the last part left out: "(frontend & backend)"
+        std::size_t part_end = 0;      // end of the last part left out: "(frontend & backend)"
+        std::size_t employer_end = 0;  // past_employer's list
         for (std::size_t ci = 0; ci < cands.size(); ++ci) {
             Candidate& c = cands[ci];
             if (c.state != State::Accepted) {
+                continue;
+            }
+            if (past_employer(toks, c, employer_end)) {
+                c.state = State::Rejected;
                 continue;
             }
             // The tokens around a match settle nearly every one before its variant is read.
@@ -3575,7 +3578,7 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
         m.example_openers |= bit_of(h);
     }
     m.former_words = words_of(kFormerWords);
-    assert(m.former_words.size() == 3 && "drop_past_employers compares the three");
+    assert(m.former_words.size() == 3 && "past_employer compares the three");
     m.leader_words = words_of(kLeaderWords);
     m.models_hash = text_tokens::hash_lower("models");
     m.any_hash = text_tokens::hash_lower("any");
@@ -3974,7 +3977,6 @@ std::vector<SkillSpan> SkillExtractor::extract(std::string_view text) const {
     impl_->drop_negated(tokens, candidates);
     impl_->drop_not_required(text, tokens, candidates);
     impl_->drop_kinds_of_the_named(tokens, candidates);
-    impl_->drop_past_employers(tokens, candidates);
     impl_->drop_ai_modifiers(tokens, candidates);
     impl_->mark_named_teams(tokens, candidates);
     impl_->mark_roles(tokens, candidates);
