@@ -5,6 +5,7 @@
 #include <cassert>
 #include <cstdint>
 #include <iterator>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -876,9 +877,7 @@ struct SkillExtractor::Impl {
     std::uint64_t such_hash = 0;
     std::uint64_t as_hash = 0;
     std::uint64_t including_hash = 0;
-    // Per skill, the skills it is a kind of: its broader and implied skills, and theirs, four
-    // steps deep, sorted (drop_kinds_of_the_named).
-    std::vector<std::vector<std::uint32_t>> kinds_of;
+    std::vector<std::vector<std::uint32_t>> kinds_of;  // kinds_of_each
     std::uint64_t a_hash = 0;
     std::uint64_t an_hash = 0;
     std::uint64_t who_hash = 0;
@@ -2291,12 +2290,11 @@ struct SkillExtractor::Impl {
         }
     }
 
-    // "Founded by ex-Stripe/Segment leads", "a former Google engineer", "with the cofounder/CTO
-    // of MongoDB": a company named as where people worked or what they led is no skill the job
-    // asks, nor the companies listed with it. Only that mention: the same tool named elsewhere
-    // may still be used.
-    // Whether match `c` names a past employer; `listed_end` is the end of the last one found
-    // (0: none yet), whose list `c` may continue ("ex-Stripe/Segment").
+    // Whether match `c` names a past employer: "Founded by ex-Stripe/Segment leads", "a former
+    // Google engineer", "with the cofounder/CTO of MongoDB" name where people worked or what
+    // they led, no skill the job asks, and so do the companies listed with it. Only that
+    // mention: the same tool named elsewhere may still be used. `listed_end` is the end of the
+    // last one found (0: none yet), whose list `c` may continue ("ex-Stripe/Segment").
     bool past_employer(const std::vector<Token>& toks, const Candidate& c,
                        std::size_t& listed_end) const {
         if (c.first == 0) {
@@ -3478,6 +3476,51 @@ struct SkillExtractor::Impl {
     }
 };
 
+namespace {
+
+// For each skill (by index), the skills it is a kind of: its broader and implied skills, and
+// theirs, four steps deep, sorted (drop_kinds_of_the_named: "AI tools like Gemini", Gemini →
+// LLM → NLP → AI).
+std::vector<std::vector<std::uint32_t>> kinds_of_each(const Taxonomy& taxonomy) {
+    const auto& skills = taxonomy.skills();
+    auto index_of = [&](const std::string& id) -> std::optional<std::uint32_t> {
+        const Skill* s = taxonomy.find(id);
+        if (s == nullptr) {
+            return std::nullopt;
+        }
+        return static_cast<std::uint32_t>(s - skills.data());
+    };
+    std::vector<std::vector<std::uint32_t>> out(skills.size());
+    for (std::uint32_t k = 0; k < skills.size(); ++k) {
+        std::vector<std::uint32_t>& kinds = out[k];
+        std::vector<std::uint32_t> step{k};
+        for (int depth = 0; depth < 4 && !step.empty(); ++depth) {
+            std::vector<std::uint32_t> next;
+            auto add = [&](const std::string& id) {
+                const auto found = index_of(id);
+                if (found && *found != k &&
+                    std::find(kinds.begin(), kinds.end(), *found) == kinds.end()) {
+                    kinds.push_back(*found);
+                    next.push_back(*found);
+                }
+            };
+            for (std::uint32_t from : step) {
+                if (!skills[from].broader.empty()) {
+                    add(skills[from].broader);
+                }
+                for (const std::string& id : skills[from].implies) {
+                    add(id);
+                }
+            }
+            step = std::move(next);
+        }
+        std::sort(kinds.begin(), kinds.end());
+    }
+    return out;
+}
+
+}  // namespace
+
 SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_unique<Impl>()) {
     Impl& m = *impl_;
     m.taxonomy = &taxonomy;
@@ -3693,39 +3736,7 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     m.as_hash = text_tokens::hash_lower("as");
     m.including_hash = text_tokens::hash_lower("including");
     m.example_openers |= bit_of(m.like_hash) | bit_of(m.such_hash) | bit_of(m.including_hash);
-    {
-        std::unordered_map<std::string_view, std::uint32_t> index;
-        for (std::uint32_t k = 0; k < taxonomy.skills().size(); ++k) {
-            index.emplace(taxonomy.skills()[k].id, k);
-        }
-        m.kinds_of.resize(taxonomy.skills().size());
-        for (std::uint32_t k = 0; k < taxonomy.skills().size(); ++k) {
-            std::vector<std::uint32_t>& kinds = m.kinds_of[k];
-            std::vector<std::uint32_t> step{k};
-            for (int depth = 0; depth < 4 && !step.empty(); ++depth) {
-                std::vector<std::uint32_t> next;
-                for (std::uint32_t from : step) {
-                    const Skill& skill = taxonomy.skills()[from];
-                    auto add = [&](const std::string& id) {
-                        auto it = index.find(id);
-                        if (it != index.end() && it->second != k &&
-                            std::find(kinds.begin(), kinds.end(), it->second) == kinds.end()) {
-                            kinds.push_back(it->second);
-                            next.push_back(it->second);
-                        }
-                    };
-                    if (!skill.broader.empty()) {
-                        add(skill.broader);
-                    }
-                    for (const std::string& id : skill.implies) {
-                        add(id);
-                    }
-                }
-                step = std::move(next);
-            }
-            std::sort(kinds.begin(), kinds.end());
-        }
-    }
+    m.kinds_of = kinds_of_each(taxonomy);
     m.a_hash = text_tokens::hash_lower("a");
     m.an_hash = text_tokens::hash_lower("an");
     m.who_hash = text_tokens::hash_lower("who");
