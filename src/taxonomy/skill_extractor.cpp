@@ -298,6 +298,8 @@ constexpr std::string_view kWeVerbs[] = {
     "want", "believe", "help", "serve", "partner", "exist", "started", "founded", "empower",
 };
 constexpr std::string_view kBeVerbs[] = {"is", "are", "was", "were", "re", "has", "have", "ve"};
+// The words before "'t" that make "is not" and its kin (negated_be_at: "This isn't a chatbot").
+constexpr std::string_view kNegatedBe[] = {"isn", "aren", "wasn", "weren"};
 constexpr std::string_view kCompanyNouns[] = {
     "company",      "companies", "platform", "leader",  "startup",  "provider",
     "marketplace",  "network",   "firm",     "agency",  "business", "organization",
@@ -799,7 +801,7 @@ struct SkillExtractor::Impl {
     std::uint64_t our_hash = 0;
     std::uint64_t s_hash = 0;
     std::uint64_t t_hash = 0;
-    std::vector<std::uint64_t> negated_be;  // "isn", "aren", "wasn", "weren": of "isn't" …
+    std::vector<std::uint64_t> negated_be;  // kNegatedBe
     std::uint64_t about_hash = 0;
     // One bit per (hash >> 52) of every heading_starts entry: most words miss here.
     std::array<std::uint64_t, 64> heading_filter{};
@@ -3790,7 +3792,7 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     m.our_hash = text_tokens::hash_lower("our");
     m.s_hash = text_tokens::hash_lower("s");
     m.t_hash = text_tokens::hash_lower("t");
-    m.negated_be = words_of(std::vector<std::string_view>{"isn", "aren", "wasn", "weren"});
+    m.negated_be = words_of(kNegatedBe);
     m.about_hash = text_tokens::hash_lower("about");
     m.heading_starts.push_back(m.about_hash);
     m.heading_starts.push_back(m.why_hash);
