@@ -424,6 +424,18 @@ constexpr std::string_view kOthersLists[] = {
     "competitors such as",
     "competitors including",
 };
+// Words after which a sentence states the employer's mission ("Join us in pioneering the future
+// of e-commerce search", "Neurotone is revolutionizing auditory training with AI", "our mission
+// is to make auth simple for every developer building web and mobile applications"): what the
+// company changes, not what the hire uses. Read like kOthersLists, to the sentence's end or a
+// word of kJobWords.
+constexpr std::string_view kMissionOpeners[] = {
+    "future of",      "forefront of",    "our mission",   "mission to",     "revolutionize",
+    "revolutionizes", "revolutionizing", "revolutionise", "revolutionises", "revolutionising",
+    "reinvent",       "reinvents",       "reinventing",   "redefine",       "redefines",
+    "redefining",     "democratize",     "democratizes",  "democratizing",  "democratise",
+    "democratises",   "democratising",
+};
 
 // Words right before or after "AI" that make it the thing people judge ("Assess AI reasoning",
 // "responses produced by an AI model", "calls with an AI agent", "AI trainer"; not "help train
@@ -846,8 +858,9 @@ struct SkillExtractor::Impl {
 
     // Read by the passes after matching, less often than the members above.
     WordList business_nouns;                        // kBusinessNouns
-    PhraseList others_lists;                        // kOthersLists
+    PhraseList others_lists;                        // kOthersLists, kMissionOpeners
     std::array<std::uint64_t, 64> others_filter{};  // their first tokens' hash >> 52
+    WordList others_single;                         // those of one word
     std::vector<std::uint64_t> others_only;     // their first tokens that start no alias, sorted
     std::uint64_t others_second = 0;            // bits of their second tokens
     PhraseList trained_ai_before;               // kTrainedAiBefore
@@ -2632,7 +2645,8 @@ struct SkillExtractor::Impl {
         });
     }
 
-    // Drops what a sentence names after one of kOthersLists: clients, investors, markets.
+    // Drops what a sentence names after one of kOthersLists (clients, investors, markets) or
+    // kMissionOpeners (what the employer sets out to change).
     // What a posting leaves out, under a heading of its own ("Non-Goals (Out of Scope)" over
     // "• Frontend • OCR / images"; "Out of scope: UI, frontend."; "Future Phases"; "You are NOT
     // a fit if:"), is not asked. `at` holds the match scan's notes of the headings' key words.
@@ -2749,6 +2763,26 @@ struct SkillExtractor::Impl {
         return {line_end + 1, std::min(at, text.size())};
     }
 
+    // Whether the phrase of kMissionOpeners at token k (`length` tokens) states the employer's
+    // mission rather than the hire's work: not in a sentence about "you" ("You'll define the
+    // future of core pieces of our backend"). A verb of one word must also follow its subject
+    // ("Neurotone is revolutionizing …"): opening a line or a sentence it is a duty ("Redefine
+    // the data model in PostgreSQL"), and after any word of kJobWords, the hire's work.
+    bool employer_changes(std::string_view text, const std::vector<Token>& toks, std::size_t k,
+                          std::size_t length) const {
+        const bool verb = length == 1;
+        if (verb && (k == 0 || !toks[k - 1].is_word() || toks[k - 1].sentence != toks[k].sentence ||
+                     line_break_before(text, toks, k))) {
+            return false;
+        }
+        for (std::size_t j = k; j-- > 0 && toks[j].sentence == toks[k].sentence;) {
+            if (toks[j].hash == you_hash || (verb && in(job_words, toks[j]))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     void drop_others_lists(std::string_view text, const std::vector<Token>& toks,
                            const std::vector<std::uint32_t>& at,
                            std::vector<Candidate>& cands) const {
@@ -2756,17 +2790,20 @@ struct SkillExtractor::Impl {
         std::size_t done = 0;  // tokens before this are settled
         for (const std::uint32_t k : at) {
             if (k < done || k + 1 >= toks.size() ||
-                (others_second & bit_of(toks[k + 1].hash)) == 0) {
+                ((others_second & bit_of(toks[k + 1].hash)) == 0 &&
+                 !(others_single.maybe(toks[k].hash) && in(others_single, toks[k])))) {
                 continue;  // most such words start no phrase
             }
             std::size_t length = 0;
-            for (const Phrase& p : others_lists) {
-                if (phrase_after(toks, k, p)) {
-                    length = p.hashes.size();
+            bool mission = false;  // a phrase of kMissionOpeners, after kOthersLists'
+            for (std::size_t pi = 0; pi < others_lists.size(); ++pi) {
+                if (phrase_after(toks, k, others_lists[pi])) {
+                    length = others_lists[pi].hashes.size();
+                    mission = pi >= std::size(kOthersLists);
                     break;
                 }
             }
-            if (length == 0) {
+            if (length == 0 || (mission && !employer_changes(text, toks, k, length))) {
                 continue;
             }
             // A list that goes on on its own line ends with the line ("- Scale a platform
@@ -3676,15 +3713,22 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     m.object_determiners = words_of(kObjectDeterminers);
     m.business_nouns = compile_word_list(
         std::vector<std::string>(std::begin(kBusinessNouns), std::end(kBusinessNouns)));
-    m.others_lists =
-        compile_phrases(std::vector<std::string>(std::begin(kOthersLists), std::end(kOthersLists)));
+    std::vector<std::string> others(std::begin(kOthersLists), std::end(kOthersLists));
+    others.insert(others.end(), std::begin(kMissionOpeners), std::end(kMissionOpeners));
+    m.others_lists = compile_phrases(others);
     for (const Phrase& p : m.others_lists) {
-        m.others_second |= bit_of(p.hashes.at(1));
+        if (p.hashes.size() == 1) {
+            m.others_single.push_back(p.hashes.front());
+            m.others_single.bits |= bit_of(p.hashes.front());
+        } else {
+            m.others_second |= bit_of(p.hashes.at(1));
+        }
         const std::uint64_t h = p.hashes.front();
         m.others_filter[(h >> 52) >> 6] |= std::uint64_t{1} << ((h >> 52) & 63);
         const std::uint64_t bit = h >> Impl::kFilterShift;
         m.first_token_filter[bit >> 6] |= std::uint64_t{1} << (bit & 63);
     }
+    std::sort(m.others_single.begin(), m.others_single.end());
     m.trained_ai_before = compile_phrases(
         std::vector<std::string>(std::begin(kTrainedAiBefore), std::end(kTrainedAiBefore)));
     m.trained_ai_after = compile_phrases(

@@ -599,6 +599,23 @@ TEST(SkillExtractor, PastEmployersAreNotAsked) {
     EXPECT_EQ(ids("Our customers, including Alibaba Cloud and Supabase, rely on us."), Ids{});
 }
 
+// What the employer sets out to change is its mission, not a skill the hire uses; the same
+// words as the hire's duty or in a sentence about "you" keep what they name.
+TEST(SkillExtractor, AnEmployersMissionIsNotAsked) {
+    EXPECT_EQ(ids("Join us in pioneering the future of e-commerce search. You will write Python."),
+              Ids{"python"});
+    EXPECT_EQ(ids("Neurotone is revolutionizing auditory training with AI, helping people hear. "
+                  "We use PyTorch."),
+              Ids{"pytorch"});
+    EXPECT_EQ(ids("Our mission is to make auth simple for every developer building web and "
+                  "mobile applications."),
+              Ids{});
+    EXPECT_EQ(ids("We are at the forefront of applying LLMs in lending."), Ids{});
+    EXPECT_EQ(ids("Redefine the data model in PostgreSQL."), (Ids{"data-modeling", "postgresql"}));
+    EXPECT_EQ(ids("You will help us redefine our pipelines with Airflow."), Ids{"airflow"});
+    EXPECT_EQ(ids("You'll define the future of our data model."), Ids{"data-modeling"});
+}
+
 // State management is a front-end skill beside UI words, not a phone call's state; hypervisors,
 // overlay networks and secure-by-default engineering name their fields.
 TEST(SkillExtractor, AliasesForSystemsAndFrontEndWork) {
