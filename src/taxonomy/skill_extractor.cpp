@@ -874,6 +874,7 @@ struct SkillExtractor::Impl {
     std::uint32_t cv_task_category = kNoGroup;       // "cv-task"
     std::uint32_t labelling_category = kNoGroup;     // "labelling": annotation work and its tools
     std::uint32_t design_category = kNoGroup;        // "design": its tools are where people work
+    std::uint32_t language_category = kNoGroup;      // "language": no company's name
     std::uint32_t web_category = kNoGroup;           // "web": frontend and backend are its parts
     std::uint64_t ml_tool_categories = 0;            // bit per category index: kMlToolCategories
     std::uint64_t ai_hash = 0;
@@ -1099,11 +1100,13 @@ struct SkillExtractor::Impl {
                 return true;
             }
             // U+2000..U+2BFF: bullets, arrows, check marks; the Unicode spaces among them
-            // (U+2000..U+200A, U+202F) keep a name whole, as a no-break space (U+00A0) does.
+            // (U+2000..U+200A, U+202F) keep a name whole, as a no-break space (U+00A0) does, and
+            // so do the hyphens that join words (U+2010, U+2011: "Server‑Sent Events").
             if (ch == 0xE2 && b + 2 < text.size()) {
                 const auto b1 = static_cast<unsigned char>(text[b + 1]);
                 const auto b2 = static_cast<unsigned char>(text[b + 2]);
-                const bool space = b1 == 0x80 && ((b2 >= 0x80 && b2 <= 0x8A) || b2 == 0xAF);
+                const bool space = b1 == 0x80 && ((b2 >= 0x80 && b2 <= 0x8A) || b2 == 0xAF ||
+                                                  b2 == 0x90 || b2 == 0x91);
                 if (!space) {
                     return true;
                 }
@@ -2274,7 +2277,8 @@ struct SkillExtractor::Impl {
 
     // A tool named like a company is the employer, and its product is not an asked skill
     // anywhere in the text: "Snowflake is looking to …", "Snowflake's open-source team",
-    // "GitLab's infrastructure". Readers leave the employer's own product out.
+    // "GitLab's infrastructure", and a hiring thread's header "PostHog | Full-Time | Remote",
+    // whose first field is the company. Readers leave the employer's own product out.
     void drop_employer_products(std::string_view text, const std::vector<Token>& toks,
                                 std::vector<Candidate>& cands) const {
         thread_local std::vector<std::uint32_t> employers;
@@ -2282,8 +2286,22 @@ struct SkillExtractor::Impl {
         for (const Candidate& c : cands) {
             const std::size_t k = c.last;
             // The word after the tool first: it settles nearly every candidate.
-            if (k + 2 >= toks.size() || (toks[k].punct != '\'' && toks[k].hash != is_hash) ||
-                c.state != State::Accepted || !c.variant->tool || !toks[c.first].capital) {
+            if (k + 2 >= toks.size() ||
+                (toks[k].punct != '\'' && toks[k].hash != is_hash && toks[k].punct != '|') ||
+                c.state != State::Accepted || !toks[c.first].capital) {
+                continue;
+            }
+            if (toks[k].punct == '|') {
+                // Any product may be the company there (PostHog is no tool category's), but
+                // neither a language nor a field is a company's name ("ML6 | Machine Learning
+                // Engineer" matches machine learning by its stem).
+                if (c.first == 0 && c.variant->category != language_category &&
+                    c.variant->category != ml_category) {
+                    employers.push_back(c.variant->skill);
+                }
+                continue;
+            }
+            if (!c.variant->tool) {
                 continue;
             }
             const bool possessive = toks[k].punct == '\'' && !toks[k].spaced &&
@@ -3756,6 +3774,9 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     }
     if (auto it = category_index.find("design"); it != category_index.end()) {
         m.design_category = it->second;
+    }
+    if (auto it = category_index.find("language"); it != category_index.end()) {
+        m.language_category = it->second;
     }
     if (auto it = category_index.find("web"); it != category_index.end()) {
         m.web_category = it->second;

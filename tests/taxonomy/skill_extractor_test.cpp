@@ -616,6 +616,40 @@ TEST(SkillExtractor, AnEmployersMissionIsNotAsked) {
     EXPECT_EQ(ids("You'll define the future of our data model."), Ids{"data-modeling"});
 }
 
+// A hiring thread's header names the company first: a product there is the employer, and not
+// asked anywhere in the post; a language or a field there is not a company.
+TEST(SkillExtractor, AProductOpeningAHiringHeaderIsTheEmployer) {
+    EXPECT_EQ(ids("PostHog | Full-Time | Product engineers | Remote\nWe use PostHog everywhere."),
+              Ids{});
+    EXPECT_EQ(ids("Cloudflare | Rust engineers | Austin\nYou will build on Cloudflare Workers."),
+              Ids{"rust"});
+    EXPECT_EQ(ids("ML6 | Machine Learning Engineer | Ghent\nBuild machine learning models."),
+              Ids{"machine-learning"});
+    EXPECT_EQ(ids("We use PostHog | Mixpanel for analytics."), (Ids{"posthog", "mixpanel"}));
+}
+
+// The hyphens U+2010 and U+2011 join a name's words like '-' and a space do.
+TEST(SkillExtractor, TypographicHyphensJoinANamesWords) {
+    EXPECT_EQ(ids("Use scikit\xE2\x80\x91image and Server\xE2\x80\x90Sent Events."),
+              (Ids{"scikit-image", "server-sent-events"}));
+}
+
+// Names of telephony, streaming, analytics and camera work; "or tools" and an Ethernet
+// connection at home are no skills.
+TEST(SkillExtractor, AliasesForTelephonyStreamingAndCameras) {
+    EXPECT_EQ(ids("SIP trunking and VoIP with FreeSWITCH."), Ids{"voip"});
+    EXPECT_EQ(ids("Stream tokens to the browser over server-sent events."),
+              Ids{"server-sent-events"});
+    EXPECT_EQ(ids("Bring up MIPI CSI-2 and GMSL cameras and write the bootloader."),
+              (Ids{"machine-vision-cameras", "firmware"}));
+    EXPECT_EQ(ids("Integrate a Safari web extension and Google AppSheet."),
+              (Ids{"chrome-extensions", "low-code-platforms"}));
+    EXPECT_EQ(ids("Show automations or tools you have built. Solve it with OR-Tools."),
+              Ids{"optimization"});
+    EXPECT_EQ(ids("A wired Ethernet connection is preferred."), Ids{});
+    EXPECT_EQ(ids("Automotive Ethernet and CAN bus experience."), (Ids{"networking", "can-bus"}));
+}
+
 // State management is a front-end skill beside UI words, not a phone call's state; hypervisors,
 // overlay networks and secure-by-default engineering name their fields.
 TEST(SkillExtractor, AliasesForSystemsAndFrontEndWork) {
