@@ -875,6 +875,7 @@ struct SkillExtractor::Impl {
     std::uint32_t labelling_category = kNoGroup;     // "labelling": annotation work and its tools
     std::uint32_t design_category = kNoGroup;        // "design": its tools are where people work
     std::uint32_t language_category = kNoGroup;      // "language": no company's name
+    std::uint32_t full_stack_skill = kNoGroup;       // "full-stack": spans every part (part_named)
     std::uint32_t web_category = kNoGroup;           // "web": frontend and backend are its parts
     std::uint64_t ml_tool_categories = 0;            // bit per category index: kMlToolCategories
     std::uint64_t ai_hash = 0;
@@ -3255,8 +3256,10 @@ struct SkillExtractor::Impl {
             const bool may_have_examples =
                 c.last < toks.size() && (example_openers & bit_of(toks[c.last].hash)) != 0;
             const bool after_the = c.first >= 3 && toks[c.first - 1].hash == the_hash;
+            const bool after_named = named != nullptr && c.first <= named->last + 2;
             if ((may_have_examples && !c.variant->tool && examples_follow(toks, cands, ci)) ||
-                (after_the && part_served(toks, named, c))) {
+                (after_the && part_served(toks, named, c)) ||
+                (after_named && part_named(toks, named, c))) {
                 c.state = State::Rejected;
                 continue;
             }
@@ -3274,6 +3277,21 @@ struct SkillExtractor::Impl {
                named->last + 2 == c.first && toks[c.first - 1].hash == the_hash &&
                (toks[c.first - 2].hash == for_hash || toks[c.first - 2].hash == on_hash) &&
                (c.last >= toks.size() || !toks[c.last].is_word());
+    }
+
+    // "a FastAPI backend", "a .NET backend and React frontend", "Supabase's backend features":
+    // the part the tool right before it makes up, when the part ends its phrase ("Node.js
+    // backend development" asks for the work) or is the tool's own. A full stack is no part
+    // ("strong TypeScript full-stack").
+    bool part_named(const std::vector<Token>& toks, const Candidate* named,
+                    const Candidate& c) const {
+        const bool adjacent = named->last == c.first;
+        const bool possessive = named->last + 2 == c.first && toks[named->last].punct == '\'' &&
+                                toks[named->last + 1].hash == s_hash;
+        return (adjacent || possessive) && named->variant->tool && web_part(c) &&
+               c.variant->skill != full_stack_skill &&
+               (possessive || c.last >= toks.size() || !toks[c.last].is_word() ||
+                toks[c.last].hash == and_hash || toks[c.last].hash == or_hash);
     }
 
     bool web_part(const Candidate& c) const {
@@ -3777,6 +3795,9 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     }
     if (auto it = category_index.find("language"); it != category_index.end()) {
         m.language_category = it->second;
+    }
+    if (const Skill* full_stack = taxonomy.find("full-stack")) {
+        m.full_stack_skill = static_cast<std::uint32_t>(full_stack - taxonomy.skills().data());
     }
     if (auto it = category_index.find("web"); it != category_index.end()) {
         m.web_category = it->second;

@@ -553,6 +553,13 @@ TEST(SkillExtractor, ThePartOfASystemAToolServesIsNotASkillOfItsOwn) {
     EXPECT_EQ(ids("Integrate models into our backend (Django) and frontend (React)."),
               (Ids{"django", "react"}));
     EXPECT_EQ(ids("Build the backend (APIs and jobs) in Go."), (Ids{"backend", "go"}));
+    // Right after the tool, when the part ends its phrase, or the tool's own part.
+    EXPECT_EQ(ids("A web app on a .NET backend and React frontend, with SSO."),
+              (Ids{"dotnet", "react", "oauth"}));
+    EXPECT_EQ(ids("Experience with Supabase's backend features."), Ids{"supabase"});
+    EXPECT_EQ(ids("Node.js backend development."), (Ids{"nodejs", "backend"}));
+    EXPECT_EQ(ids("Strong TypeScript full-stack + open-source experience."),
+              (Ids{"typescript", "full-stack"}));
 }
 
 // Fields listed before a trade's noun share it: "the autonomous vehicle or robotics industry".
