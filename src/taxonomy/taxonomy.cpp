@@ -219,8 +219,13 @@ Result<Taxonomy> Taxonomy::parse(std::string_view json_text, std::string_view wh
         }
     }
 
-    // Skills. Every id, name and alias claims a tag key; two skills may not share one.
+    // Skills. Every id, name and alias claims a tag key; two skills may not share one, except
+    // that a spelling a context confirms in prose may share its key with another skill's
+    // tag-only spelling: the tag names the tag-only skill ("APIs": REST APIs), the prose the
+    // skill its context confirms ("build and maintain APIs": API design).
     std::unordered_map<std::string, std::size_t> claimed;
+    enum class Claim { Plain, TagOnly, Contextual };
+    std::unordered_map<std::string, Claim> claim_kinds;  // how claimed[key]'s skill claims it
     std::vector<text_tokens::Token> tokens;
     for (rapidjson::SizeType i = 0; i < skills->Size(); ++i) {
         std::string where = prefix + "skill " + std::to_string(i) + ": ";
@@ -352,11 +357,25 @@ Result<Taxonomy> Taxonomy::parse(std::string_view json_text, std::string_view wh
                 }
             }
             std::string key = normalise_tag(alias.text);
+            const Claim kind = alias.tag_only           ? Claim::TagOnly
+                               : !alias.context.empty() ? Claim::Contextual
+                                                        : Claim::Plain;
             auto [pos, fresh] = claimed.emplace(key, t.skills_.size());
-            if (!fresh && pos->second != t.skills_.size()) {
-                return Error{where + "field `" + field + "`: alias " + backticked(alias.text) +
-                             " is already claimed by skill " +
-                             backticked(t.skills_[pos->second].id)};
+            Claim& owner_kind = claim_kinds.emplace(key, kind).first->second;
+            if (!fresh && pos->second == t.skills_.size()) {
+                owner_kind = owner_kind == kind ? kind : Claim::Plain;
+            } else if (!fresh) {
+                const bool shared = (kind == Claim::Contextual && owner_kind == Claim::TagOnly) ||
+                                    (kind == Claim::TagOnly && owner_kind == Claim::Contextual);
+                if (!shared) {
+                    return Error{where + "field `" + field + "`: alias " + backticked(alias.text) +
+                                 " is already claimed by skill " +
+                                 backticked(t.skills_[pos->second].id)};
+                }
+                if (kind == Claim::TagOnly) {  // the tag is this skill's
+                    pos->second = t.skills_.size();
+                    owner_kind = kind;
+                }
             }
             skill.aliases.push_back(alias.text);
             skill.alias_rules.push_back(std::move(alias));
@@ -371,6 +390,7 @@ Result<Taxonomy> Taxonomy::parse(std::string_view json_text, std::string_view wh
                 continue;
             }
             auto [pos, fresh] = claimed.emplace(key, t.skills_.size());
+            claim_kinds.emplace(key, Claim::Plain);
             if (!fresh && pos->second != t.skills_.size()) {
                 return Error{where + "field `" + field + "`: " + backticked(*text) +
                              " is already claimed by skill " +

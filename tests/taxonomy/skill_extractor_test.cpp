@@ -552,7 +552,8 @@ TEST(SkillExtractor, ThePartOfASystemAToolServesIsNotASkillOfItsOwn) {
               (Ids{"typescript", "react", "postgresql"}));
     EXPECT_EQ(ids("Integrate models into our backend (Django) and frontend (React)."),
               (Ids{"django", "react"}));
-    EXPECT_EQ(ids("Build the backend (APIs and jobs) in Go."), (Ids{"backend", "go"}));
+    EXPECT_EQ(ids("Build the backend (APIs and jobs) in Go."),
+              (Ids{"backend", "api-design", "go"}));
     // Right after the tool, when the part ends its phrase, or the tool's own part.
     EXPECT_EQ(ids("A web app on a .NET backend and React frontend, with SSO."),
               (Ids{"dotnet", "react", "oauth"}));
@@ -655,6 +656,15 @@ TEST(SkillExtractor, AliasesForTelephonyStreamingAndCameras) {
               Ids{"optimization"});
     EXPECT_EQ(ids("A wired Ethernet connection is preferred."), Ids{});
     EXPECT_EQ(ids("Automotive Ethernet and CAN bus experience."), (Ids{"networking", "can-bus"}));
+}
+
+// APIs the work builds are API design; APIs it calls, or those of a named kind, are not.
+TEST(SkillExtractor, BuildingApisIsApiDesign) {
+    EXPECT_EQ(ids("Build and maintain APIs and third-party integrations."), Ids{"api-design"});
+    EXPECT_EQ(ids("Design and develop our APIs."), Ids{"api-design"});
+    EXPECT_EQ(ids("Building reliable automations, connecting APIs."), Ids{});
+    EXPECT_EQ(ids("Implement REST and GraphQL APIs."), (Ids{"rest-api", "graphql"}));
+    EXPECT_EQ(ids("Build agents on LLM APIs."), (Ids{"ai-agents", "llm"}));
 }
 
 // State management is a front-end skill beside UI words, not a phone call's state; hypervisors,

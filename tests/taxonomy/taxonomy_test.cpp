@@ -306,6 +306,33 @@ TEST(Taxonomy, AliasClaimedByTwoSkillsIsRefused) {
               "skill `opencv`");
 }
 
+// A spelling a context confirms in prose may share its tag key with another skill's tag-only
+// spelling, either way round: the tag resolves to the tag-only skill. Two plain spellings, or
+// a plain one and a tag-only one, still may not share a key.
+TEST(Taxonomy, AContextualSpellingMayShareATagOnlySpellingsKey) {
+    const std::string contexts = R"("near-build": {"accept_near": ["build"]})";
+    for (
+        const auto& [first, second] :
+        {std::pair<std::string, std::string>{
+             R"({"id": "rest", "name": "REST", "category": "language", "aliases": [{"text": "apis", "tag_only": true}]})",
+             R"({"id": "design", "name": "Design", "category": "language", "aliases": [{"text": "APIs", "context": "near-build"}]})"},
+         {R"({"id": "design", "name": "Design", "category": "language", "aliases": [{"text": "APIs", "context": "near-build"}]})",
+          R"({"id": "rest", "name": "REST", "category": "language", "aliases": [{"text": "apis", "tag_only": true}]})"}}) {
+        TempDir dir;
+        auto path = dir.path() / "taxonomy.json";
+        write_file(path, taxonomy_json(first + ", " + second, contexts));
+        auto t = Taxonomy::load(path);
+        ASSERT_TRUE(t.ok()) << t.error().message;
+        EXPECT_EQ(t.value().resolve_tag("APIs")->id, "rest");
+    }
+    EXPECT_NE(
+        load_error(taxonomy_json(
+            R"({"id": "rest", "name": "REST", "category": "language", "aliases": [{"text": "apis", "tag_only": true}]},
+                     {"id": "design", "name": "Design", "category": "language", "aliases": ["APIs"]})",
+            contexts)),
+        "");
+}
+
 // The extractor judges only the first alias of a spelling whose case fits; a second with rules
 // of its own would be dead, so the loader says so rather than ignoring it.
 TEST(Taxonomy, ASecondAliasOfTheSameSpellingWithOtherRulesIsRefused) {
