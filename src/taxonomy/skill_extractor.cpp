@@ -2233,7 +2233,7 @@ struct SkillExtractor::Impl {
             }
             scan.noun = scan.noun || (listed_here && in(company_nouns, t));
             if (scan.subject != SelfScan::kNone || scan.weak != SelfScan::kNone || !next_inside ||
-                (!listed_here && !(listed && t.capital))) {
+                (!listed_here && !(listed && (t.capital || t.punct == ')')))) {
                 continue;
             }
             // "we're", "we've": the verb after the apostrophe.
@@ -2254,16 +2254,33 @@ struct SkillExtractor::Impl {
                          (in(be_verbs, toks[k + 3]) || in(company_verbs, toks[k + 3]))))) {
                 // "our platform"; opening a sentence, "Our proprietary technology is …"
                 scan.subject = k;
-            } else if (t.capital && (in(company_verbs, toks[k + 1]) || in(be_verbs, toks[k + 1]) ||
-                                     possessive())) {
-                // The name: capitalised words back from here; skill words may be part of it
-                // ("Rainforest QA") but not all of it ("Python is required"). A name does not
-                // run over a line break: "ETL Power BI\nAcme is …" is a title, then the name.
-                std::size_t first = k + 1;
+            } else if ((t.capital || t.punct == ')') &&
+                       (in(company_verbs, toks[k + 1]) || in(be_verbs, toks[k + 1]) ||
+                        (t.capital && possessive()))) {
+                // The name: capitalised words back from here, or from before an aside in
+                // brackets ("Arcol (arcol.io) is", "Acme (YC W22) builds"); skill words may be
+                // part of it ("Rainforest QA") but not all of it ("Python is required"). A name
+                // does not run over a line break: "ETL Power BI\nAcme is …" is a title, then
+                // the name.
+                std::size_t name_end = k + 1;
+                if (t.punct == ')') {
+                    constexpr std::size_t kMaxAside = 16;  // tokens in "(founded by … of X)"
+                    name_end = SelfScan::kNone;
+                    for (std::size_t j = k; j-- > scan.begin && k - j <= kMaxAside;) {
+                        if (toks[j].punct == '(' || toks[j].punct == ')') {
+                            name_end = toks[j].punct == '(' ? j : SelfScan::kNone;
+                            break;
+                        }
+                    }
+                    if (name_end == SelfScan::kNone) {
+                        continue;
+                    }
+                }
+                std::size_t first = name_end;
                 bool named = false;
                 while (first > scan.begin && name_word(toks[first - 1]) &&
                        !in(role_nouns, toks[first - 1]) &&
-                       (first == k + 1 || !line_break_before(text, toks, first))) {
+                       (first == name_end || !line_break_before(text, toks, first))) {
                     --first;
                     named = named || covering(first) == nullptr;
                 }

@@ -345,6 +345,10 @@ TEST(SkillExtractor, AnEmployerDescribingItselfAsksForNoField) {
               (Ids{"model-serving", "go", "microservices"}));
     // A name that contains a skill word is still a name.
     EXPECT_EQ(ids("TELUS Digital AI Community is a network of contributors."), Ids{});
+    // An aside in brackets may stand between the name and its verb.
+    EXPECT_EQ(ids("Acme (YC W22) is an open source robotics platform. You will write Go."),
+              Ids{"go"});
+    EXPECT_EQ(ids("Experience with Python (3.10+) is required."), Ids{"python"});
     // Named tools in such a sentence are the company's stack, which the job uses.
     EXPECT_EQ(ids("Acme is a machine learning company built on PyTorch."), Ids{"pytorch"});
     // Said of the job, or with a skill as the subject, the field is asked.
