@@ -1826,6 +1826,37 @@ struct SkillExtractor::Impl {
     // A field that names roles, listed among departments after "with": colleagues, not an asked
     // skill ("Collaborate with PM, Design and Data Science"); or listed after "teams, including"
     // (kTeamListOpeners), where every item is a team. The list is walked both ways.
+    // Whether a list opened by kTeamListOpeners leads up to token `first` over items that name
+    // no skill: "hiring across Backend, Infrastructure, and Frontend", "roles across product
+    // development, data science, and security". Items are runs of at most three words between
+    // the list's glue; a longer run is a clause, not an item ("roles across the company to
+    // build backend services").
+    bool team_list_before(const std::vector<Token>& toks, std::size_t first) const {
+        constexpr std::size_t kMaxItemWords = 3;
+        constexpr std::size_t kMaxTokens = 24;
+        std::size_t words = 0;
+        for (std::size_t k = first; k > 0 && first - k < kMaxTokens;) {
+            const Token& t = toks[k - 1];
+            if (t.sentence != toks[first].sentence) {
+                return false;
+            }
+            if (std::binary_search(list_glue.begin(), list_glue.end(), t.hash)) {
+                if (std::any_of(team_list_openers.begin(), team_list_openers.end(),
+                                [&](const Phrase& p) { return phrase_before(toks, k, p); })) {
+                    return true;
+                }
+                words = 0;
+            } else if (!t.is_word() || ++words > kMaxItemWords) {
+                return false;
+            } else if (std::any_of(team_list_openers.begin(), team_list_openers.end(),
+                                   [&](const Phrase& p) { return phrase_before(toks, k, p); })) {
+                return true;
+            }
+            --k;
+        }
+        return false;
+    }
+
     void mark_department_lists(const std::vector<Token>& toks,
                                std::vector<Candidate>& cands) const {
         auto glue = [&](const Token& t) {
@@ -1860,7 +1891,8 @@ struct SkillExtractor::Impl {
             }
             const bool teams =
                 std::any_of(team_list_openers.begin(), team_list_openers.end(),
-                            [&](const Phrase& p) { return phrase_before(toks, k, p); });
+                            [&](const Phrase& p) { return phrase_before(toks, k, p); }) ||
+                team_list_before(toks, c.first);
             if (!teams && (k == 0 || !in(with_words, toks[k - 1]))) {
                 continue;
             }

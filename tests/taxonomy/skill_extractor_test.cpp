@@ -434,6 +434,11 @@ TEST(SkillExtractor, FieldsListedAmongDepartmentsAfterWithAreColleagues) {
               Ids{});
     EXPECT_EQ(ids("Experience with tools including Data Engineering and SQL."),
               (Ids{"data-engineering", "sql"}));
+    // Items that name no skill may stand between the opener and the field; a clause may not.
+    EXPECT_EQ(ids("We're hiring across Backend, Infrastructure, and Frontend (ICs and leads)."),
+              Ids{});
+    EXPECT_EQ(ids("We are seeking roles across product development, data science, and QA."), Ids{});
+    EXPECT_EQ(ids("We have roles across the company to build backend services."), Ids{"backend"});
 }
 
 TEST(SkillExtractor, FieldsOfColleaguesWorkedWithAreNotAsked) {
