@@ -430,11 +430,11 @@ constexpr std::string_view kOthersLists[] = {
 // company changes, not what the hire uses. Read like kOthersLists, to the sentence's end or a
 // word of kJobWords.
 constexpr std::string_view kMissionOpeners[] = {
-    "future of",      "forefront of",    "our mission",   "mission to",     "revolutionize",
-    "revolutionizes", "revolutionizing", "revolutionise", "revolutionises", "revolutionising",
-    "reinvent",       "reinvents",       "reinventing",   "redefine",       "redefines",
-    "redefining",     "democratize",     "democratizes",  "democratizing",  "democratise",
-    "democratises",   "democratising",
+    "future of",       "forefront of",   "mission is",      "mission :",     "mission to",
+    "revolutionize",   "revolutionizes", "revolutionizing", "revolutionise", "revolutionises",
+    "revolutionising", "reinvent",       "reinvents",       "reinventing",   "redefine",
+    "redefines",       "redefining",     "democratize",     "democratizes",  "democratizing",
+    "democratise",     "democratises",   "democratising",
 };
 
 // Words right before or after "AI" that make it the thing people judge ("Assess AI reasoning",
@@ -857,8 +857,9 @@ struct SkillExtractor::Impl {
     std::vector<std::uint64_t> last_word_filter = std::vector<std::uint64_t>(1u << 9, 0);
 
     // Read by the passes after matching, less often than the members above.
-    WordList business_nouns;                        // kBusinessNouns
-    PhraseList others_lists;                        // kOthersLists, kMissionOpeners
+    WordList business_nouns;           // kBusinessNouns
+    PhraseList others_lists;           // kOthersLists, kMissionOpeners; by first token's hash
+    std::vector<bool> others_mission;  // others_lists[i] is one of kMissionOpeners
     std::array<std::uint64_t, 64> others_filter{};  // their first tokens' hash >> 52
     WordList others_single;                         // those of one word
     std::vector<std::uint64_t> others_only;     // their first tokens that start no alias, sorted
@@ -900,6 +901,7 @@ struct SkillExtractor::Impl {
     std::uint64_t who_hash = 0;
     std::uint64_t is_hash = 0;
     std::uint64_t you_hash = 0;
+    std::uint64_t mission_hash = 0;
     std::uint64_t will_hash = 0;
     std::uint64_t ll_hash = 0;
     std::uint64_t you_ll_hash = 0;  // "you’ll" with a typographic apostrophe is one word
@@ -2839,6 +2841,13 @@ struct SkillExtractor::Impl {
     bool employer_changes(std::string_view text, const std::vector<Token>& toks, std::size_t k,
                           std::size_t length) const {
         const bool verb = length == 1;
+        // The employer's mission ("our mission is", "Acme's mission:", "on a mission to"), not
+        // a gig's ("the mission is to build a detector"); "mission" is rarer than "our".
+        if (toks[k].hash == mission_hash &&
+            (k == 0 || (toks[k - 1].hash != our_hash && toks[k - 1].hash != s_hash &&
+                        toks[k - 1].hash != a_hash))) {
+            return false;
+        }
         if (verb && (k == 0 || !toks[k - 1].is_word() || toks[k - 1].sentence != toks[k].sentence ||
                      line_break_before(text, toks, k))) {
             return false;
@@ -2863,11 +2872,14 @@ struct SkillExtractor::Impl {
                 continue;  // most such words start no phrase
             }
             std::size_t length = 0;
-            bool mission = false;  // a phrase of kMissionOpeners, after kOthersLists'
-            for (std::size_t pi = 0; pi < others_lists.size(); ++pi) {
-                if (phrase_after(toks, k, others_lists[pi])) {
-                    length = others_lists[pi].hashes.size();
-                    mission = pi >= std::size(kOthersLists);
+            bool mission = false;
+            auto pi = std::lower_bound(
+                others_lists.begin(), others_lists.end(), toks[k].hash,
+                [](const Phrase& p, std::uint64_t h) { return p.hashes.front() < h; });
+            for (; pi != others_lists.end() && pi->hashes.front() == toks[k].hash; ++pi) {
+                if (phrase_after(toks, k, *pi)) {
+                    length = pi->hashes.size();
+                    mission = others_mission[static_cast<std::size_t>(pi - others_lists.begin())];
                     break;
                 }
             }
@@ -3798,9 +3810,28 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     m.object_determiners = words_of(kObjectDeterminers);
     m.business_nouns = compile_word_list(
         std::vector<std::string>(std::begin(kBusinessNouns), std::end(kBusinessNouns)));
-    std::vector<std::string> others(std::begin(kOthersLists), std::end(kOthersLists));
-    others.insert(others.end(), std::begin(kMissionOpeners), std::end(kMissionOpeners));
-    m.others_lists = compile_phrases(others);
+    {
+        // Sorted by their first tokens, so drop_others_lists reads only the phrases a noted
+        // word starts; a phrase keeps whether it states a mission.
+        PhraseList lists = compile_phrases(
+            std::vector<std::string>(std::begin(kOthersLists), std::end(kOthersLists)));
+        PhraseList missions = compile_phrases(
+            std::vector<std::string>(std::begin(kMissionOpeners), std::end(kMissionOpeners)));
+        std::vector<std::pair<Phrase, bool>> all;
+        for (Phrase& p : lists) {
+            all.emplace_back(std::move(p), false);
+        }
+        for (Phrase& p : missions) {
+            all.emplace_back(std::move(p), true);
+        }
+        std::stable_sort(all.begin(), all.end(), [](const auto& a, const auto& b) {
+            return a.first.hashes.front() < b.first.hashes.front();
+        });
+        for (auto& [phrase, mission] : all) {
+            m.others_lists.push_back(std::move(phrase));
+            m.others_mission.push_back(mission);
+        }
+    }
     for (const Phrase& p : m.others_lists) {
         if (p.hashes.size() == 1) {
             m.others_single.push_back(p.hashes.front());
@@ -3879,6 +3910,7 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     m.who_hash = text_tokens::hash_lower("who");
     m.is_hash = text_tokens::hash_lower("is");
     m.you_hash = text_tokens::hash_lower("you");
+    m.mission_hash = text_tokens::hash_lower("mission");
     m.will_hash = text_tokens::hash_lower("will");
     m.ll_hash = text_tokens::hash_lower("ll");
     m.you_ll_hash = text_tokens::hash_lower("you\u2019ll");
