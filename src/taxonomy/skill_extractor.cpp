@@ -2339,16 +2339,20 @@ struct SkillExtractor::Impl {
             const std::size_t k = c.last;
             // The word after the tool first: it settles nearly every candidate.
             if (k + 2 >= toks.size() ||
-                (toks[k].punct != '\'' && toks[k].hash != is_hash && toks[k].punct != '|') ||
+                (toks[k].punct != '\'' && toks[k].hash != is_hash && toks[k].punct != '|' &&
+                 toks[k].punct != '(') ||
                 c.state != State::Accepted || !toks[c.first].capital) {
                 continue;
             }
-            if (toks[k].punct == '|') {
-                // Any product may be the company there (PostHog is no tool category's), but
-                // neither a language nor a field is a company's name ("ML6 | Machine Learning
-                // Engineer" matches machine learning by its stem).
-                if (c.first == 0 && c.variant->category != language_category &&
-                    c.variant->category != ml_category) {
+            if (toks[k].punct == '|' || toks[k].punct == '(') {
+                // Any product may be the company there (PostHog is no tool category's,
+                // AssemblyAI names speech recognition), but a language is no company's name,
+                // nor is a skill matched by its stem ("ML6 | Machine Learning Engineer"). An
+                // aside may follow the name, and then a colon ends it too: "AssemblyAI (YC 17):
+                // Senior Engineer".
+                const bool by_stem = c.last == c.first + 1 && toks[c.first].stem_len != 0;
+                if (c.first == 0 && c.variant->category != language_category && !by_stem &&
+                    header_name_ends(toks, k)) {
                     employers.push_back(c.variant->skill);
                 }
                 continue;
@@ -2373,6 +2377,25 @@ struct SkillExtractor::Impl {
                 c.state = State::Rejected;
             }
         }
+    }
+
+    // Whether the header's first field, a name ending before token k, ends there: '|' right
+    // after it, or an aside in brackets and then '|' or ':'.
+    static bool header_name_ends(const std::vector<Token>& toks, std::size_t k) {
+        if (toks[k].punct == '|') {
+            return true;
+        }
+        constexpr std::size_t kMaxAside = 8;
+        for (std::size_t j = k + 1; j < toks.size() && j <= k + kMaxAside; ++j) {
+            if (toks[j].punct == ')') {
+                return j + 1 < toks.size() &&
+                       (toks[j + 1].punct == '|' || toks[j + 1].punct == ':');
+            }
+            if (toks[j].punct == '(' || toks[j].sentence != toks[k].sentence) {
+                return false;
+            }
+        }
+        return false;
     }
 
     // Whether match `c` names a past employer: "Founded by ex-Stripe/Segment leads", "a former

@@ -643,6 +643,8 @@ TEST(SkillExtractor, AProductOpeningAHiringHeaderIsTheEmployer) {
     EXPECT_EQ(ids("ML6 | Machine Learning Engineer | Ghent\nBuild machine learning models."),
               Ids{"machine-learning"});
     EXPECT_EQ(ids("We use PostHog | Mixpanel for analytics."), (Ids{"posthog", "mixpanel"}));
+    // An aside may follow the name, and then a colon ends the field too.
+    EXPECT_EQ(ids("AssemblyAI (YC 17): Senior Software Engineer, Python"), Ids{"python"});
 }
 
 // The hyphens U+2010 and U+2011 join a name's words like '-' and a space do.
@@ -663,6 +665,8 @@ TEST(SkillExtractor, AliasesForTelephonyStreamingAndCameras) {
               (Ids{"chrome-extensions", "low-code-platforms"}));
     EXPECT_EQ(ids("Show automations or tools you have built. Solve it with OR-Tools."),
               Ids{"optimization"});
+    EXPECT_EQ(ids("Send contracts with PandaDoc or DocuSign; trace agents in Langfuse."),
+              (Ids{"e-signature", "mlops"}));
     EXPECT_EQ(ids("A wired Ethernet connection is preferred."), Ids{});
     EXPECT_EQ(ids("Automotive Ethernet and CAN bus experience."), (Ids{"networking", "can-bus"}));
 }
