@@ -1825,9 +1825,12 @@ struct SkillExtractor::Impl {
         }
     }
 
-    // A field that names roles, listed among departments after "with": colleagues, not an asked
-    // skill ("Collaborate with PM, Design and Data Science"); or listed after "teams, including"
-    // (kTeamListOpeners), where every item is a team. The list is walked both ways.
+    // Whether a phrase of kTeamListOpeners ends right before token k.
+    bool team_list_opens(const std::vector<Token>& toks, std::size_t k) const {
+        return std::any_of(team_list_openers.begin(), team_list_openers.end(),
+                           [&](const Phrase& p) { return phrase_before(toks, k, p); });
+    }
+
     // Whether a list opened by kTeamListOpeners leads up to token `first` over items that name
     // no skill: "hiring across Backend, Infrastructure, and Frontend", "roles across product
     // development, data science, and security". Items are runs of at most three words between
@@ -1837,28 +1840,26 @@ struct SkillExtractor::Impl {
         constexpr std::size_t kMaxItemWords = 3;
         constexpr std::size_t kMaxTokens = 24;
         std::size_t words = 0;
-        for (std::size_t k = first; k > 0 && first - k < kMaxTokens;) {
+        for (std::size_t k = first; k > 0 && first - k < kMaxTokens; --k) {
+            if (team_list_opens(toks, k)) {
+                return true;
+            }
             const Token& t = toks[k - 1];
             if (t.sentence != toks[first].sentence) {
                 return false;
             }
             if (std::binary_search(list_glue.begin(), list_glue.end(), t.hash)) {
-                if (std::any_of(team_list_openers.begin(), team_list_openers.end(),
-                                [&](const Phrase& p) { return phrase_before(toks, k, p); })) {
-                    return true;
-                }
                 words = 0;
             } else if (!t.is_word() || ++words > kMaxItemWords) {
                 return false;
-            } else if (std::any_of(team_list_openers.begin(), team_list_openers.end(),
-                                   [&](const Phrase& p) { return phrase_before(toks, k, p); })) {
-                return true;
             }
-            --k;
         }
         return false;
     }
 
+    // A field that names roles, listed among departments after "with": colleagues, not an asked
+    // skill ("Collaborate with PM, Design and Data Science"); or listed after "teams, including"
+    // (kTeamListOpeners), where every item is a team. The list is walked both ways.
     void mark_department_lists(const std::vector<Token>& toks,
                                std::vector<Candidate>& cands) const {
         auto glue = [&](const Token& t) {
@@ -1891,10 +1892,7 @@ struct SkillExtractor::Impl {
                     break;
                 }
             }
-            const bool teams =
-                std::any_of(team_list_openers.begin(), team_list_openers.end(),
-                            [&](const Phrase& p) { return phrase_before(toks, k, p); }) ||
-                team_list_before(toks, c.first);
+            const bool teams = team_list_opens(toks, k) || team_list_before(toks, c.first);
             if (!teams && (k == 0 || !in(with_words, toks[k - 1]))) {
                 continue;
             }
@@ -2738,8 +2736,6 @@ struct SkillExtractor::Impl {
         });
     }
 
-    // Drops what a sentence names after one of kOthersLists (clients, investors, markets) or
-    // kMissionOpeners (what the employer sets out to change).
     // What a posting leaves out, under a heading of its own ("Non-Goals (Out of Scope)" over
     // "• Frontend • OCR / images"; "Out of scope: UI, frontend."; "Future Phases"; "You are NOT
     // a fit if:"), is not asked. `at` holds the match scan's notes of the headings' key words.
@@ -2883,6 +2879,8 @@ struct SkillExtractor::Impl {
         return true;
     }
 
+    // Drops what a sentence names after one of kOthersLists (clients, investors, markets) or
+    // kMissionOpeners (what the employer sets out to change).
     void drop_others_lists(std::string_view text, const std::vector<Token>& toks,
                            const std::vector<std::uint32_t>& at,
                            std::vector<Candidate>& cands) const {

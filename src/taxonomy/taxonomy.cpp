@@ -390,12 +390,12 @@ Result<Taxonomy> Taxonomy::parse(std::string_view json_text, std::string_view wh
                 continue;
             }
             auto [pos, fresh] = claimed.emplace(key, t.skills_.size());
-            claim_kinds.emplace(key, Claim::Plain);
             if (!fresh && pos->second != t.skills_.size()) {
                 return Error{where + "field `" + field + "`: " + backticked(*text) +
                              " is already claimed by skill " +
                              backticked(t.skills_[pos->second].id)};
             }
+            claim_kinds[key] = Claim::Plain;  // an id or a name is no spelling to share
         }
         t.by_id_.emplace(skill.id, t.skills_.size());
         t.skills_.push_back(std::move(skill));
