@@ -634,7 +634,7 @@ TEST(SkillExtractor, AnEmployersMissionIsNotAsked) {
 }
 
 // A hiring thread's header names the company first: a product there is the employer, and not
-// asked anywhere in the post; a language or a field there is not a company.
+// asked anywhere in the post; a language, or a skill matched by its stem ("ML6"), is no company.
 TEST(SkillExtractor, AProductOpeningAHiringHeaderIsTheEmployer) {
     EXPECT_EQ(ids("PostHog | Full-Time | Product engineers | Remote\nWe use PostHog everywhere."),
               Ids{});
