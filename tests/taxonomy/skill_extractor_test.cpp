@@ -671,6 +671,18 @@ TEST(SkillExtractor, AliasesForTelephonyStreamingAndCameras) {
     EXPECT_EQ(ids("Automotive Ethernet and CAN bus experience."), (Ids{"networking", "can-bus"}));
 }
 
+// Machine-learning work written the way gigs write it.
+TEST(SkillExtractor, AliasesForModelWorkInGigs) {
+    EXPECT_EQ(ids("Continuously evaluate model performance and inference latency."),
+              Ids{"model-evaluation"});
+    EXPECT_EQ(ids("Design, train, and integrate this predictive engine."),
+              Ids{"predictive-modeling"});
+    EXPECT_EQ(ids("Classify documents into a predefined folder architecture."),
+              Ids{"text-classification"});
+    EXPECT_EQ(ids("OCR and layout extraction experience."),
+              (Ids{"ocr", "document-layout-analysis"}));
+}
+
 // APIs the work builds are API design; APIs it calls, or those of a named kind, are not.
 TEST(SkillExtractor, BuildingApisIsApiDesign) {
     EXPECT_EQ(ids("Build and maintain APIs and third-party integrations."), Ids{"api-design"});
