@@ -876,7 +876,6 @@ struct SkillExtractor::Impl {
     std::uint32_t labelling_category = kNoGroup;     // "labelling": annotation work and its tools
     std::uint32_t design_category = kNoGroup;        // "design": its tools are where people work
     std::uint32_t language_category = kNoGroup;      // "language": no company's name
-    std::uint32_t full_stack_skill = kNoGroup;       // "full-stack": spans every part (part_named)
     std::uint32_t web_category = kNoGroup;           // "web": frontend and backend are its parts
     std::uint64_t ml_tool_categories = 0;            // bit per category index: kMlToolCategories
     std::uint64_t ai_hash = 0;
@@ -3363,15 +3362,15 @@ struct SkillExtractor::Impl {
 
     // "a FastAPI backend", "a .NET backend and React frontend", "Supabase's backend features":
     // the part the tool right before it makes up, when the part ends its phrase ("Node.js
-    // backend development" asks for the work) or is the tool's own. A full stack is no part
-    // ("strong TypeScript full-stack").
+    // backend development" asks for the work) or is the tool's own. A field that implies the
+    // parts is none of them ("strong TypeScript full-stack").
     bool part_named(const std::vector<Token>& toks, const Candidate* named,
                     const Candidate& c) const {
         const bool adjacent = named->last == c.first;
         const bool possessive = named->last + 2 == c.first && toks[named->last].punct == '\'' &&
                                 toks[named->last + 1].hash == s_hash;
         return (adjacent || possessive) && named->variant->tool && web_part(c) &&
-               c.variant->skill != full_stack_skill &&
+               taxonomy->skills()[c.variant->skill].implies.empty() &&
                (possessive || c.last >= toks.size() || !toks[c.last].is_word() ||
                 toks[c.last].hash == and_hash || toks[c.last].hash == or_hash);
     }
@@ -3896,9 +3895,6 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     }
     if (auto it = category_index.find("language"); it != category_index.end()) {
         m.language_category = it->second;
-    }
-    if (const Skill* full_stack = taxonomy.find("full-stack")) {
-        m.full_stack_skill = static_cast<std::uint32_t>(full_stack - taxonomy.skills().data());
     }
     if (auto it = category_index.find("web"); it != category_index.end()) {
         m.web_category = it->second;
