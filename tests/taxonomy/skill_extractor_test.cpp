@@ -683,6 +683,17 @@ TEST(SkillExtractor, AliasesForModelWorkInGigs) {
               (Ids{"ocr", "document-layout-analysis"}));
 }
 
+// Anthropic named among model vendors is its models; as a customer, partner, investor or the
+// employer it is a company.
+TEST(SkillExtractor, AnthropicAmongModelVendorsIsClaude) {
+    EXPECT_EQ(ids("Build features on an LLM (e.g. OpenAI, Anthropic, Bedrock)."),
+              (Ids{"llm", "openai-api", "claude", "aws-bedrock"}));
+    EXPECT_EQ(ids("Knowledge in API's development and integration."), Ids{"api-design"});
+    EXPECT_EQ(ids("Our product is used by Google, Anthropic and Meta."), Ids{});
+    EXPECT_EQ(ids("We partner closely with OpenAI and Anthropic on models."), Ids{});
+    EXPECT_EQ(ids("Anthropic's security team builds LLM tooling."), Ids{"llm"});
+}
+
 // APIs the work builds are API design; APIs it calls, or those of a named kind, are not.
 TEST(SkillExtractor, BuildingApisIsApiDesign) {
     EXPECT_EQ(ids("Build and maintain APIs and third-party integrations."), Ids{"api-design"});
