@@ -94,6 +94,12 @@ constexpr std::string_view kRoleNouns[] = {
     "generalist",    "generalists",  "assistant",    "assistants",
 };
 
+// Lower-case words that may stand between a field and its role noun like a capitalised name
+// does ("a full-stack product engineer", "a DevOps platform engineer"): what the role works on.
+constexpr std::string_view kRoleQualifiers[] = {
+    "product", "software", "platform", "systems", "solutions", "application", "applications",
+};
+
 // Of the role nouns, those that name a group: after a list of fields ("the Platform
 // Engineering, AI, and Software Engineering teams", "Licensing, Accounting, and Legal teams")
 // they make each a team of colleagues, not an asked skill. Fields that do not name roles keep
@@ -740,6 +746,7 @@ struct SkillExtractor::Impl {
     std::vector<std::uint64_t> phrase_ends;        // kPhraseEnds, sorted hashes
     std::vector<std::uint64_t> role_nouns;         // kRoleNouns, sorted hashes
     std::vector<std::uint64_t> team_nouns;         // kTeamNouns, sorted hashes
+    std::vector<std::uint64_t> role_qualifiers;    // kRoleQualifiers
     std::vector<std::uint64_t> departments;        // kDepartments, sorted hashes
     std::vector<std::uint64_t> with_words;         // kWithWords, sorted hashes
     std::vector<std::uint64_t> colleague_nouns;    // kColleagueNouns, kTeamNouns; sorted hashes
@@ -1763,8 +1770,10 @@ struct SkillExtractor::Impl {
                     continue;
                 }
                 // An item that is no skill ("Design", "Marketing"); never a capitalised pronoun
-                // or article, which starts a phrase of its own ("… processing Our team …").
-                if (name_word(t) && ++capitalised_run <= 2) {
+                // or article, which starts a phrase of its own ("… processing Our team …"). A
+                // role's qualifier counts the same ("full-stack product engineer").
+                if ((name_word(t) || (t.is_word() && in(role_qualifiers, t))) &&
+                    ++capitalised_run <= 2) {
                     ++k;
                     after_item = true;
                     continue;
@@ -3787,6 +3796,7 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     m.list_verbs = words_of(kListVerbs);
     m.using_words = words_of(kUsingWords);
     m.tool_words = words_of(kToolWords);
+    m.role_qualifiers = words_of(kRoleQualifiers);
     m.its_hash = text_tokens::hash_lower("its");
     m.behind_hash = text_tokens::hash_lower("behind");
     m.scope_hash = text_tokens::hash_lower("scope");

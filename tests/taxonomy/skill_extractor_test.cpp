@@ -279,6 +279,10 @@ TEST(SkillExtractor, RoleAndTeamNamesAreNotAskedSkills) {
     EXPECT_EQ(ids("Join code reviews, and follow team standards."), Ids{"code-review"});
     // A role noun right after "or" is an item of its own, not the list's suffix.
     EXPECT_EQ(ids("QA or developer background required"), Ids{"quality-assurance"});
+    // What the role works on may stand between the field and the noun, in lower case too.
+    EXPECT_EQ(ids("We're looking for a full-stack product engineer to own features."), Ids{});
+    EXPECT_EQ(ids("We need a DevOps platform engineer with Terraform."), Ids{"terraform"});
+    EXPECT_EQ(ids("Build the backend software for our app."), Ids{"backend"});
     // Fields that do not name roles, and tools, stay asked skills.
     EXPECT_EQ(ids("Senior Python Engineer"), Ids{"python"});
     // The span is still reported, marked as a role.
@@ -692,6 +696,11 @@ TEST(SkillExtractor, AnthropicAmongModelVendorsIsClaude) {
     EXPECT_EQ(ids("Our product is used by Google, Anthropic and Meta."), Ids{});
     EXPECT_EQ(ids("We partner closely with OpenAI and Anthropic on models."), Ids{});
     EXPECT_EQ(ids("Anthropic's security team builds LLM tooling."), Ids{"llm"});
+    // Secret rotation is secrets management; Postgres indexing is database design.
+    EXPECT_EQ(ids("Manage DevOps on Fly.io, including secret rotation."),
+              (Ids{"devops", "render-fly", "hashicorp-vault"}));
+    EXPECT_EQ(ids("Understand Postgres indexing and query performance."),
+              (Ids{"postgresql", "database-design"}));
 }
 
 // APIs the work builds are API design; APIs it calls, or those of a named kind, are not.
