@@ -685,6 +685,10 @@ TEST(SkillExtractor, AliasesForModelWorkInGigs) {
               Ids{"text-classification"});
     EXPECT_EQ(ids("OCR and layout extraction experience."),
               (Ids{"ocr", "document-layout-analysis"}));
+    EXPECT_EQ(ids("Conduct exploratory analysis. Create new features or variables from data."),
+              (Ids{"exploratory-data-analysis", "feature-engineering"}));
+    EXPECT_EQ(ids("Use data to tell a story that colleagues understand."),
+              Ids{"data-storytelling"});
 }
 
 // Anthropic named among model vendors is its models; as a customer, partner, investor or the
