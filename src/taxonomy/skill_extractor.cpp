@@ -812,6 +812,7 @@ struct SkillExtractor::Impl {
     std::uint64_t good_hash = 0;
     std::uint64_t out_hash = 0;
     std::uint64_t of_hash = 0;
+    std::uint64_t ex_hash = 0;
     std::uint64_t non_hash = 0;
     // A platform's skill tags pasted into the text ("Skills: Python, OpenCV"): the match scan
     // notes the "Skills:" label, and find_tag_lines reads where such lines run.
@@ -2426,10 +2427,23 @@ struct SkillExtractor::Impl {
         const Token& before = toks[c.first - 1];
         const bool former_word = before.hash == former_words[0] || before.hash == former_words[1] ||
                                  before.hash == former_words[2];
-        if (!before.capital && before.hash != of_hash && !former_word) {
+        if (!before.capital && before.hash != of_hash && !former_word && before.hash != at_hash) {
             return false;
         }
-        const bool former = former_word && c.variant->tool && toks[c.first].capital;
+        // "a Senior iOS Engineer at Help Scout": the capitalised name after a role and "at" is
+        // where the role is held.
+        if (before.hash == at_hash) {
+            if (c.first >= 2 && toks[c.first].capital && before.is_word() &&
+                in(role_nouns, toks[c.first - 2])) {
+                listed_end = c.last;
+                return true;
+            }
+            return false;
+        }
+        // "ex-" before a capitalised name marks a past employer whatever its kind ("ex-Wrike",
+        // "ex-Salesforce"); "former" only before a tool ("former Marketing lead" is a role).
+        const bool former =
+            former_word && toks[c.first].capital && (c.variant->tool || before.hash == ex_hash);
         // The company's name may open with words of its own: "cofounder of Gambit Robotics".
         // A tool may be written in lower case ("authors of neovim"); a field must be a
         // company's capitalised name, and a field alone after "CTO of" is what the CTO leads
@@ -3812,6 +3826,7 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     m.good_hash = text_tokens::hash_lower("good");
     m.out_hash = text_tokens::hash_lower("out");
     m.of_hash = text_tokens::hash_lower("of");
+    m.ex_hash = text_tokens::hash_lower("ex");
     m.non_hash = text_tokens::hash_lower("non");
     m.skills_hash = text_tokens::hash_lower("skills");
     // The words that open a product list, the key words of the headings over what the work

@@ -618,6 +618,11 @@ TEST(SkillExtractor, PastEmployersAreNotAsked) {
     EXPECT_EQ(ids("A seed round with angels from OpenAI, Apple and Waymo."), Ids{});
     // Customers listed after a comma are customers too.
     EXPECT_EQ(ids("Our customers, including Alibaba Cloud and Supabase, rely on us."), Ids{});
+    // "ex-" marks a past employer of any kind; "former" only a tool.
+    EXPECT_EQ(ids("Led by Andrew Filev (ex-Wrike), we build fast."), Ids{});
+    // The capitalised name after a role and "at" is where the role is held.
+    EXPECT_EQ(ids("As a Senior iOS Engineer at Help Scout, you will ship features."), Ids{"ios"});
+    EXPECT_EQ(ids("Work at Shopify scale."), Ids{"shopify"});
 }
 
 // What the employer sets out to change is its mission, not a skill the hire uses; the same
