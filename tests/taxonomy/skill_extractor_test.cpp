@@ -705,6 +705,9 @@ TEST(SkillExtractor, AnthropicAmongModelVendorsIsClaude) {
     EXPECT_EQ(ids("Our product is used by Google, Anthropic and Meta."), Ids{});
     EXPECT_EQ(ids("We partner closely with OpenAI and Anthropic on models."), Ids{});
     EXPECT_EQ(ids("Anthropic's security team builds LLM tooling."), Ids{"llm"});
+    // The client's own online store is its business; building one is e-commerce work.
+    EXPECT_EQ(ids("These images are of shoes for my online store."), Ids{});
+    EXPECT_EQ(ids("Build an online store with Shopify."), (Ids{"ecommerce", "shopify"}));
     // Secret rotation is secrets management; Postgres indexing is database design.
     EXPECT_EQ(ids("Manage DevOps on Fly.io, including secret rotation."),
               (Ids{"devops", "render-fly", "hashicorp-vault"}));
