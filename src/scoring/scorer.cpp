@@ -12,6 +12,7 @@
 #include "base/ascii.h"
 #include "scoring/country.h"
 #include "scoring/keyword_matcher.h"
+#include "scoring/work_kind.h"
 #include "taxonomy/taxonomy.h"
 
 namespace gigscout {
@@ -263,6 +264,8 @@ struct Scorer::Impl {
     std::unordered_map<std::string, SkillInfo> skills;
     std::vector<KeywordMatcher> must_have;
     std::vector<KeywordMatcher> excluded;
+    // The kinds of work (work_kinds(), by index) one of the profile's skills makes the user's.
+    std::vector<bool> own_kinds;
     std::vector<KeywordMatcher> search_terms;
     std::string wanted_job_types;  // "freelance, contract", for filter reasons
     int own_level = 1;             // the profile's level, 0..2 (profile_level)
@@ -386,6 +389,13 @@ struct Scorer::Impl {
         }
         for (const auto& k : profile.excluded_keywords) {
             excluded.emplace_back(k, taxonomy);
+        }
+        for (const WorkKind& kind : work_kinds()) {
+            own_kinds.push_back(std::any_of(
+                profile.skills.begin(), profile.skills.end(), [&](const ProfileSkill& ps) {
+                    return std::find(kind.skills.begin(), kind.skills.end(), ps.skill) !=
+                           kind.skills.end();
+                }));
         }
     }
 
@@ -886,7 +896,18 @@ ScoreComponent Scorer::Impl::penalty_component(const Listing& l, bool explain) c
             }
         }
     }
+    // Work of another kind counts as one excluded keyword: the user looks for their own work.
+    const WorkKind* kind = work_kind_of_title(l.title);
+    const bool foreign =
+        kind != nullptr && !own_kinds[static_cast<std::size_t>(kind - work_kinds().data())];
+    if (foreign) {
+        c.value += 1;
+    }
     if (explain) {
+        if (foreign) {
+            c.reason << (c.reason.empty() ? "" : "; ") << "the title asks for " << kind->role
+                     << " (" << kind->name << " work), and none of your skills is " << kind->name;
+        }
         c.reason = c.reason.empty() ? "no excluded keyword"
                    : c.weight > 0   ? c.reason + ": ranked after every listing without one"
                                     : c.reason + " (the penalty is 0)";

@@ -18,8 +18,10 @@ namespace gigscout {
 class Taxonomy;
 
 struct ScoreComponent {
-    std::string name;    // "skill", "level", "budget", "recency", "client", "search" or "penalty"
-    double value = 0;    // 0..1 (for "penalty": the number of excluded keywords found)
+    std::string name;  // "skill", "level", "budget", "recency", "client", "search" or "penalty"
+    // 0..1 (for "penalty": the number of excluded keywords found, plus one when the title
+    // asks for work of another kind, scoring/work_kind.h)
+    double value = 0;
     double weight = 0;   // the most points it can add (for "penalty": points per keyword)
     double points = 0;   // what it added to the total (negative for "penalty")
     std::string reason;  // "3 of 4 asked skills matched", "$45/h vs desired $40/h", ...

@@ -876,6 +876,37 @@ TEST(Rank, AnExcludedKeywordRanksAfterEveryListingWithoutOne) {
     EXPECT_FALSE(score_with(p, strong).demoted);
 }
 
+// A title asking for work of another kind (a writer, an account executive) ranks after every
+// listing of the user's own work, however many of their skills its text names; a profile that
+// holds one of the kind's skills keeps it.
+TEST(Rank, WorkOfAnotherKindRanksAfterTheUsersOwnWork) {
+    Profile p = cv_profile();
+    Listing writer = listing("writer", {tag("opencv"), tag("python")});
+    writer.title = "Research Paper Writer on Computer Vision";
+    Listing weak = listing("weak", {description("python")});
+    weak.title = "Python scripts";
+    Scorer scorer(p, test_taxonomy(), test_currencies(), kNow);
+    Score s = scorer.score(writer);
+    EXPECT_TRUE(s.demoted);
+    EXPECT_EQ(s.component("penalty")->value, 1);
+    EXPECT_EQ(s.component("penalty")->reason,
+              "the title asks for a writer (writing work), and none of your skills is writing: "
+              "ranked after every listing without one");
+    std::vector<Listing> listings{writer, weak};
+    std::vector<std::string> order;
+    for (const auto& r : rank(listings, scorer, ScoreDetail::Numbers)) {
+        order.push_back(listings[r.index].id);
+    }
+    EXPECT_EQ(order, (std::vector<std::string>{"weak", "writer"}));
+
+    // A writing skill in the profile makes it the user's work.
+    p.skills.push_back(skill("technical-writing", SkillLevel::Beginner));
+    EXPECT_FALSE(score_with(p, writer).demoted);
+    // An engineering noun after the kind's makes the job engineering.
+    writer.title = "Sales Engineer, Computer Vision";
+    EXPECT_FALSE(score_with(cv_profile(), writer).demoted);
+}
+
 TEST(Total, AnExcludedKeywordNamingASkillMatchesTheExtractedSkill) {
     Profile p = full_profile();
     p.excluded_keywords = {"wordpress"};
