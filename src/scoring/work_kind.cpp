@@ -1,7 +1,11 @@
 #include "scoring/work_kind.h"
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
+#include <cstdint>
+#include <utility>
+#include <vector>
 
 #include "base/ascii.h"
 
@@ -130,8 +134,44 @@ constexpr std::string_view kEngineeringNouns[] = {
 // A title token: a run of ASCII letters and digits, or a separator of its parts.
 struct Token {
     std::string_view text;
-    bool separator = false;
+    bool separator;
+    std::uint64_t hash;  // of the lower-cased word (word_hash); 0 for a separator
 };
+
+// FNV-1a over the ASCII-lower-cased bytes: titles are scored for every listing, so each word
+// is looked up by hash rather than compared with every role noun.
+std::uint64_t word_hash(std::string_view word) {
+    std::uint64_t h = 0xcbf29ce484222325ull;
+    for (char c : word) {
+        h = (h ^ static_cast<unsigned char>(ascii::to_lower(c))) * 0x100000001b3ull;
+    }
+    return h;
+}
+
+// The words a title is looked up by, sorted by hash: the first word of each role phrase (with
+// the phrase's index) and the engineering nouns (kEngineering + their index).
+constexpr std::size_t kEngineering = 1000;
+
+struct WordIndex {
+    std::vector<std::pair<std::uint64_t, std::size_t>> entries;
+    std::uint64_t sales = word_hash("sales");
+
+    WordIndex() {
+        for (std::size_t p = 0; p < std::size(kPhrases); ++p) {
+            std::string_view words = kPhrases[p].words;
+            entries.emplace_back(word_hash(words.substr(0, words.find(' '))), p);
+        }
+        for (std::size_t k = 0; k < std::size(kEngineeringNouns); ++k) {
+            entries.emplace_back(word_hash(kEngineeringNouns[k]), kEngineering + k);
+        }
+        std::sort(entries.begin(), entries.end());
+    }
+};
+
+const WordIndex& word_index() {
+    static const WordIndex index;
+    return index;
+}
 
 // Separators of a title's parts ("Sales | Remote", "Sales - EMEA", "(Sales)"): after one, a
 // bare "Sales" ends its part.
@@ -152,15 +192,16 @@ std::size_t tokenize(std::string_view title, std::array<Token, kMaxTokens>& out)
             while (i < title.size() && ascii::is_alnum(title[i])) {
                 ++i;
             }
-            out[n++] = {title.substr(start, i - start), false};
+            std::string_view word = title.substr(start, i - start);
+            out[n++] = {word, false, word_hash(word)};
         } else if (separator_byte(c)) {
-            out[n++] = {title.substr(i, 1), true};
+            out[n++] = {title.substr(i, 1), true, 0};
             ++i;
         } else if (static_cast<unsigned char>(c) == 0xE2 && i + 2 < title.size() &&
                    static_cast<unsigned char>(title[i + 1]) == 0x80 &&
                    (static_cast<unsigned char>(title[i + 2]) == 0x93 ||
                     static_cast<unsigned char>(title[i + 2]) == 0x94)) {
-            out[n++] = {title.substr(i, 3), true};  // en and em dashes
+            out[n++] = {title.substr(i, 3), true, 0};  // en and em dashes
             i += 3;
         } else {
             ++i;
@@ -192,8 +233,9 @@ std::span<const WorkKind> work_kinds() {
 }
 
 const WorkKind* work_kind_of_title(std::string_view title) {
-    std::array<Token, kMaxTokens> toks{};
+    std::array<Token, kMaxTokens> toks;
     const std::size_t n = tokenize(title, toks);
+    const WordIndex& index = word_index();
     const WorkKind* last = nullptr;
     std::size_t i = 0;
     while (i < n) {
@@ -201,9 +243,20 @@ const WorkKind* work_kind_of_title(std::string_view title) {
             ++i;
             continue;
         }
+        auto [from, to] = std::equal_range(
+            index.entries.begin(), index.entries.end(), std::pair{toks[i].hash, std::size_t{0}},
+            [](const auto& a, const auto& b) { return a.first < b.first; });
         std::size_t covered = 0;
         std::size_t kind = 0;
-        for (const RolePhrase& p : kPhrases) {
+        bool engineering = false;
+        for (auto it = from; it != to; ++it) {
+            if (it->second >= kEngineering) {
+                engineering =
+                    engineering ||
+                    ascii::iequals(toks[i].text, kEngineeringNouns[it->second - kEngineering]);
+                continue;
+            }
+            const RolePhrase& p = kPhrases[it->second];
             std::size_t len = phrase_at(toks, n, i, p.words);
             if (len > covered) {
                 covered = len;
@@ -212,7 +265,7 @@ const WorkKind* work_kind_of_title(std::string_view title) {
         }
         // A bare "Sales" names the role only where its part of the title ends ("Enterprise
         // Platform Sales"); before a noun it is a modifier ("Sales Dashboard").
-        if (covered == 0 && ascii::iequals(toks[i].text, "sales") &&
+        if (covered == 0 && toks[i].hash == index.sales && ascii::iequals(toks[i].text, "sales") &&
             (i + 1 == n || toks[i + 1].separator)) {
             covered = 1;
             kind = kSalesKind;
@@ -222,11 +275,8 @@ const WorkKind* work_kind_of_title(std::string_view title) {
             i += covered;
             continue;
         }
-        for (std::string_view noun : kEngineeringNouns) {
-            if (ascii::iequals(toks[i].text, noun)) {
-                last = nullptr;
-                break;
-            }
+        if (engineering) {
+            last = nullptr;
         }
         ++i;
     }
