@@ -694,6 +694,14 @@ TEST(SkillExtractor, AliasesForModelWorkInGigs) {
               (Ids{"exploratory-data-analysis", "feature-engineering"}));
     EXPECT_EQ(ids("Use data to tell a story that colleagues understand."),
               Ids{"data-storytelling"});
+    EXPECT_EQ(ids("Hands-on experience in training and evaluating modern ML models."),
+              (Ids{"model-evaluation", "machine-learning"}));
+    // xAI is a company, XAI explainable AI; a step-function change is no AWS service.
+    EXPECT_EQ(ids("About xAI: we build a step-function change in reasoning."), Ids{});
+    EXPECT_EQ(ids("XAI methods for credit models; AWS Lambda and Step Functions."),
+              (Ids{"explainable-ai", "aws-lambda", "aws-sqs-sns"}));
+    EXPECT_EQ(ids("Azure Storage and Azure SQL Data Warehouse."),
+              (Ids{"cloud-storage", "azure-synapse"}));
 }
 
 // Anthropic named among model vendors is its models; as a customer, partner, investor or the
