@@ -704,6 +704,19 @@ TEST(SkillExtractor, AliasesForModelWorkInGigs) {
               (Ids{"cloud-storage", "azure-synapse"}));
 }
 
+// Names that readers of the new sets listed as unknown: a workflow engine, a message bus, a
+// job queue, an ML compiler, mainframes, record linkage, a payments API and a CMS. Temporal is
+// the engine only beside stack words; in a customer list it is a company.
+TEST(SkillExtractor, AliasesForQueuesCompilersAndMainframes) {
+    EXPECT_EQ(ids("Stack: Go, Postgres, Temporal, NATS and BullMQ."),
+              (Ids{"go", "postgresql", "temporal", "nats", "bullmq"}));
+    EXPECT_EQ(ids("Trusted by teams like Block, Canva, Temporal and Rippling."), Ids{});
+    EXPECT_EQ(ids("Lower PyTorch graphs through XLA; mainframe and JCL batch jobs."),
+              (Ids{"pytorch", "xla", "mainframe"}));
+    EXPECT_EQ(ids("Entity resolution over Lucene indexes; Plaid API and Sitecore."),
+              (Ids{"entity-resolution", "solr", "plaid", "sitecore"}));
+}
+
 // Anthropic named among model vendors is its models; as a customer, partner, investor or the
 // employer it is a company.
 TEST(SkillExtractor, AnthropicAmongModelVendorsIsClaude) {
