@@ -715,6 +715,12 @@ TEST(SkillExtractor, AliasesForQueuesCompilersAndMainframes) {
               (Ids{"pytorch", "xla", "mainframe"}));
     EXPECT_EQ(ids("Entity resolution over Lucene indexes; Plaid API and Sitecore."),
               (Ids{"entity-resolution", "solr", "plaid", "sitecore"}));
+    // Serving and sensor names by their neighbours: Triton and TGI beside serving systems,
+    // radar beside other sensors.
+    EXPECT_EQ(ids("Maintain model-serving systems (vLLM/Triton/TGI)."),
+              (Ids{"model-serving", "vllm", "triton", "text-generation-inference"}));
+    EXPECT_EQ(ids("Simulate cameras, lidar and radar. Flying under the radar."),
+              (Ids{"lidar", "radar"}));
 }
 
 // Anthropic named among model vendors is its models; as a customer, partner, investor or the
