@@ -723,6 +723,17 @@ TEST(SkillExtractor, AliasesForQueuesCompilersAndMainframes) {
               (Ids{"lidar", "radar"}));
 }
 
+// Operations work as small gigs name it: SSL (not an SSL VPN, not a mail name), a backup
+// solution (not the employer's photo backup product), Entra, DevOps pipelines.
+TEST(SkillExtractor, AliasesForOperationsGigs) {
+    EXPECT_EQ(ids("Fix SSL handshake errors; set up a backup solution and data backups."),
+              (Ids{"tls", "disaster-recovery"}));
+    EXPECT_EQ(ids("Remote access through an SSL VPN; mail ssl @ example.com."), Ids{"networking"});
+    EXPECT_EQ(ids("Our self-hostable photo and video backup solution."), Ids{});
+    EXPECT_EQ(ids("Migrate the SSO into Entra; build DevOps pipelines."),
+              (Ids{"oauth", "identity-access", "ci-cd"}));
+}
+
 // Anthropic named among model vendors is its models; as a customer, partner, investor or the
 // employer it is a company.
 TEST(SkillExtractor, AnthropicAmongModelVendorsIsClaude) {
