@@ -696,6 +696,12 @@ TEST(SkillExtractor, AliasesForModelWorkInGigs) {
               Ids{"data-storytelling"});
     EXPECT_EQ(ids("Hands-on experience in training and evaluating modern ML models."),
               (Ids{"model-evaluation", "machine-learning"}));
+    EXPECT_EQ(ids("Assess model performance with precision and recall; fine-tune hyperparameters."),
+              (Ids{"model-evaluation", "hyperparameter-tuning"}));
+    EXPECT_EQ(ids("Develop a rule-based vector recommender; run online experimentation."),
+              (Ids{"recommender-systems", "ab-testing"}));
+    EXPECT_EQ(ids("Experience with AWS cost management tools and right-sizing."),
+              Ids{"cloud-cost"});
     // xAI is a company, XAI explainable AI; a step-function change is no AWS service.
     EXPECT_EQ(ids("About xAI: we build a step-function change in reasoning."), Ids{});
     EXPECT_EQ(ids("XAI methods for credit models; AWS Lambda and Step Functions."),
