@@ -727,6 +727,10 @@ TEST(SkillExtractor, AliasesForQueuesCompilersAndMainframes) {
               (Ids{"model-serving", "vllm", "triton", "text-generation-inference"}));
     EXPECT_EQ(ids("Simulate cameras, lidar and radar. Flying under the radar."),
               (Ids{"lidar", "radar"}));
+    EXPECT_EQ(ids("Compress large models to run in low precision; proficiency in systems coding."),
+              (Ids{"quantization", "systems-programming"}));
+    EXPECT_EQ(ids("Build tools (SVN, GIT, ant, maven); experience with payment processors."),
+              (Ids{"svn", "git", "build-tools-jvm", "payment-integration"}));
 }
 
 // Operations work as small gigs name it: SSL (not an SSL VPN, not a mail name), a backup
