@@ -731,6 +731,9 @@ TEST(SkillExtractor, AliasesForQueuesCompilersAndMainframes) {
               (Ids{"quantization", "systems-programming"}));
     EXPECT_EQ(ids("Build tools (SVN, GIT, ant, maven); experience with payment processors."),
               (Ids{"svn", "git", "build-tools-jvm", "payment-integration"}));
+    EXPECT_EQ(ids("Ship pages in Gatsby and React (hooks, state mgmt); export with jsPDF."),
+              (Ids{"gatsby", "react", "state-management", "pdf-libraries"}));
+    EXPECT_EQ(ids("The Great Gatsby is a novel."), Ids{});
 }
 
 // Operations work as small gigs name it: SSL (not an SSL VPN, not a mail name), a backup
