@@ -91,7 +91,7 @@ constexpr std::string_view kRoleNouns[] = {
     "partners",      "expert",       "experts",      "owner",       "owners",      "practitioner",
     "practitioners", "trainer",      "trainers",     "researcher",  "researchers", "scientist",
     "scientists",    "organization", "organisation", "org",         "guild",       "guilds",
-    "generalist",    "generalists",  "assistant",    "assistants",
+    "generalist",    "generalists",  "assistant",    "assistants",  "role",        "roles",
 };
 
 // Lower-case words that may stand between a field and its role noun like a capitalised name
@@ -1746,11 +1746,16 @@ struct SkillExtractor::Impl {
             // A role noun names the list's items only right after one: in "QA or developer
             // background" the noun is an item of its own.
             bool after_item = true;
+            bool after_kind = false;  // the last word was list glue naming a kind ("similar")
             for (int steps = 0; steps < 16 && k < toks.size(); ++steps) {
                 const Token& t = toks[k];
                 // Role nouns and list glue pass the filter; most words do not.
                 const bool listed = maybe_role(t.hash);
-                if (after_item && listed && t.is_word() &&
+                const bool kind_before = after_kind;
+                after_kind = false;
+                // "DevOps, SRE, or a similar role": the noun after a kind word names the list's
+                // items too.
+                if ((after_item || kind_before) && listed && t.is_word() &&
                     std::binary_search(nouns.begin(), nouns.end(), t.hash)) {
                     c.role = true;
                     break;
@@ -1765,6 +1770,7 @@ struct SkillExtractor::Impl {
                     continue;
                 }
                 if (listed && std::binary_search(list_glue.begin(), list_glue.end(), t.hash)) {
+                    after_kind = in(kind_words, t);
                     ++k;
                     capitalised_run = 0;
                     after_item = false;

@@ -283,6 +283,11 @@ TEST(SkillExtractor, RoleAndTeamNamesAreNotAskedSkills) {
     EXPECT_EQ(ids("We're looking for a full-stack product engineer to own features."), Ids{});
     EXPECT_EQ(ids("We need a DevOps platform engineer with Terraform."), Ids{"terraform"});
     EXPECT_EQ(ids("Build the backend software for our app."), Ids{"backend"});
+    // "roles" ends a list of fields like "teams", also after "or a similar".
+    EXPECT_EQ(ids("7+ years of experience in SRE, DevOps, or Solutions Architecture roles."),
+              Ids{});
+    EXPECT_EQ(ids("3+ years of experience in DevOps, SRE, or a similar role."), Ids{});
+    EXPECT_EQ(ids("Python, Go or a similar language."), (Ids{"python", "go"}));
     // Fields that do not name roles, and tools, stay asked skills.
     EXPECT_EQ(ids("Senior Python Engineer"), Ids{"python"});
     // The span is still reported, marked as a role.
