@@ -82,8 +82,9 @@ constexpr std::array<std::string_view, 19> kLabels = {
     "work type",     "work mode",       "work setup",     "work style",      "remote status",
     "job type",      "employment type", "position type",  "work environment"};
 
-constexpr std::array<std::string_view, 6> kWorkplaceValues = {
-    "hybrid", "onsite", "on-site", "on site", "in-office", "office-based"};
+constexpr std::array<std::string_view, 8> kWorkplaceValues = {
+    "hybrid",    "onsite",       "on-site",   "on site",
+    "in-office", "office-based", "in-person", "in person"};
 
 // Whether `lower` (a lower-cased clause) asks for office work.
 bool asks_for_office(std::string_view lower) {
@@ -94,11 +95,22 @@ bool asks_for_office(std::string_view lower) {
     for (std::string_view label : kLabels) {
         for (std::size_t at = lower.find(label); at != std::string_view::npos;
              at = lower.find(label, at + 1)) {
+            // The label's mark: ':' or a dash ("Location – San Jose, CA Hybrid"), after a space
+            // or not.
             std::size_t colon = at + label.size();
-            if ((at > 0 && std::isalpha(static_cast<unsigned char>(lower[at - 1]))) ||
-                colon >= lower.size() || lower[colon] != ':') {
+            if (colon < lower.size() && lower[colon] == ' ') {
+                ++colon;
+            }
+            std::size_t mark = 0;
+            if (colon < lower.size() && (lower[colon] == ':' || lower[colon] == '-')) {
+                mark = 1;
+            } else if (lower.substr(colon).starts_with("\xE2\x80\x93")) {
+                mark = 3;  // en dash
+            }
+            if ((at > 0 && std::isalpha(static_cast<unsigned char>(lower[at - 1]))) || mark == 0) {
                 continue;
             }
+            colon += mark - 1;
             std::string_view value = lower.substr(colon + 1, 80);
             value = value.substr(0, value.find('|', value.find_first_not_of(" |")));
             if (has_any(value, kRemoteWords)) {
@@ -112,6 +124,14 @@ bool asks_for_office(std::string_view lower) {
                 return true;
             }
         }
+    }
+    // "The work location of this role is hybrid, meaning it will be performed both from home
+    // and from an office": home is part of the hybrid, not an alternative to it.
+    constexpr std::array<std::string_view, 5> kHybridIs = {"role is hybrid", "position is hybrid",
+                                                           "job is hybrid", "location is hybrid",
+                                                           "work is hybrid"};
+    if (has_any(lower, kHybridIs) && !has(lower, "hybrid or") && !has(lower, "remote")) {
+        return true;
     }
     if (has_any(lower, kRemoteWords) || has_any(lower, kOptionalWords)) {
         return false;

@@ -47,6 +47,18 @@ TEST(WorkplaceReading, OfficeDaysAHybridRoleAndOnSiteLabelsAreRequirements) {
               "Hybrid: 3 times a month onsite at Makati");
     EXPECT_EQ(office("Analyst", "Hybrid as per our Lima office policy"),
               "Hybrid as per our Lima office policy");
+    // A label with a dash, an in-person value, and a hybrid role that names the home it
+    // includes.
+    EXPECT_EQ(office("AI ML Engineer", "Location \xE2\x80\x93 San Jose, CA Hybrid (3 days WFO)"),
+              "Location \xE2\x80\x93 San Jose, CA Hybrid (3 days WFO)");
+    EXPECT_EQ(office("Founding Engineer", "Location: In-person in San Francisco"),
+              "Location: In-person in San Francisco");
+    EXPECT_EQ(office("Senior AI Engineer",
+                     "This role is hybrid, done both from home and from our office."),
+              "This role is hybrid, done both from home and from our office");
+    EXPECT_EQ(office("Engineer", "The role is hybrid or fully remote, as you prefer."), "");
+    EXPECT_EQ(office("Engineer", "Our infrastructure is hybrid (AWS and on-prem)."), "");
+    EXPECT_EQ(office("Engineer", "Location-based pricing for our customers."), "");
 }
 
 TEST(WorkplaceReading, LabelsRunTogetherOnOneLineAreReadByTheirValue) {
