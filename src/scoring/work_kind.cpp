@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "base/ascii.h"
+#include "taxonomy/text_tokens.h"
 
 namespace gigscout {
 namespace {
@@ -135,36 +136,32 @@ constexpr std::string_view kEngineeringNouns[] = {
 struct Token {
     std::string_view text;
     bool separator;
-    std::uint64_t hash;  // of the lower-cased word (word_hash); 0 for a separator
+    // text_tokens::hash_lower of the word (0 for a separator): titles are scored for every
+    // listing, so each word is looked up by hash rather than compared with every role noun.
+    std::uint64_t hash;
 };
 
-// FNV-1a over the ASCII-lower-cased bytes: titles are scored for every listing, so each word
-// is looked up by hash rather than compared with every role noun.
-std::uint64_t word_hash(std::string_view word) {
-    std::uint64_t h = 0xcbf29ce484222325ull;
-    for (char c : word) {
-        h = (h ^ static_cast<unsigned char>(ascii::to_lower(c))) * 0x100000001b3ull;
-    }
-    return h;
-}
-
-// The words a title is looked up by, sorted by hash: the first word of each role phrase (with
-// the phrase's index) and the engineering nouns (kEngineering + their index).
-constexpr std::size_t kEngineering = 1000;
+// A word a title is looked up by: the first word of a role phrase, or an engineering noun.
+struct IndexEntry {
+    std::uint64_t hash;
+    const RolePhrase* phrase;  // null for an engineering noun
+    std::string_view word;
+};
 
 struct WordIndex {
-    std::vector<std::pair<std::uint64_t, std::size_t>> entries;
-    std::uint64_t sales = word_hash("sales");
+    std::vector<IndexEntry> entries;  // sorted by hash
+    std::uint64_t sales = text_tokens::hash_lower("sales");
 
     WordIndex() {
-        for (std::size_t p = 0; p < std::size(kPhrases); ++p) {
-            std::string_view words = kPhrases[p].words;
-            entries.emplace_back(word_hash(words.substr(0, words.find(' '))), p);
+        for (const RolePhrase& p : kPhrases) {
+            std::string_view first = p.words.substr(0, p.words.find(' '));
+            entries.push_back({text_tokens::hash_lower(first), &p, first});
         }
-        for (std::size_t k = 0; k < std::size(kEngineeringNouns); ++k) {
-            entries.emplace_back(word_hash(kEngineeringNouns[k]), kEngineering + k);
+        for (std::string_view noun : kEngineeringNouns) {
+            entries.push_back({text_tokens::hash_lower(noun), nullptr, noun});
         }
-        std::sort(entries.begin(), entries.end());
+        std::sort(entries.begin(), entries.end(),
+                  [](const IndexEntry& a, const IndexEntry& b) { return a.hash < b.hash; });
     }
 };
 
@@ -193,7 +190,7 @@ std::size_t tokenize(std::string_view title, std::array<Token, kMaxTokens>& out)
                 ++i;
             }
             std::string_view word = title.substr(start, i - start);
-            out[n++] = {word, false, word_hash(word)};
+            out[n++] = {word, false, text_tokens::hash_lower(word)};
         } else if (separator_byte(c)) {
             out[n++] = {title.substr(i, 1), true, 0};
             ++i;
@@ -244,23 +241,20 @@ const WorkKind* work_kind_of_title(std::string_view title) {
             continue;
         }
         auto [from, to] = std::equal_range(
-            index.entries.begin(), index.entries.end(), std::pair{toks[i].hash, std::size_t{0}},
-            [](const auto& a, const auto& b) { return a.first < b.first; });
+            index.entries.begin(), index.entries.end(), IndexEntry{toks[i].hash, nullptr, {}},
+            [](const IndexEntry& a, const IndexEntry& b) { return a.hash < b.hash; });
         std::size_t covered = 0;
         std::size_t kind = 0;
         bool engineering = false;
         for (auto it = from; it != to; ++it) {
-            if (it->second >= kEngineering) {
-                engineering =
-                    engineering ||
-                    ascii::iequals(toks[i].text, kEngineeringNouns[it->second - kEngineering]);
+            if (it->phrase == nullptr) {
+                engineering = engineering || ascii::iequals(toks[i].text, it->word);
                 continue;
             }
-            const RolePhrase& p = kPhrases[it->second];
-            std::size_t len = phrase_at(toks, n, i, p.words);
+            std::size_t len = phrase_at(toks, n, i, it->phrase->words);
             if (len > covered) {
                 covered = len;
-                kind = p.kind;
+                kind = it->phrase->kind;
             }
         }
         // A bare "Sales" names the role only where its part of the title ends ("Enterprise
