@@ -746,7 +746,7 @@ struct SkillExtractor::Impl {
     std::vector<std::uint64_t> phrase_ends;        // kPhraseEnds, sorted hashes
     std::vector<std::uint64_t> role_nouns;         // kRoleNouns, sorted hashes
     std::vector<std::uint64_t> team_nouns;         // kTeamNouns, sorted hashes
-    std::vector<std::uint64_t> role_qualifiers;    // kRoleQualifiers
+    std::vector<std::uint64_t> role_qualifiers;    // kRoleQualifiers, sorted hashes
     std::vector<std::uint64_t> departments;        // kDepartments, sorted hashes
     std::vector<std::uint64_t> with_words;         // kWithWords, sorted hashes
     std::vector<std::uint64_t> colleague_nouns;    // kColleagueNouns, kTeamNouns; sorted hashes
@@ -2411,9 +2411,10 @@ struct SkillExtractor::Impl {
         return false;
     }
 
-    // Whether match `c` names a past employer: "Founded by ex-Stripe/Segment leads", "a former
-    // Google engineer", "with the cofounder/CTO of MongoDB" name where people worked or what
-    // they led, no skill the job asks, and so do the companies listed with it. Only that
+    // Whether match `c` names an employer: "Founded by ex-Stripe/Segment leads", "a former
+    // Google engineer", "with the cofounder/CTO of MongoDB", "an iOS Engineer at Help Scout"
+    // name where people work or worked or what they led, no skill the job asks, and so do the
+    // companies listed with it. Only that
     // mention: the same tool named elsewhere may still be used. `listed_end` is the end of the
     // last one found (0: none yet), whose list `c` may continue ("ex-Stripe/Segment").
     bool past_employer(const std::vector<Token>& toks, const Candidate& c,
@@ -2439,8 +2440,7 @@ struct SkillExtractor::Impl {
         // "a Senior iOS Engineer at Help Scout": the capitalised name after a role and "at" is
         // where the role is held.
         if (before.hash == at_hash) {
-            if (c.first >= 2 && toks[c.first].capital && before.is_word() &&
-                in(role_nouns, toks[c.first - 2])) {
+            if (c.first >= 2 && toks[c.first].capital && in(role_nouns, toks[c.first - 2])) {
                 listed_end = c.last;
                 return true;
             }
