@@ -136,6 +136,18 @@ bool asks_for_office(std::string_view lower) {
     if (has_any(lower, kRemoteWords) || has_any(lower, kOptionalWords)) {
         return false;
     }
+    // "Candidates are expected to be located near the Bay Area or open to relocation", "Both
+    // roles require relocation to Japan": a move to the workplace is asked or paid for. Where
+    // the hire must merely be located ("must be located in the US") is a country, not a site.
+    for (std::string_view move :
+         {"be located near", "open to relocation", "relocate to", "relocation to", "relocating to",
+          "require relocation", "requires relocation"}) {
+        std::size_t at = lower.find(move);
+        if (at != std::string_view::npos && !lower.substr(0, at).ends_with("no ") &&
+            !lower.substr(0, at).ends_with("not ")) {
+            return true;
+        }
+    }
     // A line that opens with the workplace: "Hybrid as per company policy", "Hybrid - Madrid".
     std::string_view opening =
         lower.substr(std::min(lower.find_first_not_of(" -*\t"), lower.size()));
@@ -253,7 +265,7 @@ struct Needle {
     std::string_view anchor;
     std::size_t at;
 };
-constexpr std::array<Needle, 10> kNeedles = {{{"hybrid", "yb", 1},
+constexpr std::array<Needle, 12> kNeedles = {{{"hybrid", "yb", 1},
                                               {"office", "ff", 1},
                                               {"onsite", "sit", 2},
                                               {"on-site", "sit", 3},
@@ -262,7 +274,9 @@ constexpr std::array<Needle, 10> kNeedles = {{{"hybrid", "yb", 1},
                                               {"in-person", "rso", 5},
                                               {"headquarters", "dqu", 3},
                                               {" hq", "hq", 1},
-                                              {"duty station", "dut", 0}}};
+                                              {"duty station", "dut", 0},
+                                              {"located", "cat", 2},
+                                              {"relocat", "cat", 4}}};
 
 bool same_lowered(std::string_view text, std::size_t from, std::string_view lower_word) {
     if (text.size() - from < lower_word.size()) {
@@ -302,7 +316,8 @@ std::vector<std::size_t> find_needles(std::string_view text) {
                       ((a == 's') & (b == 'i') & (c == 't')) |
                       ((a == 'r') & (b == 's') & (c == 'o')) |
                       ((a == 'd') & (b == 'q') & (c == 'u')) | ((a == 'h') & (b == 'q')) |
-                      ((a == 'd') & (b == 'u') & (c == 't')));
+                      ((a == 'd') & (b == 'u') & (c == 't')) |
+                      ((a == 'c') & (b == 'a') & (c == 't')));
         std::uint64_t half[2];
         std::memcpy(half, &maybe, 16);
         if ((half[0] | half[1]) == 0) {
@@ -353,6 +368,42 @@ std::string quote(std::string_view text, Clause c) {
         }
     }
     return out;
+}
+
+// Whether a segment of `title` between separators is a workplace: "ML Engineer | GPU | Hybrid,
+// San Jose, CA", "Data Engineer - Onsite". Only a whole segment counts, so "Hybrid Cloud
+// Engineer" names no workplace; a title offering remote beside it was refused by the caller's
+// reading already ("Remote / Hybrid" is a choice).
+bool workplace_segment(std::string_view title) {
+    const std::string lower = ascii::to_lower(title);
+    if (has(lower, "remote")) {
+        return false;
+    }
+    const std::string_view t = lower;
+    // A dash separates only between spaces: "Hybrid-Electric Vehicles" is one segment.
+    auto spaced_dash = [&t](std::size_t at) {
+        return t.substr(at).starts_with(" - ") || t.substr(at).starts_with(" \xE2\x80\x93 ");
+    };
+    for (std::string_view kind : {"hybrid", "onsite", "on-site", "on site"}) {
+        for (std::size_t at = t.find(kind); at != t.npos; at = t.find(kind, at + 1)) {
+            std::string_view before = t.substr(0, at);
+            while (before.ends_with(' ')) {
+                before.remove_suffix(1);
+            }
+            bool opens = before.empty() || std::strchr("|,([:", before.back()) != nullptr ||
+                         (before.size() < at &&
+                          (before.ends_with(" -") || before.ends_with(" \xE2\x80\x93")));
+            std::size_t end = at + kind.size();
+            std::string_view after = t.substr(end);
+            bool closes = after.find_first_not_of(' ') == after.npos ||
+                          std::strchr("|,)]", after[after.find_first_not_of(' ')]) != nullptr ||
+                          spaced_dash(end);
+            if (opens && closes) {
+                return true;
+            }
+        }
+    }
+    return false;
 }
 
 std::optional<std::string> read(std::string_view text) {
@@ -431,6 +482,9 @@ std::optional<std::string> office_requirement(std::string_view title,
                                               std::string_view description) {
     if (auto q = read(title)) {
         return q;
+    }
+    if (workplace_segment(title)) {
+        return quote(title, {0, title.size()});
     }
     // A title that offers remote as a choice ("Onsite or Remote", "Remote/Hybrid") is the
     // posting's own summary; a tag or a line below it does not take the choice back.

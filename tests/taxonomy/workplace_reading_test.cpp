@@ -56,6 +56,27 @@ TEST(WorkplaceReading, OfficeDaysAHybridRoleAndOnSiteLabelsAreRequirements) {
     EXPECT_EQ(office("Senior AI Engineer",
                      "This role is hybrid, done both from home and from our office."),
               "This role is hybrid, done both from home and from our office");
+    // A workplace as a segment of the title, and a move to the site asked or paid for.
+    EXPECT_EQ(office("Machine Learning Engineer | Python | GPU | Hybrid, San Jose, CA", ""),
+              "Machine Learning Engineer | Python | GPU | Hybrid, San Jose, CA");
+    EXPECT_EQ(office("Data Engineer \xE2\x80\x93 Onsite", "SQL."),
+              "Data Engineer \xE2\x80\x93 Onsite");
+    EXPECT_EQ(office("Member of Technical Staff",
+                     "Location The role is based in the Bay Area. Candidates are expected to be "
+                     "located near the Bay Area or Seattle or open to relocation."),
+              "Candidates are expected to be located near the Bay Area or Seattle or open to "
+              "relocation");
+    EXPECT_EQ(office("Research Engineer", "Both roles require relocation to Japan."),
+              "Both roles require relocation to Japan");
+    EXPECT_EQ(office("Hybrid Cloud Engineer", "AWS."), "");
+    EXPECT_EQ(office("Engineer - Hybrid-Electric Vehicles", "CAN bus."), "");
+    EXPECT_EQ(office("Engineer", "You must be located in the United States."), "");
+    EXPECT_EQ(office("Engineer",
+                     "This role is open to remote employees, or relocation "
+                     "assistance is available to our offices."),
+              "");
+    EXPECT_EQ(office("Engineer", "Remote-first. Relocation to Berlin is optional."), "");
+    EXPECT_EQ(office("Engineer", "Willing to relocate: No. Applications open now."), "");
     EXPECT_EQ(office("Engineer", "The role is hybrid or fully remote, as you prefer."), "");
     EXPECT_EQ(office("Engineer", "Our infrastructure is hybrid (AWS and on-prem)."), "");
     EXPECT_EQ(office("Engineer", "Location-based pricing for our customers."), "");
