@@ -214,6 +214,12 @@ constexpr std::string_view kJobHeadings[] = {
     "what we are looking for",
     "who you are",
     "job description",
+    "description",
+    "role description",
+    "position description",
+    "job details",
+    "job overview",
+    "role summary",
     "job summary",
     "duties",
     "skills",
@@ -823,6 +829,7 @@ struct SkillExtractor::Impl {
     std::uint64_t t_hash = 0;
     std::vector<std::uint64_t> negated_be;  // kNegatedBe
     std::uint64_t about_hash = 0;
+    std::uint64_t description_hash = 0;  // a bare "Description" heading (drop_company_sections)
     // One bit per (hash >> 52) of every heading_starts entry: most words miss here.
     std::array<std::uint64_t, 64> heading_filter{};
     // Bit per high 12 bits of the hash of the words self_description looks up: where a word
@@ -2220,7 +2227,11 @@ struct SkillExtractor::Impl {
                 company = !job;
                 pitch = company && !benefits;
                 opened = k + length;
-                first_job = job ? std::min(first_job, k) : first_job;
+                // A bare "Description" ends the company's section but often opens a whole
+                // posting ("Description: We're a startup building AI tools for sales"): the
+                // employer may still describe itself below it.
+                const bool whole_posting = length == 1 && t.hash == description_hash;
+                first_job = job && !whole_posting ? std::min(first_job, k) : first_job;
                 next = k + length;  // "Company Overview" is one heading, not two
             }
         }
@@ -4009,6 +4020,7 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     m.t_hash = text_tokens::hash_lower("t");
     m.negated_be = words_of(kNegatedBe);
     m.about_hash = text_tokens::hash_lower("about");
+    m.description_hash = text_tokens::hash_lower("description");
     m.heading_starts.push_back(m.about_hash);
     m.heading_starts.push_back(m.why_hash);
     m.heading_starts.push_back(m.who_hash);

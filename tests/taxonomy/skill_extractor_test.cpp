@@ -313,6 +313,14 @@ TEST(SkillExtractor, FieldsInTheCompanysOwnSectionsAreNotAsked) {
               Ids{"machine-learning"});
     EXPECT_EQ(ids("About Acme We sell shoes. About Engineering at Acme We do data science."),
               Ids{"data-science"});
+    // A bare "Description" heading ends it too; when it opens the posting, the employer's
+    // description of itself below it is still not asked.
+    EXPECT_EQ(ids("About Us\nSince 1977 we serve insurers.\n\nDescription\n\nResponsibilities "
+                  "include:\n- LLM and GenAI models, hyperparameter tuning"),
+              (Ids{"llm", "generative-ai", "hyperparameter-tuning"}));
+    EXPECT_EQ(ids("Description: We're a startup building AI tools for B2B sales. We need a data "
+                  "engineer with Python."),
+              Ids{"python"});
     // Only a heading where headings stand: capitalised, after a sentence or a line.
     EXPECT_EQ(ids("Tell me about us and data science"), Ids{"data-science"});
     // "Your tasks" and the like end a benefits section as "Responsibilities" does.
@@ -750,6 +758,44 @@ TEST(SkillExtractor, AliasesForOperationsGigs) {
     EXPECT_EQ(ids("Our self-hostable photo and video backup solution."), Ids{});
     EXPECT_EQ(ids("Migrate the SSO into Entra; build DevOps pipelines."),
               (Ids{"oauth", "identity-access", "ci-cd"}));
+}
+
+// Data-science methods and tools as job descriptions name them (sets 41-44, development halves).
+TEST(SkillExtractor, AliasesForDataScienceMethods) {
+    EXPECT_EQ(ids("Use causal discovery analysis, Bayesian analysis, boosting and bagging."),
+              (Ids{"causal-inference", "bayesian-methods", "ensemble-methods"}));
+    EXPECT_EQ(ids("Use relational and non-relational data sources; imputation; feature "
+                  "generation; data pre-processing."),
+              (Ids{"nosql", "data-cleaning", "feature-engineering"}));
+    EXPECT_EQ(ids("Use visualization and storytelling to communicate insights."),
+              (Ids{"data-visualization", "data-storytelling"}));
+    EXPECT_EQ(ids("Visual storytelling for our game levels."), Ids{});
+    EXPECT_EQ(ids("LLM work: fine-tuning, RLHF, distillation."),
+              (Ids{"llm", "fine-tuning", "reinforcement-learning", "model-optimization"}));
+    EXPECT_EQ(ids("Crude oil distillation units."), Ids{});
+    EXPECT_EQ(ids("Applications like customer lifetime valuation and product recommendation."),
+              (Ids{"customer-lifetime-value", "recommender-systems"}));
+    EXPECT_EQ(ids("Object detection models (YOLO, SSD, Faster R-CNN)."),
+              (Ids{"object-detection", "yolo", "ssd-detector", "faster-rcnn"}));
+    EXPECT_EQ(ids("A laptop with a 512GB SSD and Python."), Ids{"python"});
+}
+
+// Stack names of startup and freelance postings (sets 41-44, development halves).
+TEST(SkillExtractor, AliasesForStacksAndTags) {
+    EXPECT_EQ(ids("Backend: Node, AWS, CDK. Observability: Jaeger."),
+              (Ids{"nodejs", "aws", "aws-cloudformation", "monitoring"}));
+    EXPECT_EQ(ids("Angular CDK and RxJS."), (Ids{"angular", "rxjs"}));
+    EXPECT_EQ(ids("On the backend we use Drizzle with Postgres."),
+              (Ids{"backend", "typeorm", "postgresql"}));
+    EXPECT_EQ(ids("Explore protocols like MCP and A2A."), Ids{"model-context-protocol"});
+    EXPECT_EQ(ids("Database: Cloud SQL (MySQL)."), (Ids{"gcp", "mysql"}));
+    EXPECT_EQ(ids("Integrate a chatbot into a Copilot Agent in Microsoft 365 Copilot."),
+              (Ids{"chatbots", "microsoft-365"}));
+    EXPECT_EQ(ids("We code with GitHub Copilot."), Ids{"ai-coding-assistants"});
+    EXPECT_EQ(ids("Skills: Google Suite, LLM Prompt"),
+              (Ids{"google-workspace", "prompt-engineering"}));
+    EXPECT_EQ(ids("Regex for text cleaning; enhance platform performance."),
+              (Ids{"regex", "data-cleaning", "performance-optimization"}));
 }
 
 // Anthropic named among model vendors is its models; as a customer, partner, investor or the
