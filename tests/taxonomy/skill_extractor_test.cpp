@@ -798,6 +798,24 @@ TEST(SkillExtractor, AliasesForStacksAndTags) {
               (Ids{"regex", "data-cleaning", "performance-optimization"}));
 }
 
+// Job-board postings of web, design and data teams (set 42, development half).
+TEST(SkillExtractor, AliasesForWebDesignAndDataTeams) {
+    EXPECT_EQ(ids("Build reusable components for our complex SPA; know UI accessibility "
+                  "techniques."),
+              (Ids{"single-page-apps", "web-accessibility"}));
+    EXPECT_EQ(ids("Book a spa day."), Ids{});
+    EXPECT_EQ(ids("Create mood boards, illustrations and style tiles."), Ids{"illustration"});
+    EXPECT_EQ(ids("Tools to ease the use of feed forward and recurrent models; database table "
+                  "design."),
+              (Ids{"rnn", "database-design"}));
+    EXPECT_EQ(ids("Support real-time data ingestion solutions; conduct analysis; predict "
+                  "customer behavior."),
+              (Ids{"streaming", "data-analysis", "predictive-modeling"}));
+    EXPECT_EQ(ids("AWS - Lambda / S3 / Aurora / EC2"),
+              (Ids{"aws", "aws-lambda", "aws-s3", "aws-rds", "aws-ec2"}));
+    EXPECT_EQ(ids("Aurora Solar: Software Engineer on AWS"), Ids{"aws"});
+}
+
 // Anthropic named among model vendors is its models; as a customer, partner, investor or the
 // employer it is a company.
 TEST(SkillExtractor, AnthropicAmongModelVendorsIsClaude) {
