@@ -803,7 +803,7 @@ TEST(SkillExtractor, AliasesForWebDesignAndDataTeams) {
     EXPECT_EQ(ids("Build reusable components for our complex SPA; know UI accessibility "
                   "techniques."),
               (Ids{"single-page-apps", "web-accessibility"}));
-    EXPECT_EQ(ids("Book a spa day."), Ids{});
+    EXPECT_EQ(ids("Book a spa day. Draft and negotiate SPAs, APAs and LLC agreements."), Ids{});
     EXPECT_EQ(ids("Create mood boards, illustrations and style tiles."), Ids{"illustration"});
     EXPECT_EQ(ids("Tools to ease the use of feed forward and recurrent models; database table "
                   "design."),
