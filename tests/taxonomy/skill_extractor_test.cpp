@@ -814,6 +814,10 @@ TEST(SkillExtractor, AliasesForWebDesignAndDataTeams) {
     EXPECT_EQ(ids("AWS - Lambda / S3 / Aurora / EC2"),
               (Ids{"aws", "aws-lambda", "aws-s3", "aws-rds", "aws-ec2"}));
     EXPECT_EQ(ids("Aurora Solar: Software Engineer on AWS"), Ids{"aws"});
+    // Unity's entity component system is no AWS service.
+    EXPECT_EQ(ids("Unity DOTS (including ECS, Job System) and C#"), Ids{"csharp"});
+    EXPECT_EQ(ids("AWS services such as Lambda, S3 and ECS"),
+              (Ids{"aws", "aws-lambda", "aws-s3", "aws-ecs"}));
 }
 
 // Anthropic named among model vendors is its models; as a customer, partner, investor or the
