@@ -92,6 +92,7 @@ constexpr std::string_view kRoleNouns[] = {
     "practitioners", "trainer",      "trainers",     "researcher",  "researchers", "scientist",
     "scientists",    "organization", "organisation", "org",         "guild",       "guilds",
     "generalist",    "generalists",  "assistant",    "assistants",  "role",        "roles",
+    "swe",           "swes",         "sde",          "sdes",        "programmer",  "programmers",
 };
 
 // Lower-case words that may stand between a field and its role noun like a capitalised name
