@@ -390,14 +390,16 @@ bool workplace_segment(std::string_view title) {
             while (before.ends_with(' ')) {
                 before.remove_suffix(1);
             }
-            bool opens = before.empty() || std::strchr("|,([:", before.back()) != nullptr ||
+            bool opens = before.empty() ||
+                         std::string_view("|,([:").find(before.back()) != t.npos ||
                          (before.size() < at &&
                           (before.ends_with(" -") || before.ends_with(" \xE2\x80\x93")));
             std::size_t end = at + kind.size();
             std::string_view after = t.substr(end);
-            bool closes = after.find_first_not_of(' ') == after.npos ||
-                          std::strchr("|,)]", after[after.find_first_not_of(' ')]) != nullptr ||
-                          spaced_dash(end);
+            bool closes =
+                after.find_first_not_of(' ') == after.npos ||
+                std::string_view("|,)]").find(after[after.find_first_not_of(' ')]) != t.npos ||
+                spaced_dash(end);
             if (opens && closes) {
                 return true;
             }
