@@ -775,6 +775,8 @@ TEST(SkillExtractor, AliasesForDataScienceMethods) {
     EXPECT_EQ(ids("LLM work: fine-tuning, RLHF, distillation."),
               (Ids{"llm", "fine-tuning", "reinforcement-learning", "model-optimization"}));
     EXPECT_EQ(ids("Crude oil distillation units."), Ids{});
+    EXPECT_EQ(ids("Build a projection model to predict future campaign performance."),
+              Ids{"forecasting"});
     EXPECT_EQ(ids("Applications like customer lifetime valuation and product recommendation."),
               (Ids{"customer-lifetime-value", "recommender-systems"}));
     EXPECT_EQ(ids("Object detection models (YOLO, SSD, Faster R-CNN)."),
