@@ -824,6 +824,22 @@ TEST(SkillExtractor, AliasesForWebDesignAndDataTeams) {
               (Ids{"aws", "aws-lambda", "aws-s3", "aws-ecs"}));
 }
 
+// Spellings of non-US job boards (set 48, development half).
+TEST(SkillExtractor, AliasesForJobStreetAndItJobsPostings) {
+    EXPECT_EQ(ids("MVC with Razor Pages; Visual Basic Applications; TailwindsCSS; Python or GO."),
+              (Ids{"aspnet", "vba", "tailwind", "python", "go"}));
+    EXPECT_EQ(ids("GO LIVE next week."), Ids{});
+    EXPECT_EQ(ids("Azure Data Components (Data Factory, Synapse Analytics)"),
+              (Ids{"azure", "azure-data-factory", "azure-synapse"}));
+    EXPECT_EQ(ids("Services such as API Gateway, Lambda, DynamoDB and BedRock"),
+              (Ids{"aws-api-gateway", "aws-lambda", "dynamodb", "aws-bedrock"}));
+    // A workday is a day's work; system integration testing is a QA stage.
+    EXPECT_EQ(ids("Design your workday. Integrate Workday with ServiceNow."), Ids{"workday"});
+    EXPECT_EQ(ids("Execute system integration testing and user acceptance testing."),
+              Ids{"quality-assurance"});
+    EXPECT_EQ(ids("Write unit and integration testing suites."), Ids{"unit-testing"});
+}
+
 // Anthropic named among model vendors is its models; as a customer, partner, investor or the
 // employer it is a company.
 TEST(SkillExtractor, AnthropicAmongModelVendorsIsClaude) {
