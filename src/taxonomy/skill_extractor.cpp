@@ -74,7 +74,11 @@ constexpr std::string_view kStudyExamplePrefixes[] = {"subject such as",
                                                       "quantitative field (e.g.",
                                                       "quantitative fields (e.g.",
                                                       "quantitative field such as",
-                                                      "quantitative fields such as"};
+                                                      "quantitative fields such as",
+                                                      "quantitative discipline :",
+                                                      "quantitative disciplines :",
+                                                      "quantitative field :",
+                                                      "quantitative fields :"};
 
 // A platform's category line ("Category: Full Stack Development") files the listing under a
 // broad heading; it is not a skill the work asks for. Matched like a study prefix.
@@ -1648,7 +1652,8 @@ struct SkillExtractor::Impl {
         if (toks[in].hash != in_hash || in < 3 || toks[in - 1].punct != ')') {
             return false;
         }
-        for (std::size_t k = in - 1; k-- > 0 && k + 8 > in;) {
+        // Up to "(Master's or Ph.D.)": a dozen tokens.
+        for (std::size_t k = in - 1; k-- > 0 && k + 13 > in;) {
             if (toks[k].punct == '(') {
                 return any_before(toks, k, study_heads);
             }

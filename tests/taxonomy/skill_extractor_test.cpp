@@ -97,6 +97,11 @@ TEST(SkillExtractor, RAndCAreFoundOnlyAsLanguages) {
     EXPECT_EQ(ids("R&D engineer"), Ids{});
     EXPECT_EQ(ids("Our R&D team writes Python"), (Ids{"python"}));
     EXPECT_EQ(ids("statistics in R"), (Ids{"statistics", "r"}));
+    // A longer aside between the degree and its "in", and fields listed after a colon.
+    EXPECT_EQ(ids("Advanced degree (Master's or Ph.D.) in CS/Statistics/Data Science."), Ids{});
+    EXPECT_EQ(ids("Bachelors' or above in quantitative discipline: Statistics, Applied "
+                  "Mathematics, Economics"),
+              Ids{});
     EXPECT_EQ(ids("Python, R and SQL"), (Ids{"python", "r", "sql"}));
     EXPECT_EQ(ids("Series C startup hiring sales leads"), Ids{});
     EXPECT_EQ(ids("Work with C-level executives"), Ids{});
@@ -838,6 +843,14 @@ TEST(SkillExtractor, AliasesForJobStreetAndItJobsPostings) {
     EXPECT_EQ(ids("Execute system integration testing and user acceptance testing."),
               Ids{"quality-assurance"});
     EXPECT_EQ(ids("Write unit and integration testing suites."), Ids{"unit-testing"});
+}
+
+// Greenhouse postings of machine-learning and data teams (set 46, development half).
+TEST(SkillExtractor, AliasesForExperimentsAndPropensityModels) {
+    EXPECT_EQ(ids("Design & execute experiments; run multivariate experiments."),
+              Ids{"ab-testing"});
+    EXPECT_EQ(ids("Targeting leveraging propensity models."), Ids{"predictive-modeling"});
+    EXPECT_EQ(ids("Propensity score matching."), Ids{"causal-inference"});
 }
 
 // Anthropic named among model vendors is its models; as a customer, partner, investor or the
