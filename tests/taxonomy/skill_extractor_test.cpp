@@ -853,6 +853,19 @@ TEST(SkillExtractor, AliasesForExperimentsAndPropensityModels) {
     EXPECT_EQ(ids("Propensity score matching."), Ids{"causal-inference"});
 }
 
+// Stack names of remote-board postings (set 47, development half).
+TEST(SkillExtractor, AliasesForRemoteBoardStacks) {
+    EXPECT_EQ(ids("Unit and e2e testing (Jest, Detox)."),
+              (Ids{"unit-testing", "e2e-testing", "jest", "espresso"}));
+    EXPECT_EQ(ids("Cloud platforms (e.g., Vertex, SageMaker); ML libraries like Scikit."),
+              (Ids{"vertex-ai", "sagemaker", "machine-learning", "scikit-learn"}));
+    EXPECT_EQ(ids("Frameworks such as React, Angular, Next, Vue; GraphQL with Apollo."),
+              (Ids{"react", "angular", "nextjs", "vue", "graphql", "apollo"}));
+    EXPECT_EQ(ids("React work. Next, you will build Vue apps."), (Ids{"react", "vue"}));
+    EXPECT_EQ(ids("Own the app architecture; design and implement architectural improvements."),
+              Ids{"software-architecture"});
+}
+
 // Anthropic named among model vendors is its models; as a customer, partner, investor or the
 // employer it is a company.
 TEST(SkillExtractor, AnthropicAmongModelVendorsIsClaude) {
