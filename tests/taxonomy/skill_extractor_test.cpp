@@ -862,6 +862,9 @@ TEST(SkillExtractor, AliasesForRemoteBoardStacks) {
     EXPECT_EQ(ids("Frameworks such as React, Angular, Next, Vue; GraphQL with Apollo."),
               (Ids{"react", "angular", "nextjs", "vue", "graphql", "apollo"}));
     EXPECT_EQ(ids("React work. Next, you will build Vue apps."), (Ids{"react", "vue"}));
+    // npm is Node's package manager, not Node.js work; "Git Co-Pilot" is GitHub Copilot.
+    EXPECT_EQ(ids("Node Package Manager/NPM, Vite; Git Co-Pilot"),
+              (Ids{"npm", "vite", "ai-coding-assistants"}));
     EXPECT_EQ(ids("Own the app architecture; design and implement architectural improvements."),
               Ids{"software-architecture"});
 }
