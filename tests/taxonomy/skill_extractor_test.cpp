@@ -275,6 +275,7 @@ TEST(SkillExtractor, RoleAndTeamNamesAreNotAskedSkills) {
     EXPECT_EQ(ids("Experience with BI tools"), Ids{"business-intelligence"});
     // Abbreviated roles ("SWE", "SDE") and programmers are roles too.
     EXPECT_EQ(ids("Senior Frontend SWE; Backend SDE; embedded programmer"), Ids{});
+    EXPECT_EQ(ids("Trunk - DevRel Engineer - Remote US"), Ids{});
     // A list before the noun: every field in it is a team.
     EXPECT_EQ(ids("You will work with the Design, QA, Marketing, and Support teams."), Ids{});
     EXPECT_EQ(ids("Collaborating with our Project Management & QA teams"), Ids{});
