@@ -1818,6 +1818,16 @@ struct SkillExtractor::Impl {
     // "Software Engineer, Backend", "Software Engineer (Java/Backend)", "Sr Software Engineer -
     // Frontend" are roles like "Backend Engineer"; the other items of such a list keep their
     // skills ("Java"). "A developer, backend experience a plus" is no role.
+    // Whether a skill's name among cands[0, upto) ends at token `end` ("Google Tag Manager").
+    static bool ends_name(const std::vector<Candidate>& cands, std::size_t upto, std::size_t end) {
+        for (std::size_t j = upto; j-- > 0 && cands[j].last >= end;) {
+            if (cands[j].last == end && cands[j].state == State::Accepted && !cands[j].role) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     void mark_role_specialisations(std::string_view text, const std::vector<Token>& toks,
                                    std::vector<Candidate>& cands) const {
         for (std::size_t ci = 0; ci < cands.size(); ++ci) {
@@ -1834,7 +1844,8 @@ struct SkillExtractor::Impl {
             for (int steps = 0; steps < 8 && k >= 2; ++steps) {
                 const Token& t = toks[k - 1];
                 if (t.punct == '(' || t.punct == '-' || t.punct == ',') {
-                    if (in(role_nouns, toks[k - 2])) {
+                    // "Manager" of "Google Tag Manager, Data Analysis" is part of a name.
+                    if (in(role_nouns, toks[k - 2]) && !ends_name(cands, prev, k - 1)) {
                         c.role = true;
                         break;
                     }

@@ -276,6 +276,10 @@ TEST(SkillExtractor, RoleAndTeamNamesAreNotAskedSkills) {
     // Abbreviated roles ("SWE", "SDE") and programmers are roles too.
     EXPECT_EQ(ids("Senior Frontend SWE; Backend SDE; embedded programmer"), Ids{});
     EXPECT_EQ(ids("Trunk - DevRel Engineer - Remote US"), Ids{});
+    // A role noun that ends a tool's name heads no specialisation.
+    EXPECT_EQ(ids("Senior Manager, Data Analysis"), Ids{});
+    EXPECT_EQ(ids("Skills: Google Tag Manager, Data Analysis"),
+              (Ids{"google-tag-manager", "data-analysis"}));
     // A list before the noun: every field in it is a team.
     EXPECT_EQ(ids("You will work with the Design, QA, Marketing, and Support teams."), Ids{});
     EXPECT_EQ(ids("Collaborating with our Project Management & QA teams"), Ids{});
