@@ -1814,10 +1814,6 @@ struct SkillExtractor::Impl {
         }
     }
 
-    // A field that names roles written after a role as its specialisation, ending its phrase:
-    // "Software Engineer, Backend", "Software Engineer (Java/Backend)", "Sr Software Engineer -
-    // Frontend" are roles like "Backend Engineer"; the other items of such a list keep their
-    // skills ("Java"). "A developer, backend experience a plus" is no role.
     // Whether a skill's name among cands[0, upto) ends at token `end` ("Google Tag Manager").
     static bool ends_name(const std::vector<Candidate>& cands, std::size_t upto, std::size_t end) {
         for (std::size_t j = upto; j-- > 0 && cands[j].last >= end;) {
@@ -1828,6 +1824,10 @@ struct SkillExtractor::Impl {
         return false;
     }
 
+    // A field that names roles written after a role as its specialisation, ending its phrase:
+    // "Software Engineer, Backend", "Software Engineer (Java/Backend)", "Sr Software Engineer -
+    // Frontend" are roles like "Backend Engineer"; the other items of such a list keep their
+    // skills ("Java"). "A developer, backend experience a plus" is no role.
     void mark_role_specialisations(std::string_view text, const std::vector<Token>& toks,
                                    std::vector<Candidate>& cands) const {
         for (std::size_t ci = 0; ci < cands.size(); ++ci) {
