@@ -391,15 +391,15 @@ bool workplace_segment(std::string_view title) {
                 before.remove_suffix(1);
             }
             bool opens = before.empty() ||
-                         std::string_view("|,([:").find(before.back()) != t.npos ||
+                         std::string_view("|,([:").find(before.back()) != std::string_view::npos ||
                          (before.size() < at &&
                           (before.ends_with(" -") || before.ends_with(" \xE2\x80\x93")));
             std::size_t end = at + kind.size();
             std::string_view after = t.substr(end);
-            bool closes =
-                after.find_first_not_of(' ') == after.npos ||
-                std::string_view("|,)]").find(after[after.find_first_not_of(' ')]) != t.npos ||
-                spaced_dash(end);
+            const std::size_t next = after.find_first_not_of(' ');
+            bool closes = next == after.npos ||
+                          std::string_view("|,)]").find(after[next]) != std::string_view::npos ||
+                          spaced_dash(end);
             if (opens && closes) {
                 return true;
             }
