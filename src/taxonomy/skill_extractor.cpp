@@ -71,8 +71,12 @@ constexpr std::string_view kStudyExamplePrefixes[] = {"subject such as",
                                                       "disciplines such as",
                                                       "discipline (e.g.",
                                                       "disciplines (e.g.",
+                                                      "discipline (eg.",
+                                                      "disciplines (eg.",
                                                       "quantitative field (e.g.",
                                                       "quantitative fields (e.g.",
+                                                      "quantitative field (eg.",
+                                                      "quantitative fields (eg.",
                                                       "quantitative field such as",
                                                       "quantitative fields such as",
                                                       "quantitative discipline :",
@@ -194,7 +198,9 @@ constexpr std::string_view kHiringAfterWeAre[] = {"looking", "seeking", "hiring"
 constexpr std::string_view kHiringAfterWe[] = {"seek", "need", "require"};
 // Company sections that stay the company's when they speak to the hire ("You'll get a laptop").
 constexpr std::string_view kBenefitHeadings[] = {
-    "benefits", "perks", "what we offer", "equal opportunity", "life at",
+    "benefits",           "perks",   "what we offer",
+    "equal opportunity",  "life at", "what you'll gain",
+    "what you will gain",
 };
 constexpr std::string_view kJobHeadings[] = {
     "about the role",

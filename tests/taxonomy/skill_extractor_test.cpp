@@ -870,6 +870,67 @@ TEST(SkillExtractor, AliasesForRemoteBoardStacks) {
               Ids{"software-architecture"});
 }
 
+TEST(SkillExtractor, AliasesForEvalsExperimentsAndTestTools) {
+    EXPECT_EQ(ids("Experience with designing evals and building evaluation harnesses."),
+              Ids{"llm-evaluation"});
+    EXPECT_EQ(ids("Experience with LLM deployment and fine-tuning."),
+              (Ids{"model-serving", "fine-tuning"}));
+    EXPECT_EQ(ids("Hands on experience utilizing both supervised and unsupervised ML algorithms."),
+              (Ids{"supervised-learning", "unsupervised-learning"}));
+    EXPECT_EQ(ids("Prior exposure to auto-ML platforms like H2O or DataRobot."),
+              (Ids{"h2o", "datarobot"}));
+    EXPECT_EQ(ids("Drink H2O daily."), Ids{});
+    EXPECT_EQ(ids("Design and analyze experiments; knowledge of experimental methods."),
+              Ids{"ab-testing"});
+    EXPECT_EQ(ids("Statistical methods (regression, cluster analysis, text analysis)."),
+              (Ids{"statistics", "regression-analysis", "clustering", "nlp"}));
+    EXPECT_EQ(ids("Craft data stories and narratives for executives."), Ids{"data-storytelling"});
+    EXPECT_EQ(ids("Predict which customers are at risk of churning."), Ids{"churn-analysis"});
+    EXPECT_EQ(ids("Construct and fit machine learning or optimization models."),
+              (Ids{"machine-learning", "optimization"}));
+    EXPECT_EQ(ids("ML libraries like py-torch, xg-boost, sk-learn."),
+              (Ids{"machine-learning", "pytorch", "xgboost", "scikit-learn"}));
+    EXPECT_EQ(ids("Identify and construct predictive variables."), Ids{"feature-engineering"});
+    EXPECT_EQ(ids("Advanced knowledge of model tuning, evaluation, and operationalization."),
+              (Ids{"hyperparameter-tuning", "model-evaluation"}));
+    EXPECT_EQ(ids("Experience in architecting and consuming APIs at scale."), Ids{"api-design"});
+    EXPECT_EQ(ids("Test automation (Appium, RestAssured). Test Management: TestRail"),
+              (Ids{"test-automation", "appium", "rest-assured", "test-management"}));
+    EXPECT_EQ(ids("Write software that interfaces with 3D camera systems."), Ids{"depth-cameras"});
+    EXPECT_EQ(ids("Integration of commercial robot arms (e.g., Cobots)."), Ids{"robot-arms"});
+    EXPECT_EQ(ids("Deployments across AWS (EC2, S3, Firehose)."),
+              (Ids{"aws", "aws-ec2", "aws-s3", "aws-kinesis"}));
+    EXPECT_EQ(ids("Skills: Figma, Identity & access management"),
+              (Ids{"figma", "identity-access"}));
+}
+
+// What a word names beside its neighbours: the customers an AI product serves, a benchmark of
+// spoken questions, a ranking formula, a company, the languages of a field, a requirement the
+// whole team gathers and the experience a role offers are no skill the work asks.
+TEST(SkillExtractor, NeighboursThatMakeAWordNoAskedSkill) {
+    EXPECT_EQ(ids("AI Voice Agent Development for Customer Service"), Ids{"voice-agents"});
+    EXPECT_EQ(ids("Build chatbots with LangChain for customer support automation."),
+              (Ids{"chatbots", "langchain"}));
+    EXPECT_EQ(ids("Provide customer support to our users by email and chat."),
+              Ids{"customer-support"});
+    EXPECT_EQ(ids("Build benchmarks for speech QA and audio understanding."), Ids{});
+    EXPECT_EQ(ids("Own manual QA of the mobile app."),
+              (Ids{"quality-assurance", "mobile-development"}));
+    EXPECT_EQ(ids("Preprocessing (stemming), TF-IDF, Named Entity Recognition."),
+              Ids{"named-entity-recognition"});
+    EXPECT_EQ(ids("FanDuel is a subsidiary of Flutter Entertainment."), Ids{});
+    EXPECT_EQ(ids("Build the mobile app with Flutter."), (Ids{"mobile-development", "flutter"}));
+    EXPECT_EQ(ids("Proficiency in data science languages such as Python and R."),
+              (Ids{"python", "r"}));
+    EXPECT_EQ(ids("Collaborate with stakeholders to gather requirements and deliver solutions."),
+              Ids{});
+    EXPECT_EQ(ids("Gather and analyze business requirements from stakeholders."),
+              Ids{"business-analysis"});
+    EXPECT_EQ(ids("Degree in a quantitative field (eg. Computer Science, Economics, Statistics)."),
+              Ids{});
+    EXPECT_EQ(ids("What You'll Gain:\nExperience applying data science to real problems."), Ids{});
+}
+
 // Anthropic named among model vendors is its models; as a customer, partner, investor or the
 // employer it is a company.
 TEST(SkillExtractor, AnthropicAmongModelVendorsIsClaude) {
