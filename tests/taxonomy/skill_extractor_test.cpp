@@ -904,6 +904,33 @@ TEST(SkillExtractor, AliasesForEvalsExperimentsAndTestTools) {
               (Ids{"figma", "identity-access"}));
 }
 
+TEST(SkillExtractor, AliasesForDesignToolsSecretsAndDataStores) {
+    EXPECT_EQ(ids("Proficient in tools like Figma, Sketch, or Adobe XD."),
+              (Ids{"figma", "sketch-app", "adobe-xd"}));
+    EXPECT_EQ(ids("Draw a Sketch of the house."), Ids{});
+    EXPECT_EQ(ids("Manage API keys and secrets securely (Vault/AWS Secrets Manager)."),
+              (Ids{"hashicorp-vault", "aws"}));
+    EXPECT_EQ(ids("Keep the documents in the Vault of the bank."), Ids{});
+    EXPECT_EQ(ids("Set up a dedicated smtp email server."), Ids{"email-protocols"});
+    EXPECT_EQ(ids("Optimize heavy Trino/Athena queries."), (Ids{"trino", "aws-glue"}));
+    EXPECT_EQ(ids("Athena Health is our client."), Ids{});
+    EXPECT_EQ(ids("Cloud platforms: Google Model Garden, Amazon Bedrock."),
+              (Ids{"vertex-ai", "aws-bedrock"}));
+    EXPECT_EQ(ids("Code review with CodeRabbit; completions from Supermaven."),
+              (Ids{"code-review", "ai-coding-assistants"}));
+    EXPECT_EQ(ids("Python-driven statistical methods (P-values, Bayesian frameworks)."),
+              (Ids{"python", "statistics", "bayesian-methods"}));
+    EXPECT_EQ(ids("Integrate an AI caller and the WhatsApp API."),
+              (Ids{"voice-agents", "whatsapp-api"}));
+    EXPECT_EQ(ids("Monitor cloud infrastructure and respond to incidents."),
+              (Ids{"monitoring", "incident-response"}));
+    EXPECT_EQ(ids("Build highly scalable and distributed backend systems."),
+              Ids{"distributed-systems"});
+    // A self-serve model is a way of working, not a model that is served.
+    EXPECT_EQ(ids("Turn ticket spikes into automated self-serve models."), Ids{});
+    EXPECT_EQ(ids("Serve models behind an API."), Ids{"model-serving"});
+}
+
 // What a word names beside its neighbours: the customers an AI product serves, a benchmark of
 // spoken questions, a ranking formula, a company, the languages of a field, a requirement the
 // whole team gathers and the experience a role offers are no skill the work asks.
