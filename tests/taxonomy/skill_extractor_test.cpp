@@ -938,6 +938,7 @@ TEST(SkillExtractor, NeighboursThatMakeAWordNoAskedSkill) {
     EXPECT_EQ(ids("AI Voice Agent Development for Customer Service"), Ids{"voice-agents"});
     EXPECT_EQ(ids("Build chatbots with LangChain for customer support automation."),
               (Ids{"chatbots", "langchain"}));
+    EXPECT_EQ(ids("Build chatbots that improve customer service."), Ids{"chatbots"});
     EXPECT_EQ(ids("Provide customer support to our users by email and chat."),
               Ids{"customer-support"});
     EXPECT_EQ(ids("Build benchmarks for speech QA and audio understanding."), Ids{});
