@@ -926,6 +926,8 @@ TEST(SkillExtractor, AliasesForDesignToolsSecretsAndDataStores) {
               (Ids{"monitoring", "incident-response"}));
     EXPECT_EQ(ids("Build highly scalable and distributed backend systems."),
               Ids{"distributed-systems"});
+    EXPECT_EQ(ids("Databases (SQL, Azure blob). Clean coding; chunking and embedding strategies."),
+              (Ids{"sql", "cloud-storage", "clean-code", "embeddings"}));
     // A self-serve model is a way of working, not a model that is served.
     EXPECT_EQ(ids("Turn ticket spikes into automated self-serve models."), Ids{});
     EXPECT_EQ(ids("Serve models behind an API."), Ids{"model-serving"});
