@@ -86,7 +86,8 @@ constexpr std::string_view kStudyExamplePrefixes[] = {"subject such as",
 
 // A platform's category line ("Category: Full Stack Development") files the listing under a
 // broad heading; it is not a skill the work asks for. Matched like a study prefix.
-constexpr std::string_view kCategoryPrefixes[] = {"category :", "categories :", "subcategory :"};
+constexpr std::string_view kCategoryPrefixes[] = {
+    "category :", "categories :", "subcategory :", "industry :", "industries :"};
 
 // Nouns that, right after a field that names roles (Skill::names_roles), or after a list of
 // them, make it a role or a team: "DevOps engineer", "product managers", "Design, QA and
@@ -323,6 +324,10 @@ constexpr std::string_view kWeVerbs[] = {
 constexpr std::string_view kBeVerbs[] = {"is", "are", "was", "were", "re", "has", "have", "ve"};
 // The words before "'t" that make "is not" and its kin (negated_be_at: "This isn't a chatbot").
 constexpr std::string_view kNegatedBe[] = {"isn", "aren", "wasn", "weren"};
+// The words before "'t" that negate a verb (negated_do_before: "We don't use React").
+constexpr std::string_view kNegatedDo[] = {"don", "doesn", "didn", "won"};
+// "do", "does", "did" before "not" (negated_do_before: "We do not need WordPress").
+constexpr std::string_view kDoWords[] = {"do", "does", "did", "will"};
 constexpr std::string_view kCompanyNouns[] = {
     "company",      "companies", "platform", "leader",  "startup",  "provider",
     "marketplace",  "network",   "firm",     "agency",  "business", "organization",
@@ -700,7 +705,8 @@ struct Candidate {
     std::uint32_t last = 0;
     const Variant* variant = nullptr;
     State state = State::Pending;
-    bool role = false;  // SkillSpan::role
+    bool role = false;     // SkillSpan::role
+    bool company = false;  // inside the company's own section (drop_company_sections)
 };
 
 PhraseList compile_phrases(const std::vector<std::string>& phrases) {
@@ -839,6 +845,8 @@ struct SkillExtractor::Impl {
     std::uint64_t s_hash = 0;
     std::uint64_t t_hash = 0;
     std::vector<std::uint64_t> negated_be;  // kNegatedBe
+    std::vector<std::uint64_t> negated_do;  // kNegatedDo
+    std::vector<std::uint64_t> do_words;    // kDoWords
     std::uint64_t about_hash = 0;
     std::uint64_t description_hash = 0;  // a bare "Description" heading (drop_company_sections)
     // One bit per (hash >> 52) of every heading_starts entry: most words miss here.
@@ -2160,6 +2168,7 @@ struct SkillExtractor::Impl {
         // Candidates before token `upto` lie in the section now open.
         auto settle = [&](std::size_t upto) {
             for (; ci < cands.size() && cands[ci].first < upto; ++ci) {
+                cands[ci].company = company;
                 if (company && cands[ci].state == State::Accepted && !cands[ci].variant->tool) {
                     cands[ci].state = State::Rejected;
                 }
@@ -3094,8 +3103,10 @@ struct SkillExtractor::Impl {
                 }
             }
             // Rejected ones too: "AI-generated" is no skill but says what the gig is about. A
-            // hashtag is a code word ("put #AI-Response on every line of your reply").
-            if (!trained && v.category == ml_category &&
+            // hashtag is a code word ("put #AI-Response on every line of your reply"); the
+            // company's own pitch ("we map AI-generated summaries to ground truth") is its
+            // product, not the work.
+            if (!trained && !c.company && v.category == ml_category &&
                 !(c.first > 0 && toks[c.first - 1].punct == '#' && !toks[c.first].spaced)) {
                 if (trained_before(toks, c) || trained_after(toks, c)) {
                     trained = true;
@@ -3272,7 +3283,8 @@ struct SkillExtractor::Impl {
                 c.state = State::Rejected;
             } else if (k + 1 == c.first && no(toks[k])) {
                 c.state = State::Rejected;
-            } else if (one_word_between || without_the_use_of(toks, c.first)) {
+            } else if (one_word_between || without_the_use_of(toks, c.first) ||
+                       negated_do_before(toks, c.first)) {
                 c.state = State::Rejected;
             }
             if (c.state == State::Rejected) {
@@ -3280,6 +3292,32 @@ struct SkillExtractor::Impl {
                 negated_end = c.last;
             }
         }
+    }
+
+    // Whether a negated verb stands a few words before token `first`, in the same clause: "We
+    // don't use React", "We do not need WordPress", "We don't need/use JS frameworks like React"
+    // — the work does without it. "We don't just use React" keeps it (kNotOnly).
+    bool negated_do_before(const std::vector<Token>& toks, std::size_t first) const {
+        constexpr std::size_t kWords = 6;
+        std::size_t words = 0;
+        for (std::size_t k = first; k-- > 0 && words < kWords;) {
+            const Token& t = toks[k];
+            if (!t.is_word()) {
+                if (t.punct != '/') {
+                    return false;
+                }
+                continue;
+            }
+            const bool negated =
+                (t.hash == t_hash && k >= 2 && !t.spaced && toks[k - 1].punct == '\'' &&
+                 !toks[k - 1].spaced && in(negated_do, toks[k - 2])) ||
+                (t.hash == not_hash && k >= 1 && in(do_words, toks[k - 1]));
+            if (negated) {
+                return k + 1 < first && !in(not_only, toks[k + 1]);
+            }
+            ++words;
+        }
+        return false;
     }
 
     // Whether token k is the "t" of "isn't", "aren't", "wasn't" or "weren't" (the apostrophe
@@ -4042,6 +4080,8 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     m.s_hash = text_tokens::hash_lower("s");
     m.t_hash = text_tokens::hash_lower("t");
     m.negated_be = words_of(kNegatedBe);
+    m.negated_do = words_of(kNegatedDo);
+    m.do_words = words_of(kDoWords);
     m.about_hash = text_tokens::hash_lower("about");
     m.description_hash = text_tokens::hash_lower("description");
     m.heading_starts.push_back(m.about_hash);

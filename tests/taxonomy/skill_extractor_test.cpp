@@ -258,6 +258,8 @@ TEST(SkillExtractor, APlatformCategoryLineIsNotAnAskedSkill) {
     EXPECT_EQ(ids("Budget : $300 Category : Full Stack Development Skills :React, Node.js"),
               (Ids{"react", "nodejs"}));
     EXPECT_EQ(ids("Full stack development with React"), (Ids{"full-stack", "react"}));
+    // An "Industry:" line names the employer's trade.
+    EXPECT_EQ(ids("Industry: Cloud Computing / Web3 / AI. Use Terraform."), Ids{"terraform"});
 }
 
 TEST(SkillExtractor, RoleAndTeamNamesAreNotAskedSkills) {
@@ -902,6 +904,9 @@ TEST(SkillExtractor, AliasesForEvalsExperimentsAndTestTools) {
               (Ids{"aws", "aws-ec2", "aws-s3", "aws-kinesis"}));
     EXPECT_EQ(ids("Skills: Figma, Identity & access management"),
               (Ids{"figma", "identity-access"}));
+    EXPECT_EQ(ids("Background in NLP annotation. Optimize vector indexing."),
+              (Ids{"data-labeling", "vector-databases"}));
+    EXPECT_EQ(ids("Freelance Agent Evaluation Engineer"), Ids{"llm-evaluation"});
 }
 
 TEST(SkillExtractor, AliasesForDesignToolsSecretsAndDataStores) {
@@ -1058,6 +1063,12 @@ TEST(SkillExtractor, WhatTheWorkIsNotIsNotAsked) {
     EXPECT_EQ(ids("Plain HTTP requests (no Puppeteer, Selenium, Playwright, etc.) in Go."),
               Ids{"go"});
     EXPECT_EQ(ids("No Java or C#; the service is in Rust."), Ids{"rust"});
+    // A negated verb a few words before: the work does without it (twenty-ninth session).
+    EXPECT_EQ(ids("We don't use React. Write CSS."), Ids{"css"});
+    EXPECT_EQ(ids("(Note: We don't need/use JS frameworks like React, Vue.js, etc.) Write CSS."),
+              Ids{"css"});
+    EXPECT_EQ(ids("We do not need WordPress for this; use Python."), Ids{"python"});
+    EXPECT_EQ(ids("We don't just use React, we build with Vue."), (Ids{"react", "vue"}));
     EXPECT_EQ(ids("We do not do social media marketing; we do SEO."), Ids{"seo"});
     EXPECT_EQ(ids("Write original content (without AI)."), Ids{});
     EXPECT_EQ(ids("Write without the use of AI tools."), Ids{});
@@ -1816,6 +1827,11 @@ TEST(SkillExtractor, JudgingAiGeneratedCodeIsLlmEvaluation) {
     EXPECT_EQ(ids("Join an expert annotation team to create training data."), Ids{"data-labeling"});
     EXPECT_EQ(ids("Reviewing the code before it goes into the model."), Ids{"code-review"});
     EXPECT_EQ(ids("Engineers who train large AI language models."), Ids{"llm"});
+    // The company's own product judging AI output does not make the job AI training.
+    EXPECT_EQ(ids("About Acme\nAcme maps AI-generated summaries to ground truth, helping "
+                  "providers verify the output.\nThe Role\nBuild agent workflows with LangChain "
+                  "and the OpenAI API."),
+              (Ids{"ai-agents", "langchain", "openai-api"}));
 }
 
 // A sentence in quotes is an example or a question, not a request; a quoted name is a name.
