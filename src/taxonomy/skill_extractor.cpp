@@ -363,8 +363,10 @@ constexpr std::string_view kJobWords[] = {
     "you",   "your", "looking",  "hiring",   "seeking",     "candidate", "candidates",
     "apply", "join", "required", "requires", "responsible", "expected",  "must",
 };
-// Words after "not" that keep the skill asked ("not only Python but also Rust").
-constexpr std::string_view kNotOnly[] = {"only", "just", "merely", "simply", "limited", "least"};
+// Words after "not" that keep the skill asked ("not only Python but also Rust", "doesn't shy
+// away from DevOps").
+constexpr std::string_view kNotOnly[] = {"only",  "just", "merely",   "simply", "limited",
+                                         "least", "shy",  "hesitate", "mind",   "afraid"};
 // Capitalised words that do not name a company.
 constexpr std::string_view kNotNames[] = {
     "the",      "this",  "that", "these",     "those",      "it",           "there",       "here",

@@ -1069,6 +1069,7 @@ TEST(SkillExtractor, WhatTheWorkIsNotIsNotAsked) {
               Ids{"css"});
     EXPECT_EQ(ids("We do not need WordPress for this; use Python."), Ids{"python"});
     EXPECT_EQ(ids("We don't just use React, we build with Vue."), (Ids{"react", "vue"}));
+    EXPECT_EQ(ids("Someone who doesn't shy away from DevOps."), Ids{"devops"});
     EXPECT_EQ(ids("We do not do social media marketing; we do SEO."), Ids{"seo"});
     EXPECT_EQ(ids("Write original content (without AI)."), Ids{});
     EXPECT_EQ(ids("Write without the use of AI tools."), Ids{});
