@@ -907,6 +907,9 @@ TEST(SkillExtractor, AliasesForEvalsExperimentsAndTestTools) {
     EXPECT_EQ(ids("Background in NLP annotation. Optimize vector indexing."),
               (Ids{"data-labeling", "vector-databases"}));
     EXPECT_EQ(ids("Freelance Agent Evaluation Engineer"), Ids{"llm-evaluation"});
+    EXPECT_EQ(ids("Backend: Elixir (Phoenix). Twitter Enterprise APIs, LinkedIn APIs."),
+              (Ids{"elixir", "phoenix-framework", "social-media-apis"}));
+    EXPECT_EQ(ids("Office in Phoenix, AZ. We use Elixir."), Ids{"elixir"});
 }
 
 TEST(SkillExtractor, AliasesForDesignToolsSecretsAndDataStores) {
