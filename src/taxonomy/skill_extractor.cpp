@@ -326,7 +326,7 @@ constexpr std::string_view kBeVerbs[] = {"is", "are", "was", "were", "re", "has"
 constexpr std::string_view kNegatedBe[] = {"isn", "aren", "wasn", "weren"};
 // The words before "'t" that negate a verb (negated_do_before: "We don't use React").
 constexpr std::string_view kNegatedDo[] = {"don", "doesn", "didn", "won"};
-// "do", "does", "did" before "not" (negated_do_before: "We do not need WordPress").
+// "do", "does", "did", "will" before "not" (negated_do_before: "We do not need WordPress").
 constexpr std::string_view kDoWords[] = {"do", "does", "did", "will"};
 constexpr std::string_view kCompanyNouns[] = {
     "company",      "companies", "platform", "leader",  "startup",  "provider",
@@ -3310,10 +3310,8 @@ struct SkillExtractor::Impl {
                 }
                 continue;
             }
-            const bool negated =
-                (t.hash == t_hash && k >= 2 && !t.spaced && toks[k - 1].punct == '\'' &&
-                 !toks[k - 1].spaced && in(negated_do, toks[k - 2])) ||
-                (t.hash == not_hash && k >= 1 && in(do_words, toks[k - 1]));
+            const bool negated = contracted_not_at(toks, k, negated_do) ||
+                                 (t.hash == not_hash && k >= 1 && in(do_words, toks[k - 1]));
             if (negated) {
                 return k + 1 < first && !in(not_only, toks[k + 1]);
             }
@@ -3325,8 +3323,15 @@ struct SkillExtractor::Impl {
     // Whether token k is the "t" of "isn't", "aren't", "wasn't" or "weren't" (the apostrophe
     // typographic or not): "This isn't a chatbot" is "This is not a chatbot".
     bool negated_be_at(const std::vector<Token>& toks, std::size_t k) const {
+        return contracted_not_at(toks, k, negated_be);
+    }
+
+    // Whether token k is the "t" of "<head>'t", glued, with <head> one of `heads` ("isn",
+    // "don"): the tokenizer splits "don't" into "don", "'", "t".
+    bool contracted_not_at(const std::vector<Token>& toks, std::size_t k,
+                           const std::vector<std::uint64_t>& heads) const {
         return k >= 2 && toks[k].hash == t_hash && !toks[k].spaced && toks[k - 1].punct == '\'' &&
-               !toks[k - 1].spaced && in(negated_be, toks[k - 2]);
+               !toks[k - 1].spaced && in(heads, toks[k - 2]);
     }
 
     // "Experience with AI or robotics isn't required", "Python is not necessary": a list of
