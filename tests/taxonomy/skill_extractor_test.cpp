@@ -1718,6 +1718,8 @@ TEST(SkillExtractor, ClientsInvestorsAndIndustriesListedAreNotSkills) {
               Ids{"python"});
     EXPECT_EQ(ids("An ERP app to replace legacy giants like SAP and Oracle. You will write Go."),
               (Ids{"erp", "go"}));
+    EXPECT_EQ(ids("We serve global leaders including Adobe, PayPal and Splunk. You will use Go."),
+              Ids{"go"});
 }
 
 TEST(SkillExtractor, AFieldBeforeACompanyNounIsATrade) {
