@@ -324,6 +324,35 @@ TEST(SkillFit, MachineLearningAndComputerVisionAreFieldsOfAI) {
                 0.5 * (0.5 / 4), kEps);
 }
 
+TEST(SkillFit, WebFrameworksArePartialEvidenceForThePartTheyBuild) {
+    // In the bundled taxonomy a back-end framework implies back-end development, a front-end
+    // one front-end development and a REST API API design: a profile of FastAPI is part of what
+    // "Back-end developer needed" asks, and a profile naming only the field some evidence for
+    // the framework.
+    auto bundled = [](const Profile& p, const Listing& l) {
+        return Scorer(p, Taxonomy::bundled(), test_currencies(), kNow).score(l);
+    };
+    Profile fastapi;
+    fastapi.skills = {skill("fastapi", SkillLevel::Advanced)};
+    Score backend = bundled(fastapi, listing("a", {title("backend")}));
+    EXPECT_NEAR(value_of(backend, "skill"), 0.5 * (0.5 / 4), kEps);
+    EXPECT_EQ(backend.partial_skills,
+              (std::vector<PartialSkill>{{"backend", "fastapi", {"fastapi"}}}));
+    Profile react;
+    react.skills = {skill("react", SkillLevel::Advanced)};
+    EXPECT_EQ(bundled(react, listing("a", {title("frontend")})).partial_skills,
+              (std::vector<PartialSkill>{{"frontend", "react", {"react"}}}));
+    EXPECT_TRUE(bundled(react, listing("a", {title("backend")})).partial_skills.empty());
+    Profile rest;
+    rest.skills = {skill("rest-api", SkillLevel::Advanced)};
+    EXPECT_EQ(bundled(rest, listing("a", {title("api-design")})).partial_skills,
+              (std::vector<PartialSkill>{{"api-design", "rest-api", {"rest-api"}}}));
+    Profile field;
+    field.skills = {skill("backend", SkillLevel::Advanced)};
+    EXPECT_NEAR(value_of(bundled(field, listing("a", {tag("django")})), "skill"), 0.3 * (0.3 / 4),
+                kEps);
+}
+
 TEST(SkillFit, SpecialisationsOfAUserSkillCountHalfAndReverseImplicationLess) {
     Profile detection;
     detection.skills = {skill("object-detection", SkillLevel::Advanced)};

@@ -121,7 +121,7 @@ TEST(AnnotateSkills, TagsResolveBySpellingVariantsNotByTextRules) {
 TEST(AnnotateSkills, AnUnknownTagIsStillSearchedForSkills) {
     Listing l;
     l.tags = {"C/C++", "AI/ML", "Machine-Learning-Engineer", "ruby/rails", "marketing"};
-    l.description = "C, C++, AI tools, machine learning, Ruby and Rails.";
+    l.description = "C, C++, AI models, machine learning, Ruby and Rails.";
     EXPECT_EQ(annotated(l), (Strings{"c:tag", "cpp:tag", "artificial-intelligence:tag",
                                      "machine-learning:tag", "ruby:tag", "rails:tag"}));
 }

@@ -316,15 +316,16 @@ TEST_F(CliStore, ListExplainsScoresAsMatchDoesAndMatchTakesAStoredProfileName) {
     EXPECT_THAT(listed.out,
                 HasSubstr("     https://example.com/demo/24  [demo]  $45–55/h\n"
                           "            matched: Computer vision, Image classification, PyTorch, "
-                          "Docker, Python · missing: Back-end\n              development\n"
-                          "            skill 29.2 + level 20 + budget"));
+                          "Docker, Python · partial: Back-end\n              development (via "
+                          "Flask)\n"
+                          "            skill 30.3 + level 20 + budget"));
     // `match --profile` takes the stored name as `list` does.
     auto matched = cli({"match", "--profile", "cv", "--listings", demo.string(), "--top", "1"});
     ASSERT_EQ(matched.code, 0) << matched.err;
     EXPECT_THAT(matched.out, HasSubstr("Ranked 25 listings for \"Intermediate computer-vision "
                                        "engineer\""));
     EXPECT_THAT(matched.out, HasSubstr("            matched: Computer vision, Image "
-                                       "classification, PyTorch, Docker, Python · missing: "
+                                       "classification, PyTorch, Docker, Python · partial: "
                                        "Back-end\n"));
     auto nope = cli({"match", "--profile", "nope", "--listings", demo.string()});
     EXPECT_EQ(nope.code, 2);
