@@ -2576,7 +2576,8 @@ struct SkillExtractor::Impl {
 
     // The company's name, from an "About <Name>", "Why <Name>?" or "Who is <Name>?" heading,
     // written before a skill word is the name, not the skill: "Rainforest QA" (after "About
-    // Rainforest") names no QA work, "Cast AI" (after "Why Cast AI?") no AI. A product the
+    // Rainforest") names no QA work, "Cast AI" (after "Why Cast AI?") no AI; so is the heading's
+    // own word ("About Mistral"). A product the
     // posting introduces ("What is Grafana Cloud?") is the employer's, wherever it is named. A
     // name the posting opens with "At <Name>," ("At Serve Robotics, we're reimagining …") is the
     // company's wherever it stands, when it has two words or more or "we"/"our" follows.
@@ -2622,11 +2623,13 @@ struct SkillExtractor::Impl {
         }
         std::vector<std::uint64_t> names;     // a company's name: its first word
         std::vector<std::uint64_t> products;  // a product's name: its first word
+        std::vector<std::size_t> heading_names;  // where an "About <Name>" heading names it
         for (std::size_t k = 0; headings && k + 1 < toks.size(); ++k) {
             if (toks[k].hash == about_hash && toks[k].capital && toks[k + 1].capital &&
                 toks[k + 1].spaced && !in(job_about, toks[k + 1]) &&
                 (k + 2 == toks.size() || toks[k + 2].punct == ':' || toks[k + 2].capital)) {
                 names.push_back(toks[k + 1].hash);
+                heading_names.push_back(k + 1);
             } else if (const auto [length, name] = question_heading(toks, k); length > 0) {
                 (toks[k].hash == what_hash ? products : names).push_back(toks[name].hash);
             }
@@ -2664,7 +2667,11 @@ struct SkillExtractor::Impl {
                 const std::size_t n = at_name(k);
                 in_at_name = n > 0 && k + n >= c.last;
             }
-            if (after_name || product || in_at_name) {
+            // The heading's own word is the name too: "About Mistral" names no Mistral model.
+            const bool heading_name =
+                std::find(heading_names.begin(), heading_names.end(), c.first) !=
+                heading_names.end();
+            if (after_name || product || in_at_name || heading_name) {
                 c.state = State::Rejected;
             }
         }

@@ -410,6 +410,12 @@ TEST(SkillExtractor, TheCompanysNameIsNotTheSkillInIt) {
     // Without the heading that names the company, "Rainforest QA" is read as QA.
     EXPECT_EQ(ids("Work on the Rainforest QA web app in React."),
               (Ids{"quality-assurance", "react"}));
+    // The heading's own word is the name as well (set 56: every Mistral AI posting opens so);
+    // the model named in the duties is still asked.
+    EXPECT_EQ(ids("Software Engineer, QA\nAbout Mistral\nAt Mistral AI, we build open models. "
+                  "You will fine-tune Mistral and Llama models."),
+              (Ids{"fine-tuning", "mistral", "llama"}));
+    EXPECT_EQ(ids("About Mistral\nAt Mistral AI, we build open models."), Ids{});
 }
 
 TEST(SkillExtractor, ASkillHeadingAListIsNotAskedByItself) {
@@ -913,6 +919,41 @@ TEST(SkillExtractor, AliasesForEvalsExperimentsAndTestTools) {
               (Ids{"data-labeling", "vector-databases"}));
     EXPECT_EQ(ids("Freelance Agent Evaluation Engineer"), Ids{"llm-evaluation"});
     EXPECT_EQ(ids("Twitter Enterprise APIs, LinkedIn APIs."), Ids{"social-media-apis"});
+}
+
+// A tool's field named with the tool as its example is the tool alone, now that the DevOps
+// tools imply their fields (IaC, observability, CI/CD); infrastructure words readers of set 55
+// labelled.
+TEST(SkillExtractor, InfrastructureFieldsTheirToolsAndTheirWords) {
+    EXPECT_EQ(ids("Knowledge of IaC tools such as Terraform or CloudFormation."),
+              (Ids{"terraform", "aws-cloudformation"}));
+    EXPECT_EQ(ids("Experience with observability tools such as Datadog and Grafana."),
+              (Ids{"datadog", "grafana"}));
+    EXPECT_EQ(ids("CI/CD tools like Jenkins."), Ids{"jenkins"});
+    EXPECT_EQ(ids("Own observability and CI/CD for the fleet."), (Ids{"monitoring", "ci-cd"}));
+    EXPECT_EQ(ids("Comfortable with GPU hardware and large-scale networking."), Ids{"networking"});
+    EXPECT_EQ(ids("Have written distributed algorithms; run the streaming infrastructure."),
+              (Ids{"distributed-systems", "streaming"}));
+    // Set 56's 3D and robotics words: "CAD" alone is also the Canadian dollar.
+    EXPECT_EQ(ids("Render gaussian splats, CAD models and BIM files; tune shader performance."),
+              (Ids{"gaussian-splatting", "cad", "bim", "shaders"}));
+    EXPECT_EQ(ids("Salary: $126k-$154k CAD."), Ids{});
+    EXPECT_EQ(ids("Research Engineer for RL-based robot navigation."),
+              Ids{"reinforcement-learning"});
+}
+
+// "OpenAI" names the API a gig integrates, but the employer when the posting works at it,
+// helps it or speaks of its teams and products ("at OpenAI", "OpenAI's mission", "As OpenAI
+// continues to grow"); ChatGPT is the employer's product when the team powers it. Readers of
+// sets 31 and 55 labelled none of these.
+TEST(SkillExtractor, TheEmployerOpenAiIsNotItsApi) {
+    EXPECT_EQ(ids("Data Platform at OpenAI owns the data stack. Bring OpenAI's technology to the "
+                  "world. As OpenAI continues to grow, join the OpenAI Growth team."),
+              Ids{});
+    EXPECT_EQ(ids("We power products such as ChatGPT. The ChatGPT team ships weekly."), Ids{});
+    EXPECT_EQ(ids("Integrate OpenAI and Claude into our support bot."),
+              (Ids{"openai-api", "claude"}));
+    EXPECT_EQ(ids("Use AI tools like ChatGPT to draft replies."), Ids{"gpt-models"});
 }
 
 TEST(SkillExtractor, AliasesForDesignToolsSecretsAndDataStores) {
