@@ -2621,8 +2621,8 @@ struct SkillExtractor::Impl {
         if (!headings && at_names.empty()) {
             return;
         }
-        std::vector<std::uint64_t> names;     // a company's name: its first word
-        std::vector<std::uint64_t> products;  // a product's name: its first word
+        std::vector<std::uint64_t> names;        // a company's name: its first word
+        std::vector<std::uint64_t> products;     // a product's name: its first word
         std::vector<std::size_t> heading_names;  // where an "About <Name>" heading names it
         for (std::size_t k = 0; headings && k + 1 < toks.size(); ++k) {
             if (toks[k].hash == about_hash && toks[k].capital && toks[k + 1].capital &&
@@ -2668,9 +2668,8 @@ struct SkillExtractor::Impl {
                 in_at_name = n > 0 && k + n >= c.last;
             }
             // The heading's own word is the name too: "About Mistral" names no Mistral model.
-            const bool heading_name =
-                std::find(heading_names.begin(), heading_names.end(), c.first) !=
-                heading_names.end();
+            const bool heading_name = std::find(heading_names.begin(), heading_names.end(),
+                                                c.first) != heading_names.end();
             if (after_name || product || in_at_name || heading_name) {
                 c.state = State::Rejected;
             }
