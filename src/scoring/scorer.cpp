@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <utility>
 
 #include "base/ascii.h"
 #include "scoring/country.h"
@@ -165,6 +166,19 @@ std::optional<ExperienceLevel> level_from_title(std::string_view title) {
                                                   "internship", "entry",      "graduate",
                                                   "trainee",    "apprentice", "beginner"};
     static constexpr std::string_view kMiddle[] = {"mid", "intermediate"};
+    // Words that make a level word part of a name instead: "Member of Technical Staff" (a
+    // title at AI labs, of any level), "Lead Generation" and "Data Entry" (kinds of work).
+    auto next_word = [&](std::size_t from) {
+        while (from < title.size() && !std::isalnum(static_cast<unsigned char>(title[from]))) {
+            ++from;
+        }
+        std::size_t end = from;
+        while (end < title.size() && std::isalnum(static_cast<unsigned char>(title[end]))) {
+            ++end;
+        }
+        return title.substr(from, end - from);
+    };
+    std::string_view previous;
     std::size_t i = 0;
     while (i < title.size()) {
         while (i < title.size() && !std::isalnum(static_cast<unsigned char>(title[i]))) {
@@ -175,6 +189,13 @@ std::optional<ExperienceLevel> level_from_title(std::string_view title) {
             ++i;
         }
         std::string_view word = title.substr(start, i - start);
+        const std::string_view before = std::exchange(previous, word);
+        if ((ascii::iequals(word, "staff") && ascii::iequals(before, "technical")) ||
+            (ascii::iequals(word, "lead") &&
+             (ascii::iequals(next_word(i), "generation") || ascii::iequals(next_word(i), "gen"))) ||
+            (ascii::iequals(word, "entry") && ascii::iequals(before, "data"))) {
+            continue;
+        }
         for (auto w : kExpert) {
             if (ascii::iequals(word, w)) {
                 return ExperienceLevel::Expert;

@@ -538,6 +538,19 @@ TEST(LevelFit, ReadsTheLevelFromTheTitleWhenNotStated) {
                 kEps);
     // Words containing a level word are not it.
     EXPECT_NEAR(value_of(level_case(std::nullopt, "Leadership tracking app"), "level"), 0.5, kEps);
+    // Nor are level words that are part of a name: a title at AI labs of any level, and kinds of
+    // work (ranking set L: "Member of Technical Staff - ML Research Engineer" had ranked first
+    // for an advanced profile as a Staff job).
+    EXPECT_NEAR(value_of(level_case(std::nullopt, "Member of Technical Staff, Vision"), "level"),
+                0.5, kEps);
+    EXPECT_NEAR(value_of(level_case(std::nullopt, "Lead Generation with OpenCV"), "level"), 0.5,
+                kEps);
+    EXPECT_NEAR(value_of(level_case(std::nullopt, "Data Entry: label OpenCV images"), "level"), 0.5,
+                kEps);
+    EXPECT_NEAR(value_of(level_case(std::nullopt, "Staff Vision Engineer"), "level"), 0.4, kEps);
+    EXPECT_NEAR(value_of(level_case(std::nullopt, "Vision Team Lead"), "level"), 0.4, kEps);
+    EXPECT_NEAR(value_of(level_case(std::nullopt, "Entry-level data annotator"), "level"), 0.6,
+                kEps);
 }
 
 TEST(LevelFit, TwoLevelsAwayIsFilteredWithItsReason) {
