@@ -673,6 +673,7 @@ struct Variant {
     bool names_roles = false;  // Skill::names_roles
     bool tool = false;         // of a kToolCategories category: a named tool, not a field
     int rule = -1;             // index into Impl::rules, -1: no context needed
+    bool role = false;         // Alias::role: every match names a role
     PhraseList not_prev, not_next;
     std::string text;           // the alias as written
     std::vector<Token> tokens;  // its tokens (offsets into `text`)
@@ -1759,6 +1760,10 @@ struct SkillExtractor::Impl {
     void mark_roles(const std::vector<Token>& toks, std::vector<Candidate>& cands) const {
         for (std::size_t ci = 0; ci < cands.size(); ++ci) {
             Candidate& c = cands[ci];
+            if (c.state == State::Accepted && c.variant->role) {
+                c.role = true;  // "Data Scientist": the alias names the person
+                continue;
+            }
             if (c.state != State::Accepted || (c.variant->tool && !c.variant->names_roles)) {
                 continue;
             }
@@ -4180,6 +4185,7 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
             v.rule = alias.context.empty() ? -1 : rule_index.at(alias.context);
             v.not_prev = compile_phrases(alias.not_prev);
             v.not_next = compile_phrases(alias.not_next);
+            v.role = alias.role;
             v.text = alias.text;
             v.tokens = tokens;
             add(std::move(v), false);
@@ -4215,6 +4221,7 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
                 v.category = category_index.at(skills[s].category);
                 v.names_roles = skills[s].names_roles;
                 v.tool = is_tool[s];
+                v.role = alias.role;  // "data scientists" is a role as "data scientist" is
                 v.text = alias.text.substr(0, last.begin) + spelling + alias.text.substr(last.end);
                 text_tokens::tokenize(v.text, v.tokens);
                 add(std::move(v), true);

@@ -287,13 +287,15 @@ Result<Taxonomy> Taxonomy::parse(std::string_view json_text, std::string_view wh
                 alias.text.assign(av.GetString(), av.GetStringLength());
             } else if (av.IsObject()) {
                 FieldReader ar(av, field);
-                ar.reject_unknown({"text", "case", "context", "not_prev", "not_next", "tag_only"});
+                ar.reject_unknown(
+                    {"text", "case", "context", "not_prev", "not_next", "tag_only", "role"});
                 auto text = ar.string("text", FieldReader::Required);
                 auto kase = ar.string("case");
                 auto context = ar.string("context");
                 auto not_prev = string_list(ar, "not_prev");
                 auto not_next = string_list(ar, "not_next");
                 auto tag_only = ar.boolean("tag_only");
+                auto role = ar.boolean("role");
                 if (!ar.ok()) {
                     return Error{where + ar.error()->message};
                 }
@@ -317,6 +319,7 @@ Result<Taxonomy> Taxonomy::parse(std::string_view json_text, std::string_view wh
                     *list = std::move(*from);
                 }
                 alias.tag_only = tag_only.value_or(false);
+                alias.role = role.value_or(false);
             } else {
                 return Error{where + "field `" + field + "`: expected a string or an object, got " +
                              std::string(json::type_name(av))};

@@ -21,6 +21,9 @@ struct Alias {
     std::string context;                // name of a ContextRule that must confirm a match, or empty
     std::vector<std::string> not_prev;  // phrases that, right before the match, reject it
     std::vector<std::string> not_next;  // phrases that, right after the match, reject it
+    // Names the person who does the skill's work ("data scientist"): every match is a role,
+    // never an asked skill, like "DevOps engineer" (docs/taxonomy.md).
+    bool role = false;
 };
 
 // How an ambiguous alias is confirmed or rejected by the words around it. Checked in this

@@ -49,7 +49,7 @@ TEST(AnnotateSkills, ATagTheTextNeverNamesComesLastAsTagOnly) {
 TEST(AnnotateSkills, ATagWrittenInTheTextIsBackedByIt) {
     Listing l;
     l.tags = {"analytics", "go"};
-    l.title = "Data Analyst";
+    l.title = "Part-time help for a shop";
     l.description = "You join our Analytics team; go live in May.";
     EXPECT_EQ(annotated(l), (Strings{"data-analysis:tag", "go:tag-only"}));
 }
@@ -79,6 +79,22 @@ TEST(AnnotateSkills, ARoleInTheTitleIsTheJobAndElsewhereComesLast) {
               (Strings{"terraform:description", "kubernetes:description", "devops:role"}));
     l.description = "Terraform and DevOps practices.";
     EXPECT_EQ(annotated(l), (Strings{"terraform:description", "devops:description"}));
+}
+
+// "Data Scientist", "Data Analyst" and "Data Engineer" name their field's person the way
+// "DevOps Engineer" does (aliases marked `role`): the title's job, a colleague elsewhere, never
+// an asked skill (ranking set L, thirtieth session).
+TEST(AnnotateSkills, TheDataRolesAreRolesOfTheirFields) {
+    Listing l;
+    l.title = "Senior Data Scientist - Customer Service";
+    l.description = "Forecasting in Python with our data engineers.";
+    EXPECT_EQ(annotated(l),
+              (Strings{"data-science:title", "customer-support:title", "forecasting:description",
+                       "python:description", "data-engineering:role"}));
+    l.title = "Data Analyst";
+    l.description = "SQL and Tableau.";
+    EXPECT_EQ(annotated(l),
+              (Strings{"data-analysis:title", "sql:description", "tableau:description"}));
 }
 
 TEST(AnnotateSkills, TitleBeatsDescription) {

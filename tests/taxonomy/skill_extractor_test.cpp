@@ -946,6 +946,17 @@ TEST(SkillExtractor, InfrastructureFieldsTheirToolsAndTheirWords) {
 // helps it or speaks of its teams and products ("at OpenAI", "OpenAI's mission", "As OpenAI
 // continues to grow"); ChatGPT is the employer's product when the team powers it. Readers of
 // sets 31 and 55 labelled none of these.
+TEST(SkillExtractor, ADataRoleIsNoAskedSkill) {
+    EXPECT_EQ(ids("Senior Data Scientist. Work with data analysts and data engineers."), Ids{});
+    const auto spans = SkillExtractor::bundled().extract("Data Scientists wanted.");
+    ASSERT_EQ(spans.size(), 1u);
+    EXPECT_EQ(spans[0].skill, "data-science");
+    EXPECT_TRUE(spans[0].role);
+    // The field itself is still asked.
+    EXPECT_EQ(ids("Data science and data engineering in Python."),
+              (Ids{"data-science", "data-engineering", "python"}));
+}
+
 TEST(SkillExtractor, TheEmployerOpenAiIsNotItsApi) {
     EXPECT_EQ(ids("Data Platform at OpenAI owns the data stack. Bring OpenAI's technology to the "
                   "world. As OpenAI continues to grow, join the OpenAI Growth team."),

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
 #include <string>
 
@@ -261,6 +262,17 @@ TEST(Taxonomy, UmbrellaIsReadAndOffByDefault) {
     EXPECT_EQ(load_error(taxonomy_json(R"({"id": "x", "name": "X", "category": "language",
                                           "aliases": ["x"], "umbrella": "yes"})")),
               "FILE: skill 0 (`x`): field `umbrella`: expected true or false, got a string");
+}
+
+TEST(Taxonomy, ARoleAliasIsReadAndOffByDefault) {
+    const Taxonomy& t = Taxonomy::bundled();
+    const auto& aliases = t.find("data-science")->alias_rules;
+    EXPECT_TRUE(std::any_of(aliases.begin(), aliases.end(),
+                            [](const Alias& a) { return a.text == "data scientist" && a.role; }));
+    EXPECT_FALSE(aliases.front().role);
+    EXPECT_EQ(load_error(taxonomy_json(R"({"id": "x", "name": "X", "category": "language",
+                                          "aliases": [{"text": "x person", "role": 1}]})")),
+              "FILE: skill 0 (`x`): field `aliases[0].role`: expected true or false, got a number");
 }
 
 TEST(Taxonomy, MissingFileNamesTheFile) {
