@@ -1639,8 +1639,9 @@ struct SkillExtractor::Impl {
         const Candidate& c = cands[ci];
         const Token& head = toks[c.first];
         const Token& tail = toks[c.last - 1];
+        // A role alias ("data engineers") names people, not a skill that confirms another.
         auto counts = [&](const Candidate& o) {
-            return o.state == State::Accepted && o.variant->rule < 0 &&
+            return o.state == State::Accepted && o.variant->rule < 0 && !o.variant->role &&
                    o.variant->skill != c.variant->skill &&
                    (rule.near_category.empty() || rule.near_category[o.variant->category]);
         };
@@ -1801,7 +1802,15 @@ struct SkillExtractor::Impl {
                     ++next;
                 }
                 if (next < cands.size() && cands[next].first == k) {
-                    k = cands[next].last;  // another item of the list
+                    // A role alias ends in its own role noun: "ML/Data Scientist" names two
+                    // roles, as "ML/Data Science engineer" does.
+                    const Candidate& item = cands[next];
+                    if (item.variant->role && item.state == State::Accepted &&
+                        std::binary_search(nouns.begin(), nouns.end(), toks[item.last - 1].hash)) {
+                        c.role = true;
+                        break;
+                    }
+                    k = item.last;  // another item of the list
                     capitalised_run = 0;
                     after_item = true;
                     continue;

@@ -955,6 +955,11 @@ TEST(SkillExtractor, ADataRoleIsNoAskedSkill) {
     // The field itself is still asked.
     EXPECT_EQ(ids("Data science and data engineering in Python."),
               (Ids{"data-science", "data-engineering", "python"}));
+    // A role alias ends in its own role noun, so it makes the list's items roles too; and names
+    // people, so it confirms no ambiguous word near it ("C" needs a skill beside it).
+    EXPECT_EQ(ids("Hiring: ML/Data Scientist."), Ids{});
+    EXPECT_EQ(ids("Hiring C and data scientists."), Ids{});
+    EXPECT_EQ(ids("Hiring C and Python developers."), (Ids{"c", "python"}));
 }
 
 TEST(SkillExtractor, TheEmployerOpenAiIsNotItsApi) {
