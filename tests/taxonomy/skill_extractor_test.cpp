@@ -940,6 +940,7 @@ TEST(SkillExtractor, InfrastructureFieldsTheirToolsAndTheirWords) {
     EXPECT_EQ(ids("Salary: $126k-$154k CAD."), Ids{});
     EXPECT_EQ(ids("Research Engineer for RL-based robot navigation."),
               Ids{"reinforcement-learning"});
+    EXPECT_EQ(ids("Localize with onboard IMUs and GNSS."), (Ids{"imu", "gnss"}));
 }
 
 // "OpenAI" names the API a gig integrates, but the employer when the posting works at it,
