@@ -8,7 +8,6 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
-#include <utility>
 
 #include "base/ascii.h"
 #include "scoring/country.h"
@@ -166,33 +165,27 @@ std::optional<ExperienceLevel> level_from_title(std::string_view title) {
                                                   "internship", "entry",      "graduate",
                                                   "trainee",    "apprentice", "beginner"};
     static constexpr std::string_view kMiddle[] = {"mid", "intermediate"};
-    // Words that make a level word part of a name instead: "Member of Technical Staff" (a
-    // title at AI labs, of any level), "Lead Generation" and "Data Entry" (kinds of work).
-    auto next_word = [&](std::size_t from) {
-        while (from < title.size() && !std::isalnum(static_cast<unsigned char>(title[from]))) {
-            ++from;
-        }
-        std::size_t end = from;
-        while (end < title.size() && std::isalnum(static_cast<unsigned char>(title[end]))) {
-            ++end;
-        }
-        return title.substr(from, end - from);
-    };
-    std::string_view previous;
-    std::size_t i = 0;
-    while (i < title.size()) {
+    // The word starting at or after `i`, which moves past it; empty at the end.
+    auto next_word = [&](std::size_t& i) {
         while (i < title.size() && !std::isalnum(static_cast<unsigned char>(title[i]))) {
             ++i;
         }
-        std::size_t start = i;
+        const std::size_t start = i;
         while (i < title.size() && std::isalnum(static_cast<unsigned char>(title[i]))) {
             ++i;
         }
-        std::string_view word = title.substr(start, i - start);
-        const std::string_view before = std::exchange(previous, word);
+        return title.substr(start, i - start);
+    };
+    std::size_t i = 0;
+    std::string_view before;
+    for (std::string_view word = next_word(i); !word.empty(); before = word, word = next_word(i)) {
+        std::size_t peek = i;
+        const std::string_view after = next_word(peek);
+        // A level word inside a name states no level: "Member of Technical Staff" (a title at
+        // AI labs, held at every level), "Lead Generation" and "Data Entry" (kinds of work).
         if ((ascii::iequals(word, "staff") && ascii::iequals(before, "technical")) ||
             (ascii::iequals(word, "lead") &&
-             (ascii::iequals(next_word(i), "generation") || ascii::iequals(next_word(i), "gen"))) ||
+             (ascii::iequals(after, "generation") || ascii::iequals(after, "gen"))) ||
             (ascii::iequals(word, "entry") && ascii::iequals(before, "data"))) {
             continue;
         }

@@ -2591,10 +2591,10 @@ struct SkillExtractor::Impl {
     // The company's name, from an "About <Name>", "Why <Name>?" or "Who is <Name>?" heading,
     // written before a skill word is the name, not the skill: "Rainforest QA" (after "About
     // Rainforest") names no QA work, "Cast AI" (after "Why Cast AI?") no AI; so is the heading's
-    // own word ("About Mistral"). A product the
-    // posting introduces ("What is Grafana Cloud?") is the employer's, wherever it is named. A
-    // name the posting opens with "At <Name>," ("At Serve Robotics, we're reimagining …") is the
-    // company's wherever it stands, when it has two words or more or "we"/"our" follows.
+    // own word ("About Mistral"). A product the posting introduces ("What is Grafana Cloud?") is
+    // the employer's, wherever it is named. A name the posting opens with "At <Name>," ("At
+    // Serve Robotics, we're reimagining …") is the company's wherever it stands, when it has two
+    // words or more or "we"/"our" follows.
     void drop_company_names(std::string_view text, const std::vector<Token>& toks,
                             std::vector<Candidate>& cands) const {
         // Most texts have no skill right after a capitalised word (where a name would stand)

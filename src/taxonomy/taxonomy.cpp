@@ -345,9 +345,9 @@ Result<Taxonomy> Taxonomy::parse(std::string_view json_text, std::string_view wh
             }
             if (!alias.tag_only) {
                 for (const auto& [earlier_words, earlier] : spellings) {
-                    const bool same_rules = earlier->context == alias.context &&
-                                            earlier->not_prev == alias.not_prev &&
-                                            earlier->not_next == alias.not_next;
+                    const bool same_rules =
+                        earlier->context == alias.context && earlier->not_prev == alias.not_prev &&
+                        earlier->not_next == alias.not_next && earlier->role == alias.role;
                     if (earlier_words == words && !same_rules &&
                         (!earlier->case_sensitive ||
                          (alias.case_sensitive && earlier->text == alias.text))) {

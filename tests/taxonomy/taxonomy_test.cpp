@@ -368,6 +368,11 @@ TEST(Taxonomy, ASecondAliasOfTheSameSpellingWithOtherRulesIsRefused) {
                        {"text": "Go", "case": "sensitive"}, {"text": "go", "context": "near-a"}]})",
                   contexts)),
               "");
+    // So is a role alias repeating a plain one's spelling: it would never be read as a role.
+    EXPECT_NE(load_error(taxonomy_json(
+                  R"({"id": "x", "name": "X", "category": "language", "aliases": [
+                       "x person", {"text": "X person", "role": true}]})")),
+              "");
     // A plain repeat ("objective c" beside "objective-c") is harmless.
     EXPECT_EQ(
         load_error(taxonomy_json(
