@@ -941,6 +941,12 @@ TEST(SkillExtractor, InfrastructureFieldsTheirToolsAndTheirWords) {
     EXPECT_EQ(ids("Research Engineer for RL-based robot navigation."),
               Ids{"reinforcement-learning"});
     EXPECT_EQ(ids("Localize with onboard IMUs and GNSS."), (Ids{"imu", "gnss"}));
+    // Set 58's Upwork gigs: an n8n node is no Node.js, and training the client's team to use
+    // what was built is no tutoring (3 of 3 such mentions unlabelled over sets 31-58).
+    EXPECT_EQ(ids("Step 1: n8n Node: Google Drive Trigger."),
+              (Ids{"no-code-automation", "google-workspace"}));
+    EXPECT_EQ(ids("Set up the tools and train our team to use them."), Ids{});
+    EXPECT_EQ(ids("Online tutoring in math."), Ids{"tutoring"});
 }
 
 // "OpenAI" names the API a gig integrates, but the employer when the posting works at it,
