@@ -947,6 +947,9 @@ TEST(SkillExtractor, InfrastructureFieldsTheirToolsAndTheirWords) {
               (Ids{"no-code-automation", "google-workspace"}));
     EXPECT_EQ(ids("Set up the tools and train our team to use them."), Ids{});
     EXPECT_EQ(ids("Online tutoring in math."), Ids{"tutoring"});
+    EXPECT_EQ(ids("Create ads via the Meta Marketing API; keep the page mobile-friendly."),
+              (Ids{"meta-ads", "responsive-design"}));
+    EXPECT_EQ(ids("Curate golden datasets for prompt testing."), Ids{"llm-evaluation"});
 }
 
 // "OpenAI" names the API a gig integrates, but the employer when the posting works at it,
