@@ -299,13 +299,15 @@ TEST(SkillFit, NarrowerSkillIsStrongPartialEvidenceForTheBroaderOne) {
     EXPECT_NEAR(value_of(vision, "skill"), (0.49 * 0.85) * (0.49 / 4), kEps);
 }
 
+// Scores against the bundled taxonomy, whose relations the next tests read.
+Score bundled(const Profile& p, const Listing& l) {
+    return Scorer(p, Taxonomy::bundled(), test_currencies(), kNow).score(l);
+}
+
 TEST(SkillFit, MachineLearningAndComputerVisionAreFieldsOfAI) {
     // Nearly every AI gig asks for "AI": in the bundled taxonomy a profile of vision or
     // learning work has part of it (a narrower form, 0.7 × 0.85), and a profile naming only AI
     // is weaker evidence for them (a broader form, 0.5).
-    auto bundled = [](const Profile& p, const Listing& l) {
-        return Scorer(p, Taxonomy::bundled(), test_currencies(), kNow).score(l);
-    };
     Profile vision;
     vision.skills = {skill("computer-vision", SkillLevel::Intermediate)};
     Score ai = bundled(vision, listing("a", {title("artificial-intelligence")}));
@@ -329,9 +331,6 @@ TEST(SkillFit, WebFrameworksArePartialEvidenceForThePartTheyBuild) {
     // one front-end development and a REST API API design: a profile of FastAPI is part of what
     // "Back-end developer needed" asks, and a profile naming only the field some evidence for
     // the framework.
-    auto bundled = [](const Profile& p, const Listing& l) {
-        return Scorer(p, Taxonomy::bundled(), test_currencies(), kNow).score(l);
-    };
     Profile fastapi;
     fastapi.skills = {skill("fastapi", SkillLevel::Advanced)};
     Score backend = bundled(fastapi, listing("a", {title("backend")}));
