@@ -1064,6 +1064,13 @@ TEST(SkillExtractor, BuildingApisIsApiDesign) {
     EXPECT_EQ(ids("Building reliable automations, connecting APIs."), Ids{});
     EXPECT_EQ(ids("Implement REST and GraphQL APIs."), (Ids{"rest-api", "graphql"}));
     EXPECT_EQ(ids("Build agents on LLM APIs."), (Ids{"ai-agents", "llm"}));
+    // Integrating with APIs and owning them is API work too, and the verb may stand five words
+    // before them (readers label both: 9 of 12 development-half texts).
+    EXPECT_EQ(ids("Integrate third-party tools via APIs."), Ids{"api-design"});
+    EXPECT_EQ(ids("Own APIs, data pipelines, and durable workflows."),
+              (Ids{"api-design", "data-engineering"}));
+    EXPECT_EQ(ids("Design and build robust backend services and APIs."),
+              (Ids{"backend", "api-design"}));
 }
 
 // State management is a front-end skill beside UI words, not a phone call's state; hypervisors,
@@ -1331,6 +1338,16 @@ TEST(SkillExtractor, AliasesForEverydayVisionWork) {
 // A compiler has a front end and a back end too.
 TEST(SkillExtractor, AliasesForModelWorkAndMicrosoftIdentity) {
     EXPECT_EQ(ids("Experience training and evaluating models."), Ids{"model-evaluation"});
+    // The stages of model work listed with commas, benchmarking models and judging a model's
+    // performance name its evaluation; a performance evaluation elsewhere is a review.
+    EXPECT_EQ(ids("Experience training, evaluating, testing, and deploying models."),
+              (Ids{"model-evaluation", "model-serving"}));
+    EXPECT_EQ(ids("Data cleaning, model benchmarking, validation and deployment."),
+              (Ids{"data-cleaning", "model-evaluation", "model-serving"}));
+    EXPECT_EQ(ids("Experience with data preprocessing, model training, and performance "
+                  "evaluation."),
+              (Ids{"data-cleaning", "model-evaluation"}));
+    EXPECT_EQ(ids("Take part in the yearly performance evaluation."), Ids{});
     EXPECT_EQ(ids("Optimize models for production throughput."), Ids{"model-optimization"});
     EXPECT_EQ(ids("Manage users in Azure Active Directory."), Ids{"identity-access"});
     EXPECT_EQ(ids("Configure Azure ExpressRoute circuits."), Ids{"azure"});
@@ -1531,6 +1548,12 @@ TEST(SkillExtractor, CleaningDataButNotCleanCode) {
 TEST(SkillExtractor, AnalysingDataIsDataAnalysis) {
     EXPECT_EQ(ids("You will be analyzing sales data."), Ids{"data-analysis"});
     EXPECT_EQ(ids("Analyze requirements and write code."), Ids{});
+    // What is analysed may stand four words on ("voter files, campaign metrics"); ad hoc and
+    // deep-dive analyses are an analyst's work (readers label them; 5 of 7 changed texts).
+    EXPECT_EQ(ids("Maintain and analyze voter files, campaign metrics and polls."),
+              Ids{"data-analysis"});
+    EXPECT_EQ(ids("Conduct deep-dive ad hoc analyses for the business."), Ids{"data-analysis"});
+    EXPECT_EQ(ids("Analyze problems and opportunities with the team and partners."), Ids{});
 }
 
 // Translating between languages is translation; translating requirements into solutions is not.
@@ -1593,9 +1616,9 @@ TEST(SkillExtractor, EverydayTradesAsGigsWriteThem) {
     EXPECT_EQ(ids("We need scrapping of casino results."), Ids{"web-scraping"});
     EXPECT_EQ(ids("We are scrapping the old design."), Ids{});
     EXPECT_EQ(ids("Test our GPT-4o API implementation."), Ids{"openai-api"});
-    // A sales funnel to build is the trade; one whose metrics are analysed is data.
+    // A sales funnel to build is the trade; one whose metrics are analysed is data analysis.
     EXPECT_EQ(ids("Build a high-converting sales funnel with upsells."), Ids{"sales-funnels"});
-    EXPECT_EQ(ids("Analyze the sales funnel metrics."), Ids{});
+    EXPECT_EQ(ids("Analyze the sales funnel metrics."), Ids{"data-analysis"});
     EXPECT_EQ(ids("Skills: ChatGPT, Claude, Gemini."), (Ids{"gpt-models", "claude", "gemini"}));
     EXPECT_EQ(ids("Born under Gemini, she loves travel."), Ids{});
     EXPECT_EQ(ids("NLU and intent recognition."), (Ids{"nlp", "text-classification"}));
@@ -2112,6 +2135,13 @@ TEST(SkillExtractor, DeployingAModelIsModelServingWhereNoEdgeDeviceIsNamed) {
               (Ids{"pose-estimation", "edge-devices"}));
     EXPECT_EQ(ids("Deploy the app to production"), Ids{});
     EXPECT_EQ(ids("deploy new business models"), Ids{});
+    // Large models and learned systems are deployed as models are; a "Forward Deployed"
+    // engineer is a role at a customer's site.
+    EXPECT_EQ(ids("Experience fine-tuning and deploying LLMs."),
+              (Ids{"fine-tuning", "model-serving", "llm"}));
+    EXPECT_EQ(ids("Build and deploy machine learning systems in production."),
+              (Ids{"model-serving", "machine-learning"}));
+    EXPECT_EQ(ids("Forward Deployed Machine Learning Engineer"), Ids{});
 }
 
 // Likewise monitoring: the verb near a model is model monitoring, the noun stays the ops skill.
