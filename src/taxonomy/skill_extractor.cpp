@@ -153,6 +153,10 @@ constexpr std::string_view kPartnerVerbs[] = {
     "partner",     "partners",     "partnering",    "coordinate", "coordinating", "liaise",
     "liaising",    "interface",    "interfacing",   "engage",     "engaging",     "sync",
 };
+// The verb that, bare ("work with Spark, Kafka and Trino"), uses a tool as often as it meets a
+// department: a department's name needs a partnering verb or a filler ("work closely with
+// Finance").
+constexpr std::string_view kWorkVerbs[] = {"work", "works", "working"};
 // Words before such a verb that make it the use of a tool, not work beside people ("experience
 // working with QuickBooks, Google Sheets, or Excel").
 constexpr std::string_view kUsingWords[] = {
@@ -782,6 +786,7 @@ struct SkillExtractor::Impl {
     std::vector<std::uint64_t> colleague_links;    // kColleagueFieldLinks, sorted hashes
     std::vector<std::uint64_t> partner_verbs;      // kPartnerVerbs, sorted hashes
     std::vector<std::uint64_t> partner_fillers;    // kPartnerFillers, sorted hashes
+    std::vector<std::uint64_t> work_verbs;         // kWorkVerbs, sorted hashes
     std::vector<std::uint64_t> partner_followers;  // kPartnerFollowers, sorted hashes
     // Their bits: list glue (",", "and"), which often follows a skill, must not pass.
     std::array<std::uint64_t, 64> colleague_filter{};
@@ -2096,8 +2101,12 @@ struct SkillExtractor::Impl {
                 continue;
             }
             --k;
+            const std::size_t with_at = k;
             while (k > 0 && in(partner_fillers, toks[k - 1])) {
                 --k;
+            }
+            if (department && k == with_at && k > 0 && in(work_verbs, toks[k - 1])) {
+                continue;  // "work with Kafka": a tool in use
             }
             if (k > 0 && in(partner_verbs, toks[k - 1]) &&
                 (k < 2 || !in(using_words, toks[k - 2]))) {
@@ -3879,6 +3888,8 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
         compile_words(std::vector<std::string>(std::begin(kPartnerVerbs), std::end(kPartnerVerbs)));
     m.partner_fillers = compile_words(
         std::vector<std::string>(std::begin(kPartnerFillers), std::end(kPartnerFillers)));
+    m.work_verbs =
+        compile_words(std::vector<std::string>(std::begin(kWorkVerbs), std::end(kWorkVerbs)));
     m.partner_followers = compile_words(
         std::vector<std::string>(std::begin(kPartnerFollowers), std::end(kPartnerFollowers)));
     m.http_hash = text_tokens::hash_lower("http");

@@ -511,6 +511,11 @@ TEST(SkillExtractor, AFieldTheHireWorksWithIsAGroupNotAnAskedSkill) {
     EXPECT_EQ(ids("Work with React every day."), Ids{"react"});
     EXPECT_EQ(ids("Work with financial reporting every day."), Ids{"reporting"});
     EXPECT_EQ(ids("Collaborating with designers in Figma."), Ids{"figma"});
+    // Bare "work with" uses tools as often as it meets a department: a name after it is a tool
+    // unless a filler says people ("work closely with Finance").
+    EXPECT_EQ(ids("Work with Spark, Flink, Kafka and Trino."),
+              (Ids{"apache-spark", "flink", "kafka", "trino"}));
+    EXPECT_EQ(ids("Work closely with Accounting and Legal."), Ids{});
     // Experience working with a product is its use; so is working with a field's tools.
     EXPECT_EQ(ids("Experience working with QuickBooks, Google Sheets, or Excel."),
               (Ids{"accounting", "google-sheets", "excel"}));
