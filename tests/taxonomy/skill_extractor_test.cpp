@@ -2290,5 +2290,15 @@ TEST(SkillExtractor, VerbsShareTheirObject) {
     EXPECT_EQ(ids("Clean code, analyze the data"), (Ids{"clean-code", "data-analysis"}));
 }
 
+// Names written apart or in the plural, as postings written in a hurry spell them ("Lang chain",
+// "Open AI APIs", "FastAPIs"), and notebooks named by their language.
+TEST(SkillExtractor, ToolNamesWrittenApartOrInThePlural) {
+    EXPECT_EQ(ids("Hands on with Lang chain and Open AI APIs."), (Ids{"langchain", "openai-api"}));
+    EXPECT_EQ(ids("Python, FastAPIs, Pydantic."), (Ids{"python", "fastapi", "schema-validation"}));
+    EXPECT_EQ(ids("Familiarity with python-notebooks for model development."), Ids{"jupyter"});
+    EXPECT_EQ(ids("Build a Word Press site in Type Script."), (Ids{"wordpress", "typescript"}));
+    EXPECT_EQ(ids("Experience in async processing of data at scale."), Ids{"concurrency"});
+}
+
 }  // namespace
 }  // namespace gigscout
