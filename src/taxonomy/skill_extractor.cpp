@@ -2411,6 +2411,30 @@ struct SkillExtractor::Impl {
         }
     }
 
+    // The name of an "About <Name>" heading, written alone in the company's own sections or as
+    // an owner, is the employer: after "About Stripe", "millions use Stripe to accept payments"
+    // is its pitch and "support Stripe's business" its business, which readers leave out. The
+    // duties may still ask for its product ("fine-tune Mistral models"). Runs after
+    // drop_employer_products, which reads these mentions ("Stripe's team") to find the employer.
+    void drop_heading_name_mentions(const std::vector<Token>& toks, std::vector<Candidate>& cands,
+                                    const std::vector<std::uint64_t>& heading_words) const {
+        if (heading_words.empty()) {
+            return;
+        }
+        for (Candidate& c : cands) {
+            if (c.state != State::Accepted || c.last != c.first + 1 || !toks[c.first].capital ||
+                std::find(heading_words.begin(), heading_words.end(), toks[c.first].hash) ==
+                    heading_words.end()) {
+                continue;
+            }
+            const bool owner = c.last + 1 < toks.size() && toks[c.last].punct == '\'' &&
+                               !toks[c.last].spaced && toks[c.last + 1].hash == s_hash;
+            if (c.company || owner) {
+                c.state = State::Rejected;
+            }
+        }
+    }
+
     // A tool named like a company is the employer, and its product is not an asked skill
     // anywhere in the text: "Snowflake is looking to …", "Snowflake's open-source team",
     // "GitLab's infrastructure", and a hiring thread's header "PostHog | Full-Time | Remote",
@@ -2604,8 +2628,12 @@ struct SkillExtractor::Impl {
     // the employer's, wherever it is named. A name the posting opens with "At <Name>," ("At
     // Serve Robotics, we're reimagining …") is the company's wherever it stands, when it has two
     // words or more or "we"/"our" follows.
+    // `heading_words` receives the word of each "About <Name>" heading, for
+    // drop_heading_name_mentions.
     void drop_company_names(std::string_view text, const std::vector<Token>& toks,
-                            std::vector<Candidate>& cands) const {
+                            std::vector<Candidate>& cands,
+                            std::vector<std::uint64_t>& heading_words) const {
+        heading_words.clear();
         // Most texts have no skill right after a capitalised word (where a name would stand)
         // and no question (a product's heading), or no heading at all: nothing to look up. The
         // byte searches are much faster than a pass over the tokens. An "At <Name>," is found
@@ -2653,6 +2681,7 @@ struct SkillExtractor::Impl {
                 (k + 2 == toks.size() || toks[k + 2].punct == ':' || toks[k + 2].capital)) {
                 names.push_back(toks[k + 1].hash);
                 heading_names.push_back(k + 1);
+                heading_words.push_back(toks[k + 1].hash);
             } else if (const auto [length, name] = question_heading(toks, k); length > 0) {
                 (toks[k].hash == what_hash ? products : names).push_back(toks[name].hash);
             }
@@ -4332,8 +4361,10 @@ std::vector<SkillSpan> SkillExtractor::extract(std::string_view text) const {
     impl_->mark_partners(tokens, candidates);
     const std::size_t first_job = impl_->drop_company_sections(text, tokens, candidates);
     impl_->drop_self_descriptions(text, tokens, candidates, first_job);
-    impl_->drop_company_names(text, tokens, candidates);
+    thread_local std::vector<std::uint64_t> heading_words;
+    impl_->drop_company_names(text, tokens, candidates, heading_words);
     impl_->drop_employer_products(text, tokens, candidates);
+    impl_->drop_heading_name_mentions(tokens, candidates, heading_words);
     Impl::drop_list_headings(text, tokens, candidates);
     Impl::drop_quoted_examples(text, tokens, candidates);
     impl_->drop_trades_and_trained_ai(tokens, tag_lines, candidates);

@@ -416,6 +416,13 @@ TEST(SkillExtractor, TheCompanysNameIsNotTheSkillInIt) {
                   "You will fine-tune Mistral and Llama models."),
               (Ids{"fine-tuning", "mistral", "llama"}));
     EXPECT_EQ(ids("About Mistral\nAt Mistral AI, we build open models."), Ids{});
+    // The heading's word alone in the company's pitch, or as an owner, is the employer; without
+    // the heading it is the payment service.
+    EXPECT_EQ(ids("Data Scientist\nAbout Stripe\nMillions of companies use Stripe to accept "
+                  "payments.\nWhat you will do\nBuild statistical models in Python to support "
+                  "Stripe's business."),
+              (Ids{"statistics", "python"}));
+    EXPECT_EQ(ids("Accept payments with Stripe."), Ids{"stripe"});
 }
 
 TEST(SkillExtractor, ASkillHeadingAListIsNotAskedByItself) {
