@@ -62,6 +62,10 @@ constexpr std::string_view kStudyPrefixes[] = {
     "degree or higher in",
     "degree or above in",
     "degree or equivalent in",
+    "degree or more in",
+    "bachelors or more in",
+    "bachelor's or more in",
+    "bachelor or more in",
 };
 // Fields of study named as examples ("a quantitative subject such as Economics/Mathematics"):
 // matched like a study prefix.
@@ -77,6 +81,8 @@ constexpr std::string_view kStudyExamplePrefixes[] = {"subject such as",
                                                       "quantitative fields (e.g.",
                                                       "quantitative field (eg.",
                                                       "quantitative fields (eg.",
+                                                      "quantitative field (",
+                                                      "quantitative fields (",
                                                       "quantitative field such as",
                                                       "quantitative fields such as",
                                                       "quantitative discipline :",

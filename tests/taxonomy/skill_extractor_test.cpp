@@ -1507,6 +1507,11 @@ TEST(SkillExtractor, AFieldOfStudyIsNotAnAskedSkill) {
                   "fields; PyTorch."),
               Ids{"pytorch"});
     EXPECT_EQ(ids("Tuning (and retraining) in PyTorch"), Ids{"pytorch"});
+    // The quantitative field's list in brackets without "e.g.", and "Bachelors or more in".
+    EXPECT_EQ(ids("PhD in a quantitative field (Statistics, Economics, Operations Research, or "
+                  "related)."),
+              Ids{});
+    EXPECT_EQ(ids("Bachelors or more in Robotics, Physics, Computer Science."), Ids{});
 }
 
 TEST(SkillExtractor, AWordThatNeededItsContextConfirmsNoOther) {
@@ -2305,6 +2310,13 @@ TEST(SkillExtractor, ToolNamesWrittenApartOrInThePlural) {
     EXPECT_EQ(ids("Familiarity with python-notebooks for model development."), Ids{"jupyter"});
     EXPECT_EQ(ids("Build a Word Press site in Type Script."), (Ids{"wordpress", "typescript"}));
     EXPECT_EQ(ids("Experience in async processing of data at scale."), Ids{"concurrency"});
+}
+
+// Active learning beside machine-learning words is the labelling strategy, not a teaching method.
+TEST(SkillExtractor, ActiveLearningBesideMachineLearning) {
+    EXPECT_EQ(ids("Applying LLM, active learning, semi-supervised learning."),
+              (Ids{"llm", "active-learning", "supervised-learning"}));
+    EXPECT_EQ(ids("Use active learning in the classroom."), Ids{});
 }
 
 }  // namespace
