@@ -2471,7 +2471,11 @@ struct SkillExtractor::Impl {
                 }
                 continue;
             }
-            if (!c.variant->tool) {
+            // A product of another category named by one capitalised word may be the employer
+            // too ("Figma's platform", "Figma is growing"); a field or a language is no company.
+            const bool product_name = c.last == c.first + 1 && !c.variant->names_roles &&
+                                      c.variant->category != language_category;
+            if (!c.variant->tool && !product_name) {
                 continue;
             }
             const bool possessive = toks[k].punct == '\'' && !toks[k].spaced &&

@@ -1745,6 +1745,11 @@ TEST(SkillExtractor, TheCompanysNameAndPossessionsAreNotAskedSkills) {
     EXPECT_EQ(ids("Join Cloudflare's equity plan. Cloudflare offers benefits. You know Rust."),
               Ids{"rust"});
     EXPECT_EQ(ids("Configure Cloudflare for our sites."), Ids{"cloudflare"});
+    // A product of a category that is no tool's (design, business) may be the employer too.
+    EXPECT_EQ(ids("Data Scientist\nFigma is growing our team.\nWhat you'll do\nOwn the data "
+                  "behind Figma's financial reporting in SQL."),
+              (Ids{"reporting", "sql"}));
+    EXPECT_EQ(ids("Design mockups in Figma."), (Ids{"ui-ux-design", "figma"}));
 }
 
 // "Why Acme?" and "Who is Acme?" open the company's pitch like "About Acme", and the name they
