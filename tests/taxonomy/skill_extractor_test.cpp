@@ -877,6 +877,10 @@ TEST(SkillExtractor, AliasesForExperimentsAndPropensityModels) {
               Ids{"ab-testing"});
     EXPECT_EQ(ids("Targeting leveraging propensity models."), Ids{"predictive-modeling"});
     EXPECT_EQ(ids("Propensity score matching."), Ids{"causal-inference"});
+    // Sets 52 and 61: experimentation frameworks and A/B experimentation.
+    EXPECT_EQ(ids("Build the metrics, dashboards, and experimentation frameworks."),
+              (Ids{"dashboards", "ab-testing"}));
+    EXPECT_EQ(ids("Measure the impact with A/B experimentation."), Ids{"ab-testing"});
 }
 
 // Stack names of remote-board postings (set 47, development half).
@@ -1512,6 +1516,9 @@ TEST(SkillExtractor, AFieldOfStudyIsNotAnAskedSkill) {
                   "related)."),
               Ids{});
     EXPECT_EQ(ids("Bachelors or more in Robotics, Physics, Computer Science."), Ids{});
+    EXPECT_EQ(ids("A degree in a quantitative discipline (Engineering, Statistics, Operations "
+                  "Research, etc.)."),
+              Ids{});
 }
 
 TEST(SkillExtractor, AWordThatNeededItsContextConfirmsNoOther) {
