@@ -2308,6 +2308,12 @@ struct SkillExtractor::Impl {
         return first_job;
     }
 
+    // Whether token k is the glued apostrophe of a possessive "'s" ("Stripe's business").
+    bool possessive_at(const std::vector<Token>& toks, std::size_t k) const {
+        return k + 1 < toks.size() && toks[k].punct == '\'' && !toks[k].spaced &&
+               toks[k + 1].hash == s_hash;
+    }
+
     static bool in(const std::vector<std::uint64_t>& sorted, const Token& t) {
         return t.is_word() && std::binary_search(sorted.begin(), sorted.end(), t.hash);
     }
@@ -2366,8 +2372,7 @@ struct SkillExtractor::Impl {
             const Token& next =
                 toks[k + 1].punct == '\'' && inside(k + 2) ? toks[k + 2] : toks[k + 1];
             auto possessive = [&] {
-                return toks[k + 1].punct == '\'' && !toks[k + 1].spaced && inside(k + 3) &&
-                       toks[k + 2].hash == s_hash && in(own_nouns, toks[k + 3]);
+                return possessive_at(toks, k + 1) && inside(k + 3) && in(own_nouns, toks[k + 3]);
             };
             if (t.hash == we_hash && in(we_verbs, next)) {
                 scan.subject = k;
@@ -2435,9 +2440,7 @@ struct SkillExtractor::Impl {
                     heading_words.end()) {
                 continue;
             }
-            const bool owner = c.last + 1 < toks.size() && toks[c.last].punct == '\'' &&
-                               !toks[c.last].spaced && toks[c.last + 1].hash == s_hash;
-            if (c.company || owner) {
+            if (c.company || possessive_at(toks, c.last)) {
                 c.state = State::Rejected;
             }
         }
@@ -2480,8 +2483,7 @@ struct SkillExtractor::Impl {
             if (!c.variant->tool && !product_name) {
                 continue;
             }
-            const bool possessive = toks[k].punct == '\'' && !toks[k].spaced &&
-                                    toks[k + 1].hash == s_hash &&
+            const bool possessive = possessive_at(toks, k) &&
                                     (in(own_nouns, toks[k + 2]) || in(team_nouns, toks[k + 2]));
             const bool hiring = toks[k].hash == is_hash && in(hiring_words, toks[k + 1]);
             if (possessive || hiring || introduces_employer(text, toks, c)) {
