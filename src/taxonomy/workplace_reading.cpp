@@ -197,7 +197,7 @@ bool asks_for_office(std::string_view lower) {
         return true;
     }
     // "must work from our London office", "required to be on-site", "you will work out of our
-    // London office".
+    // London office", "full-time role at our WA headquarters".
     if (place || has(lower, " office")) {
         for (std::string_view need : {"must work",
                                       "must be on",
@@ -215,6 +215,9 @@ bool asks_for_office(std::string_view lower) {
                                       "is based in our",
                                       "be based in our",
                                       "will be based in our",
+                                      "role at our",
+                                      "position at our",
+                                      "job at our",
                                       "fully onsite",
                                       "fully on-site",
                                       "100% onsite",

@@ -40,6 +40,10 @@ TEST(WorkplaceReading, OfficeDaysAHybridRoleAndOnSiteLabelsAreRequirements) {
     EXPECT_EQ(office("Engineer", "Interviews: two rounds. #LI-Hybrid"), "#LI-Hybrid");
     EXPECT_EQ(office("Spotify Engineer", "You will work out of our London office."),
               "You will work out of our London office");
+    // The role placed at the employer's site (set O: a LinkedIn posting's perks list).
+    EXPECT_EQ(office("ML / CV Research Engineer",
+                     "* Full-time role at our WA headquarters\n* Flexible working hours"),
+              "Full-time role at our WA headquarters");
     // Office days counted by the month, and a line that opens with the workplace.
     EXPECT_EQ(office("Azure Engineer", "Remote work: Yes\nOn-site : One week per month"),
               "On-site : One week per month");
