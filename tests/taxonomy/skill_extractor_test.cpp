@@ -883,6 +883,40 @@ TEST(SkillExtractor, AliasesForExperimentsAndPropensityModels) {
     EXPECT_EQ(ids("Measure the impact with A/B experimentation."), Ids{"ab-testing"});
 }
 
+// Evaluation beside LLM words is LLM evaluation; a bare "evaluation" needs the word close by
+// (sets 33-62, development halves).
+TEST(SkillExtractor, EvaluationBesideLlmWordsIsLlmEvaluation) {
+    EXPECT_EQ(ids("Design automated evaluation pipelines for prompts, embeddings and agent "
+                  "workflows."),
+              (Ids{"llm-evaluation", "embeddings", "ai-agents"}));
+    EXPECT_EQ(ids("Experience with prompt optimization and evaluation."),
+              (Ids{"prompt-engineering", "llm-evaluation"}));
+    EXPECT_EQ(
+        ids("Retrieval, evaluation, and reliability infrastructure for LLM-powered products."),
+        Ids{"llm"});
+    EXPECT_EQ(
+        ids("Develop evaluation frameworks and benchmarks to measure perception performance."),
+        Ids{});
+    EXPECT_EQ(ids("Take part in the yearly performance evaluation."), Ids{});
+}
+
+// Monitoring models written out, and "statistical" on its own: readers of the real sets label
+// statistics in 66 of the 70 development texts that use the word.
+TEST(SkillExtractor, MonitoringModelsAndStatisticalWork) {
+    EXPECT_EQ(ids("Implement automated monitoring of deployed models to assess their performance."),
+              (Ids{"model-monitoring", "model-serving"}));
+    EXPECT_EQ(ids("Assist in monitoring model performance in production."),
+              Ids{"model-monitoring"});
+    // "monitoring of" is the model's only beside a model; otherwise it is monitoring.
+    EXPECT_EQ(ids("Provisioning, deployment, and monitoring of infrastructure."),
+              Ids{"monitoring"});
+    EXPECT_EQ(ids("Construct and fit statistical, machine learning, or optimization models."),
+              (Ids{"statistics", "machine-learning", "optimization"}));
+    EXPECT_EQ(ids("Familiarity with basic statistical concepts a plus."), Ids{"statistics"});
+    EXPECT_EQ(ids("Identify, develop and test hypotheses in support of research."),
+              Ids{"statistics"});
+}
+
 // Stack names of remote-board postings (set 47, development half).
 TEST(SkillExtractor, AliasesForRemoteBoardStacks) {
     EXPECT_EQ(ids("Unit and e2e testing (Jest, Detox)."),
