@@ -2132,23 +2132,29 @@ struct SkillExtractor::Impl {
 
     // Where a heading may stand: at the start, after a line break, or after punctuation that
     // ends a sentence or a label; written with a capital, and followed by ':', a dash, a
-    // question mark ("Our mission? Making banking easy"), a capitalised word or the end.
+    // bullet, a question mark ("Our mission? Making banking easy"), a capitalised word or the
+    // end. Markdown's bold ("**Requirements**") counts as the heading's own.
     static bool heading_at(std::string_view text, const std::vector<Token>& toks, std::size_t k,
                            std::size_t length) {
-        const Token& t = toks[k];
-        if (!t.capital) {
+        if (!toks[k].capital) {
             return false;
         }
-        std::size_t after = k + length;
-        bool ends = after >= toks.size() || toks[after].punct == ':' || toks[after].punct == '-' ||
-                    toks[after].punct == '?' || toks[after].capital;
+        const std::size_t after = k + length;
+        // A bullet may follow ('-', '*'), and so may the asterisks closing a bold heading.
+        const bool ends = after >= toks.size() || toks[after].punct == ':' ||
+                          toks[after].punct == '-' || toks[after].punct == '*' ||
+                          toks[after].punct == '?' || toks[after].capital;
         if (!ends) {
             return false;
         }
-        if (k == 0 || (after < toks.size() && toks[after].punct == ':')) {
+        std::size_t start = k;  // where the heading stands: before its opening asterisks
+        while (start > 0 && k - start < 2 && toks[start - 1].punct == '*' && !toks[start].spaced) {
+            --start;
+        }
+        if (start == 0 || (after < toks.size() && toks[after].punct == ':')) {
             return true;
         }
-        const Token& p = toks[k - 1];
+        const Token& p = toks[start - 1];
         if (p.punct != 0 && std::string_view(".!?:|)").find(p.punct) != std::string_view::npos) {
             return true;
         }
@@ -2156,7 +2162,7 @@ struct SkillExtractor::Impl {
         if (p.end >= 2 && text.substr(p.end - 2, 2) == "\\n") {
             return true;
         }
-        return line_break_before(text, toks, k);
+        return line_break_before(text, toks, start);
     }
 
     // "Why Acme?", "Who is Acme?" or "What is Acme Cloud?": a heading that opens the company's

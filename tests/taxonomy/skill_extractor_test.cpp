@@ -349,6 +349,12 @@ TEST(SkillExtractor, FieldsInTheCompanysOwnSectionsAreNotAsked) {
     // Headings in job boards' markdown emphasis are headings.
     EXPECT_EQ(ids("- Benefits: a laptop.\n_What you'll do:_\n- Write technical documentation."),
               Ids{"technical-writing"});
+    // A heading over '*' bullets, or closed by bold's asterisks, is a heading (set 63).
+    EXPECT_EQ(ids("About Acme\n\nAcme builds robots.\n\nWhat will you do\n\n*Fine-tune models at "
+                  "scale\n"),
+              Ids{"fine-tuning"});
+    EXPECT_EQ(ids("About Acme\nAcme builds robots.\n**Requirements**\nFine-tuning of models"),
+              Ids{"fine-tuning"});
 }
 
 TEST(SkillExtractor, AiDescribingAProductIsNotAnAskedSkill) {
