@@ -110,6 +110,12 @@ bool asks_for_office(std::string_view lower) {
             if ((at > 0 && std::isalpha(static_cast<unsigned char>(lower[at - 1]))) || mark == 0) {
                 continue;
             }
+            // "US remote-friendly or any office location - SF, LA": the label's words inside a
+            // choice are no label.
+            const std::string_view before = lower.substr(0, at);
+            if (before.ends_with(" any ") || before.ends_with(" or ")) {
+                continue;
+            }
             colon += mark - 1;
             std::string_view value = lower.substr(colon + 1, 80);
             value = value.substr(0, value.find('|', value.find_first_not_of(" |")));

@@ -131,6 +131,12 @@ TEST(WorkplaceReading, ChoicesThatIncludeRemoteAndOccasionalVisitsAreNotRequirem
     // A title offering remote as a choice is not taken back by a tag below it.
     EXPECT_EQ(office("Software Engineer - Onsite or Remote (FR, UK)", "Apply now. #LI-Hybrid"), "");
     EXPECT_EQ(office("Junior ML Engineer (Portugal Based Remote/Hybrid)", "Hybrid role."), "");
+    // The words of a label inside the choice are no label (ranking set P).
+    EXPECT_EQ(office("Senior Data Scientist",
+                     "Location: US remote-friendly or any office location - SF, LA, CHI, NY"),
+              "");
+    EXPECT_EQ(office("Senior Data Scientist", "Office location - SF or LA"),
+              "Office location - SF or LA");
 }
 
 TEST(WorkplaceReading, OtherHybridsAndCompanyOfficesAreNotRequirements) {
