@@ -532,8 +532,18 @@ TEST(LevelFit, ReadsTheLevelFromTheTitleWhenNotStated) {
               "listing: expert (from the title), you: intermediate (the mean of your skills' "
               "levels); one level above yours");
     EXPECT_NEAR(value_of(level_case(std::nullopt, "Jr. vision engineer"), "level"), 0.6, kEps);
-    // A stated level wins over the title.
-    EXPECT_NEAR(value_of(level_case(ExperienceLevel::Intermediate, "Senior dev"), "level"), 1.0,
+    // A title's level word wins over a stated level that differs: the field is often a board's
+    // default ("Associate" on a "Senior Machine Learning Engineer", ranking set P).
+    Score titled = level_case(ExperienceLevel::Intermediate, "Senior dev");
+    EXPECT_NEAR(value_of(titled, "level"), 0.4, kEps);
+    EXPECT_EQ(titled.component("level")->reason,
+              "listing: expert (from the title), you: intermediate (the mean of your skills' "
+              "levels); one level above yours");
+    // Where the two agree, or the title names no level, the stated level is the listing's.
+    EXPECT_EQ(level_case(ExperienceLevel::Expert, "Senior dev").component("level")->reason,
+              "listing: expert, you: intermediate (the mean of your skills' levels); one level "
+              "above yours");
+    EXPECT_NEAR(value_of(level_case(ExperienceLevel::Intermediate, "Vision dev"), "level"), 1.0,
                 kEps);
     // Words containing a level word are not it.
     EXPECT_NEAR(value_of(level_case(std::nullopt, "Leadership tracking app"), "level"), 0.5, kEps);
