@@ -1127,6 +1127,14 @@ TEST(SkillExtractor, BuildingApisIsApiDesign) {
               (Ids{"api-design", "data-engineering"}));
     EXPECT_EQ(ids("Design and build robust backend services and APIs."),
               (Ids{"backend", "api-design"}));
+    // APIs listed with microservices or endpoints are a service's own (sets 37, 39 and 62);
+    // where data is fetched from them, or a background is described, they are not.
+    EXPECT_EQ(ids("Backend services (e.g., APIs, microservices)."),
+              (Ids{"backend", "api-design", "microservices"}));
+    EXPECT_EQ(ids("Cloud-native systems (APIs, microservices, containerization)."),
+              (Ids{"api-design", "microservices", "docker"}));
+    EXPECT_EQ(ids("You have a technical background (APIs, SDKs)."), Ids{});
+    EXPECT_EQ(ids("Import data from databases or APIs into 3D scenes."), Ids{});
 }
 
 // State management is a front-end skill beside UI words, not a phone call's state; hypervisors,
