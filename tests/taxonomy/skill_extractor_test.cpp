@@ -729,6 +729,13 @@ TEST(SkillExtractor, AliasesForTelephonyStreamingAndCameras) {
               (Ids{"e-signature", "mlops"}));
     EXPECT_EQ(ids("A wired Ethernet connection is preferred."), Ids{});
     EXPECT_EQ(ids("Automotive Ethernet and CAN bus experience."), (Ids{"networking", "can-bus"}));
+    // "CAN" alone is the bus beside protocol and vehicle words, not Canada or a shout (sets 31,
+    // 43 and 65); embedded environments and real-time applications are embedded work.
+    EXPECT_EQ(ids("Development skills in CAN, Diagnostics, language embedded C."),
+              (Ids{"can-bus", "embedded-systems", "c"}));
+    EXPECT_EQ(ids("Full-Time | Remote in US & CAN | SaaS"), Ids{});
+    EXPECT_EQ(ids("Experience of developing embedded real time applications."),
+              Ids{"embedded-systems"});
 }
 
 // Machine-learning work written the way gigs write it.
@@ -1632,6 +1639,12 @@ TEST(SkillExtractor, AnalysingDataIsDataAnalysis) {
 TEST(SkillExtractor, TranslatingLanguagesOnly) {
     EXPECT_EQ(ids("Translate our website from English to Spanish."), Ids{"translation"});
     EXPECT_EQ(ids("Translate business requirements into technical solutions."), Ids{});
+    // "Language" in the singular is a manner of speaking: plain language, a design language, the
+    // language of a field (sets 42 and 66). Languages in the plural are what is translated.
+    EXPECT_EQ(ids("Translate technical constraints into plain language."), Ids{});
+    EXPECT_EQ(ids("Translating between the language of generative AI and chemists."),
+              Ids{"generative-ai"});
+    EXPECT_EQ(ids("Tools we use to translate the web app into 40+ languages."), Ids{"translation"});
 }
 
 // Trades of everyday gigs beyond software, as clients write them; the work's material (drone
