@@ -930,6 +930,19 @@ TEST(SkillExtractor, MonitoringModelsAndStatisticalWork) {
               Ids{"statistics"});
 }
 
+// Governance and lineage beside data words are data governance (sets 43-66: 16 right, 1 wrong);
+// a company's or AI's governance is not.
+TEST(SkillExtractor, GovernanceOfDataIsDataGovernance) {
+    EXPECT_EQ(ids("Define and implement data quality checks, SLAs, and governance practices."),
+              (Ids{"data-quality", "data-governance"}));
+    EXPECT_EQ(ids("Understanding of data modeling and governance concepts."),
+              (Ids{"data-modeling", "data-governance"}));
+    EXPECT_EQ(ids("Petabyte-scale data systems, lineage, and feature stores."),
+              (Ids{"data-governance", "feature-store"}));
+    EXPECT_EQ(ids("Establish robust governance for AI use cases."), Ids{"artificial-intelligence"});
+    EXPECT_EQ(ids("Trace the cell lineage of stem cells."), Ids{});
+}
+
 // Stack names of remote-board postings (set 47, development half).
 TEST(SkillExtractor, AliasesForRemoteBoardStacks) {
     EXPECT_EQ(ids("Unit and e2e testing (Jest, Detox)."),
