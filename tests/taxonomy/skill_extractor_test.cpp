@@ -1929,6 +1929,13 @@ TEST(SkillExtractor, AFieldBeforeACompanyNounIsATrade) {
     // The client's own trade, told of themselves.
     EXPECT_EQ(ids("I'm a longtime eCommerce entrepreneur and need an app."), Ids{});
     EXPECT_EQ(ids("Build an eCommerce store for our merchants."), Ids{"ecommerce"});
+    // E-commerce is work when a store, a site, its operations or a shop system go with it;
+    // alone it is the trade a company is in (readers label it in 3 of 31 development texts).
+    EXPECT_EQ(ids("Implement business logic for the core part of our e-commerce platform."), Ids{});
+    EXPECT_EQ(ids("Machine Learning Platform for E-Commerce"), Ids{"machine-learning"});
+    EXPECT_EQ(ids("Support our ecommerce pricing operations."), Ids{"ecommerce"});
+    EXPECT_EQ(ids("Build a fully functional e-commerce website using WordPress."),
+              (Ids{"ecommerce", "wordpress"}));
 }
 
 // In a gig where people train or judge AI, AI is the subject matter, not an asked skill; a
