@@ -371,6 +371,11 @@ constexpr std::string_view kOwnNouns[] = {
     "solutions", "offerings", "infrastructure", "engineers", "growth",    "culture",
     "equity",    "benefits",  "employees",      "values",    "offices",   "headquarters",
 };
+// Words before a name that make "<Name>'s vision" an object of the sentence, not its subject
+// ("a program that aligns with Lemonaid's vision of affordable care" is the job's duty).
+constexpr std::string_view kObjectPrepositions[] = {
+    "with", "to", "of", "for", "in", "at", "on", "by", "from", "into", "toward", "towards",
+};
 constexpr std::string_view kJobWords[] = {
     "you",   "your", "looking",  "hiring",   "seeking",     "candidate", "candidates",
     "apply", "join", "required", "requires", "responsible", "expected",  "must",
@@ -820,10 +825,11 @@ struct SkillExtractor::Impl {
     std::vector<std::uint64_t> leader_words;    // kLeaderWords (past_employer)
     std::uint64_t models_hash = 0;
     std::uint64_t any_hash = 0;
-    std::vector<std::uint64_t> own_nouns;      // kOwnNouns
-    std::vector<std::uint64_t> hiring_words;   // kHiringWords
-    std::vector<std::uint64_t> product_nouns;  // kProductNouns
-    std::vector<std::uint64_t> list_verbs;     // kListVerbs
+    std::vector<std::uint64_t> own_nouns;            // kOwnNouns
+    std::vector<std::uint64_t> object_prepositions;  // kObjectPrepositions
+    std::vector<std::uint64_t> hiring_words;         // kHiringWords
+    std::vector<std::uint64_t> product_nouns;        // kProductNouns
+    std::vector<std::uint64_t> list_verbs;           // kListVerbs
     std::uint64_t its_hash = 0;
     std::uint64_t behind_hash = 0;
     std::uint64_t team_hash = 0;
@@ -941,6 +947,8 @@ struct SkillExtractor::Impl {
     std::uint64_t no_hash = 0;
     std::uint64_t and_hash = 0;
     std::uint64_t or_hash = 0;
+    std::uint64_t edge_hash = 0;
+    std::array<std::uint64_t, 3> figurative_edges{};  // cutting, leading, bleeding (word_near)
     std::uint64_t like_hash = 0;
     std::uint64_t for_hash = 0;
     std::uint64_t on_hash = 0;
@@ -1609,15 +1617,23 @@ struct SkillExtractor::Impl {
                            [&](const Phrase& p) { return phrase_after(toks, last, p); });
     }
 
-    // A word from `words` within `window` words of the candidate, in its sentence.
-    static bool word_near(const std::vector<Token>& toks, const Candidate& c, int window,
-                          const WordList& words) {
+    // A word from `words` within `window` words of the candidate, in its sentence. The "edge"
+    // of "cutting-edge", "leading-edge" and "bleeding-edge" is praise, not the edge devices a
+    // context rule means ("deploy cutting-edge LLMs" deploys models).
+    bool word_near(const std::vector<Token>& toks, const Candidate& c, int window,
+                   const WordList& words) const {
         if (words.empty()) {
             return false;
         }
-        auto hit = [&](const Token& t) {
-            return words.maybe(t.hash) && t.is_word() &&
-                   std::binary_search(words.begin(), words.end(), t.hash);
+        auto hit = [&](std::size_t j) {
+            const Token& t = toks[j];
+            if (!words.maybe(t.hash) || !t.is_word() ||
+                !std::binary_search(words.begin(), words.end(), t.hash)) {
+                return false;
+            }
+            return t.hash != edge_hash || j == 0 ||
+                   std::find(figurative_edges.begin(), figurative_edges.end(), toks[j - 1].hash) ==
+                       figurative_edges.end();
         };
         const Token& head = toks[c.first];
         for (std::size_t j = c.first; j-- > 0;) {
@@ -1626,7 +1642,7 @@ struct SkillExtractor::Impl {
                 head.word_index - t.word_index > static_cast<std::uint32_t>(window)) {
                 break;
             }
-            if (hit(t)) {
+            if (hit(j)) {
                 return true;
             }
         }
@@ -1637,7 +1653,7 @@ struct SkillExtractor::Impl {
                 t.word_index - tail.word_index > static_cast<std::uint32_t>(window)) {
                 break;
             }
-            if (hit(t)) {
+            if (hit(j)) {
                 return true;
             }
         }
@@ -2421,7 +2437,11 @@ struct SkillExtractor::Impl {
                     --first;
                     named = named || covering(first) == nullptr;
                 }
-                if (named && (in(company_verbs, toks[k + 1]) || possessive())) {
+                const bool possessed = possessive();
+                if (possessed && first > scan.begin && in(object_prepositions, toks[first - 1])) {
+                    continue;  // "aligns with Lemonaid's vision": the name is no subject
+                }
+                if (named && (in(company_verbs, toks[k + 1]) || possessed)) {
                     scan.subject = first;
                 } else if (named) {
                     scan.weak = first;
@@ -3973,6 +3993,7 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     m.models_hash = text_tokens::hash_lower("models");
     m.any_hash = text_tokens::hash_lower("any");
     m.own_nouns = words_of(kOwnNouns);
+    m.object_prepositions = words_of(kObjectPrepositions);
     m.hiring_words = words_of(kHiringWords);
     m.product_nouns = words_of(kProductNouns);
     m.list_verbs = words_of(kListVerbs);
@@ -4106,6 +4127,9 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     m.not_hash = text_tokens::hash_lower("not");
     m.no_hash = text_tokens::hash_lower("no");
     m.and_hash = text_tokens::hash_lower("and");
+    m.edge_hash = text_tokens::hash_lower("edge");
+    m.figurative_edges = {text_tokens::hash_lower("cutting"), text_tokens::hash_lower("leading"),
+                          text_tokens::hash_lower("bleeding")};
     m.or_hash = text_tokens::hash_lower("or");
     m.like_hash = text_tokens::hash_lower("like");
     m.for_hash = text_tokens::hash_lower("for");

@@ -377,6 +377,12 @@ TEST(SkillExtractor, AnEmployerDescribingItselfAsksForNoField) {
               Ids{});
     EXPECT_EQ(ids("Our platform uses machine learning to price homes."), Ids{});
     EXPECT_EQ(ids("Our proprietary technology is based on radar and computer vision."), Ids{});
+    // A name after a preposition is no subject: the sentence is the job's duty (set 69's
+    // marketing manager lost every tool after "aligns with Lemonaid's vision").
+    EXPECT_EQ(ids("Build a program that aligns with Lemonaid's vision of affordable care, with "
+                  "data tools like Google Analytics, Looker and Tableau"),
+              (Ids{"google-analytics", "looker", "tableau"}));
+    EXPECT_EQ(ids("Lemonaid's vision is affordable care, measured in Tableau."), Ids{});
     // Not as the object of another phrase: the work is on that platform (serving models).
     EXPECT_EQ(ids("Senior engineer for our inference platform: Go microservices."),
               (Ids{"model-serving", "go", "microservices"}));
@@ -1996,6 +2002,9 @@ TEST(SkillExtractor, AiNeedsWorkThatBuildsOrUsesIt) {
     EXPECT_EQ(ids("Experience with AI is a plus."), Ids{"artificial-intelligence"});
     EXPECT_EQ(ids("Pushing the boundaries of the broader AI community."), Ids{});
     EXPECT_EQ(ids("Stay current with emerging AI technologies."), Ids{});
+    // "AI" among design files is Illustrator's file type (set 32).
+    EXPECT_EQ(ids("Send any custom design files (AI, PSD, Figma) used for the animation."),
+              Ids{"figma"});
 }
 
 // "Machine learning" and "AI" name roles like "DevOps" does: readers of real postings never
@@ -2252,6 +2261,10 @@ TEST(SkillExtractor, DeployingAModelIsModelServingWhereNoEdgeDeviceIsNamed) {
     EXPECT_EQ(ids("Build and deploy machine learning systems in production."),
               (Ids{"model-serving", "machine-learning"}));
     EXPECT_EQ(ids("Forward Deployed Machine Learning Engineer"), Ids{});
+    // The edge of "cutting-edge" is praise, not an edge device.
+    EXPECT_EQ(ids("Build, fine-tune, and deploy cutting-edge LLMs."),
+              (Ids{"fine-tuning", "model-serving", "llm"}));
+    EXPECT_EQ(ids("Deploy the model to the edge for low latency."), Ids{});
 }
 
 // Likewise monitoring: the verb near a model is model monitoring, the noun stays the ops skill.
