@@ -56,23 +56,17 @@ constexpr std::array<std::string_view, 18> kFrequencies = {
     "week per month", "weeks a month",  "weeks per month"};
 
 // "<kind> role" and the like: a workplace given as the job's kind.
-constexpr std::array<std::string_view, 5> kKindWords = {"hybrid", "onsite", "on-site", "on site",
-                                                        "in-office"};
-constexpr std::array<std::string_view, 16> kKindNouns = {" role",
-                                                         " position",
-                                                         " job",
-                                                         " opportunity",
-                                                         " schedule",
-                                                         " work model",
-                                                         " working",
-                                                         " work setup",
-                                                         " work arrangement",
-                                                         " work schedule",
-                                                         " arrangement",
-                                                         " setup",
-                                                         " basis",
-                                                         " presence",
-                                                         " contract",
+constexpr std::array<std::string_view, 6> kKindWords = {"hybrid",  "onsite",    "on-site",
+                                                        "on site", "in-office", "in-person"};
+// " culture": "a high-energy, in-office culture across our NYC headquarters" (ranking set R).
+constexpr std::array<std::string_view, 17> kKindNouns = {" culture",         " role",
+                                                         " position",        " job",
+                                                         " opportunity",     " schedule",
+                                                         " work model",      " working",
+                                                         " work setup",      " work arrangement",
+                                                         " work schedule",   " arrangement",
+                                                         " setup",           " basis",
+                                                         " presence",        " contract",
                                                          " work environment"};
 
 // "Location: Boston (Hybrid)": labels whose value is a workplace.

@@ -72,6 +72,17 @@ TEST(WorkplaceReading, OfficeDaysAHybridRoleAndOnSiteLabelsAreRequirements) {
               "relocation");
     EXPECT_EQ(office("Research Engineer", "Both roles require relocation to Japan."),
               "Both roles require relocation to Japan");
+    // An office culture the hire joins, and an in-person role (ranking set R: a remote-only
+    // profile's third place was a Forward Deployed Engineer "backed by a high-energy, in-office
+    // culture across our NYC headquarters").
+    EXPECT_EQ(office("Forward Deployed Engineer",
+                     "We're backed by a high-energy, in-office culture across our NYC "
+                     "headquarters.\nBuild voice agents."),
+              "We're backed by a high-energy, in-office culture across our NYC headquarters");
+    EXPECT_EQ(office("Founding Engineer", "This is an in-person role in San Francisco."),
+              "This is an in-person role in San Francisco");
+    EXPECT_EQ(
+        office("Engineer", "Our team is remote, with an in-office culture for those near HQ."), "");
     EXPECT_EQ(office("Hybrid Cloud Engineer", "AWS."), "");
     EXPECT_EQ(office("Engineer - Hybrid-Electric Vehicles", "CAN bus."), "");
     EXPECT_EQ(office("Engineer", "You must be located in the United States."), "");
