@@ -197,7 +197,8 @@ bool asks_for_office(std::string_view lower) {
         return true;
     }
     // "must work from our London office", "required to be on-site", "you will work out of our
-    // London office", "full-time role at our WA headquarters".
+    // London office", "full-time role at our WA headquarters", "a full-time position located at
+    // the Nordic head office".
     if (place || has(lower, " office")) {
         for (std::string_view need : {"must work",
                                       "must be on",
@@ -216,6 +217,10 @@ bool asks_for_office(std::string_view lower) {
                                       "be based in our",
                                       "will be based in our",
                                       "role at our",
+                                      "located at the",
+                                      "located at our",
+                                      "based at the",
+                                      "based at our",
                                       "position at our",
                                       "job at our",
                                       "fully onsite",

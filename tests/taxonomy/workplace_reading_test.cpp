@@ -79,6 +79,10 @@ TEST(WorkplaceReading, OfficeDaysAHybridRoleAndOnSiteLabelsAreRequirements) {
                      "We're backed by a high-energy, in-office culture across our NYC "
                      "headquarters.\nBuild voice agents."),
               "We're backed by a high-energy, in-office culture across our NYC headquarters");
+    EXPECT_EQ(office("AI Lead",
+                     "The role is a full-time position located at the Nordic head "
+                     "office in Gothenburg."),
+              "The role is a full-time position located at the Nordic head office in Gothenburg");
     EXPECT_EQ(office("Founding Engineer", "This is an in-person role in San Francisco."),
               "This is an in-person role in San Francisco");
     EXPECT_EQ(
