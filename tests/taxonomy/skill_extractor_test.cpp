@@ -189,6 +189,12 @@ TEST(SkillExtractor, VisionTasksWrittenAsTheWorkDone) {
     EXPECT_EQ(ids("Segment cells in microscopy images."), Ids{"microscopy-image-analysis"});
     EXPECT_EQ(ids("Count vehicles at the junction."), Ids{"crowd-counting"});
     EXPECT_EQ(ids("Label images with bounding boxes in CVAT."), (Ids{"data-labeling", "cvat"}));
+    // Keypoint models are pose estimation, and dental radiographs medical images; each confirms
+    // the bare tasks listed with it (ranking set R's computer-vision job had no task at all).
+    EXPECT_EQ(
+        ids("Train detection, segmentation, and keypoint models for dental radiograph "
+            "analysis."),
+        (Ids{"object-detection", "image-segmentation", "pose-estimation", "medical-imaging"}));
 }
 
 // "Detection" alone is object detection only among vision words, like "segmentation" and
