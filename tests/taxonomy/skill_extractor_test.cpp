@@ -2395,6 +2395,14 @@ TEST(SkillExtractor, EverydayToolsAndServicesPostingsName) {
     // Capitalised as a tag, "Web Application" is the skill; in prose it needs building words.
     EXPECT_EQ(ids("Fix a bug.\nSkills: React, Web Application"), (Ids{"react", "web-development"}));
     EXPECT_EQ(ids("Our web application is slow; tune the SQL."), Ids{"sql"});
+    // Cloud services by their short names, among other tools (set 70's Dice postings).
+    EXPECT_EQ(ids("Pipelines with BigQuery, DataFlow, Pub/Sub, and more."),
+              (Ids{"bigquery", "gcp-dataflow", "gcp-pubsub"}));
+    EXPECT_EQ(ids("Software is built in AWS, mostly using Lambdas and Python."),
+              (Ids{"aws", "aws-lambda", "python"}));
+    EXPECT_EQ(ids("Azure services like App Services, ADF, and Azure SQL."),
+              (Ids{"azure", "azure-app-service", "azure-data-factory", "azure-sql"}));
+    EXPECT_EQ(ids("Use a pub/sub pattern for events."), Ids{});
 }
 
 // A list of verbs shares its object: each verb that spells an alias with "data" names that
