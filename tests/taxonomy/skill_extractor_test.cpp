@@ -2403,6 +2403,11 @@ TEST(SkillExtractor, EverydayToolsAndServicesPostingsName) {
     EXPECT_EQ(ids("Azure services like App Services, ADF, and Azure SQL."),
               (Ids{"azure", "azure-app-service", "azure-data-factory", "azure-sql"}));
     EXPECT_EQ(ids("Use a pub/sub pattern for events."), Ids{});
+    // "Core ML/AI" is the core of machine learning, not Apple's Core ML; DGL among other
+    // graph tools is the Deep Graph Library (set 72).
+    EXPECT_EQ(ids("Core ML/AI: DGL, GNNs, HuggingFace"),
+              (Ids{"dgl", "graph-neural-networks", "huggingface"}));
+    EXPECT_EQ(ids("Build the iPhone app with Core ML (iOS)."), (Ids{"coreml", "ios"}));
 }
 
 // A list of verbs shares its object: each verb that spells an alias with "data" names that
