@@ -38,6 +38,14 @@ void read_job_type(Listing& listing) {
     }
 }
 
+// A posting's own pay line ("Monthly Rate: $2500-3350") is its pay when the feed gives none,
+// so a minimum filters it as it would a feed's budget.
+void read_pay(Listing& listing) {
+    if (!listing.budget) {
+        listing.budget = stated_pay(listing.description);
+    }
+}
+
 }  // namespace
 
 Status admit_listing(Listing& listing, std::int64_t now, GivenSkills given,
@@ -47,6 +55,7 @@ Status admit_listing(Listing& listing, std::int64_t now, GivenSkills given,
     }
     read_workplace(listing);
     read_job_type(listing);
+    read_pay(listing);
     if (given == GivenSkills::Replace || listing.skills.empty()) {
         annotate_skills(listing, extractor);
     }

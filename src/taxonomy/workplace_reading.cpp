@@ -488,6 +488,199 @@ std::optional<JobType> stated_job_type(std::string_view description) {
     return std::nullopt;
 }
 
+namespace {
+
+// One amount of a pay value: "2,500", "120k", "3350.50"; the bytes read, 0 when none.
+std::size_t read_amount(std::string_view text, double& amount) {
+    std::size_t i = 0;
+    double value = 0;
+    bool digits = false;
+    for (; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c >= '0' && c <= '9') {
+            value = value * 10 + (c - '0');
+            digits = true;
+        } else if (c == ',' && digits && i + 1 < text.size() &&
+                   std::isdigit(static_cast<unsigned char>(text[i + 1]))) {
+            continue;  // a thousands separator
+        } else {
+            break;
+        }
+    }
+    if (!digits) {
+        return 0;
+    }
+    if (i + 1 < text.size() && text[i] == '.' &&
+        std::isdigit(static_cast<unsigned char>(text[i + 1]))) {
+        double scale = 0.1;
+        for (++i; i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])); ++i) {
+            value += (text[i] - '0') * scale;
+            scale /= 10;
+        }
+    }
+    if (i < text.size() && text[i] == 'k') {
+        value *= 1000;
+        ++i;
+    }
+    amount = value;
+    return i;
+}
+
+}  // namespace
+
+std::optional<Budget> stated_pay(std::string_view description) {
+    // Labels that open their line and state pay ("Monthly Rate: $2500-3350", "Salary: 60k-80k
+    // EUR per year"); the period may be the label's own word or follow the value.
+    static constexpr std::array<std::string_view, 14> kPayLabels = {
+        "salary range", "salary",       "pay range",     "pay rate",    "pay",
+        "hourly rate",  "monthly rate", "annual salary", "base salary", "monthly salary",
+        "compensation", "rate",         "hourly pay",    "budget"};
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 9> kCurrencies = {
+        {{"ca$", "CAD"},
+         {"c$", "CAD"},
+         {"a$", "AUD"},
+         {"au$", "AUD"},
+         {"$", "USD"},
+         {"\xe2\x82\xac", "EUR"},
+         {"\xc2\xa3", "GBP"},
+         {"\xe2\x82\xb9", "INR"},
+         {"usd", "USD"}}};
+    static constexpr std::array<std::string_view, 5> kCodes = {"usd", "eur", "gbp", "cad", "aud"};
+    enum class Period { None, Hour, Month, Year };
+    static constexpr std::array<std::pair<std::string_view, Period>, 17> kPeriods = {
+        {{"/hr", Period::Hour},
+         {"/hour", Period::Hour},
+         {"/h", Period::Hour},
+         {"per hour", Period::Hour},
+         {"an hour", Period::Hour},
+         {"hourly", Period::Hour},
+         {"/month", Period::Month},
+         {"/mo", Period::Month},
+         {"per month", Period::Month},
+         {"a month", Period::Month},
+         {"monthly", Period::Month},
+         {"/year", Period::Year},
+         {"/yr", Period::Year},
+         {"per year", Period::Year},
+         {"a year", Period::Year},
+         {"annually", Period::Year},
+         {"per annum", Period::Year}}};
+    const std::string lower = ascii::to_lower(description.substr(0, 64 * 1024));
+    for (std::size_t line = 0; line < lower.size();) {
+        const std::size_t end = std::min(lower.find('\n', line), lower.size());
+        std::string_view text = std::string_view(lower).substr(line, end - line);
+        text.remove_prefix(std::min(text.find_first_not_of(" \t*-|>"), text.size()));
+        if (text.starts_with("\xe2\x80\xa2")) {  // "•"
+            text.remove_prefix(3);
+            text.remove_prefix(std::min(text.find_first_not_of(" \t"), text.size()));
+        }
+        line = end + 1;
+        std::string_view label;
+        for (std::string_view candidate : kPayLabels) {
+            if (text.starts_with(candidate) && text.substr(candidate.size()).starts_with(":")) {
+                label = candidate;
+                break;
+            }
+        }
+        if (label.empty()) {
+            continue;
+        }
+        std::string_view value = text.substr(label.size() + 1, 80);
+        value.remove_prefix(std::min(value.find_first_not_of(' '), value.size()));
+        // "Up to $90k": the top of the range only.
+        const bool up_to = value.starts_with("up to ");
+        if (up_to) {
+            value.remove_prefix(6);
+        }
+        std::string currency;
+        auto take_currency = [&] {
+            for (const auto& [sign, code] : kCurrencies) {
+                if (value.starts_with(sign)) {
+                    currency = currency.empty() ? std::string(code) : currency;
+                    value.remove_prefix(sign.size());
+                    value.remove_prefix(std::min(value.find_first_not_of(' '), value.size()));
+                    return;
+                }
+            }
+        };
+        take_currency();
+        double low = 0;
+        std::size_t used = read_amount(value, low);
+        if (used == 0) {
+            continue;
+        }
+        const bool low_k = value.substr(0, used).ends_with("k");
+        value.remove_prefix(used);
+        double high = low;
+        std::string_view rest = value;
+        rest.remove_prefix(std::min(rest.find_first_not_of(' '), rest.size()));
+        for (std::string_view dash : {"-", "\xe2\x80\x93", "\xe2\x80\x94", "to "}) {
+            if (rest.starts_with(dash)) {
+                std::string_view second = rest.substr(dash.size());
+                second.remove_prefix(std::min(second.find_first_not_of(' '), second.size()));
+                value = second;
+                take_currency();
+                double amount = 0;
+                if (std::size_t n = read_amount(value, amount); n > 0) {
+                    // "$120-150k": the thousands of the second amount are the first's too.
+                    if (!low_k && value.substr(0, n).ends_with("k") && low < 1000) {
+                        low *= 1000;
+                    }
+                    high = amount;
+                    value.remove_prefix(n);
+                }
+                break;
+            }
+        }
+        value.remove_prefix(std::min(value.find_first_not_of(' '), value.size()));
+        for (std::string_view code : kCodes) {
+            if (value.starts_with(code)) {
+                if (currency.empty()) {
+                    currency = code;
+                    std::transform(
+                        currency.begin(), currency.end(), currency.begin(),
+                        [](unsigned char ch) { return static_cast<char>(std::toupper(ch)); });
+                }
+                value.remove_prefix(code.size());
+                value.remove_prefix(std::min(value.find_first_not_of(' '), value.size()));
+                break;
+            }
+        }
+        Period period = has(label, "hourly")    ? Period::Hour
+                        : has(label, "monthly") ? Period::Month
+                        : has(label, "annual")  ? Period::Year
+                                                : Period::None;
+        for (const auto& [word, p] : kPeriods) {
+            if (period == Period::None && value.substr(0, 16).find(word) == 0) {
+                period = p;
+            }
+        }
+        if (currency.empty() || high < low || low <= 0) {
+            continue;  // no currency or no sense: a figure of something else
+        }
+        Budget budget;
+        budget.currency = currency;
+        double scale = 1;
+        if (period == Period::Hour) {
+            budget.kind = BudgetKind::Hourly;
+        } else if (period == Period::Month || period == Period::Year ||
+                   (period == Period::None && label != "budget" && low >= 10000)) {
+            budget.kind = BudgetKind::Salary;
+            scale = period == Period::Month ? 12 : 1;
+        } else if (period == Period::None && label == "budget") {
+            budget.kind = BudgetKind::Fixed;
+        } else {
+            continue;  // "Rate: 45": an hour, a day or a project — not said
+        }
+        if (!up_to) {
+            budget.min = low * scale;
+        }
+        budget.max = high * scale;
+        return budget;
+    }
+    return std::nullopt;
+}
+
 std::optional<std::string> office_requirement(std::string_view title,
                                               std::string_view description) {
     if (auto q = read(title)) {

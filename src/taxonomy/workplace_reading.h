@@ -24,4 +24,11 @@ std::optional<std::string> office_requirement(std::string_view title, std::strin
 // full-time jobs that say so in their text.
 std::optional<JobType> stated_job_type(std::string_view description);
 
+// The pay a posting's own label states ("Monthly Rate: $2500-3350", "Salary: 60k-80k EUR per
+// year", "Hourly rate: $40/hr", "Budget: $500"), for a listing whose feed gives none; a monthly
+// amount becomes a yearly salary. None when no pay label opens a line, or its value has no
+// currency, or it does not say whether it is by the hour, the month or the year (a bare "Rate:
+// $45" could be either; a bare amount of 10,000 or more is a yearly salary).
+std::optional<Budget> stated_pay(std::string_view description);
+
 }  // namespace gigscout

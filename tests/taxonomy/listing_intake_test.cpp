@@ -44,6 +44,24 @@ TEST(ListingIntake, AJobTypeThePostingStatesReplacesTheFeeds) {
     EXPECT_EQ(plain.job_type, JobType::Freelance);
 }
 
+// A posting's own pay line is its pay when the feed gives none; a feed's budget stays.
+TEST(ListingIntake, APayLineThePostingStatesIsItsBudgetWhenTheFeedHasNone) {
+    Listing l = cv_listing();
+    l.description = "Monthly Rate: $2500-3350\nPyTorch and OpenCV.";
+    ASSERT_TRUE(admit_listing(l, kNow));
+    ASSERT_TRUE(l.budget);
+    EXPECT_EQ(l.budget->kind, BudgetKind::Salary);
+    EXPECT_EQ(l.budget->max, 40200);
+    EXPECT_EQ(l.budget->currency, "USD");
+
+    Listing fed = cv_listing();
+    fed.description = l.description;
+    fed.budget = Budget{BudgetKind::Hourly, 50.0, 60.0, "USD"};
+    ASSERT_TRUE(admit_listing(fed, kNow));
+    EXPECT_EQ(fed.budget->kind, BudgetKind::Hourly);
+    EXPECT_EQ(fed.budget->max, 60);
+}
+
 TEST(ListingIntake, AnAdmittedListingCarriesTheSkillsAnnotateSkillsFinds) {
     Listing admitted = cv_listing();
     ASSERT_TRUE(admit_listing(admitted, kNow));

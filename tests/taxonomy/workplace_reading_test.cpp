@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+
 #include <string>
 
 #include "base/utf8.h"
@@ -212,6 +214,45 @@ TEST(WorkplaceReading, TheJobTypeAPostingStatesIsRead) {
     EXPECT_EQ(stated_job_type("We list the job type: full-time."), std::nullopt);
     EXPECT_EQ(stated_job_type("Job type: Remote"), std::nullopt);
     EXPECT_EQ(stated_job_type("Job type: Remote\nEmployment type: Contract"), JobType::Contract);
+}
+
+std::string pay(std::string_view description) {
+    auto b = stated_pay(description);
+    if (!b) {
+        return "";
+    }
+    const char* kind = b->kind == BudgetKind::Hourly   ? "hourly"
+                       : b->kind == BudgetKind::Salary ? "salary"
+                                                       : "fixed";
+    char out[96];
+    std::snprintf(out, sizeof out, "%s %.0f-%.0f %s", kind, b->min.value_or(-1),
+                  b->max.value_or(-1), b->currency.c_str());
+    return out;
+}
+
+// A posting's own pay line (ranking set S: a remote job board's prompt engineer paid "Monthly
+// Rate: $2500-3350", about 20 USD an hour, ranked first for a profile asking 30).
+TEST(WorkplaceReading, ThePayAPostingStatesIsRead) {
+    EXPECT_EQ(pay("Role: Applied AI Engineer\n\nMonthly Rate: $2500-3350\n\nAvailability: 40 "
+                  "hours/week"),
+              "salary 30000-40200 USD");
+    EXPECT_EQ(pay("\xE2\x80\xA2 Salary: $120-150k"), "salary 120000-150000 USD");
+    EXPECT_EQ(pay("Salary range: 60,000 \xE2\x80\x93 80,000 EUR per year"),
+              "salary 60000-80000 EUR");
+    EXPECT_EQ(pay("Hourly rate: $40/hr"), "hourly 40-40 USD");
+    EXPECT_EQ(pay("Pay: \xC2\xA3"
+                  "25 - \xC2\xA3"
+                  "30 per hour"),
+              "hourly 25-30 GBP");
+    EXPECT_EQ(pay("Budget: $500"), "fixed 500-500 USD");
+    EXPECT_EQ(pay("Compensation: $4,000 a month"), "salary 48000-48000 USD");
+    EXPECT_EQ(pay("Salary: Up to $90k per year"), "salary -1-90000 USD");
+    // No period, no currency, no label at a line's start, or no amount: nothing stated.
+    EXPECT_EQ(pay("Rate: $45"), "");
+    EXPECT_EQ(pay("Salary: 120000"), "");
+    EXPECT_EQ(pay("We raised $20M. Our budget: $5M for compute."), "");
+    EXPECT_EQ(pay("Salary: competitive, with equity"), "");
+    EXPECT_EQ(pay("Pay: $20-10 per hour"), "");
 }
 
 }  // namespace
