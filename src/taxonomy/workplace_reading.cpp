@@ -432,6 +432,27 @@ std::optional<std::string> read(std::string_view text) {
     return std::nullopt;
 }
 
+// A posting's labels ("Employment Type:", "Salary:") are looked for in its first 64 KiB.
+constexpr std::size_t kLabelScanBytes = 64 * 1024;
+
+// The lines of lower-cased text, each after its bullet if any: a label opens its line, after
+// any bullet ("• Employment Type: Full-time", "- Salary: $120-150k").
+std::vector<std::string_view> label_lines(std::string_view lower) {
+    std::vector<std::string_view> lines;
+    for (std::size_t line = 0; line < lower.size();) {
+        const std::size_t end = std::min(lower.find('\n', line), lower.size());
+        std::string_view text = lower.substr(line, end - line);
+        text.remove_prefix(std::min(text.find_first_not_of(" \t*-|>"), text.size()));
+        if (text.starts_with("\xe2\x80\xa2")) {  // "•"
+            text.remove_prefix(3);
+            text.remove_prefix(std::min(text.find_first_not_of(" \t"), text.size()));
+        }
+        lines.push_back(text);
+        line = end + 1;
+    }
+    return lines;
+}
+
 }  // namespace
 
 std::optional<JobType> stated_job_type(std::string_view description) {
@@ -451,17 +472,8 @@ std::optional<JobType> stated_job_type(std::string_view description) {
         {"part time", JobType::PartTime},
     }};
     static constexpr std::array<std::string_view, 5> kChoices = {" or ", "/", ",", "&", " and "};
-    const std::string lower = ascii::to_lower(description.substr(0, 64 * 1024));
-    for (std::size_t line = 0; line < lower.size();) {
-        const std::size_t end = std::min(lower.find('\n', line), lower.size());
-        // The label opens its line, after any bullet: "• Employment Type: Full-time".
-        std::string_view text = std::string_view(lower).substr(line, end - line);
-        text.remove_prefix(std::min(text.find_first_not_of(" \t*-|>"), text.size()));
-        if (text.starts_with("\xe2\x80\xa2")) {  // "•"
-            text.remove_prefix(3);
-            text.remove_prefix(std::min(text.find_first_not_of(" \t"), text.size()));
-        }
-        line = end + 1;
+    const std::string lower = ascii::to_lower(description.substr(0, kLabelScanBytes));
+    for (std::string_view text : label_lines(lower)) {
         for (std::string_view label : kTypeLabels) {
             if (!text.starts_with(label) || text.substr(label.size()).find(':') != 0) {
                 continue;
@@ -565,16 +577,8 @@ std::optional<Budget> stated_pay(std::string_view description) {
          {"a year", Period::Year},
          {"annually", Period::Year},
          {"per annum", Period::Year}}};
-    const std::string lower = ascii::to_lower(description.substr(0, 64 * 1024));
-    for (std::size_t line = 0; line < lower.size();) {
-        const std::size_t end = std::min(lower.find('\n', line), lower.size());
-        std::string_view text = std::string_view(lower).substr(line, end - line);
-        text.remove_prefix(std::min(text.find_first_not_of(" \t*-|>"), text.size()));
-        if (text.starts_with("\xe2\x80\xa2")) {  // "•"
-            text.remove_prefix(3);
-            text.remove_prefix(std::min(text.find_first_not_of(" \t"), text.size()));
-        }
-        line = end + 1;
+    const std::string lower = ascii::to_lower(description.substr(0, kLabelScanBytes));
+    for (std::string_view text : label_lines(lower)) {
         std::string_view label;
         for (std::string_view candidate : kPayLabels) {
             if (text.starts_with(candidate) && text.substr(candidate.size()).starts_with(":")) {
