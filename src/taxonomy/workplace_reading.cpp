@@ -538,26 +538,37 @@ std::size_t read_amount(std::string_view text, double& amount) {
     return i;
 }
 
-}  // namespace
-
-std::optional<Budget> stated_pay(std::string_view description) {
-    // Labels that open their line and state pay ("Monthly Rate: $2500-3350", "Salary: 60k-80k
-    // EUR per year"); the period may be the label's own word or follow the value.
-    static constexpr std::array<std::string_view, 14> kPayLabels = {
-        "salary range", "salary",       "pay range",     "pay rate",    "pay",
-        "hourly rate",  "monthly rate", "annual salary", "base salary", "monthly salary",
-        "compensation", "rate",         "hourly pay",    "budget"};
-    static constexpr std::array<std::pair<std::string_view, std::string_view>, 9> kCurrencies = {
+// A currency written at the start of `value` ("$", "€", "£", "₹", "CA$", "USD "), which is then
+// skipped with the spaces after it; "" when none.
+std::string take_currency(std::string_view& value) {
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 13> kCurrencies = {
         {{"ca$", "CAD"},
          {"c$", "CAD"},
-         {"a$", "AUD"},
          {"au$", "AUD"},
+         {"a$", "AUD"},
          {"$", "USD"},
          {"\xe2\x82\xac", "EUR"},
          {"\xc2\xa3", "GBP"},
          {"\xe2\x82\xb9", "INR"},
-         {"usd", "USD"}}};
-    static constexpr std::array<std::string_view, 5> kCodes = {"usd", "eur", "gbp", "cad", "aud"};
+         {"usd", "USD"},
+         {"eur", "EUR"},
+         {"gbp", "GBP"},
+         {"cad", "CAD"},
+         {"aud", "AUD"}}};
+    for (const auto& [sign, code] : kCurrencies) {
+        if (value.starts_with(sign)) {
+            value.remove_prefix(sign.size());
+            value.remove_prefix(std::min(value.find_first_not_of(' '), value.size()));
+            return std::string(code);
+        }
+    }
+    return "";
+}
+
+// The pay a labelled line's value states ("$2500-3350", "60,000 – 80,000 EUR per year",
+// "up to $71/hour"), by the label's kind: the period is the label's own word ("Monthly Rate")
+// or follows the value; without one, 10,000 or more is a yearly salary and a "Budget:" is fixed.
+std::optional<Budget> pay_value(std::string_view label, std::string_view value) {
     enum class Period { None, Hour, Month, Year };
     static constexpr std::array<std::pair<std::string_view, Period>, 17> kPeriods = {
         {{"/hr", Period::Hour},
@@ -577,110 +588,98 @@ std::optional<Budget> stated_pay(std::string_view description) {
          {"a year", Period::Year},
          {"annually", Period::Year},
          {"per annum", Period::Year}}};
+    auto skip_spaces = [&] {
+        value.remove_prefix(std::min(value.find_first_not_of(' '), value.size()));
+    };
+    skip_spaces();
+    const bool up_to = value.starts_with("up to ");  // the top of the range only
+    if (up_to) {
+        value.remove_prefix(6);
+    }
+    std::string currency = take_currency(value);
+    double low = 0;
+    const std::size_t used = read_amount(value, low);
+    if (used == 0) {
+        return std::nullopt;
+    }
+    const bool low_k = value.substr(0, used).ends_with("k");
+    value.remove_prefix(used);
+    skip_spaces();
+    double high = low;
+    for (std::string_view dash : {"-", "\xe2\x80\x93", "\xe2\x80\x94", "to "}) {
+        if (!value.starts_with(dash)) {
+            continue;
+        }
+        value.remove_prefix(dash.size());
+        skip_spaces();
+        const std::string second = take_currency(value);
+        currency = currency.empty() ? second : currency;
+        double amount = 0;
+        if (const std::size_t n = read_amount(value, amount); n > 0) {
+            // "$120-150k": the thousands of the second amount are the first's too.
+            if (!low_k && value.substr(0, n).ends_with("k") && low < 1000) {
+                low *= 1000;
+            }
+            high = amount;
+            value.remove_prefix(n);
+            skip_spaces();
+        }
+        break;
+    }
+    const std::string after = take_currency(value);  // "60,000 EUR per year"
+    currency = currency.empty() ? after : currency;
+    Period period = has(label, "hourly")    ? Period::Hour
+                    : has(label, "monthly") ? Period::Month
+                    : has(label, "annual")  ? Period::Year
+                                            : Period::None;
+    for (const auto& [word, p] : kPeriods) {
+        if (period == Period::None && value.starts_with(word)) {
+            period = p;
+        }
+    }
+    if (currency.empty() || high < low || low <= 0) {
+        return std::nullopt;  // no currency or no sense: a figure of something else
+    }
+    Budget budget;
+    budget.currency = currency;
+    double scale = 1;
+    if (period == Period::Hour) {
+        budget.kind = BudgetKind::Hourly;
+    } else if (period == Period::Month || period == Period::Year ||
+               (period == Period::None && label != "budget" && low >= 10000)) {
+        budget.kind = BudgetKind::Salary;
+        scale = period == Period::Month ? 12 : 1;
+    } else if (period == Period::None && label == "budget") {
+        budget.kind = BudgetKind::Fixed;
+    } else {
+        return std::nullopt;  // "Rate: $45": an hour, a day or a project — not said
+    }
+    if (!up_to) {
+        budget.min = low * scale;
+    }
+    budget.max = high * scale;
+    return budget;
+}
+
+}  // namespace
+
+std::optional<Budget> stated_pay(std::string_view description) {
+    // Labels that open their line and state pay ("Monthly Rate: $2500-3350", "Salary: 60k-80k
+    // EUR per year").
+    static constexpr std::array<std::string_view, 14> kPayLabels = {
+        "salary range", "salary",       "pay range",     "pay rate",    "pay",
+        "hourly rate",  "monthly rate", "annual salary", "base salary", "monthly salary",
+        "compensation", "rate",         "hourly pay",    "budget"};
     const std::string lower = ascii::to_lower(description.substr(0, kLabelScanBytes));
     for (std::string_view text : label_lines(lower)) {
-        std::string_view label;
-        for (std::string_view candidate : kPayLabels) {
-            if (text.starts_with(candidate) && text.substr(candidate.size()).starts_with(":")) {
-                label = candidate;
-                break;
-            }
-        }
-        if (label.empty()) {
-            continue;
-        }
-        std::string_view value = text.substr(label.size() + 1, 80);
-        value.remove_prefix(std::min(value.find_first_not_of(' '), value.size()));
-        // "Up to $90k": the top of the range only.
-        const bool up_to = value.starts_with("up to ");
-        if (up_to) {
-            value.remove_prefix(6);
-        }
-        std::string currency;
-        auto take_currency = [&] {
-            for (const auto& [sign, code] : kCurrencies) {
-                if (value.starts_with(sign)) {
-                    currency = currency.empty() ? std::string(code) : currency;
-                    value.remove_prefix(sign.size());
-                    value.remove_prefix(std::min(value.find_first_not_of(' '), value.size()));
-                    return;
-                }
-            }
-        };
-        take_currency();
-        double low = 0;
-        std::size_t used = read_amount(value, low);
-        if (used == 0) {
-            continue;
-        }
-        const bool low_k = value.substr(0, used).ends_with("k");
-        value.remove_prefix(used);
-        double high = low;
-        std::string_view rest = value;
-        rest.remove_prefix(std::min(rest.find_first_not_of(' '), rest.size()));
-        for (std::string_view dash : {"-", "\xe2\x80\x93", "\xe2\x80\x94", "to "}) {
-            if (rest.starts_with(dash)) {
-                std::string_view second = rest.substr(dash.size());
-                second.remove_prefix(std::min(second.find_first_not_of(' '), second.size()));
-                value = second;
-                take_currency();
-                double amount = 0;
-                if (std::size_t n = read_amount(value, amount); n > 0) {
-                    // "$120-150k": the thousands of the second amount are the first's too.
-                    if (!low_k && value.substr(0, n).ends_with("k") && low < 1000) {
-                        low *= 1000;
-                    }
-                    high = amount;
-                    value.remove_prefix(n);
+        for (std::string_view label : kPayLabels) {
+            if (text.starts_with(label) && text.substr(label.size()).starts_with(":")) {
+                if (auto budget = pay_value(label, text.substr(label.size() + 1, 80))) {
+                    return budget;
                 }
                 break;
             }
         }
-        value.remove_prefix(std::min(value.find_first_not_of(' '), value.size()));
-        for (std::string_view code : kCodes) {
-            if (value.starts_with(code)) {
-                if (currency.empty()) {
-                    currency = code;
-                    std::transform(
-                        currency.begin(), currency.end(), currency.begin(),
-                        [](unsigned char ch) { return static_cast<char>(std::toupper(ch)); });
-                }
-                value.remove_prefix(code.size());
-                value.remove_prefix(std::min(value.find_first_not_of(' '), value.size()));
-                break;
-            }
-        }
-        Period period = has(label, "hourly")    ? Period::Hour
-                        : has(label, "monthly") ? Period::Month
-                        : has(label, "annual")  ? Period::Year
-                                                : Period::None;
-        for (const auto& [word, p] : kPeriods) {
-            if (period == Period::None && value.substr(0, 16).find(word) == 0) {
-                period = p;
-            }
-        }
-        if (currency.empty() || high < low || low <= 0) {
-            continue;  // no currency or no sense: a figure of something else
-        }
-        Budget budget;
-        budget.currency = currency;
-        double scale = 1;
-        if (period == Period::Hour) {
-            budget.kind = BudgetKind::Hourly;
-        } else if (period == Period::Month || period == Period::Year ||
-                   (period == Period::None && label != "budget" && low >= 10000)) {
-            budget.kind = BudgetKind::Salary;
-            scale = period == Period::Month ? 12 : 1;
-        } else if (period == Period::None && label == "budget") {
-            budget.kind = BudgetKind::Fixed;
-        } else {
-            continue;  // "Rate: 45": an hour, a day or a project — not said
-        }
-        if (!up_to) {
-            budget.min = low * scale;
-        }
-        budget.max = high * scale;
-        return budget;
     }
     return std::nullopt;
 }
