@@ -2150,6 +2150,31 @@ struct SkillExtractor::Impl {
     // ends a sentence or a label; written with a capital, and followed by ':', a dash, a
     // bullet, a question mark ("Our mission? Making banking easy"), a capitalised word or the
     // end. Markdown's bold ("**Requirements**") counts as the heading's own.
+    // A heading that says where before its colon, in a few words that end its line: "What
+    // you'll do at UiPath:", "What you'll bring to the team:" (set 71: after "Life at UiPath",
+    // the company's section ran to the end and took every duty with it).
+    static bool qualified_heading(std::string_view text, const std::vector<Token>& toks,
+                                  std::size_t after) {
+        constexpr std::size_t kMaxWords = 4;
+        static const std::array<std::uint64_t, 4> kLinks = {
+            text_tokens::hash_lower("at"), text_tokens::hash_lower("to"),
+            text_tokens::hash_lower("in"), text_tokens::hash_lower("for")};
+        if (after >= toks.size() ||
+            std::find(kLinks.begin(), kLinks.end(), toks[after].hash) == kLinks.end()) {
+            return false;
+        }
+        for (std::size_t j = after + 1; j < toks.size() && j <= after + kMaxWords; ++j) {
+            if (toks[j].punct == ':') {
+                const std::size_t next = j + 1 < toks.size() ? toks[j + 1].begin : text.size();
+                return next == text.size() || line_break_before(text, toks, j + 1);
+            }
+            if (!toks[j].is_word()) {
+                return false;
+            }
+        }
+        return false;
+    }
+
     static bool heading_at(std::string_view text, const std::vector<Token>& toks, std::size_t k,
                            std::size_t length) {
         if (!toks[k].capital) {
@@ -2161,7 +2186,7 @@ struct SkillExtractor::Impl {
                           toks[after].punct == '-' || toks[after].punct == '*' ||
                           toks[after].punct == '?' || toks[after].capital;
         if (!ends) {
-            return false;
+            return qualified_heading(text, toks, after);
         }
         std::size_t start = k;  // where the heading stands: before its opening asterisks
         while (start > 0 && k - start < 2 && toks[start - 1].punct == '*' && !toks[start].spaced) {

@@ -317,6 +317,15 @@ TEST(SkillExtractor, FieldsInTheCompanysOwnSectionsAreNotAsked) {
         "Engineer\nAbout Acme Acme builds blockchain tools for banks. "
         "Requirements: Python and SQL.";
     EXPECT_EQ(ids(about), (Ids{"python", "sql"}));
+    // A job heading may say where before its colon ("What you'll do at UiPath:"); after "Life at
+    // UiPath" the company's section had run to the end (set 71).
+    EXPECT_EQ(ids("Scientist\nLife at Acme\nWe believe in automation.\nWhat you'll do at Acme:\n"
+                  "Build deep learning systems for NLP.\nWhat you'll bring to the team:\n"
+                  "Experience in computer vision."),
+              (Ids{"deep-learning", "nlp", "computer-vision"}));
+    EXPECT_EQ(ids("Scientist\nLife at Acme\nOur teams build deep learning systems at Acme for "
+                  "banks."),
+              Ids{});
     // The same field with no company heading before it, said of the job.
     EXPECT_EQ(ids("You will build blockchain tools for banks. Requirements: Python and SQL."),
               (Ids{"blockchain", "python", "sql"}));
