@@ -162,6 +162,7 @@ void print_json(const std::vector<Listing>& listings, const std::vector<RankedLi
         }
         w.EndArray();
         strings("missing_skills", s.missing_skills);
+        strings("nice_to_have", s.nice_to_have);
         w.EndObject();
     }
     w.EndArray();

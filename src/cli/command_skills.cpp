@@ -51,6 +51,9 @@ struct FoundSkill {
     // Whether any span asks for it: a skill named only as a role or a team ("Senior DevOps
     // Engineer", "our QA team") is printed as such, since ranking counts it as a weaker signal.
     bool asked = false;
+    // Whether some span asks for it as a requirement, not only as a nice-to-have ("Docker is a
+    // plus"), which ranking counts at less.
+    bool required = false;
     std::vector<std::string> ways;
     std::map<std::string, std::uint32_t, std::less<>> way_index;
 };
@@ -70,6 +73,7 @@ int run_skills(const SkillsOptions& opt) {
             order.emplace_back(span.skill);
         }
         it->second.asked = it->second.asked || !span.role;
+        it->second.required = it->second.required || (!span.role && !span.preferred);
         if (opt.json) {
             FoundSkill& f = it->second;
             auto way = f.way_index.find(bytes);
@@ -117,8 +121,11 @@ int run_skills(const SkillsOptions& opt) {
     if (!opt.json) {
         for (const auto& id : order) {
             const Skill* s = taxonomy.find(id);
+            const FoundSkill& f = found[id];
             std::printf("%-28s %s%s\n", id.c_str(), s != nullptr ? s->name.c_str() : "",
-                        found[id].asked ? "" : "  (named as a role or team only)");
+                        !f.asked      ? "  (named as a role or team only)"
+                        : !f.required ? "  (nice to have)"
+                                      : "");
         }
         return kExitOk;
     }
@@ -144,6 +151,8 @@ int run_skills(const SkillsOptions& opt) {
         const FoundSkill& f = found[id];
         w.Key("asked");
         w.Bool(f.asked);
+        w.Key("nice_to_have");
+        w.Bool(f.asked && !f.required);
         w.Key("spans");
         w.StartArray();
         for (const auto& span : f.spans) {

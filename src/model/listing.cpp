@@ -43,13 +43,14 @@ constexpr std::array<std::pair<JobType, std::string_view>, 4> kJobTypes{{
     {JobType::FullTime, "full_time"},
     {JobType::PartTime, "part_time"},
 }};
-constexpr std::array<std::pair<SkillOrigin, std::string_view>, 6> kOrigins{{
+constexpr std::array<std::pair<SkillOrigin, std::string_view>, 7> kOrigins{{
     {SkillOrigin::Tag, "tag"},
     {SkillOrigin::Title, "title"},
     {SkillOrigin::Lead, "lead"},
     {SkillOrigin::Description, "description"},
     {SkillOrigin::TagOnly, "tag-only"},
     {SkillOrigin::Role, "role"},
+    {SkillOrigin::Preferred, "preferred"},
 }};
 
 }  // namespace

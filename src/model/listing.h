@@ -42,7 +42,8 @@ struct ClientInfo {
 // ("Skills: Java, JavaFX" on a writing job of a feed searched for "java"), weak evidence. Role:
 // named only as a role or a team ("DevOps Engineer", "our QA team"), not asked of the hire: a
 // weak sign of what the job is about. Strongest first (dedupe keeps the lowest).
-enum class SkillOrigin { Title, Tag, Lead, Description, TagOnly, Role };
+// Where a listing names a skill: Preferred is a description's nice-to-have ("Docker is a plus").
+enum class SkillOrigin { Title, Tag, Lead, Description, TagOnly, Role, Preferred };
 
 struct ListingSkill {
     std::string skill;  // canonical skill id from the taxonomy

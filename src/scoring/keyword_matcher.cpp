@@ -143,7 +143,8 @@ std::optional<SkillOrigin> KeywordMatcher::found_where(const Listing& listing) c
                         return SkillOrigin::Title;
                     }
                     in_description = in_description || s.origin == SkillOrigin::Description ||
-                                     s.origin == SkillOrigin::Lead;
+                                     s.origin == SkillOrigin::Lead ||
+                                     s.origin == SkillOrigin::Preferred;
                     tag_only = tag_only || s.origin == SkillOrigin::TagOnly;
                     role = role || s.origin == SkillOrigin::Role;
                 }

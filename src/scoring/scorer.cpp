@@ -27,6 +27,9 @@ constexpr double kTagOnlyWeight = 0.25;
 // A skill named only as a role or a team ("DevOps Engineer") is not asked of the hire: it adds
 // a little when you have it and is never missing.
 constexpr double kRoleWeight = 0.25;
+// A skill the description names only as a nice-to-have ("Docker is a plus"): a recruiter
+// judges a listing by what it requires, so lacking it costs little and having it adds little.
+constexpr double kPreferredWeight = 0.25;
 double origin_weight(SkillOrigin origin) {
     switch (origin) {
         case SkillOrigin::Tag:
@@ -39,6 +42,8 @@ double origin_weight(SkillOrigin origin) {
             return kTagOnlyWeight;
         case SkillOrigin::Role:
             return kRoleWeight;
+        case SkillOrigin::Preferred:
+            return kPreferredWeight;
     }
     return 0.5;
 }
@@ -614,6 +619,7 @@ ScoreComponent Scorer::Impl::skill_component(const Listing& l, Score& score, dou
     std::size_t roles_missing = 0;  // named only as roles, not yours: not asked, not counted
     std::vector<const std::string*> tag_only;  // matched skills only a platform tag names
     std::vector<const std::string*> roles;     // matched skills only a role or team names
+    std::vector<const std::string*> nice;      // skills named only as nice-to-haves
     for (std::size_t i = 0; i < l.skills.size(); ++i) {
         auto it = skills.find(l.skills[i].skill);
         const SkillInfo* info = it == skills.end() ? nullptr : &it->second;
@@ -648,6 +654,10 @@ ScoreComponent Scorer::Impl::skill_component(const Listing& l, Score& score, dou
             }
         }
         asked += w;
+        if (explain && ls.origin == SkillOrigin::Preferred) {
+            nice.push_back(&ls.skill);
+            score.nice_to_have.push_back(ls.skill);
+        }
         if (info != nullptr && info->credit > 0) {
             have += w * info->credit;
             backed += w * info->strength;
@@ -733,6 +743,8 @@ ScoreComponent Scorer::Impl::skill_component(const Listing& l, Score& score, dou
              "only the platform's tags name it, not the posting's own words");
         weak(roles, kRoleWeight,
              "named only as a role or a team (\"DevOps Engineer\"), not asked of you");
+        weak(nice, kPreferredWeight,
+             "the listing names it only as a nice-to-have (\"a plus\", \"preferred\")");
     }
     return c;
 }

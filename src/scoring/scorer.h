@@ -46,13 +46,15 @@ struct Score {
     // not filtered, but ranked after every listing that is neither. The budget or penalty
     // reason says which.
     bool demoted = false;
-    // With ScoreDetail::Numbers the reasons and the three skill lists stay empty.
+    // With ScoreDetail::Numbers the reasons and the skill lists stay empty.
     std::vector<std::string> filter_reasons;  // "job type full_time is not wanted", ...
     // skill, level, budget, recency, client, search, penalty
     std::vector<ScoreComponent> components;
     std::vector<std::string> matched_skills;  // canonical ids, in the listing's order
     std::vector<PartialSkill> partial_skills;
     std::vector<std::string> missing_skills;
+    // Of the matched, partial and missing skills, those the listing names only as nice-to-haves.
+    std::vector<std::string> nice_to_have;
 
     const ScoreComponent* component(std::string_view name) const;
 };

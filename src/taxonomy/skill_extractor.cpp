@@ -557,6 +557,36 @@ constexpr std::string_view kPhraseEnds[] = {
 // Words that join the items of a list, skipped when looking for a study prefix before a list.
 constexpr std::string_view kListGlue[] = {",", "/", "&", "or", "and", "related", "a", "similar"};
 
+// The words that make what they stand by a nice-to-have: "Docker is a plus", "AWS preferred",
+// "ideally PyTorch", "Nice to have:", "Bonus points if you know Rust". Each is checked for that
+// sense where it stands (mark_preferred): "plus" needs a word such as "a" or "big" before it.
+constexpr std::string_view kSoftWords[] = {
+    "plus",      "pluses",     "plusses",      "preferred", "preferably", "prefer",
+    "prefers",   "preference", "preferable",   "bonus",     "nice",       "ideally",
+    "desirable", "advantage",  "advantageous", "optional",  "helpful",    "beneficial"};
+// A heading with one of these words heads what is required ("Required and preferred skills"),
+// even with a soft word in it.
+constexpr std::string_view kHardWords[] = {"required", "requirements", "requirement", "minimum",
+                                           "must",     "mandatory",    "basic",       "essential"};
+// The words before "plus" or "advantage" in the nice-to-have sense ("is a plus", "a big plus",
+// "an added advantage"); elsewhere "plus" adds ("salary plus equity").
+constexpr std::string_view kPlusBefore[] = {
+    "a",    "an",    "big",   "huge",     "strong",  "definite",    "major", "great", "nice",
+    "real", "added", "extra", "distinct", "massive", "significant", "bonus", "plus",  "definitely"};
+// The words after "bonus" in the nice-to-have sense ("Bonus points if you know Rust"); most
+// other bonuses are pay.
+constexpr std::string_view kBonusAfter[] = {"points", "point",          "if",        "skills",
+                                            "skill",  "qualifications", "experience"};
+// Soft words that bear on what follows them ("ideally PyTorch", "preferably in Go").
+constexpr std::string_view kSoftOpeners[] = {"ideally", "preferably", "prefer", "prefers",
+                                             "preference"};
+// Words that open a clause of their own in a list of requirements: "Python, experience with
+// Docker a plus" asks Python and likes Docker.
+constexpr std::string_view kClauseNouns[] = {
+    "experience",  "knowledge", "familiarity", "exposure", "understanding", "background",
+    "proficiency", "expertise", "skills",      "working",  "hands",         "but",
+    "while",       "although",  "though",      "any",      "some"};
+
 // The object that a list of verbs shares ("collect, clean, analyze, and visualize the data"),
 // and the words that may stand between a lone verb and it ("visualize the data").
 constexpr std::string_view kSharedObjects[] = {"data", "dataset", "datasets"};
@@ -658,6 +688,16 @@ constexpr std::uint64_t bit_of(std::uint64_t hash) {
     return std::uint64_t{1} << (hash >> 58);
 }
 
+// A 4096-bit set over (hash >> 52) of the words of a few lists: most tokens miss it, and only
+// those that hit are looked up.
+using WordFilter = std::array<std::uint64_t, 64>;
+void add_word(WordFilter& filter, std::uint64_t hash) {
+    filter[(hash >> 52) >> 6] |= std::uint64_t{1} << ((hash >> 52) & 63);
+}
+bool may_hold(const WordFilter& filter, std::uint64_t hash) {
+    return ((filter[(hash >> 52) >> 6] >> ((hash >> 52) & 63)) & 1u) != 0;
+}
+
 // Phrases with the bits of their first and last tokens: most texts' neighbouring words miss
 // both, and the list is not read at all.
 struct PhraseList : std::vector<Phrase> {
@@ -728,8 +768,9 @@ struct Candidate {
     std::uint32_t last = 0;
     const Variant* variant = nullptr;
     State state = State::Pending;
-    bool role = false;     // SkillSpan::role
-    bool company = false;  // inside the company's own section (drop_company_sections)
+    bool role = false;       // SkillSpan::role
+    bool company = false;    // inside the company's own section (drop_company_sections)
+    bool preferred = false;  // SkillSpan::preferred
 };
 
 PhraseList compile_phrases(const std::vector<std::string>& phrases) {
@@ -802,7 +843,7 @@ struct SkillExtractor::Impl {
     std::vector<std::uint64_t> work_verbs;         // kWorkVerbs, sorted hashes
     std::vector<std::uint64_t> partner_followers;  // kPartnerFollowers, sorted hashes
     // Their bits: list glue (",", "and"), which often follows a skill, must not pass.
-    std::array<std::uint64_t, 64> colleague_filter{};
+    WordFilter colleague_filter{};
     std::vector<std::uint64_t> domain_ends;  // kDomainEnds, sorted hashes
     std::uint64_t http_hash = 0;
     std::uint64_t https_hash = 0;
@@ -862,6 +903,24 @@ struct SkillExtractor::Impl {
     std::uint64_t of_hash = 0;
     std::uint64_t ex_hash = 0;
     std::uint64_t non_hash = 0;
+    // The words that make a skill a nice-to-have ("a plus", "preferred", "bonus", "ideally",
+    // "nice to have"): the match scan notes them, and mark_preferred reads the sentence or the
+    // section around each.
+    std::vector<std::uint64_t> soft_words;    // kSoftWords, sorted
+    WordFilter soft_filter{};                 // one bit per (hash >> 52) of soft_words
+    std::vector<std::uint64_t> hard_words;    // kHardWords, sorted
+    std::vector<std::uint64_t> plus_before;   // kPlusBefore, sorted
+    std::vector<std::uint64_t> bonus_after;   // kBonusAfter, sorted
+    std::vector<std::uint64_t> soft_openers;  // kSoftOpeners, sorted
+    std::uint64_t plus_hash = 0;
+    std::uint64_t advantage_hash = 0;
+    std::uint64_t nice_hash = 0;
+    std::uint64_t bonus_hash = 0;
+    std::uint64_t to_hash = 0;
+    std::uint64_t have_hash = 0;
+    std::uint64_t haves_hash = 0;
+    std::uint64_t be_hash = 0;
+    std::vector<std::uint64_t> clause_nouns;  // kClauseNouns, sorted
     // A platform's skill tags pasted into the text ("Skills: Python, OpenCV"): the match scan
     // notes the "Skills:" label, and find_tag_lines reads where such lines run.
     std::uint64_t skills_hash = 0;
@@ -875,31 +934,21 @@ struct SkillExtractor::Impl {
     std::uint64_t about_hash = 0;
     std::uint64_t description_hash = 0;  // a bare "Description" heading (drop_company_sections)
     // One bit per (hash >> 52) of every heading_starts entry: most words miss here.
-    std::array<std::uint64_t, 64> heading_filter{};
+    WordFilter heading_filter{};
     // Bit per high 12 bits of the hash of the words self_description looks up: where a word
     // may start a subject or end the search (job words, company nouns, "we", "our"), and where
     // the next word may be a verb after a name (the verbs and "'").
-    std::array<std::uint64_t, 64> self_filter{};
-    std::array<std::uint64_t, 64> verb_filter{};
-    bool maybe_verb(std::uint64_t h) const {
-        return ((verb_filter[(h >> 52) >> 6] >> ((h >> 52) & 63)) & 1u) != 0;
-    }
-    std::array<std::uint64_t, 64> study_filter{};  // study_prefix_ends, list glue
-    bool maybe_study(std::uint64_t h) const {
-        return ((study_filter[(h >> 52) >> 6] >> ((h >> 52) & 63)) & 1u) != 0;
-    }
-    std::array<std::uint64_t, 64> role_filter{};  // role and team nouns, list glue
-    bool maybe_role(std::uint64_t h) const {
-        return ((role_filter[(h >> 52) >> 6] >> ((h >> 52) & 63)) & 1u) != 0;
-    }
+    WordFilter self_filter{};
+    WordFilter verb_filter{};
+    bool maybe_verb(std::uint64_t h) const { return may_hold(verb_filter, h); }
+    WordFilter study_filter{};  // study_prefix_ends, list glue
+    bool maybe_study(std::uint64_t h) const { return may_hold(study_filter, h); }
+    WordFilter role_filter{};  // role and team nouns, list glue
+    bool maybe_role(std::uint64_t h) const { return may_hold(role_filter, h); }
     // The words right after a skill that may open "is not required" (drop_not_required).
-    std::array<std::uint64_t, 64> not_required_filter{};
-    bool maybe_not_required(std::uint64_t h) const {
-        return ((not_required_filter[(h >> 52) >> 6] >> ((h >> 52) & 63)) & 1u) != 0;
-    }
-    bool maybe_self(std::uint64_t h) const {
-        return ((self_filter[(h >> 52) >> 6] >> ((h >> 52) & 63)) & 1u) != 0;
-    }
+    WordFilter not_required_filter{};
+    bool maybe_not_required(std::uint64_t h) const { return may_hold(not_required_filter, h); }
+    bool maybe_self(std::uint64_t h) const { return may_hold(self_filter, h); }
     std::vector<Group> groups;
     std::vector<Slot> slots;
     std::uint64_t mask = 0;
@@ -916,17 +965,17 @@ struct SkillExtractor::Impl {
     std::vector<std::uint64_t> last_word_filter = std::vector<std::uint64_t>(1u << 9, 0);
 
     // Read by the passes after matching, less often than the members above.
-    WordList business_nouns;           // kBusinessNouns
-    PhraseList others_lists;           // kOthersLists, kMissionOpeners; by first token's hash
-    std::vector<bool> others_mission;  // others_lists[i] is one of kMissionOpeners
-    std::array<std::uint64_t, 64> others_filter{};  // their first tokens' hash >> 52
-    WordList others_single;                         // those of one word
-    std::vector<std::uint64_t> others_only;     // their first tokens that start no alias, sorted
-    std::uint64_t others_second = 0;            // bits of their second tokens
-    PhraseList trained_ai_before;               // kTrainedAiBefore
-    PhraseList trained_ai_after;                // kTrainedAiAfter
-    std::vector<std::uint64_t> asked_words;     // kAskedWords, sorted hashes
-    std::vector<std::uint64_t> built_ai_after;  // kBuiltAiAfter, sorted hashes
+    WordList business_nouns;                 // kBusinessNouns
+    PhraseList others_lists;                 // kOthersLists, kMissionOpeners; by first token's hash
+    std::vector<bool> others_mission;        // others_lists[i] is one of kMissionOpeners
+    WordFilter others_filter{};              // their first tokens' hash >> 52
+    WordList others_single;                  // those of one word
+    std::vector<std::uint64_t> others_only;  // their first tokens that start no alias, sorted
+    std::uint64_t others_second = 0;         // bits of their second tokens
+    PhraseList trained_ai_before;            // kTrainedAiBefore
+    PhraseList trained_ai_after;             // kTrainedAiAfter
+    std::vector<std::uint64_t> asked_words;  // kAskedWords, sorted hashes
+    std::vector<std::uint64_t> built_ai_after;       // kBuiltAiAfter, sorted hashes
     std::vector<std::uint64_t> hiring_after_we_are;  // kHiringAfterWeAre
     std::vector<std::uint64_t> hiring_after_we;      // kHiringAfterWe
     std::vector<std::uint32_t> ai_training_work;     // kAiTrainingWork, skill indices, sorted
@@ -1043,11 +1092,12 @@ struct SkillExtractor::Impl {
 
     // Phase one: leftmost-longest alias matches in one scan over the tokens.
     // Also notes where a word may start one of kOthersLists (`others_at`), so that
-    // drop_others_lists need not read every token again, and where the object of a verb list
-    // stands (`objects_at`, for add_shared_objects).
+    // drop_others_lists need not read every token again, where the object of a verb list
+    // stands (`objects_at`, for add_shared_objects), and where a soft word stands (`soft_at`,
+    // for mark_preferred).
     void match(std::string_view text, const std::vector<Token>& toks, std::vector<Candidate>& out,
-               std::vector<std::uint32_t>& others_at,
-               std::vector<std::uint32_t>& objects_at) const {
+               std::vector<std::uint32_t>& others_at, std::vector<std::uint32_t>& objects_at,
+               std::vector<std::uint32_t>& soft_at) const {
         const std::size_t n = toks.size();
         // Which tokens may start a match, gathered without a branch per token: whether an
         // ordinary word passes the filter is a coin toss the branch predictor loses.
@@ -1080,6 +1130,8 @@ struct SkillExtractor::Impl {
                     if (std::find(shared_objects.begin(), shared_objects.end(), t.hash) !=
                         shared_objects.end()) {
                         objects_at.push_back(static_cast<std::uint32_t>(i));
+                    } else if (may_hold(soft_filter, t.hash) && in(soft_words, t)) {
+                        soft_at.push_back(static_cast<std::uint32_t>(i));
                     } else if (t.hash != skills_hash ||
                                (t.capital && i + 1 < n && toks[i + 1].punct == ':')) {
                         others_at.push_back(static_cast<std::uint32_t>(i));
@@ -1378,7 +1430,8 @@ struct SkillExtractor::Impl {
                                                    std::vector<SkillSpan>& out) const {
         const auto& skills = taxonomy->skills();
         auto span = [&](std::size_t first, std::size_t last, const Variant* v) {
-            return SkillSpan{skills[v->skill].id, toks[first].begin, toks[last - 1].end, c.role};
+            return SkillSpan{skills[v->skill].id, toks[first].begin, toks[last - 1].end, c.role,
+                             c.preferred};
         };
         const std::size_t at = out.size();
         shared_heads(text, toks, c, from, [&](std::size_t word, const Variant* v) {
@@ -2023,8 +2076,7 @@ struct SkillExtractor::Impl {
     void mark_colleagues(const std::vector<Token>& toks, std::vector<Candidate>& cands) const {
         constexpr std::uint32_t kWindow = 12;  // words back from the field to "with"
         auto people = [&](const Token& t) {
-            return ((colleague_filter[(t.hash >> 52) >> 6] >> ((t.hash >> 52) & 63)) & 1u) != 0 &&
-                   in(colleague_nouns, t);
+            return may_hold(colleague_filter, t.hash) && in(colleague_nouns, t);
         };
         // The people right after the field, after one more word ("the Flutter client team"),
         // or after "and"/"or" and one more word ("ML and data engineers").
@@ -2142,8 +2194,11 @@ struct SkillExtractor::Impl {
     // Whether a line break stands between token k - 1 and token k.
     static bool line_break_before(std::string_view text, const std::vector<Token>& toks,
                                   std::size_t k) {
-        return text.substr(toks[k - 1].end, toks[k].begin - toks[k - 1].end).find('\n') !=
-               std::string_view::npos;
+        const std::size_t gap = toks[k].begin - toks[k - 1].end;
+        if (gap <= 1) {
+            return gap == 1 && text[toks[k - 1].end] == '\n';  // most gaps: one space or none
+        }
+        return text.substr(toks[k - 1].end, gap).find('\n') != std::string_view::npos;
     }
 
     // Where a heading may stand: at the start, after a line break, or after punctuation that
@@ -2979,6 +3034,233 @@ struct SkillExtractor::Impl {
                 }
             }
         }
+    }
+
+    // Whether the soft word at token k has its nice-to-have sense: "a plus", not "salary plus
+    // equity"; "nice to have", not "a nice team"; a bonus that is no pay.
+    bool soft_sense(const std::vector<Token>& toks, std::size_t k) const {
+        const std::uint64_t h = toks[k].hash;
+        auto word = [&](std::size_t i) { return i < toks.size() && toks[i].is_word(); };
+        if (h == plus_hash || h == advantage_hash) {
+            return k > 0 && word(k - 1) && in(plus_before, toks[k - 1]);
+        }
+        if (h == nice_hash) {
+            return (word(k + 1) && toks[k + 1].hash == if_hash) ||
+                   (k > 0 && word(k - 1) && toks[k - 1].hash == be_hash) ||
+                   (k + 2 < toks.size() && toks[k + 1].hash == to_hash &&
+                    (toks[k + 2].hash == have_hash || toks[k + 2].hash == haves_hash));
+        }
+        if (h == bonus_hash) {
+            // "is a bonus", "a big bonus"; "Bonus:", "Bonus points if"; not "annual bonus".
+            return (k > 0 && word(k - 1) && in(plus_before, toks[k - 1])) ||
+                   (k + 1 < toks.size() &&
+                    (toks[k + 1].punct == ':' || in(bonus_after, toks[k + 1])));
+        }
+        return true;
+    }
+
+    // The tokens [first, last) of the line that holds token k, read at most `limit` tokens
+    // each way: a text with no line breaks is one long line, and no soft word needs more of it.
+    // With `sentence`, the walk also stops where the sentence of k does.
+    struct LineSpan {
+        std::size_t first = 0;
+        std::size_t last = 0;
+        bool whole = false;  // both ends are the line's own, not the limit or a sentence end
+    };
+    static LineSpan line_of(std::string_view text, const std::vector<Token>& toks, std::size_t k,
+                            std::size_t limit, bool sentence) {
+        LineSpan line{k, k + 1, true};
+        const std::uint32_t own = toks[k].sentence;
+        while (line.first > 0 && !line_break_before(text, toks, line.first)) {
+            if (k - line.first >= limit || (sentence && toks[line.first - 1].sentence != own)) {
+                line.whole = false;
+                break;
+            }
+            --line.first;
+        }
+        while (line.last < toks.size() && !line_break_before(text, toks, line.last)) {
+            if (line.last - k >= limit || (sentence && toks[line.last].sentence != own)) {
+                line.whole = false;
+                break;
+            }
+            ++line.last;
+        }
+        return line;
+    }
+
+    // Whether the line [first, last) stands as a heading over the lines below it: a few words
+    // ending with ':', a Markdown heading or bold line, or (unless `colon_only`) a short
+    // capitalised line with no full stop ("Nice to Have").
+    static bool heading_line(const std::vector<Token>& toks, std::size_t first, std::size_t last,
+                             bool colon_only) {
+        constexpr std::size_t kMaxWords = 8;
+        constexpr std::size_t kMaxBareWords = 5;
+        std::size_t words = 0;
+        for (std::size_t j = first; j < last; ++j) {
+            words += toks[j].is_word() ? 1 : 0;
+        }
+        std::size_t end = last;
+        while (end > first && toks[end - 1].punct == '*') {
+            --end;
+        }
+        if (words == 0 || words > kMaxWords || end == first) {
+            return false;
+        }
+        const bool bold = toks[first].punct == '*' && last - end >= 2;
+        if (toks[end - 1].punct == ':' || toks[first].punct == '#' || bold) {
+            return true;
+        }
+        return !colon_only && words <= kMaxBareWords && toks[first].capital &&
+               toks[end - 1].punct != '.';
+    }
+
+    // Marks the skills a posting names as nice-to-haves (SkillSpan::preferred): those of a
+    // section under a heading such as "Nice to have" or "Preferred qualifications", up to the
+    // next heading, and those a sentence calls a plus ("Docker is a plus", "AWS preferred",
+    // "ideally PyTorch"). `at` holds where the match scan found soft words.
+    void mark_preferred(std::string_view text, const std::vector<Token>& toks,
+                        const std::vector<std::uint32_t>& at, std::vector<Candidate>& cands) const {
+        // The candidates from token `from` on (they are in text order).
+        auto from_token = [&](std::size_t from) {
+            return std::lower_bound(cands.begin(), cands.end(), from,
+                                    [](const Candidate& c, std::size_t v) { return c.first < v; });
+        };
+        auto mark = [&](std::size_t from, std::size_t to) {
+            for (auto it = from_token(from); it != cands.end() && it->first < to; ++it) {
+                it->preferred = true;
+            }
+        };
+        auto accepted_in = [&](std::size_t from, std::size_t to) {
+            for (auto it = from_token(from); it != cands.end() && it->first < to; ++it) {
+                if (it->state == State::Accepted) {
+                    return true;
+                }
+            }
+            return false;
+        };
+        // A heading is a few words; a clause that likes a skill, or a list item, a few dozen.
+        constexpr std::size_t kHeadingTokens = 12;
+        constexpr std::size_t kClauseTokens = 48;
+        constexpr std::size_t kMaxSectionLines = 25;
+        std::size_t done = 0;  // tokens before this are settled (a section already read)
+        for (const std::uint32_t k : at) {
+            if (k < done || !soft_sense(toks, k)) {
+                continue;
+            }
+            // The sentence of the soft word, within its line.
+            const LineSpan sentence = line_of(text, toks, k, kClauseTokens, true);
+            const std::size_t begin = sentence.first;
+            const std::size_t end = sentence.last;
+            // A heading over a section: the lines below it, up to the next heading. A bare line
+            // ("Nice to Have", not "Startup experience a plus") opens with its soft word.
+            std::size_t opening = begin;
+            while (opening < k && toks[opening].punct == '*') {
+                ++opening;
+            }
+            const bool own_line = (begin == 0 || line_break_before(text, toks, begin)) &&
+                                  (end == toks.size() || line_break_before(text, toks, end));
+            if (own_line && end - begin <= kHeadingTokens && !accepted_in(begin, end) &&
+                (heading_line(toks, begin, end, true) ||
+                 (k <= opening + 1 && heading_line(toks, begin, end, false)))) {
+                if (std::any_of(toks.begin() + static_cast<std::ptrdiff_t>(begin),
+                                toks.begin() + static_cast<std::ptrdiff_t>(end),
+                                [&](const Token& t) { return in(hard_words, t); })) {
+                    continue;  // "Required and preferred skills:"
+                }
+                std::size_t from = end;
+                for (std::size_t lines = 0; from < toks.size() && lines < kMaxSectionLines;
+                     ++lines) {
+                    const LineSpan item = line_of(text, toks, from, kClauseTokens, false);
+                    // A short line with no skill over a blank one heads the next section
+                    // ("Related Skills"); the items of a list name skills or run on.
+                    const bool bare_heading =
+                        item.last < toks.size() &&
+                        heading_line(toks, item.first, item.last, false) &&
+                        !accepted_in(item.first, item.last) &&
+                        text.substr(toks[item.last - 1].end,
+                                    toks[item.last].begin - toks[item.last - 1].end)
+                                .find("\n\n") != std::string_view::npos;
+                    if (!item.whole || bare_heading ||
+                        heading_line(toks, item.first, item.last, true) ||
+                        (toks[item.first].capital && known_heading(text, toks, item.first))) {
+                        break;  // a paragraph, or the next heading
+                    }
+                    mark(item.first, item.last);
+                    from = item.last;
+                }
+                done = from;
+                continue;
+            }
+            // Within the sentence the soft word bears on what follows it ("Nice to have:
+            // Docker", "ideally PyTorch", "a plus if you know AWS") or on the clause before it
+            // ("Docker is a plus", "AWS (preferred)").
+            bool colon_after = false;
+            for (std::size_t j = k + 1; j < end && j <= k + 4; ++j) {
+                colon_after = colon_after || toks[j].punct == ':';
+            }
+            // The clause before: back to a ':' or ';', or a comma or "and" that opens a clause
+            // of its own ("Python, experience with Docker a plus"); a closed bracket on the way
+            // is part of it ("big data tools (e.g. Hadoop, Spark) would be advantageous"). A
+            // soft word inside a bracket bears on the bracket's own words ("React or Vue (React
+            // is a big plus)", "SQL databases (PostgreSQL preferred)"), or, as the bracket's
+            // first words, on the item before it ("AWS (a plus)"); "(Spanish preferred)" likes
+            // no skill.
+            std::size_t clause = k;
+            bool bracket = false;
+            std::size_t closed = 0;  // brackets closed between here and the soft word
+            while (clause > begin) {
+                const Token& t = toks[clause - 1];
+                if (t.punct == ')') {
+                    ++closed;
+                } else if (t.punct == '(' && closed > 0) {
+                    --closed;
+                } else if (closed > 0) {
+                    --clause;
+                    continue;
+                } else if (t.punct == ':' || t.punct == ';') {
+                    break;
+                } else if (t.punct == '(' && !bracket) {
+                    const bool opens =
+                        std::all_of(toks.begin() + static_cast<std::ptrdiff_t>(clause),
+                                    toks.begin() + static_cast<std::ptrdiff_t>(k),
+                                    [&](const Token& w) { return in(plus_before, w); });
+                    if (accepted_in(clause, k) || !opens) {
+                        break;
+                    }
+                    bracket = true;
+                }
+                if (bracket && t.punct == ',' && clause < k) {
+                    break;
+                }
+                if ((t.punct == ',' || (t.is_word() && t.hash == and_hash)) && clause < k &&
+                    in(clause_nouns, toks[clause])) {
+                    break;
+                }
+                --clause;
+            }
+            if (bracket) {
+                mark(clause, k);
+            } else if (colon_after || in(soft_openers, toks[k]) || !accepted_in(clause, k)) {
+                mark(k + 1, end);
+            } else {
+                mark(clause, k);
+            }
+        }
+    }
+
+    // Whether token k starts one of the headings the company-section scan knows.
+    bool known_heading(std::string_view text, const std::vector<Token>& toks, std::size_t k) const {
+        for (const PhraseList* ps : {&job_headings, &benefit_headings, &company_headings}) {
+            if ((ps->first_bits & bit_of(toks[k].hash)) == 0) {
+                continue;
+            }
+            for (const Phrase& p : *ps) {
+                if (phrase_after(toks, k, p) && heading_at(text, toks, k, p.hashes.size())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     // A space within a line: blank, tab, carriage return.
@@ -4054,8 +4336,26 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
                             m.phases_hash, m.phase_hash, m.fit_hash, m.skills_hash}) {
         noted_words.push_back(h);
     }
+    m.soft_words = words_of(kSoftWords);
+    for (std::uint64_t h : m.soft_words) {
+        add_word(m.soft_filter, h);
+    }
+    m.hard_words = words_of(kHardWords);
+    m.plus_before = words_of(kPlusBefore);
+    m.bonus_after = words_of(kBonusAfter);
+    m.soft_openers = words_of(kSoftOpeners);
+    m.clause_nouns = words_of(kClauseNouns);
+    m.plus_hash = text_tokens::hash_lower("plus");
+    m.advantage_hash = text_tokens::hash_lower("advantage");
+    m.nice_hash = text_tokens::hash_lower("nice");
+    m.bonus_hash = text_tokens::hash_lower("bonus");
+    m.to_hash = text_tokens::hash_lower("to");
+    m.have_hash = text_tokens::hash_lower("have");
+    m.haves_hash = text_tokens::hash_lower("haves");
+    m.be_hash = text_tokens::hash_lower("be");
+    noted_words.insert(noted_words.end(), m.soft_words.begin(), m.soft_words.end());
     for (std::uint64_t h : noted_words) {
-        m.others_filter[(h >> 52) >> 6] |= std::uint64_t{1} << ((h >> 52) & 63);
+        add_word(m.others_filter, h);
         const std::uint64_t bit = h >> Impl::kFilterShift;
         m.first_token_filter[bit >> 6] |= std::uint64_t{1} << (bit & 63);
     }
@@ -4099,7 +4399,7 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
             m.others_second |= bit_of(p.hashes.at(1));
         }
         const std::uint64_t h = p.hashes.front();
-        m.others_filter[(h >> 52) >> 6] |= std::uint64_t{1} << ((h >> 52) & 63);
+        add_word(m.others_filter, h);
         const std::uint64_t bit = h >> Impl::kFilterShift;
         m.first_token_filter[bit >> 6] |= std::uint64_t{1} << (bit & 63);
     }
@@ -4181,31 +4481,31 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     m.hiring_after_we = words_of(kHiringAfterWe);
     for (const auto* list : {&m.company_nouns, &m.job_words}) {
         for (std::uint64_t h : *list) {
-            m.self_filter[(h >> 52) >> 6] |= std::uint64_t{1} << ((h >> 52) & 63);
+            add_word(m.self_filter, h);
         }
     }
     for (const auto* list : {&m.company_verbs, &m.be_verbs}) {
         for (std::uint64_t h : *list) {
-            m.verb_filter[(h >> 52) >> 6] |= std::uint64_t{1} << ((h >> 52) & 63);
+            add_word(m.verb_filter, h);
         }
     }
     for (const auto* list : {&m.study_prefix_ends, &m.list_glue}) {
         for (std::uint64_t h : *list) {
-            m.study_filter[(h >> 52) >> 6] |= std::uint64_t{1} << ((h >> 52) & 63);
+            add_word(m.study_filter, h);
         }
     }
     for (std::string_view w :
          {"is", "are", "not", "isn", "aren", "isn\u2019t", "aren\u2019t", "experience", "knowledge",
           "skills", "expertise", "familiarity", "background"}) {
         const std::uint64_t h = text_tokens::hash_lower(w);
-        m.not_required_filter[(h >> 52) >> 6] |= std::uint64_t{1} << ((h >> 52) & 63);
+        add_word(m.not_required_filter, h);
     }
     for (std::uint64_t h : m.colleague_nouns) {
-        m.colleague_filter[(h >> 52) >> 6] |= std::uint64_t{1} << ((h >> 52) & 63);
+        add_word(m.colleague_filter, h);
     }
     for (const auto* list : {&m.role_nouns, &m.team_nouns, &m.list_glue, &m.colleague_nouns}) {
         for (std::uint64_t h : *list) {
-            m.role_filter[(h >> 52) >> 6] |= std::uint64_t{1} << ((h >> 52) & 63);
+            add_word(m.role_filter, h);
         }
     }
     for (std::string_view w : {"we", "our", "'"}) {
@@ -4213,7 +4513,7 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
         text_tokens::tokenize(w, one);
         const std::uint64_t h = one.front().hash;
         auto& filter = w == "'" ? m.verb_filter : m.self_filter;
-        filter[(h >> 52) >> 6] |= std::uint64_t{1} << ((h >> 52) & 63);
+        add_word(filter, h);
     }
     m.our_hash = text_tokens::hash_lower("our");
     m.s_hash = text_tokens::hash_lower("s");
@@ -4234,7 +4534,7 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     }
     std::sort(m.heading_starts.begin(), m.heading_starts.end());
     for (std::uint64_t h : m.heading_starts) {
-        m.heading_filter[(h >> 52) >> 6] |= std::uint64_t{1} << ((h >> 52) & 63);
+        add_word(m.heading_filter, h);
     }
 
     // Every alias n-gram and each of its proper prefixes, by hash.
@@ -4409,7 +4709,9 @@ std::vector<SkillSpan> SkillExtractor::extract(std::string_view text) const {
     others_at.clear();
     thread_local std::vector<std::uint32_t> objects_at;
     objects_at.clear();
-    impl_->match(text, tokens, candidates, others_at, objects_at);
+    thread_local std::vector<std::uint32_t> soft_at;
+    soft_at.clear();
+    impl_->match(text, tokens, candidates, others_at, objects_at, soft_at);
     if (!objects_at.empty()) {
         impl_->add_shared_objects(text, tokens, objects_at, candidates);
     }
@@ -4442,6 +4744,9 @@ std::vector<SkillSpan> SkillExtractor::extract(std::string_view text) const {
         impl_->drop_others_lists(text, tokens, others_at, candidates);
         impl_->drop_excluded_sections(text, tokens, others_at, candidates);
     }
+    if (!soft_at.empty()) {
+        impl_->mark_preferred(text, tokens, soft_at, candidates);
+    }
 
     std::vector<SkillSpan> out;
     out.reserve(candidates.size());
@@ -4467,8 +4772,8 @@ std::vector<SkillSpan> SkillExtractor::extract(std::string_view text) const {
             impl_->add_coordinated(text, tokens, c, from, until, out);
             continue;
         }
-        out.push_back(
-            {skills[c.variant->skill].id, tokens[c.first].begin, tokens[c.last - 1].end, c.role});
+        out.push_back({skills[c.variant->skill].id, tokens[c.first].begin, tokens[c.last - 1].end,
+                       c.role, c.preferred});
     }
     if (!tag_lines.empty()) {
         impl_->add_tag_line_items(text, tokens, tag_lines, candidates, out);
@@ -4673,13 +4978,21 @@ void annotate_skills(Listing& listing, const SkillExtractor& extractor) {
     // A role or team name in the description ("reporting to the DevOps team") is not asked of
     // the hire: it comes after everything the listing asks for, as a weak sign of what the job
     // is about.
+    // A nice-to-have ("Docker is a plus") comes after what the description requires, so a
+    // skill named both ways is required.
     std::vector<std::string> roles;
+    std::vector<std::string> preferred;
     for (auto& span : spans[1]) {
         if (span.role) {
             roles.emplace_back(std::move(span.skill));
+        } else if (span.preferred) {
+            preferred.emplace_back(std::move(span.skill));
         } else {
             add(span.skill, SkillOrigin::Description);
         }
+    }
+    for (const auto& id : preferred) {
+        add(id, SkillOrigin::Preferred);
     }
     for (const auto& id : roles) {
         add(id, SkillOrigin::Role);

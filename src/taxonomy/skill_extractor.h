@@ -23,6 +23,9 @@ struct SkillSpan {
     // Named as a role or a team ("DevOps engineers", "our QA team"), not as an asked skill:
     // extract_ids leaves it out; annotate_skills keeps it at SkillOrigin::Role, a weak signal.
     bool role = false;
+    // Named as a nice-to-have ("Docker is a plus", under "Preferred qualifications"), not as a
+    // requirement: annotate_skills keeps it at SkillOrigin::Preferred unless it is also required.
+    bool preferred = false;
 };
 
 class SkillExtractor {
@@ -85,7 +88,8 @@ class SkillSpanStream {
 };
 
 // Fills `listing.skills` once, when a listing enters: platform tags (Tag), then the title
-// (Title), then the description (Description); each skill kept once, at its strongest origin.
+// (Title), then the description (Description; its nice-to-haves Preferred); each skill kept
+// once, at its strongest origin.
 void annotate_skills(Listing& listing, const SkillExtractor& extractor);
 
 }  // namespace gigscout

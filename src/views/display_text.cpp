@@ -1,5 +1,6 @@
 #include "views/display_text.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -139,7 +140,10 @@ std::string skills_text(const Score& s) {
     section("partial", names);
     names.clear();
     for (const auto& id : s.missing_skills) {
-        names.push_back(skill_name(id));
+        // A nice-to-have you lack costs little: the reader should see it is one.
+        const bool nice =
+            std::find(s.nice_to_have.begin(), s.nice_to_have.end(), id) != s.nice_to_have.end();
+        names.push_back(skill_name(id) + (nice ? " (nice to have)" : ""));
     }
     section("missing", names);
     return sections.empty() ? "no skills found in the listing" : join(sections, " · ");

@@ -56,6 +56,9 @@ ListingSkill role(const std::string& id) {
 ListingSkill lead(const std::string& id) {
     return {id, SkillOrigin::Lead};
 }
+ListingSkill preferred(const std::string& id) {
+    return {id, SkillOrigin::Preferred};
+}
 
 // --- skill fit ---
 
@@ -159,6 +162,30 @@ TEST(SkillFit, ASkillNamedOnlyAsARoleIsNeverMissingAndAddsALittle) {
     const std::string& why = had.component("skill")->reason;
     EXPECT_NE(why.find("devops counts at 0.25: named only as a role or a team"), std::string::npos)
         << why;
+}
+
+// A skill the listing calls a plus ("Kubernetes is a plus") costs less when missing than one
+// it requires, still counts as missing, and the explanation says why it weighs less.
+TEST(SkillFit, ANiceToHaveCostsLessThanARequirement) {
+    Listing required = listing("a", {tag("opencv"), description("kubernetes")});
+    Listing nice = listing("b", {tag("opencv"), preferred("kubernetes")});
+    Score r = score_with(cv_profile(), required);
+    Score n = score_with(cv_profile(), nice);
+    EXPECT_GT(value_of(n, "skill"), value_of(r, "skill"));
+    EXPECT_EQ(n.missing_skills, (std::vector<std::string>{"kubernetes"}));
+    EXPECT_EQ(n.nice_to_have, (std::vector<std::string>{"kubernetes"}));
+    EXPECT_TRUE(r.nice_to_have.empty());
+    const std::string& why = n.component("skill")->reason;
+    EXPECT_NE(why.find("kubernetes counts at 0.25: the listing names it only as a nice-to-have"),
+              std::string::npos)
+        << why;
+    // Having it adds less than having a required skill would.
+    Profile p = cv_profile();
+    p.skills.push_back(skill("kubernetes", SkillLevel::Advanced));
+    Listing only_nice = listing("c", {description("react"), preferred("kubernetes")});
+    Listing only_required = listing("d", {description("react"), description("kubernetes")});
+    EXPECT_LT(value_of(score_with(p, only_nice), "skill"),
+              value_of(score_with(p, only_required), "skill"));
 }
 
 // A listing that names one of the user's skills among many it asks for: its pay, level and

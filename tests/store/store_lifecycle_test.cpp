@@ -60,7 +60,8 @@ TEST_F(StoreLifecycle, EveryFieldAndTheExtractedSkillsComeBackAsStored) {
     l.skills = {{"python", SkillOrigin::Tag},
                 {"computer-vision", SkillOrigin::Title},
                 {"yolo", SkillOrigin::Description},
-                {"opencv", SkillOrigin::TagOnly}};
+                {"opencv", SkillOrigin::TagOnly},
+                {"docker", SkillOrigin::Preferred}};
     refresh("freelancer", {l}, RefreshCompleteness::Partial, kT0);
     auto rows = load(store);
     ASSERT_EQ(rows.size(), 1u);
@@ -90,11 +91,12 @@ TEST_F(StoreLifecycle, EveryFieldAndTheExtractedSkillsComeBackAsStored) {
     ASSERT_TRUE(got.client->total_spent);
     EXPECT_EQ(got.client->total_spent->amount, 1200.5);
     EXPECT_EQ(got.tags, l.tags);
-    ASSERT_EQ(got.skills.size(), 4u);
+    ASSERT_EQ(got.skills.size(), 5u);
     EXPECT_EQ(got.skills[1].skill, "computer-vision");
     EXPECT_EQ(got.skills[1].origin, SkillOrigin::Title);
     EXPECT_EQ(got.skills[2].origin, SkillOrigin::Description);
     EXPECT_EQ(got.skills[3].origin, SkillOrigin::TagOnly);
+    EXPECT_EQ(got.skills[4].origin, SkillOrigin::Preferred);
 }
 
 TEST_F(StoreLifecycle, ARefreshUpdatesContentButNeverFirstSeenOrTheUsersState) {

@@ -97,6 +97,18 @@ TEST(AnnotateSkills, TheDataRolesAreRolesOfTheirFields) {
               (Strings{"data-analysis:title", "sql:description", "tableau:description"}));
 }
 
+// A nice-to-have comes after what the description requires; named both ways, it is required.
+TEST(AnnotateSkills, ANiceToHaveComesAfterTheRequiredSkills) {
+    Listing l;
+    l.title = "Backend engineer";
+    l.description = "Docker is a plus. You will build services in Go and Python.";
+    EXPECT_EQ(annotated(l), (Strings{"backend:title", "go:description", "python:description",
+                                     "docker:preferred"}));
+    l.description =
+        "Docker is a plus. You will build services in Python and ship them with Docker.";
+    EXPECT_EQ(annotated(l), (Strings{"backend:title", "python:description", "docker:description"}));
+}
+
 TEST(AnnotateSkills, TitleBeatsDescription) {
     Listing l;
     l.title = "Go engineer";

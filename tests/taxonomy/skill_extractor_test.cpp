@@ -312,6 +312,54 @@ TEST(SkillExtractor, RoleAndTeamNamesAreNotAskedSkills) {
     EXPECT_TRUE(all[0].role);
 }
 
+// The skills a posting names only as nice-to-haves, as "skill@text" like spans().
+std::vector<std::string> nice_to_have(std::string_view text) {
+    std::vector<std::string> out;
+    for (const auto& s : SkillExtractor::bundled().extract(text)) {
+        if (s.preferred) {
+            out.push_back(std::string(s.skill) + "@" +
+                          std::string(text.substr(s.begin, s.end - s.begin)));
+        }
+    }
+    return out;
+}
+
+// A recruiter reads a listing by what it requires: what it calls a plus is marked, so ranking
+// can weigh it less (sets Q and S, thirty-fourth session).
+TEST(SkillExtractor, NiceToHavesAreMarkedAsSuch) {
+    using Spans = std::vector<std::string>;
+    // A section under a nice-to-have heading, up to the next heading.
+    EXPECT_EQ(nice_to_have("Requirements:\n- Python and PyTorch\n\nNice to have:\n- Docker\n"
+                           "- Kubernetes experience\n\nBenefits\n- Remote work"),
+              (Spans{"docker@Docker", "kubernetes@Kubernetes"}));
+    EXPECT_EQ(nice_to_have("Preferred Qualifications\n* Terraform\n\nRelated Skills\n\n"
+                           "Machine Learning, Statistics"),
+              (Spans{"terraform@Terraform"}));
+    EXPECT_EQ(
+        nice_to_have("**Bonus points**\n- Terraform in production\nWhat we offer:\n- AWS credits"),
+        (Spans{"terraform@Terraform"}));
+    // In a sentence: the clause before "a plus" or "preferred", or what follows "ideally".
+    EXPECT_EQ(nice_to_have("Strong SQL skills, experience with Airflow is a plus."),
+              (Spans{"airflow@Airflow"}));
+    EXPECT_EQ(nice_to_have("Experience with Docker, Kubernetes, and Terraform is a big plus."),
+              (Spans{"docker@Docker", "kubernetes@Kubernetes", "terraform@Terraform"}));
+    EXPECT_EQ(nice_to_have("We need Python, SQL and ideally OpenCV."), (Spans{"opencv@OpenCV"}));
+    EXPECT_EQ(nice_to_have("Nice to have: Docker, AWS."), (Spans{"docker@Docker", "aws@AWS"}));
+    // A bracket: its own words, or the item before it when the bracket is only the soft words.
+    EXPECT_EQ(nice_to_have("Experience with SQL databases (PostgreSQL preferred)."),
+              (Spans{"postgresql@PostgreSQL"}));
+    EXPECT_EQ(nice_to_have("Python, SQL, AWS (a plus)."), (Spans{"aws@AWS"}));
+    EXPECT_EQ(nice_to_have("Cloud platforms (e.g. AWS, GCP) would be advantageous."),
+              (Spans{"aws@AWS", "gcp@GCP"}));
+    // No nice-to-have: a pay bonus, "plus" that adds, a preference about no skill, a heading of
+    // what is required.
+    EXPECT_EQ(nice_to_have("Annual bonus for our Python developers."), Spans{});
+    EXPECT_EQ(nice_to_have("Salary plus equity for a Python developer."), Spans{});
+    EXPECT_EQ(nice_to_have("Transcription with high accuracy (Spanish preferred)."), Spans{});
+    EXPECT_EQ(nice_to_have("Required and preferred skills:\n- Python\n- Docker"), Spans{});
+    EXPECT_EQ(nice_to_have("Startup experience a plus\nPython and Docker"), Spans{});
+}
+
 TEST(SkillExtractor, FieldsInTheCompanysOwnSectionsAreNotAsked) {
     const char* about =
         "Engineer\nAbout Acme Acme builds blockchain tools for banks. "

@@ -85,6 +85,9 @@ TEST(SkillsText, NamesMatchedPartialAndMissingSkills) {
     s.matched_skills.clear();
     s.partial_skills.clear();
     EXPECT_EQ(skills_text(s), "missing: Kubernetes");
+    s.missing_skills = {"kubernetes", "docker"};
+    s.nice_to_have = {"docker"};
+    EXPECT_EQ(skills_text(s), "missing: Kubernetes, Docker (nice to have)");
     EXPECT_EQ(skills_text(Score{}), "no skills found in the listing");
 }
 

@@ -96,6 +96,20 @@ TEST(SkillsCommand, ASkillNamedOnlyAsARoleIsMarkedSo) {
     EXPECT_FALSE(d[0]["asked"].GetBool());
 }
 
+// A skill the text names only as a plus is marked so: ranking weighs it less.
+TEST(SkillsCommand, ANiceToHaveIsMarkedSo) {
+    auto r = run_gigscout_cli({"skills"}, "Python required. Docker is a plus.");
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.out.find("Docker  (nice to have)"), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("Python  (nice"), std::string::npos) << r.out;
+    auto j = run_gigscout_cli({"skills", "--json"}, "Python required. Docker is a plus.");
+    rapidjson::Document d;
+    d.Parse(j.out.c_str());
+    ASSERT_TRUE(d.IsArray() && d.Size() == 2) << j.out;
+    EXPECT_FALSE(d[0]["nice_to_have"].GetBool());
+    EXPECT_TRUE(d[1]["nice_to_have"].GetBool());
+}
+
 TEST(SkillsCommand, EmptyInputFindsNothing) {
     auto r = run_gigscout_cli({"skills"}, "");
     EXPECT_EQ(r.code, 0) << r.err;
