@@ -928,9 +928,10 @@ struct SkillExtractor::Impl {
     std::uint64_t our_hash = 0;
     std::uint64_t s_hash = 0;
     std::uint64_t t_hash = 0;
-    std::vector<std::uint64_t> negated_be;  // kNegatedBe
-    std::vector<std::uint64_t> negated_do;  // kNegatedDo
-    std::vector<std::uint64_t> do_words;    // kDoWords
+    std::vector<std::uint64_t> contraction_tails;  // after an apostrophe: "t", "s", "ll", ...
+    std::vector<std::uint64_t> negated_be;         // kNegatedBe
+    std::vector<std::uint64_t> negated_do;         // kNegatedDo
+    std::vector<std::uint64_t> do_words;           // kDoWords
     std::uint64_t about_hash = 0;
     std::uint64_t description_hash = 0;  // a bare "Description" heading (drop_company_sections)
     // One bit per (hash >> 52) of every heading_starts entry: most words miss here.
@@ -1150,11 +1151,14 @@ struct SkillExtractor::Impl {
             // No match starts inside a dotted name ("foo.js", "www.python.org", "videos.net"):
             // the text continues an identifier there; nor inside a web address's path
             // ("https://example.com/swagger/index.html"); nor ends before a domain
-            // ("github.com"). Checked only on a match: matches are rare.
+            // ("github.com"); nor at the tail of a contraction ("You don't test your work" is
+            // no t-test). Checked only on a match: matches are rare.
             if (best != nullptr && i >= 1 &&
                 ((!t.spaced && ((i >= 2 && toks[i - 1].punct == '.' && !toks[i - 1].spaced &&
                                  toks[i - 2].is_word()) ||
-                                (t.punct == '.' && toks[i - 1].is_word()))) ||
+                                (t.punct == '.' && toks[i - 1].is_word()) ||
+                                (i >= 2 && toks[i - 1].punct == '\'' && !toks[i - 1].spaced &&
+                                 toks[i - 2].is_word() && in(contraction_tails, t)))) ||
                  in_address(text, toks, i))) {
                 best = nullptr;
                 best_len = 0;
@@ -4518,6 +4522,7 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     m.our_hash = text_tokens::hash_lower("our");
     m.s_hash = text_tokens::hash_lower("s");
     m.t_hash = text_tokens::hash_lower("t");
+    m.contraction_tails = compile_words({"t", "s", "ll", "re", "ve", "d", "m"});
     m.negated_be = words_of(kNegatedBe);
     m.negated_do = words_of(kNegatedDo);
     m.do_words = words_of(kDoWords);

@@ -163,6 +163,14 @@ TEST(SkillExtractor, OrdinaryWordsWithSkillNamesAreLeftAlone) {
     EXPECT_EQ(ids("SAM (serviceable addressable market)"), Ids{});
     EXPECT_EQ(ids("500 ml bottles"), Ids{});
     EXPECT_EQ(ids("take the rest of the day off"), Ids{});
+    // The tail of a contraction starts no name: "don't test" is no t-test (set 74).
+    EXPECT_EQ(ids("You don't test your work"), Ids{});
+    EXPECT_EQ(ids("You don\u2019t test your work"), Ids{});
+    EXPECT_EQ(ids("Compare the groups with a t-test."), Ids{"statistics"});
+    // Another library of the same family, and capture hardware (set 73).
+    EXPECT_EQ(ids("Generator functions and Sagas (for redux-saga)"), Ids{});
+    EXPECT_EQ(ids("camera sensors and other data capture devices"), Ids{});
+    EXPECT_EQ(ids("Redux and data capture from scanned forms"), (Ids{"redux", "data-entry"}));
 }
 
 TEST(SkillExtractor, AmbiguousWordsCountNearOtherSkills) {
