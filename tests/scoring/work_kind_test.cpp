@@ -25,6 +25,13 @@ TEST(WorkKind, TheTitlesLastRoleNounNamesTheKind) {
     EXPECT_EQ(kind_of("Technical Recruiter (AI)"), "recruiting");
     EXPECT_EQ(kind_of("Freelance Copywriter"), "writing");
     EXPECT_EQ(kind_of("Japanese Translator"), "translation");
+    // Customer success, account and partner managers, SDRs (ranking sets R, S and T: every one
+    // graded 0 for every profile).
+    EXPECT_EQ(kind_of("Senior Customer Success Specialist - GenAI, AWS Specialist"), "support");
+    EXPECT_EQ(kind_of("Founding Scaled Customer Success Manager"), "support");
+    EXPECT_EQ(kind_of("Commercial Account Manager"), "sales");
+    EXPECT_EQ(kind_of("Partner Manager"), "sales");
+    EXPECT_EQ(kind_of("Founding SDR and Customer Success"), "sales");
 }
 
 TEST(WorkKind, EngineeringAndModifiersNameNoKind) {
