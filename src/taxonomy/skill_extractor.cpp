@@ -561,9 +561,9 @@ constexpr std::string_view kListGlue[] = {",", "/", "&", "or", "and", "related",
 // "ideally PyTorch", "Nice to have:", "Bonus points if you know Rust". Each is checked for that
 // sense where it stands (mark_preferred): "plus" needs a word such as "a" or "big" before it.
 constexpr std::string_view kSoftWords[] = {
-    "plus",      "pluses",     "plusses",      "preferred", "preferably", "prefer",
-    "prefers",   "preference", "preferable",   "bonus",     "nice",       "ideally",
-    "desirable", "advantage",  "advantageous", "optional",  "helpful",    "beneficial"};
+    "plus",       "pluses",       "plusses",  "preferred", "preferably", "prefer",  "prefers",
+    "preference", "preferable",   "bonus",    "bonuses",   "nice",       "ideally", "desirable",
+    "advantage",  "advantageous", "optional", "helpful",   "beneficial"};
 // A heading with one of these words heads what is required ("Required and preferred skills"),
 // even with a soft word in it.
 constexpr std::string_view kHardWords[] = {"required", "requirements", "requirement", "minimum",
@@ -571,8 +571,9 @@ constexpr std::string_view kHardWords[] = {"required", "requirements", "requirem
 // The words before "plus" or "advantage" in the nice-to-have sense ("is a plus", "a big plus",
 // "an added advantage"); elsewhere "plus" adds ("salary plus equity").
 constexpr std::string_view kPlusBefore[] = {
-    "a",    "an",    "big",   "huge",     "strong",  "definite",    "major", "great", "nice",
-    "real", "added", "extra", "distinct", "massive", "significant", "bonus", "plus",  "definitely"};
+    "a",           "an",    "big",  "huge",       "strong", "definite", "major",
+    "great",       "nice",  "real", "added",      "extra",  "distinct", "massive",
+    "significant", "bonus", "plus", "definitely", "all"};
 // The words after "bonus" in the nice-to-have sense ("Bonus points if you know Rust"); most
 // other bonuses are pay.
 constexpr std::string_view kBonusAfter[] = {"points", "point",          "if",        "skills",
@@ -916,6 +917,7 @@ struct SkillExtractor::Impl {
     std::uint64_t advantage_hash = 0;
     std::uint64_t nice_hash = 0;
     std::uint64_t bonus_hash = 0;
+    std::uint64_t bonuses_hash = 0;
     std::uint64_t to_hash = 0;
     std::uint64_t have_hash = 0;
     std::uint64_t haves_hash = 0;
@@ -3054,7 +3056,7 @@ struct SkillExtractor::Impl {
                    (k + 2 < toks.size() && toks[k + 1].hash == to_hash &&
                     (toks[k + 2].hash == have_hash || toks[k + 2].hash == haves_hash));
         }
-        if (h == bonus_hash) {
+        if (h == bonus_hash || h == bonuses_hash) {
             // "is a bonus", "a big bonus"; "Bonus:", "Bonus points if"; not "annual bonus".
             return (k > 0 && word(k - 1) && in(plus_before, toks[k - 1])) ||
                    (k + 1 < toks.size() &&
@@ -4353,6 +4355,7 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     m.advantage_hash = text_tokens::hash_lower("advantage");
     m.nice_hash = text_tokens::hash_lower("nice");
     m.bonus_hash = text_tokens::hash_lower("bonus");
+    m.bonuses_hash = text_tokens::hash_lower("bonuses");
     m.to_hash = text_tokens::hash_lower("to");
     m.have_hash = text_tokens::hash_lower("have");
     m.haves_hash = text_tokens::hash_lower("haves");

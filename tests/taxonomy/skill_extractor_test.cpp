@@ -203,6 +203,11 @@ TEST(SkillExtractor, VisionTasksWrittenAsTheWorkDone) {
         ids("Train detection, segmentation, and keypoint models for dental radiograph "
             "analysis."),
         (Ids{"object-detection", "image-segmentation", "pose-estimation", "medical-imaging"}));
+    // A photo turned into an effect is image processing (ranking set T's watercolour gig, graded 2
+    // by both computer-vision profiles that could take it); a painted effect is art.
+    EXPECT_EQ(ids("Convert the uploaded image into a watercolor effect of the original photo."),
+              Ids{"image-processing"});
+    EXPECT_EQ(ids("Paint a mural with a watercolor effect for our cafe wall."), Ids{});
 }
 
 // "Detection" alone is object detection only among vision words, like "segmentation" and
@@ -353,6 +358,8 @@ TEST(SkillExtractor, NiceToHavesAreMarkedAsSuch) {
               (Spans{"docker@Docker", "kubernetes@Kubernetes", "terraform@Terraform"}));
     EXPECT_EQ(nice_to_have("We need Python, SQL and ideally OpenCV."), (Spans{"opencv@OpenCV"}));
     EXPECT_EQ(nice_to_have("Nice to have: Docker, AWS."), (Spans{"docker@Docker", "aws@AWS"}));
+    EXPECT_EQ(nice_to_have("Experience with cloud providers AWS and Azure are all bonuses."),
+              (Spans{"aws@AWS", "azure@Azure"}));
     // A bracket: its own words, or the item before it when the bracket is only the soft words.
     EXPECT_EQ(nice_to_have("Experience with SQL databases (PostgreSQL preferred)."),
               (Spans{"postgresql@PostgreSQL"}));
@@ -362,6 +369,7 @@ TEST(SkillExtractor, NiceToHavesAreMarkedAsSuch) {
     // No nice-to-have: a pay bonus, "plus" that adds, a preference about no skill, a heading of
     // what is required.
     EXPECT_EQ(nice_to_have("Annual bonus for our Python developers."), Spans{});
+    EXPECT_EQ(nice_to_have("Quarterly bonuses for Python developers."), Spans{});
     EXPECT_EQ(nice_to_have("Salary plus equity for a Python developer."), Spans{});
     EXPECT_EQ(nice_to_have("Transcription with high accuracy (Spanish preferred)."), Spans{});
     EXPECT_EQ(nice_to_have("Required and preferred skills:\n- Python\n- Docker"), Spans{});
