@@ -15,6 +15,11 @@ void read_workplace(Listing& listing) {
         return;
     }
     auto office = office_requirement(listing.title, listing.description);
+    // "This role is based in Paris" where the feed says nothing of remote work: a remote feed
+    // may name where its employer sits.
+    if (!office && !listing.remote) {
+        office = stated_site(listing.description);
+    }
     if (!office) {
         return;
     }

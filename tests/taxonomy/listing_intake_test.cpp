@@ -135,6 +135,24 @@ TEST(ListingIntake, AListingWhoseTextAsksForOfficeDaysIsNotRemote) {
     EXPECT_TRUE(validate_listing(odd, kNow)) << odd.location;
 }
 
+// "This role is based in Paris" makes a listing on-site when its feed says nothing of remote
+// work; a feed that calls it remote is believed (a remote board's posting may name where the
+// employer sits).
+TEST(ListingIntake, APlaceTheRoleIsBasedInMakesAnUnstatedListingOnSite) {
+    Listing unstated = cv_listing();
+    unstated.description = "PyTorch and OpenCV. This role is based in Paris.";
+    ASSERT_TRUE(admit_listing(unstated, kNow));
+    EXPECT_EQ(unstated.remote, false);
+    EXPECT_EQ(unstated.location, "This role is based in Paris");
+
+    Listing remote = cv_listing();
+    remote.remote = true;
+    remote.description = unstated.description;
+    ASSERT_TRUE(admit_listing(remote, kNow));
+    EXPECT_EQ(remote.remote, true);
+    EXPECT_EQ(remote.location, "");
+}
+
 TEST(ListingIntake, ARemoteListingWithoutOfficeDaysAndAnOnSiteOneAreLeftAsTheyCame) {
     Listing remote = cv_listing();
     remote.remote = true;

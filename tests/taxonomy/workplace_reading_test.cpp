@@ -232,6 +232,23 @@ std::string pay(std::string_view description) {
 
 // A posting's own pay line (ranking set S: a remote job board's prompt engineer paid "Monthly
 // Rate: $2500-3350", about 20 USD an hour, ranked first for a profile asking 30).
+// Where the role itself is based, by a place's name; not a country with an article, not a
+// choice with remote, not a team's base (ranking sets M, N and S).
+TEST(WorkplaceReading, ThePlaceARoleIsBasedInIsRead) {
+    auto site = [](std::string_view d) { return stated_site(d).value_or(""); };
+    EXPECT_EQ(site("Work with customers. This role is based in Paris, with an internship duration "
+                   "of 3 to 6 months. We are open to CIFRE programs."),
+              "This role is based in Paris, with an internship duration of 3 to 6 months");
+    EXPECT_EQ(site("Where You'll Be\n- This role is based in London or Stockholm\n- Perks"),
+              "This role is based in London or Stockholm");
+    EXPECT_EQ(site("The position will be based in Dublin or London and reports to the lead."),
+              "The position will be based in Dublin or London and reports to the lead");
+    EXPECT_EQ(site("This role is based in the US."), "");
+    EXPECT_EQ(site("This role is based in Berlin or remote within Germany."), "");
+    EXPECT_EQ(site("Our team is based in Paris, Buenos Aires and Miami."), "");
+    EXPECT_EQ(site("Data-driven decisions based in Python notebooks."), "");
+}
+
 TEST(WorkplaceReading, ThePayAPostingStatesIsRead) {
     EXPECT_EQ(pay("Role: Applied AI Engineer\n\nMonthly Rate: $2500-3350\n\nAvailability: 40 "
                   "hours/week"),
