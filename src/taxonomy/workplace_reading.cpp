@@ -685,14 +685,21 @@ std::optional<Budget> stated_pay(std::string_view description) {
 }
 
 std::optional<std::string> stated_site(std::string_view description) {
-    // Graders of ranking sets I, M, N, S and T graded every such posting of a feed that said
+    // Graders of ranking sets I, M, N, R, S and T graded every such posting of a feed that said
     // nothing of remote work 0 for a remote-only profile (thirty-fourth session).
     static constexpr std::string_view kSubjects[] = {
-        "this role is",     "this role will be",     "the role is",     "the role will be",
-        "this position is", "this position will be", "the position is", "the position will be",
-        "this job is",      "this job will be",      "the job is",      "this internship is",
-        "the internship is"};
-    static constexpr std::string_view kBased[] = {" based in ", " located in "};
+        "this role is",      "this role will be",
+        "the role is",       "the role will be",
+        "this position is",  "this position will be",
+        "the position is",   "the position will be",
+        "this job is",       "this job will be",
+        "the job is",        "this internship is",
+        "the internship is", "role",
+        "position",          "job",
+        "internship"};  // "a full-time role based in Sunnyvale or Israel"
+    static constexpr std::string_view kBased[] = {
+        " based in ", " located in ", " based with the rest of the team in ",
+        " based with the team in ", " based with our team in "};
     for (std::string_view based : kBased) {
         for (std::size_t at = description.find(based); at != std::string_view::npos;
              at = description.find(based, at + 1)) {

@@ -243,6 +243,10 @@ TEST(WorkplaceReading, ThePlaceARoleIsBasedInIsRead) {
               "This role is based in London or Stockholm");
     EXPECT_EQ(site("The position will be based in Dublin or London and reports to the lead."),
               "The position will be based in Dublin or London and reports to the lead");
+    EXPECT_EQ(site("This is a full-time role based with the rest of the team in New York City."),
+              "This is a full-time role based with the rest of the team in New York City");
+    EXPECT_EQ(site("This is a full-time role based in Sunnyvale or Israel."),
+              "This is a full-time role based in Sunnyvale or Israel");
     EXPECT_EQ(site("This role is based in the US."), "");
     EXPECT_EQ(site("This role is based in Berlin or remote within Germany."), "");
     EXPECT_EQ(site("Our team is based in Paris, Buenos Aires and Miami."), "");
