@@ -834,7 +834,7 @@ struct SkillExtractor::Impl {
     std::vector<std::uint64_t> phrase_ends;        // kPhraseEnds, sorted hashes
     std::vector<std::uint64_t> role_nouns;         // kRoleNouns, sorted hashes
     std::vector<std::uint64_t> team_nouns;         // kTeamNouns, sorted hashes
-    std::vector<std::uint64_t> role_qualifiers;    // kRoleQualifiers, sorted hashes
+    WordList role_qualifiers;                      // kRoleQualifiers, sorted hashes
     std::vector<std::uint64_t> departments;        // kDepartments, sorted hashes
     std::vector<std::uint64_t> with_words;         // kWithWords, sorted hashes
     std::vector<std::uint64_t> colleague_nouns;    // kColleagueNouns, kTeamNouns; sorted hashes
@@ -855,36 +855,36 @@ struct SkillExtractor::Impl {
     PhraseList job_headings;                    // kJobHeadings
     std::vector<std::uint64_t> heading_starts;  // first tokens of both, and "about", sorted
     std::vector<std::uint64_t> job_about;       // kJobAbout, sorted hashes
-    std::vector<std::uint64_t> company_verbs;   // kCompanyVerbs, sorted hashes
-    std::vector<std::uint64_t> we_verbs;        // kWeVerbs
-    std::vector<std::uint64_t> be_verbs;        // kBeVerbs
-    std::vector<std::uint64_t> company_nouns;   // kCompanyNouns
-    std::vector<std::uint64_t> employer_nouns;  // kEmployerNouns
-    std::vector<std::uint64_t> kind_words;      // kKindOfWords (drop_kinds_of_the_named)
-    std::vector<std::uint64_t> example_nouns;   // kExampleNouns (drop_kinds_of_the_named)
+    WordList company_verbs;                     // kCompanyVerbs, sorted hashes
+    WordList we_verbs;                          // kWeVerbs
+    WordList be_verbs;                          // kBeVerbs
+    WordList company_nouns;                     // kCompanyNouns
+    WordList employer_nouns;                    // kEmployerNouns
+    WordList kind_words;                        // kKindOfWords (drop_kinds_of_the_named)
+    WordList example_nouns;                     // kExampleNouns (drop_kinds_of_the_named)
     std::uint64_t example_openers = 0;          // bits of those and "like", "such", "including"
-    std::vector<std::uint64_t> former_words;    // kFormerWords (past_employer)
-    std::vector<std::uint64_t> leader_words;    // kLeaderWords (past_employer)
+    WordList former_words;                      // kFormerWords (past_employer)
+    WordList leader_words;                      // kLeaderWords (past_employer)
     std::uint64_t models_hash = 0;
     std::uint64_t any_hash = 0;
-    std::vector<std::uint64_t> own_nouns;            // kOwnNouns
-    std::vector<std::uint64_t> object_prepositions;  // kObjectPrepositions
-    std::vector<std::uint64_t> hiring_words;         // kHiringWords
-    std::vector<std::uint64_t> product_nouns;        // kProductNouns
-    std::vector<std::uint64_t> list_verbs;           // kListVerbs
+    WordList own_nouns;            // kOwnNouns
+    WordList object_prepositions;  // kObjectPrepositions
+    WordList hiring_words;         // kHiringWords
+    WordList product_nouns;        // kProductNouns
+    WordList list_verbs;           // kListVerbs
     std::uint64_t its_hash = 0;
     std::uint64_t behind_hash = 0;
     std::uint64_t team_hash = 0;
-    std::vector<std::uint64_t> job_words;  // kJobWords
-    std::vector<std::uint64_t> not_names;  // kNotNames
-    std::vector<std::uint64_t> not_only;   // kNotOnly
+    WordList job_words;  // kJobWords
+    WordList not_names;  // kNotNames
+    WordList not_only;   // kNotOnly
     std::uint64_t without_hash = 0;
     std::uint64_t use_hash = 0;
     std::uint64_t the_hash = 0;
-    std::vector<std::uint64_t> using_words;         // kUsingWords
-    std::vector<std::uint64_t> tool_words;          // kToolWords
-    std::vector<std::uint64_t> shared_objects;      // kSharedObjects
-    std::vector<std::uint64_t> object_determiners;  // kObjectDeterminers
+    WordList using_words;         // kUsingWords
+    WordList tool_words;          // kToolWords
+    WordList shared_objects;      // kSharedObjects
+    WordList object_determiners;  // kObjectDeterminers
     // Words of the headings over what the work leaves out ("Out of Scope", "Non-Goals", "Not
     // included", "What You Are NOT Doing", "Future Phases", "NOT a fit if"): the match scan
     // notes each heading's key word (scope, goals, included, doing, phase(s), fit), and
@@ -907,12 +907,12 @@ struct SkillExtractor::Impl {
     // The words that make a skill a nice-to-have ("a plus", "preferred", "bonus", "ideally",
     // "nice to have"): the match scan notes them, and mark_preferred reads the sentence or the
     // section around each.
-    std::vector<std::uint64_t> soft_words;    // kSoftWords, sorted
-    WordFilter soft_filter{};                 // one bit per (hash >> 52) of soft_words
-    std::vector<std::uint64_t> hard_words;    // kHardWords, sorted
-    std::vector<std::uint64_t> plus_before;   // kPlusBefore, sorted
-    std::vector<std::uint64_t> bonus_after;   // kBonusAfter, sorted
-    std::vector<std::uint64_t> soft_openers;  // kSoftOpeners, sorted
+    WordList soft_words;       // kSoftWords, sorted
+    WordFilter soft_filter{};  // one bit per (hash >> 52) of soft_words
+    WordList hard_words;       // kHardWords, sorted
+    WordList plus_before;      // kPlusBefore, sorted
+    WordList bonus_after;      // kBonusAfter, sorted
+    WordList soft_openers;     // kSoftOpeners, sorted
     std::uint64_t plus_hash = 0;
     std::uint64_t advantage_hash = 0;
     std::uint64_t nice_hash = 0;
@@ -922,7 +922,7 @@ struct SkillExtractor::Impl {
     std::uint64_t have_hash = 0;
     std::uint64_t haves_hash = 0;
     std::uint64_t be_hash = 0;
-    std::vector<std::uint64_t> clause_nouns;  // kClauseNouns, sorted
+    WordList clause_nouns;  // kClauseNouns, sorted
     // A platform's skill tags pasted into the text ("Skills: Python, OpenCV"): the match scan
     // notes the "Skills:" label, and find_tag_lines reads where such lines run.
     std::uint64_t skills_hash = 0;
@@ -930,10 +930,10 @@ struct SkillExtractor::Impl {
     std::uint64_t our_hash = 0;
     std::uint64_t s_hash = 0;
     std::uint64_t t_hash = 0;
-    std::vector<std::uint64_t> contraction_tails;  // after an apostrophe: "t", "s", "ll", ...
-    std::vector<std::uint64_t> negated_be;         // kNegatedBe
-    std::vector<std::uint64_t> negated_do;         // kNegatedDo
-    std::vector<std::uint64_t> do_words;           // kDoWords
+    WordList contraction_tails;  // after an apostrophe: "t", "s", "ll", ...
+    WordList negated_be;         // kNegatedBe
+    WordList negated_do;         // kNegatedDo
+    WordList do_words;           // kDoWords
     std::uint64_t about_hash = 0;
     std::uint64_t description_hash = 0;  // a bare "Description" heading (drop_company_sections)
     // One bit per (hash >> 52) of every heading_starts entry: most words miss here.
@@ -978,17 +978,17 @@ struct SkillExtractor::Impl {
     PhraseList trained_ai_before;            // kTrainedAiBefore
     PhraseList trained_ai_after;             // kTrainedAiAfter
     std::vector<std::uint64_t> asked_words;  // kAskedWords, sorted hashes
-    std::vector<std::uint64_t> built_ai_after;       // kBuiltAiAfter, sorted hashes
-    std::vector<std::uint64_t> hiring_after_we_are;  // kHiringAfterWeAre
-    std::vector<std::uint64_t> hiring_after_we;      // kHiringAfterWe
-    std::vector<std::uint32_t> ai_training_work;     // kAiTrainingWork, skill indices, sorted
-    std::uint32_t ml_category = kNoGroup;            // the "ml" category, if the file has one
-    std::uint32_t cv_task_category = kNoGroup;       // "cv-task"
-    std::uint32_t labelling_category = kNoGroup;     // "labelling": annotation work and its tools
-    std::uint32_t design_category = kNoGroup;        // "design": its tools are where people work
-    std::uint32_t language_category = kNoGroup;      // "language": no company's name
-    std::uint32_t web_category = kNoGroup;           // "web": frontend and backend are its parts
-    std::uint64_t ml_tool_categories = 0;            // bit per category index: kMlToolCategories
+    std::vector<std::uint64_t> built_ai_after;    // kBuiltAiAfter, sorted hashes
+    WordList hiring_after_we_are;                 // kHiringAfterWeAre
+    WordList hiring_after_we;                     // kHiringAfterWe
+    std::vector<std::uint32_t> ai_training_work;  // kAiTrainingWork, skill indices, sorted
+    std::uint32_t ml_category = kNoGroup;         // the "ml" category, if the file has one
+    std::uint32_t cv_task_category = kNoGroup;    // "cv-task"
+    std::uint32_t labelling_category = kNoGroup;  // "labelling": annotation work and its tools
+    std::uint32_t design_category = kNoGroup;     // "design": its tools are where people work
+    std::uint32_t language_category = kNoGroup;   // "language": no company's name
+    std::uint32_t web_category = kNoGroup;        // "web": frontend and backend are its parts
+    std::uint64_t ml_tool_categories = 0;         // bit per category index: kMlToolCategories
     std::uint64_t ai_hash = 0;
     std::uint64_t artificial_hash = 0;
     std::uint64_t intelligence_hash = 0;
@@ -2420,6 +2420,12 @@ struct SkillExtractor::Impl {
     bool possessive_at(const std::vector<Token>& toks, std::size_t k) const {
         return k + 1 < toks.size() && toks[k].punct == '\'' && !toks[k].spaced &&
                toks[k + 1].hash == s_hash;
+    }
+
+    // A word list's bits settle most words before the search.
+    static bool in(const WordList& list, const Token& t) {
+        return t.is_word() && list.maybe(t.hash) &&
+               std::binary_search(list.begin(), list.end(), t.hash);
     }
 
     static bool in(const std::vector<std::uint64_t>& sorted, const Token& t) {
@@ -4288,7 +4294,10 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     m.job_about =
         compile_words(std::vector<std::string>(std::begin(kJobAbout), std::end(kJobAbout)));
     auto words_of = [](const auto& list) {
-        return compile_words(std::vector<std::string>(std::begin(list), std::end(list)));
+        return compile_word_list(std::vector<std::string>(std::begin(list), std::end(list)));
+    };
+    auto word_list_of = [](const auto& list) {
+        return compile_word_list(std::vector<std::string>(std::begin(list), std::end(list)));
     };
     m.company_verbs = words_of(kCompanyVerbs);
     m.we_verbs = words_of(kWeVerbs);
@@ -4342,15 +4351,15 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
                             m.phases_hash, m.phase_hash, m.fit_hash, m.skills_hash}) {
         noted_words.push_back(h);
     }
-    m.soft_words = words_of(kSoftWords);
+    m.soft_words = word_list_of(kSoftWords);
     for (std::uint64_t h : m.soft_words) {
         add_word(m.soft_filter, h);
     }
-    m.hard_words = words_of(kHardWords);
-    m.plus_before = words_of(kPlusBefore);
-    m.bonus_after = words_of(kBonusAfter);
-    m.soft_openers = words_of(kSoftOpeners);
-    m.clause_nouns = words_of(kClauseNouns);
+    m.hard_words = word_list_of(kHardWords);
+    m.plus_before = word_list_of(kPlusBefore);
+    m.bonus_after = word_list_of(kBonusAfter);
+    m.soft_openers = word_list_of(kSoftOpeners);
+    m.clause_nouns = word_list_of(kClauseNouns);
     m.plus_hash = text_tokens::hash_lower("plus");
     m.advantage_hash = text_tokens::hash_lower("advantage");
     m.nice_hash = text_tokens::hash_lower("nice");
@@ -4525,7 +4534,7 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     m.our_hash = text_tokens::hash_lower("our");
     m.s_hash = text_tokens::hash_lower("s");
     m.t_hash = text_tokens::hash_lower("t");
-    m.contraction_tails = compile_words({"t", "s", "ll", "re", "ve", "d", "m"});
+    m.contraction_tails = compile_word_list({"t", "s", "ll", "re", "ve", "d", "m"});
     m.negated_be = words_of(kNegatedBe);
     m.negated_do = words_of(kNegatedDo);
     m.do_words = words_of(kDoWords);

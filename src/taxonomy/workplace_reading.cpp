@@ -685,7 +685,7 @@ std::optional<Budget> stated_pay(std::string_view description) {
 }
 
 std::optional<std::string> stated_site(std::string_view description) {
-    // Graders of ranking sets I, M, N, R, S and T graded every such posting of a feed that said
+    // Graders of ranking sets I, M, N, Q, R, S and T graded every such posting of a feed that said
     // nothing of remote work 0 for a remote-only profile (thirty-fourth session).
     static constexpr std::string_view kSubjects[] = {
         "this role is",      "this role will be",
