@@ -3219,8 +3219,11 @@ struct SkillExtractor::Impl {
             // no skill.
             std::size_t clause = k;
             bool bracket = false;
+            bool inside = false;     // the soft word stands in a bracket it does not close
             std::size_t closed = 0;  // brackets closed between here and the soft word
-            while (clause > begin) {
+            // "ideally PyTorch", "(preferably MongoDB)": what follows, whatever stands before.
+            const bool opener = in(soft_openers, toks[k]);
+            while (clause > begin && !opener) {
                 const Token& t = toks[clause - 1];
                 if (t.punct == ')') {
                     ++closed;
@@ -3232,6 +3235,7 @@ struct SkillExtractor::Impl {
                 } else if (t.punct == ':' || t.punct == ';') {
                     break;
                 } else if (t.punct == '(' && !bracket) {
+                    inside = true;
                     const bool opens =
                         std::all_of(toks.begin() + static_cast<std::ptrdiff_t>(clause),
                                     toks.begin() + static_cast<std::ptrdiff_t>(k),
@@ -3250,10 +3254,19 @@ struct SkillExtractor::Impl {
                 }
                 --clause;
             }
+            // What follows a soft word in a bracket ends with the bracket: "(writing skill is a
+            // bonus — we'll provide the structure) Stay on top of AI automation".
+            std::size_t after_end = end;
+            for (std::size_t j = k + 1; j < end && (inside || opener); ++j) {
+                if (toks[j].punct == ')') {
+                    after_end = j;
+                    break;
+                }
+            }
             if (bracket) {
                 mark(clause, k);
-            } else if (colon_after || in(soft_openers, toks[k]) || !accepted_in(clause, k)) {
-                mark(k + 1, end);
+            } else if (colon_after || opener || !accepted_in(clause, k)) {
+                mark(k + 1, after_end);
             } else {
                 mark(clause, k);
             }

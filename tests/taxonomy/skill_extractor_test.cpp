@@ -364,6 +364,10 @@ TEST(SkillExtractor, NiceToHavesAreMarkedAsSuch) {
     EXPECT_EQ(nice_to_have("Experience with SQL databases (PostgreSQL preferred)."),
               (Spans{"postgresql@PostgreSQL"}));
     EXPECT_EQ(nice_to_have("Python, SQL, AWS (a plus)."), (Spans{"aws@AWS"}));
+    EXPECT_EQ(nice_to_have("Database design and management (preferably MongoDB)."),
+              (Spans{"mongodb@MongoDB"}));
+    EXPECT_EQ(nice_to_have("Write guides (writing skill is a bonus) and track AI automation."),
+              Spans{});
     EXPECT_EQ(nice_to_have("Cloud platforms (e.g. AWS, GCP) would be advantageous."),
               (Spans{"aws@AWS", "gcp@GCP"}));
     // No nice-to-have: a pay bonus, "plus" that adds, a preference about no skill, a heading of
