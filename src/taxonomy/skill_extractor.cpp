@@ -67,8 +67,8 @@ constexpr std::string_view kStudyPrefixes[] = {
     "bachelor's or more in",
     "bachelor or more in",
 };
-// Fields of study named as examples ("a quantitative subject such as Economics/Mathematics"):
-// matched like a study prefix.
+// Fields of study named as examples ("a quantitative subject such as Economics/Mathematics",
+// "a degree in a relevant field (e.g., Data Science, Statistics)"): matched like a study prefix.
 constexpr std::string_view kStudyExamplePrefixes[] = {"subject such as",
                                                       "subjects such as",
                                                       "discipline such as",
@@ -90,7 +90,33 @@ constexpr std::string_view kStudyExamplePrefixes[] = {"subject such as",
                                                       "quantitative discipline :",
                                                       "quantitative disciplines :",
                                                       "quantitative field :",
-                                                      "quantitative fields :"};
+                                                      "quantitative fields :",
+                                                      "technical field (e.g.",
+                                                      "technical field (eg.",
+                                                      "technical field such as",
+                                                      "technical fields (e.g.",
+                                                      "technical fields (eg.",
+                                                      "technical fields such as",
+                                                      "relevant field (e.g.",
+                                                      "relevant field (eg.",
+                                                      "relevant field such as",
+                                                      "relevant fields (e.g.",
+                                                      "relevant fields (eg.",
+                                                      "relevant fields such as",
+                                                      "related field (e.g.",
+                                                      "related field (eg.",
+                                                      "related field such as",
+                                                      "related fields (e.g.",
+                                                      "related fields (eg.",
+                                                      "related fields such as",
+                                                      "stem discipline (e.g.",
+                                                      "stem disciplines (e.g.",
+                                                      "stem discipline (eg.",
+                                                      "stem disciplines (eg.",
+                                                      "stem discipline (",
+                                                      "stem disciplines (",
+                                                      "stem discipline such as",
+                                                      "stem disciplines such as"};
 
 // A platform's category line ("Category: Full Stack Development") files the listing under a
 // broad heading; it is not a skill the work asks for. Matched like a study prefix.

@@ -1676,6 +1676,17 @@ TEST(SkillExtractor, AFieldOfStudyIsNotAnAskedSkill) {
     EXPECT_EQ(ids("A degree in a quantitative discipline (Engineering, Statistics, Operations "
                   "Research, etc.)."),
               Ids{});
+    // A relevant, related or technical field, or a STEM discipline, with examples (sets 64, 68,
+    // 75).
+    EXPECT_EQ(ids("Bachelor's degree in a relevant field (e.g., Data Science, Business "
+                  "Analytics, Statistics)."),
+              Ids{});
+    EXPECT_EQ(ids("Bachelor's degree in a technical field (e.g., Computer Science, Engineering, "
+                  "Mathematics)."),
+              Ids{});
+    EXPECT_EQ(ids("a degree in a STEM discipline (science, technology, engineering, and "
+                  "mathematics)"),
+              Ids{});
 }
 
 TEST(SkillExtractor, AWordThatNeededItsContextConfirmsNoOther) {
