@@ -614,6 +614,12 @@ constexpr std::string_view kClauseNouns[] = {
     "proficiency", "expertise", "skills",      "working",  "hands",         "but",
     "while",       "although",  "though",      "any",      "some"};
 
+// Words after which a list before a shared object ("clean, reliable data") describes the object
+// rather than naming what is done to it (add_shared_objects).
+constexpr std::string_view kAdjectiveOpeners[] = {
+    "of",     "the",      "a",       "an",         "create",  "creating",  "provide", "providing",
+    "ensure", "ensuring", "deliver", "delivering", "produce", "producing", "design",  "designing"};
+
 // The object that a list of verbs shares ("collect, clean, analyze, and visualize the data"),
 // and the words that may stand between a lone verb and it ("visualize the data").
 constexpr std::string_view kSharedObjects[] = {"data", "dataset", "datasets"};
@@ -911,6 +917,7 @@ struct SkillExtractor::Impl {
     WordList tool_words;          // kToolWords
     WordList shared_objects;      // kSharedObjects
     WordList object_determiners;  // kObjectDeterminers
+    WordList adjective_openers;   // kAdjectiveOpeners
     // Words of the headings over what the work leaves out ("Out of Scope", "Non-Goals", "Not
     // included", "What You Are NOT Doing", "Future Phases", "NOT a fit if"): the match scan
     // notes each heading's key word (scope, goals, included, doing, phase(s), fit), and
@@ -1361,7 +1368,8 @@ struct SkillExtractor::Impl {
                 }
                 continue;
             }
-            spell(link + 1);
+            thread_local std::vector<std::size_t> items;
+            items.assign(1, link + 1);
             // The items before, last to first: a word between links.
             for (std::size_t at = link;;) {
                 if (is_conjunction(toks[at]) && at > floor && toks[at - 1].punct == ',') {
@@ -1371,11 +1379,21 @@ struct SkillExtractor::Impl {
                     break;
                 }
                 const std::size_t w = at - 1;
-                spell(w);
+                items.push_back(w);
                 if (w < floor + 1 || !is_link(toks[w - 1])) {
                     break;  // the list's first item
                 }
                 at = w - 1;
+            }
+            // After "of", an article or a verb that makes something, the list describes the
+            // object: "the availability of clean, reliable, and well-structured data", "create
+            // clean, reusable data assets" ask for no cleaning.
+            const std::size_t first_item = items.back();
+            if (first_item > 0 && in(adjective_openers, toks[first_item - 1])) {
+                continue;
+            }
+            for (const std::size_t w : items) {
+                spell(w);
             }
         }
         if (found.empty()) {
@@ -4422,6 +4440,7 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     m.use_hash = text_tokens::hash_lower("use");
     m.the_hash = text_tokens::hash_lower("the");
     m.object_determiners = words_of(kObjectDeterminers);
+    m.adjective_openers = words_of(kAdjectiveOpeners);
     m.business_nouns = compile_word_list(
         std::vector<std::string>(std::begin(kBusinessNouns), std::end(kBusinessNouns)));
     {

@@ -2513,6 +2513,13 @@ TEST(SkillExtractor, VerbsShareTheirObject) {
     EXPECT_EQ(ids("Visualize complex structures in data."), Ids{});
     EXPECT_EQ(ids("Store the satellite data."), Ids{"remote-sensing"});
     EXPECT_EQ(ids("Clean code, analyze the data"), (Ids{"clean-code", "data-analysis"}));
+    // After "of", an article or a verb that makes something, the words describe the data (sets
+    // 31, 66, 71 and 75); data that is clean asks for no cleaning (set 36).
+    EXPECT_EQ(ids("ensuring the availability of clean, reliable, and well-structured data"), Ids{});
+    EXPECT_EQ(ids("you'll create clean, reliable and well-documented data assets"), Ids{});
+    EXPECT_EQ(ids("so the data is clean and ready for analytics"), Ids{});
+    EXPECT_EQ(ids("Responsible for collecting, cleaning and analyzing data."),
+              (Ids{"data-cleaning", "data-analysis"}));
 }
 
 // Names written apart or in the plural, as postings written in a hurry spell them ("Lang chain",
