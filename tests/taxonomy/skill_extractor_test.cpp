@@ -2496,6 +2496,10 @@ TEST(SkillExtractor, EverydayToolsAndServicesPostingsName) {
     EXPECT_EQ(ids("Core ML/AI: DGL, GNNs, HuggingFace"),
               (Ids{"dgl", "graph-neural-networks", "huggingface"}));
     EXPECT_EQ(ids("Build the iPhone app with Core ML (iOS)."), (Ids{"coreml", "ios"}));
+    // "STT" beside TTS, "HANA" after "SAP BW/" (set 75); case-sensitive.
+    EXPECT_EQ(ids("Whisper/STT/TTS"), (Ids{"whisper", "speech-recognition", "text-to-speech"}));
+    EXPECT_EQ(ids("Snowflake, SAP BW/HANA, Oracle"),
+              (Ids{"snowflake", "sap-bw", "sap-hana", "oracle-db"}));
 }
 
 // A list of verbs shares its object: each verb that spells an alias with "data" names that
