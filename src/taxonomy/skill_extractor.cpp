@@ -2763,10 +2763,10 @@ struct SkillExtractor::Impl {
         return false;
     }
 
-    // What the employer makes, listed after "our portfolio includes", "its products include"
-    // or "the team behind": the rest of that sentence names products, not asked skills ("Our
-    // portfolio includes Microsoft Fabric, Azure SQL DB and Power BI"; "We're the team behind
-    // Stable Diffusion and FLUX.1").
+    // What the employer makes, listed after "our portfolio includes", "its products include",
+    // "our products (…)", "we power products such as" or "the team behind": the rest of that
+    // sentence names products, not asked skills ("Our portfolio includes Microsoft Fabric, Azure
+    // SQL DB and Power BI"; "We're the team behind Stable Diffusion and FLUX.1").
     void drop_product_lists(const std::vector<Token>& toks, const std::vector<std::uint32_t>& at,
                             std::vector<Candidate>& cands) const {
         std::size_t ci = 0;
@@ -2775,6 +2775,19 @@ struct SkillExtractor::Impl {
             bool opens = false;
             if (verb.hash == behind_hash) {
                 opens = v > 0 && toks[v - 1].hash == team_hash;
+            } else if (in(product_nouns, verb)) {
+                // "our existing products (ChatGPT, API)", "We power products such as ChatGPT":
+                // the employer's products with examples.
+                bool own = false;
+                for (std::size_t k = v; k-- > 0 && k + 4 > v;) {
+                    own = own || toks[k].hash == our_hash || toks[k].hash == its_hash ||
+                          (toks[k].hash == we_hash && toks[k].capital);
+                }
+                const bool examples =
+                    v + 1 < toks.size() && (toks[v + 1].punct == '(' ||
+                                            (v + 2 < toks.size() && toks[v + 1].hash == such_hash &&
+                                             toks[v + 2].hash == as_hash));
+                opens = own && examples;
             } else if (v >= 2 && in(list_verbs, verb)) {
                 opens = in(product_nouns, toks[v - 1]) &&
                         (toks[v - 2].hash == our_hash || toks[v - 2].hash == its_hash);
@@ -4404,6 +4417,7 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     std::vector<std::uint64_t> noted_words = m.list_verbs;
     noted_words.insert(noted_words.end(), m.shared_objects.begin(), m.shared_objects.end());
     noted_words.push_back(m.behind_hash);
+    noted_words.insert(noted_words.end(), m.product_nouns.begin(), m.product_nouns.end());
     for (std::uint64_t h : {m.scope_hash, m.goals_hash, m.included_hash, m.doing_hash,
                             m.phases_hash, m.phase_hash, m.fit_hash, m.skills_hash}) {
         noted_words.push_back(h);

@@ -1620,6 +1620,14 @@ TEST(SkillExtractor, TheEmployersProductListIsNotAskedSkills) {
     EXPECT_EQ(ids("We're the team behind Stable Diffusion and FLUX.1. You know PyTorch."),
               Ids{"pytorch"});
     EXPECT_EQ(ids("Our stack includes Python and Django."), (Ids{"python", "django"}));
+    // The employer's products with examples in brackets or after "such as" (set 75).
+    EXPECT_EQ(ids("Accept payments across our existing products (ChatGPT, ChatGPT for Teams). "
+                  "You will write Python."),
+              Ids{"python"});
+    EXPECT_EQ(ids("We power products such as ChatGPT and the OpenAI API. You will write Go."),
+              Ids{"go"});
+    EXPECT_EQ(ids("Build products such as chatbots with the OpenAI API."),
+              (Ids{"chatbots", "openai-api"}));
 }
 
 // Finding the root cause of a production incident is incident response; of a bug, it is not.
