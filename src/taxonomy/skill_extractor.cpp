@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cassert>
 #include <cstdint>
 #include <iterator>
@@ -732,10 +733,70 @@ bool may_hold(const WordFilter& filter, std::uint64_t hash) {
 }
 
 // Phrases with the bits of their first and last tokens: most texts' neighbouring words miss
-// both, and the list is not read at all.
-struct PhraseList : std::vector<Phrase> {
+// both, and the list is not read at all. The phrases are also indexed by their first and by
+// their last hash, so that a search looks up the one word next to it and reads a whole phrase
+// only where that word is its edge.
+class PhraseList {
+  public:
+    void add(Phrase phrase) {
+        // An empty phrase matches anywhere: its bits must let every word through.
+        const auto index = static_cast<std::uint32_t>(phrases_.size());
+        if (phrase.hashes.empty()) {
+            has_empty_ = true;
+            first_bits = last_bits = ~std::uint64_t{0};
+        } else {
+            first_bits |= bit_of(phrase.hashes.front());
+            last_bits |= bit_of(phrase.hashes.back());
+            insert(firsts_, {phrase.hashes.front(), index});
+            insert(lasts_, {phrase.hashes.back(), index});
+        }
+        phrases_.push_back(std::move(phrase));
+    }
+
+    // Calls `f(phrase)`, in list order, for each phrase whose first (`Edge::First`) or last
+    // hash is `hash` until it returns true; returns whether it did. With an empty phrase in the
+    // list every phrase is tried, in list order.
+    enum class Edge { First, Last };
+    template <typename F>
+    bool any_at(Edge edge, std::uint64_t hash, F&& f) const {
+        if (has_empty_) {
+            return std::any_of(phrases_.begin(), phrases_.end(), f);
+        }
+        const std::vector<EdgeHash>& edges = edge == Edge::First ? firsts_ : lasts_;
+        auto it = std::lower_bound(edges.begin(), edges.end(), EdgeHash{hash, 0});
+        for (; it != edges.end() && it->hash == hash; ++it) {
+            if (f(phrases_[it->index])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    std::vector<Phrase>::const_iterator begin() const { return phrases_.begin(); }
+    std::vector<Phrase>::const_iterator end() const { return phrases_.end(); }
+    std::size_t size() const { return phrases_.size(); }
+    bool empty() const { return phrases_.empty(); }
+    bool has_empty() const { return has_empty_; }
+
     std::uint64_t first_bits = 0;
     std::uint64_t last_bits = 0;
+
+  private:
+    struct EdgeHash {
+        std::uint64_t hash;
+        std::uint32_t index;
+        bool operator<(const EdgeHash& o) const {
+            return hash != o.hash ? hash < o.hash : index < o.index;
+        }
+    };
+    static void insert(std::vector<EdgeHash>& edges, EdgeHash e) {
+        edges.insert(std::upper_bound(edges.begin(), edges.end(), e), e);
+    }
+
+    std::vector<Phrase> phrases_;
+    std::vector<EdgeHash> firsts_;  // sorted by hash, then list order
+    std::vector<EdgeHash> lasts_;
+    bool has_empty_ = false;
 };
 
 // Sorted single-word hashes with their bits.
@@ -815,10 +876,7 @@ PhraseList compile_phrases(const std::vector<std::string>& phrases) {
         for (const auto& t : tokens) {
             phrase.hashes.push_back(t.hash);
         }
-        // An empty phrase matches anywhere: its bits must let every word through.
-        out.first_bits |= phrase.hashes.empty() ? ~std::uint64_t{0} : bit_of(phrase.hashes.front());
-        out.last_bits |= phrase.hashes.empty() ? ~std::uint64_t{0} : bit_of(phrase.hashes.back());
-        out.push_back(std::move(phrase));
+        out.add(std::move(phrase));
     }
     return out;
 }
@@ -992,7 +1050,10 @@ struct SkillExtractor::Impl {
     // 2^18 bits (32 KiB) keep it sparse with a thousand skills and their generated spellings.
     static constexpr int kFilterShift = 46;
     std::vector<std::uint64_t> first_token_filter = std::vector<std::uint64_t>(1u << 12, 0);
-    // The same for every alias n-gram of two or more tokens (and each such prefix).
+    // The same for every alias n-gram of two or more tokens (and each such prefix), keyed by
+    // pair_key of the n-gram's prefix and its last token: most prefixes ("data", "in") are
+    // followed by no alias's next word, and this settles them before the sequence hash is
+    // computed.
     std::vector<std::uint64_t> longer_filter = std::vector<std::uint64_t>(1u << 12, 0);
 
     // One bit per (hash >> kLastShift) of the last word of every alias of two or more words:
@@ -1006,7 +1067,6 @@ struct SkillExtractor::Impl {
     std::vector<bool> others_mission;        // others_lists[i] is one of kMissionOpeners
     WordFilter others_filter{};              // their first tokens' hash >> 52
     WordList others_single;                  // those of one word
-    std::vector<std::uint64_t> others_only;  // their first tokens that start no alias, sorted
     std::uint64_t others_second = 0;         // bits of their second tokens
     PhraseList trained_ai_before;            // kTrainedAiBefore
     PhraseList trained_ai_after;             // kTrainedAiAfter
@@ -1078,8 +1138,14 @@ struct SkillExtractor::Impl {
         }
     }
 
-    bool maybe_longer(std::uint64_t hash) const {
-        std::uint64_t bit = hash >> kFilterShift;
+    // Two well-mixed hashes combined without a multiply: only a filter's bit is taken from it.
+    static std::uint64_t pair_key(std::uint64_t prefix, const Token& next) {
+        return prefix ^ std::rotl(next.hash, 23) ^ (next.spaced ? 0x632BE59BD9B4E019ull : 0);
+    }
+
+    // Whether the sequence hashed `prefix` followed by `next` may be an alias or its prefix.
+    bool maybe_longer(std::uint64_t prefix, const Token& next) const {
+        std::uint64_t bit = pair_key(prefix, next) >> kFilterShift;
         return (longer_filter[bit >> 6] >> (bit & 63)) & 1u;
     }
 
@@ -1157,8 +1223,7 @@ struct SkillExtractor::Impl {
             const bool first = maybe_first(t.hash);
             if (first) {
                 // The phrases' first words are in the filter too (the constructor), so that
-                // only words past it are looked at here; those that start no alias need no
-                // look-up in the table.
+                // only words past it are looked at here.
                 const std::uint64_t bit = t.hash >> 52;
                 if (((others_filter[bit >> 6] >> (bit & 63)) & 1u) != 0) {
                     // "skills" is common; only a "Skills:" label is worth a note. The object
@@ -1171,10 +1236,6 @@ struct SkillExtractor::Impl {
                     } else if (t.hash != skills_hash ||
                                (t.capital && i + 1 < n && toks[i + 1].punct == ':')) {
                         others_at.push_back(static_cast<std::uint32_t>(i));
-                    }
-                    if (std::binary_search(others_only.begin(), others_only.end(), t.hash)) {
-                        ++i;
-                        continue;
                     }
                 }
                 std::tie(best, best_len) = longest_alias(text, toks, i, n);
@@ -1286,15 +1347,18 @@ struct SkillExtractor::Impl {
                     best_len = len;
                 }
             }
-            if (!slot->is_prefix() || i + len >= end || len >= Taxonomy::kMaxAliasTokens ||
-                item_break(text, toks[i + len - 1].end, toks[i + len].begin)) {
+            if (!slot->is_prefix() || i + len >= end || len >= Taxonomy::kMaxAliasTokens) {
                 break;
             }
-            h = text_tokens::extend(h, toks[i + len]);
-            ++len;
             // "data" starts many aliases and many sentences: the filter settles most "data
-            // <word>" pairs without touching the table.
-            slot = maybe_longer(h) ? find(h) : nullptr;
+            // <word>" pairs without touching the table, or reading the gap before the word.
+            const Token& next = toks[i + len];
+            if (!maybe_longer(h, next) || item_break(text, toks[i + len - 1].end, next.begin)) {
+                break;
+            }
+            h = text_tokens::extend(h, next);
+            ++len;
+            slot = find(h);
         }
         return {best, best_len};
     }
@@ -1638,10 +1702,12 @@ struct SkillExtractor::Impl {
                            std::uint64_t prefix, std::size_t a, std::size_t a_end, std::size_t b,
                            std::size_t b_end) const {
         std::uint64_t h = prefix;
-        for (std::size_t k = b; k < b_end; ++k) {
+        for (std::size_t k = b; k + 1 < b_end; ++k) {
             h = text_tokens::extend(h, toks[k]);
         }
-        const Slot* slot = maybe_longer(h) ? find(h) : nullptr;
+        const Slot* slot = maybe_longer(h, toks[b_end - 1])
+                               ? find(text_tokens::extend(h, toks[b_end - 1]))
+                               : nullptr;
         if (slot == nullptr || slot->group() == kNoGroup) {
             return nullptr;
         }
@@ -1703,21 +1769,27 @@ struct SkillExtractor::Impl {
 
     static bool any_before(const std::vector<Token>& toks, std::size_t first,
                            const PhraseList& ps) {
-        if (ps.last_bits != ~std::uint64_t{0} &&
-            (first == 0 || (ps.last_bits & bit_of(toks[first - 1].hash)) == 0)) {
+        if (first == 0) {
+            return ps.has_empty();
+        }
+        const std::uint64_t word = toks[first - 1].hash;
+        if ((ps.last_bits & bit_of(word)) == 0) {
             return false;
         }
-        return std::any_of(ps.begin(), ps.end(),
-                           [&](const Phrase& p) { return phrase_before(toks, first, p); });
+        return ps.any_at(PhraseList::Edge::Last, word,
+                         [&](const Phrase& p) { return phrase_before(toks, first, p); });
     }
 
     static bool any_after(const std::vector<Token>& toks, std::size_t last, const PhraseList& ps) {
-        if (ps.first_bits != ~std::uint64_t{0} &&
-            (last >= toks.size() || (ps.first_bits & bit_of(toks[last].hash)) == 0)) {
+        if (last >= toks.size()) {
+            return ps.has_empty();
+        }
+        const std::uint64_t word = toks[last].hash;
+        if ((ps.first_bits & bit_of(word)) == 0) {
             return false;
         }
-        return std::any_of(ps.begin(), ps.end(),
-                           [&](const Phrase& p) { return phrase_after(toks, last, p); });
+        return ps.any_at(PhraseList::Edge::First, word,
+                         [&](const Phrase& p) { return phrase_after(toks, last, p); });
     }
 
     // A word from `words` within `window` words of the candidate, in its sentence. The "edge"
@@ -2416,13 +2488,13 @@ struct SkillExtractor::Impl {
                 if ((ps.first_bits & bit_of(t.hash)) == 0) {
                     return false;
                 }
-                for (const Phrase& p : ps) {
+                return ps.any_at(PhraseList::Edge::First, t.hash, [&](const Phrase& p) {
                     if (phrase_after(toks, k, p) && heading_at(text, toks, k, p.hashes.size())) {
                         length = std::max(length, p.hashes.size());
                         return true;
                     }
-                }
-                return false;
+                    return false;
+                });
             };
             bool benefits = false;
             if (starts(job_headings)) {
@@ -3333,13 +3405,11 @@ struct SkillExtractor::Impl {
     // Whether token k starts one of the headings the company-section scan knows.
     bool known_heading(std::string_view text, const std::vector<Token>& toks, std::size_t k) const {
         for (const PhraseList* ps : {&job_headings, &benefit_headings, &company_headings}) {
-            if ((ps->first_bits & bit_of(toks[k].hash)) == 0) {
-                continue;
-            }
-            for (const Phrase& p : *ps) {
-                if (phrase_after(toks, k, p) && heading_at(text, toks, k, p.hashes.size())) {
-                    return true;
-                }
+            if ((ps->first_bits & bit_of(toks[k].hash)) != 0 &&
+                ps->any_at(PhraseList::Edge::First, toks[k].hash, [&](const Phrase& p) {
+                    return phrase_after(toks, k, p) && heading_at(text, toks, k, p.hashes.size());
+                })) {
+                return true;
             }
         }
         return false;
@@ -4317,9 +4387,7 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
         if (p.hashes.size() > 1 && p.hashes.back() == m.in_hash) {
             Phrase head = p;
             head.hashes.pop_back();
-            m.study_heads.first_bits |= bit_of(head.hashes.front());
-            m.study_heads.last_bits |= bit_of(head.hashes.back());
-            m.study_heads.push_back(std::move(head));
+            m.study_heads.add(std::move(head));
         }
     }
     std::sort(m.study_prefix_ends.begin(), m.study_prefix_ends.end());
@@ -4465,17 +4533,17 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
         PhraseList missions = compile_phrases(
             std::vector<std::string>(std::begin(kMissionOpeners), std::end(kMissionOpeners)));
         std::vector<std::pair<Phrase, bool>> all;
-        for (Phrase& p : lists) {
-            all.emplace_back(std::move(p), false);
+        for (const Phrase& p : lists) {
+            all.emplace_back(p, false);
         }
-        for (Phrase& p : missions) {
-            all.emplace_back(std::move(p), true);
+        for (const Phrase& p : missions) {
+            all.emplace_back(p, true);
         }
         std::stable_sort(all.begin(), all.end(), [](const auto& a, const auto& b) {
             return a.first.hashes.front() < b.first.hashes.front();
         });
         for (auto& [phrase, mission] : all) {
-            m.others_lists.push_back(std::move(phrase));
+            m.others_lists.add(std::move(phrase));
             m.others_mission.push_back(mission);
         }
     }
@@ -4660,7 +4728,8 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
             entries[chain[k]].is_prefix = true;
         }
         for (std::size_t k = 1; k < chain.size(); ++k) {
-            const std::uint64_t longer = chain[k] >> Impl::kFilterShift;
+            const std::uint64_t longer =
+                Impl::pair_key(chain[k - 1], toks[k]) >> Impl::kFilterShift;
             m.longer_filter[longer >> 6] |= std::uint64_t{1} << (longer & 63);
         }
         if (toks.size() >= 2) {
@@ -4769,19 +4838,6 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
         assert(slot.value == Slot{}.value);  // a 32-bit tag clash in one probe run: rehash needed
         slot.value = e.group | (e.is_prefix ? Slot::kPrefixBit : 0);
     }
-    for (std::uint64_t h : noted_words) {
-        if (entries.count(h) == 0) {
-            m.others_only.push_back(h);
-        }
-    }
-    for (const Phrase& p : m.others_lists) {
-        if (entries.count(p.hashes.front()) == 0) {
-            m.others_only.push_back(p.hashes.front());
-        }
-    }
-    std::sort(m.others_only.begin(), m.others_only.end());
-    m.others_only.erase(std::unique(m.others_only.begin(), m.others_only.end()),
-                        m.others_only.end());
 }
 
 SkillExtractor::~SkillExtractor() = default;
