@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <cstddef>
 #include <cstring>
 #include <vector>
 
@@ -97,7 +98,7 @@ Kind classify(const unsigned char* s, std::size_t i, std::size_t n, std::size_t&
     return Kind::Word;
 }
 
-bool is_sentence_end(char c) {
+constexpr bool is_sentence_end(char c) {
     return c == '.' || c == '!' || c == '?' || c == ';';
 }
 
@@ -160,10 +161,8 @@ std::uint64_t load8(const unsigned char* p) {
     return x;
 }
 
-// Stage one of tokenize: two bitmaps over the text, one bit per byte — ASCII word bytes and
-// ASCII space bytes — computed 16 bytes at a time with GCC vector extensions (SSE2 or NEON
-// code, or plain code elsewhere). Non-ASCII bytes are in neither map; stage two looks at them
-// one by one.
+// Stage one of tokenize: bitmaps over the text, one bit per byte, computed 16 bytes at a time
+// with GCC vector extensions (SSE2 or NEON code, or plain code elsewhere), and a lower-cased copy.
 typedef unsigned char Bytes16 __attribute__((vector_size(16)));
 typedef signed char Lanes16 __attribute__((vector_size(16)));
 
@@ -188,9 +187,17 @@ std::uint32_t lane_bits(Lanes16 lanes) {
 #endif
 }
 
+// Stage one's per-byte answers for 16 bytes.
+struct Lanes {
+    std::uint32_t word;    // ASCII letter, digit or '_'
+    std::uint32_t space;   // ASCII whitespace or control
+    std::uint32_t high;    // >= 0x80
+    std::uint32_t odd;     // '_' or a kSpecial lead byte
+    std::uint32_t hyphen;  // '-'
+};
+
 // Classifies 16 bytes at p and writes them lower-cased to `lowered`.
-void classify16(const unsigned char* p, unsigned char* lowered, std::uint32_t& word,
-                std::uint32_t& space) {
+Lanes classify16(const unsigned char* p, unsigned char* lowered) {
     Bytes16 v;
     std::memcpy(&v, p, 16);
     Lanes16 upper = (Lanes16)((Bytes16)(v - 'A') <= 25);
@@ -199,28 +206,41 @@ void classify16(const unsigned char* p, unsigned char* lowered, std::uint32_t& w
     Lanes16 letter = (Lanes16)((Bytes16)(low - 'a') <= 25);
     Lanes16 underscore = (Lanes16)(v == '_');
     Lanes16 blank = (Lanes16)((v <= 0x20) | (v == 0x7F));
+    Lanes16 special = (Lanes16)((v == 0xC2) | ((v & 0xFE) == 0xE2) | (v == 0xEF) | (v == 0xF0));
     std::memcpy(lowered, &low, 16);
-    word = lane_bits(digit | letter | underscore);
-    space = lane_bits(blank);
+    return {lane_bits(digit | letter | underscore), lane_bits(blank), lane_bits((Lanes16)v),
+            lane_bits(underscore | special), lane_bits((Lanes16)(v == '-'))};
 }
 
+// Stage one's bitmaps of one 64-byte block (bit k: byte k of the block).
+struct Block {
+    // Bytes of class kWord, except the UTF-8 bytes right after a kSpecial lead: ASCII word
+    // bytes and the bytes of UTF-8 letters. Its runs are words, unless `odd` bits are near.
+    std::uint64_t word;
+    std::uint64_t space;  // ASCII whitespace or control; past the end of the text
+    std::uint64_t hyphen;
+    // '_', kSpecial leads and the UTF-8 bytes after them: bytes without these around have only
+    // ASCII words, UTF-8 letters, ASCII punctuation and spaces.
+    std::uint64_t odd;
+};
+
 struct ByteMaps {
-    std::vector<std::uint64_t> word;   // bit i: byte i is an ASCII letter, digit or '_'
-    std::vector<std::uint64_t> space;  // bit i: byte i is ASCII whitespace or control
+    // One block more than the text covers, all clear, so a block can look at the next one.
+    std::vector<Block> blocks;
     // The text with ASCII letters lower-cased, zero-padded to whole blocks plus eight bytes, so
     // word hashes are masked eight-byte loads with no case folding left to do.
     std::vector<unsigned char> lowered;
 
     void build(const unsigned char* s, std::size_t n) {
-        std::size_t blocks = n / 64 + 1;
-        if (word.size() < blocks) {
-            word.resize(blocks);
-            space.resize(blocks);
-            lowered.resize(blocks * 64 + 8);
+        const std::size_t count = n / 64 + 1;
+        if (blocks.size() < count + 1) {
+            blocks.resize(count + 1);
+            lowered.resize(count * 64 + 8);
         }
+        std::uint64_t prev_odd = 0;
         std::size_t b = 0;
         for (; (b + 1) * 64 <= n; ++b) {
-            block(s + b * 64, b);
+            prev_odd = block(s + b * 64, b, prev_odd);
         }
         // The last partial block goes through a zero-padded copy; bits past the end are
         // cleared so no token starts or continues there.
@@ -229,41 +249,49 @@ struct ByteMaps {
         if (rest > 0) {
             std::memcpy(tail, s + b * 64, rest);
         }
-        block(tail, b);
-        std::memset(lowered.data() + blocks * 64, 0, 8);
+        block(tail, b, prev_odd);
+        std::memset(lowered.data() + count * 64, 0, 8);
         std::uint64_t valid = rest == 0 ? 0 : ~std::uint64_t{0} >> (64 - rest);
-        word[b] &= valid;
-        space[b] |= ~valid;  // past the end counts as space: never a token start
+        blocks[b].word &= valid;
+        blocks[b].hyphen &= valid;
+        blocks[b].space |= ~valid;  // past the end counts as space: never a token start
+        blocks[b + 1] = Block{0, ~std::uint64_t{0}, 0, 0};
     }
 
-    void block(const unsigned char* p, std::size_t b) {
-        std::uint64_t w = 0;
-        std::uint64_t sp = 0;
+    std::uint64_t block(const unsigned char* p, std::size_t b, std::uint64_t prev_odd) {
+        std::uint64_t word = 0, space = 0, high = 0, odd = 0, hyphen = 0;
         for (int k = 0; k < 4; ++k) {
-            std::uint32_t wk = 0;
-            std::uint32_t sk = 0;
-            classify16(p + 16 * k, lowered.data() + b * 64 + 16 * k, wk, sk);
-            w |= std::uint64_t{wk} << (16 * k);
-            sp |= std::uint64_t{sk} << (16 * k);
+            Lanes l = classify16(p + 16 * k, lowered.data() + b * 64 + 16 * k);
+            word |= std::uint64_t{l.word} << (16 * k);
+            space |= std::uint64_t{l.space} << (16 * k);
+            high |= std::uint64_t{l.high} << (16 * k);
+            odd |= std::uint64_t{l.odd} << (16 * k);
+            hyphen |= std::uint64_t{l.hyphen} << (16 * k);
         }
-        word[b] = w;
-        space[b] = sp;
+        // The (up to three) UTF-8 bytes after a kSpecial lead are left out of `word`: classify
+        // may make them part of a space or punctuation sequence, and the next token starts right
+        // after it, so it must be a start in the maps (a run start or a non-word byte).
+        std::uint64_t after =
+            (odd << 1 | prev_odd >> 63) | (odd << 2 | prev_odd >> 62) | (odd << 3 | prev_odd >> 61);
+        std::uint64_t follow = after & high;
+        blocks[b] = Block{word | (high & ~odd & ~follow), space, hyphen, odd | follow};
+        return odd;
     }
 };
 
-// The first position >= i whose bit is clear in `bits` (`blocks` words long).
-std::size_t next_clear(const std::uint64_t* bits, std::size_t blocks, std::size_t i) {
+// The first position >= i whose word bit is clear.
+std::size_t next_clear(const Block* blocks, std::size_t count, std::size_t i) {
     std::size_t b = i / 64;
-    std::uint64_t w = ~bits[b] >> (i % 64);
+    std::uint64_t w = ~blocks[b].word >> (i % 64);
     if (w != 0) {
         return i + static_cast<std::size_t>(std::countr_zero(w));
     }
-    for (++b; b < blocks; ++b) {
-        if (~bits[b] != 0) {
-            return b * 64 + static_cast<std::size_t>(std::countr_zero(~bits[b]));
+    for (++b; b < count; ++b) {
+        if (~blocks[b].word != 0) {
+            return b * 64 + static_cast<std::size_t>(std::countr_zero(~blocks[b].word));
         }
     }
-    return blocks * 64;
+    return count * 64;
 }
 
 // Word bytes from position i on, byte by byte: UTF-8 letters continue a word, separators and
@@ -286,24 +314,26 @@ std::size_t scan_word(const unsigned char* s, std::size_t i, std::size_t n) {
     return i;
 }
 
+// hash_rest from the start, for the rare words of 16 bytes or more: out of line, so the
+// loops that tokenise keep their registers.
+__attribute__((noinline, cold)) std::uint64_t hash_long(const unsigned char* p, std::size_t n) {
+    return hash_rest(kHashSeed, p, n, n);
+}
+
 // The word hash over already lower-cased bytes [p, p + n), at least eight of which past p + n
 // may be read (ByteMaps::lowered is padded).
-std::uint64_t hash_lowered(const unsigned char* p, std::size_t n) {
-    std::uint64_t h = kHashSeed;
-    const std::size_t len = n;
-    for (; n >= 16; p += 8, n -= 8) {
-        h = mix_chunk(h, load8(p));
+inline __attribute__((always_inline)) std::uint64_t hash_lowered(const unsigned char* p,
+                                                                 std::size_t n) {
+    if (__builtin_expect(n >= 16, 0)) {
+        return hash_long(p, n);
     }
-    // Words shorter than 16 bytes, nearly all, take one chunk or none by selection rather than
-    // a loop branch: whether a word reaches eight bytes is a coin toss the predictor loses.
-    // (Masks, not `?:`: GCC turns the conditional into the very branch this avoids.)
+    // Shorter words, nearly all, take one chunk or none by selection rather than a branch:
+    // whether a word reaches eight bytes is a coin toss the predictor loses. (Masks, not `?:`:
+    // GCC turns the conditional into the very branch this avoids.)
     const std::uint64_t chunk = -static_cast<std::uint64_t>(n >= 8);  // all ones or zero
-    const std::uint64_t mixed = mix_chunk(h, load8(p));
-    h = (mixed & chunk) | (h & ~chunk);
-    p += chunk & 8;
-    n -= chunk & 8;
-    const std::uint64_t keep = (std::uint64_t{1} << (8 * n)) - 1;  // n < 8
-    return mix_end(h, load8(p) & keep, len);
+    const std::uint64_t h = (mix_chunk(kHashSeed, load8(p)) & chunk) | (kHashSeed & ~chunk);
+    const std::uint64_t keep = (std::uint64_t{1} << (8 * (n & 7))) - 1;
+    return mix_end(h, load8(p + (chunk & 8)) & keep, n);
 }
 
 }  // namespace
@@ -324,155 +354,399 @@ const std::array<std::uint64_t, 128> kPunctHashes = [] {
     return t;
 }();
 
+// For a word ending in digits after at least two other bytes ending in a letter: the length of
+// the part before the digits; else 0.
+__attribute__((noinline, cold)) std::uint16_t stem_length(const unsigned char* s,
+                                                          std::size_t word_begin,
+                                                          std::size_t word_end) {
+    if (!(s[word_end - 1] <= '9' && s[word_end - 1] >= '0' && word_end - word_begin >= 3)) {
+        return 0;
+    }
+    std::size_t digits_from = word_end - 1;
+    while (digits_from > word_begin && s[digits_from - 1] >= '0' && s[digits_from - 1] <= '9') {
+        --digits_from;
+    }
+    if (digits_from >= word_begin + 2 && digits_from - word_begin < 0xFFFF) {
+        unsigned char last = kLowerTable[s[digits_from - 1]];
+        if (last >= 'a' && last <= 'z') {
+            return static_cast<std::uint16_t>(digits_from - word_begin);
+        }
+    }
+    return 0;
+}
+
+// Writes a token with four eight-byte stores where the layout allows. `counts` is
+// word_index | sentence << 32.
+inline void put(Token* t, std::uint64_t hash, std::size_t begin, std::size_t end,
+                std::uint64_t counts, std::uint16_t stem_len, bool spaced, char punct,
+                bool capital) {
+    if constexpr (std::endian::native == std::endian::little && sizeof(Token) == 32 &&
+                  offsetof(Token, begin) == 8 && offsetof(Token, end) == 12 &&
+                  offsetof(Token, word_index) == 16 && offsetof(Token, sentence) == 20 &&
+                  offsetof(Token, stem_len) == 24 && offsetof(Token, spaced) == 26 &&
+                  offsetof(Token, punct) == 27 && offsetof(Token, capital) == 28) {
+        const std::uint64_t span = begin | (std::uint64_t{end} << 32);
+        const std::uint64_t flags = stem_len | (std::uint64_t{spaced} << 16) |
+                                    (std::uint64_t{static_cast<unsigned char>(punct)} << 24) |
+                                    (std::uint64_t{capital} << 32);
+        auto* bytes = reinterpret_cast<unsigned char*>(t);
+        std::memcpy(bytes, &hash, 8);
+        std::memcpy(bytes + 8, &span, 8);
+        std::memcpy(bytes + 16, &counts, 8);
+        std::memcpy(bytes + 24, &flags, 8);
+    } else {
+        *t = Token{};
+        t->hash = hash;
+        t->begin = static_cast<std::uint32_t>(begin);
+        t->end = static_cast<std::uint32_t>(end);
+        t->word_index = static_cast<std::uint32_t>(counts);
+        t->sentence = static_cast<std::uint32_t>(counts >> 32);
+        t->stem_len = stem_len;
+        t->spaced = spaced;
+        t->punct = punct;
+        t->capital = capital;
+    }
+}
+
+// The same with the last eight bytes (stem_len | spaced << 16 | punct << 24 | capital << 32)
+// given.
+inline void put(Token* t, std::uint64_t hash, std::size_t begin, std::size_t end,
+                std::uint64_t counts, std::uint64_t flags) {
+    if constexpr (std::endian::native == std::endian::little && sizeof(Token) == 32 &&
+                  offsetof(Token, begin) == 8 && offsetof(Token, end) == 12 &&
+                  offsetof(Token, word_index) == 16 && offsetof(Token, sentence) == 20 &&
+                  offsetof(Token, stem_len) == 24 && offsetof(Token, spaced) == 26 &&
+                  offsetof(Token, punct) == 27 && offsetof(Token, capital) == 28) {
+        const std::uint64_t span = begin | (std::uint64_t{end} << 32);
+        auto* bytes = reinterpret_cast<unsigned char*>(t);
+        std::memcpy(bytes, &hash, 8);
+        std::memcpy(bytes + 8, &span, 8);
+        std::memcpy(bytes + 16, &counts, 8);
+        std::memcpy(bytes + 24, &flags, 8);
+    } else {
+        put(t, hash, begin, end, counts, static_cast<std::uint16_t>(flags), (flags >> 16) & 1,
+            static_cast<char>(flags >> 24), (flags >> 32) & 1);
+    }
+}
+
+// What the first byte of a token in a window without odd bytes says: bit 0, a word (word
+// tokens count); bit 1, a sentence end; in kFlagBits, the punctuation character and the
+// capital flag, where put's `flags` has them.
+constexpr std::uint64_t kFlagBits = 0x1FF000000ull;
+constexpr std::array<std::uint64_t, 256> kPlainStart = [] {
+    std::array<std::uint64_t, 256> t{};
+    for (unsigned c = 0; c < 256; ++c) {
+        if (kClasses[c] == kPunct) {
+            t[c] = std::uint64_t{c} << 24 | std::uint64_t{is_sentence_end(static_cast<char>(c))}
+                                                << 1;
+        } else {
+            t[c] = 1 | std::uint64_t{c >= 'A' && c <= 'Z'} << 32;
+        }
+    }
+    return t;
+}();
+
+// Stage two, with the tokenizer's state between tokens: 64-byte windows without odd bytes by
+// bitmaps, blocks with odd bytes byte by byte (`bytewise`: every block byte by byte).
+class Tokenizer {
+  public:
+    Tokenizer(const unsigned char* s, std::size_t n, const ByteMaps& maps, Token* dst,
+              bool bytewise)
+        : s_(s),
+          n_(n),
+          count_(n / 64 + 1),
+          blocks_(maps.blocks.data()),
+          lowered_(maps.lowered.data()),
+          dst_(dst),
+          bytewise_(bytewise) {}
+
+    // Tokens from position q on into dst: stops at the end, or when fewer than 64 tokens fit
+    // before `limit` (a window starts at most 64); returns where it stopped.
+    std::size_t run(std::size_t q, const Token* limit) {
+        while (q < n_ && limit - dst_ >= 64) {
+            if (!bytewise_) {
+                q = plain_windows(q, limit);
+            }
+            if (q < n_ && limit - dst_ >= 64) {  // odd bytes in the window at q
+                const std::size_t b = q / 64;
+                odd_block(b);
+                q = std::max(i_, (b + 1) * 64);
+            }
+        }
+        return q;
+    }
+
+    Token* dst() const { return dst_; }
+    void set_dst(Token* dst) { dst_ = dst; }
+
+  private:
+    static constexpr std::size_t kNoWord = ~std::size_t{0};
+    static constexpr std::uint64_t kSentence = std::uint64_t{1} << 32;
+
+    void push(std::size_t begin, std::size_t end, std::uint64_t hash, char punct,
+              std::uint16_t stem_len) {
+        if (after_sentence_end_ && spaced_) {
+            counts_ += kSentence;
+        }
+        put(dst_++, hash, begin, end, counts_, stem_len, spaced_, punct,
+            punct == 0 && static_cast<unsigned char>(s_[begin] - 'A') < 26);
+        counts_ += punct == 0;
+        after_sentence_end_ = is_sentence_end(punct);
+        spaced_ = false;
+        word_end_ = punct == 0 ? end : kNoWord;
+    }
+
+    // A block with odd bytes: each byte that can start a token, lowest first, looked at.
+    void odd_block(std::size_t b) {
+        const std::size_t base = b * 64;
+        const std::uint64_t w = blocks_[b].word;
+        const std::uint64_t carry = b > 0 ? blocks_[b - 1].word >> 63 : 0;
+        std::uint64_t starts = (w & ~((w << 1) | carry)) | (~w & ~blocks_[b].space);
+        while (starts != 0) {
+            const std::size_t at = base + static_cast<std::size_t>(std::countr_zero(starts));
+            starts &= starts - 1;
+            if (at < i_) {
+                continue;  // inside the previous token
+            }
+            spaced_ = spaced_ || at != i_;
+            i_ = at;
+            if ((w >> (at % 64)) & 1u) {
+                word();
+            } else {
+                other();
+            }
+        }
+    }
+
+    // The word starting at i (a word byte in the maps); i is left past it.
+    void word() {
+        const std::size_t begin = i_;
+        i_ = std::min(next_clear(blocks_, count_, i_), n_);
+        if (i_ < n_ && s_[i_] >= 0x80) {
+            i_ = scan_word(s_, i_, n_);
+        }
+        word_tail(begin);
+    }
+
+    // The word from `begin` to i.
+    void word_tail(std::size_t begin) {
+        // Underscores inside a word join it ("snake_case"); at its edges they are markup
+        // ("_Responsibilities_", "__init__"), which separates words like a space.
+        std::size_t word_begin = begin;
+        std::size_t end = i_;
+        if (s_[word_begin] == '_' || s_[end - 1] == '_') {
+            while (word_begin < end && s_[word_begin] == '_') {
+                ++word_begin;
+            }
+            while (end > word_begin && s_[end - 1] == '_') {
+                --end;
+            }
+            spaced_ = spaced_ || word_begin != begin;
+            if (word_begin == end) {
+                spaced_ = true;
+                return;
+            }
+        }
+        push(word_begin, end, hash_lowered(lowered_ + word_begin, end - word_begin), 0,
+             stem_length(s_, word_begin, end));
+        spaced_ = end != i_;
+    }
+
+    // The token (or skipped sequence) at i, a byte that is neither a word byte nor a space;
+    // i is left past what it covers.
+    void other() {
+        const std::size_t begin = i_;
+        if (s_[i_] >= 0x80) {
+            std::size_t len = 1;
+            char punct = 0;
+            Kind kind =
+                kClasses[s_[i_]] == kSpecial ? classify(s_, i_, n_, len, punct) : Kind::Word;
+            if (kind == Kind::Space) {
+                spaced_ = true;
+                i_ += len;
+                return;
+            }
+            // U+2010 HYPHEN and U+2011 NON-BREAKING HYPHEN join two words like '-'
+            // ("AI‑powered"); the dashes after them (U+2012…) stay punctuation.
+            if (kind == Kind::Punct && punct == '-' && s_[i_ + 1] == 0x80 && s_[i_ + 2] <= 0x91 &&
+                word_end_ == begin && i_ + len < n_ && kClasses[s_[i_ + len]] == kWord) {
+                spaced_ = true;
+                i_ += len;
+                return;
+            }
+            if (kind == Kind::Punct) {
+                push(i_, i_ + len, kPunctHashes[static_cast<unsigned char>(punct)], punct, 0);
+                i_ += len;
+                return;
+            }
+            i_ = scan_word(s_, i_ + 1, n_);
+            word_tail(begin);
+            return;
+        }
+        char c = static_cast<char>(s_[i_]);
+        ++i_;
+        // A hyphen between two words joins them like a space ("scikit-image").
+        if (c == '-' && word_end_ == begin && i_ < n_ && kClasses[s_[i_]] == kWord) {
+            spaced_ = true;
+            return;
+        }
+        push(begin, i_, kPunctHashes[s_[begin]], c, 0);
+    }
+
+    // Windows of 64 bytes without odd bytes from position q on; returns the first window not
+    // done. There a window's k-th token start (a word's first byte or a punctuation byte) pairs
+    // with its k-th token end, both popped from bitmaps, and every field comes from bits or the
+    // token's bytes without a branch. A window starts at a token start or a gap, and the next
+    // one where the last word not ending in it begins, so that no word is cut.
+    std::size_t plain_windows(std::size_t q, const Token* limit) {
+        // The state in locals, so that it stays in registers.
+        Token* dst = dst_;
+        std::uint64_t counts = counts_;
+        std::uint64_t sentence_end = after_sentence_end_;
+        std::size_t i = i_;
+        std::uint64_t spaced = spaced_;
+        std::size_t word_end = word_end_;
+        const unsigned char* const lowered = lowered_;
+
+        for (; q < n_ && limit - dst >= 64;) {
+            // Bits q .. q + 63 of a map, and bit q + 64.
+            const Block& lo = blocks_[q / 64];
+            const Block& hi = blocks_[q / 64 + 1];
+            const unsigned r = q % 64;
+            auto window = [r](std::uint64_t a, std::uint64_t b) {
+                return (a >> r) | ((b << 1) << (63 - r));
+            };
+            if (window(lo.odd, hi.odd) != 0) {
+                break;
+            }
+            const std::uint64_t w = window(lo.word, hi.word);
+            const std::uint64_t space = window(lo.space, hi.space);
+            const std::uint64_t hyphen = window(lo.hyphen, hi.hyphen);
+            // A word whose last byte is the window's last continues if the next byte is a
+            // word byte or an odd one (a UTF-8 letter classify must look at).
+            const std::uint64_t next_word = (hi.word >> r) & 1;
+            const std::uint64_t next_more = ((hi.word | hi.odd) >> r) & 1;
+            // Hyphens between a word token and a word byte count as spaces.
+            const std::uint64_t word_before = (w << 1) | (word_end == q);
+            const std::uint64_t joins = hyphen & word_before & ((w >> 1) | (next_word << 63));
+            const std::uint64_t punct = ~w & ~space & ~joins;
+            // (No word runs into the window: byte q - 1 is not a word byte when byte q is.)
+            std::uint64_t starts = (w & ~(w << 1)) | punct;
+            std::uint64_t ends = (w & ~((w >> 1) | (next_more << 63))) | punct;
+            // A token is spaced when the byte before it is a gap.
+            const std::uint64_t spaced_bits = ((space | joins) << 1) | (spaced | (q != i));
+            if (ends != 0) {
+                const std::uint64_t all_ends = ends;
+                do {
+                    // (__builtin_ctzll: both are nonzero, so no test for zero.)
+                    const unsigned p = static_cast<unsigned>(__builtin_ctzll(starts));
+                    starts &= starts - 1;
+                    const unsigned e = static_cast<unsigned>(__builtin_ctzll(ends)) + 1;
+                    ends &= ends - 1;
+                    const std::size_t begin = q + p;
+                    const std::size_t end = q + e;
+                    const std::uint64_t info = kPlainStart[s_[begin]];
+                    const std::uint64_t token_spaced = (spaced_bits >> p) & 1u;
+                    counts += (sentence_end & token_spaced) << 32;
+                    std::uint64_t flags = (info & kFlagBits) | (token_spaced << 16);
+                    if (static_cast<unsigned char>(lowered[end - 1] - '0') < 10) {
+                        flags |= stem_length(lowered, begin, end);  // never punctuation
+                    }
+                    put(dst++, hash_lowered(lowered + begin, e - p), begin, end, counts, flags);
+                    counts += info & 1;
+                    sentence_end = (info >> 1) & 1;
+                } while (ends != 0);
+                // The last token ends at the highest end bit.
+                const unsigned last = 63 - static_cast<unsigned>(std::countl_zero(all_ends));
+                i = q + last + 1;
+                word_end = (w >> last) & 1u ? i : kNoWord;
+                spaced = 0;
+            }
+            const unsigned next = static_cast<unsigned>(std::countr_zero(starts));  // 64: none
+            if (next != 0) {
+                q += next;
+                continue;
+            }
+            // A word of 64 bytes or more, or one that may go on in odd bytes.
+            dst_ = dst;
+            counts_ = counts;
+            after_sentence_end_ = sentence_end != 0;
+            spaced_ = spaced || q != i;
+            i_ = q;
+            word_end_ = word_end;
+            word();
+            dst = dst_;
+            counts = counts_;
+            sentence_end = after_sentence_end_;
+            i = i_;
+            spaced = spaced_;
+            word_end = word_end_;
+            q = i;
+        }
+        dst_ = dst;
+        counts_ = counts;
+        after_sentence_end_ = sentence_end != 0;
+        i_ = i;
+        spaced_ = spaced != 0;
+        word_end_ = word_end;
+        return q;
+    }
+
+    const unsigned char* s_;
+    std::size_t n_;
+    std::size_t count_;  // blocks
+    const Block* blocks_;
+    const unsigned char* lowered_;
+    Token* dst_;
+    const bool bytewise_;
+
+    std::size_t i_ = 0;  // where the previous token (or skipped sequence) ended
+    bool spaced_ = true;
+    bool after_sentence_end_ = false;  // last token was '.', '!', '?' or ';'
+    // Word tokens so far | sentence << 32: a token's word_index and sentence, in one word
+    // (neither reaches 2^32: a token has a byte at least, and texts are shorter).
+    std::uint64_t counts_ = 0;
+    std::size_t word_end_ = kNoWord;  // the last token's end if it is a word (hyphens join)
+};
+
 }  // namespace
 
 std::uint64_t hash_lower(std::string_view bytes) {
     return hash_bytes(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
 }
 
-void tokenize(std::string_view text, std::vector<Token>& out) {
-    out.clear();
+namespace {
+
+void tokenize_with(std::string_view text, std::vector<Token>& out, bool bytewise) {
     const auto* s = reinterpret_cast<const unsigned char*>(text.data());
     const std::size_t n = std::min(text.size(), kMaxTextBytes);
-    out.reserve(n / 4 + 16);
-    std::size_t i = 0;
-    bool spaced = true;
-    bool after_sentence_end = false;  // last token was '.', '!', '?' or ';'
-    std::uint32_t words = 0;
-    std::uint32_t sentence = 0;
-
-    auto push = [&](std::size_t begin, std::size_t end, std::uint64_t hash, char punct,
-                    std::uint16_t stem_len) __attribute__((always_inline)) {
-        if (after_sentence_end && spaced) {
-            ++sentence;
-        }
-        Token& t = out.emplace_back();
-        t.begin = static_cast<std::uint32_t>(begin);
-        t.end = static_cast<std::uint32_t>(end);
-        t.hash = hash;
-        t.word_index = words;
-        t.sentence = sentence;
-        t.stem_len = stem_len;
-        t.spaced = spaced;
-        t.punct = punct;
-        t.capital = punct == 0 && static_cast<unsigned char>(s[begin] - 'A') < 26;
-        if (punct == 0) {
-            ++words;
-        }
-        after_sentence_end = is_sentence_end(punct);
-        spaced = false;
-    };
-
     thread_local ByteMaps maps;
     maps.build(s, n);
-    const std::uint64_t* word_bits = maps.word.data();
-    const std::uint64_t* space_bits = maps.space.data();
-    const std::size_t blocks = n / 64 + 1;
-
-    // Stage two: visit every byte that can start a token — the first byte of an ASCII word,
-    // an ASCII punctuation byte, a non-ASCII byte — block by block, lowest bit first. `i` is
-    // where the previous token (or skipped sequence) ended; starts below it are inside it.
-    std::size_t last_end = 0;  // end of the previous token: a gap before the next means spaced
-    for (std::size_t b = 0; b < blocks; ++b) {
-        std::uint64_t w = word_bits[b];
-        std::uint64_t carry = b > 0 ? word_bits[b - 1] >> 63 : 0;
-        std::uint64_t starts = (w & ~((w << 1) | carry)) | (~w & ~space_bits[b]);
-        while (starts != 0) {
-            std::size_t at = b * 64 + static_cast<std::size_t>(std::countr_zero(starts));
-            starts &= starts - 1;
-            if (at < i) {
-                continue;
-            }
-            i = at;
-            spaced = spaced || i != last_end;
-            const std::size_t begin = i;
-            if ((w >> (i % 64)) & 1u) {
-                // An ASCII run of word bytes; UTF-8 letters right after it continue the word.
-                i = std::min(next_clear(word_bits, blocks, i), n);
-                if (i < n && s[i] >= 0x80) {
-                    i = scan_word(s, i, n);
-                }
-            } else if (s[i] >= 0x80) {
-                std::size_t len = 1;
-                char punct = 0;
-                Kind kind = kClasses[s[i]] == kSpecial ? classify(s, i, n, len, punct) : Kind::Word;
-                if (kind == Kind::Space) {
-                    spaced = true;
-                    i += len;
-                    last_end = i;
-                    continue;
-                }
-                // U+2010 HYPHEN and U+2011 NON-BREAKING HYPHEN join two words like '-'
-                // ("AI‑powered"); the dashes after them (U+2012…) stay punctuation.
-                if (kind == Kind::Punct && punct == '-' && s[i + 1] == 0x80 && s[i + 2] <= 0x91 &&
-                    !out.empty() && out.back().end == begin && out.back().is_word() &&
-                    i + len < n && kClasses[s[i + len]] == kWord) {
-                    spaced = true;
-                    i += len;
-                    last_end = i;
-                    continue;
-                }
-                if (kind == Kind::Punct) {
-                    push(i, i + len, kPunctHashes[static_cast<unsigned char>(punct)], punct, 0);
-                    i += len;
-                    last_end = i;
-                    continue;
-                }
-                i = scan_word(s, i + 1, n);
-            } else {
-                char c = static_cast<char>(s[i]);
-                ++i;
-                // A hyphen between two words joins them like a space ("scikit-image").
-                if (c == '-' && !out.empty() && out.back().end == begin && out.back().is_word() &&
-                    i < n && kClasses[s[i]] == kWord) {
-                    spaced = true;
-                    last_end = i;
-                    continue;
-                }
-                push(begin, i, kPunctHashes[s[begin]], c, 0);
-                last_end = i;
-                continue;
-            }
-
-            // Underscores inside a word join it ("snake_case"); at its edges they are markup
-            // ("_Responsibilities_", "__init__"), which separates words like a space.
-            std::size_t word_begin = begin;
-            std::size_t word_end = i;
-            if (s[word_begin] == '_' || s[word_end - 1] == '_') {
-                while (word_begin < word_end && s[word_begin] == '_') {
-                    ++word_begin;
-                }
-                while (word_end > word_begin && s[word_end - 1] == '_') {
-                    --word_end;
-                }
-                spaced = spaced || word_begin != begin;
-                if (word_begin == word_end) {
-                    spaced = true;
-                    last_end = i;
-                    continue;
-                }
-            }
-            std::uint16_t stem_len = 0;
-            if (s[word_end - 1] <= '9' && s[word_end - 1] >= '0' && word_end - word_begin >= 3) {
-                std::size_t digits_from = word_end - 1;
-                while (digits_from > word_begin && s[digits_from - 1] >= '0' &&
-                       s[digits_from - 1] <= '9') {
-                    --digits_from;
-                }
-                if (digits_from >= word_begin + 2 && digits_from - word_begin < 0xFFFF) {
-                    unsigned char last = kLowerTable[s[digits_from - 1]];
-                    if (last >= 'a' && last <= 'z') {
-                        stem_len = static_cast<std::uint16_t>(digits_from - word_begin);
-                    }
-                }
-            }
-            push(word_begin, word_end,
-                 hash_lowered(maps.lowered.data() + word_begin, word_end - word_begin), 0,
-                 stem_len);
-            last_end = i;
-            spaced = word_end != i;
+    // Tokens go to a buffer through a plain pointer, then to `out` in one copy: appending to
+    // `out` token by token would reload its end pointer after every store.
+    thread_local std::vector<Token> buffer;
+    Tokenizer tokenizer(s, n, maps, buffer.data(), bytewise);
+    std::size_t q = 0;
+    for (;;) {
+        q = tokenizer.run(q, buffer.data() + buffer.size());
+        if (q >= n) {
+            break;
         }
+        const std::size_t used = static_cast<std::size_t>(tokenizer.dst() - buffer.data());
+        buffer.resize(std::max<std::size_t>(2 * buffer.size(), used + 128));
+        tokenizer.set_dst(buffer.data() + used);
     }
+    out.assign(buffer.data(), tokenizer.dst());
+}
+
+}  // namespace
+
+void tokenize(std::string_view text, std::vector<Token>& out) {
+    tokenize_with(text, out, false);
+}
+
+void detail::tokenize_bytewise(std::string_view text, std::vector<Token>& out) {
+    tokenize_with(text, out, true);
 }
 
 }  // namespace gigscout::text_tokens

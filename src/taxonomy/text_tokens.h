@@ -42,6 +42,12 @@ inline constexpr std::size_t kMaxTextBytes = 0xFFFFFFF0u;
 // Replaces `out` with the tokens of `text`. Reuses `out`'s capacity: callers keep one vector.
 void tokenize(std::string_view text, std::vector<Token>& out);
 
+namespace detail {
+// tokenize() reading every 64-byte block byte by byte, as it reads the rare blocks holding UTF-8
+// punctuation or underscores: the tests compare the two readings.
+void tokenize_bytewise(std::string_view text, std::vector<Token>& out);
+}  // namespace detail
+
 // The hash a token with these bytes gets (ASCII letters lower-cased).
 std::uint64_t hash_lower(std::string_view bytes);
 

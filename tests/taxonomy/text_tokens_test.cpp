@@ -2,9 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <random>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace gigscout::text_tokens {
@@ -216,6 +218,95 @@ TEST(TextTokens, AgreesWithAByteByByteReferenceOnRandomAsciiText) {
             got.push_back({t.begin, t.end, t.spaced, t.punct});
         }
         ASSERT_EQ(got, reference_tokens(text)) << "text: " << text;
+    }
+}
+
+// Every field of every token.
+bool same_tokens(const std::vector<Token>& a, const std::vector<Token>& b) {
+    auto fields = [](const Token& t) {
+        return std::tuple(t.hash, t.begin, t.end, t.word_index, t.sentence, t.stem_len, t.spaced,
+                          t.punct, t.capital);
+    };
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                      [&](const Token& x, const Token& y) { return fields(x) == fields(y); });
+}
+
+TEST(TextTokens, BitmapWindowsAgreeWithTheByteByByteReading) {
+    // Texts of pieces that reach every path: ASCII words and punctuation, joining hyphens,
+    // underscores, versions, UTF-8 letters, spaces, dashes, quotes and emoji, sequences cut
+    // short or invalid; mostly-ASCII texts take the bitmap windows, the rest the bytewise path
+    // in places; lengths around the 64-byte blocks.
+    const std::vector<std::string> pieces = {
+        "a",
+        "Z",
+        "x",
+        "7",
+        "_",
+        "-",
+        ".",
+        "!",
+        "?",
+        ";",
+        ",",
+        "'",
+        "(",
+        "/",
+        " ",
+        " ",
+        "\t",
+        "\n",
+        "\x01",
+        "\x7f",
+        "\xC3\xA9",
+        "\xD0\x96",
+        "\xE4\xB8\xAD",
+        "\xC2\xA0",
+        "\xC2\xAB",
+        "\xE2\x80\x90",
+        "\xE2\x80\x91",
+        "\xE2\x80\x94",
+        "\xE2\x80\x99",
+        "\xE2\x80\x9C",
+        "\xE2\x80\xA6",
+        "\xE2\x80\xA2",
+        "\xE3\x80\x80",
+        "\xEF\xBB\xBF",
+        "\xF0\x9F\x98\x80",
+        "\xC2",
+        "\xE2\x80",
+        "\xF0\x9F",
+        "\x80",
+        "\xFF",
+        "python3",
+        "yolov8",
+        "__init__",
+        "scikit-image",
+        "Node.js",
+        "C++",
+        "e.g. ",
+        ". ",
+        "Internationalization",
+        "snake_case",
+        "a-\xC3\xA9",
+        "x\xE2\x80\x91y",
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123"};
+    std::mt19937 rng(17);
+    std::vector<Token> windows;
+    std::vector<Token> bytewise;
+    for (int round = 0; round < 20000; ++round) {
+        const std::size_t target =
+            round % 2 == 0 ? rng() % 300 : 64 * (1 + rng() % 4) - 3 + rng() % 7;
+        const bool ascii = rng() % 2 == 0;
+        std::string text;
+        while (text.size() < target) {
+            text += pieces[ascii && rng() % 8 != 0 ? rng() % 16 : rng() % pieces.size()];
+        }
+        if (rng() % 2 == 0) {
+            text.resize(target);  // may cut a UTF-8 sequence at the very end
+        }
+        tokenize(text, windows);
+        detail::tokenize_bytewise(text, bytewise);
+        ASSERT_TRUE(same_tokens(windows, bytewise)) << "text: " << text;
     }
 }
 
