@@ -1656,32 +1656,36 @@ struct SkillExtractor::Impl {
                 }
                 break;
             }
-            if (!maybe_last(toks[word].hash)) {
+            const Variant* v = nullptr;
+            // Most words end no alias, and the filter settles them.
+            if (maybe_last(toks[word].hash)) {
+                if (starts[0] == 0) {
+                    starts[0] = toks[c.first].hash;
+                    for (std::size_t k = 1; k < modifier; ++k) {
+                        starts[k] = text_tokens::extend(starts[k - 1], toks[c.first + k]);
+                    }
+                }
+                for (std::size_t k = modifier; k > 0 && v == nullptr; --k) {
+                    v = spelled(text, toks, starts[k - 1], c.first, c.first + k, word, word + 1);
+                    if (v != nullptr) {
+                        modifier = k;
+                    } else if (!first_link) {
+                        break;  // later words keep the modifier the first one found
+                    }
+                }
+            }
+            if (v == nullptr) {
                 if (conjunction) {
                     // The conjunction closes the list on a word of its own: "model
-                    // validation, monitoring, and rollback strategies".
+                    // validation, monitoring, and rollback strategies" — also where the word
+                    // ends some other alias ("learning").
                     for (const auto& [w, variant] : pending) {
                         found(w, variant);
                     }
                 }
-                break;  // the word ends no alias: most words
+                break;
             }
-            if (starts[0] == 0) {
-                starts[0] = toks[c.first].hash;
-                for (std::size_t k = 1; k < modifier; ++k) {
-                    starts[k] = text_tokens::extend(starts[k - 1], toks[c.first + k]);
-                }
-            }
-            const Variant* v = nullptr;
-            for (std::size_t k = modifier; k > 0 && v == nullptr; --k) {
-                v = spelled(text, toks, starts[k - 1], c.first, c.first + k, word, word + 1);
-                if (v != nullptr) {
-                    modifier = k;
-                } else if (!first_link) {
-                    break;  // later words keep the modifier the first one found
-                }
-            }
-            if (v == nullptr || v->rule >= 0 || !phrase_edge(text, toks, word, true) ||
+            if (v->rule >= 0 || !phrase_edge(text, toks, word, true) ||
                 any_before(toks, c.first, v->not_prev) || any_after(toks, word + 1, v->not_next)) {
                 break;
             }

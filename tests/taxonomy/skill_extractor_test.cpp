@@ -2221,6 +2221,9 @@ TEST(SkillExtractor, CoordinatedWordsShareTheMatchsHeadOrModifier) {
     // with it, and a word that alone lacked its context ("monitoring") is still an item.
     EXPECT_EQ(ids("Enforce model validation, monitoring, and rollback strategies."),
               (Ids{"model-evaluation", "model-monitoring"}));
+    // The same where the last word ends an alias of other words ("machine learning").
+    EXPECT_EQ(ids("Experience with data cleaning, validation, and learning."),
+              (Ids{"data-cleaning", "data-quality"}));
     EXPECT_EQ(ids("Skills: data analysis, monitoring, SQL"), (Ids{"data-analysis", "sql"}));
     // The walk stops at a word that spells no alias with the head, and never reaches into an
     // earlier match.
