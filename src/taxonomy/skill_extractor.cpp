@@ -799,10 +799,12 @@ class PhraseList {
     bool has_empty_ = false;
 };
 
-// Sorted single-word hashes with their bits.
+// Sorted single-word hashes with their bits, one per (hash >> 56): with 64 bits a list of a few
+// dozen words let a third of all words through to the search.
 struct WordList : std::vector<std::uint64_t> {
-    std::uint64_t bits = 0;
-    bool maybe(std::uint64_t hash) const { return (bits & bit_of(hash)) != 0; }
+    std::array<std::uint64_t, 4> bits{};
+    void note(std::uint64_t hash) { bits[hash >> 62] |= std::uint64_t{1} << ((hash >> 56) & 63); }
+    bool maybe(std::uint64_t hash) const { return (bits[hash >> 62] >> ((hash >> 56) & 63)) & 1u; }
 };
 
 struct CompiledRule {
@@ -894,7 +896,7 @@ WordList compile_word_list(const std::vector<std::string>& words) {
     WordList out;
     static_cast<std::vector<std::uint64_t>&>(out) = compile_words(words);
     for (std::uint64_t h : out) {
-        out.bits |= bit_of(h);
+        out.note(h);
     }
     return out;
 }
@@ -4554,7 +4556,7 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     for (const Phrase& p : m.others_lists) {
         if (p.hashes.size() == 1) {
             m.others_single.push_back(p.hashes.front());
-            m.others_single.bits |= bit_of(p.hashes.front());
+            m.others_single.note(p.hashes.front());
         } else {
             m.others_second |= bit_of(p.hashes.at(1));
         }
