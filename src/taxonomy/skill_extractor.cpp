@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <type_traits>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -722,6 +723,23 @@ constexpr std::uint64_t bit_of(std::uint64_t hash) {
     return std::uint64_t{1} << (hash >> 58);
 }
 
+// Whether sorted `v` holds `x`. Without a branch per step: whether a word is in a list is a
+// coin toss the branch predictor loses at each step of a binary search.
+template <typename T>
+bool contains(const std::vector<T>& v, std::type_identity_t<T> x) {
+    if (v.empty()) {
+        return false;
+    }
+    const T* base = v.data();
+    // `x`, if held, is in [base, base + n).
+    for (std::size_t n = v.size(); n > 1;) {
+        const std::size_t half = n / 2;
+        base = base[half] <= x ? base + half : base;
+        n -= half;
+    }
+    return *base == x;
+}
+
 // A 4096-bit set over (hash >> 52) of the words of a few lists: most tokens miss it, and only
 // those that hit are looked up.
 using WordFilter = std::array<std::uint64_t, 64>;
@@ -1263,8 +1281,7 @@ struct SkillExtractor::Impl {
             }
             if (best != nullptr && i + best_len + 1 < n && toks[i + best_len].punct == '.' &&
                 !toks[i + best_len].spaced && !toks[i + best_len + 1].spaced &&
-                std::binary_search(domain_ends.begin(), domain_ends.end(),
-                                   toks[i + best_len + 1].hash)) {
+                contains(domain_ends, toks[i + best_len + 1].hash)) {
                 best = nullptr;
                 best_len = 0;
             }
@@ -1300,7 +1317,7 @@ struct SkillExtractor::Impl {
             // no name before the dot).
             if (t.punct == '/' && j >= 3 && !t.spaced && !toks[j - 1].spaced &&
                 toks[j - 2].punct == '.' && !toks[j - 2].spaced && toks[j - 3].is_word() &&
-                std::binary_search(domain_ends.begin(), domain_ends.end(), toks[j - 1].hash)) {
+                contains(domain_ends, toks[j - 1].hash)) {
                 return true;
             }
         }
@@ -1614,7 +1631,7 @@ struct SkillExtractor::Impl {
                 return true;
             }
         }
-        return std::binary_search(phrase_ends.begin(), phrase_ends.end(), toks[other].hash);
+        return contains(phrase_ends, toks[other].hash);
     }
 
     // Words after a match that share its first words: "object detection and tracking" also
@@ -1808,8 +1825,7 @@ struct SkillExtractor::Impl {
         }
         auto hit = [&](std::size_t j) {
             const Token& t = toks[j];
-            if (!words.maybe(t.hash) || !t.is_word() ||
-                !std::binary_search(words.begin(), words.end(), t.hash)) {
+            if (!words.maybe(t.hash) || !t.is_word() || !contains(words, t.hash)) {
                 return false;
             }
             return t.hash != edge_hash || j == 0 ||
@@ -1914,12 +1930,11 @@ struct SkillExtractor::Impl {
             // since this runs for every match.
             const Token& t = toks[first - 1];
             const bool listed = maybe_study(t.hash);  // most words are neither
-            if (listed &&
-                std::binary_search(study_prefix_ends.begin(), study_prefix_ends.end(), t.hash) &&
+            if (listed && contains(study_prefix_ends, t.hash) &&
                 (any_before(toks, first, study_prefixes) || bracketed_study(toks, first - 1))) {
                 return true;
             }
-            if (listed && std::binary_search(list_glue.begin(), list_glue.end(), t.hash)) {
+            if (listed && contains(list_glue, t.hash)) {
                 --first;
                 after_glue = true;
                 continue;
@@ -1940,9 +1955,8 @@ struct SkillExtractor::Impl {
                     --first;
                 }
             } else {
-                for (int words = 0;
-                     words < 2 && first > 0 && toks[first - 1].is_word() &&
-                     !std::binary_search(list_glue.begin(), list_glue.end(), toks[first - 1].hash);
+                for (int words = 0; words < 2 && first > 0 && toks[first - 1].is_word() &&
+                                    !contains(list_glue, toks[first - 1].hash);
                      ++words) {
                     --first;
                 }
@@ -1960,9 +1974,7 @@ struct SkillExtractor::Impl {
             return false;
         }
         const Token& next = toks[k + 1];
-        return next.is_word() &&
-               !std::binary_search(list_glue.begin(), list_glue.end(), next.hash) &&
-               !in(partner_followers, next);
+        return next.is_word() && !contains(list_glue, next.hash) && !in(partner_followers, next);
     }
 
     // A role or team name: an accepted field that names roles, followed by a role noun, directly
@@ -1981,7 +1993,7 @@ struct SkillExtractor::Impl {
             // Other fields only as items of a list (checked first: most fields are in none).
             auto glue = [&](std::size_t k) {
                 return k < toks.size() && maybe_role(toks[k].hash) &&
-                       std::binary_search(list_glue.begin(), list_glue.end(), toks[k].hash);
+                       contains(list_glue, toks[k].hash);
             };
             if (!c.variant->names_roles && !(c.first > 0 && glue(c.first - 1)) && !glue(c.last)) {
                 continue;
@@ -2004,7 +2016,7 @@ struct SkillExtractor::Impl {
                 // "DevOps, SRE, or a similar role": the noun after a kind word names the list's
                 // items too.
                 if ((after_item || kind_before) && listed && t.is_word() &&
-                    std::binary_search(nouns.begin(), nouns.end(), t.hash)) {
+                    contains(nouns, t.hash)) {
                     c.role = true;
                     break;
                 }
@@ -2016,7 +2028,7 @@ struct SkillExtractor::Impl {
                     // roles, as "ML/Data Science engineer" does.
                     const Candidate& item = cands[next];
                     if (item.variant->role && item.state == State::Accepted &&
-                        std::binary_search(nouns.begin(), nouns.end(), toks[item.last - 1].hash)) {
+                        contains(nouns, toks[item.last - 1].hash)) {
                         c.role = true;
                         break;
                     }
@@ -2025,7 +2037,7 @@ struct SkillExtractor::Impl {
                     after_item = true;
                     continue;
                 }
-                if (listed && std::binary_search(list_glue.begin(), list_glue.end(), t.hash)) {
+                if (listed && contains(list_glue, t.hash)) {
                     after_kind = in(kind_words, t);
                     ++k;
                     capitalised_run = 0;
@@ -2045,8 +2057,7 @@ struct SkillExtractor::Impl {
                 // teams" — the noun ending the phrase, not modifying the next word ("code
                 // reviews, and follow team standards").
                 if (!after_item && t.is_word() && k + 1 < toks.size() &&
-                    maybe_role(toks[k + 1].hash) &&
-                    std::binary_search(nouns.begin(), nouns.end(), toks[k + 1].hash) &&
+                    maybe_role(toks[k + 1].hash) && contains(nouns, toks[k + 1].hash) &&
                     !modifies_next(toks, k + 1)) {
                     ++k;
                     after_item = true;
@@ -2130,7 +2141,7 @@ struct SkillExtractor::Impl {
             if (t.sentence != toks[first].sentence) {
                 return false;
             }
-            if (std::binary_search(list_glue.begin(), list_glue.end(), t.hash)) {
+            if (contains(list_glue, t.hash)) {
                 words = 0;
             } else if (!t.is_word() || ++words > kMaxItemWords) {
                 return false;
@@ -2145,8 +2156,7 @@ struct SkillExtractor::Impl {
     void mark_department_lists(const std::vector<Token>& toks,
                                std::vector<Candidate>& cands) const {
         auto glue = [&](const Token& t) {
-            return maybe_role(t.hash) &&
-                   std::binary_search(list_glue.begin(), list_glue.end(), t.hash);
+            return maybe_role(t.hash) && contains(list_glue, t.hash);
         };
         for (std::size_t ci = 0; ci < cands.size(); ++ci) {
             Candidate& c = cands[ci];
@@ -2293,7 +2303,7 @@ struct SkillExtractor::Impl {
             std::size_t k = c.first;
             for (int words = 0; k > 0 && !in(with_words, toks[k - 1]); --k) {
                 const Token& t = toks[k - 1];
-                const bool glue = std::binary_search(list_glue.begin(), list_glue.end(), t.hash);
+                const bool glue = contains(list_glue, t.hash);
                 // A department is listed among other names ("with Accounting/Financial
                 // Reporting"), not reached over other words ("with designers in Figma").
                 if (t.sentence != toks[c.first].sentence || (!glue && ++words > 4) ||
@@ -2484,8 +2494,7 @@ struct SkillExtractor::Impl {
         for (std::size_t at = 0; at < count; ++at) {
             const std::size_t k = starts_at[at];
             const Token& t = toks[k];
-            if (k < next ||
-                !std::binary_search(heading_starts.begin(), heading_starts.end(), t.hash)) {
+            if (k < next || !contains(heading_starts, t.hash)) {
                 continue;  // inside the heading just read, or another word
             }
             std::size_t length = 0;
@@ -2513,7 +2522,7 @@ struct SkillExtractor::Impl {
                        heading_at(text, toks, k, 1)) {
                 // "About Acme" opens the company's text; "About Engineering at Acme" the job's
                 // team.
-                job = std::binary_search(job_about.begin(), job_about.end(), toks[k + 1].hash);
+                job = contains(job_about, toks[k + 1].hash);
                 length = 2;
             } else {
                 length = question_heading(toks, k).first;
@@ -2546,12 +2555,11 @@ struct SkillExtractor::Impl {
 
     // A word list's bits settle most words before the search.
     static bool in(const WordList& list, const Token& t) {
-        return t.is_word() && list.maybe(t.hash) &&
-               std::binary_search(list.begin(), list.end(), t.hash);
+        return t.is_word() && list.maybe(t.hash) && contains(list, t.hash);
     }
 
     static bool in(const std::vector<std::uint64_t>& sorted, const Token& t) {
-        return t.is_word() && std::binary_search(sorted.begin(), sorted.end(), t.hash);
+        return t.is_word() && contains(sorted, t.hash);
     }
 
     // A word that may be part of a name or a capitalised item: a capital, and no pronoun or
@@ -3704,19 +3712,16 @@ struct SkillExtractor::Impl {
             }
             const bool listed =
                 asked && c.first > asked_end && c.first <= asked_end + 2 &&
-                std::all_of(toks.begin() + asked_end, toks.begin() + c.first, [&](const Token& t) {
-                    return std::binary_search(list_glue.begin(), list_glue.end(), t.hash);
-                });
+                std::all_of(toks.begin() + asked_end, toks.begin() + c.first,
+                            [&](const Token& t) { return contains(list_glue, t.hash); });
             // The platform's tags list what the client asks for: nothing there is judged.
             if (in_tag_line(tag_lines, c)) {
                 continue;
             }
             asked = listed || asked_near(toks, c);
             asked_end = c.last;
-            if (c.variant->skill == judged ||
-                (labelled_task(*c.variant) && !asked &&
-                 !std::binary_search(ai_training_work.begin(), ai_training_work.end(),
-                                     c.variant->skill))) {
+            if (c.variant->skill == judged || (labelled_task(*c.variant) && !asked &&
+                                               !contains(ai_training_work, c.variant->skill))) {
                 c.state = State::Rejected;
             }
         }
@@ -4105,7 +4110,7 @@ struct SkillExtractor::Impl {
             }
             if (item.state == State::Accepted) {
                 const auto& kinds = kinds_of[item.variant->skill];
-                if (std::binary_search(kinds.begin(), kinds.end(), c.variant->skill)) {
+                if (contains(kinds, c.variant->skill)) {
                     return true;
                 }
             }
