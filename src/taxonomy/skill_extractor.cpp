@@ -765,25 +765,30 @@ class PhraseList {
         } else {
             first_bits |= bit_of(phrase.hashes.front());
             last_bits |= bit_of(phrase.hashes.back());
-            insert(firsts_, {phrase.hashes.front(), index});
-            insert(lasts_, {phrase.hashes.back(), index});
+            const std::size_t n = phrase.hashes.size();
+            insert(firsts_, {phrase.hashes.front(), n > 1 ? phrase.hashes[1] : 0, index});
+            insert(lasts_, {phrase.hashes.back(), n > 1 ? phrase.hashes[n - 2] : 0, index});
         }
         phrases_.push_back(std::move(phrase));
     }
 
     // Calls `f(phrase)`, in list order, for each phrase whose first (`Edge::First`) or last
     // hash is `hash` until it returns true; returns whether it did. With an empty phrase in the
-    // list every phrase is tried, in list order.
+    // list every phrase is tried, in list order. `inner` is the text's word next to `hash` on
+    // the phrase's side (0: none there): a phrase of two or more words whose word there differs
+    // is not tried ("degree in" after "experience in"). kAnyInner tries them all.
     enum class Edge { First, Last };
+    static constexpr std::uint64_t kAnyInner = ~std::uint64_t{0};
     template <typename F>
-    bool any_at(Edge edge, std::uint64_t hash, F&& f) const {
+    bool any_at(Edge edge, std::uint64_t hash, F&& f, std::uint64_t inner = kAnyInner) const {
         if (has_empty_) {
             return std::any_of(phrases_.begin(), phrases_.end(), f);
         }
         const std::vector<EdgeHash>& edges = edge == Edge::First ? firsts_ : lasts_;
-        auto it = std::lower_bound(edges.begin(), edges.end(), EdgeHash{hash, 0});
+        auto it = std::lower_bound(edges.begin(), edges.end(), EdgeHash{hash, 0, 0});
         for (; it != edges.end() && it->hash == hash; ++it) {
-            if (f(phrases_[it->index])) {
+            if ((inner == kAnyInner || it->inner == 0 || it->inner == inner) &&
+                f(phrases_[it->index])) {
                 return true;
             }
         }
@@ -802,6 +807,7 @@ class PhraseList {
   private:
     struct EdgeHash {
         std::uint64_t hash;
+        std::uint64_t inner;  // the phrase's word next to the edge one, 0: a one-word phrase
         std::uint32_t index;
         bool operator<(const EdgeHash& o) const {
             return hash != o.hash ? hash < o.hash : index < o.index;
@@ -1799,8 +1805,10 @@ struct SkillExtractor::Impl {
         if ((ps.last_bits & bit_of(word)) == 0) {
             return false;
         }
-        return ps.any_at(PhraseList::Edge::Last, word,
-                         [&](const Phrase& p) { return phrase_before(toks, first, p); });
+        return ps.any_at(
+            PhraseList::Edge::Last, word,
+            [&](const Phrase& p) { return phrase_before(toks, first, p); },
+            first >= 2 ? toks[first - 2].hash : 0);
     }
 
     static bool any_after(const std::vector<Token>& toks, std::size_t last, const PhraseList& ps) {
@@ -1811,8 +1819,10 @@ struct SkillExtractor::Impl {
         if ((ps.first_bits & bit_of(word)) == 0) {
             return false;
         }
-        return ps.any_at(PhraseList::Edge::First, word,
-                         [&](const Phrase& p) { return phrase_after(toks, last, p); });
+        return ps.any_at(
+            PhraseList::Edge::First, word,
+            [&](const Phrase& p) { return phrase_after(toks, last, p); },
+            last + 1 < toks.size() ? toks[last + 1].hash : 0);
     }
 
     // A word from `words` within `window` words of the candidate, in its sentence. The "edge"
