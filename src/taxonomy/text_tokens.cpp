@@ -749,6 +749,13 @@ void tokenize_with(std::string_view text, std::vector<Token>& out, bool bytewise
         tokenizer.set_dst(buffer.data() + used);
     }
     out.assign(buffer.data(), tokenizer.dst());
+    // The buffer keeps room for a streamed file's one-megabyte pieces (SkillSpanStream), not a
+    // second copy of the tokens of a text of many megabytes.
+    constexpr std::size_t kKeptTokens = std::size_t{1} << 18;
+    if (buffer.size() > kKeptTokens) {
+        buffer.clear();
+        buffer.shrink_to_fit();
+    }
 }
 
 }  // namespace
