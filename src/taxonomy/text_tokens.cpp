@@ -387,20 +387,28 @@ __attribute__((noinline, cold)) std::uint16_t stem_length(const unsigned char* s
     return 0;
 }
 
+// Whether a Token is laid out as put's four eight-byte words: hash, begin | end << 32, counts,
+// flags (checked here, so that a change to Token falls back to field stores, not to garbage).
+constexpr bool kPackedTokens = std::endian::native == std::endian::little && sizeof(Token) == 32 &&
+                               offsetof(Token, begin) == 8 && offsetof(Token, end) == 12 &&
+                               offsetof(Token, word_index) == 16 &&
+                               offsetof(Token, sentence) == 20 && offsetof(Token, stem_len) == 24 &&
+                               offsetof(Token, spaced) == 26 && offsetof(Token, punct) == 27 &&
+                               offsetof(Token, capital) == 28;
+
+// A token's last eight bytes as put takes them.
+constexpr std::uint64_t token_flags(std::uint16_t stem_len, bool spaced, char punct, bool capital) {
+    return stem_len | (std::uint64_t{spaced} << 16) |
+           (std::uint64_t{static_cast<unsigned char>(punct)} << 24) |
+           (std::uint64_t{capital} << 32);
+}
+
 // Writes a token with four eight-byte stores where the layout allows. `counts` is
-// word_index | sentence << 32.
+// word_index | sentence << 32; `flags` is token_flags.
 inline void put(Token* t, std::uint64_t hash, std::size_t begin, std::size_t end,
-                std::uint64_t counts, std::uint16_t stem_len, bool spaced, char punct,
-                bool capital) {
-    if constexpr (std::endian::native == std::endian::little && sizeof(Token) == 32 &&
-                  offsetof(Token, begin) == 8 && offsetof(Token, end) == 12 &&
-                  offsetof(Token, word_index) == 16 && offsetof(Token, sentence) == 20 &&
-                  offsetof(Token, stem_len) == 24 && offsetof(Token, spaced) == 26 &&
-                  offsetof(Token, punct) == 27 && offsetof(Token, capital) == 28) {
+                std::uint64_t counts, std::uint64_t flags) {
+    if constexpr (kPackedTokens) {
         const std::uint64_t span = begin | (std::uint64_t{end} << 32);
-        const std::uint64_t flags = stem_len | (std::uint64_t{spaced} << 16) |
-                                    (std::uint64_t{static_cast<unsigned char>(punct)} << 24) |
-                                    (std::uint64_t{capital} << 32);
         auto* bytes = reinterpret_cast<unsigned char*>(t);
         std::memcpy(bytes, &hash, 8);
         std::memcpy(bytes + 8, &span, 8);
@@ -413,31 +421,10 @@ inline void put(Token* t, std::uint64_t hash, std::size_t begin, std::size_t end
         t->end = static_cast<std::uint32_t>(end);
         t->word_index = static_cast<std::uint32_t>(counts);
         t->sentence = static_cast<std::uint32_t>(counts >> 32);
-        t->stem_len = stem_len;
-        t->spaced = spaced;
-        t->punct = punct;
-        t->capital = capital;
-    }
-}
-
-// The same with the last eight bytes (stem_len | spaced << 16 | punct << 24 | capital << 32)
-// given.
-inline void put(Token* t, std::uint64_t hash, std::size_t begin, std::size_t end,
-                std::uint64_t counts, std::uint64_t flags) {
-    if constexpr (std::endian::native == std::endian::little && sizeof(Token) == 32 &&
-                  offsetof(Token, begin) == 8 && offsetof(Token, end) == 12 &&
-                  offsetof(Token, word_index) == 16 && offsetof(Token, sentence) == 20 &&
-                  offsetof(Token, stem_len) == 24 && offsetof(Token, spaced) == 26 &&
-                  offsetof(Token, punct) == 27 && offsetof(Token, capital) == 28) {
-        const std::uint64_t span = begin | (std::uint64_t{end} << 32);
-        auto* bytes = reinterpret_cast<unsigned char*>(t);
-        std::memcpy(bytes, &hash, 8);
-        std::memcpy(bytes + 8, &span, 8);
-        std::memcpy(bytes + 16, &counts, 8);
-        std::memcpy(bytes + 24, &flags, 8);
-    } else {
-        put(t, hash, begin, end, counts, static_cast<std::uint16_t>(flags), (flags >> 16) & 1,
-            static_cast<char>(flags >> 24), (flags >> 32) & 1);
+        t->stem_len = static_cast<std::uint16_t>(flags);
+        t->spaced = (flags >> 16) & 1;
+        t->punct = static_cast<char>(flags >> 24);
+        t->capital = (flags >> 32) & 1;
     }
 }
 
@@ -500,8 +487,9 @@ class Tokenizer {
         if (after_sentence_end_ && spaced_) {
             counts_ += kSentence;
         }
-        put(dst_++, hash, begin, end, counts_, stem_len, spaced_, punct,
-            punct == 0 && static_cast<unsigned char>(s_[begin] - 'A') < 26);
+        put(dst_++, hash, begin, end, counts_,
+            token_flags(stem_len, spaced_, punct,
+                        punct == 0 && static_cast<unsigned char>(s_[begin] - 'A') < 26));
         counts_ += punct == 0;
         after_sentence_end_ = is_sentence_end(punct);
         spaced_ = false;
