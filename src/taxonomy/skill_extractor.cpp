@@ -1523,6 +1523,12 @@ struct SkillExtractor::Impl {
                 return;
             }
             bool listed = !conjunction;
+            if (conjunction) {
+                at = link_start(toks, at);
+                if (at <= from) {
+                    return;
+                }
+            }
             if (conjunction && at > from && toks[at - 1].punct == ',') {
                 --at;  // "face, object, and pose detection"
                 listed = true;
@@ -1591,18 +1597,38 @@ struct SkillExtractor::Impl {
                                                   std::size_t until) const {
         std::size_t k = c.first;
         if (k >= from + 2 && is_link(toks[k - 1])) {
-            k -= 2;
-            k -= k > from && !toks[k].is_word() ? 1 : 0;  // ", and" or "front- and"
-            if (maybe_first(toks[k].hash)) {
-                return true;
+            const std::size_t link = link_start(toks, k - 1);
+            if (link > from) {
+                k = link - 1;
+                k -= k > from && !toks[k].is_word() ? 1 : 0;  // ", and" or "front- and"
+                if (maybe_first(toks[k].hash)) {
+                    return true;
+                }
             }
         }
         k = c.last;
         if (k + 1 < until && is_link(toks[k])) {
-            k += toks[k].punct == ',' && is_link(toks[k + 1]) ? 2 : 1;
+            k += toks[k].punct == ',' && is_link(toks[k + 1]) ? 1 : 0;
+            k = link_end(toks, k);
             return k < until && maybe_last(toks[k].hash);
         }
         return false;
+    }
+
+    // Whether tokens [k, k + 3) spell "and/or", which coordinates like "and" or "or".
+    bool and_or_at(const std::vector<Token>& toks, std::size_t k) const {
+        return k + 2 < toks.size() && toks[k].hash == and_hash && toks[k + 1].punct == '/' &&
+               toks[k + 2].hash == or_hash;
+    }
+
+    // The first token of the link that ends at token `k`, a link: "and/or" is one.
+    std::size_t link_start(const std::vector<Token>& toks, std::size_t k) const {
+        return k >= 2 && and_or_at(toks, k - 2) ? k - 2 : k;
+    }
+
+    // The token after the link that starts at token `k`, a link.
+    std::size_t link_end(const std::vector<Token>& toks, std::size_t k) const {
+        return and_or_at(toks, k) ? k + 3 : k + 1;
     }
 
     // Whether token `t` coordinates words: "and", "or", "&", "/".
@@ -1666,7 +1692,7 @@ struct SkillExtractor::Impl {
             }
             if (at < until && is_conjunction(toks[at])) {
                 conjunction = true;
-                ++at;
+                at = std::min(link_end(toks, at), until);
             } else if (at == c.last || toks[at - 1].punct != ',') {
                 break;
             }

@@ -724,14 +724,28 @@ TEST(SkillExtractor, FieldsListedBeforeATradeAreTradesToo) {
 }
 
 // GitHub as where an applicant shows work ("send your resume and GitHub", "a link to your
-// GitHub profile", "the code on GitHub") is no skill the work uses; in a stack it is.
+// GitHub profile", "the code on GitHub", "NVIDIA's GitHub") is no skill the work uses; in a stack
+// it is.
 TEST(SkillExtractor, AGitHubProfileIsNotAskedButGitHubWorkIs) {
     EXPECT_EQ(ids("Apply with your resume, github and a few lines on what you built."), Ids{});
     EXPECT_EQ(ids("Code samples or a link to GitHub profile required."), Ids{});
     EXPECT_EQ(ids("Review the src code on GitHub before you start."), Ids{});
+    // Someone's GitHub, and code taken from GitHub, are places too.
+    EXPECT_EQ(ids("Clone and adapt the examples from NVIDIA’s GitHub."), Ids{});
+    EXPECT_EQ(ids("Pull the sample project from GitHub and run it."), Ids{});
     EXPECT_EQ(ids("Comfortable with GitHub workflows and CI/CD."), (Ids{"github", "ci-cd"}));
     EXPECT_EQ(ids("Node.js REST API; CI/CD on GitHub."),
               (Ids{"nodejs", "rest-api", "ci-cd", "github"}));
+}
+
+// "DSP" among processors is the chip a model runs on, not signal processing; "story writing"
+// beside agile words is writing user stories, not creative writing.
+TEST(SkillExtractor, AChipAndAUserStoryAreNotTheirNamesakeSkills) {
+    EXPECT_EQ(ids("Use hardware-specific APIs (GPU, NPU, DSP)."), Ids{});
+    EXPECT_EQ(ids("Experience with DSP algorithms for audio."), Ids{"signal-processing"});
+    EXPECT_EQ(ids("The full SDLC (Kanban), including requirement analysis, story writing, design."),
+              (Ids{"sdlc", "agile"}));
+    EXPECT_EQ(ids("Skills: story writing, fiction writing"), Ids{"creative-writing"});
 }
 
 // "Agent" alone is an AI agent beside AI words ("agent orchestration", "AI Quant Agent"), not
@@ -2217,6 +2231,13 @@ TEST(SkillExtractor, CoordinatedWordsShareTheMatchsHeadOrModifier) {
     EXPECT_EQ(ids("supervised/unsupervised learning"),
               (Ids{"supervised-learning", "unsupervised-learning"}));
     EXPECT_EQ(ids("front- and back-end development"), (Ids{"frontend", "backend"}));
+    // "and/or" links like "and" or "or", before a match and after it.
+    EXPECT_EQ(ids("supervised and/or unsupervised learning"),
+              (Ids{"supervised-learning", "unsupervised-learning"}));
+    EXPECT_EQ(ids("object detection and/or tracking"),
+              (Ids{"object-detection", "object-tracking"}));
+    EXPECT_EQ(ids("generative and/or multimodal AI"),
+              (Ids{"generative-ai", "vision-language-models"}));
     // A list a conjunction closes shares the modifier even when its last word spells nothing
     // with it, and a word that alone lacked its context ("monitoring") is still an item.
     EXPECT_EQ(ids("Enforce model validation, monitoring, and rollback strategies."),
