@@ -166,9 +166,9 @@ std::string& operator<<(std::string& out, std::size_t n) {
 std::optional<ExperienceLevel> level_from_title(std::string_view title) {
     static constexpr std::string_view kExpert[] = {"senior", "sr",   "lead",      "principal",
                                                    "staff",  "head", "architect", "expert"};
-    static constexpr std::string_view kEntry[] = {"junior",     "jr",         "intern",
-                                                  "internship", "entry",      "graduate",
-                                                  "trainee",    "apprentice", "beginner"};
+    static constexpr std::string_view kEntry[] = {"junior", "jr",       "intern",     "internship",
+                                                  "entry",  "graduate", "graduates",  "grad",
+                                                  "grads",  "trainee",  "apprentice", "beginner"};
     static constexpr std::string_view kMiddle[] = {"mid", "intermediate"};
     // The word starting at or after `i`, which moves past it; empty at the end.
     auto next_word = [&](std::size_t& i) {
@@ -533,15 +533,19 @@ void Scorer::Impl::filters(const Listing& l, const ListingLevel& level, const Pa
             score.filter_reasons.push_back(std::move(reason));
         }
     }
-    if (!profile.job_types.empty() && l.job_type &&
-        std::find(profile.job_types.begin(), profile.job_types.end(), *l.job_type) ==
+    // A yearly salary is an employer's pay: a listing that states one and no job type is a
+    // permanent job, which a profile wanting only freelance or contract work never applies to.
+    const bool salaried = !l.job_type && l.budget && l.budget->kind == BudgetKind::Salary;
+    const std::optional<JobType> job_type = salaried ? JobType::FullTime : l.job_type;
+    if (!profile.job_types.empty() && job_type &&
+        std::find(profile.job_types.begin(), profile.job_types.end(), *job_type) ==
             profile.job_types.end()) {
         if (failed()) {
             return;
         }
         std::string reason;
-        reason << "job type " << to_string(*l.job_type) << " is not one you want ("
-               << wanted_job_types << ")";
+        reason << "job type " << to_string(*job_type) << (salaried ? " (a yearly salary)" : "")
+               << " is not one you want (" << wanted_job_types << ")";
         score.filter_reasons.push_back(std::move(reason));
     }
     if (profile.remote_only && l.remote && !*l.remote) {

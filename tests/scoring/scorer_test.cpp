@@ -587,6 +587,10 @@ TEST(LevelFit, ReadsTheLevelFromTheTitleWhenNotStated) {
     EXPECT_NEAR(value_of(level_case(std::nullopt, "Vision Team Lead"), "level"), 0.4, kEps);
     EXPECT_NEAR(value_of(level_case(std::nullopt, "Entry-level data annotator"), "level"), 0.6,
                 kEps);
+    // A new graduate's job is an entry one (ranking set 76: "Research Engineer, Interactive World
+    // Models - New College Grad 2026" had ranked first for an advanced profile).
+    EXPECT_NEAR(value_of(level_case(std::nullopt, "Vision Engineer - New College Grad"), "level"),
+                0.6, kEps);
 }
 
 TEST(LevelFit, TwoLevelsAwayIsFilteredWithItsReason) {
@@ -1026,6 +1030,31 @@ TEST(Filters, ReportUnwantedJobTypeNotRemoteAndExcludedCountryWithReasons) {
                                   "location \"Berlin, Germany\" is in Germany, an excluded country",
                                   "client in India, an excluded country"}));
     EXPECT_EQ(s.total, 34);  // still scored, so the user can see what was filtered
+}
+
+// A yearly salary is an employer's pay: without a stated job type such a listing is a permanent
+// job (ranking set 76: salaried NVIDIA, JPMorgan and CVS roles ranked first for a profile wanting
+// freelance and contract work).
+TEST(Filters, AYearlySalaryWithoutAJobTypeIsAPermanentJob) {
+    Profile p = full_profile();
+    p.job_types = {JobType::Freelance, JobType::Contract};
+    Listing l = full_listing();
+    l.budget = Budget{BudgetKind::Salary, 120000, 150000, "USD"};
+    Score s = score_with(p, l);
+    EXPECT_TRUE(s.filtered);
+    EXPECT_EQ(s.filter_reasons,
+              (std::vector<std::string>{"job type full_time (a yearly salary) is not one you want "
+                                        "(freelance, contract)"}));
+    // A stated job type is the listing's own word, and a profile open to permanent jobs keeps it.
+    l.job_type = JobType::Contract;
+    EXPECT_FALSE(score_with(p, l).filtered);
+    l.job_type.reset();
+    p.job_types.push_back(JobType::FullTime);
+    EXPECT_FALSE(score_with(p, l).filtered);
+    // Hourly pay says nothing of the job type.
+    p.job_types = {JobType::Freelance};
+    l.budget = Budget{BudgetKind::Hourly, 60, 80, "USD"};
+    EXPECT_FALSE(score_with(p, l).filtered);
 }
 
 TEST(Filters, ARemoteListingOpenOnlyToPeopleElsewhereIsFilteredWithItsLocation) {
