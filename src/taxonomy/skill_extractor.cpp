@@ -2645,8 +2645,9 @@ struct SkillExtractor::Impl {
                 break;
             }
             scan.noun = scan.noun || (listed_here && in(company_nouns, t));
+            const bool aside_end = t.punct == ')' || t.punct == ',';
             if (scan.subject != SelfScan::kNone || scan.weak != SelfScan::kNone || !next_inside ||
-                (!listed_here && !(listed && (t.capital || t.punct == ')')))) {
+                (!listed_here && !(listed && (t.capital || aside_end)))) {
                 continue;
             }
             // "we're", "we've": the verb after the apostrophe.
@@ -2666,25 +2667,27 @@ struct SkillExtractor::Impl {
                          (in(be_verbs, toks[k + 3]) || in(company_verbs, toks[k + 3]))))) {
                 // "our platform"; opening a sentence, "Our proprietary technology is …"
                 scan.subject = k;
-            } else if ((t.capital || t.punct == ')') &&
+            } else if ((t.capital || aside_end) &&
                        (in(company_verbs, toks[k + 1]) || in(be_verbs, toks[k + 1]) ||
                         (t.capital && possessive()))) {
                 // The name: capitalised words back from here, or from before an aside in
-                // brackets ("Arcol (arcol.io) is", "Acme (YC W22) builds"); skill words may be
-                // part of it ("Rainforest QA") but not all of it ("Python is required"). A name
-                // does not run over a line break: "ETL Power BI\nAcme is …" is a title, then
-                // the name.
+                // brackets ("Arcol (arcol.io) is", "Acme (YC W22) builds") or between commas
+                // ("Acme, a fast-growing startup, builds"); skill words may be part of it
+                // ("Rainforest QA") but not all of it ("Python is required"). A name does not
+                // run over a line break: "ETL Power BI\nAcme is …" is a title, then the name.
                 std::size_t name_end = k + 1;
-                if (t.punct == ')') {
+                if (aside_end) {
                     constexpr std::size_t kMaxAside = 16;  // tokens in "(founded by … of X)"
+                    const char open = t.punct == ')' ? '(' : ',';
                     name_end = SelfScan::kNone;
                     for (std::size_t j = k; j-- > scan.begin && k - j <= kMaxAside;) {
-                        if (toks[j].punct == '(' || toks[j].punct == ')') {
-                            name_end = toks[j].punct == '(' ? j : SelfScan::kNone;
+                        const char p = toks[j].punct;
+                        if (p == '(' || p == ')' || p == ',') {
+                            name_end = p == open ? j : SelfScan::kNone;
                             break;
                         }
                     }
-                    if (name_end == SelfScan::kNone) {
+                    if (name_end == SelfScan::kNone || name_end == scan.begin) {
                         continue;
                     }
                 }

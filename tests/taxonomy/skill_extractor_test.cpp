@@ -475,6 +475,11 @@ TEST(SkillExtractor, AnEmployerDescribingItselfAsksForNoField) {
     EXPECT_EQ(ids("Acme (YC W22) is an open source robotics platform. You will write Go."),
               Ids{"go"});
     EXPECT_EQ(ids("Experience with Python (3.10+) is required."), Ids{"python"});
+    // So may an aside between commas.
+    EXPECT_EQ(ids("Acme, a fast-growing startup, builds computer vision tools. You will write Go."),
+              Ids{"go"});
+    EXPECT_EQ(ids("Acme, used by 500 retailers, powers machine learning search."), Ids{});
+    EXPECT_EQ(ids("Skills: OpenCV, PyTorch, helps a lot."), (Ids{"opencv", "pytorch"}));
     // Named tools in such a sentence are the company's stack, which the job uses.
     EXPECT_EQ(ids("Acme is a machine learning company built on PyTorch."), Ids{"pytorch"});
     // Said of the job, or with a skill as the subject, the field is asked.
