@@ -233,6 +233,10 @@ constexpr std::string_view kCompanyHeadings[] = {
     "why us",
     "why work with us",
 };
+// Words that may open an "About <Name>" heading before "about": "A bit about Datadog:", "A
+// little about us", "More about Acme", "All about Acme".
+constexpr std::string_view kAboutOpeners[] = {"a", "bit", "little", "more", "all"};
+
 // The employer's turn to the hire, which ends its pitch like "you will": "we are looking for",
 // "we're hiring" (kHiringAfterWeAre), "we need", "we seek" (kHiringAfterWe).
 constexpr std::string_view kHiringAfterWeAre[] = {"looking", "seeking", "hiring"};
@@ -1052,6 +1056,7 @@ struct SkillExtractor::Impl {
     WordList negated_do;         // kNegatedDo
     WordList do_words;           // kDoWords
     std::uint64_t about_hash = 0;
+    WordList about_openers;              // kAboutOpeners
     std::uint64_t description_hash = 0;  // a bare "Description" heading (drop_company_sections)
     // One bit per (hash >> 52) of every heading_starts entry: most words miss here.
     WordFilter heading_filter{};
@@ -2554,12 +2559,13 @@ struct SkillExtractor::Impl {
                 benefits = true;
             } else if (starts(company_headings)) {
                 job = false;
-            } else if (t.hash == about_hash && k + 1 < toks.size() && toks[k + 1].is_word() &&
-                       heading_at(text, toks, k, 1)) {
-                // "About Acme" opens the company's text; "About Engineering at Acme" the job's
-                // team.
-                job = contains(job_about, toks[k + 1].hash);
-                length = 2;
+            } else if (const std::size_t about = about_in_heading(toks, k);
+                       about != kNoAbout && about + 1 < toks.size() && toks[about + 1].is_word() &&
+                       heading_at(text, toks, k, about - k + 1)) {
+                // "About Acme" (or "A bit about Acme") opens the company's text; "About
+                // Engineering at Acme" the job's team.
+                job = contains(job_about, toks[about + 1].hash);
+                length = about - k + 2;
             } else {
                 length = question_heading(toks, k).first;
                 job = false;
@@ -2581,6 +2587,21 @@ struct SkillExtractor::Impl {
         close_pitch(end);
         settle(toks.size());
         return first_job;
+    }
+
+    // Where the "about" of an "About <Name>" heading that starts at token k stands: k itself, or
+    // after up to two of kAboutOpeners ("A bit about Datadog:"); kNoAbout when there is none.
+    static constexpr std::size_t kNoAbout = ~std::size_t{0};
+    std::size_t about_in_heading(const std::vector<Token>& toks, std::size_t k) const {
+        for (std::size_t j = k; j < toks.size() && j <= k + 2; ++j) {
+            if (toks[j].hash == about_hash) {
+                return j == k || toks[k].capital ? j : kNoAbout;
+            }
+            if (!in(about_openers, toks[j])) {
+                return kNoAbout;
+            }
+        }
+        return kNoAbout;
     }
 
     // Whether token k is the glued apostrophe of a possessive "'s" ("Stripe's business").
@@ -2983,7 +3004,8 @@ struct SkillExtractor::Impl {
         if (!any && !question) {
             return;
         }
-        const bool headings = question || text.find("About ") != std::string_view::npos;
+        const bool headings = question || text.find("About ") != std::string_view::npos ||
+                              text.find(" about ") != std::string_view::npos;
         if (!headings && at_names.empty()) {
             return;
         }
@@ -2991,8 +3013,11 @@ struct SkillExtractor::Impl {
         std::vector<std::uint64_t> products;     // a product's name: its first word
         std::vector<std::size_t> heading_names;  // where an "About <Name>" heading names it
         for (std::size_t k = 0; headings && k + 1 < toks.size(); ++k) {
-            if (toks[k].hash == about_hash && toks[k].capital && toks[k + 1].capital &&
-                toks[k + 1].spaced && !in(job_about, toks[k + 1]) &&
+            // "About Acme", or "A bit about Acme" (its "about" found from the opener).
+            const bool about = toks[k].hash == about_hash &&
+                               (toks[k].capital || (k >= 2 && about_in_heading(toks, k - 2) == k) ||
+                                (k >= 1 && about_in_heading(toks, k - 1) == k));
+            if (about && toks[k + 1].capital && toks[k + 1].spaced && !in(job_about, toks[k + 1]) &&
                 (k + 2 == toks.size() || toks[k + 2].punct == ':' || toks[k + 2].capital)) {
                 names.push_back(toks[k + 1].hash);
                 heading_names.push_back(k + 1);
@@ -4732,6 +4757,11 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     m.about_hash = text_tokens::hash_lower("about");
     m.description_hash = text_tokens::hash_lower("description");
     m.heading_starts.push_back(m.about_hash);
+    m.about_openers = compile_word_list(
+        std::vector<std::string>(std::begin(kAboutOpeners), std::end(kAboutOpeners)));
+    for (const std::string_view w : {"a", "more", "all"}) {
+        m.heading_starts.push_back(text_tokens::hash_lower(w));
+    }
     m.heading_starts.push_back(m.why_hash);
     m.heading_starts.push_back(m.who_hash);
     m.heading_starts.push_back(m.what_hash);
@@ -4816,6 +4846,41 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
             v.text = alias.text;
             v.tokens = tokens;
             add(std::move(v), false);
+        }
+    }
+    // Then "&" for each "and" joining two words of an alias, rules and all: postings write
+    // "Trust & Safety", "backup & restore", "Mergers & Acquisitions" as often as with "and".
+    for (std::uint32_t s = 0; s < skills.size(); ++s) {
+        for (const Alias& alias : skills[s].alias_rules) {
+            if (alias.tag_only) {
+                continue;
+            }
+            text_tokens::tokenize(alias.text, tokens);
+            std::string text;
+            std::size_t copied = 0;
+            for (std::size_t k = 1; k + 1 < tokens.size(); ++k) {
+                if (tokens[k].hash == m.and_hash && tokens[k].spaced && tokens[k + 1].spaced) {
+                    text.append(alias.text, copied, tokens[k].begin - copied).append("&");
+                    copied = tokens[k].end;
+                }
+            }
+            if (copied == 0) {
+                continue;
+            }
+            text.append(alias.text, copied);
+            Variant v;
+            v.skill = s;
+            v.category = category_index.at(skills[s].category);
+            v.names_roles = skills[s].names_roles;
+            v.tool = is_tool[s];
+            v.case_sensitive = alias.case_sensitive;
+            v.rule = alias.context.empty() ? -1 : rule_index.at(alias.context);
+            v.not_prev = compile_phrases(alias.not_prev);
+            v.not_next = compile_phrases(alias.not_next);
+            v.role = alias.role;
+            v.text = std::move(text);
+            text_tokens::tokenize(v.text, v.tokens);
+            add(std::move(v), true);
         }
     }
     // Then the generated spellings of aliases that match without case or context rules, after

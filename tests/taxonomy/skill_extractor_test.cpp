@@ -405,6 +405,14 @@ TEST(SkillExtractor, FieldsInTheCompanysOwnSectionsAreNotAsked) {
               Ids{"machine-learning"});
     EXPECT_EQ(ids("About Acme We sell shoes. About Engineering at Acme We do data science."),
               Ids{"data-science"});
+    // "A bit about Acme", "A little about us" and "More about Acme" are such headings, and the
+    // name is the company's: Datadog's pitch names no monitoring work and no Datadog skill.
+    EXPECT_EQ(ids("Who are we?\nA bit about Datadog: We're on a mission to build the best "
+                  "platform for monitoring and data visualization.\nWhat you will do: write Go."),
+              Ids{"go"});
+    EXPECT_EQ(ids("A little about us:\nWe are a computer vision startup.\nYour role: write Go."),
+              Ids{"go"});
+    EXPECT_EQ(ids("A strong background in computer vision is required."), Ids{"computer-vision"});
     // A bare "Description" heading ends it too; when it opens the posting, the employer's
     // description of itself below it is still not asked.
     EXPECT_EQ(ids("About Us\nSince 1977 we serve insurers.\n\nDescription\n\nResponsibilities "
@@ -741,6 +749,24 @@ TEST(SkillExtractor, AGitHubProfileIsNotAskedButGitHubWorkIs) {
     EXPECT_EQ(ids("Comfortable with GitHub workflows and CI/CD."), (Ids{"github", "ci-cd"}));
     EXPECT_EQ(ids("Node.js REST API; CI/CD on GitHub."),
               (Ids{"nodejs", "rest-api", "ci-cd", "github"}));
+}
+
+// An alias joined by "and" is written with "&" as often: "backup & restore", "Trust & Safety".
+TEST(SkillExtractor, AnAliasWithAndMatchesItsAmpersandSpelling) {
+    EXPECT_EQ(ids("Daily automatic backup & restore"), Ids{"disaster-recovery"});
+    EXPECT_EQ(ids("Experience in Trust & Safety operations"), Ids{"content-moderation"});
+    EXPECT_EQ(ids("Identity & Access Management"), Ids{"identity-access"});
+}
+
+// "Responsive" beside a layout, UI or page is responsive design; said of a person ("be
+// responsive to client messages") or as a quality ("it is responsive") it is not.
+TEST(SkillExtractor, ResponsiveBesideALayoutIsResponsiveDesign) {
+    EXPECT_EQ(ids("Responsive mobile layout"), Ids{"responsive-design"});
+    EXPECT_EQ(ids("Build a modern, responsive, mobile-first billing app."),
+              Ids{"responsive-design"});
+    EXPECT_EQ(ids("Please be responsive and available on mobile."), Ids{});
+    EXPECT_EQ(ids("Highly responsive to client messages."), Ids{});
+    EXPECT_EQ(ids("Make sure it's responsive on mobile."), Ids{});
 }
 
 // "DSP" among processors is the chip a model runs on, not signal processing; "story writing"
