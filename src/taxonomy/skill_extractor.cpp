@@ -384,8 +384,8 @@ constexpr std::string_view kKindOfWords[] = {"similar",    "other",      "anothe
 // (drop_kinds_of_the_named). Before a bracket "models" is left out: "an image classification
 // model (EfficientNet)" asks for the task and names the model.
 constexpr std::string_view kExampleNouns[] = {
-    "tools",    "tooling", "technologies", "platforms", "assistants", "frameworks",
-    "services", "apis",    "solutions",    "products",  "models",
+    "tools", "tooling",   "technologies", "platforms", "assistants", "frameworks",   "services",
+    "apis",  "solutions", "products",     "models",    "languages",  "capabilities",
 };
 // Words before a company that make it where people worked ("ex-Stripe", "former Google"), and
 // the leaders or authors of one ("cofounder/CTO of MongoDB", "authors of neovim"): a past
@@ -4072,8 +4072,13 @@ struct SkillExtractor::Impl {
                 kind_link(toks, named->last, c.first)) {
                 const Skill& first = skills[named->variant->skill];
                 const std::string& second = skills[c.variant->skill].id;
-                if (first.broader == second || std::find(first.implies.begin(), first.implies.end(),
-                                                         second) != first.implies.end()) {
+                // A field before a kind noun names the kind whatever the relations say: "Go,
+                // Python or similar systems programming languages".
+                const bool kind_noun = named->variant->tool && !c.variant->tool &&
+                                       c.last < toks.size() && in(example_nouns, toks[c.last]);
+                if (kind_noun || first.broader == second ||
+                    std::find(first.implies.begin(), first.implies.end(), second) !=
+                        first.implies.end()) {
                     c.state = State::Rejected;
                     continue;
                 }

@@ -683,6 +683,8 @@ TEST(SkillExtractor, TheKindOfANamedToolIsNotASkillOfItsOwn) {
     EXPECT_EQ(ids("Store them in Pinecone or a similar vector database."), Ids{"pinecone"});
     EXPECT_EQ(ids("Pinecone, or other vector databases."), Ids{"pinecone"});
     EXPECT_EQ(ids("Pinecone and vector databases."), (Ids{"pinecone", "vector-databases"}));
+    // A field before a kind noun is the kind, whatever the taxonomy relates it to.
+    EXPECT_EQ(ids("Go, Python or similar systems programming languages."), (Ids{"go", "python"}));
     // A stock index is no DAX measure; a scraping tool is named by its own name.
     EXPECT_EQ(ids("Benchmarks: SPY QQQ DAX EURUSD."), Ids{});
     EXPECT_EQ(ids("Power BI measures in DAX."), (Ids{"power-bi", "dax"}));
@@ -698,6 +700,8 @@ TEST(SkillExtractor, AFieldFollowedByItsExamplesIsNotASkillOfItsOwn) {
     EXPECT_EQ(ids("If building with AI tools like Claude Code excites you, apply."),
               Ids{"ai-coding-assistants"});
     EXPECT_EQ(ids("Experience with LLMs such as Claude."), Ids{"claude"});
+    EXPECT_EQ(ids("Evaluate and integrate AI capabilities (LLMs, agents)."),
+              (Ids{"llm", "ai-agents"}));
     EXPECT_EQ(ids("Experience with AI and Claude."), (Ids{"artificial-intelligence", "claude"}));
     EXPECT_EQ(ids("Fine-tune an image classification model (EfficientNet)."),
               (Ids{"fine-tuning", "image-classification", "efficientnet"}));
