@@ -162,6 +162,27 @@ std::string& operator<<(std::string& out, std::size_t n) {
     return out.append(buf, r.ptr);
 }
 
+// Whether the title calls the job an internship ("Software Engineer Intern", "ML Internship").
+bool titled_internship(std::string_view title) {
+    std::size_t i = 0;
+    while (i < title.size()) {
+        while (i < title.size() && !std::isalnum(static_cast<unsigned char>(title[i]))) {
+            ++i;
+        }
+        const std::size_t start = i;
+        while (i < title.size() && std::isalnum(static_cast<unsigned char>(title[i]))) {
+            ++i;
+        }
+        const std::string_view word = title.substr(start, i - start);
+        for (const std::string_view w : {"intern", "interns", "internship", "internships"}) {
+            if (ascii::iequals(word, w)) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
 // Listings often state the level only in the title ("Senior ...", "Junior ...").
 std::optional<ExperienceLevel> level_from_title(std::string_view title) {
     static constexpr std::string_view kExpert[] = {"senior", "sr",   "lead",      "principal",
@@ -547,6 +568,22 @@ void Scorer::Impl::filters(const Listing& l, const ListingLevel& level, const Pa
         reason << "job type " << to_string(*job_type) << (salaried ? " (a yearly salary)" : "")
                << " is not one you want (" << wanted_job_types << ")";
         score.filter_reasons.push_back(std::move(reason));
+    } else if (!profile.job_types.empty() && !job_type && titled_internship(l.title)) {
+        // An internship is employment, full- or part-time: a profile that wants neither (a
+        // freelancer's) never applies to one.
+        auto wants = [&](JobType t) {
+            return std::find(profile.job_types.begin(), profile.job_types.end(), t) !=
+                   profile.job_types.end();
+        };
+        if (!wants(JobType::FullTime) && !wants(JobType::PartTime)) {
+            if (failed()) {
+                return;
+            }
+            std::string reason;
+            reason << "an internship is not one of the job types you want (" << wanted_job_types
+                   << ")";
+            score.filter_reasons.push_back(std::move(reason));
+        }
     }
     if (profile.remote_only && l.remote && !*l.remote) {
         if (failed()) {

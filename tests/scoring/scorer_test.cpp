@@ -1057,6 +1057,32 @@ TEST(Filters, AYearlySalaryWithoutAJobTypeIsAPermanentJob) {
     EXPECT_FALSE(score_with(p, l).filtered);
 }
 
+// An internship is employment: a profile wanting only freelance or contract work never applies
+// (ranking set 76: a TikTok internship at $45-60/h ranked fourth for such a profile).
+TEST(Filters, AnInternshipIsNoFreelanceOrContractWork) {
+    Profile p = full_profile();
+    p.level = SkillLevel::Beginner;  // an intern's level: only the job type is at stake
+    p.job_types = {JobType::Freelance, JobType::Contract};
+    Listing l = full_listing();
+    l.title = "Software Engineer Intern (Visual Search)";
+    Score s = score_with(p, l);
+    EXPECT_TRUE(s.filtered);
+    EXPECT_EQ(s.filter_reasons,
+              (std::vector<std::string>{
+                  "an internship is not one of the job types you want (freelance, contract)"}));
+    // A profile open to employment keeps it, and a stated job type is the listing's own word.
+    p.job_types.push_back(JobType::PartTime);
+    EXPECT_FALSE(score_with(p, l).filtered);
+    p.job_types = {JobType::Freelance, JobType::Contract};
+    l.job_type = JobType::Contract;
+    EXPECT_FALSE(score_with(p, l).filtered);
+    // "International" is no internship.
+    l.job_type.reset();
+    l.title = "International OpenCV project";
+    l.experience_level = ExperienceLevel::Entry;
+    EXPECT_FALSE(score_with(p, l).filtered);
+}
+
 TEST(Filters, ARemoteListingOpenOnlyToPeopleElsewhereIsFilteredWithItsLocation) {
     Profile p = full_profile();
     p.based_in = "DE";
