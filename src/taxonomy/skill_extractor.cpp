@@ -2467,12 +2467,21 @@ struct SkillExtractor::Impl {
         return {end + 1 - k, name};
     }
 
+    // What drop_company_sections read.
+    struct Sections {
+        // Where the first job heading starts (the token count when none is seen before the
+        // last field).
+        std::size_t first_job = 0;
+        // Whether an "About <Name>" heading opened with other words ("A bit about Datadog:"),
+        // which drop_company_names does not look for on its own.
+        bool opened_about = false;
+    };
+
     // Drops the fields (skills of no tool category) named inside the company's own sections.
-    // Returns where the first job heading starts (the token count when none is seen before the
-    // last field).
-    std::size_t drop_company_sections(std::string_view text, const std::vector<Token>& toks,
-                                      std::vector<Candidate>& cands) const {
+    Sections drop_company_sections(std::string_view text, const std::vector<Token>& toks,
+                                   std::vector<Candidate>& cands) const {
         std::size_t first_job = toks.size();
+        bool opened_about = false;
         // Only the text up to the last field matters: the scan stops there.
         std::size_t end = 0;
         for (const Candidate& c : cands) {
@@ -2566,6 +2575,7 @@ struct SkillExtractor::Impl {
                 // Engineering at Acme" the job's team.
                 job = contains(job_about, toks[about + 1].hash);
                 length = about - k + 2;
+                opened_about = opened_about || about != k;
             } else {
                 length = question_heading(toks, k).first;
                 job = false;
@@ -2586,7 +2596,7 @@ struct SkillExtractor::Impl {
         }
         close_pitch(end);
         settle(toks.size());
-        return first_job;
+        return {first_job, opened_about};
     }
 
     // Where the "about" of an "About <Name>" heading that starts at token k stands: k itself, or
@@ -2967,7 +2977,7 @@ struct SkillExtractor::Impl {
     // `heading_words` receives the word of each "About <Name>" heading, for
     // drop_heading_name_mentions.
     void drop_company_names(std::string_view text, const std::vector<Token>& toks,
-                            std::vector<Candidate>& cands,
+                            std::vector<Candidate>& cands, bool opened_about,
                             std::vector<std::uint64_t>& heading_words) const {
         heading_words.clear();
         // Most texts have no skill right after a capitalised word (where a name would stand)
@@ -3004,8 +3014,8 @@ struct SkillExtractor::Impl {
         if (!any && !question) {
             return;
         }
-        const bool headings = question || text.find("About ") != std::string_view::npos ||
-                              text.find(" about ") != std::string_view::npos;
+        const bool headings =
+            question || opened_about || text.find("About ") != std::string_view::npos;
         if (!headings && at_names.empty()) {
             return;
         }
@@ -4996,10 +5006,10 @@ std::vector<SkillSpan> SkillExtractor::extract(std::string_view text) const {
     impl_->mark_department_lists(tokens, candidates);
     impl_->mark_colleagues(tokens, candidates);
     impl_->mark_partners(tokens, candidates);
-    const std::size_t first_job = impl_->drop_company_sections(text, tokens, candidates);
-    impl_->drop_self_descriptions(text, tokens, candidates, first_job);
+    const auto sections = impl_->drop_company_sections(text, tokens, candidates);
+    impl_->drop_self_descriptions(text, tokens, candidates, sections.first_job);
     thread_local std::vector<std::uint64_t> heading_words;
-    impl_->drop_company_names(text, tokens, candidates, heading_words);
+    impl_->drop_company_names(text, tokens, candidates, sections.opened_about, heading_words);
     impl_->drop_employer_products(text, tokens, candidates);
     impl_->drop_heading_name_mentions(tokens, candidates, heading_words);
     Impl::drop_list_headings(text, tokens, candidates);
