@@ -68,6 +68,15 @@ constexpr std::string_view kStudyPrefixes[] = {
     "bachelors or more in",
     "bachelor's or more in",
     "bachelor or more in",
+    "bachelor's program in",
+    "bachelors program in",
+    "master's program in",
+    "masters program in",
+    "degree program in",
+    "graduate program in",
+    "undergraduate program in",
+    "phd program in",
+    "doctoral program in",
 };
 // Fields of study named as examples ("a quantitative subject such as Economics/Mathematics",
 // "a degree in a relevant field (e.g., Data Science, Statistics)"): matched like a study prefix.
@@ -138,6 +147,7 @@ constexpr std::string_view kRoleNouns[] = {
     "scientists",    "organization", "organisation", "org",         "guild",       "guilds",
     "generalist",    "generalists",  "assistant",    "assistants",  "role",        "roles",
     "swe",           "swes",         "sde",          "sdes",        "programmer",  "programmers",
+    "student",       "students",
 };
 
 // Lower-case words that may stand between a field and its role noun like a capitalised name
@@ -392,8 +402,8 @@ constexpr std::string_view kExampleNouns[] = {
 // employer or work, not a skill (past_employer).
 constexpr std::string_view kFormerWords[] = {"ex", "former", "formerly"};
 constexpr std::string_view kLeaderWords[] = {
-    "founder", "founders", "cofounder", "cofounders", "cto",      "ceo",
-    "coo",     "author",   "authors",   "creator",    "creators",
+    "founder", "founders", "cofounder", "cofounders", "cto",      "ceo",      "coo",       "author",
+    "authors", "creator",  "creators",  "pioneer",    "pioneers", "inventor", "inventors",
 };
 // What a sentence calls a tool that is the employer (introduces_employer).
 constexpr std::string_view kEmployerNouns[] = {"company", "startup", "firm", "provider", "leader"};

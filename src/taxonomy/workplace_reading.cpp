@@ -596,6 +596,10 @@ std::optional<Budget> pay_value(std::string_view label, std::string_view value) 
     if (up_to) {
         value.remove_prefix(6);
     }
+    const bool from = !up_to && value.starts_with("from ");  // the bottom only
+    if (from) {
+        value.remove_prefix(5);
+    }
     std::string currency = take_currency(value);
     double low = 0;
     const std::size_t used = read_amount(value, low);
@@ -657,7 +661,9 @@ std::optional<Budget> pay_value(std::string_view label, std::string_view value) 
     if (!up_to) {
         budget.min = low * scale;
     }
-    budget.max = high * scale;
+    if (!from || high > low) {
+        budget.max = high * scale;
+    }
     return budget;
 }
 

@@ -493,8 +493,20 @@ int main(int argc, char** argv) {
             }
             for (const auto& span : extractor.extract(c.text)) {
                 if (!span.role && want.count(std::string(span.skill)) == 0) {
+                    // Whole UTF-8 characters only: the words around may hold "’" or "—".
+                    auto continuation = [&](std::size_t k) {
+                        return k < c.text.size() &&
+                               (static_cast<unsigned char>(c.text[k]) & 0xC0) == 0x80;
+                    };
                     std::size_t from = span.begin > 70 ? span.begin - 70 : 0;
-                    std::string around = c.text.substr(from, span.end + 40 - from);
+                    std::size_t to = std::min(c.text.size(), span.end + 40);
+                    while (continuation(from)) {
+                        ++from;
+                    }
+                    while (continuation(to)) {
+                        ++to;
+                    }
+                    std::string around = c.text.substr(from, to - from);
                     std::replace(around.begin(), around.end(), '\n', ' ');
                     std::printf("case %zu spurious %s: ...%s...\n", i,
                                 std::string(span.skill).c_str(), around.c_str());

@@ -284,6 +284,8 @@ TEST(SkillExtractor, APlatformCategoryLineIsNotAnAskedSkill) {
 TEST(SkillExtractor, RoleAndTeamNamesAreNotAskedSkills) {
     EXPECT_EQ(ids("Senior DevOps Engineer: Terraform on AWS"), (Ids{"terraform", "aws"}));
     EXPECT_EQ(ids("DevOps practices and Terraform"), (Ids{"devops", "terraform"}));
+    // A student of a field is a role ("Co-op Data Science Student"), as its scientist is.
+    EXPECT_EQ(ids("Co-op Data Science Student - September 2026"), Ids{});
     // A BI analyst or expert is a role too; a tool's title is not ("Power BI Expert").
     EXPECT_EQ(ids("Senior BI Analyst with SQL"), Ids{"sql"});
     EXPECT_EQ(ids("Data analyst/BI expert needed"), Ids{});
@@ -774,13 +776,18 @@ TEST(SkillExtractor, ResponsiveBesideALayoutIsResponsiveDesign) {
 }
 
 // "DSP" among processors is the chip a model runs on, not signal processing; "story writing"
-// beside agile words is writing user stories, not creative writing.
+// beside agile words is writing user stories, not creative writing; a trajectory's forecast is
+// no forecasting.
 TEST(SkillExtractor, AChipAndAUserStoryAreNotTheirNamesakeSkills) {
     EXPECT_EQ(ids("Use hardware-specific APIs (GPU, NPU, DSP)."), Ids{});
     EXPECT_EQ(ids("Experience with DSP algorithms for audio."), Ids{"signal-processing"});
     EXPECT_EQ(ids("The full SDLC (Kanban), including requirement analysis, story writing, design."),
               (Ids{"sdlc", "agile"}));
     EXPECT_EQ(ids("Skills: story writing, fiction writing"), Ids{"creative-writing"});
+    // A trajectory forecast is motion prediction, not forecasting demand or sales.
+    EXPECT_EQ(ids("Re-identification and trajectory forecasting across cameras."),
+              Ids{"person-reidentification"});
+    EXPECT_EQ(ids("Demand forecasting with Prophet."), (Ids{"forecasting", "prophet"}));
 }
 
 // "Agent" alone is an AI agent beside AI words ("agent orchestration", "AI Quant Agent"), not
@@ -804,6 +811,7 @@ TEST(SkillExtractor, PastEmployersAreNotAsked) {
     EXPECT_EQ(ids("Ex-Google and Stripe engineers. We use Stripe for billing."), Ids{"stripe"});
     EXPECT_EQ(ids("Report to the CTO of Robotics."), Ids{"robotics"});
     EXPECT_EQ(ids("Open source contributors (authors of neovim and neverthrow)."), Ids{});
+    EXPECT_EQ(ids("Founded by the pioneers of Kubernetes. You will write Go."), Ids{"go"});
     EXPECT_EQ(ids("A seed round with angels from OpenAI, Apple and Waymo."), Ids{});
     // Customers listed after a comma are customers too.
     EXPECT_EQ(ids("Our customers, including Alibaba Cloud and Supabase, rely on us."), Ids{});
@@ -1697,6 +1705,11 @@ TEST(SkillExtractor, AFieldOfStudyIsNotAnAskedSkill) {
     EXPECT_EQ(ids("MSc in computer vision; 3 years of OpenCV"), (Ids{"opencv"}));
     EXPECT_EQ(ids("Bachelor's degree in Computer Science, Statistics or Mathematics"), Ids{});
     EXPECT_EQ(ids("Degree in Physics and experience with Python"), (Ids{"python"}));
+    // A degree programme too; "a program in Python" is code.
+    EXPECT_EQ(ids("Enrolled in a Bachelor's or Master's program in Computer Science, Data "
+                  "Science, Engineering, AI, or a related field"),
+              Ids{});
+    EXPECT_EQ(ids("Write a program in Python."), Ids{"python"});
     // Lower-case fields in the list, and "Ph.D" without its last dot.
     EXPECT_EQ(ids("University degree in computer science, engineering, mathematics or related "
                   "fields."),

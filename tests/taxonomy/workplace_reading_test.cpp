@@ -268,6 +268,9 @@ TEST(WorkplaceReading, ThePayAPostingStatesIsRead) {
     EXPECT_EQ(pay("Budget: $500"), "fixed 500-500 USD");
     EXPECT_EQ(pay("Compensation: $4,000 a month"), "salary 48000-48000 USD");
     EXPECT_EQ(pay("Salary: Up to $90k per year"), "salary -1-90000 USD");
+    // "From" states the bottom only (ranking set 77's job-board internships).
+    EXPECT_EQ(pay("Pay: From \u20B915,000.00 per month"), "salary 180000--1 INR");
+    EXPECT_EQ(pay("Pay: \u20B95,000.00 - \u20B98,000.00 per month"), "salary 60000-96000 INR");
     EXPECT_EQ(pay("Salary: EUR 60,000 - 80,000 per year"), "salary 60000-80000 EUR");
     // No period, no currency, no label at a line's start, or no amount: nothing stated.
     EXPECT_EQ(pay("Rate: $45"), "");
