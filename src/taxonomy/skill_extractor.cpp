@@ -4851,25 +4851,30 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
         // never joins a group, so one group is one skill.
         m.groups[e.group].variants.push_back(std::move(v));
     };
+    // The variant of skill `s` spelled `text` with `alias`'s rules: the alias itself, or a
+    // spelling of it generated below.
+    auto variant_of = [&](std::uint32_t s, const Alias& alias, std::string text) {
+        Variant v;
+        v.skill = s;
+        v.category = category_index.at(skills[s].category);
+        v.names_roles = skills[s].names_roles;
+        v.tool = is_tool[s];
+        v.case_sensitive = alias.case_sensitive;
+        v.rule = alias.context.empty() ? -1 : rule_index.at(alias.context);
+        v.not_prev = compile_phrases(alias.not_prev);
+        v.not_next = compile_phrases(alias.not_next);
+        v.role = alias.role;
+        v.text = std::move(text);
+        text_tokens::tokenize(v.text, v.tokens);
+        return v;
+    };
     for (std::uint32_t s = 0; s < skills.size(); ++s) {
         for (const Alias& alias : skills[s].alias_rules) {
             if (alias.tag_only) {
                 continue;
             }
-            text_tokens::tokenize(alias.text, tokens);
-            assert(!tokens.empty() && tokens.size() <= Taxonomy::kMaxAliasTokens);
-            Variant v;
-            v.skill = s;
-            v.category = category_index.at(skills[s].category);
-            v.names_roles = skills[s].names_roles;
-            v.tool = is_tool[s];
-            v.case_sensitive = alias.case_sensitive;
-            v.rule = alias.context.empty() ? -1 : rule_index.at(alias.context);
-            v.not_prev = compile_phrases(alias.not_prev);
-            v.not_next = compile_phrases(alias.not_next);
-            v.role = alias.role;
-            v.text = alias.text;
-            v.tokens = tokens;
+            Variant v = variant_of(s, alias, alias.text);
+            assert(!v.tokens.empty() && v.tokens.size() <= Taxonomy::kMaxAliasTokens);
             add(std::move(v), false);
         }
     }
@@ -4893,19 +4898,7 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
                 continue;
             }
             text.append(alias.text, copied);
-            Variant v;
-            v.skill = s;
-            v.category = category_index.at(skills[s].category);
-            v.names_roles = skills[s].names_roles;
-            v.tool = is_tool[s];
-            v.case_sensitive = alias.case_sensitive;
-            v.rule = alias.context.empty() ? -1 : rule_index.at(alias.context);
-            v.not_prev = compile_phrases(alias.not_prev);
-            v.not_next = compile_phrases(alias.not_next);
-            v.role = alias.role;
-            v.text = std::move(text);
-            text_tokens::tokenize(v.text, v.tokens);
-            add(std::move(v), true);
+            add(variant_of(s, alias, std::move(text)), true);
         }
     }
     // Then the generated spellings of aliases that match without case or context rules, after
