@@ -2166,6 +2166,8 @@ TEST(SkillExtractor, AiNeedsWorkThatBuildsOrUsesIt) {
     EXPECT_EQ(ids("Experience with AI is a plus."), Ids{"artificial-intelligence"});
     EXPECT_EQ(ids("Pushing the boundaries of the broader AI community."), Ids{});
     EXPECT_EQ(ids("Stay current with emerging AI technologies."), Ids{});
+    // A notice that the employer uses AI in hiring ("AI Disclosure", set 78) asks for nothing.
+    EXPECT_EQ(ids("AI Disclosure: AI may be used during the hiring process."), Ids{});
     // "AI" among design files is Illustrator's file type (set 32).
     EXPECT_EQ(ids("Send any custom design files (AI, PSD, Figma) used for the animation."),
               Ids{"figma"});
