@@ -3734,19 +3734,24 @@ struct SkillExtractor::Impl {
     // tool is named, AI is not asked, nor the other machine-learning fields the gig judges
     // (unless asked_near, or kAiTrainingWork).
     void drop_trades_and_trained_ai(
-        const std::vector<Token>& toks,
+        std::string_view text, const std::vector<Token>& toks,
         const std::vector<std::pair<std::uint32_t, std::uint32_t>>& tag_lines,
         std::vector<Candidate>& cands) const {
         bool trained = false;
         std::uint32_t judged = kNoGroup;  // the skill people judge (AI), if named
         bool ml_tool = false;
+        // Labelling is the work when the text opens with it (its title or first sentence: "Data
+        // annotation specialist."), not when a research posting lists "data annotation" among
+        // its themes beside a dozen fields it asks for.
         bool labelling = false;
+        const std::size_t lead_end = std::min(text.find('\n'), text.find(". "));
         for (std::size_t ci = 0; ci < cands.size(); ++ci) {
             Candidate& c = cands[ci];
             const Variant& v = *c.variant;
             if (c.state == State::Accepted) {
                 ml_tool = ml_tool || (v.category < 64 && ((ml_tool_categories >> v.category) & 1u));
-                labelling = labelling || v.category == labelling_category;
+                labelling = labelling ||
+                            (v.category == labelling_category && toks[c.first].begin < lead_end);
                 if (!v.tool && !c.role && c.last < toks.size() &&
                     business_nouns.maybe(toks[c.last].hash) && in(business_nouns, toks[c.last])) {
                     c.state = State::Rejected;
@@ -5017,7 +5022,7 @@ std::vector<SkillSpan> SkillExtractor::extract(std::string_view text) const {
     impl_->drop_heading_name_mentions(tokens, candidates, heading_words);
     Impl::drop_list_headings(text, tokens, candidates);
     Impl::drop_quoted_examples(text, tokens, candidates);
-    impl_->drop_trades_and_trained_ai(tokens, tag_lines, candidates);
+    impl_->drop_trades_and_trained_ai(text, tokens, tag_lines, candidates);
     if (!others_at.empty()) {
         impl_->drop_product_lists(tokens, others_at, candidates);
         impl_->drop_others_lists(text, tokens, others_at, candidates);

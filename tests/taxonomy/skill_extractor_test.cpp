@@ -775,6 +775,14 @@ TEST(SkillExtractor, ResponsiveBesideALayoutIsResponsiveDesign) {
     EXPECT_EQ(ids("Make sure it's responsive on mobile."), Ids{});
 }
 
+// "Segmentation" and "tracking" alone are vision tasks beside perception, vision or camera words.
+TEST(SkillExtractor, BareVisionTasksBesidePerceptionWords) {
+    EXPECT_EQ(ids("Build models for scene understanding, segmentation, tracking, and spatial "
+                  "perception."),
+              (Ids{"image-segmentation", "object-tracking"}));
+    EXPECT_EQ(ids("Customer segmentation and order tracking."), Ids{"customer-segmentation"});
+}
+
 // "DSP" among processors is the chip a model runs on, not signal processing; "story writing"
 // beside agile words is writing user stories, not creative writing; a trajectory's forecast is
 // no forecasting.
@@ -2157,6 +2165,11 @@ TEST(SkillExtractor, TheTasksALabellingJobServesAreNotAskedSkills) {
               (Ids{"data-labeling", "image-segmentation"}));
     EXPECT_EQ(ids("Manage data labeling and train image segmentation models in PyTorch."),
               (Ids{"data-labeling", "image-segmentation", "pytorch"}));
+    // Labelling is the work only where the text opens with it: a research posting that lists
+    // "data annotation" among its themes still asks for the fields beside it (set 79).
+    EXPECT_EQ(ids("Sr. Applied Scientist\nOur research themes include diffusion models, transfer "
+                  "learning, active learning and semi-automated data annotation."),
+              (Ids{"diffusion-models", "transfer-learning", "active-learning", "data-labeling"}));
 }
 
 // "AI" is asked when the work builds or uses it, not when a text only mentions the field.
