@@ -775,12 +775,23 @@ TEST(SkillExtractor, ResponsiveBesideALayoutIsResponsiveDesign) {
     EXPECT_EQ(ids("Make sure it's responsive on mobile."), Ids{});
 }
 
-// "Segmentation" and "tracking" alone are vision tasks beside perception, vision or camera words.
+// "Segmentation" and "tracking" alone are vision tasks beside perception, vision or camera words,
+// and camera and sensor words settle "ISP" and "GPS".
 TEST(SkillExtractor, BareVisionTasksBesidePerceptionWords) {
     EXPECT_EQ(ids("Build models for scene understanding, segmentation, tracking, and spatial "
                   "perception."),
               (Ids{"image-segmentation", "object-tracking"}));
     EXPECT_EQ(ids("Customer segmentation and order tracking."), Ids{"customer-segmentation"});
+    // The tasks written with "of images" share it; "ISP" beside camera words is the image
+    // signal processor, "GPS" among sensors satellite positioning.
+    EXPECT_EQ(ids("CNNs for classification and segmentation of images."),
+              (Ids{"cnn", "image-classification", "image-segmentation"}));
+    EXPECT_EQ(ids("Capture raw image frames and run preprocessing (ISP, color conversions)."),
+              Ids{"camera-pipelines"});
+    EXPECT_EQ(ids("Our ISP provides fast internet."), Ids{});
+    EXPECT_EQ(ids("Sensors: cameras, LIDAR, RADAR, GPS and IMU."),
+              (Ids{"lidar", "radar", "gnss", "imu"}));
+    EXPECT_EQ(ids("Fleet GPS tracking for delivery vans."), Ids{});
 }
 
 // "DSP" among processors is the chip a model runs on, not signal processing; "story writing"
