@@ -162,18 +162,23 @@ std::string& operator<<(std::string& out, std::size_t n) {
     return out.append(buf, r.ptr);
 }
 
+// The title's word starting at or after `i`, which moves past it; empty at the end.
+std::string_view next_title_word(std::string_view title, std::size_t& i) {
+    while (i < title.size() && !std::isalnum(static_cast<unsigned char>(title[i]))) {
+        ++i;
+    }
+    const std::size_t start = i;
+    while (i < title.size() && std::isalnum(static_cast<unsigned char>(title[i]))) {
+        ++i;
+    }
+    return title.substr(start, i - start);
+}
+
 // Whether the title calls the job an internship ("Software Engineer Intern", "ML Internship").
 bool titled_internship(std::string_view title) {
     std::size_t i = 0;
-    while (i < title.size()) {
-        while (i < title.size() && !std::isalnum(static_cast<unsigned char>(title[i]))) {
-            ++i;
-        }
-        const std::size_t start = i;
-        while (i < title.size() && std::isalnum(static_cast<unsigned char>(title[i]))) {
-            ++i;
-        }
-        const std::string_view word = title.substr(start, i - start);
+    for (std::string_view word = next_title_word(title, i); !word.empty();
+         word = next_title_word(title, i)) {
         for (const std::string_view w : {"intern", "interns", "internship", "internships"}) {
             if (ascii::iequals(word, w)) {
                 return true;
@@ -191,17 +196,7 @@ std::optional<ExperienceLevel> level_from_title(std::string_view title) {
                                                   "entry",  "graduate", "graduates",  "grad",
                                                   "grads",  "trainee",  "apprentice", "beginner"};
     static constexpr std::string_view kMiddle[] = {"mid", "intermediate"};
-    // The word starting at or after `i`, which moves past it; empty at the end.
-    auto next_word = [&](std::size_t& i) {
-        while (i < title.size() && !std::isalnum(static_cast<unsigned char>(title[i]))) {
-            ++i;
-        }
-        const std::size_t start = i;
-        while (i < title.size() && std::isalnum(static_cast<unsigned char>(title[i]))) {
-            ++i;
-        }
-        return title.substr(start, i - start);
-    };
+    auto next_word = [&](std::size_t& i) { return next_title_word(title, i); };
     std::size_t i = 0;
     std::string_view before;
     for (std::string_view word = next_word(i); !word.empty(); before = word, word = next_word(i)) {

@@ -3744,14 +3744,18 @@ struct SkillExtractor::Impl {
         // annotation specialist."), not when a research posting lists "data annotation" among
         // its themes beside a dozen fields it asks for.
         bool labelling = false;
-        const std::size_t lead_end = std::min(text.find('\n'), text.find(". "));
+        std::size_t lead_end = 0;  // found at the first labelling skill: few texts name one
         for (std::size_t ci = 0; ci < cands.size(); ++ci) {
             Candidate& c = cands[ci];
             const Variant& v = *c.variant;
             if (c.state == State::Accepted) {
                 ml_tool = ml_tool || (v.category < 64 && ((ml_tool_categories >> v.category) & 1u));
-                labelling = labelling ||
-                            (v.category == labelling_category && toks[c.first].begin < lead_end);
+                if (!labelling && v.category == labelling_category) {
+                    if (lead_end == 0) {
+                        lead_end = std::min(text.find('\n'), text.find(". "));
+                    }
+                    labelling = toks[c.first].begin < lead_end;
+                }
                 if (!v.tool && !c.role && c.last < toks.size() &&
                     business_nouns.maybe(toks[c.last].hash) && in(business_nouns, toks[c.last])) {
                     c.state = State::Rejected;
