@@ -196,12 +196,12 @@ std::optional<ExperienceLevel> level_from_title(std::string_view title) {
                                                   "entry",  "graduate", "graduates",  "grad",
                                                   "grads",  "trainee",  "apprentice", "beginner"};
     static constexpr std::string_view kMiddle[] = {"mid", "intermediate"};
-    auto next_word = [&](std::size_t& i) { return next_title_word(title, i); };
     std::size_t i = 0;
     std::string_view before;
-    for (std::string_view word = next_word(i); !word.empty(); before = word, word = next_word(i)) {
+    for (std::string_view word = next_title_word(title, i); !word.empty();
+         before = word, word = next_title_word(title, i)) {
         std::size_t peek = i;
-        const std::string_view after = next_word(peek);
+        const std::string_view after = next_title_word(title, peek);
         // A level word inside a name states no level: "Member of Technical Staff" (a title at
         // AI labs, held at every level), "Lead Generation" and "Data Entry" (kinds of work).
         if ((ascii::iequals(word, "staff") && ascii::iequals(before, "technical")) ||
@@ -553,9 +553,11 @@ void Scorer::Impl::filters(const Listing& l, const ListingLevel& level, const Pa
     // permanent job, which a profile wanting only freelance or contract work never applies to.
     const bool salaried = !l.job_type && l.budget && l.budget->kind == BudgetKind::Salary;
     const std::optional<JobType> job_type = salaried ? JobType::FullTime : l.job_type;
-    if (!profile.job_types.empty() && job_type &&
-        std::find(profile.job_types.begin(), profile.job_types.end(), *job_type) ==
-            profile.job_types.end()) {
+    auto wants = [&](JobType t) {
+        return std::find(profile.job_types.begin(), profile.job_types.end(), t) !=
+               profile.job_types.end();
+    };
+    if (!profile.job_types.empty() && job_type && !wants(*job_type)) {
         if (failed()) {
             return;
         }
@@ -566,10 +568,6 @@ void Scorer::Impl::filters(const Listing& l, const ListingLevel& level, const Pa
     } else if (!profile.job_types.empty() && !job_type && titled_internship(l.title)) {
         // An internship is employment, full- or part-time: a profile that wants neither (a
         // freelancer's) never applies to one.
-        auto wants = [&](JobType t) {
-            return std::find(profile.job_types.begin(), profile.job_types.end(), t) !=
-                   profile.job_types.end();
-        };
         if (!wants(JobType::FullTime) && !wants(JobType::PartTime)) {
             if (failed()) {
                 return;
