@@ -1146,6 +1146,7 @@ struct SkillExtractor::Impl {
     std::uint64_t an_hash = 0;
     std::uint64_t who_hash = 0;
     std::uint64_t is_hash = 0;
+    std::uint64_t employees_hash = 0;
     std::uint64_t you_hash = 0;
     std::uint64_t mission_hash = 0;
     std::uint64_t will_hash = 0;
@@ -2788,7 +2789,7 @@ struct SkillExtractor::Impl {
             // The word after the tool first: it settles nearly every candidate.
             if (k + 2 >= toks.size() ||
                 (toks[k].punct != '\'' && toks[k].hash != is_hash && toks[k].punct != '|' &&
-                 toks[k].punct != '(') ||
+                 toks[k].punct != '(' && toks[k].hash != employees_hash) ||
                 c.state != State::Accepted || !toks[c.first].capital) {
                 continue;
             }
@@ -2815,7 +2816,9 @@ struct SkillExtractor::Impl {
             const bool possessive = possessive_at(toks, k) &&
                                     (in(own_nouns, toks[k + 2]) || in(team_nouns, toks[k + 2]));
             const bool hiring = toks[k].hash == is_hash && in(hiring_words, toks[k + 1]);
-            if (possessive || hiring || introduces_employer(text, toks, c)) {
+            // "ensure Stripe employees and customers use trustworthy data": its own staff.
+            const bool staff = toks[k].hash == employees_hash;
+            if (possessive || hiring || staff || introduces_employer(text, toks, c)) {
                 employers.push_back(c.variant->skill);
             }
         }
@@ -4734,6 +4737,7 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     m.an_hash = text_tokens::hash_lower("an");
     m.who_hash = text_tokens::hash_lower("who");
     m.is_hash = text_tokens::hash_lower("is");
+    m.employees_hash = text_tokens::hash_lower("employees");
     m.you_hash = text_tokens::hash_lower("you");
     m.mission_hash = text_tokens::hash_lower("mission");
     m.will_hash = text_tokens::hash_lower("will");

@@ -11,6 +11,8 @@
 //                            [--hits]  (--hits: every match, labelled or not, as the words it
 //                            matched: "case 3 hit|false react: React.js")
 //                            [--min-precision P] [--min-recall R]
+//                            [--taxonomy FILE]  (another taxonomy: compares a change of the
+//                            project's file against the file as it was)
 // Exits 1 when a minimum is not met (the ctest test uses this), 2 on bad input.
 #include <algorithm>
 #include <cstdio>
@@ -40,6 +42,7 @@ struct Options {
     // id -> text for sets that name postings by id instead of holding their text
     // (tests/eval/real_texts.py writes it from ../shared/fixtures; docs/eval.md).
     std::optional<fs::path> texts;
+    fs::path taxonomy = fs::path(GIGSCOUT_SOURCE_DIR) / "resources" / "taxonomy.json";
     bool no_fixtures = false;
     bool verbose = false;
     bool spans = false;  // every spurious match with the words around it
@@ -413,6 +416,8 @@ Options parse_args(int argc, char** argv) {
             o.texts = fs::path(value());
         } else if (a == "--no-fixtures") {
             o.no_fixtures = true;
+        } else if (a == "--taxonomy") {
+            o.taxonomy = fs::path(value());
         } else if (a == "--verbose" || a == "-v") {
             o.verbose = true;
         } else if (a == "--spans") {
@@ -424,10 +429,11 @@ Options parse_args(int argc, char** argv) {
         } else if (a == "--min-recall") {
             o.min_recall = std::atof(value().c_str());
         } else {
-            fail_input("unknown argument `" + std::string(a) +
-                       "` (use --set, --texts, --fixtures, --no-fixtures, --verbose, --spans, "
-                       "--hits, --min-precision, "
-                       "--min-recall)");
+            fail_input(
+                "unknown argument `" + std::string(a) +
+                "` (use --set, --texts, --fixtures, --no-fixtures, --taxonomy, --verbose, --spans, "
+                "--hits, --min-precision, "
+                "--min-recall)");
         }
     }
     return o;
@@ -437,7 +443,7 @@ Options parse_args(int argc, char** argv) {
 
 int main(int argc, char** argv) {
     Options opt = parse_args(argc, argv);
-    auto taxonomy = Taxonomy::load(fs::path(GIGSCOUT_SOURCE_DIR) / "resources" / "taxonomy.json");
+    auto taxonomy = Taxonomy::load(opt.taxonomy);
     if (!taxonomy.ok()) {
         fail_input(taxonomy.error().message);
     }

@@ -792,6 +792,23 @@ TEST(SkillExtractor, BareVisionTasksBesidePerceptionWords) {
     EXPECT_EQ(ids("Sensors: cameras, LIDAR, RADAR, GPS and IMU."),
               (Ids{"lidar", "radar", "gnss", "imu"}));
     EXPECT_EQ(ids("Fleet GPS tracking for delivery vans."), Ids{});
+    // "Fusion" beside perception words is sensor fusion; biometrics is biometric recognition.
+    EXPECT_EQ(ids("Develop perception & fusion algorithms."), Ids{"sensor-fusion"});
+    EXPECT_EQ(ids("Asian fusion cuisine for our cafe."), Ids{});
+    EXPECT_EQ(ids("Applied ML in computer vision/biometrics."),
+              (Ids{"machine-learning", "computer-vision", "biometric-recognition"}));
+}
+
+// "Evaluate" with models as its object is model evaluation; evaluating the outputs of an LLM,
+// a business model or vendors is not.
+TEST(SkillExtractor, EvaluatingModelsIsModelEvaluation) {
+    EXPECT_EQ(ids("Fine-tune and evaluate open-source detection models on our datasets."),
+              (Ids{"fine-tuning", "model-evaluation", "object-detection"}));
+    EXPECT_EQ(ids("Design experiments to evaluate the performance of different models."),
+              Ids{"model-evaluation"});
+    EXPECT_EQ(ids("Evaluate and model global licensing revenue."), Ids{});
+    EXPECT_EQ(ids("Evaluate AI model output in lyrics."), Ids{});
+    EXPECT_EQ(ids("Evaluate business models for our stores."), Ids{});
 }
 
 // "DSP" among processors is the chip a model runs on, not signal processing; "story writing"
@@ -1656,6 +1673,9 @@ TEST(SkillExtractor, TheEmployersOwnProductIsNotAnAskedSkill) {
               Ids{"terraform"});
     EXPECT_EQ(ids("Load data into Snowflake with dbt."), (Ids{"snowflake", "dbt"}));
     EXPECT_EQ(ids("Ship native iOS & Android builds."), (Ids{"ios", "android"}));
+    // Its own staff: "Stripe employees" are the employer's.
+    EXPECT_EQ(ids("Ensure Stripe employees use trusted data. Extend the Stripe API with Go."),
+              Ids{"go"});
 }
 
 // A tool a sentence calls a company ("Supabase is an open-source company") is the employer too;
@@ -2640,6 +2660,10 @@ TEST(SkillExtractor, ToolNamesWrittenApartOrInThePlural) {
     EXPECT_EQ(ids("Familiarity with python-notebooks for model development."), Ids{"jupyter"});
     EXPECT_EQ(ids("Build a Word Press site in Type Script."), (Ids{"wordpress", "typescript"}));
     EXPECT_EQ(ids("Experience in async processing of data at scale."), Ids{"concurrency"});
+    EXPECT_EQ(ids("Asynchronous processing patterns and multithreaded services."),
+              Ids{"concurrency"});
+    EXPECT_EQ(ids("Understanding of version control (e.g. git) and CI tools."),
+              (Ids{"git", "ci-cd"}));
 }
 
 // Active learning beside machine-learning words is the labelling strategy, not a teaching method.
