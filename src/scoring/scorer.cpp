@@ -188,13 +188,29 @@ bool titled_internship(std::string_view title) {
     return false;
 }
 
+// "Student Success Manager", "Student Services Advisor": a job serving students, which states
+// no level, where "Machine Learning Student" or "Working Student" is one held by a student.
+bool serves_students(std::string_view word, std::string_view after) {
+    if (!ascii::iequals(word, "student") && !ascii::iequals(word, "students")) {
+        return false;
+    }
+    for (const std::string_view w : {"success", "services", "service", "affairs", "advisor",
+                                     "adviser", "support", "recruitment", "engagement", "life",
+                                     "counselor", "counsellor", "coordinator", "enrollment"}) {
+        if (ascii::iequals(after, w)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 // Listings often state the level only in the title ("Senior ...", "Junior ...").
 std::optional<ExperienceLevel> level_from_title(std::string_view title) {
     static constexpr std::string_view kExpert[] = {"senior", "sr",   "lead",      "principal",
                                                    "staff",  "head", "architect", "expert"};
-    static constexpr std::string_view kEntry[] = {"junior", "jr",       "intern",     "internship",
-                                                  "entry",  "graduate", "graduates",  "grad",
-                                                  "grads",  "trainee",  "apprentice", "beginner"};
+    static constexpr std::string_view kEntry[] = {
+        "junior", "jr",    "intern",  "internship", "entry",    "graduate", "graduates",
+        "grad",   "grads", "trainee", "apprentice", "beginner", "student",  "students"};
     static constexpr std::string_view kMiddle[] = {"mid", "intermediate"};
     std::size_t i = 0;
     std::string_view before;
@@ -207,7 +223,8 @@ std::optional<ExperienceLevel> level_from_title(std::string_view title) {
         if ((ascii::iequals(word, "staff") && ascii::iequals(before, "technical")) ||
             (ascii::iequals(word, "lead") &&
              (ascii::iequals(after, "generation") || ascii::iequals(after, "gen"))) ||
-            (ascii::iequals(word, "entry") && ascii::iequals(before, "data"))) {
+            (ascii::iequals(word, "entry") && ascii::iequals(before, "data")) ||
+            serves_students(word, after)) {
             continue;
         }
         for (auto w : kExpert) {

@@ -353,6 +353,16 @@ TEST(SkillFit, MachineLearningAndComputerVisionAreFieldsOfAI) {
                 0.5 * (0.5 / 4), kEps);
 }
 
+TEST(SkillFit, LargeLanguageModelsAreGenerativeAI) {
+    // "Forward Deployed Engineer, GenAI" asks what an LLM developer does (ranking set 78: the
+    // title had counted as nothing the profile has, halving the listing's context).
+    Profile llm;
+    llm.skills = {skill("llm", SkillLevel::Intermediate)};
+    Score genai = bundled(llm, listing("a", {title("generative-ai")}));
+    EXPECT_EQ(genai.partial_skills, (std::vector<PartialSkill>{{"generative-ai", "llm", {"llm"}}}));
+    EXPECT_NEAR(value_of(genai, "skill"), (0.7 * 0.85) * (0.7 / 4), kEps);
+}
+
 TEST(SkillFit, WebFrameworksArePartialEvidenceForThePartTheyBuild) {
     // In the bundled taxonomy a back-end framework implies back-end development, a front-end
     // one front-end development and a REST API API design: a profile of FastAPI is part of what
@@ -591,6 +601,10 @@ TEST(LevelFit, ReadsTheLevelFromTheTitleWhenNotStated) {
     // Models - New College Grad 2026" had ranked first for an advanced profile).
     EXPECT_NEAR(value_of(level_case(std::nullopt, "Vision Engineer - New College Grad"), "level"),
                 0.6, kEps);
+    // So is a student's (ranking set 78: "Machine Learning Student, (MSc Students)" had ranked
+    // fifth for an advanced profile); a job serving students states no level.
+    EXPECT_NEAR(value_of(level_case(std::nullopt, "Machine Learning Student"), "level"), 0.6, kEps);
+    EXPECT_NEAR(value_of(level_case(std::nullopt, "Student Success Manager"), "level"), 0.5, kEps);
 }
 
 TEST(LevelFit, TwoLevelsAwayIsFilteredWithItsReason) {

@@ -154,6 +154,9 @@ TEST(SkillExtractor, OrdinaryWordsWithSkillNamesAreLeftAlone) {
     // The spreadsheet used with something is the tool.
     EXPECT_EQ(ids("Create financial models in Excel with VLOOKUP."),
               (Ids{"financial-modeling", "excel", "spreadsheets-advanced"}));
+    // A macro-enabled workbook is Excel work (ranking set 78: an "XLSM file to filter and
+    // calculate" gig had named Excel only in its tag).
+    EXPECT_EQ(ids("One of our current apps is an xlsm file."), Ids{"excel"});
     EXPECT_EQ(ids("Spring 2026 internship"), Ids{});
     // The verb "react to" something is no React; React used to do something is.
     EXPECT_EQ(ids("React to customer feedback and changing priorities."), Ids{});
