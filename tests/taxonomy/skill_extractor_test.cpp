@@ -1799,6 +1799,14 @@ TEST(SkillExtractor, AFieldOfStudyIsNotAnAskedSkill) {
     EXPECT_EQ(ids("a degree in a STEM discipline (science, technology, engineering, and "
                   "mathematics)"),
               Ids{});
+    // A degree's focus, areas of study after a colon, and courses taken (set 80).
+    EXPECT_EQ(ids("Bachelor's degree with a focus in data management, information security."),
+              Ids{});
+    EXPECT_EQ(ids("Pursuing a degree in one of the following areas of study: Data Science, Data "
+                  "Analytics, Electrical Engineering."),
+              Ids{});
+    EXPECT_EQ(ids("Graduate-level courses in Data Science, Statistics, or a related field."),
+              Ids{});
 }
 
 TEST(SkillExtractor, AWordThatNeededItsContextConfirmsNoOther) {
@@ -2108,6 +2116,9 @@ TEST(SkillExtractor, ClientsInvestorsAndIndustriesListedAreNotSkills) {
     EXPECT_EQ(ids("backed by investors like Founders Fund, Stripe and others"), Ids{});
     EXPECT_EQ(ids("Quantum will redefine industries like finance, artificial intelligence, "
                   "machine learning and cryptography."),
+              Ids{});
+    EXPECT_EQ(ids("Create lasting impact in fields as diverse as cybersecurity, healthcare and "
+                  "aviation."),
               Ids{});
     // The list ends where the sentence speaks of the job.
     EXPECT_EQ(ids("Clients include Nike and you will build dashboards in Tableau"),
@@ -2665,6 +2676,20 @@ TEST(SkillExtractor, ToolNamesWrittenApartOrInThePlural) {
     EXPECT_EQ(ids("Experience in async processing of data at scale."), Ids{"concurrency"});
     EXPECT_EQ(ids("Asynchronous processing patterns and multithreaded services."),
               Ids{"concurrency"});
+}
+
+// The words of IT operations (set 80): servers set up and patched, switches, virtual machines,
+// access management and written procedures.
+TEST(SkillExtractor, ITOperationsWork) {
+    EXPECT_EQ(ids("Assist in server setup and patch management of Windows servers."),
+              Ids{"sysadmin"});
+    EXPECT_EQ(ids("Maintain network switches and the LAN/WAN."), Ids{"networking"});
+    EXPECT_EQ(ids("Run SIEMs on virtualized infrastructure."), (Ids{"siem", "virtualization"}));
+    EXPECT_EQ(ids("Improve IT onboarding and access management."), Ids{"identity-access"});
+    EXPECT_EQ(ids("Writes Standard Operating Procedures (SOPs) for the shift."),
+              Ids{"technical-writing"});
+    // Documentation kept as a duty of any job is no technical writing.
+    EXPECT_EQ(ids("Maintain documentation and compliance reports."), Ids{});
     EXPECT_EQ(ids("Understanding of version control (e.g. git) and CI tools."),
               (Ids{"git", "ci-cd"}));
 }
