@@ -672,10 +672,12 @@ std::optional<Budget> pay_value(std::string_view label, std::string_view value) 
 std::optional<Budget> stated_pay(std::string_view description) {
     // Labels that open their line and state pay ("Monthly Rate: $2500-3350", "Salary: 60k-80k
     // EUR per year").
-    static constexpr std::array<std::string_view, 14> kPayLabels = {
-        "salary range", "salary",       "pay range",     "pay rate",    "pay",
-        "hourly rate",  "monthly rate", "annual salary", "base salary", "monthly salary",
-        "compensation", "rate",         "hourly pay",    "budget"};
+    // An internship's "Stipend: ₹15,500 per month" is its pay too.
+    static constexpr std::array<std::string_view, 16> kPayLabels = {
+        "salary range", "salary",         "pay range",       "pay rate",
+        "pay",          "hourly rate",    "monthly rate",    "annual salary",
+        "base salary",  "monthly salary", "compensation",    "rate",
+        "hourly pay",   "budget",         "monthly stipend", "stipend"};
     const std::string lower = ascii::to_lower(description.substr(0, kLabelScanBytes));
     for (std::string_view text : label_lines(lower)) {
         for (std::string_view label : kPayLabels) {

@@ -272,6 +272,10 @@ TEST(WorkplaceReading, ThePayAPostingStatesIsRead) {
     EXPECT_EQ(pay("Pay: From \u20B915,000.00 per month"), "salary 180000--1 INR");
     EXPECT_EQ(pay("Pay: \u20B95,000.00 - \u20B98,000.00 per month"), "salary 60000-96000 INR");
     EXPECT_EQ(pay("Salary: EUR 60,000 - 80,000 per year"), "salary 60000-80000 EUR");
+    // An internship's stipend (ranking set 77: "Stipend: ₹30,000 – ₹50,000 per month", about
+    // $2–3.50 an hour, ranked eighth for a profile asking $15).
+    EXPECT_EQ(pay("Stipend: \u20B930,000 \xE2\x80\x93 \u20B950,000 per month"),
+              "salary 360000-600000 INR");
     // No period, no currency, no label at a line's start, or no amount: nothing stated.
     EXPECT_EQ(pay("Rate: $45"), "");
     EXPECT_EQ(pay("Salary: 120000"), "");
