@@ -143,6 +143,14 @@ constexpr std::string_view kStudyExamplePrefixes[] = {"subject such as",
 // broad heading; it is not a skill the work asks for. Matched like a study prefix.
 constexpr std::string_view kCategoryPrefixes[] = {
     "category :", "categories :", "subcategory :", "industry :", "industries :"};
+// A field right after these names where the job sits ("the Institute of Artificial
+// Intelligence", "the Section for Visual Computing", "Centre for Machine Vision"), not what it
+// asks: academic postings name their institutions so. Matched like a study prefix.
+constexpr std::string_view kInstitutionPrefixes[] = {
+    "institute of",   "institute for", "department of", "faculty of", "school of",
+    "centre for",     "center for",    "centre of",     "center of",  "section for",
+    "laboratory for", "laboratory of", "lab for",       "chair of",   "chair for",
+};
 
 // Nouns that, right after a field that names roles (Skill::names_roles), or after a list of
 // them, make it a role or a team: "DevOps engineer", "product managers", "Design, QA and
@@ -172,8 +180,9 @@ constexpr std::string_view kRoleQualifiers[] = {
 // their other role nouns ("AI engineer" is AI work) and a team of their own ("our robotics team
 // is hiring": the work is robotics).
 constexpr std::string_view kTeamNouns[] = {
-    "team",         "teams",        "department",   "departments", "squad", "squads", "colleagues",
-    "counterparts", "organization", "organisation", "org",         "guild", "guilds",
+    "team",   "teams",      "department",   "departments",  "squad",
+    "squads", "colleagues", "counterparts", "organization", "organisation",
+    "org",    "guild",      "guilds",       "group",        "groups",
 };
 
 // Departments: a field listed among them after "with" is a group of colleagues ("collaborate
@@ -4507,6 +4516,8 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     prefixes.insert(prefixes.end(), std::begin(kStudyExamplePrefixes),
                     std::end(kStudyExamplePrefixes));
     prefixes.insert(prefixes.end(), std::begin(kCategoryPrefixes), std::end(kCategoryPrefixes));
+    prefixes.insert(prefixes.end(), std::begin(kInstitutionPrefixes),
+                    std::end(kInstitutionPrefixes));
     m.study_prefixes = compile_phrases(prefixes);
     m.in_hash = text_tokens::hash_lower("in");
     for (const Phrase& p : m.study_prefixes) {

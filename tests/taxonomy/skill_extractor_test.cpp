@@ -1810,6 +1810,12 @@ TEST(SkillExtractor, AFieldOfStudyIsNotAnAskedSkill) {
               Ids{});
     EXPECT_EQ(ids("Graduate-level courses in Data Science, Statistics, or a related field."),
               Ids{});
+    // An institution's name (set 81's academic postings); a group is a team, whose field is
+    // no asked skill.
+    EXPECT_EQ(ids("You will be based at the Institute of Artificial Intelligence in Vienna."),
+              Ids{});
+    EXPECT_EQ(ids("Join the Section for Visual Computing at DTU."), Ids{});
+    EXPECT_EQ(ids("Work with the computer vision group on deep learning."), Ids{"deep-learning"});
 }
 
 TEST(SkillExtractor, AWordThatNeededItsContextConfirmsNoOther) {
