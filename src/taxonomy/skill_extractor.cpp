@@ -195,8 +195,9 @@ constexpr std::string_view kDepartments[] = {
 // works "with" them ("coordinate with our team of back-end developers"); so are the groups of
 // kTeamNouns ("review error reports with the ML team").
 constexpr std::string_view kColleagueNouns[] = {
-    "engineers",  "developers", "designers",   "specialists", "analysts", "consultants",
-    "architects", "scientists", "researchers", "programmers", "experts",
+    "engineers",   "developers", "designers",  "specialists", "analysts",
+    "consultants", "architects", "scientists", "researchers", "programmers",
+    "experts",     "lead",       "leads",
 };
 // Words between colleagues and their field ("experts across machine learning and robotics").
 constexpr std::string_view kColleagueFieldLinks[] = {"in", "across", "from"};
@@ -2400,6 +2401,51 @@ struct SkillExtractor::Impl {
             if (k > 0 && in(partner_verbs, toks[k - 1]) &&
                 (k < 2 || !in(using_words, toks[k - 2]))) {
                 c.role = true;
+            }
+        }
+    }
+
+    // The tools in brackets after a colleague's role are that colleague's: "work alongside the
+    // iOS lead (Swift/CoreML), Android lead (Kotlin/MediaPipe)" asks for none of them (set 81).
+    // Only after "with"/"alongside" earlier in the sentence: a title's "Backend Developer
+    // (Python, Django)" names the hire's own stack.
+    void mark_colleague_stacks(const std::vector<Token>& toks,
+                               std::vector<Candidate>& cands) const {
+        constexpr std::size_t kMaxReach = 16;  // tokens from "with" to the role
+        for (std::size_t ci = 0; ci < cands.size(); ++ci) {
+            const Candidate& c = cands[ci];
+            const std::size_t open = c.last + 1;  // after the field and its role noun
+            if (!c.role || open >= toks.size() || toks[open].punct != '(' ||
+                !in(role_nouns, toks[c.last])) {
+                continue;
+            }
+            bool with = false;
+            for (std::size_t k = c.first; k > 0 && c.first - k < kMaxReach; --k) {
+                if (toks[k - 1].sentence != toks[c.first].sentence) {
+                    break;
+                }
+                with = with || in(with_words, toks[k - 1]);
+            }
+            if (!with) {
+                continue;
+            }
+            for (std::size_t j = ci + 1; j < cands.size(); ++j) {
+                Candidate& item = cands[j];
+                if (item.first <= open) {
+                    continue;
+                }
+                const bool inside = [&] {
+                    for (std::size_t k = open + 1; k < item.first; ++k) {
+                        if (toks[k].punct == ')' || toks[k].punct == '(') {
+                            return false;
+                        }
+                    }
+                    return true;
+                }();
+                if (!inside) {
+                    break;
+                }
+                item.role = true;
             }
         }
     }
@@ -5047,6 +5093,7 @@ std::vector<SkillSpan> SkillExtractor::extract(std::string_view text) const {
     impl_->mark_department_lists(tokens, candidates);
     impl_->mark_colleagues(tokens, candidates);
     impl_->mark_partners(tokens, candidates);
+    impl_->mark_colleague_stacks(tokens, candidates);
     const auto sections = impl_->drop_company_sections(text, tokens, candidates);
     impl_->drop_self_descriptions(text, tokens, candidates, sections.first_job);
     thread_local std::vector<std::uint64_t> heading_words;

@@ -617,6 +617,12 @@ TEST(SkillExtractor, FieldsOfColleaguesWorkedWithAreNotAsked) {
     // The people hired are a role too; their field is asked when written as the work.
     EXPECT_EQ(ids("We need backend engineers with Go."), Ids{"go"});
     EXPECT_EQ(ids("Experience with backend development."), Ids{"backend"});
+    // A colleague's tools in brackets are the colleague's (set 81); a title's are the hire's.
+    EXPECT_EQ(ids("You will work alongside the iOS lead (Swift/CoreML) and the Android lead "
+                  "(Kotlin/MediaPipe). Experience with PyTorch."),
+              Ids{"pytorch"});
+    EXPECT_EQ(ids("Collaborate with the backend team (Go, Postgres) to ship features."), Ids{});
+    EXPECT_EQ(ids("Backend Developer (Python, Django)\nBuild our API."), (Ids{"python", "django"}));
 }
 
 // "<work> with <field>": the group the hire works with, not a skill it asks for.
