@@ -201,6 +201,9 @@ constexpr std::string_view kColleagueNouns[] = {
 };
 // Words between colleagues and their field ("experts across machine learning and robotics").
 constexpr std::string_view kColleagueFieldLinks[] = {"in", "across", "from"};
+// Nouns in "<people> with expertise in <field>": the field is theirs.
+constexpr std::string_view kExpertiseWords[] = {"expertise", "experience", "background",
+                                                "backgrounds"};
 constexpr std::string_view kWithWords[] = {"with", "alongside", "across", "between", "among"};
 // Words that open a list of teams by name ("engineering teams, including Machine Learning, Data
 // Engineering, Product Management"): every item is a team, department word or not.
@@ -984,15 +987,17 @@ struct SkillExtractor::Impl {
     std::vector<std::uint64_t> study_prefix_ends;  // their last tokens, sorted
     PhraseList study_heads;  // the study prefixes ending in "in", without it ("degree")
     std::uint64_t in_hash = 0;
-    std::vector<std::uint64_t> list_glue;          // kListGlue, sorted hashes
-    std::vector<std::uint64_t> phrase_ends;        // kPhraseEnds, sorted hashes
-    std::vector<std::uint64_t> role_nouns;         // kRoleNouns, sorted hashes
-    std::vector<std::uint64_t> team_nouns;         // kTeamNouns, sorted hashes
-    WordList role_qualifiers;                      // kRoleQualifiers, sorted hashes
-    std::vector<std::uint64_t> departments;        // kDepartments, sorted hashes
-    std::vector<std::uint64_t> with_words;         // kWithWords, sorted hashes
-    std::vector<std::uint64_t> colleague_nouns;    // kColleagueNouns, kTeamNouns; sorted hashes
-    std::vector<std::uint64_t> colleague_links;    // kColleagueFieldLinks, sorted hashes
+    std::vector<std::uint64_t> list_glue;        // kListGlue, sorted hashes
+    std::vector<std::uint64_t> phrase_ends;      // kPhraseEnds, sorted hashes
+    std::vector<std::uint64_t> role_nouns;       // kRoleNouns, sorted hashes
+    std::vector<std::uint64_t> team_nouns;       // kTeamNouns, sorted hashes
+    WordList role_qualifiers;                    // kRoleQualifiers, sorted hashes
+    std::vector<std::uint64_t> departments;      // kDepartments, sorted hashes
+    std::vector<std::uint64_t> with_words;       // kWithWords, sorted hashes
+    std::vector<std::uint64_t> colleague_nouns;  // kColleagueNouns, kTeamNouns; sorted hashes
+    std::vector<std::uint64_t> colleague_links;  // kColleagueFieldLinks, sorted hashes
+    std::vector<std::uint64_t> expertise_words;  // kExpertiseWords, sorted hashes
+    std::uint64_t with_hash = 0;
     std::vector<std::uint64_t> partner_verbs;      // kPartnerVerbs, sorted hashes
     std::vector<std::uint64_t> partner_fillers;    // kPartnerFillers, sorted hashes
     std::vector<std::uint64_t> work_verbs;         // kWorkVerbs, sorted hashes
@@ -2309,11 +2314,23 @@ struct SkillExtractor::Impl {
         // Or the people right before a field (not a tool, nor a design tool: "designers in
         // Figma" is where the hire meets them), and the list it opens: "alongside leading
         // experts across machine learning and robotics".
-        auto after_people = [&](const Candidate& c) {
+        // Where the people stand, or 0: "experts across machine learning", and "scientists with
+        // expertise in information retrieval" (set 80).
+        auto after_people = [&](const Candidate& c) -> std::size_t {
+            if (c.variant->tool || c.variant->category == design_category) {
+                return 0;
+            }
             // The people first: a filter settles nearly every candidate.
-            return c.first >= 2 && people(toks[c.first - 2]) &&
-                   in(colleague_links, toks[c.first - 1]) && !c.variant->tool &&
-                   c.variant->category != design_category;
+            if (c.first >= 2 && people(toks[c.first - 2]) &&
+                in(colleague_links, toks[c.first - 1])) {
+                return c.first - 2;
+            }
+            if (c.first >= 4 && toks[c.first - 1].hash == in_hash &&
+                toks[c.first - 3].hash == with_hash && people(toks[c.first - 4]) &&
+                in(expertise_words, toks[c.first - 2])) {
+                return c.first - 4;
+            }
+            return 0;
         };
         bool listing = false;  // the last candidate was a colleague's field from after_people
         std::size_t listed_end = 0;
@@ -2328,12 +2345,13 @@ struct SkillExtractor::Impl {
                 continue;
             }
             listing = false;
-            const bool after = after_people(c);
+            const std::size_t people_at = after_people(c);
+            const bool after = people_at != 0;
             if (!after && (c.last >= toks.size() || !before_people(c))) {
                 continue;
             }
-            const Token& head = toks[after ? c.first - 2 : c.first];
-            for (std::size_t j = after ? c.first - 2 : c.first; j-- > 0;) {
+            const Token& head = toks[after ? people_at : c.first];
+            for (std::size_t j = after ? people_at : c.first; j-- > 0;) {
                 const Token& t = toks[j];
                 if (t.sentence != head.sentence || head.word_index - t.word_index > kWindow) {
                     break;
@@ -4594,6 +4612,9 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     m.colleague_nouns = compile_words(colleagues);
     m.colleague_links = compile_words(
         std::vector<std::string>(std::begin(kColleagueFieldLinks), std::end(kColleagueFieldLinks)));
+    m.expertise_words = compile_words(
+        std::vector<std::string>(std::begin(kExpertiseWords), std::end(kExpertiseWords)));
+    m.with_hash = text_tokens::hash_lower("with");
     m.partner_verbs =
         compile_words(std::vector<std::string>(std::begin(kPartnerVerbs), std::end(kPartnerVerbs)));
     m.partner_fillers = compile_words(

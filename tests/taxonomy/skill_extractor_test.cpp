@@ -613,6 +613,11 @@ TEST(SkillExtractor, FieldsOfColleaguesWorkedWithAreNotAsked) {
                   "platforms and mapping. Experience with Python."),
               Ids{"python"});
     EXPECT_EQ(ids("We seek experts in machine learning."), Ids{"machine-learning"});
+    // ... or after "with expertise in" (set 80).
+    EXPECT_EQ(ids("Work closely with data scientists with expertise in information retrieval and "
+                  "large language models. You know Python."),
+              Ids{"python"});
+    EXPECT_EQ(ids("We need engineers with expertise in computer vision."), Ids{"computer-vision"});
     EXPECT_EQ(ids("Collaborate with designers in Figma."), Ids{"figma"});
     // The people hired are a role too; their field is asked when written as the work.
     EXPECT_EQ(ids("We need backend engineers with Go."), Ids{"go"});
