@@ -150,6 +150,9 @@ TEST(SkillExtractor, OrdinaryWordsWithSkillNamesAreLeftAlone) {
     EXPECT_EQ(ids("React quickly to incidents"), Ids{});
     EXPECT_EQ(ids("Express your interest by email"), Ids{});
     EXPECT_EQ(ids("Excel at teamwork and excel in sales"), Ids{});
+    // Latex the material is no typesetting (set 81: "3D silicone masks, latex masks").
+    EXPECT_EQ(ids("Presentation attacks: silicone masks and latex masks."), Ids{});
+    EXPECT_EQ(ids("Write the paper in LaTeX."), Ids{"latex"});
     EXPECT_EQ(ids("Candidates excel with clients."), Ids{});
     // The spreadsheet used with something is the tool.
     EXPECT_EQ(ids("Create financial models in Excel with VLOOKUP."),
@@ -2696,6 +2699,7 @@ TEST(SkillExtractor, ToolNamesWrittenApartOrInThePlural) {
     EXPECT_EQ(ids("Experience in async processing of data at scale."), Ids{"concurrency"});
     EXPECT_EQ(ids("Asynchronous processing patterns and multithreaded services."),
               Ids{"concurrency"});
+    EXPECT_EQ(ids("Investigate explainability methods and saliency maps."), Ids{"explainable-ai"});
 }
 
 // The words of IT operations (set 80): servers set up and patched, switches, virtual machines,
