@@ -410,6 +410,12 @@ constexpr std::string_view kCompanyNouns[] = {
     "marketplace",  "network",   "firm",     "agency",  "business", "organization",
     "organisation", "community", "building", "mission", "founded",  "backed",
 };
+// "We're building a <noun>": the project a gig is for (builds_a_project).
+constexpr std::string_view kProjectVerbs[] = {"building", "developing", "creating", "making"};
+constexpr std::string_view kProjectNouns[] = {
+    "system", "tool", "app",       "application", "pipeline",  "prototype", "mvp",
+    "script", "bot",  "dashboard", "website",     "extension", "plugin",    "solution",
+};
 // "<tool> or a similar <kind>" (drop_kinds_of_the_named).
 constexpr std::string_view kKindOfWords[] = {"similar",    "other",      "another",
                                              "equivalent", "comparable", "alternative"};
@@ -997,6 +1003,8 @@ struct SkillExtractor::Impl {
     std::vector<std::uint64_t> colleague_nouns;  // kColleagueNouns, kTeamNouns; sorted hashes
     std::vector<std::uint64_t> colleague_links;  // kColleagueFieldLinks, sorted hashes
     std::vector<std::uint64_t> expertise_words;  // kExpertiseWords, sorted hashes
+    std::vector<std::uint64_t> project_verbs;    // kProjectVerbs, sorted hashes
+    std::vector<std::uint64_t> project_nouns;    // kProjectNouns, sorted hashes
     std::uint64_t with_hash = 0;
     std::vector<std::uint64_t> partner_verbs;      // kPartnerVerbs, sorted hashes
     std::vector<std::uint64_t> partner_fillers;    // kPartnerFillers, sorted hashes
@@ -2732,6 +2740,28 @@ struct SkillExtractor::Impl {
     // article ("Our", "The" start a phrase of their own).
     bool name_word(const Token& t) const { return t.capital && !in(not_names, t); }
 
+    // Whether "we're <verb>" at `be` goes on "building/developing a <project noun>" within a few
+    // words ("We're building a system that generates poker questions … with LLMs"): a client
+    // describing the project a gig is for, where "We're building the future of payments" is a
+    // company describing itself.
+    bool builds_a_project(const std::vector<Token>& toks, const Token& be) const {
+        const std::size_t v = static_cast<std::size_t>(&be - toks.data()) + 1;
+        if (v + 2 >= toks.size() || !in(project_verbs, toks[v]) ||
+            (toks[v + 1].hash != a_hash && toks[v + 1].hash != an_hash)) {
+            return false;
+        }
+        constexpr std::size_t kMaxModifiers = 3;  // "a simple internal web app"
+        for (std::size_t j = v + 2; j < toks.size() && j <= v + 2 + kMaxModifiers; ++j) {
+            if (in(project_nouns, toks[j])) {
+                return true;
+            }
+            if (!toks[j].is_word()) {
+                return false;
+            }
+        }
+        return false;
+    }
+
     // What self_description has read of one sentence.
     struct SelfScan {
         std::uint32_t sentence = 0;
@@ -2787,6 +2817,9 @@ struct SkillExtractor::Impl {
             };
             if (t.hash == we_hash && in(we_verbs, next)) {
                 scan.subject = k;
+            } else if (t.hash == we_hash && in(be_verbs, next) && builds_a_project(toks, next)) {
+                scan.job = true;  // "We're building a system that …": the gig's project
+                break;
             } else if (t.hash == we_hash && in(be_verbs, next)) {
                 scan.weak = k;
             } else if (t.hash == our_hash &&
@@ -4615,6 +4648,10 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     m.expertise_words = compile_words(
         std::vector<std::string>(std::begin(kExpertiseWords), std::end(kExpertiseWords)));
     m.with_hash = text_tokens::hash_lower("with");
+    m.project_verbs =
+        compile_words(std::vector<std::string>(std::begin(kProjectVerbs), std::end(kProjectVerbs)));
+    m.project_nouns =
+        compile_words(std::vector<std::string>(std::begin(kProjectNouns), std::end(kProjectNouns)));
     m.partner_verbs =
         compile_words(std::vector<std::string>(std::begin(kPartnerVerbs), std::end(kPartnerVerbs)));
     m.partner_fillers = compile_words(

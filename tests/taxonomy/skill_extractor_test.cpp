@@ -512,6 +512,12 @@ TEST(SkillExtractor, AnEmployerDescribingItselfAsksForNoField) {
     EXPECT_EQ(ids("About the role: we're building a platform spanning data pipelines."),
               Ids{"data-engineering"});
     EXPECT_EQ(ids("We're building a platform spanning data pipelines."), Ids{});
+    // A client building "a system", "a tool" or "an app" describes the gig's project (ranking
+    // set 76: a poker content pipeline "combining solver data with LLMs" had asked no LLM).
+    EXPECT_EQ(ids("We're building a system that generates poker questions, combining solver data "
+                  "with LLMs."),
+              Ids{"llm"});
+    EXPECT_EQ(ids("We're building the future of payments with machine learning."), Ids{});
     // Only from the subject on: what comes before it in the sentence is not the company's.
     EXPECT_EQ(ids("Machine learning skills, Acme is growing."), Ids{"machine-learning"});
     // A name does not run back over a line break: the title above it is the job's.
