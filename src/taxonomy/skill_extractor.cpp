@@ -2455,23 +2455,16 @@ struct SkillExtractor::Impl {
             if (!with) {
                 continue;
             }
-            for (std::size_t j = ci + 1; j < cands.size(); ++j) {
-                Candidate& item = cands[j];
-                if (item.first <= open) {
-                    continue;
+            // The bracket's end: its ")", or where another opens, or the sentence's end.
+            std::size_t close = open + 1;
+            while (close < toks.size() && toks[close].punct != ')' && toks[close].punct != '(' &&
+                   toks[close].sentence == toks[open].sentence) {
+                ++close;
+            }
+            for (std::size_t j = ci + 1; j < cands.size() && cands[j].first < close; ++j) {
+                if (cands[j].first > open) {
+                    cands[j].role = true;
                 }
-                const bool inside = [&] {
-                    for (std::size_t k = open + 1; k < item.first; ++k) {
-                        if (toks[k].punct == ')' || toks[k].punct == '(') {
-                            return false;
-                        }
-                    }
-                    return true;
-                }();
-                if (!inside) {
-                    break;
-                }
-                item.role = true;
             }
         }
     }
