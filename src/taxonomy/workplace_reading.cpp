@@ -156,6 +156,14 @@ bool asks_for_office(std::string_view lower) {
             return true;
         }
     }
+    // "We work in a hybrid model, with our offices in Tel Aviv" (ranking set 78); "work on a
+    // hybrid model" may be a machine-learning model, and is not read.
+    constexpr std::array<std::string_view, 5> kHybridModel = {
+        "work in a hybrid model", "working in a hybrid model", "operate in a hybrid model",
+        "operates in a hybrid model", "follow a hybrid model"};
+    if (has_any(lower, kHybridModel)) {
+        return true;
+    }
     // Tags employers put on LinkedIn postings.
     if (has(lower, "#li-hybrid") || has(lower, "#li-onsite")) {
         return true;

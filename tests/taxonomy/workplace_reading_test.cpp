@@ -170,6 +170,12 @@ TEST(WorkplaceReading, OtherHybridsAndCompanyOfficesAreNotRequirements) {
                      "skills."),
               "");
     EXPECT_EQ(office("Events Manager", "A platform for in-person and hybrid events."), "");
+    // A model of work, not a machine-learning one (ranking set 78).
+    EXPECT_EQ(office("Generative AI Engineer",
+                     "We work in a hybrid model, with our new offices located in Tel Aviv."),
+              "We work in a hybrid model, with our new offices located in Tel Aviv");
+    EXPECT_EQ(office("ML Engineer", "You will work on a hybrid model of CNNs and transformers."),
+              "");
 }
 
 TEST(WorkplaceReading, ALongRequirementIsCutAtAWord) {
