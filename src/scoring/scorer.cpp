@@ -179,7 +179,8 @@ bool titled_internship(std::string_view title) {
     std::size_t i = 0;
     for (std::string_view word = next_title_word(title, i); !word.empty();
          word = next_title_word(title, i)) {
-        for (const std::string_view w : {"intern", "interns", "internship", "internships"}) {
+        for (const std::string_view w : {"intern", "interns", "internship", "internships",
+                                         "praktikum", "praktikant", "praktikantin"}) {
             if (ascii::iequals(word, w)) {
                 return true;
             }
@@ -209,8 +210,10 @@ std::optional<ExperienceLevel> level_from_title(std::string_view title) {
     static constexpr std::string_view kExpert[] = {"senior", "sr",   "lead",      "principal",
                                                    "staff",  "head", "architect", "expert"};
     static constexpr std::string_view kEntry[] = {
-        "junior", "jr",    "intern",  "internship", "entry",    "graduate", "graduates",
-        "grad",   "grads", "trainee", "apprentice", "beginner", "student",  "students"};
+        "junior", "jr", "intern", "internship", "entry", "graduate", "graduates", "grad", "grads",
+        "trainee", "apprentice", "beginner", "student", "students",
+        // German boards' titles (Arbeitnow): a working student's job and an internship.
+        "werkstudent", "werkstudentin", "praktikum", "praktikant", "praktikantin"};
     static constexpr std::string_view kMiddle[] = {"mid", "intermediate"};
     std::size_t i = 0;
     std::string_view before;

@@ -605,6 +605,10 @@ TEST(LevelFit, ReadsTheLevelFromTheTitleWhenNotStated) {
     // fifth for an advanced profile); a job serving students states no level.
     EXPECT_NEAR(value_of(level_case(std::nullopt, "Machine Learning Student"), "level"), 0.6, kEps);
     EXPECT_NEAR(value_of(level_case(std::nullopt, "Student Success Manager"), "level"), 0.5, kEps);
+    // A German board's working student (ranking set 79: "Werkstudent Data Science / Business
+    // Intelligence").
+    EXPECT_NEAR(value_of(level_case(std::nullopt, "Werkstudent Data Science (m/w/d)"), "level"),
+                0.6, kEps);
 }
 
 TEST(LevelFit, TwoLevelsAwayIsFilteredWithItsReason) {
@@ -1090,8 +1094,11 @@ TEST(Filters, AnInternshipIsNoFreelanceOrContractWork) {
     p.job_types = {JobType::Freelance, JobType::Contract};
     l.job_type = JobType::Contract;
     EXPECT_FALSE(score_with(p, l).filtered);
-    // "International" is no internship.
+    // A German board's "Praktikum" is an internship (ranking set 79, Arbeitnow).
     l.job_type.reset();
+    l.title = "Praktikum im Bereich Prototyping & Data";
+    EXPECT_TRUE(score_with(p, l).filtered);
+    // "International" is no internship.
     l.title = "International OpenCV project";
     l.experience_level = ExperienceLevel::Entry;
     EXPECT_FALSE(score_with(p, l).filtered);
