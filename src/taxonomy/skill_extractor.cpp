@@ -2322,11 +2322,12 @@ struct SkillExtractor::Impl {
         // Or the people right before a field (not a tool, nor a design tool: "designers in
         // Figma" is where the hire meets them), and the list it opens: "alongside leading
         // experts across machine learning and robotics".
-        // Where the people stand, or 0: "experts across machine learning", and "scientists with
-        // expertise in information retrieval" (set 80).
+        // Where the people stand, or kNoPeople: "experts across machine learning", and
+        // "scientists with expertise in information retrieval" (set 80).
+        constexpr std::size_t kNoPeople = static_cast<std::size_t>(-1);
         auto after_people = [&](const Candidate& c) -> std::size_t {
             if (c.variant->tool || c.variant->category == design_category) {
-                return 0;
+                return kNoPeople;
             }
             // The people first: a filter settles nearly every candidate.
             if (c.first >= 2 && people(toks[c.first - 2]) &&
@@ -2338,7 +2339,7 @@ struct SkillExtractor::Impl {
                 in(expertise_words, toks[c.first - 2])) {
                 return c.first - 4;
             }
-            return 0;
+            return kNoPeople;
         };
         bool listing = false;  // the last candidate was a colleague's field from after_people
         std::size_t listed_end = 0;
@@ -2354,7 +2355,7 @@ struct SkillExtractor::Impl {
             }
             listing = false;
             const std::size_t people_at = after_people(c);
-            const bool after = people_at != 0;
+            const bool after = people_at != kNoPeople;
             if (!after && (c.last >= toks.size() || !before_people(c))) {
                 continue;
             }
