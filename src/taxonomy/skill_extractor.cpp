@@ -201,9 +201,6 @@ constexpr std::string_view kColleagueNouns[] = {
 };
 // Words between colleagues and their field ("experts across machine learning and robotics").
 constexpr std::string_view kColleagueFieldLinks[] = {"in", "across", "from"};
-// Nouns in "<people> with expertise in <field>": the field is theirs.
-constexpr std::string_view kExpertiseWords[] = {"expertise", "experience", "background",
-                                                "backgrounds"};
 constexpr std::string_view kWithWords[] = {"with", "alongside", "across", "between", "among"};
 // Words that open a list of teams by name ("engineering teams, including Machine Learning, Data
 // Engineering, Product Management"): every item is a team, department word or not.
@@ -1002,7 +999,6 @@ struct SkillExtractor::Impl {
     std::vector<std::uint64_t> with_words;       // kWithWords, sorted hashes
     std::vector<std::uint64_t> colleague_nouns;  // kColleagueNouns, kTeamNouns; sorted hashes
     std::vector<std::uint64_t> colleague_links;  // kColleagueFieldLinks, sorted hashes
-    std::vector<std::uint64_t> expertise_words;  // kExpertiseWords, sorted hashes
     std::vector<std::uint64_t> project_verbs;    // kProjectVerbs, sorted hashes
     std::vector<std::uint64_t> project_nouns;    // kProjectNouns, sorted hashes
     std::uint64_t with_hash = 0;
@@ -2323,7 +2319,8 @@ struct SkillExtractor::Impl {
         // Figma" is where the hire meets them), and the list it opens: "alongside leading
         // experts across machine learning and robotics".
         // Where the people stand, or kNoPeople: "experts across machine learning", and
-        // "scientists with expertise in information retrieval" (set 80).
+        // "scientists with expertise in information retrieval" (set 80; kUsingWords name what
+        // they bring).
         constexpr std::size_t kNoPeople = static_cast<std::size_t>(-1);
         auto after_people = [&](const Candidate& c) -> std::size_t {
             if (c.variant->tool || c.variant->category == design_category) {
@@ -2336,7 +2333,7 @@ struct SkillExtractor::Impl {
             }
             if (c.first >= 4 && toks[c.first - 1].hash == in_hash &&
                 toks[c.first - 3].hash == with_hash && people(toks[c.first - 4]) &&
-                in(expertise_words, toks[c.first - 2])) {
+                in(using_words, toks[c.first - 2])) {
                 return c.first - 4;
             }
             return kNoPeople;
@@ -4639,8 +4636,6 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     m.colleague_nouns = compile_words(colleagues);
     m.colleague_links = compile_words(
         std::vector<std::string>(std::begin(kColleagueFieldLinks), std::end(kColleagueFieldLinks)));
-    m.expertise_words = compile_words(
-        std::vector<std::string>(std::begin(kExpertiseWords), std::end(kExpertiseWords)));
     m.with_hash = text_tokens::hash_lower("with");
     m.project_verbs =
         compile_words(std::vector<std::string>(std::begin(kProjectVerbs), std::end(kProjectVerbs)));
