@@ -174,16 +174,27 @@ std::string_view next_title_word(std::string_view title, std::size_t& i) {
     return title.substr(start, i - start);
 }
 
+// A title's words for an internship, a German board's too (Arbeitnow): an entry level, and
+// employment where no job type is stated.
+constexpr std::string_view kInternshipWords[] = {
+    "intern", "interns", "internship", "internships", "praktikum", "praktikant", "praktikantin"};
+
+bool is_internship_word(std::string_view word) {
+    for (const std::string_view w : kInternshipWords) {
+        if (ascii::iequals(word, w)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 // Whether the title calls the job an internship ("Software Engineer Intern", "ML Internship").
 bool titled_internship(std::string_view title) {
     std::size_t i = 0;
     for (std::string_view word = next_title_word(title, i); !word.empty();
          word = next_title_word(title, i)) {
-        for (const std::string_view w : {"intern", "interns", "internship", "internships",
-                                         "praktikum", "praktikant", "praktikantin"}) {
-            if (ascii::iequals(word, w)) {
-                return true;
-            }
+        if (is_internship_word(word)) {
+            return true;
         }
     }
     return false;
@@ -209,11 +220,11 @@ bool serves_students(std::string_view word, std::string_view after) {
 std::optional<ExperienceLevel> level_from_title(std::string_view title) {
     static constexpr std::string_view kExpert[] = {"senior", "sr",   "lead",      "principal",
                                                    "staff",  "head", "architect", "expert"};
-    static constexpr std::string_view kEntry[] = {
-        "junior", "jr", "intern", "internship", "entry", "graduate", "graduates", "grad", "grads",
-        "trainee", "apprentice", "beginner", "student", "students",
-        // German boards' titles (Arbeitnow): a working student's job and an internship.
-        "werkstudent", "werkstudentin", "praktikum", "praktikant", "praktikantin"};
+    static constexpr std::string_view kEntry[] = {"junior", "jr", "entry", "graduate", "graduates",
+                                                  "grad", "grads", "trainee", "apprentice",
+                                                  "beginner", "student", "students",
+                                                  // A German board's working student (Arbeitnow).
+                                                  "werkstudent", "werkstudentin"};
     static constexpr std::string_view kMiddle[] = {"mid", "intermediate"};
     std::size_t i = 0;
     std::string_view before;
@@ -234,6 +245,9 @@ std::optional<ExperienceLevel> level_from_title(std::string_view title) {
             if (ascii::iequals(word, w)) {
                 return ExperienceLevel::Expert;
             }
+        }
+        if (is_internship_word(word)) {
+            return ExperienceLevel::Entry;
         }
         for (auto w : kEntry) {
             if (ascii::iequals(word, w)) {
