@@ -23,6 +23,7 @@ namespace gigscout {
 namespace {
 
 using text_tokens::Token;
+using text_tokens::Tokens;
 
 constexpr std::uint32_t kNoGroup = 0x7FFFFFFFu;
 
@@ -896,8 +897,8 @@ struct Variant {
     int rule = -1;             // index into Impl::rules, -1: no context needed
     bool role = false;         // Alias::role: every match names a role
     PhraseList not_prev, not_next;
-    std::string text;           // the alias as written
-    std::vector<Token> tokens;  // its tokens (offsets into `text`)
+    std::string text;  // the alias as written
+    Tokens tokens;     // its tokens (offsets into `text`)
     bool conditional() const { return rule >= 0 || !not_prev.empty() || !not_next.empty(); }
 };
 
@@ -939,7 +940,7 @@ struct Candidate {
 
 PhraseList compile_phrases(const std::vector<std::string>& phrases) {
     PhraseList out;
-    std::vector<Token> tokens;
+    Tokens tokens;
     for (const auto& p : phrases) {
         text_tokens::tokenize(p, tokens);
         Phrase phrase;
@@ -1237,7 +1238,7 @@ struct SkillExtractor::Impl {
     // The first variant of `group` whose tokens equal text tokens [first, first + n) — exactly,
     // for case-sensitive aliases. `stem` compares only the part of a single token before its
     // trailing digits (and a trailing 'v': "YOLOv8").
-    const Variant* verify(const Group& group, std::string_view text, const std::vector<Token>& toks,
+    const Variant* verify(const Group& group, std::string_view text, const Tokens& toks,
                           std::size_t first, std::size_t n, std::size_t stem) const {
         for (const Variant& v : group.variants) {
             if (v.tokens.size() != n) {
@@ -1272,7 +1273,7 @@ struct SkillExtractor::Impl {
     // drop_others_lists need not read every token again, where the object of a verb list
     // stands (`objects_at`, for add_shared_objects), and where a soft word stands (`soft_at`,
     // for mark_preferred).
-    void match(std::string_view text, const std::vector<Token>& toks, std::vector<Candidate>& out,
+    void match(std::string_view text, const Tokens& toks, std::vector<Candidate>& out,
                std::vector<std::uint32_t>& others_at, std::vector<std::uint32_t>& objects_at,
                std::vector<std::uint32_t>& soft_at) const {
         const std::size_t n = toks.size();
@@ -1352,7 +1353,7 @@ struct SkillExtractor::Impl {
 
     // Whether token `i`, glued to the tokens before it, lies in a web address: the glued run
     // before it starts with "http(s):" or "www." or passes a domain's end (".com/").
-    bool in_address(std::string_view text, const std::vector<Token>& toks, std::size_t i) const {
+    bool in_address(std::string_view text, const Tokens& toks, std::size_t i) const {
         constexpr std::size_t kMaxAddressTokens = 40;
         // Glued to the token before: no gap, or a joining hyphen
         // ("…/The-Guide-to-Email-Marketing").
@@ -1407,8 +1408,7 @@ struct SkillExtractor::Impl {
     // The longest alias that starts at token `i` and ends by token `end`, and its length
     // (nullptr, 0: none). Inlined into the match scan, its hot loop.
     __attribute__((always_inline)) std::pair<const Variant*, std::size_t> longest_alias(
-        std::string_view text, const std::vector<Token>& toks, std::size_t i,
-        std::size_t end) const {
+        std::string_view text, const Tokens& toks, std::size_t i, std::size_t end) const {
         const Variant* best = nullptr;
         std::size_t best_len = 0;
         std::uint64_t h = toks[i].hash;
@@ -1444,7 +1444,7 @@ struct SkillExtractor::Impl {
     // names that skill. The list is single words joined by commas and conjunctions, its last
     // verb at most two words before the object; no word of it is inside a match. Adds the
     // verbs as candidates, in text order, before confirm judges them like any other.
-    void add_shared_objects(std::string_view text, const std::vector<Token>& toks,
+    void add_shared_objects(std::string_view text, const Tokens& toks,
                             const std::vector<std::uint32_t>& objects_at,
                             std::vector<Candidate>& cands) const {
         thread_local std::vector<Candidate> found;
@@ -1556,7 +1556,7 @@ struct SkillExtractor::Impl {
     // and not_next hold); stops at the first word that does not. The head is the longest end of
     // the match the first such word spells an alias with, and is kept for the words before it.
     template <typename Found>
-    void shared_heads(std::string_view text, const std::vector<Token>& toks, const Candidate& c,
+    void shared_heads(std::string_view text, const Tokens& toks, const Candidate& c,
                       std::size_t from, Found found) const {
         std::size_t head = shareable_words(c);
         assert(head > 0 && "called for matches of two or more words");
@@ -1617,8 +1617,7 @@ struct SkillExtractor::Impl {
 
     // The spans of match `c` and of the words coordinated with it, in text order; none reaches
     // into another match (tokens before `from` or from `until` on).
-    __attribute__((noinline)) void add_coordinated(std::string_view text,
-                                                   const std::vector<Token>& toks,
+    __attribute__((noinline)) void add_coordinated(std::string_view text, const Tokens& toks,
                                                    const Candidate& c, std::size_t from,
                                                    std::size_t until,
                                                    std::vector<SkillSpan>& out) const {
@@ -1641,9 +1640,8 @@ struct SkillExtractor::Impl {
     // Whether match `c` may share its head or modifier with a word coordinated with it: a link
     // beside it and, past the link, a word that starts (before) or ends (after) an alias. Most
     // matches fail here without a call.
-    __attribute__((always_inline)) bool may_share(const std::vector<Token>& toks,
-                                                  const Candidate& c, std::size_t from,
-                                                  std::size_t until) const {
+    __attribute__((always_inline)) bool may_share(const Tokens& toks, const Candidate& c,
+                                                  std::size_t from, std::size_t until) const {
         std::size_t k = c.first;
         if (k >= from + 2 && is_link(toks[k - 1])) {
             const std::size_t link = link_start(toks, k - 1);
@@ -1665,18 +1663,18 @@ struct SkillExtractor::Impl {
     }
 
     // Whether tokens [k, k + 3) spell "and/or", which coordinates like "and" or "or".
-    bool and_or_at(const std::vector<Token>& toks, std::size_t k) const {
+    bool and_or_at(const Tokens& toks, std::size_t k) const {
         return k + 2 < toks.size() && toks[k].hash == and_hash && toks[k + 1].punct == '/' &&
                toks[k + 2].hash == or_hash;
     }
 
     // The first token of the link that ends at token `k`, a link: "and/or" is one.
-    std::size_t link_start(const std::vector<Token>& toks, std::size_t k) const {
+    std::size_t link_start(const Tokens& toks, std::size_t k) const {
         return k >= 2 && and_or_at(toks, k - 2) ? k - 2 : k;
     }
 
     // The token after the link that starts at token `k`, a link.
-    std::size_t link_end(const std::vector<Token>& toks, std::size_t k) const {
+    std::size_t link_end(const Tokens& toks, std::size_t k) const {
         return and_or_at(toks, k) ? k + 3 : k + 1;
     }
 
@@ -1696,8 +1694,7 @@ struct SkillExtractor::Impl {
 
     // Whether a noun phrase may end after token `k` (`after`) or start at it: at the text's
     // edge, at punctuation, at a bullet or line break, or beside a word of kPhraseEnds.
-    bool phrase_edge(std::string_view text, const std::vector<Token>& toks, std::size_t k,
-                     bool after) const {
+    bool phrase_edge(std::string_view text, const Tokens& toks, std::size_t k, bool after) const {
         if (after ? k + 1 >= toks.size() : k == 0) {
             return true;
         }
@@ -1725,7 +1722,7 @@ struct SkillExtractor::Impl {
     // count only in a list a conjunction closes ("data cleaning, transformation and
     // visualization"), not in a list of other things ("data analysis, reporting, SQL").
     template <typename Found>
-    void shared_modifiers(std::string_view text, const std::vector<Token>& toks, const Candidate& c,
+    void shared_modifiers(std::string_view text, const Tokens& toks, const Candidate& c,
                           std::size_t until, Found found) const {
         std::size_t modifier = shareable_words(c);
         assert(modifier > 0 && "called for matches of two or more words");
@@ -1802,8 +1799,8 @@ struct SkillExtractor::Impl {
 
     // The variant whose tokens are tokens [a, a_end) followed by tokens [b, b_end), if any
     // (two tokens or more); `prefix` is the hash of tokens [a, a_end).
-    const Variant* spelled(std::string_view text, const std::vector<Token>& toks,
-                           std::uint64_t prefix, std::size_t a, std::size_t a_end, std::size_t b,
+    const Variant* spelled(std::string_view text, const Tokens& toks, std::uint64_t prefix,
+                           std::size_t a, std::size_t a_end, std::size_t b,
                            std::size_t b_end) const {
         std::uint64_t h = prefix;
         for (std::size_t k = b; k + 1 < b_end; ++k) {
@@ -1815,7 +1812,7 @@ struct SkillExtractor::Impl {
         if (slot == nullptr || slot->group() == kNoGroup) {
             return nullptr;
         }
-        thread_local std::vector<Token> joined;
+        thread_local Tokens joined;
         joined.assign(toks.begin() + static_cast<std::ptrdiff_t>(a),
                       toks.begin() + static_cast<std::ptrdiff_t>(a_end));
         joined.insert(joined.end(), toks.begin() + static_cast<std::ptrdiff_t>(b),
@@ -1824,8 +1821,7 @@ struct SkillExtractor::Impl {
     }
 
     // "python3", "opencv4", "resnet50", "YOLOv8": a one-token alias followed by a version.
-    const Variant* match_stem(std::string_view text, const std::vector<Token>& toks,
-                              std::size_t i) const {
+    const Variant* match_stem(std::string_view text, const Tokens& toks, std::size_t i) const {
         const Token& t = toks[i];
         std::size_t stem = t.stem_len;
         std::string_view word = text.substr(t.begin, stem);
@@ -1845,7 +1841,7 @@ struct SkillExtractor::Impl {
         return nullptr;
     }
 
-    static bool phrase_before(const std::vector<Token>& toks, std::size_t first, const Phrase& p) {
+    static bool phrase_before(const Tokens& toks, std::size_t first, const Phrase& p) {
         std::size_t k = p.hashes.size();
         if (k > first) {
             return false;
@@ -1858,7 +1854,7 @@ struct SkillExtractor::Impl {
         return true;
     }
 
-    static bool phrase_after(const std::vector<Token>& toks, std::size_t last, const Phrase& p) {
+    static bool phrase_after(const Tokens& toks, std::size_t last, const Phrase& p) {
         std::size_t k = p.hashes.size();
         if (last + k > toks.size()) {
             return false;
@@ -1871,8 +1867,7 @@ struct SkillExtractor::Impl {
         return true;
     }
 
-    static bool any_before(const std::vector<Token>& toks, std::size_t first,
-                           const PhraseList& ps) {
+    static bool any_before(const Tokens& toks, std::size_t first, const PhraseList& ps) {
         if (first == 0) {
             return ps.has_empty();
         }
@@ -1886,7 +1881,7 @@ struct SkillExtractor::Impl {
             first >= 2 ? toks[first - 2].hash : 0);
     }
 
-    static bool any_after(const std::vector<Token>& toks, std::size_t last, const PhraseList& ps) {
+    static bool any_after(const Tokens& toks, std::size_t last, const PhraseList& ps) {
         if (last >= toks.size()) {
             return ps.has_empty();
         }
@@ -1903,7 +1898,7 @@ struct SkillExtractor::Impl {
     // A word from `words` within `window` words of the candidate, in its sentence. The "edge"
     // of "cutting-edge", "leading-edge" and "bleeding-edge" is praise, not the edge devices a
     // context rule means ("deploy cutting-edge LLMs" deploys models).
-    bool word_near(const std::vector<Token>& toks, const Candidate& c, int window,
+    bool word_near(const Tokens& toks, const Candidate& c, int window,
                    const WordList& words) const {
         if (words.empty()) {
             return false;
@@ -1945,8 +1940,8 @@ struct SkillExtractor::Impl {
     // An accepted candidate of a counted category within `window` words, in the same sentence,
     // whose alias needs no context rule: a word that needed its context itself ("Spark" in
     // "Spark Street") must not confirm another ("Go" in "Go-Karts").
-    bool skill_near(const std::vector<Token>& toks, const std::vector<Candidate>& cands,
-                    std::size_t ci, const CompiledRule& rule) const {
+    bool skill_near(const Tokens& toks, const std::vector<Candidate>& cands, std::size_t ci,
+                    const CompiledRule& rule) const {
         const Candidate& c = cands[ci];
         const Token& head = toks[c.first];
         const Token& tail = toks[c.last - 1];
@@ -1980,7 +1975,7 @@ struct SkillExtractor::Impl {
 
     // "degree (or equivalent) in": a bracketed aside between a study prefix's head and its "in"
     // at toks[in].
-    bool bracketed_study(const std::vector<Token>& toks, std::size_t in) const {
+    bool bracketed_study(const Tokens& toks, std::size_t in) const {
         if (toks[in].hash != in_hash || in < 3 || toks[in - 1].punct != ')') {
             return false;
         }
@@ -1999,7 +1994,7 @@ struct SkillExtractor::Impl {
     // candidates before `ci`: the walk back stops at the first one it reaches and takes its
     // answer, so a long list ("Python, SQL, Docker, ...") costs one step per item, not a walk
     // over the whole list per item.
-    bool after_study_prefix(const std::vector<Token>& toks, const std::vector<Candidate>& cands,
+    bool after_study_prefix(const Tokens& toks, const std::vector<Candidate>& cands,
                             const std::vector<char>& studied, std::size_t ci) const {
         std::size_t first = cands[ci].first;
         // "degree in Geographic Information Systems (GIS)": the abbreviation of a field of
@@ -2054,7 +2049,7 @@ struct SkillExtractor::Impl {
     // Whether the word at `k` modifies the word after it ("team standards", "DevOps
     // practices"): a word follows that is neither list glue nor one of the words that end a
     // phrase ("teams to", "DevOps on").
-    bool modifies_next(const std::vector<Token>& toks, std::size_t k) const {
+    bool modifies_next(const Tokens& toks, std::size_t k) const {
         if (k + 1 >= toks.size()) {
             return false;
         }
@@ -2065,7 +2060,7 @@ struct SkillExtractor::Impl {
     // A role or team name: an accepted field that names roles, followed by a role noun, directly
     // or after the rest of a list ("PM, Design, Data Science, and Frontend engineers"); any
     // other field in a list that ends in a team noun (kTeamNouns).
-    void mark_roles(const std::vector<Token>& toks, std::vector<Candidate>& cands) const {
+    void mark_roles(const Tokens& toks, std::vector<Candidate>& cands) const {
         for (std::size_t ci = 0; ci < cands.size(); ++ci) {
             Candidate& c = cands[ci];
             if (c.state == State::Accepted && c.variant->role) {
@@ -2167,7 +2162,7 @@ struct SkillExtractor::Impl {
     // "Software Engineer, Backend", "Software Engineer (Java/Backend)", "Sr Software Engineer -
     // Frontend" are roles like "Backend Engineer"; the other items of such a list keep their
     // skills ("Java"). "A developer, backend experience a plus" is no role.
-    void mark_role_specialisations(std::string_view text, const std::vector<Token>& toks,
+    void mark_role_specialisations(std::string_view text, const Tokens& toks,
                                    std::vector<Candidate>& cands) const {
         for (std::size_t ci = 0; ci < cands.size(); ++ci) {
             Candidate& c = cands[ci];
@@ -2204,7 +2199,7 @@ struct SkillExtractor::Impl {
     }
 
     // Whether a phrase of kTeamListOpeners ends right before token k.
-    bool team_list_opens(const std::vector<Token>& toks, std::size_t k) const {
+    bool team_list_opens(const Tokens& toks, std::size_t k) const {
         return std::any_of(team_list_openers.begin(), team_list_openers.end(),
                            [&](const Phrase& p) { return phrase_before(toks, k, p); });
     }
@@ -2214,7 +2209,7 @@ struct SkillExtractor::Impl {
     // development, data science, and security". Items are runs of at most three words between
     // the list's glue; a longer run is a clause, not an item ("roles across the company to
     // build backend services").
-    bool team_list_before(const std::vector<Token>& toks, std::size_t first) const {
+    bool team_list_before(const Tokens& toks, std::size_t first) const {
         constexpr std::size_t kMaxItemWords = 3;
         constexpr std::size_t kMaxTokens = 24;
         std::size_t words = 0;
@@ -2238,8 +2233,7 @@ struct SkillExtractor::Impl {
     // A field that names roles, listed among departments after "with": colleagues, not an asked
     // skill ("Collaborate with PM, Design and Data Science"); or listed after "teams, including"
     // (kTeamListOpeners), where every item is a team. The list is walked both ways.
-    void mark_department_lists(const std::vector<Token>& toks,
-                               std::vector<Candidate>& cands) const {
+    void mark_department_lists(const Tokens& toks, std::vector<Candidate>& cands) const {
         auto glue = [&](const Token& t) {
             return maybe_role(t.hash) && contains(list_glue, t.hash);
         };
@@ -2296,7 +2290,7 @@ struct SkillExtractor::Impl {
     // colleagues' speciality, not the hire's ("coordinate with our team of back-end developers",
     // "work closely with our designers, product owners, and backend engineers"). "Backend
     // developers with Go" hires them; "with" must come first.
-    void mark_colleagues(const std::vector<Token>& toks, std::vector<Candidate>& cands) const {
+    void mark_colleagues(const Tokens& toks, std::vector<Candidate>& cands) const {
         constexpr std::uint32_t kWindow = 12;  // words back from the field to "with"
         auto people = [&](const Token& t) {
             return may_hold(colleague_filter, t.hash) && in(colleague_nouns, t);
@@ -2373,7 +2367,7 @@ struct SkillExtractor::Impl {
     }
 
     // Whether every word of a match starts with a capital ("Financial Reporting").
-    static bool title_case(const std::vector<Token>& toks, const Candidate& c) {
+    static bool title_case(const Tokens& toks, const Candidate& c) {
         for (std::size_t k = c.first; k < c.last; ++k) {
             if (toks[k].is_word() && !toks[k].capital) {
                 return false;
@@ -2386,7 +2380,7 @@ struct SkillExtractor::Impl {
     // there), and not followed by a word that it modifies: the group the hire works with
     // ("collaborate cross-functionally with product stakeholders and DevOps", "work closely with
     // DevOps to deploy"). "Experience with DevOps" and "work with DevOps practices" keep the skill.
-    void mark_partners(const std::vector<Token>& toks, std::vector<Candidate>& cands) const {
+    void mark_partners(const Tokens& toks, std::vector<Candidate>& cands) const {
         for (Candidate& c : cands) {
             // Fields that name roles, and other fields written as a department's name
             // ("partner with Accounting/Financial Reporting"); never a tool ("work with React").
@@ -2433,8 +2427,7 @@ struct SkillExtractor::Impl {
     // iOS lead (Swift/CoreML), Android lead (Kotlin/MediaPipe)" asks for none of them (set 81).
     // Only after "with"/"alongside" earlier in the sentence: a title's "Backend Developer
     // (Python, Django)" names the hire's own stack.
-    void mark_colleague_stacks(const std::vector<Token>& toks,
-                               std::vector<Candidate>& cands) const {
+    void mark_colleague_stacks(const Tokens& toks, std::vector<Candidate>& cands) const {
         constexpr std::size_t kMaxReach = 16;  // tokens from "with" to the role
         for (std::size_t ci = 0; ci < cands.size(); ++ci) {
             const Candidate& c = cands[ci];
@@ -2468,8 +2461,7 @@ struct SkillExtractor::Impl {
     }
 
     // Whether a line break stands between token k - 1 and token k.
-    static bool line_break_before(std::string_view text, const std::vector<Token>& toks,
-                                  std::size_t k) {
+    static bool line_break_before(std::string_view text, const Tokens& toks, std::size_t k) {
         const std::size_t gap = toks[k].begin - toks[k - 1].end;
         if (gap <= 1) {
             return gap == 1 && text[toks[k - 1].end] == '\n';  // most gaps: one space or none
@@ -2484,8 +2476,7 @@ struct SkillExtractor::Impl {
     // A heading that says where before its colon, in a few words that end its line: "What
     // you'll do at UiPath:", "What you'll bring to the team:" (set 71: after "Life at UiPath",
     // the company's section ran to the end and took every duty with it).
-    static bool qualified_heading(std::string_view text, const std::vector<Token>& toks,
-                                  std::size_t after) {
+    static bool qualified_heading(std::string_view text, const Tokens& toks, std::size_t after) {
         constexpr std::size_t kMaxWords = 4;
         static const std::array<std::uint64_t, 4> kLinks = {
             text_tokens::hash_lower("at"), text_tokens::hash_lower("to"),
@@ -2506,7 +2497,7 @@ struct SkillExtractor::Impl {
         return false;
     }
 
-    static bool heading_at(std::string_view text, const std::vector<Token>& toks, std::size_t k,
+    static bool heading_at(std::string_view text, const Tokens& toks, std::size_t k,
                            std::size_t length) {
         if (!toks[k].capital) {
             return false;
@@ -2540,8 +2531,7 @@ struct SkillExtractor::Impl {
     // "Why Acme?", "Who is Acme?" or "What is Acme Cloud?": a heading that opens the company's
     // pitch, wherever it stands (the question mark marks it). Returns its length in tokens (0:
     // none) and where the name starts.
-    std::pair<std::size_t, std::size_t> question_heading(const std::vector<Token>& toks,
-                                                         std::size_t k) const {
+    std::pair<std::size_t, std::size_t> question_heading(const Tokens& toks, std::size_t k) const {
         auto capitalised = [&](std::size_t i) { return i < toks.size() && toks[i].capital; };
         if (!capitalised(k) ||
             (toks[k].hash != why_hash && toks[k].hash != who_hash && toks[k].hash != what_hash)) {
@@ -2575,7 +2565,7 @@ struct SkillExtractor::Impl {
     };
 
     // Drops the fields (skills of no tool category) named inside the company's own sections.
-    Sections drop_company_sections(std::string_view text, const std::vector<Token>& toks,
+    Sections drop_company_sections(std::string_view text, const Tokens& toks,
                                    std::vector<Candidate>& cands) const {
         std::size_t first_job = toks.size();
         bool opened_about = false;
@@ -2699,7 +2689,7 @@ struct SkillExtractor::Impl {
     // Where the "about" of an "About <Name>" heading that starts at token k stands: k itself, or
     // after up to two of kAboutOpeners ("A bit about Datadog:"); kNoAbout when there is none.
     static constexpr std::size_t kNoAbout = ~std::size_t{0};
-    std::size_t about_in_heading(const std::vector<Token>& toks, std::size_t k) const {
+    std::size_t about_in_heading(const Tokens& toks, std::size_t k) const {
         for (std::size_t j = k; j < toks.size() && j <= k + 2; ++j) {
             if (toks[j].hash == about_hash) {
                 return j == k || toks[k].capital ? j : kNoAbout;
@@ -2712,7 +2702,7 @@ struct SkillExtractor::Impl {
     }
 
     // Whether token k is the glued apostrophe of a possessive "'s" ("Stripe's business").
-    bool possessive_at(const std::vector<Token>& toks, std::size_t k) const {
+    bool possessive_at(const Tokens& toks, std::size_t k) const {
         return k + 1 < toks.size() && toks[k].punct == '\'' && !toks[k].spaced &&
                toks[k + 1].hash == s_hash;
     }
@@ -2735,7 +2725,7 @@ struct SkillExtractor::Impl {
     // words ("We're building a system that generates poker questions … with LLMs"): a client
     // describing the project a gig is for, where "We're building the future of payments" is a
     // company describing itself.
-    bool builds_a_project(const std::vector<Token>& toks, const Token& be) const {
+    bool builds_a_project(const Tokens& toks, const Token& be) const {
         const std::size_t v = static_cast<std::size_t>(&be - toks.data()) + 1;
         if (v + 2 >= toks.size() || !in(project_verbs, toks[v]) ||
             (toks[v + 1].hash != a_hash && toks[v + 1].hash != an_hash)) {
@@ -2767,7 +2757,7 @@ struct SkillExtractor::Impl {
 
     // Reads the sentence of `scan` up to token `until` (or its end), looking for the employer's
     // subject (kCompanyVerbs); stops at a job word.
-    void self_description(std::string_view text, const std::vector<Token>& toks,
+    void self_description(std::string_view text, const Tokens& toks,
                           const std::vector<Candidate>& cands, SelfScan& scan,
                           std::size_t until) const {
         auto inside = [&](std::size_t k) {
@@ -2870,7 +2860,7 @@ struct SkillExtractor::Impl {
     // is its pitch and "support Stripe's business" its business, which readers leave out. The
     // duties may still ask for its product ("fine-tune Mistral models"). Runs after
     // drop_employer_products, which reads these mentions ("Stripe's team") to find the employer.
-    void drop_heading_name_mentions(const std::vector<Token>& toks, std::vector<Candidate>& cands,
+    void drop_heading_name_mentions(const Tokens& toks, std::vector<Candidate>& cands,
                                     const std::vector<std::uint64_t>& heading_words) const {
         if (heading_words.empty()) {
             return;
@@ -2891,7 +2881,7 @@ struct SkillExtractor::Impl {
     // anywhere in the text: "Snowflake is looking to …", "Snowflake's open-source team",
     // "GitLab's infrastructure", and a hiring thread's header "PostHog | Full-Time | Remote",
     // whose first field is the company. Readers leave the employer's own product out.
-    void drop_employer_products(std::string_view text, const std::vector<Token>& toks,
+    void drop_employer_products(std::string_view text, const Tokens& toks,
                                 std::vector<Candidate>& cands) const {
         thread_local std::vector<std::uint32_t> employers;
         employers.clear();
@@ -2946,7 +2936,7 @@ struct SkillExtractor::Impl {
 
     // Whether the header's first field, a name ending before token k, ends there: '|' right
     // after it, or an aside in brackets and then '|' or ':'.
-    static bool header_name_ends(const std::vector<Token>& toks, std::size_t k) {
+    static bool header_name_ends(const Tokens& toks, std::size_t k) {
         if (toks[k].punct == '|') {
             return true;
         }
@@ -2969,8 +2959,7 @@ struct SkillExtractor::Impl {
     // companies listed with it. Only that
     // mention: the same tool named elsewhere may still be used. `listed_end` is the end of the
     // last one found (0: none yet), whose list `c` may continue ("ex-Stripe/Segment").
-    bool past_employer(const std::vector<Token>& toks, const Candidate& c,
-                       std::size_t& listed_end) const {
+    bool past_employer(const Tokens& toks, const Candidate& c, std::size_t& listed_end) const {
         if (c.first == 0) {
             return false;
         }
@@ -3022,8 +3011,7 @@ struct SkillExtractor::Impl {
     // "Supabase is an open-source and fully remote company": a tool that opens a sentence or a
     // line and is called a company (kEmployerNouns, within the sentence's next dozen words) is
     // the employer. "Python is a plus" and "Docker is a platform we use" name no company.
-    bool introduces_employer(std::string_view text, const std::vector<Token>& toks,
-                             const Candidate& c) const {
+    bool introduces_employer(std::string_view text, const Tokens& toks, const Candidate& c) const {
         const std::size_t k = c.last;
         if (toks[k].hash != is_hash || (toks[k + 1].hash != a_hash && toks[k + 1].hash != an_hash &&
                                         toks[k + 1].hash != the_hash)) {
@@ -3048,7 +3036,7 @@ struct SkillExtractor::Impl {
     // "our products (…)", "we power products such as" or "the team behind": the rest of that
     // sentence names products, not asked skills ("Our portfolio includes Microsoft Fabric, Azure
     // SQL DB and Power BI"; "We're the team behind Stable Diffusion and FLUX.1").
-    void drop_product_lists(const std::vector<Token>& toks, const std::vector<std::uint32_t>& at,
+    void drop_product_lists(const Tokens& toks, const std::vector<std::uint32_t>& at,
                             std::vector<Candidate>& cands) const {
         std::size_t ci = 0;
         for (const std::uint32_t v : at) {
@@ -3100,7 +3088,7 @@ struct SkillExtractor::Impl {
     // words or more or "we"/"our" follows.
     // `heading_words` receives the word of each "About <Name>" heading, for
     // drop_heading_name_mentions.
-    void drop_company_names(std::string_view text, const std::vector<Token>& toks,
+    void drop_company_names(std::string_view text, const Tokens& toks,
                             std::vector<Candidate>& cands, bool opened_about,
                             std::vector<std::uint64_t>& heading_words) const {
         heading_words.clear();
@@ -3237,7 +3225,7 @@ struct SkillExtractor::Impl {
     // "Backend" on its own line over "• Node.js") files them under it; it is not asked by
     // itself. A heading is capitalised and does not continue a phrase: "MLOps for computer
     // vision: Kubeflow" and "full-stack : Vue.js" ask for the field.
-    static void drop_list_headings(std::string_view text, const std::vector<Token>& toks,
+    static void drop_list_headings(std::string_view text, const Tokens& toks,
                                    std::vector<Candidate>& cands) {
         for (std::size_t ci = 0; ci + 1 < cands.size(); ++ci) {
             Candidate& c = cands[ci];
@@ -3272,7 +3260,7 @@ struct SkillExtractor::Impl {
     // "Skills: Python, SQL, Computer Vision": a platform's tags pasted into the text, one line
     // of comma-separated items after a capitalised "Skills:". Appends the token ranges [begin,
     // end) of such lines; `at` holds the match scan's notes, "Skills" among them.
-    void find_tag_lines(std::string_view text, const std::vector<Token>& toks,
+    void find_tag_lines(std::string_view text, const Tokens& toks,
                         const std::vector<std::uint32_t>& at,
                         std::vector<std::pair<std::uint32_t, std::uint32_t>>& lines) const {
         for (const std::uint32_t k : at) {
@@ -3293,7 +3281,7 @@ struct SkillExtractor::Impl {
     // and Ionic, though the words alone need their case or spell no alias. Only items the match
     // scan found nothing in are read: where it found a match, its rules have judged the item (an
     // unrelated "Amazon Web Services" tag stays out).
-    void add_tag_line_items(std::string_view text, const std::vector<Token>& toks,
+    void add_tag_line_items(std::string_view text, const Tokens& toks,
                             const std::vector<std::pair<std::uint32_t, std::uint32_t>>& lines,
                             const std::vector<Candidate>& cands,
                             std::vector<SkillSpan>& out) const {
@@ -3347,7 +3335,7 @@ struct SkillExtractor::Impl {
     // What a posting leaves out, under a heading of its own ("Non-Goals (Out of Scope)" over
     // "• Frontend • OCR / images"; "Out of scope: UI, frontend."; "Future Phases"; "You are NOT
     // a fit if:"), is not asked. `at` holds the match scan's notes of the headings' key words.
-    void drop_excluded_sections(std::string_view text, const std::vector<Token>& toks,
+    void drop_excluded_sections(std::string_view text, const Tokens& toks,
                                 const std::vector<std::uint32_t>& at,
                                 std::vector<Candidate>& cands) const {
         for (const std::uint32_t k : at) {
@@ -3392,7 +3380,7 @@ struct SkillExtractor::Impl {
 
     // Whether the soft word at token k has its nice-to-have sense: "a plus", not "salary plus
     // equity"; "nice to have", not "a nice team"; a bonus that is no pay.
-    bool soft_sense(const std::vector<Token>& toks, std::size_t k) const {
+    bool soft_sense(const Tokens& toks, std::size_t k) const {
         const std::uint64_t h = toks[k].hash;
         auto word = [&](std::size_t i) { return i < toks.size() && toks[i].is_word(); };
         if (h == plus_hash || h == advantage_hash) {
@@ -3421,7 +3409,7 @@ struct SkillExtractor::Impl {
         std::size_t last = 0;
         bool whole = false;  // both ends are the line's own, not the limit or a sentence end
     };
-    static LineSpan line_of(std::string_view text, const std::vector<Token>& toks, std::size_t k,
+    static LineSpan line_of(std::string_view text, const Tokens& toks, std::size_t k,
                             std::size_t limit, bool sentence) {
         LineSpan line{k, k + 1, true};
         const std::uint32_t own = toks[k].sentence;
@@ -3445,7 +3433,7 @@ struct SkillExtractor::Impl {
     // Whether the line [first, last) stands as a heading over the lines below it: a few words
     // ending with ':', a Markdown heading or bold line, or (unless `colon_only`) a short
     // capitalised line with no full stop ("Nice to Have").
-    static bool heading_line(const std::vector<Token>& toks, std::size_t first, std::size_t last,
+    static bool heading_line(const Tokens& toks, std::size_t first, std::size_t last,
                              bool colon_only) {
         constexpr std::size_t kMaxWords = 8;
         constexpr std::size_t kMaxBareWords = 5;
@@ -3472,7 +3460,7 @@ struct SkillExtractor::Impl {
     // section under a heading such as "Nice to have" or "Preferred qualifications", up to the
     // next heading, and those a sentence calls a plus ("Docker is a plus", "AWS preferred",
     // "ideally PyTorch"). `at` holds where the match scan found soft words.
-    void mark_preferred(std::string_view text, const std::vector<Token>& toks,
+    void mark_preferred(std::string_view text, const Tokens& toks,
                         const std::vector<std::uint32_t>& at, std::vector<Candidate>& cands) const {
         // The candidates from token `from` on (they are in text order).
         auto from_token = [&](std::size_t from) {
@@ -3616,7 +3604,7 @@ struct SkillExtractor::Impl {
     }
 
     // Whether token k starts one of the headings the company-section scan knows.
-    bool known_heading(std::string_view text, const std::vector<Token>& toks, std::size_t k) const {
+    bool known_heading(std::string_view text, const Tokens& toks, std::size_t k) const {
         for (const PhraseList* ps : {&job_headings, &benefit_headings, &company_headings}) {
             if ((ps->first_bits & bit_of(toks[k].hash)) != 0 &&
                 ps->any_at(PhraseList::Edge::First, toks[k].hash, [&](const Phrase& p) {
@@ -3703,7 +3691,7 @@ struct SkillExtractor::Impl {
     // future of core pieces of our backend"). A verb of one word must also follow its subject
     // ("Neurotone is revolutionizing …"): opening a line or a sentence it is a duty ("Redefine
     // the data model in PostgreSQL"), and after any word of kJobWords, the hire's work.
-    bool employer_changes(std::string_view text, const std::vector<Token>& toks, std::size_t k,
+    bool employer_changes(std::string_view text, const Tokens& toks, std::size_t k,
                           std::size_t length) const {
         const bool verb = length == 1;
         // The employer's mission ("our mission is", "Acme's mission:", "on a mission to"), not
@@ -3727,7 +3715,7 @@ struct SkillExtractor::Impl {
 
     // Drops what a sentence names after one of kOthersLists (clients, investors, markets) or
     // kMissionOpeners (what the employer sets out to change).
-    void drop_others_lists(std::string_view text, const std::vector<Token>& toks,
+    void drop_others_lists(std::string_view text, const Tokens& toks,
                            const std::vector<std::uint32_t>& at,
                            std::vector<Candidate>& cands) const {
         std::size_t ci = 0;
@@ -3774,26 +3762,26 @@ struct SkillExtractor::Impl {
     }
 
     // A phrase of kTrainedAiBefore ends right before token `end` ("evaluate", "feedback on").
-    bool judging_before(const std::vector<Token>& toks, std::size_t end) const {
+    bool judging_before(const Tokens& toks, std::size_t end) const {
         return end > 0 && (trained_ai_before.last_bits & bit_of(toks[end - 1].hash)) != 0 &&
                std::any_of(trained_ai_before.begin(), trained_ai_before.end(),
                            [&](const Phrase& p) { return phrase_before(toks, end, p); });
     }
     // A phrase of kTrainedAiAfter starts at token `k` ("responses", "generated", "trainer").
-    bool judged_word_at(const std::vector<Token>& toks, std::size_t k) const {
+    bool judged_word_at(const Tokens& toks, std::size_t k) const {
         return k < toks.size() && (trained_ai_after.first_bits & bit_of(toks[k].hash)) != 0 &&
                std::any_of(trained_ai_after.begin(), trained_ai_after.end(),
                            [&](const Phrase& p) { return phrase_after(toks, k, p); });
     }
 
     // "help train AI", "rank ... responses produced by an AI model"
-    bool trained_before(const std::vector<Token>& toks, const Candidate& c) const {
+    bool trained_before(const Tokens& toks, const Candidate& c) const {
         const std::uint64_t head = toks[c.first].hash;
         return (head == ai_hash || head == artificial_hash) && judging_before(toks, c.first) &&
                !built_after(toks, c);
     }
     // "AI/ML solutions", "AI expert" (kBuiltAiAfter)
-    bool built_after(const std::vector<Token>& toks, const Candidate& c) const {
+    bool built_after(const Tokens& toks, const Candidate& c) const {
         if (c.last >= toks.size()) {
             return false;
         }
@@ -3801,7 +3789,7 @@ struct SkillExtractor::Impl {
         return (next.punct == '/' && !next.spaced) || in(built_ai_after, next);
     }
     // "AI responses", "AI-generated", "AI trainer"
-    bool trained_after(const std::vector<Token>& toks, const Candidate& c) const {
+    bool trained_after(const Tokens& toks, const Candidate& c) const {
         const std::uint64_t tail = toks[c.last - 1].hash;
         return (tail == ai_hash || tail == intelligence_hash) && judged_word_at(toks, c.last);
     }
@@ -3810,7 +3798,7 @@ struct SkillExtractor::Impl {
     // kTrainedAiBefore in its sentence ("Evaluating the quality of AI-generated code"): its
     // words say that people judge AI. ("Reviewing AI-generated content" in a product's screens
     // does not: no judging verb.)
-    bool judged_within(const std::vector<Token>& toks, const Candidate& c) const {
+    bool judged_within(const Tokens& toks, const Candidate& c) const {
         if (toks[c.first].hash != ai_hash || c.first + 1 >= c.last ||
             !judged_word_at(toks, c.first + 1)) {
             return false;
@@ -3828,7 +3816,7 @@ struct SkillExtractor::Impl {
     }
 
     // A word of kAskedWords up to four tokens before the candidate or two after, in its sentence.
-    bool asked_near(const std::vector<Token>& toks, const Candidate& c) const {
+    bool asked_near(const Tokens& toks, const Candidate& c) const {
         const std::uint32_t sentence = toks[c.first].sentence;
         const std::size_t from = c.first >= 4 ? c.first - 4 : 0;
         const std::size_t to = std::min<std::size_t>(toks.size(), c.last + 2);
@@ -3848,7 +3836,7 @@ struct SkillExtractor::Impl {
     // tool is named, AI is not asked, nor the other machine-learning fields the gig judges
     // (unless asked_near, or kAiTrainingWork).
     void drop_trades_and_trained_ai(
-        std::string_view text, const std::vector<Token>& toks,
+        std::string_view text, const Tokens& toks,
         const std::vector<std::pair<std::uint32_t, std::uint32_t>>& tag_lines,
         std::vector<Candidate>& cands) const {
         bool trained = false;
@@ -3938,7 +3926,7 @@ struct SkillExtractor::Impl {
     // Drops the fields named in sentences where the employer describes itself.
     // Only before the first job heading: under "About the role", "we're building a platform
     // spanning data pipelines" describes the work.
-    void drop_self_descriptions(std::string_view text, const std::vector<Token>& toks,
+    void drop_self_descriptions(std::string_view text, const Tokens& toks,
                                 std::vector<Candidate>& cands, std::size_t first_job) const {
         SelfScan scan;
         bool started = false;
@@ -3984,7 +3972,7 @@ struct SkillExtractor::Impl {
     // A field opening a team's capitalised name ("our ML Acceleration team", "the AI Platform
     // Team"): colleagues, not an asked skill. One or two capitalised words that are no skill
     // stand between the field and the team noun.
-    void mark_named_teams(const std::vector<Token>& toks, std::vector<Candidate>& cands) const {
+    void mark_named_teams(const Tokens& toks, std::vector<Candidate>& cands) const {
         for (std::size_t ci = 0; ci < cands.size(); ++ci) {
             Candidate& c = cands[ci];
             if (c.state != State::Accepted || c.role || c.variant->tool || !toks[c.first].capital) {
@@ -4009,7 +3997,7 @@ struct SkillExtractor::Impl {
     // "AI" right before another machine-learning skill ("an AI chatbot", "AI RAG agent"), or
     // one capitalised word before it ("AI Quant Agent", "AI Negotiation Agent"), only says which
     // kind it is: the other skill is the one asked.
-    void drop_ai_modifiers(const std::vector<Token>& toks, std::vector<Candidate>& cands) const {
+    void drop_ai_modifiers(const Tokens& toks, std::vector<Candidate>& cands) const {
         for (std::size_t ci = 0; ci + 1 < cands.size(); ++ci) {
             Candidate& c = cands[ci];
             const Candidate& next = cands[ci + 1];
@@ -4030,7 +4018,7 @@ struct SkillExtractor::Impl {
     // marketing", "no scraping this time", "no speculative AI research", "without AI", "a
     // backend-only agent (no frontend)"), not an asked skill. The negation carries over a list:
     // "(no Puppeteer, Selenium, Playwright, etc.)".
-    void drop_negated(const std::vector<Token>& toks, std::vector<Candidate>& cands) const {
+    void drop_negated(const Tokens& toks, std::vector<Candidate>& cands) const {
         bool listing = false;  // the last match was negated: a list may carry it on
         std::size_t negated_end = 0;
         for (Candidate& c : cands) {
@@ -4078,7 +4066,7 @@ struct SkillExtractor::Impl {
     // Whether a negated verb stands a few words before token `first`, in the same clause: "We
     // don't use React", "We do not need WordPress", "We don't need/use JS frameworks like React"
     // — the work does without it. "We don't just use React" keeps it (kNotOnly).
-    bool negated_do_before(const std::vector<Token>& toks, std::size_t first) const {
+    bool negated_do_before(const Tokens& toks, std::size_t first) const {
         constexpr std::size_t kWords = 6;
         std::size_t words = 0;
         for (std::size_t k = first; k-- > 0 && words < kWords;) {
@@ -4101,13 +4089,13 @@ struct SkillExtractor::Impl {
 
     // Whether token k is the "t" of "isn't", "aren't", "wasn't" or "weren't" (the apostrophe
     // typographic or not): "This isn't a chatbot" is "This is not a chatbot".
-    bool negated_be_at(const std::vector<Token>& toks, std::size_t k) const {
+    bool negated_be_at(const Tokens& toks, std::size_t k) const {
         return contracted_not_at(toks, k, negated_be);
     }
 
     // Whether token k is the "t" of "<head>'t", glued, with <head> one of `heads` ("isn",
     // "don"): the tokenizer splits "don't" into "don", "'", "t".
-    bool contracted_not_at(const std::vector<Token>& toks, std::size_t k,
+    bool contracted_not_at(const Tokens& toks, std::size_t k,
                            const std::vector<std::uint64_t>& heads) const {
         return k >= 2 && toks[k].hash == t_hash && !toks[k].spaced && toks[k - 1].punct == '\'' &&
                !toks[k - 1].spaced && in(heads, toks[k - 2]);
@@ -4116,7 +4104,7 @@ struct SkillExtractor::Impl {
     // "Experience with AI or robotics isn't required", "Python is not necessary": a list of
     // skills the sentence then says the hire need not have. "… is not required but a plus"
     // keeps them asked, as a nice-to-have.
-    void drop_not_required(std::string_view text, const std::vector<Token>& toks,
+    void drop_not_required(std::string_view text, const Tokens& toks,
                            std::vector<Candidate>& cands) const {
         static constexpr std::string_view kNouns[] = {"experience ", "knowledge ",   "skills ",
                                                       "expertise ",  "familiarity ", "background "};
@@ -4185,8 +4173,7 @@ struct SkillExtractor::Impl {
     // broader and implied skills followed four steps (Gemini → LLM → NLP → AI). And a part of
     // the system a named tool serves is no skill of its own either (part_served). The same pass
     // leaves out past employers (past_employer): one walk over the candidates, not two.
-    void drop_kinds_of_the_named(const std::vector<Token>& toks,
-                                 std::vector<Candidate>& cands) const {
+    void drop_kinds_of_the_named(const Tokens& toks, std::vector<Candidate>& cands) const {
         const auto& skills = taxonomy->skills();
         const Candidate* named = nullptr;
         std::size_t part_end = 0;      // end of the last part left out: "(frontend & backend)"
@@ -4244,8 +4231,7 @@ struct SkillExtractor::Impl {
     // end, back end, full stack) is the part of the system the named tool serves, when it ends
     // its phrase ("for the backend API" may ask for back-end work). Other fields stay asked:
     // "Python for the data analysis".
-    bool part_served(const std::vector<Token>& toks, const Candidate* named,
-                     const Candidate& c) const {
+    bool part_served(const Tokens& toks, const Candidate* named, const Candidate& c) const {
         return named != nullptr && named->variant->tool && web_part(c) && c.first >= 3 &&
                named->last + 2 == c.first && toks[c.first - 1].hash == the_hash &&
                (toks[c.first - 2].hash == for_hash || toks[c.first - 2].hash == on_hash) &&
@@ -4256,8 +4242,7 @@ struct SkillExtractor::Impl {
     // the part the tool right before it makes up, when the part ends its phrase ("Node.js
     // backend development" asks for the work) or is the tool's own. A field that implies the
     // parts is none of them ("strong TypeScript full-stack").
-    bool part_named(const std::vector<Token>& toks, const Candidate* named,
-                    const Candidate& c) const {
+    bool part_named(const Tokens& toks, const Candidate* named, const Candidate& c) const {
         const bool adjacent = named->last == c.first;
         const bool possessive = named->last + 2 == c.first && toks[named->last].punct == '\'' &&
                                 toks[named->last + 1].hash == s_hash;
@@ -4272,8 +4257,8 @@ struct SkillExtractor::Impl {
     }
 
     // The same in brackets: "TypeScript (frontend & backend)", "our backend (Django/Python)".
-    bool part_bracketed(const std::vector<Token>& toks, const std::vector<Candidate>& cands,
-                        std::size_t ci, const Candidate* named) const {
+    bool part_bracketed(const Tokens& toks, const std::vector<Candidate>& cands, std::size_t ci,
+                        const Candidate* named) const {
         const Candidate& c = cands[ci];
         if (named != nullptr && named->variant->tool && named->last + 1 == c.first &&
             toks[c.first - 1].punct == '(') {
@@ -4288,7 +4273,7 @@ struct SkillExtractor::Impl {
     // or none, then "like", "such as" or "including" (or, after the noun, "("), then a list of
     // named skills one of which is of the field's kind (names it does not know may stand
     // between them).
-    bool examples_follow(const std::vector<Token>& toks, const std::vector<Candidate>& cands,
+    bool examples_follow(const Tokens& toks, const std::vector<Candidate>& cands,
                          std::size_t ci) const {
         const Candidate& c = cands[ci];
         std::size_t k = c.last;
@@ -4334,7 +4319,7 @@ struct SkillExtractor::Impl {
 
     // Tokens [from, to) are "or (a/an/any) similar", "or other", "or another", "or equivalent",
     // "or comparable", with an optional comma before "or".
-    bool kind_link(const std::vector<Token>& toks, std::size_t from, std::size_t to) const {
+    bool kind_link(const Tokens& toks, std::size_t from, std::size_t to) const {
         std::size_t k = from;
         if (k < to && toks[k].punct == ',') {
             ++k;
@@ -4351,7 +4336,7 @@ struct SkillExtractor::Impl {
     }
 
     // "without (the) use of <skill>" before token `first`.
-    bool without_the_use_of(const std::vector<Token>& toks, std::size_t first) const {
+    bool without_the_use_of(const Tokens& toks, std::size_t first) const {
         if (first < 3 || toks[first - 1].hash != of_hash || toks[first - 2].hash != use_hash) {
             return false;
         }
@@ -4361,7 +4346,7 @@ struct SkillExtractor::Impl {
 
     // Tokens [from, to) are one to three list links (", ", " or ", ", and "): the words on
     // both sides are items of one list.
-    bool links_only(const std::vector<Token>& toks, std::size_t from, std::size_t to) const {
+    bool links_only(const Tokens& toks, std::size_t from, std::size_t to) const {
         if (to <= from || to - from > 3) {
             return false;
         }
@@ -4373,8 +4358,7 @@ struct SkillExtractor::Impl {
         return true;
     }
 
-    static void drop_bracketed_letters(const std::vector<Token>& toks,
-                                       std::vector<Candidate>& cands) {
+    static void drop_bracketed_letters(const Tokens& toks, std::vector<Candidate>& cands) {
         std::erase_if(cands, [&](const Candidate& c) {
             const Token& t = toks[c.first];
             return c.last == c.first + 1 && t.end - t.begin == 1 && c.first > 0 &&
@@ -4387,7 +4371,7 @@ struct SkillExtractor::Impl {
     // ("We have everything from \"Which piece of Python code is better?\" to \"Make a full
     // mobile application using this chatbot\""): what it names is not asked. Quotes pair in
     // order within a line; a short quote ("reference.jpeg", a product's name) is a name.
-    static void drop_quoted_examples(std::string_view text, const std::vector<Token>& toks,
+    static void drop_quoted_examples(std::string_view text, const Tokens& toks,
                                      std::vector<Candidate>& cands) {
         // Typographic quotes (“ ”) are '"' tokens too.
         if (text.find('"') == std::string_view::npos &&
@@ -4421,8 +4405,7 @@ struct SkillExtractor::Impl {
     }
 
     // Phase two: decide the conditional candidates from the tokens and candidates around them.
-    void confirm(std::string_view text, const std::vector<Token>& toks,
-                 std::vector<Candidate>& cands) const {
+    void confirm(std::string_view text, const Tokens& toks, std::vector<Candidate>& cands) const {
         thread_local std::vector<char> studied;
         studied.assign(cands.size(), 0);
         for (std::size_t i = 0; i < cands.size(); ++i) {
@@ -4467,7 +4450,7 @@ struct SkillExtractor::Impl {
     // its own rules ("LLM" in "cache LLM-generated responses"). Returns whether there was one.
     // Looked up again here rather than remembered by the match scan: the failure is rare, and
     // the scan is the hot loop.
-    __attribute__((noinline)) bool fall_back(std::string_view text, const std::vector<Token>& toks,
+    __attribute__((noinline)) bool fall_back(std::string_view text, const Tokens& toks,
                                              Candidate& c, bool& waiting) const {
         if (c.last - c.first < 2) {
             return false;
@@ -4486,7 +4469,7 @@ struct SkillExtractor::Impl {
     // Decides one candidate by its own context: accepted, rejected, or left pending for a
     // nearby skill to confirm (`waiting`). Returns whether its context rejected it. Inlined into
     // confirm's loop, where it runs for every match: as a call it cost bench_extraction 2 %.
-    __attribute__((always_inline)) bool decide(const std::vector<Token>& toks, Candidate& c,
+    __attribute__((always_inline)) bool decide(const Tokens& toks, Candidate& c,
                                                bool& waiting) const {
         const Variant& v = *c.variant;
         if (!v.conditional()) {
@@ -4897,7 +4880,7 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
         }
     }
     for (std::string_view w : {"we", "our", "'"}) {
-        std::vector<Token> one;
+        Tokens one;
         text_tokens::tokenize(w, one);
         const std::uint64_t h = one.front().hash;
         auto& filter = w == "'" ? m.verb_filter : m.self_filter;
@@ -4937,7 +4920,7 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
         bool is_prefix = false;
     };
     std::unordered_map<std::uint64_t, Entry> entries;
-    std::vector<Token> tokens;
+    Tokens tokens;
     const auto& skills = taxonomy.skills();
     std::vector<bool> is_tool(skills.size());
     for (std::size_t s = 0; s < skills.size(); ++s) {
@@ -4946,7 +4929,7 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     }
     // Adds `v` under its tokens; a generated spelling only where no alias is.
     auto add = [&](Variant v, bool generated) {
-        const std::vector<Token>& toks = v.tokens;
+        const Tokens& toks = v.tokens;
         std::uint64_t h = toks[0].hash;
         std::vector<std::uint64_t> chain{h};
         for (std::size_t k = 1; k < toks.size(); ++k) {
@@ -5111,7 +5094,7 @@ SkillExtractor& SkillExtractor::operator=(SkillExtractor&&) noexcept = default;
 
 std::vector<SkillSpan> SkillExtractor::extract(std::string_view text) const {
     // One buffer per thread: extraction runs once per listing on hot paths.
-    thread_local std::vector<Token> tokens;
+    thread_local Tokens tokens;
     thread_local std::vector<Candidate> candidates;
     text_tokens::tokenize(text, tokens);
     candidates.clear();
@@ -5217,7 +5200,7 @@ void SkillSpanStream::feed(std::string_view text) {
     // The tokens say where sentences start, exactly as extract() will see them: the held text
     // begins at a sentence start (or a spaced word), so tokenizing it alone gives the same
     // boundaries as tokenizing the whole text.
-    thread_local std::vector<Token> tokens;
+    thread_local Tokens tokens;
     text_tokens::tokenize(pending_, tokens);
     std::size_t cut = 0;
     for (std::size_t i = tokens.size(); i-- > 1;) {
@@ -5334,8 +5317,8 @@ void annotate_skills(Listing& listing, const SkillExtractor& extractor) {
         }
         return false;
     };
-    std::vector<Token> text_words[2];
-    std::vector<Token> tag_tokens;
+    Tokens text_words[2];
+    Tokens tag_tokens;
     auto written = [&](const std::string& tag) {
         if (tag.size() < 4) {
             return false;

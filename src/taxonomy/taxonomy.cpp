@@ -57,7 +57,7 @@ std::optional<std::vector<std::string>> string_list(FieldReader& r, const char* 
 // when `single_word`). Returns the first problem.
 std::optional<std::string> check_phrases(const std::vector<std::string>& phrases,
                                          bool single_word) {
-    std::vector<text_tokens::Token> tokens;
+    text_tokens::Tokens tokens;
     for (const auto& p : phrases) {
         text_tokens::tokenize(p, tokens);
         if (tokens.empty()) {
@@ -226,7 +226,7 @@ Result<Taxonomy> Taxonomy::parse(std::string_view json_text, std::string_view wh
     std::unordered_map<std::string, std::size_t> claimed;
     enum class Claim { Plain, TagOnly, Contextual };
     std::unordered_map<std::string, Claim> claim_kinds;  // how claimed[key]'s skill claims it
-    std::vector<text_tokens::Token> tokens;
+    text_tokens::Tokens tokens;
     for (rapidjson::SizeType i = 0; i < skills->Size(); ++i) {
         std::string where = prefix + "skill " + std::to_string(i) + ": ";
         const auto& v = (*skills)[i];

@@ -717,42 +717,35 @@ std::uint64_t hash_lower(std::string_view bytes) {
 
 namespace {
 
-void tokenize_with(std::string_view text, std::vector<Token>& out, bool bytewise) {
+void tokenize_with(std::string_view text, Tokens& out, bool bytewise) {
     const auto* s = reinterpret_cast<const unsigned char*>(text.data());
     const std::size_t n = std::min(text.size(), kMaxTextBytes);
     thread_local ByteMaps maps;
     maps.build(s, n);
-    // Tokens go to a buffer through a plain pointer, then to `out` in one copy: appending to
-    // `out` token by token would reload its end pointer after every store.
-    thread_local std::vector<Token> buffer;
-    Tokenizer tokenizer(s, n, maps, buffer.data(), bytewise);
+    // Tokens go straight into `out` through a plain pointer (appending token by token would
+    // reload its end pointer after every store); resizing it writes nothing (Tokens).
+    out.resize(std::max<std::size_t>(out.capacity(), 128));
+    Tokenizer tokenizer(s, n, maps, out.data(), bytewise);
     std::size_t q = 0;
     for (;;) {
-        q = tokenizer.run(q, buffer.data() + buffer.size());
+        q = tokenizer.run(q, out.data() + out.size());
         if (q >= n) {
             break;
         }
-        const std::size_t used = static_cast<std::size_t>(tokenizer.dst() - buffer.data());
-        buffer.resize(std::max<std::size_t>(2 * buffer.size(), used + 128));
-        tokenizer.set_dst(buffer.data() + used);
+        const std::size_t used = static_cast<std::size_t>(tokenizer.dst() - out.data());
+        out.resize(std::max<std::size_t>(2 * out.size(), used + 128));
+        tokenizer.set_dst(out.data() + used);
     }
-    out.assign(buffer.data(), tokenizer.dst());
-    // The buffer keeps room for a streamed file's one-megabyte pieces (SkillSpanStream), not a
-    // second copy of the tokens of a text of many megabytes.
-    constexpr std::size_t kKeptTokens = std::size_t{1} << 18;
-    if (buffer.size() > kKeptTokens) {
-        buffer.clear();
-        buffer.shrink_to_fit();
-    }
+    out.resize(static_cast<std::size_t>(tokenizer.dst() - out.data()));
 }
 
 }  // namespace
 
-void tokenize(std::string_view text, std::vector<Token>& out) {
+void tokenize(std::string_view text, Tokens& out) {
     tokenize_with(text, out, false);
 }
 
-void detail::tokenize_bytewise(std::string_view text, std::vector<Token>& out) {
+void detail::tokenize_bytewise(std::string_view text, Tokens& out) {
     tokenize_with(text, out, true);
 }
 

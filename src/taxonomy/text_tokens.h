@@ -13,7 +13,9 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace gigscout::text_tokens {
@@ -36,16 +38,39 @@ struct Token {
     bool is_word() const { return punct == 0; }
 };
 
+// An allocator whose vectors leave new elements unwritten: tokenize writes straight into its
+// output and keeps only the tokens it wrote, so growing the output costs no zeroing (a Token is
+// an aggregate, which the allocation itself brings to life).
+template <typename T>
+struct UnwrittenAllocator : std::allocator<T> {
+    template <typename U>
+    struct rebind {
+        using other = UnwrittenAllocator<U>;
+    };
+    UnwrittenAllocator() = default;
+    template <typename U>
+    explicit UnwrittenAllocator(const UnwrittenAllocator<U>& /*other*/) {}
+    template <typename U>
+    void construct(U* /*p*/) noexcept {}
+    template <typename U, typename... Args>
+    void construct(U* p, Args&&... args) {
+        ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+    }
+};
+
+using Tokens = std::vector<Token, UnwrittenAllocator<Token>>;
+
 // Texts are tokenised up to this many bytes (offsets are 32-bit); listings are far smaller.
 inline constexpr std::size_t kMaxTextBytes = 0xFFFFFFF0u;
 
-// Replaces `out` with the tokens of `text`. Reuses `out`'s capacity: callers keep one vector.
-void tokenize(std::string_view text, std::vector<Token>& out);
+// Replaces `out` with the tokens of `text`, written in place. Reuses `out`'s capacity: callers
+// keep one vector.
+void tokenize(std::string_view text, Tokens& out);
 
 namespace detail {
 // tokenize() reading every 64-byte block byte by byte, as it reads the rare blocks holding UTF-8
 // punctuation or underscores: the tests compare the two readings.
-void tokenize_bytewise(std::string_view text, std::vector<Token>& out);
+void tokenize_bytewise(std::string_view text, Tokens& out);
 }  // namespace detail
 
 // The hash a token with these bytes gets (ASCII letters lower-cased).

@@ -13,7 +13,7 @@ namespace gigscout::text_tokens {
 namespace {
 
 std::vector<std::string> pieces(std::string_view text) {
-    std::vector<Token> tokens;
+    Tokens tokens;
     tokenize(text, tokens);
     std::vector<std::string> out;
     for (const auto& t : tokens) {
@@ -24,7 +24,7 @@ std::vector<std::string> pieces(std::string_view text) {
 }
 
 std::vector<std::uint64_t> hashes(std::string_view text) {
-    std::vector<Token> tokens;
+    Tokens tokens;
     tokenize(text, tokens);
     std::vector<std::uint64_t> out;
     for (const auto& t : tokens) {
@@ -55,7 +55,7 @@ TEST(TextTokens, HyphenBetweenWordsJoinsLikeASpace) {
 }
 
 TEST(TextTokens, TypographicPunctuationFoldsToAsciiAndSymbolsSeparate) {
-    std::vector<Token> tokens;
+    Tokens tokens;
     std::string text =
         "Let\xE2\x80\x99s go\xE2\x80\x94Python\xC2\xA0\xF0\x9F\x9A\x80Rust\xE2\x80\xA2Go";
     tokenize(text, tokens);
@@ -75,8 +75,8 @@ TEST(TextTokens, AccentedLettersStayInsideWords) {
 }
 
 TEST(TextTokens, HashIgnoresAsciiCase) {
-    std::vector<Token> a;
-    std::vector<Token> b;
+    Tokens a;
+    Tokens b;
     tokenize("PyTorch", a);
     tokenize("pytorch", b);
     ASSERT_EQ(a.size(), 1u);
@@ -85,8 +85,8 @@ TEST(TextTokens, HashIgnoresAsciiCase) {
 }
 
 TEST(TextTokens, SpacingIsPartOfTheSequenceHash) {
-    std::vector<Token> glued;
-    std::vector<Token> spaced;
+    Tokens glued;
+    Tokens spaced;
     tokenize("node.js", glued);
     tokenize("node . js", spaced);
     std::uint64_t g = glued[0].hash;
@@ -99,7 +99,7 @@ TEST(TextTokens, SpacingIsPartOfTheSequenceHash) {
 }
 
 TEST(TextTokens, StemLengthMarksAVersionGluedToAName) {
-    std::vector<Token> tokens;
+    Tokens tokens;
     tokenize("YOLOv8 python3 ec2 h264 2024 3D", tokens);
     ASSERT_EQ(tokens.size(), 6u);
     EXPECT_EQ(tokens[0].stem_len, 5);  // "YOLOv"
@@ -111,7 +111,7 @@ TEST(TextTokens, StemLengthMarksAVersionGluedToAName) {
 }
 
 TEST(TextTokens, SentencesEndAtFullStopsFollowedBySpace) {
-    std::vector<Token> tokens;
+    Tokens tokens;
     tokenize("Use Node.js today. Then Go; or R", tokens);
     std::vector<std::uint32_t> sentences;
     for (const auto& t : tokens) {
@@ -121,7 +121,7 @@ TEST(TextTokens, SentencesEndAtFullStopsFollowedBySpace) {
 }
 
 TEST(TextTokens, EmptyAndSeparatorOnlyTextsHaveNoTokens) {
-    std::vector<Token> tokens{Token{}};
+    Tokens tokens{Token{}};
     tokenize("", tokens);
     EXPECT_TRUE(tokens.empty());
     tokenize(" \t\n\xC2\xA0 ", tokens);
@@ -135,14 +135,14 @@ TEST(TextTokens, UnderscoresAtAWordsEdgesSeparateLikeSpaces) {
               (std::vector<std::string>{"_What", "_you", "'", "ll", "_do", ":", "_Docker", "_,",
                                         "_snake_case", "_init", "_x"}));
     EXPECT_EQ(hashes("_Minimum Qualifications_"), hashes("Minimum Qualifications"));
-    std::vector<Token> tokens;
+    Tokens tokens;
     tokenize("_Minimum", tokens);
     ASSERT_EQ(tokens.size(), 1u);
     EXPECT_TRUE(tokens[0].capital);
 }
 
 TEST(TextTokens, TruncatedUtf8AtTheEndIsKeptAsPartOfAWord) {
-    std::vector<Token> tokens;
+    Tokens tokens;
     std::string text = "Python\xE2\x80";  // a cut-off dash
     tokenize(text, tokens);
     ASSERT_EQ(tokens.size(), 1u);
@@ -206,7 +206,7 @@ std::vector<RefToken> reference_tokens(const std::string& s) {
 TEST(TextTokens, AgreesWithAByteByByteReferenceOnRandomAsciiText) {
     std::mt19937 rng(7);
     const std::string alphabet = "aZ9_ x-.+#/\t\n,;:!?()Go";
-    std::vector<Token> tokens;
+    Tokens tokens;
     for (int round = 0; round < 400; ++round) {
         std::string text(rng() % 300, ' ');
         for (char& c : text) {
@@ -222,7 +222,7 @@ TEST(TextTokens, AgreesWithAByteByByteReferenceOnRandomAsciiText) {
 }
 
 // Every field of every token.
-bool same_tokens(const std::vector<Token>& a, const std::vector<Token>& b) {
+bool same_tokens(const Tokens& a, const Tokens& b) {
     auto fields = [](const Token& t) {
         return std::tuple(t.hash, t.begin, t.end, t.word_index, t.sentence, t.stem_len, t.spaced,
                           t.punct, t.capital);
@@ -291,8 +291,8 @@ TEST(TextTokens, BitmapWindowsAgreeWithTheByteByByteReading) {
         "x\xE2\x80\x91y",
         "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123"};
     std::mt19937 rng(17);
-    std::vector<Token> windows;
-    std::vector<Token> bytewise;
+    Tokens windows;
+    Tokens bytewise;
     for (int round = 0; round < 20000; ++round) {
         const std::size_t target =
             round % 2 == 0 ? rng() % 300 : 64 * (1 + rng() % 4) - 3 + rng() % 7;
@@ -315,7 +315,7 @@ TEST(TextTokens, TokenHashIsTheHashOfItsBytesWhereverTheWordSits) {
     // end of the text, with mixed case and UTF-8 letters.
     std::mt19937 rng(11);
     const std::vector<std::string> pieces = {"a", "B", "z", "Q", "7", "_", "é", "Ü"};
-    std::vector<Token> tokens;
+    Tokens tokens;
     for (int round = 0; round < 300; ++round) {
         std::string text(rng() % 70, ' ');
         std::string word;
