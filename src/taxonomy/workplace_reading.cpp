@@ -133,6 +133,36 @@ bool asks_for_office(std::string_view lower) {
     if (has_any(lower, kHybridIs) && !has(lower, "hybrid or") && !has(lower, "remote")) {
         return true;
     }
+    // Remote named only to be refused: "we have decided not to become a fully remote
+    // company", "This is not a remote position" (ranking set 79).
+    constexpr std::array<std::string_view, 12> kNotRemote = {
+        "not a fully remote", "not to become a fully remote",
+        "not fully remote",   "not a remote",
+        "not remote",         "is not a remote",
+        "isn't remote",       "isn't a remote",
+        "no remote work",     "no remote option",
+        "not open to remote", "not offer remote"};
+    for (std::string_view refusal : kNotRemote) {
+        // A whole word: "not remotely boring" refuses nothing.
+        for (std::size_t at = lower.find(refusal); at != std::string_view::npos;
+             at = lower.find(refusal, at + 1)) {
+            const std::size_t end = at + refusal.size();
+            if (end == lower.size() || !std::isalpha(static_cast<unsigned char>(lower[end]))) {
+                return true;
+            }
+        }
+    }
+    // "1 day of remote work per week", "2 remote days per week", "two days from home a week":
+    // remote on some days, so the office on the others; five days a week is all of them.
+    constexpr std::array<std::string_view, 9> kRemoteDays = {
+        "day of remote", "days of remote", "day remote",          "days remote",     "remote day",
+        "day from home", "days from home", "days of home office", "days home office"};
+    constexpr std::array<std::string_view, 7> kPeriods = {
+        "per week", "a week", "each week", "every week", "/week", "per month", "a month"};
+    if (has_any(lower, kRemoteDays) && has_any(lower, kPeriods) && !has(lower, "5 days") &&
+        !has(lower, "five days") && !has(lower, "7 days") && !has(lower, "seven days")) {
+        return true;
+    }
     if (has_any(lower, kRemoteWords) || has_any(lower, kOptionalWords)) {
         return false;
     }
@@ -281,7 +311,7 @@ struct Needle {
     std::string_view anchor;
     std::size_t at;
 };
-constexpr std::array<Needle, 12> kNeedles = {{{"hybrid", "yb", 1},
+constexpr std::array<Needle, 14> kNeedles = {{{"hybrid", "yb", 1},
                                               {"office", "ff", 1},
                                               {"onsite", "sit", 2},
                                               {"on-site", "sit", 3},
@@ -292,7 +322,9 @@ constexpr std::array<Needle, 12> kNeedles = {{{"hybrid", "yb", 1},
                                               {" hq", "hq", 1},
                                               {"duty station", "dut", 0},
                                               {"located", "cat", 2},
-                                              {"relocat", "cat", 4}}};
+                                              {"relocat", "cat", 4},
+                                              {"remote", "mot", 2},
+                                              {"from home", "hom", 5}}};
 
 bool same_lowered(std::string_view text, std::size_t from, std::string_view lower_word) {
     if (text.size() - from < lower_word.size()) {
@@ -333,7 +365,9 @@ std::vector<std::size_t> find_needles(std::string_view text) {
                       ((a == 'r') & (b == 's') & (c == 'o')) |
                       ((a == 'd') & (b == 'q') & (c == 'u')) | ((a == 'h') & (b == 'q')) |
                       ((a == 'd') & (b == 'u') & (c == 't')) |
-                      ((a == 'c') & (b == 'a') & (c == 't')));
+                      ((a == 'c') & (b == 'a') & (c == 't')) |
+                      ((a == 'm') & (b == 'o') & (c == 't')) |
+                      ((a == 'h') & (b == 'o') & (c == 'm')));
         std::uint64_t half[2];
         std::memcpy(half, &maybe, 16);
         if ((half[0] | half[1]) == 0) {

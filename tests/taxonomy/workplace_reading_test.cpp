@@ -127,6 +127,29 @@ TEST(WorkplaceReading, LabelsRunTogetherOnOneLineAreReadByTheirValue) {
     EXPECT_EQ(office("Engineer", "Workplace type: Remote, hybrid possible"), "");
 }
 
+TEST(WorkplaceReading, RemoteRefusedOrOnSomeDaysOnlyIsARequirement) {
+    // Ranking set 79: remote named only to be refused.
+    EXPECT_EQ(office("Senior Software Engineer Perception",
+                     "Face-to-face collaboration is the key to success, which is why we have "
+                     "decided not to become a fully remote company. We ask agencies not to "
+                     "apply."),
+              "Face-to-face collaboration is the key to success, which is why we have decided "
+              "not to become a fully remote company");
+    EXPECT_EQ(office("Analyst", "Please note: this is not a remote position."),
+              "Please note: this is not a remote position");
+    // Remote on some days of the week: the office on the others.
+    EXPECT_EQ(office("ML Researcher - Internship",
+                     "You will also benefit from:\n\u2022 1 day of remote work per week\n\u2022 "
+                     "A great company culture"),
+              "1 day of remote work per week");
+    EXPECT_EQ(office("Engineer", "Two days from home per week, the rest with the team."),
+              "Two days from home per week, the rest with the team");
+    // All of them, or remote with a weekly call, is remote.
+    EXPECT_EQ(office("Engineer", "Work 5 days remote per week, from anywhere."), "");
+    EXPECT_EQ(office("Engineer", "Fully remote; the team meets once a week on a call."), "");
+    EXPECT_EQ(office("Engineer", "We are a remote company; not remotely boring."), "");
+}
+
 TEST(WorkplaceReading, ChoicesThatIncludeRemoteAndOccasionalVisitsAreNotRequirements) {
     EXPECT_EQ(office("Engineer",
                      "Perks:\n- Remote, hybrid, and flexible work options\n- Team "
