@@ -478,7 +478,9 @@ constexpr std::string_view kBusinessNouns[] = {
 // markets it serves ("Our client roster includes Google, Stripe, Figma", "investors like
 // Founders Fund, Stripe", "industries like medicine, finance, artificial intelligence", "to
 // replace legacy giants like SAP and Oracle"): companies and
-// markets, not skills the job asks for, up to the sentence's end or a word of kJobWords.
+// markets, not skills the job asks for, up to the sentence's end or a word of kJobWords. So are
+// the channels a client talks through ("I communicate via Loom, chat, and shared Google Drive
+// folders").
 constexpr std::string_view kOthersLists[] = {
     "clients , including",
     "clients , such as",
@@ -546,6 +548,13 @@ constexpr std::string_view kOthersLists[] = {
     "competitors like",
     "competitors such as",
     "competitors including",
+    "communicate via",
+    "communicate through",
+    "communicate using",
+    "communicating via",
+    "communicating through",
+    "communication via",
+    "communication through",
 };
 // Words after which a sentence states the employer's mission ("Join us in pioneering the future
 // of e-commerce search", "Neurotone is revolutionizing auditory training with AI", "our mission
@@ -615,6 +624,11 @@ constexpr std::string_view kToolCategories[] = {
     "mobile",       "ml-tooling", "ml-platform", "dl-framework", "cv-library",
     "cloud-vision", "model",      "deployment",  "labelling",    "testing",
 };
+
+// Kinds of work filed under a tool category, which a company names as its business as readily
+// as any field ("Bitovi helps companies create better web applications").
+constexpr std::string_view kFieldsAmongTools[] = {"web-development", "full-stack",
+                                                  "mobile-development", "cloud-architecture"};
 
 // Words after which a coordinated word may end its noun phrase ("data cleaning and
 // visualization for marketing"): in "data drift and model decay" the word "model" does not, so it
@@ -4925,7 +4939,9 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     std::vector<bool> is_tool(skills.size());
     for (std::size_t s = 0; s < skills.size(); ++s) {
         is_tool[s] = std::find(std::begin(kToolCategories), std::end(kToolCategories),
-                               skills[s].category) != std::end(kToolCategories);
+                               skills[s].category) != std::end(kToolCategories) &&
+                     std::find(std::begin(kFieldsAmongTools), std::end(kFieldsAmongTools),
+                               skills[s].id) == std::end(kFieldsAmongTools);
     }
     // Adds `v` under its tokens; a generated spelling only where no alias is.
     auto add = [&](Variant v, bool generated) {

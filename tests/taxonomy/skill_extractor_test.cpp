@@ -2731,5 +2731,21 @@ TEST(SkillExtractor, ActiveLearningBesideMachineLearning) {
     EXPECT_EQ(ids("Use active learning in the classroom."), Ids{});
 }
 
+// Set 82: the channels a client talks through are no skills; a kind of work a company names as
+// its business is the company's, as a field is; and names of the field's work.
+TEST(SkillExtractor, AClientsChannelsAndACompanysKindOfWorkAreNotAsked) {
+    EXPECT_EQ(ids("I communicate via Loom, chat, and shared Google Drive folders."), Ids{});
+    EXPECT_EQ(ids("Organise the shared Google Drive folders."), Ids{"google-workspace"});
+    EXPECT_EQ(ids("Bitovi helps companies create better web applications."), Ids{});
+    EXPECT_EQ(ids("You will build web applications in React."), (Ids{"web-development", "react"}));
+    EXPECT_EQ(ids("Experience in neural network compression and optimization."),
+              Ids{"model-optimization"});
+    EXPECT_EQ(ids("Networks that perform great when deployed on the edge."), Ids{"edge-devices"});
+    EXPECT_EQ(ids("Novel problems focused on controlling robotic manipulators."),
+              Ids{"robot-arms"});
+    EXPECT_EQ(ids("Networking: Meraki. Improve IT service management processes."),
+              (Ids{"networking", "workday"}));
+}
+
 }  // namespace
 }  // namespace gigscout
