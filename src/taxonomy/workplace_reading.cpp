@@ -80,6 +80,21 @@ constexpr std::array<std::string_view, 8> kWorkplaceValues = {
     "hybrid",    "onsite",       "on-site",   "on site",
     "in-office", "office-based", "in-person", "in person"};
 
+// Whether the words after "(hybrid" keep it a workplace: "(Hybrid)", "(Hybrid, Boston)",
+// "(Hybrid 3 days)", "(hybrid in Austin)"; not a technique's kind, "(hybrid search)", "(hybrid
+// cloud)" (ranking set 80: "Set up RAG pipeline with Qdrant + Typesense (hybrid search)").
+bool workplace_follows(std::string_view after) {
+    after.remove_prefix(std::min(after.find_first_not_of(' '), after.size()));
+    if (after.empty() || !std::isalpha(static_cast<unsigned char>(after.front()))) {
+        return true;
+    }
+    constexpr std::array<std::string_view, 16> kWorkplaceWords = {
+        "in ",   "at ",  "from ", "with ",  "role",  "work",  "position", "schedule",
+        "model", "days", "day ",  "office", "based", "setup", "policy",   "mode"};
+    return std::any_of(kWorkplaceWords.begin(), kWorkplaceWords.end(),
+                       [&](std::string_view w) { return after.starts_with(w); });
+}
+
 // Whether `lower` (a lower-cased clause) asks for office work.
 bool asks_for_office(std::string_view lower) {
     // "Remote Status: On-site", "Location: Phoenix, AZ (Hybrid)": the value alone decides, so
@@ -205,10 +220,11 @@ bool asks_for_office(std::string_view lower) {
         while (at < lower.size() && lower[at] == ' ') {
             ++at;
         }
-        std::string_view inside = lower.substr(at, 10);
-        if (inside.starts_with("hybrid") || inside.starts_with("onsite") ||
-            inside.starts_with("on-site") || inside.starts_with("on site")) {
-            return true;
+        const std::string_view inside = lower.substr(at);
+        for (std::string_view kind : {"hybrid", "onsite", "on-site", "on site"}) {
+            if (inside.starts_with(kind) && workplace_follows(inside.substr(kind.size()))) {
+                return true;
+            }
         }
     }
     // "a hybrid role", "this is onsite job role", "on-site presence".

@@ -199,6 +199,14 @@ TEST(WorkplaceReading, OtherHybridsAndCompanyOfficesAreNotRequirements) {
               "We work in a hybrid model, with our new offices located in Tel Aviv");
     EXPECT_EQ(office("ML Engineer", "You will work on a hybrid model of CNNs and transformers."),
               "");
+    // A technique's kind in brackets (ranking set 80), not the workplace "(Hybrid, Boston)".
+    EXPECT_EQ(office("Python AI Engineer",
+                     "Set up RAG pipeline with Qdrant + Typesense (hybrid search)."),
+              "");
+    EXPECT_EQ(office("Cloud Engineer", "Design the network (hybrid cloud, VPN)."), "");
+    EXPECT_EQ(office("Data Engineer", "Boston (Hybrid 3 days)"), "Boston (Hybrid 3 days)");
+    EXPECT_EQ(office("Data Engineer", "Location: Austin (on-site in our lab)"),
+              "Location: Austin (on-site in our lab)");
 }
 
 TEST(WorkplaceReading, ALongRequirementIsCutAtAWord) {
