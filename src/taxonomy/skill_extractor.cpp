@@ -548,6 +548,7 @@ constexpr std::string_view kOthersLists[] = {
     "competitors like",
     "competitors such as",
     "competitors including",
+    "in the space of",
     "communicate via",
     "communicate through",
     "communicate using",

@@ -150,13 +150,13 @@ bool asks_for_office(std::string_view lower) {
     }
     // Remote named only to be refused: "we have decided not to become a fully remote
     // company", "This is not a remote position" (ranking set 79).
-    constexpr std::array<std::string_view, 12> kNotRemote = {
+    constexpr std::array<std::string_view, 11> kNotRemote = {
         "not a fully remote", "not to become a fully remote",
         "not fully remote",   "not a remote",
-        "not remote",         "is not a remote",
-        "isn't remote",       "isn't a remote",
-        "no remote work",     "no remote option",
-        "not open to remote", "not offer remote"};
+        "not remote",         "isn't remote",
+        "isn't a remote",     "no remote work",
+        "no remote option",   "not open to remote",
+        "not offer remote"};
     for (std::string_view refusal : kNotRemote) {
         // A whole word: "not remotely boring" refuses nothing.
         for (std::size_t at = lower.find(refusal); at != std::string_view::npos;

@@ -2747,5 +2747,24 @@ TEST(SkillExtractor, AClientsChannelsAndACompanysKindOfWorkAreNotAsked) {
               (Ids{"networking", "workday"}));
 }
 
+// Set 83: an annotator's gig names what its labels serve, not what the annotator must know; a
+// market written "in the space of" is the employer's; roof wireframes are geometry, not UI.
+TEST(SkillExtractor, AnAnnotatorsSubjectsAndAMarketsSpaceAreNotAsked) {
+    EXPECT_EQ(ids("Video Data Annotator | Contractor\nTuring is seeking Video Data Annotators to "
+                  "support AI/ML research on video understanding. Your annotations will train "
+                  "advanced vision-language models."),
+              Ids{});
+    EXPECT_EQ(ids("ML Engineer\nTrain vision-language models for video understanding."),
+              (Ids{"vision-language-models", "video-analytics"}));
+    EXPECT_EQ(ids("Build products in the space of Virtual and Augmented Reality."), Ids{});
+    EXPECT_EQ(ids("Build Virtual and Augmented Reality products."),
+              (Ids{"virtual-reality", "augmented-reality"}));
+    EXPECT_EQ(ids("Predict planar roof wireframes from point clouds."), Ids{"point-clouds"});
+    EXPECT_EQ(ids("Create wireframes and mockups in Figma."), (Ids{"ui-ux-design", "figma"}));
+    EXPECT_EQ(ids("Point clouds and geospatial imagery from digital surface models."),
+              (Ids{"point-clouds", "remote-sensing"}));
+    EXPECT_EQ(ids("Deep understanding of web application performance."), Ids{"web-performance"});
+}
+
 }  // namespace
 }  // namespace gigscout
