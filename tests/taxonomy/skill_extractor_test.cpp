@@ -2764,6 +2764,9 @@ TEST(SkillExtractor, AnAnnotatorsSubjectsAndAMarketsSpaceAreNotAsked) {
     EXPECT_EQ(ids("Point clouds and geospatial imagery from digital surface models."),
               (Ids{"point-clouds", "remote-sensing"}));
     EXPECT_EQ(ids("Deep understanding of web application performance."), Ids{"web-performance"});
+    EXPECT_EQ(ids("Develop hardware, software and an edge solution for drones."),
+              (Ids{"edge-devices", "drones"}));
+    EXPECT_EQ(ids("We deliver cutting edge solutions."), Ids{});
 }
 
 }  // namespace
