@@ -105,7 +105,7 @@ constexpr double kLevelFit[] = {
     0.2,  // two levels below the profile (stretch only)
     0.6,  // one level below: likely under the user's rate and interest
     1.0,  // the same level
-    0.4,  // one level above: a real stretch
+    0.3,  // one level above: a real stretch
     0.0,  // two levels above (stretch only)
 };
 

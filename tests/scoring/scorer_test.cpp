@@ -548,7 +548,7 @@ Score level_case(std::optional<ExperienceLevel> level, const std::string& title_
 TEST(LevelFit, ComparesTheListingLevelWithTheProfilesLevel) {
     // The profile's one skill is intermediate, so the profile is intermediate.
     EXPECT_NEAR(value_of(level_case(ExperienceLevel::Intermediate), "level"), 1.0, kEps);
-    EXPECT_NEAR(value_of(level_case(ExperienceLevel::Expert), "level"), 0.4, kEps);
+    EXPECT_NEAR(value_of(level_case(ExperienceLevel::Expert), "level"), 0.3, kEps);
     EXPECT_NEAR(value_of(level_case(ExperienceLevel::Entry), "level"), 0.6, kEps);
     EXPECT_NEAR(value_of(level_case(std::nullopt), "level"), 0.5, kEps);
     EXPECT_EQ(level_case(std::nullopt).component("level")->reason, "the listing states no level");
@@ -564,7 +564,7 @@ TEST(LevelFit, ComparesTheListingLevelWithTheProfilesLevel) {
 
 TEST(LevelFit, ReadsTheLevelFromTheTitleWhenNotStated) {
     Score senior = level_case(std::nullopt, "Senior OpenCV developer");
-    EXPECT_NEAR(value_of(senior, "level"), 0.4, kEps);
+    EXPECT_NEAR(value_of(senior, "level"), 0.3, kEps);
     EXPECT_EQ(senior.component("level")->reason,
               "listing: expert (from the title), you: intermediate (the mean of your skills' "
               "levels); one level above yours");
@@ -572,7 +572,7 @@ TEST(LevelFit, ReadsTheLevelFromTheTitleWhenNotStated) {
     // A title's level word wins over a stated level that differs: the field is often a board's
     // default ("Associate" on a "Senior Machine Learning Engineer", ranking set P).
     Score titled = level_case(ExperienceLevel::Intermediate, "Senior dev");
-    EXPECT_NEAR(value_of(titled, "level"), 0.4, kEps);
+    EXPECT_NEAR(value_of(titled, "level"), 0.3, kEps);
     EXPECT_EQ(titled.component("level")->reason,
               "listing: expert (from the title), you: intermediate (the mean of your skills' "
               "levels); one level above yours");
@@ -593,8 +593,8 @@ TEST(LevelFit, ReadsTheLevelFromTheTitleWhenNotStated) {
                 kEps);
     EXPECT_NEAR(value_of(level_case(std::nullopt, "Data Entry: label OpenCV images"), "level"), 0.5,
                 kEps);
-    EXPECT_NEAR(value_of(level_case(std::nullopt, "Staff Vision Engineer"), "level"), 0.4, kEps);
-    EXPECT_NEAR(value_of(level_case(std::nullopt, "Vision Team Lead"), "level"), 0.4, kEps);
+    EXPECT_NEAR(value_of(level_case(std::nullopt, "Staff Vision Engineer"), "level"), 0.3, kEps);
+    EXPECT_NEAR(value_of(level_case(std::nullopt, "Vision Team Lead"), "level"), 0.3, kEps);
     EXPECT_NEAR(value_of(level_case(std::nullopt, "Entry-level data annotator"), "level"), 0.6,
                 kEps);
     // A new graduate's job is an entry one (ranking set 76: "Research Engineer, Interactive World
