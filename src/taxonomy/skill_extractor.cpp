@@ -3291,6 +3291,61 @@ struct SkillExtractor::Impl {
         }
     }
 
+    // A long tag line that shares next to nothing with a posting naming skills of its own is
+    // the board's tags for the employer, not this job's (set 84: an office assistant's
+    // bookkeeping and spreadsheets under "Skills: CSS, excel, frontend, git, html, illustrator,
+    // magento, …"): its items the body does not name are dropped, and the line is read no
+    // further. A short line, or one over a body that names little, is the client's own list.
+    void drop_unrelated_tag_lines(const Tokens& toks,
+                                  std::vector<std::pair<std::uint32_t, std::uint32_t>>& lines,
+                                  std::vector<Candidate>& cands) const {
+        constexpr std::size_t kMinItems = 12;
+        constexpr std::size_t kMinBodySkills = 5;
+        constexpr double kMaxShared = 0.1;
+        thread_local std::vector<std::uint32_t> body;
+        thread_local std::vector<std::uint32_t> tagged;
+        body.clear();
+        for (const Candidate& c : cands) {
+            if (c.state == State::Accepted && !in_tag_line(lines, c)) {
+                body.push_back(c.variant->skill);
+            }
+        }
+        std::sort(body.begin(), body.end());
+        body.erase(std::unique(body.begin(), body.end()), body.end());
+        if (body.size() < kMinBodySkills) {
+            return;
+        }
+        std::erase_if(lines, [&](const std::pair<std::uint32_t, std::uint32_t>& line) {
+            const auto [first, last] = line;
+            const std::size_t items =
+                1 + static_cast<std::size_t>(std::count_if(
+                        toks.begin() + first, toks.begin() + last,
+                        [](const Token& t) { return t.punct == ',' || t.punct == ';'; }));
+            tagged.clear();
+            for (const Candidate& c : cands) {
+                if (c.state == State::Accepted && c.first >= first && c.last <= last) {
+                    tagged.push_back(c.variant->skill);
+                }
+            }
+            std::sort(tagged.begin(), tagged.end());
+            tagged.erase(std::unique(tagged.begin(), tagged.end()), tagged.end());
+            const auto shared = static_cast<std::size_t>(std::count_if(
+                tagged.begin(), tagged.end(),
+                [&](std::uint32_t k) { return std::binary_search(body.begin(), body.end(), k); }));
+            if (items < kMinItems ||
+                static_cast<double>(shared) > kMaxShared * static_cast<double>(tagged.size())) {
+                return false;
+            }
+            for (Candidate& c : cands) {
+                if (c.state == State::Accepted && c.first >= first && c.last <= last &&
+                    !std::binary_search(body.begin(), body.end(), c.variant->skill)) {
+                    c.state = State::Rejected;
+                }
+            }
+            return true;
+        });
+    }
+
     // Each item of a tag line is a whole tag, read as tags are (Taxonomy::resolve_tag: any case,
     // punctuation ignored): the API's "r", "uiux" or "ionic-framework" names R, UI/UX design
     // and Ionic, though the words alone need their case or spell no alias. Only items the match
@@ -5157,6 +5212,9 @@ std::vector<SkillSpan> SkillExtractor::extract(std::string_view text) const {
     }
     if (!soft_at.empty()) {
         impl_->mark_preferred(text, tokens, soft_at, candidates);
+    }
+    if (!tag_lines.empty()) {
+        impl_->drop_unrelated_tag_lines(tokens, tag_lines, candidates);
     }
 
     std::vector<SkillSpan> out;

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 #include <string>
 #include <vector>
@@ -2767,6 +2768,26 @@ TEST(SkillExtractor, AnAnnotatorsSubjectsAndAMarketsSpaceAreNotAsked) {
     EXPECT_EQ(ids("Develop hardware, software and an edge solution for drones."),
               (Ids{"edge-devices", "drones"}));
     EXPECT_EQ(ids("We deliver cutting edge solutions."), Ids{});
+}
+
+// Set 84: a long tag line sharing next to nothing with a body that names its own skills is the
+// board's tags for the employer; over a body that names little it is the client's list.
+TEST(SkillExtractor, ABoardsUnrelatedTagLineIsNotTheJobs) {
+    constexpr std::string_view kTags =
+        "\nSkills: CSS, excel, frontend, git, html, illustrator, magento, photoshop, php, shopify, "
+        "wordpress, MySQL, bootstrap, jQuery";
+    EXPECT_EQ(
+        ids(std::string("Office Assistant\nAnswer phones and emails. Bookkeeping in "
+                        "QuickBooks Online, spreadsheets in Excel and Google Sheets, data "
+                        "entry and reporting, data analysis.") +
+            std::string(kTags)),
+        (Ids{"accounting", "excel", "google-sheets", "data-entry", "reporting", "data-analysis"}));
+    const Ids thin = ids(std::string("Office Assistant\nBookkeeping in QuickBooks Online, "
+                                     "spreadsheets in Excel.") +
+                         std::string(kTags));
+    EXPECT_EQ(thin.size(), 15u);  // both of the body's skills, and every tag
+    EXPECT_NE(std::find(thin.begin(), thin.end(), "wordpress"), thin.end());
+    EXPECT_EQ(ids("Build an AI bot for our support inbox."), Ids{"chatbots"});
 }
 
 }  // namespace
