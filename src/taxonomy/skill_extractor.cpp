@@ -453,6 +453,11 @@ constexpr std::string_view kJobWords[] = {
 // away from DevOps").
 constexpr std::string_view kNotOnly[] = {"only",  "just", "merely",   "simply", "limited",
                                          "least", "shy",  "hesitate", "mind",   "afraid"};
+// "Selenium or similar browser-based solutions will not be accepted", "no-code tools are not
+// allowed", "WordPress is prohibited": a skill refused after it is named (refused_after).
+constexpr std::string_view kRefusedWords[] = {"accepted", "allowed", "permitted", "acceptable",
+                                              "tolerated"};
+constexpr std::string_view kBannedWords[] = {"prohibited", "forbidden", "banned"};
 // Capitalised words that do not name a company.
 constexpr std::string_view kNotNames[] = {
     "the",      "this",  "that", "these",     "those",      "it",           "there",       "here",
@@ -1057,6 +1062,8 @@ struct SkillExtractor::Impl {
     WordList job_words;  // kJobWords
     WordList not_names;  // kNotNames
     WordList not_only;   // kNotOnly
+    WordList refused;    // kRefusedWords
+    WordList banned;     // kBannedWords
     std::uint64_t without_hash = 0;
     std::uint64_t use_hash = 0;
     std::uint64_t the_hash = 0;
@@ -4092,6 +4099,10 @@ struct SkillExtractor::Impl {
         bool listing = false;  // the last match was negated: a list may carry it on
         std::size_t negated_end = 0;
         for (Candidate& c : cands) {
+            if (c.state == State::Accepted && refused_after(toks, c.last)) {
+                c.state = State::Rejected;
+                continue;
+            }
             if (c.state != State::Accepted || c.first == 0) {
                 continue;
             }
@@ -4131,6 +4142,45 @@ struct SkillExtractor::Impl {
                 negated_end = c.last;
             }
         }
+    }
+
+    // Whether the sentence refuses what stands before token `last` within a few words of it:
+    // "Selenium or similar browser-based solutions will not be accepted", "WordPress is not
+    // allowed", "no-code builders are prohibited" (set 84) — the work must do without it.
+    bool refused_after(const Tokens& toks, std::size_t last) const {
+        constexpr std::size_t kWords = 8;
+        const std::uint32_t sentence = toks[last - 1].sentence;
+        std::size_t words = 0;
+        for (std::size_t k = last; k < toks.size() && words < kWords; ++k) {
+            const Token& t = toks[k];
+            if (t.sentence != sentence) {
+                return false;
+            }
+            if (!t.is_word()) {
+                continue;
+            }
+            ++words;
+            // The sentence says something else of it first: "Selenium is required, but
+            // shortcuts are not allowed".
+            const bool verb = t.hash == is_hash || t.hash == are_hash || t.hash == will_hash;
+            if (verb && k + 1 < toks.size() && toks[k + 1].hash != not_hash &&
+                !in(banned, toks[k + 1]) && !(t.hash == will_hash && toks[k + 1].hash == be_hash)) {
+                return false;
+            }
+            const bool negated = t.hash == not_hash || contracted_not_at(toks, k, negated_do);
+            if (negated) {
+                std::size_t j = k + 1;
+                if (j < toks.size() && toks[j].hash == be_hash) {
+                    ++j;
+                }
+                return j < toks.size() && in(refused, toks[j]);
+            }
+            if (in(banned, t) && k > 0 &&
+                (toks[k - 1].hash == is_hash || toks[k - 1].hash == are_hash)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // Whether a negated verb stands a few words before token `first`, in the same clause: "We
@@ -4802,6 +4852,8 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     m.job_words = words_of(kJobWords);
     m.not_names = words_of(kNotNames);
     m.not_only = words_of(kNotOnly);
+    m.refused = words_of(kRefusedWords);
+    m.banned = words_of(kBannedWords);
     m.without_hash = text_tokens::hash_lower("without");
     m.use_hash = text_tokens::hash_lower("use");
     m.the_hash = text_tokens::hash_lower("the");

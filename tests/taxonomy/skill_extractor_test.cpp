@@ -2790,5 +2790,18 @@ TEST(SkillExtractor, ABoardsUnrelatedTagLineIsNotTheJobs) {
     EXPECT_EQ(ids("Build an AI bot for our support inbox."), Ids{"chatbots"});
 }
 
+// Set 84: a skill the sentence refuses after naming it is not asked.
+TEST(SkillExtractor, ASkillRefusedAfterItIsNamedIsNotAsked) {
+    EXPECT_EQ(ids("Fix the script. Selenium or similar browser-based solutions will not be "
+                  "accepted."),
+              Ids{});
+    EXPECT_EQ(ids("Use React; jQuery won't be accepted."), Ids{"react"});
+    EXPECT_EQ(ids("No-code builders like Bubble are prohibited."), Ids{});
+    // Said to be needed first, or another thing refused, it stays asked.
+    EXPECT_EQ(ids("Selenium is required, but shortcuts are not allowed."), Ids{"selenium"});
+    EXPECT_EQ(ids("Docker is a plus. Plagiarism is not accepted."), Ids{"docker"});
+    EXPECT_EQ(ids("Adjust the output of our WhisperX script."), Ids{"whisper"});
+}
+
 }  // namespace
 }  // namespace gigscout
