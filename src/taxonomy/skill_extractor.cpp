@@ -485,7 +485,8 @@ constexpr std::string_view kBusinessNouns[] = {
 // replace legacy giants like SAP and Oracle"): companies and
 // markets, not skills the job asks for, up to the sentence's end or a word of kJobWords. So are
 // the channels a client talks through ("I communicate via Loom, chat, and shared Google Drive
-// folders").
+// folders"), and the companies a team comes from ("an experienced team from Spotify, Docker,
+// GitHub, Heroku", "Our team hails from Uber, Google, Mapbox").
 constexpr std::string_view kOthersLists[] = {
     "clients , including",
     "clients , such as",
@@ -554,6 +555,13 @@ constexpr std::string_view kOthersLists[] = {
     "competitors such as",
     "competitors including",
     "in the space of",
+    "team from",
+    "teams from",
+    "hails from",
+    "hail from",
+    "alumni of",
+    "alumni from",
+    "veterans of",
     "communicate via",
     "communicate through",
     "communicate using",
@@ -1059,6 +1067,7 @@ struct SkillExtractor::Impl {
     std::uint64_t its_hash = 0;
     std::uint64_t behind_hash = 0;
     std::uint64_t team_hash = 0;
+    std::uint64_t teams_hash = 0;
     WordList job_words;  // kJobWords
     WordList not_names;  // kNotNames
     WordList not_only;   // kNotOnly
@@ -3818,6 +3827,12 @@ struct SkillExtractor::Impl {
             if (length == 0 || (mission && !employer_changes(text, toks, k, length))) {
                 continue;
             }
+            // "a team from Spotify, Docker, GitHub" names companies; "join the team from day
+            // one and build with Docker" does not.
+            if ((toks[k].hash == team_hash || toks[k].hash == teams_hash) &&
+                (k + length >= toks.size() || !toks[k + length].capital)) {
+                continue;
+            }
             // A list that goes on on its own line ends with the line ("- Scale a platform
             // trusted by leaders in the ML industry\n- Define …": bullets have no full stops);
             // one that the phrase opens at a line's end runs on over the lines below.
@@ -4849,6 +4864,7 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
         m.first_token_filter[bit >> 6] |= std::uint64_t{1} << (bit & 63);
     }
     m.team_hash = text_tokens::hash_lower("team");
+    m.teams_hash = text_tokens::hash_lower("teams");
     m.job_words = words_of(kJobWords);
     m.not_names = words_of(kNotNames);
     m.not_only = words_of(kNotOnly);

@@ -2803,5 +2803,14 @@ TEST(SkillExtractor, ASkillRefusedAfterItIsNamedIsNotAsked) {
     EXPECT_EQ(ids("Adjust the output of our WhisperX script."), Ids{"whisper"});
 }
 
+// Ranking set 82: the companies a team comes from are no skills.
+TEST(SkillExtractor, TheCompaniesATeamComesFromAreNotAsked) {
+    EXPECT_EQ(ids("We're an experienced team from Spotify, Docker, GitHub, Heroku, NVIDIA."),
+              Ids{});
+    EXPECT_EQ(ids("Our team hails from Uber, Google, Meta, CARTO, Mapbox."), Ids{});
+    EXPECT_EQ(ids("Our founders are alumni of Google and Docker."), Ids{});
+    EXPECT_EQ(ids("You will join a team from day one and build with Docker."), Ids{"docker"});
+}
+
 }  // namespace
 }  // namespace gigscout
