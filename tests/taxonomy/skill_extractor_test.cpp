@@ -2812,5 +2812,16 @@ TEST(SkillExtractor, TheCompaniesATeamComesFromAreNotAsked) {
     EXPECT_EQ(ids("You will join a team from day one and build with Docker."), Ids{"docker"});
 }
 
+// Set 85: how informal gigs and analyst postings write common tools and tasks.
+TEST(SkillExtractor, InformalSpellingsOfCommonToolsAndTasks) {
+    EXPECT_EQ(ids("Twillio web app build - ai real estate photo enhancement"),
+              (Ids{"twilio", "web-development", "image-processing"}));
+    EXPECT_EQ(ids("A full build with a team for website, crm and sms."), Ids{"crm"});
+    EXPECT_EQ(ids("Develop trend and forecast analyses for the budget."), Ids{"forecasting"});
+    EXPECT_EQ(ids("Experience with Microsoft Dynamics Customer Insights Data."),
+              Ids{"customer-data-platforms"});
+    EXPECT_EQ(ids("Build models that detect anomalies in invoices."), Ids{"anomaly-detection"});
+}
+
 }  // namespace
 }  // namespace gigscout
