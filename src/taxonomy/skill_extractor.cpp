@@ -639,11 +639,6 @@ constexpr std::string_view kToolCategories[] = {
     "cloud-vision", "model",      "deployment",  "labelling",    "testing",
 };
 
-// Kinds of work filed under a tool category, which a company names as its business as readily
-// as any field ("Bitovi helps companies create better web applications").
-constexpr std::string_view kFieldsAmongTools[] = {"web-development", "full-stack",
-                                                  "mobile-development", "cloud-architecture"};
-
 // Words after which a coordinated word may end its noun phrase ("data cleaning and
 // visualization for marketing"): in "data drift and model decay" the word "model" does not, so it
 // shares no modifier with "data drift".
@@ -5064,8 +5059,7 @@ SkillExtractor::SkillExtractor(const Taxonomy& taxonomy) : impl_(std::make_uniqu
     for (std::size_t s = 0; s < skills.size(); ++s) {
         is_tool[s] = std::find(std::begin(kToolCategories), std::end(kToolCategories),
                                skills[s].category) != std::end(kToolCategories) &&
-                     std::find(std::begin(kFieldsAmongTools), std::end(kFieldsAmongTools),
-                               skills[s].id) == std::end(kFieldsAmongTools);
+                     !skills[s].kind_of_work;
     }
     // Adds `v` under its tokens; a generated spelling only where no alias is.
     auto add = [&](Variant v, bool generated) {

@@ -247,8 +247,8 @@ Result<Taxonomy> Taxonomy::parse(std::string_view json_text, std::string_view wh
                          std::to_string(dup->second) + ")"};
         }
         where = prefix + "skill " + std::to_string(i) + " (" + backticked(*id) + "): ";
-        r.reject_unknown(
-            {"id", "name", "category", "aliases", "implies", "broader", "names_roles", "umbrella"});
+        r.reject_unknown({"id", "name", "category", "aliases", "implies", "broader", "names_roles",
+                          "umbrella", "kind_of_work"});
         Skill skill;
         skill.id = *id;
         auto name = r.string("name", FieldReader::Required);
@@ -258,6 +258,7 @@ Result<Taxonomy> Taxonomy::parse(std::string_view json_text, std::string_view wh
         auto broader = r.string("broader");
         auto names_roles = r.boolean("names_roles");
         auto umbrella = r.boolean("umbrella");
+        auto kind_of_work = r.boolean("kind_of_work");
         if (!r.ok()) {
             return Error{where + r.error()->message};
         }
@@ -267,6 +268,7 @@ Result<Taxonomy> Taxonomy::parse(std::string_view json_text, std::string_view wh
         skill.broader = broader.value_or("");
         skill.names_roles = names_roles.value_or(false);
         skill.umbrella = umbrella.value_or(false);
+        skill.kind_of_work = kind_of_work.value_or(false);
         if (category_ids.count(skill.category) == 0) {
             return Error{where + "field `category`: unknown category " +
                          backticked(skill.category)};

@@ -58,6 +58,9 @@ struct Skill {
     // A name for a whole area of work ("AI"): asked by nearly every gig of the area, it says as
     // little about what a job is as a programming language, and the scorer weighs it like one.
     bool umbrella = false;
+    // A kind of work filed under a tool category (web development, full-stack): the extractor
+    // treats it as a field, which a company names as its business as readily as it names AI.
+    bool kind_of_work = false;
     // A language or an umbrella field: "Python Developer" and "AI Engineer" say little of what
     // the job is (the scorer weighs such skills less; a title naming only them leaves it to the
     // description's first sentence, SkillOrigin::Lead).

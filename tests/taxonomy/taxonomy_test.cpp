@@ -254,6 +254,16 @@ TEST(Taxonomy, NamesRolesIsReadAndOffByDefault) {
     EXPECT_FALSE(t.find("react")->names_roles);
 }
 
+TEST(Taxonomy, KindOfWorkIsReadAndOffByDefault) {
+    const Taxonomy& t = Taxonomy::bundled();
+    EXPECT_TRUE(t.find("web-development")->kind_of_work);
+    EXPECT_FALSE(t.find("frontend")->kind_of_work);
+    EXPECT_FALSE(t.find("react")->kind_of_work);
+    EXPECT_EQ(load_error(taxonomy_json(R"({"id": "x", "name": "X", "category": "web",
+                                          "aliases": ["x"], "kind_of_work": 1})")),
+              "FILE: skill 0 (`x`): field `kind_of_work`: expected true or false, got a number");
+}
+
 TEST(Taxonomy, UmbrellaIsReadAndOffByDefault) {
     const Taxonomy& t = Taxonomy::bundled();
     EXPECT_TRUE(t.find("artificial-intelligence")->umbrella);
