@@ -1608,6 +1608,9 @@ struct SkillExtractor::Impl {
                 --at;  // "face, object, and pose detection"
                 listed = true;
             }
+            if (at <= from) {
+                return;  // the comma opens the range: no word before it is ours
+            }
             std::size_t word = at - 1;
             if (toks[word].punct == '-' && !toks[word].spaced && word > from &&
                 toks[word - 1].is_word()) {

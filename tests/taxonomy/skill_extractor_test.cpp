@@ -2812,6 +2812,17 @@ TEST(SkillExtractor, TheCompaniesATeamComesFromAreNotAsked) {
     EXPECT_EQ(ids("You will join a team from day one and build with Docker."), Ids{"docker"});
 }
 
+// A fuzzer's input: a comma at the very start before a coordinated list ("and/or"-style links
+// back to token 0) must not read before the first token.
+TEST(SkillExtractor, ACoordinatedListRightAfterTheTextsFirstCommaIsRead) {
+    const std::string text =
+        ",/Power BI ,`\xc5xcel, Power l,shr Query\xff),hr Query\xff), Googlomcs re"
+        "por\xc7ing.";
+    const Ids found = ids(text);
+    EXPECT_NE(std::find(found.begin(), found.end(), "power-bi"), found.end());
+    EXPECT_EQ(ids(", and pose detection"), Ids{"pose-estimation"});
+}
+
 // Set 85: how informal gigs and analyst postings write common tools and tasks.
 TEST(SkillExtractor, InformalSpellingsOfCommonToolsAndTasks) {
     EXPECT_EQ(ids("Twillio web app build - ai real estate photo enhancement"),
